@@ -1,0 +1,50 @@
+package org.rectify.access;
+
+import org.jooq.DSLContext;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.units.Units;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Map;
+
+import static org.rectify.db.Tables.ACCOUNT;
+
+/** Creating accounts. Each account belongs to one unit and has one role. */
+@Service
+@Transactional
+public class Accounts {
+
+    private final DSLContext db;
+    private final Units units;
+    private final PasswordEncoder passwords;
+
+    Accounts(DSLContext db, Units units, PasswordEncoder passwords) {
+        this.db = db;
+        this.units = units;
+        this.passwords = passwords;
+    }
+
+    public long create(NewAccount account) {
+        units.get(account.unitId());
+        if (account.password() == null || account.password().length() < 8) {
+            throw new InvalidInputException(Map.of("password", "account.passwordTooShort"), "account.passwordTooShort");
+        }
+        if (exists(account.username())) {
+            throw new InvalidInputException(Map.of("username", "account.usernameTaken"), "account.usernameTaken");
+        }
+        return db.insertInto(ACCOUNT)
+                .set(ACCOUNT.USERNAME, account.username())
+                .set(ACCOUNT.PASSWORD_HASH, passwords.encode(account.password()))
+                .set(ACCOUNT.DISPLAY_NAME, account.displayName())
+                .set(ACCOUNT.UNIT_ID, account.unitId())
+                .set(ACCOUNT.ROLE, account.role().name())
+                .returning(ACCOUNT.ID).fetchOne(ACCOUNT.ID);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String username) {
+        return db.fetchExists(ACCOUNT, ACCOUNT.USERNAME.eq(username));
+    }
+}

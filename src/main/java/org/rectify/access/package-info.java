@@ -1,0 +1,5 @@
+/**
+ * Accounts, roles, login and the data scope: who the caller is, and which units' tasks they may see.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Access")
+package org.rectify.access;

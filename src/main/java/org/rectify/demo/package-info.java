@@ -1,0 +1,6 @@
+/**
+ * The embedded demo: the 临沧市 2018 plan with its unit tree and one login per role. Loaded only into the
+ * embedded database, never into a configured one.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo")
+package org.rectify.demo;

@@ -1,0 +1,64 @@
+package org.rectify.intake.parser;
+
+/** Reads the small numbers plans write in Chinese (一 … 九十九, 一百零五, 两) or in digits. */
+public final class ChineseNumerals {
+
+    private ChineseNumerals() {
+    }
+
+    /** @return the value, or -1 when {@code s} is not a number this class reads */
+    public static int parse(String s) {
+        if (s == null || s.isEmpty() || s.length() > 9) {
+            return -1;
+        }
+        if (s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Integer.parseInt(s);
+        }
+        int total = 0;
+        int current = -1; // -1: no digit since the last unit, so 十一 reads as 11
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int d = digit(c);
+            if (d >= 0) {
+                current = d;
+                continue;
+            }
+            int unit = unit(c);
+            if (unit < 0) {
+                return -1;
+            }
+            total += (current < 0 ? 1 : current) * unit;
+            current = -1;
+        }
+        return total + Math.max(current, 0);
+    }
+
+    public static boolean isNumeralChar(char c) {
+        return digit(c) >= 0 || unit(c) > 0;
+    }
+
+    static int digit(char c) {
+        return switch (c) {
+            case '零', '〇' -> 0;
+            case '一' -> 1;
+            case '二', '两' -> 2;
+            case '三' -> 3;
+            case '四' -> 4;
+            case '五' -> 5;
+            case '六' -> 6;
+            case '七' -> 7;
+            case '八' -> 8;
+            case '九' -> 9;
+            default -> -1;
+        };
+    }
+
+    static int unit(char c) {
+        return switch (c) {
+            case '十' -> 10;
+            case '百' -> 100;
+            case '千' -> 1000;
+            default -> -1;
+        };
+    }
+}

@@ -1,0 +1,247 @@
+package org.rectify.intake.parser;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads deadlines from task text:
+ * {@code 2017年底前} → 2017-12-31; {@code 2018年9月底前} → 2018-09-30; {@code 2019年3月31日前} → 2019-03-31;
+ * {@code 到2020年}/{@code 到2020年底} → 2020-12-31; a bare year a deliverable is tied to
+ * ({@code 2018年临沧主城区申报…}) → that year's end; {@code N年前} is ambiguous (before N, or by N): the earlier
+ * reading is taken and flagged. {@code 2017年起} is a start, not a deadline.
+ */
+final class DeadlineExtractor {
+
+    private static final Pattern TIME = Pattern.compile(
+        "(?<pre>截止到|截至到|截至|截止|到|至)?"
+            + "(?<![0-9.])(?<y>\\d{4})"
+            + "(?:"
+            + "年?(?:-|—|~|至|到)(?<y2>\\d{4})年"
+            + "|年(?<m>\\d{1,2})月(?:(?<d>\\d{1,2})日)?(?<ms>底|末|上旬|中旬|下旬)?"
+            + "|年(?<half>上半年|下半年|年中)"
+            + "|年第?(?<q>[一二三四1-4])季度(?:末|底)?"
+            + "|年(?<ys>底|末)?"
+            + ")"
+            + "(?<suf>之前|以前|前|起|开始|以来|止)?");
+
+    private static final String CLAUSE_END = ";。!?\n\r";
+    private static final String SENTENCE_END = "。!?\n\r";
+
+    private DeadlineExtractor() {
+    }
+
+    /**
+     * Finds the time phrases of a (folded) text, in order, each with its scope.
+     *
+     * @param bareYearsAreDeadlines true for the text of a 时限 label, where a bare 2018年 can only be a deadline
+     */
+    static List<TimePhrase> scan(String folded, boolean bareYearsAreDeadlines) {
+        List<int[]> spans = new ArrayList<>();
+        List<Object[]> raw = new ArrayList<>(); // {Kind, LocalDate, Boolean ambiguous}
+        Matcher m = TIME.matcher(folded);
+        while (m.find()) {
+            Object[] r = interpret(folded, m, bareYearsAreDeadlines);
+            if (r != null) {
+                spans.add(new int[] {m.start(), m.end()});
+                raw.add(r);
+            }
+        }
+        List<TimePhrase> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            int start = spans.get(i)[0];
+            int end = spans.get(i)[1];
+            TimePhrase.Kind kind = (TimePhrase.Kind) raw.get(i)[0];
+            int scopeEnd;
+            if (kind == TimePhrase.Kind.START) {
+                scopeEnd = indexOfAny(folded, SENTENCE_END, end);
+                for (int j = i + 1; j < raw.size(); j++) {
+                    if (raw.get(j)[0] == TimePhrase.Kind.START) {
+                        scopeEnd = Math.min(scopeEnd, spans.get(j)[0]);
+                        break;
+                    }
+                }
+            } else {
+                scopeEnd = indexOfAny(folded, CLAUSE_END, end);
+                if (i + 1 < raw.size()) {
+                    scopeEnd = Math.min(scopeEnd, spans.get(i + 1)[0]);
+                }
+            }
+            out.add(new TimePhrase(kind, (LocalDate) raw.get(i)[1], (Boolean) raw.get(i)[2], start, end, scopeEnd));
+        }
+        return out;
+    }
+
+    /**
+     * The deadlines of a text, each with the deliverable it governs.
+     *
+     * @param original the text as written (deliverables and phrases are cut from it)
+     * @param folded   the same text folded, char for char
+     * @param warnings receives a message per ambiguous phrase
+     */
+    static List<Deadline> deadlines(String original, String folded, List<TimePhrase> phrases,
+                                    Consumer<String> warnings) {
+        Set<Deadline> out = new LinkedHashSet<>();
+        int previousEnd = 0;
+        for (TimePhrase p : phrases) {
+            if (p.kind() != TimePhrase.Kind.DEADLINE) {
+                previousEnd = p.end();
+                continue;
+            }
+            String phrase = original.substring(p.start(), p.end());
+            out.add(new Deadline(p.date(), phrase, deliverable(original, folded, p, previousEnd), p.ambiguous()));
+            if (p.ambiguous()) {
+                warnings.accept("“" + phrase + "” may mean before or by that time; took the earlier date "
+                    + p.date());
+            }
+            previousEnd = p.end();
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static String deliverable(String original, String folded, TimePhrase p, int previousEnd) {
+        String after = trimPunctuation(original.substring(p.end(), Math.max(p.end(), p.scopeEnd())));
+        if (after.length() >= 4) {
+            return after;
+        }
+        // 「XX工作于2018年底前完成」: the deliverable stands before the date
+        int from = Math.max(previousEnd, lastIndexOfAny(folded, ",;。!?\n\r", p.start()) + 1);
+        String before = trimPunctuation(original.substring(Math.min(from, p.start()), p.start()))
+            .replaceAll("(?:必须|务必|要|应|须)?(?:在|于)?$", "");
+        String joined = trimPunctuation(before + after);
+        return joined.isEmpty() ? null : joined;
+    }
+
+    static String trimPunctuation(String s) {
+        int a = 0;
+        int b = s.length();
+        String junk = ",，;；:：、。 \u3000\t\r\n";
+        while (a < b && junk.indexOf(s.charAt(a)) >= 0) {
+            a++;
+        }
+        while (b > a && junk.indexOf(s.charAt(b - 1)) >= 0) {
+            b--;
+        }
+        return s.substring(a, b);
+    }
+
+    /** @return {kind, date, ambiguous} or null when the match is not a deadline or a start */
+    private static Object[] interpret(String s, Matcher m, boolean bareYearsAreDeadlines) {
+        int y = Integer.parseInt(m.group("y"));
+        String pre = m.group("pre");
+        String suf = m.group("suf");
+        boolean before = "前".equals(suf) || "之前".equals(suf) || "以前".equals(suf);
+        boolean starts = "起".equals(suf) || "开始".equals(suf);
+        if ("以来".equals(suf) || y < 1949 || y > 2200) {
+            return null; // a look back, or not a year
+        }
+        if (m.group("y2") != null) {
+            int y2 = Integer.parseInt(m.group("y2"));
+            if (y2 < y || y2 > 2200) {
+                return null;
+            }
+            return starts ? start(LocalDate.of(y, 1, 1)) : due(LocalDate.of(y2, 12, 31), false);
+        }
+        if (m.group("m") != null) {
+            int month = Integer.parseInt(m.group("m"));
+            if (month < 1 || month > 12) {
+                return null;
+            }
+            YearMonth ym = YearMonth.of(y, month);
+            if (m.group("d") != null) {
+                int day = Integer.parseInt(m.group("d"));
+                if (day < 1 || day > ym.lengthOfMonth()) {
+                    return null;
+                }
+                LocalDate date = ym.atDay(day);
+                if (starts) {
+                    return start(date);
+                }
+                // a bare full date is usually when something happened, not when it is due
+                return before || "止".equals(suf) || pre != null ? due(date, false) : null;
+            }
+            if (starts) {
+                return start(ym.atDay(1));
+            }
+            String ms = m.group("ms");
+            if (ms == null) {
+                // 9月前: before September or by September; take the earlier reading
+                return before ? due(ym.minusMonths(1).atEndOfMonth(), true) : due(ym.atEndOfMonth(), false);
+            }
+            return due(switch (ms) {
+                case "上旬" -> ym.atDay(10);
+                case "中旬" -> ym.atDay(20);
+                default -> ym.atEndOfMonth();
+            }, false);
+        }
+        if (m.group("half") != null) {
+            return due("下半年".equals(m.group("half")) ? LocalDate.of(y, 12, 31) : LocalDate.of(y, 6, 30), false);
+        }
+        if (m.group("q") != null) {
+            int q = ChineseNumerals.parse(m.group("q"));
+            return due(YearMonth.of(y, q * 3).atEndOfMonth(), false);
+        }
+        if (starts) {
+            return start(LocalDate.of(y, 1, 1));
+        }
+        LocalDate yearEnd = LocalDate.of(y, 12, 31);
+        if (m.group("ys") != null) {
+            return due(yearEnd, false); // 年底前, 年底, 年末
+        }
+        if (before) {
+            return due(LocalDate.of(y - 1, 12, 31), true); // 2020年前: before 2020 or by 2020
+        }
+        if (pre != null || "止".equals(suf)) {
+            return due(yearEnd, false); // 到2020年
+        }
+        return bareYearsAreDeadlines || tiedToDeliverable(s, m.start(), m.end()) ? due(yearEnd, false) : null;
+    }
+
+    /** 2018年临沧主城区申报…: a year opening a clause, followed by what is to be done in it. */
+    private static boolean tiedToDeliverable(String s, int start, int end) {
+        char prev = start == 0 ? '\n' : s.charAt(start - 1);
+        if (",;。:!?\n\r 于在".indexOf(prev) < 0) {
+            return false;
+        }
+        if (end >= s.length()) {
+            return false;
+        }
+        char next = s.charAt(end);
+        if ("度内间的版第和及与、份初-".indexOf(next) >= 0) {
+            return false;
+        }
+        return next == ',' || Character.UnicodeScript.of(next) == Character.UnicodeScript.HAN;
+    }
+
+    private static Object[] due(LocalDate d, boolean ambiguous) {
+        return new Object[] {TimePhrase.Kind.DEADLINE, d, ambiguous};
+    }
+
+    private static Object[] start(LocalDate d) {
+        return new Object[] {TimePhrase.Kind.START, d, false};
+    }
+
+    static int indexOfAny(String s, String chars, int from) {
+        for (int i = Math.max(0, from); i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    static int lastIndexOfAny(String s, String chars, int before) {
+        for (int i = Math.min(before, s.length()) - 1; i >= 0; i--) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,214 @@
+package org.rectify.intake.parser;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns plan text into a draft plan. A task is an outline node (section, item or sub-item) that carries a
+ * responsibility annotation; the other nodes are context. Matching runs on folded text (full-width and
+ * ASCII punctuation alike); everything the draft quotes comes from the original text.
+ * Stateless and thread-safe; never throws on any input.
+ */
+public final class PlanParser {
+
+    private static final Pattern LIMIT_IMMEDIATE = Pattern.compile("立即|立行立改|即知即改");
+
+    public DraftPlan parse(String text, UnitResolver resolver) {
+        String original = text == null ? "" : text;
+        UnitResolver units = resolver == null ? UnitResolver.NONE : resolver;
+        String folded = TextFold.fold(original);
+        List<PlanStructure.Node> nodes = PlanStructure.split(folded);
+        List<List<ResponsibilityAnnotation>> annotationsByNode = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            annotationsByNode.add(new ArrayList<>());
+        }
+        for (ResponsibilityAnnotation a : ResponsibilityAnnotation.findAll(folded)) {
+            annotationsByNode.get(nodeAt(nodes, a.start())).add(a);
+        }
+
+        List<DraftTask> tasks = new ArrayList<>();
+        List<UnresolvedMention> unresolved = new ArrayList<>();
+        List<ParseWarning> warnings = new ArrayList<>();
+        Set<String> refsSeen = new HashSet<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            List<ResponsibilityAnnotation> annotations = annotationsByNode.get(i);
+            if (annotations.isEmpty()) {
+                continue;
+            }
+            PlanStructure.Node node = nodes.get(i);
+            boolean hasTaskBelow = false;
+            for (int j = i + 1; j < nodes.size() && nodes.get(j).start() < node.end(); j++) {
+                hasTaskBelow |= !annotationsByNode.get(j).isEmpty();
+            }
+            // a task with no task below it owns its context sub-items (their text is its measures)
+            int spanEnd = hasTaskBelow ? node.ownEnd() : node.end();
+            tasks.add(task(original, folded, node, spanEnd, annotations, units, unresolved, warnings));
+            if (node.kind() == PlanStructure.Kind.LOOSE) {
+                warnings.add(new ParseWarning(node.ref(),
+                    "responsibility annotation outside the numbered outline, at offset " + annotations.get(0).start()));
+            } else if (!refsSeen.add(node.ref())) {
+                warnings.add(new ParseWarning(node.ref(), "reference " + node.ref() + " occurs more than once"));
+            }
+        }
+        if (tasks.isEmpty()) {
+            warnings.add(new ParseWarning(null, "no responsibility annotation found, so no tasks"));
+        }
+        int outlineStart = folded.length();
+        for (PlanStructure.Node n : nodes) {
+            if (n.kind() != PlanStructure.Kind.LOOSE) {
+                outlineStart = n.start();
+                break;
+            }
+        }
+        int preambleEnd = Math.min(outlineStart, nodes.size() > 1 ? nodes.get(1).start() : folded.length());
+        String title = Titles.planTitle(original, folded, 0, preambleEnd);
+        return new DraftPlan(title, tasks, unresolved, warnings);
+    }
+
+    private static int nodeAt(List<PlanStructure.Node> nodes, int offset) {
+        int lo = 0;
+        int hi = nodes.size() - 1;
+        while (lo < hi) { // last node starting at or before offset
+            int mid = (lo + hi + 1) >>> 1;
+            if (nodes.get(mid).start() <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    private static DraftTask task(String original, String folded, PlanStructure.Node node, int spanEnd,
+                                  List<ResponsibilityAnnotation> annotations, UnitResolver resolver,
+                                  List<UnresolvedMention> unresolved, List<ParseWarning> warnings) {
+        String ref = node.ref();
+        int sourceStart = skipSpace(folded, node.start(), spanEnd);
+        int sourceEnd = trimEnd(folded, sourceStart, spanEnd);
+        int contentStart = Math.min(Math.max(node.contentStart(), sourceStart), sourceEnd);
+
+        StringBuilder b = new StringBuilder(sourceEnd - contentStart);
+        int at = contentStart;
+        for (ResponsibilityAnnotation a : annotations) {
+            if (a.start() > at) {
+                b.append(original, at, Math.min(a.start(), sourceEnd));
+            }
+            at = Math.max(at, a.end());
+        }
+        if (at < sourceEnd) {
+            b.append(original, at, sourceEnd);
+        }
+        String text = tidy(b.toString());
+        String textFolded = TextFold.fold(text);
+        String title = node.kind() == PlanStructure.Kind.LOOSE ? null : Titles.heading(text);
+
+        List<ParseWarning> own = new ArrayList<>();
+        List<TimePhrase> phrases = DeadlineExtractor.scan(textFolded, false);
+        List<Deadline> deadlines = new ArrayList<>(DeadlineExtractor.deadlines(text, textFolded, phrases,
+            msg -> own.add(new ParseWarning(ref, msg))));
+
+        Map<String, UnitMention> lead = new LinkedHashMap<>();
+        Map<String, UnitMention> supporting = new LinkedHashMap<>();
+        List<String> leaders = new ArrayList<>();
+        boolean ongoing = textFolded.contains("长期坚持");
+        boolean immediate = textFolded.contains("立即");
+        for (ResponsibilityAnnotation a : annotations) {
+            if (!a.closed()) {
+                own.add(new ParseWarning(ref, "responsibility annotation is not closed: " + a.texts(
+                    ResponsibilityAnnotation.Role.LEAD)));
+            }
+            for (ResponsibilityAnnotation.Segment s : a.segments()) {
+                switch (s.role()) {
+                    case LEAD -> UnitNameNormalizer.normalize(s.text()).forEach(u -> lead.putIfAbsent(u.name(), u));
+                    case SUPPORTING ->
+                        UnitNameNormalizer.normalize(s.text()).forEach(u -> supporting.putIfAbsent(u.name(), u));
+                    case LEADER -> {
+                        for (String p : UnitNameNormalizer.splitTopLevel(s.text(), ",;、 ")) {
+                            String name = UnitNameNormalizer.clean(p);
+                            if (!name.isEmpty() && !leaders.contains(name)) {
+                                leaders.add(name);
+                            }
+                        }
+                    }
+                    case TIME_LIMIT -> {
+                        String limit = s.text().strip();
+                        ongoing |= limit.contains("长期");
+                        immediate |= LIMIT_IMMEDIATE.matcher(limit).find();
+                        List<TimePhrase> limitPhrases = DeadlineExtractor.scan(limit, true);
+                        for (Deadline d : DeadlineExtractor.deadlines(limit, limit, limitPhrases,
+                            msg -> own.add(new ParseWarning(ref, msg)))) {
+                            Deadline withTitle = new Deadline(d.date(), d.phrase(), title, d.ambiguous());
+                            if (!deadlines.contains(withTitle)) {
+                                deadlines.add(withTitle);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (lead.isEmpty()) {
+            own.add(new ParseWarning(ref, "no lead unit named in the responsibility annotation"));
+        }
+        List<UnitMention> leadUnits = resolve(ref, lead.values(), resolver, unresolved);
+        List<UnitMention> supportingUnits = resolve(ref, supporting.values(), resolver, unresolved);
+        List<Indicator> indicators = IndicatorExtractor.extract(text, textFolded, phrases);
+        List<Obligation> obligations = ObligationExtractor.extract(text, textFolded, phrases,
+            msg -> own.add(new ParseWarning(ref, msg)));
+        warnings.addAll(own);
+        return new DraftTask(ref, title, text, leadUnits, supportingUnits, deadlines, ongoing, immediate,
+            indicators, obligations, leaders, sourceStart, sourceEnd);
+    }
+
+    /** Resolves each mention; what the unit tree does not know stays (unitId null) and is listed for review. */
+    private static List<UnitMention> resolve(String ref, Iterable<UnitMention> mentions, UnitResolver resolver,
+                                             List<UnresolvedMention> unresolved) {
+        List<UnitMention> out = new ArrayList<>();
+        for (UnitMention m : mentions) {
+            Optional<UnitMention> found = resolver.resolve(m.name(), m.group());
+            if (found != null && found.isPresent()) {
+                UnitMention r = found.get();
+                out.add(new UnitMention(r.name() == null || r.name().isBlank() ? m.name() : r.name(),
+                    r.group(), r.unitId()));
+            } else {
+                out.add(m);
+                unresolved.add(new UnresolvedMention(ref, m.name()));
+            }
+        }
+        return out;
+    }
+
+    /** Line breaks as \n, each line stripped, blank lines dropped. */
+    static String tidy(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (String line : s.split("\r\n|\r|\n")) {
+            String t = line.strip();
+            if (!t.isEmpty()) {
+                if (b.length() > 0) {
+                    b.append('\n');
+                }
+                b.append(t);
+            }
+        }
+        return b.toString();
+    }
+
+    private static int skipSpace(String s, int from, int to) {
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(String s, int from, int end) {
+        while (end > from && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+}

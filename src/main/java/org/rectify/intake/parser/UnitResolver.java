@@ -1,0 +1,21 @@
+package org.rectify.intake.parser;
+
+import java.util.Optional;
+
+/**
+ * Looks a unit mention up in the unit tree (names, aliases, groups).
+ * An empty answer means the tree does not know the name: the parser then lists the mention for review.
+ */
+@FunctionalInterface
+public interface UnitResolver {
+
+    /** Resolves nothing: every mention ends up listed as unresolved. */
+    UnitResolver NONE = (name, group) -> Optional.empty();
+
+    /**
+     * @param name  the normalised mention
+     * @param group whether the parser took the mention for a group phrase
+     * @return the mention with its unitId and group flag as the unit tree knows them, or empty
+     */
+    Optional<UnitMention> resolve(String name, boolean group);
+}

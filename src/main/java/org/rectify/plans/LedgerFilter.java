@@ -1,0 +1,31 @@
+package org.rectify.plans;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * The ledger's filters, sort and page. Every field is optional. {@code section} is a reference prefix
+ * such as {@code 二} or {@code 二(三)}; {@code leadUnitId} includes the unit's whole subtree.
+ */
+public record LedgerFilter(Long planId, String section, Long leadUnitId, Set<TaskStatus> statuses,
+                           LocalDate deadlineFrom, LocalDate deadlineTo, String responsible, String text,
+                           Sort sort, boolean descending, int page, int size) {
+
+    public enum Sort {
+        REF, DEADLINE, STATUS, UPDATED
+    }
+
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 200;
+
+    public LedgerFilter {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        sort = sort == null ? Sort.REF : sort;
+        page = Math.max(page, 0);
+        size = size <= 0 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE);
+    }
+
+    public static LedgerFilter all() {
+        return new LedgerFilter(null, null, null, Set.of(), null, null, null, null, Sort.REF, false, 0, DEFAULT_PAGE_SIZE);
+    }
+}

@@ -1,0 +1,80 @@
+package org.rectify.plans;
+
+import org.jooq.DSLContext;
+import org.rectify.platform.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.rectify.db.Tables.INSPECTION;
+import static org.rectify.db.Tables.PLAN;
+import static org.rectify.db.Tables.TASK;
+
+/** Inspections and the rectification plans that answer them. Plans are not scoped: their tasks are. */
+@Service
+@Transactional
+public class Plans {
+
+    private final DSLContext db;
+
+    Plans(DSLContext db) {
+        this.db = db;
+    }
+
+    public long createInspection(String name, String team, LocalDate feedbackDate) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException(Map.of("name", "inspection.nameRequired"), "inspection.nameRequired");
+        }
+        return db.insertInto(INSPECTION).set(INSPECTION.NAME, name.strip()).set(INSPECTION.TEAM, team)
+                .set(INSPECTION.FEEDBACK_DATE, feedbackDate).returning(INSPECTION.ID).fetchOne(INSPECTION.ID);
+    }
+
+    /** A new plan, run by the office of {@code ownerUnitId}. */
+    public long createPlan(Long inspectionId, String title, String issuingBody, LocalDate issuedOn, long ownerUnitId) {
+        if (title == null || title.isBlank()) {
+            throw new InvalidInputException(Map.of("title", "plan.titleRequired"), "plan.titleRequired");
+        }
+        return db.insertInto(PLAN).set(PLAN.INSPECTION_ID, inspectionId).set(PLAN.TITLE, title.strip())
+                .set(PLAN.ISSUING_BODY, issuingBody).set(PLAN.ISSUED_ON, issuedOn).set(PLAN.OWNER_UNIT_ID, ownerUnitId)
+                .returning(PLAN.ID).fetchOne(PLAN.ID);
+    }
+
+    @Transactional(readOnly = true)
+    public List<PlanSummary> all() {
+        return db.select(PLAN.ID, PLAN.INSPECTION_ID, INSPECTION.NAME, PLAN.TITLE, PLAN.ISSUING_BODY, PLAN.ISSUED_ON,
+                        db.selectCount().from(TASK).where(TASK.PLAN_ID.eq(PLAN.ID)).<Integer>asField())
+                .from(PLAN).leftJoin(INSPECTION).on(INSPECTION.ID.eq(PLAN.INSPECTION_ID))
+                .orderBy(PLAN.ID)
+                .fetch(r -> new PlanSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+    }
+
+    @Transactional(readOnly = true)
+    public PlanSummary get(long planId) {
+        return find(planId).orElseThrow(() -> new PlanNotFound(planId));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PlanSummary> find(long planId) {
+        return all().stream().filter(p -> p.id() == planId).findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Long> findByTitle(String title) {
+        return db.select(PLAN.ID).from(PLAN).where(PLAN.TITLE.eq(title)).orderBy(PLAN.ID).limit(1).fetchOptional(PLAN.ID);
+    }
+
+    /** The top-level sections used by a plan's task references (一, 二, …), in plan order, for filters. */
+    @Transactional(readOnly = true)
+    public List<String> sections(Long planId) {
+        var sections = new java.util.LinkedHashSet<String>();
+        db.select(TASK.REF).from(TASK).where(planId == null ? TASK.PLAN_ID.isNotNull() : TASK.PLAN_ID.eq(planId))
+                .orderBy(TASK.PLAN_ID, TASK.POSITION).fetch(TASK.REF)
+                .forEach(ref -> sections.add(TaskRefs.section(ref)));
+        return List.copyOf(sections);
+    }
+
+}

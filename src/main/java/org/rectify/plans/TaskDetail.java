@@ -1,0 +1,33 @@
+package org.rectify.plans;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A task as its detail page and the API show it. */
+public record TaskDetail(long id, long planId, String planTitle, String ref, String title, String text,
+                         String measures, TaskStatus status, boolean ongoing, LocalDate deadline, int version,
+                         List<AssignedUnit> leadUnits, List<AssignedUnit> supportingUnits,
+                         Long responsiblePersonId, ResponsiblePerson responsible, List<Milestone> milestones,
+                         List<Indicator> indicators, List<Obligation> obligations, List<TaskHistoryEntry> history) {
+
+    /** Units as a reader of the plan names them: a group once, not each of its members. */
+    public static List<String> namesAsWritten(List<AssignedUnit> units) {
+        Map<String, Boolean> names = new LinkedHashMap<>();
+        units.forEach(u -> names.put(u.groupName() != null ? u.groupName() : u.unitName(), true));
+        return List.copyOf(names.keySet());
+    }
+
+    public List<String> leadUnitNames() {
+        return namesAsWritten(leadUnits);
+    }
+
+    public List<String> supportingUnitNames() {
+        return namesAsWritten(supportingUnits);
+    }
+
+    public String displayTitle() {
+        return TaskSummary.titleOrExcerpt(title, text);
+    }
+}

@@ -1,0 +1,206 @@
+package org.rectify.plans;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.OrderField;
+import org.jooq.Record;
+import org.rectify.access.DataScope;
+import org.rectify.units.UnitPaths;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.rectify.db.Tables.INDICATOR;
+import static org.rectify.db.Tables.MILESTONE;
+import static org.rectify.db.Tables.OBLIGATION;
+import static org.rectify.db.Tables.PERSON;
+import static org.rectify.db.Tables.PLAN;
+import static org.rectify.db.Tables.TASK;
+import static org.rectify.db.Tables.TASK_HISTORY;
+import static org.rectify.db.Tables.TASK_UNIT;
+import static org.rectify.db.Tables.UNIT;
+import static org.rectify.db.Tables.UNIT_GROUP;
+
+/**
+ * The ledger (台账): the read side of tasks. Every query takes the caller's {@link DataScope}; a task
+ * outside it does not exist for the caller.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TaskLedger {
+
+    private final DSLContext db;
+
+    TaskLedger(DSLContext db) {
+        this.db = db;
+    }
+
+    public LedgerPage find(LedgerFilter filter, DataScope scope) {
+        Condition where = visibleTo(scope).and(matching(filter));
+        long total = db.fetchCount(db.selectFrom(TASK).where(where));
+        List<Record> rows = db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK.DEADLINE, PERSON.NAME)
+                .from(TASK).leftJoin(PERSON).on(PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
+                .where(where)
+                .orderBy(order(filter))
+                .limit(filter.size()).offset((long) filter.page() * filter.size())
+                .fetch().stream().map(r -> (Record) r).toList();
+        Map<Long, List<AssignedUnit>> leads = units(rows.stream().map(r -> r.get(TASK.ID)).toList(), "LEAD");
+        List<TaskSummary> tasks = rows.stream().map(r -> new TaskSummary(r.get(TASK.ID), r.get(TASK.PLAN_ID), r.get(TASK.REF),
+                r.get(TASK.TITLE), r.get(TASK.TEXT), TaskStatus.valueOf(r.get(TASK.STATUS)), r.get(TASK.DEADLINE),
+                TaskDetail.namesAsWritten(leads.getOrDefault(r.get(TASK.ID), List.of())), r.get(PERSON.NAME))).toList();
+        return new LedgerPage(tasks, total, filter.page(), filter.size());
+    }
+
+    public TaskDetail get(long taskId, DataScope scope) {
+        var task = db.select(TASK.asterisk(), PLAN.TITLE).from(TASK).join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID))
+                .where(TASK.ID.eq(taskId).and(visibleTo(scope)))
+                .fetchOptional().orElseThrow(() -> new TaskNotFound(taskId));
+        Map<Long, List<AssignedUnit>> lead = units(List.of(taskId), "LEAD");
+        Map<Long, List<AssignedUnit>> supporting = units(List.of(taskId), "SUPPORTING");
+        Long personId = task.get(TASK.RESPONSIBLE_PERSON_ID);
+        ResponsiblePerson person = personId == null ? null : db.selectFrom(PERSON).where(PERSON.ID.eq(personId))
+                .fetchOne(p -> new ResponsiblePerson(p.getName(), p.getPost(), p.getUnitId(), p.getPhone()));
+        return new TaskDetail(taskId, task.get(TASK.PLAN_ID), task.get(PLAN.TITLE), task.get(TASK.REF), task.get(TASK.TITLE),
+                task.get(TASK.TEXT), task.get(TASK.MEASURES), TaskStatus.valueOf(task.get(TASK.STATUS)), task.get(TASK.ONGOING),
+                task.get(TASK.DEADLINE), task.get(TASK.VERSION),
+                lead.getOrDefault(taskId, List.of()), supporting.getOrDefault(taskId, List.of()), personId, person,
+                milestones(taskId), indicators(taskId), obligations(taskId), history(taskId));
+    }
+
+    public boolean isVisible(long taskId, DataScope scope) {
+        return db.fetchExists(TASK, TASK.ID.eq(taskId).and(visibleTo(scope)));
+    }
+
+    /** Whether a unit at {@code unitPath} (or one of its sub-units) leads the task. */
+    public boolean isLedFrom(long taskId, String unitPath) {
+        return db.fetchExists(db.selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
+                .where(TASK_UNIT.TASK_ID.eq(taskId).and(TASK_UNIT.ROLE.eq("LEAD")).and(UnitPaths.within(UNIT.PATH, unitPath))));
+    }
+
+    /**
+     * The condition that keeps a query inside the scope: some lead or supporting unit lies in the subtree,
+     * or (for the office, supervisors and leaders) the task's plan was issued there.
+     */
+    static Condition visibleTo(DataScope scope) {
+        if (scope.isAll()) {
+            return noCondition();
+        }
+        Condition takesPart = exists(selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
+                .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(UnitPaths.within(UNIT.PATH, scope.unitPath()))));
+        if (!scope.ownPlans()) {
+            return takesPart;
+        }
+        return takesPart.or(TASK.PLAN_ID.in(select(PLAN.ID).from(PLAN).join(UNIT).on(UNIT.ID.eq(PLAN.OWNER_UNIT_ID))
+                .where(UnitPaths.within(UNIT.PATH, scope.unitPath()))));
+    }
+
+    private Condition matching(LedgerFilter f) {
+        Condition c = noCondition();
+        if (f.planId() != null) {
+            c = c.and(TASK.PLAN_ID.eq(f.planId()));
+        }
+        if (f.section() != null && !f.section().isBlank()) {
+            String s = f.section().strip().replace('（', '(').replace('）', ')');
+            c = c.and(s.endsWith(")") ? TASK.REF.startsWith(s)
+                    : TASK.REF.eq(s).or(TASK.REF.startsWith(s + "(")).or(TASK.REF.similarTo(escapeSimilar(s) + "[0-9]+")));
+        }
+        if (f.leadUnitId() != null) {
+            String path = db.select(UNIT.PATH).from(UNIT).where(UNIT.ID.eq(f.leadUnitId())).fetchOne(UNIT.PATH);
+            c = c.and(path == null ? org.jooq.impl.DSL.falseCondition()
+                    : exists(selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
+                    .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")).and(UnitPaths.within(UNIT.PATH, path)))));
+        }
+        if (!f.statuses().isEmpty()) {
+            c = c.and(TASK.STATUS.in(f.statuses().stream().map(Enum::name).toList()));
+        }
+        if (f.deadlineFrom() != null) {
+            c = c.and(TASK.DEADLINE.ge(f.deadlineFrom()));
+        }
+        if (f.deadlineTo() != null) {
+            c = c.and(TASK.DEADLINE.le(f.deadlineTo()));
+        }
+        if (f.responsible() != null && !f.responsible().isBlank()) {
+            c = c.and(TASK.RESPONSIBLE_PERSON_ID.in(db.select(PERSON.ID).from(PERSON)
+                    .where(PERSON.NAME.likeIgnoreCase(containing(f.responsible()), '!'))));
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            String pattern = containing(f.text());
+            c = c.and(TASK.TITLE.likeIgnoreCase(pattern, '!').or(TASK.TEXT.likeIgnoreCase(pattern, '!'))
+                    .or(TASK.MEASURES.likeIgnoreCase(pattern, '!')));
+        }
+        return c;
+    }
+
+    private static List<OrderField<?>> order(LedgerFilter f) {
+        List<OrderField<?>> order = new ArrayList<>();
+        switch (f.sort()) {
+            case DEADLINE -> order.add(f.descending() ? TASK.DEADLINE.desc().nullsLast() : TASK.DEADLINE.asc().nullsLast());
+            case STATUS -> order.add(f.descending() ? TASK.STATUS.desc() : TASK.STATUS.asc());
+            case UPDATED -> order.add(f.descending() ? TASK.UPDATED_AT.desc() : TASK.UPDATED_AT.asc());
+            case REF -> {
+                order.add(f.descending() ? TASK.PLAN_ID.desc() : TASK.PLAN_ID.asc());
+                order.add(f.descending() ? TASK.POSITION.desc() : TASK.POSITION.asc());
+            }
+        }
+        order.add(TASK.ID.asc()); // a stable order, so paging neither repeats nor skips
+        return order;
+    }
+
+    /** A LIKE pattern matching the text anywhere, with the user's % and _ taken literally. */
+    static String containing(String text) {
+        return "%" + text.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    private static String escapeSimilar(String s) {
+        return s.replaceAll("([\\[\\]().*+?|{}%_\\\\])", "\\\\$1");
+    }
+
+    private Map<Long, List<AssignedUnit>> units(Collection<Long> taskIds, String role) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.select(TASK_UNIT.TASK_ID, UNIT.ID, UNIT.NAME, UNIT_GROUP.ID, UNIT_GROUP.NAME)
+                .from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
+                .leftJoin(UNIT_GROUP).on(UNIT_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
+                .where(TASK_UNIT.TASK_ID.in(taskIds).and(TASK_UNIT.ROLE.eq(role)))
+                .orderBy(TASK_UNIT.TASK_ID, TASK_UNIT.POSITION)
+                .fetch().stream()
+                .collect(Collectors.groupingBy(r -> r.value1(),
+                        Collectors.mapping(r -> new AssignedUnit(r.value2(), r.value3(), r.value4(), r.value5()),
+                                Collectors.toList())));
+    }
+
+    private List<Milestone> milestones(long taskId) {
+        return db.selectFrom(MILESTONE).where(MILESTONE.TASK_ID.eq(taskId)).orderBy(MILESTONE.POSITION, MILESTONE.ID)
+                .fetch(m -> new Milestone(m.getDueOn(), m.getDeliverable(), m.getPhrase()));
+    }
+
+    private List<Indicator> indicators(long taskId) {
+        return db.selectFrom(INDICATOR).where(INDICATOR.TASK_ID.eq(taskId)).orderBy(INDICATOR.POSITION, INDICATOR.ID)
+                .fetch(i -> new Indicator(i.getName(), Indicator.Comparator.ofSymbol(i.getComparator()), i.getTargetValue(),
+                        i.getUnitOfMeasure(), i.getDueOn(), i.getBaseline(), i.getPhrase()));
+    }
+
+    private List<Obligation> obligations(long taskId) {
+        return db.selectFrom(OBLIGATION).where(OBLIGATION.TASK_ID.eq(taskId)).orderBy(OBLIGATION.POSITION, OBLIGATION.ID)
+                .fetch(o -> new Obligation(o.getSubject(), o.getAtLeast(), Obligation.Period.valueOf(o.getPer()),
+                        o.getStartsOn(), o.getPhrase()));
+    }
+
+    private List<TaskHistoryEntry> history(long taskId) {
+        return db.selectFrom(TASK_HISTORY).where(TASK_HISTORY.TASK_ID.eq(taskId))
+                .orderBy(TASK_HISTORY.OCCURRED_AT.desc(), TASK_HISTORY.ID.desc())
+                .fetch(h -> new TaskHistoryEntry(h.getOccurredAt(), h.getActor(), h.getAction(),
+                        h.getFromStatus() == null ? null : TaskStatus.valueOf(h.getFromStatus()),
+                        h.getToStatus() == null ? null : TaskStatus.valueOf(h.getToStatus()), h.getReason(), h.getChanges()));
+    }
+}

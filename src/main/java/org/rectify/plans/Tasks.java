@@ -1,0 +1,283 @@
+package org.rectify.plans;
+
+import org.jooq.DSLContext;
+import org.rectify.access.Caller;
+import org.rectify.platform.ForbiddenException;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.units.People;
+import org.rectify.units.UnitGroup;
+import org.rectify.units.Units;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.rectify.db.Tables.INDICATOR;
+import static org.rectify.db.Tables.MILESTONE;
+import static org.rectify.db.Tables.OBLIGATION;
+import static org.rectify.db.Tables.TASK;
+import static org.rectify.db.Tables.TASK_HISTORY;
+import static org.rectify.db.Tables.TASK_UNIT;
+
+/**
+ * The commands on tasks: create, update, and the lifecycle transitions. Each is checked against the
+ * caller's scope and role, recorded in the task's history, and published as an event.
+ */
+@Service
+@Transactional
+public class Tasks {
+
+    private final DSLContext db;
+    private final TaskLedger ledger;
+    private final Plans plans;
+    private final Units units;
+    private final People people;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Tasks(DSLContext db, TaskLedger ledger, Plans plans, Units units, People people,
+          ApplicationEventPublisher events, Clock clock) {
+        this.db = db;
+        this.ledger = ledger;
+        this.plans = plans;
+        this.units = units;
+        this.people = people;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public long create(TaskContent content, Caller caller) {
+        requireManager(caller);
+        TaskContentRules.check(content);
+        plans.get(content.planId());
+        String ref = content.ref().strip();
+        if (db.fetchExists(TASK, TASK.PLAN_ID.eq(content.planId()).and(TASK.REF.eq(ref)))) {
+            throw new InvalidInputException(Map.of("ref", "task.refTaken"), "task.refTaken", ref);
+        }
+        Instant now = clock.instant();
+        Integer last = db.select(org.jooq.impl.DSL.max(TASK.POSITION)).from(TASK).where(TASK.PLAN_ID.eq(content.planId()))
+                .fetchOne(0, Integer.class);
+        long id = db.insertInto(TASK)
+                .set(TASK.PLAN_ID, content.planId()).set(TASK.REF, ref)
+                .set(TASK.POSITION, last == null ? 0 : last + 1)
+                .set(TASK.TITLE, blankToNull(content.title())).set(TASK.TEXT, content.text().strip())
+                .set(TASK.MEASURES, blankToNull(content.measures()))
+                .set(TASK.RESPONSIBLE_PERSON_ID, responsiblePersonId(content))
+                .set(TASK.ONGOING, content.ongoing()).set(TASK.DEADLINE, deadline(content))
+                .set(TASK.CREATED_AT, now.atOffset(ZoneOffset.UTC)).set(TASK.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                .returning(TASK.ID).fetchOne(TASK.ID);
+        writeParts(id, content);
+        record(id, now, caller.signature(), "CREATED", null, TaskStatus.DRAFT, null, null, 0);
+        events.publishEvent(new TaskCreated(id, content.planId(), ref, caller.signature(), now));
+        return id;
+    }
+
+    /**
+     * Saves the content if nobody saved the task since {@code expectedVersion}; otherwise refuses with
+     * what the others changed, and changes nothing.
+     */
+    public TaskDetail update(long taskId, int expectedVersion, TaskContent content, Caller caller) {
+        TaskDetail before = ledger.get(taskId, caller.scope());
+        requireManager(caller);
+        if (before.version() != expectedVersion) {
+            throw staleEdit(taskId, expectedVersion);
+        }
+        TaskContentRules.check(content);
+        if (content.planId() != before.planId()) {
+            throw new InvalidInputException(Map.of("planId", "task.planFixed"), "task.planFixed");
+        }
+        String ref = content.ref().strip();
+        if (!ref.equals(before.ref()) && db.fetchExists(TASK, TASK.PLAN_ID.eq(before.planId()).and(TASK.REF.eq(ref)))) {
+            throw new InvalidInputException(Map.of("ref", "task.refTaken"), "task.refTaken", ref);
+        }
+        List<String> changed = TaskChanges.between(before, content,
+                expand(content.leadUnits()).keySet().stream().toList(),
+                expand(content.supportingUnits()).keySet().stream().toList());
+        if (changed.isEmpty()) {
+            return before;
+        }
+        Instant now = clock.instant();
+        int updated = db.update(TASK)
+                .set(TASK.REF, ref).set(TASK.TITLE, blankToNull(content.title())).set(TASK.TEXT, content.text().strip())
+                .set(TASK.MEASURES, blankToNull(content.measures()))
+                .set(TASK.RESPONSIBLE_PERSON_ID, responsiblePersonId(content))
+                .set(TASK.ONGOING, content.ongoing()).set(TASK.DEADLINE, deadline(content))
+                .set(TASK.VERSION, TASK.VERSION.plus(1)).set(TASK.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                .where(TASK.ID.eq(taskId).and(TASK.VERSION.eq(expectedVersion)))
+                .execute();
+        if (updated == 0) { // another save won the race between our read and our write
+            throw staleEdit(taskId, expectedVersion);
+        }
+        deleteParts(taskId);
+        writeParts(taskId, content);
+        record(taskId, now, caller.signature(), "EDITED", null, null, null, String.join(",", changed), expectedVersion + 1);
+        events.publishEvent(new TaskEdited(taskId, changed, caller.signature(), now));
+        return ledger.get(taskId, caller.scope());
+    }
+
+    /** Gives a lifecycle command; refused (and nothing changed) when the state, role or reason does not allow it. */
+    public TaskDetail transition(long taskId, TaskCommand command, String reason, Caller caller) {
+        TaskDetail task = ledger.get(taskId, caller.scope());
+        boolean leads = caller.scope().isAll() ? caller.role().managesTasks()
+                : ledger.isLedFrom(taskId, caller.scope().unitPath());
+        if (!TaskCommandPolicy.permits(caller, command, leads)) {
+            throw new ForbiddenException("task.commandForbidden", label("task.command." + command));
+        }
+        if (!command.allowedFrom(task.status())) {
+            throw new TransitionNotAllowed("task.transitionNotAllowed",
+                    label("task.command." + command), label("task.status." + task.status()));
+        }
+        if (command.needsReason() && (reason == null || reason.isBlank())) {
+            throw new InvalidInputException(Map.of("reason", "task.reasonRequired"), "task.reasonRequired");
+        }
+        if (command == TaskCommand.ASSIGN && task.leadUnits().isEmpty()) {
+            throw new InvalidInputException(Map.of("leadUnits", "task.assignNeedsLeadUnit"), "task.assignNeedsLeadUnit");
+        }
+        Instant now = clock.instant();
+        int updated = db.update(TASK).set(TASK.STATUS, command.target().name())
+                .set(TASK.VERSION, TASK.VERSION.plus(1)).set(TASK.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                .where(TASK.ID.eq(taskId).and(TASK.STATUS.eq(task.status().name())))
+                .execute();
+        if (updated == 0) { // someone moved it first: their transition stands, ours is refused
+            throw new TransitionNotAllowed("task.transitionRaced", label("task.command." + command));
+        }
+        String why = blankToNull(reason);
+        record(taskId, now, caller.signature(), command.name(), task.status(), command.target(), why, null, task.version() + 1);
+        events.publishEvent(new TaskTransitioned(taskId, task.ref(), command, task.status(), command.target(),
+                caller.signature(), why, now));
+        return ledger.get(taskId, caller.scope());
+    }
+
+    /** The references of a plan's tasks, to publish a plan again without duplicating them. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> refsOf(long planId) {
+        return new java.util.HashSet<>(db.select(TASK.REF).from(TASK).where(TASK.PLAN_ID.eq(planId)).fetch(TASK.REF));
+    }
+
+    private TaskEditedConcurrently staleEdit(long taskId, int expectedVersion) {
+        List<String> fields = new ArrayList<>();
+        List<String> who = new ArrayList<>();
+        db.select(TASK_HISTORY.CHANGES, TASK_HISTORY.ACTOR, TASK_HISTORY.ACTION).from(TASK_HISTORY)
+                .where(TASK_HISTORY.TASK_ID.eq(taskId).and(TASK_HISTORY.TASK_VERSION.gt(expectedVersion)))
+                .orderBy(TASK_HISTORY.ID)
+                .forEach(h -> {
+                    if (h.value1() != null) {
+                        for (String f : h.value1().split(",")) {
+                            if (!fields.contains(f)) {
+                                fields.add(f);
+                            }
+                        }
+                    } else if (!fields.contains("status")) {
+                        fields.add("status");
+                    }
+                    if (!who.contains(h.value2())) {
+                        who.add(h.value2());
+                    }
+                });
+        return new TaskEditedConcurrently(who, fields);
+    }
+
+    private void requireManager(Caller caller) {
+        if (!caller.role().managesTasks()) {
+            throw new ForbiddenException("task.editForbidden");
+        }
+    }
+
+    private Long responsiblePersonId(TaskContent content) {
+        ResponsiblePerson r = content.responsible();
+        if (r == null || r.name() == null || r.name().isBlank()) {
+            return null;
+        }
+        return people.record(r.name(), r.post(), r.unitId(), r.phone()).id();
+    }
+
+    private static LocalDate deadline(TaskContent content) {
+        return content.milestones().stream().map(Milestone::dueOn).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private void writeParts(long taskId, TaskContent c) {
+        writeUnits(taskId, "LEAD", c.leadUnits());
+        writeUnits(taskId, "SUPPORTING", c.supportingUnits());
+        int i = 0;
+        for (Milestone m : c.milestones()) {
+            db.insertInto(MILESTONE).set(MILESTONE.TASK_ID, taskId).set(MILESTONE.DUE_ON, m.dueOn())
+                    .set(MILESTONE.DELIVERABLE, m.deliverable().strip()).set(MILESTONE.PHRASE, m.phrase())
+                    .set(MILESTONE.POSITION, i++).execute();
+        }
+        i = 0;
+        for (Indicator ind : c.indicators()) {
+            db.insertInto(INDICATOR).set(INDICATOR.TASK_ID, taskId).set(INDICATOR.NAME, ind.name().strip())
+                    .set(INDICATOR.COMPARATOR, ind.comparator().symbol).set(INDICATOR.TARGET_VALUE, ind.targetValue())
+                    .set(INDICATOR.UNIT_OF_MEASURE, ind.unitOfMeasure()).set(INDICATOR.DUE_ON, ind.dueOn())
+                    .set(INDICATOR.BASELINE, ind.baseline()).set(INDICATOR.PHRASE, ind.phrase())
+                    .set(INDICATOR.POSITION, i++).execute();
+        }
+        i = 0;
+        for (Obligation o : c.obligations()) {
+            db.insertInto(OBLIGATION).set(OBLIGATION.TASK_ID, taskId).set(OBLIGATION.SUBJECT, o.subject().strip())
+                    .set(OBLIGATION.AT_LEAST, o.atLeast()).set(OBLIGATION.PER, o.per().name())
+                    .set(OBLIGATION.STARTS_ON, o.startsOn()).set(OBLIGATION.PHRASE, o.phrase())
+                    .set(OBLIGATION.POSITION, i++).execute();
+        }
+    }
+
+    private void writeUnits(long taskId, String role, UnitAssignment assignment) {
+        int position = 0;
+        for (Map.Entry<Long, Long> unit : expand(assignment).entrySet()) {
+            db.insertInto(TASK_UNIT).set(TASK_UNIT.TASK_ID, taskId).set(TASK_UNIT.UNIT_ID, unit.getKey())
+                    .set(TASK_UNIT.ROLE, role).set(TASK_UNIT.VIA_GROUP_ID, unit.getValue())
+                    .set(TASK_UNIT.POSITION, position++).onConflictDoNothing().execute();
+        }
+    }
+
+    /** Unit id → the group it came through (null when named itself), in the order written. */
+    private Map<Long, Long> expand(UnitAssignment assignment) {
+        Map<Long, Long> result = new LinkedHashMap<>();
+        for (Long unitId : assignment.unitIds()) {
+            units.get(unitId);
+            result.put(unitId, null);
+        }
+        for (Long groupId : assignment.groupIds()) {
+            UnitGroup group = units.group(groupId);
+            group.memberIds().forEach(member -> result.putIfAbsent(member, groupId));
+        }
+        return result;
+    }
+
+    private void deleteParts(long taskId) {
+        db.deleteFrom(TASK_UNIT).where(TASK_UNIT.TASK_ID.eq(taskId)).execute();
+        db.deleteFrom(MILESTONE).where(MILESTONE.TASK_ID.eq(taskId)).execute();
+        db.deleteFrom(INDICATOR).where(INDICATOR.TASK_ID.eq(taskId)).execute();
+        db.deleteFrom(OBLIGATION).where(OBLIGATION.TASK_ID.eq(taskId)).execute();
+    }
+
+    private void record(long taskId, Instant at, String actor, String action, TaskStatus from, TaskStatus to,
+                        String reason, String changes, int version) {
+        db.insertInto(TASK_HISTORY).set(TASK_HISTORY.TASK_ID, taskId).set(TASK_HISTORY.OCCURRED_AT, at.atOffset(ZoneOffset.UTC))
+                .set(TASK_HISTORY.ACTOR, actor).set(TASK_HISTORY.ACTION, action)
+                .set(TASK_HISTORY.FROM_STATUS, from == null ? null : from.name())
+                .set(TASK_HISTORY.TO_STATUS, to == null ? null : to.name())
+                .set(TASK_HISTORY.REASON, reason).set(TASK_HISTORY.CHANGES, changes)
+                .set(TASK_HISTORY.TASK_VERSION, version).execute();
+    }
+
+    private static DefaultMessageSourceResolvable label(String key) {
+        return new DefaultMessageSourceResolvable(new String[]{key}, key);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,150 @@
+package org.rectify.plans.internal;
+
+import org.rectify.access.Caller;
+import org.rectify.plans.Indicator;
+import org.rectify.plans.Obligation;
+import org.rectify.plans.Plans;
+import org.rectify.plans.TaskCommand;
+import org.rectify.plans.TaskCommandPolicy;
+import org.rectify.plans.TaskDetail;
+import org.rectify.plans.TaskLedger;
+import org.rectify.plans.Tasks;
+import org.rectify.platform.ForbiddenException;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.RectifyException;
+import org.rectify.units.Units;
+import org.rectify.platform.Messages;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Map;
+
+/** A task's page, its form, and the lifecycle buttons. */
+@Controller
+class TaskController {
+
+    private final TaskLedger ledger;
+    private final Tasks tasks;
+    private final Plans plans;
+    private final Units units;
+    private final Messages messages;
+
+    TaskController(TaskLedger ledger, Tasks tasks, Plans plans, Units units, Messages messages) {
+        this.ledger = ledger;
+        this.tasks = tasks;
+        this.plans = plans;
+        this.units = units;
+        this.messages = messages;
+    }
+
+    @GetMapping("/tasks/{id}")
+    String detail(@PathVariable long id, Caller caller, Model model) {
+        TaskDetail task = ledger.get(id, caller.scope());
+        boolean leads = !caller.scope().isAll() && ledger.isLedFrom(id, caller.scope().unitPath());
+        model.addAttribute("task", task);
+        model.addAttribute("commands", TaskCommandPolicy.available(caller, task.status(), leads));
+        model.addAttribute("canEdit", caller.role().managesTasks());
+        model.addAttribute("responsibleUnit", task.responsible() == null || task.responsible().unitId() == null ? null
+                : units.find(task.responsible().unitId()).map(u -> u.name()).orElse(null));
+        return "tasks/detail";
+    }
+
+    @PostMapping("/tasks/{id}/transitions")
+    String transition(@PathVariable long id, @RequestParam TaskCommand command,
+                      @RequestParam(required = false) String reason, Caller caller, RedirectAttributes redirect) {
+        try {
+            tasks.transition(id, command, reason, caller);
+            redirect.addFlashAttribute("flash", text("task.transitioned", text("task.command." + command)));
+        } catch (RectifyException e) {
+            if (e.kind() == RectifyException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", messages.text(e));
+        }
+        return "redirect:/tasks/" + id;
+    }
+
+    @GetMapping("/tasks/new")
+    String newTask(@RequestParam(required = false) Long planId, Caller caller, Model model) {
+        requireManager(caller);
+        return form(model, TaskForm.blank(planId), null, Map.of(), null);
+    }
+
+    @PostMapping("/tasks")
+    String create(@ModelAttribute("form") TaskForm form, BindingResult binding, Caller caller, Model model,
+                  RedirectAttributes redirect) {
+        requireManager(caller);
+        if (binding.hasErrors()) {
+            return form(model, form.withBlankRows(), null, messages.fields(binding), text("error.invalid"));
+        }
+        try {
+            long id = tasks.create(form.toContent(), caller);
+            redirect.addFlashAttribute("flash", text("task.created"));
+            return "redirect:/tasks/" + id;
+        } catch (InvalidInputException e) {
+            return form(model, form.withBlankRows(), null, messages.fields(e.fieldErrors()), messages.text(e));
+        }
+    }
+
+    @GetMapping("/tasks/{id}/edit")
+    String edit(@PathVariable long id, Caller caller, Model model) {
+        TaskDetail task = ledger.get(id, caller.scope());
+        requireManager(caller);
+        return form(model, TaskForm.of(task), id, Map.of(), null);
+    }
+
+    @PostMapping("/tasks/{id}")
+    String update(@PathVariable long id, @ModelAttribute("form") TaskForm form, BindingResult binding, Caller caller,
+                  Model model, RedirectAttributes redirect) {
+        ledger.get(id, caller.scope());
+        requireManager(caller);
+        if (binding.hasErrors()) {
+            return form(model, form.withBlankRows(), id, messages.fields(binding), text("error.invalid"));
+        }
+        try {
+            tasks.update(id, form.getVersion(), form.toContent(), caller);
+            redirect.addFlashAttribute("flash", text("task.saved"));
+            return "redirect:/tasks/" + id;
+        } catch (InvalidInputException e) {
+            return form(model, form.withBlankRows(), id, messages.fields(e.fieldErrors()), messages.text(e));
+        } catch (RectifyException e) {
+            if (e.kind() != RectifyException.Kind.CONFLICT) {
+                throw e;
+            }
+            // keep what the user typed; they can copy it into the latest version
+            return form(model, form.withBlankRows(), id, Map.of(), messages.text(e));
+        }
+    }
+
+    private String form(Model model, TaskForm form, Long taskId, Map<String, String> fieldErrors, String error) {
+        model.addAttribute("form", form);
+        model.addAttribute("taskId", taskId);
+        model.addAttribute("fieldErrors", fieldErrors);
+        model.addAttribute("formError", error);
+        model.addAttribute("plans", plans.all());
+        var tree = units.tree();
+        model.addAttribute("units", tree);
+        model.addAttribute("unitNames", tree.stream().collect(java.util.stream.Collectors.toMap(u -> u.id(), u -> u.name())));
+        model.addAttribute("groups", units.groups());
+        model.addAttribute("comparators", Indicator.Comparator.values());
+        model.addAttribute("periods", Obligation.Period.values());
+        return "tasks/form";
+    }
+
+    private void requireManager(Caller caller) {
+        if (!caller.role().managesTasks()) {
+            throw new ForbiddenException("task.editForbidden");
+        }
+    }
+
+    private String text(String key, Object... args) {
+        return messages.text(key, args);
+    }
+}

@@ -1,0 +1,21 @@
+package org.rectify.platform;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** All time goes through this clock, so tests can move it. Deadlines are dates in China Standard Time. */
+@Configuration(proxyBeanMethods = false)
+class ClockConfiguration {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.system(ZONE);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Infrastructure shared by every module: the embedded database, the clock, error mapping,
+ * languages and the page layout. Holds no business rules.
+ */
+package org.rectify.platform;

@@ -1,0 +1,24 @@
+package org.rectify.units;
+
+import org.jooq.Condition;
+import org.jooq.Field;
+
+/**
+ * Subtree conditions on a materialised path column. A range ({@code path >= '/1/4/' and path < '/1/40'})
+ * rather than LIKE, so the btree index serves it even in a generic prepared plan; the column is in "C"
+ * collation, so '/' sorts just before '0'.
+ */
+public final class UnitPaths {
+
+    private UnitPaths() {
+    }
+
+    public static Condition within(Field<String> path, String rootPath) {
+        return path.ge(rootPath).and(path.lt(upperBound(rootPath)));
+    }
+
+    static String upperBound(String rootPath) {
+        char last = rootPath.charAt(rootPath.length() - 1);
+        return rootPath.substring(0, rootPath.length() - 1) + (char) (last + 1);
+    }
+}

@@ -1,0 +1,121 @@
+package org.rectify.units;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.jooq.impl.DSL.max;
+import static org.rectify.db.Tables.UNIT;
+import static org.rectify.db.Tables.UNIT_ALIAS;
+import static org.rectify.db.Tables.UNIT_GROUP;
+import static org.rectify.db.Tables.UNIT_GROUP_MEMBER;
+
+/** Reading the unit tree, and resolving the names plans write units by. */
+@Service
+@Transactional(readOnly = true)
+public class Units {
+
+    private final DSLContext db;
+
+    Units(DSLContext db) {
+        this.db = db;
+    }
+
+    public Unit get(long id) {
+        return find(id).orElseThrow(() -> new UnitNotFound(id));
+    }
+
+    public Optional<Unit> find(long id) {
+        return db.selectFrom(UNIT).where(UNIT.ID.eq(id)).fetchOptional(Units::toUnit);
+    }
+
+    /** The whole tree in depth-first order (siblings by sort order, then name). */
+    public List<Unit> tree() {
+        return db.selectFrom(UNIT).fetch(Units::toUnit).stream()
+                .sorted(UnitTreeOrder.comparator(db.select(UNIT.ID, UNIT.SORT_ORDER, UNIT.NAME).from(UNIT)
+                        .fetchMap(r -> r.get(UNIT.ID), r -> new UnitTreeOrder.Key(r.get(UNIT.SORT_ORDER), r.get(UNIT.NAME)))))
+                .toList();
+    }
+
+    public List<Unit> subtree(long rootId) {
+        Unit root = get(rootId);
+        return tree().stream().filter(root::contains).toList();
+    }
+
+    public Map<Long, String> names(Collection<Long> ids) {
+        return db.select(UNIT.ID, UNIT.NAME).from(UNIT).where(UNIT.ID.in(ids)).fetchMap(UNIT.ID, UNIT.NAME);
+    }
+
+    public List<String> aliases(long unitId) {
+        return db.select(UNIT_ALIAS.ALIAS).from(UNIT_ALIAS).where(UNIT_ALIAS.UNIT_ID.eq(unitId))
+                .orderBy(UNIT_ALIAS.ALIAS).fetch(UNIT_ALIAS.ALIAS);
+    }
+
+    /** Every unit's aliases, by unit id (units without aliases are absent). */
+    public Map<Long, List<String>> aliasesByUnit() {
+        Map<Long, List<String>> out = new LinkedHashMap<>();
+        db.select(UNIT_ALIAS.UNIT_ID, UNIT_ALIAS.ALIAS).from(UNIT_ALIAS).orderBy(UNIT_ALIAS.UNIT_ID, UNIT_ALIAS.ALIAS)
+                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        return out;
+    }
+
+    /** The sort order that puts a new unit after its siblings-to-be under this parent (null: the roots). */
+    public int nextSortOrder(Long parentId) {
+        Integer last = db.select(max(UNIT.SORT_ORDER)).from(UNIT)
+                .where(parentId == null ? UNIT.PARENT_ID.isNull() : UNIT.PARENT_ID.eq(parentId))
+                .fetchOne(0, Integer.class);
+        return last == null ? 1 : last + 1;
+    }
+
+    /**
+     * What a written name designates: a current unit of that name, else a unit with that alias, else a
+     * group of that name. Full-width and ASCII parentheses are the same to the reader, so to us.
+     */
+    public Optional<UnitReference> resolve(String writtenName) {
+        String name = UnitNames.canonical(writtenName);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<UnitReference> unit = db.select(UNIT.ID, UNIT.NAME).from(UNIT)
+                .where(UNIT.NAME.eq(name).and(UNIT.VALID_TO.isNull()))
+                .fetchOptional(r -> new UnitReference.OfUnit(r.value1(), r.value2()));
+        if (unit.isPresent()) {
+            return unit;
+        }
+        Optional<UnitReference> alias = db.select(UNIT.ID, UNIT.NAME).from(UNIT_ALIAS).join(UNIT).on(UNIT.ID.eq(UNIT_ALIAS.UNIT_ID))
+                .where(UNIT_ALIAS.ALIAS.eq(name))
+                .fetchOptional(r -> new UnitReference.OfUnit(r.value1(), r.value2()));
+        if (alias.isPresent()) {
+            return alias;
+        }
+        return db.select(UNIT_GROUP.ID, UNIT_GROUP.NAME).from(UNIT_GROUP).where(UNIT_GROUP.NAME.eq(name))
+                .fetchOptional(r -> new UnitReference.OfGroup(r.value1(), r.value2()));
+    }
+
+    public List<UnitGroup> groups() {
+        Map<Long, List<Long>> members = db.select(UNIT_GROUP_MEMBER.GROUP_ID, UNIT_GROUP_MEMBER.UNIT_ID)
+                .from(UNIT_GROUP_MEMBER).fetchGroups(UNIT_GROUP_MEMBER.GROUP_ID, UNIT_GROUP_MEMBER.UNIT_ID);
+        return db.selectFrom(UNIT_GROUP).orderBy(UNIT_GROUP.NAME)
+                .fetch(g -> new UnitGroup(g.getId(), g.getName(), g.getDescription(),
+                        members.getOrDefault(g.getId(), List.of())));
+    }
+
+    public UnitGroup group(long groupId) {
+        return groups().stream().filter(g -> g.id() == groupId).findFirst()
+                .orElseThrow(() -> new UnitNotFound(groupId));
+    }
+
+    static Unit toUnit(Record r) {
+        return new Unit(r.get(UNIT.ID), r.get(UNIT.PARENT_ID), r.get(UNIT.NAME),
+                UnitLevel.valueOf(r.get(UNIT.LEVEL)), UnitType.valueOf(r.get(UNIT.TYPE)), r.get(UNIT.PATH),
+                r.get(UNIT.VALID_FROM), r.get(UNIT.VALID_TO), r.get(UNIT.VERSION));
+    }
+}

@@ -1,0 +1,25 @@
+package org.rectify.plans;
+
+import org.rectify.access.DataScope;
+
+import java.util.Set;
+
+/** Finds the demo plan's tasks by their reference, as the tests know them from the plan text. */
+final class DemoTasks {
+
+    private DemoTasks() {
+    }
+
+    static final String PLAN_TITLE = "临沧市贯彻落实省委省政府第二环境保护督察组督察反馈意见整改方案";
+
+    static long planId(Plans plans) {
+        return plans.findByTitle(PLAN_TITLE).orElseThrow();
+    }
+
+    static long id(TaskLedger ledger, String ref) {
+        return ledger.find(new LedgerFilter(null, null, null, Set.of(), null, null, null, null,
+                        LedgerFilter.Sort.REF, false, 0, 200), DataScope.ALL)
+                .tasks().stream().filter(t -> t.ref().equals(ref)).findFirst()
+                .orElseThrow(() -> new AssertionError("demo plan has no task " + ref)).id();
+    }
+}

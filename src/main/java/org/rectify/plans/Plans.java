@@ -2,6 +2,7 @@ package org.rectify.plans;
 
 import org.jooq.DSLContext;
 import org.rectify.platform.InvalidInputException;
+import org.rectify.units.UnitPaths;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
 import static org.rectify.db.Tables.INSPECTION;
 import static org.rectify.db.Tables.PLAN;
 import static org.rectify.db.Tables.TASK;
+import static org.rectify.db.Tables.UNIT;
 
 /** Inspections and the rectification plans that answer them. Plans are not scoped: their tasks are. */
 @Service
@@ -65,6 +67,13 @@ public class Plans {
     @Transactional(readOnly = true)
     public Optional<Long> findByTitle(String title) {
         return db.select(PLAN.ID).from(PLAN).where(PLAN.TITLE.eq(title)).orderBy(PLAN.ID).limit(1).fetchOptional(PLAN.ID);
+    }
+
+    /** Whether the plan is run by a unit at {@code unitPath} or below it (its office sees the whole plan). */
+    @Transactional(readOnly = true)
+    public boolean isRunFrom(long planId, String unitPath) {
+        return db.fetchExists(db.selectOne().from(PLAN).join(UNIT).on(UNIT.ID.eq(PLAN.OWNER_UNIT_ID))
+                .where(PLAN.ID.eq(planId).and(UnitPaths.within(UNIT.PATH, unitPath))));
     }
 
     /** The top-level sections used by a plan's task references (一, 二, …), in plan order, for filters. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.exists;
@@ -84,6 +85,52 @@ public class TaskLedger {
     public boolean isLedFrom(long taskId, String unitPath) {
         return db.fetchExists(db.selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
                 .where(TASK_UNIT.TASK_ID.eq(taskId).and(TASK_UNIT.ROLE.eq("LEAD")).and(UnitPaths.within(UNIT.PATH, unitPath))));
+    }
+
+    /** Whether a unit at {@code unitPath} (or one of its sub-units) supports the task. */
+    public boolean isSupportedFrom(long taskId, String unitPath) {
+        return db.fetchExists(db.selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
+                .where(TASK_UNIT.TASK_ID.eq(taskId).and(TASK_UNIT.ROLE.eq("SUPPORTING"))
+                        .and(UnitPaths.within(UNIT.PATH, unitPath))));
+    }
+
+    /**
+     * The lead ({@code lead}) or supporting duties of units within {@code unitPath} (null: every unit) on tasks in one
+     * of {@code statuses}, optionally of one plan; one entry per task and unit, in plan order. Not scoped: the caller
+     * applies its own rules (the progress module: who reports on what).
+     */
+    public List<UnitDuty> duties(String unitPath, Long planId, Set<TaskStatus> statuses, boolean lead) {
+        Condition where = TASK_UNIT.ROLE.eq(lead ? "LEAD" : "SUPPORTING")
+                .and(TASK.STATUS.in(statuses.stream().map(Enum::name).toList()));
+        if (unitPath != null) {
+            where = where.and(UnitPaths.within(UNIT.PATH, unitPath));
+        }
+        if (planId != null) {
+            where = where.and(TASK.PLAN_ID.eq(planId));
+        }
+        return db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS,
+                        UNIT.ID, UNIT.NAME, UNIT.PATH, UNIT_GROUP.ID, UNIT_GROUP.NAME)
+                .from(TASK_UNIT).join(TASK).on(TASK.ID.eq(TASK_UNIT.TASK_ID))
+                .join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
+                .leftJoin(UNIT_GROUP).on(UNIT_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
+                .where(where)
+                .orderBy(TASK.PLAN_ID, TASK.POSITION, TASK.ID, TASK_UNIT.POSITION, UNIT.ID)
+                .fetch(r -> new UnitDuty(r.get(TASK.ID), r.get(TASK.PLAN_ID), r.get(TASK.REF),
+                        TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), TaskStatus.valueOf(r.get(TASK.STATUS)),
+                        r.get(UNIT.ID), r.get(UNIT.NAME), r.get(UNIT.PATH), r.get(UNIT_GROUP.ID), r.get(UNIT_GROUP.NAME), lead));
+    }
+
+    /** The obligations of many tasks at once, by task id (tasks without obligations are absent). */
+    public Map<Long, List<Obligation>> obligationsOf(Collection<Long> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.selectFrom(OBLIGATION).where(OBLIGATION.TASK_ID.in(taskIds))
+                .orderBy(OBLIGATION.TASK_ID, OBLIGATION.POSITION, OBLIGATION.ID)
+                .fetch().stream()
+                .collect(Collectors.groupingBy(o -> o.getTaskId(), java.util.LinkedHashMap::new,
+                        Collectors.mapping(o -> new Obligation(o.getSubject(), o.getAtLeast(),
+                                Obligation.Period.valueOf(o.getPer()), o.getStartsOn(), o.getPhrase()), Collectors.toList())));
     }
 
     /**

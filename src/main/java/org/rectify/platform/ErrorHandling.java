@@ -55,7 +55,7 @@ public class ErrorHandling {
     @ExceptionHandler(RectifyException.class)
     Object refused(RectifyException e, HttpServletRequest request) {
         Map<String, String> fields = e instanceof InvalidInputException invalid
-                ? messages.fields(invalid.fieldErrors()) : Map.of();
+                ? messages.fields(invalid) : Map.of();
         List<RowProblem> rows = e instanceof RowErrors rowErrors
                 ? rowErrors.rowErrors().stream().map(r -> new RowProblem(r.row(), messages.text(r.messageKey(), r.args())))
                 .toList() : List.of();
@@ -116,8 +116,8 @@ public class ErrorHandling {
         ModelAndView page = new ModelAndView("error");
         page.setStatus(status);
         page.addObject("status", status.value());
-        page.addObject("title", text("error.title." + status.value()));
-        page.addObject("detail", detail);
+        page.addObject("errorTitle", text("error.title." + status.value()));
+        page.addObject("errorDetail", detail);
         page.addObject("fieldErrors", fields);
         page.addObject("rowErrors", rows);
         return page;

@@ -34,10 +34,10 @@ public class Messages {
         return text(e.messageKey(), e.args());
     }
 
-    /** Field → message key, made field → text. */
-    public Map<String, String> fields(Map<String, String> keys) {
+    /** The field errors of a refusal as field → text (field messages take the refusal's arguments). */
+    public Map<String, String> fields(InvalidInputException e) {
         Map<String, String> out = new LinkedHashMap<>();
-        keys.forEach((field, key) -> out.put(field, text(key)));
+        e.fieldErrors().forEach((field, key) -> out.put(field, text(key, e.args())));
         return out;
     }
 

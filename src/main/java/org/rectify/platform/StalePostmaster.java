@@ -27,7 +27,8 @@ final class StalePostmaster {
             return;
         }
         long pid = Long.parseLong(lines.get(0).trim());
-        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(process -> {
+        // the pid may have been reused by an unrelated process since: only a postgres server is stopped
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(StalePostmaster::isPostgres).ifPresent(process -> {
             log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier run", pid, dataDir);
             process.destroy(); // SIGTERM: PostgreSQL's "smart" shutdown
             try {
@@ -37,5 +38,10 @@ final class StalePostmaster {
             }
         });
         Files.deleteIfExists(pidFile);
+    }
+
+    private static boolean isPostgres(ProcessHandle process) {
+        return process.info().command().map(command -> Path.of(command).getFileName().toString().startsWith("postgres"))
+                .orElse(false);
     }
 }

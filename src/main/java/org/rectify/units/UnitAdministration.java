@@ -216,5 +216,11 @@ public class UnitAdministration {
                 && unit.id() == ownerId)) {
             throw new InvalidInputException(Map.of("name", "unit.nameTaken"), "unit.nameTaken", name);
         }
+        // a retired unit's aliases no longer resolve, but stay its own (aliases are unique)
+        boolean aliasOfOther = db.fetchExists(UNIT_ALIAS, UNIT_ALIAS.ALIAS.eq(name)
+                .and(ownerId == null ? org.jooq.impl.DSL.noCondition() : UNIT_ALIAS.UNIT_ID.ne(ownerId)));
+        if (aliasOfOther) {
+            throw new InvalidInputException(Map.of("name", "unit.nameTaken"), "unit.nameTaken", name);
+        }
     }
 }

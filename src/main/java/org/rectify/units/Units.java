@@ -91,7 +91,7 @@ public class Units {
             return unit;
         }
         Optional<UnitReference> alias = db.select(UNIT.ID, UNIT.NAME).from(UNIT_ALIAS).join(UNIT).on(UNIT.ID.eq(UNIT_ALIAS.UNIT_ID))
-                .where(UNIT_ALIAS.ALIAS.eq(name))
+                .where(UNIT_ALIAS.ALIAS.eq(name).and(UNIT.VALID_TO.isNull()))
                 .fetchOptional(r -> new UnitReference.OfUnit(r.value1(), r.value2()));
         if (alias.isPresent()) {
             return alias;

@@ -119,6 +119,9 @@ class UnitApiTests {
                         .file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0])).with(admin()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value("文件是空的。"));
+        mvc.perform(multipart("/api/admin/units/import").with(admin()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value("请选择要上传的文件。"));
     }
 
     @Test

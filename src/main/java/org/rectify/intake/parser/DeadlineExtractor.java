@@ -20,8 +20,7 @@ import java.util.regex.Pattern;
 final class DeadlineExtractor {
 
     private static final Pattern TIME = Pattern.compile(
-        "(?<pre>截止到|截至到|截至|截止|到|至)?"
-            + "(?<![0-9.])(?<y>\\d{4})"
+        "(?<![0-9.])(?<y>\\d{4})"
             + "(?:"
             + "年?(?:-|—|~|至|到)(?<y2>\\d{4})年"
             + "|年(?<m>\\d{1,2})月(?:(?<d>\\d{1,2})日)?(?<ms>底|末|上旬|中旬|下旬)?"
@@ -31,10 +30,17 @@ final class DeadlineExtractor {
             + ")"
             + "(?<suf>之前|以前|前|起|开始|以来|止)?");
 
+    /** Words before a year that make it a deadline: 到2020年. Longest first. */
+    private static final String[] BY = {"截止到", "截至到", "截至", "截止", "到", "至"};
     private static final String CLAUSE_END = ";。!?\n\r";
+    private static final Pattern TRAILING_VERB = Pattern.compile("(?:必须|务必|要|应|须)?(?:在|于)?$");
     private static final String SENTENCE_END = "。!?\n\r";
 
     private DeadlineExtractor() {
+    }
+
+    /** What one time expression means. */
+    private record Reading(TimePhrase.Kind kind, LocalDate date, boolean ambiguous) {
     }
 
     /**
@@ -44,36 +50,40 @@ final class DeadlineExtractor {
      */
     static List<TimePhrase> scan(String folded, boolean bareYearsAreDeadlines) {
         List<int[]> spans = new ArrayList<>();
-        List<Object[]> raw = new ArrayList<>(); // {Kind, LocalDate, Boolean ambiguous}
+        List<Reading> raw = new ArrayList<>();
         Matcher m = TIME.matcher(folded);
         while (m.find()) {
-            Object[] r = interpret(folded, m, bareYearsAreDeadlines);
+            String pre = by(folded, m.start());
+            int start = m.start() - (pre == null ? 0 : pre.length());
+            Reading r = interpret(folded, m, pre, start, bareYearsAreDeadlines);
             if (r != null) {
-                spans.add(new int[] {m.start(), m.end()});
+                spans.add(new int[] {start, m.end()});
                 raw.add(r);
             }
         }
-        List<TimePhrase> out = new ArrayList<>(raw.size());
-        for (int i = 0; i < raw.size(); i++) {
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        int n = raw.size();
+        int[] nextStart = new int[n]; // start of the next START phrase after i
+        int following = folded.length();
+        for (int i = n - 1; i >= 0; i--) {
+            nextStart[i] = following;
+            if (raw.get(i).kind() == TimePhrase.Kind.START) {
+                following = spans.get(i)[0];
+            }
+        }
+        Boundaries clauses = new Boundaries(folded, CLAUSE_END);
+        Boundaries sentences = new Boundaries(folded, SENTENCE_END);
+        List<TimePhrase> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             int start = spans.get(i)[0];
             int end = spans.get(i)[1];
-            TimePhrase.Kind kind = (TimePhrase.Kind) raw.get(i)[0];
-            int scopeEnd;
-            if (kind == TimePhrase.Kind.START) {
-                scopeEnd = indexOfAny(folded, SENTENCE_END, end);
-                for (int j = i + 1; j < raw.size(); j++) {
-                    if (raw.get(j)[0] == TimePhrase.Kind.START) {
-                        scopeEnd = Math.min(scopeEnd, spans.get(j)[0]);
-                        break;
-                    }
-                }
-            } else {
-                scopeEnd = indexOfAny(folded, CLAUSE_END, end);
-                if (i + 1 < raw.size()) {
-                    scopeEnd = Math.min(scopeEnd, spans.get(i + 1)[0]);
-                }
-            }
-            out.add(new TimePhrase(kind, (LocalDate) raw.get(i)[1], (Boolean) raw.get(i)[2], start, end, scopeEnd));
+            Reading r = raw.get(i);
+            int scopeEnd = r.kind() == TimePhrase.Kind.START
+                ? Math.min(sentences.next(end), nextStart[i])
+                : Math.min(clauses.next(end), i + 1 < n ? spans.get(i + 1)[0] : folded.length());
+            out.add(new TimePhrase(r.kind(), r.date(), r.ambiguous(), start, end, scopeEnd));
         }
         return out;
     }
@@ -87,7 +97,11 @@ final class DeadlineExtractor {
      */
     static List<Deadline> deadlines(String original, String folded, List<TimePhrase> phrases,
                                     Consumer<String> warnings) {
+        if (phrases.isEmpty()) {
+            return List.of();
+        }
         Set<Deadline> out = new LinkedHashSet<>();
+        Boundaries commas = new Boundaries(folded, ",;。!?\n\r");
         int previousEnd = 0;
         for (TimePhrase p : phrases) {
             if (p.kind() != TimePhrase.Kind.DEADLINE) {
@@ -95,7 +109,7 @@ final class DeadlineExtractor {
                 continue;
             }
             String phrase = original.substring(p.start(), p.end());
-            out.add(new Deadline(p.date(), phrase, deliverable(original, folded, p, previousEnd), p.ambiguous()));
+            out.add(new Deadline(p.date(), phrase, deliverable(original, commas, p, previousEnd), p.ambiguous()));
             if (p.ambiguous()) {
                 warnings.accept("“" + phrase + "” may mean before or by that time; took the earlier date "
                     + p.date());
@@ -105,15 +119,15 @@ final class DeadlineExtractor {
         return new ArrayList<>(out);
     }
 
-    private static String deliverable(String original, String folded, TimePhrase p, int previousEnd) {
+    private static String deliverable(String original, Boundaries commas, TimePhrase p, int previousEnd) {
         String after = trimPunctuation(original.substring(p.end(), Math.max(p.end(), p.scopeEnd())));
         if (after.length() >= 4) {
             return after;
         }
         // 「XX工作于2018年底前完成」: the deliverable stands before the date
-        int from = Math.max(previousEnd, lastIndexOfAny(folded, ",;。!?\n\r", p.start()) + 1);
-        String before = trimPunctuation(original.substring(Math.min(from, p.start()), p.start()))
-            .replaceAll("(?:必须|务必|要|应|须)?(?:在|于)?$", "");
+        int from = Math.max(previousEnd, commas.previous(p.start()) + 1);
+        String before = TRAILING_VERB.matcher(
+            trimPunctuation(original.substring(Math.min(from, p.start()), p.start()))).replaceFirst("");
         String joined = trimPunctuation(before + after);
         return joined.isEmpty() ? null : joined;
     }
@@ -131,10 +145,18 @@ final class DeadlineExtractor {
         return s.substring(a, b);
     }
 
-    /** @return {kind, date, ambiguous} or null when the match is not a deadline or a start */
-    private static Object[] interpret(String s, Matcher m, boolean bareYearsAreDeadlines) {
+    private static String by(String s, int at) {
+        for (String w : BY) {
+            if (s.startsWith(w, at - w.length())) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /** @return what the match means, or null when it is neither a deadline nor a start */
+    private static Reading interpret(String s, Matcher m, String pre, int start, boolean bareYearsAreDeadlines) {
         int y = Integer.parseInt(m.group("y"));
-        String pre = m.group("pre");
         String suf = m.group("suf");
         boolean before = "前".equals(suf) || "之前".equals(suf) || "以前".equals(suf);
         boolean starts = "起".equals(suf) || "开始".equals(suf);
@@ -200,7 +222,7 @@ final class DeadlineExtractor {
         if (pre != null || "止".equals(suf)) {
             return due(yearEnd, false); // 到2020年
         }
-        return bareYearsAreDeadlines || tiedToDeliverable(s, m.start(), m.end()) ? due(yearEnd, false) : null;
+        return bareYearsAreDeadlines || tiedToDeliverable(s, start, m.end()) ? due(yearEnd, false) : null;
     }
 
     /** 2018年临沧主城区申报…: a year opening a clause, followed by what is to be done in it. */
@@ -219,29 +241,11 @@ final class DeadlineExtractor {
         return next == ',' || Character.UnicodeScript.of(next) == Character.UnicodeScript.HAN;
     }
 
-    private static Object[] due(LocalDate d, boolean ambiguous) {
-        return new Object[] {TimePhrase.Kind.DEADLINE, d, ambiguous};
+    private static Reading due(LocalDate d, boolean ambiguous) {
+        return new Reading(TimePhrase.Kind.DEADLINE, d, ambiguous);
     }
 
-    private static Object[] start(LocalDate d) {
-        return new Object[] {TimePhrase.Kind.START, d, false};
-    }
-
-    static int indexOfAny(String s, String chars, int from) {
-        for (int i = Math.max(0, from); i < s.length(); i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return s.length();
-    }
-
-    static int lastIndexOfAny(String s, String chars, int before) {
-        for (int i = Math.min(before, s.length()) - 1; i >= 0; i--) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return -1;
+    private static Reading start(LocalDate d) {
+        return new Reading(TimePhrase.Kind.START, d, false);
     }
 }

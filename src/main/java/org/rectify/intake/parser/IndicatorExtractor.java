@@ -1,7 +1,6 @@
 package org.rectify.intake.parser;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -51,6 +50,8 @@ final class IndicatorExtractor {
         "要", "应", "须", "需", "必须", "将", "均", "分别", "稳定", "持续", "逐步", "力争", "确保", "以上");
 
     private static final String BOUNDARY = ",;:。!?、\n\r";
+    /** No indicator name is longer; bounds the work per number on text without punctuation. */
+    private static final int MAX_NAME = 120;
 
     private IndicatorExtractor() {
     }
@@ -63,10 +64,15 @@ final class IndicatorExtractor {
 
     static List<Indicator> extract(String original, String folded, List<TimePhrase> phrases) {
         List<Indicator> out = new ArrayList<>();
+        Boundaries clauses = null; // built on the first number: most texts have none
         Matcher m = QUANTITY.matcher(folded);
         while (m.find()) {
+            if (clauses == null) {
+                clauses = new Boundaries(folded, BOUNDARY);
+            }
             int numStart = m.start(1);
-            int clauseStart = clauseStart(folded, numStart, phrases);
+            int clauseStart = Math.max(numStart - MAX_NAME,
+                TimePhrase.lastEndBetween(phrases, clauses.previous(numStart) + 1, numStart));
             String before = folded.substring(clauseStart, numStart).stripTrailing();
             String comparator = null;
             String word = null;
@@ -98,9 +104,11 @@ final class IndicatorExtractor {
             String name = subjectName(subject);
             if (name.isEmpty()) {
                 // 95%以上村庄垃圾得到有效治理: what the share applies to follows the number
-                int afterEnd = DeadlineExtractor.indexOfAny(folded, BOUNDARY, m.end());
-                name = DeadlineExtractor.trimPunctuation(original.substring(m.end(), afterEnd))
-                    .replaceFirst("^的", "");
+                int afterEnd = Math.min(clauses.next(m.end()), m.end() + MAX_NAME);
+                name = DeadlineExtractor.trimPunctuation(original.substring(m.end(), afterEnd));
+                if (name.startsWith("的")) {
+                    name = name.substring(1);
+                }
                 nameEndInOriginal = afterEnd;
             } else {
                 if (change) {
@@ -113,7 +121,7 @@ final class IndicatorExtractor {
                 name = phrase;
             }
             out.add(new Indicator(name, comparator, new BigDecimal(m.group(1)), m.group(2),
-                due(numStart, phrases), phrase));
+                TimePhrase.dueAt(phrases, numStart), phrase));
         }
         return out;
     }
@@ -153,24 +161,5 @@ final class IndicatorExtractor {
             }
         }
         return s;
-    }
-
-    private static int clauseStart(String folded, int at, List<TimePhrase> phrases) {
-        int start = DeadlineExtractor.lastIndexOfAny(folded, BOUNDARY, at) + 1;
-        for (TimePhrase p : phrases) {
-            if (p.end() <= at && p.end() > start) {
-                start = p.end(); // 到2020年全市…绿地率: the clause starts after the date
-            }
-        }
-        return start;
-    }
-
-    private static LocalDate due(int at, List<TimePhrase> phrases) {
-        for (TimePhrase p : phrases) {
-            if (p.kind() == TimePhrase.Kind.DEADLINE && p.governs(at)) {
-                return p.date();
-            }
-        }
-        return null;
     }
 }

@@ -18,34 +18,49 @@ final class ObligationExtractor {
     private static final Pattern COUNT = Pattern.compile("(?<![第\\d])(\\d{1,4}|[一二两三四五六七八九十]{1,3}) ?(?:次|回)(?!性)");
     private static final Pattern MINIMUM = Pattern.compile("不得少于|不少于|至少|最少|不低于");
     private static final String BOUNDARY = ",;:。!?\n\r";
+    /** No duty is worded longer; bounds the work per match on text without punctuation. */
+    private static final int MAX_CLAUSE = 200;
 
     private ObligationExtractor() {
     }
 
     static List<Obligation> extract(String original, String folded, List<TimePhrase> phrases,
                                     Consumer<String> warnings) {
-        List<Obligation> out = new ArrayList<>();
         Matcher m = PERIOD.matcher(folded);
-        while (m.find()) {
-            int clauseStart = DeadlineExtractor.lastIndexOfAny(folded, BOUNDARY, m.start()) + 1;
-            for (TimePhrase p : phrases) {
-                if (p.end() <= m.start() && p.end() > clauseStart) {
-                    clauseStart = p.end(); // 2017年起市委常委会议…: the subject starts after the date
-                }
-            }
-            int clauseEnd = DeadlineExtractor.indexOfAny(folded, BOUNDARY, m.end());
-            Matcher c = COUNT.matcher(folded).region(m.end(), clauseEnd);
+        boolean more = m.find();
+        if (!more) {
+            return List.of();
+        }
+        List<Obligation> out = new ArrayList<>();
+        Boundaries clauses = new Boundaries(folded, BOUNDARY);
+        List<TimePhrase> starts = phrases.stream().filter(p -> p.kind() == TimePhrase.Kind.START).toList();
+        Matcher c = COUNT.matcher(folded);
+        int previousEnd = 0; // end of the last duty read: a clause holding two duties is split between them
+        while (more) {
+            int periodStart = m.start();
+            int periodEnd = m.end();
+            String unit = m.group(1);
+            more = m.find();
+            int nextPeriod = more ? m.start() : folded.length();
+            // the count belongs to the nearest period before it: 每年…不少于4次
+            int clauseEnd = Math.min(Math.min(clauses.next(periodEnd), nextPeriod), periodEnd + MAX_CLAUSE);
+            c.region(periodEnd, clauseEnd);
             if (!c.find()) {
                 continue; // 每年增加投入: recurring, but nothing to count
             }
-            String per = switch (m.group(1)) {
+            int clauseStart = Math.max(Math.max(periodStart - MAX_CLAUSE, previousEnd),
+                TimePhrase.lastEndBetween(phrases, clauses.previous(periodStart) + 1, periodStart));
+            int boundary = clauses.next(periodEnd);
+            // another duty in the same clause takes the words after this count as its subject
+            int phraseEnd = nextPeriod < boundary ? c.end() : Math.min(boundary, c.end() + MAX_CLAUSE);
+            String per = switch (unit) {
                 case "周", "星期" -> "week";
                 case "月" -> "month";
                 case "季度", "季" -> "quarter";
                 case "半年" -> null;
                 default -> "year";
             };
-            String phrase = DeadlineExtractor.trimPunctuation(original.substring(clauseStart, clauseEnd));
+            String phrase = DeadlineExtractor.trimPunctuation(original.substring(clauseStart, phraseEnd));
             if (per == null) {
                 warnings.accept("half-yearly duty not recorded as an obligation: " + phrase);
                 continue;
@@ -54,17 +69,19 @@ final class ObligationExtractor {
             if (atLeast <= 0) {
                 continue;
             }
-            out.add(new Obligation(subject(original, folded, clauseStart, clauseEnd, m, c), atLeast, per,
-                from(m.start(), phrases), phrase));
+            out.add(new Obligation(subject(original, folded, clauseStart, phraseEnd, periodStart, periodEnd,
+                c.start(), c.end()), atLeast, per, from(periodStart, starts), phrase));
+            previousEnd = c.end();
         }
         return out;
     }
 
     /** The clause without its period, its minimum word and its count: 市委常委会议…研究部署环境保护工作. */
-    private static String subject(String original, String folded, int from, int to, Matcher period, Matcher count) {
+    private static String subject(String original, String folded, int from, int to, int periodStart, int periodEnd,
+                                  int countStart, int countEnd) {
         boolean[] drop = new boolean[to - from];
-        mark(drop, from, period.start(), period.end());
-        mark(drop, from, count.start(), count.end());
+        mark(drop, from, periodStart, periodEnd);
+        mark(drop, from, countStart, countEnd);
         Matcher w = MINIMUM.matcher(folded).region(from, to);
         while (w.find()) {
             mark(drop, from, w.start(), w.end());
@@ -86,13 +103,9 @@ final class ObligationExtractor {
         }
     }
 
-    private static LocalDate from(int at, List<TimePhrase> phrases) {
-        LocalDate from = null;
-        for (TimePhrase p : phrases) {
-            if (p.kind() == TimePhrase.Kind.START && p.start() < at && p.governs(at)) {
-                from = p.date();
-            }
-        }
-        return from;
+    /** The start in force at {@code at}: only the last 起 before it can be, since its scope ends at the next. */
+    private static LocalDate from(int at, List<TimePhrase> starts) {
+        int i = TimePhrase.lastStartingAtOrBefore(starts, at - 1);
+        return i >= 0 && starts.get(i).governs(at) ? starts.get(i).date() : null;
     }
 }

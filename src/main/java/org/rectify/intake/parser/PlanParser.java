@@ -59,15 +59,8 @@ public final class PlanParser {
         if (tasks.isEmpty()) {
             warnings.add(new ParseWarning(null, "no responsibility annotation found, so no tasks"));
         }
-        int outlineStart = folded.length();
-        for (PlanStructure.Node n : nodes) {
-            if (n.kind() != PlanStructure.Kind.LOOSE) {
-                outlineStart = n.start();
-                break;
-            }
-        }
-        int preambleEnd = Math.min(outlineStart, nodes.size() > 1 ? nodes.get(1).start() : folded.length());
-        String title = Titles.planTitle(original, folded, 0, preambleEnd);
+        // node 0 is the text before the first heading (or appendix), where the title stands
+        String title = Titles.planTitle(original, folded, 0, nodes.get(0).ownEnd());
         return new DraftPlan(title, tasks, unresolved, warnings);
     }
 
@@ -115,7 +108,7 @@ public final class PlanParser {
 
         Map<String, UnitMention> lead = new LinkedHashMap<>();
         Map<String, UnitMention> supporting = new LinkedHashMap<>();
-        List<String> leaders = new ArrayList<>();
+        Set<String> leaders = new java.util.LinkedHashSet<>();
         boolean ongoing = textFolded.contains("长期坚持");
         boolean immediate = textFolded.contains("立即");
         for (ResponsibilityAnnotation a : annotations) {
@@ -131,7 +124,7 @@ public final class PlanParser {
                     case LEADER -> {
                         for (String p : UnitNameNormalizer.splitTopLevel(s.text(), ",;、 ")) {
                             String name = UnitNameNormalizer.clean(p);
-                            if (!name.isEmpty() && !leaders.contains(name)) {
+                            if (!name.isEmpty()) {
                                 leaders.add(name);
                             }
                         }
@@ -162,7 +155,7 @@ public final class PlanParser {
             msg -> own.add(new ParseWarning(ref, msg)));
         warnings.addAll(own);
         return new DraftTask(ref, title, text, leadUnits, supportingUnits, deadlines, ongoing, immediate,
-            indicators, obligations, leaders, sourceStart, sourceEnd);
+            indicators, obligations, List.copyOf(leaders), sourceStart, sourceEnd);
     }
 
     /** Resolves each mention; what the unit tree does not know stays (unitId null) and is listed for review. */
@@ -186,14 +179,20 @@ public final class PlanParser {
     /** Line breaks as \n, each line stripped, blank lines dropped. */
     static String tidy(String s) {
         StringBuilder b = new StringBuilder(s.length());
-        for (String line : s.split("\r\n|\r|\n")) {
-            String t = line.strip();
+        int lineStart = 0;
+        while (lineStart <= s.length()) {
+            int end = lineStart;
+            while (end < s.length() && s.charAt(end) != '\n' && s.charAt(end) != '\r') {
+                end++;
+            }
+            String t = s.substring(lineStart, end).strip();
             if (!t.isEmpty()) {
                 if (b.length() > 0) {
                     b.append('\n');
                 }
                 b.append(t);
             }
+            lineStart = end + 1; // \r\n leaves an empty line between, which is dropped
         }
         return b.toString();
     }

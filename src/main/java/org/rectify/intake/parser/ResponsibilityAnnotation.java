@@ -28,6 +28,10 @@ public record ResponsibilityAnnotation(int start, int end, List<Segment> segment
     private static final String TIME_LIMIT = "整改时限|完成时限|整改期限|完成时间|时限";
     private static final Pattern LABEL = Pattern.compile(
         "(" + LEAD + "|" + SUPPORTING + "|" + LEADER + "|" + TIME_LIMIT + ") *:");
+    /** All labels, longest first, for matching backwards from a colon. */
+    private static final String[] LABELS = java.util.Arrays.stream(
+            (LEAD + "|" + SUPPORTING + "|" + LEADER + "|" + TIME_LIMIT).split("\\|"))
+        .sorted((a, b) -> b.length() - a.length()).toArray(String[]::new);
 
     public ResponsibilityAnnotation {
         segments = List.copyOf(segments);
@@ -47,13 +51,19 @@ public record ResponsibilityAnnotation(int start, int end, List<Segment> segment
     /** Finds every annotation in folded text, left to right, not overlapping. */
     public static List<ResponsibilityAnnotation> findAll(String folded) {
         List<ResponsibilityAnnotation> found = new ArrayList<>();
-        Matcher m = LABEL.matcher(folded);
         int searchFrom = 0;
-        while (searchFrom < folded.length() && m.find(searchFrom)) {
-            int labelStart = m.start();
-            int lineEnd = folded.indexOf('\n', labelStart);
-            if (lineEnd < 0) {
-                lineEnd = folded.length();
+        int lineEnd = -1;
+        // every label ends in a colon, and colons are rare: look for labels only before them
+        for (int colon = folded.indexOf(':'); colon >= 0; colon = folded.indexOf(':', colon + 1)) {
+            int labelStart = labelBefore(folded, colon);
+            if (labelStart < searchFrom) {
+                continue; // no label, or inside the annotation found last
+            }
+            if (labelStart > lineEnd) { // found once per line, so long lines stay linear
+                lineEnd = folded.indexOf('\n', labelStart);
+                if (lineEnd < 0) {
+                    lineEnd = folded.length();
+                }
             }
             int b = labelStart - 1;
             while (b >= 0 && folded.charAt(b) == ' ') {
@@ -66,13 +76,26 @@ public record ResponsibilityAnnotation(int start, int end, List<Segment> segment
                 a = bare(folded, labelStart, lineEnd);
             }
             if (a == null) {
-                searchFrom = m.end(); // e.g. 各责任单位: is running text, not an annotation
-                continue;
+                continue; // e.g. 各责任单位: is running text, not an annotation
             }
             found.add(a);
-            searchFrom = Math.max(a.end(), m.end());
+            searchFrom = Math.max(a.end(), colon + 1);
         }
         return found;
+    }
+
+    /** Start of the label that ends (before optional spaces) at this colon, or -1. */
+    private static int labelBefore(String s, int colon) {
+        int end = colon;
+        while (end > 0 && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        for (String label : LABELS) {
+            if (s.startsWith(label, end - label.length())) {
+                return end - label.length();
+            }
+        }
+        return -1;
     }
 
     private static ResponsibilityAnnotation parenthesised(String s, int open, int contentStart, int lineEnd) {
@@ -90,8 +113,10 @@ public record ResponsibilityAnnotation(int start, int end, List<Segment> segment
     }
 
     private static ResponsibilityAnnotation bare(String s, int labelStart, int lineEnd) {
-        int stop = s.indexOf('。', labelStart);
-        int end = stop < 0 || stop > lineEnd ? lineEnd : stop;
+        int end = labelStart;
+        while (end < lineEnd && s.charAt(end) != '。') {
+            end++;
+        }
         end = trimEnd(s, labelStart, end);
         return new ResponsibilityAnnotation(labelStart, end, segments(s.substring(labelStart, end)), true);
     }

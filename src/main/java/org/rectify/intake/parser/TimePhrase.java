@@ -22,4 +22,40 @@ record TimePhrase(Kind kind, LocalDate date, boolean ambiguous, int start, int e
     boolean governs(int offset) {
         return offset >= start && offset < scopeEnd;
     }
+
+    /** Index of the last phrase starting at or before {@code offset} (phrases are in text order), or -1. */
+    static int lastStartingAtOrBefore(java.util.List<TimePhrase> phrases, int offset) {
+        int lo = 0;
+        int hi = phrases.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (phrases.get(mid).start() <= offset) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /** The end of the last phrase ending at or before {@code offset} and after {@code floor}, else {@code floor}. */
+    static int lastEndBetween(java.util.List<TimePhrase> phrases, int floor, int offset) {
+        int i = lastStartingAtOrBefore(phrases, offset);
+        while (i >= 0 && phrases.get(i).end() > offset) {
+            i--; // the phrase containing offset does not count
+        }
+        return i >= 0 && phrases.get(i).end() > floor ? phrases.get(i).end() : floor;
+    }
+
+    /** The deadline governing {@code offset}: only the phrase right before it can, since scopes end at the next. */
+    static LocalDate dueAt(java.util.List<TimePhrase> phrases, int offset) {
+        int i = lastStartingAtOrBefore(phrases, offset);
+        if (i < 0) {
+            return null;
+        }
+        TimePhrase p = phrases.get(i);
+        return p.kind() == Kind.DEADLINE && p.governs(offset) ? p.date() : null;
+    }
 }

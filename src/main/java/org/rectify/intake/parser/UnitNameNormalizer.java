@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
 public final class UnitNameNormalizer {
 
     /** Organs that a list of places shares: 临翔区、云县党委、政府. Longest first, so 人民政府 wins over 政府. */
+    /** 党委和政府 is the same list as 党委、政府. */
+    private static final Pattern ORGAN_AND = Pattern.compile(
+        "(党委|人民政府|政府|人大|政协)和(?=党委|人民政府|政府|人大|政协)");
+
     private static final List<String> ORGANS = List.of(
         "人大常委会", "人民检察院", "人民法院", "人民政府", "纪委监委", "党工委", "管委会",
         "党委", "政府", "人大", "政协", "纪委", "监委", "法院", "检察院", "委");
@@ -49,8 +53,7 @@ public final class UnitNameNormalizer {
 
     /** @param list the text after a label, e.g. {@code 市委办公室、市政府办公室,各县区党委、政府} */
     public static List<UnitMention> normalize(String list) {
-        String s = TextFold.fold(list == null ? "" : list)
-            .replaceAll("(党委|人民政府|政府|人大|政协)和(?=党委|人民政府|政府|人大|政协)", "$1、");
+        String s = ORGAN_AND.matcher(TextFold.fold(list == null ? "" : list)).replaceAll("$1、");
         Set<String> names = new LinkedHashSet<>();
         for (String group : splitTopLevel(s, ",;:。 \n\r")) {
             List<String> parts = new ArrayList<>();
@@ -89,13 +92,12 @@ public final class UnitNameNormalizer {
         List<String> organs = new ArrayList<>();
         organs.add(placeOrgan[1]);
         organs.addAll(parts.subList(runStart, n));
-        List<String> places = new ArrayList<>();
-        places.add(placeOrgan[0]);
         int i = pivot - 1;
         while (i >= 0 && isBarePlace(parts.get(i))) {
-            places.add(0, parts.get(i));
             i--;
         }
+        List<String> places = new ArrayList<>(parts.subList(i + 1, pivot));
+        places.add(placeOrgan[0]);
         List<String> out = new ArrayList<>(carryPrefix(parts.subList(0, i + 1)));
         for (String place : places) {
             for (String organ : organs) {

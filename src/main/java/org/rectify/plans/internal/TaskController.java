@@ -89,7 +89,7 @@ class TaskController {
             redirect.addFlashAttribute("flash", text("task.created"));
             return "redirect:/tasks/" + id;
         } catch (InvalidInputException e) {
-            return form(model, form.withBlankRows(), null, messages.fields(e.fieldErrors()), messages.text(e));
+            return form(model, form.withBlankRows(), null, messages.fields(e), messages.text(e));
         }
     }
 
@@ -113,7 +113,7 @@ class TaskController {
             redirect.addFlashAttribute("flash", text("task.saved"));
             return "redirect:/tasks/" + id;
         } catch (InvalidInputException e) {
-            return form(model, form.withBlankRows(), id, messages.fields(e.fieldErrors()), messages.text(e));
+            return form(model, form.withBlankRows(), id, messages.fields(e), messages.text(e));
         } catch (RectifyException e) {
             if (e.kind() != RectifyException.Kind.CONFLICT) {
                 throw e;

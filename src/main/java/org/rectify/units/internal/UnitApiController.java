@@ -7,6 +7,7 @@ import org.rectify.units.NewUnit;
 import org.rectify.units.Unit;
 import org.rectify.units.UnitAdministration;
 import org.rectify.units.UnitGroup;
+import org.rectify.units.UnitImportRejected;
 import org.rectify.units.UnitImportReport;
 import org.rectify.units.UnitLevel;
 import org.rectify.units.UnitTreeImport;
@@ -104,16 +105,23 @@ class UnitApiController {
     }
 
     @PostMapping(path = "/api/admin/units/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    UnitImportReport importTree(@RequestParam("file") MultipartFile file) throws IOException {
-        try (InputStream in = file.getInputStream()) {
+    UnitImportReport importTree(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+        try (InputStream in = required(file).getInputStream()) {
             return unitImport.load(file.getOriginalFilename(), in);
         }
     }
 
     @PostMapping(path = "/api/admin/unit-groups/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    UnitImportReport importGroups(@RequestParam("file") MultipartFile file) throws IOException {
-        try (InputStream in = file.getInputStream()) {
+    UnitImportReport importGroups(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+        try (InputStream in = required(file).getInputStream()) {
             return unitImport.loadGroups(file.getOriginalFilename(), in);
         }
+    }
+
+    private static MultipartFile required(MultipartFile file) {
+        if (file == null) {
+            throw new UnitImportRejected("unitImport.fileRequired");
+        }
+        return file;
     }
 }

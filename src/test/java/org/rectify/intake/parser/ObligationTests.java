@@ -55,6 +55,13 @@ class ObligationTests {
     }
 
     @Test
+    void two_duties_in_one_clause_are_read_apart() {
+        DraftTask t = Plans.task("强化部署。市级每年研究不少于4次县级每月研究不少于1次。");
+        assertThat(t.obligations()).extracting(o -> o.atLeast() + "/" + o.per() + " " + o.phrase())
+            .containsExactly("4/year 市级每年研究不少于4次", "1/month 县级每月研究不少于1次");
+    }
+
+    @Test
     void recurring_work_without_a_count_is_not_an_obligation() {
         assertThat(Plans.task("投入。市财政每年增加环境保护投入。").obligations()).isEmpty();
         assertThat(Plans.task("考核。每年第一次会议听取汇报。").obligations()).isEmpty();

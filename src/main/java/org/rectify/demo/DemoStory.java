@@ -8,7 +8,6 @@ import org.rectify.plans.Tasks;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.rectify.plans.TaskCommand.CLOSE;
 import static org.rectify.plans.TaskCommand.MARK_ONGOING;
@@ -37,8 +36,7 @@ final class DemoStory {
     }
 
     static void play(long planId, TaskLedger ledger, Tasks tasks, Caller loader) {
-        var all = ledger.find(new LedgerFilter(planId, null, null, Set.of(), null, null, null, null,
-                LedgerFilter.Sort.REF, false, 0, LedgerFilter.MAX_PAGE_SIZE), loader.scope()).tasks();
+        var all = ledger.find(LedgerFilter.ofPlan(planId, LedgerFilter.MAX_PAGE_SIZE), loader.scope()).tasks();
         all.forEach(task -> STORY.getOrDefault(task.ref(), List.of())
                 .forEach(command -> tasks.transition(task.id(), command, null, loader)));
     }

@@ -1,5 +1,6 @@
 package org.rectify.plans;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.units.UnitPaths;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.jooq.impl.DSL.noCondition;
 import static org.rectify.db.Tables.INSPECTION;
 import static org.rectify.db.Tables.PLAN;
 import static org.rectify.db.Tables.TASK;
@@ -47,11 +49,7 @@ public class Plans {
 
     @Transactional(readOnly = true)
     public List<PlanSummary> all() {
-        return db.select(PLAN.ID, PLAN.INSPECTION_ID, INSPECTION.NAME, PLAN.TITLE, PLAN.ISSUING_BODY, PLAN.ISSUED_ON,
-                        db.selectCount().from(TASK).where(TASK.PLAN_ID.eq(PLAN.ID)).<Integer>asField())
-                .from(PLAN).leftJoin(INSPECTION).on(INSPECTION.ID.eq(PLAN.INSPECTION_ID))
-                .orderBy(PLAN.ID)
-                .fetch(r -> new PlanSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+        return summaries(noCondition());
     }
 
     @Transactional(readOnly = true)
@@ -61,7 +59,16 @@ public class Plans {
 
     @Transactional(readOnly = true)
     public Optional<PlanSummary> find(long planId) {
-        return all().stream().filter(p -> p.id() == planId).findFirst();
+        return summaries(PLAN.ID.eq(planId)).stream().findFirst();
+    }
+
+    private List<PlanSummary> summaries(Condition where) {
+        return db.select(PLAN.ID, PLAN.INSPECTION_ID, INSPECTION.NAME, PLAN.TITLE, PLAN.ISSUING_BODY, PLAN.ISSUED_ON,
+                        db.selectCount().from(TASK).where(TASK.PLAN_ID.eq(PLAN.ID)).<Integer>asField())
+                .from(PLAN).leftJoin(INSPECTION).on(INSPECTION.ID.eq(PLAN.INSPECTION_ID))
+                .where(where)
+                .orderBy(PLAN.ID)
+                .fetch(r -> new PlanSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
     }
 
     @Transactional(readOnly = true)

@@ -88,7 +88,7 @@ class AccessControlTests {
     }
 
     private long taskId(String ref) {
-        return ledger.find(new LedgerFilter(null, null, null, null, null, null, null, null, null, false, 0, 200),
-                DataScope.ALL).tasks().stream().filter(t -> t.ref().equals(ref)).findFirst().orElseThrow().id();
+        return ledger.find(LedgerFilter.ofPlan(null, LedgerFilter.MAX_PAGE_SIZE), DataScope.ALL)
+                .tasks().stream().filter(t -> t.ref().equals(ref)).findFirst().orElseThrow().id();
     }
 }

@@ -2,7 +2,6 @@ package org.rectify.plans;
 
 import org.rectify.access.DataScope;
 
-import java.util.Set;
 
 /** Finds the demo plan's tasks by their reference, as the tests know them from the plan text. */
 final class DemoTasks {
@@ -17,8 +16,7 @@ final class DemoTasks {
     }
 
     static long id(TaskLedger ledger, String ref) {
-        return ledger.find(new LedgerFilter(null, null, null, Set.of(), null, null, null, null,
-                        LedgerFilter.Sort.REF, false, 0, 200), DataScope.ALL)
+        return ledger.find(LedgerFilter.ofPlan(null, LedgerFilter.MAX_PAGE_SIZE), DataScope.ALL)
                 .tasks().stream().filter(t -> t.ref().equals(ref)).findFirst()
                 .orElseThrow(() -> new AssertionError("demo plan has no task " + ref)).id();
     }

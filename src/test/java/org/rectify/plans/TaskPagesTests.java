@@ -1,0 +1,111 @@
+package org.rectify.plans;
+
+import org.junit.jupiter.api.Test;
+import org.rectify.IntegrationTest;
+import org.rectify.access.DataScope;
+import org.rectify.units.Units;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.rectify.DemoLogins.as;
+import static org.rectify.DemoLogins.office;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The task pages as the office uses them: the form, its messages, and the lifecycle buttons. */
+@IntegrationTest
+class TaskPagesTests {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TaskLedger ledger;
+    @Autowired
+    Plans plans;
+    @Autowired
+    Units units;
+
+    @Test
+    void the_office_creates_a_task_through_the_form_and_lands_on_its_page() throws Exception {
+        String ref = "P" + SEQ.incrementAndGet();
+        MvcResult result = mvc.perform(form(post("/tasks"), ref, "建立巡查制度", "每月巡查一次")
+                        .param("milestones[0].dueOn", "2018-06-30").param("milestones[0].deliverable", "制度印发")
+                        .param("indicators[0].name", "巡查覆盖率").param("indicators[0].comparator", "AT_LEAST")
+                        .param("indicators[0].targetValue", "95").param("indicators[0].unitOfMeasure", "%"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String location = result.getResponse().getRedirectedUrl();
+        mvc.perform(get(location).with(office()))
+                .andExpect(content().string(containsString("建立巡查制度")))
+                .andExpect(content().string(containsString("制度印发")))
+                .andExpect(content().string(containsString("巡查覆盖率")))
+                .andExpect(content().string(containsString("草稿")));
+    }
+
+    @Test
+    void a_form_with_a_missing_text_and_a_non_number_comes_back_with_messages_at_the_fields() throws Exception {
+        mvc.perform(form(post("/tasks"), "P" + SEQ.incrementAndGet(), "标题", "")
+                        .param("indicators[0].name", "绿地率").param("indicators[0].targetValue", "三十六"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("请输入数字。")));
+        mvc.perform(form(post("/tasks"), "P" + SEQ.incrementAndGet(), "标题", ""))
+                .andExpect(content().string(containsString("请填写任务内容。")))
+                .andExpect(content().string(containsString("is-invalid")));
+    }
+
+    @Test
+    void a_stale_edit_keeps_the_users_input_and_changes_nothing() throws Exception {
+        String ref = "P" + SEQ.incrementAndGet();
+        String location = mvc.perform(form(post("/tasks"), ref, "原标题", "内容"))
+                .andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        mvc.perform(form(post("/tasks/{id}", id), ref, "甲改的标题", "内容").param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(form(post("/tasks/{id}", id), ref, "乙改的标题", "内容").param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("保存未成功")))
+                .andExpect(content().string(containsString("乙改的标题")));
+        assertThat(ledger.get(id, DataScope.ALL).title()).isEqualTo("甲改的标题");
+    }
+
+    @Test
+    void a_refused_button_says_why_on_the_task_page() throws Exception {
+        String location = mvc.perform(form(post("/tasks"), "P" + SEQ.incrementAndGet(), "标题", "内容"))
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(post(location + "/transitions").param("command", "CLOSE").with(office()).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flashError", "任务当前状态为“草稿”，不能执行“批准销号”。"));
+    }
+
+    @Test
+    void unit_staff_see_only_the_buttons_they_may_press() throws Exception {
+        long id = DemoTasks.id(ledger, "三(三)"); // led by 市环境保护局, in progress in the demo
+        mvc.perform(get("/tasks/{id}", id).with(as("epb-staff")))
+                .andExpect(content().string(containsString("data-command=\"REQUEST_CLOSURE\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("data-command=\"CLOSE\""))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/edit"))));
+    }
+
+    private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String ref, String title, String text) {
+        return request.with(office()).with(csrf())
+                .param("planId", String.valueOf(testPlan()))
+                .param("ref", ref).param("title", title).param("text", text)
+                .param("leadUnitIds", String.valueOf(units.resolve("市环境保护局").orElseThrow().id()));
+    }
+
+    private long testPlan() {
+        return plans.findByTitle("页面测试方案")
+                .orElseGet(() -> plans.createPlan(null, "页面测试方案", "测试", null, units.resolve("临沧市").orElseThrow().id()));
+    }
+}

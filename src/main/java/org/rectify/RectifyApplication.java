@@ -14,6 +14,8 @@ import org.springframework.modulith.Modulithic;
 public class RectifyApplication {
 
     public static void main(String[] args) {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         if (args.length > 0 && "parse-plan".equals(args[0])) {
             System.exit(ParsePlanCommand.run(args, System.out, System.err));
         }

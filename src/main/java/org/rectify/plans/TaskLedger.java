@@ -46,7 +46,7 @@ public class TaskLedger {
     }
 
     public LedgerPage find(LedgerFilter filter, DataScope scope) {
-        Condition where = visibleTo(scope).and(matching(filter));
+        Condition where = TaskConditions.visibleTo(scope).and(matching(filter));
         long total = db.fetchCount(db.selectFrom(TASK).where(where));
         List<Record> rows = db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK.DEADLINE, PERSON.NAME)
                 .from(TASK).leftJoin(PERSON).on(PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
@@ -63,7 +63,7 @@ public class TaskLedger {
 
     public TaskDetail get(long taskId, DataScope scope) {
         var task = db.select(TASK.asterisk(), PLAN.TITLE).from(TASK).join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID))
-                .where(TASK.ID.eq(taskId).and(visibleTo(scope)))
+                .where(TASK.ID.eq(taskId).and(TaskConditions.visibleTo(scope)))
                 .fetchOptional().orElseThrow(() -> new TaskNotFound(taskId));
         Map<Long, List<AssignedUnit>> lead = units(List.of(taskId), "LEAD");
         Map<Long, List<AssignedUnit>> supporting = units(List.of(taskId), "SUPPORTING");
@@ -78,13 +78,19 @@ public class TaskLedger {
     }
 
     public boolean isVisible(long taskId, DataScope scope) {
-        return db.fetchExists(TASK, TASK.ID.eq(taskId).and(visibleTo(scope)));
+        return db.fetchExists(TASK, TASK.ID.eq(taskId).and(TaskConditions.visibleTo(scope)));
     }
 
     /** Whether a unit at {@code unitPath} (or one of its sub-units) leads the task. */
     public boolean isLedFrom(long taskId, String unitPath) {
-        return db.fetchExists(db.selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
-                .where(TASK_UNIT.TASK_ID.eq(taskId).and(TASK_UNIT.ROLE.eq("LEAD")).and(UnitPaths.within(UNIT.PATH, unitPath))));
+        return db.fetchExists(TASK, TASK.ID.eq(taskId).and(TaskConditions.ledFrom(unitPath)));
+    }
+
+    /** The lead units of these tasks as a reader of the plan names them (a group once). */
+    public Map<Long, List<String>> leadUnitNames(Collection<Long> taskIds) {
+        Map<Long, List<String>> names = new java.util.HashMap<>();
+        units(taskIds, "LEAD").forEach((task, units) -> names.put(task, TaskDetail.namesAsWritten(units)));
+        return names;
     }
 
     /** Whether a unit at {@code unitPath} (or one of its sub-units) supports the task. */
@@ -133,38 +139,14 @@ public class TaskLedger {
                                 Obligation.Period.valueOf(o.getPer()), o.getStartsOn(), o.getPhrase()), Collectors.toList())));
     }
 
-    /**
-     * The condition that keeps a query inside the scope: some lead or supporting unit lies in the subtree,
-     * or (for the office, supervisors and leaders) the task's plan was issued there.
-     */
-    static Condition visibleTo(DataScope scope) {
-        if (scope.isAll()) {
-            return noCondition();
-        }
-        Condition takesPart = exists(selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
-                .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(UnitPaths.within(UNIT.PATH, scope.unitPath()))));
-        if (!scope.ownPlans()) {
-            return takesPart;
-        }
-        return takesPart.or(TASK.PLAN_ID.in(select(PLAN.ID).from(PLAN).join(UNIT).on(UNIT.ID.eq(PLAN.OWNER_UNIT_ID))
-                .where(UnitPaths.within(UNIT.PATH, scope.unitPath()))));
-    }
-
     private Condition matching(LedgerFilter f) {
         Condition c = noCondition();
         if (f.planId() != null) {
             c = c.and(TASK.PLAN_ID.eq(f.planId()));
         }
-        if (f.section() != null && !f.section().isBlank()) {
-            String s = f.section().strip().replace('（', '(').replace('）', ')');
-            c = c.and(s.endsWith(")") ? TASK.REF.startsWith(s)
-                    : TASK.REF.eq(s).or(TASK.REF.startsWith(s + "(")).or(TASK.REF.similarTo(escapeSimilar(s) + "[0-9]+")));
-        }
+        c = c.and(TaskConditions.inSection(f.section()));
         if (f.leadUnitId() != null) {
-            String path = db.select(UNIT.PATH).from(UNIT).where(UNIT.ID.eq(f.leadUnitId())).fetchOne(UNIT.PATH);
-            c = c.and(path == null ? org.jooq.impl.DSL.falseCondition()
-                    : exists(selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
-                    .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")).and(UnitPaths.within(UNIT.PATH, path)))));
+            c = c.and(TaskConditions.ledFromUnit(db, f.leadUnitId()));
         }
         if (!f.statuses().isEmpty()) {
             c = c.and(TASK.STATUS.in(f.statuses().stream().map(Enum::name).toList()));
@@ -205,10 +187,6 @@ public class TaskLedger {
     /** A LIKE pattern matching the text anywhere, with the user's % and _ taken literally. */
     static String containing(String text) {
         return "%" + text.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-    }
-
-    private static String escapeSimilar(String s) {
-        return s.replaceAll("([\\[\\]().*+?|{}%_\\\\])", "\\\\$1");
     }
 
     private Map<Long, List<AssignedUnit>> units(Collection<Long> taskIds, String role) {

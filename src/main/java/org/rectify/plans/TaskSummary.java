@@ -13,7 +13,7 @@ public record TaskSummary(long id, long planId, String ref, String title, String
         return titleOrExcerpt(title, text);
     }
 
-    static String titleOrExcerpt(String title, String text) {
+    public static String titleOrExcerpt(String title, String text) {
         if (title != null && !title.isBlank()) {
             return title;
         }

@@ -1,0 +1,72 @@
+package org.rectify.plans;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.rectify.access.DataScope;
+import org.rectify.units.UnitPaths;
+
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.falseCondition;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.rectify.db.Tables.PLAN;
+import static org.rectify.db.Tables.TASK;
+import static org.rectify.db.Tables.TASK_UNIT;
+import static org.rectify.db.Tables.UNIT;
+
+/**
+ * Conditions on the TASK table that other modules' queries share, above all the data scope: a module
+ * that reads tasks, or rows hanging off them, adds {@link #visibleTo} to its query.
+ */
+public final class TaskConditions {
+
+    private TaskConditions() {
+    }
+
+    /**
+     * Keeps a query inside the scope: some lead or supporting unit lies in the subtree, or (for the
+     * office, supervisors and leaders) the task's plan was issued there.
+     */
+    public static Condition visibleTo(DataScope scope) {
+        if (scope.isAll()) {
+            return noCondition();
+        }
+        Condition takesPart = exists(selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
+                .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(UnitPaths.within(UNIT.PATH, scope.unitPath()))));
+        if (!scope.ownPlans()) {
+            return takesPart;
+        }
+        return takesPart.or(TASK.PLAN_ID.in(select(PLAN.ID).from(PLAN).join(UNIT).on(UNIT.ID.eq(PLAN.OWNER_UNIT_ID))
+                .where(UnitPaths.within(UNIT.PATH, scope.unitPath()))));
+    }
+
+    /** Tasks that a unit at {@code unitPath}, or below it, leads. */
+    public static Condition ledFrom(String unitPath) {
+        return exists(selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
+                .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD"))
+                        .and(UnitPaths.within(UNIT.PATH, unitPath))));
+    }
+
+    /** Tasks that the unit {@code unitId}, or one below it, leads; none if there is no such unit. */
+    public static Condition ledFromUnit(DSLContext db, long unitId) {
+        String path = db.select(UNIT.PATH).from(UNIT).where(UNIT.ID.eq(unitId)).fetchOne(UNIT.PATH);
+        return path == null ? falseCondition() : ledFrom(path);
+    }
+
+    /** Tasks in a section or item of the plan ({@code 二}, {@code 二(三)}, full-width parentheses too). */
+    public static Condition inSection(String section) {
+        if (section == null || section.isBlank()) {
+            return noCondition();
+        }
+        String s = section.strip().replace('（', '(').replace('）', ')');
+        if (s.endsWith(")")) {
+            return TASK.REF.startsWith(s);
+        }
+        return TASK.REF.eq(s).or(TASK.REF.startsWith(s + "(")).or(TASK.REF.similarTo(escapeSimilar(s) + "[0-9]+"));
+    }
+
+    private static String escapeSimilar(String s) {
+        return s.replaceAll("([\\[\\]().*+?|{}%_\\\\])", "\\\\$1");
+    }
+}

@@ -1,0 +1,15 @@
+package org.rectify.supervision;
+
+import org.rectify.plans.TaskStatus;
+
+import java.time.LocalDate;
+
+/**
+ * What the warning rules look at for one task on one day.
+ *
+ * @param deadline   the task's final deadline (its last milestone), or null
+ * @param nextDue    the first milestone due on or after the day, or null
+ * @param lastPassed the last milestone due before the day, or null
+ */
+public record TaskFacts(TaskStatus status, LocalDate deadline, LocalDate nextDue, LocalDate lastPassed) {
+}

@@ -1,0 +1,86 @@
+package org.rectify.supervision;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.rectify.access.DataScope;
+import org.rectify.plans.TaskConditions;
+import org.rectify.plans.TaskLedger;
+import org.rectify.plans.TaskStatus;
+import org.rectify.plans.TaskSummary;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.jooq.impl.DSL.count;
+import static org.rectify.db.Tables.TASK;
+import static org.rectify.db.Tables.TASK_WARNING;
+import static org.rectify.db.Tables.WARNING_CHANGE;
+
+/** The read side of supervision: warnings in the caller's scope, counted and listed, and their history. */
+@Service
+@Transactional(readOnly = true)
+public class WarningBoard {
+
+    /** The desk shows the most urgent first and at most this many; the counts cover all. */
+    public static final int MAX_ROWS = 500;
+
+    private final DSLContext db;
+    private final TaskLedger ledger;
+
+    WarningBoard(DSLContext db, TaskLedger ledger) {
+        this.db = db;
+        this.ledger = ledger;
+    }
+
+    public Map<WarningLevel, Integer> counts(WarningFilter filter, DataScope scope) {
+        Map<WarningLevel, Integer> counts = new EnumMap<>(WarningLevel.class);
+        for (WarningLevel level : WarningLevel.values()) {
+            counts.put(level, 0);
+        }
+        db.select(TASK_WARNING.LEVEL, count()).from(TASK_WARNING).join(TASK).on(TASK.ID.eq(TASK_WARNING.TASK_ID))
+                .where(scoped(filter, scope)).groupBy(TASK_WARNING.LEVEL)
+                .forEach(r -> counts.put(WarningLevel.valueOf(r.value1()), r.value2()));
+        return counts;
+    }
+
+    public List<TaskWarning> find(WarningFilter filter, DataScope scope) {
+        var rows = db.select(TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK.DEADLINE, TASK_WARNING.LEVEL,
+                        TASK_WARNING.SCHEDULE_STATUS, TASK_WARNING.REASONS, TASK_WARNING.SINCE)
+                .from(TASK_WARNING).join(TASK).on(TASK.ID.eq(TASK_WARNING.TASK_ID))
+                .where(scoped(filter, scope).and(TASK_WARNING.LEVEL.in(filter.levels().stream().map(Enum::name).toList())))
+                // RED, YELLOW, BLUE: the order of the enum reversed, then the longest-standing first
+                .orderBy(org.jooq.impl.DSL.case_(TASK_WARNING.LEVEL).when("RED", 0).when("YELLOW", 1).when("BLUE", 2).else_(3),
+                        TASK_WARNING.SINCE.asc(), TASK.PLAN_ID, TASK.POSITION)
+                .limit(MAX_ROWS).fetch();
+        Map<Long, List<String>> leads = ledger.leadUnitNames(rows.map(r -> r.get(TASK.ID)));
+        return rows.map(r -> new TaskWarning(r.get(TASK.ID), r.get(TASK.REF), TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)),
+                TaskStatus.valueOf(r.get(TASK.STATUS)), r.get(TASK.DEADLINE), WarningLevel.valueOf(r.get(TASK_WARNING.LEVEL)),
+                ScheduleStatus.valueOf(r.get(TASK_WARNING.SCHEDULE_STATUS)), Warnings.reasons(r.get(TASK_WARNING.REASONS)),
+                r.get(TASK_WARNING.SINCE), leads.getOrDefault(r.get(TASK.ID), List.of())));
+    }
+
+    /** A task's changes of level, newest first; the task must be in the caller's scope. */
+    public List<WarningHistoryEntry> history(long taskId, DataScope scope) {
+        ledger.get(taskId, scope); // 404 outside the scope
+        return db.selectFrom(WARNING_CHANGE).where(WARNING_CHANGE.TASK_ID.eq(taskId))
+                .orderBy(WARNING_CHANGE.OCCURRED_AT.desc(), WARNING_CHANGE.ID.desc())
+                .fetch(c -> new WarningHistoryEntry(c.getOccurredAt(),
+                        c.getFromLevel() == null ? WarningLevel.NONE : WarningLevel.valueOf(c.getFromLevel()),
+                        WarningLevel.valueOf(c.getToLevel()), Warnings.reasons(c.getReasons())));
+    }
+
+    private Condition scoped(WarningFilter filter, DataScope scope) {
+        Condition c = TaskConditions.visibleTo(scope).and(TaskConditions.inSection(filter.section()));
+        if (filter.planId() != null) {
+            c = c.and(TASK.PLAN_ID.eq(filter.planId()));
+        }
+        if (filter.leadUnitId() != null) {
+            c = c.and(TaskConditions.ledFromUnit(db, filter.leadUnitId()));
+        }
+        return c;
+    }
+
+}

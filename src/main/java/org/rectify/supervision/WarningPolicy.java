@@ -1,0 +1,65 @@
+package org.rectify.supervision;
+
+import org.rectify.plans.TaskStatus;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The warning rules, as a value: red when the final deadline has passed and the task is not closed, or
+ * when it relapsed; yellow when a milestone's date has passed while the task is still being worked on;
+ * blue when the next deadline is within {@code blueDays}. A draft has not been given to anyone yet and
+ * warns nobody; closed, cancelled and ongoing (长期坚持) tasks are done.
+ */
+public record WarningPolicy(SupervisionSettings settings) {
+
+    public Assessment assess(TaskFacts task, LocalDate today) {
+        TaskStatus status = task.status();
+        switch (status) {
+            case CLOSED, CANCELLED, ONGOING -> {
+                return Assessment.of(ScheduleStatus.DONE, WarningLevel.NONE);
+            }
+            case DRAFT -> {
+                return Assessment.of(ScheduleStatus.NOT_STARTED, WarningLevel.NONE);
+            }
+            case REOPENED -> {
+                boolean overdue = task.deadline() != null && task.deadline().isBefore(today);
+                return overdue
+                        ? Assessment.of(ScheduleStatus.OVERDUE, WarningLevel.RED, WarningReason.RELAPSED, WarningReason.OVERDUE)
+                        : Assessment.of(ScheduleStatus.BEHIND, WarningLevel.RED, WarningReason.RELAPSED);
+            }
+            default -> {
+                return assessOpen(task, today);
+            }
+        }
+    }
+
+    private Assessment assessOpen(TaskFacts task, LocalDate today) {
+        boolean notStarted = task.status() == TaskStatus.ASSIGNED;
+        List<WarningReason> reasons = new ArrayList<>();
+        if (task.deadline() != null && task.deadline().isBefore(today)) {
+            reasons.add(WarningReason.OVERDUE);
+            addIf(reasons, notStarted, WarningReason.NOT_STARTED);
+            return new Assessment(ScheduleStatus.OVERDUE, WarningLevel.RED, reasons);
+        }
+        // a closure request says the work is done: an intermediate date behind it is no longer a delay
+        if (task.lastPassed() != null && task.status() != TaskStatus.CLOSURE_REQUESTED) {
+            reasons.add(WarningReason.MILESTONE_PASSED);
+            addIf(reasons, notStarted, WarningReason.NOT_STARTED);
+            return new Assessment(ScheduleStatus.BEHIND, WarningLevel.YELLOW, reasons);
+        }
+        ScheduleStatus onTrack = notStarted ? ScheduleStatus.NOT_STARTED : ScheduleStatus.ON_SCHEDULE;
+        if (task.nextDue() != null && ChronoUnit.DAYS.between(today, task.nextDue()) <= settings.blueDays()) {
+            return Assessment.of(onTrack, WarningLevel.BLUE, WarningReason.DEADLINE_NEAR);
+        }
+        return Assessment.of(onTrack, WarningLevel.NONE);
+    }
+
+    private static void addIf(List<WarningReason> reasons, boolean condition, WarningReason reason) {
+        if (condition) {
+            reasons.add(reason);
+        }
+    }
+}

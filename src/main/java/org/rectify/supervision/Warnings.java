@@ -1,0 +1,164 @@
+package org.rectify.supervision;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.Row5;
+import org.jooq.Row6;
+import org.rectify.plans.TaskStatus;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.row;
+import static org.rectify.db.Tables.MILESTONE;
+import static org.rectify.db.Tables.SUPERVISION_SETTINGS;
+import static org.rectify.db.Tables.TASK;
+import static org.rectify.db.Tables.TASK_WARNING;
+import static org.rectify.db.Tables.WARNING_CHANGE;
+
+/**
+ * Keeps each task's warning level and schedule status up to date: for one task when something happens
+ * to it, for all tasks every night (dates move even when nothing happens). Writes only what changed, and
+ * records every change of level with its reasons.
+ */
+@Service
+public class Warnings {
+
+    private static final int CHUNK = 1000;
+
+    private final DSLContext db;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Warnings(DSLContext db, ApplicationEventPublisher events, Clock clock) {
+        this.db = db;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Reassesses every task as of {@code today}; returns how many tasks changed level or status. */
+    @Transactional
+    public int recomputeAll(LocalDate today) {
+        return recompute(noCondition(), null, today);
+    }
+
+    /** Reassesses one task as of {@code today}. */
+    @Transactional
+    public int recompute(long taskId, LocalDate today) {
+        return recompute(TASK.ID.eq(taskId), taskId, today);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public SupervisionSettings settings(long planId) {
+        return db.selectFrom(SUPERVISION_SETTINGS).where(SUPERVISION_SETTINGS.PLAN_ID.eq(planId))
+                .fetchOptional(r -> new SupervisionSettings(r.getBlueDays(), r.getReportGraceDays()))
+                .orElse(SupervisionSettings.DEFAULT);
+    }
+
+    @Transactional
+    public SupervisionSettings changeSettings(long planId, SupervisionSettings settings) {
+        db.insertInto(SUPERVISION_SETTINGS).set(SUPERVISION_SETTINGS.PLAN_ID, planId)
+                .set(SUPERVISION_SETTINGS.BLUE_DAYS, settings.blueDays())
+                .set(SUPERVISION_SETTINGS.REPORT_GRACE_DAYS, settings.reportGraceDays())
+                .onConflict(SUPERVISION_SETTINGS.PLAN_ID).doUpdate()
+                .set(SUPERVISION_SETTINGS.BLUE_DAYS, settings.blueDays())
+                .set(SUPERVISION_SETTINGS.REPORT_GRACE_DAYS, settings.reportGraceDays())
+                .execute();
+        recompute(TASK.PLAN_ID.eq(planId), null, today());
+        return settings(planId);
+    }
+
+    private record Stored(WarningLevel level, ScheduleStatus status, String reasons, OffsetDateTime since) {
+    }
+
+    private int recompute(Condition tasks, Long onlyTask, LocalDate today) {
+        Map<Long, WarningPolicy> policies = new HashMap<>();
+        db.selectFrom(SUPERVISION_SETTINGS).forEach(s -> policies.put(s.getPlanId(),
+                new WarningPolicy(new SupervisionSettings(s.getBlueDays(), s.getReportGraceDays()))));
+        WarningPolicy defaults = new WarningPolicy(SupervisionSettings.DEFAULT);
+
+        Map<Long, Stored> stored = new HashMap<>();
+        db.selectFrom(TASK_WARNING).where(onlyTask == null ? noCondition() : TASK_WARNING.TASK_ID.eq(onlyTask))
+                .forEach(w -> stored.put(w.getTaskId(), new Stored(WarningLevel.valueOf(w.getLevel()),
+                        ScheduleStatus.valueOf(w.getScheduleStatus()), w.getReasons(), w.getSince())));
+
+        Field<java.time.LocalDate> nextDue = min(MILESTONE.DUE_ON).filterWhere(MILESTONE.DUE_ON.ge(today)).as("next_due");
+        Field<java.time.LocalDate> lastPassed = max(MILESTONE.DUE_ON).filterWhere(MILESTONE.DUE_ON.lt(today)).as("last_passed");
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        List<Query> writes = new ArrayList<>();
+        List<WarningLevelChanged> changes = new ArrayList<>();
+        var upsert = new ArrayList<Row6<Long, String, String, String, LocalDate, OffsetDateTime>>();
+        var history = new ArrayList<Row5<Long, OffsetDateTime, String, String, String>>();
+        for (Record r : db.select(TASK.ID, TASK.PLAN_ID, TASK.STATUS, TASK.DEADLINE, nextDue, lastPassed)
+                .from(TASK).leftJoin(MILESTONE).on(MILESTONE.TASK_ID.eq(TASK.ID))
+                .where(tasks).groupBy(TASK.ID).fetch()) {
+            long taskId = r.get(TASK.ID);
+            TaskFacts facts = new TaskFacts(TaskStatus.valueOf(r.get(TASK.STATUS)), r.get(TASK.DEADLINE),
+                    r.get(nextDue), r.get(lastPassed));
+            Assessment a = policies.getOrDefault(r.get(TASK.PLAN_ID), defaults).assess(facts, today);
+            String reasons = a.reasons().stream().map(Enum::name).collect(Collectors.joining(","));
+            Stored before = stored.get(taskId);
+            boolean levelChanged = before == null ? a.level() != WarningLevel.NONE : before.level() != a.level();
+            if (before != null && !levelChanged && before.status() == a.scheduleStatus() && before.reasons().equals(reasons)) {
+                continue;
+            }
+            OffsetDateTime since = before != null && !levelChanged ? before.since() : now;
+            upsert.add(row(taskId, a.level().name(), a.scheduleStatus().name(), reasons, today, since));
+            if (levelChanged) {
+                WarningLevel from = before == null ? null : before.level();
+                history.add(row(taskId, now, from == null ? null : from.name(), a.level().name(), reasons));
+                changes.add(new WarningLevelChanged(taskId, from == null ? WarningLevel.NONE : from, a.level(), a.reasons(),
+                        now.toInstant()));
+            }
+        }
+        for (int i = 0; i < upsert.size(); i += CHUNK) {
+            writes.add(db.insertInto(TASK_WARNING, TASK_WARNING.TASK_ID, TASK_WARNING.LEVEL, TASK_WARNING.SCHEDULE_STATUS,
+                            TASK_WARNING.REASONS, TASK_WARNING.ASSESSED_ON, TASK_WARNING.SINCE)
+                    .valuesOfRows(upsert.subList(i, Math.min(i + CHUNK, upsert.size())))
+                    .onConflict(TASK_WARNING.TASK_ID).doUpdate()
+                    .set(TASK_WARNING.LEVEL, excluded(TASK_WARNING.LEVEL))
+                    .set(TASK_WARNING.SCHEDULE_STATUS, excluded(TASK_WARNING.SCHEDULE_STATUS))
+                    .set(TASK_WARNING.REASONS, excluded(TASK_WARNING.REASONS))
+                    .set(TASK_WARNING.ASSESSED_ON, excluded(TASK_WARNING.ASSESSED_ON))
+                    .set(TASK_WARNING.SINCE, excluded(TASK_WARNING.SINCE)));
+        }
+        for (int i = 0; i < history.size(); i += CHUNK) {
+            writes.add(db.insertInto(WARNING_CHANGE, WARNING_CHANGE.TASK_ID, WARNING_CHANGE.OCCURRED_AT,
+                            WARNING_CHANGE.FROM_LEVEL, WARNING_CHANGE.TO_LEVEL, WARNING_CHANGE.REASONS)
+                    .valuesOfRows(history.subList(i, Math.min(i + CHUNK, history.size()))));
+        }
+        if (!writes.isEmpty()) {
+            db.batch(writes).execute();
+        }
+        changes.forEach(events::publishEvent);
+        return upsert.size();
+    }
+
+    static List<WarningReason> reasons(String stored) {
+        return stored == null || stored.isBlank() ? List.of()
+                : Arrays.stream(stored.split(",")).map(WarningReason::valueOf).filter(Objects::nonNull).toList();
+    }
+
+}

@@ -1,0 +1,80 @@
+package org.rectify.supervision.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.rectify.access.Caller;
+import org.rectify.platform.ForbiddenException;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.plans.Plans;
+import org.rectify.supervision.SupervisionSettings;
+import org.rectify.supervision.TaskWarning;
+import org.rectify.supervision.WarningBoard;
+import org.rectify.supervision.WarningFilter;
+import org.rectify.supervision.WarningHistoryEntry;
+import org.rectify.supervision.WarningLevel;
+import org.rectify.supervision.Warnings;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@RestController
+@RequestMapping("/api/supervision")
+@Tag(name = "supervision", description = "Warning levels and schedule status of tasks")
+class SupervisionApiController {
+
+    record Desk(Map<WarningLevel, Integer> counts, List<TaskWarning> warnings) {
+    }
+
+    private final WarningBoard board;
+    private final Warnings warnings;
+    private final Plans plans;
+
+    SupervisionApiController(WarningBoard board, Warnings warnings, Plans plans) {
+        this.board = board;
+        this.warnings = warnings;
+        this.plans = plans;
+    }
+
+    @GetMapping("/warnings")
+    @Operation(summary = "Warned tasks in the caller's scope, most urgent first, with counts per level")
+    Desk warnings(@RequestParam(required = false) Long planId, @RequestParam(required = false) String section,
+                  @RequestParam(required = false) Long leadUnitId, @RequestParam(required = false) List<WarningLevel> level,
+                  Caller caller) {
+        WarningFilter filter = new WarningFilter(planId, section, leadUnitId, level == null ? Set.of() : Set.copyOf(level));
+        return new Desk(board.counts(new WarningFilter(planId, section, leadUnitId, Set.of()), caller.scope()),
+                board.find(filter, caller.scope()));
+    }
+
+    @GetMapping("/tasks/{taskId}/history")
+    @Operation(summary = "Every change of a task's warning level, newest first")
+    List<WarningHistoryEntry> history(@PathVariable long taskId, Caller caller) {
+        return board.history(taskId, caller.scope());
+    }
+
+    @GetMapping("/settings/{planId}")
+    SupervisionSettings settings(@PathVariable long planId) {
+        plans.get(planId);
+        return warnings.settings(planId);
+    }
+
+    @PutMapping("/settings/{planId}")
+    @Operation(summary = "Change a plan's thresholds (office): blue days before a deadline, report grace days")
+    SupervisionSettings changeSettings(@PathVariable long planId, @RequestBody SupervisionSettings settings, Caller caller) {
+        if (!caller.role().managesTasks()) {
+            throw new ForbiddenException("supervision.settingsForbidden");
+        }
+        plans.get(planId);
+        if (settings.blueDays() < 0 || settings.blueDays() > 365 || settings.reportGraceDays() < 0 || settings.reportGraceDays() > 90) {
+            throw new InvalidInputException(Map.of("blueDays", "supervision.settingsRange"), "supervision.settingsRange");
+        }
+        return warnings.changeSettings(planId, settings);
+    }
+}

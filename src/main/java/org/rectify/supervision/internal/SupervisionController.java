@@ -1,0 +1,54 @@
+package org.rectify.supervision.internal;
+
+import org.rectify.access.Caller;
+import org.rectify.plans.Plans;
+import org.rectify.supervision.WarningBoard;
+import org.rectify.supervision.WarningFilter;
+import org.rectify.supervision.WarningLevel;
+import org.rectify.supervision.Warnings;
+import org.rectify.units.Units;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.List;
+import java.util.Set;
+
+/** The supervision desk: every warned task in the caller's scope, most urgent first, with why. */
+@Controller
+class SupervisionController {
+
+    private final WarningBoard board;
+    private final Warnings warnings;
+    private final Plans plans;
+    private final Units units;
+
+    SupervisionController(WarningBoard board, Warnings warnings, Plans plans, Units units) {
+        this.board = board;
+        this.warnings = warnings;
+        this.plans = plans;
+        this.units = units;
+    }
+
+    @GetMapping("/supervision")
+    String desk(@RequestParam(required = false) Long planId, @RequestParam(required = false) String section,
+                @RequestParam(required = false) Long leadUnitId, @RequestParam(required = false) List<WarningLevel> level,
+                Caller caller, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        WarningFilter filter = new WarningFilter(planId, section, leadUnitId, level == null ? Set.of() : Set.copyOf(level));
+        model.addAttribute("filter", filter);
+        model.addAttribute("counts", board.counts(new WarningFilter(planId, section, leadUnitId, Set.of()), caller.scope()));
+        model.addAttribute("warnings", board.find(filter, caller.scope()));
+        model.addAttribute("today", warnings.today());
+        model.addAttribute("caller", caller);
+        model.addAttribute("levels", List.of(WarningLevel.RED, WarningLevel.YELLOW, WarningLevel.BLUE));
+        if (htmx != null) {
+            return "supervision/desk :: results";
+        }
+        model.addAttribute("plans", plans.all());
+        model.addAttribute("sections", plans.sections(planId));
+        model.addAttribute("units", units.tree());
+        return "supervision/desk";
+    }
+}

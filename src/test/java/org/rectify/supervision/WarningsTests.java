@@ -1,0 +1,179 @@
+package org.rectify.supervision;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.rectify.IntegrationTest;
+import org.rectify.access.DataScope;
+import org.rectify.plans.Plans;
+import org.rectify.units.Units;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.rectify.DemoLogins.as;
+import static org.rectify.DemoLogins.office;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Warnings through a task's life, with the day moved by the test; and the desk, scoped. */
+@IntegrationTest
+class WarningsTests {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Warnings warnings;
+    @Autowired
+    WarningBoard board;
+    @Autowired
+    Plans plans;
+    @Autowired
+    Units units;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void a_task_turns_blue_then_red_as_the_days_pass_and_every_change_is_recorded() throws Exception {
+        LocalDate deadline = LocalDate.of(2030, 6, 30);
+        long id = newTask(deadline);
+        command(id, "ASSIGN");
+        command(id, "START");
+        awaitLevel(id, "NONE");
+
+        warnings.recompute(id, deadline.minusDays(100));
+        assertThat(level(id)).isEqualTo("NONE");
+        warnings.recompute(id, deadline.minusDays(10));
+        assertThat(level(id)).isEqualTo("BLUE");
+        warnings.recompute(id, deadline.plusDays(1));
+        assertThat(level(id)).isEqualTo("RED");
+        assertThat(jdbc.queryForObject("select schedule_status from task_warning where task_id = ?", String.class, id))
+                .isEqualTo("OVERDUE");
+
+        assertThat(board.history(id, DataScope.ALL)).extracting(WarningHistoryEntry::to)
+                .containsSubsequence(WarningLevel.RED, WarningLevel.BLUE);
+        assertThat(board.history(id, DataScope.ALL).get(0).reasons()).containsExactly(WarningReason.OVERDUE);
+    }
+
+    @Test
+    void closing_a_task_clears_its_warning_at_once() throws Exception {
+        long id = newTask(LocalDate.now().plusDays(5)); // within the blue threshold from today
+        command(id, "ASSIGN");
+        awaitLevel(id, "BLUE"); // assessed on the event, not at night
+        command(id, "START");
+        command(id, "REQUEST_CLOSURE");
+        command(id, "CLOSE");
+        awaitLevel(id, "NONE");
+        assertThat(jdbc.queryForObject("select schedule_status from task_warning where task_id = ?", String.class, id))
+                .isEqualTo("DONE");
+    }
+
+    @Test
+    void reassessing_everything_twice_on_the_same_day_changes_nothing_the_second_time() {
+        warnings.recomputeAll(warnings.today());
+        int changes = jdbc.queryForObject("select count(*) from warning_change", Integer.class);
+        assertThat(warnings.recomputeAll(warnings.today())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from warning_change", Integer.class)).isEqualTo(changes);
+    }
+
+    @Test
+    void the_2018_plan_read_today_is_mostly_red_and_the_desk_says_why() throws Exception {
+        warnings.recomputeAll(warnings.today());
+        mvc.perform(get("/api/supervision/warnings").param("planId", demoPlan()).param("level", "RED").with(office()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.warnings[*].ref").value(hasItem("四(一)")))
+                .andExpect(jsonPath("$.warnings[?(@.ref == '四(一)')].reasons[0]").value(hasItem("OVERDUE")))
+                .andExpect(jsonPath("$.warnings[*].ref").value(not(hasItem("四(二)1")))); // closed in the demo
+        mvc.perform(get("/supervision").param("planId", demoPlan()).with(office()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("已超过整改时限仍未销号")));
+    }
+
+    @Test
+    void each_unit_sees_only_the_warnings_of_its_own_tasks() throws Exception {
+        warnings.recomputeAll(warnings.today());
+        mvc.perform(get("/api/supervision/warnings").param("planId", demoPlan()).with(as("epb-staff")))
+                .andExpect(jsonPath("$.warnings[*].ref").value(hasItem("四(二)2"))) // supports it through a group
+                .andExpect(jsonPath("$.warnings[*].ref").value(not(hasItem("四(一)"))))
+                .andExpect(jsonPath("$.warnings[*].ref").value(not(hasItem("六"))));
+        mvc.perform(get("/api/supervision/warnings").param("planId", demoPlan()).with(as("linxiang-staff")))
+                .andExpect(jsonPath("$.warnings[*].ref").value(hasItem("四(一)")))
+                .andExpect(jsonPath("$.warnings[*].ref").value(hasItem("六")));
+        long cityOnly = taskId("三(四)");
+        mvc.perform(get("/api/supervision/tasks/{id}/history", cityOnly).with(as("linxiang-staff")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void the_office_sets_a_plans_blue_threshold_and_others_may_not() throws Exception {
+        long plan = testPlan();
+        mvc.perform(put("/api/supervision/settings/{plan}", plan).with(office()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"blueDays\": 30, \"reportGraceDays\": 3}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.blueDays").value(30));
+        assertThat(warnings.settings(plan)).isEqualTo(new SupervisionSettings(30, 3));
+        mvc.perform(put("/api/supervision/settings/{plan}", plan).with(as("supervisor")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"blueDays\": 1, \"reportGraceDays\": 1}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/supervision/settings/{plan}", plan).with(office()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"blueDays\": -1, \"reportGraceDays\": 1}"))
+                .andExpect(status().isUnprocessableContent());
+        assertThat(warnings.settings(plan).blueDays()).isEqualTo(30);
+    }
+
+    @Test
+    void the_nightly_reassessment_is_registered_with_the_cluster_safe_scheduler() {
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'recompute-warnings'",
+                Integer.class)).isEqualTo(1);
+    }
+
+    private String demoPlan() {
+        return String.valueOf(plans.findByTitle("临沧市贯彻落实省委省政府第二环境保护督察组督察反馈意见整改方案").orElseThrow());
+    }
+
+    private long taskId(String ref) {
+        return jdbc.queryForObject("select t.id from task t join plan p on p.id = t.plan_id where t.ref = ? and p.title like '临沧市%'",
+                Long.class, ref);
+    }
+
+    private long testPlan() {
+        return plans.findByTitle("预警测试方案")
+                .orElseGet(() -> plans.createPlan(null, "预警测试方案", "测试", null, units.resolve("临沧市").orElseThrow().id()));
+    }
+
+    private long newTask(LocalDate deadline) throws Exception {
+        String body = mvc.perform(post("/api/tasks").with(office()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"planId": %d, "ref": "W%d", "text": "预警测试任务", "leadUnits": {"unitIds": [%d]},
+                         "milestones": [{"dueOn": "%s", "deliverable": "完成"}]}"""
+                        .formatted(testPlan(), SEQ.incrementAndGet(), units.resolve("市环境保护局").orElseThrow().id(), deadline)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    private void command(long id, String command) throws Exception {
+        mvc.perform(post("/api/tasks/{id}/transitions", id).with(office()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"command\": \"" + command + "\"}")).andExpect(status().isOk());
+    }
+
+    /** Listeners run after the command's transaction commits, possibly on another thread. */
+    private void awaitLevel(long id, String expected) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(level(id)).isEqualTo(expected));
+    }
+
+    private String level(long id) {
+        return jdbc.queryForList("select level from task_warning where task_id = ?", String.class, id).stream()
+                .findFirst().orElse("(not assessed)");
+    }
+}

@@ -6,6 +6,8 @@ import org.rectify.access.Caller;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.plans.Plans;
+import org.rectify.supervision.LedgerEntry;
+import org.rectify.supervision.SupervisionLedger;
 import org.rectify.supervision.SupervisionSettings;
 import org.rectify.supervision.TaskWarning;
 import org.rectify.supervision.WarningBoard;
@@ -13,7 +15,9 @@ import org.rectify.supervision.WarningFilter;
 import org.rectify.supervision.WarningHistoryEntry;
 import org.rectify.supervision.WarningLevel;
 import org.rectify.supervision.Warnings;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,14 +37,39 @@ class SupervisionApiController {
     record Desk(Map<WarningLevel, Integer> counts, List<TaskWarning> warnings) {
     }
 
+    /** Puts a task on the supervision ledger, with the reason. */
+    record NewLedgerEntry(long taskId, String reason) {
+    }
+
     private final WarningBoard board;
     private final Warnings warnings;
+    private final SupervisionLedger ledger;
     private final Plans plans;
 
-    SupervisionApiController(WarningBoard board, Warnings warnings, Plans plans) {
+    SupervisionApiController(WarningBoard board, Warnings warnings, SupervisionLedger ledger, Plans plans) {
         this.board = board;
         this.warnings = warnings;
+        this.ledger = ledger;
         this.plans = plans;
+    }
+
+    @GetMapping("/ledger")
+    @Operation(summary = "The supervision ledger (挂账督办) in the caller's scope; resolved=true includes closed entries")
+    List<LedgerEntry> ledger(@RequestParam(defaultValue = "false") boolean resolved, Caller caller) {
+        return ledger.entries(resolved, caller.scope());
+    }
+
+    @GetMapping("/ledger/suggestions")
+    @Operation(summary = "Red tasks that are not on the ledger")
+    List<SupervisionLedger.TaskWarningRef> suggestions(Caller caller) {
+        return ledger.suggestions(caller.scope());
+    }
+
+    @PostMapping("/ledger")
+    @Operation(summary = "Put a task on the ledger (office, supervision office); it stays until the task is closed")
+    ResponseEntity<List<LedgerEntry>> addToLedger(@RequestBody NewLedgerEntry entry, Caller caller) {
+        ledger.add(entry.taskId(), entry.reason(), caller);
+        return ResponseEntity.status(201).body(ledger.entries(false, caller.scope()));
     }
 
     @GetMapping("/warnings")

@@ -3,18 +3,21 @@ package org.rectify.supervision.internal;
 import org.rectify.plans.TaskCreated;
 import org.rectify.plans.TaskEdited;
 import org.rectify.plans.TaskTransitioned;
+import org.rectify.supervision.SupervisionLedger;
 import org.rectify.supervision.Warnings;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Reassesses a task at once when something happens to it: its dates, its state. */
+/** Reassesses a task at once when something happens to it, and takes it off the ledger when it is closed. */
 @Component
 class WarningTriggers {
 
     private final Warnings warnings;
+    private final SupervisionLedger ledger;
 
-    WarningTriggers(Warnings warnings) {
+    WarningTriggers(Warnings warnings, SupervisionLedger ledger) {
         this.warnings = warnings;
+        this.ledger = ledger;
     }
 
     @ApplicationModuleListener
@@ -30,5 +33,8 @@ class WarningTriggers {
     @ApplicationModuleListener
     void on(TaskTransitioned event) {
         warnings.recompute(event.taskId(), warnings.today());
+        if (!event.to().isOpen()) {
+            ledger.resolve(event.taskId(), event.to()); // 挂账 until closed
+        }
     }
 }

@@ -1,0 +1,104 @@
+package org.rectify.supervision;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.rectify.access.Caller;
+import org.rectify.access.DataScope;
+import org.rectify.platform.ForbiddenException;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.plans.TaskConditions;
+import org.rectify.plans.TaskDetail;
+import org.rectify.plans.TaskLedger;
+import org.rectify.plans.TaskStatus;
+import org.rectify.plans.TaskSummary;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.rectify.db.Tables.LEDGER_ENTRY;
+import static org.rectify.db.Tables.TASK;
+import static org.rectify.db.Tables.TASK_WARNING;
+
+/**
+ * The supervision ledger (挂账督办): the office or the supervision office puts a task on it with a
+ * reason; it stays there, visibly, until the task is closed or cancelled. Red tasks not on it are
+ * suggested.
+ */
+@Service
+@Transactional
+public class SupervisionLedger {
+
+    private final DSLContext db;
+    private final TaskLedger tasks;
+    private final Clock clock;
+
+    SupervisionLedger(DSLContext db, TaskLedger tasks, Clock clock) {
+        this.db = db;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    public long add(long taskId, String reason, Caller caller) {
+        TaskDetail task = tasks.get(taskId, caller.scope());
+        if (!caller.role().managesTasks() && caller.role() != org.rectify.access.Role.SUPERVISOR) {
+            throw new ForbiddenException("supervision.ledger.forbidden");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(Map.of("reason", "supervision.ledger.reasonRequired"), "supervision.ledger.reasonRequired");
+        }
+        if (!task.status().isOpen()) {
+            throw new InvalidInputException(Map.of("taskId", "supervision.ledger.taskNotOpen"), "supervision.ledger.taskNotOpen");
+        }
+        if (db.fetchExists(LEDGER_ENTRY, LEDGER_ENTRY.TASK_ID.eq(taskId).and(LEDGER_ENTRY.RESOLVED_AT.isNull()))) {
+            throw new AlreadyOnLedger(task.ref());
+        }
+        return db.insertInto(LEDGER_ENTRY).set(LEDGER_ENTRY.TASK_ID, taskId).set(LEDGER_ENTRY.REASON, reason.strip())
+                .set(LEDGER_ENTRY.ADDED_BY, caller.signature()).set(LEDGER_ENTRY.ADDED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .returning(LEDGER_ENTRY.ID).fetchOne(LEDGER_ENTRY.ID);
+    }
+
+    /** Takes the task off the open ledger because it was closed or cancelled. */
+    public void resolve(long taskId, TaskStatus outcome) {
+        db.update(LEDGER_ENTRY).set(LEDGER_ENTRY.RESOLVED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .set(LEDGER_ENTRY.RESOLUTION, outcome.name())
+                .where(LEDGER_ENTRY.TASK_ID.eq(taskId).and(LEDGER_ENTRY.RESOLVED_AT.isNull())).execute();
+    }
+
+    /** The ledger in the caller's scope: open entries first, then those resolved, newest first. */
+    @Transactional(readOnly = true)
+    public List<LedgerEntry> entries(boolean includeResolved, DataScope scope) {
+        Condition where = TaskConditions.visibleTo(scope).and(includeResolved ? LEDGER_ENTRY.ID.isNotNull() : LEDGER_ENTRY.RESOLVED_AT.isNull());
+        var rows = db.select(LEDGER_ENTRY.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK_WARNING.LEVEL)
+                .from(LEDGER_ENTRY).join(TASK).on(TASK.ID.eq(LEDGER_ENTRY.TASK_ID))
+                .leftJoin(TASK_WARNING).on(TASK_WARNING.TASK_ID.eq(TASK.ID))
+                .where(where)
+                .orderBy(LEDGER_ENTRY.RESOLVED_AT.isNull().desc(), LEDGER_ENTRY.ADDED_AT.desc())
+                .fetch();
+        Map<Long, List<String>> leads = tasks.leadUnitNames(rows.map(r -> r.get(LEDGER_ENTRY.TASK_ID)));
+        return rows.map(r -> new LedgerEntry(r.get(LEDGER_ENTRY.ID), r.get(LEDGER_ENTRY.TASK_ID), r.get(TASK.REF),
+                TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), TaskStatus.valueOf(r.get(TASK.STATUS)),
+                r.get(TASK_WARNING.LEVEL) == null ? WarningLevel.NONE : WarningLevel.valueOf(r.get(TASK_WARNING.LEVEL)),
+                leads.getOrDefault(r.get(LEDGER_ENTRY.TASK_ID), List.of()), r.get(LEDGER_ENTRY.REASON),
+                r.get(LEDGER_ENTRY.ADDED_BY), r.get(LEDGER_ENTRY.ADDED_AT), r.get(LEDGER_ENTRY.RESOLVED_AT),
+                r.get(LEDGER_ENTRY.RESOLUTION)));
+    }
+
+    /** Red tasks in the scope that are not on the open ledger: the office should consider them. */
+    @Transactional(readOnly = true)
+    public List<TaskWarningRef> suggestions(DataScope scope) {
+        return db.select(TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT).from(TASK_WARNING).join(TASK).on(TASK.ID.eq(TASK_WARNING.TASK_ID))
+                .where(TASK_WARNING.LEVEL.eq(WarningLevel.RED.name()).and(TaskConditions.visibleTo(scope))
+                        .andNotExists(db.selectOne().from(LEDGER_ENTRY)
+                                .where(LEDGER_ENTRY.TASK_ID.eq(TASK.ID).and(LEDGER_ENTRY.RESOLVED_AT.isNull()))))
+                .orderBy(TASK.PLAN_ID, TASK.POSITION).limit(WarningBoard.MAX_ROWS)
+                .fetch(r -> new TaskWarningRef(r.get(TASK.ID), r.get(TASK.REF), TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT))));
+    }
+
+    /** A task named for a suggestion. */
+    public record TaskWarningRef(long taskId, String ref, String title) {
+    }
+}

@@ -1,0 +1,49 @@
+package org.rectify.supervision.internal;
+
+import org.rectify.access.Caller;
+import org.rectify.platform.Messages;
+import org.rectify.platform.RectifyException;
+import org.rectify.supervision.SupervisionLedger;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The supervision ledger page: what is on it, what should be, and putting a task on it. */
+@Controller("supervisionLedgerController")
+class LedgerController {
+
+    private final SupervisionLedger ledger;
+    private final Messages messages;
+
+    LedgerController(SupervisionLedger ledger, Messages messages) {
+        this.ledger = ledger;
+        this.messages = messages;
+    }
+
+    @GetMapping("/supervision/ledger")
+    String ledger(@RequestParam(defaultValue = "false") boolean resolved, Caller caller, Model model) {
+        model.addAttribute("entries", ledger.entries(resolved, caller.scope()));
+        model.addAttribute("suggestions", ledger.suggestions(caller.scope()));
+        model.addAttribute("resolved", resolved);
+        model.addAttribute("mayAdd", caller.role().managesTasks() || caller.role() == org.rectify.access.Role.SUPERVISOR);
+        return "supervision/ledger";
+    }
+
+    @PostMapping("/supervision/ledger")
+    String add(@RequestParam long taskId, @RequestParam(required = false) String reason, Caller caller,
+               RedirectAttributes redirect) {
+        try {
+            ledger.add(taskId, reason, caller);
+            redirect.addFlashAttribute("flash", messages.text("supervision.ledger.added"));
+        } catch (RectifyException e) {
+            if (e.kind() == RectifyException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", messages.text(e));
+        }
+        return "redirect:/supervision/ledger";
+    }
+}

@@ -1,0 +1,138 @@
+package org.rectify.supervision;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.rectify.IntegrationTest;
+import org.rectify.access.DataScope;
+import org.rectify.plans.Plans;
+import org.rectify.units.Units;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.rectify.DemoLogins.as;
+import static org.rectify.DemoLogins.office;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** 挂账督办: on the ledger until closed; red tasks suggested; only the office and supervisors put tasks on it. */
+@IntegrationTest
+class SupervisionLedgerTests {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    SupervisionLedger ledger;
+    @Autowired
+    Warnings warnings;
+    @Autowired
+    Plans plans;
+    @Autowired
+    Units units;
+
+    @Test
+    void a_task_stays_on_the_ledger_until_it_is_closed_and_then_stays_on_record() throws Exception {
+        long id = startedTask();
+        mvc.perform(post("/api/supervision/ledger").with(as("supervisor")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"taskId\": %d, \"reason\": \"连续两月未报送进展\"}".formatted(id)))
+                .andExpect(status().isCreated());
+        assertThat(open(id)).isTrue();
+
+        command(id, "REQUEST_CLOSURE");
+        assertThat(open(id)).isTrue(); // a closure request is not a closure
+        command(id, "CLOSE");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(open(id)).isFalse());
+        assertThat(ledger.entries(true, DataScope.ALL)).filteredOn(e -> e.taskId() == id)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.resolution()).isEqualTo("CLOSED");
+                    assertThat(e.reason()).isEqualTo("连续两月未报送进展");
+                    assertThat(e.addedBy()).contains("督查室");
+                });
+    }
+
+    @Test
+    void a_task_cannot_be_on_the_open_ledger_twice_nor_without_a_reason() throws Exception {
+        long id = startedTask();
+        String json = "{\"taskId\": %d, \"reason\": \"%s\"}";
+        mvc.perform(post("/api/supervision/ledger").with(office()).contentType(MediaType.APPLICATION_JSON)
+                .content(json.formatted(id, " "))).andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/api/supervision/ledger").with(office()).contentType(MediaType.APPLICATION_JSON)
+                .content(json.formatted(id, "逾期"))).andExpect(status().isCreated());
+        mvc.perform(post("/api/supervision/ledger").with(office()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.formatted(id, "再次")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("已在挂账督办台账上")));
+    }
+
+    @Test
+    void units_and_leaders_read_the_ledger_but_do_not_write_it() throws Exception {
+        long id = startedTask();
+        mvc.perform(post("/api/supervision/ledger").with(as("epb-staff")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"taskId\": %d, \"reason\": \"x\"}".formatted(id))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/supervision/ledger").with(as("leader")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"taskId\": %d, \"reason\": \"x\"}".formatted(id))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/supervision/ledger").with(as("epb-staff"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void red_tasks_not_on_the_ledger_are_suggested_and_put_on_it_from_the_page() throws Exception {
+        warnings.recomputeAll(warnings.today());
+        String six = String.valueOf(demoTask("六")); // overdue since 2018
+        mvc.perform(get("/api/supervision/ledger/suggestions").with(office()))
+                .andExpect(jsonPath("$[*].ref").value(hasItem("六")));
+        mvc.perform(post("/supervision/ledger").param("taskId", six).param("reason", "逾期未完成机构编制落实")
+                        .with(office()).with(csrf()))
+                .andExpect(flash().attribute("flash", "已挂账督办。"));
+        mvc.perform(get("/supervision/ledger").with(office()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("逾期未完成机构编制落实")))
+                .andExpect(content().string(containsString("挂账中")));
+    }
+
+    private boolean open(long taskId) {
+        return ledger.entries(false, DataScope.ALL).stream().anyMatch(e -> e.taskId() == taskId);
+    }
+
+    @Autowired
+    org.rectify.plans.TaskLedger taskLedger;
+
+    private long demoTask(String ref) {
+        return taskLedger.find(org.rectify.plans.LedgerFilter.ofPlan(
+                        plans.findByTitle("临沧市贯彻落实省委省政府第二环境保护督察组督察反馈意见整改方案").orElseThrow(), 100), DataScope.ALL)
+                .tasks().stream().filter(t -> t.ref().equals(ref)).findFirst().orElseThrow().id();
+    }
+
+    private long startedTask() throws Exception {
+        long plan = plans.findByTitle("挂账测试方案")
+                .orElseGet(() -> plans.createPlan(null, "挂账测试方案", "测试", null, units.resolve("临沧市").orElseThrow().id()));
+        String body = mvc.perform(post("/api/tasks").with(office()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"planId": %d, "ref": "L%d", "text": "挂账测试任务", "leadUnits": {"unitIds": [%d]},
+                         "milestones": [{"dueOn": "%s", "deliverable": "完成"}]}"""
+                        .formatted(plan, SEQ.incrementAndGet(), units.resolve("市环境保护局").orElseThrow().id(), LocalDate.now().plusMonths(3))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        command(id, "ASSIGN");
+        command(id, "START");
+        return id;
+    }
+
+    private void command(long id, String command) throws Exception {
+        mvc.perform(post("/api/tasks/{id}/transitions", id).with(office()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"command\": \"" + command + "\"}")).andExpect(status().isOk());
+    }
+}

@@ -7,9 +7,15 @@ import java.time.LocalDate;
 /**
  * What the warning rules look at for one task on one day.
  *
- * @param deadline   the task's final deadline (its last milestone), or null
- * @param nextDue    the first milestone due on or after the day, or null
- * @param lastPassed the last milestone due before the day, or null
+ * @param deadline       the task's final deadline (its last milestone), or null
+ * @param nextDue        the first milestone due on or after the day, or null
+ * @param lastPassed     the last milestone due before the day, or null
+ * @param noticeOverdue  a supervision notice on the task is unanswered past its reply-by date
  */
-public record TaskFacts(TaskStatus status, LocalDate deadline, LocalDate nextDue, LocalDate lastPassed) {
+public record TaskFacts(TaskStatus status, LocalDate deadline, LocalDate nextDue, LocalDate lastPassed,
+                        boolean noticeOverdue) {
+
+    public TaskFacts(TaskStatus status, LocalDate deadline, LocalDate nextDue, LocalDate lastPassed) {
+        this(status, deadline, nextDue, lastPassed, false);
+    }
 }

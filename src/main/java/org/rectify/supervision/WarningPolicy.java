@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The warning rules, as a value: red when the final deadline has passed and the task is not closed, or
- * when it relapsed; yellow when a milestone's date has passed while the task is still being worked on;
- * blue when the next deadline is within {@code blueDays}. A draft has not been given to anyone yet and
+ * when it relapsed; yellow when a milestone's date has passed while the task is still being worked on, or
+ * a supervision notice is unanswered past its date; blue when the next deadline is within {@code blueDays}. A draft has not been given to anyone yet and
  * warns nobody; closed, cancelled and ongoing (长期坚持) tasks are done.
  */
 public record WarningPolicy(SupervisionSettings settings) {
@@ -26,12 +26,13 @@ public record WarningPolicy(SupervisionSettings settings) {
             }
             case REOPENED -> {
                 boolean overdue = task.deadline() != null && task.deadline().isBefore(today);
-                return overdue
+                Assessment relapsed = overdue
                         ? Assessment.of(ScheduleStatus.OVERDUE, WarningLevel.RED, WarningReason.RELAPSED, WarningReason.OVERDUE)
                         : Assessment.of(ScheduleStatus.BEHIND, WarningLevel.RED, WarningReason.RELAPSED);
+                return withNotice(relapsed, task);
             }
             default -> {
-                return assessOpen(task, today);
+                return withNotice(assessOpen(task, today), task);
             }
         }
     }
@@ -55,6 +56,17 @@ public record WarningPolicy(SupervisionSettings settings) {
             return Assessment.of(onTrack, WarningLevel.BLUE, WarningReason.DEADLINE_NEAR);
         }
         return Assessment.of(onTrack, WarningLevel.NONE);
+    }
+
+    /** An unanswered notice past its date makes the task at least yellow, and says so. */
+    private static Assessment withNotice(Assessment a, TaskFacts task) {
+        if (!task.noticeOverdue()) {
+            return a;
+        }
+        List<WarningReason> reasons = new ArrayList<>(a.reasons());
+        reasons.add(WarningReason.NOTICE_UNANSWERED);
+        boolean raise = WarningLevel.YELLOW.isAbove(a.level());
+        return new Assessment(raise ? ScheduleStatus.BEHIND : a.scheduleStatus(), raise ? WarningLevel.YELLOW : a.level(), reasons);
     }
 
     private static void addIf(List<WarningReason> reasons, boolean condition, WarningReason reason) {

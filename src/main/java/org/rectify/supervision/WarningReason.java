@@ -11,5 +11,7 @@ public enum WarningReason {
     /** the next deadline is within the plan's blue threshold */
     DEADLINE_NEAR,
     /** the task has been assigned but not started although a milestone has passed or is near */
-    NOT_STARTED
+    NOT_STARTED,
+    /** a supervision notice on the task is unanswered past its reply-by date */
+    NOTICE_UNANSWERED
 }

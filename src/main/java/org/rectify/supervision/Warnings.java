@@ -25,11 +25,15 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.rectify.db.Tables.MILESTONE;
+import static org.rectify.db.Tables.SUPERVISION_NOTICE;
 import static org.rectify.db.Tables.SUPERVISION_SETTINGS;
 import static org.rectify.db.Tables.TASK;
 import static org.rectify.db.Tables.TASK_WARNING;
@@ -106,17 +110,20 @@ public class Warnings {
 
         Field<java.time.LocalDate> nextDue = min(MILESTONE.DUE_ON).filterWhere(MILESTONE.DUE_ON.ge(today)).as("next_due");
         Field<java.time.LocalDate> lastPassed = max(MILESTONE.DUE_ON).filterWhere(MILESTONE.DUE_ON.lt(today)).as("last_passed");
+        Field<Boolean> noticeOverdue = field(exists(selectOne().from(SUPERVISION_NOTICE)
+                .where(SUPERVISION_NOTICE.TASK_ID.eq(TASK.ID).and(SUPERVISION_NOTICE.REPLIED_AT.isNull())
+                        .and(SUPERVISION_NOTICE.REPLY_BY.lt(today))))).as("notice_overdue");
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         List<Query> writes = new ArrayList<>();
         List<WarningLevelChanged> changes = new ArrayList<>();
         var upsert = new ArrayList<Row6<Long, String, String, String, LocalDate, OffsetDateTime>>();
         var history = new ArrayList<Row5<Long, OffsetDateTime, String, String, String>>();
-        for (Record r : db.select(TASK.ID, TASK.PLAN_ID, TASK.STATUS, TASK.DEADLINE, nextDue, lastPassed)
+        for (Record r : db.select(TASK.ID, TASK.PLAN_ID, TASK.STATUS, TASK.DEADLINE, nextDue, lastPassed, noticeOverdue)
                 .from(TASK).leftJoin(MILESTONE).on(MILESTONE.TASK_ID.eq(TASK.ID))
                 .where(tasks).groupBy(TASK.ID).fetch()) {
             long taskId = r.get(TASK.ID);
             TaskFacts facts = new TaskFacts(TaskStatus.valueOf(r.get(TASK.STATUS)), r.get(TASK.DEADLINE),
-                    r.get(nextDue), r.get(lastPassed));
+                    r.get(nextDue), r.get(lastPassed), Boolean.TRUE.equals(r.get(noticeOverdue)));
             Assessment a = policies.getOrDefault(r.get(TASK.PLAN_ID), defaults).assess(facts, today);
             String reasons = a.reasons().stream().map(Enum::name).collect(Collectors.joining(","));
             Stored before = stored.get(taskId);

@@ -8,6 +8,8 @@ import org.rectify.platform.InvalidInputException;
 import org.rectify.plans.Plans;
 import org.rectify.supervision.LedgerEntry;
 import org.rectify.supervision.SupervisionLedger;
+import org.rectify.supervision.SupervisionNotice;
+import org.rectify.supervision.SupervisionNotices;
 import org.rectify.supervision.SupervisionSettings;
 import org.rectify.supervision.TaskWarning;
 import org.rectify.supervision.WarningBoard;
@@ -37,6 +39,14 @@ class SupervisionApiController {
     record Desk(Map<WarningLevel, Integer> counts, List<TaskWarning> warnings) {
     }
 
+    /** A supervision notice to issue on a task. */
+    record NewNotice(long taskId, String demands, java.time.LocalDate replyBy) {
+    }
+
+    /** A unit's reply to a notice. */
+    record NoticeReply(String reply) {
+    }
+
     /** Puts a task on the supervision ledger, with the reason. */
     record NewLedgerEntry(long taskId, String reason) {
     }
@@ -44,13 +54,40 @@ class SupervisionApiController {
     private final WarningBoard board;
     private final Warnings warnings;
     private final SupervisionLedger ledger;
+    private final SupervisionNotices notices;
     private final Plans plans;
 
-    SupervisionApiController(WarningBoard board, Warnings warnings, SupervisionLedger ledger, Plans plans) {
+    SupervisionApiController(WarningBoard board, Warnings warnings, SupervisionLedger ledger, SupervisionNotices notices,
+                             Plans plans) {
         this.board = board;
         this.warnings = warnings;
         this.ledger = ledger;
+        this.notices = notices;
         this.plans = plans;
+    }
+
+    @GetMapping("/notices")
+    @Operation(summary = "Supervision notices (督办单) in the caller's scope, newest first")
+    List<SupervisionNotice> notices(Caller caller) {
+        return notices.all(caller.scope());
+    }
+
+    @GetMapping("/notices/{id}")
+    SupervisionNotice notice(@PathVariable long id, Caller caller) {
+        return notices.get(id, caller.scope());
+    }
+
+    @PostMapping("/notices")
+    @Operation(summary = "Issue a notice on a task (office, supervision office); numbered per year")
+    ResponseEntity<SupervisionNotice> issue(@RequestBody NewNotice notice, Caller caller) {
+        long id = notices.issue(notice.taskId(), notice.demands(), notice.replyBy(), caller);
+        return ResponseEntity.created(java.net.URI.create("/api/supervision/notices/" + id)).body(notices.get(id, caller.scope()));
+    }
+
+    @PostMapping("/notices/{id}/reply")
+    @Operation(summary = "The lead unit's reply to a notice; once")
+    SupervisionNotice reply(@PathVariable long id, @RequestBody NoticeReply reply, Caller caller) {
+        return notices.reply(id, reply.reply(), caller);
     }
 
     @GetMapping("/ledger")

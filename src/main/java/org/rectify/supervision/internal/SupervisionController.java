@@ -42,6 +42,7 @@ class SupervisionController {
         model.addAttribute("warnings", board.find(filter, caller.scope()));
         model.addAttribute("today", warnings.today());
         model.addAttribute("caller", caller);
+        model.addAttribute("mayIssue", org.rectify.supervision.SupervisionNotices.mayIssue(caller));
         model.addAttribute("levels", List.of(WarningLevel.RED, WarningLevel.YELLOW, WarningLevel.BLUE));
         if (htmx != null) {
             return "supervision/desk :: results";

@@ -1,0 +1,22 @@
+package org.rectify.supervision;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** 督办单: a numbered demand on a task, with the date by which its lead units must reply, and their reply. */
+public record SupervisionNotice(long id, long taskId, String taskRef, String taskTitle, List<String> leadUnits,
+                                String number, String demands, LocalDate replyBy, WarningLevel level,
+                                String issuedBy, String issuerUnit, OffsetDateTime issuedAt,
+                                String replyText, String repliedBy, OffsetDateTime repliedAt) {
+
+    public boolean isAnswered() {
+        return repliedAt != null;
+    }
+
+    /** Unanswered past its date, or answered after it. */
+    public boolean isLate(LocalDate today) {
+        LocalDate answeredOn = repliedAt == null ? null : repliedAt.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        return answeredOn == null ? today.isAfter(replyBy) : answeredOn.isAfter(replyBy);
+    }
+}

@@ -6,7 +6,12 @@ import org.rectify.access.Caller;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.plans.Plans;
+import org.rectify.supervision.Accountability;
+import org.rectify.supervision.AccountabilityAction;
+import org.rectify.supervision.LeaderInstruction;
+import org.rectify.supervision.LeaderInstructions;
 import org.rectify.supervision.LedgerEntry;
+import org.rectify.supervision.NewAccountabilityAction;
 import org.rectify.supervision.SupervisionLedger;
 import org.rectify.supervision.SupervisionNotice;
 import org.rectify.supervision.SupervisionNotices;
@@ -47,6 +52,10 @@ class SupervisionApiController {
     record NoticeReply(String reply) {
     }
 
+    /** A leader's instruction on a task. */
+    record NewInstruction(long taskId, String text, java.time.LocalDate answerBy) {
+    }
+
     /** Puts a task on the supervision ledger, with the reason. */
     record NewLedgerEntry(long taskId, String reason) {
     }
@@ -55,15 +64,51 @@ class SupervisionApiController {
     private final Warnings warnings;
     private final SupervisionLedger ledger;
     private final SupervisionNotices notices;
+    private final LeaderInstructions instructions;
+    private final Accountability accountability;
     private final Plans plans;
 
     SupervisionApiController(WarningBoard board, Warnings warnings, SupervisionLedger ledger, SupervisionNotices notices,
-                             Plans plans) {
+                             LeaderInstructions instructions, Accountability accountability, Plans plans) {
         this.board = board;
         this.warnings = warnings;
         this.ledger = ledger;
         this.notices = notices;
+        this.instructions = instructions;
+        this.accountability = accountability;
         this.plans = plans;
+    }
+
+    @GetMapping("/instructions")
+    @Operation(summary = "Leaders' instructions (批示): a leader's own, or those on tasks in the caller's scope")
+    List<LeaderInstruction> instructions(Caller caller) {
+        return instructions.forCaller(caller);
+    }
+
+    @PostMapping("/instructions")
+    @Operation(summary = "A leader gives an instruction on a task, to be answered by a date")
+    ResponseEntity<LeaderInstruction> instruct(@RequestBody NewInstruction instruction, Caller caller) {
+        long id = instructions.give(instruction.taskId(), instruction.text(), instruction.answerBy(), caller);
+        return ResponseEntity.status(201).body(instructions.get(id, caller.scope()));
+    }
+
+    @PostMapping("/instructions/{id}/answer")
+    @Operation(summary = "The lead unit's answer to an instruction; once")
+    LeaderInstruction answerInstruction(@PathVariable long id, @RequestBody NoticeReply answer, Caller caller) {
+        return instructions.answer(id, answer.reply(), caller);
+    }
+
+    @GetMapping("/accountability")
+    @Operation(summary = "Summons and accountability actions (约谈 / 问责); office, supervision office and leaders only")
+    List<AccountabilityAction> accountability(Caller caller) {
+        return accountability.all(caller);
+    }
+
+    @PostMapping("/accountability")
+    @Operation(summary = "Record an action against a unit or a person (office, supervision office)")
+    ResponseEntity<List<AccountabilityAction>> record(@RequestBody NewAccountabilityAction action, Caller caller) {
+        accountability.record(action, caller);
+        return ResponseEntity.status(201).body(accountability.all(caller));
     }
 
     @GetMapping("/notices")

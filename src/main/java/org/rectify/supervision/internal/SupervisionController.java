@@ -43,6 +43,7 @@ class SupervisionController {
         model.addAttribute("today", warnings.today());
         model.addAttribute("caller", caller);
         model.addAttribute("mayIssue", org.rectify.supervision.SupervisionNotices.mayIssue(caller));
+        model.addAttribute("mayInstruct", org.rectify.supervision.LeaderInstructions.mayInstruct(caller));
         model.addAttribute("levels", List.of(WarningLevel.RED, WarningLevel.YELLOW, WarningLevel.BLUE));
         if (htmx != null) {
             return "supervision/desk :: results";

@@ -1,0 +1,131 @@
+package org.rectify.supervision;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.rectify.access.Caller;
+import org.rectify.access.Role;
+import org.rectify.platform.ForbiddenException;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.plans.TaskConditions;
+import org.rectify.plans.TaskLedger;
+import org.rectify.plans.TaskSummary;
+import org.rectify.units.UnitPaths;
+import org.rectify.units.Units;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.selectOne;
+import static org.rectify.db.Tables.ACCOUNTABILITY_ACTION;
+import static org.rectify.db.Tables.ACCOUNTABILITY_TASK;
+import static org.rectify.db.Tables.TASK;
+import static org.rectify.db.Tables.UNIT;
+
+/**
+ * The record of summons and accountability actions (约谈 / 问责). Only the office, the supervision office
+ * and leaders see it; the office and the supervision office write it.
+ */
+@Service
+@Transactional
+public class Accountability {
+
+    private final DSLContext db;
+    private final TaskLedger tasks;
+    private final Units units;
+    private final Warnings warnings;
+    private final Clock clock;
+
+    Accountability(DSLContext db, TaskLedger tasks, Units units, Warnings warnings, Clock clock) {
+        this.db = db;
+        this.tasks = tasks;
+        this.units = units;
+        this.warnings = warnings;
+        this.clock = clock;
+    }
+
+    public static boolean maySee(Caller caller) {
+        return caller.hasRole(Role.ADMIN, Role.OFFICE, Role.SUPERVISOR, Role.LEADER);
+    }
+
+    public static boolean mayRecord(Caller caller) {
+        return caller.hasRole(Role.ADMIN, Role.OFFICE, Role.SUPERVISOR);
+    }
+
+    public long record(NewAccountabilityAction action, Caller caller) {
+        if (!mayRecord(caller)) {
+            throw new ForbiddenException("supervision.accountability.forbidden");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (action.type() == null) {
+            errors.put("type", "supervision.accountability.typeRequired");
+        }
+        if (action.unitId() == null && (action.personName() == null || action.personName().isBlank())) {
+            errors.put("unitId", "supervision.accountability.whomRequired");
+        }
+        if (action.takenOn() == null || action.takenOn().isAfter(warnings.today())) {
+            errors.put("takenOn", "supervision.accountability.dateRequired");
+        }
+        if (action.reason() == null || action.reason().isBlank()) {
+            errors.put("reason", "supervision.accountability.reasonRequired");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors, "error.invalid");
+        }
+        if (action.unitId() != null) {
+            units.get(action.unitId());
+        }
+        action.taskIds().forEach(id -> tasks.get(id, caller.scope())); // a linked task must be one the caller sees
+        long id = db.insertInto(ACCOUNTABILITY_ACTION).set(ACCOUNTABILITY_ACTION.TYPE, action.type().name())
+                .set(ACCOUNTABILITY_ACTION.UNIT_ID, action.unitId()).set(ACCOUNTABILITY_ACTION.PERSON_NAME, blankToNull(action.personName()))
+                .set(ACCOUNTABILITY_ACTION.PERSON_POST, blankToNull(action.personPost())).set(ACCOUNTABILITY_ACTION.TAKEN_ON, action.takenOn())
+                .set(ACCOUNTABILITY_ACTION.REASON, action.reason().strip()).set(ACCOUNTABILITY_ACTION.DECISION_REF, blankToNull(action.decisionRef()))
+                .set(ACCOUNTABILITY_ACTION.RECORDED_BY, caller.signature())
+                .set(ACCOUNTABILITY_ACTION.RECORDED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .returning(ACCOUNTABILITY_ACTION.ID).fetchOne(ACCOUNTABILITY_ACTION.ID);
+        for (Long taskId : action.taskIds().stream().distinct().toList()) {
+            db.insertInto(ACCOUNTABILITY_TASK).set(ACCOUNTABILITY_TASK.ACTION_ID, id).set(ACCOUNTABILITY_TASK.TASK_ID, taskId).execute();
+        }
+        return id;
+    }
+
+    /** Actions against units in the caller's scope, or concerning tasks the caller sees; newest first. */
+    @Transactional(readOnly = true)
+    public List<AccountabilityAction> all(Caller caller) {
+        if (!maySee(caller)) {
+            throw new ForbiddenException("supervision.accountability.forbidden");
+        }
+        Condition visible = caller.scope().isAll() ? noCondition()
+                : exists(selectOne().from(UNIT).where(UNIT.ID.eq(ACCOUNTABILITY_ACTION.UNIT_ID)
+                        .and(UnitPaths.within(UNIT.PATH, caller.scope().unitPath()))))
+                .or(exists(selectOne().from(ACCOUNTABILITY_TASK).join(TASK).on(TASK.ID.eq(ACCOUNTABILITY_TASK.TASK_ID))
+                        .where(ACCOUNTABILITY_TASK.ACTION_ID.eq(ACCOUNTABILITY_ACTION.ID).and(TaskConditions.visibleTo(caller.scope())))));
+        var actions = db.select(ACCOUNTABILITY_ACTION.asterisk(), UNIT.NAME).from(ACCOUNTABILITY_ACTION)
+                .leftJoin(UNIT).on(UNIT.ID.eq(ACCOUNTABILITY_ACTION.UNIT_ID))
+                .where(visible).orderBy(ACCOUNTABILITY_ACTION.TAKEN_ON.desc(), ACCOUNTABILITY_ACTION.ID.desc())
+                .limit(WarningBoard.MAX_ROWS).fetch();
+        Map<Long, List<TaskRef>> linked = db.select(ACCOUNTABILITY_TASK.ACTION_ID, TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT)
+                .from(ACCOUNTABILITY_TASK).join(TASK).on(TASK.ID.eq(ACCOUNTABILITY_TASK.TASK_ID))
+                .where(ACCOUNTABILITY_TASK.ACTION_ID.in(actions.map(a -> a.get(ACCOUNTABILITY_ACTION.ID))))
+                .orderBy(TASK.PLAN_ID, TASK.POSITION).fetch().stream()
+                .collect(Collectors.groupingBy(r -> r.value1(), Collectors.mapping(
+                        r -> new TaskRef(r.value2(), r.value3(), TaskSummary.titleOrExcerpt(r.value4(), r.value5())), Collectors.toList())));
+        return actions.map(a -> new AccountabilityAction(a.get(ACCOUNTABILITY_ACTION.ID),
+                AccountabilityType.valueOf(a.get(ACCOUNTABILITY_ACTION.TYPE)), a.get(ACCOUNTABILITY_ACTION.UNIT_ID), a.get(UNIT.NAME),
+                a.get(ACCOUNTABILITY_ACTION.PERSON_NAME), a.get(ACCOUNTABILITY_ACTION.PERSON_POST), a.get(ACCOUNTABILITY_ACTION.TAKEN_ON),
+                a.get(ACCOUNTABILITY_ACTION.REASON), a.get(ACCOUNTABILITY_ACTION.DECISION_REF), a.get(ACCOUNTABILITY_ACTION.RECORDED_BY),
+                a.get(ACCOUNTABILITY_ACTION.RECORDED_AT), linked.getOrDefault(a.get(ACCOUNTABILITY_ACTION.ID), List.of())));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+}

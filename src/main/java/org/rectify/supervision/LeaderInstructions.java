@@ -1,0 +1,122 @@
+package org.rectify.supervision;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.rectify.access.Caller;
+import org.rectify.access.DataScope;
+import org.rectify.access.Role;
+import org.rectify.platform.ConflictException;
+import org.rectify.platform.ForbiddenException;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.plans.TaskConditions;
+import org.rectify.plans.TaskLedger;
+import org.rectify.plans.TaskSummary;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.jooq.impl.DSL.noCondition;
+import static org.rectify.db.Tables.LEADER_INSTRUCTION;
+import static org.rectify.db.Tables.TASK;
+
+/**
+ * Leaders' instructions (批示) on tasks: a leader writes one with an answer-by date; the task's lead units
+ * (or the office for them) answer once. A leader's own page shows what is still unanswered first.
+ */
+@Service
+@Transactional
+public class LeaderInstructions {
+
+    private final DSLContext db;
+    private final TaskLedger tasks;
+    private final Warnings warnings;
+    private final Clock clock;
+
+    LeaderInstructions(DSLContext db, TaskLedger tasks, Warnings warnings, Clock clock) {
+        this.db = db;
+        this.tasks = tasks;
+        this.warnings = warnings;
+        this.clock = clock;
+    }
+
+    public static boolean mayInstruct(Caller caller) {
+        return caller.hasRole(Role.LEADER, Role.ADMIN);
+    }
+
+    public long give(long taskId, String text, LocalDate answerBy, Caller caller) {
+        tasks.get(taskId, caller.scope());
+        if (!mayInstruct(caller)) {
+            throw new ForbiddenException("supervision.instruction.forbidden");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            errors.put("text", "supervision.instruction.textRequired");
+        }
+        if (answerBy == null || !answerBy.isAfter(warnings.today())) {
+            errors.put("answerBy", "supervision.instruction.answerByFuture");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors, "error.invalid");
+        }
+        return db.insertInto(LEADER_INSTRUCTION).set(LEADER_INSTRUCTION.TASK_ID, taskId).set(LEADER_INSTRUCTION.TEXT, text.strip())
+                .set(LEADER_INSTRUCTION.ANSWER_BY, answerBy).set(LEADER_INSTRUCTION.LEADER, caller.displayName())
+                .set(LEADER_INSTRUCTION.LEADER_ACCOUNT_ID, caller.accountId())
+                .set(LEADER_INSTRUCTION.GIVEN_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .returning(LEADER_INSTRUCTION.ID).fetchOne(LEADER_INSTRUCTION.ID);
+    }
+
+    public LeaderInstruction answer(long id, String text, Caller caller) {
+        LeaderInstruction instruction = get(id, caller.scope());
+        boolean leads = !caller.scope().isAll() && tasks.isLedFrom(instruction.taskId(), caller.scope().unitPath());
+        if (!(caller.role().managesTasks() || (caller.role().isUnitRole() && leads))) {
+            throw new ForbiddenException("supervision.instruction.answerForbidden");
+        }
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException(Map.of("answer", "supervision.instruction.answerRequired"), "supervision.instruction.answerRequired");
+        }
+        int updated = db.update(LEADER_INSTRUCTION).set(LEADER_INSTRUCTION.ANSWER_TEXT, text.strip())
+                .set(LEADER_INSTRUCTION.ANSWERED_BY, caller.signature())
+                .set(LEADER_INSTRUCTION.ANSWERED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .where(LEADER_INSTRUCTION.ID.eq(id).and(LEADER_INSTRUCTION.ANSWERED_AT.isNull())).execute();
+        if (updated == 0) {
+            throw new ConflictException("supervision.instruction.alreadyAnswered");
+        }
+        return get(id, caller.scope());
+    }
+
+    @Transactional(readOnly = true)
+    public LeaderInstruction get(long id, DataScope scope) {
+        return query(LEADER_INSTRUCTION.ID.eq(id), scope).stream().findFirst()
+                .orElseThrow(() -> new org.rectify.platform.NotFoundException("supervision.instruction.notFound"));
+    }
+
+    /**
+     * What the caller should see: a leader, their own instructions; everyone else, the instructions on tasks
+     * in their scope. Unanswered first, then newest.
+     */
+    @Transactional(readOnly = true)
+    public List<LeaderInstruction> forCaller(Caller caller) {
+        Condition mine = caller.role() == Role.LEADER ? LEADER_INSTRUCTION.LEADER_ACCOUNT_ID.eq(caller.accountId()) : noCondition();
+        return query(mine, caller.scope());
+    }
+
+    private List<LeaderInstruction> query(Condition which, DataScope scope) {
+        var rows = db.select(LEADER_INSTRUCTION.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT)
+                .from(LEADER_INSTRUCTION).join(TASK).on(TASK.ID.eq(LEADER_INSTRUCTION.TASK_ID))
+                .where(which.and(TaskConditions.visibleTo(scope)))
+                .orderBy(LEADER_INSTRUCTION.ANSWERED_AT.isNull().desc(), LEADER_INSTRUCTION.GIVEN_AT.desc(), LEADER_INSTRUCTION.ID.desc())
+                .limit(WarningBoard.MAX_ROWS).fetch();
+        Map<Long, List<String>> leads = tasks.leadUnitNames(rows.map(r -> r.get(LEADER_INSTRUCTION.TASK_ID)));
+        return rows.map(r -> new LeaderInstruction(r.get(LEADER_INSTRUCTION.ID), r.get(LEADER_INSTRUCTION.TASK_ID), r.get(TASK.REF),
+                TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)),
+                leads.getOrDefault(r.get(LEADER_INSTRUCTION.TASK_ID), List.of()), r.get(LEADER_INSTRUCTION.TEXT),
+                r.get(LEADER_INSTRUCTION.ANSWER_BY), r.get(LEADER_INSTRUCTION.LEADER), r.get(LEADER_INSTRUCTION.GIVEN_AT),
+                r.get(LEADER_INSTRUCTION.ANSWER_TEXT), r.get(LEADER_INSTRUCTION.ANSWERED_BY), r.get(LEADER_INSTRUCTION.ANSWERED_AT)));
+    }
+}

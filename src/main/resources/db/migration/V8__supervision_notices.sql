@@ -15,6 +15,7 @@ create table supervision_notice (
     -- the task's warning level when the notice was issued: the notice is printed in that colour
     level       text        not null check (level in ('NONE', 'BLUE', 'YELLOW', 'RED')),
     issued_by   text        not null,
+    issuer_account_id bigint references account (id),
     issuer_unit text        not null,
     issued_at   timestamptz not null,
     reply_text  text,

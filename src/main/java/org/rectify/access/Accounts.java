@@ -43,6 +43,15 @@ public class Accounts {
                 .returning(ACCOUNT.ID).fetchOne(ACCOUNT.ID);
     }
 
+    /** The accounts of these units (exactly these, not units below) that have one of the roles. */
+    @Transactional(readOnly = true)
+    public java.util.List<Long> ofUnits(java.util.Collection<Long> unitIds, Role... roles) {
+        return db.select(ACCOUNT.ID).from(ACCOUNT)
+                .where(ACCOUNT.UNIT_ID.in(unitIds).and(ACCOUNT.ENABLED.isTrue())
+                        .and(ACCOUNT.ROLE.in(java.util.Arrays.stream(roles).map(Enum::name).toList())))
+                .orderBy(ACCOUNT.ID).fetch(ACCOUNT.ID);
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(String username) {
         return db.fetchExists(ACCOUNT, ACCOUNT.USERNAME.eq(username));

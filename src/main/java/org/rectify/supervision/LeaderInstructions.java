@@ -11,6 +11,7 @@ import org.rectify.platform.InvalidInputException;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskSummary;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +37,14 @@ public class LeaderInstructions {
     private final DSLContext db;
     private final TaskLedger tasks;
     private final Warnings warnings;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LeaderInstructions(DSLContext db, TaskLedger tasks, Warnings warnings, Clock clock) {
+    LeaderInstructions(DSLContext db, TaskLedger tasks, Warnings warnings, ApplicationEventPublisher events, Clock clock) {
         this.db = db;
         this.tasks = tasks;
         this.warnings = warnings;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -64,11 +67,13 @@ public class LeaderInstructions {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors, "error.invalid");
         }
-        return db.insertInto(LEADER_INSTRUCTION).set(LEADER_INSTRUCTION.TASK_ID, taskId).set(LEADER_INSTRUCTION.TEXT, text.strip())
+        long id = db.insertInto(LEADER_INSTRUCTION).set(LEADER_INSTRUCTION.TASK_ID, taskId).set(LEADER_INSTRUCTION.TEXT, text.strip())
                 .set(LEADER_INSTRUCTION.ANSWER_BY, answerBy).set(LEADER_INSTRUCTION.LEADER, caller.displayName())
                 .set(LEADER_INSTRUCTION.LEADER_ACCOUNT_ID, caller.accountId())
                 .set(LEADER_INSTRUCTION.GIVEN_AT, clock.instant().atOffset(ZoneOffset.UTC))
                 .returning(LEADER_INSTRUCTION.ID).fetchOne(LEADER_INSTRUCTION.ID);
+        events.publishEvent(new InstructionGiven(id, taskId, caller.displayName(), answerBy, clock.instant()));
+        return id;
     }
 
     public LeaderInstruction answer(long id, String text, Caller caller) {
@@ -87,6 +92,9 @@ public class LeaderInstructions {
         if (updated == 0) {
             throw new ConflictException("supervision.instruction.alreadyAnswered");
         }
+        long leader = db.select(LEADER_INSTRUCTION.LEADER_ACCOUNT_ID).from(LEADER_INSTRUCTION).where(LEADER_INSTRUCTION.ID.eq(id))
+                .fetchOne(LEADER_INSTRUCTION.LEADER_ACCOUNT_ID);
+        events.publishEvent(new InstructionAnswered(id, instruction.taskId(), leader, clock.instant()));
         return get(id, caller.scope());
     }
 

@@ -86,6 +86,7 @@ public class SupervisionNotices {
                 .set(SUPERVISION_NOTICE.YEAR, year).set(SUPERVISION_NOTICE.SEQ, seq).set(SUPERVISION_NOTICE.NUMBER, number)
                 .set(SUPERVISION_NOTICE.DEMANDS, demands.strip()).set(SUPERVISION_NOTICE.REPLY_BY, replyBy)
                 .set(SUPERVISION_NOTICE.LEVEL, level).set(SUPERVISION_NOTICE.ISSUED_BY, caller.displayName())
+                .set(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID, caller.accountId() == 0 ? null : caller.accountId())
                 .set(SUPERVISION_NOTICE.ISSUER_UNIT, caller.unitName())
                 .set(SUPERVISION_NOTICE.ISSUED_AT, clock.instant().atOffset(ZoneOffset.UTC))
                 .returning(SUPERVISION_NOTICE.ID).fetchOne(SUPERVISION_NOTICE.ID);
@@ -111,8 +112,10 @@ public class SupervisionNotices {
             throw new ConflictException("supervision.notice.alreadyAnswered", notice.number());
         }
         SupervisionNotice answered = get(noticeId, caller.scope());
+        Long issuer = db.select(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID).from(SUPERVISION_NOTICE)
+                .where(SUPERVISION_NOTICE.ID.eq(noticeId)).fetchOne(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID);
         events.publishEvent(new NoticeAnswered(noticeId, notice.taskId(), notice.number(),
-                answered.isLate(warnings.today()), clock.instant()));
+                answered.isLate(warnings.today()), issuer, clock.instant()));
         warnings.recompute(notice.taskId(), warnings.today());
         return answered;
     }

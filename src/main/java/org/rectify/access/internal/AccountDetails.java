@@ -1,6 +1,7 @@
 package org.rectify.access.internal;
 
 import org.rectify.access.Caller;
+import org.rectify.access.Callers;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -11,7 +12,7 @@ import java.util.List;
 
 /** The security principal: the account's caller view plus what Spring Security needs to log it in. */
 record AccountDetails(Caller caller, String passwordHash, boolean enabled, boolean locked)
-        implements UserDetails, Serializable {
+        implements UserDetails, Callers.Principal, Serializable {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -1,10 +1,9 @@
 package org.rectify.access.internal;
 
 import org.rectify.access.Caller;
+import org.rectify.access.Callers;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -25,11 +24,8 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                   WebDataBinderFactory binders) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof AccountDetails details) {
-            return details.caller();
-        }
-        throw new IllegalStateException("no signed-in account: the security configuration lets this request through");
+        return Callers.current().orElseThrow(() ->
+                new IllegalStateException("no signed-in account: the security configuration lets this request through"));
     }
 
     @Override

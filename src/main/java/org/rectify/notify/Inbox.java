@@ -1,0 +1,73 @@
+package org.rectify.notify;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+import static org.rectify.db.Tables.INBOX_MESSAGE;
+
+/** The in-app inbox: delivering to accounts (once per dedupe key), reading, and marking read. */
+@Service
+@Transactional
+public class Inbox {
+
+    /** Arguments are stored joined by this character, which no bundle argument here contains. */
+    private static final String SEPARATOR = "\u001F";
+    public static final int PAGE = 100;
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    Inbox(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Delivers one message to each account; an account that already has {@code dedupeKey} gets nothing new. */
+    public int deliver(Collection<Long> accountIds, String kind, String dedupeKey, String link, String messageKey,
+                       String... args) {
+        int delivered = 0;
+        for (Long account : accountIds) {
+            delivered += db.insertInto(INBOX_MESSAGE).set(INBOX_MESSAGE.ACCOUNT_ID, account).set(INBOX_MESSAGE.KIND, kind)
+                    .set(INBOX_MESSAGE.MESSAGE_KEY, messageKey).set(INBOX_MESSAGE.ARGS, String.join(SEPARATOR, args))
+                    .set(INBOX_MESSAGE.LINK, link).set(INBOX_MESSAGE.CREATED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                    .set(INBOX_MESSAGE.DEDUPE_KEY, dedupeKey)
+                    .onConflictDoNothing().execute();
+        }
+        return delivered;
+    }
+
+    @Transactional(readOnly = true)
+    public int unread(long accountId) {
+        return db.fetchCount(INBOX_MESSAGE, INBOX_MESSAGE.ACCOUNT_ID.eq(accountId).and(INBOX_MESSAGE.READ_AT.isNull()));
+    }
+
+    /** The newest messages of an account, unread first. */
+    @Transactional(readOnly = true)
+    public List<InboxMessage> messages(long accountId) {
+        return db.selectFrom(INBOX_MESSAGE).where(INBOX_MESSAGE.ACCOUNT_ID.eq(accountId))
+                .orderBy(INBOX_MESSAGE.READ_AT.isNull().desc(), INBOX_MESSAGE.CREATED_AT.desc(), INBOX_MESSAGE.ID.desc())
+                .limit(PAGE)
+                .fetch(m -> new InboxMessage(m.getId(), m.getKind(), m.getMessageKey(),
+                        m.getArgs().isEmpty() ? List.of() : Arrays.asList(m.getArgs().split(SEPARATOR, -1)),
+                        m.getLink(), m.getCreatedAt(), m.getReadAt()));
+    }
+
+    /** Marks one of the account's own messages read; another account's message is left alone. */
+    public void markRead(long accountId, long messageId) {
+        db.update(INBOX_MESSAGE).set(INBOX_MESSAGE.READ_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .where(INBOX_MESSAGE.ID.eq(messageId).and(INBOX_MESSAGE.ACCOUNT_ID.eq(accountId))
+                        .and(INBOX_MESSAGE.READ_AT.isNull())).execute();
+    }
+
+    public void markAllRead(long accountId) {
+        db.update(INBOX_MESSAGE).set(INBOX_MESSAGE.READ_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .where(INBOX_MESSAGE.ACCOUNT_ID.eq(accountId).and(INBOX_MESSAGE.READ_AT.isNull())).execute();
+    }
+}

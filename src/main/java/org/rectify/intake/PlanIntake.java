@@ -11,6 +11,7 @@ import org.rectify.plans.Indicator;
 import org.rectify.plans.Milestone;
 import org.rectify.plans.Obligation;
 import org.rectify.plans.Plans;
+import org.rectify.plans.ResponsiblePerson;
 import org.rectify.plans.TaskCommand;
 import org.rectify.plans.TaskContent;
 import org.rectify.plans.Tasks;
@@ -63,6 +64,25 @@ public class PlanIntake {
      */
     @Transactional
     public PublishedPlan publish(DraftPlan draft, PlanHeader header, boolean assign, Caller caller) {
+        return publish(draft, List.of(), header, assign, caller);
+    }
+
+    /**
+     * What a reviewed draft adds to a parsed task: its measures (整改措施) and its one responsible person
+     * (责任人, a name, optionally with the post in parentheses: {@code 张三（副局长）}). Both optional.
+     */
+    public record TaskDetails(String measures, String responsible) {
+
+        public static final TaskDetails NONE = new TaskDetails(null, null);
+    }
+
+    /**
+     * As {@link #publish(DraftPlan, PlanHeader, boolean, Caller)}, with the details of each task of the draft
+     * ({@code details.get(i)} belongs to {@code draft.tasks().get(i)}; missing entries mean none).
+     */
+    @Transactional
+    public PublishedPlan publish(DraftPlan draft, List<TaskDetails> details, PlanHeader header, boolean assign,
+                                 Caller caller) {
         List<String> unresolved = new ArrayList<>();
         draft.tasks().forEach(t -> {
             t.leadUnits().stream().filter(m -> m.unitId() == null).forEach(m -> unresolved.add(t.ref() + "：" + m.name()));
@@ -81,11 +101,13 @@ public class PlanIntake {
         var present = existing.isEmpty() ? java.util.Set.<String>of()
                 : tasks.refsOf(planId);
         int created = 0;
-        for (DraftTask t : draft.tasks()) {
+        for (int i = 0; i < draft.tasks().size(); i++) {
+            DraftTask t = draft.tasks().get(i);
             if (present.contains(t.ref())) {
                 continue;
             }
-            long taskId = tasks.create(content(planId, t), caller);
+            TaskDetails d = i < details.size() && details.get(i) != null ? details.get(i) : TaskDetails.NONE;
+            long taskId = tasks.create(content(planId, t, d), caller);
             if (assign) {
                 tasks.transition(taskId, TaskCommand.ASSIGN, null, caller);
             }
@@ -95,6 +117,10 @@ public class PlanIntake {
     }
 
     static TaskContent content(long planId, DraftTask t) {
+        return content(planId, t, TaskDetails.NONE);
+    }
+
+    static TaskContent content(long planId, DraftTask t, TaskDetails details) {
         List<Milestone> milestones = t.deadlines().stream()
                 .map(d -> new Milestone(d.date(), deliverable(d, t), d.phrase())).toList();
         List<Indicator> indicators = t.indicators().stream()
@@ -103,9 +129,31 @@ public class PlanIntake {
         List<Obligation> obligations = t.obligations().stream()
                 .map(o -> new Obligation(o.subject(), o.atLeast(), Obligation.Period.valueOf(o.per().toUpperCase(Locale.ROOT)),
                         o.from(), o.phrase())).toList();
-        return new TaskContent(planId, t.ref(), t.title(), t.text(), null,
-                assignment(t.leadUnits()), assignment(t.supportingUnits()), null,
+        return new TaskContent(planId, t.ref(), t.title(), t.text(), blankToNull(details.measures()),
+                assignment(t.leadUnits()), assignment(t.supportingUnits()), responsible(details.responsible(), t),
                 milestones, indicators, obligations, t.ongoing());
+    }
+
+    /** 张三 or 张三（副局长）, in the first lead unit that is a single unit (not a group). */
+    private static ResponsiblePerson responsible(String written, DraftTask t) {
+        String s = blankToNull(written);
+        if (s == null) {
+            return null;
+        }
+        String name = s;
+        String post = null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.+?)\\s*[(（](.+)[)）]$").matcher(s);
+        if (m.matches()) {
+            name = m.group(1).strip();
+            post = m.group(2).strip();
+        }
+        Long unitId = t.leadUnits().stream().filter(u -> !u.group() && u.unitId() != null)
+                .map(UnitMention::unitId).findFirst().orElse(null);
+        return new ResponsiblePerson(name, post, unitId, null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static String deliverable(Deadline d, DraftTask t) {

@@ -1,0 +1,244 @@
+package org.rectify.intake.internal;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.rectify.platform.ErrorHandling.RowError;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A task-breakdown workbook read into rows: the first visible sheet, a header row naming the columns (title
+ * rows above it are allowed), then one task per row. Guarded against what anyone may upload: the size and
+ * unpacked-size limits of {@link PlanUpload}, at most {@value #MAX_ROWS} rows, no merged cells from the
+ * header down (a merged cell stands for several tasks, and which ones is a guess), formulas read as their
+ * cached values and never evaluated.
+ */
+final class BreakdownSheet {
+
+    static final int MAX_ROWS = 10_000;
+    /** The header row is looked for in the first rows only. */
+    static final int HEADER_SEARCH = 15;
+
+    /** A data row as the spreadsheet numbers it (the first row is 1), its cells as trimmed text. */
+    record SheetRow(int number, Map<BreakdownColumn, String> cells, LocalDate deadlineDate) {
+
+        String get(BreakdownColumn c) {
+            return cells.getOrDefault(c, "");
+        }
+    }
+
+    /** @param title the text of the title row(s) above the header, or null */
+    record Content(String sheetName, String title, List<BreakdownColumn> columns, List<SheetRow> rows) {
+    }
+
+    private BreakdownSheet() {
+    }
+
+    static Content read(byte[] bytes) {
+        if (!ZipGuard.entries(bytes, PlanUpload.MAX_UNPACKED).contains("xl/workbook.xml")) {
+            throw new IntakeRejected("intake.upload.notXlsx");
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            XSSFSheet sheet = firstVisibleSheet(workbook);
+            if (sheet == null) {
+                throw new IntakeRejected("intake.import.noRows");
+            }
+            return read(sheet);
+        } catch (IntakeRejected e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // POI says "Zip bomb detected!" when an entry inflates beyond ZipSecureFile's ratio
+            if (String.valueOf(e.getMessage()).contains("Zip bomb")) {
+                throw new IntakeRejected("intake.upload.zipBomb", PlanUpload.humanSize(PlanUpload.MAX_UNPACKED));
+            }
+            throw new IntakeRejected("intake.upload.notXlsx");
+        }
+    }
+
+    private static Content read(XSSFSheet sheet) {
+        if (sheet.getPhysicalNumberOfRows() > MAX_ROWS + HEADER_SEARCH + 1) {
+            throw new IntakeRejected("intake.import.tooManyRows", MAX_ROWS);
+        }
+        int headerIndex = -1;
+        StringBuilder title = new StringBuilder();
+        for (int r = sheet.getFirstRowNum(); r >= 0 && r <= Math.min(sheet.getLastRowNum(), HEADER_SEARCH); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null) {
+                continue;
+            }
+            boolean header = false;
+            for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                if (BreakdownColumn.of(text(row.getCell(c))).filter(col -> col == BreakdownColumn.REF).isPresent()) {
+                    header = true;
+                }
+            }
+            if (header) {
+                headerIndex = r;
+                break;
+            }
+            String first = firstText(row);
+            if (!first.isEmpty()) {
+                title.append(title.isEmpty() ? "" : " ").append(first);
+            }
+        }
+        if (headerIndex < 0) {
+            throw new IntakeRejected("intake.import.noHeader", BreakdownColumn.allHeaders());
+        }
+        Map<BreakdownColumn, Integer> columns = columns(sheet.getRow(headerIndex));
+        checkMerged(sheet, headerIndex);
+
+        List<SheetRow> rows = new ArrayList<>();
+        for (int r = headerIndex + 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null) {
+                continue;
+            }
+            Map<BreakdownColumn, String> cells = new EnumMap<>(BreakdownColumn.class);
+            LocalDate date = null;
+            boolean blank = true;
+            for (Map.Entry<BreakdownColumn, Integer> col : columns.entrySet()) {
+                Cell cell = row.getCell(col.getValue());
+                String value = text(cell);
+                cells.put(col.getKey(), value);
+                blank &= value.isEmpty();
+                if (col.getKey() == BreakdownColumn.DEADLINE) {
+                    date = dateOf(cell);
+                }
+            }
+            if (blank) {
+                continue;
+            }
+            if (rows.size() >= MAX_ROWS) {
+                throw new IntakeRejected("intake.import.tooManyRows", MAX_ROWS);
+            }
+            rows.add(new SheetRow(r + 1, cells, date));
+        }
+        if (rows.isEmpty()) {
+            throw new IntakeRejected("intake.import.noRows");
+        }
+        String t = title.toString().strip();
+        return new Content(sheet.getSheetName(), t.isEmpty() ? null : t, List.copyOf(columns.keySet()), rows);
+    }
+
+    /** The header row's columns; refused, saying which, when one is missing, unknown or repeated. */
+    private static Map<BreakdownColumn, Integer> columns(Row header) {
+        Map<BreakdownColumn, Integer> columns = new EnumMap<>(BreakdownColumn.class);
+        List<String> unknown = new ArrayList<>();
+        List<String> repeated = new ArrayList<>();
+        for (int c = 0; c < Math.max(0, header.getLastCellNum()); c++) {
+            String h = text(header.getCell(c));
+            if (h.isEmpty() || BreakdownColumn.ignored(h)) {
+                continue;
+            }
+            String where = "“" + h + "”（" + CellReference.convertNumToColString(c) + "）";
+            var column = BreakdownColumn.of(h);
+            if (column.isEmpty()) {
+                unknown.add(where);
+            } else if (columns.putIfAbsent(column.get(), c) != null) {
+                repeated.add(where);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (BreakdownColumn required : List.of(BreakdownColumn.REF, BreakdownColumn.LEAD, BreakdownColumn.DEADLINE)) {
+            if (!columns.containsKey(required)) {
+                missing.add("“" + required.header + "”");
+            }
+        }
+        if (!columns.containsKey(BreakdownColumn.TASK) && !columns.containsKey(BreakdownColumn.MEASURES)) {
+            missing.add("“" + BreakdownColumn.TASK.header + "”");
+        }
+        int headerRow = header.getRowNum() + 1;
+        if (!missing.isEmpty() && !unknown.isEmpty()) {
+            throw new IntakeRejected("intake.import.missingAndUnknownColumns", headerRow, String.join("、", missing),
+                    String.join("、", unknown), BreakdownColumn.allHeaders());
+        }
+        if (!missing.isEmpty()) {
+            throw new IntakeRejected("intake.import.missingColumns", headerRow, String.join("、", missing),
+                    BreakdownColumn.allHeaders());
+        }
+        if (!unknown.isEmpty()) {
+            throw new IntakeRejected("intake.import.unknownColumns", headerRow, String.join("、", unknown),
+                    BreakdownColumn.allHeaders());
+        }
+        if (!repeated.isEmpty()) {
+            throw new IntakeRejected("intake.import.repeatedColumns", headerRow, String.join("、", repeated));
+        }
+        return columns;
+    }
+
+    /** Merged cells from the header down are refused, each named by its first row and its range. */
+    private static void checkMerged(XSSFSheet sheet, int headerIndex) {
+        List<RowError> errors = new ArrayList<>();
+        for (CellRangeAddress range : sheet.getMergedRegions()) {
+            if (range.getLastRow() >= headerIndex) {
+                errors.add(new RowError(range.getFirstRow() + 1, "intake.import.mergedCells", range.formatAsString()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparingInt(RowError::row));
+            throw new IntakeRejected(errors);
+        }
+    }
+
+    private static XSSFSheet firstVisibleSheet(XSSFWorkbook workbook) {
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            if (!workbook.isSheetHidden(i) && !workbook.isSheetVeryHidden(i)) {
+                return workbook.getSheetAt(i);
+            }
+        }
+        return null;
+    }
+
+    private static String firstText(Row row) {
+        for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+            String t = text(row.getCell(c));
+            if (!t.isEmpty()) {
+                return t;
+            }
+        }
+        return "";
+    }
+
+    /** A date cell's date (a formula's cached date too), else null. */
+    private static LocalDate dateOf(Cell cell) {
+        if (cell == null) {
+            return null;
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+            return cell.getLocalDateTimeCellValue().toLocalDate();
+        }
+        return null;
+    }
+
+    /** A cell as the user sees it; a formula as its cached value (never evaluated), a date as 2019-03-01. */
+    static String text(Cell cell) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case STRING -> cell.getRichStringCellValue().getString().strip();
+            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
+                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+                    : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+            case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
+            default -> "";
+        };
+    }
+}

@@ -1,0 +1,132 @@
+package org.rectify.intake.internal;
+
+import org.rectify.intake.parser.PlanText;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * An uploaded plan: a text file, a Word document or a task-breakdown workbook. The kind is told by the file
+ * name and checked against the content (a file named .xlsx must be a workbook); without a known name, by the
+ * content alone. Anything else (old .xls/.doc, PDF, images, a zip of something else) is refused with a
+ * sentence saying what was expected.
+ */
+record PlanUpload(SourceKind kind, String name, byte[] bytes) {
+
+    static final long MAX_BYTES = 50L * 1024 * 1024;
+    /** What an .xlsx or .docx may unpack to. */
+    static final long MAX_UNPACKED = 100L * 1024 * 1024;
+
+    static PlanUpload read(String filename, InputStream content) {
+        byte[] bytes;
+        try {
+            bytes = content.readNBytes((int) (MAX_BYTES + 1));
+        } catch (IOException e) {
+            throw new IntakeRejected("intake.upload.unreadable");
+        }
+        return of(filename, bytes);
+    }
+
+    static PlanUpload of(String filename, byte[] bytes) {
+        String name = filename == null || filename.isBlank() ? null : filename.strip();
+        if (bytes.length > MAX_BYTES) {
+            throw new IntakeRejected("intake.upload.tooLarge", humanSize(MAX_BYTES));
+        }
+        if (bytes.length == 0) {
+            throw new IntakeRejected("intake.upload.empty");
+        }
+        String ext = extension(name);
+        boolean zip = startsWith(bytes, 'P', 'K', 3, 4);
+        if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0) || Set.of("xls", "doc", "et", "wps").contains(ext)) {
+            throw new IntakeRejected("intake.upload.legacyFormat"); // OLE2: .xls, .doc, or an encrypted .xlsx
+        }
+        switch (ext) {
+            case "xlsx", "xlsm" -> {
+                if (!zip || !ZipGuard.entries(bytes, MAX_UNPACKED).contains("xl/workbook.xml")) {
+                    throw new IntakeRejected("intake.upload.notXlsx");
+                }
+                return new PlanUpload(SourceKind.XLSX, name, bytes);
+            }
+            case "docx" -> {
+                if (!zip || !ZipGuard.entries(bytes, MAX_UNPACKED).contains("word/document.xml")) {
+                    throw new IntakeRejected("intake.upload.notDocx");
+                }
+                return new PlanUpload(SourceKind.DOCX, name, bytes);
+            }
+            case "", "txt", "text" -> {
+                if (zip) {
+                    Set<String> entries = ZipGuard.entries(bytes, MAX_UNPACKED);
+                    if (entries.contains("xl/workbook.xml")) {
+                        return new PlanUpload(SourceKind.XLSX, name, bytes);
+                    }
+                    if (entries.contains("word/document.xml")) {
+                        return new PlanUpload(SourceKind.DOCX, name, bytes);
+                    }
+                    throw new IntakeRejected("intake.upload.unsupported");
+                }
+                return new PlanUpload(SourceKind.TEXT, name, bytes);
+            }
+            default -> throw new IntakeRejected("intake.upload.unsupported");
+        }
+    }
+
+    /** The plan text of a .txt or .docx upload (offsets of the draft point into it). */
+    String text() {
+        String text;
+        try {
+            text = PlanText.read(bytes);
+        } catch (IOException | RuntimeException e) {
+            throw new IntakeRejected(kind == SourceKind.DOCX ? "intake.upload.notDocx" : "intake.upload.unreadable");
+        }
+        return checkedText(text);
+    }
+
+    /** Line breaks as \n (a browser posts a textarea with \r\n); refused when it is not text at all. */
+    static String checkedText(String text) {
+        String t = text.replace("\r\n", "\n").replace('\r', '\n');
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < 0x20 && c != '\n' && c != '\t' && c != '\f' || c == '\uFFFD') {
+                throw new IntakeRejected("intake.upload.notText");
+            }
+        }
+        if (t.isBlank()) {
+            throw new IntakeRejected("intake.upload.empty");
+        }
+        return t;
+    }
+
+    private static String extension(String name) {
+        if (name == null) {
+            return "";
+        }
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        String base = name.substring(slash + 1);
+        int dot = base.lastIndexOf('.');
+        return dot < 0 ? "" : base.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String humanSize(long bytes) {
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MB";
+        }
+        if (bytes >= 1024 && bytes % 1024 == 0) {
+            return bytes / 1024 + " KB";
+        }
+        return bytes + " B";
+    }
+}

@@ -1,0 +1,381 @@
+package org.rectify.progress;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.rectify.access.Caller;
+import org.rectify.access.DataScope;
+import org.rectify.plans.Indicator;
+import org.rectify.plans.Obligation;
+import org.rectify.plans.PlanSummary;
+import org.rectify.plans.Plans;
+import org.rectify.plans.TaskDetail;
+import org.rectify.plans.TaskLedger;
+import org.rectify.plans.TaskNotFound;
+import org.rectify.plans.TaskRefs;
+import org.rectify.plans.UnitDuty;
+import org.rectify.units.Unit;
+import org.rectify.units.UnitPaths;
+import org.rectify.units.Units;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.jooq.impl.DSL.noCondition;
+import static org.rectify.db.Tables.MEASUREMENT;
+import static org.rectify.db.Tables.OBLIGATION_RECORD;
+import static org.rectify.db.Tables.PROGRESS_REPORT;
+import static org.rectify.db.Tables.REPORT_CONTRIBUTION;
+import static org.rectify.db.Tables.REPORT_SLOT;
+import static org.rectify.db.Tables.UNIT;
+
+/**
+ * The views of progress: "due this cycle" for units, the cycle matrix for the office, a task's indicators against
+ * their targets, and obligation compliance. Every query reads one cycle's slots through an index (by cycle and task,
+ * or by unit and cycle), never all reports.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProgressViews {
+
+    public static final int MATRIX_PAGE_SIZE = 100;
+
+    private final DSLContext db;
+    private final TaskLedger ledger;
+    private final Plans plans;
+    private final Units units;
+    private final ReportingCycles cycles;
+    private final Clock clock;
+
+    ProgressViews(DSLContext db, TaskLedger ledger, Plans plans, Units units, ReportingCycles cycles, Clock clock) {
+        this.db = db;
+        this.ledger = ledger;
+        this.plans = plans;
+        this.units = units;
+        this.cycles = cycles;
+        this.clock = clock;
+    }
+
+    /**
+     * For each plan in which units within the caller's unit lead open tasks: the plan's current cycle (or
+     * {@code cycleId} when it is one of the plan's), each task × lead unit and its report's state; and the tasks
+     * those units support. {@code planId} narrows to one plan.
+     */
+    public DueList due(Caller caller, Long planId, Long cycleId) {
+        String path = caller.scope().unitPath();
+        List<UnitDuty> leads = ledger.duties(path, planId, ReportingCycles.REPORTING, true);
+        List<UnitDuty> supports = ledger.duties(path, planId, ReportingCycles.REPORTING, false);
+        Map<Long, List<UnitDuty>> leadsByPlan = leads.stream().collect(Collectors.groupingBy(UnitDuty::planId,
+                LinkedHashMap::new, Collectors.toList()));
+        Map<Long, List<UnitDuty>> supportsByPlan = supports.stream().collect(Collectors.groupingBy(UnitDuty::planId,
+                LinkedHashMap::new, Collectors.toList()));
+        Set<Long> planIds = new java.util.LinkedHashSet<>(leadsByPlan.keySet());
+        planIds.addAll(supportsByPlan.keySet());
+        Map<Long, String> titles = plans.all().stream().collect(Collectors.toMap(PlanSummary::id, PlanSummary::title));
+        LocalDate today = cycles.today();
+        List<DueList.PlanDue> out = new ArrayList<>();
+        for (long plan : planIds) {
+            ReportingCadence cadence = cycles.cadence(plan).orElse(null);
+            List<ReportingCycle> all = cycles.cycles(plan);
+            ReportingCycle cycle = cycleId == null ? null
+                    : all.stream().filter(c -> c.id() == cycleId).findFirst().orElse(null);
+            if (cycle == null) {
+                cycle = cycles.current(plan).orElse(null);
+            }
+            List<UnitDuty> planLeads = leadsByPlan.getOrDefault(plan, List.of());
+            List<UnitDuty> planSupports = supportsByPlan.getOrDefault(plan, List.of());
+            List<DueList.Item> items = new ArrayList<>();
+            List<DueList.Support> supporting = new ArrayList<>();
+            if (cycle != null) {
+                Map<String, SlotStatus> slots = slots(cycle, unitIds(planLeads), today);
+                Map<String, Integer> contributed = contributions(cycle.id(), planLeads.stream().map(UnitDuty::taskId).toList(),
+                        true);
+                for (UnitDuty d : planLeads) {
+                    items.add(new DueList.Item(d.taskId(), d.ref(), d.displayTitle(), d.status(), d.unitId(), d.unitName(),
+                            d.groupName(), slots.getOrDefault(key(d.taskId(), d.unitId()), missing(cycle, today)),
+                            contributed.getOrDefault(key(d.taskId(), d.unitId()), 0)));
+                }
+                Map<String, Integer> mine = contributions(cycle.id(), planSupports.stream().map(UnitDuty::taskId).toList(),
+                        false);
+                for (UnitDuty d : planSupports) {
+                    supporting.add(new DueList.Support(d.taskId(), d.ref(), d.displayTitle(), d.unitId(), d.unitName(),
+                            mine.getOrDefault(key(d.taskId(), d.unitId()), 0)));
+                }
+            } else {
+                for (UnitDuty d : planLeads) {
+                    items.add(new DueList.Item(d.taskId(), d.ref(), d.displayTitle(), d.status(), d.unitId(), d.unitName(),
+                            d.groupName(), SlotStatus.MISSING, 0));
+                }
+            }
+            out.add(new DueList.PlanDue(plan, titles.get(plan), cadence, cycle, all, items, supporting));
+        }
+        return new DueList(out);
+    }
+
+    /**
+     * One cycle of a plan (default: the current one), a row per open task with a cell per lead unit; narrowed to the
+     * units within {@code unitId} and the tasks of {@code section}, and to cells in {@code state}. The office of the
+     * unit running the plan sees every unit; others see the units within their own.
+     */
+    public CycleMatrix matrix(Caller caller, long planId, Long cycleId, Long unitId, String section, ReportState state,
+                              int page) {
+        PlanSummary plan = plans.get(planId);
+        List<ReportingCycle> all = cycles.cycles(planId);
+        ReportingCadence cadence = cycles.cadence(planId).orElse(null);
+        ReportingCycle cycle = cycleId == null ? null : all.stream().filter(c -> c.id() == cycleId).findFirst()
+                .orElseThrow(() -> new ReportNotFound("progress.cycle.notFound", cycleId));
+        if (cycle == null) {
+            cycle = cycles.current(planId).orElse(null);
+        }
+        Map<ReportState, Integer> counts = new EnumMap<>(ReportState.class);
+        if (cycle == null) {
+            return new CycleMatrix(planId, plan.title(), cadence, null, all, List.of(), counts, 0, 0, 0, MATRIX_PAGE_SIZE,
+                    List.of());
+        }
+        String path = unitPath(caller, planId, unitId);
+        List<UnitDuty> duties = ledger.duties(path, planId, ReportingCycles.REPORTING, true).stream()
+                .filter(d -> section == null || section.isBlank() || TaskRefs.within(d.ref(), section.strip()))
+                .toList();
+        LocalDate today = cycles.today();
+        Map<String, SlotStatus> slots = slots(cycle, null, today);
+        Map<Long, CycleMatrix.Row> rows = new LinkedHashMap<>();
+        Map<Long, int[]> perUnit = new LinkedHashMap<>();
+        Map<Long, String> unitNames = new HashMap<>();
+        int submittedLate = 0;
+        for (UnitDuty d : duties) {
+            SlotStatus status = slots.getOrDefault(key(d.taskId(), d.unitId()), missing(cycle, today));
+            counts.merge(status.state(), 1, Integer::sum);
+            unitNames.put(d.unitId(), d.unitName());
+            tally(perUnit.computeIfAbsent(d.unitId(), id -> new int[7]), status);
+            if (status.state() == ReportState.SUBMITTED && status.daysLate() > 0) {
+                submittedLate++;
+            }
+            if (state != null && status.state() != state) {
+                continue;
+            }
+            rows.computeIfAbsent(d.taskId(), id -> new CycleMatrix.Row(id, d.ref(), d.displayTitle(), d.status(),
+                    new ArrayList<>())).cells().add(new CycleMatrix.Cell(d.unitId(), d.unitName(), d.groupName(), status));
+        }
+        List<CycleMatrix.Row> list = new ArrayList<>(rows.values());
+        int p = Math.max(0, Math.min(page, Math.max(0, (list.size() - 1) / MATRIX_PAGE_SIZE)));
+        List<CycleMatrix.Row> shown = list.subList(Math.min(list.size(), p * MATRIX_PAGE_SIZE),
+                Math.min(list.size(), (p + 1) * MATRIX_PAGE_SIZE));
+        List<CycleMatrix.UnitSummary> units = perUnit.entrySet().stream()
+                .map(e -> new CycleMatrix.UnitSummary(e.getKey(), unitNames.get(e.getKey()), e.getValue()[0], e.getValue()[1],
+                        e.getValue()[2], e.getValue()[3], e.getValue()[4], e.getValue()[5], e.getValue()[6]))
+                .sorted(Comparator.comparingInt(CycleMatrix.UnitSummary::late).reversed()
+                        .thenComparing(Comparator.comparingInt(CycleMatrix.UnitSummary::notYet).reversed()))
+                .toList();
+        return new CycleMatrix(planId, plan.title(), cadence, cycle, all, List.copyOf(shown), counts, submittedLate,
+                list.size(), p, MATRIX_PAGE_SIZE, units);
+    }
+
+    /**
+     * A task's indicators against their targets: the values of the version that counts of each cycle's report, by
+     * date. Units see the values their own units reported; the office of the plan, and supporting units, all.
+     */
+    public IndicatorHistory indicators(long taskId, Caller caller) {
+        TaskDetail task;
+        try {
+            task = ledger.get(taskId, caller.scope());
+        } catch (TaskNotFound e) {
+            throw new ReportNotFound("progress.taskNotFound", taskId);
+        }
+        Condition units = noCondition();
+        if (!readsWholeTask(caller, task)) {
+            units = UnitPaths.within(UNIT.PATH, caller.scope().unitPath());
+        }
+        Map<String, Indicator> targets = new LinkedHashMap<>();
+        task.indicators().forEach(i -> targets.putIfAbsent(i.name(), i));
+        Map<String, List<IndicatorHistory.Point>> points = new LinkedHashMap<>();
+        targets.keySet().forEach(name -> points.put(name, new ArrayList<>()));
+        db.select(MEASUREMENT.INDICATOR_NAME, MEASUREMENT.VALUE, MEASUREMENT.UNIT_OF_MEASURE, MEASUREMENT.AS_OF,
+                        MEASUREMENT.SOURCE, UNIT.ID, UNIT.NAME, PROGRESS_REPORT.ID, PROGRESS_REPORT.VERSION)
+                .from(REPORT_SLOT)
+                .join(PROGRESS_REPORT).on(PROGRESS_REPORT.ID.eq(REPORT_SLOT.SUBMITTED_REPORT_ID))
+                .join(MEASUREMENT).on(MEASUREMENT.REPORT_ID.eq(PROGRESS_REPORT.ID))
+                .join(UNIT).on(UNIT.ID.eq(REPORT_SLOT.UNIT_ID))
+                .where(REPORT_SLOT.TASK_ID.eq(taskId).and(units))
+                .orderBy(MEASUREMENT.AS_OF, UNIT.NAME)
+                .forEach(r -> {
+                    Indicator target = targets.get(r.get(MEASUREMENT.INDICATOR_NAME));
+                    points.computeIfAbsent(r.get(MEASUREMENT.INDICATOR_NAME), k -> new ArrayList<>())
+                            .add(new IndicatorHistory.Point(r.get(MEASUREMENT.AS_OF), r.get(MEASUREMENT.VALUE),
+                                    r.get(MEASUREMENT.UNIT_OF_MEASURE), r.get(MEASUREMENT.SOURCE), r.get(UNIT.ID),
+                                    r.get(UNIT.NAME), r.get(PROGRESS_REPORT.ID), r.get(PROGRESS_REPORT.VERSION),
+                                    target == null ? null : meets(target, r.get(MEASUREMENT.VALUE))));
+                });
+        List<IndicatorHistory.Series> series = points.entrySet().stream()
+                .map(e -> new IndicatorHistory.Series(e.getKey(), targets.get(e.getKey()), List.copyOf(e.getValue())))
+                .toList();
+        return new IndicatorHistory(task.id(), task.ref(), task.displayTitle(), series);
+    }
+
+    /**
+     * Per lead unit and obligation of a plan's open tasks: the records (distinct by date, body and topic) in the
+     * submitted reports of the year, against the number the periods begun so far require.
+     */
+    public ObligationCompliance compliance(Caller caller, long planId, int year, Long unitId) {
+        PlanSummary plan = plans.get(planId);
+        String path = unitPath(caller, planId, unitId);
+        List<UnitDuty> duties = ledger.duties(path, planId, ReportingCycles.REPORTING, true);
+        Map<Long, List<Obligation>> obligations = ledger.obligationsOf(duties.stream().map(UnitDuty::taskId)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+        List<UnitDuty> bound = duties.stream().filter(d -> obligations.containsKey(d.taskId())).toList();
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        Map<String, Set<List<Object>>> recorded = new HashMap<>();
+        if (!bound.isEmpty()) {
+            db.select(REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, OBLIGATION_RECORD.OBLIGATION_SUBJECT, OBLIGATION_RECORD.HELD_ON,
+                            OBLIGATION_RECORD.BODY, OBLIGATION_RECORD.TOPIC)
+                    .from(REPORT_SLOT).join(OBLIGATION_RECORD).on(OBLIGATION_RECORD.REPORT_ID.eq(REPORT_SLOT.SUBMITTED_REPORT_ID))
+                    .where(REPORT_SLOT.TASK_ID.in(bound.stream().map(UnitDuty::taskId).collect(Collectors.toSet()))
+                            .and(REPORT_SLOT.STATE.eq("SUBMITTED"))
+                            .and(OBLIGATION_RECORD.HELD_ON.between(from, to)))
+                    .forEach(r -> recorded.computeIfAbsent(r.value1() + "/" + r.value2() + "/" + r.value3(), k -> new HashSet<>())
+                            .add(java.util.Arrays.asList(r.value4(), r.value5(), r.value6())));
+        }
+        LocalDate today = cycles.today();
+        List<ObligationCompliance.Row> rows = new ArrayList<>();
+        for (UnitDuty d : bound) {
+            for (Obligation o : obligations.get(d.taskId())) {
+                int required = o.atLeast() * periodsBegun(o, year, today);
+                int count = recorded.getOrDefault(d.taskId() + "/" + d.unitId() + "/" + o.subject(), Set.of()).size();
+                rows.add(new ObligationCompliance.Row(d.unitId(), d.unitName(), d.taskId(), d.ref(), o, required, count));
+            }
+        }
+        rows.sort(Comparator.comparing(ObligationCompliance.Row::unitName).thenComparing(ObligationCompliance.Row::taskRef));
+        return new ObligationCompliance(planId, plan.title(), year, rows);
+    }
+
+    /** Whether the caller sees all of a plan's units: an administrator, or the office etc. of the unit running it. */
+    public boolean seesWholePlan(Caller caller, long planId) {
+        DataScope scope = caller.scope();
+        return scope.isAll() || (scope.ownPlans() && plans.isRunFrom(planId, scope.unitPath()));
+    }
+
+    // ---- inside
+
+    private String unitPath(Caller caller, long planId, Long unitId) {
+        boolean whole = seesWholePlan(caller, planId);
+        Unit filter = unitId == null ? null : units.find(unitId).orElse(null);
+        if (filter != null && (whole || caller.scope().includesUnitAt(filter.path()))) {
+            return filter.path();
+        }
+        return whole ? null : caller.scope().unitPath();
+    }
+
+    private boolean readsWholeTask(Caller caller, TaskDetail task) {
+        return seesWholePlan(caller, task.planId()) || ledger.isSupportedFrom(task.id(), caller.scope().unitPath());
+    }
+
+    /** The slots of a cycle, all or those of some units, with their state today, by "task/unit". */
+    private Map<String, SlotStatus> slots(ReportingCycle cycle, Collection<Long> unitIds, LocalDate today) {
+        Condition where = REPORT_SLOT.CYCLE_ID.eq(cycle.id());
+        if (unitIds != null) {
+            if (unitIds.isEmpty()) {
+                return Map.of();
+            }
+            where = REPORT_SLOT.UNIT_ID.in(unitIds).and(where);
+        }
+        Map<String, SlotStatus> out = new HashMap<>();
+        for (Record r : db.select(REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, REPORT_SLOT.STATE, REPORT_SLOT.FIRST_SUBMITTED_AT,
+                        REPORT_SLOT.LATEST_REPORT_ID, REPORT_SLOT.SUBMITTED_REPORT_ID, PROGRESS_REPORT.VERSION, PROGRESS_REPORT.STATUS)
+                .from(REPORT_SLOT).leftJoin(PROGRESS_REPORT).on(PROGRESS_REPORT.ID.eq(REPORT_SLOT.LATEST_REPORT_ID))
+                .where(where).fetch()) {
+            out.put(key(r.get(REPORT_SLOT.TASK_ID), r.get(REPORT_SLOT.UNIT_ID)),
+                    SlotStates.of(r.get(REPORT_SLOT.STATE), r.get(REPORT_SLOT.FIRST_SUBMITTED_AT),
+                            r.get(REPORT_SLOT.LATEST_REPORT_ID), r.get(PROGRESS_REPORT.VERSION), r.get(PROGRESS_REPORT.STATUS),
+                            r.get(REPORT_SLOT.SUBMITTED_REPORT_ID), cycle, today, clock.getZone()));
+        }
+        return out;
+    }
+
+    /** Contributions in a cycle on some tasks, by "task/lead unit" ({@code byLead}) or "task/supporting unit". */
+    private Map<String, Integer> contributions(long cycleId, Collection<Long> taskIds, boolean byLead) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        var unit = byLead ? REPORT_CONTRIBUTION.LEAD_UNIT_ID : REPORT_CONTRIBUTION.UNIT_ID;
+        Map<String, Integer> out = new HashMap<>();
+        db.select(REPORT_CONTRIBUTION.TASK_ID, unit, org.jooq.impl.DSL.count()).from(REPORT_CONTRIBUTION)
+                .where(REPORT_CONTRIBUTION.CYCLE_ID.eq(cycleId).and(REPORT_CONTRIBUTION.TASK_ID.in(new HashSet<>(taskIds))))
+                .groupBy(REPORT_CONTRIBUTION.TASK_ID, unit)
+                .forEach(r -> out.put(key(r.value1(), r.value2()), r.value3()));
+        return out;
+    }
+
+    /** expected, submitted, submitted late, awaiting approval, returned, not yet (draft or nothing), late. */
+    private static void tally(int[] t, SlotStatus s) {
+        t[0]++;
+        switch (s.state()) {
+            case SUBMITTED -> {
+                t[1]++;
+                if (s.daysLate() > 0) {
+                    t[2]++;
+                }
+            }
+            case AWAITING_APPROVAL -> t[3]++;
+            case RETURNED -> t[4]++;
+            case DRAFT, MISSING -> t[5]++;
+            case LATE -> t[6]++;
+        }
+    }
+
+    private SlotStatus missing(ReportingCycle cycle, LocalDate today) {
+        return SlotStates.of(null, null, null, null, null, null, cycle, today, clock.getZone());
+    }
+
+    private static Set<Long> unitIds(List<UnitDuty> duties) {
+        return duties.stream().map(UnitDuty::unitId).collect(Collectors.toSet());
+    }
+
+    private static String key(long taskId, long unitId) {
+        return taskId + "/" + unitId;
+    }
+
+    static boolean meets(Indicator target, java.math.BigDecimal value) {
+        int c = value.compareTo(target.targetValue());
+        return switch (target.comparator()) {
+            case AT_LEAST -> c >= 0;
+            case AT_MOST -> c <= 0;
+            case EQUAL -> c == 0;
+        };
+    }
+
+    /** How many of the obligation's periods in {@code year} have begun by today (and after it starts). */
+    static int periodsBegun(Obligation o, int year, LocalDate today) {
+        LocalDate start = LocalDate.of(year, 1, 1);
+        if (o.startsOn() != null && o.startsOn().isAfter(start)) {
+            start = o.startsOn();
+        }
+        LocalDate end = LocalDate.of(year, 12, 31);
+        if (today.isBefore(end)) {
+            end = today;
+        }
+        if (end.isBefore(start)) {
+            return 0;
+        }
+        return switch (o.per()) {
+            case YEAR -> 1;
+            case QUARTER -> (int) (end.get(IsoFields.QUARTER_OF_YEAR) - start.get(IsoFields.QUARTER_OF_YEAR)) + 1;
+            case MONTH -> end.getMonthValue() - start.getMonthValue() + 1;
+            case WEEK -> (int) (ChronoUnit.DAYS.between(start, end) / 7) + 1;
+        };
+    }
+}

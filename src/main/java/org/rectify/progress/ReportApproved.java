@@ -1,0 +1,8 @@
+package org.rectify.progress;
+
+import java.time.Instant;
+
+/** The unit head approved a report; a {@link ReportSubmitted} for it follows. */
+public record ReportApproved(long reportId, long taskId, long unitId, long cycleId, int version, String actor,
+                             Instant occurredAt) {
+}

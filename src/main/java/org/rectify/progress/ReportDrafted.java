@@ -1,0 +1,8 @@
+package org.rectify.progress;
+
+import java.time.Instant;
+
+/** A version of a report was started: the first (version 1) or a correction superseding a submitted one. */
+public record ReportDrafted(long reportId, long taskId, long unitId, long cycleId, int version, Long supersedesId,
+                            String actor, Instant occurredAt) {
+}

@@ -1,0 +1,8 @@
+package org.rectify.progress;
+
+import java.time.Instant;
+
+/** The office returned a submitted report with comments; the unit answers with a new version. */
+public record ReportReturned(long reportId, long taskId, long unitId, long cycleId, int version, String comment,
+                             String actor, Instant occurredAt) {
+}

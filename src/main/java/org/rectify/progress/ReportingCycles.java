@@ -1,0 +1,233 @@
+package org.rectify.progress;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.rectify.access.Caller;
+import org.rectify.plans.Plans;
+import org.rectify.plans.TaskStatus;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.selectOne;
+import static org.rectify.db.Tables.REPORTING_CADENCE;
+import static org.rectify.db.Tables.REPORTING_CYCLE;
+import static org.rectify.db.Tables.REPORT_CONTRIBUTION;
+import static org.rectify.db.Tables.REPORT_SLOT;
+
+/**
+ * Reporting cadences and the cycles they make. The office sets a plan's cadence; cycles are generated ahead (when
+ * the cadence is set, when a page needs the current cycle, and daily), each once however many nodes run.
+ */
+@Service
+@Transactional
+public class ReportingCycles {
+
+    /** Tasks in these states expect a report from each lead unit every cycle; CLOSED, CANCELLED and drafts do not. */
+    public static final Set<TaskStatus> REPORTING = EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS,
+            TaskStatus.CLOSURE_REQUESTED, TaskStatus.ONGOING, TaskStatus.REOPENED);
+
+    static final int MAX_CUSTOM_DATES = 120;
+
+    private final DSLContext db;
+    private final Plans plans;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ReportingCycles(DSLContext db, Plans plans, ApplicationEventPublisher events, Clock clock) {
+        this.db = db;
+        this.plans = plans;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ReportingCadence> cadence(long planId) {
+        return db.selectFrom(REPORTING_CADENCE).where(REPORTING_CADENCE.PLAN_ID.eq(planId))
+                .fetchOptional(r -> new ReportingCadence(r.getPlanId(), CadenceKind.valueOf(r.getKind()), r.getDueDay(),
+                        r.getGraceDays(), r.getApprovalRequired(), r.getStartsOn(),
+                        r.getCustomDueDates() == null ? List.of() : Arrays.asList(r.getCustomDueDates()),
+                        r.getUpdatedBy(), r.getUpdatedAt().toInstant()));
+    }
+
+    /** Whether the caller may set the plan's cadence: the office of the unit that runs the plan, or an administrator. */
+    @Transactional(readOnly = true)
+    public boolean maySetCadence(long planId, Caller caller) {
+        return caller.role().managesTasks()
+                && (caller.scope().isAll() || plans.isRunFrom(planId, caller.scope().unitPath()));
+    }
+
+    /**
+     * Sets the plan's cadence. Cycles already begun stay as they were (reports may answer them); later cycles no
+     * report or contribution answers are made again from the new cadence; open cycles take the new grace period.
+     */
+    public ReportingCadence setCadence(long planId, CadenceSettings settings, Caller caller) {
+        plans.get(planId);
+        if (!maySetCadence(planId, caller)) {
+            throw new ReportForbidden("progress.cadence.forbidden");
+        }
+        LocalDate today = today();
+        CadenceSettings s = check(settings, today);
+        Instant now = clock.instant();
+        LocalDate startsOn = s.startsOn() != null ? s.startsOn() : CycleCalendar.defaultStart(s.kind(), today, s.customDueDates());
+        db.insertInto(REPORTING_CADENCE)
+                .set(REPORTING_CADENCE.PLAN_ID, planId).set(REPORTING_CADENCE.KIND, s.kind().name())
+                .set(REPORTING_CADENCE.DUE_DAY, s.dueDay()).set(REPORTING_CADENCE.GRACE_DAYS, s.graceDays())
+                .set(REPORTING_CADENCE.APPROVAL_REQUIRED, s.approvalRequired())
+                .set(REPORTING_CADENCE.STARTS_ON, startsOn)
+                .set(REPORTING_CADENCE.CUSTOM_DUE_DATES, s.kind() == CadenceKind.CUSTOM
+                        ? s.customDueDates().toArray(LocalDate[]::new) : null)
+                .set(REPORTING_CADENCE.UPDATED_BY, caller.signature())
+                .set(REPORTING_CADENCE.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                .onConflict(REPORTING_CADENCE.PLAN_ID).doUpdate()
+                .set(REPORTING_CADENCE.KIND, s.kind().name()).set(REPORTING_CADENCE.DUE_DAY, s.dueDay())
+                .set(REPORTING_CADENCE.GRACE_DAYS, s.graceDays())
+                .set(REPORTING_CADENCE.APPROVAL_REQUIRED, s.approvalRequired())
+                .set(REPORTING_CADENCE.STARTS_ON, startsOn)
+                .set(REPORTING_CADENCE.CUSTOM_DUE_DATES, s.kind() == CadenceKind.CUSTOM
+                        ? s.customDueDates().toArray(LocalDate[]::new) : null)
+                .set(REPORTING_CADENCE.UPDATED_BY, caller.signature())
+                .set(REPORTING_CADENCE.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                .execute();
+        // later cycles nobody answered yet follow the new cadence
+        db.deleteFrom(REPORTING_CYCLE).where(REPORTING_CYCLE.PLAN_ID.eq(planId)
+                .and(REPORTING_CYCLE.PERIOD_START.gt(today))
+                .and(notExists(selectOne().from(REPORT_SLOT).where(REPORT_SLOT.CYCLE_ID.eq(REPORTING_CYCLE.ID))))
+                .and(notExists(selectOne().from(REPORT_CONTRIBUTION).where(REPORT_CONTRIBUTION.CYCLE_ID.eq(REPORTING_CYCLE.ID)))))
+                .execute();
+        db.update(REPORTING_CYCLE).set(REPORTING_CYCLE.GRACE_UNTIL, REPORTING_CYCLE.DUE_ON.plus(s.graceDays()))
+                .where(REPORTING_CYCLE.PLAN_ID.eq(planId).and(REPORTING_CYCLE.GRACE_UNTIL.ge(today))
+                        .and(REPORTING_CYCLE.DUE_ON.plus(s.graceDays()).ge(today)))
+                .execute();
+        ReportingCadence cadence = cadence(planId).orElseThrow();
+        generate(cadence, today);
+        events.publishEvent(new ReportingCadenceSet(planId, s.kind(), s.dueDay(), s.graceDays(), s.approvalRequired(),
+                caller.signature(), now));
+        return cadence;
+    }
+
+    /** Generates the plan's cycles up to the horizon if they are not there yet; returns how many were added. */
+    public int extend(long planId) {
+        return cadence(planId).map(c -> generate(c, today())).orElse(0);
+    }
+
+    /** {@link #extend} for every plan with a cadence (the daily job). */
+    public int extendAll() {
+        return db.select(REPORTING_CADENCE.PLAN_ID).from(REPORTING_CADENCE).fetch(REPORTING_CADENCE.PLAN_ID)
+                .stream().mapToInt(this::extend).sum();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReportingCycle> cycles(long planId) {
+        return db.selectFrom(REPORTING_CYCLE).where(REPORTING_CYCLE.PLAN_ID.eq(planId))
+                .orderBy(REPORTING_CYCLE.PERIOD_START).fetch(ReportingCycles::toCycle);
+    }
+
+    @Transactional(readOnly = true)
+    public ReportingCycle cycle(long cycleId) {
+        return find(cycleId).orElseThrow(() -> new ReportNotFound("progress.cycle.notFound", cycleId));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ReportingCycle> find(long cycleId) {
+        return db.selectFrom(REPORTING_CYCLE).where(REPORTING_CYCLE.ID.eq(cycleId)).fetchOptional(ReportingCycles::toCycle);
+    }
+
+    /** The cycles of many plans at once, by id. */
+    @Transactional(readOnly = true)
+    public Map<Long, ReportingCycle> cycles(java.util.Collection<Long> cycleIds) {
+        Map<Long, ReportingCycle> out = new LinkedHashMap<>();
+        if (!cycleIds.isEmpty()) {
+            db.selectFrom(REPORTING_CYCLE).where(REPORTING_CYCLE.ID.in(cycleIds))
+                    .forEach(r -> out.put(r.getId(), toCycle(r)));
+        }
+        return out;
+    }
+
+    /** The cycle under way today: the last one begun, or the first when none has begun yet. */
+    @Transactional(readOnly = true)
+    public Optional<ReportingCycle> current(long planId) {
+        LocalDate today = today();
+        return db.selectFrom(REPORTING_CYCLE)
+                .where(REPORTING_CYCLE.PLAN_ID.eq(planId).and(REPORTING_CYCLE.PERIOD_START.le(today)))
+                .orderBy(REPORTING_CYCLE.PERIOD_START.desc()).limit(1).fetchOptional(ReportingCycles::toCycle)
+                .or(() -> db.selectFrom(REPORTING_CYCLE).where(REPORTING_CYCLE.PLAN_ID.eq(planId))
+                        .orderBy(REPORTING_CYCLE.PERIOD_START).limit(1).fetchOptional(ReportingCycles::toCycle));
+    }
+
+    private int generate(ReportingCadence cadence, LocalDate today) {
+        LocalDate horizon = CycleCalendar.horizon(cadence.kind(), today);
+        LocalDate lastEnd = db.select(max(REPORTING_CYCLE.PERIOD_END)).from(REPORTING_CYCLE)
+                .where(REPORTING_CYCLE.PLAN_ID.eq(cadence.planId())).fetchOne(0, LocalDate.class);
+        if (cadence.kind() != CadenceKind.CUSTOM && lastEnd != null && !lastEnd.isBefore(horizon)) {
+            return 0;
+        }
+        int seq = db.fetchCount(REPORTING_CYCLE, REPORTING_CYCLE.PLAN_ID.eq(cadence.planId()));
+        int added = 0;
+        for (CycleCalendar.Period p : CycleCalendar.periods(cadence, lastEnd, horizon)) {
+            added += db.insertInto(REPORTING_CYCLE)
+                    .set(REPORTING_CYCLE.PLAN_ID, cadence.planId()).set(REPORTING_CYCLE.KIND, cadence.kind().name())
+                    .set(REPORTING_CYCLE.SEQ, ++seq)
+                    .set(REPORTING_CYCLE.PERIOD_START, p.start()).set(REPORTING_CYCLE.PERIOD_END, p.end())
+                    .set(REPORTING_CYCLE.DUE_ON, p.dueOn()).set(REPORTING_CYCLE.GRACE_UNTIL, p.graceUntil())
+                    .onConflictDoNothing().execute();
+        }
+        return added;
+    }
+
+    private static CadenceSettings check(CadenceSettings s, LocalDate today) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (s == null || s.kind() == null) {
+            throw new ReportInvalid("kind", "progress.cadence.kindRequired");
+        }
+        int dueDay = s.dueDay() == null ? 25 : s.dueDay();
+        int graceDays = s.graceDays() == null ? 0 : s.graceDays();
+        if (dueDay < 1 || dueDay > 31) {
+            errors.put("dueDay", "progress.cadence.dueDayRange");
+        }
+        if (graceDays < 0 || graceDays > 60) {
+            errors.put("graceDays", "progress.cadence.graceRange");
+        }
+        if (s.kind() == CadenceKind.CUSTOM) {
+            if (s.customDueDates().isEmpty()) {
+                errors.put("customDueDates", "progress.cadence.datesRequired");
+            } else if (s.customDueDates().size() > MAX_CUSTOM_DATES) {
+                errors.put("customDueDates", "progress.cadence.tooManyDates");
+            } else if (s.startsOn() != null && s.startsOn().isAfter(s.customDueDates().get(s.customDueDates().size() - 1))) {
+                errors.put("startsOn", "progress.cadence.startsAfterDates");
+            }
+        }
+        if (s.startsOn() != null && s.startsOn().isAfter(today.plusYears(1))) {
+            errors.put("startsOn", "progress.cadence.startsTooLate");
+        }
+        if (!errors.isEmpty()) {
+            throw new ReportInvalid(errors);
+        }
+        return new CadenceSettings(s.kind(), dueDay, graceDays, s.approvalRequired(), s.startsOn(), s.customDueDates());
+    }
+
+    static ReportingCycle toCycle(Record r) {
+        return new ReportingCycle(r.get(REPORTING_CYCLE.ID), r.get(REPORTING_CYCLE.PLAN_ID),
+                CadenceKind.valueOf(r.get(REPORTING_CYCLE.KIND)), r.get(REPORTING_CYCLE.SEQ),
+                r.get(REPORTING_CYCLE.PERIOD_START), r.get(REPORTING_CYCLE.PERIOD_END), r.get(REPORTING_CYCLE.DUE_ON),
+                r.get(REPORTING_CYCLE.GRACE_UNTIL));
+    }
+}

@@ -1,0 +1,134 @@
+package org.rectify.progress.internal;
+
+import org.rectify.access.Caller;
+import org.rectify.plans.PlanSummary;
+import org.rectify.plans.Plans;
+import org.rectify.progress.CycleMatrix;
+import org.rectify.progress.ProgressViews;
+import org.rectify.progress.ReportState;
+import org.rectify.progress.ReportingCycles;
+import org.rectify.units.Unit;
+import org.rectify.units.Units;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.List;
+
+/**
+ * The progress pages to read: "due this cycle" for units, the cycle matrix for the office, supervisors and
+ * leaders, a task's indicators against their targets, and obligation compliance.
+ */
+@Controller
+class ProgressPageController {
+
+    private final ProgressViews views;
+    private final ReportingCycles cycles;
+    private final Plans plans;
+    private final Units units;
+
+    ProgressPageController(ProgressViews views, ReportingCycles cycles, Plans plans, Units units) {
+        this.views = views;
+        this.cycles = cycles;
+        this.plans = plans;
+        this.units = units;
+    }
+
+    @GetMapping("/progress")
+    String home(Caller caller, @RequestParam(required = false) Long planId) {
+        if (caller.role().isUnitRole()) {
+            return "redirect:/progress/due" + (planId == null ? "" : "?planId=" + planId);
+        }
+        return "redirect:/progress/matrix" + (planId == null ? "" : "?planId=" + planId);
+    }
+
+    @GetMapping("/progress/due")
+    String due(Caller caller, @RequestParam(required = false) Long planId, @RequestParam(required = false) Long cycleId,
+               Model model) {
+        if (planId != null) {
+            plans.get(planId);
+            cycles.extend(planId);
+        } else {
+            plans.all().forEach(p -> cycles.extend(p.id()));
+        }
+        model.addAttribute("due", views.due(caller, planId, cycleId));
+        model.addAttribute("planId", planId);
+        model.addAttribute("caller", caller);
+        return "progress/due";
+    }
+
+    @GetMapping("/progress/matrix")
+    String matrix(Caller caller, @RequestParam(required = false) Long planId, @RequestParam(required = false) Long cycleId,
+                  @RequestParam(required = false) Long unitId, @RequestParam(required = false) String section,
+                  @RequestParam(required = false) ReportState state, @RequestParam(defaultValue = "0") int page,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        List<PlanSummary> all = plans.all();
+        model.addAttribute("plans", all);
+        model.addAttribute("caller", caller);
+        Long plan = planId != null ? planId : defaultPlan(caller, all);
+        if (plan == null) {
+            model.addAttribute("matrix", null);
+            return "progress/matrix";
+        }
+        cycles.extend(plan);
+        CycleMatrix matrix = views.matrix(caller, plan, cycleId, unitId, section, state, page);
+        model.addAttribute("matrix", matrix);
+        model.addAttribute("unitId", unitId);
+        model.addAttribute("section", section);
+        model.addAttribute("state", state);
+        model.addAttribute("states", ReportState.values());
+        model.addAttribute("maySetCadence", cycles.maySetCadence(plan, caller));
+        if (htmx != null) {
+            return "progress/matrix :: results";
+        }
+        model.addAttribute("sections", plans.sections(plan));
+        model.addAttribute("units", unitChoices(caller, plan));
+        return "progress/matrix";
+    }
+
+    @GetMapping("/progress/tasks/{taskId}/indicators")
+    String indicators(@PathVariable long taskId, Caller caller, Model model) {
+        var history = views.indicators(taskId, caller);
+        model.addAttribute("history", history);
+        // plain maps, lists, strings and numbers: what the inline JavaScript serializer writes as JSON
+        model.addAttribute("chartData", history.series().stream().map(s -> {
+            java.util.Map<String, Object> series = new java.util.LinkedHashMap<>();
+            series.put("target", s.target() == null ? null : s.target().targetValue().doubleValue());
+            series.put("points", s.points().stream().map(p -> List.<Object>of(p.asOf().toString(), p.value().doubleValue())).toList());
+            return series;
+        }).toList());
+        return "progress/indicators";
+    }
+
+    @GetMapping("/progress/compliance")
+    String compliance(Caller caller, @RequestParam(required = false) Long planId, @RequestParam(required = false) Integer year,
+                      @RequestParam(required = false) Long unitId, Model model) {
+        List<PlanSummary> all = plans.all();
+        Long plan = planId != null ? planId : defaultPlan(caller, all);
+        int y = year != null ? year : cycles.today().getYear();
+        model.addAttribute("plans", all);
+        model.addAttribute("year", y);
+        model.addAttribute("years", java.util.stream.IntStream.rangeClosed(y - 5, cycles.today().getYear()).boxed()
+                .sorted(java.util.Comparator.reverseOrder()).toList());
+        model.addAttribute("unitId", unitId);
+        model.addAttribute("compliance", plan == null ? null : views.compliance(caller, plan, y, unitId));
+        model.addAttribute("units", plan == null ? List.of() : unitChoices(caller, plan));
+        return "progress/compliance";
+    }
+
+    /** The plan the caller's office runs (or the first one they see whole); else the first plan. */
+    private Long defaultPlan(Caller caller, List<PlanSummary> all) {
+        return all.stream().map(PlanSummary::id).filter(id -> views.seesWholePlan(caller, id)).findFirst()
+                .orElse(all.isEmpty() ? null : all.get(0).id());
+    }
+
+    private List<Unit> unitChoices(Caller caller, long planId) {
+        if (views.seesWholePlan(caller, planId)) {
+            return units.tree();
+        }
+        return units.tree().stream().filter(u -> caller.scope().includesUnitAt(u.path())).toList();
+    }
+}

@@ -1,0 +1,103 @@
+package org.rectify.progress;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.rectify.DemoLogins;
+import org.rectify.IntegrationTest;
+import org.rectify.browser.Browser;
+import org.rectify.units.Units;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A unit's staff submit a report with a file in a browser, and the office sees it in the cycle matrix. */
+@IntegrationTest
+class ProgressBrowserTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Units units;
+    @Autowired
+    Clock clock;
+
+    private Browser browser;
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void unit_staff_submit_a_report_with_a_file_and_the_office_sees_it_in_the_matrix() throws Exception {
+        ProgressFixture plan = ProgressFixture.plan(mvc, units, LocalDate.now(clock), false);
+        long task = plan.epbTask();
+        byte[] pdf = "%PDF-1.4\n% 监测站建设方案（浏览器测试）\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+        Path file = Files.createTempDirectory("rectify-upload").resolve("监测站建设方案.pdf");
+        Files.write(file, pdf);
+
+        browser = Browser.open(port);
+        browser.logIn("epb-staff", DemoLogins.PASSWORD);
+        browser.go("/progress");
+        browser.go("/progress/due?planId=" + plan.planId);
+        WebElement row = browser.driver().findElement(By.cssSelector(".due-table tr[data-ref='%s']".formatted(ref(plan, task))));
+        assertThat(row.findElement(By.cssSelector(".state-cell")).getText()).contains("未报送");
+        browser.screenshot("progress-due");
+        row.findElement(By.cssSelector("a.write-report")).click();
+
+        browser.driver().findElement(By.id("workDone")).sendKeys("完成全市监测站标准化建设方案，已报局务会审议。");
+        browser.driver().findElement(By.cssSelector("input[name=phase][value=IN_PROGRESS]")).click();
+        browser.driver().findElement(By.cssSelector("input[name=onSchedule][value=true]")).click();
+        browser.driver().findElement(By.cssSelector("input[name='measurements[0].value']")).sendKeys("92.5");
+        browser.driver().findElement(By.cssSelector("input[name='measurements[0].source']")).sendKeys("监测月报");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "document.querySelector(\"input[name='measurements[0].asOf']\").value = arguments[0]", plan.today.toString());
+        browser.driver().findElement(By.id("files")).sendKeys(file.toString());
+        browser.screenshot("progress-form");
+        WebElement submit = browser.driver().findElement(By.id("submit-report"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", submit);
+        submit.click();
+
+        assertThat(text("#report-state")).isEqualTo("已报送");
+        assertThat(text("#evidence")).contains("监测站建设方案.pdf").contains(EvidenceTests.sha256(pdf));
+        assertThat(text(".evidence-size")).isEqualTo(pdf.length + " B");
+        browser.screenshot("progress-report");
+        browser.logOut();
+
+        browser.logIn("office", DemoLogins.PASSWORD);
+        browser.go("/progress/matrix?planId=" + plan.planId);
+        WebElement cell = browser.driver().findElement(By.cssSelector("#matrix-table tr[data-ref='%s'] .cell[data-unit='市环境保护局']"
+                .formatted(ref(plan, task))));
+        assertThat(cell.getAttribute("data-state")).isEqualTo("SUBMITTED");
+        assertThat(text("#count-SUBMITTED")).isEqualTo("1");
+        browser.screenshot("progress-matrix");
+        cell.click();
+        assertThat(text("#work-done")).contains("完成全市监测站标准化建设方案");
+        assertThat(text("#evidence")).contains("监测站建设方案.pdf");
+    }
+
+    private String ref(ProgressFixture plan, long task) throws Exception {
+        return com.jayway.jsonpath.JsonPath.read(ProgressFixture.body(mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/tasks/{id}", task)
+                        .with(DemoLogins.office())).andReturn()), "$.ref");
+    }
+
+    private String text(String css) {
+        return browser.driver().findElement(By.cssSelector(css)).getText();
+    }
+}

@@ -1,0 +1,191 @@
+package org.rectify.progress;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rectify.IntegrationTest;
+import org.rectify.units.Units;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.rectify.DemoLogins.as;
+import static org.rectify.DemoLogins.epbStaff;
+import static org.rectify.DemoLogins.office;
+import static org.rectify.db.Tables.PROGRESS_REPORT;
+import static org.rectify.progress.ProgressFixture.content;
+import static org.rectify.progress.ProgressFixture.id;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The progress pages as a browser posts and reads them (forms, multipart, redirects, texts). */
+@IntegrationTest
+class ProgressPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Units units;
+    @Autowired
+    Clock clock;
+    @Autowired
+    DSLContext db;
+
+    ProgressFixture plan;
+    long task;
+
+    @BeforeEach
+    void plan() throws Exception {
+        plan = ProgressFixture.plan(mvc, units, LocalDate.now(clock), false);
+        task = plan.epbTask();
+    }
+
+    @Test
+    void a_unit_writes_a_report_with_a_file_and_minutes_through_the_form() throws Exception {
+        mvc.perform(get("/progress").with(epbStaff())).andExpect(redirectedUrl("/progress/due"));
+        mvc.perform(get("/progress/due").param("planId", "" + plan.planId).with(epbStaff()))
+                .andExpect(status().isOk()).andExpect(whole())
+                .andExpect(content().string(allOf(containsString("本期应报"), containsString("未报送"),
+                        containsString("/progress/reports/new?taskId=" + task))));
+        mvc.perform(get("/progress/reports/new").param("taskId", "" + task).param("cycleId", "" + plan.currentCycle)
+                        .with(epbStaff()))
+                .andExpect(status().isOk()).andExpect(whole())
+                .andExpect(content().string(allOf(containsString("填报进展"), containsString("监测达标率"),
+                        containsString("局党组会议研究部署环境保护工作"))));
+
+        MvcResult saved = mvc.perform(form(multipart("/progress/reports"))
+                        .file(new MockMultipartFile("files", "监测月报.pdf", "application/pdf", "%PDF-1.4 月报".getBytes(StandardCharsets.UTF_8)))
+                        .file(new MockMultipartFile("obligationRecords[0].minutes", "纪要.pdf", "application/pdf",
+                                "%PDF-1.4 纪要".getBytes(StandardCharsets.UTF_8)))
+                        .param("workDone", "完成监测站标准化建设。").param("action", "submit")
+                        .with(epbStaff()).with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrlPattern("/progress/reports/*")).andReturn();
+        String page = mvc.perform(get(saved.getResponse().getRedirectedUrl()).with(office()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("完成监测站标准化建设。", "已报送", "监测月报.pdf", "纪要.pdf", "局党组会议", "92.5",
+                "https://www.lincang.gov.cn/", EvidenceTests.sha256("%PDF-1.4 月报".getBytes(StandardCharsets.UTF_8)));
+        assertThat(page).contains("退回单位"); // the office may return it
+    }
+
+    @Test
+    void a_form_with_mistakes_comes_back_with_the_messages_at_the_fields_and_stores_nothing() throws Exception {
+        mvc.perform(form(multipart("/progress/reports"))
+                        .param("workDone", " ").param("measurements[0].value", "九十二").param("action", "submit")
+                        .with(epbStaff()).with(csrf()))
+                .andExpect(status().isOk()).andExpect(whole())
+                .andExpect(content().string(allOf(containsString("请填写本期工作进展。"), containsString("必须是数字"))));
+        assertThat(db.fetchCount(PROGRESS_REPORT, PROGRESS_REPORT.TASK_ID.eq(task))).isZero();
+    }
+
+    @Test
+    void a_draft_is_edited_then_submitted_and_the_office_returns_it() throws Exception {
+        long draft = id(plan.report(epbStaff(), task, plan.currentCycle, """
+                {"workDone": "草稿", "phase": "IN_PROGRESS", "onSchedule": true,
+                 "obligationRecords": [{"subject": "局党组会议研究部署环境保护工作", "heldOn": "%s", "body": "局党组会议"}]}"""
+                .formatted(plan.today), false).andReturn());
+        mvc.perform(get("/progress/reports/{id}/edit", draft).with(epbStaff()))
+                .andExpect(status().isOk()).andExpect(whole())
+                .andExpect(content().string(allOf(containsString("修改进展报告（第1版草稿）"), containsString("删除此记录"),
+                        containsString("</html>"))));
+        mvc.perform(form(multipart("/progress/reports/{id}", draft)).param("workDone", "改好的内容").param("action", "submit")
+                        .with(epbStaff()).with(csrf()))
+                .andExpect(redirectedUrl("/progress/reports/" + draft));
+        mvc.perform(post("/progress/reports/{id}/return", draft).param("comment", "请补充照片").with(office()).with(csrf()))
+                .andExpect(redirectedUrl("/progress/reports/" + draft));
+        mvc.perform(get("/progress/reports/{id}", draft).with(epbStaff()))
+                .andExpect(content().string(allOf(containsString("改好的内容"), containsString("请补充照片"),
+                        containsString("更正（提交新版本）"), not(containsString("id=\"return-toggle\"")))));
+        mvc.perform(post("/progress/reports/{id}/versions", draft).with(epbStaff()).with(csrf()))
+                .andExpect(redirectedUrlPattern("/progress/reports/*/edit"));
+    }
+
+    @Test
+    void the_office_reads_the_matrix_the_cadence_compliance_and_indicator_pages() throws Exception {
+        plan.submitted(epbStaff(), task, plan.currentCycle);
+        mvc.perform(get("/progress").with(office())).andExpect(redirectedUrl("/progress/matrix"));
+        mvc.perform(get("/progress/matrix").param("planId", "" + plan.planId).with(office()))
+                .andExpect(status().isOk()).andExpect(whole())
+                .andExpect(content().string(allOf(containsString("报送情况"), containsString("市环境保护局"),
+                        containsString("data-state=\"SUBMITTED\""), containsString("按单位"))));
+        mvc.perform(get("/progress/matrix").param("planId", "" + plan.planId).param("state", "LATE")
+                        .header("HX-Request", "true").with(office()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("matrix-results"), not(containsString("<html")))));
+        mvc.perform(get("/progress/matrix").param("planId", "" + plan.planId).param("lang", "en").with(office()))
+                .andExpect(content().string(allOf(containsString("Reporting matrix"), containsString("Submitted"))));
+        mvc.perform(get("/progress/plans/{id}/cadence", plan.planId).with(office()))
+                .andExpect(status().isOk()).andExpect(whole()).andExpect(content().string(containsString("自定义日期")));
+        mvc.perform(get("/progress/compliance").param("planId", "" + plan.planId).with(office()))
+                .andExpect(status().isOk()).andExpect(whole()).andExpect(content().string(containsString("局党组会议研究部署环境保护工作")));
+        mvc.perform(get("/progress/tasks/{id}/indicators", task).with(office()))
+                .andExpect(status().isOk()).andExpect(whole()).andExpect(content().string(containsString("监测达标率")));
+    }
+
+    @Test
+    void the_office_sets_the_cadence_on_its_page_and_a_bad_date_is_named() throws Exception {
+        ProgressFixture bare = ProgressFixture.bare(mvc, units, plan.today);
+        mvc.perform(post("/progress/plans/{id}/cadence", bare.planId).param("kind", "CUSTOM")
+                        .param("customDueDates", "2030-01-25\n2030-13-40").with(office()).with(csrf()))
+                .andExpect(status().isOk()).andExpect(whole()).andExpect(content().string(containsString("“2030-13-40”不是有效日期")));
+        mvc.perform(post("/progress/plans/{id}/cadence", bare.planId).param("kind", "MONTHLY").param("dueDay", "20")
+                        .param("graceDays", "2").param("approvalRequired", "true").with(office()).with(csrf()))
+                .andExpect(redirectedUrl("/progress/plans/" + bare.planId + "/cadence"));
+        mvc.perform(get("/progress/plans/{id}/cadence", bare.planId).with(office()))
+                .andExpect(content().string(containsString("每月 · 20日前报送 · 宽限2天 · 需单位负责人审核")));
+        mvc.perform(post("/progress/plans/{id}/cadence", bare.planId).param("kind", "MONTHLY").with(epbStaff()).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void a_supporting_unit_contributes_through_its_page_and_the_lead_unit_sees_it_on_its_form() throws Exception {
+        long supported = plan.task(List.of("市财政局"), List.of("市环境保护局"));
+        mvc.perform(get("/progress/contributions/new").param("taskId", "" + supported).with(epbStaff()))
+                .andExpect(status().isOk()).andExpect(whole()).andExpect(content().string(containsString("市财政局")));
+        mvc.perform(multipart("/progress/contributions")
+                        .file(new MockMultipartFile("files", "点位表.csv", "text/csv", "点位,数值\n1,2\n".getBytes(StandardCharsets.UTF_8)))
+                        .param("taskId", "" + supported).param("cycleId", "" + plan.currentCycle)
+                        .param("text", "提供监测点位数据").with(epbStaff()).with(csrf()))
+                .andExpect(redirectedUrlPattern("/progress/due?planId=*"));
+        mvc.perform(get("/progress/due").param("planId", "" + plan.planId).with(epbStaff()))
+                .andExpect(content().string(containsString("本期已提供 1 份")));
+        // the lead unit's head approves nothing here; the office reads the contribution with the lead unit's report later
+        mvc.perform(get("/progress/contributions/new").param("taskId", "" + task).with(as("linxiang-staff")))
+                .andExpect(status().isNotFound());
+    }
+
+    /** The whole page was written: a template error midway would cut it short after a 200. */
+    private static org.springframework.test.web.servlet.ResultMatcher whole() {
+        return content().string(containsString("</html>"));
+    }
+
+    /** The report form's fields for the plan's task, as the page fills them. */
+    private org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder form(
+            org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder request) {
+        request.param("taskId", "" + task).param("cycleId", "" + plan.currentCycle)
+                .param("phase", "IN_PROGRESS").param("onSchedule", "true")
+                .param("measurements[0].indicatorName", "监测达标率").param("measurements[0].value", "92.5")
+                .param("measurements[0].asOf", plan.today.toString()).param("measurements[0].source", "监测月报")
+                .param("obligationRecords[0].subject", "局党组会议研究部署环境保护工作")
+                .param("obligationRecords[0].heldOn", plan.today.toString())
+                .param("obligationRecords[0].body", "局党组会议").param("obligationRecords[0].topic", "研究环保督察整改")
+                .param("links[0].url", "https://www.lincang.gov.cn/news/2").param("links[0].title", "报道");
+        return request;
+    }
+}

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class LedgerBrowserTests {
 
-    private static final String LINCANG = "临沧市贯彻落实省委省政府第二环境保护督察组督察反馈意见整改方案";
+    private static final String LINCANG = org.rectify.Demo.PLAN_TITLE;
 
     @LocalServerPort
     int port;

@@ -112,9 +112,7 @@ class SupervisionLedgerTests {
     org.rectify.plans.TaskLedger taskLedger;
 
     private long demoTask(String ref) {
-        return taskLedger.find(org.rectify.plans.LedgerFilter.ofPlan(
-                        plans.findByTitle("临沧市贯彻落实省委省政府第二环境保护督察组督察反馈意见整改方案").orElseThrow(), 100), DataScope.ALL)
-                .tasks().stream().filter(t -> t.ref().equals(ref)).findFirst().orElseThrow().id();
+        return org.rectify.Demo.taskId(taskLedger, plans, ref);
     }
 
     private long startedTask() throws Exception {

@@ -1,9 +1,9 @@
 package org.rectify.intake.internal;
 
+import org.rectify.platform.OfficeFiles;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -13,7 +13,6 @@ import org.rectify.platform.ErrorHandling.RowError;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -63,7 +62,7 @@ final class BreakdownSheet {
         } catch (IOException | RuntimeException e) {
             // POI says "Zip bomb detected!" when an entry inflates beyond ZipSecureFile's ratio
             if (String.valueOf(e.getMessage()).contains("Zip bomb")) {
-                throw new IntakeRejected("intake.upload.zipBomb", PlanUpload.humanSize(PlanUpload.MAX_UNPACKED));
+                throw new IntakeRejected("intake.upload.zipBomb", OfficeFiles.humanSize(PlanUpload.MAX_UNPACKED));
             }
             throw new IntakeRejected("intake.upload.notXlsx");
         }
@@ -82,7 +81,7 @@ final class BreakdownSheet {
             }
             boolean header = false;
             for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                if (BreakdownColumn.of(text(row.getCell(c))).filter(col -> col == BreakdownColumn.REF).isPresent()) {
+                if (BreakdownColumn.of(OfficeFiles.cellText(row.getCell(c))).filter(col -> col == BreakdownColumn.REF).isPresent()) {
                     header = true;
                 }
             }
@@ -112,7 +111,7 @@ final class BreakdownSheet {
             boolean blank = true;
             for (Map.Entry<BreakdownColumn, Integer> col : columns.entrySet()) {
                 Cell cell = row.getCell(col.getValue());
-                String value = text(cell);
+                String value = OfficeFiles.cellText(cell);
                 cells.put(col.getKey(), value);
                 blank &= value.isEmpty();
                 if (col.getKey() == BreakdownColumn.DEADLINE) {
@@ -140,7 +139,7 @@ final class BreakdownSheet {
         List<String> unknown = new ArrayList<>();
         List<String> repeated = new ArrayList<>();
         for (int c = 0; c < Math.max(0, header.getLastCellNum()); c++) {
-            String h = text(header.getCell(c));
+            String h = OfficeFiles.cellText(header.getCell(c));
             if (h.isEmpty() || BreakdownColumn.ignored(h)) {
                 continue;
             }
@@ -205,7 +204,7 @@ final class BreakdownSheet {
 
     private static String firstText(Row row) {
         for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-            String t = text(row.getCell(c));
+            String t = OfficeFiles.cellText(row.getCell(c));
             if (!t.isEmpty()) {
                 return t;
             }
@@ -225,20 +224,4 @@ final class BreakdownSheet {
         return null;
     }
 
-    /** A cell as the user sees it; a formula as its cached value (never evaluated), a date as 2019-03-01. */
-    static String text(Cell cell) {
-        if (cell == null) {
-            return "";
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case STRING -> cell.getRichStringCellValue().getString().strip();
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
-            case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
-            default -> "";
-        };
-    }
 }

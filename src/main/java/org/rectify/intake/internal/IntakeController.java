@@ -1,5 +1,6 @@
 package org.rectify.intake.internal;
 
+import org.rectify.platform.OfficeFiles;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rectify.access.Caller;
 import org.rectify.intake.PlanHeader;
@@ -115,7 +116,7 @@ class IntakeController {
         model.addAttribute("filename", filename);
         model.addAttribute("text", text);
         model.addAttribute("fieldErrors", fieldErrors);
-        model.addAttribute("maxSize", PlanUpload.humanSize(PlanUpload.MAX_BYTES));
+        model.addAttribute("maxSize", OfficeFiles.humanSize(PlanUpload.MAX_BYTES));
         model.addAttribute("maxRows", BreakdownSheet.MAX_ROWS);
         model.addAttribute("columns", BreakdownColumn.values());
         if (!model.containsAttribute("rowErrors")) {

@@ -1,5 +1,6 @@
 package org.rectify.intake.internal;
 
+import org.rectify.platform.OfficeFiles;
 import org.rectify.intake.parser.PlanText;
 
 import java.io.IOException;
@@ -32,14 +33,14 @@ record PlanUpload(SourceKind kind, String name, byte[] bytes) {
     static PlanUpload of(String filename, byte[] bytes) {
         String name = filename == null || filename.isBlank() ? null : filename.strip();
         if (bytes.length > MAX_BYTES) {
-            throw new IntakeRejected("intake.upload.tooLarge", humanSize(MAX_BYTES));
+            throw new IntakeRejected("intake.upload.tooLarge", OfficeFiles.humanSize(MAX_BYTES));
         }
         if (bytes.length == 0) {
             throw new IntakeRejected("intake.upload.empty");
         }
         String ext = extension(name);
-        boolean zip = startsWith(bytes, 'P', 'K', 3, 4);
-        if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0) || Set.of("xls", "doc", "et", "wps").contains(ext)) {
+        boolean zip = OfficeFiles.startsWith(bytes, 'P', 'K', 3, 4);
+        if (OfficeFiles.startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0) || Set.of("xls", "doc", "et", "wps").contains(ext)) {
             throw new IntakeRejected("intake.upload.legacyFormat"); // OLE2: .xls, .doc, or an encrypted .xlsx
         }
         switch (ext) {
@@ -108,25 +109,5 @@ record PlanUpload(SourceKind kind, String name, byte[] bytes) {
         return dot < 0 ? "" : base.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static boolean startsWith(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    static String humanSize(long bytes) {
-        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
-            return bytes / (1024 * 1024) + " MB";
-        }
-        if (bytes >= 1024 && bytes % 1024 == 0) {
-            return bytes / 1024 + " KB";
-        }
-        return bytes + " B";
-    }
 }

@@ -1,5 +1,6 @@
 package org.rectify.intake.internal;
 
+import org.rectify.platform.OfficeFiles;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
@@ -33,7 +34,7 @@ final class ZipGuard {
             while (entries.hasMoreElements()) {
                 ZipArchiveEntry entry = entries.nextElement();
                 if (names.size() >= MAX_ENTRIES) {
-                    throw new IntakeRejected("intake.upload.zipBomb", PlanUpload.humanSize(maxUnpacked));
+                    throw new IntakeRejected("intake.upload.zipBomb", OfficeFiles.humanSize(maxUnpacked));
                 }
                 names.add(entry.getName());
                 if (entry.isDirectory()) {
@@ -44,7 +45,7 @@ final class ZipGuard {
                     while ((read = in.read(buffer)) > 0) {
                         total += read;
                         if (total > maxUnpacked) {
-                            throw new IntakeRejected("intake.upload.zipBomb", PlanUpload.humanSize(maxUnpacked));
+                            throw new IntakeRejected("intake.upload.zipBomb", OfficeFiles.humanSize(maxUnpacked));
                         }
                     }
                 }

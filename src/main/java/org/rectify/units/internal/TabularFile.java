@@ -1,9 +1,6 @@
 package org.rectify.units.internal;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.FormulaError;
+import org.rectify.platform.OfficeFiles;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -13,7 +10,6 @@ import org.rectify.units.UnitImportRejected;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -80,15 +76,15 @@ public final class TabularFile {
             throw new UnitImportRejected("unitImport.unreadable");
         }
         if (bytes.length > limits.maxBytes()) {
-            throw new UnitImportRejected("unitImport.tooLarge", humanSize(limits.maxBytes()));
+            throw new UnitImportRejected("unitImport.tooLarge", OfficeFiles.humanSize(limits.maxBytes()));
         }
         if (bytes.length == 0) {
             throw new UnitImportRejected("unitImport.empty");
         }
         TabularFile file;
-        if (startsWith(bytes, 'P', 'K', 3, 4)) {
+        if (OfficeFiles.startsWith(bytes, 'P', 'K', 3, 4)) {
             file = readXlsx(bytes, limits);
-        } else if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0)) {
+        } else if (OfficeFiles.startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0)) {
             throw new UnitImportRejected("unitImport.legacyXls"); // OLE2: .xls, or an encrypted .xlsx
         } else {
             file = readCsv(decode(bytes), limits);
@@ -103,7 +99,7 @@ public final class TabularFile {
 
     /** UTF-8 (with or without BOM); GB18030 too, which is what Excel on a Chinese Windows saves as CSV. */
     private static String decode(byte[] bytes) {
-        int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+        int start = OfficeFiles.startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
         String text = strict(StandardCharsets.UTF_8, bytes, start);
         if (text == null) {
             text = strict(GB18030, bytes, start);
@@ -201,7 +197,7 @@ public final class TabularFile {
             for (org.apache.poi.ss.usermodel.Row r : sheet) {
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; c < Math.max(0, r.getLastCellNum()); c++) {
-                    cells.add(text(r.getCell(c)));
+                    cells.add(OfficeFiles.cellText(r.getCell(c)));
                 }
                 add(rows, new Row(r.getRowNum() + 1, List.copyOf(cells)), limits);
             }
@@ -262,42 +258,6 @@ public final class TabularFile {
         return null;
     }
 
-    /** A cell as the user sees it; a formula as its cached value (never evaluated), a date as 2019-03-01. */
-    static String text(Cell cell) {
-        if (cell == null) {
-            return "";
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case STRING -> cell.getRichStringCellValue().getString().strip();
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
-            case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
-            default -> "";
-        };
-    }
 
-    private static boolean startsWith(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    static String humanSize(long bytes) {
-        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
-            return bytes / (1024 * 1024) + " MB";
-        }
-        if (bytes >= 1024 && bytes % 1024 == 0) {
-            return bytes / 1024 + " KB";
-        }
-        return bytes + " B";
-    }
 }

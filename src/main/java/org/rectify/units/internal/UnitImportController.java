@@ -1,5 +1,6 @@
 package org.rectify.units.internal;
 
+import org.rectify.platform.OfficeFiles;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rectify.platform.Messages;
 import org.rectify.units.UnitImportRejected;
@@ -86,7 +87,7 @@ class UnitImportController {
         model.addAttribute("moreErrors", rejected == null ? 0
                 : Math.max(0, (rejected.args().length > 0 && rejected.args()[0] instanceof Integer n ? n : 0)
                 - rejected.rowErrors().size()));
-        model.addAttribute("maxSize", TabularFile.humanSize(unitImport.maxBytes()));
+        model.addAttribute("maxSize", OfficeFiles.humanSize(unitImport.maxBytes()));
         model.addAttribute("maxRows", unitImport.maxRows());
         return "units/import";
     }

@@ -1,0 +1,25 @@
+package org.rectify;
+
+import org.rectify.access.DataScope;
+import org.rectify.plans.LedgerFilter;
+import org.rectify.plans.Plans;
+import org.rectify.plans.TaskLedger;
+
+/** The embedded demo's 临沧 plan as tests find it: its id, and its tasks by the references of the plan text. */
+public final class Demo {
+
+    public static final String PLAN_TITLE = "临沧市贯彻落实省委省政府第二环境保护督察组督察反馈意见整改方案";
+
+    private Demo() {
+    }
+
+    public static long planId(Plans plans) {
+        return plans.findByTitle(PLAN_TITLE).orElseThrow();
+    }
+
+    public static long taskId(TaskLedger ledger, Plans plans, String ref) {
+        return ledger.find(LedgerFilter.ofPlan(planId(plans), LedgerFilter.MAX_PAGE_SIZE), DataScope.ALL)
+                .tasks().stream().filter(t -> t.ref().equals(ref)).findFirst()
+                .orElseThrow(() -> new AssertionError("the demo plan has no task " + ref)).id();
+    }
+}

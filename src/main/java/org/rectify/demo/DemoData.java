@@ -9,6 +9,9 @@ import org.rectify.intake.PlanHeader;
 import org.rectify.intake.PlanIntake;
 import org.rectify.intake.PublishedPlan;
 import org.rectify.plans.TaskLedger;
+import org.rectify.progress.CadenceKind;
+import org.rectify.progress.CadenceSettings;
+import org.rectify.progress.ReportingCycles;
 import org.rectify.plans.Tasks;
 import org.rectify.units.UnitReference;
 import org.rectify.units.UnitTreeImport;
@@ -48,10 +51,12 @@ class DemoData implements ApplicationRunner {
     private final PlanIntake intake;
     private final TaskLedger ledger;
     private final Tasks tasks;
+    private final ReportingCycles cycles;
     private final TransactionTemplate transaction;
 
     DemoData(Units units, UnitTreeImport unitImport, Accounts accounts, PlanIntake intake, TaskLedger ledger,
-             Tasks tasks, TransactionTemplate transaction) {
+             Tasks tasks, ReportingCycles cycles, TransactionTemplate transaction) {
+        this.cycles = cycles;
         this.units = units;
         this.ledger = ledger;
         this.tasks = tasks;
@@ -74,6 +79,8 @@ class DemoData implements ApplicationRunner {
             Caller loader = new Caller(0, "demo", "演示数据", unit("临沧市"), "临沧市", Role.ADMIN, DataScope.ALL);
             PublishedPlan plan = intake.publishText(lincangPlan(), lincangHeader(), true, loader);
             DemoStory.play(plan.planId(), ledger, tasks, loader);
+            // units report monthly, by the 25th, with 5 days' grace (按月报送整改进展)
+            cycles.setCadence(plan.planId(), new CadenceSettings(CadenceKind.MONTHLY, 25, 5, false, null, List.of()), loader);
             log.info("Demo loaded: 临沧市 unit tree, {} tasks of the 2018 plan, demo logins (password {})",
                     plan.created(), DEMO_PASSWORD);
         });

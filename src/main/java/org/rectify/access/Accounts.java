@@ -28,6 +28,19 @@ public class Accounts {
 
     public long create(NewAccount account) {
         units.get(account.unitId());
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (account.username() == null || !account.username().matches("[A-Za-z0-9._-]{3,40}")) {
+            errors.put("username", "account.usernameInvalid");
+        }
+        if (account.displayName() == null || account.displayName().isBlank()) {
+            errors.put("displayName", "account.displayNameRequired");
+        }
+        if (account.role() == null) {
+            errors.put("role", "account.roleRequired");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors, "error.invalid");
+        }
         if (account.password() == null || account.password().length() < 8) {
             throw new InvalidInputException(Map.of("password", "account.passwordTooShort"), "account.passwordTooShort");
         }
@@ -50,6 +63,21 @@ public class Accounts {
                 .where(ACCOUNT.UNIT_ID.in(unitIds).and(ACCOUNT.ENABLED.isTrue())
                         .and(ACCOUNT.ROLE.in(java.util.Arrays.stream(roles).map(Enum::name).toList())))
                 .orderBy(ACCOUNT.ID).fetch(ACCOUNT.ID);
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.List<AccountView> all() {
+        return db.select(ACCOUNT.ID, ACCOUNT.USERNAME, ACCOUNT.DISPLAY_NAME, ACCOUNT.UNIT_ID, org.rectify.db.Tables.UNIT.NAME,
+                        ACCOUNT.ROLE, ACCOUNT.ENABLED, ACCOUNT.LOCKED_UNTIL)
+                .from(ACCOUNT).join(org.rectify.db.Tables.UNIT).on(org.rectify.db.Tables.UNIT.ID.eq(ACCOUNT.UNIT_ID))
+                .orderBy(ACCOUNT.USERNAME)
+                .fetch(r -> new AccountView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), Role.valueOf(r.value6()),
+                        r.value7(), r.value8()));
+    }
+
+    /** Disabling keeps the account (its name stays in histories) but it can no longer sign in. */
+    public void setEnabled(long accountId, boolean enabled) {
+        db.update(ACCOUNT).set(ACCOUNT.ENABLED, enabled).where(ACCOUNT.ID.eq(accountId)).execute();
     }
 
     @Transactional(readOnly = true)

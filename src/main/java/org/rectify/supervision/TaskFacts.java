@@ -11,11 +11,12 @@ import java.time.LocalDate;
  * @param nextDue        the first milestone due on or after the day, or null
  * @param lastPassed     the last milestone due before the day, or null
  * @param noticeOverdue  a supervision notice on the task is unanswered past its reply-by date
+ * @param reportMissing  a lead unit has not reported for the plan's last reporting cycle whose grace period is over
  */
 public record TaskFacts(TaskStatus status, LocalDate deadline, LocalDate nextDue, LocalDate lastPassed,
-                        boolean noticeOverdue) {
+                        boolean noticeOverdue, boolean reportMissing) {
 
     public TaskFacts(TaskStatus status, LocalDate deadline, LocalDate nextDue, LocalDate lastPassed) {
-        this(status, deadline, nextDue, lastPassed, false);
+        this(status, deadline, nextDue, lastPassed, false, false);
     }
 }

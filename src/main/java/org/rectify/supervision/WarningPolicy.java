@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The warning rules, as a value: red when the final deadline has passed and the task is not closed, or
- * when it relapsed; yellow when a milestone's date has passed while the task is still being worked on, or
- * a supervision notice is unanswered past its date; blue when the next deadline is within {@code blueDays}. A draft has not been given to anyone yet and
+ * when it relapsed; yellow when a milestone's date has passed while the task is still being worked on, a
+ * supervision notice is unanswered past its date, or a lead unit missed the last report (ongoing tasks too); blue when the next deadline is within {@code blueDays}. A draft has not been given to anyone yet and
  * warns nobody; closed, cancelled and ongoing (长期坚持) tasks are done.
  */
 public record WarningPolicy(SupervisionSettings settings) {
@@ -18,8 +18,11 @@ public record WarningPolicy(SupervisionSettings settings) {
     public Assessment assess(TaskFacts task, LocalDate today) {
         TaskStatus status = task.status();
         switch (status) {
-            case CLOSED, CANCELLED, ONGOING -> {
+            case CLOSED, CANCELLED -> {
                 return Assessment.of(ScheduleStatus.DONE, WarningLevel.NONE);
+            }
+            case ONGOING -> { // done, but must keep reporting
+                return withReport(Assessment.of(ScheduleStatus.DONE, WarningLevel.NONE), task);
             }
             case DRAFT -> {
                 return Assessment.of(ScheduleStatus.NOT_STARTED, WarningLevel.NONE);
@@ -29,10 +32,10 @@ public record WarningPolicy(SupervisionSettings settings) {
                 Assessment relapsed = overdue
                         ? Assessment.of(ScheduleStatus.OVERDUE, WarningLevel.RED, WarningReason.RELAPSED, WarningReason.OVERDUE)
                         : Assessment.of(ScheduleStatus.BEHIND, WarningLevel.RED, WarningReason.RELAPSED);
-                return withNotice(relapsed, task);
+                return withReport(withNotice(relapsed, task), task);
             }
             default -> {
-                return withNotice(assessOpen(task, today), task);
+                return withReport(withNotice(assessOpen(task, today), task), task);
             }
         }
     }
@@ -60,11 +63,17 @@ public record WarningPolicy(SupervisionSettings settings) {
 
     /** An unanswered notice past its date makes the task at least yellow, and says so. */
     private static Assessment withNotice(Assessment a, TaskFacts task) {
-        if (!task.noticeOverdue()) {
-            return a;
-        }
+        return task.noticeOverdue() ? atLeastYellow(a, WarningReason.NOTICE_UNANSWERED) : a;
+    }
+
+    /** So does a report missing after its cycle's grace period. */
+    private static Assessment withReport(Assessment a, TaskFacts task) {
+        return task.reportMissing() ? atLeastYellow(a, WarningReason.REPORT_MISSING) : a;
+    }
+
+    private static Assessment atLeastYellow(Assessment a, WarningReason reason) {
         List<WarningReason> reasons = new ArrayList<>(a.reasons());
-        reasons.add(WarningReason.NOTICE_UNANSWERED);
+        reasons.add(reason);
         boolean raise = WarningLevel.YELLOW.isAbove(a.level());
         return new Assessment(raise ? ScheduleStatus.BEHIND : a.scheduleStatus(), raise ? WarningLevel.YELLOW : a.level(), reasons);
     }

@@ -13,5 +13,7 @@ public enum WarningReason {
     /** the task has been assigned but not started although a milestone has passed or is near */
     NOT_STARTED,
     /** a supervision notice on the task is unanswered past its reply-by date */
-    NOTICE_UNANSWERED
+    NOTICE_UNANSWERED,
+    /** a lead unit did not report for the last reporting cycle, grace period included */
+    REPORT_MISSING
 }

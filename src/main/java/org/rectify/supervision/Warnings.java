@@ -32,7 +32,11 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
 import static org.rectify.db.Tables.MILESTONE;
+import static org.rectify.db.Tables.REPORTING_CYCLE;
+import static org.rectify.db.Tables.REPORT_SLOT;
+import static org.rectify.db.Tables.TASK_UNIT;
 import static org.rectify.db.Tables.SUPERVISION_NOTICE;
 import static org.rectify.db.Tables.SUPERVISION_SETTINGS;
 import static org.rectify.db.Tables.TASK;
@@ -113,17 +117,19 @@ public class Warnings {
         Field<Boolean> noticeOverdue = field(exists(selectOne().from(SUPERVISION_NOTICE)
                 .where(SUPERVISION_NOTICE.TASK_ID.eq(TASK.ID).and(SUPERVISION_NOTICE.REPLIED_AT.isNull())
                         .and(SUPERVISION_NOTICE.REPLY_BY.lt(today))))).as("notice_overdue");
+        Field<Boolean> reportMissing = field(reportMissing(today)).as("report_missing");
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         List<Query> writes = new ArrayList<>();
         List<WarningLevelChanged> changes = new ArrayList<>();
         var upsert = new ArrayList<Row6<Long, String, String, String, LocalDate, OffsetDateTime>>();
         var history = new ArrayList<Row5<Long, OffsetDateTime, String, String, String>>();
-        for (Record r : db.select(TASK.ID, TASK.PLAN_ID, TASK.STATUS, TASK.DEADLINE, nextDue, lastPassed, noticeOverdue)
+        for (Record r : db.select(TASK.ID, TASK.PLAN_ID, TASK.STATUS, TASK.DEADLINE, nextDue, lastPassed, noticeOverdue, reportMissing)
                 .from(TASK).leftJoin(MILESTONE).on(MILESTONE.TASK_ID.eq(TASK.ID))
                 .where(tasks).groupBy(TASK.ID).fetch()) {
             long taskId = r.get(TASK.ID);
             TaskFacts facts = new TaskFacts(TaskStatus.valueOf(r.get(TASK.STATUS)), r.get(TASK.DEADLINE),
-                    r.get(nextDue), r.get(lastPassed), Boolean.TRUE.equals(r.get(noticeOverdue)));
+                    r.get(nextDue), r.get(lastPassed), Boolean.TRUE.equals(r.get(noticeOverdue)),
+                    Boolean.TRUE.equals(r.get(reportMissing)));
             Assessment a = policies.getOrDefault(r.get(TASK.PLAN_ID), defaults).assess(facts, today);
             String reasons = a.reasons().stream().map(Enum::name).collect(Collectors.joining(","));
             Stored before = stored.get(taskId);
@@ -161,6 +167,23 @@ public class Warnings {
         }
         changes.forEach(events::publishEvent);
         return upsert.size();
+    }
+
+    /**
+     * Some lead unit of the task has no submitted report for the plan's last cycle whose grace period ended
+     * before {@code today}.
+     */
+    private static org.jooq.Condition reportMissing(LocalDate today) {
+        var cycle = REPORTING_CYCLE.as("c");
+        var lastPassed = select(cycle.ID).from(cycle)
+                .where(cycle.PLAN_ID.eq(TASK.PLAN_ID).and(cycle.GRACE_UNTIL.lt(today)))
+                .orderBy(cycle.GRACE_UNTIL.desc()).limit(1);
+        return exists(selectOne().from(TASK_UNIT)
+                .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
+                .and(field(lastPassed).isNotNull())
+                .andNotExists(selectOne().from(REPORT_SLOT)
+                        .where(REPORT_SLOT.CYCLE_ID.eq(field(lastPassed)).and(REPORT_SLOT.TASK_ID.eq(TASK.ID))
+                                .and(REPORT_SLOT.UNIT_ID.eq(TASK_UNIT.UNIT_ID)).and(REPORT_SLOT.SUBMITTED_REPORT_ID.isNotNull()))));
     }
 
     static List<WarningReason> reasons(String stored) {

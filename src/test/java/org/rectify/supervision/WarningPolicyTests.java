@@ -89,6 +89,19 @@ class WarningPolicyTests {
     }
 
     @Test
+    void a_missed_report_makes_an_open_task_yellow_and_an_ongoing_one_too() {
+        LocalDate day = LocalDate.of(2018, 6, 1);
+        Assessment open = policy.assess(new TaskFacts(TaskStatus.IN_PROGRESS, END_2018, END_2018, null, false, true), day);
+        assertThat(open.level()).isEqualTo(WarningLevel.YELLOW);
+        assertThat(open.reasons()).containsExactly(WarningReason.REPORT_MISSING);
+        Assessment ongoing = policy.assess(new TaskFacts(TaskStatus.ONGOING, END_2017, null, END_2017, false, true), day);
+        assertThat(ongoing.level()).isEqualTo(WarningLevel.YELLOW);
+        Assessment red = policy.assess(new TaskFacts(TaskStatus.IN_PROGRESS, END_2017, null, END_2017, false, true), day);
+        assertThat(red.level()).isEqualTo(WarningLevel.RED); // a missed report never lowers a warning
+        assertThat(red.reasons()).containsExactly(WarningReason.OVERDUE, WarningReason.REPORT_MISSING);
+    }
+
+    @Test
     void a_draft_warns_nobody_because_nobody_has_it_yet() {
         assertThat(policy.assess(task(TaskStatus.DRAFT, END_2017, null, END_2017), END_2018).level()).isEqualTo(WarningLevel.NONE);
     }

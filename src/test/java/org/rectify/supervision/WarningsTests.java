@@ -81,6 +81,24 @@ class WarningsTests {
     }
 
     @Test
+    void a_lead_unit_that_misses_a_cycles_report_turns_the_task_yellow() throws Exception {
+        long plan = plans.findByTitle("报送预警测试方案") // a plan of its own: its cadence must not reach the other tests
+                .orElseGet(() -> plans.createPlan(null, "报送预警测试方案", "测试", null, units.resolve("临沧市").orElseThrow().id()));
+        long id = newTask(plan, warnings.today().plusYears(2));
+        command(id, "ASSIGN");
+        command(id, "START");
+        mvc.perform(put("/api/progress/plans/{plan}/cadence", plan).with(office()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\": \"MONTHLY\", \"dueDay\": 25, \"graceDays\": 5, \"approvalRequired\": false}"))
+                .andExpect(status().isOk());
+        warnings.recompute(id, warnings.today());
+        assertThat(level(id)).isEqualTo("NONE"); // this month's report is not yet late
+        warnings.recompute(id, warnings.today().plusMonths(2)); // two cycles later, nothing was reported
+        assertThat(level(id)).isEqualTo("YELLOW");
+        assertThat(jdbc.queryForObject("select reasons from task_warning where task_id = ?", String.class, id))
+                .isEqualTo("REPORT_MISSING");
+    }
+
+    @Test
     void reassessing_everything_twice_on_the_same_day_changes_nothing_the_second_time() {
         warnings.recomputeAll(warnings.today());
         int changes = jdbc.queryForObject("select count(*) from warning_change", Integer.class);
@@ -153,10 +171,14 @@ class WarningsTests {
     }
 
     private long newTask(LocalDate deadline) throws Exception {
+        return newTask(testPlan(), deadline);
+    }
+
+    private long newTask(long plan, LocalDate deadline) throws Exception {
         String body = mvc.perform(post("/api/tasks").with(office()).contentType(MediaType.APPLICATION_JSON).content("""
                         {"planId": %d, "ref": "W%d", "text": "预警测试任务", "leadUnits": {"unitIds": [%d]},
                          "milestones": [{"dueOn": "%s", "deliverable": "完成"}]}"""
-                        .formatted(testPlan(), SEQ.incrementAndGet(), units.resolve("市环境保护局").orElseThrow().id(), deadline)))
+                        .formatted(plan, SEQ.incrementAndGet(), units.resolve("市环境保护局").orElseThrow().id(), deadline)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }

@@ -3,6 +3,7 @@ package org.rectify.supervision.internal;
 import org.rectify.plans.TaskCreated;
 import org.rectify.plans.TaskEdited;
 import org.rectify.plans.TaskTransitioned;
+import org.rectify.progress.ReportSubmitted;
 import org.rectify.supervision.SupervisionLedger;
 import org.rectify.supervision.Warnings;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -28,6 +29,11 @@ class WarningTriggers {
     @ApplicationModuleListener
     void on(TaskEdited event) {
         warnings.recompute(event.taskId(), warnings.today());
+    }
+
+    @ApplicationModuleListener
+    void on(ReportSubmitted event) {
+        warnings.recompute(event.taskId(), warnings.today()); // a report in clears "report missing"
     }
 
     @ApplicationModuleListener

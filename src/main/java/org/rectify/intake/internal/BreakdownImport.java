@@ -1,5 +1,6 @@
 package org.rectify.intake.internal;
 
+import org.rectify.intake.parser.Titles;
 import org.rectify.intake.parser.Deadline;
 import org.rectify.intake.parser.DraftPlan;
 import org.rectify.intake.parser.Indicator;
@@ -30,8 +31,6 @@ import java.util.Optional;
 final class BreakdownImport {
 
     static final int MAX_REF = 40;
-    /** A title longer than this is not a heading (the parser's rule). */
-    static final int MAX_HEADING = 30;
     /** Appended to the title row by the export; taken off again on import. */
     static final String TITLE_SUFFIX = " · 任务分解表";
     /** The title row of the blank template: not a plan's title. */
@@ -97,7 +96,7 @@ final class BreakdownImport {
                                   DeadlineCell.Reading limit, UnitResolver resolver, int start, int end) {
         List<UnitMention> lead = resolve(row.get(BreakdownColumn.LEAD), resolver);
         List<UnitMention> supporting = resolve(row.get(BreakdownColumn.SUPPORTING), resolver);
-        String title = heading(text);
+        String title = Titles.heading(text); // as the parser takes a heading
         List<Deadline> deadlines = limit.deadlines();
         LocalDate last = deadlines.stream().map(Deadline::date).max(Comparator.naturalOrder()).orElse(null);
         List<Indicator> indicators = extracted(row.get(BreakdownColumn.TARGET)).indicators().stream()
@@ -135,27 +134,6 @@ final class BreakdownImport {
             out.putIfAbsent(name + "|" + r.unitId(), new UnitMention(name, r.group(), r.unitId()));
         }
         return List.copyOf(out.values());
-    }
-
-    /** The heading phrase a task starts with (as the parser takes it): up to the first 。, short, no commas. */
-    static String heading(String text) {
-        if (text == null) {
-            return null;
-        }
-        int nl = text.indexOf('\n');
-        String line = nl < 0 ? text : text.substring(0, nl);
-        int stop = line.indexOf('。');
-        String candidate = (stop < 0 ? line : line.substring(0, stop)).strip();
-        if (candidate.isEmpty() || candidate.length() > MAX_HEADING) {
-            return null;
-        }
-        String f = TextFold.fold(candidate);
-        for (char c : new char[] {',', ';', ':', '!', '?'}) {
-            if (f.indexOf(c) >= 0) {
-                return null;
-            }
-        }
-        return candidate;
     }
 
     private static String title(BreakdownSheet.Content sheet, String filename) {

@@ -3,7 +3,7 @@ package org.rectify.intake.parser;
 import java.util.regex.Pattern;
 
 /** Finds titles: of the plan (in the text before the outline) and of an item (its heading phrase). */
-final class Titles {
+public final class Titles {
 
     private static final int MAX_HEADING = 30;
     private static final Pattern NOISE = Pattern.compile(
@@ -45,7 +45,10 @@ final class Titles {
      * {@code 强化决策部署。认真落实…} → 强化决策部署. Null when the first sentence is not a heading
      * (too long, or with commas: 市委督查室、市政府督查室,市环境保护督察工作领导小组办公室要…).
      */
-    static String heading(String text) {
+    public static String heading(String text) {
+        if (text == null) {
+            return null;
+        }
         int nl = text.indexOf('\n');
         String line = nl < 0 ? text : text.substring(0, nl);
         int stop = line.indexOf('。');

@@ -25,10 +25,6 @@ public record LedgerFilter(Long planId, String section, Long leadUnitId, Set<Tas
         size = size <= 0 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE);
     }
 
-    public static LedgerFilter all() {
-        return new LedgerFilter(null, null, null, Set.of(), null, null, null, null, Sort.REF, false, 0, DEFAULT_PAGE_SIZE);
-    }
-
     /** The first {@code size} tasks of a plan (every plan when null), in plan order. */
     public static LedgerFilter ofPlan(Long planId, int size) {
         return new LedgerFilter(planId, null, null, Set.of(), null, null, null, null, Sort.REF, false, 0, size);

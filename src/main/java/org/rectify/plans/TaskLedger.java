@@ -77,10 +77,6 @@ public class TaskLedger {
                 milestones(taskId), indicators(taskId), obligations(taskId), history(taskId));
     }
 
-    public boolean isVisible(long taskId, DataScope scope) {
-        return db.fetchExists(TASK, TASK.ID.eq(taskId).and(TaskConditions.visibleTo(scope)));
-    }
-
     /** Whether a unit at {@code unitPath} (or one of its sub-units) leads the task. */
     public boolean isLedFrom(long taskId, String unitPath) {
         return db.fetchExists(TASK, TASK.ID.eq(taskId).and(TaskConditions.ledFrom(unitPath)));

@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.excluded;
@@ -188,7 +187,7 @@ public class Warnings {
 
     static List<WarningReason> reasons(String stored) {
         return stored == null || stored.isBlank() ? List.of()
-                : Arrays.stream(stored.split(",")).map(WarningReason::valueOf).filter(Objects::nonNull).toList();
+                : Arrays.stream(stored.split(",")).map(WarningReason::valueOf).toList();
     }
 
 }

@@ -131,7 +131,7 @@ class LedgerTests {
 
     /** The demo plan: other tests add tasks to plans of their own, never to this one. */
     private String demoPlan() {
-        return String.valueOf(DemoTasks.planId(plans));
+        return String.valueOf(org.rectify.Demo.planId(plans));
     }
 
     private long unitId(String name) {

@@ -37,6 +37,8 @@ class TaskLifecycleTests {
     @Autowired
     TaskLedger ledger;
     @Autowired
+    Plans plans;
+    @Autowired
     Units units;
     @Autowired
     ApplicationEvents events;
@@ -104,7 +106,7 @@ class TaskLifecycleTests {
 
     @Test
     void a_supporting_unit_cannot_start_the_task() throws Exception {
-        long id = DemoTasks.id(ledger, "二(二)"); // 市环境保护局 only supports it
+        long id = org.rectify.Demo.taskId(ledger, plans, "二(二)"); // 市环境保护局 only supports it
         command(id, "START", null, epbStaff()).andExpect(status().isForbidden());
     }
 

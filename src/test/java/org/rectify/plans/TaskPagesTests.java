@@ -90,7 +90,7 @@ class TaskPagesTests {
 
     @Test
     void unit_staff_see_only_the_buttons_they_may_press() throws Exception {
-        long id = DemoTasks.id(ledger, "三(三)"); // led by 市环境保护局, in progress in the demo
+        long id = org.rectify.Demo.taskId(ledger, plans, "三(三)"); // led by 市环境保护局, in progress in the demo
         mvc.perform(get("/tasks/{id}", id).with(as("epb-staff")))
                 .andExpect(content().string(containsString("data-command=\"REQUEST_CLOSURE\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("data-command=\"CLOSE\""))))

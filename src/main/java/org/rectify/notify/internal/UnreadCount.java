@@ -5,6 +5,7 @@ import org.rectify.notify.Inbox;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /** Puts the signed-in account's unread count on every page, for the inbox link in the header. */
 @ControllerAdvice(annotations = Controller.class)
@@ -17,7 +18,10 @@ class UnreadCount {
     }
 
     @ModelAttribute("unreadCount")
-    Integer unreadCount() {
+    Integer unreadCount(@RequestHeader(value = "HX-Request", required = false) String htmx) {
+        if (htmx != null) {
+            return null; // an htmx fragment has no header to show it in: spare the query
+        }
         return Callers.current().map(caller -> inbox.unread(caller.accountId())).orElse(null);
     }
 }

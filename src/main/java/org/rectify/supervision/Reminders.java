@@ -1,0 +1,187 @@
+package org.rectify.supervision;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Row8;
+import org.rectify.access.DataScope;
+import org.rectify.plans.TaskConditions;
+import org.rectify.plans.TaskStatus;
+import org.rectify.plans.TaskSummary;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.selectOne;
+import static org.rectify.db.Tables.MILESTONE;
+import static org.rectify.db.Tables.REMINDER;
+import static org.rectify.db.Tables.REPORTING_CYCLE;
+import static org.rectify.db.Tables.REPORT_SLOT;
+import static org.rectify.db.Tables.TASK;
+import static org.rectify.db.Tables.TASK_UNIT;
+import static org.rectify.db.Tables.UNIT;
+
+/**
+ * The daily reminder sweep: which deadlines, report due dates and pending approvals have reached a stage of the
+ * {@link ReminderSchedule} today, recorded once each and announced as {@link ReminderDue} for notify to deliver.
+ * Closed, cancelled and draft tasks get nothing; a task waiting for its closure review gets no deadline reminder.
+ */
+@Service
+public class Reminders {
+
+    private static final int CHUNK = 1000;
+    /** Tasks still being worked on: these are reminded of their deadlines. */
+    private static final List<String> WORKED_ON = names(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.REOPENED);
+    /** Tasks that still report each cycle: those worked on, waiting for closure review, and 长期坚持 ones. */
+    private static final List<String> REPORTING = names(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.REOPENED,
+            TaskStatus.CLOSURE_REQUESTED, TaskStatus.ONGOING);
+
+    private final DSLContext db;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ReminderSchedule schedule;
+
+    Reminders(DSLContext db, ApplicationEventPublisher events, Clock clock,
+              @Value("${rectify.reminders.before:7,3,1}") String before,
+              @Value("${rectify.reminders.after:1,3,7}") String after) {
+        this.db = db;
+        this.events = events;
+        this.clock = clock;
+        this.schedule = new ReminderSchedule(days(before), days(after));
+    }
+
+    public ReminderSchedule schedule() {
+        return schedule;
+    }
+
+    /** Records and announces every reminder stage reached on {@code today} that was not sent before; returns how many. */
+    @Transactional
+    public int sweep(LocalDate today) {
+        return sweep(today, noCondition());
+    }
+
+    /** The sweep over one plan's tasks only: lets tests move the day without reminding every other plan. */
+    @Transactional
+    int sweep(LocalDate today, long planId) {
+        return sweep(today, TASK.PLAN_ID.eq(planId));
+    }
+
+    private int sweep(LocalDate today, Condition tasks) {
+        List<Candidate> due = new ArrayList<>();
+        deadlines(today, tasks, due);
+        reports(today, tasks, due);
+        approvals(today, tasks, due);
+        // the same order on every node, so two sweeps at once wait for each other instead of deadlocking
+        due.sort(Comparator.comparing(Candidate::subject).thenComparing(Candidate::taskId)
+                .thenComparing(c -> c.unitId() == null ? 0L : c.unitId()).thenComparing(Candidate::target));
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        int sent = 0;
+        for (int i = 0; i < due.size(); i += CHUNK) {
+            var rows = new ArrayList<Row8<String, Long, Long, LocalDate, Integer, Integer, LocalDate, OffsetDateTime>>();
+            for (Candidate c : due.subList(i, Math.min(i + CHUNK, due.size()))) {
+                rows.add(row(c.subject().name(), c.taskId(), c.unitId(), c.target(), c.stage(), c.days(), today, now));
+            }
+            // a stage already recorded (an earlier run, another node) conflicts and is skipped: it went out once
+            var inserted = db.insertInto(REMINDER, REMINDER.SUBJECT, REMINDER.TASK_ID, REMINDER.UNIT_ID, REMINDER.TARGET_DATE,
+                            REMINDER.STAGE, REMINDER.DAYS, REMINDER.SENT_ON, REMINDER.CREATED_AT)
+                    .valuesOfRows(rows).onConflictDoNothing().returning().fetch();
+            for (var r : inserted) {
+                events.publishEvent(new ReminderDue(r.getId(), ReminderSubject.valueOf(r.getSubject()), r.getTaskId(),
+                        r.getUnitId(), r.getTargetDate(), r.getDays(), now.toInstant()));
+            }
+            sent += inserted.size();
+        }
+        return sent;
+    }
+
+    /** Reminders sent on tasks in the caller's scope (of one task, if given), newest first. */
+    @Transactional(readOnly = true)
+    public List<Reminder> sent(Long taskId, DataScope scope, int limit) {
+        return db.select(REMINDER.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, UNIT.NAME)
+                .from(REMINDER).join(TASK).on(TASK.ID.eq(REMINDER.TASK_ID)).leftJoin(UNIT).on(UNIT.ID.eq(REMINDER.UNIT_ID))
+                .where(TaskConditions.visibleTo(scope)).and(taskId == null ? noCondition() : REMINDER.TASK_ID.eq(taskId))
+                .orderBy(REMINDER.CREATED_AT.desc(), REMINDER.ID.desc()).limit(limit)
+                .fetch(r -> new Reminder(r.get(REMINDER.ID), ReminderSubject.valueOf(r.get(REMINDER.SUBJECT)), r.get(REMINDER.TASK_ID),
+                        r.get(TASK.REF), TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(UNIT.NAME),
+                        r.get(REMINDER.TARGET_DATE), r.get(REMINDER.STAGE), r.get(REMINDER.DAYS), r.get(REMINDER.SENT_ON)));
+    }
+
+    private record Candidate(ReminderSubject subject, long taskId, Long unitId, LocalDate target, int stage, int days) {
+    }
+
+    /** Milestones ahead, and the final deadline ahead or behind (a milestone has no "done" of its own yet). */
+    private void deadlines(LocalDate today, Condition tasks, List<Candidate> due) {
+        LocalDate ahead = today.plusDays(schedule.daysAhead());
+        Map<Long, Map<LocalDate, Boolean>> targets = new LinkedHashMap<>();
+        db.select(TASK.ID, TASK.DEADLINE).from(TASK)
+                .where(tasks).and(TASK.STATUS.in(WORKED_ON).and(TASK.DEADLINE.between(today.minusDays(schedule.daysBehind()), ahead)))
+                .forEach(r -> targets.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>()).put(r.value2(), true));
+        db.select(MILESTONE.TASK_ID, MILESTONE.DUE_ON).from(MILESTONE).join(TASK).on(TASK.ID.eq(MILESTONE.TASK_ID))
+                .where(tasks).and(TASK.STATUS.in(WORKED_ON).and(MILESTONE.DUE_ON.between(today, ahead)))
+                .forEach(r -> targets.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>()).putIfAbsent(r.value2(), false));
+        targets.forEach((taskId, dates) -> dates.forEach((target, isFinal) ->
+                schedule.stage(target, today).filter(stage -> stage < 0 || isFinal)
+                        .ifPresent(stage -> due.add(candidate(ReminderSubject.DEADLINE, taskId, null, target, stage, today)))));
+    }
+
+    /** Each lead unit's report for a cycle due around today, while it is neither submitted nor waiting for approval. */
+    private void reports(LocalDate today, Condition tasks, List<Candidate> due) {
+        for (Record r : db.select(REPORTING_CYCLE.DUE_ON, TASK.ID, TASK_UNIT.UNIT_ID).from(REPORTING_CYCLE)
+                .join(TASK).on(TASK.PLAN_ID.eq(REPORTING_CYCLE.PLAN_ID))
+                .join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
+                .where(REPORTING_CYCLE.DUE_ON.between(today.minusDays(schedule.daysBehind()), today.plusDays(schedule.daysAhead())))
+                .and(tasks).and(TASK.STATUS.in(REPORTING))
+                .andNotExists(selectOne().from(REPORT_SLOT).where(REPORT_SLOT.CYCLE_ID.eq(REPORTING_CYCLE.ID)
+                        .and(REPORT_SLOT.TASK_ID.eq(TASK.ID)).and(REPORT_SLOT.UNIT_ID.eq(TASK_UNIT.UNIT_ID))
+                        .and(REPORT_SLOT.SUBMITTED_REPORT_ID.isNotNull().or(REPORT_SLOT.STATE.eq(inline("AWAITING_APPROVAL"))))))
+                .fetch()) {
+            LocalDate target = r.get(REPORTING_CYCLE.DUE_ON);
+            schedule.stage(target, today).ifPresent(stage ->
+                    due.add(candidate(ReminderSubject.REPORT_DUE, r.get(TASK.ID), r.get(TASK_UNIT.UNIT_ID), target, stage, today)));
+        }
+    }
+
+    /** Reports waiting for their unit head's approval since a day the "after" stages count from. */
+    private void approvals(LocalDate today, Condition tasks, List<Candidate> due) {
+        OffsetDateTime since = today.minusDays(schedule.daysBehind() + 1L).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        for (Record r : db.select(REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, REPORT_SLOT.UPDATED_AT).from(REPORT_SLOT)
+                .join(TASK).on(TASK.ID.eq(REPORT_SLOT.TASK_ID))
+                .where(tasks).and(REPORT_SLOT.STATE.eq("AWAITING_APPROVAL").and(TASK.STATUS.in(REPORTING))
+                        .and(REPORT_SLOT.UPDATED_AT.ge(since)))
+                .fetch()) {
+            LocalDate target = r.get(REPORT_SLOT.UPDATED_AT).atZoneSameInstant(clock.getZone()).toLocalDate();
+            schedule.stage(target, today).filter(stage -> stage > 0).ifPresent(stage ->
+                    due.add(candidate(ReminderSubject.APPROVAL, r.get(REPORT_SLOT.TASK_ID), r.get(REPORT_SLOT.UNIT_ID),
+                            target, stage, today)));
+        }
+    }
+
+    private static Candidate candidate(ReminderSubject subject, long taskId, Long unitId, LocalDate target, int stage,
+                                       LocalDate today) {
+        return new Candidate(subject, taskId, unitId, target, stage, (int) ChronoUnit.DAYS.between(target, today));
+    }
+
+    private static List<Integer> days(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+    }
+
+    private static List<String> names(TaskStatus... statuses) {
+        return Arrays.stream(statuses).map(Enum::name).toList();
+    }
+}

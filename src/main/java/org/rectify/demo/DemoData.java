@@ -13,6 +13,8 @@ import org.rectify.progress.CadenceKind;
 import org.rectify.progress.CadenceSettings;
 import org.rectify.progress.ReportingCycles;
 import org.rectify.plans.Tasks;
+import org.rectify.supervision.Reminders;
+import org.rectify.supervision.Warnings;
 import org.rectify.units.UnitReference;
 import org.rectify.units.UnitTreeImport;
 import org.rectify.units.Units;
@@ -53,9 +55,13 @@ class DemoData implements ApplicationRunner {
     private final Tasks tasks;
     private final ReportingCycles cycles;
     private final TransactionTemplate transaction;
+    private final Reminders reminders;
+    private final Warnings warnings;
 
     DemoData(Units units, UnitTreeImport unitImport, Accounts accounts, PlanIntake intake, TaskLedger ledger,
-             Tasks tasks, ReportingCycles cycles, TransactionTemplate transaction) {
+             Tasks tasks, ReportingCycles cycles, TransactionTemplate transaction, Reminders reminders, Warnings warnings) {
+        this.reminders = reminders;
+        this.warnings = warnings;
         this.cycles = cycles;
         this.units = units;
         this.ledger = ledger;
@@ -84,6 +90,8 @@ class DemoData implements ApplicationRunner {
             log.info("Demo loaded: 临沧市 unit tree, {} tasks of the 2018 plan, demo logins (password {})",
                     plan.created(), DEMO_PASSWORD);
         });
+        // this morning's reminders, so the demo shows them before the first 08:30 sweep
+        reminders.sweep(warnings.today());
     }
 
     private List<NewAccount> demoAccounts() {

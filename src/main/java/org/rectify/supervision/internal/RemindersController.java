@@ -11,7 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The reminders that went out on the caller's tasks: the page and the API. */
 @Controller
@@ -27,10 +31,22 @@ class RemindersController {
         this.tasks = tasks;
     }
 
+    /** One line of the page: a reminder stage of one task, with every unit it went to. */
+    record Line(Reminder first, List<String> units) {
+    }
+
     @GetMapping("/supervision/reminders")
     String page(Caller caller, Model model) {
-        model.addAttribute("reminders", reminders.sent(null, caller.scope(), LIMIT));
-        model.addAttribute("schedule", reminders.schedule());
+        Map<List<Object>, Line> lines = new LinkedHashMap<>();
+        for (Reminder r : reminders.sent(null, caller.scope(), LIMIT)) {
+            lines.computeIfAbsent(List.of(r.sentOn(), r.subject(), r.taskId(), r.targetDate(), r.stage()),
+                    k -> new Line(r, new ArrayList<>())).units().add(r.unitName());
+        }
+        model.addAttribute("lines", lines.values());
+        List<Integer> before = new ArrayList<>(reminders.schedule().before());
+        Collections.reverse(before); // 7, 3, 1: counted down to the date
+        model.addAttribute("before", before);
+        model.addAttribute("after", reminders.schedule().after());
         return "supervision/reminders";
     }
 

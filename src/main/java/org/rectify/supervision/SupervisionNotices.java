@@ -145,6 +145,11 @@ public class SupervisionNotices {
         return get(noticeId, caller.scope());
     }
 
+    /** A reply without files. */
+    public SupervisionNotice reply(long noticeId, String text, Caller caller) {
+        return reply(noticeId, text, List.of(), caller);
+    }
+
     /** A file sent with a notice's reply, to whoever may see the notice (its task in their scope); 404 otherwise. */
     @Transactional(readOnly = true)
     public EvidenceFile evidence(long noticeId, long evidenceId, DataScope scope) {

@@ -140,7 +140,7 @@ class SupervisionApiController {
     @PostMapping(path = "/notices/{id}/reply", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The lead unit's reply to a notice; once")
     SupervisionNotice reply(@PathVariable long id, @RequestBody NoticeReply reply, Caller caller) {
-        return notices.reply(id, reply.reply(), List.of(), caller);
+        return notices.reply(id, reply.reply(), caller);
     }
 
     @PostMapping(path = "/notices/{id}/reply", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

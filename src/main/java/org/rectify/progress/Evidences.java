@@ -158,7 +158,8 @@ public class Evidences {
         return key.substring(key.lastIndexOf('/') + 1);
     }
 
-    static EvidenceFile toFile(Record r) {
+    /** An evidence row (the {@code evidence} table's fields, e.g. joined to a link table) as the pages show it. */
+    public static EvidenceFile toFile(Record r) {
         return new EvidenceFile(r.get(EVIDENCE.ID), r.get(EVIDENCE.FILE_NAME), r.get(EVIDENCE.CONTENT_TYPE),
                 r.get(EVIDENCE.SIZE_BYTES), r.get(EVIDENCE.SHA256), r.get(EVIDENCE.UPLOADED_BY),
                 r.get(EVIDENCE.UPLOADED_AT).toInstant());

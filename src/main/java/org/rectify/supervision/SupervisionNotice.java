@@ -1,14 +1,20 @@
 package org.rectify.supervision;
 
+import org.rectify.progress.EvidenceFile;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** 督办单: a numbered demand on a task, with the date by which its lead units must reply, and their reply. */
+/**
+ * 督办单: a numbered demand on a task, with the date by which its lead units must reply, and their reply with the
+ * evidence files sent with it (download each at {@code /supervision/notices/{id}/evidence/{evidenceId}}).
+ */
 public record SupervisionNotice(long id, long taskId, String taskRef, String taskTitle, List<String> leadUnits,
                                 String number, String demands, LocalDate replyBy, WarningLevel level,
                                 String issuedBy, String issuerUnit, OffsetDateTime issuedAt,
-                                String replyText, String repliedBy, OffsetDateTime repliedAt) {
+                                String replyText, String repliedBy, OffsetDateTime repliedAt,
+                                List<EvidenceFile> evidence) {
 
     public boolean isAnswered() {
         return repliedAt != null;

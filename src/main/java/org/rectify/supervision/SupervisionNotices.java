@@ -13,27 +13,35 @@ import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskSummary;
+import org.rectify.progress.EvidenceFile;
+import org.rectify.progress.EvidenceNotFound;
+import org.rectify.progress.Evidences;
+import org.rectify.progress.StagedFile;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import static org.rectify.db.Tables.EVIDENCE;
 import static org.rectify.db.Tables.NOTICE_COUNTER;
+import static org.rectify.db.Tables.NOTICE_EVIDENCE;
 import static org.rectify.db.Tables.SUPERVISION_NOTICE;
 import static org.rectify.db.Tables.TASK;
 import static org.rectify.db.Tables.TASK_WARNING;
 
 /**
  * Supervision notices (督办单): the office or the supervision office issues one on a task with demands
- * and a reply-by date; the task's lead units reply. A notice unanswered past its date, or answered late,
- * raises the task's warning (see {@link WarningPolicy}).
+ * and a reply-by date; the task's lead units reply, with evidence files if they like. A notice unanswered past its
+ * date, or answered late, raises the task's warning (see {@link WarningPolicy}); a late answer tells the issuer so.
  */
 @Service
 @Transactional
@@ -45,13 +53,16 @@ public class SupervisionNotices {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final NoticeNumbering numbering;
+    private final Evidences evidences;
 
     SupervisionNotices(DSLContext db, TaskLedger tasks, Warnings warnings, ApplicationEventPublisher events, Clock clock,
-                       @Value("${rectify.supervision.notice-number:督〔{0}〕{1}号}") String numberPattern) {
+                       @Value("${rectify.supervision.notice-number:督〔{0}〕{1}号}") String numberPattern,
+                       Evidences evidences) {
         this.db = db;
         this.tasks = tasks;
         this.warnings = warnings;
         this.events = events;
+        this.evidences = evidences;
         this.clock = clock;
         this.numbering = new NoticeNumbering(numberPattern);
     }
@@ -94,30 +105,79 @@ public class SupervisionNotices {
         return id;
     }
 
-    /** The lead unit's answer (or the office's on its behalf); once only. */
-    public SupervisionNotice reply(long noticeId, String text, Caller caller) {
+    /**
+     * Checks a reply before any file is streamed: the page and the API check, then stage the files, then
+     * {@link #reply}, so a refused reply costs no upload. Writes nothing.
+     */
+    @Transactional(readOnly = true)
+    public void checkReply(long noticeId, String text, Caller caller) {
+        requireMayReply(get(noticeId, caller.scope()), text, caller);
+    }
+
+    /**
+     * The lead unit's answer (or the office's on its behalf), once, with the evidence files staged for it. One
+     * transaction: when anything is refused nothing is kept, the notice stays unanswered and no evidence is linked.
+     * A file the evidence store refused never gets here: staging it threw first.
+     */
+    public SupervisionNotice reply(long noticeId, String text, List<StagedFile> files, Caller caller) {
         SupervisionNotice notice = get(noticeId, caller.scope());
-        boolean leads = !caller.scope().isAll() && tasks.isLedFrom(notice.taskId(), caller.scope().unitPath());
-        if (!(caller.role().managesTasks() || (caller.role().isUnitRole() && leads))) {
-            throw new ForbiddenException("supervision.notice.replyForbidden");
-        }
-        if (text == null || text.isBlank()) {
-            throw new InvalidInputException(Map.of("reply", "supervision.notice.replyRequired"), "supervision.notice.replyRequired");
-        }
+        requireMayReply(notice, text, caller);
+        Instant now = clock.instant();
+        boolean late = warnings.today().isAfter(notice.replyBy());
         int updated = db.update(SUPERVISION_NOTICE).set(SUPERVISION_NOTICE.REPLY_TEXT, text.strip())
                 .set(SUPERVISION_NOTICE.REPLIED_BY, caller.signature())
-                .set(SUPERVISION_NOTICE.REPLIED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .set(SUPERVISION_NOTICE.REPLIED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(SUPERVISION_NOTICE.REPLIED_LATE, late)
                 .where(SUPERVISION_NOTICE.ID.eq(noticeId).and(SUPERVISION_NOTICE.REPLIED_AT.isNull())).execute();
         if (updated == 0) {
             throw new ConflictException("supervision.notice.alreadyAnswered", notice.number());
         }
-        SupervisionNotice answered = get(noticeId, caller.scope());
+        int position = 0;
+        for (StagedFile file : files) {
+            EvidenceFile kept = evidences.record(file, caller);
+            db.insertInto(NOTICE_EVIDENCE).set(NOTICE_EVIDENCE.NOTICE_ID, noticeId)
+                    .set(NOTICE_EVIDENCE.EVIDENCE_ID, kept.id()).set(NOTICE_EVIDENCE.POSITION, position++).execute();
+        }
         Long issuer = db.select(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID).from(SUPERVISION_NOTICE)
                 .where(SUPERVISION_NOTICE.ID.eq(noticeId)).fetchOne(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID);
-        events.publishEvent(new NoticeAnswered(noticeId, notice.taskId(), notice.number(),
-                answered.isLate(warnings.today()), issuer, clock.instant()));
+        events.publishEvent(new NoticeAnswered(noticeId, notice.taskId(), notice.number(), late, issuer, now));
         warnings.recompute(notice.taskId(), warnings.today());
-        return answered;
+        return get(noticeId, caller.scope());
+    }
+
+    /** A reply without files. */
+    public SupervisionNotice reply(long noticeId, String text, Caller caller) {
+        return reply(noticeId, text, List.of(), caller);
+    }
+
+    /** A file sent with a notice's reply, to whoever may see the notice (its task in their scope); 404 otherwise. */
+    @Transactional(readOnly = true)
+    public EvidenceFile evidence(long noticeId, long evidenceId, DataScope scope) {
+        return get(noticeId, scope).evidence().stream().filter(f -> f.id() == evidenceId).findFirst()
+                .orElseThrow(() -> new EvidenceNotFound(evidenceId));
+    }
+
+    /** Whether the caller may answer this notice now: a lead unit's staff or head, or the office on its behalf. */
+    @Transactional(readOnly = true)
+    public boolean mayReply(SupervisionNotice notice, Caller caller) {
+        return !notice.isAnswered() && answersFor(notice, caller);
+    }
+
+    private boolean answersFor(SupervisionNotice notice, Caller caller) {
+        boolean leads = !caller.scope().isAll() && tasks.isLedFrom(notice.taskId(), caller.scope().unitPath());
+        return caller.role().managesTasks() || (caller.role().isUnitRole() && leads);
+    }
+
+    private void requireMayReply(SupervisionNotice notice, String text, Caller caller) {
+        if (!answersFor(notice, caller)) {
+            throw new ForbiddenException("supervision.notice.replyForbidden");
+        }
+        if (notice.isAnswered()) {
+            throw new ConflictException("supervision.notice.alreadyAnswered", notice.number());
+        }
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException(Map.of("reply", "supervision.notice.replyRequired"), "supervision.notice.replyRequired");
+        }
     }
 
     @Transactional(readOnly = true)
@@ -148,15 +208,31 @@ public class SupervisionNotices {
                 .orderBy(SUPERVISION_NOTICE.ISSUED_AT.desc(), SUPERVISION_NOTICE.ID.desc())
                 .limit(WarningBoard.MAX_ROWS).fetch();
         Map<Long, List<String>> leads = tasks.leadUnitNames(rows.map(r -> r.get(SUPERVISION_NOTICE.TASK_ID)));
-        return rows.map(r -> toNotice(r, leads.getOrDefault(r.get(SUPERVISION_NOTICE.TASK_ID), List.of())));
+        Map<Long, List<EvidenceFile>> files = evidenceOf(rows.stream().filter(r -> r.get(SUPERVISION_NOTICE.REPLIED_AT) != null)
+                .map(r -> r.get(SUPERVISION_NOTICE.ID)).toList());
+        return rows.map(r -> toNotice(r, leads.getOrDefault(r.get(SUPERVISION_NOTICE.TASK_ID), List.of()),
+                files.getOrDefault(r.get(SUPERVISION_NOTICE.ID), List.of())));
     }
 
-    private static SupervisionNotice toNotice(Record r, List<String> leadUnits) {
+    /** The files sent with these notices' replies, in the order they were sent. */
+    private Map<Long, List<EvidenceFile>> evidenceOf(List<Long> noticeIds) {
+        if (noticeIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.select(NOTICE_EVIDENCE.NOTICE_ID, EVIDENCE.asterisk())
+                .from(NOTICE_EVIDENCE).join(EVIDENCE).on(EVIDENCE.ID.eq(NOTICE_EVIDENCE.EVIDENCE_ID))
+                .where(NOTICE_EVIDENCE.NOTICE_ID.in(noticeIds))
+                .orderBy(NOTICE_EVIDENCE.NOTICE_ID, NOTICE_EVIDENCE.POSITION).fetch().stream()
+                .collect(Collectors.groupingBy(r -> r.get(NOTICE_EVIDENCE.NOTICE_ID),
+                        Collectors.mapping(Evidences::toFile, Collectors.toList())));
+    }
+
+    private static SupervisionNotice toNotice(Record r, List<String> leadUnits, List<EvidenceFile> evidence) {
         return new SupervisionNotice(r.get(SUPERVISION_NOTICE.ID), r.get(SUPERVISION_NOTICE.TASK_ID), r.get(TASK.REF),
                 TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), leadUnits, r.get(SUPERVISION_NOTICE.NUMBER),
                 r.get(SUPERVISION_NOTICE.DEMANDS), r.get(SUPERVISION_NOTICE.REPLY_BY),
                 WarningLevel.valueOf(r.get(SUPERVISION_NOTICE.LEVEL)), r.get(SUPERVISION_NOTICE.ISSUED_BY),
                 r.get(SUPERVISION_NOTICE.ISSUER_UNIT), r.get(SUPERVISION_NOTICE.ISSUED_AT), r.get(SUPERVISION_NOTICE.REPLY_TEXT),
-                r.get(SUPERVISION_NOTICE.REPLIED_BY), r.get(SUPERVISION_NOTICE.REPLIED_AT));
+                r.get(SUPERVISION_NOTICE.REPLIED_BY), r.get(SUPERVISION_NOTICE.REPLIED_AT), evidence);
     }
 }

@@ -12,11 +12,18 @@ import java.time.LocalDate;
  * @param lastPassed     the last milestone due before the day, or null
  * @param noticeOverdue  a supervision notice on the task is unanswered past its reply-by date
  * @param reportMissing  a lead unit has not reported for the plan's last reporting cycle whose grace period is over
+ * @param noticeAnsweredLate a supervision notice on the task was answered after its reply-by date, within the last
+ *                       {@link WarningPolicy#LATE_ANSWER_COUNTS} days
  */
 public record TaskFacts(TaskStatus status, LocalDate deadline, LocalDate nextDue, LocalDate lastPassed,
-                        boolean noticeOverdue, boolean reportMissing) {
+                        boolean noticeOverdue, boolean reportMissing, boolean noticeAnsweredLate) {
 
     public TaskFacts(TaskStatus status, LocalDate deadline, LocalDate nextDue, LocalDate lastPassed) {
         this(status, deadline, nextDue, lastPassed, false, false);
+    }
+
+    public TaskFacts(TaskStatus status, LocalDate deadline, LocalDate nextDue, LocalDate lastPassed,
+                     boolean noticeOverdue, boolean reportMissing) {
+        this(status, deadline, nextDue, lastPassed, noticeOverdue, reportMissing, false);
     }
 }

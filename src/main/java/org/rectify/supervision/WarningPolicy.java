@@ -10,10 +10,18 @@ import java.util.List;
 /**
  * The warning rules, as a value: red when the final deadline has passed and the task is not closed, or
  * when it relapsed; yellow when a milestone's date has passed while the task is still being worked on, a
- * supervision notice is unanswered past its date, or a lead unit missed the last report (ongoing tasks too); blue when the next deadline is within {@code blueDays}. A draft has not been given to anyone yet and
- * warns nobody; closed, cancelled and ongoing (长期坚持) tasks are done.
+ * supervision notice is unanswered past its date or was answered late within the last
+ * {@link #LATE_ANSWER_COUNTS} days, or a lead unit missed the last report (ongoing tasks too); blue when the next
+ * deadline is within {@code blueDays}. A draft has not been given to anyone yet and warns nobody; closed, cancelled
+ * and ongoing (长期坚持) tasks are done.
  */
 public record WarningPolicy(SupervisionSettings settings) {
+
+    /**
+     * How many days a late answer to a supervision notice keeps its task at least yellow: answering late must not
+     * clear the warning the lateness raised on the very day of the answer (督办单逾期回复 stays on the desk a month).
+     */
+    public static final int LATE_ANSWER_COUNTS = 30;
 
     public Assessment assess(TaskFacts task, LocalDate today) {
         TaskStatus status = task.status();
@@ -61,9 +69,10 @@ public record WarningPolicy(SupervisionSettings settings) {
         return Assessment.of(onTrack, WarningLevel.NONE);
     }
 
-    /** An unanswered notice past its date makes the task at least yellow, and says so. */
+    /** An unanswered notice past its date, or one answered late lately, makes the task at least yellow, and says so. */
     private static Assessment withNotice(Assessment a, TaskFacts task) {
-        return task.noticeOverdue() ? atLeastYellow(a, WarningReason.NOTICE_UNANSWERED) : a;
+        Assessment unanswered = task.noticeOverdue() ? atLeastYellow(a, WarningReason.NOTICE_UNANSWERED) : a;
+        return task.noticeAnsweredLate() ? atLeastYellow(unanswered, WarningReason.NOTICE_ANSWERED_LATE) : unanswered;
     }
 
     /** So does a report missing after its cycle's grace period. */

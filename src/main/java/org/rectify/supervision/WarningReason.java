@@ -14,6 +14,8 @@ public enum WarningReason {
     NOT_STARTED,
     /** a supervision notice on the task is unanswered past its reply-by date */
     NOTICE_UNANSWERED,
+    /** a supervision notice on the task was answered after its reply-by date, lately (see WarningPolicy) */
+    NOTICE_ANSWERED_LATE,
     /** a lead unit did not report for the last reporting cycle, grace period included */
     REPORT_MISSING
 }

@@ -116,19 +116,24 @@ public class Warnings {
         Field<Boolean> noticeOverdue = field(exists(selectOne().from(SUPERVISION_NOTICE)
                 .where(SUPERVISION_NOTICE.TASK_ID.eq(TASK.ID).and(SUPERVISION_NOTICE.REPLIED_AT.isNull())
                         .and(SUPERVISION_NOTICE.REPLY_BY.lt(today))))).as("notice_overdue");
+        Field<Boolean> noticeAnsweredLate = field(exists(selectOne().from(SUPERVISION_NOTICE)
+                .where(SUPERVISION_NOTICE.TASK_ID.eq(TASK.ID).and(SUPERVISION_NOTICE.REPLIED_LATE.isTrue())
+                        .and(SUPERVISION_NOTICE.REPLIED_AT.ge(today.minusDays(WarningPolicy.LATE_ANSWER_COUNTS)
+                                .atStartOfDay(clock.getZone()).toOffsetDateTime()))))).as("notice_answered_late");
         Field<Boolean> reportMissing = field(reportMissing(today)).as("report_missing");
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         List<Query> writes = new ArrayList<>();
         List<WarningLevelChanged> changes = new ArrayList<>();
         var upsert = new ArrayList<Row6<Long, String, String, String, LocalDate, OffsetDateTime>>();
         var history = new ArrayList<Row5<Long, OffsetDateTime, String, String, String>>();
-        for (Record r : db.select(TASK.ID, TASK.PLAN_ID, TASK.STATUS, TASK.DEADLINE, nextDue, lastPassed, noticeOverdue, reportMissing)
+        for (Record r : db.select(TASK.ID, TASK.PLAN_ID, TASK.STATUS, TASK.DEADLINE, nextDue, lastPassed, noticeOverdue, reportMissing,
+                        noticeAnsweredLate)
                 .from(TASK).leftJoin(MILESTONE).on(MILESTONE.TASK_ID.eq(TASK.ID))
                 .where(tasks).groupBy(TASK.ID).fetch()) {
             long taskId = r.get(TASK.ID);
             TaskFacts facts = new TaskFacts(TaskStatus.valueOf(r.get(TASK.STATUS)), r.get(TASK.DEADLINE),
                     r.get(nextDue), r.get(lastPassed), Boolean.TRUE.equals(r.get(noticeOverdue)),
-                    Boolean.TRUE.equals(r.get(reportMissing)));
+                    Boolean.TRUE.equals(r.get(reportMissing)), Boolean.TRUE.equals(r.get(noticeAnsweredLate)));
             Assessment a = policies.getOrDefault(r.get(TASK.PLAN_ID), defaults).assess(facts, today);
             String reasons = a.reasons().stream().map(Enum::name).collect(Collectors.joining(","));
             Stored before = stored.get(taskId);

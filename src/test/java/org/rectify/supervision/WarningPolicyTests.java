@@ -110,4 +110,18 @@ class WarningPolicyTests {
     void a_task_without_dates_never_warns() {
         assertThat(policy.assess(task(TaskStatus.IN_PROGRESS, null, null, null), END_2018).level()).isEqualTo(WarningLevel.NONE);
     }
+
+    @Test
+    void a_notice_answered_late_keeps_the_task_at_least_yellow_and_never_lowers_a_red() {
+        LocalDate day = LocalDate.of(2018, 6, 1);
+        Assessment late = policy.assess(new TaskFacts(TaskStatus.IN_PROGRESS, END_2018, END_2018, null, false, false, true), day);
+        assertThat(late.level()).isEqualTo(WarningLevel.YELLOW);
+        assertThat(late.scheduleStatus()).isEqualTo(ScheduleStatus.BEHIND);
+        assertThat(late.reasons()).containsExactly(WarningReason.NOTICE_ANSWERED_LATE);
+        Assessment red = policy.assess(new TaskFacts(TaskStatus.IN_PROGRESS, END_2017, null, END_2017, false, false, true), day);
+        assertThat(red.level()).isEqualTo(WarningLevel.RED);
+        assertThat(red.reasons()).containsExactly(WarningReason.OVERDUE, WarningReason.NOTICE_ANSWERED_LATE);
+        assertThat(policy.assess(new TaskFacts(TaskStatus.CLOSED, END_2018, END_2018, null, false, false, true), day).level())
+                .isEqualTo(WarningLevel.NONE); // a closed task is done
+    }
 }

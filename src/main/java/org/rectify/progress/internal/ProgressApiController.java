@@ -8,7 +8,9 @@ import org.rectify.plans.Plans;
 import org.rectify.progress.CadenceSettings;
 import org.rectify.progress.CycleMatrix;
 import org.rectify.progress.DueList;
+import org.rectify.progress.EvidenceDownloads;
 import org.rectify.progress.EvidenceFile;
+import org.rectify.progress.EvidenceUploads;
 import org.rectify.progress.Evidences;
 import org.rectify.progress.IndicatorHistory;
 import org.rectify.progress.NewAttachment;
@@ -70,10 +72,10 @@ class ProgressApiController {
     private final ReportingCycles cycles;
     private final Evidences evidences;
     private final Plans plans;
-    private final Uploads uploads;
+    private final EvidenceUploads uploads;
 
     ProgressApiController(ProgressReports reports, ProgressViews views, ReportingCycles cycles, Evidences evidences,
-                          Plans plans, Uploads uploads) {
+                          Plans plans, EvidenceUploads uploads) {
         this.reports = reports;
         this.views = views;
         this.cycles = cycles;
@@ -188,7 +190,7 @@ class ProgressApiController {
     ResponseEntity<ReportDetail> upload(@PathVariable long id, @RequestParam(required = false) Long obligationRecordId,
                                         @RequestPart(name = "files", required = false) List<MultipartFile> files,
                                         Caller caller) {
-        if (files == null || files.stream().noneMatch(Uploads::chosen)) {
+        if (files == null || files.stream().noneMatch(EvidenceUploads::chosen)) {
             throw new InvalidInputException(Map.of("files", "progress.evidence.none"), "progress.evidence.none");
         }
         reports.get(id, caller);

@@ -2,6 +2,7 @@ package org.rectify.progress.internal;
 
 import org.rectify.plans.Indicator;
 import org.rectify.plans.TaskDetail;
+import org.rectify.progress.EvidenceUploads;
 import org.rectify.progress.Phase;
 import org.rectify.progress.ReportContent;
 import org.rectify.progress.ReportDetail;
@@ -72,7 +73,7 @@ public class ReportForm {
         private boolean remove;
 
         boolean isBlank() {
-            return remove || (id == null && heldOn == null && blank(body) && blank(topic) && !Uploads.chosen(minutes));
+            return remove || (id == null && heldOn == null && blank(body) && blank(topic) && !EvidenceUploads.chosen(minutes));
         }
 
         public boolean isRemove() { return remove; }
@@ -192,7 +193,7 @@ public class ReportForm {
         Map<Integer, MultipartFile> out = new LinkedHashMap<>();
         List<ObligationRow> filled = filled(obligationRecords);
         for (int i = 0; i < filled.size(); i++) {
-            if (Uploads.chosen(filled.get(i).minutes)) {
+            if (EvidenceUploads.chosen(filled.get(i).minutes)) {
                 out.put(i, filled.get(i).minutes);
             }
         }

@@ -6,7 +6,9 @@ import org.rectify.platform.Messages;
 import org.rectify.platform.RectifyException;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
+import org.rectify.progress.EvidenceDownloads;
 import org.rectify.progress.EvidenceFile;
+import org.rectify.progress.EvidenceUploads;
 import org.rectify.progress.Evidences;
 import org.rectify.progress.NewAttachment;
 import org.rectify.progress.NewContribution;
@@ -44,11 +46,11 @@ class ReportPageController {
     private final ReportingCycles cycles;
     private final Evidences evidences;
     private final TaskLedger ledger;
-    private final Uploads uploads;
+    private final EvidenceUploads uploads;
     private final Messages messages;
 
     ReportPageController(ProgressReports reports, ReportingCycles cycles, Evidences evidences, TaskLedger ledger,
-                         Uploads uploads, Messages messages) {
+                         EvidenceUploads uploads, Messages messages) {
         this.reports = reports;
         this.cycles = cycles;
         this.evidences = evidences;
@@ -230,7 +232,7 @@ class ReportPageController {
     private List<NewAttachment> attachments(ReportForm form, List<StagedFile> staged) {
         List<NewAttachment> out = new ArrayList<>();
         for (MultipartFile f : form.getFiles()) {
-            if (Uploads.chosen(f)) {
+            if (EvidenceUploads.chosen(f)) {
                 out.add(NewAttachment.toReport(uploads.stage(f, staged)));
             }
         }
@@ -239,7 +241,7 @@ class ReportPageController {
     }
 
     private String filesAgain(ReportForm form) {
-        boolean chose = form.getFiles().stream().anyMatch(Uploads::chosen) || !form.minutes().isEmpty();
+        boolean chose = form.getFiles().stream().anyMatch(EvidenceUploads::chosen) || !form.minutes().isEmpty();
         return chose ? " " + text("progress.report.chooseFilesAgain") : "";
     }
 

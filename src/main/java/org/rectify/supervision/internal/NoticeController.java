@@ -1,14 +1,22 @@
 package org.rectify.supervision.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.rectify.access.Caller;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.Messages;
 import org.rectify.platform.RectifyException;
+import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
+import org.rectify.progress.EvidenceDownloads;
+import org.rectify.progress.EvidenceFile;
+import org.rectify.progress.EvidenceUploads;
+import org.rectify.progress.Evidences;
+import org.rectify.progress.StagedFile;
 import org.rectify.supervision.SupervisionNotice;
 import org.rectify.supervision.SupervisionNotices;
 import org.rectify.supervision.Warnings;
+import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -20,13 +28,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** Supervision notices: the list, issuing one, the unit's reply, and the official document. */
+/**
+ * Supervision notices: the list, issuing one, the unit's reply with its evidence files, downloading those, the
+ * notices panel of a task's page, and the official document.
+ */
 @Controller
 class NoticeController {
 
@@ -38,14 +53,18 @@ class NoticeController {
     private final Warnings warnings;
     private final NoticeDocument document;
     private final Messages messages;
+    private final EvidenceUploads uploads;
+    private final Evidences evidences;
 
     NoticeController(SupervisionNotices notices, TaskLedger tasks, Warnings warnings, NoticeDocument document,
-                     Messages messages) {
+                     Messages messages, EvidenceUploads uploads, Evidences evidences) {
         this.notices = notices;
         this.tasks = tasks;
         this.warnings = warnings;
         this.document = document;
         this.messages = messages;
+        this.uploads = uploads;
+        this.evidences = evidences;
     }
 
     @GetMapping("/supervision/notices")
@@ -85,27 +104,62 @@ class NoticeController {
 
     @GetMapping("/supervision/notices/{id}")
     String notice(@PathVariable long id, Caller caller, Model model) {
-        SupervisionNotice notice = notices.get(id, caller.scope());
-        boolean leads = !caller.scope().isAll() && tasks.isLedFrom(notice.taskId(), caller.scope().unitPath());
-        model.addAttribute("notice", notice);
-        model.addAttribute("late", notice.isLate(warnings.today()));
-        model.addAttribute("mayReply", !notice.isAnswered() && (caller.role().managesTasks() || (caller.role().isUnitRole() && leads)));
-        return "supervision/notice";
+        return page(notices.get(id, caller.scope()), caller, model);
     }
 
+    /**
+     * The reply with its files: checked before any file is streamed, then staged, then kept in one transaction. A
+     * refused file or reply shows the page again with the reason and the text typed; nothing is stored.
+     */
     @PostMapping("/supervision/notices/{id}/reply")
-    String reply(@PathVariable long id, @RequestParam(required = false) String reply, Caller caller,
-                 RedirectAttributes redirect) {
+    String reply(@PathVariable long id, @RequestParam(required = false) String reply,
+                 @RequestParam(required = false) List<MultipartFile> files, Caller caller, Model model,
+                 RedirectAttributes redirect, HttpServletResponse response) {
+        List<StagedFile> staged = new ArrayList<>();
         try {
-            notices.reply(id, reply, caller);
+            notices.checkReply(id, reply, caller);
+            notices.reply(id, reply, uploads.stageAll(files == null ? List.of() : files, staged), caller);
             redirect.addFlashAttribute("flash", messages.text("supervision.notice.answered"));
+            return "redirect:/supervision/notices/" + id;
         } catch (RectifyException e) {
             if (e.kind() == RectifyException.Kind.NOT_FOUND) {
                 throw e;
             }
-            redirect.addFlashAttribute("flashError", messages.text(e));
+            boolean choseFiles = files != null && files.stream().anyMatch(EvidenceUploads::chosen);
+            response.setStatus(e.kind().status);
+            model.addAttribute("replyError", messages.text(e)
+                    + (choseFiles ? " " + messages.text("progress.report.chooseFilesAgain") : ""));
+            model.addAttribute("replyDraft", reply);
+            return page(notices.get(id, caller.scope()), caller, model);
+        } finally {
+            uploads.discard(staged);
         }
-        return "redirect:/supervision/notices/" + id;
+    }
+
+    /** A file sent with the reply: to whoever sees the notice (its task in their scope), else 404. */
+    @GetMapping({"/supervision/notices/{id}/evidence/{evidenceId}", "/api/supervision/notices/{id}/evidence/{evidenceId}"})
+    ResponseEntity<Resource> evidence(@PathVariable long id, @PathVariable long evidenceId, Caller caller) throws IOException {
+        EvidenceFile file = notices.evidence(id, evidenceId, caller.scope());
+        return EvidenceDownloads.of(file, evidences.open(file.id()));
+    }
+
+    /** The notices of one task, as a panel of the task's page (loaded by htmx: the task page belongs to plans). */
+    @GetMapping("/supervision/tasks/{taskId}/notices")
+    String taskPanel(@PathVariable long taskId, Caller caller, Model model) {
+        TaskDetail task = tasks.get(taskId, caller.scope());
+        model.addAttribute("task", task);
+        model.addAttribute("notices", notices.ofTask(taskId, caller.scope()));
+        model.addAttribute("today", warnings.today());
+        model.addAttribute("mayIssue", SupervisionNotices.mayIssue(caller) && task.status().isOpen());
+        return "supervision/task-notices :: panel";
+    }
+
+    private String page(SupervisionNotice notice, Caller caller, Model model) {
+        model.addAttribute("notice", notice);
+        model.addAttribute("late", notice.isLate(warnings.today()));
+        model.addAttribute("mayReply", notices.mayReply(notice, caller));
+        model.addAttribute("maxSizeMb", evidences.store().maxSize() / (1024 * 1024));
+        return "supervision/notice";
     }
 
     @GetMapping({"/supervision/notices/{id}.docx", "/api/supervision/notices/{id}/document"})

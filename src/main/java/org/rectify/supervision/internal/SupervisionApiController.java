@@ -6,6 +6,8 @@ import org.rectify.access.Caller;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.plans.Plans;
+import org.rectify.progress.EvidenceUploads;
+import org.rectify.progress.StagedFile;
 import org.rectify.supervision.Accountability;
 import org.rectify.supervision.AccountabilityAction;
 import org.rectify.supervision.LeaderInstruction;
@@ -22,6 +24,7 @@ import org.rectify.supervision.WarningFilter;
 import org.rectify.supervision.WarningHistoryEntry;
 import org.rectify.supervision.WarningLevel;
 import org.rectify.supervision.Warnings;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +34,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,9 +72,12 @@ class SupervisionApiController {
     private final LeaderInstructions instructions;
     private final Accountability accountability;
     private final Plans plans;
+    private final EvidenceUploads uploads;
 
     SupervisionApiController(WarningBoard board, Warnings warnings, SupervisionLedger ledger, SupervisionNotices notices,
-                             LeaderInstructions instructions, Accountability accountability, Plans plans) {
+                             LeaderInstructions instructions, Accountability accountability, Plans plans,
+                             EvidenceUploads uploads) {
+        this.uploads = uploads;
         this.board = board;
         this.warnings = warnings;
         this.ledger = ledger;
@@ -129,10 +137,24 @@ class SupervisionApiController {
         return ResponseEntity.created(java.net.URI.create("/api/supervision/notices/" + id)).body(notices.get(id, caller.scope()));
     }
 
-    @PostMapping("/notices/{id}/reply")
+    @PostMapping(path = "/notices/{id}/reply", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The lead unit's reply to a notice; once")
     SupervisionNotice reply(@PathVariable long id, @RequestBody NoticeReply reply, Caller caller) {
         return notices.reply(id, reply.reply(), caller);
+    }
+
+    @PostMapping(path = "/notices/{id}/reply", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "The lead unit's reply to a notice with evidence files (parts: reply, files); once. "
+            + "A refused file refuses the reply (422) and nothing is stored")
+    SupervisionNotice replyWithFiles(@PathVariable long id, @RequestParam(required = false) String reply,
+                                     @RequestParam(required = false) List<MultipartFile> files, Caller caller) {
+        notices.checkReply(id, reply, caller);
+        List<StagedFile> staged = new ArrayList<>();
+        try {
+            return notices.reply(id, reply, uploads.stageAll(files == null ? List.of() : files, staged), caller);
+        } finally {
+            uploads.discard(staged);
+        }
     }
 
     @GetMapping("/ledger")

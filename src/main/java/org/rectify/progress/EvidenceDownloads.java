@@ -1,6 +1,5 @@
-package org.rectify.progress.internal;
+package org.rectify.progress;
 
-import org.rectify.progress.EvidenceFile;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -15,13 +14,14 @@ import java.nio.charset.StandardCharsets;
 /**
  * An evidence file as a download: streamed, always as an attachment under its own name, with the type found by
  * its content and {@code nosniff}, so a browser never runs what someone uploaded. The ETag is the SHA-256.
+ * Module API: whoever serves a file checks first that the reader may see what it is attached to.
  */
-final class EvidenceDownloads {
+public final class EvidenceDownloads {
 
     private EvidenceDownloads() {
     }
 
-    static ResponseEntity<Resource> of(EvidenceFile file, InputStream content) {
+    public static ResponseEntity<Resource> of(EvidenceFile file, InputStream content) {
         MediaType type = MediaType.parseMediaType(file.contentType());
         if (type.getType().equals("text")) {
             type = new MediaType(type, StandardCharsets.UTF_8);

@@ -64,7 +64,7 @@ class CircularController {
                  @RequestParam(required = false) Long planId, Caller caller, Model model, RedirectAttributes redirect) {
         try {
             long id = circulars.draft(new CircularPeriod(from, to), planId, caller);
-            redirect.addFlashAttribute("flash", messages.text("supervision.circular.drafted"));
+            redirect.addFlashAttribute("flash", messages.text("supervision.circular.created"));
             return "redirect:/supervision/circulars/" + id + "/edit";
         } catch (InvalidInputException e) {
             return form(model, from, to, planId, messages.fields(e));

@@ -71,7 +71,8 @@ public record CircularFacts(LocalDate from, LocalDate to, LocalDate asOf, String
 
     /**
      * The facts from what was found: rankings by on-time rate (then most reports due, then name) and by overdue
-     * tasks (most first, then name); every unit that owed a report or leads a red task is ranked in both.
+     * tasks (most first, then name). Units that owed reports are ranked by rate; they and the lead units of red tasks
+     * are ranked by overdue tasks.
      */
     public static CircularFacts of(CircularPeriod period, LocalDate asOf, String planTitle, List<DueReport> reports,
                                    List<RedTask> redTasks, List<Relapse> relapses) {
@@ -110,7 +111,6 @@ public record CircularFacts(LocalDate from, LocalDate to, LocalDate asOf, String
                 overdue.merge(unit, t.overdue() ? 1 : 0, Integer::sum);
             }
         }
-        overdue.keySet().forEach(u -> perUnit.computeIfAbsent(u, n -> new int[4]));
         List<UnitReporting> reporting = perUnit.entrySet().stream()
                 .map(e -> new UnitReporting(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
                 .sorted(Comparator.comparingDouble(UnitReporting::rate).reversed()

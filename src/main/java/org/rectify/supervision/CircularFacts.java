@@ -26,9 +26,12 @@ public record CircularFacts(LocalDate from, LocalDate to, LocalDate asOf, String
                              int daysLate) {
     }
 
-    /** A task red at the end of the period, with the reasons of its last change of level. */
-    public record RedTask(long taskId, String taskRef, String taskTitle, List<String> leadUnits, LocalDate deadline,
-                          List<WarningReason> reasons) {
+    /**
+     * A task red at the end of the period, with the reasons of its last change of level; {@code leadUnits} as the task
+     * names them (a group once: 各县区政府), {@code rankedUnits} every lead unit, for the ranking.
+     */
+    public record RedTask(long taskId, String taskRef, String taskTitle, List<String> leadUnits, List<String> rankedUnits,
+                          LocalDate deadline, List<WarningReason> reasons) {
 
         public boolean overdue() {
             return reasons.contains(WarningReason.OVERDUE);
@@ -107,7 +110,7 @@ public record CircularFacts(LocalDate from, LocalDate to, LocalDate asOf, String
         Map<String, Integer> overdue = new LinkedHashMap<>();
         perUnit.keySet().forEach(u -> overdue.put(u, 0));
         for (RedTask t : redTasks) {
-            for (String unit : t.leadUnits()) {
+            for (String unit : t.rankedUnits()) {
                 overdue.merge(unit, t.overdue() ? 1 : 0, Integer::sum);
             }
         }

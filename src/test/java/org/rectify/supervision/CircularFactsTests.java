@@ -41,9 +41,9 @@ class CircularFactsTests {
         List<DueReport> reports = List.of(report("乙局", DUE), report("乙局", null), report("甲局", DUE),
                 report("丙局", null), report("丙局", null), report("丁局", GRACE.plusDays(4)));
         List<CircularFacts.RedTask> red = List.of(
-                new CircularFacts.RedTask(1, "一(1)", "任务", List.of("丙局"), DUE, List.of(WarningReason.OVERDUE)),
-                new CircularFacts.RedTask(2, "一(2)", "任务", List.of("丙局", "戊局"), DUE, List.of(WarningReason.OVERDUE)),
-                new CircularFacts.RedTask(3, "一(3)", "任务", List.of("甲局"), null, List.of(WarningReason.RELAPSED)));
+                new CircularFacts.RedTask(1, "一(1)", "任务", List.of("丙局"), List.of("丙局"), DUE, List.of(WarningReason.OVERDUE)),
+                new CircularFacts.RedTask(2, "一(2)", "任务", List.of("丙局", "戊局"), List.of("丙局", "戊局"), DUE, List.of(WarningReason.OVERDUE)),
+                new CircularFacts.RedTask(3, "一(3)", "任务", List.of("甲局"), List.of("甲局"), null, List.of(WarningReason.RELAPSED)));
         CircularFacts facts = CircularFacts.of(NOVEMBER, LocalDate.of(2018, 12, 3), null, reports, red, List.of());
 
         assertThat(facts.due()).isEqualTo(6);

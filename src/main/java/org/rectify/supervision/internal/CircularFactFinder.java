@@ -24,6 +24,8 @@ import java.util.Map;
 import static org.jooq.impl.DSL.noCondition;
 import static org.rectify.db.Tables.TASK;
 import static org.rectify.db.Tables.TASK_HISTORY;
+import static org.rectify.db.Tables.TASK_UNIT;
+import static org.rectify.db.Tables.UNIT;
 import static org.rectify.db.Tables.WARNING_CHANGE;
 
 /**
@@ -61,10 +63,21 @@ public class CircularFactFinder {
                 .from(TASK).join(last).on(last.field(WARNING_CHANGE.TASK_ID).eq(TASK.ID))
                 .where(tasks.and(last.field(WARNING_CHANGE.TO_LEVEL).eq(WarningLevel.RED.name())))
                 .orderBy(TASK.PLAN_ID, TASK.POSITION, TASK.ID).fetch();
-        Map<Long, List<String>> leads = ledger.leadUnitNames(rows.map(r -> r.get(TASK.ID)));
+        List<Long> ids = rows.map(r -> r.get(TASK.ID));
+        Map<Long, List<String>> leads = ledger.leadUnitNames(ids);
+        Map<Long, List<String>> units = leadUnitsOneByOne(ids);
         return rows.map(r -> new CircularFacts.RedTask(r.get(TASK.ID), r.get(TASK.REF),
                 TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), leads.getOrDefault(r.get(TASK.ID), List.of()),
-                r.get(TASK.DEADLINE), reasons(r.get(last.field(WARNING_CHANGE.REASONS)))));
+                units.getOrDefault(r.get(TASK.ID), List.of()), r.get(TASK.DEADLINE),
+                reasons(r.get(last.field(WARNING_CHANGE.REASONS)))));
+    }
+
+    /** Every lead unit of each task, a group's members one by one: units are ranked, not groups. */
+    private Map<Long, List<String>> leadUnitsOneByOne(List<Long> taskIds) {
+        return db.select(TASK_UNIT.TASK_ID, UNIT.NAME).from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
+                .where(TASK_UNIT.TASK_ID.in(taskIds).and(TASK_UNIT.ROLE.eq("LEAD")))
+                .orderBy(TASK_UNIT.TASK_ID, TASK_UNIT.POSITION, UNIT.ID)
+                .fetchGroups(TASK_UNIT.TASK_ID, UNIT.NAME);
     }
 
     private List<CircularFacts.Relapse> relapses(CircularPeriod period, Condition tasks) {

@@ -45,9 +45,11 @@ public final class CircularWriter {
     }
 
     private static String overview(CircularPeriod period, CircularFacts f) {
-        return period.label() + "，各责任单位应报送进展报告" + f.due() + "份，按时报送" + f.onTime() + "份，逾期报送" + f.late()
-                + "份，未报送" + f.missing() + "份，按时报送率" + percent(f.onTimeRate()) + "；截至" + chineseDate(f.to())
-                + "，红色预警任务" + f.redTasks().size() + "项；期内问题反弹" + f.relapses().size() + "项。";
+        String reports = f.due() == 0 ? "无应报送的进展报告"
+                : "各责任单位应报送进展报告" + f.due() + "份，按时报送" + f.onTime() + "份，逾期报送" + f.late()
+                + "份，未报送" + f.missing() + "份，按时报送率" + percent(f.onTimeRate());
+        return period.label() + "，" + reports + "；截至" + chineseDate(f.to()) + "，红色预警任务" + f.redTasks().size()
+                + "项；期内问题反弹" + f.relapses().size() + "项。";
     }
 
     private static List<String> reporting(CircularFacts f) {
@@ -103,15 +105,16 @@ public final class CircularWriter {
     }
 
     private static List<String> rankings(CircularFacts f) {
-        if (f.reportingRanking().isEmpty()) {
-            return List.of("本期无排名数据。");
-        }
         List<String> out = new ArrayList<>();
-        out.add("（一）按时报送率（由高到低）：" + listed(numbered(f.reportingRanking().stream()
-                .map(u -> u.unitName() + " " + percent(u.rate()) + "（" + u.onTime() + "/" + u.due() + "）").toList())) + "。");
-        out.add("（二）逾期任务数（由多到少）：" + listed(numbered(f.overdueRanking().stream()
-                .map(u -> u.unitName() + " " + u.overdueTasks() + "项").toList())) + "。");
-        return out;
+        if (!f.reportingRanking().isEmpty()) {
+            out.add("（" + NUMERALS[out.size()] + "）按时报送率（由高到低）：" + listed(numbered(f.reportingRanking().stream()
+                    .map(u -> u.unitName() + " " + percent(u.rate()) + "（" + u.onTime() + "/" + u.due() + "）").toList())) + "。");
+        }
+        if (!f.overdueRanking().isEmpty()) {
+            out.add("（" + NUMERALS[out.size()] + "）逾期任务数（由多到少）：" + listed(numbered(f.overdueRanking().stream()
+                    .map(u -> u.unitName() + " " + u.overdueTasks() + "项").toList())) + "。");
+        }
+        return out.isEmpty() ? List.of("本期无排名数据。") : out;
     }
 
     private static List<String> demands(CircularFacts f) {

@@ -1,0 +1,62 @@
+package org.rectify.progress;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.rectify.access.DataScope;
+import org.rectify.plans.TaskConditions;
+import org.rectify.plans.TaskSummary;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.rectify.db.Tables.REPORTING_CYCLE;
+import static org.rectify.db.Tables.REPORT_SLOT;
+import static org.rectify.db.Tables.TASK;
+import static org.rectify.db.Tables.TASK_UNIT;
+import static org.rectify.db.Tables.UNIT;
+
+/**
+ * The reports that fell due in a period: every lead unit × reporting task × cycle whose due date lies in it, with the
+ * day the report first counted as submitted. For the records of a period (circulars, rankings), not for one cycle's
+ * page. Which tasks report is today's answer ({@link ReportingCycles#REPORTING}), as on the cycle matrix.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DueReports {
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    DueReports(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Reports due from {@code from} to {@code to} (both included) on tasks in the scope, optionally of one plan. */
+    public List<DueReport> between(LocalDate from, LocalDate to, Long planId, DataScope scope) {
+        Condition where = REPORTING_CYCLE.DUE_ON.between(from, to)
+                .and(TASK.STATUS.in(ReportingCycles.REPORTING.stream().map(Enum::name).toList()))
+                .and(TaskConditions.visibleTo(scope));
+        if (planId != null) {
+            where = where.and(TASK.PLAN_ID.eq(planId));
+        }
+        return db.select(REPORTING_CYCLE.PLAN_ID, REPORTING_CYCLE.ID, REPORTING_CYCLE.DUE_ON, REPORTING_CYCLE.GRACE_UNTIL,
+                        TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT, UNIT.ID, UNIT.NAME, REPORT_SLOT.FIRST_SUBMITTED_AT)
+                .from(REPORTING_CYCLE)
+                .join(TASK).on(TASK.PLAN_ID.eq(REPORTING_CYCLE.PLAN_ID))
+                .join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
+                .join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
+                .leftJoin(REPORT_SLOT).on(REPORT_SLOT.CYCLE_ID.eq(REPORTING_CYCLE.ID).and(REPORT_SLOT.TASK_ID.eq(TASK.ID))
+                        .and(REPORT_SLOT.UNIT_ID.eq(UNIT.ID)))
+                .where(where)
+                .orderBy(REPORTING_CYCLE.DUE_ON, TASK.PLAN_ID, TASK.POSITION, TASK.ID, TASK_UNIT.POSITION, UNIT.ID)
+                .fetch(r -> new DueReport(r.get(REPORTING_CYCLE.PLAN_ID), r.get(REPORTING_CYCLE.ID),
+                        r.get(REPORTING_CYCLE.DUE_ON), r.get(REPORTING_CYCLE.GRACE_UNTIL), r.get(TASK.ID), r.get(TASK.REF),
+                        TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(UNIT.ID), r.get(UNIT.NAME),
+                        r.get(REPORT_SLOT.FIRST_SUBMITTED_AT) == null ? null
+                                : r.get(REPORT_SLOT.FIRST_SUBMITTED_AT).atZoneSameInstant(clock.getZone()).toLocalDate()));
+    }
+}

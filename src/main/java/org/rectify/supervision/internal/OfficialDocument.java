@@ -1,0 +1,82 @@
+package org.rectify.supervision.internal;
+
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+
+/**
+ * The layout of the office's documents (.docx) — supervision notices, circulars: a centred title in the fonts Chinese
+ * offices print with, paragraphs indented by two characters, issuer and date on the right.
+ */
+final class OfficialDocument {
+
+    static final String TITLE_FONT = "方正小标宋简体";
+    static final String BODY_FONT = "仿宋_GB2312";
+    static final String INDENT = "　　";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private OfficialDocument() {
+    }
+
+    /** A new document, filled by {@code content}, as bytes. */
+    static byte[] write(Consumer<XWPFDocument> content) {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            content.accept(doc);
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void title(XWPFDocument doc, String text, String colour) {
+        paragraph(doc, ParagraphAlignment.CENTER, text, TITLE_FONT, 22, true, colour);
+    }
+
+    static void centred(XWPFDocument doc, String text) {
+        paragraph(doc, ParagraphAlignment.CENTER, text, BODY_FONT, 16, false, null);
+    }
+
+    static void left(XWPFDocument doc, String text) {
+        paragraph(doc, ParagraphAlignment.LEFT, text, BODY_FONT, 16, false, null);
+    }
+
+    /** A body paragraph, indented by two characters. */
+    static void body(XWPFDocument doc, String text) {
+        paragraph(doc, ParagraphAlignment.BOTH, INDENT + text.strip(), BODY_FONT, 16, false, null);
+    }
+
+    /** Issuer and date, on the right. */
+    static void signature(XWPFDocument doc, String issuer, OffsetDateTime at) {
+        paragraph(doc, ParagraphAlignment.RIGHT, issuer, BODY_FONT, 16, false, null);
+        paragraph(doc, ParagraphAlignment.RIGHT, chineseDate(at.atZoneSameInstant(ZONE).toLocalDate()), BODY_FONT, 16, false, null);
+    }
+
+    static void paragraph(XWPFDocument doc, ParagraphAlignment align, String text, String font, int size, boolean bold,
+                          String colour) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(align);
+        p.setSpacingAfter(120);
+        XWPFRun run = p.createRun();
+        run.setText(text);
+        run.setFontFamily(font);
+        run.setFontSize(size);
+        run.setBold(bold);
+        if (colour != null) {
+            run.setColor(colour);
+        }
+    }
+
+    static String chineseDate(LocalDate date) {
+        return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    }
+}

@@ -34,7 +34,7 @@ public enum WebhookFormat {
     DINGTALK {
         @Override
         Map<String, Object> payload(WebhookMessage m) {
-            return Map.of("msgtype", "markdown", "markdown", Map.of("title", m.title(), "text", markdown(m)));
+            return ordered("msgtype", "markdown", "markdown", ordered("title", m.title(), "text", markdown(m)));
         }
 
         @Override
@@ -46,7 +46,7 @@ public enum WebhookFormat {
     WECOM {
         @Override
         Map<String, Object> payload(WebhookMessage m) {
-            return Map.of("msgtype", "markdown", "markdown", Map.of("content", markdown(m)));
+            return ordered("msgtype", "markdown", "markdown", Map.of("content", markdown(m)));
         }
     };
 
@@ -80,6 +80,14 @@ public enum WebhookFormat {
         } catch (RuntimeException e) {
             return Delivery.failed("HTTP " + status + ", not a robot's answer: " + abbreviate(body));
         }
+    }
+
+    /** Two entries in this order (as the robots' documentation writes them: easier to compare by eye). */
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
     }
 
     static String markdown(WebhookMessage m) {

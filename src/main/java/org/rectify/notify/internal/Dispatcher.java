@@ -25,6 +25,8 @@ import java.util.Set;
 @Transactional
 public class Dispatcher {
 
+    static final String TEST_KIND = "WEBHOOK_TEST";
+
     private final Inbox inbox;
     private final Outbound outbound;
     private final OutgoingTexts texts;
@@ -70,7 +72,7 @@ public class Dispatcher {
     /** Queues a test message for one webhook (whatever its scope) and returns its outbox id. */
     public long queueTest(long webhookId) {
         webhooks.get(webhookId);
-        Outgoing test = Outgoing.of("WEBHOOK_TEST", "test:" + webhookId + ":" + java.util.UUID.randomUUID(), "/",
+        Outgoing test = Outgoing.of(TEST_KIND, "test:" + webhookId + ":" + java.util.UUID.randomUUID(), "/",
                 "notify.webhookTestMessage");
         RenderedText text = texts.render(test);
         return outbound.queue(Channel.WEBHOOK, Long.toString(webhookId), webhookId, test, text.title(), text.text(),

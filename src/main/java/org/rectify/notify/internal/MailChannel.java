@@ -39,7 +39,7 @@ class MailChannel {
             mail.send(message);
             return Delivery.OK;
         } catch (RuntimeException e) { // MailException: the server refused or could not be reached
-            return Delivery.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Delivery.failed(e);
         }
     }
 }

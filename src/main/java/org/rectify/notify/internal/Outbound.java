@@ -150,7 +150,8 @@ public class Outbound {
         } else if (outcome.status() == Status.CANCELLED) {
             update = update.set(OUTBOUND_MESSAGE.STATUS, "CANCELLED").set(OUTBOUND_MESSAGE.LAST_ERROR, outcome.error());
         } else {
-            Optional<Duration> wait = retries.after(attempts);
+            // a test message is tried once: the office is watching the page, not waiting for a retry
+            Optional<Duration> wait = Dispatcher.TEST_KIND.equals(row.kind()) ? Optional.empty() : retries.after(attempts);
             update = update.set(OUTBOUND_MESSAGE.LAST_ERROR, outcome.error());
             update = wait.isPresent()
                     ? update.set(OUTBOUND_MESSAGE.NEXT_ATTEMPT_AT, at.plus(wait.get()))

@@ -42,7 +42,7 @@ class WebhookChannel {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return format.judge(response.statusCode(), response.body());
         } catch (IOException | IllegalArgumentException e) {
-            return Delivery.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Delivery.failed(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Delivery.failed("interrupted");

@@ -59,6 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.rectify.DemoLogins.as;
 import static org.rectify.DemoLogins.office;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -299,6 +300,37 @@ class DeliveryChannelsTests {
         mvc.perform(get("/admin/webhooks").with(as("epb-staff"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/admin/webhooks").with(as("leader"))).andExpect(status().isForbidden());
         mvc.perform(get("/admin/webhooks").with(as("admin"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void the_office_adds_and_edits_a_webhook_on_its_page_and_its_secret_is_never_shown() throws Exception {
+        String tag = "f" + SEQ.incrementAndGet();
+        mvc.perform(post("/admin/webhooks").with(office()).with(csrf()).param("name", "表单" + tag).param("format", "WECOM")
+                        .param("url", "javascript:alert(1)").param("unitId", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("请填写以 http:// 或 https:// 开头的有效地址。")));
+        mvc.perform(post("/admin/webhooks").with(office()).with(csrf()).param("name", "表单" + tag).param("format", "DINGTALK")
+                        .param("url", base() + "/robot/form/" + tag).param("secret", "SECform-" + tag).param("unitId", "")
+                        .param("enabled", "true"))
+                .andExpect(status().is3xxRedirection());
+        long id = jdbc.queryForObject("select id from webhook where name = ?", Long.class, "表单" + tag);
+        mvc.perform(get("/admin/webhooks/{id}", id).with(office()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("已设置密钥（不显示）")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("SECform"))));
+        mvc.perform(post("/admin/webhooks/{id}", id).with(office()).with(csrf()).param("name", "表单" + tag)
+                        .param("format", "DINGTALK").param("url", base() + "/robot/form/" + tag).param("secret", "")
+                        .param("unitId", String.valueOf(unit("临翔区"))).param("enabled", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForMap("select secret, unit_id from webhook where id = ?", id))
+                .containsEntry("secret", "SECform-" + tag).containsEntry("unit_id", unit("临翔区"));
+        mvc.perform(post("/admin/webhooks/{id}", id).with(office()).with(csrf()).param("name", "表单" + tag)
+                        .param("format", "DINGTALK").param("url", base() + "/robot/form/" + tag).param("removeSecret", "true")
+                        .param("unitId", "").param("enabled", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select secret from webhook where id = ?", String.class, id)).isNull();
+        mvc.perform(post("/admin/webhooks/{id}/enabled", id).with(office()).with(csrf()).param("enabled", "false"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select enabled from webhook where id = ?", Boolean.class, id)).isFalse();
     }
 
     @Test

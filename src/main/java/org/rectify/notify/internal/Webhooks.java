@@ -74,7 +74,7 @@ public class Webhooks {
         if (form.enabled() != null) {
             update = update.set(WEBHOOK.ENABLED, form.enabled());
         }
-        if (form.removeSecret()) {
+        if (Boolean.TRUE.equals(form.removeSecret())) {
             update = update.set(WEBHOOK.SECRET, (String) null);
         } else if (blankToNull(form.secret()) != null) {
             update = update.set(WEBHOOK.SECRET, form.secret().strip());

@@ -1,7 +1,9 @@
 package org.rectify.access;
 
 import org.jooq.DSLContext;
+import org.rectify.platform.EmailAddress;
 import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.NotFoundException;
 import org.rectify.units.Units;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -41,6 +43,7 @@ public class Accounts {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors, "error.invalid");
         }
+        String email = EmailAddress.normalize(account.email(), "email");
         if (account.password() == null || account.password().length() < 8) {
             throw new InvalidInputException(Map.of("password", "account.passwordTooShort"), "account.passwordTooShort");
         }
@@ -53,6 +56,7 @@ public class Accounts {
                 .set(ACCOUNT.DISPLAY_NAME, account.displayName())
                 .set(ACCOUNT.UNIT_ID, account.unitId())
                 .set(ACCOUNT.ROLE, account.role().name())
+                .set(ACCOUNT.EMAIL, email)
                 .returning(ACCOUNT.ID).fetchOne(ACCOUNT.ID);
     }
 
@@ -68,11 +72,27 @@ public class Accounts {
     @Transactional(readOnly = true)
     public java.util.List<AccountView> all() {
         return db.select(ACCOUNT.ID, ACCOUNT.USERNAME, ACCOUNT.DISPLAY_NAME, ACCOUNT.UNIT_ID, org.rectify.db.Tables.UNIT.NAME,
-                        ACCOUNT.ROLE, ACCOUNT.ENABLED, ACCOUNT.LOCKED_UNTIL)
+                        ACCOUNT.ROLE, ACCOUNT.ENABLED, ACCOUNT.LOCKED_UNTIL, ACCOUNT.EMAIL)
                 .from(ACCOUNT).join(org.rectify.db.Tables.UNIT).on(org.rectify.db.Tables.UNIT.ID.eq(ACCOUNT.UNIT_ID))
                 .orderBy(ACCOUNT.USERNAME)
                 .fetch(r -> new AccountView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), Role.valueOf(r.value6()),
-                        r.value7(), r.value8()));
+                        r.value7(), r.value8(), r.value9()));
+    }
+
+    /** Sets (or with a blank, removes) the address the account's notifications are mailed to. */
+    public void setEmail(long accountId, String email) {
+        String normalized = EmailAddress.normalize(email, "email");
+        if (db.update(ACCOUNT).set(ACCOUNT.EMAIL, normalized).where(ACCOUNT.ID.eq(accountId)).execute() == 0) {
+            throw new NotFoundException("account.notFound", accountId);
+        }
+    }
+
+    /** The email addresses of these accounts, of those that are enabled and have one. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> emails(java.util.Collection<Long> accountIds) {
+        return db.select(ACCOUNT.ID, ACCOUNT.EMAIL).from(ACCOUNT)
+                .where(ACCOUNT.ID.in(accountIds).and(ACCOUNT.ENABLED.isTrue()).and(ACCOUNT.EMAIL.isNotNull()))
+                .fetchMap(ACCOUNT.ID, ACCOUNT.EMAIL);
     }
 
     /** Disabling keeps the account (its name stays in histories) but it can no longer sign in. */

@@ -99,14 +99,19 @@ class DemoData implements ApplicationRunner {
         long epb = unit("市环境保护局");
         long linxiang = unit("临翔区");
         return List.of(
-                new NewAccount("admin", DEMO_PASSWORD, "演示·系统管理员", city, Role.ADMIN),
-                new NewAccount("office", DEMO_PASSWORD, "演示·市督察整改办", city, Role.OFFICE),
-                new NewAccount("supervisor", DEMO_PASSWORD, "演示·市委督查室", city, Role.SUPERVISOR),
-                new NewAccount("leader", DEMO_PASSWORD, "演示·分管副市长", city, Role.LEADER),
-                new NewAccount("epb-head", DEMO_PASSWORD, "演示·市环保局负责人", epb, Role.UNIT_HEAD),
-                new NewAccount("epb-staff", DEMO_PASSWORD, "演示·市环保局经办人", epb, Role.UNIT_STAFF),
-                new NewAccount("linxiang-office", DEMO_PASSWORD, "演示·临翔区整改办", linxiang, Role.OFFICE),
-                new NewAccount("linxiang-staff", DEMO_PASSWORD, "演示·临翔区政府经办人", unit("临翔区政府"), Role.UNIT_STAFF));
+                new NewAccount("admin", DEMO_PASSWORD, "演示·系统管理员", city, Role.ADMIN, demoEmail("admin")),
+                new NewAccount("office", DEMO_PASSWORD, "演示·市督察整改办", city, Role.OFFICE, demoEmail("office")),
+                new NewAccount("supervisor", DEMO_PASSWORD, "演示·市委督查室", city, Role.SUPERVISOR, demoEmail("supervisor")),
+                new NewAccount("leader", DEMO_PASSWORD, "演示·分管副市长", city, Role.LEADER, demoEmail("leader")),
+                new NewAccount("epb-head", DEMO_PASSWORD, "演示·市环保局负责人", epb, Role.UNIT_HEAD, demoEmail("epb-head")),
+                new NewAccount("epb-staff", DEMO_PASSWORD, "演示·市环保局经办人", epb, Role.UNIT_STAFF, demoEmail("epb-staff")),
+                new NewAccount("linxiang-office", DEMO_PASSWORD, "演示·临翔区整改办", linxiang, Role.OFFICE, demoEmail("linxiang-office")),
+                new NewAccount("linxiang-staff", DEMO_PASSWORD, "演示·临翔区政府经办人", unit("临翔区政府"), Role.UNIT_STAFF, demoEmail("linxiang-staff")));
+    }
+
+    /** Demo addresses are under the reserved .invalid domain (RFC 2606): never anyone's real mailbox. */
+    private static String demoEmail(String username) {
+        return username + "@demo.rectify.invalid";
     }
 
     private static String lincangPlan() {

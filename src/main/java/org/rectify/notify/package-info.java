@@ -1,6 +1,7 @@
 /**
- * Notifications: the in-app inbox (unread count in the header), fed by what happens elsewhere. Listens
- * only; nothing depends on it. Email and webhook channels are to follow on the same deliveries.
+ * Notifications: the in-app inbox (unread count in the header), email over SMTP and webhooks (generic JSON,
+ * DingTalk and WeCom robots), fed by what happens elsewhere through one dispatcher
+ * ({@code internal.Dispatcher}) and an outbox sent with retries. Listens only; nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notify")
 package org.rectify.notify;

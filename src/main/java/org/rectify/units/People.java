@@ -1,10 +1,13 @@
 package org.rectify.units;
 
 import org.jooq.DSLContext;
+import org.rectify.platform.EmailAddress;
 import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +27,7 @@ public class People {
     @Transactional(readOnly = true)
     public Optional<Person> find(long id) {
         return db.selectFrom(PERSON).where(PERSON.ID.eq(id))
-                .fetchOptional(r -> new Person(r.getId(), r.getName(), r.getPost(), r.getUnitId(), r.getPhone()));
+                .fetchOptional(r -> new Person(r.getId(), r.getName(), r.getPost(), r.getUnitId(), r.getPhone(), r.getEmail()));
     }
 
     /** The person of this name in this unit, updated with the post and phone given, or a new one. */
@@ -41,6 +44,22 @@ public class People {
         db.update(PERSON).set(PERSON.POST, blankToNull(post)).set(PERSON.PHONE, blankToNull(phone))
                 .where(PERSON.ID.eq(id)).execute();
         return find(id).orElseThrow();
+    }
+
+    /** Sets (or with a blank, removes) the address the person's notifications are mailed to. */
+    public Person setEmail(long personId, String email) {
+        String normalized = EmailAddress.normalize(email, "email");
+        if (db.update(PERSON).set(PERSON.EMAIL, normalized).where(PERSON.ID.eq(personId)).execute() == 0) {
+            throw new NotFoundException("person.notFound", personId);
+        }
+        return find(personId).orElseThrow();
+    }
+
+    /** The email addresses of those of these people who have one. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> emails(Collection<Long> personIds) {
+        return db.select(PERSON.ID, PERSON.EMAIL).from(PERSON)
+                .where(PERSON.ID.in(personIds).and(PERSON.EMAIL.isNotNull())).fetchMap(PERSON.ID, PERSON.EMAIL);
     }
 
     private static String blankToNull(String s) {

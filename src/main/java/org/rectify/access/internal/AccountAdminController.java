@@ -13,6 +13,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -43,16 +45,17 @@ class AccountAdminController {
     @PostMapping("/admin/accounts")
     String create(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
                   @RequestParam(required = false) Long unitId, @RequestParam(required = false) Role role,
-                  @RequestParam(required = false) String password, Model model, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String password, @RequestParam(required = false) String email,
+                  Model model, RedirectAttributes redirect) {
         try {
             if (unitId == null) {
                 throw new InvalidInputException(Map.of("unitId", "account.unitRequired"), "error.invalid");
             }
-            accounts.create(new NewAccount(username, password, displayName, unitId, role));
+            accounts.create(new NewAccount(username, password, displayName, unitId, role, email));
             redirect.addFlashAttribute("flash", messages.text("account.created", username));
             return "redirect:/admin/accounts";
         } catch (InvalidInputException e) {
-            return page(model, messages.fields(e), new NewAccount(username, null, displayName, unitId == null ? 0 : unitId, role));
+            return page(model, messages.fields(e), new NewAccount(username, null, displayName, unitId == null ? 0 : unitId, role, email));
         }
     }
 
@@ -60,6 +63,29 @@ class AccountAdminController {
     String enable(@PathVariable long id, @RequestParam boolean enabled) {
         accounts.setEnabled(id, enabled);
         return "redirect:/admin/accounts";
+    }
+
+    @PostMapping("/admin/accounts/{id}/email")
+    String email(@PathVariable long id, @RequestParam(required = false) String email, RedirectAttributes redirect) {
+        try {
+            accounts.setEmail(id, email);
+            redirect.addFlashAttribute("flash", messages.text("account.emailSaved"));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("flashError", messages.text(e));
+        }
+        return "redirect:/admin/accounts";
+    }
+
+    @PutMapping("/api/admin/accounts/{id}/email")
+    @ResponseBody
+    @Operation(summary = "Set (or with a blank, remove) the email address an account's notifications are mailed to")
+    AccountView apiEmail(@PathVariable long id, @RequestBody EmailChange change) {
+        accounts.setEmail(id, change.email());
+        return accounts.all().stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The body of an email change. */
+    record EmailChange(String email) {
     }
 
     @GetMapping("/api/admin/accounts")

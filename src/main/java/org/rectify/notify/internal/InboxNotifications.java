@@ -3,7 +3,6 @@ package org.rectify.notify.internal;
 import org.rectify.access.Accounts;
 import org.rectify.access.DataScope;
 import org.rectify.access.Role;
-import org.rectify.notify.Inbox;
 import org.rectify.plans.AssignedUnit;
 import org.rectify.plans.TaskCommand;
 import org.rectify.plans.TaskDetail;
@@ -22,21 +21,23 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * Who hears of what, in the inbox: a lead unit's staff and head of a task given to them, of a red warning,
- * of a supervision notice and a leader's instruction; the issuer of a late answer; the leader of an answer.
- * Each delivery has a key, so handling an event twice (a retry, a restart, two nodes) delivers once.
+ * Who hears of what: a lead unit's staff and head (and the task's responsible person, by email) of a task
+ * given to them, of a red warning, of a supervision notice and a leader's instruction; the issuer of a late
+ * answer; the leader of an answer. Every notification goes through the {@link Dispatcher} to the inbox,
+ * email and the webhooks covering the task's lead units. Each has a key, so handling an event twice (a
+ * retry, a restart, two nodes) delivers once.
  */
 @Component
 class InboxNotifications {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    private final Inbox inbox;
+    private final Dispatcher dispatcher;
     private final TaskLedger tasks;
     private final Accounts accounts;
 
-    InboxNotifications(Inbox inbox, TaskLedger tasks, Accounts accounts) {
-        this.inbox = inbox;
+    InboxNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts) {
+        this.dispatcher = dispatcher;
         this.tasks = tasks;
         this.accounts = accounts;
     }
@@ -45,8 +46,8 @@ class InboxNotifications {
     void on(TaskTransitioned event) {
         if (event.command() == TaskCommand.ASSIGN) {
             TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
-            inbox.deliver(leadUnitAccounts(task), "TASK_ASSIGNED", "assigned:" + task.id(), link(task.id()),
-                    "notify.taskAssigned", task.ref(), task.displayTitle());
+            dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "TASK_ASSIGNED", "assigned:" + task.id(),
+                    link(task.id()), "notify.taskAssigned", task.ref(), task.displayTitle()));
         }
     }
 
@@ -55,44 +56,49 @@ class InboxNotifications {
         if (event.to() == WarningLevel.RED) {
             TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
             String day = event.occurredAt().atZone(CHINA).toLocalDate().toString();
-            inbox.deliver(leadUnitAccounts(task), "WARNING_RED", "red:" + task.id() + ":" + day, link(task.id()),
-                    "notify.warningRed", task.ref(), task.displayTitle());
+            dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "WARNING_RED", "red:" + task.id() + ":" + day,
+                    link(task.id()), "notify.warningRed", task.ref(), task.displayTitle()));
         }
     }
 
     @ApplicationModuleListener
     void on(NoticeIssued event) {
         TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
-        inbox.deliver(leadUnitAccounts(task), "NOTICE_ISSUED", "notice:" + event.noticeId(),
+        dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "NOTICE_ISSUED", "notice:" + event.noticeId(),
                 "/supervision/notices/" + event.noticeId(), "notify.noticeIssued", event.number(), task.ref(),
-                event.replyBy().toString());
+                event.replyBy().toString()));
     }
 
     @ApplicationModuleListener
     void on(NoticeAnswered event) {
         if (event.issuerAccountId() != null) {
-            inbox.deliver(List.of(event.issuerAccountId()), "NOTICE_ANSWERED", "answered:" + event.noticeId(),
-                    "/supervision/notices/" + event.noticeId(),
-                    event.late() ? "notify.noticeAnsweredLate" : "notify.noticeAnswered", event.number());
+            dispatcher.dispatch(Audience.accounts(List.of(event.issuerAccountId())),
+                    Outgoing.of("NOTICE_ANSWERED", "answered:" + event.noticeId(), "/supervision/notices/" + event.noticeId(),
+                            event.late() ? "notify.noticeAnsweredLate" : "notify.noticeAnswered", event.number()));
         }
     }
 
     @ApplicationModuleListener
     void on(InstructionGiven event) {
         TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
-        inbox.deliver(leadUnitAccounts(task), "INSTRUCTION_GIVEN", "instruction:" + event.instructionId(),
-                "/supervision/instructions", "notify.instructionGiven", event.leader(), task.ref(), event.answerBy().toString());
+        dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "INSTRUCTION_GIVEN",
+                "instruction:" + event.instructionId(), "/supervision/instructions", "notify.instructionGiven",
+                event.leader(), task.ref(), event.answerBy().toString()));
     }
 
     @ApplicationModuleListener
     void on(InstructionAnswered event) {
         TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
-        inbox.deliver(List.of(event.leaderAccountId()), "INSTRUCTION_ANSWERED", "instruction-answered:" + event.instructionId(),
-                "/supervision/instructions", "notify.instructionAnswered", task.ref());
+        dispatcher.dispatch(Audience.accounts(List.of(event.leaderAccountId())),
+                Outgoing.of("INSTRUCTION_ANSWERED", "instruction-answered:" + event.instructionId(),
+                        "/supervision/instructions", "notify.instructionAnswered", task.ref()));
     }
 
-    private List<Long> leadUnitAccounts(TaskDetail task) {
-        return accounts.ofUnits(task.leadUnits().stream().map(AssignedUnit::unitId).toList(), Role.UNIT_STAFF, Role.UNIT_HEAD);
+    /** The lead units' staff and heads, the task's responsible person, and the lead units for the webhooks. */
+    private Audience leadUnits(TaskDetail task) {
+        List<Long> units = task.leadUnits().stream().map(AssignedUnit::unitId).toList();
+        return Audience.accounts(accounts.ofUnits(units, Role.UNIT_STAFF, Role.UNIT_HEAD))
+                .andPerson(task.responsiblePersonId()).concerning(units);
     }
 
     private static String link(long taskId) {

@@ -1,0 +1,6 @@
+package org.rectify.notify.internal;
+
+/** The ways out beyond the inbox. */
+public enum Channel {
+    EMAIL, WEBHOOK
+}

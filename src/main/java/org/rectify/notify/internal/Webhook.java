@@ -1,0 +1,11 @@
+package org.rectify.notify.internal;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A webhook as the office sees it: never its secret, only whether it has one; and how its last delivery
+ * went (status PENDING/SENT/FAILED/CANCELLED with the error, null if nothing was sent to it yet).
+ */
+public record Webhook(long id, String name, WebhookFormat format, String url, boolean hasSecret, Long unitId,
+                      String unitName, boolean enabled, String lastStatus, String lastError, OffsetDateTime lastAt) {
+}

@@ -1,0 +1,164 @@
+package org.rectify.notify.internal;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.NotFoundException;
+import org.rectify.units.Unit;
+import org.rectify.units.Units;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.select;
+import static org.rectify.db.Tables.OUTBOUND_MESSAGE;
+import static org.rectify.db.Tables.UNIT;
+import static org.rectify.db.Tables.WEBHOOK;
+
+/** The webhooks the office configured: kept, validated, and chosen by unit scope for a message. */
+@Service
+@Transactional
+public class Webhooks {
+
+    private final DSLContext db;
+    private final Units units;
+
+    Webhooks(DSLContext db, Units units) {
+        this.db = db;
+        this.units = units;
+    }
+
+    /** All webhooks with their last delivery, by name. */
+    @Transactional(readOnly = true)
+    public List<Webhook> all() {
+        var last = OUTBOUND_MESSAGE.as("last");
+        var lastId = select(org.jooq.impl.DSL.max(last.ID)).from(last).where(last.WEBHOOK_ID.eq(WEBHOOK.ID)).asField();
+        return db.select(WEBHOOK.asterisk(), UNIT.NAME, OUTBOUND_MESSAGE.STATUS, OUTBOUND_MESSAGE.LAST_ERROR,
+                        org.jooq.impl.DSL.coalesce(OUTBOUND_MESSAGE.SENT_AT, OUTBOUND_MESSAGE.CREATED_AT).as("last_at"))
+                .from(WEBHOOK)
+                .leftJoin(UNIT).on(UNIT.ID.eq(WEBHOOK.UNIT_ID))
+                .leftJoin(OUTBOUND_MESSAGE).on(OUTBOUND_MESSAGE.ID.eq(lastId.coerce(Long.class)))
+                .orderBy(WEBHOOK.NAME, WEBHOOK.ID)
+                .fetch(this::view);
+    }
+
+    @Transactional(readOnly = true)
+    public Webhook get(long id) {
+        return all().stream().filter(w -> w.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("webhook.notFound", id));
+    }
+
+    public long create(WebhookForm form) {
+        Valid v = validate(form);
+        return db.insertInto(WEBHOOK).set(WEBHOOK.NAME, v.name).set(WEBHOOK.FORMAT, v.format.name())
+                .set(WEBHOOK.URL, v.url).set(WEBHOOK.SECRET, blankToNull(form.secret()))
+                .set(WEBHOOK.UNIT_ID, form.unitId()).set(WEBHOOK.ENABLED, form.enabled() == null || form.enabled())
+                .returning(WEBHOOK.ID).fetchOne(WEBHOOK.ID);
+    }
+
+    /** Changes a webhook; a blank secret keeps the stored one (the form never shows it). */
+    public void update(long id, WebhookForm form) {
+        get(id);
+        Valid v = validate(form);
+        var update = db.update(WEBHOOK).set(WEBHOOK.NAME, v.name).set(WEBHOOK.FORMAT, v.format.name())
+                .set(WEBHOOK.URL, v.url).set(WEBHOOK.UNIT_ID, form.unitId());
+        if (form.enabled() != null) {
+            update = update.set(WEBHOOK.ENABLED, form.enabled());
+        }
+        if (Boolean.TRUE.equals(form.removeSecret())) {
+            update = update.set(WEBHOOK.SECRET, (String) null);
+        } else if (blankToNull(form.secret()) != null) {
+            update = update.set(WEBHOOK.SECRET, form.secret().strip());
+        }
+        update.where(WEBHOOK.ID.eq(id)).execute();
+    }
+
+    public void setEnabled(long id, boolean enabled) {
+        if (db.update(WEBHOOK).set(WEBHOOK.ENABLED, enabled).where(WEBHOOK.ID.eq(id)).execute() == 0) {
+            throw new NotFoundException("webhook.notFound", id);
+        }
+    }
+
+    /** The enabled webhooks whose scope (all units, or a unit's subtree) covers at least one of these units. */
+    @Transactional(readOnly = true)
+    List<Long> covering(Collection<Long> unitIds) {
+        List<String> paths = unitIds.stream().map(units::find).flatMap(Optional::stream).map(Unit::path).toList();
+        Map<Long, String> scopes = new LinkedHashMap<>();
+        db.select(WEBHOOK.ID, UNIT.PATH).from(WEBHOOK).leftJoin(UNIT).on(UNIT.ID.eq(WEBHOOK.UNIT_ID))
+                .where(WEBHOOK.ENABLED.isTrue()).orderBy(WEBHOOK.ID)
+                .forEach(r -> scopes.put(r.value1(), r.value2()));
+        return scopes.entrySet().stream()
+                .filter(e -> e.getValue() == null ? !paths.isEmpty() : paths.stream().anyMatch(p -> p.startsWith(e.getValue())))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** Where and how to post, read when sending (the office may have changed it since the message was queued). */
+    @Transactional(readOnly = true)
+    Optional<Target> target(long id) {
+        return db.selectFrom(WEBHOOK).where(WEBHOOK.ID.eq(id)).fetchOptional(r ->
+                new Target(r.getId(), WebhookFormat.valueOf(r.getFormat()), r.getUrl(), r.getSecret(), r.getEnabled()));
+    }
+
+    private Webhook view(Record r) {
+        return new Webhook(r.get(WEBHOOK.ID), r.get(WEBHOOK.NAME), WebhookFormat.valueOf(r.get(WEBHOOK.FORMAT)),
+                r.get(WEBHOOK.URL), r.get(WEBHOOK.SECRET) != null, r.get(WEBHOOK.UNIT_ID), r.get(UNIT.NAME),
+                r.get(WEBHOOK.ENABLED), r.get(OUTBOUND_MESSAGE.STATUS), r.get(OUTBOUND_MESSAGE.LAST_ERROR),
+                r.get(field("last_at", java.time.OffsetDateTime.class)));
+    }
+
+    private Valid validate(WebhookForm form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = blankToNull(form.name());
+        if (name == null) {
+            errors.put("name", "webhook.nameRequired");
+        }
+        if (form.format() == null) {
+            errors.put("format", "webhook.formatRequired");
+        }
+        String url = blankToNull(form.url());
+        if (!isHttpUrl(url)) {
+            errors.put("url", "webhook.urlInvalid");
+        }
+        if (form.unitId() != null && units.find(form.unitId()).isEmpty()) {
+            errors.put("unitId", "webhook.unitInvalid");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors, "error.invalid");
+        }
+        return new Valid(name, form.format(), url);
+    }
+
+    /** Only http and https with a host: no file:, jar: or other scheme a server should never be asked to fetch. */
+    static boolean isHttpUrl(String url) {
+        if (url == null) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = Objects.toString(uri.getScheme(), "").toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getUserInfo() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private record Valid(String name, WebhookFormat format, String url) {
+    }
+
+    /** A webhook as the sender needs it, secret included. */
+    record Target(long id, WebhookFormat format, String url, String secret, boolean enabled) {
+    }
+}

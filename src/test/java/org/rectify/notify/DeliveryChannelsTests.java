@@ -5,6 +5,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.jayway.jsonpath.JsonPath;
+import org.rectify.access.DataScope;
+import org.rectify.supervision.Reminders;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +48,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -112,6 +115,8 @@ class DeliveryChannelsTests {
     Clock clock;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    Reminders reminders;
 
     @BeforeAll
     static void startReceivers() throws IOException {
@@ -372,7 +377,7 @@ class DeliveryChannelsTests {
     }
 
     @Test
-    void two_app_nodes_on_one_database_send_each_message_exactly_once() throws Exception {
+    void two_app_nodes_on_one_database_remind_once_and_send_each_message_exactly_once() throws Exception {
         String tag = "two" + SEQ.incrementAndGet();
         long scope = unit("永德县");
         List<Long> persons = new ArrayList<>();
@@ -391,6 +396,11 @@ class DeliveryChannelsTests {
         assertThat(jdbc.queryForObject("select count(*) from outbound_message where dedupe_key like ? and (channel = 'EMAIL' "
                 + "or webhook_id in (?, ?))", Integer.class, tag + ":%", a, b)).isEqualTo(140);
 
+        // a task due on 2051-03-31, led by 临翔区政府 (its staff: linxiang-staff), with a responsible person who has email
+        LocalDate deadline = LocalDate.of(2051, 3, 31);
+        long task = reminderTask(tag, deadline);
+        people.setEmail(ledger.get(task, DataScope.ALL).responsiblePersonId(), "resp." + tag + "@demo.rectify.invalid");
+
         String url;
         String user;
         try (Connection c = dataSource.getConnection()) {
@@ -407,6 +417,18 @@ class DeliveryChannelsTests {
                 .run();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
+            // both nodes sweep the same morning at once: the stage is recorded once and announced once
+            Reminders reminders2 = second.getBean(Reminders.class);
+            LocalDate morning = deadline.minusDays(3);
+            List<Future<Integer>> sweeps = List.of(pool.submit(() -> reminders.sweep(morning)),
+                    pool.submit(() -> reminders2.sweep(morning)));
+            assertThat(sweeps.get(0).get() + sweeps.get(1).get()).isEqualTo(1);
+            String reminderKey = "reminder:" + jdbc.queryForObject("select id from reminder where task_id = ?", Long.class, task);
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                    "select count(*) from outbound_message where dedupe_key = ? and channel = 'EMAIL'", Integer.class,
+                    reminderKey) == 2);
+            assertThat(jdbc.queryForList("select a.username from inbox_message m join account a on a.id = m.account_id "
+                    + "where m.dedupe_key = ?", String.class, reminderKey)).containsExactly("linxiang-staff");
             Outbound node2 = second.getBean(Outbound.class);
             List<Future<Integer>> runs = new ArrayList<>();
             for (Outbound node : List.of(outbound, node2)) {
@@ -429,6 +451,10 @@ class DeliveryChannelsTests {
             pool.shutdownNow();
             second.close();
         }
+        String reminderText = "的时限2051-03-31还有3天到期";
+        assertThat(mails(reminderText).stream().map(DeliveryChannelsTests::recipient)
+                .filter(to -> to.equals("linxiang-staff@demo.rectify.invalid") || to.equals("resp." + tag + "@demo.rectify.invalid")))
+                .containsExactlyInAnyOrder("linxiang-staff@demo.rectify.invalid", "resp." + tag + "@demo.rectify.invalid");
         for (int m = 0; m < 10; m++) {
             String text = "督办单" + tag + "-" + m + "已回复。";
             Map<String, Long> byRecipient = mails(text).stream().collect(Collectors.groupingBy(DeliveryChannelsTests::recipient,
@@ -441,6 +467,24 @@ class DeliveryChannelsTests {
     }
 
     // --- helpers
+
+    /** An assigned, started task of a plan of its own, led by 临翔区政府, with a responsible person there. */
+    private long reminderTask(String tag, LocalDate deadline) throws Exception {
+        long plan = plans.createPlan(null, "两节点提醒方案" + tag, "测试", null, unit("临沧市"));
+        String body = mvc.perform(post("/api/tasks").with(office()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"planId": %d, "ref": "N1", "title": "两节点提醒%s", "text": "两节点提醒任务",
+                         "leadUnits": {"unitIds": [%d]},
+                         "responsible": {"name": "责任人%s", "post": "科长", "unitId": %d},
+                         "milestones": [{"dueOn": "%s", "deliverable": "完成"}]}"""
+                        .formatted(plan, tag, unit("临翔区政府"), tag, unit("临翔区政府"), deadline)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long task = ((Number) JsonPath.read(body, "$.id")).longValue();
+        for (String command : List.of("ASSIGN", "START")) {
+            mvc.perform(post("/api/tasks/{id}/transitions", task).with(office()).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"command\": \"" + command + "\"}")).andExpect(status().isOk());
+        }
+        return task;
+    }
 
     private long webhook(String name, String format, String path, String secret, Long unitId) throws Exception {
         String body = mvc.perform(post("/api/admin/webhooks").with(office()).contentType(MediaType.APPLICATION_JSON)

@@ -3,29 +3,31 @@ package org.rectify.notify.internal;
 import org.rectify.access.Accounts;
 import org.rectify.access.DataScope;
 import org.rectify.access.Role;
-import org.rectify.notify.Inbox;
 import org.rectify.plans.AssignedUnit;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.supervision.ReminderDue;
+import org.rectify.supervision.ReminderSubject;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Delivers reminders: a deadline to the lead units' staff, a report due to the staff of the unit that owes it, a
- * pending approval to that unit's head. Checked again on delivery, so a task closed since the sweep gets nothing.
+ * Delivers reminders on every channel: a deadline to the lead units' staff and the task's responsible person, a report
+ * due to the staff of the unit that owes it (and the responsible person, if theirs), a pending approval to that
+ * unit's head. The dispatcher checks the task again, so a task closed since the sweep gets nothing.
  */
 @Component
 class ReminderNotifications {
 
-    private final Inbox inbox;
+    private final Dispatcher dispatcher;
     private final TaskLedger tasks;
     private final Accounts accounts;
 
-    ReminderNotifications(Inbox inbox, TaskLedger tasks, Accounts accounts) {
-        this.inbox = inbox;
+    ReminderNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts) {
+        this.dispatcher = dispatcher;
         this.tasks = tasks;
         this.accounts = accounts;
     }
@@ -33,18 +35,18 @@ class ReminderNotifications {
     @ApplicationModuleListener
     void on(ReminderDue reminder) {
         TaskDetail task = tasks.get(reminder.taskId(), DataScope.ALL);
-        if (!task.status().isOpen()) {
-            return;
-        }
-        List<Long> recipients = switch (reminder.subject()) {
-            case DEADLINE -> accounts.ofUnits(task.leadUnits().stream().map(AssignedUnit::unitId).toList(), Role.UNIT_STAFF);
-            case REPORT_DUE -> accounts.ofUnits(List.of(reminder.unitId()), Role.UNIT_STAFF);
-            case APPROVAL -> accounts.ofUnits(List.of(reminder.unitId()), Role.UNIT_HEAD);
+        List<Long> units = reminder.unitId() == null ? task.leadUnits().stream().map(AssignedUnit::unitId).toList()
+                : List.of(reminder.unitId());
+        Long responsible = task.responsible() != null && (reminder.unitId() == null
+                || Objects.equals(task.responsible().unitId(), reminder.unitId())) ? task.responsiblePersonId() : null;
+        Audience audience = switch (reminder.subject()) {
+            case DEADLINE, REPORT_DUE -> Audience.accounts(accounts.ofUnits(units, Role.UNIT_STAFF)).andPerson(responsible);
+            case APPROVAL -> Audience.accounts(accounts.ofUnits(units, Role.UNIT_HEAD));
         };
-        String link = reminder.subject() == org.rectify.supervision.ReminderSubject.DEADLINE ? "/tasks/" + task.id() : "/progress/due";
-        inbox.deliver(recipients, "REMINDER_" + reminder.subject(), "reminder:" + reminder.reminderId(), link,
-                messageKey(reminder), task.ref(), task.displayTitle(), reminder.targetDate().toString(),
-                String.valueOf(Math.abs(reminder.days())));
+        String link = reminder.subject() == ReminderSubject.DEADLINE ? "/tasks/" + task.id() : "/progress/due";
+        dispatcher.dispatch(audience.concerning(units), Outgoing.about(task.id(), "REMINDER_" + reminder.subject(),
+                "reminder:" + reminder.reminderId(), link, messageKey(reminder), task.ref(), task.displayTitle(),
+                reminder.targetDate().toString(), String.valueOf(Math.abs(reminder.days()))));
     }
 
     /** e.g. notify.reminder.DEADLINE.ahead, notify.reminder.REPORT_DUE.today, notify.reminder.APPROVAL.behind */

@@ -21,9 +21,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
@@ -87,6 +89,8 @@ public class Reminders {
         deadlines(today, tasks, due);
         reports(today, tasks, due);
         approvals(today, tasks, due);
+        Set<Stage> recorded = alreadySent(today, tasks);
+        due.removeIf(c -> recorded.contains(c.key())); // most stages were reached on an earlier morning: skip them cheaply
         // the same order on every node, so two sweeps at once wait for each other instead of deadlocking
         due.sort(Comparator.comparing(Candidate::subject).thenComparing(Candidate::taskId)
                 .thenComparing(c -> c.unitId() == null ? 0L : c.unitId()).thenComparing(Candidate::target));
@@ -122,7 +126,24 @@ public class Reminders {
                         r.get(REMINDER.TARGET_DATE), r.get(REMINDER.STAGE), r.get(REMINDER.DAYS), r.get(REMINDER.SENT_ON)));
     }
 
+    /** A stage due, and how many days from its target it is today. */
     private record Candidate(ReminderSubject subject, long taskId, Long unitId, LocalDate target, int stage, int days) {
+        Stage key() {
+            return new Stage(subject, taskId, unitId, target, stage);
+        }
+    }
+
+    /** What makes a reminder unique: it goes out once per stage. */
+    private record Stage(ReminderSubject subject, long taskId, Long unitId, LocalDate target, int stage) {
+    }
+
+    /** The stages already recorded for targets the sweep of {@code today} can reach. */
+    private Set<Stage> alreadySent(LocalDate today, Condition tasks) {
+        return new HashSet<>(db.select(REMINDER.SUBJECT, REMINDER.TASK_ID, REMINDER.UNIT_ID, REMINDER.TARGET_DATE, REMINDER.STAGE)
+                .from(REMINDER).join(TASK).on(TASK.ID.eq(REMINDER.TASK_ID))
+                .where(tasks).and(REMINDER.TARGET_DATE.between(today.minusDays(schedule.daysBehind() + 1L),
+                        today.plusDays(schedule.daysAhead())))
+                .fetch(r -> new Stage(ReminderSubject.valueOf(r.value1()), r.value2(), r.value3(), r.value4(), r.value5())));
     }
 
     /** Milestones ahead, and the final deadline ahead or behind (a milestone has no "done" of its own yet). */

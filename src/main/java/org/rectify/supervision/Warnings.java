@@ -5,8 +5,10 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.Record2;
 import org.jooq.Row5;
 import org.jooq.Row6;
+import org.jooq.Table;
 import org.rectify.plans.TaskStatus;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -31,7 +33,7 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
-import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectDistinct;
 import static org.rectify.db.Tables.MILESTONE;
 import static org.rectify.db.Tables.REPORTING_CYCLE;
 import static org.rectify.db.Tables.REPORT_SLOT;
@@ -120,7 +122,9 @@ public class Warnings {
                 .where(SUPERVISION_NOTICE.TASK_ID.eq(TASK.ID).and(SUPERVISION_NOTICE.REPLIED_LATE.isTrue())
                         .and(SUPERVISION_NOTICE.REPLIED_AT.ge(today.minusDays(WarningPolicy.LATE_ANSWER_COUNTS)
                                 .atStartOfDay(clock.getZone()).toOffsetDateTime()))))).as("notice_answered_late");
-        Field<Boolean> reportMissing = field(reportMissing(today)).as("report_missing");
+        var lastCycles = lastCycles(today);
+        Field<Long> lastCycle = lastCycles.field("cycle_id", Long.class);
+        Field<Boolean> reportMissing = field(reportMissing(lastCycle)).as("report_missing");
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         List<Query> writes = new ArrayList<>();
         List<WarningLevelChanged> changes = new ArrayList<>();
@@ -129,7 +133,8 @@ public class Warnings {
         for (Record r : db.select(TASK.ID, TASK.PLAN_ID, TASK.STATUS, TASK.DEADLINE, nextDue, lastPassed, noticeOverdue, reportMissing,
                         noticeAnsweredLate)
                 .from(TASK).leftJoin(MILESTONE).on(MILESTONE.TASK_ID.eq(TASK.ID))
-                .where(tasks).groupBy(TASK.ID).fetch()) {
+                .leftJoin(lastCycles).on(lastCycles.field("plan_id", Long.class).eq(TASK.PLAN_ID))
+                .where(tasks).groupBy(TASK.ID, lastCycle).fetch()) {
             long taskId = r.get(TASK.ID);
             TaskFacts facts = new TaskFacts(TaskStatus.valueOf(r.get(TASK.STATUS)), r.get(TASK.DEADLINE),
                     r.get(nextDue), r.get(lastPassed), Boolean.TRUE.equals(r.get(noticeOverdue)),
@@ -173,21 +178,20 @@ public class Warnings {
         return upsert.size();
     }
 
-    /**
-     * Some lead unit of the task has no submitted report for the plan's last cycle whose grace period ended
-     * before {@code today}.
-     */
-    private static org.jooq.Condition reportMissing(LocalDate today) {
+    /** Each plan's last cycle whose grace period ended before {@code today}: one row per plan, joined once. */
+    private static Table<Record2<Long, Long>> lastCycles(LocalDate today) {
         var cycle = REPORTING_CYCLE.as("c");
-        var lastPassed = select(cycle.ID).from(cycle)
-                .where(cycle.PLAN_ID.eq(TASK.PLAN_ID).and(cycle.GRACE_UNTIL.lt(today)))
-                .orderBy(cycle.GRACE_UNTIL.desc()).limit(1);
-        return exists(selectOne().from(TASK_UNIT)
+        return selectDistinct(cycle.PLAN_ID, cycle.ID).on(cycle.PLAN_ID).from(cycle).where(cycle.GRACE_UNTIL.lt(today))
+                .orderBy(cycle.PLAN_ID, cycle.GRACE_UNTIL.desc()).asTable("last_cycle", "plan_id", "cycle_id");
+    }
+
+    /** Some lead unit of the task has no submitted report for that cycle. */
+    private static Condition reportMissing(Field<Long> lastCycle) {
+        return lastCycle.isNotNull().and(exists(selectOne().from(TASK_UNIT)
                 .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
-                .and(field(lastPassed).isNotNull())
                 .andNotExists(selectOne().from(REPORT_SLOT)
-                        .where(REPORT_SLOT.CYCLE_ID.eq(field(lastPassed)).and(REPORT_SLOT.TASK_ID.eq(TASK.ID))
-                                .and(REPORT_SLOT.UNIT_ID.eq(TASK_UNIT.UNIT_ID)).and(REPORT_SLOT.SUBMITTED_REPORT_ID.isNotNull()))));
+                        .where(REPORT_SLOT.CYCLE_ID.eq(lastCycle).and(REPORT_SLOT.TASK_ID.eq(TASK.ID))
+                                .and(REPORT_SLOT.UNIT_ID.eq(TASK_UNIT.UNIT_ID)).and(REPORT_SLOT.SUBMITTED_REPORT_ID.isNotNull())))));
     }
 
     static List<WarningReason> reasons(String stored) {

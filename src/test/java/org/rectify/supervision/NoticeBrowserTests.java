@@ -10,6 +10,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rectify.DemoLogins;
 import org.rectify.IntegrationTest;
+import org.rectify.TestTasks;
 import org.rectify.browser.Browser;
 import org.rectify.plans.Plans;
 import org.rectify.units.Units;
@@ -127,19 +128,7 @@ class NoticeBrowserTests {
 
     /** A started task of the test's own plan, led by 市环境保护局. */
     private long startedTask() throws Exception {
-        long plan = plans.findByTitle("督办单浏览器测试方案")
-                .orElseGet(() -> plans.createPlan(null, "督办单浏览器测试方案", "测试", null, units.resolve("临沧市").orElseThrow().id()));
-        String body = mvc.perform(post("/api/tasks").with(office()).contentType(MediaType.APPLICATION_JSON).content("""
-                        {"planId": %d, "ref": "B%d", "title": "南汀河沿岸污水直排整治", "text": "南汀河沿岸仍有污水直排口",
-                         "leadUnits": {"unitIds": [%d]}, "milestones": [{"dueOn": "%s", "deliverable": "完成整治"}]}"""
-                        .formatted(plan, System.nanoTime() % 100000, units.resolve("市环境保护局").orElseThrow().id(),
-                                warnings.today().plusYears(1))))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
-        for (String command : new String[]{"ASSIGN", "START"}) {
-            mvc.perform(post("/api/tasks/{id}/transitions", id).with(office()).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"command\": \"" + command + "\"}")).andExpect(status().isOk());
-        }
-        return id;
+        return TestTasks.inPlan(mvc, plans, units, "督办单浏览器测试方案").started("南汀河沿岸污水直排整治",
+                units.resolve("市环境保护局").orElseThrow().id(), warnings.today().plusYears(1));
     }
 }

@@ -3,6 +3,7 @@ package org.rectify.supervision;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.rectify.IntegrationTest;
+import org.rectify.TestTasks;
 import org.rectify.plans.Plans;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -239,19 +240,7 @@ class NoticeReplyEvidenceTests {
 
     /** A started task of the tests' own plan, led by 市环境保护局, with its only date far away: no warning. */
     private long quietTask() throws Exception {
-        long plan = plans.findByTitle("督办单回复测试方案")
-                .orElseGet(() -> plans.createPlan(null, "督办单回复测试方案", "测试", null, units.resolve("临沧市").orElseThrow().id()));
-        String body = mvc.perform(post("/api/tasks").with(office()).contentType(MediaType.APPLICATION_JSON).content("""
-                        {"planId": %d, "ref": "R%d", "text": "督办单回复测试任务", "leadUnits": {"unitIds": [%d]},
-                         "milestones": [{"dueOn": "%s", "deliverable": "完成"}]}"""
-                        .formatted(plan, SEQ.incrementAndGet(), units.resolve("市环境保护局").orElseThrow().id(),
-                                warnings.today().plusYears(1))))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
-        for (String command : new String[]{"ASSIGN", "START"}) {
-            mvc.perform(post("/api/tasks/{id}/transitions", id).with(office()).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"command\": \"" + command + "\"}")).andExpect(status().isOk());
-        }
-        return id;
+        return TestTasks.inPlan(mvc, plans, units, "督办单回复测试方案").started("督办单测试任务",
+                units.resolve("市环境保护局").orElseThrow().id(), warnings.today().plusYears(1));
     }
 }

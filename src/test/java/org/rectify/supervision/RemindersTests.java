@@ -3,6 +3,7 @@ package org.rectify.supervision;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.rectify.IntegrationTest;
+import org.rectify.TestTasks;
 import org.rectify.access.Accounts;
 import org.rectify.access.NewAccount;
 import org.rectify.access.Role;
@@ -71,7 +72,7 @@ class RemindersTests {
     @Test
     void a_task_is_reminded_seven_three_and_one_days_before_its_deadline_and_one_three_and_seven_days_after() throws Exception {
         LocalDate deadline = LocalDate.of(2045, 6, 30);
-        long plan = newPlan();
+        TestTasks plan = newPlan();
         long task = newTask(plan, deadline);
         everyDay(plan, deadline.minusDays(20), deadline.plusDays(30));
 
@@ -90,11 +91,11 @@ class RemindersTests {
     @Test
     void a_milestone_is_reminded_of_before_its_date_only_and_a_skipped_day_still_gets_its_stage() throws Exception {
         LocalDate milestone = LocalDate.of(2046, 3, 10);
-        long plan = newPlan();
+        TestTasks plan = newPlan();
         long task = newTask(plan, milestone, LocalDate.of(2046, 12, 31));
-        reminders.sweep(milestone.minusDays(5), plan); // the app was down on the 7th day before
-        reminders.sweep(milestone.minusDays(4), plan);
-        reminders.sweep(milestone, plan);
+        reminders.sweep(milestone.minusDays(5), plan.planId()); // the app was down on the 7th day before
+        reminders.sweep(milestone.minusDays(4), plan.planId());
+        reminders.sweep(milestone, plan.planId());
         everyDay(plan, milestone.plusDays(1), milestone.plusDays(20));
         assertThat(jdbc.queryForList("select stage || ' ' || days from reminder where task_id = ? order by id", String.class, task))
                 .containsExactly("-7 -5", "-1 0");
@@ -103,16 +104,15 @@ class RemindersTests {
     @Test
     void closed_cancelled_and_draft_tasks_and_those_waiting_for_closure_review_get_no_deadline_reminder() throws Exception {
         LocalDate deadline = LocalDate.of(2047, 5, 31);
-        long plan = newPlan();
+        TestTasks plan = newPlan();
         long closed = newTask(plan, deadline);
         command(closed, "REQUEST_CLOSURE");
         command(closed, "CLOSE");
         long reviewed = newTask(plan, deadline);
         command(reviewed, "REQUEST_CLOSURE");
         long cancelled = newTask(plan, deadline);
-        mvc.perform(post("/api/tasks/{id}/transitions", cancelled).with(office()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"command\": \"CANCEL\", \"reason\": \"测试\"}")).andExpect(status().isOk());
-        long draft = createTask(plan, List.of(deadline));
+        command(cancelled, "CANCEL");
+        long draft = plan.draft("提醒测试草稿", unitId(), deadline);
         long open = newTask(plan, deadline);
 
         everyDay(plan, deadline.minusDays(10), deadline.plusDays(10));
@@ -123,10 +123,10 @@ class RemindersTests {
     @Test
     void sweeping_the_same_day_again_or_on_two_threads_at_once_sends_each_stage_once() throws Exception {
         LocalDate deadline = LocalDate.of(2048, 9, 30);
-        long plan = newPlan();
+        TestTasks plan = newPlan();
         long task = newTask(plan, deadline);
         LocalDate day = deadline.minusDays(3);
-        Callable<Integer> sweep = () -> reminders.sweep(day, plan);
+        Callable<Integer> sweep = () -> reminders.sweep(day, plan.planId());
         var threads = Executors.newFixedThreadPool(2);
         try {
             var first = threads.submit(sweep);
@@ -135,7 +135,7 @@ class RemindersTests {
         } finally {
             threads.shutdown();
         }
-        assertThat(reminders.sweep(day, plan)).isZero();
+        assertThat(reminders.sweep(day, plan.planId())).isZero();
         assertThat(stages(task, "DEADLINE")).containsExactly(-3);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inbox("remind-staff", task)).hasSize(1));
     }
@@ -145,16 +145,16 @@ class RemindersTests {
             throws Exception {
         LocalDate today = warnings.today();
         LocalDate due = today.plusDays(10);
-        long plan = newPlan();
-        mvc.perform(put("/api/progress/plans/{id}/cadence", plan).with(office()).contentType(MediaType.APPLICATION_JSON)
+        TestTasks plan = newPlan();
+        mvc.perform(put("/api/progress/plans/{id}/cadence", plan.planId()).with(office()).contentType(MediaType.APPLICATION_JSON)
                 .content("""
                         {"kind": "CUSTOM", "graceDays": 3, "approvalRequired": true, "startsOn": "%s",
                          "customDueDates": ["%s"]}""".formatted(today.minusDays(20), due))).andExpect(status().isOk());
-        long cycle = ((Number) JsonPath.read(mvc.perform(get("/api/progress/plans/{id}/cycles", plan).with(office()))
+        long cycle = ((Number) JsonPath.read(mvc.perform(get("/api/progress/plans/{id}/cycles", plan.planId()).with(office()))
                 .andReturn().getResponse().getContentAsString(), "$[0].id")).longValue();
         long task = newTask(plan, LocalDate.of(2049, 12, 31));
 
-        reminders.sweep(due.minusDays(3), plan);
+        reminders.sweep(due.minusDays(3), plan.planId());
         assertThat(stages(task, "REPORT_DUE")).containsExactly(-3);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inbox("remind-staff", task))
                 .containsExactly("notify.reminder.REPORT_DUE.ahead|%s|%s|3".formatted(ref(task), due)));
@@ -166,19 +166,19 @@ class RemindersTests {
                                 .formatted(task, cycle)))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("AWAITING_APPROVAL"))
                 .andReturn().getResponse().getContentAsString();
-        reminders.sweep(today.plusDays(1), plan); // waited a day for the head
+        reminders.sweep(today.plusDays(1), plan.planId()); // waited a day for the head
         assertThat(stages(task, "APPROVAL")).containsExactly(1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inbox("remind-head", task))
                 .containsExactly("notify.reminder.APPROVAL.behind|%s|%s|1".formatted(ref(task), today)));
 
-        reminders.sweep(due.minusDays(1), plan);
-        reminders.sweep(due.plusDays(1), plan);
+        reminders.sweep(due.minusDays(1), plan.planId());
+        reminders.sweep(due.plusDays(1), plan.planId());
         assertThat(stages(task, "REPORT_DUE")).containsExactly(-3); // sent for approval: the staff did their part
         assertThat(stages(task, "APPROVAL")).containsExactly(1, 7); // the head, nine days on
 
         mvc.perform(post("/api/progress/reports/{id}/approve", ((Number) JsonPath.read(report, "$.id")).longValue())
                 .with(login("remind-head"))).andExpect(status().isOk());
-        reminders.sweep(due.plusDays(3), plan);
+        reminders.sweep(due.plusDays(3), plan.planId());
         assertThat(stages(task, "APPROVAL")).containsExactly(1, 7);
         assertThat(stages(task, "REPORT_DUE")).containsExactly(-3);
     }
@@ -186,9 +186,9 @@ class RemindersTests {
     @Test
     void each_unit_sees_the_reminders_on_its_own_tasks_and_the_office_sees_them_all() throws Exception {
         LocalDate deadline = LocalDate.of(2044, 4, 30);
-        long plan = newPlan();
+        TestTasks plan = newPlan();
         long task = newTask(plan, deadline);
-        reminders.sweep(deadline.plusDays(1), plan);
+        reminders.sweep(deadline.plusDays(1), plan.planId());
 
         mvc.perform(get("/supervision/reminders").with(login("remind-staff")))
                 .andExpect(status().isOk())
@@ -210,9 +210,9 @@ class RemindersTests {
                 Integer.class)).isEqualTo(1);
     }
 
-    private void everyDay(long plan, LocalDate from, LocalDate to) {
+    private void everyDay(TestTasks plan, LocalDate from, LocalDate to) {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            reminders.sweep(day, plan);
+            reminders.sweep(day, plan.planId());
         }
     }
 
@@ -248,33 +248,18 @@ class RemindersTests {
         });
     }
 
-    private synchronized long newPlan() {
+    /** A plan of the test's own, so that moving the day reminds nobody else. */
+    private synchronized TestTasks newPlan() {
         unitId();
-        return plans.createPlan(null, "提醒测试方案" + SEQ.incrementAndGet(), "测试", null, units.resolve("临沧市").orElseThrow().id());
+        return TestTasks.inPlan(mvc, plans, units, "提醒测试方案" + SEQ.incrementAndGet());
     }
 
     /** A task assigned to the test's unit and started, with milestones on the given dates (the last is the deadline). */
-    private long newTask(long plan, LocalDate... milestones) throws Exception {
-        long id = createTask(plan, List.of(milestones));
-        command(id, "ASSIGN");
-        command(id, "START");
-        return id;
-    }
-
-    private long createTask(long plan, List<LocalDate> milestones) throws Exception {
-        String dates = String.join(", ", milestones.stream()
-                .map(d -> "{\"dueOn\": \"%s\", \"deliverable\": \"完成\"}".formatted(d)).toList());
-        int seq = SEQ.incrementAndGet();
-        String body = mvc.perform(post("/api/tasks").with(office()).contentType(MediaType.APPLICATION_JSON).content("""
-                        {"planId": %d, "ref": "R%d", "title": "提醒测试任务%d", "text": "提醒测试任务",
-                         "leadUnits": {"unitIds": [%d]}, "milestones": [%s]}"""
-                        .formatted(plan, seq, seq, unitId(), dates)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    private long newTask(TestTasks plan, LocalDate... milestones) throws Exception {
+        return plan.started("提醒测试任务" + SEQ.incrementAndGet(), unitId(), milestones);
     }
 
     private void command(long id, String command) throws Exception {
-        mvc.perform(post("/api/tasks/{id}/transitions", id).with(office()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"command\": \"" + command + "\"}")).andExpect(status().isOk());
+        TestTasks.command(mvc, id, command);
     }
 }

@@ -5,6 +5,7 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.rectify.IntegrationTest;
+import org.rectify.TestTasks;
 import org.rectify.access.DataScope;
 import org.rectify.plans.LedgerFilter;
 import org.rectify.plans.Plans;
@@ -18,7 +19,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -36,8 +36,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** 督办单: issued by the office or the supervision office, answered once by the lead units, exported as .docx. */
 @IntegrationTest
 class SupervisionNoticesTests {
-
-    private static final AtomicInteger SEQ = new AtomicInteger();
 
     @Autowired
     MockMvc mvc;
@@ -174,19 +172,7 @@ class SupervisionNoticesTests {
 
     /** A started task of the tests' own plan, led by 市环境保护局, with its only date far away: no warning. */
     private long quietTask() throws Exception {
-        long plan = plans.findByTitle("督办单测试方案")
-                .orElseGet(() -> plans.createPlan(null, "督办单测试方案", "测试", null, units.resolve("临沧市").orElseThrow().id()));
-        String body = mvc.perform(post("/api/tasks").with(office()).contentType(MediaType.APPLICATION_JSON).content("""
-                        {"planId": %d, "ref": "N%d", "text": "督办单测试任务", "leadUnits": {"unitIds": [%d]},
-                         "milestones": [{"dueOn": "%s", "deliverable": "完成"}]}"""
-                        .formatted(plan, SEQ.incrementAndGet(), units.resolve("市环境保护局").orElseThrow().id(),
-                                warnings.today().plusYears(1))))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
-        for (String command : new String[]{"ASSIGN", "START"}) {
-            mvc.perform(post("/api/tasks/{id}/transitions", id).with(office()).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"command\": \"" + command + "\"}")).andExpect(status().isOk());
-        }
-        return id;
+        return TestTasks.inPlan(mvc, plans, units, "督办单测试方案").started("督办单测试任务",
+                units.resolve("市环境保护局").orElseThrow().id(), warnings.today().plusYears(1));
     }
 }

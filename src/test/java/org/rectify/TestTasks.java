@@ -1,0 +1,69 @@
+package org.rectify;
+
+import com.jayway.jsonpath.JsonPath;
+import org.rectify.plans.Plans;
+import org.rectify.units.Units;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static org.rectify.DemoLogins.office;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Tasks of a test's own plan, made through the API as the office makes them: tests must not add tasks to the demo
+ * plan, which other tests count.
+ */
+public final class TestTasks {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private final MockMvc mvc;
+    private final long planId;
+
+    private TestTasks(MockMvc mvc, long planId) {
+        this.mvc = mvc;
+        this.planId = planId;
+    }
+
+    /** The plan of this title, run by 临沧市, made on first use. */
+    public static TestTasks inPlan(MockMvc mvc, Plans plans, Units units, String title) {
+        return new TestTasks(mvc, plans.findByTitle(title)
+                .orElseGet(() -> plans.createPlan(null, title, "测试", null, units.resolve("临沧市").orElseThrow().id())));
+    }
+
+    public long planId() {
+        return planId;
+    }
+
+    /** A draft task led by the unit, with milestones on the given dates (the last is its deadline). */
+    public long draft(String title, long leadUnitId, LocalDate... milestones) throws Exception {
+        String dates = Arrays.stream(milestones).map(d -> "{\"dueOn\": \"%s\", \"deliverable\": \"完成\"}".formatted(d))
+                .collect(Collectors.joining(", "));
+        String body = mvc.perform(post("/api/tasks").with(office()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"planId": %d, "ref": "T%d", "title": "%s", "text": "%s",
+                         "leadUnits": {"unitIds": [%d]}, "milestones": [%s]}"""
+                        .formatted(planId, SEQ.incrementAndGet(), title, title, leadUnitId, dates)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    /** A task assigned to the unit and started by it. */
+    public long started(String title, long leadUnitId, LocalDate... milestones) throws Exception {
+        long id = draft(title, leadUnitId, milestones);
+        command(mvc, id, "ASSIGN");
+        command(mvc, id, "START");
+        return id;
+    }
+
+    /** A lifecycle command given by the office; a reason is given where one is needed. */
+    public static void command(MockMvc mvc, long taskId, String command) throws Exception {
+        mvc.perform(post("/api/tasks/{id}/transitions", taskId).with(office()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"command\": \"%s\", \"reason\": \"测试\"}".formatted(command))).andExpect(status().isOk());
+    }
+}

@@ -45,17 +45,23 @@ public final class CircularWriter {
     }
 
     private static String overview(CircularPeriod period, CircularFacts f) {
-        String reports = f.due() == 0 ? "无应报送的进展报告"
+        String reports = f.due() == 0 ? (f.pending() == 0 ? "无应报送的进展报告" : f.pending() + "份进展报告尚在报送宽限期内")
                 : "各责任单位应报送进展报告" + f.due() + "份，按时报送" + f.onTime() + "份，逾期报送" + f.late()
-                + "份，未报送" + f.missing() + "份，按时报送率" + percent(f.onTimeRate());
+                + "份，未报送" + f.missing() + "份，按时报送率" + percent(f.onTimeRate())
+                + (f.pending() == 0 ? "" : "（另有" + f.pending() + "份尚在宽限期内，未计入）");
         return period.label() + "，" + reports + "；截至" + chineseDate(f.to()) + "，红色预警任务" + f.redTasks().size()
                 + "项；期内问题反弹" + f.relapses().size() + "项。";
     }
 
     private static List<String> reporting(CircularFacts f) {
         List<String> out = new ArrayList<>();
+        if (f.pending() > 0) { // a circular drafted before the grace period ended must not read as "nothing was due"
+            out.add("本期有" + f.pending() + "份进展报告尚在报送宽限期内，未计入本期统计。");
+        }
         if (f.lateReports().isEmpty() && f.missingReports().isEmpty()) {
-            out.add(f.due() == 0 ? "本期无应报送的进展报告。" : "本期各责任单位均按时报送了整改进展。");
+            if (f.due() > 0 || f.pending() == 0) {
+                out.add(f.due() == 0 ? "本期无应报送的进展报告。" : "本期各责任单位均按时报送了整改进展。");
+            }
             return out;
         }
         if (!f.missingReports().isEmpty()) {

@@ -1,6 +1,7 @@
 package org.rectify.supervision.internal;
 
 import org.junit.jupiter.api.Test;
+import org.rectify.progress.DueReport;
 import org.rectify.supervision.CircularFacts;
 import org.rectify.supervision.CircularPeriod;
 
@@ -25,6 +26,19 @@ class CircularWriterTests {
                 "三、问题反弹", "2018年11月未发现已销号问题反弹。",
                 "四、排名情况", "本期无排名数据。",
                 "五、下一步要求", "（一）各单位要严格落实整改责任，按时报送整改进展，确保各项整改任务按期完成。");
+    }
+
+    @Test
+    void a_circular_drafted_before_the_grace_period_ended_says_the_reports_are_still_pending_not_that_none_were_due() {
+        LocalDate due = LocalDate.of(2018, 11, 25);
+        LocalDate grace = LocalDate.of(2018, 11, 30);
+        List<DueReport> waiting = List.of(new DueReport(1, 1, due, grace, 1, "一(1)", "任务", 1, "甲局", null),
+                new DueReport(1, 1, due, grace, 1, "一(1)", "任务", 2, "乙局", null));
+        CircularFacts facts = CircularFacts.of(NOVEMBER, LocalDate.of(2018, 11, 29), null, waiting, List.of(), List.of());
+        String body = CircularWriter.write(NOVEMBER, facts, "x").body();
+        assertThat(body).contains("2018年11月，2份进展报告尚在报送宽限期内；")
+                .contains("本期有2份进展报告尚在报送宽限期内，未计入本期统计。")
+                .doesNotContain("无应报送");
     }
 
     @Test

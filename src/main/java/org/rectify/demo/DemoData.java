@@ -20,6 +20,7 @@ import org.rectify.units.UnitTreeImport;
 import org.rectify.units.Units;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -57,10 +58,13 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final Reminders reminders;
     private final Warnings warnings;
+    private final boolean remindOnLoad;
 
     DemoData(Units units, UnitTreeImport unitImport, Accounts accounts, PlanIntake intake, TaskLedger ledger,
-             Tasks tasks, ReportingCycles cycles, TransactionTemplate transaction, Reminders reminders, Warnings warnings) {
+             Tasks tasks, ReportingCycles cycles, TransactionTemplate transaction, Reminders reminders, Warnings warnings,
+             @Value("${rectify.demo.remind-on-load:true}") boolean remindOnLoad) {
         this.reminders = reminders;
+        this.remindOnLoad = remindOnLoad;
         this.warnings = warnings;
         this.cycles = cycles;
         this.units = units;
@@ -90,8 +94,9 @@ class DemoData implements ApplicationRunner {
             log.info("Demo loaded: 临沧市 unit tree, {} tasks of the 2018 plan, demo logins (password {})",
                     plan.created(), DEMO_PASSWORD);
         });
-        // this morning's reminders, so the demo shows them before the first 08:30 sweep
-        reminders.sweep(warnings.today());
+        if (remindOnLoad) { // this morning's reminders, so the demo shows them before the first 08:30 sweep
+            reminders.sweep(warnings.today());
+        }
     }
 
     private List<NewAccount> demoAccounts() {

@@ -155,6 +155,11 @@ class CircularTests {
             mvc.perform(get("/api/supervision/circulars").with(as(user)))
                     .andExpect(status().isOk()).andExpect(jsonPath("$[*].number").value(hasItem(number)));
         }
+        // circulated (印发) to everyone under the office's unit, 临沧市: its departments and its counties
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                jdbc.queryForList("select a.username from inbox_message m join account a on a.id = m.account_id "
+                        + "where m.dedupe_key = ?", String.class, "circular:" + id))
+                .contains("epb-staff", "epb-head", "linxiang-staff", "linxiang-office", "leader").doesNotHaveDuplicates());
         byte[] docx = mvc.perform(get("/api/supervision/circulars/{id}/document.docx", id).with(as("epb-staff")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", containsString("wordprocessingml")))

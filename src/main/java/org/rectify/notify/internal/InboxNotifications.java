@@ -8,12 +8,15 @@ import org.rectify.plans.TaskCommand;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskTransitioned;
+import org.rectify.supervision.CircularPublished;
 import org.rectify.supervision.InstructionAnswered;
 import org.rectify.supervision.InstructionGiven;
 import org.rectify.supervision.NoticeAnswered;
 import org.rectify.supervision.NoticeIssued;
 import org.rectify.supervision.WarningLevel;
 import org.rectify.supervision.WarningLevelChanged;
+import org.rectify.units.Unit;
+import org.rectify.units.Units;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +38,13 @@ class InboxNotifications {
     private final Dispatcher dispatcher;
     private final TaskLedger tasks;
     private final Accounts accounts;
+    private final Units units;
 
-    InboxNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts) {
+    InboxNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts, Units units) {
         this.dispatcher = dispatcher;
         this.tasks = tasks;
         this.accounts = accounts;
+        this.units = units;
     }
 
     @ApplicationModuleListener
@@ -92,6 +97,15 @@ class InboxNotifications {
         dispatcher.dispatch(Audience.accounts(List.of(event.leaderAccountId())),
                 Outgoing.of("INSTRUCTION_ANSWERED", "instruction-answered:" + event.instructionId(),
                         "/supervision/instructions", "notify.instructionAnswered", task.ref()));
+    }
+
+    /** A published circular is circulated (印发) to every account under the publishing office's unit. */
+    @ApplicationModuleListener
+    void on(CircularPublished event) {
+        List<Long> units = this.units.subtree(event.issuerUnitId()).stream().map(Unit::id).toList();
+        dispatcher.dispatch(Audience.accounts(accounts.ofUnits(units, Role.values())).concerning(units),
+                Outgoing.of("CIRCULAR_PUBLISHED", "circular:" + event.circularId(), "/supervision/circulars/" + event.circularId(),
+                        "notify.circularPublished", event.number(), event.title()));
     }
 
     /** The lead units' staff and heads, the task's responsible person, and the lead units for the webhooks. */

@@ -1,5 +1,6 @@
 package org.rectify.units;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.rectify.platform.EmailAddress;
 import org.rectify.platform.InvalidInputException;
@@ -8,9 +9,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.jooq.impl.DSL.noCondition;
 import static org.rectify.db.Tables.PERSON;
 
 /** The people named in plans. One person is found again by name within a unit rather than duplicated. */
@@ -53,6 +56,18 @@ public class People {
             throw new NotFoundException("person.notFound", personId);
         }
         return find(personId).orElseThrow();
+    }
+
+    /** People whose name, post or unit name contains {@code text} (all when blank), by unit and name. */
+    @Transactional(readOnly = true)
+    public List<PersonView> search(String text, int limit) {
+        var unit = org.rectify.db.Tables.UNIT;
+        Condition matches = text == null || text.isBlank() ? noCondition()
+                : PERSON.NAME.contains(text.strip()).or(PERSON.POST.contains(text.strip())).or(unit.NAME.contains(text.strip()));
+        return db.select(PERSON.ID, PERSON.NAME, PERSON.POST, PERSON.PHONE, PERSON.EMAIL, unit.NAME)
+                .from(PERSON).leftJoin(unit).on(unit.ID.eq(PERSON.UNIT_ID))
+                .where(matches).orderBy(unit.PATH.nullsLast(), PERSON.NAME).limit(limit)
+                .fetch(r -> new PersonView(r.value1(), r.value2(), r.value3(), r.value6(), r.value4(), r.value5()));
     }
 
     /** The email addresses of those of these people who have one. */

@@ -23,6 +23,11 @@ public record TaskDetail(long id, long planId, String planTitle, String ref, Str
         return namesAsWritten(leadUnits);
     }
 
+    /** Each lead unit once, a group's members one by one: whom a task's duties and messages go to. */
+    public List<Long> leadUnitIds() {
+        return leadUnits.stream().map(AssignedUnit::unitId).distinct().toList();
+    }
+
     public List<String> supportingUnitNames() {
         return namesAsWritten(supportingUnits);
     }

@@ -77,6 +77,12 @@ public class TaskLedger {
                 milestones(taskId), indicators(taskId), obligations(taskId), history(taskId));
     }
 
+    /** Whether the task exists and is neither closed nor cancelled: nothing is sent about one that is. */
+    public boolean isOpen(long taskId) {
+        return db.select(TASK.STATUS).from(TASK).where(TASK.ID.eq(taskId)).fetchOptional(TASK.STATUS)
+                .map(status -> TaskStatus.valueOf(status).isOpen()).orElse(false);
+    }
+
     /** Whether a unit at {@code unitPath} (or one of its sub-units) leads the task. */
     public boolean isLedFrom(long taskId, String unitPath) {
         return db.fetchExists(TASK, TASK.ID.eq(taskId).and(TaskConditions.ledFrom(unitPath)));

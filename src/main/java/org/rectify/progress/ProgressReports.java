@@ -322,7 +322,7 @@ public class ProgressReports {
         }
         Unit unit = supportingUnit(task, caller)
                 .orElseThrow(() -> new ReportForbidden("progress.contribution.notSupporting"));
-        List<Long> leads = task.leadUnits().stream().map(AssignedUnit::unitId).distinct().toList();
+        List<Long> leads = task.leadUnitIds();
         if (leads.isEmpty()) {
             throw new ReportConflict("progress.report.taskNotReporting");
         }
@@ -514,7 +514,7 @@ public class ProgressReports {
         if (!caller.role().isUnitRole()) {
             throw new ReportForbidden("progress.report.onlyUnits");
         }
-        List<Long> leads = task.leadUnits().stream().map(AssignedUnit::unitId).distinct().toList();
+        List<Long> leads = task.leadUnitIds();
         if (requested != null) {
             if (!leads.contains(requested)) {
                 throw new ReportInvalid("unitId", "progress.report.notLeadUnit");

@@ -8,6 +8,8 @@ import org.rectify.access.DataScope;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskStatus;
 import org.rectify.plans.TaskSummary;
+import org.rectify.progress.ReportState;
+import org.rectify.progress.ReportingCycles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.selectOne;
@@ -50,9 +51,9 @@ public class Reminders {
     private static final int CHUNK = 1000;
     /** Tasks still being worked on: these are reminded of their deadlines. */
     private static final List<String> WORKED_ON = names(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.REOPENED);
-    /** Tasks that still report each cycle: those worked on, waiting for closure review, and 长期坚持 ones. */
-    private static final List<String> REPORTING = names(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.REOPENED,
-            TaskStatus.CLOSURE_REQUESTED, TaskStatus.ONGOING);
+    /** Tasks that still report each cycle, as progress counts them. */
+    private static final List<String> REPORTING = names(ReportingCycles.REPORTING.toArray(TaskStatus[]::new));
+    private static final String AWAITING_APPROVAL = ReportState.AWAITING_APPROVAL.name();
 
     private final DSLContext db;
     private final ApplicationEventPublisher events;
@@ -170,7 +171,7 @@ public class Reminders {
                 .and(tasks).and(TASK.STATUS.in(REPORTING))
                 .andNotExists(selectOne().from(REPORT_SLOT).where(REPORT_SLOT.CYCLE_ID.eq(REPORTING_CYCLE.ID)
                         .and(REPORT_SLOT.TASK_ID.eq(TASK.ID)).and(REPORT_SLOT.UNIT_ID.eq(TASK_UNIT.UNIT_ID))
-                        .and(REPORT_SLOT.SUBMITTED_REPORT_ID.isNotNull().or(REPORT_SLOT.STATE.eq(inline("AWAITING_APPROVAL"))))))
+                        .and(REPORT_SLOT.SUBMITTED_REPORT_ID.isNotNull().or(REPORT_SLOT.STATE.eq(AWAITING_APPROVAL)))))
                 .fetch()) {
             LocalDate target = r.get(REPORTING_CYCLE.DUE_ON);
             schedule.stage(target, today).ifPresent(stage ->
@@ -183,7 +184,7 @@ public class Reminders {
         OffsetDateTime since = today.minusDays(schedule.daysBehind() + 1L).atStartOfDay(clock.getZone()).toOffsetDateTime();
         for (Record r : db.select(REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, REPORT_SLOT.UPDATED_AT).from(REPORT_SLOT)
                 .join(TASK).on(TASK.ID.eq(REPORT_SLOT.TASK_ID))
-                .where(tasks).and(REPORT_SLOT.STATE.eq("AWAITING_APPROVAL").and(TASK.STATUS.in(REPORTING))
+                .where(tasks).and(REPORT_SLOT.STATE.eq(AWAITING_APPROVAL).and(TASK.STATUS.in(REPORTING))
                         .and(REPORT_SLOT.UPDATED_AT.ge(since)))
                 .fetch()) {
             LocalDate target = r.get(REPORT_SLOT.UPDATED_AT).atZoneSameInstant(clock.getZone()).toLocalDate();

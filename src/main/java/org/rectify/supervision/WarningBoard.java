@@ -58,7 +58,7 @@ public class WarningBoard {
         Map<Long, List<String>> leads = ledger.leadUnitNames(rows.map(r -> r.get(TASK.ID)));
         return rows.map(r -> new TaskWarning(r.get(TASK.ID), r.get(TASK.REF), TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)),
                 TaskStatus.valueOf(r.get(TASK.STATUS)), r.get(TASK.DEADLINE), WarningLevel.valueOf(r.get(TASK_WARNING.LEVEL)),
-                ScheduleStatus.valueOf(r.get(TASK_WARNING.SCHEDULE_STATUS)), Warnings.reasons(r.get(TASK_WARNING.REASONS)),
+                ScheduleStatus.valueOf(r.get(TASK_WARNING.SCHEDULE_STATUS)), WarningReason.parseAll(r.get(TASK_WARNING.REASONS)),
                 r.get(TASK_WARNING.SINCE), leads.getOrDefault(r.get(TASK.ID), List.of())));
     }
 
@@ -69,7 +69,7 @@ public class WarningBoard {
                 .orderBy(WARNING_CHANGE.OCCURRED_AT.desc(), WARNING_CHANGE.ID.desc())
                 .fetch(c -> new WarningHistoryEntry(c.getOccurredAt(),
                         c.getFromLevel() == null ? WarningLevel.NONE : WarningLevel.valueOf(c.getFromLevel()),
-                        WarningLevel.valueOf(c.getToLevel()), Warnings.reasons(c.getReasons())));
+                        WarningLevel.valueOf(c.getToLevel()), WarningReason.parseAll(c.getReasons())));
     }
 
     private Condition scoped(WarningFilter filter, DataScope scope) {

@@ -1,5 +1,8 @@
 package org.rectify.supervision;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** Why a task has its level; each maps to a message (supervision.reason.*). */
 public enum WarningReason {
     /** the final deadline has passed and the task is not closed */
@@ -17,5 +20,11 @@ public enum WarningReason {
     /** a supervision notice on the task was answered after its reply-by date, lately (see WarningPolicy) */
     NOTICE_ANSWERED_LATE,
     /** a lead unit did not report for the last reporting cycle, grace period included */
-    REPORT_MISSING
+    REPORT_MISSING;
+
+    /** The reasons as stored with a level: names joined by commas, empty for none. */
+    public static List<WarningReason> parseAll(String stored) {
+        return stored == null || stored.isBlank() ? List.of()
+                : Arrays.stream(stored.split(",")).map(WarningReason::valueOf).toList();
+    }
 }

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,9 +193,5 @@ public class Warnings {
                                 .and(REPORT_SLOT.UNIT_ID.eq(TASK_UNIT.UNIT_ID)).and(REPORT_SLOT.SUBMITTED_REPORT_ID.isNotNull())))));
     }
 
-    static List<WarningReason> reasons(String stored) {
-        return stored == null || stored.isBlank() ? List.of()
-                : Arrays.stream(stored.split(",")).map(WarningReason::valueOf).toList();
-    }
 
 }

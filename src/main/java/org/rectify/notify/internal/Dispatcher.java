@@ -1,10 +1,8 @@
 package org.rectify.notify.internal;
 
 import org.rectify.access.Accounts;
-import org.rectify.access.DataScope;
 import org.rectify.notify.Inbox;
 import org.rectify.plans.TaskLedger;
-import org.rectify.platform.NotFoundException;
 import org.rectify.units.People;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +50,7 @@ public class Dispatcher {
 
     /** Delivers and queues the message; nothing at all when it is about a task that is closed or cancelled. */
     public void dispatch(Audience audience, Outgoing message) {
-        if (message.taskId() != null && !isOpen(message.taskId())) {
+        if (message.taskId() != null && !tasks.isOpen(message.taskId())) {
             return;
         }
         inbox.deliver(audience.accountIds(), message.kind(), message.dedupeKey(), message.link(), message.messageKey(),
@@ -91,11 +89,4 @@ public class Dispatcher {
         return out;
     }
 
-    private boolean isOpen(long taskId) {
-        try {
-            return tasks.get(taskId, DataScope.ALL).status().isOpen();
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
 }

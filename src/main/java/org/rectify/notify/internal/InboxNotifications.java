@@ -3,7 +3,6 @@ package org.rectify.notify.internal;
 import org.rectify.access.Accounts;
 import org.rectify.access.DataScope;
 import org.rectify.access.Role;
-import org.rectify.plans.AssignedUnit;
 import org.rectify.plans.TaskCommand;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
@@ -110,7 +109,7 @@ class InboxNotifications {
 
     /** The lead units' staff and heads, the task's responsible person, and the lead units for the webhooks. */
     private Audience leadUnits(TaskDetail task) {
-        List<Long> units = task.leadUnits().stream().map(AssignedUnit::unitId).toList();
+        List<Long> units = task.leadUnitIds();
         return Audience.accounts(accounts.ofUnits(units, Role.UNIT_STAFF, Role.UNIT_HEAD))
                 .andPerson(task.responsiblePersonId()).concerning(units);
     }

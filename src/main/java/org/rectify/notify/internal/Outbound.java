@@ -2,10 +2,8 @@ package org.rectify.notify.internal;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.rectify.access.DataScope;
 import org.rectify.db.tables.records.OutboundMessageRecord;
 import org.rectify.plans.TaskLedger;
-import org.rectify.platform.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -115,7 +113,7 @@ public class Outbound {
     }
 
     private Outcome attempt(OutboundRow row, Map<Long, Boolean> openTasks) {
-        if (row.taskId() != null && !openTasks.computeIfAbsent(row.taskId(), this::isOpen)) {
+        if (row.taskId() != null && !openTasks.computeIfAbsent(row.taskId(), tasks::isOpen)) {
             return new Outcome(Status.CANCELLED, "task closed");
         }
         Delivery delivery;
@@ -131,13 +129,6 @@ public class Outbound {
         return delivery.delivered() ? new Outcome(Status.SENT, null) : new Outcome(null, delivery.error());
     }
 
-    private boolean isOpen(long taskId) {
-        try {
-            return tasks.get(taskId, DataScope.ALL).status().isOpen();
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
 
     /** Records what became of an attempt, if this node still holds the row's lease. */
     private void record(OutboundRow row, Outcome outcome, Instant now) {

@@ -3,7 +3,6 @@ package org.rectify.notify.internal;
 import org.rectify.access.Accounts;
 import org.rectify.access.DataScope;
 import org.rectify.access.Role;
-import org.rectify.plans.AssignedUnit;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.supervision.ReminderDue;
@@ -35,7 +34,7 @@ class ReminderNotifications {
     @ApplicationModuleListener
     void on(ReminderDue reminder) {
         TaskDetail task = tasks.get(reminder.taskId(), DataScope.ALL);
-        List<Long> units = reminder.unitId() == null ? task.leadUnits().stream().map(AssignedUnit::unitId).toList()
+        List<Long> units = reminder.unitId() == null ? task.leadUnitIds()
                 : List.of(reminder.unitId());
         Long responsible = task.responsible() != null && (reminder.unitId() == null
                 || Objects.equals(task.responsible().unitId(), reminder.unitId())) ? task.responsiblePersonId() : null;

@@ -11,8 +11,6 @@ import org.rectify.supervision.CircularPeriod;
 import org.rectify.supervision.CircularText;
 import org.rectify.supervision.Circulars;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -146,11 +143,8 @@ class CircularController {
     @GetMapping({"/supervision/circulars/{id}.docx", "/api/supervision/circulars/{id}/document.docx"})
     ResponseEntity<byte[]> docx(@PathVariable long id, Caller caller) {
         Circular circular = circulars.get(id, caller);
-        String name = (circular.number() != null ? circular.number() : circular.title()) + ".docx";
-        return ResponseEntity.ok().contentType(NoticeController.DOCX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(document.render(circular));
+        return OfficialDocument.download(circular.number() != null ? circular.number() : circular.title(),
+                document.render(circular));
     }
 
     private String form(Model model, LocalDate from, LocalDate to, Long planId, Map<String, String> errors) {

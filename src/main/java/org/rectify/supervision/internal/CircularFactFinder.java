@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -69,7 +68,7 @@ public class CircularFactFinder {
         return rows.map(r -> new CircularFacts.RedTask(r.get(TASK.ID), r.get(TASK.REF),
                 TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), leads.getOrDefault(r.get(TASK.ID), List.of()),
                 units.getOrDefault(r.get(TASK.ID), List.of()), r.get(TASK.DEADLINE),
-                reasons(r.get(last.field(WARNING_CHANGE.REASONS)))));
+                WarningReason.parseAll(r.get(last.field(WARNING_CHANGE.REASONS)))));
     }
 
     /** Every lead unit of each task, a group's members one by one: units are ranked, not groups. */
@@ -97,8 +96,4 @@ public class CircularFactFinder {
         return day.atStartOfDay(zone).toOffsetDateTime();
     }
 
-    private static List<WarningReason> reasons(String stored) {
-        return stored == null || stored.isBlank() ? List.of()
-                : Arrays.stream(stored.split(",")).map(WarningReason::valueOf).toList();
-    }
 }

@@ -18,9 +18,6 @@ import org.rectify.supervision.SupervisionNotices;
 import org.rectify.supervision.Warnings;
 import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +29,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +41,6 @@ import java.util.Map;
 @Controller
 class NoticeController {
 
-    static final MediaType DOCX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final SupervisionNotices notices;
     private final TaskLedger tasks;
@@ -165,9 +159,6 @@ class NoticeController {
     @GetMapping({"/supervision/notices/{id}.docx", "/api/supervision/notices/{id}/document"})
     ResponseEntity<byte[]> docx(@PathVariable long id, Caller caller) {
         SupervisionNotice notice = notices.get(id, caller.scope());
-        return ResponseEntity.ok().contentType(DOCX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(notice.number() + ".docx", StandardCharsets.UTF_8).build().toString())
-                .body(document.render(notice));
+        return OfficialDocument.download(notice.number(), document.render(notice));
     }
 }

@@ -5,9 +5,15 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -25,6 +31,17 @@ final class OfficialDocument {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private OfficialDocument() {
+    }
+
+    static final MediaType DOCX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    /** A document as the browser receives it: a Word file to save under {@code name} (".docx" is added). */
+    static ResponseEntity<byte[]> download(String name, byte[] document) {
+        return ResponseEntity.ok().contentType(DOCX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name + ".docx", StandardCharsets.UTF_8).build().toString())
+                .body(document);
     }
 
     /** A new document, filled by {@code content}, as bytes. */

@@ -1,13 +1,19 @@
 package org.rectify;
 
+import org.rectify.audit.AuditVerifier;
+import org.rectify.audit.VerifyAuditCommand;
 import org.rectify.intake.ParsePlanCommand;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
 
 /**
  * rectify (整改督办平台). {@code java -jar rectify.jar} starts the web application;
- * {@code java -jar rectify.jar parse-plan FILE} only parses a plan and prints it, with no server or database.
+ * {@code java -jar rectify.jar parse-plan FILE} only parses a plan and prints it, with no server or database;
+ * {@code java -jar rectify.jar verify-audit} verifies the audit chain of the database, with no server.
  */
 @Modulithic(sharedModules = "platform")
 @SpringBootApplication
@@ -19,6 +25,25 @@ public class RectifyApplication {
         if (args.length > 0 && "parse-plan".equals(args[0])) {
             System.exit(ParsePlanCommand.run(args, System.out, System.err));
         }
+        if (args.length > 0 && VerifyAuditCommand.NAME.equals(args[0])) {
+            System.exit(verifyAudit(args));
+        }
         SpringApplication.run(RectifyApplication.class, args);
+    }
+
+    /** The same database as the application, without the web server, the jobs or the demo. */
+    private static int verifyAudit(String[] args) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RectifyApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(withArgs(args, "--db-scheduler.enabled=false", "--rectify.demo.enabled=false",
+                        "--spring.main.banner-mode=off", "--logging.level.root=WARN"))) {
+            return VerifyAuditCommand.run(context.getBean(AuditVerifier.class), System.out, System.err);
+        }
+    }
+
+    private static String[] withArgs(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 }

@@ -1,5 +1,7 @@
 package org.rectify.progress;
 
+import org.rectify.platform.Audited;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -8,5 +10,15 @@ import java.time.LocalDate;
  * days after the due date the cycle's first submission came when it came after the grace period, else 0.
  */
 public record ReportSubmitted(long reportId, long taskId, long unitId, long cycleId, int version, LocalDate dueOn,
-                              int daysLate, String actor, Instant occurredAt) {
+                              int daysLate, String actor, Instant occurredAt) implements Audited {
+
+    @Override
+    public String auditAction() {
+        return "report.submitted";
+    }
+
+    @Override
+    public String auditObject() {
+        return "report:" + reportId;
+    }
 }

@@ -159,7 +159,7 @@ public class Circulars {
         if (updated == 0) { // someone saved or published it in between: theirs stands, the number is not used
             throw new ConflictException("supervision.circular.changedMeanwhile");
         }
-        events.publishEvent(new CircularPublished(id, number, current.title(), caller.unitId(), now));
+        events.publishEvent(new CircularPublished(id, number, current.title(), caller.unitId(), caller.signature(), now));
         return get(id, caller);
     }
 

@@ -94,7 +94,7 @@ public class LeaderInstructions {
         }
         long leader = db.select(LEADER_INSTRUCTION.LEADER_ACCOUNT_ID).from(LEADER_INSTRUCTION).where(LEADER_INSTRUCTION.ID.eq(id))
                 .fetchOne(LEADER_INSTRUCTION.LEADER_ACCOUNT_ID);
-        events.publishEvent(new InstructionAnswered(id, instruction.taskId(), leader, clock.instant()));
+        events.publishEvent(new InstructionAnswered(id, instruction.taskId(), leader, caller.signature(), clock.instant()));
         return get(id, caller.scope());
     }
 

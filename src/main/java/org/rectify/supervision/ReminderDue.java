@@ -1,5 +1,7 @@
 package org.rectify.supervision;
 
+import org.rectify.platform.Audited;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -10,5 +12,20 @@ import java.time.LocalDate;
  * @param days   days from the target date when it was sent: negative before, positive after
  */
 public record ReminderDue(long reminderId, ReminderSubject subject, long taskId, Long unitId, LocalDate targetDate,
-                          int days, Instant occurredAt) {
+                          int days, Instant occurredAt) implements Audited {
+
+    @Override
+    public String actor() {
+        return "system";
+    }
+
+    @Override
+    public String auditAction() {
+        return "reminder.due";
+    }
+
+    @Override
+    public String auditObject() {
+        return "reminder:" + reminderId;
+    }
 }

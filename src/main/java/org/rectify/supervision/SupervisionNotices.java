@@ -101,7 +101,7 @@ public class SupervisionNotices {
                 .set(SUPERVISION_NOTICE.ISSUER_UNIT, caller.unitName())
                 .set(SUPERVISION_NOTICE.ISSUED_AT, clock.instant().atOffset(ZoneOffset.UTC))
                 .returning(SUPERVISION_NOTICE.ID).fetchOne(SUPERVISION_NOTICE.ID);
-        events.publishEvent(new NoticeIssued(id, taskId, number, replyBy, clock.instant()));
+        events.publishEvent(new NoticeIssued(id, taskId, number, replyBy, caller.signature(), clock.instant()));
         return id;
     }
 
@@ -140,7 +140,7 @@ public class SupervisionNotices {
         }
         Long issuer = db.select(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID).from(SUPERVISION_NOTICE)
                 .where(SUPERVISION_NOTICE.ID.eq(noticeId)).fetchOne(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID);
-        events.publishEvent(new NoticeAnswered(noticeId, notice.taskId(), notice.number(), late, issuer, now));
+        events.publishEvent(new NoticeAnswered(noticeId, notice.taskId(), notice.number(), late, issuer, caller.signature(), now));
         warnings.recompute(notice.taskId(), warnings.today());
         return get(noticeId, caller.scope());
     }

@@ -1,0 +1,62 @@
+package org.rectify.audit.internal;
+
+import org.rectify.access.Caller;
+import org.rectify.access.Callers;
+import org.rectify.platform.Audited;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Turns every {@link Audited} event into a chain entry in the transaction of the command that published it, just
+ * before it commits: the command and its entry commit together or not at all. (Not an application module listener:
+ * those run after the commit, when an entry could be lost.) An event published outside a transaction gets its own.
+ */
+@Component
+class AuditRecorder {
+
+    private final AuditChain chain;
+    private final Clock clock;
+
+    AuditRecorder(AuditChain chain, Clock clock) {
+        this.chain = chain;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(Audited event) {
+        chain.append(occurredAt(event), actor(event), event.auditAction(), event.auditObject(), CanonicalJson.of(event));
+    }
+
+    /** The event's actor; modules that know no caller (units) leave it to the signed-in account, else "system". */
+    private static String actor(Audited event) {
+        String actor = event.actor();
+        if (actor != null && !actor.isBlank()) {
+            return actor;
+        }
+        return Callers.current().map(Caller::signature).orElse("system");
+    }
+
+    /** The time the command recorded (the task history shows the same), when the event carries it. */
+    private Instant occurredAt(Audited event) {
+        RecordComponent[] components = event.getClass().getRecordComponents();
+        if (components != null) {
+            for (RecordComponent c : components) {
+                if (c.getName().equals("occurredAt") && c.getType() == Instant.class) {
+                    try {
+                        Instant at = (Instant) c.getAccessor().invoke(event);
+                        if (at != null) {
+                            return at;
+                        }
+                    } catch (ReflectiveOperationException ignored) { // fall back to now
+                    }
+                }
+            }
+        }
+        return clock.instant();
+    }
+}

@@ -1,0 +1,142 @@
+package org.rectify.audit;
+
+import org.junit.jupiter.api.Test;
+import org.rectify.IntegrationTest;
+import org.rectify.TestTasks;
+import org.rectify.access.DataScope;
+import org.rectify.platform.Audited;
+import org.rectify.plans.Plans;
+import org.rectify.plans.TaskDetail;
+import org.rectify.plans.TaskHistoryEntry;
+import org.rectify.plans.TaskLedger;
+import org.rectify.units.Units;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@IntegrationTest
+class AuditChainTests {
+
+    /** A command's fact as a test publishes it, to exercise the chain without a module's rules. */
+    record Probe(String actor, String auditAction, String auditObject, String note) implements Audited {
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Plans plans;
+    @Autowired
+    Units units;
+    @Autowired
+    TaskLedger ledger;
+    @Autowired
+    AuditLog log;
+    @Autowired
+    AuditVerifier verifier;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    TransactionTemplate tx() {
+        return new TransactionTemplate(transactions);
+    }
+
+    @Test
+    void a_task_command_appends_an_entry_with_the_actor_time_and_reason_of_the_task_history() throws Exception {
+        TestTasks tasks = TestTasks.inPlan(mvc, plans, units, "审计测试方案");
+        long taskId = tasks.draft("审计链任务", units.resolve("市环境保护局").orElseThrow().id(), LocalDate.of(2031, 6, 30));
+        TestTasks.command(mvc, taskId, "ASSIGN");
+
+        List<AuditEntry> entries = log.of("task:" + taskId);
+        assertThat(entries).extracting(AuditEntry::action).containsExactly("task.created", "task.transitioned");
+        AuditEntry assigned = entries.get(1);
+        TaskDetail task = ledger.get(taskId, DataScope.ALL);
+        TaskHistoryEntry history = task.history().stream().filter(h -> h.action().equals("ASSIGN")).findFirst().orElseThrow();
+        assertThat(assigned.actor()).isEqualTo(history.actor()).contains("临沧市");
+        assertThat(assigned.at()).isEqualTo(history.occurredAt().toInstant());
+        assertThat(assigned.change()).contains("\"reason\":\"测试\"").contains("\"to\":\"ASSIGNED\"");
+        assertThat(assigned.digest()).isEqualTo(AuditHash.sha256(assigned.change()));
+
+        AuditEntry before = log.latest(assigned.seq(), 1).get(0);
+        assertThat(before.seq()).isEqualTo(assigned.seq() - 1);
+        assertThat(assigned.prevHash()).isEqualTo(before.hash());
+        assertThat(assigned.hash()).isEqualTo(assigned.recomputedHash());
+        assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    @Test
+    void a_command_that_rolls_back_leaves_no_entry() {
+        long before = log.count();
+        assertThatThrownBy(() -> tx().executeWithoutResult(status -> {
+            events.publishEvent(new Probe("测试员", "probe.rolled-back", "probe:1", "never committed"));
+            throw new IllegalStateException("the command fails after publishing");
+        })).isInstanceOf(IllegalStateException.class);
+        tx().executeWithoutResult(status -> {
+            events.publishEvent(new Probe("测试员", "probe.rolled-back", "probe:2", "rolled back"));
+            status.setRollbackOnly();
+        });
+
+        assertThat(log.count()).isEqualTo(before);
+        assertThat(log.of("probe:1")).isEmpty();
+        assertThat(log.of("probe:2")).isEmpty();
+    }
+
+    @Test
+    void two_threads_appending_at_once_keep_the_chain_a_line() throws Exception {
+        int perThread = 25;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (String thread : List.of("a", "b")) {
+                Callable<Void> work = () -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        int n = i;
+                        tx().executeWithoutResult(status -> {
+                            events.publishEvent(new Probe("线程" + thread, "probe.concurrent", "probe:" + thread, "1/" + n));
+                            events.publishEvent(new Probe("线程" + thread, "probe.concurrent", "probe:" + thread, "2/" + n));
+                        });
+                    }
+                    return null;
+                };
+                done.add(pool.submit(work));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        List<AuditEntry> a = log.of("probe:a");
+        List<AuditEntry> b = log.of("probe:b");
+        assertThat(a).hasSize(2 * perThread);
+        assertThat(b).hasSize(2 * perThread);
+        // one transaction's two entries are neighbours: appends of different transactions never interleave
+        for (List<AuditEntry> entries : List.of(a, b)) {
+            for (int i = 0; i < entries.size(); i += 2) {
+                assertThat(entries.get(i + 1).seq()).isEqualTo(entries.get(i).seq() + 1);
+            }
+        }
+        AuditVerification v = verifier.verify();
+        assertThat(v.intact()).as("%s", v.firstBreak()).isTrue();
+        assertThat(v.entries()).isEqualTo(log.count());
+    }
+}

@@ -38,3 +38,17 @@ create trigger audit_anchor_append_only before update or delete on audit_anchor
     for each row execute function audit_append_only();
 create trigger audit_anchor_no_truncate before truncate on audit_anchor
     for each statement execute function audit_append_only();
+
+-- The application's role may read and append, never rewrite: V15's default privileges gave it UPDATE and DELETE on
+-- every new table; take them back here (and TRUNCATE, should anyone grant it). Skipped when one role does both.
+do $$
+declare
+    app text := '${app_role}';
+begin
+    if app = '' or app = current_user then
+        raise notice 'app_role "%" is the migrating user: the append-only triggers alone guard the audit tables', app;
+        return;
+    end if;
+    execute format('revoke update, delete, truncate on table audit_entry, audit_anchor from %I', app);
+    execute format('grant select, insert on table audit_entry, audit_anchor to %I', app);
+end $$;

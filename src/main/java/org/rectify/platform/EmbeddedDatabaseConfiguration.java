@@ -1,48 +1,52 @@
 package org.rectify.platform;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The default database: an embedded PostgreSQL whose data lives under {@code rectify.data-dir}/postgres
  * (kept across restarts), or in a fresh temporary directory when {@code rectify.embedded-db.persistent}
- * is false (tests). Only used when {@code spring.datasource.url} is not set.
+ * is false (tests). Only used when {@code spring.datasource.url} is not set. The app connects as the
+ * application role; Flyway migrates as the owner.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
-
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${rectify.data-dir:./data}") Path dataDir,
-                                      @Value("${rectify.embedded-db.persistent:true}") boolean persistent) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setRegisterShutdownHook(false) // Spring closes it; zonky's own hook races Spring's
-                .setPGStartupWait(Duration.ofSeconds(60));
-        if (persistent) {
-            Path pgData = dataDir.resolve("postgres").toAbsolutePath();
-            Files.createDirectories(pgData);
-            StalePostmaster.stopIfRunning(pgData);
-            builder.setDataDirectory(pgData).setCleanDataDirectory(false);
-            log.info("Embedded PostgreSQL data directory: {}", pgData);
-        }
-        return builder.start();
+    EmbeddedDatabaseServer embeddedDatabaseServer(@Value("${rectify.data-dir:./data}") Path dataDir,
+                                                  @Value("${rectify.embedded-db.persistent:true}") boolean persistent) throws IOException {
+        return EmbeddedDatabaseServer.start(persistent ? dataDir : null);
     }
 
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedDatabaseServer server) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("rectify");
+        pool.setJdbcUrl(server.jdbcUrl());
+        pool.setUsername(EmbeddedDatabaseServer.APPLICATION);
+        pool.setPassword(server.password(EmbeddedDatabaseServer.APPLICATION));
+        pool.setMaximumPoolSize(20);
+        return pool;
+    }
+
+    /** Migrations run as the schema's owner and grant the application role its rows (placeholder app_role). */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
-        return postgres.getPostgresDatabase();
+    FlywayConfigurationCustomizer migrateAsOwner(EmbeddedDatabaseServer server) {
+        return flyway -> {
+            Map<String, String> placeholders = new HashMap<>(flyway.getPlaceholders());
+            placeholders.put("app_role", EmbeddedDatabaseServer.APPLICATION);
+            flyway.dataSource(server.ownerDataSource()).placeholders(placeholders);
+        };
     }
 }

@@ -1,9 +1,9 @@
 package org.rectify.audit;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.IntegrationTest;
+import org.rectify.platform.EmbeddedDatabaseServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,10 +31,10 @@ class AuditTamperTests {
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
-    EmbeddedPostgres postgres;
+    EmbeddedDatabaseServer database;
 
     DataSource owner() {
-        return postgres.getPostgresDatabase();
+        return database.ownerDataSource();
     }
 
     @BeforeEach

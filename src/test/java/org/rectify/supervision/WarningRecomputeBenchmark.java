@@ -38,7 +38,8 @@ public final class WarningRecomputeBenchmark {
     public static void main(String[] args) throws Exception {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("log_min_duration_statement", System.getProperty("slowMs", "-1")).start()) {
-            Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration")
+                    .placeholders(java.util.Map.of("app_role", "postgres")).load().migrate();
             DSLContext db = DSL.using(pg.getPostgresDatabase(), SQLDialect.POSTGRES);
             generate(db, tasks);
             Warnings warnings = new Warnings(db, event -> { }, Clock.system(ZoneId.of("Asia/Shanghai")));

@@ -1,0 +1,123 @@
+package org.rectify.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The embedded PostgreSQL and its roles: the superuser (maintenance only, never the app), the {@link #OWNER} who
+ * owns the schema and runs the migrations, and the {@link #APPLICATION} role the app connects as, which may only
+ * read and write rows. Passwords come from a file beside the data ({@link DatabasePasswords}).
+ */
+public final class EmbeddedDatabaseServer implements Closeable {
+
+    /** Owns the schema; Flyway connects as this role. */
+    public static final String OWNER = "rectify_owner";
+    /** What the application's DataSource connects as: rows only (see migration V15). */
+    public static final String APPLICATION = "rectify_app";
+    static final String DATABASE = "postgres";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseServer.class);
+
+    private final EmbeddedPostgres postgres;
+    private final DatabasePasswords passwords;
+    private final Path throwAway; // the temporary directory of a non-persistent server, removed on close
+
+    private EmbeddedDatabaseServer(EmbeddedPostgres postgres, DatabasePasswords passwords, Path throwAway) {
+        this.postgres = postgres;
+        this.passwords = passwords;
+        this.throwAway = throwAway;
+    }
+
+    /**
+     * Starts the server on {@code home}/postgres (kept across restarts), or in a fresh temporary directory when
+     * {@code home} is null, and makes sure its roles exist.
+     */
+    static EmbeddedDatabaseServer start(Path home) throws IOException {
+        Path throwAway = null;
+        if (home == null) {
+            throwAway = Files.createTempDirectory("rectify-db");
+        }
+        Path base = home != null ? home.toAbsolutePath() : throwAway;
+        Path pgData = base.resolve("postgres");
+        Files.createDirectories(pgData);
+        DatabasePasswords passwords = DatabasePasswords.in(base, List.of(EmbeddedRoles.SUPERUSER, OWNER, APPLICATION));
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false) // Spring closes it; zonky's own hook races Spring's
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(home == null);
+        if (home != null) {
+            StalePostmaster.stopIfRunning(pgData);
+            log.info("Embedded PostgreSQL data directory: {}", pgData);
+        }
+        EmbeddedDatabaseServer server = new EmbeddedDatabaseServer(builder.start(), passwords, throwAway);
+        try (Connection superuser = server.superuserDataSource().getConnection()) {
+            EmbeddedRoles.ensure(superuser, passwords);
+        } catch (SQLException e) {
+            server.close();
+            throw new IOException("could not set up the roles of the embedded database: " + e.getMessage(), e);
+        }
+        return server;
+    }
+
+    /** The JDBC URL of the application's database (without credentials). */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    public String password(String role) {
+        return passwords.of(role);
+    }
+
+    /** A non-pooled connection source as the schema's owner: migrations, and tests that need more than rows. */
+    public DataSource ownerDataSource() {
+        return dataSource(OWNER);
+    }
+
+    /** A non-pooled connection source as the application role. */
+    public DataSource applicationDataSource() {
+        return dataSource(APPLICATION);
+    }
+
+    DataSource superuserDataSource() {
+        return dataSource(EmbeddedRoles.SUPERUSER);
+    }
+
+    Path passwordFile() {
+        return passwords.file();
+    }
+
+    private DataSource dataSource(String role) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl());
+        dataSource.setUser(role);
+        dataSource.setPassword(passwords.of(role));
+        return dataSource;
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+        if (throwAway != null) {
+            try (Stream<Path> files = Files.walk(throwAway)) {
+                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+}

@@ -18,6 +18,7 @@ import org.rectify.plans.Tasks;
 import org.rectify.plans.UnitAssignment;
 import org.rectify.units.UnitReference;
 import org.rectify.units.Units;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,8 +35,10 @@ public class PlanIntake {
     private final Units units;
     private final Plans plans;
     private final Tasks tasks;
+    private final ApplicationEventPublisher events;
 
-    PlanIntake(Units units, Plans plans, Tasks tasks) {
+    PlanIntake(Units units, Plans plans, Tasks tasks, ApplicationEventPublisher events) {
+        this.events = events;
         this.units = units;
         this.plans = plans;
         this.tasks = tasks;
@@ -113,6 +116,7 @@ public class PlanIntake {
             }
             created++;
         }
+        events.publishEvent(new PlanPublished(planId, created, draft.tasks().size() - created, caller.signature()));
         return new PublishedPlan(planId, created, draft.tasks().size() - created);
     }
 

@@ -4,6 +4,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.units.UnitPaths;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,17 +25,21 @@ import static org.rectify.db.Tables.UNIT;
 public class Plans {
 
     private final DSLContext db;
+    private final ApplicationEventPublisher events;
 
-    Plans(DSLContext db) {
+    Plans(DSLContext db, ApplicationEventPublisher events) {
         this.db = db;
+        this.events = events;
     }
 
     public long createInspection(String name, String team, LocalDate feedbackDate) {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException(Map.of("name", "inspection.nameRequired"), "inspection.nameRequired");
         }
-        return db.insertInto(INSPECTION).set(INSPECTION.NAME, name.strip()).set(INSPECTION.TEAM, team)
+        long id = db.insertInto(INSPECTION).set(INSPECTION.NAME, name.strip()).set(INSPECTION.TEAM, team)
                 .set(INSPECTION.FEEDBACK_DATE, feedbackDate).returning(INSPECTION.ID).fetchOne(INSPECTION.ID);
+        events.publishEvent(new PlanCreated("inspection", id, name.strip(), null));
+        return id;
     }
 
     /** A new plan, run by the office of {@code ownerUnitId}. */
@@ -42,9 +47,11 @@ public class Plans {
         if (title == null || title.isBlank()) {
             throw new InvalidInputException(Map.of("title", "plan.titleRequired"), "plan.titleRequired");
         }
-        return db.insertInto(PLAN).set(PLAN.INSPECTION_ID, inspectionId).set(PLAN.TITLE, title.strip())
+        long id = db.insertInto(PLAN).set(PLAN.INSPECTION_ID, inspectionId).set(PLAN.TITLE, title.strip())
                 .set(PLAN.ISSUING_BODY, issuingBody).set(PLAN.ISSUED_ON, issuedOn).set(PLAN.OWNER_UNIT_ID, ownerUnitId)
                 .returning(PLAN.ID).fetchOne(PLAN.ID);
+        events.publishEvent(new PlanCreated("plan", id, title.strip(), ownerUnitId));
+        return id;
     }
 
     @Transactional(readOnly = true)

@@ -177,6 +177,7 @@ public class ProgressReports {
         forgetUnused(detached);
         attach(reportId, obligationIds, files, caller);
         event(l.slot.getId(), reportId, l.report.getVersion(), "SAVED", caller, null, now);
+        events.publishEvent(new ReportEdited(reportId, l.task.id(), List.of(), caller.signature(), now));
         return get(reportId, caller);
     }
 
@@ -190,13 +191,17 @@ public class ProgressReports {
             throw new ReportInvalid("obligationRecordId", "progress.obligation.notInReport");
         }
         int position = db.fetchCount(REPORT_ATTACHMENT, REPORT_ATTACHMENT.REPORT_ID.eq(reportId));
+        List<Long> attached = new java.util.ArrayList<>();
         for (StagedFile file : files) {
             EvidenceFile f = evidences.record(file, caller);
+            attached.add(f.id());
             db.insertInto(REPORT_ATTACHMENT).set(REPORT_ATTACHMENT.REPORT_ID, reportId)
                     .set(REPORT_ATTACHMENT.OBLIGATION_RECORD_ID, obligationRecordId)
                     .set(REPORT_ATTACHMENT.EVIDENCE_ID, f.id()).set(REPORT_ATTACHMENT.POSITION, position++).execute();
         }
-        event(l.slot.getId(), reportId, l.report.getVersion(), "SAVED", caller, null, clock.instant());
+        Instant now = clock.instant();
+        event(l.slot.getId(), reportId, l.report.getVersion(), "SAVED", caller, null, now);
+        events.publishEvent(new ReportEdited(reportId, l.task.id(), attached, caller.signature(), now));
         return get(reportId, caller);
     }
 

@@ -42,8 +42,11 @@ public class Accountability {
     private final Units units;
     private final Warnings warnings;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Accountability(DSLContext db, TaskLedger tasks, Units units, Warnings warnings, Clock clock) {
+    Accountability(DSLContext db, TaskLedger tasks, Units units, Warnings warnings, Clock clock,
+                   org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.db = db;
         this.tasks = tasks;
         this.units = units;
@@ -93,6 +96,8 @@ public class Accountability {
         for (Long taskId : action.taskIds().stream().distinct().toList()) {
             db.insertInto(ACCOUNTABILITY_TASK).set(ACCOUNTABILITY_TASK.ACTION_ID, id).set(ACCOUNTABILITY_TASK.TASK_ID, taskId).execute();
         }
+        events.publishEvent(SupervisionChanged.of(caller.signature(), "accountability.recorded", "accountability:" + id,
+                clock.instant(), "action", action));
         return id;
     }
 

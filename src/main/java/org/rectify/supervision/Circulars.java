@@ -87,7 +87,7 @@ public class Circulars {
         CircularFacts found = facts.find(period, planId, planTitle, today(), caller.scope());
         CircularWriter.Draft text = CircularWriter.write(period, found, addressees);
         var now = clock.instant().atOffset(ZoneOffset.UTC);
-        return db.insertInto(CIRCULAR).set(CIRCULAR.PLAN_ID, planId)
+        long id = db.insertInto(CIRCULAR).set(CIRCULAR.PLAN_ID, planId)
                 .set(CIRCULAR.PERIOD_FROM, period.from()).set(CIRCULAR.PERIOD_TO, period.to())
                 .set(CIRCULAR.STATUS, CircularStatus.DRAFT.name())
                 .set(CIRCULAR.TITLE, text.title()).set(CIRCULAR.ADDRESSEES, text.addressees()).set(CIRCULAR.BODY, text.body())
@@ -96,6 +96,9 @@ public class Circulars {
                 .set(CIRCULAR.CREATED_BY, caller.signature()).set(CIRCULAR.CREATED_AT, now)
                 .set(CIRCULAR.UPDATED_BY, caller.signature()).set(CIRCULAR.UPDATED_AT, now)
                 .returning(CIRCULAR.ID).fetchOne(CIRCULAR.ID);
+        events.publishEvent(SupervisionChanged.of(caller.signature(), "circular.drafted", "circular:" + id, now.toInstant(),
+                "from", period.from(), "to", period.to(), "planId", planId, "title", text.title()));
+        return id;
     }
 
     /**
@@ -130,6 +133,9 @@ public class Circulars {
         if (updated == 0) {
             throw stale(get(id, caller));
         }
+        events.publishEvent(SupervisionChanged.of(caller.signature(), "circular.edited", "circular:" + id, clock.instant(),
+                "version", text.version() + 1, "title", text.title().strip(), "addressees", text.addressees().strip(),
+                "body", text.body().strip(), "issuerUnit", text.issuerUnit().strip()));
         return get(id, caller);
     }
 
@@ -171,6 +177,8 @@ public class Circulars {
         }
         refuseIfPublished(current);
         db.deleteFrom(CIRCULAR).where(CIRCULAR.ID.eq(id).and(CIRCULAR.STATUS.eq(CircularStatus.DRAFT.name()))).execute();
+        events.publishEvent(SupervisionChanged.of(caller.signature(), "circular.deleted", "circular:" + id, clock.instant(),
+                "title", current.title(), "version", current.version()));
     }
 
     /** One circular; a draft the caller may not read is "not found", like anything outside a scope. */

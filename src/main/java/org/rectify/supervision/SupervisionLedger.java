@@ -35,8 +35,11 @@ public class SupervisionLedger {
     private final DSLContext db;
     private final TaskLedger tasks;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    SupervisionLedger(DSLContext db, TaskLedger tasks, Clock clock) {
+    SupervisionLedger(DSLContext db, TaskLedger tasks, Clock clock,
+                      org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.db = db;
         this.tasks = tasks;
         this.clock = clock;
@@ -56,16 +59,24 @@ public class SupervisionLedger {
         if (db.fetchExists(LEDGER_ENTRY, LEDGER_ENTRY.TASK_ID.eq(taskId).and(LEDGER_ENTRY.RESOLVED_AT.isNull()))) {
             throw new AlreadyOnLedger(task.ref());
         }
-        return db.insertInto(LEDGER_ENTRY).set(LEDGER_ENTRY.TASK_ID, taskId).set(LEDGER_ENTRY.REASON, reason.strip())
-                .set(LEDGER_ENTRY.ADDED_BY, caller.signature()).set(LEDGER_ENTRY.ADDED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+        var now = clock.instant();
+        long id = db.insertInto(LEDGER_ENTRY).set(LEDGER_ENTRY.TASK_ID, taskId).set(LEDGER_ENTRY.REASON, reason.strip())
+                .set(LEDGER_ENTRY.ADDED_BY, caller.signature()).set(LEDGER_ENTRY.ADDED_AT, now.atOffset(ZoneOffset.UTC))
                 .returning(LEDGER_ENTRY.ID).fetchOne(LEDGER_ENTRY.ID);
+        events.publishEvent(SupervisionChanged.of(caller.signature(), "ledger.added", "task:" + taskId, now,
+                "entryId", id, "reason", reason.strip()));
+        return id;
     }
 
     /** Takes the task off the open ledger because it was closed or cancelled. */
     public void resolve(long taskId, TaskStatus outcome) {
-        db.update(LEDGER_ENTRY).set(LEDGER_ENTRY.RESOLVED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+        int resolved = db.update(LEDGER_ENTRY).set(LEDGER_ENTRY.RESOLVED_AT, clock.instant().atOffset(ZoneOffset.UTC))
                 .set(LEDGER_ENTRY.RESOLUTION, outcome.name())
                 .where(LEDGER_ENTRY.TASK_ID.eq(taskId).and(LEDGER_ENTRY.RESOLVED_AT.isNull())).execute();
+        if (resolved > 0) { // follows the task's closing or cancelling: the system's doing
+            events.publishEvent(SupervisionChanged.of("system", "ledger.resolved", "task:" + taskId, clock.instant(),
+                    "outcome", outcome.name()));
+        }
     }
 
     /** The ledger in the caller's scope: open entries first, then those resolved, newest first. */

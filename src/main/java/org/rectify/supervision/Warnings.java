@@ -94,6 +94,9 @@ public class Warnings {
                 .set(SUPERVISION_SETTINGS.BLUE_DAYS, settings.blueDays())
                 .set(SUPERVISION_SETTINGS.REPORT_GRACE_DAYS, settings.reportGraceDays())
                 .execute();
+        // the caller is not passed here: the audit chain names the signed-in account
+        events.publishEvent(SupervisionChanged.of(null, "supervision.settings-changed", "plan:" + planId, clock.instant(),
+                "blueDays", settings.blueDays(), "reportGraceDays", settings.reportGraceDays()));
         recompute(TASK.PLAN_ID.eq(planId), null, today());
         return settings(planId);
     }

@@ -22,9 +22,11 @@ import static org.rectify.db.Tables.PERSON;
 public class People {
 
     private final DSLContext db;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    People(DSLContext db) {
+    People(DSLContext db, org.springframework.context.ApplicationEventPublisher events) {
         this.db = db;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -46,6 +48,9 @@ public class People {
                 .returning(PERSON.ID).fetchOne(PERSON.ID));
         db.update(PERSON).set(PERSON.POST, blankToNull(post)).set(PERSON.PHONE, blankToNull(phone))
                 .where(PERSON.ID.eq(id)).execute();
+        // the phone number stays out of the audit log, which keeps everything for good
+        events.publishEvent(UnitsChanged.of("person.recorded", "person:" + id, "name", n, "post", blankToNull(post),
+                "unitId", unitId, "phoneGiven", blankToNull(phone) != null));
         return find(id).orElseThrow();
     }
 
@@ -55,6 +60,7 @@ public class People {
         if (db.update(PERSON).set(PERSON.EMAIL, normalized).where(PERSON.ID.eq(personId)).execute() == 0) {
             throw new NotFoundException("person.notFound", personId);
         }
+        events.publishEvent(UnitsChanged.of("person.email-set", "person:" + personId, "email", normalized));
         return find(personId).orElseThrow();
     }
 

@@ -46,6 +46,7 @@ public class UnitAdministration {
                 .set(UNIT.PATH, "pending:" + System.nanoTime())
                 .returning(UNIT.ID).fetchOne(UNIT.ID);
         db.update(UNIT).set(UNIT.PATH, parentPath + id + "/").where(UNIT.ID.eq(id)).execute();
+        events.publishEvent(UnitsChanged.of("unit.created", "unit:" + id, "unit", unit));
         return units.get(id);
     }
 
@@ -84,6 +85,8 @@ public class UnitAdministration {
                 .where(UNIT.PATH.startsWith(unit.path())).execute();
         db.update(UNIT).set(UNIT.PARENT_ID, newParentId).set(UNIT.VERSION, UNIT.VERSION.plus(1))
                 .where(UNIT.ID.eq(id)).execute();
+        events.publishEvent(UnitsChanged.of("unit.moved", "unit:" + id, "fromParentId", unit.parentId(),
+                "toParentId", newParentId));
         return units.get(id);
     }
 
@@ -92,10 +95,13 @@ public class UnitAdministration {
         String name = requireName(alias);
         requireFree(name);
         db.insertInto(UNIT_ALIAS).set(UNIT_ALIAS.UNIT_ID, unitId).set(UNIT_ALIAS.ALIAS, name).execute();
+        events.publishEvent(UnitsChanged.of("unit.alias-added", "unit:" + unitId, "alias", name));
     }
 
     public void removeAlias(long unitId, String alias) {
-        db.deleteFrom(UNIT_ALIAS).where(UNIT_ALIAS.UNIT_ID.eq(unitId).and(UNIT_ALIAS.ALIAS.eq(alias))).execute();
+        if (db.deleteFrom(UNIT_ALIAS).where(UNIT_ALIAS.UNIT_ID.eq(unitId).and(UNIT_ALIAS.ALIAS.eq(alias))).execute() > 0) {
+            events.publishEvent(UnitsChanged.of("unit.alias-removed", "unit:" + unitId, "alias", alias));
+        }
     }
 
     public UnitGroup createGroup(String groupName, String description, Collection<Long> memberIds) {
@@ -103,6 +109,7 @@ public class UnitAdministration {
         requireFree(name);
         long id = db.insertInto(UNIT_GROUP).set(UNIT_GROUP.NAME, name).set(UNIT_GROUP.DESCRIPTION, description)
                 .returning(UNIT_GROUP.ID).fetchOne(UNIT_GROUP.ID);
+        events.publishEvent(UnitsChanged.of("group.created", "group:" + id, "name", name, "description", description));
         setMembers(id, memberIds);
         return units.group(id);
     }
@@ -115,6 +122,8 @@ public class UnitAdministration {
             db.insertInto(UNIT_GROUP_MEMBER).set(UNIT_GROUP_MEMBER.GROUP_ID, groupId)
                     .set(UNIT_GROUP_MEMBER.UNIT_ID, member).onConflictDoNothing().execute();
         }
+        events.publishEvent(UnitsChanged.of("group.members-set", "group:" + groupId,
+                "memberIds", memberIds.stream().distinct().sorted().toList()));
         return units.group(groupId);
     }
 
@@ -136,6 +145,7 @@ public class UnitAdministration {
         if (updated == 0) {
             throw new ConflictException("error.staleVersion");
         }
+        events.publishEvent(UnitsChanged.of("unit.reclassified", "unit:" + id, "level", level, "type", type));
         return units.get(id);
     }
 
@@ -145,6 +155,7 @@ public class UnitAdministration {
         if (level != unit.level() || type != unit.type()) {
             db.update(UNIT).set(UNIT.LEVEL, level.name()).set(UNIT.TYPE, type.name())
                     .set(UNIT.VERSION, UNIT.VERSION.plus(1)).where(UNIT.ID.eq(id)).execute();
+            events.publishEvent(UnitsChanged.of("unit.reclassified", "unit:" + id, "level", level, "type", type));
         }
         return units.get(id);
     }
@@ -169,6 +180,7 @@ public class UnitAdministration {
         }
         db.update(UNIT).set(UNIT.VALID_FROM, validFrom).set(UNIT.VALID_TO, validTo)
                 .set(UNIT.VERSION, UNIT.VERSION.plus(1)).where(UNIT.ID.eq(id)).execute();
+        events.publishEvent(UnitsChanged.of("unit.validity-set", "unit:" + id, "validFrom", validFrom, "validTo", validTo));
         return units.get(id);
     }
 
@@ -190,6 +202,7 @@ public class UnitAdministration {
         db.update(UNIT_GROUP).set(UNIT_GROUP.NAME, name)
                 .set(UNIT_GROUP.DESCRIPTION, description == null || description.isBlank() ? null : description.strip())
                 .where(UNIT_GROUP.ID.eq(groupId)).execute();
+        events.publishEvent(UnitsChanged.of("group.updated", "group:" + groupId, "name", name, "description", description));
         return units.group(groupId);
     }
 

@@ -31,11 +31,16 @@ public class RectifyApplication {
         SpringApplication.run(RectifyApplication.class, args);
     }
 
-    /** The same database as the application, without the web server, the jobs or the demo. */
+    /**
+     * The same database as the application, without the jobs or the demo. The web security configuration needs a
+     * servlet context, so one starts on a random loopback port and closes when the verification is done.
+     */
     private static int verifyAudit(String[] args) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RectifyApplication.class)
-                .web(WebApplicationType.NONE)
+                .web(WebApplicationType.SERVLET)
                 .run(withArgs(args, "--db-scheduler.enabled=false", "--rectify.demo.enabled=false",
+                        "--server.port=0", "--server.address=127.0.0.1",
+                        "--spring.modulith.events.republish-outstanding-events-on-restart=false",
                         "--spring.main.banner-mode=off", "--logging.level.root=WARN"))) {
             return VerifyAuditCommand.run(context.getBean(AuditVerifier.class), System.out, System.err);
         }

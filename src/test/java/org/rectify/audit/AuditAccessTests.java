@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.rectify.DemoLogins.admin;
@@ -65,6 +66,18 @@ class AuditAccessTests {
         mvc.perform(get("/api/audit/anchors.csv").with(office())).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andExpect(content().string(containsString("2999-01-01," + a.seq() + "," + a.hash())));
+    }
+
+    @Test
+    void the_daily_anchor_is_a_scheduled_job_and_anchoring_a_day_twice_keeps_the_first(
+            @Autowired javax.sql.DataSource dataSource) {
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'anchor-audit-chain'",
+                Integer.class)).isEqualTo(1);
+        AuditAnchor first = anchors.anchor(java.time.LocalDate.of(2999, 2, 1));
+        some_entries();
+        AuditAnchor again = anchors.anchor(java.time.LocalDate.of(2999, 2, 1));
+        assertThat(again).isEqualTo(first);
     }
 
     @Test

@@ -116,6 +116,11 @@ public final class EmbeddedDatabaseServer implements Closeable {
         return dataSource(EmbeddedRoles.SUPERUSER);
     }
 
+    /** The directory holding the data directory ({@code postgres}) and the password file: a {@code rectify.data-dir}. */
+    public Path home() {
+        return dataDirectory.getParent();
+    }
+
     Path dataDirectory() {
         return dataDirectory;
     }

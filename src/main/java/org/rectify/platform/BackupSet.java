@@ -1,5 +1,6 @@
 package org.rectify.platform;
 
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -74,7 +75,7 @@ final class BackupSet {
             }
             // by name, not the generated classes: the shared platform module stays independent of the schema module
             var storageKey = field(name("storage_key"), String.class);
-            DSL.using(connection).selectDistinct(storageKey, field(name("sha256"), String.class), field(name("size_bytes"), Long.class))
+            DSL.using(connection, SQLDialect.POSTGRES).selectDistinct(storageKey, field(name("sha256"), String.class), field(name("size_bytes"), Long.class))
                     .from(table(name("evidence"))).orderBy(storageKey)
                     .forEach(r -> files.add(new BackupManifest.EvidenceCopy(r.value1(), r.value2(), r.value3())));
             connection.commit();

@@ -40,6 +40,7 @@ final class CommandDatabase implements Closeable {
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         app.setRegisterShutdownHook(false);
+        app.setDefaultProperties(java.util.Map.of("logging.level.root", "WARN")); // a command prints its own lines
         try (ConfigurableApplicationContext context = app.run(args)) {
             return context.getEnvironment();
         }

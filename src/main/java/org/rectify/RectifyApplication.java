@@ -3,6 +3,8 @@ package org.rectify;
 import org.rectify.audit.AuditVerifier;
 import org.rectify.audit.VerifyAuditCommand;
 import org.rectify.intake.ParsePlanCommand;
+import org.rectify.platform.BackupCommand;
+import org.rectify.platform.RestoreCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,7 +15,8 @@ import org.springframework.modulith.Modulithic;
 /**
  * rectify (整改督办平台). {@code java -jar rectify.jar} starts the web application;
  * {@code java -jar rectify.jar parse-plan FILE} only parses a plan and prints it, with no server or database;
- * {@code java -jar rectify.jar verify-audit} verifies the audit chain of the database, with no server.
+ * {@code java -jar rectify.jar verify-audit} verifies the audit chain of the database;
+ * {@code backup DIR} and {@code restore DIR} save and bring back the database and the evidence store.
  */
 @Modulithic(sharedModules = "platform")
 @SpringBootApplication
@@ -27,6 +30,13 @@ public class RectifyApplication {
         }
         if (args.length > 0 && VerifyAuditCommand.NAME.equals(args[0])) {
             System.exit(verifyAudit(args));
+        }
+        if (args.length > 0 && BackupCommand.NAME.equals(args[0])) {
+            System.exit(BackupCommand.run(args, System.out, System.err));
+        }
+        if (args.length > 0 && RestoreCommand.NAME.equals(args[0])) {
+            // the restored database must hold an intact audit chain before the restore says it succeeded
+            System.exit(RestoreCommand.run(args, System.out, System.err, VerifyAuditCommand::check));
         }
         SpringApplication.run(RectifyApplication.class, args);
     }

@@ -23,8 +23,9 @@ create table audit_anchor (
     recorded_at timestamptz not null
 );
 
--- Append-only for everyone: the trigger refuses UPDATE, DELETE and TRUNCATE even for the owner unless it first
--- disables the trigger (which a tamper test does as superuser, and which leaves the chain to tell).
+-- Append-only for everyone: the trigger refuses UPDATE and DELETE even for the owner unless it first disables the
+-- trigger (which the tamper tests do, and which leaves the chain to tell). TRUNCATE is left to the grants below: the
+-- owner empties every table of a fresh schema when it restores a backup into it.
 create function audit_append_only() returns trigger language plpgsql as $$
 begin
     raise exception 'audit tables are append-only (% on %)', tg_op, tg_table_name using errcode = '42501';
@@ -32,12 +33,8 @@ end;
 $$;
 create trigger audit_entry_append_only before update or delete on audit_entry
     for each row execute function audit_append_only();
-create trigger audit_entry_no_truncate before truncate on audit_entry
-    for each statement execute function audit_append_only();
 create trigger audit_anchor_append_only before update or delete on audit_anchor
     for each row execute function audit_append_only();
-create trigger audit_anchor_no_truncate before truncate on audit_anchor
-    for each statement execute function audit_append_only();
 
 -- The application's role may read and append, never rewrite: V15's default privileges gave it UPDATE and DELETE on
 -- every new table; take them back here (and TRUNCATE, should anyone grant it). Skipped when one role does both.

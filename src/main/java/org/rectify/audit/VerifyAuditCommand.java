@@ -1,6 +1,14 @@
 package org.rectify.audit;
 
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+import javax.sql.DataSource;
 import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -25,6 +33,27 @@ public final class VerifyAuditCommand {
         }
         err.println(sentence);
         return 1;
+    }
+
+    /**
+     * Verifies the chain of a database given only a connection source (the restore checks the database it restored
+     * this way, before any application context exists). A database without the audit tables has nothing to verify.
+     */
+    public static boolean check(DataSource database, PrintStream out, PrintStream err) throws SQLException {
+        try (Connection c = database.getConnection()) {
+            c.setAutoCommit(false); // so PostgreSQL streams the entries through a cursor
+            DSLContext db = DSL.using(c, SQLDialect.POSTGRES);
+            if (db.fetchValue("select to_regclass('audit_entry') is not null", Boolean.class) != Boolean.TRUE) {
+                out.println("verify-audit: no audit chain in this database");
+                return true;
+            }
+            AuditVerifier verifier = new AuditVerifier(db, new AuditLog(db), Clock.systemUTC());
+            try {
+                return run(verifier, out, err) == 0;
+            } finally {
+                c.rollback();
+            }
+        }
     }
 
     /** The sentence of the page, in Chinese on a Chinese system and in English elsewhere. */

@@ -25,8 +25,9 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabaseServer embeddedDatabaseServer(@Value("${rectify.data-dir:./data}") Path dataDir,
-                                                  @Value("${rectify.embedded-db.persistent:true}") boolean persistent) throws IOException {
-        return EmbeddedDatabaseServer.start(persistent ? dataDir : null);
+                                                  @Value("${rectify.embedded-db.persistent:true}") boolean persistent,
+                                                  @Value("${rectify.embedded-db.durable:true}") boolean durable) throws IOException {
+        return EmbeddedDatabaseServer.start(persistent ? dataDir : null, durable);
     }
 
     @Bean(destroyMethod = "close")

@@ -34,19 +34,22 @@ public final class EmbeddedDatabaseServer implements Closeable {
 
     private final EmbeddedPostgres postgres;
     private final DatabasePasswords passwords;
+    private final Path dataDirectory;
     private final Path throwAway; // the temporary directory of a non-persistent server, removed on close
 
-    private EmbeddedDatabaseServer(EmbeddedPostgres postgres, DatabasePasswords passwords, Path throwAway) {
+    private EmbeddedDatabaseServer(EmbeddedPostgres postgres, Path dataDirectory, DatabasePasswords passwords, Path throwAway) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
         this.passwords = passwords;
         this.throwAway = throwAway;
     }
 
     /**
      * Starts the server on {@code home}/postgres (kept across restarts), or in a fresh temporary directory when
-     * {@code home} is null, and makes sure its roles exist.
+     * {@code home} is null, closed (passwords only, loopback only) and with its roles. {@code durable} false turns
+     * fsync and synchronous commit off, for tests only: an acknowledged write may then be lost in a crash.
      */
-    static EmbeddedDatabaseServer start(Path home) throws IOException {
+    public static EmbeddedDatabaseServer start(Path home, boolean durable) throws IOException {
         Path throwAway = null;
         if (home == null) {
             throwAway = Files.createTempDirectory("rectify-db");
@@ -59,12 +62,22 @@ public final class EmbeddedDatabaseServer implements Closeable {
                 .setRegisterShutdownHook(false) // Spring closes it; zonky's own hook races Spring's
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setDataDirectory(pgData)
-                .setCleanDataDirectory(home == null);
+                .setCleanDataDirectory(home == null)
+                // zonky's defaults are for throw-away test databases (fsync off via -F, no synchronous commit): undone
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setServerConfig("jit", "off") // OLTP: JIT compiling a badly estimated query cost more than it saved
+                // the superuser's password lets zonky see the server is up; it is set before the first start
+                .setConnectConfig("password", passwords.of(EmbeddedRoles.SUPERUSER))
+                .setDataDirectoryCustomizer(dir -> PasswordOnlyAccess.close(dir.toPath(), passwords.of(EmbeddedRoles.SUPERUSER)));
         if (home != null) {
             StalePostmaster.stopIfRunning(pgData);
             log.info("Embedded PostgreSQL data directory: {}", pgData);
         }
-        EmbeddedDatabaseServer server = new EmbeddedDatabaseServer(builder.start(), passwords, throwAway);
+        EmbeddedDatabaseServer server = new EmbeddedDatabaseServer(builder.start(), pgData, passwords, throwAway);
         try (Connection superuser = server.superuserDataSource().getConnection()) {
             EmbeddedRoles.ensure(superuser, passwords);
         } catch (SQLException e) {
@@ -72,6 +85,12 @@ public final class EmbeddedDatabaseServer implements Closeable {
             throw new IOException("could not set up the roles of the embedded database: " + e.getMessage(), e);
         }
         return server;
+    }
+
+    /** The server's process (the postmaster): what a crash test kills. */
+    public ProcessHandle postmaster() throws IOException {
+        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+        return ProcessHandle.of(pid).orElseThrow(() -> new IOException("no postmaster with pid " + pid));
     }
 
     /** The JDBC URL of the application's database (without credentials). */
@@ -95,6 +114,15 @@ public final class EmbeddedDatabaseServer implements Closeable {
 
     DataSource superuserDataSource() {
         return dataSource(EmbeddedRoles.SUPERUSER);
+    }
+
+    /** The directory holding the data directory ({@code postgres}) and the password file: a {@code rectify.data-dir}. */
+    public Path home() {
+        return dataDirectory.getParent();
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
     }
 
     Path passwordFile() {

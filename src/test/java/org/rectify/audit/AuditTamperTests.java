@@ -147,10 +147,13 @@ class AuditTamperTests {
             tamper.execute("delete from audit_entry where seq = ?", victim.seq());
 
             assertThat(VerifyAuditCommand.run(verifier, print(out), print(err))).isEqualTo(1);
+            // as the restore checks the database it restored: a connection source, no application context
+            assertThat(VerifyAuditCommand.check(owner(), print(out), print(err))).isFalse();
             assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("\\b" + victim.seq() + "\\b")
                     .containsAnyOf("removed", "删除");
         }
         assertThat(VerifyAuditCommand.run(verifier, print(out), print(err))).isZero();
+        assertThat(VerifyAuditCommand.check(owner(), print(out), print(err))).isTrue();
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

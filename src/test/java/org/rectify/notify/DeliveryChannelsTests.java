@@ -5,6 +5,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.jayway.jsonpath.JsonPath;
+import org.rectify.platform.EmbeddedDatabaseServer;
 import org.rectify.access.DataScope;
 import org.rectify.supervision.Reminders;
 import com.sun.net.httpserver.HttpServer;
@@ -115,6 +116,8 @@ class DeliveryChannelsTests {
     Clock clock;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    EmbeddedDatabaseServer database;
     @Autowired
     Reminders reminders;
 
@@ -409,6 +412,7 @@ class DeliveryChannelsTests {
         }
         ConfigurableApplicationContext second = new SpringApplicationBuilder(RectifyApplication.class)
                 .properties("spring.datasource.url=" + url, "spring.datasource.username=" + user,
+                        "spring.datasource.password=" + database.password(user),
                         "rectify.demo.enabled=false", "server.port=0",
                         "rectify.data-dir=" + Files.createTempDirectory("rectify-node2"),
                         "spring.mail.host=127.0.0.1", "spring.mail.port=39025", "rectify.outbound.batch-size=7",

@@ -10,7 +10,9 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -93,8 +95,10 @@ final class BackupSet {
                         + "the evidence store is damaged. No backup was completed.");
             }
         }
+        syncAll(dir); // the set is on disk before its manifest says it is complete
         BackupManifest manifest = new BackupManifest(Instant.now(), schema, tables, sequences, files);
         manifest.write(dir);
+        syncAll(dir);
         return manifest;
     }
 
@@ -248,6 +252,22 @@ final class BackupSet {
             }
         } else if (Files.exists(dir)) {
             throw new BackupException(sentence);
+        }
+    }
+
+    /** fsync of every file and directory under dir, so "backup: done" survives a power cut. */
+    private static void syncAll(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.toList()) {
+                boolean directory = Files.isDirectory(path);
+                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                    channel.force(true);
+                } catch (IOException e) {
+                    if (!directory) { // some file systems cannot sync a directory; files must be synced
+                        throw e;
+                    }
+                }
+            }
         }
     }
 

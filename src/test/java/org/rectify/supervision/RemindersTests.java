@@ -226,8 +226,9 @@ class RemindersTests {
         return jdbc.queryForList("""
                         select m.message_key || '|' || replace(m.args, chr(31), '|') from inbox_message m
                         join account a on a.id = m.account_id
-                        where a.username = ? and m.dedupe_key in (select 'reminder:' || id from reminder where task_id = ?)
-                        order by m.id""", String.class, username, task);
+                        join reminder r on m.dedupe_key = 'reminder:' || r.id
+                        where a.username = ? and r.task_id = ?
+                        order by r.id""", String.class, username, task); // the reminders' order: listeners run concurrently
     }
 
     private String ref(long task) {

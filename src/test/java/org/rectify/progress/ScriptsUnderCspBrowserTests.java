@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -115,6 +116,13 @@ class ScriptsUnderCspBrowserTests {
         browser.go("/account/password");
         assertThat(browser.driver().findElement(By.id("password-form")).isDisplayed()).isTrue();
         assertThat(browser.scriptErrors()).isEmpty();
+
+        // markup that slipped through escaping would not run: the browser refuses its inline handler
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        js.executeScript("document.body.insertAdjacentHTML('beforeend', '<img src=\"/nowhere.png\" onerror=\"window.injected = 1\">')");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> !browser.scriptErrors().isEmpty()
+                || Boolean.TRUE.equals(js.executeScript("return window.injected === 1")));
+        assertThat(js.executeScript("return window.injected === undefined")).isEqualTo(true);
     }
 
     private void measured(ProgressFixture plan, long task, long cycle, String value, LocalDate asOf) throws Exception {

@@ -75,7 +75,9 @@ class SignInThrottleTests {
         account("throttle-basic", Role.UNIT_STAFF);
         for (int i = 0; i < 5; i++) {
             mvc.perform(get("/api/plans").with(httpBasic("throttle-basic", "wrong-" + i)).with(from("10.9.1.1")))
-                    .andExpect(status().isUnauthorized());
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(header().doesNotExist("WWW-Authenticate"))
+                    .andExpect(jsonPath("$.detail").value("用户名或密码错误。"));
         }
         mvc.perform(get("/api/plans").with(httpBasic("throttle-basic", PASSWORD)).with(from("10.9.1.2")))
                 .andExpect(status().isTooManyRequests())

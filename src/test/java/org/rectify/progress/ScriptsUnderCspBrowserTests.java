@@ -74,6 +74,7 @@ class ScriptsUnderCspBrowserTests {
         browser.driver().findElement(By.id("kind-MONTHLY")).click();
         assertThat(browser.driver().findElement(By.id("custom-dates")).isDisplayed()).isFalse();
         browser.driver().findElement(By.id("kind-CUSTOM")).click();
+        browser.screenshot("csp-cadence");
         assertThat(browser.driver().findElement(By.id("custom-dates")).isDisplayed()).isTrue();
         assertThat(browser.scriptErrors()).isEmpty();
 
@@ -104,6 +105,7 @@ class ScriptsUnderCspBrowserTests {
         Alert confirm = new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
         assertThat(confirm.getText()).contains("确定");
         confirm.dismiss();
+        browser.screenshot("csp-accounts");
         assertThat(browser.driver().findElements(By.cssSelector("#account-csp-browser .text-bg-info"))).isEmpty();
         assertThat(browser.scriptErrors()).isEmpty();
 
@@ -115,6 +117,7 @@ class ScriptsUnderCspBrowserTests {
 
         browser.go("/account/password");
         assertThat(browser.driver().findElement(By.id("password-form")).isDisplayed()).isTrue();
+        browser.screenshot("csp-password");
         assertThat(browser.scriptErrors()).isEmpty();
 
         // markup that slipped through escaping would not run: the browser refuses its inline handler

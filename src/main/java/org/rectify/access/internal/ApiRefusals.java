@@ -3,6 +3,8 @@ package org.rectify.access.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
@@ -40,7 +42,9 @@ class ApiRefusals implements AuthenticationEntryPoint {
             response.setHeader("Retry-After", String.valueOf(seconds));
             write(request, response, 429, "login.throttled");
         } else {
-            write(request, response, 401, "login.required");
+            // "disabled" only after the right password (see ThrottledAuthentication)
+            write(request, response, 401, e instanceof BadCredentialsException ? "login.failed"
+                    : e instanceof DisabledException ? "login.disabled" : "login.required");
         }
     }
 

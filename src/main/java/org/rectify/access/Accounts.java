@@ -201,7 +201,7 @@ public class Accounts {
         }
         String username = account.get(ACCOUNT.USERNAME);
         String violation = PasswordPolicy.violation(next, username)
-                .orElse(next.equals(current) ? "account.password.unchanged" : null);
+                .orElseGet(() -> next.equals(current) ? "account.password.unchanged" : null);
         if (violation != null) {
             throw new InvalidInputException(Map.of("password", violation), violation);
         }

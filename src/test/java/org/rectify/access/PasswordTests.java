@@ -51,6 +51,8 @@ class PasswordTests {
         MockHttpSession elsewhere = signIn(mvc, "pw-change", FIRST);
 
         change(here, "not-the-password", SECOND, SECOND).andExpect(content().string(containsString("当前密码不正确")));
+        mvc.perform(post("/account/password").session(here).with(csrf()).param("current", FIRST))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("密码至少10位")));
         change(here, FIRST, "short", "short").andExpect(content().string(containsString("密码至少10位")));
         change(here, FIRST, "1234567890", "1234567890").andExpect(content().string(containsString("这个密码太常见")));
         change(here, FIRST, "my-pw-change-pass", "my-pw-change-pass").andExpect(content().string(containsString("不能包含用户名")));

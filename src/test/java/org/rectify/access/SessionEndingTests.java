@@ -66,8 +66,14 @@ class SessionEndingTests {
         mvc.perform(get("/api/tasks").session(session)).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/tasks").with(httpBasic("session-disabled", PASSWORD))).andExpect(status().isUnauthorized());
         mvc.perform(get("/tasks").session(office)).andExpect(status().isOk());
+        mvc.perform(put("/api/admin/accounts/{id}/enabled", id).with(DemoLogins.admin())
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isUnprocessableEntity());
+        mvc.perform(put("/api/admin/accounts/{id}/enabled", id).with(DemoLogins.admin())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"enabled\": true}")).andExpect(status().isOk());
+        mvc.perform(get("/api/tasks").with(httpBasic("session-disabled", PASSWORD))).andExpect(status().isOk());
+        mvc.perform(get("/tasks").session(session)).andExpect(redirectedUrl("/login"));
         assertThat(events.stream(AccountChanged.class).filter(e -> e.accountId() == id).map(AccountChanged::auditAction))
-                .containsExactly("account.created", "account.disabled");
+                .containsExactly("account.created", "account.disabled", "account.enabled");
     }
 
     @Test

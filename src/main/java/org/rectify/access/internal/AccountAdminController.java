@@ -112,12 +112,15 @@ class AccountAdminController {
     @ResponseBody
     @Operation(summary = "Enable or disable an account; disabling ends its open sessions")
     AccountView apiEnable(@PathVariable long id, @RequestBody Enabled enabled, Caller caller) {
+        if (enabled.enabled() == null) {
+            throw new InvalidInputException(Map.of("enabled", "account.enabledRequired"), "account.enabledRequired");
+        }
         accounts.setEnabled(id, enabled.enabled(), caller.signature());
         return view(id);
     }
 
     /** The body of an enable or disable. */
-    record Enabled(boolean enabled) {
+    record Enabled(Boolean enabled) {
     }
 
     @PostMapping("/api/admin/accounts/{id}/unlock")

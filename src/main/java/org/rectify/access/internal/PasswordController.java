@@ -40,7 +40,7 @@ class PasswordController {
     }
 
     @GetMapping(PasswordChangeRequired.FORM)
-    String form(Caller caller, Model model) {
+    String form(Model model) {
         return page(model, Map.of());
     }
 
@@ -73,7 +73,7 @@ class PasswordController {
 
     private String page(Model model, Map<String, String> fieldErrors) {
         model.addAttribute("fieldErrors", fieldErrors);
-        model.addAttribute("minLength", org.rectify.access.Accounts.PASSWORD_MIN_LENGTH);
+        model.addAttribute("minLength", Accounts.PASSWORD_MIN_LENGTH);
         return "access/password";
     }
 }

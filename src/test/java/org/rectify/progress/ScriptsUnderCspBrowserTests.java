@@ -100,6 +100,17 @@ class ScriptsUnderCspBrowserTests {
         assertThat(browser.driver().findElement(By.id("selected-count")).getText()).isEqualTo("1");
         assertThat(browser.scriptErrors()).isEmpty();
 
+        long forestry = units.resolve("市林业局").orElseThrow().id();
+        browser.go("/admin/units/" + forestry);
+        var retireButton = browser.driver().findElement(By.cssSelector("form[action$='/retire'] button"));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", retireButton);
+        retireButton.click();
+        Alert retire = new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+        assertThat(retire.getText()).contains("市林业局");
+        retire.dismiss();
+        assertThat(units.get(forestry).isCurrent()).as("dismissed: nothing retired").isTrue();
+        assertThat(browser.scriptErrors()).isEmpty();
+
         browser.go("/admin/accounts");
         browser.driver().findElement(By.cssSelector("#account-csp-browser form[action$='/password-reset'] button")).click();
         Alert confirm = new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());

@@ -5,7 +5,7 @@ package org.rectify.access;
  * takes its {@link #scope()} and its name for the history.
  */
 public record Caller(long accountId, String username, String displayName, long unitId, String unitName,
-                     Role role, DataScope scope) {
+                     Role role, DataScope scope) implements java.io.Serializable {
 
     public boolean hasRole(Role... roles) {
         for (Role r : roles) {

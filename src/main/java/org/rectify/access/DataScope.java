@@ -7,7 +7,7 @@ package org.rectify.access;
  * included). {@link #ALL} (administrators) sees everything. Every query that returns tasks, reports or
  * evidence takes one of these.
  */
-public record DataScope(String unitPath, boolean ownPlans) {
+public record DataScope(String unitPath, boolean ownPlans) implements java.io.Serializable {
 
     public static final DataScope ALL = new DataScope(null, true);
 

@@ -2,6 +2,7 @@ package org.rectify.access.internal;
 
 import org.rectify.access.AccountView;
 import org.rectify.access.Accounts;
+import org.rectify.access.Caller;
 import org.rectify.access.NewAccount;
 import org.rectify.access.Role;
 import org.rectify.platform.InvalidInputException;
@@ -23,7 +24,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.List;
 import java.util.Map;
 
-/** Administrators create accounts (each bound to a unit, with one role) and disable them. */
+/**
+ * Administrators create accounts (each bound to a unit, with one role), change their role or unit, disable them, clear
+ * the delays failed sign-ins put on a name, and reset a forgotten password to a one-time one.
+ */
 @Controller
 class AccountAdminController {
 
@@ -46,12 +50,12 @@ class AccountAdminController {
     String create(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
                   @RequestParam(required = false) Long unitId, @RequestParam(required = false) Role role,
                   @RequestParam(required = false) String password, @RequestParam(required = false) String email,
-                  Model model, RedirectAttributes redirect) {
+                  Caller caller, Model model, RedirectAttributes redirect) {
         try {
             if (unitId == null) {
                 throw new InvalidInputException(Map.of("unitId", "account.unitRequired"), "error.invalid");
             }
-            accounts.create(new NewAccount(username, password, displayName, unitId, role, email));
+            accounts.create(new NewAccount(username, password, displayName, unitId, role, email), caller.signature());
             redirect.addFlashAttribute("flash", messages.text("account.created", username));
             return "redirect:/admin/accounts";
         } catch (InvalidInputException e) {
@@ -60,9 +64,88 @@ class AccountAdminController {
     }
 
     @PostMapping("/admin/accounts/{id}/enabled")
-    String enable(@PathVariable long id, @RequestParam boolean enabled) {
-        accounts.setEnabled(id, enabled);
+    String enable(@PathVariable long id, @RequestParam boolean enabled, Caller caller) {
+        accounts.setEnabled(id, enabled, caller.signature());
         return "redirect:/admin/accounts";
+    }
+
+    @PostMapping("/admin/accounts/{id}/assignment")
+    String reassign(@PathVariable long id, @RequestParam(required = false) Role role, @RequestParam(required = false) Long unitId,
+                    Caller caller, RedirectAttributes redirect) {
+        try {
+            accounts.reassign(id, role, unitId, caller.signature());
+            redirect.addFlashAttribute("flash", messages.text("account.reassigned"));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("flashError", messages.text(e));
+        }
+        return "redirect:/admin/accounts";
+    }
+
+    @PostMapping("/admin/accounts/{id}/unlock")
+    String unlock(@PathVariable long id, Caller caller, RedirectAttributes redirect) {
+        accounts.unlock(id, caller.signature());
+        redirect.addFlashAttribute("flash", messages.text("account.unlocked"));
+        return "redirect:/admin/accounts";
+    }
+
+    @PostMapping("/admin/accounts/{id}/password-reset")
+    String resetPassword(@PathVariable long id, Caller caller, RedirectAttributes redirect) {
+        String oneTime = accounts.resetPassword(id, caller.signature());
+        String username = view(id).username();
+        redirect.addFlashAttribute("flash", messages.text("account.password.reset", username, oneTime));
+        return "redirect:/admin/accounts";
+    }
+
+    @PutMapping("/api/admin/accounts/{id}/assignment")
+    @ResponseBody
+    @Operation(summary = "Give an account another role or unit; its open sessions end")
+    AccountView apiReassign(@PathVariable long id, @RequestBody Assignment assignment, Caller caller) {
+        accounts.reassign(id, assignment.role(), assignment.unitId(), caller.signature());
+        return view(id);
+    }
+
+    /** The body of a role or unit change. */
+    record Assignment(Role role, Long unitId) {
+    }
+
+    @PutMapping("/api/admin/accounts/{id}/enabled")
+    @ResponseBody
+    @Operation(summary = "Enable or disable an account; disabling ends its open sessions")
+    AccountView apiEnable(@PathVariable long id, @RequestBody Enabled enabled, Caller caller) {
+        if (enabled.enabled() == null) {
+            throw new InvalidInputException(Map.of("enabled", "account.enabledRequired"), "account.enabledRequired");
+        }
+        accounts.setEnabled(id, enabled.enabled(), caller.signature());
+        return view(id);
+    }
+
+    /** The body of an enable or disable. */
+    record Enabled(Boolean enabled) {
+    }
+
+    @PostMapping("/api/admin/accounts/{id}/unlock")
+    @ResponseBody
+    @Operation(summary = "Clear the delays that failed sign-ins put on an account's name")
+    AccountView apiUnlock(@PathVariable long id, Caller caller) {
+        accounts.unlock(id, caller.signature());
+        return view(id);
+    }
+
+    @PostMapping("/api/admin/accounts/{id}/password-reset")
+    @ResponseBody
+    @Operation(summary = "Set a one-time password (returned once) that only lets its owner choose a new password; "
+            + "the account's open sessions end")
+    OneTimePassword apiResetPassword(@PathVariable long id, Caller caller) {
+        return new OneTimePassword(accounts.resetPassword(id, caller.signature()));
+    }
+
+    /** A one-time password to hand to the account's owner. */
+    record OneTimePassword(String oneTimePassword) {
+    }
+
+    private AccountView view(long id) {
+        return accounts.all().stream().filter(a -> a.id() == id).findFirst()
+                .orElseThrow(() -> new org.rectify.platform.NotFoundException("account.notFound", id));
     }
 
     @PostMapping("/admin/accounts/{id}/email")
@@ -81,7 +164,7 @@ class AccountAdminController {
     @Operation(summary = "Set (or with a blank, remove) the email address an account's notifications are mailed to")
     AccountView apiEmail(@PathVariable long id, @RequestBody EmailChange change) {
         accounts.setEmail(id, change.email());
-        return accounts.all().stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+        return view(id);
     }
 
     /** The body of an email change. */
@@ -96,8 +179,8 @@ class AccountAdminController {
 
     @PostMapping("/api/admin/accounts")
     @ResponseBody
-    ResponseEntity<List<AccountView>> apiCreate(@RequestBody NewAccount account) {
-        accounts.create(account);
+    ResponseEntity<List<AccountView>> apiCreate(@RequestBody NewAccount account, Caller caller) {
+        accounts.create(account, caller.signature());
         return ResponseEntity.status(201).body(accounts.all());
     }
 

@@ -10,8 +10,12 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 
-/** The security principal: the account's caller view plus what Spring Security needs to log it in. */
-record AccountDetails(Caller caller, String passwordHash, boolean enabled, boolean locked)
+/**
+ * The security principal: the account's caller view plus what Spring Security needs to sign it in. A session keeps
+ * the {@code sessionVersion} it was signed in under, and ends when the account's moves on ({@link StaleSessions}).
+ * {@code mustChangePassword}: signed in with a one-time password, it may only choose a new one.
+ */
+record AccountDetails(Caller caller, String passwordHash, boolean enabled, int sessionVersion, boolean mustChangePassword)
         implements UserDetails, Callers.Principal, Serializable {
 
     @Override
@@ -27,11 +31,6 @@ record AccountDetails(Caller caller, String passwordHash, boolean enabled, boole
     @Override
     public String getUsername() {
         return caller.username();
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

@@ -9,8 +9,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-import java.time.Clock;
-
 import static org.rectify.db.Tables.ACCOUNT;
 import static org.rectify.db.Tables.UNIT;
 
@@ -18,11 +16,9 @@ import static org.rectify.db.Tables.UNIT;
 class AccountDetailsService implements UserDetailsService {
 
     private final DSLContext db;
-    private final Clock clock;
 
-    AccountDetailsService(DSLContext db, Clock clock) {
+    AccountDetailsService(DSLContext db) {
         this.db = db;
-        this.clock = clock;
     }
 
     @Override
@@ -35,9 +31,8 @@ class AccountDetailsService implements UserDetailsService {
                             : role.isUnitRole() ? DataScope.ofUnit(r.get(UNIT.PATH)) : DataScope.ofJurisdiction(r.get(UNIT.PATH));
                     Caller caller = new Caller(r.get(ACCOUNT.ID), r.get(ACCOUNT.USERNAME), r.get(ACCOUNT.DISPLAY_NAME),
                             r.get(ACCOUNT.UNIT_ID), r.get(UNIT.NAME), role, scope);
-                    boolean locked = LockoutPolicy.DEFAULT.isLocked(
-                            r.get(ACCOUNT.LOCKED_UNTIL) == null ? null : r.get(ACCOUNT.LOCKED_UNTIL).toInstant(), clock.instant());
-                    return new AccountDetails(caller, r.get(ACCOUNT.PASSWORD_HASH), r.get(ACCOUNT.ENABLED), locked);
+                    return new AccountDetails(caller, r.get(ACCOUNT.PASSWORD_HASH), r.get(ACCOUNT.ENABLED),
+                            r.get(ACCOUNT.SESSION_VERSION), r.get(ACCOUNT.MUST_CHANGE_PASSWORD));
                 })
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }

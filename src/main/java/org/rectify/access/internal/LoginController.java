@@ -1,7 +1,7 @@
 package org.rectify.access.internal;
 
 import jakarta.servlet.http.HttpSession;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +14,9 @@ class LoginController {
     String login(HttpSession session, Model model) {
         Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         if (failure != null) {
-            model.addAttribute("loginError", failure instanceof LockedException ? "login.locked" : "login.failed");
+            // "disabled" only after the right password: a wrong one reads the same for every name
+            model.addAttribute("loginError", failure instanceof LoginThrottledException ? "login.throttled"
+                    : failure instanceof DisabledException ? "login.disabled" : "login.failed");
             session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         }
         return "access/login";

@@ -33,6 +33,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -129,6 +130,10 @@ class WebhookTargetTests {
                     .andExpect(jsonPath("$.lastStatus").value("FAILED"))
                     .andExpect(jsonPath("$.lastError").value("address not allowed (loopback, link-local, private or reserved)"));
         }
+        // the page's test button says so in a sentence
+        long metadata = inserted("SSRF-send-" + SEQ.incrementAndGet(), "http://169.254.169.254/latest/meta-data/");
+        mvc.perform(post("/admin/webhooks/{id}/test", metadata).with(office()).with(csrf()))
+                .andExpect(flash().attribute("flashError", containsString("推送地址指向本机、内网或保留地址")));
         // and on the port of an internal service that would answer: nothing reaches it
         String path = "/ok/" + SEQ.incrementAndGet();
         long id = inserted("SSRF-send-" + SEQ.get(), "http://localhost:" + port() + path);

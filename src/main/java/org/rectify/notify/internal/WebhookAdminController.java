@@ -93,7 +93,8 @@ class WebhookAdminController {
             redirect.addFlashAttribute("flash", messages.text("webhook.testSent", w.name()));
         } else {
             redirect.addFlashAttribute("flashError", messages.text("webhook.testFailed", w.name(),
-                    w.lastError() == null ? "" : w.lastError()));
+                    WebhookTargets.Refusal.of(w.lastError()).map(r -> messages.text(r.messageKey))
+                            .orElse(w.lastError() == null ? "" : w.lastError())));
         }
         return "redirect:/admin/webhooks";
     }

@@ -38,6 +38,11 @@ public final class WebhookTargets {
             this.messageKey = messageKey;
             this.logText = logText;
         }
+
+        /** The refusal a delivery error records, to say it in the reader's language. */
+        public static Optional<Refusal> of(String error) {
+            return Arrays.stream(values()).filter(r -> r.logText.equals(error)).findFirst();
+        }
     }
 
     /** Names resolved the way the sender resolves them; replaceable in tests. */

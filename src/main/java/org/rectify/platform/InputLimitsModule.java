@@ -2,6 +2,7 @@ package org.rectify.platform;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
@@ -52,7 +53,7 @@ class InputLimitsModule extends SimpleModule {
 
         @Override
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
-            String field = p.currentName() == null ? "" : p.currentName();
+            String field = field(p);
             Object value = super.deserialize(p, ctxt);
             check(field, value);
             return value;
@@ -60,10 +61,20 @@ class InputLimitsModule extends SimpleModule {
 
         @Override
         public Object deserialize(JsonParser p, DeserializationContext ctxt, Object intoValue) throws JacksonException {
-            String field = p.currentName() == null ? "" : p.currentName();
+            String field = field(p);
             Object value = super.deserialize(p, ctxt, intoValue);
             check(field, value);
             return value;
+        }
+
+        /** The field a value is read for; for an element of a list, the list's field. */
+        private static String field(JsonParser p) {
+            for (TokenStreamContext c = p.streamReadContext(); c != null; c = c.getParent()) {
+                if (c.currentName() != null) {
+                    return c.currentName();
+                }
+            }
+            return "";
         }
 
         private static void check(String field, Object value) {

@@ -122,6 +122,16 @@ class OddInputTests {
         assertThat(jdbc.queryForObject("select version from task where id = ?", Integer.class, id)).isZero();
     }
 
+    @Test
+    void a_nul_byte_in_a_sign_in_is_a_failed_sign_in_not_a_server_error() throws Exception {
+        int status = mvc.perform(post("/login").with(csrf()).param("username", "adm" + NUL + "in")
+                .param("password", "rectify-demo")).andReturn().getResponse().getStatus();
+        assertThat(status).isLessThan(500).isNotEqualTo(200);
+        mvc.perform(get("/api/tasks").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic("off" + NUL + "ice", "rectify-demo")))
+                .andExpect(status().isUnauthorized());
+    }
+
     private static org.springframework.test.web.servlet.request.RequestPostProcessor as(String user) {
         return org.rectify.DemoLogins.as(user);
     }

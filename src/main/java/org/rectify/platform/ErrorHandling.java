@@ -70,6 +70,11 @@ public class ErrorHandling {
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
             HandlerMethodValidationException.class})
     Object unreadable(Exception e, HttpServletRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RectifyException refusal) { // InputLimits refused a JSON value while it was read
+                return refused(refusal, request);
+            }
+        }
         log.info("unreadable request {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         return respond(request, HttpStatus.UNPROCESSABLE_CONTENT, text("error.unreadable"), Map.of());
     }

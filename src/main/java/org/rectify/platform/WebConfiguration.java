@@ -11,7 +11,10 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import java.time.Duration;
 import java.util.Locale;
 
-/** zh-CN by default; {@code ?lang=en} switches to English and a cookie remembers the choice. */
+/**
+ * zh-CN by default; {@code ?lang=en} switches to English and a cookie remembers the choice. Every request's
+ * parameters and JSON strings are held to {@link InputLimits}.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -23,11 +26,18 @@ class WebConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
+    /** The checks of {@link InputLimits} on every JSON body (Boot adds module beans to its mapper). */
+    @Bean
+    InputLimitsModule inputLimitsModule() {
+        return new InputLimitsModule();
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+        registry.addInterceptor(new InputGuard()); // after the language change: the refusal speaks the chosen one
     }
 }

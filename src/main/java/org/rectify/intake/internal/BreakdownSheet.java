@@ -1,5 +1,6 @@
 package org.rectify.intake.internal;
 
+import org.rectify.platform.OfficeFileCensus;
 import org.rectify.platform.OfficeFiles;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -50,6 +51,12 @@ final class BreakdownSheet {
     static Content read(byte[] bytes) {
         if (!ZipGuard.entries(bytes, PlanUpload.MAX_UNPACKED).contains("xl/workbook.xml")) {
             throw new IntakeRejected("intake.upload.notXlsx");
+        }
+        try { // count rows and cells with constant memory before POI keeps them all
+            OfficeFileCensus.xlsx(bytes, OfficeFileCensus.Limits.DEFAULT.withSheetRows(MAX_ROWS + HEADER_SEARCH + 1));
+        } catch (OfficeFileCensus.TooComplex e) {
+            throw e.tooManySheetRows() ? new IntakeRejected("intake.import.tooManyRows", MAX_ROWS)
+                    : new IntakeRejected(e.messageKey(), e.args());
         }
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             XSSFSheet sheet = firstVisibleSheet(workbook);

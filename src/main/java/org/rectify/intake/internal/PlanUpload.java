@@ -1,5 +1,6 @@
 package org.rectify.intake.internal;
 
+import org.rectify.platform.OfficeFileCensus;
 import org.rectify.platform.OfficeFiles;
 import org.rectify.intake.parser.PlanText;
 
@@ -54,7 +55,7 @@ record PlanUpload(SourceKind kind, String name, byte[] bytes) {
                 if (!zip || !ZipGuard.entries(bytes, MAX_UNPACKED).contains("word/document.xml")) {
                     throw new IntakeRejected("intake.upload.notDocx");
                 }
-                return new PlanUpload(SourceKind.DOCX, name, bytes);
+                return docx(name, bytes);
             }
             case "", "txt", "text" -> {
                 if (zip) {
@@ -63,13 +64,28 @@ record PlanUpload(SourceKind kind, String name, byte[] bytes) {
                         return new PlanUpload(SourceKind.XLSX, name, bytes);
                     }
                     if (entries.contains("word/document.xml")) {
-                        return new PlanUpload(SourceKind.DOCX, name, bytes);
+                        return docx(name, bytes);
                     }
                     throw new IntakeRejected("intake.upload.unsupported");
                 }
                 return new PlanUpload(SourceKind.TEXT, name, bytes);
             }
             default -> throw new IntakeRejected("intake.upload.unsupported");
+        }
+    }
+
+    /** A Word document, once its paragraphs, tables and text are counted and within bounds. */
+    private static PlanUpload docx(String name, byte[] bytes) {
+        census(() -> OfficeFileCensus.docx(bytes, OfficeFileCensus.Limits.DEFAULT));
+        return new PlanUpload(SourceKind.DOCX, name, bytes);
+    }
+
+    /** Runs a census; its refusal in intake's words, so the upload form shows it like any other. */
+    static void census(Runnable count) {
+        try {
+            count.run();
+        } catch (OfficeFileCensus.TooComplex e) {
+            throw new IntakeRejected(e.messageKey(), e.args());
         }
     }
 

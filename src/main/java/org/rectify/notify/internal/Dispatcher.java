@@ -73,6 +73,7 @@ public class Dispatcher {
         Outgoing test = Outgoing.of(TEST_KIND, "test:" + webhookId + ":" + java.util.UUID.randomUUID(), "/",
                 "notify.webhookTestMessage");
         RenderedText text = texts.render(test);
+        webhooks.testQueued(webhookId);
         return outbound.queue(Channel.WEBHOOK, Long.toString(webhookId), webhookId, test, text.title(), text.text(),
                 text.link(), clock.instant()).orElseThrow();
     }

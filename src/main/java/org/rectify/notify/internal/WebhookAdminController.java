@@ -7,6 +7,7 @@ import org.rectify.units.Units;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -92,7 +93,8 @@ class WebhookAdminController {
             redirect.addFlashAttribute("flash", messages.text("webhook.testSent", w.name()));
         } else {
             redirect.addFlashAttribute("flashError", messages.text("webhook.testFailed", w.name(),
-                    w.lastError() == null ? "" : w.lastError()));
+                    WebhookTargets.Refusal.of(w.lastError()).map(r -> messages.text(r.messageKey))
+                            .orElse(w.lastError() == null ? "" : w.lastError())));
         }
         return "redirect:/admin/webhooks";
     }
@@ -126,6 +128,21 @@ class WebhookAdminController {
     Webhook apiEnable(@PathVariable long id, @RequestParam boolean enabled) {
         webhooks.setEnabled(id, enabled);
         return webhooks.get(id);
+    }
+
+    @DeleteMapping("/api/admin/webhooks/{id}")
+    @Operation(summary = "Delete a webhook with its queued messages and delivery log")
+    ResponseEntity<Void> apiDelete(@PathVariable long id) {
+        webhooks.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/admin/webhooks/{id}/delete")
+    String delete(@PathVariable long id, RedirectAttributes redirect) {
+        String name = webhooks.get(id).name();
+        webhooks.delete(id);
+        redirect.addFlashAttribute("flash", messages.text("webhook.deleted", name));
+        return "redirect:/admin/webhooks";
     }
 
     @PostMapping("/api/admin/webhooks/{id}/test")

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * What a webhook receives. GENERIC is our own JSON for any endpoint; DINGTALK and WECOM are the markdown
  * messages of the group robots of 钉钉 and 企业微信, which answer HTTP 200 even when they refuse a message:
- * only {@code errcode} 0 means delivered.
+ * only {@code errcode} 0 means delivered. A failure keeps the status and the robot's error code, never the
+ * answer's text.
  */
 public enum WebhookFormat {
 
@@ -74,11 +75,10 @@ public enum WebhookFormat {
             if (code != null && code.isNumber() && code.intValue() == 0) {
                 return Delivery.OK;
             }
-            JsonNode message = answer == null ? null : answer.get("errmsg");
-            return Delivery.failed("errcode " + (code == null ? "missing" : code.asString()) + ": "
-                    + (message == null ? abbreviate(body) : message.asString()));
+            // the code only, not errmsg: whatever answered, its words are never passed on
+            return Delivery.failed("errcode " + (code == null || !code.isNumber() ? "missing" : code.asString()));
         } catch (RuntimeException e) {
-            return Delivery.failed("HTTP " + status + ", not a robot's answer: " + abbreviate(body));
+            return Delivery.failed("HTTP " + status + ", not a robot's answer");
         }
     }
 
@@ -94,16 +94,9 @@ public enum WebhookFormat {
         return "#### " + m.title() + "\n\n" + m.text() + (m.link() == null ? "" : "\n\n[" + m.link() + "](" + m.link() + ")");
     }
 
+    /** The status only: an answer's body may be anything the target holds, and is never shown. */
     static String httpError(int status, String body) {
-        return "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + abbreviate(body));
-    }
-
-    private static String abbreviate(String s) {
-        if (s == null) {
-            return "";
-        }
-        String t = s.strip();
-        return t.length() > 200 ? t.substring(0, 200) + "…" : t;
+        return "HTTP " + status;
     }
 
     /** The parts of a queued message a webhook carries. */

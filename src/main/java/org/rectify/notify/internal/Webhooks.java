@@ -2,20 +2,19 @@ package org.rectify.notify.internal;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.rectify.notify.WebhookChanged;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.NotFoundException;
 import org.rectify.units.Unit;
 import org.rectify.units.Units;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import static org.jooq.impl.DSL.field;
@@ -31,10 +30,14 @@ public class Webhooks {
 
     private final DSLContext db;
     private final Units units;
+    private final WebhookAllowList allowList;
+    private final ApplicationEventPublisher events;
 
-    Webhooks(DSLContext db, Units units) {
+    Webhooks(DSLContext db, Units units, WebhookAllowList allowList, ApplicationEventPublisher events) {
         this.db = db;
         this.units = units;
+        this.allowList = allowList;
+        this.events = events;
     }
 
     /** All webhooks with their last delivery, by name. */
@@ -59,10 +62,12 @@ public class Webhooks {
 
     public long create(WebhookForm form) {
         Valid v = validate(form);
-        return db.insertInto(WEBHOOK).set(WEBHOOK.NAME, v.name).set(WEBHOOK.FORMAT, v.format.name())
+        long id = db.insertInto(WEBHOOK).set(WEBHOOK.NAME, v.name).set(WEBHOOK.FORMAT, v.format.name())
                 .set(WEBHOOK.URL, v.url).set(WEBHOOK.SECRET, blankToNull(form.secret()))
                 .set(WEBHOOK.UNIT_ID, form.unitId()).set(WEBHOOK.ENABLED, form.enabled() == null || form.enabled())
                 .returning(WEBHOOK.ID).fetchOne(WEBHOOK.ID);
+        recorded("webhook.created", id);
+        return id;
     }
 
     /** Changes a webhook; a blank secret keeps the stored one (the form never shows it). */
@@ -80,12 +85,31 @@ public class Webhooks {
             update = update.set(WEBHOOK.SECRET, form.secret().strip());
         }
         update.where(WEBHOOK.ID.eq(id)).execute();
+        recorded("webhook.edited", id);
     }
 
     public void setEnabled(long id, boolean enabled) {
         if (db.update(WEBHOOK).set(WEBHOOK.ENABLED, enabled).where(WEBHOOK.ID.eq(id)).execute() == 0) {
             throw new NotFoundException("webhook.notFound", id);
         }
+        recorded(enabled ? "webhook.enabled" : "webhook.disabled", id);
+    }
+
+    /** Removes a webhook and its queue (its delivery log goes with it). */
+    public void delete(long id) {
+        if (db.deleteFrom(WEBHOOK).where(WEBHOOK.ID.eq(id)).execute() == 0) {
+            throw new NotFoundException("webhook.notFound", id);
+        }
+        recorded("webhook.deleted", id);
+    }
+
+    /** A test message was queued for this webhook (and is tried at once). */
+    void testQueued(long id) {
+        recorded("webhook.test-sent", id);
+    }
+
+    private void recorded(String action, long id) {
+        events.publishEvent(new WebhookChanged(WebhookAllowList.actor(), action, "webhook:" + id));
     }
 
     /** The enabled webhooks whose scope (all units, or a unit's subtree) covers at least one of these units. */
@@ -125,9 +149,8 @@ public class Webhooks {
             errors.put("format", "webhook.formatRequired");
         }
         String url = blankToNull(form.url());
-        if (!isHttpUrl(url)) {
-            errors.put("url", "webhook.urlInvalid");
-        }
+        // the shape of the URL and, if its name resolves now, every address: checked again at each send
+        allowList.current().check(url, WebhookTargets.SYSTEM).ifPresent(refusal -> errors.put("url", refusal.messageKey));
         if (form.unitId() != null && units.find(form.unitId()).isEmpty()) {
             errors.put("unitId", "webhook.unitInvalid");
         }
@@ -135,20 +158,6 @@ public class Webhooks {
             throw new InvalidInputException(errors, "error.invalid");
         }
         return new Valid(name, form.format(), url);
-    }
-
-    /** Only http and https with a host: no file:, jar: or other scheme a server should never be asked to fetch. */
-    static boolean isHttpUrl(String url) {
-        if (url == null) {
-            return false;
-        }
-        try {
-            URI uri = new URI(url);
-            String scheme = Objects.toString(uri.getScheme(), "").toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getUserInfo() == null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 
     private static String blankToNull(String s) {

@@ -1,5 +1,6 @@
 package org.rectify.units.internal;
 
+import org.rectify.platform.OfficeFileCensus;
 import org.rectify.platform.OfficeFiles;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -188,6 +189,12 @@ public final class TabularFile {
 
     private static TabularFile readXlsx(byte[] bytes, Limits limits) {
         checkUnpackedSize(bytes, limits);
+        try { // count rows and cells with constant memory before POI keeps them all
+            OfficeFileCensus.xlsx(bytes, OfficeFileCensus.Limits.DEFAULT.withSheetRows(limits.maxRows() + 100));
+        } catch (OfficeFileCensus.TooComplex e) {
+            throw e.tooManySheetRows() ? new UnitImportRejected("unitImport.tooManyRows", limits.maxRows())
+                    : new UnitImportRejected(e.messageKey(), e.args());
+        }
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             XSSFSheet sheet = firstVisibleSheet(workbook);
             if (sheet == null) {

@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
 import org.rectify.access.Role;
+import org.rectify.platform.InputLimits;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -23,6 +24,9 @@ class AccountDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        if (InputLimits.hasControlCharacter(username)) {
+            throw new UsernameNotFoundException("?"); // no account has one; PostgreSQL would refuse the NUL with its SQL in the log
+        }
         return db.select(ACCOUNT.asterisk(), UNIT.NAME, UNIT.PATH).from(ACCOUNT).join(UNIT).on(UNIT.ID.eq(ACCOUNT.UNIT_ID))
                 .where(ACCOUNT.USERNAME.eq(username))
                 .fetchOptional(r -> {

@@ -99,7 +99,8 @@ public class LoginThrottle {
     }
 
     private static String nameKey(String name) {
-        String n = name == null ? "" : name.strip();
+        // a NUL cannot be stored in PostgreSQL text: control characters count as one key, not a server error
+        String n = name == null ? "" : name.strip().replaceAll("\\p{Cntrl}", "?");
         return "name:" + (n.length() > MAX_NAME ? n.substring(0, MAX_NAME) : n);
     }
 

@@ -76,6 +76,29 @@ public class Plans {
         return db.select(PLAN.ID).from(PLAN).where(PLAN.TITLE.eq(title)).orderBy(PLAN.ID).limit(1).fetchOptional(PLAN.ID);
     }
 
+    /** The plan, for an office-level act on it or on its tasks: "not found" unless the caller governs the unit running it. */
+    @Transactional(readOnly = true)
+    public PlanSummary governed(long planId, org.rectify.access.Caller caller) {
+        PlanSummary plan = get(planId);
+        org.rectify.access.Jurisdiction.require(caller, ownerPath(planId).orElse(null), () -> new PlanNotFound(planId));
+        return plan;
+    }
+
+    /** The path of the unit whose office runs the plan (empty for a plan without one: administrators only). */
+    @Transactional(readOnly = true)
+    public Optional<String> ownerPath(long planId) {
+        return db.select(UNIT.PATH).from(PLAN).join(UNIT).on(UNIT.ID.eq(PLAN.OWNER_UNIT_ID))
+                .where(PLAN.ID.eq(planId)).fetchOptional(UNIT.PATH);
+    }
+
+    /** The plans whose tasks the caller may create and edit, for forms. */
+    @Transactional(readOnly = true)
+    public List<PlanSummary> governedBy(org.rectify.access.Caller caller) {
+        return summaries(PLAN.OWNER_UNIT_ID.in(db.select(UNIT.ID).from(UNIT)
+                .where(org.rectify.access.Jurisdiction.over(caller, UNIT.PATH)))
+                .or(caller.scope().isAll() ? PLAN.OWNER_UNIT_ID.isNull() : org.jooq.impl.DSL.falseCondition()));
+    }
+
     /** Whether the plan is run by a unit at {@code unitPath} or below it (its office sees the whole plan). */
     @Transactional(readOnly = true)
     public boolean isRunFrom(long planId, String unitPath) {

@@ -41,7 +41,7 @@ public final class WarningRecomputeBenchmark {
             Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
             DSLContext db = DSL.using(pg.getPostgresDatabase(), SQLDialect.POSTGRES);
             generate(db, tasks);
-            Warnings warnings = new Warnings(db, event -> { }, Clock.system(ZoneId.of("Asia/Shanghai")));
+            Warnings warnings = new Warnings(db, event -> { }, Clock.system(ZoneId.of("Asia/Shanghai")), null); // no plans: no settings changed here
             LocalDate day = LocalDate.of(2018, 6, 1);
             time("first run, every task new", tasks, () -> warnings.recomputeAll(day));
             time("same day again, nothing changes", tasks, () -> warnings.recomputeAll(day));

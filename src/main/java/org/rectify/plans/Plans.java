@@ -91,6 +91,31 @@ public class Plans {
                 .where(PLAN.ID.eq(planId)).fetchOptional(UNIT.PATH);
     }
 
+    /**
+     * The plan, to read it (its summary, cadence, cycles, breakdown): when the caller's unit, or one above it, runs
+     * it, or the caller sees one of its tasks; "not found" otherwise, like a task outside the scope.
+     */
+    @Transactional(readOnly = true)
+    public PlanSummary visible(long planId, org.rectify.access.DataScope scope) {
+        return summaries(PLAN.ID.eq(planId).and(visibleTo(scope))).stream().findFirst().orElseThrow(() -> new PlanNotFound(planId));
+    }
+
+    /** The plans the scope sees (see {@link #visible}), for lists and filters. */
+    @Transactional(readOnly = true)
+    public List<PlanSummary> visibleFor(org.rectify.access.DataScope scope) {
+        return summaries(visibleTo(scope));
+    }
+
+    private Condition visibleTo(org.rectify.access.DataScope scope) {
+        if (scope.isAll()) {
+            return org.jooq.impl.DSL.trueCondition();
+        }
+        Condition runs = scope.ownPlans() ? PLAN.OWNER_UNIT_ID.in(db.select(UNIT.ID).from(UNIT)
+                .where(UnitPaths.within(UNIT.PATH, scope.unitPath()))) : org.jooq.impl.DSL.falseCondition();
+        return runs.or(org.jooq.impl.DSL.exists(db.selectOne().from(TASK)
+                .where(TASK.PLAN_ID.eq(PLAN.ID).and(TaskConditions.visibleTo(scope)))));
+    }
+
     /** The plans whose tasks the caller may create and edit, for forms. */
     @Transactional(readOnly = true)
     public List<PlanSummary> governedBy(org.rectify.access.Caller caller) {

@@ -86,7 +86,7 @@ public class Circulars {
         }
         check(period);
         // a plan only narrows the facts, which are those of the caller's scope; the circular is the caller's office's
-        String planTitle = planId == null ? null : plans.get(planId).title();
+        String planTitle = planId == null ? null : plans.visible(planId, caller.scope()).title();
         CircularFacts found = facts.find(period, planId, planTitle, today(), caller.scope());
         CircularWriter.Draft text = CircularWriter.write(period, found, addressees);
         var now = clock.instant().atOffset(ZoneOffset.UTC);

@@ -208,7 +208,7 @@ class AccessControlTests {
         mvc.perform(post("/api/admin/webhooks").with(as("linxiang-office")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"全市\", \"format\": \"GENERIC\", \"url\": \"https://hooks.example/all\", \"unitId\": %d}"
                                 .formatted(unit("临沧市"))))
-                .andExpect(status().isUnprocessableContent());
+                .andExpect(status().isNotFound());
         assertThat(jdbc.queryForObject("select count(*) from webhook where url = 'https://hooks.example/all'", Integer.class)).isZero();
         mvc.perform(get("/admin/webhooks").with(as("linxiang-office"))).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("全部单位"))));

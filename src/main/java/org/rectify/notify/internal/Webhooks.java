@@ -146,8 +146,11 @@ public class Webhooks {
             return caller.scope().isAll() ? null : caller.unitId();
         }
         var unit = units.find(form.unitId());
-        if (unit.isEmpty() || !caller.governs(unit.get().path())) {
+        if (unit.isEmpty()) {
             throw new InvalidInputException(Map.of("unitId", "webhook.unitInvalid"), "error.invalid");
+        }
+        if (!caller.governs(unit.get().path())) { // another office's unit: as if there were none
+            throw new org.rectify.units.UnitNotFound(form.unitId());
         }
         return form.unitId();
     }

@@ -48,7 +48,7 @@ class SupervisionController {
         if (htmx != null) {
             return "supervision/desk :: results";
         }
-        model.addAttribute("plans", plans.all());
+        model.addAttribute("plans", plans.visibleFor(caller.scope()));
         model.addAttribute("sections", plans.sections(planId));
         model.addAttribute("units", units.tree());
         return "supervision/desk";

@@ -147,9 +147,10 @@ class JurisdictionMatrixTests {
         logins.put("admin", user(userDetails.loadUserByUsername("admin")));
 
         List<Case> cases = new ArrayList<>();
-        List<String> leaks = new ArrayList<>();
-        String digest = digest();
-        // outside first: nothing may change, so every case sees the same database
+        List<String> leaks = java.util.Collections.synchronizedList(new ArrayList<>());
+        cases = java.util.Collections.synchronizedList(cases);
+        // outside first: nothing may change, so every case sees the same database. Reads are asked a few at a time.
+        List<Job> outsideJobs = new ArrayList<>();
         for (Route route : routes) {
             for (String role : INSIDE.keySet()) {
                 for (Side side : OUTSIDE.get(role)) {
@@ -159,52 +160,45 @@ class JurisdictionMatrixTests {
                     if (!route_hasObject(route) && side != OUTSIDE.get(role).get(0)) {
                         continue; // a list is the same request whatever the side: asked once, checked for every side below
                     }
-                    MvcResult r = perform(route, role, fixtures.get(side));
-                    int status = r.getResponse().getStatus();
-                    cases.add(new Case(role, route, side, false, status, null));
-                    String body = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
-                    boolean hasObject = route.pattern().contains("{") || bodyTemplate(route) != null;
-                    if (status >= 500) {
-                        leaks.add("5xx " + describe(route, role, side, status));
-                    } else if (hasObject && status < 400 && !SHARED_READS.contains(route.key())) {
-                        leaks.add("answered " + describe(route, role, side, status));
-                    } else if (!hasObject) {
-                        for (Side other : OUTSIDE.get(role)) {
-                            if (body.contains(fixtures.get(other).marker())) {
-                                leaks.add("listed " + describe(route, role, other, status));
-                            }
-                        }
-                    }
-                    if (!route.method().equals("GET")) {
-                        String now = digest();
-                        if (!now.equals(digest)) {
-                            leaks.add("changed the database " + describe(route, role, side, status));
-                            digest = now;
-                        }
-                    }
+                    outsideJobs.add(new Job(route, role, side));
                 }
             }
         }
+        List<Case> all = cases;
+        runAll(outsideJobs.stream().filter(j -> j.route().method().equals("GET")).toList(), true,
+                (job, r) -> checkOutside(job, r, all, leaks));
+        String[] digest = {digest()};
+        runAll(outsideJobs.stream().filter(j -> !j.route().method().equals("GET")).toList(), false, (job, r) -> {
+            checkOutside(job, r, all, leaks);
+            String now = digest();
+            if (!now.equals(digest[0])) {
+                leaks.add("changed the database " + describe(job.route(), job.role(), job.side(), r.getResponse().getStatus()));
+                digest[0] = now;
+            }
+        });
         // inside: reads first, then writes, deletions last, so that one case's deletion does not hide the next
-        List<Route> ordered = new ArrayList<>(routes);
-        ordered.sort(java.util.Comparator.comparingInt(r -> r.method().equals("GET") ? 0 : r.method().equals("DELETE") ? 2 : 1));
-        Map<String, Integer> insideStatus = new LinkedHashMap<>();
-        for (Route route : ordered) {
+        Map<String, Integer> insideStatus = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Job> insideJobs = new ArrayList<>();
+        for (Route route : routes) {
             for (String role : INSIDE.keySet()) {
                 for (Side side : INSIDE.get(role)) {
-                    if (destructiveOnSharedRows(route, role) || !route_hasObject(route)) {
-                        continue; // lists were asked above (the same request)
-                    }
-                    MvcResult r = perform(route, role, fixtures.get(side));
-                    int status = r.getResponse().getStatus();
-                    cases.add(new Case(role, route, side, true, status, null));
-                    insideStatus.putIfAbsent(route.key() + " " + role, status);
-                    if (status >= 500) {
-                        leaks.add("5xx inside " + describe(route, role, side, status));
+                    if (!destructiveOnSharedRows(route, role) && route_hasObject(route)) { // lists were asked above
+                        insideJobs.add(new Job(route, role, side));
                     }
                 }
             }
         }
+        java.util.function.BiConsumer<Job, MvcResult> inside = (job, r) -> {
+            int status = r.getResponse().getStatus();
+            all.add(new Case(job.role(), job.route(), job.side(), true, status, null));
+            insideStatus.putIfAbsent(job.route().key() + " " + job.role(), status);
+            if (status >= 500) {
+                leaks.add("5xx inside " + describe(job.route(), job.role(), job.side(), status));
+            }
+        };
+        runAll(insideJobs.stream().filter(j -> j.route().method().equals("GET")).toList(), true, inside);
+        runAll(insideJobs.stream().filter(j -> !List.of("GET", "DELETE").contains(j.route().method())).toList(), false, inside);
+        runAll(insideJobs.stream().filter(j -> j.route().method().equals("DELETE")).toList(), false, inside);
         // an office-level object outside the jurisdiction is "not found" wherever the role may act in its own
         for (Case c : cases) {
             if (!c.inside() && route_hasObject(c.route()) && !SHARED_READS.contains(c.route().key())) {
@@ -222,6 +216,57 @@ class JurisdictionMatrixTests {
                 cases.size(), outside, cases.size() - outside, leaks.size(), (System.nanoTime() - started) / 1_000_000_000);
         assertThat(leaks).as("requests that reached, listed or changed an object outside the caller's jurisdiction").isEmpty();
         assertThat(routes.size()).isGreaterThan(100);
+    }
+
+    record Job(Route route, String role, Side side) {
+    }
+
+    private void checkOutside(Job job, MvcResult r, List<Case> cases, List<String> leaks) {
+        Route route = job.route();
+        int status = r.getResponse().getStatus();
+        cases.add(new Case(job.role(), route, job.side(), false, status, null));
+        if (status >= 500) {
+            leaks.add("5xx " + describe(route, job.role(), job.side(), status));
+        } else if (route_hasObject(route) && status < 400 && !SHARED_READS.contains(route.key())) {
+            leaks.add("answered " + describe(route, job.role(), job.side(), status));
+        } else if (!route_hasObject(route)) {
+            String body;
+            try {
+                body = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            } catch (java.io.UnsupportedEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+            for (Side other : OUTSIDE.get(job.role())) {
+                if (body.contains(fixtures.get(other).marker())) {
+                    leaks.add("listed " + describe(route, job.role(), other, status));
+                }
+            }
+        }
+    }
+
+    /** Runs the cases, reads three at a time (they change nothing), writes one by one in order. */
+    private void runAll(List<Job> jobs, boolean parallel, java.util.function.BiConsumer<Job, MvcResult> check) throws Exception {
+        if (!parallel) {
+            for (Job job : jobs) {
+                check.accept(job, perform(job.route(), job.role(), fixtures.get(job.side())));
+            }
+            return;
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (Job job : jobs) {
+                done.add(pool.submit(() -> {
+                    check.accept(job, perform(job.route(), job.role(), fixtures.get(job.side())));
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static boolean route_hasObject(Route route) {

@@ -105,6 +105,15 @@ public class TaskLedger {
         return caller.role().isUnitRole() ? get(taskId, caller.scope()) : governed(taskId, caller);
     }
 
+    /** Which of these tasks are of plans the caller governs (see {@link #governed}), for the buttons of a list. */
+    public java.util.Set<Long> governedAmong(Collection<Long> taskIds, org.rectify.access.Caller caller) {
+        if (taskIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(db.select(TASK.ID).from(TASK)
+                .where(TASK.ID.in(taskIds).and(TaskConditions.governedBy(caller))).fetch(TASK.ID));
+    }
+
     /** Whether the caller governs the unit that runs the task's plan (see {@link #governed}). */
     public boolean isGovernedBy(long taskId, org.rectify.access.Caller caller) {
         return db.fetchExists(TASK, TASK.ID.eq(taskId).and(TaskConditions.governedBy(caller)));

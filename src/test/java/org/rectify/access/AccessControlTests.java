@@ -236,6 +236,24 @@ class AccessControlTests {
                 .content("{\"blueDays\": 1, \"reportGraceDays\": 0}")).andExpect(status().isForbidden());
     }
 
+    @Test
+    void a_county_supervisor_issues_notices_on_its_countys_plan_but_not_on_a_city_task_it_reads() throws Exception {
+        long cityTask = taskId("二(二)");
+        long notices = jdbc.queryForObject("select count(*) from supervision_notice where task_id = ?", Long.class, cityTask);
+        mvc.perform(get("/supervision/tasks/{id}/notices", cityTask).with(as("linxiang-supervisor"))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"issue-notice\""))));
+        mvc.perform(get("/supervision/notices/new").param("taskId", String.valueOf(cityTask)).with(as("linxiang-supervisor")))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/supervision/notices").with(as("linxiang-supervisor")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"taskId\": %d, \"demands\": \"越权督办\", \"replyBy\": \"2099-01-01\"}".formatted(cityTask)))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.queryForObject("select count(*) from supervision_notice where task_id = ?", Long.class, cityTask)).isEqualTo(notices);
+        long countyTask = jdbc.queryForObject("select t.id from task t join plan p on p.id = t.plan_id where p.title = ? and t.ref = '临翔1'",
+                Long.class, "临翔区环境问题整改清单（演示）");
+        mvc.perform(get("/supervision/tasks/{id}/notices", countyTask).with(as("linxiang-supervisor")))
+                .andExpect(content().string(containsString("id=\"issue-notice\"")));
+    }
+
     private long cityCircularDraft() throws Exception {
         String body = mvc.perform(post("/api/supervision/circulars").with(as("office")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"from\": \"2026-01-01\", \"to\": \"2026-01-31\"}"))

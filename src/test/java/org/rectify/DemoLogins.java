@@ -29,6 +29,16 @@ public final class DemoLogins {
         return as("epb-staff");
     }
 
+    /** The office (整改办) of 临翔区: a county office, which runs its own demo plan and reads the city's tasks it takes part in. */
+    public static RequestPostProcessor linxiangOffice() {
+        return as("linxiang-office");
+    }
+
+    /** The supervision office (督查室) of 临翔区. */
+    public static RequestPostProcessor linxiangSupervisor() {
+        return as("linxiang-supervisor");
+    }
+
     /** Staff of 临翔区政府: a county government. */
     public static RequestPostProcessor linxiangStaff() {
         return as("linxiang-staff");

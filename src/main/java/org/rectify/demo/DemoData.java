@@ -12,6 +12,7 @@ import org.rectify.plans.TaskLedger;
 import org.rectify.progress.CadenceKind;
 import org.rectify.progress.CadenceSettings;
 import org.rectify.progress.ReportingCycles;
+import org.rectify.plans.Plans;
 import org.rectify.plans.Tasks;
 import org.rectify.supervision.Reminders;
 import org.rectify.supervision.Warnings;
@@ -54,6 +55,7 @@ class DemoData implements ApplicationRunner {
     private final PlanIntake intake;
     private final TaskLedger ledger;
     private final Tasks tasks;
+    private final Plans plans;
     private final ReportingCycles cycles;
     private final TransactionTemplate transaction;
     private final Reminders reminders;
@@ -61,7 +63,7 @@ class DemoData implements ApplicationRunner {
     private final boolean remindOnLoad;
 
     DemoData(Units units, UnitTreeImport unitImport, Accounts accounts, PlanIntake intake, TaskLedger ledger,
-             Tasks tasks, ReportingCycles cycles, TransactionTemplate transaction, Reminders reminders, Warnings warnings,
+             Tasks tasks, Plans plans, ReportingCycles cycles, TransactionTemplate transaction, Reminders reminders, Warnings warnings,
              @Value("${rectify.demo.remind-on-load:true}") boolean remindOnLoad) {
         this.reminders = reminders;
         this.remindOnLoad = remindOnLoad;
@@ -70,6 +72,7 @@ class DemoData implements ApplicationRunner {
         this.units = units;
         this.ledger = ledger;
         this.tasks = tasks;
+        this.plans = plans;
         this.unitImport = unitImport;
         this.accounts = accounts;
         this.intake = intake;
@@ -91,6 +94,8 @@ class DemoData implements ApplicationRunner {
             DemoStory.play(plan.planId(), ledger, tasks, loader);
             // units report monthly, by the 25th, with 5 days' grace (按月报送整改进展)
             cycles.setCadence(plan.planId(), new CadenceSettings(CadenceKind.MONTHLY, 25, 5, false, null, List.of()), loader);
+            // and a small plan of 临翔区's own, so the county office has objects in its jurisdiction
+            DemoCountyPlan.load(plans, tasks, unit("临翔区"), unit("临翔区政府"), unit("临翔区环境保护局"), loader);
             log.info("Demo loaded: 临沧市 unit tree, {} tasks of the 2018 plan, demo logins (password {})",
                     plan.created(), DEMO_PASSWORD);
         });
@@ -111,6 +116,8 @@ class DemoData implements ApplicationRunner {
                 new NewAccount("epb-head", DEMO_PASSWORD, "演示·市环保局负责人", epb, Role.UNIT_HEAD, demoEmail("epb-head")),
                 new NewAccount("epb-staff", DEMO_PASSWORD, "演示·市环保局经办人", epb, Role.UNIT_STAFF, demoEmail("epb-staff")),
                 new NewAccount("linxiang-office", DEMO_PASSWORD, "演示·临翔区整改办", linxiang, Role.OFFICE, demoEmail("linxiang-office")),
+                new NewAccount("linxiang-supervisor", DEMO_PASSWORD, "演示·临翔区委督查室", linxiang, Role.SUPERVISOR,
+                        demoEmail("linxiang-supervisor")),
                 new NewAccount("linxiang-staff", DEMO_PASSWORD, "演示·临翔区政府经办人", unit("临翔区政府"), Role.UNIT_STAFF, demoEmail("linxiang-staff")));
     }
 

@@ -61,6 +61,10 @@ public class Inbox {
 
     /** Marks one of the account's own messages read; another account's message is left alone. */
     public void markRead(long accountId, long messageId) {
+        if (!db.fetchExists(INBOX_MESSAGE, INBOX_MESSAGE.ID.eq(messageId).and(INBOX_MESSAGE.ACCOUNT_ID.eq(accountId)))) {
+            // someone else's message is as missing as one that never was
+            throw new org.rectify.platform.NotFoundException("notify.messageNotFound", messageId);
+        }
         db.update(INBOX_MESSAGE).set(INBOX_MESSAGE.READ_AT, clock.instant().atOffset(ZoneOffset.UTC))
                 .where(INBOX_MESSAGE.ID.eq(messageId).and(INBOX_MESSAGE.ACCOUNT_ID.eq(accountId))
                         .and(INBOX_MESSAGE.READ_AT.isNull())).execute();

@@ -83,6 +83,54 @@ public class Plans {
         return db.select(PLAN.ID).from(PLAN).where(PLAN.TITLE.eq(title)).orderBy(PLAN.ID).limit(1).fetchOptional(PLAN.ID);
     }
 
+    /** The plan, for an office-level act on it or on its tasks: "not found" unless the caller governs the unit running it. */
+    @Transactional(readOnly = true)
+    public PlanSummary governed(long planId, org.rectify.access.Caller caller) {
+        PlanSummary plan = get(planId);
+        org.rectify.access.Jurisdiction.require(caller, ownerPath(planId).orElse(null), () -> new PlanNotFound(planId));
+        return plan;
+    }
+
+    /** The path of the unit whose office runs the plan (empty for a plan without one: administrators only). */
+    @Transactional(readOnly = true)
+    public Optional<String> ownerPath(long planId) {
+        return db.select(UNIT.PATH).from(PLAN).join(UNIT).on(UNIT.ID.eq(PLAN.OWNER_UNIT_ID))
+                .where(PLAN.ID.eq(planId)).fetchOptional(UNIT.PATH);
+    }
+
+    /**
+     * The plan, to read it (its summary, cadence, cycles, breakdown): when the caller's unit, or one above it, runs
+     * it, or the caller sees one of its tasks; "not found" otherwise, like a task outside the scope.
+     */
+    @Transactional(readOnly = true)
+    public PlanSummary visible(long planId, org.rectify.access.DataScope scope) {
+        return summaries(PLAN.ID.eq(planId).and(visibleTo(scope))).stream().findFirst().orElseThrow(() -> new PlanNotFound(planId));
+    }
+
+    /** The plans the scope sees (see {@link #visible}), for lists and filters. */
+    @Transactional(readOnly = true)
+    public List<PlanSummary> visibleFor(org.rectify.access.DataScope scope) {
+        return summaries(visibleTo(scope));
+    }
+
+    private Condition visibleTo(org.rectify.access.DataScope scope) {
+        if (scope.isAll()) {
+            return org.jooq.impl.DSL.trueCondition();
+        }
+        Condition runs = scope.ownPlans() ? PLAN.OWNER_UNIT_ID.in(db.select(UNIT.ID).from(UNIT)
+                .where(UnitPaths.within(UNIT.PATH, scope.unitPath()))) : org.jooq.impl.DSL.falseCondition();
+        return runs.or(org.jooq.impl.DSL.exists(db.selectOne().from(TASK)
+                .where(TASK.PLAN_ID.eq(PLAN.ID).and(TaskConditions.visibleTo(scope)))));
+    }
+
+    /** The plans whose tasks the caller may create and edit, for forms. */
+    @Transactional(readOnly = true)
+    public List<PlanSummary> governedBy(org.rectify.access.Caller caller) {
+        return summaries(PLAN.OWNER_UNIT_ID.in(db.select(UNIT.ID).from(UNIT)
+                .where(org.rectify.access.Jurisdiction.over(caller, UNIT.PATH)))
+                .or(caller.scope().isAll() ? PLAN.OWNER_UNIT_ID.isNull() : org.jooq.impl.DSL.falseCondition()));
+    }
+
     /** Whether the plan is run by a unit at {@code unitPath} or below it (its office sees the whole plan). */
     @Transactional(readOnly = true)
     public boolean isRunFrom(long planId, String unitPath) {

@@ -41,6 +41,35 @@ public final class TaskConditions {
                 .where(UnitPaths.within(UNIT.PATH, scope.unitPath()))));
     }
 
+    /**
+     * Tasks whose plan is run by a unit the caller governs ({@link org.rectify.access.Caller#governs}): the tasks
+     * on which the caller may give office commands, and whose notices, ledger entries and instructions it lists.
+     */
+    public static Condition governedBy(org.rectify.access.Caller caller) {
+        return governedBy(caller.scope());
+    }
+
+    /** {@link #governedBy(org.rectify.access.Caller)} for a scope: unit scopes govern nothing. */
+    public static Condition governedBy(DataScope scope) {
+        if (scope.isAll()) {
+            return org.jooq.impl.DSL.trueCondition();
+        }
+        if (!scope.ownPlans()) {
+            return org.jooq.impl.DSL.falseCondition();
+        }
+        return TASK.PLAN_ID.in(select(PLAN.ID).from(PLAN).join(UNIT).on(UNIT.ID.eq(PLAN.OWNER_UNIT_ID))
+                .where(UnitPaths.within(UNIT.PATH, scope.unitPath())));
+    }
+
+    /**
+     * The office-level rows hanging off tasks (supervision notices, ledger entries, instructions) that a scope
+     * reads: unit staff and heads those on the tasks their unit takes part in (they answer them); every other role
+     * only those on tasks of plans it governs, not the ones a parent or sibling office raised on shared tasks.
+     */
+    public static Condition officeRowsFor(DataScope scope) {
+        return scope.ownPlans() ? governedBy(scope) : visibleTo(scope);
+    }
+
     /** Tasks that a unit at {@code unitPath}, or below it, leads. */
     public static Condition ledFrom(String unitPath) {
         return exists(selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))

@@ -84,6 +84,41 @@ public class TaskLedger {
     }
 
     /** Whether a unit at {@code unitPath} (or one of its sub-units) leads the task. */
+    /**
+     * The task, for an office-level act on it (an edit, an office command, a notice, a ledger entry, an
+     * instruction): only when the caller governs the unit that runs its plan; "not found" otherwise, even when
+     * the caller may read it (a county office reads the city's tasks its county takes part in).
+     */
+    public TaskDetail governed(long taskId, org.rectify.access.Caller caller) {
+        TaskDetail task = get(taskId, caller.scope());
+        if (!isGovernedBy(taskId, caller)) {
+            throw new TaskNotFound(taskId);
+        }
+        return task;
+    }
+
+    /**
+     * The task for a command or an edit: unit staff and heads reach the tasks in their scope (their role limits
+     * them to their own unit's); every other role only the tasks of plans it governs ({@link #governed}).
+     */
+    public TaskDetail toActOn(long taskId, org.rectify.access.Caller caller) {
+        return caller.role().isUnitRole() ? get(taskId, caller.scope()) : governed(taskId, caller);
+    }
+
+    /** Which of these tasks are of plans the caller governs (see {@link #governed}), for the buttons of a list. */
+    public java.util.Set<Long> governedAmong(Collection<Long> taskIds, org.rectify.access.Caller caller) {
+        if (taskIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(db.select(TASK.ID).from(TASK)
+                .where(TASK.ID.in(taskIds).and(TaskConditions.governedBy(caller))).fetch(TASK.ID));
+    }
+
+    /** Whether the caller governs the unit that runs the task's plan (see {@link #governed}). */
+    public boolean isGovernedBy(long taskId, org.rectify.access.Caller caller) {
+        return db.fetchExists(TASK, TASK.ID.eq(taskId).and(TaskConditions.governedBy(caller)));
+    }
+
     public boolean isLedFrom(long taskId, String unitPath) {
         return db.fetchExists(TASK, TASK.ID.eq(taskId).and(TaskConditions.ledFrom(unitPath)));
     }

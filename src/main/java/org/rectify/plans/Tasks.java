@@ -60,7 +60,7 @@ public class Tasks {
     public long create(TaskContent content, Caller caller) {
         requireManager(caller);
         TaskContentRules.check(content);
-        plans.get(content.planId());
+        plans.governed(content.planId(), caller);
         String ref = content.ref().strip();
         if (db.fetchExists(TASK, TASK.PLAN_ID.eq(content.planId()).and(TASK.REF.eq(ref)))) {
             throw new InvalidInputException(Map.of("ref", "task.refTaken"), "task.refTaken", ref);
@@ -88,7 +88,7 @@ public class Tasks {
      * what the others changed, and changes nothing.
      */
     public TaskDetail update(long taskId, int expectedVersion, TaskContent content, Caller caller) {
-        TaskDetail before = ledger.get(taskId, caller.scope());
+        TaskDetail before = ledger.toActOn(taskId, caller);
         requireManager(caller);
         if (before.version() != expectedVersion) {
             throw staleEdit(taskId, expectedVersion);
@@ -128,7 +128,8 @@ public class Tasks {
 
     /** Gives a lifecycle command; refused (and nothing changed) when the state, role or reason does not allow it. */
     public TaskDetail transition(long taskId, TaskCommand command, String reason, Caller caller) {
-        TaskDetail task = ledger.get(taskId, caller.scope());
+        // unit staff act on the tasks their unit leads; everyone else only on tasks of plans they govern
+        TaskDetail task = ledger.toActOn(taskId, caller);
         boolean leads = caller.scope().isAll() ? caller.role().managesTasks()
                 : ledger.isLedFrom(taskId, caller.scope().unitPath());
         if (!TaskCommandPolicy.permits(caller, command, leads)) {

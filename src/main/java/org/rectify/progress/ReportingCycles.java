@@ -71,8 +71,7 @@ public class ReportingCycles {
     /** Whether the caller may set the plan's cadence: the office of the unit that runs the plan, or an administrator. */
     @Transactional(readOnly = true)
     public boolean maySetCadence(long planId, Caller caller) {
-        return caller.role().managesTasks()
-                && (caller.scope().isAll() || plans.isRunFrom(planId, caller.scope().unitPath()));
+        return caller.role().managesTasks() && caller.governs(plans.ownerPath(planId).orElse(null));
     }
 
     /**
@@ -81,9 +80,10 @@ public class ReportingCycles {
      */
     public ReportingCadence setCadence(long planId, CadenceSettings settings, Caller caller) {
         plans.get(planId);
-        if (!maySetCadence(planId, caller)) {
+        if (!caller.role().managesTasks()) {
             throw new ReportForbidden("progress.cadence.forbidden");
         }
+        plans.governed(planId, caller); // another office's plan is "not found"
         LocalDate today = today();
         CadenceSettings s = check(settings, today);
         Instant now = clock.instant();

@@ -82,10 +82,11 @@ public class Accountability {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors, "error.invalid");
         }
-        if (action.unitId() != null) {
-            units.get(action.unitId());
+        if (action.unitId() != null) { // against a unit in the caller's jurisdiction only
+            org.rectify.access.Jurisdiction.require(caller, units.get(action.unitId()).path(),
+                    () -> new org.rectify.units.UnitNotFound(action.unitId()));
         }
-        action.taskIds().forEach(id -> tasks.get(id, caller.scope())); // a linked task must be one the caller sees
+        action.taskIds().forEach(id -> tasks.governed(id, caller)); // a linked task must be one of a plan the caller runs
         long id = db.insertInto(ACCOUNTABILITY_ACTION).set(ACCOUNTABILITY_ACTION.TYPE, action.type().name())
                 .set(ACCOUNTABILITY_ACTION.UNIT_ID, action.unitId()).set(ACCOUNTABILITY_ACTION.PERSON_NAME, blankToNull(action.personName()))
                 .set(ACCOUNTABILITY_ACTION.PERSON_POST, blankToNull(action.personPost())).set(ACCOUNTABILITY_ACTION.TAKEN_ON, action.takenOn())
@@ -111,7 +112,7 @@ public class Accountability {
                 : exists(selectOne().from(UNIT).where(UNIT.ID.eq(ACCOUNTABILITY_ACTION.UNIT_ID)
                         .and(UnitPaths.within(UNIT.PATH, caller.scope().unitPath()))))
                 .or(exists(selectOne().from(ACCOUNTABILITY_TASK).join(TASK).on(TASK.ID.eq(ACCOUNTABILITY_TASK.TASK_ID))
-                        .where(ACCOUNTABILITY_TASK.ACTION_ID.eq(ACCOUNTABILITY_ACTION.ID).and(TaskConditions.visibleTo(caller.scope())))));
+                        .where(ACCOUNTABILITY_TASK.ACTION_ID.eq(ACCOUNTABILITY_ACTION.ID).and(TaskConditions.governedBy(caller)))));
         var actions = db.select(ACCOUNTABILITY_ACTION.asterisk(), UNIT.NAME).from(ACCOUNTABILITY_ACTION)
                 .leftJoin(UNIT).on(UNIT.ID.eq(ACCOUNTABILITY_ACTION.UNIT_ID))
                 .where(visible).orderBy(ACCOUNTABILITY_ACTION.TAKEN_ON.desc(), ACCOUNTABILITY_ACTION.ID.desc())

@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.rectify.access.Caller;
+import org.rectify.access.Jurisdiction;
 import org.rectify.access.Role;
 import org.rectify.platform.ConflictException;
 import org.rectify.platform.ForbiddenException;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.rectify.db.Tables.CIRCULAR;
+import static org.rectify.db.Tables.UNIT;
 import static org.rectify.db.Tables.CIRCULAR_COUNTER;
 
 /**
@@ -83,11 +85,12 @@ public class Circulars {
             throw new ForbiddenException("supervision.circular.forbidden");
         }
         check(period);
-        String planTitle = planId == null ? null : plans.get(planId).title();
+        // a plan only narrows the facts, which are those of the caller's scope; the circular is the caller's office's
+        String planTitle = planId == null ? null : plans.visible(planId, caller.scope()).title();
         CircularFacts found = facts.find(period, planId, planTitle, today(), caller.scope());
         CircularWriter.Draft text = CircularWriter.write(period, found, addressees);
         var now = clock.instant().atOffset(ZoneOffset.UTC);
-        long id = db.insertInto(CIRCULAR).set(CIRCULAR.PLAN_ID, planId)
+        long id = db.insertInto(CIRCULAR).set(CIRCULAR.PLAN_ID, planId).set(CIRCULAR.OWNER_UNIT_ID, caller.unitId())
                 .set(CIRCULAR.PERIOD_FROM, period.from()).set(CIRCULAR.PERIOD_TO, period.to())
                 .set(CIRCULAR.STATUS, CircularStatus.DRAFT.name())
                 .set(CIRCULAR.TITLE, text.title()).set(CIRCULAR.ADDRESSEES, text.addressees()).set(CIRCULAR.BODY, text.body())
@@ -106,7 +109,7 @@ public class Circulars {
      * {@code text.version()} (naming who and when): nothing is written, the editor keeps their text.
      */
     public Circular edit(long id, CircularText text, Caller caller) {
-        Circular current = get(id, caller);
+        Circular current = governedOne(id, caller);
         if (!mayDraft(caller)) {
             throw new ForbiddenException("supervision.circular.forbidden");
         }
@@ -141,7 +144,7 @@ public class Circulars {
 
     /** Publishes a draft with the next number of the year; {@code version}, when given, must still be current. */
     public Circular publish(long id, Integer version, Caller caller) {
-        Circular current = get(id, caller);
+        Circular current = governedOne(id, caller);
         if (!mayPublish(caller)) {
             throw new ForbiddenException("supervision.circular.publishForbidden");
         }
@@ -171,7 +174,7 @@ public class Circulars {
 
     /** Deletes a draft (the office); a published circular stays. */
     public void delete(long id, Caller caller) {
-        Circular current = get(id, caller);
+        Circular current = governedOne(id, caller);
         if (!mayPublish(caller)) {
             throw new ForbiddenException("supervision.circular.deleteForbidden");
         }
@@ -205,9 +208,27 @@ public class Circulars {
                         CircularStatus.valueOf(r.get(CIRCULAR.STATUS)), r.get(CIRCULAR.PUBLISHED_AT), r.get(CIRCULAR.UPDATED_AT)));
     }
 
+    /** Published circulars, and the drafts of the offices the caller governs (if its role reads drafts). */
     private static org.jooq.Condition readable(Caller caller) {
-        return mayReadDrafts(caller) ? org.jooq.impl.DSL.noCondition()
-                : CIRCULAR.STATUS.eq(CircularStatus.PUBLISHED.name());
+        org.jooq.Condition published = CIRCULAR.STATUS.eq(CircularStatus.PUBLISHED.name());
+        if (!mayReadDrafts(caller)) {
+            return published;
+        }
+        return published.or(governed(caller));
+    }
+
+    /** The circulars of the offices the caller governs: the ones it may edit, publish and delete. */
+    private static org.jooq.Condition governed(Caller caller) {
+        return caller.scope().isAll() ? org.jooq.impl.DSL.trueCondition() : CIRCULAR.OWNER_UNIT_ID.in(
+                org.jooq.impl.DSL.select(UNIT.ID).from(UNIT).where(Jurisdiction.over(caller, UNIT.PATH)));
+    }
+
+    /** One circular for a change: "not found" unless the caller governs the office it belongs to. */
+    private Circular governedOne(long id, Caller caller) {
+        if (!db.fetchExists(CIRCULAR, CIRCULAR.ID.eq(id).and(governed(caller)))) {
+            throw new CircularNotFound(id);
+        }
+        return get(id, caller);
     }
 
     private static void check(CircularPeriod period) {

@@ -57,6 +57,7 @@ public class LeaderInstructions {
         if (!mayInstruct(caller)) {
             throw new ForbiddenException("supervision.instruction.forbidden");
         }
+        tasks.governed(taskId, caller); // a task of another office's plan: not found
         Map<String, String> errors = new LinkedHashMap<>();
         if (text == null || text.isBlank()) {
             errors.put("text", "supervision.instruction.textRequired");
@@ -117,7 +118,7 @@ public class LeaderInstructions {
     private List<LeaderInstruction> query(Condition which, DataScope scope) {
         var rows = db.select(LEADER_INSTRUCTION.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT)
                 .from(LEADER_INSTRUCTION).join(TASK).on(TASK.ID.eq(LEADER_INSTRUCTION.TASK_ID))
-                .where(which.and(TaskConditions.visibleTo(scope)))
+                .where(which.and(TaskConditions.officeRowsFor(scope)))
                 .orderBy(LEADER_INSTRUCTION.ANSWERED_AT.isNull().desc(), LEADER_INSTRUCTION.GIVEN_AT.desc(), LEADER_INSTRUCTION.ID.desc())
                 .limit(WarningBoard.MAX_ROWS).fetch();
         Map<Long, List<String>> leads = tasks.leadUnitNames(rows.map(r -> r.get(LEADER_INSTRUCTION.TASK_ID)));

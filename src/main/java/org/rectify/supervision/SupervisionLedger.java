@@ -46,10 +46,11 @@ public class SupervisionLedger {
     }
 
     public long add(long taskId, String reason, Caller caller) {
-        TaskDetail task = tasks.get(taskId, caller.scope());
+        tasks.get(taskId, caller.scope());
         if (!caller.role().managesTasks() && caller.role() != org.rectify.access.Role.SUPERVISOR) {
             throw new ForbiddenException("supervision.ledger.forbidden");
         }
+        TaskDetail task = tasks.governed(taskId, caller); // a task of another office's plan: not found
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException(Map.of("reason", "supervision.ledger.reasonRequired"), "supervision.ledger.reasonRequired");
         }
@@ -82,7 +83,7 @@ public class SupervisionLedger {
     /** The ledger in the caller's scope: open entries first, then those resolved, newest first. */
     @Transactional(readOnly = true)
     public List<LedgerEntry> entries(boolean includeResolved, DataScope scope) {
-        Condition where = TaskConditions.visibleTo(scope).and(includeResolved ? LEDGER_ENTRY.ID.isNotNull() : LEDGER_ENTRY.RESOLVED_AT.isNull());
+        Condition where = TaskConditions.officeRowsFor(scope).and(includeResolved ? LEDGER_ENTRY.ID.isNotNull() : LEDGER_ENTRY.RESOLVED_AT.isNull());
         var rows = db.select(LEDGER_ENTRY.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK_WARNING.LEVEL)
                 .from(LEDGER_ENTRY).join(TASK).on(TASK.ID.eq(LEDGER_ENTRY.TASK_ID))
                 .leftJoin(TASK_WARNING).on(TASK_WARNING.TASK_ID.eq(TASK.ID))
@@ -102,7 +103,7 @@ public class SupervisionLedger {
     @Transactional(readOnly = true)
     public List<TaskWarningRef> suggestions(DataScope scope) {
         return db.select(TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT).from(TASK_WARNING).join(TASK).on(TASK.ID.eq(TASK_WARNING.TASK_ID))
-                .where(TASK_WARNING.LEVEL.eq(WarningLevel.RED.name()).and(TaskConditions.visibleTo(scope))
+                .where(TASK_WARNING.LEVEL.eq(WarningLevel.RED.name()).and(TaskConditions.officeRowsFor(scope))
                         .andNotExists(db.selectOne().from(LEDGER_ENTRY)
                                 .where(LEDGER_ENTRY.TASK_ID.eq(TASK.ID).and(LEDGER_ENTRY.RESOLVED_AT.isNull()))))
                 .orderBy(TASK.PLAN_ID, TASK.POSITION).limit(WarningBoard.MAX_ROWS)

@@ -68,10 +68,11 @@ public class SupervisionNotices {
     }
 
     public long issue(long taskId, String demands, LocalDate replyBy, Caller caller) {
-        TaskDetail task = tasks.get(taskId, caller.scope());
+        tasks.get(taskId, caller.scope());
         if (!mayIssue(caller)) {
             throw new ForbiddenException("supervision.notice.forbidden");
         }
+        TaskDetail task = tasks.governed(taskId, caller); // a task of another office's plan: not found
         LocalDate today = warnings.today();
         Map<String, String> errors = new LinkedHashMap<>();
         if (demands == null || demands.isBlank()) {
@@ -204,7 +205,7 @@ public class SupervisionNotices {
     private List<SupervisionNotice> query(Condition which, DataScope scope) {
         var rows = db.select(SUPERVISION_NOTICE.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT)
                 .from(SUPERVISION_NOTICE).join(TASK).on(TASK.ID.eq(SUPERVISION_NOTICE.TASK_ID))
-                .where(which.and(TaskConditions.visibleTo(scope)))
+                .where(which.and(TaskConditions.officeRowsFor(scope)))
                 .orderBy(SUPERVISION_NOTICE.ISSUED_AT.desc(), SUPERVISION_NOTICE.ID.desc())
                 .limit(WarningBoard.MAX_ROWS).fetch();
         Map<Long, List<String>> leads = tasks.leadUnitNames(rows.map(r -> r.get(SUPERVISION_NOTICE.TASK_ID)));

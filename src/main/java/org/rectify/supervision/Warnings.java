@@ -1,5 +1,10 @@
 package org.rectify.supervision;
 
+import org.rectify.access.Caller;
+import org.rectify.plans.Plans;
+import org.rectify.platform.ForbiddenException;
+import org.rectify.platform.InvalidInputException;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -56,9 +61,11 @@ public class Warnings {
     private final DSLContext db;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Plans plans;
 
-    Warnings(DSLContext db, ApplicationEventPublisher events, Clock clock) {
+    Warnings(DSLContext db, ApplicationEventPublisher events, Clock clock, Plans plans) {
         this.db = db;
+        this.plans = plans;
         this.events = events;
         this.clock = clock;
     }
@@ -83,6 +90,24 @@ public class Warnings {
         return db.selectFrom(SUPERVISION_SETTINGS).where(SUPERVISION_SETTINGS.PLAN_ID.eq(planId))
                 .fetchOptional(r -> new SupervisionSettings(r.getBlueDays(), r.getReportGraceDays()))
                 .orElse(SupervisionSettings.DEFAULT);
+    }
+
+    /**
+     * The office changes the thresholds of a plan it runs (an administrator of any): "not found" for a plan
+     * outside the caller's jurisdiction, refused for other roles, 422 outside the ranges.
+     */
+    @Transactional
+    public SupervisionSettings changeSettings(long planId, SupervisionSettings settings, Caller caller) {
+        plans.get(planId);
+        if (!caller.role().managesTasks()) {
+            throw new ForbiddenException("supervision.settingsForbidden");
+        }
+        plans.governed(planId, caller); // another office's plan is "not found"
+        if (settings == null || settings.blueDays() < 0 || settings.blueDays() > 365
+                || settings.reportGraceDays() < 0 || settings.reportGraceDays() > 90) {
+            throw new InvalidInputException(Map.of("blueDays", "supervision.settingsRange"), "supervision.settingsRange");
+        }
+        return changeSettings(planId, settings);
     }
 
     @Transactional

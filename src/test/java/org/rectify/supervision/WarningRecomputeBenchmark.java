@@ -42,7 +42,7 @@ public final class WarningRecomputeBenchmark {
                     .placeholders(java.util.Map.of("app_role", "postgres")).load().migrate();
             DSLContext db = DSL.using(pg.getPostgresDatabase(), SQLDialect.POSTGRES);
             generate(db, tasks);
-            Warnings warnings = new Warnings(db, event -> { }, Clock.system(ZoneId.of("Asia/Shanghai")));
+            Warnings warnings = new Warnings(db, event -> { }, Clock.system(ZoneId.of("Asia/Shanghai")), null); // no plans: no settings changed here
             LocalDate day = LocalDate.of(2018, 6, 1);
             time("first run, every task new", tasks, () -> warnings.recomputeAll(day));
             time("same day again, nothing changes", tasks, () -> warnings.recomputeAll(day));

@@ -37,7 +37,7 @@ class BreakdownController {
     @GetMapping({"/plans/{planId}/breakdown.xlsx", "/api/plans/{planId}/breakdown.xlsx"})
     @Operation(summary = "The plan's task breakdown (.xlsx), the caller's tasks only; imports back as a draft")
     ResponseEntity<byte[]> breakdown(@PathVariable long planId, Caller caller) {
-        PlanSummary plan = plans.get(planId);
+        PlanSummary plan = plans.visible(planId, caller.scope());
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -111,7 +111,7 @@ class IntakeController {
     private String start(Caller caller, Model model, HeaderForm header, String filename, String text,
                          Map<String, String> fieldErrors) {
         model.addAttribute("drafts", review.recent(caller));
-        model.addAttribute("plans", plans.all());
+        model.addAttribute("plans", plans.visibleFor(caller.scope()));
         model.addAttribute("header", header);
         model.addAttribute("filename", filename);
         model.addAttribute("text", text);

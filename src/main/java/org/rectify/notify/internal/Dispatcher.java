@@ -69,7 +69,9 @@ public class Dispatcher {
 
     /** Queues a test message for one webhook (whatever its scope) and returns its outbox id. */
     public long queueTest(long webhookId) {
-        webhooks.get(webhookId);
+        if (!webhooks.exists(webhookId)) {
+            throw new org.rectify.platform.NotFoundException("webhook.notFound", webhookId);
+        }
         Outgoing test = Outgoing.of(TEST_KIND, "test:" + webhookId + ":" + java.util.UUID.randomUUID(), "/",
                 "notify.webhookTestMessage");
         RenderedText text = texts.render(test);

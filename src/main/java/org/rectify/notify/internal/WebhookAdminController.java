@@ -1,6 +1,7 @@
 package org.rectify.notify.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.rectify.access.Caller;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.Messages;
 import org.rectify.units.Units;
@@ -47,48 +48,48 @@ class WebhookAdminController {
     }
 
     @GetMapping("/admin/webhooks")
-    String list(Model model) {
-        return page(model, null, blank(), Map.of());
+    String list(Model model, Caller caller) {
+        return page(model, null, blank(), Map.of(), caller);
     }
 
     @GetMapping("/admin/webhooks/{id}")
-    String edit(@PathVariable long id, Model model) {
-        Webhook w = webhooks.get(id);
-        return page(model, w, new WebhookForm(w.name(), w.format(), w.url(), null, false, w.unitId(), w.enabled()), Map.of());
+    String edit(@PathVariable long id, Model model, Caller caller) {
+        Webhook w = webhooks.get(id, caller);
+        return page(model, w, new WebhookForm(w.name(), w.format(), w.url(), null, false, w.unitId(), w.enabled()), Map.of(), caller);
     }
 
     @PostMapping("/admin/webhooks")
-    String create(WebhookForm form, Model model, RedirectAttributes redirect) {
+    String create(WebhookForm form, Model model, RedirectAttributes redirect, Caller caller) {
         try {
-            webhooks.create(form);
+            webhooks.create(form, caller);
             redirect.addFlashAttribute("flash", messages.text("webhook.created", form.name()));
             return "redirect:/admin/webhooks";
         } catch (InvalidInputException e) {
-            return page(model, null, form, messages.fields(e));
+            return page(model, null, form, messages.fields(e), caller);
         }
     }
 
     @PostMapping("/admin/webhooks/{id}")
-    String update(@PathVariable long id, WebhookForm form, Model model, RedirectAttributes redirect) {
+    String update(@PathVariable long id, WebhookForm form, Model model, RedirectAttributes redirect, Caller caller) {
         try {
-            webhooks.update(id, form);
+            webhooks.update(id, form, caller);
             redirect.addFlashAttribute("flash", messages.text("webhook.saved", form.name()));
             return "redirect:/admin/webhooks";
         } catch (InvalidInputException e) {
-            return page(model, webhooks.get(id), form, messages.fields(e));
+            return page(model, webhooks.get(id, caller), form, messages.fields(e), caller);
         }
     }
 
     @PostMapping("/admin/webhooks/{id}/enabled")
-    String enable(@PathVariable long id, @RequestParam boolean enabled) {
-        webhooks.setEnabled(id, enabled);
+    String enable(@PathVariable long id, @RequestParam boolean enabled, Caller caller) {
+        webhooks.setEnabled(id, enabled, caller);
         return "redirect:/admin/webhooks";
     }
 
     /** Queues a test message and tries it at once, so the page shows how it went when it reloads. */
     @PostMapping("/admin/webhooks/{id}/test")
-    String test(@PathVariable long id, RedirectAttributes redirect) {
-        Webhook w = sendTest(id);
+    String test(@PathVariable long id, RedirectAttributes redirect, Caller caller) {
+        Webhook w = sendTest(id, caller);
         if ("SENT".equals(w.lastStatus())) {
             redirect.addFlashAttribute("flash", messages.text("webhook.testSent", w.name()));
         } else {
@@ -102,45 +103,45 @@ class WebhookAdminController {
     @GetMapping("/api/admin/webhooks")
     @ResponseBody
     @Operation(summary = "The webhooks with their last delivery (secrets are never returned)")
-    List<Webhook> api() {
-        return webhooks.all();
+    List<Webhook> api(Caller caller) {
+        return webhooks.all(caller);
     }
 
     @PostMapping("/api/admin/webhooks")
     @ResponseBody
     @Operation(summary = "Add a webhook: format GENERIC, DINGTALK or WECOM, an http(s) URL, an optional secret "
             + "(DingTalk signing) and unit scope (unitId null = all units, else that unit's subtree)")
-    ResponseEntity<Webhook> apiCreate(@RequestBody WebhookForm form) {
-        return ResponseEntity.status(201).body(webhooks.get(webhooks.create(form)));
+    ResponseEntity<Webhook> apiCreate(@RequestBody WebhookForm form, Caller caller) {
+        return ResponseEntity.status(201).body(webhooks.get(webhooks.create(form, caller), caller));
     }
 
     @PutMapping("/api/admin/webhooks/{id}")
     @ResponseBody
     @Operation(summary = "Change a webhook; a blank secret keeps the stored one, removeSecret drops it")
-    Webhook apiUpdate(@PathVariable long id, @RequestBody WebhookForm form) {
-        webhooks.update(id, form);
-        return webhooks.get(id);
+    Webhook apiUpdate(@PathVariable long id, @RequestBody WebhookForm form, Caller caller) {
+        webhooks.update(id, form, caller);
+        return webhooks.get(id, caller);
     }
 
     @PostMapping("/api/admin/webhooks/{id}/enabled")
     @ResponseBody
     @Operation(summary = "Enable or disable a webhook (a disabled one is sent nothing, queued messages included)")
-    Webhook apiEnable(@PathVariable long id, @RequestParam boolean enabled) {
-        webhooks.setEnabled(id, enabled);
-        return webhooks.get(id);
+    Webhook apiEnable(@PathVariable long id, @RequestParam boolean enabled, Caller caller) {
+        webhooks.setEnabled(id, enabled, caller);
+        return webhooks.get(id, caller);
     }
 
     @DeleteMapping("/api/admin/webhooks/{id}")
     @Operation(summary = "Delete a webhook with its queued messages and delivery log")
-    ResponseEntity<Void> apiDelete(@PathVariable long id) {
-        webhooks.delete(id);
+    ResponseEntity<Void> apiDelete(@PathVariable long id, Caller caller) {
+        webhooks.delete(id, caller);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/admin/webhooks/{id}/delete")
-    String delete(@PathVariable long id, RedirectAttributes redirect) {
-        String name = webhooks.get(id).name();
-        webhooks.delete(id);
+    String delete(@PathVariable long id, RedirectAttributes redirect, Caller caller) {
+        String name = webhooks.get(id, caller).name();
+        webhooks.delete(id, caller);
         redirect.addFlashAttribute("flash", messages.text("webhook.deleted", name));
         return "redirect:/admin/webhooks";
     }
@@ -148,22 +149,25 @@ class WebhookAdminController {
     @PostMapping("/api/admin/webhooks/{id}/test")
     @ResponseBody
     @Operation(summary = "Send a test message now; the answer shows the webhook with this delivery's status and error")
-    Webhook apiTest(@PathVariable long id) {
-        return sendTest(id);
+    Webhook apiTest(@PathVariable long id, Caller caller) {
+        return sendTest(id, caller);
     }
 
-    private Webhook sendTest(long id) {
+    private Webhook sendTest(long id, Caller caller) {
+        webhooks.get(id, caller); // only a webhook of the caller's units
         long message = dispatcher.queueTest(id);
         outbound.sendNow(message, clock.instant());
-        return webhooks.get(id);
+        return webhooks.get(id, caller);
     }
 
-    private String page(Model model, Webhook editing, WebhookForm form, Map<String, String> fieldErrors) {
-        model.addAttribute("webhooks", webhooks.all());
+    private String page(Model model, Webhook editing, WebhookForm form, Map<String, String> fieldErrors, Caller caller) {
+        model.addAttribute("webhooks", webhooks.all(caller));
         model.addAttribute("editing", editing);
         model.addAttribute("form", form);
         model.addAttribute("formats", WebhookFormat.values());
-        model.addAttribute("units", units.tree());
+        // only the caller's own units: a webhook hears of what concerns the units it is for
+        model.addAttribute("units", units.tree().stream().filter(u -> caller.governs(u.path())).toList());
+        model.addAttribute("mayCoverAll", caller.scope().isAll());
         model.addAttribute("fieldErrors", fieldErrors);
         return "notify/webhooks";
     }

@@ -4,6 +4,8 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.rectify.notify.WebhookChanged;
 import org.rectify.platform.InvalidInputException;
+import org.rectify.access.Caller;
+import org.rectify.access.Jurisdiction;
 import org.rectify.platform.NotFoundException;
 import org.rectify.units.Unit;
 import org.rectify.units.Units;
@@ -40,9 +42,23 @@ public class Webhooks {
         this.events = events;
     }
 
-    /** All webhooks with their last delivery, by name. */
+    /**
+     * The webhooks of the units the caller governs, with their last delivery, by name. An all-units webhook
+     * (no unit) belongs to the administrators.
+     */
     @Transactional(readOnly = true)
-    public List<Webhook> all() {
+    public List<Webhook> all(Caller caller) {
+        return rows(Jurisdiction.over(caller, UNIT.PATH));
+    }
+
+    /** One webhook of a unit the caller governs; "not found" otherwise. */
+    @Transactional(readOnly = true)
+    public Webhook get(long id, Caller caller) {
+        return rows(WEBHOOK.ID.eq(id).and(Jurisdiction.over(caller, UNIT.PATH))).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("webhook.notFound", id));
+    }
+
+    private List<Webhook> rows(org.jooq.Condition where) {
         var last = OUTBOUND_MESSAGE.as("last");
         var lastId = select(org.jooq.impl.DSL.max(last.ID)).from(last).where(last.WEBHOOK_ID.eq(WEBHOOK.ID)).asField();
         return db.select(WEBHOOK.asterisk(), UNIT.NAME, OUTBOUND_MESSAGE.STATUS, OUTBOUND_MESSAGE.LAST_ERROR,
@@ -50,32 +66,40 @@ public class Webhooks {
                 .from(WEBHOOK)
                 .leftJoin(UNIT).on(UNIT.ID.eq(WEBHOOK.UNIT_ID))
                 .leftJoin(OUTBOUND_MESSAGE).on(OUTBOUND_MESSAGE.ID.eq(lastId.coerce(Long.class)))
+                .where(where)
                 .orderBy(WEBHOOK.NAME, WEBHOOK.ID)
                 .fetch(this::view);
     }
 
+    /** Whether there is such a webhook, whoever's (for the sender and the test button, after the scope check). */
     @Transactional(readOnly = true)
-    public Webhook get(long id) {
-        return all().stream().filter(w -> w.id() == id).findFirst()
-                .orElseThrow(() -> new NotFoundException("webhook.notFound", id));
+    boolean exists(long id) {
+        return db.fetchExists(WEBHOOK, WEBHOOK.ID.eq(id));
     }
 
-    public long create(WebhookForm form) {
-        Valid v = validate(form);
+    /** Adds a webhook for a unit the caller governs; without a unit, the caller's own (all units: administrators). */
+    public long create(WebhookForm form, Caller caller) {
+        Long unitId = unitFor(form, caller);
+        Valid v = validate(form, null);
         long id = db.insertInto(WEBHOOK).set(WEBHOOK.NAME, v.name).set(WEBHOOK.FORMAT, v.format.name())
                 .set(WEBHOOK.URL, v.url).set(WEBHOOK.SECRET, blankToNull(form.secret()))
-                .set(WEBHOOK.UNIT_ID, form.unitId()).set(WEBHOOK.ENABLED, form.enabled() == null || form.enabled())
+                .set(WEBHOOK.UNIT_ID, unitId).set(WEBHOOK.ENABLED, form.enabled() == null || form.enabled())
                 .returning(WEBHOOK.ID).fetchOne(WEBHOOK.ID);
         recorded("webhook.created", id);
         return id;
     }
 
-    /** Changes a webhook; a blank secret keeps the stored one (the form never shows it). */
-    public void update(long id, WebhookForm form) {
-        get(id);
-        Valid v = validate(form);
+    /**
+     * Changes a webhook of a unit the caller governs. A blank secret keeps the stored one (the form never shows
+     * it); so does a blank URL or the URL as listed (its token masked).
+     */
+    public void update(long id, WebhookForm form, Caller caller) {
+        get(id, caller);
+        Long unitId = unitFor(form, caller);
+        String stored = db.select(WEBHOOK.URL).from(WEBHOOK).where(WEBHOOK.ID.eq(id)).fetchOne(WEBHOOK.URL);
+        Valid v = validate(form, stored);
         var update = db.update(WEBHOOK).set(WEBHOOK.NAME, v.name).set(WEBHOOK.FORMAT, v.format.name())
-                .set(WEBHOOK.URL, v.url).set(WEBHOOK.UNIT_ID, form.unitId());
+                .set(WEBHOOK.URL, v.url).set(WEBHOOK.UNIT_ID, unitId);
         if (form.enabled() != null) {
             update = update.set(WEBHOOK.ENABLED, form.enabled());
         }
@@ -88,15 +112,17 @@ public class Webhooks {
         recorded("webhook.edited", id);
     }
 
-    public void setEnabled(long id, boolean enabled) {
+    public void setEnabled(long id, boolean enabled, Caller caller) {
+        get(id, caller);
         if (db.update(WEBHOOK).set(WEBHOOK.ENABLED, enabled).where(WEBHOOK.ID.eq(id)).execute() == 0) {
             throw new NotFoundException("webhook.notFound", id);
         }
         recorded(enabled ? "webhook.enabled" : "webhook.disabled", id);
     }
 
-    /** Removes a webhook and its queue (its delivery log goes with it). */
-    public void delete(long id) {
+    /** Removes a webhook of a unit the caller governs, and its queue (its delivery log goes with it). */
+    public void delete(long id, Caller caller) {
+        get(id, caller);
         if (db.deleteFrom(WEBHOOK).where(WEBHOOK.ID.eq(id)).execute() == 0) {
             throw new NotFoundException("webhook.notFound", id);
         }
@@ -134,12 +160,27 @@ public class Webhooks {
 
     private Webhook view(Record r) {
         return new Webhook(r.get(WEBHOOK.ID), r.get(WEBHOOK.NAME), WebhookFormat.valueOf(r.get(WEBHOOK.FORMAT)),
-                r.get(WEBHOOK.URL), r.get(WEBHOOK.SECRET) != null, r.get(WEBHOOK.UNIT_ID), r.get(UNIT.NAME),
+                WebhookUrls.masked(r.get(WEBHOOK.URL)), r.get(WEBHOOK.SECRET) != null, r.get(WEBHOOK.UNIT_ID), r.get(UNIT.NAME),
                 r.get(WEBHOOK.ENABLED), r.get(OUTBOUND_MESSAGE.STATUS), r.get(OUTBOUND_MESSAGE.LAST_ERROR),
                 r.get(field("last_at", java.time.OffsetDateTime.class)));
     }
 
-    private Valid validate(WebhookForm form) {
+    /** The unit a webhook is for: one the caller governs; none given means the caller's own unit (administrators: all). */
+    private Long unitFor(WebhookForm form, Caller caller) {
+        if (form.unitId() == null) {
+            return caller.scope().isAll() ? null : caller.unitId();
+        }
+        var unit = units.find(form.unitId());
+        if (unit.isEmpty()) {
+            throw new InvalidInputException(Map.of("unitId", "webhook.unitInvalid"), "error.invalid");
+        }
+        if (!caller.governs(unit.get().path())) { // another office's unit: as if there were none
+            throw new org.rectify.units.UnitNotFound(form.unitId());
+        }
+        return form.unitId();
+    }
+
+    private Valid validate(WebhookForm form, String storedUrl) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = blankToNull(form.name());
         if (name == null) {
@@ -148,7 +189,7 @@ public class Webhooks {
         if (form.format() == null) {
             errors.put("format", "webhook.formatRequired");
         }
-        String url = blankToNull(form.url());
+        String url = WebhookUrls.keepStored(blankToNull(form.url()), storedUrl);
         // the shape of the URL and, if its name resolves now, every address: checked again at each send
         allowList.current().check(url, WebhookTargets.SYSTEM).ifPresent(refusal -> errors.put("url", refusal.messageKey));
         if (form.unitId() != null && units.find(form.unitId()).isEmpty()) {

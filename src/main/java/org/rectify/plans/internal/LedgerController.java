@@ -42,7 +42,7 @@ class LedgerController {
         if (htmx != null) {
             return "tasks/ledger :: results";
         }
-        model.addAttribute("plans", plans.all());
+        model.addAttribute("plans", plans.visibleFor(caller.scope()));
         model.addAttribute("sections", plans.sections(filter.planId()));
         model.addAttribute("units", units.tree());
         model.addAttribute("statuses", TaskStatus.values());

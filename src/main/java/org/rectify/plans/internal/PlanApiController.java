@@ -35,14 +35,14 @@ class PlanApiController {
     }
 
     @GetMapping
-    @Operation(summary = "All plans, with how many tasks each has")
-    List<PlanSummary> list() {
-        return plans.all();
+    @Operation(summary = "The plans the caller sees (its unit's, and those of the tasks in its scope), with how many tasks each has")
+    List<PlanSummary> list(Caller caller) {
+        return plans.visibleFor(caller.scope());
     }
 
     @GetMapping("/{id}")
-    PlanSummary get(@PathVariable long id) {
-        return plans.get(id);
+    PlanSummary get(@PathVariable long id, Caller caller) {
+        return plans.visible(id, caller.scope());
     }
 
     @PostMapping

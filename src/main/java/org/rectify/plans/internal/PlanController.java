@@ -15,8 +15,8 @@ class PlanController {
     }
 
     @GetMapping("/plans")
-    String plans(Model model) {
-        model.addAttribute("plans", plans.all());
+    String plans(Model model, org.rectify.access.Caller caller) {
+        model.addAttribute("plans", plans.visibleFor(caller.scope()));
         return "plans/list";
     }
 }

@@ -49,8 +49,9 @@ class TaskController {
         TaskDetail task = ledger.get(id, caller.scope());
         boolean leads = !caller.scope().isAll() && ledger.isLedFrom(id, caller.scope().unitPath());
         model.addAttribute("task", task);
-        model.addAttribute("commands", TaskCommandPolicy.available(caller, task.status(), leads));
-        model.addAttribute("canEdit", caller.role().managesTasks());
+        boolean mayAct = caller.role().isUnitRole() || ledger.isGovernedBy(id, caller); // a county office reads city tasks, no more
+        model.addAttribute("commands", mayAct ? TaskCommandPolicy.available(caller, task.status(), leads) : java.util.List.of());
+        model.addAttribute("canEdit", caller.role().managesTasks() && mayAct);
         model.addAttribute("responsibleUnit", task.responsible() == null || task.responsible().unitId() == null ? null
                 : units.find(task.responsible().unitId()).map(u -> u.name()).orElse(null));
         return "tasks/detail";
@@ -74,7 +75,10 @@ class TaskController {
     @GetMapping("/tasks/new")
     String newTask(@RequestParam(required = false) Long planId, Caller caller, Model model) {
         requireManager(caller);
-        return form(model, TaskForm.blank(planId), null, Map.of(), null);
+        if (planId != null) {
+            plans.governed(planId, caller);
+        }
+        return form(model, TaskForm.blank(planId), null, Map.of(), null, caller);
     }
 
     @PostMapping("/tasks")
@@ -82,53 +86,54 @@ class TaskController {
                   RedirectAttributes redirect) {
         requireManager(caller);
         if (binding.hasErrors()) {
-            return form(model, form.withBlankRows(), null, messages.fields(binding), text("error.invalid"));
+            return form(model, form.withBlankRows(), null, messages.fields(binding), text("error.invalid"), caller);
         }
         try {
             long id = tasks.create(form.toContent(), caller);
             redirect.addFlashAttribute("flash", text("task.created"));
             return "redirect:/tasks/" + id;
         } catch (InvalidInputException e) {
-            return form(model, form.withBlankRows(), null, messages.fields(e), messages.text(e));
+            return form(model, form.withBlankRows(), null, messages.fields(e), messages.text(e), caller);
         }
     }
 
     @GetMapping("/tasks/{id}/edit")
     String edit(@PathVariable long id, Caller caller, Model model) {
-        TaskDetail task = ledger.get(id, caller.scope());
+        TaskDetail task = ledger.toActOn(id, caller);
         requireManager(caller);
-        return form(model, TaskForm.of(task), id, Map.of(), null);
+        return form(model, TaskForm.of(task), id, Map.of(), null, caller);
     }
 
     @PostMapping("/tasks/{id}")
     String update(@PathVariable long id, @ModelAttribute("form") TaskForm form, BindingResult binding, Caller caller,
                   Model model, RedirectAttributes redirect) {
-        ledger.get(id, caller.scope());
+        ledger.toActOn(id, caller);
         requireManager(caller);
         if (binding.hasErrors()) {
-            return form(model, form.withBlankRows(), id, messages.fields(binding), text("error.invalid"));
+            return form(model, form.withBlankRows(), id, messages.fields(binding), text("error.invalid"), caller);
         }
         try {
             tasks.update(id, form.getVersion(), form.toContent(), caller);
             redirect.addFlashAttribute("flash", text("task.saved"));
             return "redirect:/tasks/" + id;
         } catch (InvalidInputException e) {
-            return form(model, form.withBlankRows(), id, messages.fields(e), messages.text(e));
+            return form(model, form.withBlankRows(), id, messages.fields(e), messages.text(e), caller);
         } catch (RectifyException e) {
             if (e.kind() != RectifyException.Kind.CONFLICT) {
                 throw e;
             }
             // keep what the user typed; they can copy it into the latest version
-            return form(model, form.withBlankRows(), id, Map.of(), messages.text(e));
+            return form(model, form.withBlankRows(), id, Map.of(), messages.text(e), caller);
         }
     }
 
-    private String form(Model model, TaskForm form, Long taskId, Map<String, String> fieldErrors, String error) {
+    private String form(Model model, TaskForm form, Long taskId, Map<String, String> fieldErrors, String error,
+                        Caller caller) {
         model.addAttribute("form", form);
         model.addAttribute("taskId", taskId);
         model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("formError", error);
-        model.addAttribute("plans", plans.all());
+        model.addAttribute("plans", plans.governedBy(caller));
         var tree = units.tree();
         model.addAttribute("units", tree);
         model.addAttribute("unitNames", tree.stream().collect(java.util.stream.Collectors.toMap(u -> u.id(), u -> u.name())));

@@ -40,7 +40,7 @@ class CadencePageController {
 
     @GetMapping("/progress/plans/{planId}/cadence")
     String show(@PathVariable long planId, Caller caller, Model model) {
-        plans.get(planId);
+        plans.visible(planId, caller.scope());
         cycles.extend(planId);
         ReportingCadence cadence = cycles.cadence(planId).orElse(null);
         return page(model, planId, caller, cadence == null ? CadenceKind.MONTHLY : cadence.kind(),
@@ -58,9 +58,10 @@ class CadencePageController {
                @RequestParam(defaultValue = "") String customDueDates, Caller caller, Model model,
                RedirectAttributes redirect) {
         plans.get(planId);
-        if (!cycles.maySetCadence(planId, caller)) {
+        if (!caller.role().managesTasks()) {
             throw new ReportForbidden("progress.cadence.forbidden");
         }
+        plans.governed(planId, caller); // another office's plan is not found
         List<LocalDate> dates = new ArrayList<>();
         for (String line : customDueDates.split("[\\s,，、;；]+")) {
             if (line.isBlank()) {

@@ -88,8 +88,8 @@ class ProgressApiController {
 
     @GetMapping("/plans/{planId}/cadence")
     @Operation(summary = "A plan's reporting cadence (404 when the office has not set one)")
-    ReportingCadence cadence(@PathVariable long planId) {
-        plans.get(planId);
+    ReportingCadence cadence(@PathVariable long planId, Caller caller) {
+        plans.visible(planId, caller.scope());
         return cycles.cadence(planId).orElseThrow(() -> new ReportNotFound("progress.cadence.notSet"));
     }
 
@@ -101,8 +101,8 @@ class ProgressApiController {
 
     @GetMapping("/plans/{planId}/cycles")
     @Operation(summary = "A plan's reporting cycles, generated ahead")
-    List<ReportingCycle> cycles(@PathVariable long planId) {
-        plans.get(planId);
+    List<ReportingCycle> cycles(@PathVariable long planId, Caller caller) {
+        plans.visible(planId, caller.scope());
         cycles.extend(planId);
         return cycles.cycles(planId);
     }

@@ -49,10 +49,10 @@ class ProgressPageController {
     String due(Caller caller, @RequestParam(required = false) Long planId, @RequestParam(required = false) Long cycleId,
                Model model) {
         if (planId != null) {
-            plans.get(planId);
+            plans.visible(planId, caller.scope());
             cycles.extend(planId);
         } else {
-            plans.all().forEach(p -> cycles.extend(p.id()));
+            plans.visibleFor(caller.scope()).forEach(p -> cycles.extend(p.id()));
         }
         model.addAttribute("due", views.due(caller, planId, cycleId));
         model.addAttribute("planId", planId);
@@ -65,7 +65,7 @@ class ProgressPageController {
                   @RequestParam(required = false) Long unitId, @RequestParam(required = false) String section,
                   @RequestParam(required = false) ReportState state, @RequestParam(defaultValue = "0") int page,
                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        List<PlanSummary> all = plans.all();
+        List<PlanSummary> all = plans.visibleFor(caller.scope());
         model.addAttribute("plans", all);
         model.addAttribute("caller", caller);
         Long plan = planId != null ? planId : defaultPlan(caller, all);
@@ -106,7 +106,7 @@ class ProgressPageController {
     @GetMapping("/progress/compliance")
     String compliance(Caller caller, @RequestParam(required = false) Long planId, @RequestParam(required = false) Integer year,
                       @RequestParam(required = false) Long unitId, Model model) {
-        List<PlanSummary> all = plans.all();
+        List<PlanSummary> all = plans.visibleFor(caller.scope());
         Long plan = planId != null ? planId : defaultPlan(caller, all);
         int y = year != null ? year : cycles.today().getYear();
         model.addAttribute("plans", all);

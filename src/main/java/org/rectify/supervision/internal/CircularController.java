@@ -52,7 +52,7 @@ class CircularController {
             throw new ForbiddenException("supervision.circular.forbidden");
         }
         CircularPeriod period = CircularPeriod.previousMonth(circulars.today());
-        return form(model, period.from(), period.to(), null, Map.of());
+        return form(model, period.from(), period.to(), null, Map.of(), caller);
     }
 
     @PostMapping("/supervision/circulars")
@@ -64,7 +64,7 @@ class CircularController {
             redirect.addFlashAttribute("flash", messages.text("supervision.circular.created"));
             return "redirect:/supervision/circulars/" + id + "/edit";
         } catch (InvalidInputException e) {
-            return form(model, from, to, planId, messages.fields(e));
+            return form(model, from, to, planId, messages.fields(e), caller);
         }
     }
 
@@ -147,11 +147,11 @@ class CircularController {
                 document.render(circular));
     }
 
-    private String form(Model model, LocalDate from, LocalDate to, Long planId, Map<String, String> errors) {
+    private String form(Model model, LocalDate from, LocalDate to, Long planId, Map<String, String> errors, Caller caller) {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("planId", planId);
-        model.addAttribute("plans", plans.all());
+        model.addAttribute("plans", plans.visibleFor(caller.scope()));
         model.addAttribute("fieldErrors", errors);
         return "supervision/circular-form";
     }

@@ -61,6 +61,7 @@ class InstructionsAndAccountabilityController {
         if (!LeaderInstructions.mayInstruct(caller)) {
             throw new org.rectify.platform.ForbiddenException("supervision.instruction.forbidden");
         }
+        tasks.governed(taskId, caller); // a task of another office's plan: not found
         model.addAttribute("answerBy", warnings.today().plusDays(7));
         model.addAttribute("fieldErrors", Map.of());
         return "supervision/instruction-form";

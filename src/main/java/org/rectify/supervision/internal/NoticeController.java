@@ -74,6 +74,7 @@ class NoticeController {
         if (!SupervisionNotices.mayIssue(caller)) {
             throw new ForbiddenException("supervision.notice.forbidden");
         }
+        tasks.governed(taskId, caller);
         model.addAttribute("replyBy", warnings.today().plusDays(7));
         model.addAttribute("fieldErrors", Map.of());
         return "supervision/notice-form";
@@ -144,7 +145,8 @@ class NoticeController {
         model.addAttribute("task", task);
         model.addAttribute("notices", notices.ofTask(taskId, caller.scope()));
         model.addAttribute("today", warnings.today());
-        model.addAttribute("mayIssue", SupervisionNotices.mayIssue(caller) && task.status().isOpen());
+        model.addAttribute("mayIssue", SupervisionNotices.mayIssue(caller) && task.status().isOpen()
+                && tasks.isGovernedBy(taskId, caller)); // not on another office's plan, though the caller reads the task
         return "supervision/task-notices :: panel";
     }
 

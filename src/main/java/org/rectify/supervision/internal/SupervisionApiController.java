@@ -193,21 +193,14 @@ class SupervisionApiController {
     }
 
     @GetMapping("/settings/{planId}")
-    SupervisionSettings settings(@PathVariable long planId) {
-        plans.get(planId);
+    SupervisionSettings settings(@PathVariable long planId, Caller caller) {
+        plans.governed(planId, caller);
         return warnings.settings(planId);
     }
 
     @PutMapping("/settings/{planId}")
     @Operation(summary = "Change a plan's thresholds (office): blue days before a deadline, report grace days")
     SupervisionSettings changeSettings(@PathVariable long planId, @RequestBody SupervisionSettings settings, Caller caller) {
-        if (!caller.role().managesTasks()) {
-            throw new ForbiddenException("supervision.settingsForbidden");
-        }
-        plans.get(planId);
-        if (settings.blueDays() < 0 || settings.blueDays() > 365 || settings.reportGraceDays() < 0 || settings.reportGraceDays() > 90) {
-            throw new InvalidInputException(Map.of("blueDays", "supervision.settingsRange"), "supervision.settingsRange");
-        }
-        return warnings.changeSettings(planId, settings);
+        return warnings.changeSettings(planId, settings, caller);
     }
 }

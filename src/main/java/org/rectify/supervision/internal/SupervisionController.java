@@ -24,8 +24,10 @@ class SupervisionController {
     private final Warnings warnings;
     private final Plans plans;
     private final Units units;
+    private final org.rectify.plans.TaskLedger tasks;
 
-    SupervisionController(WarningBoard board, Warnings warnings, Plans plans, Units units) {
+    SupervisionController(WarningBoard board, Warnings warnings, Plans plans, Units units, org.rectify.plans.TaskLedger tasks) {
+        this.tasks = tasks;
         this.board = board;
         this.warnings = warnings;
         this.plans = plans;
@@ -39,7 +41,10 @@ class SupervisionController {
         WarningFilter filter = new WarningFilter(planId, section, leadUnitId, level == null ? Set.of() : Set.copyOf(level));
         model.addAttribute("filter", filter);
         model.addAttribute("counts", board.counts(new WarningFilter(planId, section, leadUnitId, Set.of()), caller.scope()));
-        model.addAttribute("warnings", board.find(filter, caller.scope()));
+        var found = board.find(filter, caller.scope());
+        model.addAttribute("warnings", found);
+        // a notice or an instruction only on tasks of plans the caller's office runs (it may read others)
+        model.addAttribute("governed", tasks.governedAmong(found.stream().map(w -> w.taskId()).toList(), caller));
         model.addAttribute("today", warnings.today());
         model.addAttribute("caller", caller);
         model.addAttribute("mayIssue", org.rectify.supervision.SupervisionNotices.mayIssue(caller));
@@ -48,7 +53,7 @@ class SupervisionController {
         if (htmx != null) {
             return "supervision/desk :: results";
         }
-        model.addAttribute("plans", plans.all());
+        model.addAttribute("plans", plans.visibleFor(caller.scope()));
         model.addAttribute("sections", plans.sections(planId));
         model.addAttribute("units", units.tree());
         return "supervision/desk";

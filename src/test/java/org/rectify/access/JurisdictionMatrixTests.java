@@ -40,7 +40,6 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -486,6 +485,13 @@ class JurisdictionMatrixTests {
             req.param("enabled", "false");
         }
         return mvc.perform(req.with(logins.get(role)).with(csrf())).andReturn();
+    }
+
+    /** Signed in as this account, with the CSRF token a page's session sends (writes on a session need it). */
+    private static RequestPostProcessor user(org.springframework.security.core.userdetails.UserDetails details) {
+        RequestPostProcessor signedIn =
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(details);
+        return request -> csrf().postProcessRequest(signedIn.postProcessRequest(request));
     }
 
     // ---- the objects ----

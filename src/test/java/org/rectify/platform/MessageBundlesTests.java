@@ -53,6 +53,25 @@ class MessageBundlesTests {
         assertThat(missing).isEmpty();
     }
 
+    @Test
+    void a_message_with_arguments_doubles_its_apostrophes_so_none_is_swallowed() throws IOException {
+        // MessageFormat reads a lone ' as a quote: "the task's {0}" would show as "the tasks {0}"
+        Pattern loneApostrophe = Pattern.compile("(?<!')'(?!')");
+        Set<String> swallowed = new TreeSet<>();
+        for (String basename : bundles()) {
+            for (String suffix : new String[] {"", "_en"}) {
+                Properties bundle = load(RESOURCES.resolve(basename + suffix + ".properties"));
+                for (String key : bundle.stringPropertyNames()) {
+                    String text = bundle.getProperty(key);
+                    if (text.matches("(?s).*\\{\\d.*") && loneApostrophe.matcher(text).find()) {
+                        swallowed.add(basename + suffix + ": " + key);
+                    }
+                }
+            }
+        }
+        assertThat(swallowed).isEmpty();
+    }
+
     /** The basenames the application is configured with. */
     private static Set<String> bundles() throws IOException {
         Properties app = load(RESOURCES.resolve("application.properties"));

@@ -23,6 +23,8 @@ final class Copy implements AutoCloseable {
     private final StringBuilder buffer = new StringBuilder(1 << 20);
     private boolean first = true;
     private long rows;
+    private final long started = System.nanoTime();
+    private long millis = -1;
 
     Copy(Connection connection, Table<?> table, Field<?>... columns) throws SQLException {
         this.in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement(table, columns));
@@ -66,6 +68,11 @@ final class Copy implements AutoCloseable {
         return rows;
     }
 
+    /** From the start of the COPY to its end, or to now while it runs. */
+    long millis() {
+        return millis >= 0 ? millis : (System.nanoTime() - started) / 1_000_000;
+    }
+
     private void escape(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -87,7 +94,11 @@ final class Copy implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        if (millis >= 0) {
+            return; // already ended
+        }
         flush();
         in.endCopy();
+        millis = (System.nanoTime() - started) / 1_000_000;
     }
 }

@@ -34,9 +34,10 @@ public final class GenerateCommand {
             GeneratedProvince province = generator.generate(options);
             long rows = province.rows().values().stream().mapToLong(Long::longValue).sum();
             out.printf("generate: %s (unit %d), seed %d, %,d rows in %,.1f s:%n", province.provinceName(), province.provinceUnitId(),
-                    options.seed(), rows, province.millis() / 1000.0);
-            for (Map.Entry<String, Long> table : province.rows().entrySet()) {
-                out.printf("  %-20s %,12d%n", table.getKey(), table.getValue());
+                    options.seed(), rows, province.totalMillis() / 1000.0);
+            for (Map.Entry<String, Long> step : province.millis().entrySet()) {
+                Long written = province.rows().get(step.getKey());
+                out.printf("  %-30s %12s %,9d ms%n", step.getKey(), written == null ? "" : String.format("%,d", written), step.getValue());
             }
             out.println("accounts (one per role and level; every generated account has the same password):");
             province.sampleAccounts().forEach(a -> out.println("  " + a));

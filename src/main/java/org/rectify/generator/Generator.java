@@ -46,8 +46,8 @@ public class Generator {
                 }
                 GeneratedProvince province = new ProvinceWriter(connection, options, hash).write();
                 events.publishEvent(new ProvinceGenerated(province.provinceUnitId(), province.provinceName(), options.seed(), province.rows()));
-                return new GeneratedProvince(province.provinceUnitId(), province.provinceName(), province.planIds(), province.rows(),
-                        province.sampleAccounts(), chosen ? password : null, chosen, province.millis());
+                return new GeneratedProvince(province.provinceUnitId(), province.provinceName(), province.planIds(), province.rows(), province.millis(),
+                        province.sampleAccounts(), chosen ? password : null, chosen, province.totalMillis());
             } catch (SQLException e) {
                 throw new IllegalStateException("The generator could not write: " + e.getMessage(), e);
             } finally {

@@ -58,6 +58,7 @@ public final class ProvinceWriter {
     private final ChineseText text;
     private final LocalDate today;
     private final Map<String, Long> rows = new LinkedHashMap<>();
+    private final Map<String, Long> millis = new LinkedHashMap<>();
 
     private record Unit(long id, long parentId, String name, String level, String type, String path, int city, int county) {
     }
@@ -97,13 +98,12 @@ public final class ProvinceWriter {
         List<Long> plans = writePlans();
         Map<Long, List<Cycle>> cycles = writeCycles(plans);
         writeTasks(plans, cycles);
-        for (Table<?> table : List.of(UNIT, ACCOUNT, TASK, TASK_UNIT, MILESTONE, REPORT_SLOT, PROGRESS_REPORT, REPORT_EVENT, TASK_WARNING)) {
-            analyze(table);
-        }
+        timed("analyze", () -> List.of(UNIT, ACCOUNT, TASK, TASK_UNIT, MILESTONE, REPORT_SLOT, PROGRESS_REPORT, REPORT_EVENT, TASK_WARNING)
+                .forEach(this::analyze));
         // one of each role and level: the province's, the first city's and its first county's
         List<String> samples = accounts.stream().map(Account::username)
                 .filter(u -> !u.contains("-c") || u.contains("-c01-") && (!u.contains("-k") || u.contains("-k01-"))).toList();
-        return new GeneratedProvince(province.id(), province.name(), plans, rows, samples, null, false,
+        return new GeneratedProvince(province.id(), province.name(), plans, rows, millis, samples, null, false,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -169,7 +169,7 @@ public final class ProvinceWriter {
                 copy.add(u.id()).add(u.parentId() == 0 ? null : u.parentId()).add(u.name()).add(u.level()).add(u.type())
                         .add(u.path()).add(order++).end();
             }
-            rows.put("unit", copy.rows());
+            done("unit", copy);
         }
     }
 
@@ -211,7 +211,7 @@ public final class ProvinceWriter {
                 copy.add(account.id()).add(account.username()).add(passwordHash).add(unitName(a.unitId()) + roleName(a.role()))
                         .add(a.unitId()).add(a.role()).add(at).end();
             }
-            rows.put("account", copy.rows());
+            done("account", copy);
         }
     }
 
@@ -250,7 +250,7 @@ public final class ProvinceWriter {
                         .add(owner.level().equals("PROVINCE") ? "中共" + owner.name() + "委办公厅" : "中共" + owner.name() + "委办公室")
                         .add(issued).add(owner.id()).add(issued.atTime(LocalTime.of(10, 0)).atOffset(CHINA)).end();
             }
-            rows.put("plan", plan.rows());
+            done("plan", plan);
         }
         return plans;
     }
@@ -267,7 +267,7 @@ public final class ProvinceWriter {
             for (long plan : plans) {
                 cadence.add(plan).add("MONTHLY").add(25).add(5).add(first).add(ACTOR).add(at).end();
             }
-            rows.put("reporting_cadence", cadence.rows());
+            done("reporting_cadence", cadence);
         }
         try (Copy copy = new Copy(connection, REPORTING_CYCLE, REPORTING_CYCLE.ID, REPORTING_CYCLE.PLAN_ID, REPORTING_CYCLE.KIND,
                 REPORTING_CYCLE.SEQ, REPORTING_CYCLE.PERIOD_START, REPORTING_CYCLE.PERIOD_END, REPORTING_CYCLE.DUE_ON, REPORTING_CYCLE.GRACE_UNTIL)) {
@@ -282,7 +282,7 @@ public final class ProvinceWriter {
                 }
                 cycles.put(plan, list);
             }
-            rows.put("reporting_cycle", copy.rows());
+            done("reporting_cycle", copy);
         }
         return cycles;
     }
@@ -325,7 +325,7 @@ public final class ProvinceWriter {
                         .add(words.sentence(region)).add(words.sentence(region)).add(status).add(status.equals("ONGOING"))
                         .add(LocalDate.ofEpochDay(deadlineOf[i])).add(created).add(created).end();
             }
-            rows.put("task", task.rows());
+            done("task", task);
         }
         try (Copy taskUnit = new Copy(connection, TASK_UNIT, TASK_UNIT.TASK_ID, TASK_UNIT.UNIT_ID, TASK_UNIT.ROLE, TASK_UNIT.POSITION)) {
             for (int i = 0; i < n; i++) {
@@ -334,7 +334,7 @@ public final class ProvinceWriter {
                     taskUnit.add(firstTask + i).add(supportOf[i]).add("SUPPORTING").add(1).end();
                 }
             }
-            rows.put("task_unit", taskUnit.rows());
+            done("task_unit", taskUnit);
         }
         try (Copy milestone = new Copy(connection, MILESTONE, MILESTONE.ID, MILESTONE.TASK_ID, MILESTONE.DUE_ON, MILESTONE.DELIVERABLE,
                 MILESTONE.POSITION)) {
@@ -343,7 +343,7 @@ public final class ProvinceWriter {
                 milestone.add(id++).add(firstTask + i).add(LocalDate.ofEpochDay(stageOf[i])).add(words.deliverable()).add(0).end();
                 milestone.add(id++).add(firstTask + i).add(LocalDate.ofEpochDay(deadlineOf[i])).add("完成整改并验收销号").add(1).end();
             }
-            rows.put("milestone", milestone.rows());
+            done("milestone", milestone);
         }
         List<Long> red = new ArrayList<>();
         OffsetDateTime since = today.atStartOfDay().atOffset(CHINA);
@@ -356,7 +356,7 @@ public final class ProvinceWriter {
                     red.add(firstTask + i);
                 }
             }
-            rows.put("task_warning", warning.rows());
+            done("task_warning", warning);
         }
         try (Copy change = new Copy(connection, WARNING_CHANGE, WARNING_CHANGE.TASK_ID, WARNING_CHANGE.OCCURRED_AT, WARNING_CHANGE.TO_LEVEL,
                 WARNING_CHANGE.REASONS)) {
@@ -366,7 +366,7 @@ public final class ProvinceWriter {
                     change.add(firstTask + i).add(since).add(level[0]).add(level[2]).end();
                 }
             }
-            rows.put("warning_change", change.rows());
+            done("warning_change", change);
         }
         try (Copy slot = new Copy(connection, REPORT_SLOT, REPORT_SLOT.ID, REPORT_SLOT.CYCLE_ID, REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID,
                 REPORT_SLOT.STATE, REPORT_SLOT.FIRST_SUBMITTED_AT, REPORT_SLOT.UPDATED_AT)) {
@@ -379,11 +379,11 @@ public final class ProvinceWriter {
                             .add(submitted ? at : null).add(at).end();
                 }
             }
-            rows.put("report_slot", slot.rows());
+            done("report_slot", slot);
         }
         writeReports();
         writeEvidence();
-        linkSlots();
+        timed("link slots to reports", this::linkSlots);
         writeNotices(red, accounts.get(1));
     }
 
@@ -543,7 +543,7 @@ public final class ProvinceWriter {
                             .add(submitted ? author : null).add(submitted ? at : null).end();
                 }
             }
-            rows.put("progress_report", copy.rows());
+            done("progress_report", copy);
         }
         try (Copy copy = new Copy(connection, REPORT_EVENT, REPORT_EVENT.ID, REPORT_EVENT.SLOT_ID, REPORT_EVENT.REPORT_ID,
                 REPORT_EVENT.VERSION, REPORT_EVENT.ACTION, REPORT_EVENT.ACTOR, REPORT_EVENT.ACTOR_UNIT_ID, REPORT_EVENT.OCCURRED_AT)) {
@@ -555,7 +555,7 @@ public final class ProvinceWriter {
                             .add((flagsOf[x] & SUBMITTED) != 0 ? "SUBMITTED" : "DRAFTED").add(author).add(leadOf[i]).add(time(atOf[x])).end();
                 }
             }
-            rows.put("report_event", copy.rows());
+            done("report_event", copy);
         }
     }
 
@@ -587,18 +587,18 @@ public final class ProvinceWriter {
                         .add(photo ? "整改现场照片.jpg" : "整改佐证材料.pdf").add(sha.substring(0, 2) + "/" + sha).add(ACTOR)
                         .add(uploaders.get(e)).add(at).end();
             }
-            rows.put("evidence", evidence.rows());
+            done("evidence", evidence);
         }
         try (Copy attachment = new Copy(connection, REPORT_ATTACHMENT, REPORT_ATTACHMENT.ID, REPORT_ATTACHMENT.REPORT_ID,
                 REPORT_ATTACHMENT.EVIDENCE_ID, REPORT_ATTACHMENT.TITLE, REPORT_ATTACHMENT.POSITION)) {
             for (int e = 0; e < reports.size(); e++) {
                 attachment.add(firstAttachment + e).add(reports.get(e)).add(firstEvidence + e).add(e % 2 == 0 ? "现场照片" : "佐证材料").add(0).end();
             }
-            rows.put("report_attachment", attachment.rows());
+            done("report_attachment", attachment);
         }
         if (!reports.isEmpty()) {
-            db.update(PROGRESS_REPORT).set(PROGRESS_REPORT.STATUS, "SUBMITTED")
-                    .where(PROGRESS_REPORT.ID.eq(DSL.any(reports.toArray(Long[]::new)))).execute();
+            timed("submit reports with evidence", () -> db.update(PROGRESS_REPORT).set(PROGRESS_REPORT.STATUS, "SUBMITTED")
+                    .where(PROGRESS_REPORT.ID.eq(DSL.any(reports.toArray(Long[]::new)))).execute());
         }
     }
 
@@ -640,7 +640,7 @@ public final class ProvinceWriter {
                         .add(office.username()).add(office.id()).add(province.name()).add(at)
                         .add(answered ? text.nextStep() : null).add(answered ? ACTOR : null).add(answered ? at.plusDays(3) : null).end();
             }
-            rows.put("supervision_notice", copy.rows());
+            done("supervision_notice", copy);
         }
         if (seq > 0) {
             db.insertInto(NOTICE_COUNTER, NOTICE_COUNTER.YEAR, NOTICE_COUNTER.LAST).values(year, seq)
@@ -649,7 +649,20 @@ public final class ProvinceWriter {
         }
     }
 
-    // ---- identities and statistics ----
+    // ---- identities, timings and statistics ----
+
+    /** Ends the COPY (the server has checked every row then) and notes its rows and time. */
+    private void done(String table, Copy copy) throws SQLException {
+        copy.close();
+        rows.put(table, copy.rows());
+        millis.put(table, copy.millis());
+    }
+
+    private void timed(String step, Runnable work) {
+        long started = System.nanoTime();
+        work.run();
+        millis.put(step, (System.nanoTime() - started) / 1_000_000);
+    }
 
     /** The first of {@code count} identity values of a table, taken from its sequence so no insert can take them. */
     private <R extends org.jooq.Record> long reserve(Table<R> table, TableField<R, Long> id, long count) {

@@ -64,7 +64,7 @@ public final class WarningRecomputeBenchmark {
             GeneratedProvince province = new ProvinceWriter(connection, options, "{noop}benchmark").write();
             connection.commit();
             System.out.printf("generated %,d tasks, %,d milestones, %,d reports in %,d ms%n", province.rows().get("task"),
-                    province.rows().get("milestone"), province.rows().get("progress_report"), province.millis());
+                    province.rows().get("milestone"), province.rows().get("progress_report"), province.totalMillis());
         }
         db.deleteFrom(WARNING_CHANGE).execute();
         db.deleteFrom(TASK_WARNING).execute();

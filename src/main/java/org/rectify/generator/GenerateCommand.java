@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * {@code java -jar rectify.jar generate [--cities=20 --counties=9 --departments=4 --townships=0 --tasks=100000
  * --reports-per-task=10 --seed=1 --password=... --today=YYYY-MM-DD --append]}: prints what it wrote, the time it
- * took and the sample accounts. Exit 0 when written, 2 with a sentence when refused.
+ * took and the sample accounts. Exit 0 when written, 2 with a sentence when refused, 1 when it failed (nothing written).
  */
 public final class GenerateCommand {
 
@@ -46,6 +46,9 @@ public final class GenerateCommand {
         } catch (GeneratorRefused refused) {
             err.println("generate: " + refused.getMessage());
             return 2;
+        } catch (RuntimeException failed) { // one transaction: a failure leaves the database as it was
+            err.println("generate: failed, nothing was written: " + failed.getMessage());
+            return 1;
         }
     }
 }

@@ -2,6 +2,9 @@ package org.rectify;
 
 import org.rectify.audit.AuditVerifier;
 import org.rectify.audit.VerifyAuditCommand;
+import org.rectify.generator.GenerateCommand;
+import org.rectify.generator.Generator;
+import org.rectify.generator.GeneratorOptions;
 import org.rectify.intake.ParsePlanCommand;
 import org.rectify.platform.BackupCommand;
 import org.rectify.platform.RestoreCommand;
@@ -16,7 +19,8 @@ import org.springframework.modulith.Modulithic;
  * rectify (整改督办平台). {@code java -jar rectify.jar} starts the web application;
  * {@code java -jar rectify.jar parse-plan FILE} only parses a plan and prints it, with no server or database;
  * {@code java -jar rectify.jar verify-audit} verifies the audit chain of the database;
- * {@code backup DIR} and {@code restore DIR} save and bring back the database and the evidence store.
+ * {@code backup DIR} and {@code restore DIR} save and bring back the database and the evidence store;
+ * {@code generate [options]} fills the database with a generated province.
  */
 @Modulithic(sharedModules = "platform")
 @SpringBootApplication
@@ -38,7 +42,26 @@ public class RectifyApplication {
             // the restored database must hold an intact audit chain before the restore says it succeeded
             System.exit(RestoreCommand.run(args, System.out, System.err, VerifyAuditCommand::check));
         }
+        if (args.length > 0 && GenerateCommand.NAME.equals(args[0])) {
+            System.exit(generate(args));
+        }
         SpringApplication.run(RectifyApplication.class, args);
+    }
+
+    /** Like {@link #verifyAudit}: the app's database (migrated), no jobs, no demo, then the generator. */
+    private static int generate(String[] args) {
+        GeneratorOptions options = GenerateCommand.options(args, System.err);
+        if (options == null) {
+            return 2;
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RectifyApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .run(withArgs(args, "--db-scheduler.enabled=false", "--rectify.demo.enabled=false",
+                        "--server.port=0", "--server.address=127.0.0.1",
+                        "--spring.modulith.events.republish-outstanding-events-on-restart=false",
+                        "--spring.main.banner-mode=off", "--logging.level.root=WARN"))) {
+            return GenerateCommand.run(context.getBean(Generator.class), options, System.out, System.err);
+        }
     }
 
     /**

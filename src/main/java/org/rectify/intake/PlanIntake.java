@@ -49,10 +49,10 @@ public class PlanIntake {
         return new PlanParser().parse(text, unitTree());
     }
 
-    /** Resolves mentions by the names, aliases and groups of the unit tree. */
+    /** Resolves mentions by the names, aliases and groups of the unit tree; answers with the tree's name. */
     public UnitResolver unitTree() {
         return (name, group) -> units.resolve(name).map(ref ->
-                new UnitMention(name, ref instanceof UnitReference.OfGroup, ref.id()));
+                new UnitMention(ref.name(), ref instanceof UnitReference.OfGroup, ref.id()));
     }
 
     /** Parses the text and publishes the draft as it stands (every unit it names must resolve). */

@@ -11,6 +11,8 @@ import org.rectify.intake.parser.DraftTask;
 import org.rectify.intake.parser.Indicator;
 import org.rectify.intake.parser.Obligation;
 import org.rectify.intake.parser.ParseWarning;
+import org.rectify.intake.parser.MentionResolver;
+import org.rectify.intake.parser.ResolutionRule;
 import org.rectify.intake.parser.UnitMention;
 import org.rectify.intake.parser.UnitResolver;
 import org.rectify.intake.parser.UnresolvedMention;
@@ -180,7 +182,8 @@ class DraftReview {
                 }
                 out.add(new UnitMention(name, m.group(), m.unitId()));
             } else if (m.name() != null && !m.name().isBlank()) {
-                out.add(tree.resolve(m.name().strip(), m.group()).orElse(new UnitMention(m.name().strip(), m.group(), null)));
+                UnitMention written = new UnitMention(m.name().strip(), m.group(), null);
+                out.add(MentionResolver.resolve(written, tree).orElse(written));
             }
         }
         return out;
@@ -252,8 +255,9 @@ class DraftReview {
     public int choose(long draftId, String mention, String target, Caller caller) {
         StoredDraft draft = get(draftId, caller);
         UnitReference ref = target(target);
-        UnitMention chosen = new UnitMention(ref.name(), ref instanceof UnitReference.OfGroup, ref.id());
-        return rewrite(draft, m -> m.unitId() == null && m.name().equals(mention) ? chosen : m, caller);
+        return rewrite(draft, m -> m.unitId() == null && m.name().equals(mention)
+                ? new UnitMention(m.name(), ref instanceof UnitReference.OfGroup, ref.id(), ref.name(), ResolutionRule.CHOSEN)
+                : m, caller);
     }
 
     /**
@@ -288,7 +292,7 @@ class DraftReview {
             if (m.unitId() != null) {
                 return m;
             }
-            return tree.resolve(m.name(), m.group()).map(r -> new UnitMention(r.name(), r.group(), r.unitId())).orElse(m);
+            return MentionResolver.resolve(m, tree).orElse(m);
         }, caller);
     }
 

@@ -169,16 +169,14 @@ public final class PlanParser {
             indicators, obligations, List.copyOf(leaders), sourceStart, sourceEnd);
     }
 
-    /** Resolves each mention; what the unit tree does not know stays (unitId null) and is listed for review. */
+    /** Resolves each mention as written, by the rules of {@link MentionResolver}; what the unit tree does not know stays (unitId null) and is listed for review. */
     private static List<UnitMention> resolve(String ref, Iterable<UnitMention> mentions, UnitResolver resolver,
                                              List<UnresolvedMention> unresolved) {
         List<UnitMention> out = new ArrayList<>();
         for (UnitMention m : mentions) {
-            Optional<UnitMention> found = resolver.resolve(m.name(), m.group());
-            if (found != null && found.isPresent()) {
-                UnitMention r = found.get();
-                out.add(new UnitMention(r.name() == null || r.name().isBlank() ? m.name() : r.name(),
-                    r.group(), r.unitId()));
+            Optional<UnitMention> found = MentionResolver.resolve(m, resolver);
+            if (found.isPresent()) {
+                out.add(found.get());
             } else {
                 out.add(m);
                 unresolved.add(new UnresolvedMention(ref, m.name()));

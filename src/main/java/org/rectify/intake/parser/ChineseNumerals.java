@@ -61,4 +61,19 @@ public final class ChineseNumerals {
             default -> -1;
         };
     }
+
+    /** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (1 to 99; other numbers in digits). */
+    public static String format(int n) {
+        String digits = "零一二三四五六七八九";
+        if (n < 1 || n > 99) {
+            return Integer.toString(n);
+        }
+        if (n < 10) {
+            return String.valueOf(digits.charAt(n));
+        }
+        int tens = n / 10;
+        int ones = n % 10;
+        return (tens == 1 ? "" : String.valueOf(digits.charAt(tens))) + "十"
+            + (ones == 0 ? "" : String.valueOf(digits.charAt(ones)));
+    }
 }

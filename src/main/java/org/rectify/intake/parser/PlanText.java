@@ -66,7 +66,7 @@ public final class PlanText {
      * A task table (附件：整改任务清单) as the running text the parser reads (see {@link TaskTable}); any other
      * table one line per row, cells separated by tabs.
      */
-    private static void table(XWPFTable t, StringBuilder b) {
+    private static void table(XWPFTable t, TaskTable.Document tables, StringBuilder b) {
         List<List<TaskTable.Cell>> rows = new ArrayList<>();
         for (XWPFTableRow row : t.getRows()) {
             List<TaskTable.Cell> cells = new ArrayList<>();
@@ -75,7 +75,7 @@ public final class PlanText {
             }
             rows.add(cells);
         }
-        String tasks = TaskTable.render(rows);
+        String tasks = tables.render(rows);
         if (tasks != null) {
             b.append(tasks);
             return;
@@ -114,11 +114,12 @@ public final class PlanText {
     static String docx(InputStream in) throws IOException {
         try (XWPFDocument doc = new XWPFDocument(in)) {
             StringBuilder b = new StringBuilder();
+            TaskTable.Document tables = new TaskTable.Document();
             for (IBodyElement e : doc.getBodyElements()) {
                 if (e instanceof XWPFParagraph p) {
                     b.append(p.getText()).append('\n');
                 } else if (e instanceof XWPFTable t) {
-                    table(t, b);
+                    table(t, tables, b);
                 }
             }
             return b.toString();

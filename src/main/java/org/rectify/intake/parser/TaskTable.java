@@ -79,23 +79,53 @@ public final class TaskTable {
      * @param rows the table's rows, cells in order
      */
     public static String render(List<List<Cell>> rows) {
-        if (rows == null) {
-            return null;
+        return new Document().render(rows);
+    }
+
+    /**
+     * The task tables of one document, read in order: a table without a header that has as many columns as the
+     * task table before it continues that one (a list split over several tables), and sections keep counting.
+     */
+    public static final class Document {
+
+        private Column[] columns;
+        private List<String> headerTexts;
+        private String finding;
+        private int findings;
+
+        /** The running text of the next table, or null when it is not a task table. */
+        public String render(List<List<Cell>> rows) {
+            if (rows == null || rows.isEmpty()) {
+                return null;
+            }
+            int at = 0;
+            Column[] found = null;
+            while (at < rows.size() && found == null) {
+                found = header(rows.get(at) == null ? List.of() : rows.get(at));
+                at++;
+            }
+            if (found != null) {
+                columns = found;
+                headerTexts = texts(rows.get(at - 1));
+            } else if (columns != null && rows.get(0) != null && rows.get(0).size() == columns.length) {
+                at = 0; // the list goes on in another table
+            } else {
+                return null;
+            }
+            return rows(rows, at);
         }
-        int at = 0;
-        Column[] columns = null;
-        while (at < rows.size() && columns == null) {
-            columns = header(rows.get(at) == null ? List.of() : rows.get(at));
-            at++;
+
+        private String rows(List<List<Cell>> rows, int at) {
+            return TaskTable.rows(rows, at, columns, headerTexts, this);
         }
-        if (columns == null) {
-            return null;
-        }
-        List<String> headerTexts = texts(rows.get(at - 1));
+    }
+
+    private static String rows(List<List<Cell>> rows, int at, Column[] columns, List<String> headerTexts,
+                               Document state) {
         StringBuilder b = new StringBuilder();
         String[] above = new String[columns.length];
-        String finding = null;
-        int findings = 0;
+        String finding = state.finding;
+        int findings = state.findings;
         for (int r = at; r < rows.size(); r++) {
             List<Cell> row = rows.get(r) == null ? List.of() : rows.get(r);
             if (texts(row).equals(headerTexts)) {
@@ -131,6 +161,8 @@ public final class TaskTable {
             }
             b.append(item(cells, columns)).append('\n');
         }
+        state.finding = finding;
+        state.findings = findings;
         return b.toString();
     }
 

@@ -63,6 +63,20 @@ class TaskTableTests {
     }
 
     @Test
+    void a_list_split_over_several_tables_goes_on_in_the_table_without_a_header() {
+        TaskTable.Document doc = new TaskTable.Document();
+        String first = doc.render(List.of(cells("序号", "整改措施", "责任单位"), cells("1", "完成排查。", "县生态环境局")));
+        String second = doc.render(List.of(cells("2", "完成整治。", "县水务局")));
+        DraftPlan plan = new PlanParser().parse("一、任务\n" + first + second, UnitResolver.NONE);
+        assertThat(plan.tasks()).extracting(DraftTask::ref).containsExactly("一1", "一2");
+        assertThat(plan.tasks().get(1).leadUnits()).extracting(UnitMention::name).containsExactly("县水务局");
+    }
+
+    private static List<TaskTable.Cell> cells(String... texts) {
+        return java.util.Arrays.stream(texts).map(t -> new TaskTable.Cell(t, false)).toList();
+    }
+
+    @Test
     void a_table_without_a_task_header_stays_rows_of_cells() {
         assertThat(TaskTable.render(List.of(List.of(new TaskTable.Cell("姓名", false), new TaskTable.Cell("电话", false)))))
             .isNull();

@@ -111,7 +111,7 @@ final class PlanStructure {
         char c = s.charAt(p);
         // 一、 / 一.
         int q = p;
-        while (q < lineEnd && q - p < 4 && isOutlineNumeral(s.charAt(q))) {
+        while (q < lineEnd && q - p < 6 && isOutlineNumeral(s.charAt(q))) { // up to 一百二十三、
             q++;
         }
         if (q > p && q < lineEnd && (s.charAt(q) == '、' || s.charAt(q) == '.')
@@ -121,7 +121,7 @@ final class PlanStructure {
         // (一)
         if (c == '(') {
             q = p + 1;
-            while (q < lineEnd && q - p <= 4 && isOutlineNumeral(s.charAt(q))) {
+            while (q < lineEnd && q - p <= 6 && isOutlineNumeral(s.charAt(q))) {
                 q++;
             }
             if (q > p + 1 && q < lineEnd && s.charAt(q) == ')'

@@ -77,6 +77,18 @@ class TaskTableTests {
     }
 
     @Test
+    void a_1000_row_table_plan_gives_1000_tasks_each_with_its_units_and_dates() throws IOException {
+        DraftPlan plan = new PlanParser().parse(PlanText.read(TablePlans.docx(1000)), UnitResolver.NONE);
+        assertThat(plan.tasks()).hasSize(1000);
+        assertThat(plan.tasks()).allSatisfy(t -> {
+            assertThat(t.leadUnits()).extracting(UnitMention::name).containsExactly("省住房城乡建设厅", "省生态环境厅");
+            assertThat(t.leaders()).containsExactly("副省长");
+        });
+        assertThat(plan.tasks().get(0).ref()).isEqualTo("一1");
+        assertThat(plan.tasks().get(999).ref()).isEqualTo("一百1000");
+    }
+
+    @Test
     void a_table_without_a_task_header_stays_rows_of_cells() {
         assertThat(TaskTable.render(List.of(List.of(new TaskTable.Cell("姓名", false), new TaskTable.Cell("电话", false)))))
             .isNull();

@@ -4,6 +4,7 @@ import org.rectify.access.Caller;
 import org.rectify.intake.parser.Deadline;
 import org.rectify.intake.parser.DraftPlan;
 import org.rectify.intake.parser.DraftTask;
+import org.rectify.intake.parser.PlanDates;
 import org.rectify.intake.parser.PlanParser;
 import org.rectify.intake.parser.UnitMention;
 import org.rectify.intake.parser.UnitResolver;
@@ -47,6 +48,12 @@ public class PlanIntake {
     @Transactional(readOnly = true)
     public DraftPlan parse(String text) {
         return new PlanParser().parse(text, unitTree());
+    }
+
+    /** The draft, with phrases such as 年底前 and 反馈后3个月内 dated by these plan dates (else by the preamble's). */
+    @Transactional(readOnly = true)
+    public DraftPlan parse(String text, PlanDates dates) {
+        return new PlanParser().parse(text, unitTree(), dates);
     }
 
     /** Resolves mentions by the names, aliases and groups of the unit tree; answers with the tree's name. */

@@ -11,6 +11,7 @@ import org.rectify.intake.parser.DraftTask;
 import org.rectify.intake.parser.Indicator;
 import org.rectify.intake.parser.Obligation;
 import org.rectify.intake.parser.ParseWarning;
+import org.rectify.intake.parser.PlanDates;
 import org.rectify.intake.parser.MentionResolver;
 import org.rectify.intake.parser.ResolutionRule;
 import org.rectify.intake.parser.UnitMention;
@@ -111,7 +112,11 @@ class DraftReview {
     }
 
     private Parsed parsed(SourceKind kind, String name, String text) {
-        DraftPlan plan = intake.parse(text);
+        return parsed(kind, name, text, PlanDates.NONE);
+    }
+
+    private Parsed parsed(SourceKind kind, String name, String text, PlanDates dates) {
+        DraftPlan plan = intake.parse(text, dates);
         Map<String, List<String>> byRef = new HashMap<>();
         List<ParseWarning> planWarnings = new ArrayList<>();
         Set<String> refs = new java.util.HashSet<>();
@@ -133,6 +138,11 @@ class DraftReview {
     public long create(Parsed parsed, PlanHeader header, Caller caller) {
         requireOffice(caller);
         PlanHeader h = header == null ? new PlanHeader(null, null, null, null, null, null) : tidy(header);
+        if (parsed.kind() != SourceKind.XLSX && (h.feedbackDate() != null || h.issuedOn() != null)) {
+            // 年底前, 反馈后3个月内: dated by the office's own header, not only by what the preamble says
+            parsed = parsed(parsed.kind(), parsed.name(), parsed.sourceText(),
+                    new PlanDates(h.feedbackDate(), h.issuedOn()));
+        }
         return store.insert(new DraftStore.NewDraft(parsed.kind(), parsed.name(), parsed.sourceText(), parsed.title(),
                 h, parsed.planWarnings(), parsed.cards()), caller.unitId(), caller.signature(), clock.instant());
     }

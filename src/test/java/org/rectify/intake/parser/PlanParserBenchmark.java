@@ -30,8 +30,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Average time to parse the reference plan (临沧市 2018, 22 tasks), warm. Aim: under 5 ms. And a province's
  * plan whose task list is a 1,000-row table in a .docx: read (POI) and parsed, aim under 1 s.
  * Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.rectify.intake.parser.PlanParserBenchmark} (optionally {@code -Dexec.args=Table} for the
- * table benchmarks only)
+ * -Dexec.mainClass=org.rectify.intake.parser.PlanParserBenchmark} (add {@code -Dbench=Table} for the table
+ * benchmarks only)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -80,7 +80,7 @@ public class PlanParserBenchmark {
         // JMH forks with -cp ${java.class.path}; under exec:java that is Maven's launcher, not the project
         System.setProperty("java.class.path", classPath());
         new Runner(new OptionsBuilder()
-            .include(PlanParserBenchmark.class.getName() + "." + (args.length > 0 ? args[0] : "") + ".*")
+            .include(PlanParserBenchmark.class.getName() + ".*" + System.getProperty("bench", "") + ".*")
             .build()).run();
     }
 

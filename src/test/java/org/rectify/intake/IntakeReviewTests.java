@@ -120,7 +120,10 @@ class IntakeReviewTests {
         assertThat((List<?>) read(json, "$.unresolved")).isEmpty();
         long epb = unitId("市环境保护局");
         assertThat((List<Number>) read(json, "$.tasks[0].leadUnits[*].unitId")).containsExactly((int) epb);
-        assertThat((List<String>) read(json, "$.tasks[1].leadUnits[*].name")).containsExactly("市环境保护局");
+        // the plan's words stay; the chosen unit and the rule go beside them
+        assertThat((List<String>) read(json, "$.tasks[1].leadUnits[*].name")).containsExactly("市审核乙办公室");
+        assertThat((List<String>) read(json, "$.tasks[1].leadUnits[*].unitName")).containsExactly("市环境保护局");
+        assertThat((List<String>) read(json, "$.tasks[1].leadUnits[*].rule")).containsExactly("CHOSEN");
         // a choice is for this draft only: the tree has not learnt the name
         assertThat(units.resolve("市审核乙办公室")).isEmpty();
     }

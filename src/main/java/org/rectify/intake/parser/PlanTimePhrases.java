@@ -18,9 +18,9 @@ final class PlanTimePhrases {
     private static final String NUM = "\\d{1,3}|[一二两三四五六七八九十百]{1,4}";
     private static final String MONTH = "\\d{1,2}|十[一二]?|[一二三四五六七八九]";
 
-    /** A phrase inside a count (三年内, 3个月) or a cycle (每年底) is not one of these. */
+    /** A phrase inside a count (三年内, 3个月), a cycle (每年底) or another year (去年底, 明年底) is not one of these. */
     private static final Pattern YEARLESS = Pattern.compile(
-        "(?<![0-9年每一二两三四五六七八九十半个近])(?:"
+        "(?<![0-9年每一二两三四五六七八九十半个近去明前后])(?:"
             + "(?<ye>(?:今|本|当)?年(?:底|末)|年内|当年度?内?|本年度内?|本年内?|今年内?)"
             + "|(?<half>上半年|下半年)"
             + "|第?(?<q>[一二三四])季度(?:末|底)?"

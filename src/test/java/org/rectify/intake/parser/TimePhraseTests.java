@@ -160,5 +160,6 @@ class TimePhraseTests {
     @Test
     void a_count_of_years_or_months_is_not_a_deadline() {
         assertThat(deadlines("加强监管。三年内不得新建,每月底报送台账,连续3个月达标。")).isEmpty();
+        assertThat(deadlines("加强监管。巩固去年底完成的整治成果。")).as("another year's end").isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import org.rectify.access.Caller;
 import org.rectify.intake.parser.Deadline;
 import org.rectify.intake.parser.DraftPlan;
 import org.rectify.intake.parser.DraftTask;
+import org.rectify.intake.parser.PlanDates;
 import org.rectify.intake.parser.PlanParser;
 import org.rectify.intake.parser.UnitMention;
 import org.rectify.intake.parser.UnitResolver;
@@ -49,10 +50,16 @@ public class PlanIntake {
         return new PlanParser().parse(text, unitTree());
     }
 
-    /** Resolves mentions by the names, aliases and groups of the unit tree. */
+    /** The draft, with phrases such as 年底前 and 反馈后3个月内 dated by these plan dates (else by the preamble's). */
+    @Transactional(readOnly = true)
+    public DraftPlan parse(String text, PlanDates dates) {
+        return new PlanParser().parse(text, unitTree(), dates);
+    }
+
+    /** Resolves mentions by the names, aliases and groups of the unit tree; answers with the tree's name. */
     public UnitResolver unitTree() {
         return (name, group) -> units.resolve(name).map(ref ->
-                new UnitMention(name, ref instanceof UnitReference.OfGroup, ref.id()));
+                new UnitMention(ref.name(), ref instanceof UnitReference.OfGroup, ref.id()));
     }
 
     /** Parses the text and publishes the draft as it stands (every unit it names must resolve). */

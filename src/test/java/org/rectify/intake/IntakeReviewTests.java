@@ -1,6 +1,7 @@
 package org.rectify.intake;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MvcResult;
 import org.rectify.IntegrationTest;
 import org.rectify.access.DataScope;
 import org.rectify.plans.LedgerFilter;
@@ -29,6 +30,7 @@ import static org.rectify.intake.IntakeSupport.taskId;
 import static org.rectify.intake.IntakeSupport.taskVersion;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -120,9 +122,35 @@ class IntakeReviewTests {
         assertThat((List<?>) read(json, "$.unresolved")).isEmpty();
         long epb = unitId("市环境保护局");
         assertThat((List<Number>) read(json, "$.tasks[0].leadUnits[*].unitId")).containsExactly((int) epb);
-        assertThat((List<String>) read(json, "$.tasks[1].leadUnits[*].name")).containsExactly("市环境保护局");
+        // the plan's words stay; the chosen unit and the rule go beside them
+        assertThat((List<String>) read(json, "$.tasks[1].leadUnits[*].name")).containsExactly("市审核乙办公室");
+        assertThat((List<String>) read(json, "$.tasks[1].leadUnits[*].unitName")).containsExactly("市环境保护局");
+        assertThat((List<String>) read(json, "$.tasks[1].leadUnits[*].rule")).containsExactly("CHOSEN");
         // a choice is for this draft only: the tree has not learnt the name
         assertThat(units.resolve("市审核乙办公室")).isEmpty();
+    }
+
+    @Test
+    void a_card_shows_the_unit_as_the_plan_writes_it_with_the_unit_it_resolved_to_and_the_rule() throws Exception {
+        String title = "审核和字整改方案";
+        long id = paste(mvc, smallPlan(title, "市工业信息化委"), title);
+        assertThat((List<?>) read(draft(mvc, id), "$.unresolved")).isEmpty();
+        String page = mvc.perform(get("/intake/drafts/{id}", id).with(office())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(">市工业信息化委<", "→ 市工业和信息化委", "略去或补上“和”“与”");
+    }
+
+    @Test
+    void the_headers_feedback_date_dates_a_relative_deadline_and_flags_it() throws Exception {
+        String title = "审核反馈字整改方案";
+        String text = smallPlan(title, "市环境保护局").replace("2018年底前完成全部问题台账建设", "反馈后3个月内完成全部问题台账建设");
+        MvcResult r = mvc.perform(multipart("/intake").param("text", text).param("planTitle", title)
+                        .param("feedbackDate", "2018-01-10").with(office()).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String json = draft(mvc, IntakeSupport.idFrom(r.getResponse().getRedirectedUrl()));
+        assertThat((List<String>) read(json, "$.tasks[0].deadlines[*].date")).containsExactly("2018-04-10");
+        assertThat((List<Boolean>) read(json, "$.tasks[0].deadlines[*].ambiguous")).containsExactly(true);
+        assertThat((List<String>) read(json, "$.tasks[0].warnings[*]")).anySatisfy(w -> assertThat(w).contains("2018-01-10"));
     }
 
     @Test

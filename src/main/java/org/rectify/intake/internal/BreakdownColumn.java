@@ -18,7 +18,7 @@ public enum BreakdownColumn {
     MEASURES("整改措施", 40, "措施"),
     LEAD("责任单位", 22, "牵头单位", "主要责任单位", "责任部门", "牵头部门"),
     SUPPORTING("配合单位", 22, "协办单位", "配合部门"),
-    RESPONSIBLE("责任人", 12),
+    RESPONSIBLE("责任人", 12, "责任领导"),
     DEADLINE("整改时限", 24, "完成时限", "整改期限", "完成时间", "时限"),
     STATUS("完成情况", 14);
 

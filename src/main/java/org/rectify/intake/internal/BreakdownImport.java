@@ -7,6 +7,7 @@ import org.rectify.intake.parser.Indicator;
 import org.rectify.intake.parser.Obligation;
 import org.rectify.intake.parser.PlanParser;
 import org.rectify.intake.parser.TextFold;
+import org.rectify.intake.parser.MentionResolver;
 import org.rectify.intake.parser.UnitMention;
 import org.rectify.intake.parser.UnitNameNormalizer;
 import org.rectify.intake.parser.UnitResolver;
@@ -128,10 +129,8 @@ final class BreakdownImport {
     static List<UnitMention> resolve(String cell, UnitResolver resolver) {
         Map<String, UnitMention> out = new LinkedHashMap<>();
         for (UnitMention m : UnitNameNormalizer.normalize(cell)) {
-            Optional<UnitMention> found = resolver.resolve(m.name(), m.group());
-            UnitMention r = found != null && found.isPresent() ? found.get() : m;
-            String name = r.name() == null || r.name().isBlank() ? m.name() : r.name();
-            out.putIfAbsent(name + "|" + r.unitId(), new UnitMention(name, r.group(), r.unitId()));
+            UnitMention r = MentionResolver.resolve(m, resolver).orElse(m); // the name as written is kept
+            out.putIfAbsent(r.name() + "|" + r.unitId(), r);
         }
         return List.copyOf(out.values());
     }

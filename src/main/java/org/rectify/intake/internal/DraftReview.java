@@ -11,6 +11,9 @@ import org.rectify.intake.parser.DraftTask;
 import org.rectify.intake.parser.Indicator;
 import org.rectify.intake.parser.Obligation;
 import org.rectify.intake.parser.ParseWarning;
+import org.rectify.intake.parser.PlanDates;
+import org.rectify.intake.parser.MentionResolver;
+import org.rectify.intake.parser.ResolutionRule;
 import org.rectify.intake.parser.UnitMention;
 import org.rectify.intake.parser.UnitResolver;
 import org.rectify.intake.parser.UnresolvedMention;
@@ -109,7 +112,11 @@ class DraftReview {
     }
 
     private Parsed parsed(SourceKind kind, String name, String text) {
-        DraftPlan plan = intake.parse(text);
+        return parsed(kind, name, text, PlanDates.NONE);
+    }
+
+    private Parsed parsed(SourceKind kind, String name, String text, PlanDates dates) {
+        DraftPlan plan = intake.parse(text, dates);
         Map<String, List<String>> byRef = new HashMap<>();
         List<ParseWarning> planWarnings = new ArrayList<>();
         Set<String> refs = new java.util.HashSet<>();
@@ -131,6 +138,11 @@ class DraftReview {
     public long create(Parsed parsed, PlanHeader header, Caller caller) {
         requireOffice(caller);
         PlanHeader h = header == null ? new PlanHeader(null, null, null, null, null, null) : tidy(header);
+        if (parsed.kind() != SourceKind.XLSX && (h.feedbackDate() != null || h.issuedOn() != null)) {
+            // 年底前, 反馈后3个月内: dated by the office's own header, not only by what the preamble says
+            parsed = parsed(parsed.kind(), parsed.name(), parsed.sourceText(),
+                    new PlanDates(h.feedbackDate(), h.issuedOn()));
+        }
         return store.insert(new DraftStore.NewDraft(parsed.kind(), parsed.name(), parsed.sourceText(), parsed.title(),
                 h, parsed.planWarnings(), parsed.cards()), caller.unitId(), caller.signature(), clock.instant());
     }
@@ -180,7 +192,8 @@ class DraftReview {
                 }
                 out.add(new UnitMention(name, m.group(), m.unitId()));
             } else if (m.name() != null && !m.name().isBlank()) {
-                out.add(tree.resolve(m.name().strip(), m.group()).orElse(new UnitMention(m.name().strip(), m.group(), null)));
+                UnitMention written = new UnitMention(m.name().strip(), m.group(), null);
+                out.add(MentionResolver.resolve(written, tree).orElse(written));
             }
         }
         return out;
@@ -252,8 +265,9 @@ class DraftReview {
     public int choose(long draftId, String mention, String target, Caller caller) {
         StoredDraft draft = get(draftId, caller);
         UnitReference ref = target(target);
-        UnitMention chosen = new UnitMention(ref.name(), ref instanceof UnitReference.OfGroup, ref.id());
-        return rewrite(draft, m -> m.unitId() == null && m.name().equals(mention) ? chosen : m, caller);
+        return rewrite(draft, m -> m.unitId() == null && m.name().equals(mention)
+                ? new UnitMention(m.name(), ref instanceof UnitReference.OfGroup, ref.id(), ref.name(), ResolutionRule.CHOSEN)
+                : m, caller);
     }
 
     /**
@@ -288,7 +302,7 @@ class DraftReview {
             if (m.unitId() != null) {
                 return m;
             }
-            return tree.resolve(m.name(), m.group()).map(r -> new UnitMention(r.name(), r.group(), r.unitId())).orElse(m);
+            return MentionResolver.resolve(m, tree).orElse(m);
         }, caller);
     }
 

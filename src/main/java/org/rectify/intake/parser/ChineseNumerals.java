@@ -61,4 +61,27 @@ public final class ChineseNumerals {
             default -> -1;
         };
     }
+
+    /** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一, 101 → 一百零一, 110 → 一百一十 (1 to 999; others in digits). */
+    public static String format(int n) {
+        String digits = "零一二三四五六七八九";
+        if (n < 1 || n > 999) {
+            return Integer.toString(n);
+        }
+        if (n < 10) {
+            return String.valueOf(digits.charAt(n));
+        }
+        if (n < 100) {
+            int tens = n / 10;
+            int ones = n % 10;
+            return (tens == 1 ? "" : String.valueOf(digits.charAt(tens))) + "十"
+                + (ones == 0 ? "" : String.valueOf(digits.charAt(ones)));
+        }
+        int rest = n % 100;
+        String hundreds = digits.charAt(n / 100) + "百";
+        if (rest == 0) {
+            return hundreds;
+        }
+        return hundreds + (rest < 10 ? "零" + digits.charAt(rest) : rest < 20 ? "一" + format(rest) : format(rest));
+    }
 }

@@ -22,8 +22,9 @@ final class DeadlineExtractor {
     private static final Pattern TIME = Pattern.compile(
         "(?<![0-9.])(?<y>\\d{4})"
             + "(?:"
-            + "年?(?:-|—|~|至|到)(?<y2>\\d{4})年"
-            + "|年(?<m>\\d{1,2})月(?:(?<d>\\d{1,2})日)?(?<ms>底|末|上旬|中旬|下旬)?"
+            + "年?(?:-|—|–|~|至|到)(?<y2>\\d{4})年"
+            + "|年(?<m>\\d{1,2})月(?:(?<d>\\d{1,2})日)?(?<ms>底|末|上旬|中旬|下旬|中)?"
+            + "|年(?<hol>春节|元旦|国庆节?|五一|劳动节)"
             + "|年(?<half>上半年|下半年|年中)"
             + "|年第?(?<q>[一二三四1-4])季度(?:末|底)?"
             + "|年(?<ys>底|末)?"
@@ -40,7 +41,12 @@ final class DeadlineExtractor {
     }
 
     /** What one time expression means. */
-    private record Reading(TimePhrase.Kind kind, LocalDate date, boolean ambiguous) {
+    record Reading(TimePhrase.Kind kind, LocalDate date, boolean ambiguous, String note, LocalDate from,
+                   boolean recurring) {
+
+        Reading(TimePhrase.Kind kind, LocalDate date, boolean ambiguous) {
+            this(kind, date, ambiguous, null, null, false);
+        }
     }
 
     /**
@@ -49,6 +55,14 @@ final class DeadlineExtractor {
      * @param bareYearsAreDeadlines true for the text of a 时限 label, where a bare 2018年 can only be a deadline
      */
     static List<TimePhrase> scan(String folded, boolean bareYearsAreDeadlines) {
+        return scan(folded, bareYearsAreDeadlines, PlanDates.NONE);
+    }
+
+    /**
+     * Finds the time phrases of a (folded) text, in order, each with its scope; phrases without a year, recurring
+     * and relative ones are placed by the plan's dates.
+     */
+    static List<TimePhrase> scan(String folded, boolean bareYearsAreDeadlines, PlanDates dates) {
         List<int[]> spans = new ArrayList<>();
         List<Reading> raw = new ArrayList<>();
         Matcher m = TIME.matcher(folded);
@@ -61,9 +75,11 @@ final class DeadlineExtractor {
                 raw.add(r);
             }
         }
+        PlanTimePhrases.scan(folded, dates == null ? PlanDates.NONE : dates, spans, raw);
         if (raw.isEmpty()) {
             return List.of();
         }
+        sortByStart(spans, raw);
         int n = raw.size();
         int[] nextStart = new int[n]; // start of the next START phrase after i
         int following = folded.length();
@@ -75,15 +91,24 @@ final class DeadlineExtractor {
         }
         Boundaries clauses = new Boundaries(folded, CLAUSE_END);
         Boundaries sentences = new Boundaries(folded, SENTENCE_END);
+        Boundaries commas = new Boundaries(folded, ",");
         List<TimePhrase> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int start = spans.get(i)[0];
             int end = spans.get(i)[1];
             Reading r = raw.get(i);
-            int scopeEnd = r.kind() == TimePhrase.Kind.START
-                ? Math.min(sentences.next(end), nextStart[i])
-                : Math.min(clauses.next(end), i + 1 < n ? spans.get(i + 1)[0] : folded.length());
-            out.add(new TimePhrase(r.kind(), r.date(), r.ambiguous(), start, end, scopeEnd));
+            int scopeEnd;
+            if (r.kind() == TimePhrase.Kind.START) {
+                scopeEnd = Math.min(sentences.next(end), nextStart[i]);
+            } else {
+                int clauseEnd = clauses.next(end);
+                int next = i + 1 < n ? spans.get(i + 1)[0] : folded.length();
+                // one clause, one deliverable: the next time phrase's clause starts at the comma before it
+                int comma = next < clauseEnd ? commas.previous(next) : -1;
+                scopeEnd = comma >= end ? comma : Math.min(clauseEnd, next);
+            }
+            out.add(new TimePhrase(r.kind(), r.date(), r.ambiguous(), r.note(), r.from(), r.recurring(),
+                start, end, scopeEnd));
         }
         return out;
     }
@@ -109,8 +134,16 @@ final class DeadlineExtractor {
                 continue;
             }
             String phrase = original.substring(p.start(), p.end());
-            out.add(new Deadline(p.date(), phrase, deliverable(original, commas, p, previousEnd), p.ambiguous()));
-            if (p.ambiguous()) {
+            if (p.date() == null) {
+                warnings.accept("“" + phrase + "” " + (p.note() == null ? "has no date" : p.note()));
+                previousEnd = p.end();
+                continue;
+            }
+            out.add(new Deadline(p.date(), phrase, deliverable(original, commas, p, previousEnd), p.ambiguous(),
+                p.from(), p.recurring()));
+            if (p.note() != null) {
+                warnings.accept("“" + phrase + "” " + p.note());
+            } else if (p.ambiguous()) {
                 warnings.accept("“" + phrase + "” may mean before or by that time; took the earlier date "
                     + p.date());
             }
@@ -119,15 +152,36 @@ final class DeadlineExtractor {
         return new ArrayList<>(out);
     }
 
+    private static void sortByStart(List<int[]> spans, List<Reading> raw) {
+        Integer[] order = new Integer[spans.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> spans.get(i)[0]));
+        List<int[]> s = new ArrayList<>(order.length);
+        List<Reading> r = new ArrayList<>(order.length);
+        for (Integer i : order) {
+            s.add(spans.get(i));
+            r.add(raw.get(i));
+        }
+        spans.clear();
+        spans.addAll(s);
+        raw.clear();
+        raw.addAll(r);
+    }
+
     private static String deliverable(String original, Boundaries commas, TimePhrase p, int previousEnd) {
         String after = trimPunctuation(original.substring(p.end(), Math.max(p.end(), p.scopeEnd())));
-        if (after.length() >= 4) {
-            return after;
-        }
         // 「XX工作于2018年底前完成」: the deliverable stands before the date
         int from = Math.max(previousEnd, commas.previous(p.start()) + 1);
-        String before = TRAILING_VERB.matcher(
-            trimPunctuation(original.substring(Math.min(from, p.start()), p.start()))).replaceFirst("");
+        String written = trimPunctuation(original.substring(Math.min(from, p.start()), p.start()));
+        Matcher verb = TRAILING_VERB.matcher(written);
+        boolean subjectBefore = verb.find() && verb.start() < verb.end() && verb.start() > 0
+            && (written.endsWith("于") || written.endsWith("在"));
+        if (after.length() >= 4 && !subjectBefore) {
+            return after;
+        }
+        String before = written.substring(0, verb.start());
         String joined = trimPunctuation(before + after);
         return joined.isEmpty() ? null : joined;
     }
@@ -168,7 +222,9 @@ final class DeadlineExtractor {
             if (y2 < y || y2 > 2200) {
                 return null;
             }
-            return starts ? start(LocalDate.of(y, 1, 1)) : due(LocalDate.of(y2, 12, 31), false);
+            return starts ? start(LocalDate.of(y, 1, 1))
+                : new Reading(TimePhrase.Kind.DEADLINE, LocalDate.of(y2, 12, 31), false, null, LocalDate.of(y, 1, 1),
+                    false);
         }
         if (m.group("m") != null) {
             int month = Integer.parseInt(m.group("m"));
@@ -199,8 +255,17 @@ final class DeadlineExtractor {
             return due(switch (ms) {
                 case "上旬" -> ym.atDay(10);
                 case "中旬" -> ym.atDay(20);
+                case "中" -> ym.atDay(15);
                 default -> ym.atEndOfMonth();
             }, false);
+        }
+        if (m.group("hol") != null) {
+            LocalDate day = Holidays.day(m.group("hol"), y);
+            if (!before) {
+                return null; // 2019年春节期间: when, not by when
+            }
+            return day == null ? new Reading(TimePhrase.Kind.DEADLINE, null, false,
+                "names a holiday whose date in " + y + " is not known", null, false) : due(day.minusDays(1), false);
         }
         if (m.group("half") != null) {
             return due("下半年".equals(m.group("half")) ? LocalDate.of(y, 12, 31) : LocalDate.of(y, 6, 30), false);

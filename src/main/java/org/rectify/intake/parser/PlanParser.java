@@ -18,12 +18,23 @@ import java.util.regex.Pattern;
 public final class PlanParser {
 
     private static final Pattern LIMIT_IMMEDIATE = Pattern.compile("立即|立行立改|即知即改");
+    private static final Pattern LIMIT_ONGOING = Pattern.compile("长期|持续推进|持续开展|常态化");
 
     public DraftPlan parse(String text, UnitResolver resolver) {
+        return parse(text, resolver, PlanDates.NONE);
+    }
+
+    /**
+     * @param dates the plan's feedback and issue dates as the office states them; what is unknown there is read
+     *              from the plan's preamble. Phrases without a year and relative ones are dated against them.
+     */
+    public DraftPlan parse(String text, UnitResolver resolver, PlanDates dates) {
         String original = text == null ? "" : text;
         UnitResolver units = resolver == null ? UnitResolver.NONE : resolver;
         String folded = TextFold.fold(original);
         List<PlanStructure.Node> nodes = PlanStructure.split(folded);
+        PlanDates planDates = (dates == null ? PlanDates.NONE : dates)
+            .orElse(PlanDates.infer(folded.substring(0, Math.min(folded.length(), nodes.get(0).ownEnd()))));
         List<List<ResponsibilityAnnotation>> annotationsByNode = new ArrayList<>(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
             annotationsByNode.add(new ArrayList<>());
@@ -48,7 +59,7 @@ public final class PlanParser {
             }
             // a task with no task below it owns its context sub-items (their text is its measures)
             int spanEnd = hasTaskBelow ? node.ownEnd() : node.end();
-            tasks.add(task(original, folded, node, spanEnd, annotations, units, unresolved, warnings));
+            tasks.add(task(original, folded, node, spanEnd, annotations, units, planDates, unresolved, warnings));
             if (node.kind() == PlanStructure.Kind.LOOSE) {
                 warnings.add(new ParseWarning(node.ref(),
                     "responsibility annotation outside the numbered outline, at offset " + annotations.get(0).start()));
@@ -80,7 +91,7 @@ public final class PlanParser {
 
     private static DraftTask task(String original, String folded, PlanStructure.Node node, int spanEnd,
                                   List<ResponsibilityAnnotation> annotations, UnitResolver resolver,
-                                  List<UnresolvedMention> unresolved, List<ParseWarning> warnings) {
+                                  PlanDates dates, List<UnresolvedMention> unresolved, List<ParseWarning> warnings) {
         String ref = node.ref();
         int sourceStart = skipSpace(folded, node.start(), spanEnd);
         int sourceEnd = trimEnd(folded, sourceStart, spanEnd);
@@ -102,7 +113,7 @@ public final class PlanParser {
         String title = node.kind() == PlanStructure.Kind.LOOSE ? null : Titles.heading(text);
 
         List<ParseWarning> own = new ArrayList<>();
-        List<TimePhrase> phrases = DeadlineExtractor.scan(textFolded, false);
+        List<TimePhrase> phrases = DeadlineExtractor.scan(textFolded, false, dates);
         List<Deadline> deadlines = new ArrayList<>(DeadlineExtractor.deadlines(text, textFolded, phrases,
             msg -> own.add(new ParseWarning(ref, msg))));
 
@@ -131,12 +142,12 @@ public final class PlanParser {
                     }
                     case TIME_LIMIT -> {
                         String limit = s.text().strip();
-                        ongoing |= limit.contains("长期");
+                        ongoing |= LIMIT_ONGOING.matcher(limit).find();
                         immediate |= LIMIT_IMMEDIATE.matcher(limit).find();
-                        List<TimePhrase> limitPhrases = DeadlineExtractor.scan(limit, true);
+                        List<TimePhrase> limitPhrases = DeadlineExtractor.scan(limit, true, dates);
                         for (Deadline d : DeadlineExtractor.deadlines(limit, limit, limitPhrases,
                             msg -> own.add(new ParseWarning(ref, msg)))) {
-                            Deadline withTitle = new Deadline(d.date(), d.phrase(), title, d.ambiguous());
+                            Deadline withTitle = d.withDeliverable(title);
                             if (!deadlines.contains(withTitle)) {
                                 deadlines.add(withTitle);
                             }
@@ -158,16 +169,14 @@ public final class PlanParser {
             indicators, obligations, List.copyOf(leaders), sourceStart, sourceEnd);
     }
 
-    /** Resolves each mention; what the unit tree does not know stays (unitId null) and is listed for review. */
+    /** Resolves each mention as written, by the rules of {@link MentionResolver}; what the unit tree does not know stays (unitId null) and is listed for review. */
     private static List<UnitMention> resolve(String ref, Iterable<UnitMention> mentions, UnitResolver resolver,
                                              List<UnresolvedMention> unresolved) {
         List<UnitMention> out = new ArrayList<>();
         for (UnitMention m : mentions) {
-            Optional<UnitMention> found = resolver.resolve(m.name(), m.group());
-            if (found != null && found.isPresent()) {
-                UnitMention r = found.get();
-                out.add(new UnitMention(r.name() == null || r.name().isBlank() ? m.name() : r.name(),
-                    r.group(), r.unitId()));
+            Optional<UnitMention> found = MentionResolver.resolve(m, resolver);
+            if (found.isPresent()) {
+                out.add(found.get());
             } else {
                 out.add(m);
                 unresolved.add(new UnresolvedMention(ref, m.name()));

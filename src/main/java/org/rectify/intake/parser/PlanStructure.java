@@ -111,7 +111,7 @@ final class PlanStructure {
         char c = s.charAt(p);
         // 一、 / 一.
         int q = p;
-        while (q < lineEnd && q - p < 4 && isOutlineNumeral(s.charAt(q))) {
+        while (q < lineEnd && q - p < 6 && isOutlineNumeral(s.charAt(q))) { // up to 一百二十三、
             q++;
         }
         if (q > p && q < lineEnd && (s.charAt(q) == '、' || s.charAt(q) == '.')
@@ -121,7 +121,7 @@ final class PlanStructure {
         // (一)
         if (c == '(') {
             q = p + 1;
-            while (q < lineEnd && q - p <= 4 && isOutlineNumeral(s.charAt(q))) {
+            while (q < lineEnd && q - p <= 6 && isOutlineNumeral(s.charAt(q))) {
                 q++;
             }
             if (q > p + 1 && q < lineEnd && s.charAt(q) == ')'
@@ -129,13 +129,14 @@ final class PlanStructure {
                 return new Heading(Kind.ITEM, s.substring(p + 1, q), q + 1);
             }
         }
-        // 1. / 1、 (but not 1.5 or 2017.)
+        // 1. / 1、 / 120、 (but not 1.5 or 2017. or 1、5)
         if (c >= '0' && c <= '9') {
             q = p;
             while (q < lineEnd && s.charAt(q) >= '0' && s.charAt(q) <= '9') {
                 q++;
             }
-            if (q - p <= 2 && q < lineEnd && (s.charAt(q) == '.' || s.charAt(q) == '、')
+            // up to 4 digits with 、 (a task table of a province numbers past 99), else up to 2
+            if (q < lineEnd && (q - p <= 2 && s.charAt(q) == '.' || q - p <= 4 && s.charAt(q) == '、')
                 && !(q + 1 < lineEnd && Character.isDigit(s.charAt(q + 1)))) {
                 int n = Integer.parseInt(s.substring(p, q));
                 if (n > 0) {

@@ -11,16 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
 /**
- * Reads a plan into a String: .docx through POI (one line per paragraph, one line per table row with
- * cells separated by tabs), anything else as text: UTF-8 with the BOM stripped, or GB18030 when the bytes
+ * Reads a plan into a String: .docx through POI (one line per paragraph; a task table as outline items, any
+ * other table one line per row with cells separated by tabs), anything else as text: UTF-8 with the BOM stripped, or GB18030 when the bytes
  * are not UTF-8 (government offices still save .txt in GBK). The text is otherwise kept as it is, because
  * task offsets point into it.
  */
@@ -57,23 +62,64 @@ public final class PlanText {
         }
     }
 
+    /**
+     * A task table (附件：整改任务清单) as the running text the parser reads (see {@link TaskTable}); any other
+     * table one line per row, cells separated by tabs.
+     */
+    private static void table(XWPFTable t, TaskTable.Document tables, StringBuilder b) {
+        List<List<TaskTable.Cell>> rows = new ArrayList<>();
+        for (XWPFTableRow row : t.getRows()) {
+            List<TaskTable.Cell> cells = new ArrayList<>();
+            for (XWPFTableCell cell : row.getTableCells()) {
+                cells.add(new TaskTable.Cell(cellText(cell), mergedFromAbove(cell)));
+            }
+            rows.add(cells);
+        }
+        String tasks = tables.render(rows);
+        if (tasks != null) {
+            b.append(tasks);
+            return;
+        }
+        for (List<TaskTable.Cell> row : rows) {
+            StringBuilder r = new StringBuilder();
+            for (TaskTable.Cell cell : row) {
+                if (!r.isEmpty()) {
+                    r.append('\t');
+                }
+                r.append(cell.text().replace('\n', ' '));
+            }
+            b.append(r).append('\n');
+        }
+    }
+
+    /** A cell's paragraphs, one line each. */
+    private static String cellText(XWPFTableCell cell) {
+        StringBuilder b = new StringBuilder();
+        for (XWPFParagraph p : cell.getParagraphs()) {
+            if (!b.isEmpty()) {
+                b.append('\n');
+            }
+            b.append(p.getText());
+        }
+        return b.toString();
+    }
+
+    /** A vMerge without "restart" continues the cell above (a section merged down over its rows). */
+    private static boolean mergedFromAbove(XWPFTableCell cell) {
+        CTTcPr pr = cell.getCTTc().getTcPr();
+        return pr != null && pr.isSetVMerge()
+            && (pr.getVMerge().getVal() == null || pr.getVMerge().getVal() != STMerge.RESTART);
+    }
+
     static String docx(InputStream in) throws IOException {
         try (XWPFDocument doc = new XWPFDocument(in)) {
             StringBuilder b = new StringBuilder();
+            TaskTable.Document tables = new TaskTable.Document();
             for (IBodyElement e : doc.getBodyElements()) {
                 if (e instanceof XWPFParagraph p) {
                     b.append(p.getText()).append('\n');
                 } else if (e instanceof XWPFTable t) {
-                    for (XWPFTableRow row : t.getRows()) {
-                        StringBuilder r = new StringBuilder();
-                        for (XWPFTableCell cell : row.getTableCells()) {
-                            if (!r.isEmpty()) {
-                                r.append('\t');
-                            }
-                            r.append(cell.getText().replace('\n', ' '));
-                        }
-                        b.append(r).append('\n');
-                    }
+                    table(t, tables, b);
                 }
             }
             return b.toString();

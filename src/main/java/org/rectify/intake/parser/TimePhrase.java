@@ -5,12 +5,22 @@ import java.time.LocalDate;
 /**
  * A time expression found in a task's text, with the stretch of text it governs.
  *
+ * @param date       the day it stands for; null when the plan gives no year to place it in
+ * @param ambiguous  true when a reviewer should check the date
+ * @param note       why it is flagged or was not dated (for the warning), or null
+ * @param from       the start of a range, or null
+ * @param recurring  true for a yearly deadline (每年3月底前)
  * @param start      offset of the phrase
  * @param end        offset just past it
  * @param scopeEnd   end of the text it governs: the next time phrase or the end of the clause
  *                   (a start such as 2017年起 governs its whole sentence)
  */
-record TimePhrase(Kind kind, LocalDate date, boolean ambiguous, int start, int end, int scopeEnd) {
+record TimePhrase(Kind kind, LocalDate date, boolean ambiguous, String note, LocalDate from, boolean recurring,
+                  int start, int end, int scopeEnd) {
+
+    TimePhrase(Kind kind, LocalDate date, boolean ambiguous, int start, int end, int scopeEnd) {
+        this(kind, date, ambiguous, null, null, false, start, end, scopeEnd);
+    }
 
     enum Kind {
         /** 2017年底前, 到2020年, 2018年 (tied to a deliverable). */

@@ -18,12 +18,12 @@ class ResolutionTests {
         "各县区政府", new UnitMention("各县区政府", true, 101L)).get(name));
 
     @Test
-    void resolved_mentions_carry_the_unit_id_and_the_tree_name() {
+    void resolved_mentions_keep_the_name_as_written_and_carry_the_unit_id_the_tree_name_and_the_rule() {
         DraftTask t = new PlanParser().parse(PLAN, TREE).tasks().get(0);
         assertThat(t.leadUnits()).containsExactly(
-            new UnitMention("市环境保护局", false, 7L),
-            new UnitMention("各县区党委", true, 100L),
-            new UnitMention("各县区政府", true, 101L));
+            new UnitMention("市环保局", false, 7L, "市环境保护局", ResolutionRule.AS_WRITTEN),
+            new UnitMention("各县区党委", true, 100L, "各县区党委", ResolutionRule.AS_WRITTEN),
+            new UnitMention("各县区政府", true, 101L, "各县区政府", ResolutionRule.AS_WRITTEN));
     }
 
     @Test

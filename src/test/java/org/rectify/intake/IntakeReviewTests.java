@@ -131,6 +131,24 @@ class IntakeReviewTests {
     }
 
     @Test
+    void a_unit_chosen_for_a_name_stays_chosen_when_its_card_is_saved_again_with_the_same_words() throws Exception {
+        String title = "审核乙二整改方案";
+        long id = paste(mvc, smallPlan(title, "市审核乙二办公室"), title);
+        mvc.perform(post("/intake/drafts/{id}/resolve", id).param("mention", "市审核乙二办公室")
+                .param("target", "市环境保护局").param("mode", "choose").with(office()).with(csrf()));
+        String json = draft(mvc, id);
+        long card = taskId(json, "一(一)");
+
+        mvc.perform(saveCard(id, card, taskVersion(json, "一(一)"), "建立问题台账（核对）", "市审核乙二办公室", "2019-06-30"))
+                .andExpect(status().isOk());
+
+        String after = draft(mvc, id);
+        assertThat((List<?>) read(after, "$.unresolved")).isEmpty();
+        assertThat((List<String>) read(after, "$.tasks[0].leadUnits[*].unitName")).containsExactly("市环境保护局");
+        assertThat((List<String>) read(after, "$.tasks[0].leadUnits[*].rule")).containsExactly("CHOSEN");
+    }
+
+    @Test
     void a_card_shows_the_unit_as_the_plan_writes_it_with_the_unit_it_resolved_to_and_the_rule() throws Exception {
         String title = "审核和字整改方案";
         long id = paste(mvc, smallPlan(title, "市工业信息化委"), title);

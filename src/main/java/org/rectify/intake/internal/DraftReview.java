@@ -208,7 +208,7 @@ class DraftReview {
     public StoredCard saveCard(long draftId, long cardId, int expectedVersion, DraftCard edited, Caller caller) {
         StoredDraft draft = get(draftId, caller);
         StoredCard current = draft.card(cardId).orElseThrow(() -> new DraftNotFound(draftId));
-        DraftCard card = normalised(edited);
+        DraftCard card = keepingChosenUnits(normalised(edited), current.card());
         check(card, draft, cardId);
         if (current.version() != expectedVersion
                 || !store.updateCard(draftId, cardId, expectedVersion, card, caller.signature(), clock.instant())) {
@@ -254,6 +254,20 @@ class DraftReview {
             throw new DraftConflict("intake.draftEditedConcurrently", draft.updatedBy(), time(draft.updatedAt()));
         }
         return get(draftId, caller);
+    }
+
+    /**
+     * A name the reviewer resolved by hand (mentions keep the plan's words) stays resolved when its card is saved
+     * again with the same words.
+     */
+    private static DraftCard keepingChosenUnits(DraftCard card, DraftCard before) {
+        Map<String, UnitMention> resolved = new HashMap<>();
+        for (UnitMention m : before.allUnits()) {
+            if (m.unitId() != null) {
+                resolved.putIfAbsent(m.name(), m);
+            }
+        }
+        return card.withUnits(m -> m.unitId() == null ? resolved.getOrDefault(m.name(), m) : m);
     }
 
     /**

@@ -77,7 +77,7 @@ class NoticeBrowserTests {
                 replyBy.toString());
         browser.screenshot("notice-form");
         browser.driver().findElement(By.cssSelector("form[action$='/supervision/notices'] button[type=submit]")).click();
-        String number = text("#notice-number");
+        String number = waitFor(By.id("notice-number")).getText(); // the answer is a new page: wait for it
         assertThat(number).matches("督〔" + warnings.today().getYear() + "〕\\d+号");
         assertThat(text(".notice-sheet")).contains("五日内书面回复整改情况").contains("市环境保护局：");
         assertThat(text("#reply")).contains("待回复");
@@ -92,12 +92,13 @@ class NoticeBrowserTests {
         assertThat(message.getText()).contains("请于" + replyBy + "前回复");
         assertThat(text("#unread-count")).isNotBlank(); // the header's unread badge
         message.findElement(By.cssSelector("button")).click();
-        assertThat(text("#notice-number")).isEqualTo(number);
+        assertThat(waitFor(By.id("notice-number")).getText()).isEqualTo(number);
         browser.driver().findElement(By.id("reply-text")).sendKeys("已完成排查：污水管网破损，已于当日修复，整改情况说明见附件。");
         browser.driver().findElement(By.id("reply-files")).sendKeys(file.toString());
         browser.screenshot("notice-reply-form");
         browser.driver().findElement(By.id("send-reply")).click();
-        assertThat(text("#answer-state")).isEqualTo("已回复");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.id("answer-state"), "已回复")); // the answered notice is a new page
         assertThat(text("#notice-evidence")).contains("整改情况说明.pdf").contains(NoticeReplyEvidenceTests.sha256(pdf))
                 .contains(pdf.length + " B");
         assertThat(browser.driver().findElements(By.id("reply-form"))).isEmpty();
@@ -106,7 +107,7 @@ class NoticeBrowserTests {
         browser.logIn("supervisor", DemoLogins.PASSWORD);
         browser.go("/supervision/notices");
         browser.driver().findElement(By.cssSelector("#notices tr[data-number='%s'] a".formatted(number))).click();
-        assertThat(text("#answer")).contains("已完成排查：污水管网破损").contains("演示·市环保局经办人");
+        assertThat(waitFor(By.id("answer")).getText()).contains("已完成排查：污水管网破损").contains("演示·市环保局经办人");
         WebElement link = browser.driver().findElement(By.cssSelector("#notice-evidence a.evidence-link"));
         assertThat(link.getText()).isEqualTo("整改情况说明.pdf");
         assertThat(link.getAttribute("href")).contains("/supervision/notices/").contains("/evidence/");

@@ -10,9 +10,10 @@ import static org.hamcrest.Matchers.not;
 import static org.rectify.DemoLogins.office;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** What every page's frame shows: the menu only to signed-in users. */
+/** What every page's frame shows: the menu only to signed-in users, and an icon that is there. */
 @IntegrationTest
 class LayoutTests {
 
@@ -27,6 +28,16 @@ class LayoutTests {
                 .andExpect(content().string(not(containsString("href=\"/supervision\""))))
                 .andExpect(content().string(not(containsString("href=\"/swagger-ui/index.html\""))))
                 .andExpect(content().string(containsString("EN")));
+    }
+
+    @Test
+    void every_page_links_an_icon_that_anyone_can_fetch() throws Exception {
+        mvc.perform(get("/login")).andExpect(content().string(containsString("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">")));
+        mvc.perform(get("/favicon.svg"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("image/svg+xml"))
+                .andExpect(content().string(containsString("<svg")));
+        mvc.perform(get("/favicon.ico")).andExpect(redirectedUrl("/favicon.svg"));
     }
 
     @Test

@@ -77,6 +77,7 @@ class CircularTests {
                 .andExpect(jsonPath("$.number").doesNotExist())
                 .andExpect(jsonPath("$.title").value("关于" + label + "《" + m.planTitle() + "》整改任务推进情况的通报"))
                 .andExpect(jsonPath("$.addressees").value("各县（区）委、政府，市直各有关部门："))
+                .andExpect(jsonPath("$.issuerUnit").value("市环境保护督察工作领导小组办公室")) // the issuing office, not the city
                 .andExpect(jsonPath("$.facts.due").value(5))
                 .andExpect(jsonPath("$.facts.onTime").value(1))
                 .andExpect(jsonPath("$.facts.late").value(1))
@@ -112,7 +113,8 @@ class CircularTests {
                 .andExpect(jsonPath("$.facts.due").value(1))
                 .andExpect(jsonPath("$.facts.lateReports[0].unitName").value("临翔区政府"))
                 .andExpect(jsonPath("$.facts.redTasks").isEmpty())
-                .andExpect(jsonPath("$.facts.reportingRanking[*].unitName").value(contains("临翔区政府")));
+                .andExpect(jsonPath("$.facts.reportingRanking[*].unitName").value(contains("临翔区政府")))
+                .andExpect(jsonPath("$.issuerUnit").value("临翔区")); // a county without such an office signs as itself
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.rectify.plans;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +24,7 @@ final class TaskChanges {
                 supportingUnitIdsAfter.stream().sorted().toList());
         compare(changed, "responsible", before.responsible(), after.responsible());
         compare(changed, "milestones", before.milestones(), after.milestones());
-        compare(changed, "indicators", before.indicators(), after.indicators());
+        compare(changed, "indicators", byValue(before.indicators()), byValue(after.indicators()));
         compare(changed, "obligations", before.obligations(), after.obligations());
         compare(changed, "ongoing", before.ongoing(), after.ongoing());
         return changed;
@@ -33,6 +34,16 @@ final class TaskChanges {
         if (!Objects.equals(before, after)) {
             changed.add(field);
         }
+    }
+
+    /** Indicators with their numbers by value: 36 typed again is not a change from a stored 36.00. */
+    private static List<Indicator> byValue(List<Indicator> indicators) {
+        return indicators.stream().map(i -> new Indicator(i.name(), i.comparator(), byValue(i.targetValue()),
+                i.unitOfMeasure(), i.dueOn(), byValue(i.baseline()), i.phrase())).toList();
+    }
+
+    private static BigDecimal byValue(BigDecimal n) {
+        return n == null ? null : n.stripTrailingZeros();
     }
 
     private static String blankToNull(String s) {

@@ -48,17 +48,19 @@ public class TaskLedger {
     public LedgerPage find(LedgerFilter filter, DataScope scope) {
         Condition where = TaskConditions.visibleTo(scope).and(matching(filter));
         long total = db.fetchCount(db.selectFrom(TASK).where(where));
+        // A page past the end (an old link, a narrowed filter) shows the last page rather than "page 100 of 5".
+        int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / filter.size()));
         List<Record> rows = db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK.DEADLINE, PERSON.NAME)
                 .from(TASK).leftJoin(PERSON).on(PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
                 .where(where)
                 .orderBy(order(filter))
-                .limit(filter.size()).offset((long) filter.page() * filter.size())
+                .limit(filter.size()).offset((long) page * filter.size())
                 .fetch().stream().map(r -> (Record) r).toList();
         Map<Long, List<AssignedUnit>> leads = units(rows.stream().map(r -> r.get(TASK.ID)).toList(), "LEAD");
         List<TaskSummary> tasks = rows.stream().map(r -> new TaskSummary(r.get(TASK.ID), r.get(TASK.PLAN_ID), r.get(TASK.REF),
                 r.get(TASK.TITLE), r.get(TASK.TEXT), TaskStatus.valueOf(r.get(TASK.STATUS)), r.get(TASK.DEADLINE),
                 TaskDetail.namesAsWritten(leads.getOrDefault(r.get(TASK.ID), List.of())), r.get(PERSON.NAME))).toList();
-        return new LedgerPage(tasks, total, filter.page(), filter.size());
+        return new LedgerPage(tasks, total, page, filter.size());
     }
 
     public TaskDetail get(long taskId, DataScope scope) {

@@ -68,6 +68,28 @@ public record CircularFacts(LocalDate from, LocalDate to, LocalDate asOf, String
         }
     }
 
+    /** The place of each unit in {@link #reportingRanking}: units with the same rate share a place (1, 2, 2, 4). */
+    public List<Integer> reportingRanks() {
+        return competitionRanks(reportingRanking.stream().map(UnitReporting::rate).toList());
+    }
+
+    /** The place of each unit in {@link #overdueRanking}: units with as many overdue tasks share a place. */
+    public List<Integer> overdueRanks() {
+        return competitionRanks(overdueRanking.stream().map(UnitOverdue::overdueTasks).toList());
+    }
+
+    /**
+     * Standard competition ranking of values already in ranking order: a value equal to the one before shares its
+     * place, the next different value takes its position (1, 2, 2, 4), as a circular names tied units.
+     */
+    static List<Integer> competitionRanks(List<?> values) {
+        List<Integer> ranks = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            ranks.add(i > 0 && values.get(i).equals(values.get(i - 1)) ? ranks.get(i - 1) : i + 1);
+        }
+        return ranks;
+    }
+
     public double onTimeRate() {
         return due == 0 ? 100.0 : Math.round(onTime * 1000.0 / due) / 10.0;
     }

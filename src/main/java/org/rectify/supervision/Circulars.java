@@ -49,10 +49,13 @@ public class Circulars {
     private final Clock clock;
     private final NoticeNumbering numbering;
     private final String addressees;
+    private final IssuingOffice issuingOffice;
 
     Circulars(DSLContext db, CircularFactFinder facts, Plans plans, ApplicationEventPublisher events, Clock clock,
               @Value("${rectify.supervision.circular-number:督通〔{0}〕{1}号}") String numberPattern,
-              @Value("${rectify.supervision.circular-addressees:各县（区）委、政府，市直各有关部门：}") String addressees) {
+              @Value("${rectify.supervision.circular-addressees:各县（区）委、政府，市直各有关部门：}") String addressees,
+              IssuingOffice issuingOffice) {
+        this.issuingOffice = issuingOffice;
         this.db = db;
         this.facts = facts;
         this.plans = plans;
@@ -94,7 +97,7 @@ public class Circulars {
                 .set(CIRCULAR.PERIOD_FROM, period.from()).set(CIRCULAR.PERIOD_TO, period.to())
                 .set(CIRCULAR.STATUS, CircularStatus.DRAFT.name())
                 .set(CIRCULAR.TITLE, text.title()).set(CIRCULAR.ADDRESSEES, text.addressees()).set(CIRCULAR.BODY, text.body())
-                .set(CIRCULAR.ISSUER_UNIT, caller.unitName())
+                .set(CIRCULAR.ISSUER_UNIT, issuingOffice.nameFor(caller))
                 .set(CIRCULAR.FACTS, JSONB.valueOf(JSON.writeValueAsString(found)))
                 .set(CIRCULAR.CREATED_BY, caller.signature()).set(CIRCULAR.CREATED_AT, now)
                 .set(CIRCULAR.UPDATED_BY, caller.signature()).set(CIRCULAR.UPDATED_AT, now)

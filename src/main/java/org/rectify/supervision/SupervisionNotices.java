@@ -54,10 +54,12 @@ public class SupervisionNotices {
     private final Clock clock;
     private final NoticeNumbering numbering;
     private final Evidences evidences;
+    private final IssuingOffice issuingOffice;
 
     SupervisionNotices(DSLContext db, TaskLedger tasks, Warnings warnings, ApplicationEventPublisher events, Clock clock,
                        @Value("${rectify.supervision.notice-number:督〔{0}〕{1}号}") String numberPattern,
-                       Evidences evidences) {
+                       Evidences evidences, IssuingOffice issuingOffice) {
+        this.issuingOffice = issuingOffice;
         this.db = db;
         this.tasks = tasks;
         this.warnings = warnings;
@@ -99,7 +101,7 @@ public class SupervisionNotices {
                 .set(SUPERVISION_NOTICE.DEMANDS, demands.strip()).set(SUPERVISION_NOTICE.REPLY_BY, replyBy)
                 .set(SUPERVISION_NOTICE.LEVEL, level).set(SUPERVISION_NOTICE.ISSUED_BY, caller.displayName())
                 .set(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID, caller.accountId() == 0 ? null : caller.accountId())
-                .set(SUPERVISION_NOTICE.ISSUER_UNIT, caller.unitName())
+                .set(SUPERVISION_NOTICE.ISSUER_UNIT, issuingOffice.nameFor(caller))
                 .set(SUPERVISION_NOTICE.ISSUED_AT, clock.instant().atOffset(ZoneOffset.UTC))
                 .returning(SUPERVISION_NOTICE.ID).fetchOne(SUPERVISION_NOTICE.ID);
         events.publishEvent(new NoticeIssued(id, taskId, number, replyBy, caller.signature(), clock.instant()));

@@ -80,6 +80,30 @@ class TaskPagesTests {
     }
 
     @Test
+    void an_edit_of_the_responsible_person_keeps_the_indicators_as_written_and_logs_only_that_change() throws Exception {
+        String ref = "P" + SEQ.incrementAndGet();
+        String location = mvc.perform(form(post("/tasks"), ref, "标题", "内容").param("responsibleName", "张三")
+                        .param("indicators[0].name", "绿地率").param("indicators[0].comparator", "AT_LEAST")
+                        .param("indicators[0].targetValue", "36").param("indicators[0].unitOfMeasure", "%")
+                        .param("indicators[0].baseline", "30").param("indicators[0].phrase", "绿地率达到36%以上"))
+                .andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        // the edit form sends back what it was given: the phrase and baseline travel as hidden fields
+        mvc.perform(get("/tasks/{id}/edit", id).with(office()))
+                .andExpect(content().string(containsString("name=\"indicators[0].phrase\" value=\"绿地率达到36%以上\"")))
+                .andExpect(content().string(containsString("name=\"indicators[0].baseline\" value=\"30\"")));
+        mvc.perform(form(post("/tasks/{id}", id), ref, "标题", "内容").param("version", "0").param("responsibleName", "李四")
+                        .param("indicators[0].name", "绿地率").param("indicators[0].comparator", "AT_LEAST")
+                        .param("indicators[0].targetValue", "36").param("indicators[0].unitOfMeasure", "%")
+                        .param("indicators[0].baseline", "30").param("indicators[0].phrase", "绿地率达到36%以上"))
+                .andExpect(status().is3xxRedirection());
+        TaskDetail task = ledger.get(id, DataScope.ALL);
+        assertThat(task.indicators().get(0).phrase()).isEqualTo("绿地率达到36%以上");
+        assertThat(task.history()).filteredOn(h -> "EDITED".equals(h.action()))
+                .extracting(TaskHistoryEntry::changes).containsExactly("responsible");
+    }
+
+    @Test
     void a_refused_button_says_why_on_the_task_page() throws Exception {
         String location = mvc.perform(form(post("/tasks"), "P" + SEQ.incrementAndGet(), "标题", "内容"))
                 .andReturn().getResponse().getRedirectedUrl();

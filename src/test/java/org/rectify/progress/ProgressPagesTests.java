@@ -117,6 +117,18 @@ class ProgressPagesTests {
     }
 
     @Test
+    void a_report_page_shows_its_status_once_the_cycles_state_on_the_latest_version_and_the_versions_on_an_older_one() throws Exception {
+        long first = plan.submitted(epbStaff(), task, plan.currentCycle);
+        mvc.perform(get("/progress/reports/{id}", first).with(epbStaff()))
+                .andExpect(content().string(allOf(containsString("id=\"report-state\""), not(containsString("id=\"version-status\"")))));
+        mvc.perform(post("/progress/reports/{id}/return", first).param("comment", "请补充照片").with(office()).with(csrf()));
+        mvc.perform(post("/progress/reports/{id}/versions", first).with(epbStaff()).with(csrf()))
+                .andExpect(redirectedUrlPattern("/progress/reports/*/edit"));
+        mvc.perform(get("/progress/reports/{id}", first).with(epbStaff()))
+                .andExpect(content().string(allOf(containsString("id=\"version-status\""), not(containsString("id=\"report-state\"")))));
+    }
+
+    @Test
     void the_office_reads_the_matrix_the_cadence_compliance_and_indicator_pages() throws Exception {
         plan.submitted(epbStaff(), task, plan.currentCycle);
         mvc.perform(get("/progress").with(office())).andExpect(redirectedUrl("/progress/matrix"));

@@ -58,6 +58,22 @@ class CircularFactsTests {
                 .startsWith(org.assertj.core.groups.Tuple.tuple("丙局", 2), org.assertj.core.groups.Tuple.tuple("戊局", 1));
     }
 
+    @Test
+    void tied_units_share_a_place_and_the_next_unit_takes_its_position() {
+        assertThat(CircularFacts.competitionRanks(List.of(5, 3, 3, 1))).containsExactly(1, 2, 2, 4);
+        assertThat(CircularFacts.competitionRanks(List.of(100.0, 0.0, 0.0, 0.0))).containsExactly(1, 2, 2, 2);
+        assertThat(CircularFacts.competitionRanks(List.of())).isEmpty();
+
+        List<DueReport> reports = List.of(report("甲局", DUE), report("乙局", null), report("丙局", null), report("丁局", null));
+        List<CircularFacts.RedTask> red = List.of(
+                new CircularFacts.RedTask(1, "一(1)", "任务", List.of("丙局"), List.of("丙局"), DUE, List.of(WarningReason.OVERDUE)),
+                new CircularFacts.RedTask(2, "一(2)", "任务", List.of("丁局"), List.of("丁局"), DUE, List.of(WarningReason.OVERDUE)));
+        CircularFacts facts = CircularFacts.of(NOVEMBER, LocalDate.of(2018, 12, 3), null, reports, red, List.of());
+
+        assertThat(facts.reportingRanks()).containsExactly(1, 2, 2, 2); // 乙局, 丙局, 丁局 all at 0%
+        assertThat(facts.overdueRanks()).containsExactly(1, 1, 3, 3); // 丙局 and 丁局 one each, 甲局 and 乙局 none
+    }
+
     private static DueReport report(String unit, LocalDate submittedOn) {
         return new DueReport(1, 1, DUE, GRACE, 1, "一(1)", "任务", 1, unit, submittedOn);
     }

@@ -77,6 +77,7 @@ class CircularTests {
                 .andExpect(jsonPath("$.number").doesNotExist())
                 .andExpect(jsonPath("$.title").value("关于" + label + "《" + m.planTitle() + "》整改任务推进情况的通报"))
                 .andExpect(jsonPath("$.addressees").value("各县（区）委、政府，市直各有关部门："))
+                .andExpect(jsonPath("$.issuerUnit").value("市环境保护督察工作领导小组办公室")) // the issuing office, not the city
                 .andExpect(jsonPath("$.facts.due").value(5))
                 .andExpect(jsonPath("$.facts.onTime").value(1))
                 .andExpect(jsonPath("$.facts.late").value(1))
@@ -98,7 +99,7 @@ class CircularTests {
                 .contains("逾期报送进展的单位：临翔区政府（" + ref(m, "county"))
                 .contains("以下2项任务处于红色预警").contains("1. " + ref(m, "overdue")).contains("已超过整改时限")
                 .contains("以下1项已销号问题出现反弹").contains("原因：群众举报问题复现")
-                .contains("按时报送率（由高到低）：1. 市环境保护局 100%（1/1）；2. 市林业局 0%（0/3）；3. 临翔区政府 0%（0/1）")
+                .contains("按时报送率（由高到低）：1. 市环境保护局 100%（1/1）；2. 市林业局 0%（0/3）；2. 临翔区政府 0%（0/1）")
                 .contains("逾期任务数（由多到少）：1. 市林业局 1项")
                 .contains("市林业局、临翔区政府要认真分析原因");
         assertThat(body).doesNotContain("逾期报送进展的单位：市环境保护局");
@@ -112,7 +113,8 @@ class CircularTests {
                 .andExpect(jsonPath("$.facts.due").value(1))
                 .andExpect(jsonPath("$.facts.lateReports[0].unitName").value("临翔区政府"))
                 .andExpect(jsonPath("$.facts.redTasks").isEmpty())
-                .andExpect(jsonPath("$.facts.reportingRanking[*].unitName").value(contains("临翔区政府")));
+                .andExpect(jsonPath("$.facts.reportingRanking[*].unitName").value(contains("临翔区政府")))
+                .andExpect(jsonPath("$.issuerUnit").value("临翔区")); // a county without such an office signs as itself
     }
 
     @Test

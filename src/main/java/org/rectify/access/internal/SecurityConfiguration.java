@@ -39,7 +39,7 @@ class SecurityConfiguration {
         http.authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
-                            "/favicon.ico").permitAll();
+                            "/favicon.ico", "/favicon.svg").permitAll();
                     if (apiDocsPublic) {
                         requests.requestMatchers(apiDocs).permitAll();
                     }

@@ -114,11 +114,12 @@ public final class CircularWriter {
         List<String> out = new ArrayList<>();
         if (!f.reportingRanking().isEmpty()) {
             out.add("（" + NUMERALS[out.size()] + "）按时报送率（由高到低）：" + listed(numbered(f.reportingRanking().stream()
-                    .map(u -> u.unitName() + " " + percent(u.rate()) + "（" + u.onTime() + "/" + u.due() + "）").toList())) + "。");
+                    .map(u -> u.unitName() + " " + percent(u.rate()) + "（" + u.onTime() + "/" + u.due() + "）").toList(),
+                    f.reportingRanks())) + "。");
         }
         if (!f.overdueRanking().isEmpty()) {
             out.add("（" + NUMERALS[out.size()] + "）逾期任务数（由多到少）：" + listed(numbered(f.overdueRanking().stream()
-                    .map(u -> u.unitName() + " " + u.overdueTasks() + "项").toList())) + "。");
+                    .map(u -> u.unitName() + " " + u.overdueTasks() + "项").toList(), f.overdueRanks())) + "。");
         }
         return out.isEmpty() ? List.of("本期无排名数据。") : out;
     }
@@ -157,10 +158,11 @@ public final class CircularWriter {
         return String.join("；", items.subList(0, MAX_LISTED)) + "等" + items.size() + "项";
     }
 
-    private static List<String> numbered(List<String> items) {
+    /** Items numbered by their places (tied items share one). */
+    private static List<String> numbered(List<String> items, List<Integer> places) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            out.add((i + 1) + ". " + items.get(i));
+            out.add(places.get(i) + ". " + items.get(i));
         }
         return out;
     }

@@ -1,0 +1,50 @@
+package org.rectify.platform;
+
+import org.junit.jupiter.api.Test;
+import org.rectify.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.rectify.DemoLogins.office;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** What every page's frame shows: the menu only to signed-in users, and an icon that is there. */
+@IntegrationTest
+class LayoutTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void the_sign_in_page_shows_no_menu_to_an_anonymous_visitor() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("href=\"/tasks\""))))
+                .andExpect(content().string(not(containsString("href=\"/supervision\""))))
+                .andExpect(content().string(not(containsString("href=\"/swagger-ui/index.html\""))))
+                .andExpect(content().string(containsString("EN")));
+    }
+
+    @Test
+    void every_page_links_an_icon_that_anyone_can_fetch() throws Exception {
+        mvc.perform(get("/login")).andExpect(content().string(containsString("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">")));
+        mvc.perform(get("/favicon.svg"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("image/svg+xml"))
+                .andExpect(content().string(containsString("<svg")));
+        mvc.perform(get("/favicon.ico")).andExpect(redirectedUrl("/favicon.svg"));
+    }
+
+    @Test
+    void a_signed_in_user_sees_the_menu() throws Exception {
+        mvc.perform(get("/tasks").with(office()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/tasks\"")))
+                .andExpect(content().string(containsString("href=\"/supervision\"")));
+    }
+}

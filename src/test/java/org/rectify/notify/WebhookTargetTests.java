@@ -193,6 +193,20 @@ class WebhookTargetTests {
     }
 
     @Test
+    void the_office_deletes_a_webhook_from_its_page_after_confirming() throws Exception {
+        String name = "SSRF-page-delete-" + SEQ.incrementAndGet();
+        long id = saved(name, "https://oapi.dingtalk.com/robot/send?access_token=p");
+        mvc.perform(get("/admin/webhooks").with(office()))
+                .andExpect(content().string(containsString("/admin/webhooks/" + id + "/delete")))
+                .andExpect(content().string(containsString("删除推送地址“" + name + "”？")));
+
+        mvc.perform(post("/admin/webhooks/{id}/delete", id).with(office()).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flash", "推送地址“" + name + "”已删除。"));
+        assertThat(jdbc.queryForObject("select count(*) from webhook where id = ?", Integer.class, id)).isZero();
+    }
+
+    @Test
     void webhook_changes_and_test_sends_are_published_for_the_audit_chain() throws Exception {
         long id = saved("SSRF-audit-" + SEQ.incrementAndGet(), "https://oapi.dingtalk.com/robot/send?access_token=y");
         mvc.perform(put("/api/admin/webhooks/{id}", id).with(office()).contentType(MediaType.APPLICATION_JSON)

@@ -48,35 +48,33 @@ public class RectifyApplication {
         SpringApplication.run(RectifyApplication.class, args);
     }
 
-    /** Like {@link #verifyAudit}: the app's database (migrated), no jobs, no demo, then the generator. */
     private static int generate(String[] args) {
         GeneratorOptions options = GenerateCommand.options(args, System.err);
         if (options == null) {
             return 2;
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RectifyApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .run(withArgs(args, "--db-scheduler.enabled=false", "--rectify.demo.enabled=false",
-                        "--server.port=0", "--server.address=127.0.0.1",
-                        "--spring.modulith.events.republish-outstanding-events-on-restart=false",
-                        "--spring.main.banner-mode=off", "--logging.level.root=WARN"))) {
+        try (ConfigurableApplicationContext context = commandContext(args)) {
             return GenerateCommand.run(context.getBean(Generator.class), options, System.out, System.err);
         }
     }
 
-    /**
-     * The same database as the application, without the jobs or the demo. The web security configuration needs a
-     * servlet context, so one starts on a random loopback port and closes when the verification is done.
-     */
     private static int verifyAudit(String[] args) {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RectifyApplication.class)
+        try (ConfigurableApplicationContext context = commandContext(args)) {
+            return VerifyAuditCommand.run(context.getBean(AuditVerifier.class), System.out, System.err);
+        }
+    }
+
+    /**
+     * The application's database (migrated) for a command, without the jobs, the demo or republished events. The web
+     * security configuration needs a servlet context, so one starts on a random loopback port and closes with it.
+     */
+    private static ConfigurableApplicationContext commandContext(String[] args) {
+        return new SpringApplicationBuilder(RectifyApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .run(withArgs(args, "--db-scheduler.enabled=false", "--rectify.demo.enabled=false",
                         "--server.port=0", "--server.address=127.0.0.1",
                         "--spring.modulith.events.republish-outstanding-events-on-restart=false",
-                        "--spring.main.banner-mode=off", "--logging.level.root=WARN"))) {
-            return VerifyAuditCommand.run(context.getBean(AuditVerifier.class), System.out, System.err);
-        }
+                        "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
     }
 
     private static String[] withArgs(String[] args, String... more) {

@@ -25,10 +25,7 @@ public record Caller(long accountId, String username, String displayName, long u
      * lists is {@link Jurisdiction#over}; an object the caller does not govern is "not found".
      */
     public boolean governs(String ownerUnitPath) {
-        if (scope.isAll()) {
-            return true;
-        }
-        return !role.isUnitRole() && ownerUnitPath != null && ownerUnitPath.startsWith(scope.unitPath());
+        return scope.isAll() || (!role.isUnitRole() && ownerUnitPath != null && scope.includesUnitAt(ownerUnitPath));
     }
 
     /** How the caller is named in histories: "张三（市环境保护局）". */

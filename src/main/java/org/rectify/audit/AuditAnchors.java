@@ -20,7 +20,7 @@ import static org.rectify.db.Tables.AUDIT_ENTRY;
 @Service
 public class AuditAnchors {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = org.rectify.platform.ClockConfiguration.ZONE;
 
     private final DSLContext db;
     private final Clock clock;

@@ -14,4 +14,12 @@ public interface Audited {
 
     /** What it was done to, as {@code type:id}: {@code task:42}, {@code account:7}. */
     String auditObject();
+
+    /**
+     * When the command did it, as its own history records it (a record's {@code Instant occurredAt} component
+     * implements this); {@code null}: the audit chain takes the time it appends.
+     */
+    default java.time.Instant occurredAt() {
+        return null;
+    }
 }

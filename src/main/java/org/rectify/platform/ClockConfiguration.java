@@ -9,9 +9,10 @@ import java.time.ZoneId;
 
 /** All time goes through this clock, so tests can move it. Deadlines are dates in China Standard Time. */
 @Configuration(proxyBeanMethods = false)
-class ClockConfiguration {
+public class ClockConfiguration {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The time zone of the offices: days, deadlines and schedules are China Standard Time. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Bean
     @ConditionalOnMissingBean

@@ -98,20 +98,19 @@ public class Warnings {
      */
     @Transactional
     public SupervisionSettings changeSettings(long planId, SupervisionSettings settings, Caller caller) {
-        plans.get(planId);
+        plans.governed(planId, caller); // a missing plan, or another office's, is "not found"
         if (!caller.role().managesTasks()) {
             throw new ForbiddenException("supervision.settingsForbidden");
         }
-        plans.governed(planId, caller); // another office's plan is "not found"
         if (settings == null || settings.blueDays() < 0 || settings.blueDays() > 365
                 || settings.reportGraceDays() < 0 || settings.reportGraceDays() > 90) {
             throw new InvalidInputException(Map.of("blueDays", "supervision.settingsRange"), "supervision.settingsRange");
         }
-        return changeSettings(planId, settings);
+        store(planId, settings, caller.signature());
+        return settings(planId);
     }
 
-    @Transactional
-    public SupervisionSettings changeSettings(long planId, SupervisionSettings settings) {
+    private void store(long planId, SupervisionSettings settings, String actor) {
         db.insertInto(SUPERVISION_SETTINGS).set(SUPERVISION_SETTINGS.PLAN_ID, planId)
                 .set(SUPERVISION_SETTINGS.BLUE_DAYS, settings.blueDays())
                 .set(SUPERVISION_SETTINGS.REPORT_GRACE_DAYS, settings.reportGraceDays())
@@ -119,11 +118,9 @@ public class Warnings {
                 .set(SUPERVISION_SETTINGS.BLUE_DAYS, settings.blueDays())
                 .set(SUPERVISION_SETTINGS.REPORT_GRACE_DAYS, settings.reportGraceDays())
                 .execute();
-        // the caller is not passed here: the audit chain names the signed-in account
-        events.publishEvent(SupervisionChanged.of(null, "supervision.settings-changed", "plan:" + planId, clock.instant(),
+        events.publishEvent(SupervisionChanged.of(actor, "supervision.settings-changed", "plan:" + planId, clock.instant(),
                 "blueDays", settings.blueDays(), "reportGraceDays", settings.reportGraceDays()));
         recompute(TASK.PLAN_ID.eq(planId), null, today());
-        return settings(planId);
     }
 
     private record Stored(WarningLevel level, ScheduleStatus status, String reasons, OffsetDateTime since) {

@@ -4,6 +4,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -17,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
@@ -75,11 +79,20 @@ public final class Browser implements AutoCloseable {
         go("/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        clickAndWaitForNextPage(driver.findElement(By.cssSelector("button[type=submit]")));
     }
 
     public void logOut() {
-        driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        clickAndWaitForNextPage(driver.findElement(By.cssSelector("form[action$='/logout'] button")));
+    }
+
+    /**
+     * Submits and waits until the answer has replaced the page: a click returns before the browser has the answer,
+     * and a navigation started then would cut the sign-in or sign-out short (the next page then came as the wrong user).
+     */
+    private void clickAndWaitForNextPage(WebElement button) {
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
     }
 
     /** Keeps a screenshot under target/screenshots, for people to look at. */

@@ -169,6 +169,24 @@ class IntakeReviewTests {
         assertThat((List<String>) read(json, "$.tasks[0].deadlines[*].date")).containsExactly("2018-04-10");
         assertThat((List<Boolean>) read(json, "$.tasks[0].deadlines[*].ambiguous")).containsExactly(true);
         assertThat((List<String>) read(json, "$.tasks[0].warnings[*]")).anySatisfy(w -> assertThat(w).contains("2018-01-10"));
+        // the review screen says so in the reader's language
+        String page = mvc.perform(get(r.getResponse().getRedirectedUrl()).with(office()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("“反馈后3个月内”按督察反馈日期 2018-01-10 推算，时限为 2018-04-10，请核对。")
+                .doesNotContain("please check");
+    }
+
+    @Test
+    void a_deadline_without_a_year_in_a_plan_without_dates_is_flagged_in_the_readers_language() throws Exception {
+        String title = "审核无年整改方案";
+        String text = smallPlan(title, "市环境保护局").replace("2018年底前完成全部问题台账建设", "年底前完成全部问题台账建设");
+        MvcResult r = mvc.perform(multipart("/intake").param("text", text).param("planTitle", title)
+                        .with(office()).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String page = mvc.perform(get(r.getResponse().getRedirectedUrl()).with(office()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("“年底前”没有写明年份，方案中也没有日期可作参照，请手工填写时限。")
+                .doesNotContain("has no year");
     }
 
     @Test

@@ -134,6 +134,10 @@ class WebhookTargetTests {
         long metadata = inserted("SSRF-send-" + SEQ.incrementAndGet(), "http://169.254.169.254/latest/meta-data/");
         mvc.perform(post("/admin/webhooks/{id}/test", metadata).with(office()).with(csrf()))
                 .andExpect(flash().attribute("flashError", containsString("推送地址指向本机、内网或保留地址")));
+        // and the list says it in the reader's language, not in the log's words
+        mvc.perform(get("/admin/webhooks").with(office()))
+                .andExpect(content().string(containsString("推送地址指向本机、内网或保留地址")))
+                .andExpect(content().string(not(containsString("address not allowed"))));
         // and on the port of an internal service that would answer: nothing reaches it
         String path = "/ok/" + SEQ.incrementAndGet();
         long id = inserted("SSRF-send-" + SEQ.get(), "http://localhost:" + port() + path);

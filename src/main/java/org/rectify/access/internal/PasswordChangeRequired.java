@@ -9,7 +9,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * An account signed in with the one-time password an administrator set may do one thing: choose its own password.
@@ -18,8 +17,6 @@ import java.util.List;
 class PasswordChangeRequired extends OncePerRequestFilter {
 
     static final String FORM = "/account/password";
-    private static final List<String> ALLOWED = List.of(FORM, "/logout", "/login", "/error", "/css/", "/js/", "/webjars/",
-            "/favicon.ico");
 
     private final ApiRefusals refusals;
 
@@ -31,9 +28,9 @@ class PasswordChangeRequired extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = PublicPaths.path(request);
         if (auth != null && auth.getPrincipal() instanceof AccountDetails account && account.mustChangePassword()
-                && ALLOWED.stream().noneMatch(path::startsWith)) {
+                && !path.startsWith(FORM) && !path.startsWith("/logout") && !PublicPaths.matches(request)) {
             if (path.startsWith("/api/")) {
                 refusals.write(request, response, 403, "account.password.mustChange");
             } else {

@@ -38,8 +38,7 @@ class SecurityConfiguration {
         String[] apiDocs = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
         http.authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
-                            "/favicon.ico", "/favicon.svg").permitAll();
+                    requests.requestMatchers(PublicPaths.PATTERNS).permitAll();
                     if (apiDocsPublic) {
                         requests.requestMatchers(apiDocs).permitAll();
                     }

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -41,22 +40,9 @@ class AuditRecorder {
         return Callers.current().map(Caller::signature).orElse("system");
     }
 
-    /** The time the command recorded (the task history shows the same), when the event carries it. */
+    /** The time the command recorded (the task history shows the same), else now. */
     private Instant occurredAt(Audited event) {
-        RecordComponent[] components = event.getClass().getRecordComponents();
-        if (components != null) {
-            for (RecordComponent c : components) {
-                if (c.getName().equals("occurredAt") && c.getType() == Instant.class) {
-                    try {
-                        Instant at = (Instant) c.getAccessor().invoke(event);
-                        if (at != null) {
-                            return at;
-                        }
-                    } catch (ReflectiveOperationException ignored) { // fall back to now
-                    }
-                }
-            }
-        }
-        return clock.instant();
+        Instant at = event.occurredAt();
+        return at != null ? at : clock.instant();
     }
 }

@@ -8,4 +8,9 @@ import java.time.OffsetDateTime;
  */
 public record Webhook(long id, String name, WebhookFormat format, String url, boolean hasSecret, Long unitId,
                       String unitName, boolean enabled, String lastStatus, String lastError, OffsetDateTime lastAt) {
+
+    /** The message key of a refused target (so pages say it in the reader's language); null for other errors. */
+    public String lastErrorKey() {
+        return WebhookTargets.Refusal.of(lastError).map(r -> r.messageKey).orElse(null);
+    }
 }

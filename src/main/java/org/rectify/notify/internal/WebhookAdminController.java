@@ -94,8 +94,7 @@ class WebhookAdminController {
             redirect.addFlashAttribute("flash", messages.text("webhook.testSent", w.name()));
         } else {
             redirect.addFlashAttribute("flashError", messages.text("webhook.testFailed", w.name(),
-                    WebhookTargets.Refusal.of(w.lastError()).map(r -> messages.text(r.messageKey))
-                            .orElse(w.lastError() == null ? "" : w.lastError())));
+                    w.lastErrorKey() != null ? messages.text(w.lastErrorKey()) : w.lastError() == null ? "" : w.lastError()));
         }
         return "redirect:/admin/webhooks";
     }

@@ -82,18 +82,26 @@ public final class Browser implements AutoCloseable {
         clickAndWaitForNextPage(driver.findElement(By.cssSelector("button[type=submit]")));
     }
 
+    /**
+     * Clicks a button or link that loads another page and returns once the answer has replaced this page: a click
+     * returns before the browser has the answer, and a navigation started then would cut it short (a sign-in's next
+     * page then came as the wrong user; a form's answer page was searched before it arrived).
+     */
+    public void clickAndWaitForNextPage(WebElement element) {
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
+    }
+
+    /** The element once it is on the page (a page that answers a click may still be loading). */
+    public WebElement find(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
     public void logOut() {
         clickAndWaitForNextPage(driver.findElement(By.cssSelector("form[action$='/logout'] button")));
     }
 
-    /**
-     * Submits and waits until the answer has replaced the page: a click returns before the browser has the answer,
-     * and a navigation started then would cut the sign-in or sign-out short (the next page then came as the wrong user).
-     */
-    private void clickAndWaitForNextPage(WebElement button) {
-        button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
-    }
 
     /** Keeps a screenshot under target/screenshots, for people to look at. */
     public void screenshot(String name) {

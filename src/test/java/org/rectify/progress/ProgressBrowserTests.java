@@ -71,7 +71,7 @@ class ProgressBrowserTests {
         WebElement submit = browser.driver().findElement(By.id("submit-report"));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                 "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", submit);
-        submit.click();
+        browser.clickAndWaitForNextPage(submit);
 
         assertThat(text("#report-state")).isEqualTo("已报送");
         assertThat(text("#evidence")).contains("监测站建设方案.pdf").contains(EvidenceTests.sha256(pdf));
@@ -98,6 +98,6 @@ class ProgressBrowserTests {
     }
 
     private String text(String css) {
-        return browser.driver().findElement(By.cssSelector(css)).getText();
+        return browser.find(css).getText();
     }
 }

@@ -103,6 +103,11 @@ class WorkingDayCalendarTests {
                 .andExpect(jsonPath("$.fieldErrors.day").value(containsString("is not a Saturday or Sunday")));
         mvc.perform(delete("/api/admin/calendar/days/2031-10-11").with(admin())).andExpect(status().isNoContent());
         mvc.perform(get("/api/admin/calendar/2031").with(admin())).andExpect(jsonPath("$.length()").value(7));
+        mvc.perform(get("/admin/calendar").param("year", "2031").with(admin()))
+                .andExpect(content().string(containsString("7天"))); // the holiday as one row, as the notice writes it
+        mvc.perform(post("/admin/calendar/days/remove").with(admin()).with(csrf()).param("day", "2031-10-01").param("to", "2031-10-07"))
+                .andExpect(flash().attribute("flash", "2031-10-01 ~ 2031-10-07 已移除，按星期计算。"));
+        mvc.perform(get("/api/admin/calendar/2031").with(admin())).andExpect(jsonPath("$.length()").value(0));
     }
 
     @Test

@@ -47,11 +47,13 @@ public class AdministeredCalendar implements WorkingCalendar {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public boolean isWorkingDay(LocalDate day) {
         return current().isWorkingDay(day);
     }
 
     @Override
+    @Transactional(readOnly = true)
     public LocalDate periodEnd(LocalDate start, int days, DayCount count) {
         return current().periodEnd(start, days, count);
     }
@@ -91,8 +93,13 @@ public class AdministeredCalendar implements WorkingCalendar {
 
     /** Removes a day's entry: the date counts by its weekday again. Nothing happens to a date without one. */
     public void remove(LocalDate day) {
-        if (db.deleteFrom(CALENDAR_DAY).where(CALENDAR_DAY.DAY.eq(day)).execute() > 0) {
-            changed("calendar.day-removed", "calendar-day:" + day);
+        remove(day, day);
+    }
+
+    /** Removes the entries from {@code from} to {@code to} (a whole holiday at once). */
+    public void remove(LocalDate from, LocalDate to) {
+        if (db.deleteFrom(CALENDAR_DAY).where(CALENDAR_DAY.DAY.between(from, to)).execute() > 0) {
+            changed("calendar.day-removed", "calendar-day:" + from + (to.equals(from) ? "" : "~" + to));
         }
     }
 

@@ -67,9 +67,13 @@ class CalendarController {
     }
 
     @PostMapping("/admin/calendar/days/remove")
-    String remove(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {
-        calendar.remove(day);
-        redirect.addFlashAttribute("flash", messages.text("calendar.removed", day.toString()));
+    String remove(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                  RedirectAttributes redirect) {
+        LocalDate last = to == null || to.isBefore(day) || to.getYear() != day.getYear() ? day : to;
+        calendar.remove(day, last);
+        redirect.addFlashAttribute("flash", messages.text("calendar.removed",
+                day + (last.equals(day) ? "" : " ~ " + last)));
         return "redirect:/admin/calendar?year=" + day.getYear();
     }
 

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** A year as twelve month grids (weeks from Monday) for the administrator's page. */
-record CalendarYearView(int year, List<Month> months) {
+record CalendarYearView(int year, List<Month> months, List<Run> runs) {
 
     enum Look { WORK, WEEKEND, HOLIDAY, WORKDAY }
 
@@ -19,6 +19,10 @@ record CalendarYearView(int year, List<Month> months) {
     }
 
     record Month(int month, List<List<Cell>> weeks) {
+    }
+
+    /** Consecutive days of one kind and name, as the notice writes them: 2月15日至23日 休 春节, 9 days. */
+    record Run(LocalDate from, LocalDate to, CalendarDay.Kind kind, String name, int days) {
     }
 
     static CalendarYearView of(int year, List<CalendarDay> days) {
@@ -50,6 +54,20 @@ record CalendarYearView(int year, List<Month> months) {
             }
             months.add(new Month(m, weeks));
         }
-        return new CalendarYearView(year, months);
+        return new CalendarYearView(year, months, runs(days));
+    }
+
+    /** {@code days} in date order, joined into runs. */
+    static List<Run> runs(List<CalendarDay> days) {
+        List<Run> runs = new ArrayList<>();
+        for (CalendarDay d : days) {
+            Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last.kind() == d.kind() && last.name().equals(d.name()) && last.to().plusDays(1).equals(d.day())) {
+                runs.set(runs.size() - 1, new Run(last.from(), d.day(), d.kind(), d.name(), last.days() + 1));
+            } else {
+                runs.add(new Run(d.day(), d.day(), d.kind(), d.name(), 1));
+            }
+        }
+        return runs;
     }
 }

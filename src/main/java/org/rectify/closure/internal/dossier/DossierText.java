@@ -59,6 +59,13 @@ public class DossierText {
         return DossierFile.pathOf(file);
     }
 
+    /** A list newest first (as the modules list histories), oldest first (as a case file reads). */
+    static <T> java.util.List<T> reversed(java.util.List<T> list) {
+        java.util.List<T> copy = new java.util.ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
     static Instant latest(Instant a, Instant b) {
         return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }

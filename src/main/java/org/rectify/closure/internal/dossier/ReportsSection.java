@@ -22,8 +22,8 @@ import java.util.Optional;
 @Component
 class ReportsSection implements DossierSection {
 
-    /** One cycle's report of one lead unit: its versions, oldest first, and its history. */
-    record Slot(ReportDetail latest, List<ReportDetail> versions) {
+    /** One cycle's report of one lead unit: its versions and its history, oldest first. */
+    record Slot(ReportDetail latest, List<ReportDetail> versions, List<ReportDetail.HistoryEntry> history) {
     }
 
     private final ProgressReports reports;
@@ -45,7 +45,10 @@ class ReportsSection implements DossierSection {
     public Optional<DossierPart> part(TaskDetail task, Caller caller) {
         Map<Long, List<ReportDetail>> bySlot = new LinkedHashMap<>();
         reports.versionsOf(task.id(), caller).forEach(r -> bySlot.computeIfAbsent(r.slotId(), s -> new ArrayList<>()).add(r));
-        List<Slot> slots = bySlot.values().stream().map(v -> new Slot(v.get(v.size() - 1), v)).toList();
+        List<Slot> slots = bySlot.values().stream().map(v -> {
+            ReportDetail latest = v.get(v.size() - 1);
+            return new Slot(latest, v, DossierText.reversed(latest.history()));
+        }).toList();
         List<DossierFile> files = new ArrayList<>();
         Instant last = null;
         for (Slot slot : slots) {
@@ -55,7 +58,7 @@ class ReportsSection implements DossierSection {
                 r.obligationRecords().forEach(o -> o.attachments().stream().filter(a -> !a.isLink())
                         .forEach(a -> files.add(file(a.file()))));
             }
-            for (ReportDetail.HistoryEntry h : slot.latest().history()) {
+            for (ReportDetail.HistoryEntry h : slot.history()) {
                 last = DossierText.latest(last, h.occurredAt());
             }
             for (ReportDetail.Contribution c : slot.latest().contributions()) {

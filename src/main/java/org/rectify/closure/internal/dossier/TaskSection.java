@@ -27,8 +27,10 @@ class TaskSection implements DossierSection {
 
     @Override
     public Optional<DossierPart> part(TaskDetail task, Caller caller) {
+        // the ledger lists history newest first; a case file reads oldest first
         Instant last = task.history().stream().map(TaskHistoryEntry::occurredAt).map(DossierText::instant)
                 .reduce(null, DossierText::latest);
-        return Optional.of(new DossierPart("task", "dossier.section.task", pages.fragment("task", Map.of("task", task)), List.of(), last));
+        return Optional.of(new DossierPart("task", "dossier.section.task", pages.fragment("task",
+                Map.of("task", task, "history", DossierText.reversed(task.history()))), List.of(), last));
     }
 }

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every submitted version of every progress report the caller may read, by cycle and unit: content, measurements,
@@ -46,8 +48,11 @@ class ReportsSection implements DossierSection {
         Map<Long, List<ReportDetail>> bySlot = new LinkedHashMap<>();
         reports.versionsOf(task.id(), caller).forEach(r -> bySlot.computeIfAbsent(r.slotId(), s -> new ArrayList<>()).add(r));
         List<Slot> slots = bySlot.values().stream().map(v -> {
+            // the history of the versions shown: a draft of the next version is not yet part of the record
+            Set<Integer> shown = v.stream().map(ReportDetail::version).collect(Collectors.toSet());
             ReportDetail latest = v.get(v.size() - 1);
-            return new Slot(latest, v, DossierText.reversed(latest.history()));
+            return new Slot(latest, v, DossierText.reversed(latest.history()).stream()
+                    .filter(h -> h.version() == null || shown.contains(h.version())).toList());
         }).toList();
         List<DossierFile> files = new ArrayList<>();
         Instant last = null;
@@ -66,7 +71,8 @@ class ReportsSection implements DossierSection {
                 c.files().forEach(f -> files.add(file(f)));
             }
         }
-        return Optional.of(new DossierPart("reports", "dossier.section.reports", pages.fragment("reports", Map.of("slots", slots)), files, last));
+        return Optional.of(new DossierPart("reports", "dossier.section.reports",
+                pages.fragment("reports", Map.of("slots", slots)), files, last));
     }
 
     private DossierFile file(EvidenceFile f) {

@@ -141,6 +141,10 @@ class DossierTests {
         byte[] first = dossier("/api/tasks/{id}/dossier", office());
         byte[] again = dossier("/tasks/{id}/dossier.zip", office());
         assertThat(sha256(again)).isEqualTo(sha256(first));
+        // a draft of the next version is the unit's work in progress, not yet part of the record
+        long report = jdbc.queryForObject("select id from progress_report where task_id = ?", Long.class, task);
+        mvc.perform(post("/api/progress/reports/{id}/versions", report).with(as("epb-staff"))).andExpect(status().isCreated());
+        assertThat(sha256(dossier("/api/tasks/{id}/dossier", office()))).isEqualTo(sha256(first));
 
         report(pastCycle, "补报上期进展：完成管网排查。", pdf("排查记录.pdf", SEQ.incrementAndGet()));
         byte[] after = dossier("/api/tasks/{id}/dossier", office());

@@ -101,7 +101,7 @@ public class LookBacks {
         return query(TaskConditions.governedBy(caller), caller.scope());
     }
 
-    /** Whether the caller records this look-back now: an account of its checking unit (or below it), not a leader. */
+    /** Whether the caller records this look-back now: an account of its checking unit itself, not a leader. */
     @Transactional(readOnly = true)
     public boolean mayRecord(LookBack lookBack, Caller caller) {
         return lookBack.isPending() && checks(lookBack, caller);
@@ -111,7 +111,7 @@ public class LookBacks {
         if (caller.role() == Role.LEADER) {
             return false;
         }
-        return units.get(caller.unitId()).path().startsWith(units.get(lookBack.checkingUnitId()).path());
+        return caller.unitId() == lookBack.checkingUnitId();
     }
 
     /** Checks a record before any file is streamed (pages and the API stage files only after this). Writes nothing. */

@@ -94,9 +94,10 @@ public class LookBackScheduling {
      * that closing is not scheduled again (an event handled twice). Returns how many were scheduled.
      */
     public int scheduleAfterClosing(long taskId, LocalDate closedOn) {
-        Long planId = db.select(TASK.PLAN_ID).from(TASK).where(TASK.ID.eq(taskId)).fetchOne(TASK.PLAN_ID);
+        Long planId = db.select(TASK.PLAN_ID).from(TASK).where(TASK.ID.eq(taskId).and(TASK.STATUS.eq(TaskStatus.CLOSED.name())))
+                .fetchOne(TASK.PLAN_ID);
         if (planId == null) {
-            return 0;
+            return 0; // gone, or reopened since it was closed: nothing closed to look back on
         }
         LookBackSettings settings = settings(planId);
         Long checking = settings.checkingUnitId() != null ? settings.checkingUnitId() : plans.ownerUnitId(planId).orElse(null);

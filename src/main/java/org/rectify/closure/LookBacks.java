@@ -18,7 +18,6 @@ import org.rectify.progress.EvidenceNotFound;
 import org.rectify.progress.Evidences;
 import org.rectify.progress.StagedFile;
 import org.rectify.units.UnitPaths;
-import org.rectify.units.Units;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,15 +57,13 @@ public class LookBacks {
 
     private final DSLContext db;
     private final Tasks tasks;
-    private final Units units;
     private final Evidences evidences;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LookBacks(DSLContext db, Tasks tasks, Units units, Evidences evidences, ApplicationEventPublisher events, Clock clock) {
+    LookBacks(DSLContext db, Tasks tasks, Evidences evidences, ApplicationEventPublisher events, Clock clock) {
         this.db = db;
         this.tasks = tasks;
-        this.units = units;
         this.evidences = evidences;
         this.events = events;
         this.clock = clock;
@@ -87,12 +84,10 @@ public class LookBacks {
         return query(LOOK_BACK.TASK_ID.eq(taskId), scope);
     }
 
-    /** What the caller's unit (or one below it) is to check: pending first, by due date. */
+    /** What the caller's own unit is to check (it alone records them): pending first, by due date. */
     @Transactional(readOnly = true)
     public List<LookBack> toCheck(Caller caller) {
-        String path = units.get(caller.unitId()).path();
-        return query(exists(selectOne().from(UNIT).where(UNIT.ID.eq(LOOK_BACK.CHECKING_UNIT_ID)
-                .and(UnitPaths.within(UNIT.PATH, path)))), caller.scope());
+        return query(LOOK_BACK.CHECKING_UNIT_ID.eq(caller.unitId()), caller.scope());
     }
 
     /** The look-backs on the tasks of the plans the caller governs (the office's desk): pending first, by due date. */

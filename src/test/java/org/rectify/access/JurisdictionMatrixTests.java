@@ -377,7 +377,7 @@ class JurisdictionMatrixTests {
                 {"/intake/drafts/", "draft"}, {"/api/intake/drafts/", "draft"},
                 {"/inbox/", "inbox"}, {"/api/inbox/", "inbox"},
                 {"/closure/look-backs/", "lookback"}, {"/api/look-backs/", "lookback"},
-                {"/api/supervision/accountability/proposals/", "proposal"},
+                {"/supervision/accountability/proposals/", "proposal"}, {"/api/supervision/accountability/proposals/", "proposal"},
                 {"/admin/units/groups/", "group"}, {"/admin/units/", "unit"}, {"/api/units/", "unit"},
                 {"/admin/accounts/", "account"}, {"/api/admin/accounts/", "account"},
                 {"/admin/people/", "person"}, {"/api/admin/people/", "person"},

@@ -28,6 +28,7 @@ import static org.rectify.DemoLogins.epbStaff;
 import static org.rectify.DemoLogins.linxiangOffice;
 import static org.rectify.DemoLogins.linxiangStaff;
 import static org.rectify.DemoLogins.office;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -212,6 +213,27 @@ class LookBackTests {
         // the office's desk lists the campaign
         mvc.perform(get("/closure/look-backs").with(office())).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("2019年专项回头看")));
+    }
+
+    @Test
+    void on_the_page_a_refused_record_says_why_keeps_the_text_and_stores_nothing_and_a_good_one_shows_the_result()
+            throws Exception {
+        long lookBack = closedTaskLookBack("回头看页面");
+        mvc.perform(multipart("/closure/look-backs/{id}/record", lookBack).file(photo("照片.png"))
+                        .param("findings", "已核查，未见反弹").with(office()).with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("请选择“巩固”或“反弹”。")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("已核查，未见反弹")));
+        assertThat(count("look_back_evidence where look_back_id = " + lookBack)).isZero();
+        mvc.perform(multipart("/closure/look-backs/{id}/record", lookBack).file(photo("照片.png"))
+                        .param("outcome", "HELD").param("findings", "已核查，未见反弹").with(office()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/closure/look-backs/{id}", lookBack).with(office())).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("照片.png")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("巩固")));
+        // the lead unit reads the result, without a form to record
+        mvc.perform(get("/closure/look-backs/{id}", lookBack).with(epbStaff())).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("record-form"))));
     }
 
     // ---- helpers ----

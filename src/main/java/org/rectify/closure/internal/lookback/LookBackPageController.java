@@ -73,8 +73,8 @@ class LookBackPageController {
 
     private String desk(Caller caller, Model model, Map<String, String> fieldErrors) {
         model.addAttribute("today", lookBacks.today());
-        model.addAttribute("toCheck", lookBacks.toCheck(caller));
         boolean office = caller.role().managesTasks();
+        model.addAttribute("toCheck", office ? java.util.List.of() : lookBacks.toCheck(caller));
         model.addAttribute("office", office);
         if (office) {
             model.addAttribute("governed", lookBacks.governed(caller));
@@ -129,8 +129,10 @@ class LookBackPageController {
             }
             boolean choseFiles = files != null && files.stream().anyMatch(EvidenceUploads::chosen);
             response.setStatus(e.kind().status);
-            model.addAttribute("recordError", messages.text(e)
-                    + (choseFiles ? " " + messages.text("progress.report.chooseFilesAgain") : ""));
+            // say what is wrong: each field's sentence, not only "the input has errors"
+            String why = e instanceof InvalidInputException invalid && !messages.fields(invalid).isEmpty()
+                    ? String.join(" ", messages.fields(invalid).values()) : messages.text(e);
+            model.addAttribute("recordError", why + (choseFiles ? " " + messages.text("progress.report.chooseFilesAgain") : ""));
             model.addAttribute("findingsDraft", findings);
             model.addAttribute("outcomeDraft", outcome);
             return page(lookBacks.get(id, caller.scope()), caller, model);

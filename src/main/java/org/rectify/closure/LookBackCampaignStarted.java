@@ -3,7 +3,6 @@ package org.rectify.closure;
 import org.rectify.platform.Audited;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 /** The office started a look-back campaign over chosen closed tasks. */
 public record LookBackCampaignStarted(long campaignId, long planId, int lookBacks, String actor, Instant occurredAt) implements Audited {

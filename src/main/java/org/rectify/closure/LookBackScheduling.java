@@ -25,11 +25,13 @@ import java.util.List;
 import java.util.Map;
 
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.noCondition;
 import static org.rectify.db.Tables.LOOK_BACK;
 import static org.rectify.db.Tables.LOOK_BACK_CAMPAIGN;
 import static org.rectify.db.Tables.LOOK_BACK_SETTINGS;
 import static org.rectify.db.Tables.TASK;
+import static org.rectify.db.Tables.TASK_HISTORY;
 import static org.rectify.db.Tables.UNIT;
 
 /**
@@ -166,21 +168,28 @@ public class LookBackScheduling {
                 .set(LOOK_BACK_CAMPAIGN.CHECKING_UNIT_ID, checking).set(LOOK_BACK_CAMPAIGN.DUE_ON, c.dueOn())
                 .set(LOOK_BACK_CAMPAIGN.STARTED_BY, caller.signature()).set(LOOK_BACK_CAMPAIGN.STARTED_AT, now.atOffset(ZoneOffset.UTC))
                 .returning(LOOK_BACK_CAMPAIGN.ID).fetchOne(LOOK_BACK_CAMPAIGN.ID);
+        Map<Long, LocalDate> closedOn = lastClosed(taskIds);
         List<Long> lookBacks = new ArrayList<>();
         for (long taskId : taskIds) {
-            LocalDate closedOn = db.select(org.rectify.db.Tables.TASK_HISTORY.OCCURRED_AT).from(org.rectify.db.Tables.TASK_HISTORY)
-                    .where(org.rectify.db.Tables.TASK_HISTORY.TASK_ID.eq(taskId)
-                            .and(org.rectify.db.Tables.TASK_HISTORY.TO_STATUS.eq(TaskStatus.CLOSED.name())))
-                    .orderBy(org.rectify.db.Tables.TASK_HISTORY.OCCURRED_AT.desc()).limit(1)
-                    .fetchOptional(r -> r.value1().atZoneSameInstant(clock.getZone()).toLocalDate()).orElse(today);
             long lb = db.insertInto(LOOK_BACK).set(LOOK_BACK.TASK_ID, taskId).set(LOOK_BACK.CAMPAIGN_ID, id)
-                    .set(LOOK_BACK.CLOSED_ON, closedOn).set(LOOK_BACK.CHECKING_UNIT_ID, checking).set(LOOK_BACK.DUE_ON, c.dueOn())
-                    .set(LOOK_BACK.CREATED_AT, now.atOffset(ZoneOffset.UTC)).returning(LOOK_BACK.ID).fetchOne(LOOK_BACK.ID);
+                    .set(LOOK_BACK.CLOSED_ON, closedOn.getOrDefault(taskId, today)).set(LOOK_BACK.CHECKING_UNIT_ID, checking)
+                    .set(LOOK_BACK.DUE_ON, c.dueOn()).set(LOOK_BACK.CREATED_AT, now.atOffset(ZoneOffset.UTC))
+                    .returning(LOOK_BACK.ID).fetchOne(LOOK_BACK.ID);
             lookBacks.add(lb);
             events.publishEvent(new LookBackScheduled(lb, taskId, c.dueOn(), checking, now));
         }
         events.publishEvent(new LookBackCampaignStarted(id, c.planId(), lookBacks.size(), caller.signature(), now));
         return campaign(id, caller);
+    }
+
+    /** The day each task was last closed (its history's last move to CLOSED), in the offices' time zone. */
+    private Map<Long, LocalDate> lastClosed(List<Long> taskIds) {
+        Map<Long, LocalDate> days = new java.util.HashMap<>();
+        db.select(TASK_HISTORY.TASK_ID, max(TASK_HISTORY.OCCURRED_AT)).from(TASK_HISTORY)
+                .where(TASK_HISTORY.TASK_ID.in(taskIds).and(TASK_HISTORY.TO_STATUS.eq(TaskStatus.CLOSED.name())))
+                .groupBy(TASK_HISTORY.TASK_ID)
+                .forEach(r -> days.put(r.value1(), r.value2().atZoneSameInstant(clock.getZone()).toLocalDate()));
+        return days;
     }
 
     /** The campaigns on the plans the caller governs, newest first. */

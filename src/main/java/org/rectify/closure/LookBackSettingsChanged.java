@@ -3,7 +3,6 @@ package org.rectify.closure;
 import org.rectify.platform.Audited;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 /** The office changed a plan's look-back rounds or checking unit. */
 public record LookBackSettingsChanged(long planId, String months, Long checkingUnitId, String actor, Instant occurredAt) implements Audited {

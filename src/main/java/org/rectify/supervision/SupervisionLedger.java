@@ -69,6 +69,21 @@ public class SupervisionLedger {
         return id;
     }
 
+    /**
+     * Puts a relapsed task on the ledger, as the system's doing (a closed task came back: 挂账 until closed again);
+     * nothing when it is on the open ledger already.
+     */
+    public void addForRelapse(long taskId, String reason) {
+        var now = clock.instant();
+        Long id = db.insertInto(LEDGER_ENTRY).set(LEDGER_ENTRY.TASK_ID, taskId).set(LEDGER_ENTRY.REASON, reason)
+                .set(LEDGER_ENTRY.ADDED_BY, "system").set(LEDGER_ENTRY.ADDED_AT, now.atOffset(ZoneOffset.UTC))
+                .onConflictDoNothing().returning(LEDGER_ENTRY.ID).fetchOptional(LEDGER_ENTRY.ID).orElse(null);
+        if (id != null) {
+            events.publishEvent(SupervisionChanged.of("system", "ledger.added", "task:" + taskId, now,
+                    "entryId", id, "reason", reason));
+        }
+    }
+
     /** Takes the task off the open ledger because it was closed or cancelled. */
     public void resolve(long taskId, TaskStatus outcome) {
         int resolved = db.update(LEDGER_ENTRY).set(LEDGER_ENTRY.RESOLVED_AT, clock.instant().atOffset(ZoneOffset.UTC))

@@ -59,7 +59,9 @@
   document.querySelectorAll('.chart[data-chart]').forEach(function (el) {
     var data = JSON.parse(el.dataset.chart);
     var chart = echarts.init(el);
-    chart.setOption(kinds[data.kind](data));
+    var option = kinds[data.kind](data);
+    option.animation = false; // drawn at once: screenshots and printing see the finished chart
+    chart.setOption(option);
     chart.on('click', function (p) {
       var s = data.series && data.series[p.seriesIndex];
       if (s && s.links && s.links[p.dataIndex]) { window.location.href = s.links[p.dataIndex]; }

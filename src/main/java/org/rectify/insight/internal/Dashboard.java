@@ -1,5 +1,6 @@
 package org.rectify.insight.internal;
 
+import org.rectify.plans.Indicator;
 import org.rectify.plans.TaskFigure;
 import org.rectify.supervision.CircularFacts;
 
@@ -41,7 +42,7 @@ record Dashboard(LocalDate asOf, Headline headline, List<UnitRow> units, List<Mo
     }
 
     /** An indicator against its target, with the last measurement submitted (null: none yet). */
-    record IndicatorRow(long taskId, String taskRef, String name, String comparator, BigDecimal target, String unitOfMeasure,
+    record IndicatorRow(long taskId, String taskRef, String name, Indicator.Comparator comparator, BigDecimal target, String unitOfMeasure,
                         LocalDate dueOn, BigDecimal latest, LocalDate measuredOn) {
 
         /** Whether the last measurement meets the target (null when there is none). */
@@ -51,9 +52,9 @@ record Dashboard(LocalDate asOf, Headline headline, List<UnitRow> units, List<Mo
             }
             int c = latest.compareTo(target);
             return switch (comparator) {
-                case ">=" -> c >= 0;
-                case "<=" -> c <= 0;
-                default -> c == 0;
+                case AT_LEAST -> c >= 0;
+                case AT_MOST -> c <= 0;
+                case EQUAL -> c == 0;
             };
         }
     }

@@ -270,7 +270,8 @@ class Figures {
                 .where(tasks)
                 .orderBy(asOf.isNull(), TASK.PLAN_ID, TASK.POSITION, INDICATOR.POSITION, INDICATOR.ID)
                 .limit(MAX_INDICATORS)
-                .fetch(r -> new Dashboard.IndicatorRow(r.get(TASK.ID), r.get(TASK.REF), r.get(INDICATOR.NAME), r.get(INDICATOR.COMPARATOR),
+                .fetch(r -> new Dashboard.IndicatorRow(r.get(TASK.ID), r.get(TASK.REF), r.get(INDICATOR.NAME),
+                        org.rectify.plans.Indicator.Comparator.ofSymbol(r.get(INDICATOR.COMPARATOR)),
                         r.get(INDICATOR.TARGET_VALUE), r.get(INDICATOR.UNIT_OF_MEASURE), r.get(INDICATOR.DUE_ON), r.get(value), r.get(asOf)));
     }
 

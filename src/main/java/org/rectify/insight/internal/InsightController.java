@@ -94,6 +94,8 @@ class InsightController {
         model.addAttribute("headlineFigures", List.of(TaskFigure.CLOSED, TaskFigure.ON_SCHEDULE, TaskFigure.BEHIND,
                 TaskFigure.OVERDUE, TaskFigure.ONGOING, TaskFigure.RELAPSED));
         model.addAttribute("warningFigures", List.of(TaskFigure.RED, TaskFigure.YELLOW, TaskFigure.BLUE));
+        model.addAttribute("overdueFigure", TaskFigure.OVERDUE);
+        model.addAttribute("closedFigure", TaskFigure.CLOSED);
         model.addAttribute("periodFrom", filter.periodFrom(d.asOf()));
         model.addAttribute("periodTo", filter.periodTo(d.asOf()));
         model.addAttribute("unitsChart", Charts.units(d, filter, messages));

@@ -61,7 +61,21 @@ class InsightBrowserTests {
         browser.find("#units-chart canvas");
         browser.screenshot("insight-dashboard-en");
         browser.go("/insight/briefing?lang=zh_CN");
-        assertThat(browser.find("#text").getAttribute("value")).contains("项整改任务中");
+        assertThat(browser.find("#text").getAttribute("value")).contains("项整改任务中").doesNotContain("2,0");
         browser.screenshot("insight-briefing-zh");
+    }
+
+    @Test
+    void a_unit_head_sees_the_units_figures_and_what_waits_on_it() {
+        browser.logIn("epb-head", DemoLogins.PASSWORD);
+        browser.go("/insight");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/insight/unit");
+        assertThat(browser.find("h1").getText()).isEqualTo("市环境保护局整改情况");
+        assertThat(browser.find("#todo-reports").getText()).contains("本期待报送进展");
+        assertThat(browser.scriptErrors()).isEmpty();
+        browser.driver().manage().window().setSize(new Dimension(1440, 2300));
+        browser.screenshot("insight-unit-zh");
+        browser.go("/insight/unit?lang=en");
+        browser.screenshot("insight-unit-en");
     }
 }

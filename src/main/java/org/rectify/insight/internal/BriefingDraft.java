@@ -89,7 +89,8 @@ class BriefingDraft {
     }
 
     private String chinese(LocalDate date) {
-        return messages.text("insight.briefing.date", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+        return messages.text("insight.briefing.date", String.valueOf(date.getYear()), String.valueOf(date.getMonthValue()),
+                String.valueOf(date.getDayOfMonth()));
     }
 
     private static long count(Dashboard.Headline h, TaskFigure f) {

@@ -33,13 +33,13 @@ import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.case_;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.extract;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.trunc;
@@ -135,30 +135,40 @@ class Figures {
      */
     List<Dashboard.UnitRow> units(Condition tasks, Long parentId) {
         Unit child = UNIT.as("child");
-        Unit lead = UNIT.as("lead");
-        List<Field<?>> fields = new ArrayList<>(List.of(child.ID, child.NAME, countDistinct(TASK.ID).as("total")));
+        var led = ledFrom(child, (parentId == null ? child.PARENT_ID.isNull() : child.PARENT_ID.eq(parentId)).and(child.VALID_TO.isNull()));
+        Field<Long> unitId = led.field("unit_id", Long.class);
+        List<Field<?>> fields = new ArrayList<>(List.of(unitId, count().as("total")));
         for (TaskFigure f : TaskFigure.values()) {
-            fields.add(countDistinct(TASK.ID).filterWhere(figures.of(f)).as(f.name()));
+            fields.add(count().filterWhere(figures.of(f)).as(f.name()));
         }
-        Field<Integer> red = field(TaskFigure.RED);
-        Field<Integer> overdue = field(TaskFigure.OVERDUE);
-        Field<Integer> yellow = field(TaskFigure.YELLOW);
-        return db.select(fields)
-                .from(child)
-                .join(lead).on(lead.PATH.startsWith(child.PATH))
-                .join(TASK_UNIT).on(TASK_UNIT.UNIT_ID.eq(lead.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
-                .join(TASK).on(TASK.ID.eq(TASK_UNIT.TASK_ID))
-                .where((parentId == null ? child.PARENT_ID.isNull() : child.PARENT_ID.eq(parentId)).and(child.VALID_TO.isNull()).and(tasks))
-                .groupBy(child.ID, child.NAME, child.SORT_ORDER)
-                .orderBy(red.desc(), overdue.desc(), yellow.desc(), countDistinct(TASK.ID).desc(), child.SORT_ORDER, child.ID)
+        Map<Long, Dashboard.UnitRow> rows = new LinkedHashMap<>();
+        db.select(fields).from(led).join(TASK).on(TASK.ID.eq(led.field("task_id", Long.class)))
+                .where(tasks).groupBy(unitId)
+                .orderBy(field(TaskFigure.RED).desc(), field(TaskFigure.OVERDUE).desc(), field(TaskFigure.YELLOW).desc(),
+                        count().desc(), unitId)
                 .limit(MAX_UNITS)
-                .fetch(r -> {
+                .forEach(r -> {
                     Map<TaskFigure, Long> counts = new EnumMap<>(TaskFigure.class);
                     for (TaskFigure f : TaskFigure.values()) {
                         counts.put(f, r.get(f.name(), Long.class));
                     }
-                    return new Dashboard.UnitRow(r.get(child.ID), r.get(child.NAME), r.get("total", Long.class), counts);
+                    rows.put(r.get(unitId), new Dashboard.UnitRow(r.get(unitId), null, r.get("total", Long.class), counts));
                 });
+        Map<Long, String> names = db.select(UNIT.ID, UNIT.NAME).from(UNIT).where(UNIT.ID.in(rows.keySet())).fetchMap(UNIT.ID, UNIT.NAME);
+        return rows.values().stream().map(u -> new Dashboard.UnitRow(u.unitId(), names.get(u.unitId()), u.total(), u.counts())).toList();
+    }
+
+    /**
+     * Each task once per unit of {@code which} that leads it from its subtree ({@code unit_id}, {@code task_id}): what the
+     * ledger's "lead unit (with sub-units)" filter lists for that unit.
+     */
+    private org.jooq.Table<?> ledFrom(Unit which, Condition units) {
+        Unit lead = UNIT.as("lead");
+        return selectDistinct(which.ID.as("unit_id"), TASK_UNIT.TASK_ID.as("task_id"))
+                .from(which)
+                .join(lead).on(lead.PATH.startsWith(which.PATH))
+                .join(TASK_UNIT).on(TASK_UNIT.UNIT_ID.eq(lead.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
+                .where(units).asTable("led");
     }
 
     private static Field<Integer> field(TaskFigure figure) {
@@ -246,13 +256,11 @@ class Figures {
             return Map.of();
         }
         Unit ranked = UNIT.as("ranked");
-        Unit lead = UNIT.as("lead");
-        return db.select(ranked.ID, countDistinct(TASK.ID)).from(ranked)
-                .join(lead).on(lead.PATH.startsWith(ranked.PATH))
-                .join(TASK_UNIT).on(TASK_UNIT.UNIT_ID.eq(lead.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
-                .join(TASK).on(TASK.ID.eq(TASK_UNIT.TASK_ID))
-                .where(ranked.ID.in(unitIds).and(tasks).and(figures.of(TaskFigure.OVERDUE)))
-                .groupBy(ranked.ID).fetchMap(r -> r.value1(), r -> r.value2().longValue());
+        var led = ledFrom(ranked, ranked.ID.in(unitIds));
+        Field<Long> unitId = led.field("unit_id", Long.class);
+        return db.select(unitId, count()).from(led).join(TASK).on(TASK.ID.eq(led.field("task_id", Long.class)))
+                .where(tasks.and(figures.of(TaskFigure.OVERDUE))).groupBy(unitId)
+                .fetchMap(r -> r.value1(), r -> r.value2().longValue());
     }
 
     /** Indicators of the tasks, each with its last submitted measurement; those without one last. */

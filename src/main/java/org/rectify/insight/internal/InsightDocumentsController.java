@@ -6,6 +6,7 @@ import org.rectify.access.Caller;
 import org.rectify.plans.LedgerParams;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskLedger;
+import org.rectify.platform.ClockConfiguration;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.Messages;
@@ -23,14 +24,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /** What leaders and the office take to meetings: the briefing (.docx), edited on screen first, and the ledger (.xlsx). */
 @Controller
 class InsightDocumentsController {
 
     static final int MAX_BRIEFING_CHARS = 50_000;
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final BriefingDraft briefing;
     private final LedgerWorkbook workbook;
@@ -84,7 +83,7 @@ class InsightDocumentsController {
                 OfficialDocuments.body(doc, paragraph.replace("\n", ""));
             }
         }
-        OfficialDocuments.signature(doc, issuer, date.atStartOfDay(ZONE).toOffsetDateTime());
+        OfficialDocuments.signature(doc, issuer, date.atStartOfDay(ClockConfiguration.ZONE).toOffsetDateTime());
     }
 
     /** The ledger with the filters of the ledger page, as .xlsx, streamed. */

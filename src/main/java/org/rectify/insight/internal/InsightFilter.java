@@ -2,6 +2,7 @@ package org.rectify.insight.internal;
 
 import org.rectify.plans.LedgerFilter;
 import org.rectify.plans.TaskFigure;
+import org.rectify.supervision.CircularPeriod;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -30,8 +31,12 @@ record InsightFilter(Long planId, String section, Long unitId,
         return from != null ? from : YearMonth.from(today).atDay(1);
     }
 
+    /** The ranking's end: as asked (at most a year after its start, as a circular), else today. */
     public LocalDate periodTo(LocalDate today) {
-        return to != null && !to.isBefore(periodFrom(today)) ? to : today;
+        LocalDate start = periodFrom(today);
+        LocalDate end = to != null && !to.isBefore(start) ? to : today;
+        LocalDate longest = start.plusDays(CircularPeriod.MAX_DAYS - 1L);
+        return end.isAfter(longest) ? longest : end;
     }
 
     /** The ledger's tasks counted by {@code figure} (all of them when null), led from {@code unit} if given. */

@@ -5,16 +5,21 @@ import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
 import org.rectify.access.NewAccount;
 import org.rectify.access.Role;
-import org.rectify.intake.PlanHeader;
 import org.rectify.intake.PlanIntake;
-import org.rectify.intake.PublishedPlan;
-import org.rectify.plans.TaskLedger;
-import org.rectify.progress.CadenceKind;
-import org.rectify.progress.CadenceSettings;
-import org.rectify.progress.ReportingCycles;
+import org.rectify.plans.LedgerFilter;
 import org.rectify.plans.Plans;
+import org.rectify.plans.TaskLedger;
 import org.rectify.plans.Tasks;
+import org.rectify.platform.ReplayClock;
+import org.rectify.progress.EvidenceStore;
+import org.rectify.progress.ProgressReports;
+import org.rectify.progress.ReportingCycles;
+import org.rectify.supervision.Accountability;
+import org.rectify.supervision.Circulars;
+import org.rectify.supervision.LeaderInstructions;
 import org.rectify.supervision.Reminders;
+import org.rectify.supervision.SupervisionLedger;
+import org.rectify.supervision.SupervisionNotices;
 import org.rectify.supervision.Warnings;
 import org.rectify.units.UnitReference;
 import org.rectify.units.UnitTreeImport;
@@ -31,13 +36,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Loads the 临沧市 demo into an empty embedded database: the unit tree, one login per role, and the
- * 2018 plan taken in through the plan parser. Never runs against a configured database.
+ * Loads the 临沧市 demo into an empty embedded database: the unit tree, one login per role, and the 2018 plan taken
+ * in through the plan parser and played as a plan in mid-flight (started 8 months ago, due to end in 16), its past
+ * replayed step by step on its own dates. Never runs against a configured database. Each step is a class of its own;
+ * a new part of the story is one more line in {@link #playThePast} or after it.
  */
 @Component
 @org.springframework.core.annotation.Order(0) // the demo loads before a first administrator is considered
@@ -57,26 +67,47 @@ class DemoData implements ApplicationRunner {
     private final Tasks tasks;
     private final Plans plans;
     private final ReportingCycles cycles;
+    private final ProgressReports reports;
+    private final EvidenceStore evidence;
+    private final SupervisionNotices notices;
+    private final SupervisionLedger supervisionLedger;
+    private final LeaderInstructions instructions;
+    private final Accountability accountability;
+    private final Circulars circulars;
     private final TransactionTemplate transaction;
     private final Reminders reminders;
     private final Warnings warnings;
+    private final Clock clock;
     private final boolean remindOnLoad;
+    private final int cyclesBehind;
 
     DemoData(Units units, UnitTreeImport unitImport, Accounts accounts, PlanIntake intake, TaskLedger ledger,
-             Tasks tasks, Plans plans, ReportingCycles cycles, TransactionTemplate transaction, Reminders reminders, Warnings warnings,
-             @Value("${rectify.demo.remind-on-load:true}") boolean remindOnLoad) {
-        this.reminders = reminders;
-        this.remindOnLoad = remindOnLoad;
-        this.warnings = warnings;
-        this.cycles = cycles;
+             Tasks tasks, Plans plans, ReportingCycles cycles, ProgressReports reports, EvidenceStore evidence,
+             SupervisionNotices notices, SupervisionLedger supervisionLedger, LeaderInstructions instructions,
+             Accountability accountability, Circulars circulars, TransactionTemplate transaction, Reminders reminders,
+             Warnings warnings, Clock clock, @Value("${rectify.demo.remind-on-load:true}") boolean remindOnLoad,
+             @Value("${rectify.demo.cycles-behind:3}") int cyclesBehind) {
         this.units = units;
-        this.ledger = ledger;
-        this.tasks = tasks;
-        this.plans = plans;
         this.unitImport = unitImport;
         this.accounts = accounts;
         this.intake = intake;
+        this.ledger = ledger;
+        this.tasks = tasks;
+        this.plans = plans;
+        this.cycles = cycles;
+        this.reports = reports;
+        this.evidence = evidence;
+        this.notices = notices;
+        this.supervisionLedger = supervisionLedger;
+        this.instructions = instructions;
+        this.accountability = accountability;
+        this.circulars = circulars;
         this.transaction = transaction;
+        this.reminders = reminders;
+        this.warnings = warnings;
+        this.clock = clock;
+        this.remindOnLoad = remindOnLoad;
+        this.cyclesBehind = cyclesBehind;
     }
 
     @Override
@@ -84,24 +115,45 @@ class DemoData implements ApplicationRunner {
         if (units.resolve("临沧市").isPresent()) {
             return; // loaded by an earlier start: the data belongs to its users now
         }
-        transaction.executeWithoutResult(status -> {
-            load("demo/units.csv", in -> unitImport.load("units.csv", in));
-            load("demo/unit-groups.csv", in -> unitImport.loadGroups("unit-groups.csv", in));
-            demoAccounts().forEach(accounts::create);
-            // the plan is run by the city: its office, supervisors and leaders see all of it
-            Caller loader = new Caller(0, "demo", "演示数据", unit("临沧市"), "临沧市", Role.ADMIN, DataScope.ALL);
-            PublishedPlan plan = intake.publishText(lincangPlan(), lincangHeader(), true, loader);
-            DemoStory.play(plan.planId(), ledger, tasks, loader);
-            // units report monthly, by the 25th, with 5 days' grace (按月报送整改进展)
-            cycles.setCadence(plan.planId(), new CadenceSettings(CadenceKind.MONTHLY, 25, 5, false, null, List.of()), loader);
-            // and a small plan of 临翔区's own, so the county office has objects in its jurisdiction
-            DemoCountyPlan.load(plans, tasks, unit("临翔区"), unit("临翔区政府"), unit("临翔区环境保护局"), loader);
-            log.info("Demo loaded: 临沧市 unit tree, {} tasks of the 2018 plan, demo logins (password {})",
-                    plan.created(), DEMO_PASSWORD);
-        });
-        if (remindOnLoad) { // this morning's reminders, so the demo shows them before the first 08:30 sweep
-            reminders.sweep(warnings.today());
+        long started = System.nanoTime();
+        DemoTimeline timeline = new DemoTimeline(LocalDate.now(clock), cyclesBehind);
+        long planId = transaction.execute(status -> ReplayClock.at(timeline.daysFromStart(0, 9), () -> playThePast(timeline)));
+        // today, on today's clock: the warnings of today, last month's circular, this morning's reminders
+        warnings.recomputeAll(timeline.today());
+        transaction.executeWithoutResult(status -> DemoCirculars.publishLastMonth(circulars, planId, timeline, callers()));
+        if (remindOnLoad) { // before the first 08:30 sweep
+            reminders.sweep(timeline.today());
         }
+        log.info("Demo loaded in {} ms: 临沧市 unit tree, the 2018 plan in mid-flight ({} to {}), demo logins (password {})",
+                (System.nanoTime() - started) / 1_000_000, timeline.start(), timeline.end(), DEMO_PASSWORD);
+    }
+
+    /** The demo's last 8 months, step by step on their own dates; returns the city plan's id. */
+    private long playThePast(DemoTimeline timeline) {
+        load("demo/units.csv", in -> unitImport.load("units.csv", in));
+        load("demo/unit-groups.csv", in -> unitImport.loadGroups("unit-groups.csv", in));
+        demoAccounts().forEach(a -> accountIds.put(a.username(), accounts.create(a)));
+        DemoCallers callers = callers();
+        long planId = DemoPlan.publish(intake, ledger, tasks, timeline, callers.office());
+        Map<String, Long> byRef = new LinkedHashMap<>();
+        ledger.find(LedgerFilter.ofPlan(planId, LedgerFilter.MAX_PAGE_SIZE), DataScope.ALL).tasks()
+                .forEach(t -> byRef.put(t.ref(), t.id()));
+        // and a small plan of 临翔区's own, so the county office has objects in its jurisdiction
+        DemoCountyPlan.load(plans, tasks, timeline, unit("临翔区"), unit("临翔区政府"), unit("临翔区环境保护局"), callers.loader());
+
+        DemoSchedule schedule = new DemoSchedule();
+        DemoStory.schedule(schedule, timeline, byRef, tasks, callers.office());
+        new DemoReports(reports, cycles, ledger, evidence, callers, timeline).schedule(schedule, planId, List.copyOf(byRef.values()));
+        new DemoSupervision(notices, supervisionLedger, instructions, accountability, ledger, callers)
+                .schedule(schedule, timeline, byRef);
+        schedule.replay();
+        return planId;
+    }
+
+    private final Map<String, Long> accountIds = new HashMap<>();
+
+    private DemoCallers callers() {
+        return new DemoCallers(units, accountIds, unit("临沧市"));
     }
 
     private List<NewAccount> demoAccounts() {
@@ -124,20 +176,6 @@ class DemoData implements ApplicationRunner {
     /** Demo addresses are under the reserved .invalid domain (RFC 2606): never anyone's real mailbox. */
     private static String demoEmail(String username) {
         return username + "@demo.rectify.invalid";
-    }
-
-    private static String lincangPlan() {
-        try (InputStream in = new ClassPathResource("demo/lincang-2018.txt").getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("demo plan missing from the build", e);
-        }
-    }
-
-    private static PlanHeader lincangHeader() {
-        return new PlanHeader("云南省委省政府第二环境保护督察", "省委省政府第二环境保护督察组", null,
-                "临沧市贯彻落实省委省政府第二环境保护督察组督察反馈意见整改方案", "中共临沧市委、临沧市人民政府",
-                LocalDate.of(2018, 2, 7));
     }
 
     private long unit(String name) {

@@ -18,6 +18,7 @@ import java.util.List;
 final class DemoCountyPlan {
 
     static final String TITLE = "临翔区环境问题整改清单（演示）";
+    static final String SHORT_NAME = "临翔演示";
 
     private DemoCountyPlan() {
     }

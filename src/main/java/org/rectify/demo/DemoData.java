@@ -7,6 +7,7 @@ import org.rectify.access.NewAccount;
 import org.rectify.access.Role;
 import org.rectify.intake.PlanIntake;
 import org.rectify.plans.LedgerFilter;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.Tasks;
@@ -27,8 +28,8 @@ import org.rectify.units.Units;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -50,9 +51,8 @@ import java.util.Map;
  * a new part of the story is one more line in {@link #playThePast} or after it.
  */
 @Component
-@org.springframework.core.annotation.Order(0) // the demo loads before a first administrator is considered
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty() and ${rectify.demo.enabled:true}")
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartLifecycle {
 
     /** For the embedded demo only; README lists it. A configured database gets no demo accounts. */
     static final String DEMO_PASSWORD = "rectify-demo";
@@ -66,6 +66,7 @@ class DemoData implements ApplicationRunner {
     private final TaskLedger ledger;
     private final Tasks tasks;
     private final Plans plans;
+    private final PlanShortNames shortNames;
     private final ReportingCycles cycles;
     private final ProgressReports reports;
     private final EvidenceStore evidence;
@@ -82,11 +83,11 @@ class DemoData implements ApplicationRunner {
     private final int cyclesBehind;
 
     DemoData(Units units, UnitTreeImport unitImport, Accounts accounts, PlanIntake intake, TaskLedger ledger,
-             Tasks tasks, Plans plans, ReportingCycles cycles, ProgressReports reports, EvidenceStore evidence,
+             Tasks tasks, Plans plans, PlanShortNames shortNames, ReportingCycles cycles, ProgressReports reports, EvidenceStore evidence,
              SupervisionNotices notices, SupervisionLedger supervisionLedger, LeaderInstructions instructions,
              Accountability accountability, Circulars circulars, TransactionTemplate transaction, Reminders reminders,
              Warnings warnings, Clock clock, @Value("${rectify.demo.remind-on-load:true}") boolean remindOnLoad,
-             @Value("${rectify.demo.cycles-behind:3}") int cyclesBehind) {
+             @Value("${rectify.demo.cycles-behind:2}") int cyclesBehind) {
         this.units = units;
         this.unitImport = unitImport;
         this.accounts = accounts;
@@ -94,6 +95,7 @@ class DemoData implements ApplicationRunner {
         this.ledger = ledger;
         this.tasks = tasks;
         this.plans = plans;
+        this.shortNames = shortNames;
         this.cycles = cycles;
         this.reports = reports;
         this.evidence = evidence;
@@ -110,8 +112,34 @@ class DemoData implements ApplicationRunner {
         this.cyclesBehind = cyclesBehind;
     }
 
+    private volatile boolean running;
+
+    /**
+     * Just before the web server opens (and before any runner, such as the first administrator's): a demo login
+     * works as soon as the sign-in page answers.
+     */
     @Override
-    public void run(ApplicationArguments args) {
+    public int getPhase() {
+        return WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        load();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void load() {
         if (units.resolve("临沧市").isPresent()) {
             return; // loaded by an earlier start: the data belongs to its users now
         }
@@ -134,12 +162,14 @@ class DemoData implements ApplicationRunner {
         load("demo/unit-groups.csv", in -> unitImport.loadGroups("unit-groups.csv", in));
         demoAccounts().forEach(a -> accountIds.put(a.username(), accounts.create(a)));
         DemoCallers callers = callers();
-        long planId = DemoPlan.publish(intake, ledger, tasks, timeline, callers.office());
+        long planId = DemoPlan.publish(intake, ledger, tasks, shortNames, timeline, callers.office());
         Map<String, Long> byRef = new LinkedHashMap<>();
         ledger.find(LedgerFilter.ofPlan(planId, LedgerFilter.MAX_PAGE_SIZE), DataScope.ALL).tasks()
                 .forEach(t -> byRef.put(t.ref(), t.id()));
         // and a small plan of 临翔区's own, so the county office has objects in its jurisdiction
-        DemoCountyPlan.load(plans, tasks, timeline, unit("临翔区"), unit("临翔区政府"), unit("临翔区环境保护局"), callers.loader());
+        long county = DemoCountyPlan.load(plans, tasks, timeline, unit("临翔区"), unit("临翔区政府"), unit("临翔区环境保护局"),
+                callers.loader());
+        shortNames.set(county, DemoCountyPlan.SHORT_NAME, callers.loader());
 
         DemoSchedule schedule = new DemoSchedule();
         DemoStory.schedule(schedule, timeline, byRef, tasks, callers.office());

@@ -8,6 +8,7 @@ import org.rectify.plans.AssignedUnit;
 import org.rectify.plans.Indicator;
 import org.rectify.plans.LedgerFilter;
 import org.rectify.plans.Milestone;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.Obligation;
 import org.rectify.plans.TaskCommand;
 import org.rectify.plans.TaskContent;
@@ -33,14 +34,18 @@ import java.util.Objects;
 final class DemoPlan {
 
     static final String SEED = "demo/lincang-2018.txt";
+    /** How the plan's tasks are named outside it: 临沧2018·二(一). */
+    static final String SHORT_NAME = "临沧2018";
 
     private DemoPlan() {
     }
 
     /** Publishes the plan at the demo's start and returns its id. */
-    static long publish(PlanIntake intake, TaskLedger ledger, Tasks tasks, DemoTimeline timeline, Caller office) {
+    static long publish(PlanIntake intake, TaskLedger ledger, Tasks tasks, PlanShortNames shortNames, DemoTimeline timeline,
+                        Caller office) {
         LocalDate issued = timeline.shift(DemoTimeline.SEED_START);
         long planId = intake.publishText(seedText(), header(issued), false, office).planId();
+        shortNames.set(planId, SHORT_NAME, office);
         for (TaskSummary t : ledger.find(LedgerFilter.ofPlan(planId, LedgerFilter.MAX_PAGE_SIZE), DataScope.ALL).tasks()) {
             TaskDetail task = ledger.get(t.id(), DataScope.ALL);
             tasks.update(task.id(), task.version(), shifted(task, timeline), office);

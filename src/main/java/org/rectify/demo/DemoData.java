@@ -12,15 +12,8 @@ import org.rectify.plans.Plans;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.Tasks;
 import org.rectify.platform.ReplayClock;
-import org.rectify.progress.EvidenceStore;
-import org.rectify.progress.ProgressReports;
-import org.rectify.progress.ReportingCycles;
-import org.rectify.supervision.Accountability;
 import org.rectify.supervision.Circulars;
-import org.rectify.supervision.LeaderInstructions;
 import org.rectify.supervision.Reminders;
-import org.rectify.supervision.SupervisionLedger;
-import org.rectify.supervision.SupervisionNotices;
 import org.rectify.supervision.Warnings;
 import org.rectify.units.UnitReference;
 import org.rectify.units.UnitTreeImport;
@@ -67,13 +60,8 @@ class DemoData implements SmartLifecycle {
     private final Tasks tasks;
     private final Plans plans;
     private final PlanShortNames shortNames;
-    private final ReportingCycles cycles;
-    private final ProgressReports reports;
-    private final EvidenceStore evidence;
-    private final SupervisionNotices notices;
-    private final SupervisionLedger supervisionLedger;
-    private final LeaderInstructions instructions;
-    private final Accountability accountability;
+    private final DemoReports reports;
+    private final DemoSupervision supervision;
     private final Circulars circulars;
     private final TransactionTemplate transaction;
     private final Reminders reminders;
@@ -83,9 +71,8 @@ class DemoData implements SmartLifecycle {
     private final int cyclesBehind;
 
     DemoData(Units units, UnitTreeImport unitImport, Accounts accounts, PlanIntake intake, TaskLedger ledger,
-             Tasks tasks, Plans plans, PlanShortNames shortNames, ReportingCycles cycles, ProgressReports reports, EvidenceStore evidence,
-             SupervisionNotices notices, SupervisionLedger supervisionLedger, LeaderInstructions instructions,
-             Accountability accountability, Circulars circulars, TransactionTemplate transaction, Reminders reminders,
+             Tasks tasks, Plans plans, PlanShortNames shortNames, DemoReports reports, DemoSupervision supervision,
+             Circulars circulars, TransactionTemplate transaction, Reminders reminders,
              Warnings warnings, Clock clock, @Value("${rectify.demo.remind-on-load:true}") boolean remindOnLoad,
              @Value("${rectify.demo.cycles-behind:2}") int cyclesBehind) {
         this.units = units;
@@ -96,13 +83,8 @@ class DemoData implements SmartLifecycle {
         this.tasks = tasks;
         this.plans = plans;
         this.shortNames = shortNames;
-        this.cycles = cycles;
         this.reports = reports;
-        this.evidence = evidence;
-        this.notices = notices;
-        this.supervisionLedger = supervisionLedger;
-        this.instructions = instructions;
-        this.accountability = accountability;
+        this.supervision = supervision;
         this.circulars = circulars;
         this.transaction = transaction;
         this.reminders = reminders;
@@ -171,11 +153,11 @@ class DemoData implements SmartLifecycle {
                 callers.loader());
         shortNames.set(county, DemoCountyPlan.SHORT_NAME, callers.loader());
 
+        DemoStage stage = new DemoStage(timeline, callers);
         DemoSchedule schedule = new DemoSchedule();
         DemoStory.schedule(schedule, timeline, byRef, tasks, callers.office());
-        new DemoReports(reports, cycles, ledger, evidence, callers, timeline).schedule(schedule, planId, List.copyOf(byRef.values()));
-        new DemoSupervision(notices, supervisionLedger, instructions, accountability, ledger, callers)
-                .schedule(schedule, timeline, byRef);
+        reports.schedule(schedule, stage, planId, List.copyOf(byRef.values()));
+        supervision.schedule(schedule, stage, byRef);
         schedule.replay();
         return planId;
     }

@@ -15,6 +15,7 @@ import org.rectify.progress.ReportContent;
 import org.rectify.progress.ReportDetail;
 import org.rectify.progress.ReportingCycle;
 import org.rectify.progress.ReportingCycles;
+import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,74 +26,73 @@ import static org.rectify.demo.DemoTimeline.GRACE_DAYS;
 import static org.rectify.demo.DemoTimeline.at;
 
 /**
- * Monthly reports on the demo plan, through the progress API: after the first months' groundwork the office asks
- * for monthly reports (the head approves before a report counts); in every past cycle most units report on time, some late,
- * some units of every third task not at all, and one in ten has its report returned by the office (half of them corrected since); in the current cycle, due in 3
- * days, some have reported, some have a draft, some of 市环保局's wait for its head, the rest have yet to be written.
- * Which slot does what is fixed by its position, so every load tells the same story.
+ * Monthly reports on the demo plan, through the progress API: after the first months' groundwork the office asks for
+ * monthly reports (the head approves before a report counts); in every past cycle most units report on time, some
+ * late, some units of every third task not at all, and one in ten has its report returned by the office (half of them
+ * corrected since); in the current cycle, due in 3 days, some have reported, some have a draft, some of 市环保局's wait
+ * for its head, the rest have yet to be written. Which slot does what is fixed by its position, so every load tells
+ * the same story.
  */
-final class DemoReports {
+@Component
+class DemoReports {
 
     private final ProgressReports reports;
     private final ReportingCycles cycles;
     private final TaskLedger ledger;
     private final EvidenceStore evidence;
-    private final DemoCallers callers;
-    private final DemoTimeline timeline;
 
-    DemoReports(ProgressReports reports, ReportingCycles cycles, TaskLedger ledger, EvidenceStore evidence,
-                DemoCallers callers, DemoTimeline timeline) {
+    DemoReports(ProgressReports reports, ReportingCycles cycles, TaskLedger ledger, EvidenceStore evidence) {
         this.reports = reports;
         this.cycles = cycles;
         this.ledger = ledger;
         this.evidence = evidence;
-        this.callers = callers;
-        this.timeline = timeline;
     }
 
-    void schedule(DemoSchedule schedule, long planId, List<Long> taskIds) {
+    void schedule(DemoSchedule schedule, DemoStage stage, long planId, List<Long> taskIds) {
+        DemoTimeline timeline = stage.timeline();
         schedule.at(DemoTimeline.at(timeline.reportingStart().minusDays(3), 10), () -> {
             cycles.setCadence(planId, new CadenceSettings(CadenceKind.CUSTOM, null, GRACE_DAYS, true,
-                    timeline.reportingStart(), timeline.reportDueDates()), callers.office());
+                    timeline.reportingStart(), timeline.reportDueDates()), stage.callers().office());
             for (ReportingCycle cycle : cycles.cycles(planId)) {
                 if (cycle.dueOn().isBefore(timeline.today())) {
-                    schedulePast(schedule, cycle, taskIds);
+                    schedulePast(schedule, stage.callers(), cycle, taskIds);
                 } else if (!cycle.periodStart().isAfter(timeline.today())) {
-                    scheduleCurrent(schedule, cycle, taskIds);
+                    scheduleCurrent(schedule, stage, cycle, taskIds);
                 }
             }
         });
     }
 
-    private void schedulePast(DemoSchedule schedule, ReportingCycle cycle, List<Long> taskIds) {
+    private void schedulePast(DemoSchedule schedule, DemoCallers callers, ReportingCycle cycle, List<Long> taskIds) {
         forEachSlot(taskIds, cycle, (task, unit, n) -> {
             boolean missing = n % 10 == 8 && taskIds.indexOf(task) % 3 == 0;
             switch (missing ? -1 : n % 10) {
                 case -1 -> { } // never reported: LATE, and the task turns yellow
                 case 6, 7 -> schedule.at(at(cycle.graceUntil().plusDays(1 + n % 3), 16),
-                        () -> submitIfReporting(task, unit, cycle, n));
+                        () -> submitIfReporting(callers, task, unit, cycle, n));
                 case 9 -> {
-                    schedule.at(at(cycle.dueOn().minusDays(2), 11), () -> submitIfReporting(task, unit, cycle, n));
-                    schedule.at(at(cycle.dueOn().plusDays(1), 15), () -> returnReport(task, unit, cycle));
+                    schedule.at(at(cycle.dueOn().minusDays(2), 11), () -> submitIfReporting(callers, task, unit, cycle, n));
+                    schedule.at(at(cycle.dueOn().plusDays(1), 15), () -> returnReport(callers, task, unit, cycle));
                     if (n / 10 % 2 == 0) { // half are corrected in a new version; the others wait for it
-                        schedule.at(at(cycle.dueOn().plusDays(3), 10), () -> correct(task, unit, cycle, n));
+                        schedule.at(at(cycle.dueOn().plusDays(3), 10), () -> correct(callers, task, unit, cycle, n));
                     }
                 }
                 default -> schedule.at(at(cycle.dueOn().minusDays(1 + n % 4), 9 + n % 8),
-                        () -> submitIfReporting(task, unit, cycle, n));
+                        () -> submitIfReporting(callers, task, unit, cycle, n));
             }
         });
     }
 
-    private void scheduleCurrent(DemoSchedule schedule, ReportingCycle cycle, List<Long> taskIds) {
-        LocalDate yesterday = timeline.today().minusDays(1);
+    private void scheduleCurrent(DemoSchedule schedule, DemoStage stage, ReportingCycle cycle, List<Long> taskIds) {
+        DemoCallers callers = stage.callers();
+        LocalDate yesterday = stage.timeline().today().minusDays(1);
         forEachSlot(taskIds, cycle, (task, unit, n) -> {
             if (callers.isEpb(unit)) { // 市环保局's staff sent some, waiting for the head; the rest are on epb-staff's list
                 if (n % 2 == 0) {
                     schedule.at(at(yesterday, 17), () -> write(task, unit, cycle, n, callers.staffOf(unit), true));
                 }
             } else if (n % 4 == 0) {
-                schedule.at(at(yesterday, 10), () -> submitIfReporting(task, unit, cycle, n));
+                schedule.at(at(yesterday, 10), () -> submitIfReporting(callers, task, unit, cycle, n));
             } else if (n % 4 == 1) {
                 schedule.at(at(yesterday, 15), () -> write(task, unit, cycle, n, callers.staffOf(unit), false));
             }
@@ -113,7 +113,7 @@ final class DemoReports {
     }
 
     /** Sent as the unit sends it: by the staff and approved by the head for 市环保局, by the head at once elsewhere. */
-    private void submitIfReporting(long taskId, long unitId, ReportingCycle cycle, int n) {
+    private void submitIfReporting(DemoCallers callers, long taskId, long unitId, ReportingCycle cycle, int n) {
         if (callers.isEpb(unitId)) {
             ReportDetail sent = write(taskId, unitId, cycle, n, callers.staffOf(unitId), true);
             if (sent != null) {
@@ -135,13 +135,13 @@ final class DemoReports {
         return reports.create(new NewReport(taskId, cycle.id(), unitId, content(task, n), submit), files, writer);
     }
 
-    private void returnReport(long taskId, long unitId, ReportingCycle cycle) {
-        submitted(taskId, unitId, cycle).ifPresent(id -> reports.returnToUnit(id,
+    private void returnReport(DemoCallers callers, long taskId, long unitId, ReportingCycle cycle) {
+        submitted(callers, taskId, unitId, cycle).ifPresent(id -> reports.returnToUnit(id,
                 "佐证材料不足：请补充现场照片和整改前后对比情况。（演示）", callers.office()));
     }
 
-    private void correct(long taskId, long unitId, ReportingCycle cycle, int n) {
-        submitted(taskId, unitId, cycle).ifPresent(id -> {
+    private void correct(DemoCallers callers, long taskId, long unitId, ReportingCycle cycle, int n) {
+        submitted(callers, taskId, unitId, cycle).ifPresent(id -> {
             Caller head = callers.headOf(unitId);
             ReportDetail draft = reports.newVersion(id, head);
             reports.update(draft.id(), content(ledger.get(taskId, DataScope.ALL), n + 1), List.of(), List.of(), head);
@@ -149,7 +149,7 @@ final class DemoReports {
         });
     }
 
-    private java.util.Optional<Long> submitted(long taskId, long unitId, ReportingCycle cycle) {
+    private java.util.Optional<Long> submitted(DemoCallers callers, long taskId, long unitId, ReportingCycle cycle) {
         return reports.find(taskId, unitId, cycle.id(), callers.office()).map(ReportDetail::id);
     }
 

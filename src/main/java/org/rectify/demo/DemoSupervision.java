@@ -8,6 +8,7 @@ import org.rectify.supervision.LeaderInstructions;
 import org.rectify.supervision.NewAccountabilityAction;
 import org.rectify.supervision.SupervisionLedger;
 import org.rectify.supervision.SupervisionNotices;
+import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -20,33 +21,34 @@ import static org.rectify.demo.DemoTimeline.at;
  * its date (its task turns yellow), one 市环保局 has still to answer; an overdue task kept on the supervision ledger;
  * a summons recorded against the unit behind it; and a leader's instruction waiting for its answer.
  */
-final class DemoSupervision {
+@Component
+class DemoSupervision {
 
     private final SupervisionNotices notices;
     private final SupervisionLedger supervisionLedger;
     private final LeaderInstructions instructions;
     private final Accountability accountability;
     private final TaskLedger ledger;
-    private final DemoCallers callers;
 
     DemoSupervision(SupervisionNotices notices, SupervisionLedger supervisionLedger, LeaderInstructions instructions,
-                    Accountability accountability, TaskLedger ledger, DemoCallers callers) {
+                    Accountability accountability, TaskLedger ledger) {
         this.notices = notices;
         this.supervisionLedger = supervisionLedger;
         this.instructions = instructions;
         this.accountability = accountability;
         this.ledger = ledger;
-        this.callers = callers;
     }
 
-    void schedule(DemoSchedule schedule, DemoTimeline timeline, Map<String, Long> tasks) {
-        LocalDate today = timeline.today();
+    void schedule(DemoSchedule schedule, DemoStage stage, Map<String, Long> tasks) {
+        DemoCallers callers = stage.callers();
+        LocalDate today = stage.timeline().today();
         long answered = tasks.get("五(一)");
         schedule.at(at(today.minusDays(60), 10), () -> {
             long notice = notices.issue(answered, "请于限期内报送整改进展及佐证材料，说明滞后原因。（演示）", today.minusDays(45),
                     callers.supervisor());
             schedule.at(at(today.minusDays(50), 16), () -> notices.reply(notice,
-                    "已召开专题会议研究部署，整改点位已全部完成现场核查，佐证材料随后报送。（演示）", headOfLead(answered)));
+                    "已召开专题会议研究部署，整改点位已全部完成现场核查，佐证材料随后报送。（演示）",
+                    callers.headOf(leadOf(answered))));
         });
         schedule.at(at(today.minusDays(30), 10), () -> notices.issue(tasks.get("三(二)"),
                 "该任务进展滞后，请说明原因并提出加快推进的具体措施。（演示）", today.minusDays(16), callers.supervisor()));
@@ -65,9 +67,5 @@ final class DemoSupervision {
 
     private long leadOf(long taskId) {
         return ledger.get(taskId, DataScope.ALL).leadUnitIds().get(0);
-    }
-
-    private org.rectify.access.Caller headOfLead(long taskId) {
-        return callers.headOf(leadOf(taskId));
     }
 }

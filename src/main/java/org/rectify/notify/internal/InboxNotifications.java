@@ -5,6 +5,7 @@ import org.rectify.access.DataScope;
 import org.rectify.access.Role;
 import org.rectify.plans.TaskCommand;
 import org.rectify.plans.TaskDetail;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskTransitioned;
 import org.rectify.supervision.CircularPublished;
@@ -35,15 +36,17 @@ class InboxNotifications {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Dispatcher dispatcher;
+    private final PlanShortNames shortNames;
     private final TaskLedger tasks;
     private final Accounts accounts;
     private final Units units;
 
-    InboxNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts, Units units) {
+    InboxNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts, Units units, PlanShortNames shortNames) {
         this.dispatcher = dispatcher;
         this.tasks = tasks;
         this.accounts = accounts;
         this.units = units;
+        this.shortNames = shortNames;
     }
 
     @ApplicationModuleListener
@@ -51,7 +54,7 @@ class InboxNotifications {
         if (event.command() == TaskCommand.ASSIGN) {
             TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
             dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "TASK_ASSIGNED", "assigned:" + task.id(),
-                    link(task.id()), "notify.taskAssigned", task.ref(), task.displayTitle()));
+                    link(task.id()), "notify.taskAssigned", shortNames.label(task.id(), task.ref()), task.displayTitle()));
         }
     }
 
@@ -61,7 +64,7 @@ class InboxNotifications {
             TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
             String day = event.occurredAt().atZone(CHINA).toLocalDate().toString();
             dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "WARNING_RED", "red:" + task.id() + ":" + day,
-                    link(task.id()), "notify.warningRed", task.ref(), task.displayTitle()));
+                    link(task.id()), "notify.warningRed", shortNames.label(task.id(), task.ref()), task.displayTitle()));
         }
     }
 
@@ -69,7 +72,7 @@ class InboxNotifications {
     void on(NoticeIssued event) {
         TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
         dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "NOTICE_ISSUED", "notice:" + event.noticeId(),
-                "/supervision/notices/" + event.noticeId(), "notify.noticeIssued", event.number(), task.ref(),
+                "/supervision/notices/" + event.noticeId(), "notify.noticeIssued", event.number(), shortNames.label(task.id(), task.ref()),
                 event.replyBy().toString()));
     }
 
@@ -87,7 +90,7 @@ class InboxNotifications {
         TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
         dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "INSTRUCTION_GIVEN",
                 "instruction:" + event.instructionId(), "/supervision/instructions", "notify.instructionGiven",
-                event.leader(), task.ref(), event.answerBy().toString()));
+                event.leader(), shortNames.label(task.id(), task.ref()), event.answerBy().toString()));
     }
 
     @ApplicationModuleListener
@@ -95,7 +98,7 @@ class InboxNotifications {
         TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
         dispatcher.dispatch(Audience.accounts(List.of(event.leaderAccountId())),
                 Outgoing.of("INSTRUCTION_ANSWERED", "instruction-answered:" + event.instructionId(),
-                        "/supervision/instructions", "notify.instructionAnswered", task.ref()));
+                        "/supervision/instructions", "notify.instructionAnswered", shortNames.label(task.id(), task.ref())));
     }
 
     /** A published circular is circulated (印发) to every account under the publishing office's unit. */

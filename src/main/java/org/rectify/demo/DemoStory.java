@@ -9,14 +9,12 @@ import org.rectify.plans.Tasks;
 import java.util.List;
 import java.util.Map;
 
-import static org.rectify.plans.TaskCommand.CLOSE;
 import static org.rectify.plans.TaskCommand.MARK_ONGOING;
-import static org.rectify.plans.TaskCommand.REQUEST_CLOSURE;
 import static org.rectify.plans.TaskCommand.START;
 
 /**
  * Moves some demo tasks along, so the demo ledger shows a plan at work rather than 22 fresh tasks.
- * The rest stay ASSIGNED. (An illustration, not a record of how 临沧's rectification went.)
+ * The rest stay ASSIGNED. Closures go through the closure procedure ({@link DemoClosures}). (An illustration, not a record of how 临沧's rectification went.)
  */
 final class DemoStory {
 
@@ -25,11 +23,15 @@ final class DemoStory {
             Map.entry("二(二)", List.of(START)),
             Map.entry("二(三)1", List.of(START, MARK_ONGOING)),
             Map.entry("二(三)2", List.of(START)),
-            Map.entry("三(一)", List.of(START, REQUEST_CLOSURE)),
+            Map.entry("三(一)", List.of(START)),
             Map.entry("三(三)", List.of(START)),
-            Map.entry("四(二)1", List.of(START, REQUEST_CLOSURE, CLOSE)),
+            Map.entry("四(二)1", List.of(START)),
+            Map.entry("四(三)", List.of(START)),
+            Map.entry("五(二)2", List.of(START)),
+            Map.entry("五(三)2", List.of(START)),
+            Map.entry("五(四)", List.of(START)),
             Map.entry("四(二)3", List.of(START)),
-            Map.entry("五(三)1", List.of(START, REQUEST_CLOSURE, CLOSE)),
+            Map.entry("五(三)1", List.of(START)),
             Map.entry("六", List.of(START)));
 
     private DemoStory() {

@@ -132,9 +132,30 @@ public class Tasks {
         TaskDetail task = ledger.toActOn(taskId, caller);
         boolean leads = caller.scope().isAll() ? caller.role().managesTasks()
                 : ledger.isLedFrom(taskId, caller.scope().unitPath());
+        if (command.byClosureOnly()) {
+            throw new TransitionNotAllowed("task.closureProcedureOnly", label("task.command." + command));
+        }
         if (!TaskCommandPolicy.permits(caller, command, leads)) {
             throw new ForbiddenException("task.commandForbidden", label("task.command." + command));
         }
+        return apply(task, command, reason, caller.signature(), caller.scope());
+    }
+
+    /**
+     * A step of the closure procedure (销号), given by the closure module, which has checked who may take it: the
+     * application (REQUEST_CLOSURE), its return (RETURN_CLOSURE) and the closing (CLOSE). Published as any
+     * transition, so listeners of {@link TaskTransitioned} hear of a closing as before.
+     */
+    public TaskDetail closureStep(long taskId, TaskCommand command, String reason, String actor) {
+        if (!command.byClosureOnly()) {
+            throw new IllegalArgumentException(command + " is not a closure step");
+        }
+        return apply(ledger.get(taskId, org.rectify.access.DataScope.ALL), command, reason, actor, org.rectify.access.DataScope.ALL);
+    }
+
+    private TaskDetail apply(TaskDetail task, TaskCommand command, String reason, String actor,
+                             org.rectify.access.DataScope scope) {
+        long taskId = task.id();
         if (!command.allowedFrom(task.status())) {
             throw new TransitionNotAllowed("task.transitionNotAllowed",
                     label("task.command." + command), label("task.status." + task.status()));
@@ -154,10 +175,10 @@ public class Tasks {
             throw new TransitionNotAllowed("task.transitionRaced", label("task.command." + command));
         }
         String why = blankToNull(reason);
-        record(taskId, now, caller.signature(), command.name(), task.status(), command.target(), why, null, task.version() + 1);
+        record(taskId, now, actor, command.name(), task.status(), command.target(), why, null, task.version() + 1);
         events.publishEvent(new TaskTransitioned(taskId, task.ref(), command, task.status(), command.target(),
-                caller.signature(), why, now));
-        return ledger.get(taskId, caller.scope());
+                actor, why, now));
+        return ledger.get(taskId, scope);
     }
 
     /** The references of a plan's tasks, to publish a plan again without duplicating them. */

@@ -91,6 +91,20 @@ public class ClosureViews {
                 .fetchOptional().map(r -> detail(r, false));
     }
 
+    /** The attempts under notice today, for the public page that lists them. */
+    public List<ClosureDetail> allUnderNotice() {
+        return db.select(CLOSURE.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, UNIT.NAME).from(CLOSURE)
+                .join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
+                .leftJoin(UNIT).on(UNIT.ID.eq(CLOSURE.ACCEPTANCE_UNIT_ID))
+                .where(CLOSURE.STAGE.eq(ClosureStage.UNDER_NOTICE.name()).and(CLOSURE.NOTICE_UNTIL.ge(today())))
+                .orderBy(CLOSURE.NOTICE_UNTIL, CLOSURE.ID).limit(200).fetch(r -> detail(r, false));
+    }
+
+    /** The lead units of a task as the plan names them, for pages that show an attempt. */
+    public List<String> leadUnits(long taskId) {
+        return ledger.leadUnitNames(List.of(taskId)).getOrDefault(taskId, List.of());
+    }
+
     /** Every attempt on a task, newest first. */
     public List<ClosureDetail> ofTask(long taskId, Caller caller) {
         ledger.get(taskId, caller.scope());
@@ -174,6 +188,11 @@ public class ClosureViews {
 
     long planOf(long taskId) {
         return db.select(TASK.PLAN_ID).from(TASK).where(TASK.ID.eq(taskId)).fetchOne(TASK.PLAN_ID);
+    }
+
+    /** The unit that runs the task's plan: its office closes the task and signs the notice. */
+    public long officeUnit(long taskId) {
+        return planOwnerUnit(taskId);
     }
 
     long planOwnerUnit(long taskId) {

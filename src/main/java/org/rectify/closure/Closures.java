@@ -1,7 +1,6 @@
 package org.rectify.closure;
 
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.rectify.access.Caller;
 import org.rectify.closure.internal.PhotoExif;
 import org.rectify.plans.TaskCommand;

@@ -4,6 +4,7 @@ import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
 import org.rectify.access.Role;
 import org.rectify.closure.ClosureApplication;
+import org.rectify.closure.ClosureObjections;
 import org.rectify.closure.ClosureViews;
 import org.rectify.closure.Closures;
 import org.rectify.closure.NewVerification;
@@ -37,7 +38,7 @@ import java.util.stream.Collectors;
 /**
  * Right after the demo loads, takes some of its tasks through the closure procedure, so the demo shows every stage:
  * 三(一) applied, 四(三) under verification, 五(四) failed once and applied again, 五(二)2 verified and awaiting
- * approval, 五(三)2 under notice, 四(二)1 and 五(三)1 closed with a number. Runs once: not when the demo plan already has
+ * approval, 五(三)2 under notice with an objection to answer, 四(二)1 and 五(三)1 closed with a number. Runs once: not when the demo plan already has
  * attempts, and it leaves alone a task not in the state the story expects.
  */
 @Component
@@ -49,6 +50,7 @@ class DemoClosures implements ApplicationRunner {
     static final String PLAN = "临沧市贯彻落实省委省政府第二环境保护督察组督察反馈意见整改方案";
 
     private final Closures closures;
+    private final ClosureObjections objections;
     private final ClosureViews views;
     private final TaskLedger ledger;
     private final Plans plans;
@@ -56,9 +58,10 @@ class DemoClosures implements ApplicationRunner {
     private final Evidences evidences;
     private final TransactionTemplate transaction;
 
-    DemoClosures(Closures closures, ClosureViews views, TaskLedger ledger, Plans plans, Units units, Evidences evidences,
-                 TransactionTemplate transaction) {
+    DemoClosures(Closures closures, ClosureObjections objections, ClosureViews views, TaskLedger ledger, Plans plans,
+                 Units units, Evidences evidences, TransactionTemplate transaction) {
         this.closures = closures;
+        this.objections = objections;
         this.views = views;
         this.ledger = ledger;
         this.plans = plans;
@@ -87,7 +90,10 @@ class DemoClosures implements ApplicationRunner {
             apply(byRef.get("五(四)"), "市环境保护局", office);
             verify(assign(apply(byRef.get("五(二)2"), "市环境保护局", office), office), office, true);
             Long notice = verify(assign(apply(byRef.get("五(三)2"), "市环境保护局", office), office), office, true);
-            approve(notice, office);
+            if (approve(notice, office) != null) { // a member of the public objects: the office has one to answer
+                objections.object(notice, "五(三)2涉及的南汀河段下游仍有异味，建议复查后再销号。", "0883-0000000", null,
+                        ClosureObjections.clientKey("demo"));
+            }
             for (String ref : List.of("四(二)1", "五(三)1")) {
                 Long closing = approve(verify(assign(apply(byRef.get(ref), ref.equals("四(二)1") ? "市城乡规划局"
                         : "市环境保护督察工作领导小组办公室", office), office), office, true), office);

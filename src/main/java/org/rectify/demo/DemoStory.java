@@ -14,7 +14,8 @@ import static org.rectify.plans.TaskCommand.START;
 
 /**
  * Moves some demo tasks along, so the demo ledger shows a plan at work rather than 22 fresh tasks.
- * The rest stay ASSIGNED. Closures go through the closure procedure ({@link DemoClosures}). (An illustration, not a record of how 临沧's rectification went.)
+ * The rest stay ASSIGNED; closures go through the closure procedure ({@link DemoClosures}). (An illustration, not a
+ * record of how 临沧's rectification went.)
  */
 final class DemoStory {
 

@@ -24,7 +24,8 @@ public enum TaskCommand {
     REQUEST_CLOSURE(EnumSet.of(IN_PROGRESS, REOPENED), CLOSURE_REQUESTED, false, false),
     RETURN_CLOSURE(EnumSet.of(CLOSURE_REQUESTED), IN_PROGRESS, true, true),
     CLOSE(EnumSet.of(CLOSURE_REQUESTED), CLOSED, false, true),
-    MARK_ONGOING(EnumSet.of(IN_PROGRESS, CLOSURE_REQUESTED), ONGOING, false, true),
+    // not while a closure application is in flight: the procedure would be left with a task it cannot close
+    MARK_ONGOING(EnumSet.of(IN_PROGRESS), ONGOING, false, true),
     REOPEN(EnumSet.of(CLOSED, ONGOING), REOPENED, true, true),
     CANCEL(EnumSet.of(DRAFT, ASSIGNED, IN_PROGRESS, CLOSURE_REQUESTED, ONGOING, REOPENED), CANCELLED, true, true);
 

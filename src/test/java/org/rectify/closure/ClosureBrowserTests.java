@@ -94,6 +94,13 @@ class ClosureBrowserTests {
         press(browser.find("#approve"));
         assertThat(browser.find("#closure-stage").getText()).isEqualTo("公示中");
         browser.screenshot("closure-under-notice");
+        browser.go("/closure");
+        assertThat(browser.find("#stage-UNDER_NOTICE").getText()).contains("南汀河黑臭水体整治");
+        browser.screenshot("closure-desk");
+        browser.go("/tasks/" + task + "?lang=en");
+        assertThat(waitFor(By.cssSelector("#task-closure a")).getText()).isEqualTo("Attempt 1");
+        browser.screenshot("closure-task-panel-en");
+        browser.go("/closure?lang=zh_CN");
         browser.logOut();
 
         browser.go("/public/closures/" + id); // nobody signed in

@@ -71,13 +71,16 @@ class DemoData implements SmartLifecycle {
     private final int cyclesBehind;
     private final org.rectify.closure.LookBackScheduling lookBackScheduling;
     private final org.rectify.closure.LookBacks lookBacks;
+    private final DemoClosures closures;
 
     DemoData(Units units, UnitTreeImport unitImport, Accounts accounts, PlanIntake intake, TaskLedger ledger,
              Tasks tasks, Plans plans, PlanShortNames shortNames, DemoReports reports, DemoSupervision supervision,
              Circulars circulars, TransactionTemplate transaction, Reminders reminders,
              Warnings warnings, Clock clock, @Value("${rectify.demo.remind-on-load:true}") boolean remindOnLoad,
              @Value("${rectify.demo.cycles-behind:2}") int cyclesBehind,
-             org.rectify.closure.LookBackScheduling lookBackScheduling, org.rectify.closure.LookBacks lookBacks) {
+             org.rectify.closure.LookBackScheduling lookBackScheduling, org.rectify.closure.LookBacks lookBacks,
+             DemoClosures closures) {
+        this.closures = closures;
         this.lookBackScheduling = lookBackScheduling;
         this.lookBacks = lookBacks;
         this.units = units;
@@ -134,10 +137,12 @@ class DemoData implements SmartLifecycle {
         DemoTimeline timeline = new DemoTimeline(LocalDate.now(clock), cyclesBehind);
         long planId = transaction.execute(status -> ReplayClock.at(timeline.daysFromStart(0, 9), () -> playThePast(timeline)));
         // today, on today's clock: the warnings of today, last month's circular, this morning's reminders
-        warnings.recomputeAll(timeline.today());
-        transaction.executeWithoutResult(status -> DemoCirculars.publishLastMonth(circulars, planId, timeline, callers()));
+        closures.play(); // the closure procedure and look-backs run on today's clock
         transaction.executeWithoutResult(status -> DemoLookBacks.load(plans, tasks, lookBackScheduling, lookBacks,
                 unit("临沧市"), unit("市环境保护局"), unit("市林业局"), callers().loader()));
+        warnings.recomputeAll(timeline.today());
+        transaction.executeWithoutResult(status -> DemoCirculars.publishLastMonth(circulars, planId, timeline, callers()));
+
         if (remindOnLoad) { // before the first 08:30 sweep
             reminders.sweep(timeline.today());
         }

@@ -19,10 +19,13 @@ import static org.rectify.plans.TaskStatus.REOPENED;
 public enum TaskCommand {
     ASSIGN(EnumSet.of(DRAFT), ASSIGNED, false, true),
     START(EnumSet.of(ASSIGNED, REOPENED), IN_PROGRESS, false, false),
-    REQUEST_CLOSURE(EnumSet.of(IN_PROGRESS, ONGOING, REOPENED), CLOSURE_REQUESTED, false, false),
+    // the three closure steps are given only by the closure procedure (Tasks.closureStep); ONGOING tasks are not
+    // closed, their stage goals are confirmed without leaving ONGOING
+    REQUEST_CLOSURE(EnumSet.of(IN_PROGRESS, REOPENED), CLOSURE_REQUESTED, false, false),
     RETURN_CLOSURE(EnumSet.of(CLOSURE_REQUESTED), IN_PROGRESS, true, true),
     CLOSE(EnumSet.of(CLOSURE_REQUESTED), CLOSED, false, true),
-    MARK_ONGOING(EnumSet.of(IN_PROGRESS, CLOSURE_REQUESTED), ONGOING, false, true),
+    // not while a closure application is in flight: the procedure would be left with a task it cannot close
+    MARK_ONGOING(EnumSet.of(IN_PROGRESS), ONGOING, false, true),
     REOPEN(EnumSet.of(CLOSED, ONGOING), REOPENED, true, true),
     CANCEL(EnumSet.of(DRAFT, ASSIGNED, IN_PROGRESS, CLOSURE_REQUESTED, ONGOING, REOPENED), CANCELLED, true, true);
 
@@ -52,5 +55,10 @@ public enum TaskCommand {
 
     public boolean officeOnly() {
         return officeOnly;
+    }
+
+    /** Given only as a step of the closure procedure (销号), never on its own. */
+    public boolean byClosureOnly() {
+        return this == REQUEST_CLOSURE || this == RETURN_CLOSURE || this == CLOSE;
     }
 }

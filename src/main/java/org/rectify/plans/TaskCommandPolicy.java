@@ -25,7 +25,7 @@ public final class TaskCommandPolicy {
     /** The commands this caller could give on a task in this state, for the buttons on the page. */
     public static List<TaskCommand> available(Caller caller, TaskStatus status, boolean callerLeadsTask) {
         return Arrays.stream(TaskCommand.values())
-                .filter(c -> c.allowedFrom(status) && permits(caller, c, callerLeadsTask))
+                .filter(c -> !c.byClosureOnly() && c.allowedFrom(status) && permits(caller, c, callerLeadsTask))
                 .toList();
     }
 }

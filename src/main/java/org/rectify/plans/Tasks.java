@@ -2,6 +2,7 @@ package org.rectify.plans;
 
 import org.jooq.DSLContext;
 import org.rectify.access.Caller;
+import org.rectify.access.DataScope;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.units.People;
@@ -143,9 +144,45 @@ public class Tasks {
         TaskDetail task = ledger.toActOn(taskId, caller);
         boolean leads = caller.scope().isAll() ? caller.role().managesTasks()
                 : ledger.isLedFrom(taskId, caller.scope().unitPath());
+        if (command.byClosureOnly()) {
+            throw new TransitionNotAllowed("task.closureProcedureOnly", label("task.command." + command));
+        }
         if (!TaskCommandPolicy.permits(caller, command, leads)) {
             throw new ForbiddenException("task.commandForbidden", label("task.command." + command));
         }
+        move(task, command, reason, relapse, caller.signature());
+        return ledger.get(taskId, caller.scope());
+    }
+
+    /**
+     * A step of the closure procedure (销号), given by the closure module, which has checked who may take it: the
+     * application (REQUEST_CLOSURE), its return (RETURN_CLOSURE) and the closing (CLOSE). Published as any
+     * transition, so listeners of {@link TaskTransitioned} hear of a closing as before.
+     */
+    public TaskDetail closureStep(long taskId, TaskCommand command, String reason, String actor) {
+        if (!command.byClosureOnly()) {
+            throw new IllegalArgumentException(command + " is not a closure step");
+        }
+        move(ledger.get(taskId, DataScope.ALL), command, reason, false, actor);
+        return ledger.get(taskId, DataScope.ALL);
+    }
+
+    /**
+     * Reopens a closed task because a look-back found the problem back (反弹), as a relapse. The checking unit that
+     * found it need not be the office nor see the task: the closure module has checked it is the look-back's
+     * checking unit. Refused (and nothing changed) when the task is not closed.
+     */
+    public void reopenAsRelapse(long taskId, String reason, String actor) {
+        TaskDetail task = ledger.get(taskId, DataScope.ALL);
+        if (task.status() != TaskStatus.CLOSED) {
+            throw new TransitionNotAllowed("task.transitionNotAllowed",
+                    label("task.command." + TaskCommand.REOPEN), label("task.status." + task.status()));
+        }
+        move(task, TaskCommand.REOPEN, reason, true, actor);
+    }
+
+    /** Checks the step against the task's state and records it; refused (nothing changed) when another moved it first. */
+    private void move(TaskDetail task, TaskCommand command, String reason, boolean relapse, String actor) {
         if (!command.allowedFrom(task.status())) {
             throw new TransitionNotAllowed("task.transitionNotAllowed",
                     label("task.command." + command), label("task.status." + task.status()));
@@ -156,25 +193,6 @@ public class Tasks {
         if (command == TaskCommand.ASSIGN && task.leadUnits().isEmpty()) {
             throw new InvalidInputException(Map.of("leadUnits", "task.assignNeedsLeadUnit"), "task.assignNeedsLeadUnit");
         }
-        move(task, command, reason, relapse, caller.signature());
-        return ledger.get(taskId, caller.scope());
-    }
-
-    /**
-     * Reopens a closed task because a look-back found the problem back (反弹), as a relapse. The checking unit that
-     * found it need not be the office nor see the task: the closure module has checked it is the look-back's
-     * checking unit. Refused (and nothing changed) when the task is not closed.
-     */
-    public void reopenAsRelapse(long taskId, String reason, String actor) {
-        TaskDetail task = ledger.get(taskId, org.rectify.access.DataScope.ALL);
-        if (task.status() != TaskStatus.CLOSED) {
-            throw new TransitionNotAllowed("task.transitionNotAllowed",
-                    label("task.command." + TaskCommand.REOPEN), label("task.status." + task.status()));
-        }
-        move(task, TaskCommand.REOPEN, reason, true, actor);
-    }
-
-    private void move(TaskDetail task, TaskCommand command, String reason, boolean relapse, String actor) {
         Instant now = clock.instant();
         int updated = db.update(TASK).set(TASK.STATUS, command.target().name())
                 .set(TASK.VERSION, TASK.VERSION.plus(1)).set(TASK.UPDATED_AT, now.atOffset(ZoneOffset.UTC))

@@ -53,7 +53,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Three sets of objects are made: the city's (a plan run by 临沧市, its task led by 市环境保护局), the county's (a plan run
  * by 临翔区, its task led by 临翔区政府) and a foreign city's (a second root of the unit tree), each with a task, a
  * circular draft, a notice, an instruction, a ledger entry, a webhook, a report with evidence, an intake draft, an
- * account, a person and an inbox message. Outside the jurisdiction no answer is a success (404 for an object the role
+ * account, a person, an inbox message and a closure application. Outside the jurisdiction no answer is a success (404 for an object the role
  * could act on in its own jurisdiction), nothing in the database changes, and no list shows the other side's objects.
  * Path variables are filled by name and route prefix; a route this test does not know fails it.
  */
@@ -115,7 +115,7 @@ class JurisdictionMatrixTests {
 
     record Fixture(Side side, long owner, long lead, long unit, long plan, long task, long circular, long notice,
                    long instruction, long webhook, long report, long evidence, long draft, long card, long account,
-                   long person, long group, long inbox, String marker) {
+                   long person, long group, long inbox, long closure, String marker) {
     }
 
     record Case(String role, Route route, Side side, boolean inside, int status, String note) {
@@ -366,6 +366,9 @@ class JurisdictionMatrixTests {
         if (variable.equals("command")) {
             return "command";
         }
+        if (variable.equals("objectionId")) {
+            return "closure"; // no objection exists: the attempt decides (a closure id is as good a number as any)
+        }
         String[][] prefixes = {
                 {"/tasks/", "task"}, {"/api/tasks/", "task"}, {"/api/plans/", "plan"}, {"/plans/", "plan"},
                 {"/supervision/circulars/", "circular"}, {"/api/supervision/circulars/", "circular"},
@@ -381,6 +384,7 @@ class JurisdictionMatrixTests {
                 {"/admin/units/groups/", "group"}, {"/admin/units/", "unit"}, {"/api/units/", "unit"},
                 {"/admin/accounts/", "account"}, {"/api/admin/accounts/", "account"},
                 {"/admin/people/", "person"}, {"/api/admin/people/", "person"},
+                {"/closure/", "closure"}, {"/api/closures/", "closure"}, {"/public/closures/", "closure"},
         };
         for (String[] p : prefixes) {
             if (pattern.startsWith(p[0]) && variable.equals("id")) {
@@ -408,6 +412,7 @@ class JurisdictionMatrixTests {
             case "account" -> f.account();
             case "person" -> f.person();
             case "lookback", "proposal" -> CLOSURE_OBJECTS.get(f.side()).get(kind);
+            case "closure" -> f.closure();
             default -> throw new AssertionError(kind);
         };
     }
@@ -574,8 +579,16 @@ class JurisdictionMatrixTests {
                 account, marker);
         long inbox = jdbc.queryForObject("select max(id) from inbox_message where account_id = ?", Long.class, account);
         CLOSURE_OBJECTS.put(side, closureObjects(plan, lead, marker, admin, office));
+        // a closure application by the lead unit (one deliverable and the five default conditions)
+        MockMultipartFile application = new MockMultipartFile("application", "", MediaType.APPLICATION_JSON_VALUE,
+                ("{\"taskId\": %d, \"application\": {\"statement\": \"%s销号\", \"answers\": [%s]}}").formatted(task, marker,
+                        String.join(", ", java.util.Collections.nCopies(6, "{\"achieved\": true, \"text\": \"已完成\"}")))
+                        .getBytes(StandardCharsets.UTF_8));
+        long closure = id(mvc.perform(multipart("/api/closures").file(application)
+                .file(new MockMultipartFile("files", "c.pdf", "application/pdf", ("%PDF-1.4\n% " + marker + "\n%%EOF\n")
+                        .getBytes(StandardCharsets.UTF_8))).with(staff)));
         return new Fixture(side, owner, lead, unit.id(), plan, task, circular, notice, instruction, webhook, report, evidence,
-                draft, card, account, person, group, inbox, marker);
+                draft, card, account, person, group, inbox, closure, marker);
     }
 
     /** A closed task of the plan with its look-backs (the campaign's is the one named), and an accountability proposal. */
@@ -585,9 +598,12 @@ class JurisdictionMatrixTests {
         long closed = id(mvc.perform(post("/api/tasks").with(admin).contentType(MediaType.APPLICATION_JSON).content("""
                 {"planId": %d, "ref": "回一", "title": "%s回头看", "text": "%s", "leadUnits": {"unitIds": [%d]},
                  "milestones": [{"dueOn": "%s", "deliverable": "完成"}]}""".formatted(plan, marker, marker, lead, today.plusDays(60)))));
-        for (String command : List.of("ASSIGN", "START", "REQUEST_CLOSURE", "CLOSE")) {
+        for (String command : List.of("ASSIGN", "START")) {
             mvc.perform(post("/api/tasks/{id}/transitions", closed).with(admin).contentType(MediaType.APPLICATION_JSON)
                     .content("{\"command\": \"%s\"}".formatted(command))).andExpect(status().isOk());
+        }
+        for (String step : List.of("REQUEST_CLOSURE", "CLOSE")) { // the closure procedure's own steps, through plans
+            org.rectify.TestTasks.closureStep(mvc, closed, step);
         }
         // the closing schedules its rounds after the commit: wait, so that nothing changes while the matrix runs
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(

@@ -323,6 +323,9 @@ class CircularTests {
     }
 
     private void transition(long task, String command, String reason) throws Exception {
+        if (org.rectify.TestTasks.closureStep(mvc, task, command)) {
+            return;
+        }
         mvc.perform(post("/api/tasks/{id}/transitions", task).with(office()).contentType(MediaType.APPLICATION_JSON)
                         .content(reason == null ? "{\"command\": \"%s\"}".formatted(command)
                                 : "{\"command\": \"%s\", \"reason\": \"%s\"}".formatted(command, reason)))

@@ -10,7 +10,7 @@ import org.rectify.platform.ClockConfiguration;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.Messages;
-import org.rectify.supervision.OfficialDocuments;
+import org.rectify.platform.OfficialDocument;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -72,18 +72,18 @@ class InsightDocumentsController {
         if (text.length() > MAX_BRIEFING_CHARS) {
             throw new InvalidInputException("insight.briefing.tooLong", MAX_BRIEFING_CHARS);
         }
-        byte[] docx = OfficialDocuments.write(doc -> fill(doc, title.strip(), issuer.strip(), date, text));
-        return OfficialDocuments.download(title.strip() + "-" + date, docx);
+        byte[] docx = OfficialDocument.write(doc -> fill(doc, title.strip(), issuer.strip(), date, text));
+        return OfficialDocument.download(title.strip() + "-" + date, docx);
     }
 
     private static void fill(XWPFDocument doc, String title, String issuer, LocalDate date, String text) {
-        OfficialDocuments.title(doc, title);
+        OfficialDocument.title(doc, title, null);
         for (String paragraph : text.replace("\r\n", "\n").split("\n\\s*\n")) {
             if (!paragraph.isBlank()) {
-                OfficialDocuments.body(doc, paragraph.replace("\n", ""));
+                OfficialDocument.body(doc, paragraph.replace("\n", ""));
             }
         }
-        OfficialDocuments.signature(doc, issuer, date.atStartOfDay(ClockConfiguration.ZONE).toOffsetDateTime());
+        OfficialDocument.signature(doc, issuer, date.atStartOfDay(ClockConfiguration.ZONE).toOffsetDateTime());
     }
 
     /** The ledger with the filters of the ledger page, as .xlsx, streamed. */

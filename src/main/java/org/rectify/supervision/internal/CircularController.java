@@ -1,5 +1,7 @@
 package org.rectify.supervision.internal;
 
+import org.rectify.platform.OfficialDocument;
+
 import org.rectify.access.Caller;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;

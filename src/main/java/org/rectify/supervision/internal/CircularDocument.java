@@ -1,16 +1,18 @@
 package org.rectify.supervision.internal;
 
+import org.rectify.platform.OfficialDocument;
+
 import org.rectify.supervision.Circular;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-import static org.rectify.supervision.internal.OfficialDocument.body;
-import static org.rectify.supervision.internal.OfficialDocument.centred;
-import static org.rectify.supervision.internal.OfficialDocument.left;
-import static org.rectify.supervision.internal.OfficialDocument.signature;
-import static org.rectify.supervision.internal.OfficialDocument.title;
+import static org.rectify.platform.OfficialDocument.body;
+import static org.rectify.platform.OfficialDocument.centred;
+import static org.rectify.platform.OfficialDocument.left;
+import static org.rectify.platform.OfficialDocument.signature;
+import static org.rectify.platform.OfficialDocument.title;
 
 /**
  * The circular as an official document (.docx): title centred, number, addressees, body paragraphs, issuer and

@@ -1,5 +1,7 @@
 package org.rectify.supervision.internal;
 
+import org.rectify.platform.OfficialDocument;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.rectify.access.Caller;
 import org.rectify.platform.ForbiddenException;

@@ -1,5 +1,7 @@
 package org.rectify.supervision.internal;
 
+import org.rectify.platform.OfficialDocument;
+
 import org.rectify.supervision.SupervisionNotice;
 import org.rectify.supervision.WarningLevel;
 import org.springframework.context.MessageSource;
@@ -7,12 +9,12 @@ import org.springframework.stereotype.Component;
 
 import java.util.Locale;
 
-import static org.rectify.supervision.internal.OfficialDocument.body;
-import static org.rectify.supervision.internal.OfficialDocument.centred;
-import static org.rectify.supervision.internal.OfficialDocument.chineseDate;
-import static org.rectify.supervision.internal.OfficialDocument.left;
-import static org.rectify.supervision.internal.OfficialDocument.paragraph;
-import static org.rectify.supervision.internal.OfficialDocument.signature;
+import static org.rectify.platform.OfficialDocument.body;
+import static org.rectify.platform.OfficialDocument.centred;
+import static org.rectify.platform.OfficialDocument.chineseDate;
+import static org.rectify.platform.OfficialDocument.left;
+import static org.rectify.platform.OfficialDocument.paragraph;
+import static org.rectify.platform.OfficialDocument.signature;
 
 /**
  * The notice as an official document (.docx): title in the warning's colour, number, addressee, body,

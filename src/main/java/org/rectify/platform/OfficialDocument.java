@@ -1,4 +1,4 @@
-package org.rectify.supervision.internal;
+package org.rectify.platform;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -20,14 +20,14 @@ import java.time.ZoneId;
 import java.util.function.Consumer;
 
 /**
- * The layout of the office's documents (.docx) — supervision notices, circulars: a centred title in the fonts Chinese
+ * The layout of the office's documents (.docx) — supervision notices, circulars, closure notices: a centred title in the fonts Chinese
  * offices print with, paragraphs indented by two characters, issuer and date on the right.
  */
 public final class OfficialDocument {
 
-    static final String TITLE_FONT = "方正小标宋简体";
-    static final String BODY_FONT = "仿宋_GB2312";
-    static final String INDENT = "　　";
+    public static final String TITLE_FONT = "方正小标宋简体";
+    public static final String BODY_FONT = "仿宋_GB2312";
+    public static final String INDENT = "　　";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private OfficialDocument() {

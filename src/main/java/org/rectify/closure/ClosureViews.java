@@ -1,0 +1,250 @@
+package org.rectify.closure;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.rectify.access.Caller;
+import org.rectify.plans.Indicator;
+import org.rectify.plans.Milestone;
+import org.rectify.plans.Plans;
+import org.rectify.plans.TaskConditions;
+import org.rectify.plans.TaskDetail;
+import org.rectify.plans.TaskLedger;
+import org.rectify.plans.TaskSummary;
+import org.rectify.platform.ClockConfiguration;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.WorkingCalendar.DayCount;
+import org.rectify.progress.Evidences;
+import org.rectify.progress.IndicatorHistory;
+import org.rectify.progress.ProgressViews;
+import org.rectify.units.Units;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.rectify.db.Tables.CLOSURE;
+import static org.rectify.db.Tables.CLOSURE_ANSWER;
+import static org.rectify.db.Tables.CLOSURE_EVIDENCE;
+import static org.rectify.db.Tables.CLOSURE_OBJECTION;
+import static org.rectify.db.Tables.CLOSURE_SETTINGS;
+import static org.rectify.db.Tables.CLOSURE_VERIFICATION;
+import static org.rectify.db.Tables.EVIDENCE;
+import static org.rectify.db.Tables.TASK;
+import static org.rectify.db.Tables.UNIT;
+
+/**
+ * Closure attempts as their readers see them, under the same scope rules as their tasks: whoever sees the task sees
+ * its attempts, and the acceptance unit sees the attempt it verifies; anything else is "not found". Objectors'
+ * contacts only for the office running the plan.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ClosureViews {
+
+    static final Condition IN_FLIGHT = CLOSURE.STAGE.notIn("RETURNED", "CLOSED", "CONFIRMED");
+
+    private final DSLContext db;
+    private final TaskLedger ledger;
+    private final Plans plans;
+    private final Units units;
+    private final ProgressViews progress;
+    private final Clock clock;
+
+    ClosureViews(DSLContext db, TaskLedger ledger, Plans plans, Units units, ProgressViews progress, Clock clock) {
+        this.db = db;
+        this.ledger = ledger;
+        this.plans = plans;
+        this.units = units;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    public ClosureDetail get(long closureId, Caller caller) {
+        Record r = db.select(CLOSURE.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, UNIT.NAME).from(CLOSURE)
+                .join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
+                .leftJoin(UNIT).on(UNIT.ID.eq(CLOSURE.ACCEPTANCE_UNIT_ID))
+                .where(CLOSURE.ID.eq(closureId).and(readableBy(caller)))
+                .fetchOptional().orElseThrow(() -> new ClosureNotFound(closureId));
+        boolean office = ledger.isGovernedBy(r.get(CLOSURE.TASK_ID), caller);
+        return detail(r, office);
+    }
+
+    /** Whoever sees the task, and the acceptance unit (noCondition() would swallow the OR: administrators see all). */
+    private static Condition readableBy(Caller caller) {
+        return caller.scope().isAll() ? org.jooq.impl.DSL.trueCondition()
+                : TaskConditions.visibleTo(caller.scope()).or(CLOSURE.ACCEPTANCE_UNIT_ID.eq(caller.unitId()));
+    }
+
+    /** The attempt for the public page: only while it is under notice, and never an objector's contact. */
+    public java.util.Optional<ClosureDetail> underNotice(long closureId) {
+        return db.select(CLOSURE.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, UNIT.NAME).from(CLOSURE)
+                .join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
+                .leftJoin(UNIT).on(UNIT.ID.eq(CLOSURE.ACCEPTANCE_UNIT_ID))
+                .where(CLOSURE.ID.eq(closureId).and(CLOSURE.STAGE.eq(ClosureStage.UNDER_NOTICE.name())))
+                .fetchOptional().map(r -> detail(r, false));
+    }
+
+    /** The attempts under notice today, for the public page that lists them. */
+    public List<ClosureDetail> allUnderNotice() {
+        return db.select(CLOSURE.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, UNIT.NAME).from(CLOSURE)
+                .join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
+                .leftJoin(UNIT).on(UNIT.ID.eq(CLOSURE.ACCEPTANCE_UNIT_ID))
+                .where(CLOSURE.STAGE.eq(ClosureStage.UNDER_NOTICE.name()).and(CLOSURE.NOTICE_UNTIL.ge(today())))
+                .orderBy(CLOSURE.NOTICE_UNTIL, CLOSURE.ID).limit(200).fetch(r -> detail(r, false));
+    }
+
+    /** The lead units of a task as the plan names them, for pages that show an attempt. */
+    public List<String> leadUnits(long taskId) {
+        return ledger.leadUnitNames(List.of(taskId)).getOrDefault(taskId, List.of());
+    }
+
+    /** Every attempt on a task, newest first. */
+    public List<ClosureDetail> ofTask(long taskId, Caller caller) {
+        ledger.get(taskId, caller.scope());
+        boolean office = ledger.isGovernedBy(taskId, caller);
+        return db.select(CLOSURE.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, UNIT.NAME).from(CLOSURE)
+                .join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
+                .leftJoin(UNIT).on(UNIT.ID.eq(CLOSURE.ACCEPTANCE_UNIT_ID))
+                .where(CLOSURE.TASK_ID.eq(taskId)).orderBy(CLOSURE.ATTEMPT.desc())
+                .fetch(r -> detail(r, office));
+    }
+
+    /**
+     * The desk: attempts the caller deals with, by stage. The office (and supervisors, leaders) those of the plans
+     * it governs; unit staff and heads their units' own applications and the ones their unit verifies.
+     */
+    public List<ClosureSummary> desk(Caller caller, boolean includeEnded) {
+        Condition scope = caller.role().isUnitRole()
+                ? TaskConditions.ledFrom(caller.scope().unitPath()).or(CLOSURE.ACCEPTANCE_UNIT_ID.eq(caller.unitId()))
+                : TaskConditions.governedBy(caller).or(CLOSURE.ACCEPTANCE_UNIT_ID.eq(caller.unitId()));
+        var open = org.jooq.impl.DSL.field(org.jooq.impl.DSL.selectCount().from(CLOSURE_OBJECTION)
+                .where(CLOSURE_OBJECTION.CLOSURE_ID.eq(CLOSURE.ID).and(CLOSURE_OBJECTION.UPHELD.isNull())));
+        var rows = db.select(CLOSURE.ID, CLOSURE.TASK_ID, TASK.REF, TASK.TITLE, TASK.TEXT, CLOSURE.ATTEMPT, CLOSURE.KIND,
+                        CLOSURE.STAGE, CLOSURE.UPDATED_AT, CLOSURE.NOTICE_UNTIL, CLOSURE.NUMBER, open.as("open"))
+                .from(CLOSURE).join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
+                .where(scope.and(includeEnded ? org.jooq.impl.DSL.noCondition() : IN_FLIGHT))
+                .orderBy(CLOSURE.UPDATED_AT).limit(500).fetch();
+        Map<Long, List<String>> leads = ledger.leadUnitNames(rows.map(r -> r.get(CLOSURE.TASK_ID)));
+        Instant now = clock.instant();
+        return rows.map(r -> {
+            Instant since = r.get(CLOSURE.UPDATED_AT).toInstant();
+            return new ClosureSummary(r.get(CLOSURE.ID), r.get(CLOSURE.TASK_ID), r.get(TASK.REF),
+                    TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)),
+                    leads.getOrDefault(r.get(CLOSURE.TASK_ID), List.of()), r.get(CLOSURE.ATTEMPT),
+                    ClosureKind.valueOf(r.get(CLOSURE.KIND)), ClosureStage.valueOf(r.get(CLOSURE.STAGE)), since,
+                    Duration.between(since, now).toDays(), r.get(CLOSURE.NOTICE_UNTIL), r.get(CLOSURE.NUMBER),
+                    r.get("open", Integer.class));
+        });
+    }
+
+    /** The lines of the application form: each deadline deliverable, each indicator with its last value, each condition. */
+    public List<ClosureItem> items(TaskDetail task, Caller caller) {
+        List<ClosureItem> items = new ArrayList<>();
+        for (Milestone m : task.milestones()) {
+            items.add(new ClosureItem(ClosureItem.Kind.MILESTONE, m.deliverable(), m.dueOn() == null ? null : m.dueOn().toString(), null));
+        }
+        Map<String, String> last = new java.util.HashMap<>();
+        if (!task.indicators().isEmpty()) {
+            for (IndicatorHistory.Series s : progress.indicators(task.id(), caller).series()) {
+                if (!s.points().isEmpty()) {
+                    IndicatorHistory.Point p = s.points().get(s.points().size() - 1);
+                    last.put(s.name(), p.value().stripTrailingZeros().toPlainString()
+                            + (p.unitOfMeasure() == null ? "" : " " + p.unitOfMeasure()) + "（" + p.asOf() + "）");
+                }
+            }
+        }
+        for (Indicator i : task.indicators()) {
+            String target = i.comparator().symbol + " " + i.targetValue().stripTrailingZeros().toPlainString()
+                    + (i.unitOfMeasure() == null ? "" : " " + i.unitOfMeasure());
+            items.add(new ClosureItem(ClosureItem.Kind.INDICATOR, i.name(), target, last.get(i.name())));
+        }
+        for (String condition : settings(task.planId()).conditions()) {
+            items.add(new ClosureItem(ClosureItem.Kind.CONDITION, condition, null, null));
+        }
+        return items;
+    }
+
+    public ClosureSettings settings(long planId) {
+        return db.selectFrom(CLOSURE_SETTINGS).where(CLOSURE_SETTINGS.PLAN_ID.eq(planId))
+                .fetchOptional(s -> new ClosureSettings(Arrays.stream(s.getConditions().split("\n")).map(String::strip)
+                        .filter(x -> !x.isEmpty()).toList(), s.getHeadSignOff(), ClosureApprover.valueOf(s.getApprover()),
+                        s.getNoticeDays(), DayCount.valueOf(s.getNoticeDayCount())))
+                .orElseGet(ClosureSettings::defaults);
+    }
+
+    /** What the caller is to a task's attempt, for {@link ClosurePolicy}. */
+    public ClosurePolicy.Standing standing(long taskId, Long acceptanceUnitId, Caller caller) {
+        boolean leads = caller.role().isUnitRole() && ledger.isLedFrom(taskId, caller.scope().unitPath());
+        return new ClosurePolicy.Standing(leads, ledger.isGovernedBy(taskId, caller),
+                acceptanceUnitId != null && acceptanceUnitId == caller.unitId());
+    }
+
+    long planOf(long taskId) {
+        return db.select(TASK.PLAN_ID).from(TASK).where(TASK.ID.eq(taskId)).fetchOne(TASK.PLAN_ID);
+    }
+
+    /** The unit that runs the task's plan: its office closes the task and signs the notice. */
+    public long officeUnit(long taskId) {
+        return planOwnerUnit(taskId);
+    }
+
+    long planOwnerUnit(long taskId) {
+        return db.select(org.rectify.db.Tables.PLAN.OWNER_UNIT_ID).from(org.rectify.db.Tables.PLAN)
+                .where(org.rectify.db.Tables.PLAN.ID.eq(planOf(taskId))).fetchOne(org.rectify.db.Tables.PLAN.OWNER_UNIT_ID);
+    }
+
+    long existingUnit(long unitId) {
+        if (units.find(unitId).isEmpty()) {
+            throw new InvalidInputException(Map.of("acceptanceUnitId", "closure.unknownUnit"), "closure.unknownUnit");
+        }
+        return unitId;
+    }
+
+    private ClosureDetail detail(Record r, boolean office) {
+        long id = r.get(CLOSURE.ID);
+        var answers = db.selectFrom(CLOSURE_ANSWER).where(CLOSURE_ANSWER.CLOSURE_ID.eq(id)).orderBy(CLOSURE_ANSWER.POSITION)
+                .fetch(a -> new ClosureDetail.Answer(ClosureItem.Kind.valueOf(a.getKind()), a.getSubject(), a.getTarget(),
+                        a.getLastValue(), a.getAchieved(), a.getText()));
+        var verifications = db.selectFrom(CLOSURE_VERIFICATION).where(CLOSURE_VERIFICATION.CLOSURE_ID.eq(id))
+                .orderBy(CLOSURE_VERIFICATION.ID)
+                .fetch(v -> new ClosureDetail.Verification(v.getId(), v.getVerifiedOn(), v.getMembers(),
+                        VerificationMethod.valueOf(v.getMethod()), v.getFindings(), v.getPassed(), v.getRecordedBy(),
+                        v.getRecordedAt().toInstant()));
+        var files = db.select(EVIDENCE.asterisk(), CLOSURE_EVIDENCE.VERIFICATION_ID, CLOSURE_EVIDENCE.TAKEN_AT,
+                        CLOSURE_EVIDENCE.TAKEN_LAT, CLOSURE_EVIDENCE.TAKEN_LON)
+                .from(CLOSURE_EVIDENCE).join(EVIDENCE).on(EVIDENCE.ID.eq(CLOSURE_EVIDENCE.EVIDENCE_ID))
+                .where(CLOSURE_EVIDENCE.CLOSURE_ID.eq(id)).orderBy(CLOSURE_EVIDENCE.VERIFICATION_ID.nullsFirst(), CLOSURE_EVIDENCE.POSITION)
+                .fetch(f -> new ClosureDetail.File(Evidences.toFile(f), f.get(CLOSURE_EVIDENCE.VERIFICATION_ID),
+                        f.get(CLOSURE_EVIDENCE.TAKEN_AT), f.get(CLOSURE_EVIDENCE.TAKEN_LAT), f.get(CLOSURE_EVIDENCE.TAKEN_LON)));
+        var objections = db.selectFrom(CLOSURE_OBJECTION).where(CLOSURE_OBJECTION.CLOSURE_ID.eq(id)).orderBy(CLOSURE_OBJECTION.ID)
+                .fetch(o -> new ClosureDetail.Objection(o.getId(), o.getText(), office ? o.getContact() : null,
+                        o.getEvidenceId(), o.getReceivedAt().toInstant(), o.getUpheld(), o.getAnswer(), o.getAnsweredBy(),
+                        o.getAnsweredAt() == null ? null : o.getAnsweredAt().toInstant()));
+        return new ClosureDetail(id, r.get(CLOSURE.TASK_ID), r.get(TASK.REF),
+                TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(CLOSURE.ATTEMPT),
+                ClosureKind.valueOf(r.get(CLOSURE.KIND)), ClosureStage.valueOf(r.get(CLOSURE.STAGE)), r.get(CLOSURE.VERSION),
+                r.get(CLOSURE.STATEMENT), r.get(CLOSURE.APPLICANT), instant(r.get(CLOSURE.APPLIED_AT)),
+                r.get(CLOSURE.SIGNED_OFF_BY), instant(r.get(CLOSURE.SIGNED_OFF_AT)), r.get(CLOSURE.ACCEPTANCE_UNIT_ID),
+                r.get(UNIT.NAME), r.get(CLOSURE.ON_SITE_REQUIRED), r.get(CLOSURE.APPROVED_BY), instant(r.get(CLOSURE.APPROVED_AT)),
+                r.get(CLOSURE.NOTICE_FROM), r.get(CLOSURE.NOTICE_UNTIL), r.get(CLOSURE.RETURNED_BY),
+                instant(r.get(CLOSURE.RETURNED_AT)), r.get(CLOSURE.RETURNED_REASON), r.get(CLOSURE.CLOSED_BY),
+                instant(r.get(CLOSURE.CLOSED_AT)), r.get(CLOSURE.NUMBER), r.get(CLOSURE.LAST_ACTOR),
+                instant(r.get(CLOSURE.UPDATED_AT)), answers, verifications, files, objections);
+    }
+
+    private static Instant instant(java.time.OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Today in China Standard Time, the day notice periods count in. */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.ofInstant(clock.instant(), ClockConfiguration.ZONE);
+    }
+}

@@ -25,6 +25,11 @@ public record LedgerFilter(Long planId, String section, Long leadUnitId, Set<Tas
         size = size <= 0 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE);
     }
 
+    public LedgerFilter withPage(int page) {
+        return new LedgerFilter(planId, section, leadUnitId, statuses, deadlineFrom, deadlineTo, responsible, text, sort,
+                descending, page, size);
+    }
+
     /** The first {@code size} tasks of a plan (every plan when null), in plan order. */
     public static LedgerFilter ofPlan(Long planId, int size) {
         return new LedgerFilter(planId, null, null, Set.of(), null, null, null, null, Sort.REF, false, 0, size);

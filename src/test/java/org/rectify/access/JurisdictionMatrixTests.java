@@ -115,7 +115,7 @@ class JurisdictionMatrixTests {
 
     record Fixture(Side side, long owner, long lead, long unit, long plan, long task, long circular, long notice,
                    long instruction, long webhook, long report, long evidence, long draft, long card, long account,
-                   long person, long group, long inbox, String marker) {
+                   long person, long group, long inbox, long token, String marker) {
     }
 
     record Case(String role, Route route, Side side, boolean inside, int status, String note) {
@@ -374,6 +374,7 @@ class JurisdictionMatrixTests {
                 {"/progress/evidence/", "evidence"}, {"/api/progress/evidence/", "evidence"},
                 {"/intake/drafts/", "draft"}, {"/api/intake/drafts/", "draft"},
                 {"/inbox/", "inbox"}, {"/api/inbox/", "inbox"},
+                {"/account/tokens/", "token"}, {"/api/account/tokens/", "token"},
                 {"/admin/units/groups/", "group"}, {"/admin/units/", "unit"}, {"/api/units/", "unit"},
                 {"/admin/accounts/", "account"}, {"/api/admin/accounts/", "account"},
                 {"/admin/people/", "person"}, {"/api/admin/people/", "person"},
@@ -399,6 +400,7 @@ class JurisdictionMatrixTests {
             case "evidence" -> f.evidence();
             case "draft" -> f.draft();
             case "inbox" -> f.inbox();
+            case "token" -> f.token();
             case "group" -> f.group();
             case "unit" -> f.unit();
             case "account" -> f.account();
@@ -562,8 +564,11 @@ class JurisdictionMatrixTests {
         jdbc.update("insert into inbox_message (account_id, kind, message_key, args, dedupe_key, created_at) values (?, 'MATRIX', 'notify.webhookTestMessage', '', 'matrix:' || ?, now())",
                 account, marker);
         long inbox = jdbc.queryForObject("select max(id) from inbox_message where account_id = ?", Long.class, account);
+        long token = jdbc.queryForObject("insert into api_token (account_id, name, secret_hash, prefix, expires_at) "
+                + "values (?, ?, sha256(convert_to(?, 'UTF8')), 'rct_matrix', now() + interval '1 day') returning id",
+                Long.class, account, marker + "令牌", "rct_" + marker);
         return new Fixture(side, owner, lead, unit.id(), plan, task, circular, notice, instruction, webhook, report, evidence,
-                draft, card, account, person, group, inbox, marker);
+                draft, card, account, person, group, inbox, token, marker);
     }
 
     private long id(org.springframework.test.web.servlet.ResultActions result) throws Exception {

@@ -34,8 +34,10 @@ public final class TaskConditions {
         if (scope.isAll()) {
             return noCondition();
         }
-        String[] path = {scope.unitPath()};
-        return scope.ownPlans() ? TASK.OFFICE_REACH.contains(path) : TASK.UNIT_REACH.contains(path);
+        // The path inline, not a bind value: a generic prepared plan cannot know that the province's path matches
+        // every task and a county's a few hundred (measured: 400 ms instead of 2 ms for the root's first page).
+        var reach = scope.ownPlans() ? TASK.OFFICE_REACH : TASK.UNIT_REACH;
+        return reach.contains(org.jooq.impl.DSL.inline(new String[]{scope.unitPath()}, reach.getDataType()));
     }
 
     /**

@@ -21,10 +21,10 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Pages sign in with a form and a session; the JSON API under {@code /api} also takes HTTP Basic and answers 401
- * instead of redirecting, and API tokens ({@link BearerTokens}). CSRF: every write with the session cookie needs the token, on pages and on the API alike
- * (the pages' htmx and scripts send it from the {@code _csrf} meta tags); a call that brings its own credentials
- * (HTTP Basic) or has no session needs none, since a foreign page can neither set that header nor use a session it
+ * Pages sign in with a form and a session; the JSON API under {@code /api} also takes HTTP Basic and API tokens
+ * ({@link BearerTokens}) and answers 401 instead of redirecting. CSRF: every write with the session cookie needs the
+ * token, on pages and on the API alike (the pages' htmx and scripts send it from the {@code _csrf} meta tags); a call
+ * that brings its own credentials (HTTP Basic, a token) or has no session needs none, since a foreign page can neither set that header nor use a session it
  * does not have. Sign-ins go through {@link ThrottledAuthentication}; sessions end when their account changes
  * ({@link StaleSessions}).
  */
@@ -33,7 +33,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, AuthenticationManager authentication, ApiRefusals apiRefusals,
-                                 DSLContext db, ApiTokens tokens, AccountDetailsService accounts, @Value("${rectify.api-docs.public:false}") boolean apiDocsPublic)
+                                 DSLContext db, ApiTokens tokens, AccountDetailsService accounts,
+                                 @Value("${rectify.api-docs.public:false}") boolean apiDocsPublic)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         String[] apiDocs = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};

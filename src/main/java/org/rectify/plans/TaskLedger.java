@@ -41,14 +41,16 @@ public class TaskLedger {
 
     private final DSLContext db;
     private final LedgerCounts counts;
+    private final TaskFigureConditions figures;
 
-    TaskLedger(DSLContext db, LedgerCounts counts) {
+    TaskLedger(DSLContext db, LedgerCounts counts, TaskFigureConditions figures) {
         this.db = db;
         this.counts = counts;
+        this.figures = figures;
     }
 
     public LedgerPage find(LedgerFilter filter, DataScope scope) {
-        Condition where = TaskConditions.visibleTo(scope).and(matching(filter));
+        Condition where = where(filter, scope);
         LedgerCounts.Counted counted = counts.count(List.of(scope, filter.withPage(0)), where);
         long total = counted.value();
         // A page past the end (an old link, a narrowed filter) shows the last page rather than "page 100 of 5".
@@ -81,6 +83,14 @@ public class TaskLedger {
                     .forEach(r -> byStatus.put(TaskStatus.valueOf(r.value1()), (long) r.value2()));
             return java.util.Collections.unmodifiableMap(byStatus);
         });
+    }
+
+    /**
+     * The ledger's condition on TASK for a filter in a scope (its sort and page aside): whoever counts tasks "as the
+     * ledger would list them" (the dashboard, the export) starts from it.
+     */
+    public Condition where(LedgerFilter filter, DataScope scope) {
+        return TaskConditions.visibleTo(scope).and(matching(filter));
     }
 
     public TaskDetail get(long taskId, DataScope scope) {
@@ -215,6 +225,9 @@ public class TaskLedger {
         }
         if (f.deadlineTo() != null) {
             c = c.and(TASK.DEADLINE.le(f.deadlineTo()));
+        }
+        if (f.figure() != null) {
+            c = c.and(figures.of(f.figure()));
         }
         if (f.responsible() != null && !f.responsible().isBlank()) {
             c = c.and(TASK.RESPONSIBLE_PERSON_ID.in(db.select(PERSON.ID).from(PERSON)

@@ -128,6 +128,17 @@ public class Tasks {
 
     /** Gives a lifecycle command; refused (and nothing changed) when the state, role or reason does not allow it. */
     public TaskDetail transition(long taskId, TaskCommand command, String reason, Caller caller) {
+        return transition(taskId, command, reason, false, caller);
+    }
+
+    /**
+     * The same, {@code relapse} marking a REOPEN as a relapse (反弹): the closed problem came back. Refused for
+     * any other command.
+     */
+    public TaskDetail transition(long taskId, TaskCommand command, String reason, boolean relapse, Caller caller) {
+        if (relapse && command != TaskCommand.REOPEN) {
+            throw new InvalidInputException(Map.of("relapse", "task.relapseOnlyReopen"), "task.relapseOnlyReopen");
+        }
         // unit staff act on the tasks their unit leads; everyone else only on tasks of plans they govern
         TaskDetail task = ledger.toActOn(taskId, caller);
         boolean leads = caller.scope().isAll() ? caller.role().managesTasks()
@@ -145,19 +156,37 @@ public class Tasks {
         if (command == TaskCommand.ASSIGN && task.leadUnits().isEmpty()) {
             throw new InvalidInputException(Map.of("leadUnits", "task.assignNeedsLeadUnit"), "task.assignNeedsLeadUnit");
         }
+        move(task, command, reason, relapse, caller.signature());
+        return ledger.get(taskId, caller.scope());
+    }
+
+    /**
+     * Reopens a closed task because a look-back found the problem back (反弹), as a relapse. The checking unit that
+     * found it need not be the office nor see the task: the closure module has checked it is the look-back's
+     * checking unit. Refused (and nothing changed) when the task is not closed.
+     */
+    public void reopenAsRelapse(long taskId, String reason, String actor) {
+        TaskDetail task = ledger.get(taskId, org.rectify.access.DataScope.ALL);
+        if (task.status() != TaskStatus.CLOSED) {
+            throw new TransitionNotAllowed("task.transitionNotAllowed",
+                    label("task.command." + TaskCommand.REOPEN), label("task.status." + task.status()));
+        }
+        move(task, TaskCommand.REOPEN, reason, true, actor);
+    }
+
+    private void move(TaskDetail task, TaskCommand command, String reason, boolean relapse, String actor) {
         Instant now = clock.instant();
         int updated = db.update(TASK).set(TASK.STATUS, command.target().name())
                 .set(TASK.VERSION, TASK.VERSION.plus(1)).set(TASK.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
-                .where(TASK.ID.eq(taskId).and(TASK.STATUS.eq(task.status().name())))
+                .where(TASK.ID.eq(task.id()).and(TASK.STATUS.eq(task.status().name())))
                 .execute();
         if (updated == 0) { // someone moved it first: their transition stands, ours is refused
             throw new TransitionNotAllowed("task.transitionRaced", label("task.command." + command));
         }
         String why = blankToNull(reason);
-        record(taskId, now, caller.signature(), command.name(), task.status(), command.target(), why, null, task.version() + 1);
-        events.publishEvent(new TaskTransitioned(taskId, task.ref(), command, task.status(), command.target(),
-                caller.signature(), why, now));
-        return ledger.get(taskId, caller.scope());
+        record(task.id(), now, actor, command.name(), task.status(), command.target(), why, null, task.version() + 1, relapse);
+        events.publishEvent(new TaskTransitioned(task.id(), task.ref(), command, task.status(), command.target(),
+                actor, why, now, relapse));
     }
 
     /** The references of a plan's tasks, to publish a plan again without duplicating them. */
@@ -266,7 +295,12 @@ public class Tasks {
 
     private void record(long taskId, Instant at, String actor, String action, TaskStatus from, TaskStatus to,
                         String reason, String changes, int version) {
-        db.insertInto(TASK_HISTORY).set(TASK_HISTORY.TASK_ID, taskId).set(TASK_HISTORY.OCCURRED_AT, at.atOffset(ZoneOffset.UTC))
+        record(taskId, at, actor, action, from, to, reason, changes, version, false);
+    }
+
+    private void record(long taskId, Instant at, String actor, String action, TaskStatus from, TaskStatus to,
+                        String reason, String changes, int version, boolean relapse) {
+        db.insertInto(TASK_HISTORY).set(TASK_HISTORY.RELAPSE, relapse).set(TASK_HISTORY.TASK_ID, taskId).set(TASK_HISTORY.OCCURRED_AT, at.atOffset(ZoneOffset.UTC))
                 .set(TASK_HISTORY.ACTOR, actor).set(TASK_HISTORY.ACTION, action)
                 .set(TASK_HISTORY.FROM_STATUS, from == null ? null : from.name())
                 .set(TASK_HISTORY.TO_STATUS, to == null ? null : to.name())

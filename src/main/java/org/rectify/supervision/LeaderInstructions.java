@@ -115,6 +115,12 @@ public class LeaderInstructions {
         return query(mine, caller.scope());
     }
 
+    /** The instructions on a task, if the caller sees the task; for its dossier. */
+    @Transactional(readOnly = true)
+    public List<LeaderInstruction> ofTask(long taskId, DataScope scope) {
+        return query(LEADER_INSTRUCTION.TASK_ID.eq(taskId), scope);
+    }
+
     private List<LeaderInstruction> query(Condition which, DataScope scope) {
         var rows = db.select(LEADER_INSTRUCTION.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT)
                 .from(LEADER_INSTRUCTION).join(TASK).on(TASK.ID.eq(LEADER_INSTRUCTION.TASK_ID))

@@ -33,6 +33,11 @@ public record LedgerFilter(Long planId, String section, Long leadUnitId, Set<Tas
         this(planId, section, leadUnitId, statuses, deadlineFrom, deadlineTo, responsible, text, sort, descending, page, size, null);
     }
 
+    public LedgerFilter withPage(int page) {
+        return new LedgerFilter(planId, section, leadUnitId, statuses, deadlineFrom, deadlineTo, responsible, text, sort,
+                descending, page, size, figure);
+    }
+
     /** The first {@code size} tasks of a plan (every plan when null), in plan order. */
     public static LedgerFilter ofPlan(Long planId, int size) {
         return new LedgerFilter(planId, null, null, Set.of(), null, null, null, null, Sort.REF, false, 0, size);

@@ -26,19 +26,18 @@ public final class TaskConditions {
 
     /**
      * Keeps a query inside the scope: some lead or supporting unit lies in the subtree, or (for the
-     * office, supervisors and leaders) the task's plan was issued there.
+     * office, supervisors and leaders) the task's plan was issued there. Tested on the task's own reach: the paths
+     * at and above its units (and its plan's owner), kept by the database (migration V26), so the test is one
+     * indexed array containment instead of a join of all the subtree's task-unit rows.
      */
     public static Condition visibleTo(DataScope scope) {
         if (scope.isAll()) {
             return noCondition();
         }
-        Condition takesPart = exists(selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
-                .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(UnitPaths.within(UNIT.PATH, scope.unitPath()))));
-        if (!scope.ownPlans()) {
-            return takesPart;
-        }
-        return takesPart.or(TASK.PLAN_ID.in(select(PLAN.ID).from(PLAN).join(UNIT).on(UNIT.ID.eq(PLAN.OWNER_UNIT_ID))
-                .where(UnitPaths.within(UNIT.PATH, scope.unitPath()))));
+        // The path inline, not a bind value: a generic prepared plan cannot know that the province's path matches
+        // every task and a county's a few hundred (measured: 400 ms instead of 2 ms for the root's first page).
+        var reach = scope.ownPlans() ? TASK.OFFICE_REACH : TASK.UNIT_REACH;
+        return reach.contains(org.jooq.impl.DSL.inline(new String[]{scope.unitPath()}, reach.getDataType()));
     }
 
     /**

@@ -40,16 +40,19 @@ import static org.rectify.db.Tables.UNIT_GROUP;
 public class TaskLedger {
 
     private final DSLContext db;
+    private final LedgerCounts counts;
     private final TaskFigureConditions figures;
 
-    TaskLedger(DSLContext db, TaskFigureConditions figures) {
+    TaskLedger(DSLContext db, LedgerCounts counts, TaskFigureConditions figures) {
         this.db = db;
+        this.counts = counts;
         this.figures = figures;
     }
 
     public LedgerPage find(LedgerFilter filter, DataScope scope) {
         Condition where = where(filter, scope);
-        long total = db.fetchCount(db.selectFrom(TASK).where(where));
+        LedgerCounts.Counted counted = counts.count(List.of(scope, filter.withPage(0)), where);
+        long total = counted.value();
         // A page past the end (an old link, a narrowed filter) shows the last page rather than "page 100 of 5".
         int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / filter.size()));
         List<Record> rows = db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK.DEADLINE, PERSON.NAME)
@@ -62,7 +65,24 @@ public class TaskLedger {
         List<TaskSummary> tasks = rows.stream().map(r -> new TaskSummary(r.get(TASK.ID), r.get(TASK.PLAN_ID), r.get(TASK.REF),
                 r.get(TASK.TITLE), r.get(TASK.TEXT), TaskStatus.valueOf(r.get(TASK.STATUS)), r.get(TASK.DEADLINE),
                 TaskDetail.namesAsWritten(leads.getOrDefault(r.get(TASK.ID), List.of())), r.get(PERSON.NAME))).toList();
-        return new LedgerPage(tasks, total, page, filter.size());
+        return new LedgerPage(tasks, total, counted.estimated(), page, filter.size());
+    }
+
+    /**
+     * How many tasks of each status the scope sees, for a dashboard: counted once per scope and kept like the
+     * ledger's large totals ({@link LedgerCounts}).
+     */
+    public Map<TaskStatus, Long> countByStatus(DataScope scope) {
+        return counts.cached(List.of("by-status", scope), () -> {
+            Map<TaskStatus, Long> byStatus = new java.util.EnumMap<>(TaskStatus.class);
+            for (TaskStatus status : TaskStatus.values()) {
+                byStatus.put(status, 0L);
+            }
+            db.select(TASK.STATUS, org.jooq.impl.DSL.count()).from(TASK).where(TaskConditions.visibleTo(scope))
+                    .groupBy(TASK.STATUS)
+                    .forEach(r -> byStatus.put(TaskStatus.valueOf(r.value1()), (long) r.value2()));
+            return java.util.Collections.unmodifiableMap(byStatus);
+        });
     }
 
     /**

@@ -122,9 +122,9 @@ public class ProgressReports {
         events.publishEvent(new ReportDrafted(reportId, target.task.id(), target.unit.id(), target.cycle.id(), 1, null,
                 caller.signature(), now));
         if (report.submit()) {
-            return submit(reportId, caller);
+            return submit(reportId, caller, target.task);
         }
-        return get(reportId, caller);
+        return detail(load(reportId, caller, false, target.task));
     }
 
     /** Checks an edit of a draft before any file is streamed; writes nothing. */
@@ -211,7 +211,12 @@ public class ProgressReports {
      * caller is staff, waits for the head.
      */
     public ReportDetail submit(long reportId, Caller caller) {
-        Loaded l = load(reportId, caller, true);
+        return submit(reportId, caller, null);
+    }
+
+    /** {@link #submit}, with the task when the caller already has it (a report written and submitted at once). */
+    private ReportDetail submit(long reportId, Caller caller, TaskDetail known) {
+        Loaded l = load(reportId, caller, true, known);
         requireWriter(l, caller);
         requireDraft(l);
         if (l.approvalRequired() && !caller.role().equals(org.rectify.access.Role.UNIT_HEAD)) {
@@ -224,10 +229,10 @@ public class ProgressReports {
             event(l.slot.getId(), reportId, l.report.getVersion(), "SENT_FOR_APPROVAL", caller, null, now);
             events.publishEvent(new ReportSentForApproval(reportId, l.task.id(), l.unit.id(), l.cycle.id(),
                     l.report.getVersion(), caller.signature(), now));
-            return get(reportId, caller);
+            return detail(load(reportId, caller, false, l.task));
         }
         markSubmitted(l, VersionStatus.DRAFT, caller);
-        return get(reportId, caller);
+        return detail(load(reportId, caller, false, l.task));
     }
 
     /** The unit head approves a report awaiting approval: it counts as submitted now. */
@@ -586,9 +591,17 @@ public class ProgressReports {
     }
 
     private Loaded load(long reportId, Caller caller, boolean forUpdate) {
+        return load(reportId, caller, forUpdate, null);
+    }
+
+    /**
+     * The report with what its commands check. {@code known}: the report's task as this command already read it
+     * in the caller's scope, so a write-then-answer does not load the task and its history again.
+     */
+    private Loaded load(long reportId, Caller caller, boolean forUpdate, TaskDetail known) {
         ProgressReportRecord report = db.selectFrom(PROGRESS_REPORT).where(PROGRESS_REPORT.ID.eq(reportId)).fetchOptional()
                 .orElseThrow(() -> new ReportNotFound("progress.report.notFound", reportId));
-        TaskDetail task = visibleTask(report.getTaskId(), caller)
+        TaskDetail task = known != null && known.id() == report.getTaskId() ? known : visibleTask(report.getTaskId(), caller)
                 .orElseThrow(() -> new ReportNotFound("progress.report.notFound", reportId));
         Unit unit = units.get(report.getUnitId());
         if (!mayRead(caller, task, unit)) {

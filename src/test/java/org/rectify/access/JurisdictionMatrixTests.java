@@ -115,7 +115,7 @@ class JurisdictionMatrixTests {
 
     record Fixture(Side side, long owner, long lead, long unit, long plan, long task, long circular, long notice,
                    long instruction, long webhook, long report, long evidence, long draft, long card, long account,
-                   long person, long group, long inbox, long closure, String marker) {
+                   long person, long group, long inbox, long closure, long token, String marker) {
     }
 
     record Case(String role, Route route, Side side, boolean inside, int status, String note) {
@@ -379,6 +379,7 @@ class JurisdictionMatrixTests {
                 {"/progress/evidence/", "evidence"}, {"/api/progress/evidence/", "evidence"},
                 {"/intake/drafts/", "draft"}, {"/api/intake/drafts/", "draft"},
                 {"/inbox/", "inbox"}, {"/api/inbox/", "inbox"},
+                {"/account/tokens/", "token"}, {"/api/account/tokens/", "token"},
                 {"/closure/look-backs/", "lookback"}, {"/api/look-backs/", "lookback"},
                 {"/supervision/accountability/proposals/", "proposal"}, {"/api/supervision/accountability/proposals/", "proposal"},
                 {"/admin/units/groups/", "group"}, {"/admin/units/", "unit"}, {"/api/units/", "unit"},
@@ -407,6 +408,7 @@ class JurisdictionMatrixTests {
             case "evidence" -> f.evidence();
             case "draft" -> f.draft();
             case "inbox" -> f.inbox();
+            case "token" -> f.token();
             case "group" -> f.group();
             case "unit" -> f.unit();
             case "account" -> f.account();
@@ -578,6 +580,9 @@ class JurisdictionMatrixTests {
         jdbc.update("insert into inbox_message (account_id, kind, message_key, args, dedupe_key, created_at) values (?, 'MATRIX', 'notify.webhookTestMessage', '', 'matrix:' || ?, now())",
                 account, marker);
         long inbox = jdbc.queryForObject("select max(id) from inbox_message where account_id = ?", Long.class, account);
+        long token = jdbc.queryForObject("insert into api_token (account_id, name, secret_hash, prefix, expires_at) "
+                + "values (?, ?, sha256(convert_to(?, 'UTF8')), 'rct_matrix', now() + interval '1 day') returning id",
+                Long.class, account, marker + "令牌", "rct_" + marker);
         CLOSURE_OBJECTS.put(side, closureObjects(plan, lead, marker, admin, office));
         // a closure application by the lead unit (one deliverable and the five default conditions)
         MockMultipartFile application = new MockMultipartFile("application", "", MediaType.APPLICATION_JSON_VALUE,
@@ -588,7 +593,7 @@ class JurisdictionMatrixTests {
                 .file(new MockMultipartFile("files", "c.pdf", "application/pdf", ("%PDF-1.4\n% " + marker + "\n%%EOF\n")
                         .getBytes(StandardCharsets.UTF_8))).with(staff)));
         return new Fixture(side, owner, lead, unit.id(), plan, task, circular, notice, instruction, webhook, report, evidence,
-                draft, card, account, person, group, inbox, closure, marker);
+                draft, card, account, person, group, inbox, closure, token, marker);
     }
 
     /** A closed task of the plan with its look-backs (the campaign's is the one named), and an accountability proposal. */

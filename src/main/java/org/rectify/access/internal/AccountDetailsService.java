@@ -1,5 +1,6 @@
 package org.rectify.access.internal;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
@@ -9,6 +10,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
+
+import java.util.Optional;
 
 import static org.rectify.db.Tables.ACCOUNT;
 import static org.rectify.db.Tables.UNIT;
@@ -27,8 +30,17 @@ class AccountDetailsService implements UserDetailsService {
         if (InputLimits.hasControlCharacter(username)) {
             throw new UsernameNotFoundException("?"); // no account has one; PostgreSQL would refuse the NUL with its SQL in the log
         }
+        return load(ACCOUNT.USERNAME.eq(username)).orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    /** The account an API token acts as. */
+    Optional<AccountDetails> loadById(long accountId) {
+        return load(ACCOUNT.ID.eq(accountId));
+    }
+
+    private Optional<AccountDetails> load(Condition which) {
         return db.select(ACCOUNT.asterisk(), UNIT.NAME, UNIT.PATH).from(ACCOUNT).join(UNIT).on(UNIT.ID.eq(ACCOUNT.UNIT_ID))
-                .where(ACCOUNT.USERNAME.eq(username))
+                .where(which)
                 .fetchOptional(r -> {
                     Role role = Role.valueOf(r.get(ACCOUNT.ROLE));
                     DataScope scope = role == Role.ADMIN ? DataScope.ALL
@@ -37,7 +49,6 @@ class AccountDetailsService implements UserDetailsService {
                             r.get(ACCOUNT.UNIT_ID), r.get(UNIT.NAME), role, scope);
                     return new AccountDetails(caller, r.get(ACCOUNT.PASSWORD_HASH), r.get(ACCOUNT.ENABLED),
                             r.get(ACCOUNT.SESSION_VERSION), r.get(ACCOUNT.MUST_CHANGE_PASSWORD));
-                })
-                .orElseThrow(() -> new UsernameNotFoundException(username));
+                });
     }
 }

@@ -14,16 +14,17 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Pages sign in with a form and a session; the JSON API under {@code /api} also takes HTTP Basic and answers 401
- * instead of redirecting. CSRF: every write with the session cookie needs the token, on pages and on the API alike
- * (the pages' htmx and scripts send it from the {@code _csrf} meta tags); a call that brings its own credentials
- * (HTTP Basic) or has no session needs none, since a foreign page can neither set that header nor use a session it
+ * Pages sign in with a form and a session; the JSON API under {@code /api} also takes HTTP Basic and API tokens
+ * ({@link BearerTokens}) and answers 401 instead of redirecting. CSRF: every write with the session cookie needs the
+ * token, on pages and on the API alike (the pages' htmx and scripts send it from the {@code _csrf} meta tags); a call
+ * that brings its own credentials (HTTP Basic, a token) or has no session needs none, since a foreign page can neither set that header nor use a session it
  * does not have. Sign-ins go through {@link ThrottledAuthentication}; sessions end when their account changes
  * ({@link StaleSessions}).
  */
@@ -32,7 +33,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, AuthenticationManager authentication, ApiRefusals apiRefusals,
-                                 DSLContext db, @Value("${rectify.api-docs.public:false}") boolean apiDocsPublic)
+                                 DSLContext db, ApiTokens tokens, AccountDetailsService accounts,
+                                 @Value("${rectify.api-docs.public:false}") boolean apiDocsPublic)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         String[] apiDocs = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
@@ -60,16 +62,17 @@ class SecurityConfiguration {
                         .addHeaderWriter(new ContentSecurityPolicy())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frames -> frames.deny()))
+                .addFilterBefore(new BearerTokens(tokens, accounts, apiRefusals), BasicAuthenticationFilter.class)
                 .addFilterBefore(new StaleSessions(db), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new PasswordChangeRequired(apiRefusals), AuthorizationFilter.class);
         return http.build();
     }
 
-    /** HTTP Basic, or no session a foreign page could ride on. */
+    /** HTTP Basic, an API token, or no session a foreign page could ride on. */
     private static boolean bringsOwnCredentials(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         return (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6))
-                || request.getSession(false) == null;
+                || BearerTokens.presents(request) || request.getSession(false) == null;
     }
 
     @Bean

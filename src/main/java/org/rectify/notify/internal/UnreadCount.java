@@ -1,5 +1,6 @@
 package org.rectify.notify.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.rectify.access.Callers;
 import org.rectify.notify.Inbox;
 import org.springframework.stereotype.Controller;
@@ -18,9 +19,9 @@ class UnreadCount {
     }
 
     @ModelAttribute("unreadCount")
-    Integer unreadCount(@RequestHeader(value = "HX-Request", required = false) String htmx) {
-        if (htmx != null) {
-            return null; // an htmx fragment has no header to show it in: spare the query
+    Integer unreadCount(@RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletRequest request) {
+        if (htmx != null || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return null; // an htmx fragment or an API answer has no header to show it in: spare the query
         }
         return Callers.current().map(caller -> inbox.unread(caller.accountId())).orElse(null);
     }

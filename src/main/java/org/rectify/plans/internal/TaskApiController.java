@@ -52,6 +52,18 @@ class TaskApiController {
         return ledger.find(params.toFilter(), caller.scope());
     }
 
+    /** The dashboard's figures: how many tasks of each status the caller sees, and in all. */
+    record TaskCounts(java.util.Map<org.rectify.plans.TaskStatus, Long> byStatus, long total) {
+    }
+
+    @GetMapping("/count")
+    @Operation(summary = "How many tasks of each status the caller sees (counted once and kept until tasks change, "
+            + "at most 30 s)")
+    TaskCounts count(Caller caller) {
+        var byStatus = ledger.countByStatus(caller.scope());
+        return new TaskCounts(byStatus, byStatus.values().stream().mapToLong(Long::longValue).sum());
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "One task with its units, milestones, indicators, obligations and history")
     TaskDetail get(@PathVariable long id, Caller caller) {

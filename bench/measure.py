@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Closed-loop load generator for rectify's API (stdlib only), the same loop as
+../shared/bench/redmine/measure.py so both are measured the same way.
+
+THREADS client threads, each with its own keep-alive connection, run one operation back to
+back for DURATION seconds after WARMUP unrecorded seconds; every operation's latency is kept.
+Each request carries an API token of the role (Authorization: Bearer).
+  q1    GET /api/tasks?status=<open>&sort=DEADLINE&size=50             open tasks by deadline
+  q2    GET /api/tasks?status=<open>&deadlineTo=<yesterday>&size=50     open and overdue; as the
+        root office in a random city's subtree (leadUnitId=<city>), else in the caller's scope
+  q3    GET /api/tasks/count                                            the dashboard's counts
+  q4    POST /api/progress/reports {..., "submit": true}                a progress report, submitted
+        (unit staff only: one of the staff's free (task, cycle) slots per operation)
+  task  GET /api/tasks/<id>                                             one task with its history
+  due   GET /api/progress/due                                           the unit's due list
+Input: a JSON file {"base": ..., "roles": {role: {"token": ..., "cities": [...], "slots":
+[[token, taskId, cycleId, unitId], ...]}}} written by run.sh. Prints one JSON line per (role, op).
+"""
+import argparse, datetime, http.client, json, math, random, statistics, sys, threading, time
+from urllib.parse import urlsplit
+
+args = None
+u = None  # the app's address, from the setup file
+
+
+def configure(base):
+    global u
+    u = urlsplit(base)
+
+
+OPEN = '&'.join('status=' + s for s in ['ASSIGNED', 'IN_PROGRESS', 'CLOSURE_REQUESTED', 'ONGOING', 'REOPENED'])
+YESTERDAY = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
+
+
+def conn():
+    return http.client.HTTPConnection(u.hostname, u.port or 80, timeout=120)
+
+
+def call(c, token, method, path, body=None):
+    h = {'Authorization': 'Bearer ' + token, 'Accept': 'application/json'}
+    if body is not None:
+        body = json.dumps(body, ensure_ascii=False).encode()
+        h['Content-Type'] = 'application/json'
+    c.request(method, path, body=body, headers=h)
+    r = c.getresponse()
+    data = r.read()
+    if r.status >= 300:
+        raise RuntimeError(f'{method} {path} -> {r.status} {data[:200]!r}')
+    return json.loads(data) if data else None
+
+
+def make_ops(role, cfg):
+    token = cfg['token']
+    c0 = conn()
+    first = call(c0, token, 'GET', f'/api/tasks?{OPEN}&sort=DEADLINE&size=200')
+    task_ids = [t['id'] for t in first['tasks']] or [0]
+    c0.close()
+    slots = list(cfg.get('slots', []))
+    random.Random(role).shuffle(slots)
+    lock = threading.Lock()
+    notes = ['已完成现场核查', '整改方案已报审', '主体工程完工', '监测数据达标', '已提交销号申请']
+
+    def q1(c, rnd):
+        call(c, token, 'GET', f'/api/tasks?{OPEN}&sort=DEADLINE&size=50')
+
+    def q2(c, rnd):
+        city = f"&leadUnitId={rnd.choice(cfg['cities'])}" if cfg.get('cities') else ''
+        call(c, token, 'GET', f'/api/tasks?{OPEN}&deadlineTo={YESTERDAY}{city}&sort=DEADLINE&size=50')
+
+    def q3(c, rnd):
+        call(c, token, 'GET', '/api/tasks/count')
+
+    def task(c, rnd):
+        call(c, token, 'GET', f'/api/tasks/{rnd.choice(task_ids)}')
+
+    def due(c, rnd):
+        call(c, token, 'GET', '/api/progress/due')
+
+    def q4(c, rnd):
+        with lock:
+            if not slots:
+                raise StopIteration
+            slot_token, task_id, cycle_id, unit_id = slots.pop()
+        call(c, slot_token, 'POST', '/api/progress/reports', {
+            'taskId': task_id, 'cycleId': cycle_id, 'unitId': unit_id, 'submit': True,
+            'content': {'workDone': f'进展：{rnd.choice(notes)}，压测写入 {time.time():.3f}', 'phase': 'IN_PROGRESS',
+                        'onSchedule': True}})
+
+    ops = {'q1': q1, 'q2': q2, 'q3': q3, 'task': task, 'due': due}
+    if slots:
+        ops['q4'] = q4
+    return {name: op for name, op in ops.items() if name not in cfg.get('skip', [])}
+
+
+def pct(sorted_ms, p):  # nearest rank
+    return sorted_ms[max(0, math.ceil(p / 100 * len(sorted_ms)) - 1)]
+
+
+def run(role, name, op):
+    t_start = time.perf_counter() + args.warmup
+    t_end = t_start + args.duration
+    lat, errors = [[] for _ in range(args.threads)], [0] * args.threads
+    ended = [t_end]
+
+    def worker(k):
+        rnd = random.Random(f'{role}-{name}-{k}')
+        c = conn()
+        while True:
+            t0 = time.perf_counter()
+            if t0 >= t_end:
+                break
+            try:
+                op(c, rnd)
+            except StopIteration:  # q4 ran out of free slots: the window ends here
+                ended[0] = min(ended[0], t0)
+                break
+            except Exception as e:
+                errors[k] += 1
+                if errors[k] <= 3:
+                    print(f'{role} {name} thread {k}: {e}', file=sys.stderr)
+                c.close(); c = conn()
+                continue
+            t1 = time.perf_counter()
+            if t0 >= t_start:
+                lat[k].append((t1 - t0) * 1000)
+        c.close()
+
+    th = [threading.Thread(target=worker, args=(k,)) for k in range(args.threads)]
+    for t in th: t.start()
+    for t in th: t.join()
+    ms = sorted(x for l in lat for x in l)
+    wall = max(0.001, min(ended[0], t_end) - t_start)
+    return {'role': role, 'query': name, 'threads': args.threads, 'duration_s': round(wall, 1), 'warmup_s': args.warmup,
+            'ops': len(ms), 'errors': sum(errors),
+            'p50_ms': round(pct(ms, 50), 1) if ms else None, 'p95_ms': round(pct(ms, 95), 1) if ms else None,
+            'p99_ms': round(pct(ms, 99), 1) if ms else None, 'mean_ms': round(statistics.fmean(ms), 1) if ms else None,
+            'max_ms': round(ms[-1], 1) if ms else None, 'ops_per_s': round(len(ms) / wall, 2)}
+
+
+def main():
+    global args
+    ap = argparse.ArgumentParser()
+    ap.add_argument('setup')
+    ap.add_argument('--ops', default='q1 q2 q3 task due q4')
+    ap.add_argument('--threads', type=int, default=8)
+    ap.add_argument('--duration', type=float, default=30)
+    ap.add_argument('--warmup', type=float, default=5)
+    ap.add_argument('--out')
+    args = ap.parse_args()
+    setup = json.load(open(args.setup))
+    configure(setup['base'])
+    for role, cfg in setup['roles'].items():
+        ops = make_ops(role, cfg)
+        for name in args.ops.split():
+            if name not in ops:
+                continue
+            r = run(role, name, ops[name])
+            print(json.dumps(r, ensure_ascii=False), flush=True)
+            if args.out:
+                with open(args.out, 'a') as f:
+                    f.write(json.dumps(r, ensure_ascii=False) + '\n')
+
+
+if __name__ == '__main__':
+    main()

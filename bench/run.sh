@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The benchmark in one command (issue 14): generated province, app started on it, warm-up, then
+# Q1-Q4, the task page and the unit's due list as a root office, a county office and unit staff,
+# closed loop with 8 keep-alive clients (bench/measure.py), and the SQL floor (bench/sqlfloor.py:
+# every statement of one warm request of each kind, EXPLAIN ANALYZE, median of 5).
+#   TASKS=100000 bash bench/run.sh          results in target/bench/<time>-<tasks>/
+# Env: TASKS (100000), DATA (/tmp/rectify-bench-$TASKS, generated when absent), PORT (18106),
+#      THREADS (8), DURATION (30 s per op), WARMUP (5 s), OPS ("q1 q2 q3 task due q4"), SKIP_SQL=1
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TASKS=${TASKS:-100000}; DATA=${DATA:-/tmp/rectify-bench-$TASKS}; PORT=${PORT:-18106}
+THREADS=${THREADS:-8}; DURATION=${DURATION:-30}; WARMUP=${WARMUP:-5}; OPS=${OPS:-"q1 q2 q3 task due q4"}
+PASS=bench-pass-2026; BASE=http://127.0.0.1:$PORT
+OUT=${OUT:-target/bench/$(date +%Y%m%d-%H%M%S)-$TASKS}; mkdir -p "$OUT"
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+[ -f target/rectify.jar ] || ./mvnw -o -q -DskipTests package
+if [ ! -d "$DATA/postgres" ]; then
+  log "generating $TASKS tasks into $DATA"
+  java -jar target/rectify.jar generate --rectify.data-dir="$DATA" --tasks="$TASKS" --password=$PASS --seed=1 \
+    | tee "$OUT/generate.txt"
+fi
+
+APP=
+start_app() { # $1: extra options
+  java -jar target/rectify.jar --server.port=$PORT --rectify.data-dir="$DATA" $1 >"$OUT/app.log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 240); do
+    kill -0 "$APP" 2>/dev/null || break
+    if curl -fs -o /dev/null "$BASE/login" && curl -fs -o /dev/null -u "g1-office:$PASS" "$BASE/api/tasks?size=1"; then
+      export PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid") # the embedded server's port changes at each start
+      return
+    fi
+    sleep 0.5
+  done
+  log "the app did not start: see $OUT/app.log"; exit 1
+}
+stop_app() { [ -n "$APP" ] && kill "$APP" && wait "$APP" 2>/dev/null || true; APP=; }
+trap stop_app EXIT
+
+export PGHOST=localhost PGUSER=rectify_owner PGDATABASE=postgres
+export PGPASSWORD=$(sed -n 's/^rectify_owner=//p' "$DATA/postgres-passwords.properties")
+start_app ""
+log "analyze (the generator's role may not), then the accounts, tokens and free report slots"
+psql -X -q -c "set client_min_messages = error" -c analyze
+psql -X -At -c "select 'tasks='||(select count(*) from task)||' task_units='||(select count(*) from task_unit)
+  ||' reports='||(select count(*) from progress_report)||' units='||(select count(*) from unit)
+  ||' db='||pg_size_pretty(pg_database_size('postgres'))" | tee "$OUT/data.txt"
+{ nproc; uptime; git log -1 --oneline; } >"$OUT/machine.txt"
+
+COUNTY=$(psql -X -At -c "select username from account where username ~ '^g1-c01-k01-office$'")
+STAFF=$(psql -X -At -c "select username from account where role = 'UNIT_STAFF' and username like 'g1-c%-k%' order by id limit 8")
+CITIES=$(psql -X -At -c "select coalesce(json_agg(id order by id), '[]') from unit where level = 'CITY'")
+python3 - "$OUT/setup.json" "$BASE" "$CITIES" <<PY
+import json, subprocess, sys
+out, base, cities = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+tok = lambda u: subprocess.run(['bash', '-c', f'''curl -fsS -u "{u}:$PASS" -H 'Content-Type: application/json' -d '{{"name":"bench","days":1}}' $BASE/api/account/tokens'''],
+    capture_output=True, text=True, check=True, env={'PASS': '$PASS', 'BASE': base, 'PATH': '/usr/bin:/bin'}).stdout
+secret = lambda u: json.loads(tok(u))['secret']
+staff = """$STAFF""".split()
+slots = []
+for u in staff:
+    s = secret(u)
+    rows = subprocess.run(['psql', '-X', '-At', '-F', ' ', '-c', f"""
+      select tu.task_id, c.id, tu.unit_id from account a join task_unit tu on tu.unit_id = a.unit_id and tu.role = 'LEAD'
+      join task t on t.id = tu.task_id join reporting_cycle c on c.plan_id = t.plan_id
+      where a.username = '{u}' and t.status in ('ASSIGNED','IN_PROGRESS','CLOSURE_REQUESTED','ONGOING','REOPENED')
+        and c.period_start <= current_date - 1
+        and not exists (select 1 from report_slot r where r.cycle_id = c.id and r.task_id = t.id and r.unit_id = tu.unit_id)
+      order by c.id desc limit 1500"""], capture_output=True, text=True, check=True).stdout.split('\n')
+    slots += [[s] + [int(x) for x in r.split()] for r in rows if r.strip()]
+json.dump({'base': base, 'roles': {
+    # the province's own due list is every county's tasks at once (a page for no one): the due list is measured
+    # where a unit reads it
+    'root-office': {'token': secret('g1-office'), 'cities': cities, 'skip': ['due']},
+    'county-office': {'token': secret('$COUNTY')},
+    'unit-staff': {'token': secret(staff[0]), 'slots': slots[20:], 'floor_slots': slots[:20]}}}, open(out, 'w'))
+print(f'{len(staff)} staff accounts, {len(slots)} free report slots for Q4', file=sys.stderr)
+PY
+
+if [ "${SKIP_SQL:-0}" != 1 ]; then
+  log "SQL floor: restart with jOOQ's statement log, one warm request of each kind per role"
+  stop_app; start_app "--logging.level.org.jooq.tools.LoggerListener=DEBUG"
+  python3 bench/sqlfloor.py "$OUT/setup.json" "$OUT/app.log" "$OUT/sql" | tee "$OUT/explain.md"
+  stop_app; start_app ""
+fi
+
+log "load: $THREADS threads, ${WARMUP}s warm-up + ${DURATION}s per operation and role"
+python3 bench/measure.py "$OUT/setup.json" --ops "$OPS" --threads "$THREADS" --duration "$DURATION" --warmup "$WARMUP" \
+  --out "$OUT/results.jsonl" >/dev/null
+python3 - "$OUT" <<'PY' | tee "$OUT/results.md"
+import json, sys
+rows = [json.loads(l) for l in open(f'{sys.argv[1]}/results.jsonl')]
+print('| role | op | p50 ms | p95 ms | p99 ms | ops/s | errors |\n|---|---|---|---|---|---|---|')
+for r in rows:
+    print(f"| {r['role']} | {r['query']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['ops_per_s']} | {r['errors']} |")
+PY
+log "results in $OUT"

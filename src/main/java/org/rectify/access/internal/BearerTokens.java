@@ -1,0 +1,58 @@
+package org.rectify.access.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * {@code Authorization: Bearer <token>} on the API: one read of the token by its SHA-256 and one of its account, no
+ * password hash and no write. The request keeps no session. A token that is unknown, revoked or expired, or whose
+ * account is disabled, is answered 401 at once.
+ */
+class BearerTokens extends OncePerRequestFilter {
+
+    private final ApiTokens tokens;
+    private final AccountDetailsService accounts;
+    private final ApiRefusals refusals;
+
+    BearerTokens(ApiTokens tokens, AccountDetailsService accounts, ApiRefusals refusals) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.refusals = refusals;
+    }
+
+    static boolean presents(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !presents(request) || !PublicPaths.path(request).startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String secret = request.getHeader("Authorization").substring(7).strip();
+        AccountDetails account = tokens.accountOf(secret).flatMap(accounts::loadById).filter(AccountDetails::isEnabled).orElse(null);
+        if (account == null) {
+            refusals.write(request, response, 401, "apiToken.invalid");
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new ApiTokenAuthentication(account));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

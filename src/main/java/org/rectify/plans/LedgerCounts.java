@@ -1,0 +1,78 @@
+package org.rectify.plans;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import static org.rectify.db.Tables.TASK;
+
+/**
+ * How many tasks a ledger filter finds, without counting a province's tasks on every page: up to
+ * {@link #EXACT_UP_TO} they are counted exactly each time (a bounded count); a larger set is counted once per
+ * scope and filter and kept until a task changes on this node, or for {@link #KEEP} (another node's changes), and
+ * is shown as "about" that many.
+ */
+@Component
+class LedgerCounts {
+
+    static final int EXACT_UP_TO = 2_000;
+    static final Duration KEEP = Duration.ofSeconds(30);
+    private static final int MAX_ENTRIES = 10_000;
+
+    /** A count, and whether it came from the cache (and so may be a little behind). */
+    record Counted(long value, boolean estimated) {
+    }
+
+    private record Entry<T>(T value, long generation, Instant at) {
+    }
+
+    private final DSLContext db;
+    private final Clock clock;
+    private final Map<Object, Entry<?>> cache = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
+    LedgerCounts(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** The tasks matching {@code where}; {@code key} names the scope and filter it came from. */
+    Counted count(Object key, Condition where) {
+        int bounded = db.fetchCount(db.selectOne().from(TASK).where(where).limit(EXACT_UP_TO + 1));
+        if (bounded <= EXACT_UP_TO) {
+            return new Counted(bounded, false);
+        }
+        return new Counted(cached(key, () -> (long) db.fetchCount(TASK, where)), true);
+    }
+
+    /** Any figure computed once per key, kept like the large counts. */
+    @SuppressWarnings("unchecked")
+    <T> T cached(Object key, Supplier<T> compute) {
+        long now = generation.get();
+        Instant at = clock.instant();
+        Entry<?> entry = cache.get(key);
+        if (entry != null && entry.generation() == now && entry.at().plus(KEEP).isAfter(at)) {
+            return (T) entry.value();
+        }
+        T value = compute.get();
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.clear();
+        }
+        cache.put(key, new Entry<>(value, now, at));
+        return value;
+    }
+
+    @EventListener({TaskCreated.class, TaskEdited.class, TaskTransitioned.class})
+    void taskChanged() {
+        generation.incrementAndGet();
+    }
+}

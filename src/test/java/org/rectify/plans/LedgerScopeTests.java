@@ -1,0 +1,181 @@
+package org.rectify.plans;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.rectify.DemoLogins;
+import org.rectify.IntegrationTest;
+import org.rectify.TestTasks;
+import org.rectify.access.DataScope;
+import org.rectify.access.Role;
+import org.rectify.units.NewUnit;
+import org.rectify.units.Unit;
+import org.rectify.units.UnitAdministration;
+import org.rectify.units.UnitLevel;
+import org.rectify.units.UnitPaths;
+import org.rectify.units.UnitType;
+import org.rectify.units.Units;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.rectify.db.Tables.ACCOUNT;
+import static org.rectify.db.Tables.PLAN;
+import static org.rectify.db.Tables.TASK;
+import static org.rectify.db.Tables.TASK_UNIT;
+import static org.rectify.db.Tables.UNIT;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The scope test on the task's reach (migration V26) returns exactly what the join it replaced returned, for every
+ * account's scope and every unit's, on the ledger's pages and totals and on the dashboard counts, and keeps doing
+ * so when units are added, moved, assigned and plans change hands.
+ */
+@IntegrationTest
+class LedgerScopeTests {
+
+    @Autowired
+    DSLContext db;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Plans plans;
+    @Autowired
+    Units units;
+    @Autowired
+    UnitAdministration unitAdministration;
+    @Autowired
+    TaskLedger ledger;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** The scope condition as it was: some task unit in the subtree (a join), or the plan run from there. */
+    static Condition byJoin(DataScope scope) {
+        if (scope.isAll()) {
+            return noCondition();
+        }
+        Condition takesPart = exists(selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
+                .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(UnitPaths.within(UNIT.PATH, scope.unitPath()))));
+        return !scope.ownPlans() ? takesPart : takesPart.or(TASK.PLAN_ID.in(select(PLAN.ID).from(PLAN).join(UNIT)
+                .on(UNIT.ID.eq(PLAN.OWNER_UNIT_ID)).where(UnitPaths.within(UNIT.PATH, scope.unitPath()))));
+    }
+
+    /** Every account's scope, and both scopes of every unit. */
+    private Set<DataScope> everyScope() {
+        Set<DataScope> scopes = new LinkedHashSet<>();
+        db.select(ACCOUNT.ROLE, UNIT.PATH).from(ACCOUNT).join(UNIT).on(UNIT.ID.eq(ACCOUNT.UNIT_ID)).forEach(r -> {
+            Role role = Role.valueOf(r.value1());
+            scopes.add(role == Role.ADMIN ? DataScope.ALL
+                    : role.isUnitRole() ? DataScope.ofUnit(r.value2()) : DataScope.ofJurisdiction(r.value2()));
+        });
+        for (String path : db.select(UNIT.PATH).from(UNIT).fetch(UNIT.PATH)) {
+            scopes.add(DataScope.ofUnit(path));
+            scopes.add(DataScope.ofJurisdiction(path));
+        }
+        return scopes;
+    }
+
+    private List<Long> ids(Condition where) {
+        return db.select(TASK.ID).from(TASK).where(where).orderBy(TASK.ID).fetch(TASK.ID);
+    }
+
+    private void assertEveryScopeSeesWhatTheJoinSaw() {
+        Set<DataScope> scopes = everyScope();
+        assertThat(scopes).hasSizeGreaterThan(20);
+        for (DataScope scope : scopes) {
+            assertThat(ids(TaskConditions.visibleTo(scope))).as("%s", scope).isEqualTo(ids(byJoin(scope)));
+        }
+    }
+
+    @Test
+    void every_scope_of_every_account_and_unit_sees_exactly_the_tasks_the_join_saw() {
+        assertThat(db.fetchCount(TASK)).isPositive();
+        assertEveryScopeSeesWhatTheJoinSaw();
+    }
+
+    @Test
+    void the_ledger_pages_totals_and_counts_are_those_of_the_join_for_the_root_office_a_county_office_staff_and_a_supervisor() throws Exception {
+        Map<String, DataScope> roles = Map.of(
+                "office", DataScope.ofJurisdiction(pathOf("临沧市")),
+                "linxiang-office", DataScope.ofJurisdiction(pathOf("临翔区")),
+                "epb-staff", DataScope.ofUnit(pathOf("市环境保护局")),
+                "linxiang-supervisor", DataScope.ofJurisdiction(pathOf("临翔区")));
+        Set<TaskStatus> open = java.util.EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.REOPENED,
+                TaskStatus.CLOSURE_REQUESTED, TaskStatus.ONGOING);
+        for (var role : roles.entrySet()) {
+            DataScope scope = role.getValue();
+            LedgerFilter filter = new LedgerFilter(null, null, null, open, null, null, null, null,
+                    LedgerFilter.Sort.DEADLINE, false, 0, 10);
+            LedgerPage page = ledger.find(filter, scope);
+            Condition old = byJoin(scope).and(TASK.STATUS.in(open.stream().map(Enum::name).toList()));
+            assertThat(page.totalEstimated()).isFalse();
+            assertThat(page.total()).as(role.getKey()).isEqualTo(db.fetchCount(TASK, old)).isPositive();
+            assertThat(page.tasks().stream().map(TaskSummary::id).toList()).as(role.getKey())
+                    .isEqualTo(db.select(TASK.ID).from(TASK).where(old).orderBy(TASK.DEADLINE.asc().nullsLast(), TASK.ID)
+                            .limit(10).fetch(TASK.ID));
+
+            Map<String, Integer> byStatus = db.select(TASK.STATUS, count()).from(TASK).where(byJoin(scope))
+                    .groupBy(TASK.STATUS).fetchMap(TASK.STATUS, count());
+            var answer = mvc.perform(get("/api/tasks/count").with(DemoLogins.as(role.getKey()))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(byStatus.values().stream().mapToInt(Integer::intValue).sum()));
+            for (TaskStatus s : TaskStatus.values()) {
+                answer.andExpect(jsonPath("$.byStatus." + s).value(byStatus.getOrDefault(s.name(), 0)));
+            }
+        }
+    }
+
+    @Test
+    void the_reach_follows_a_new_unit_its_tasks_a_move_in_the_tree_a_new_plan_owner_and_removed_units() throws Exception {
+        Unit county = units.get(units.resolve("临翔区").orElseThrow().id());
+        Unit other = units.get(units.resolve("凤庆县").orElseThrow().id());
+        Unit office = unitAdministration.create(new NewUnit(county.id(), "范围测试局" + System.nanoTime() % 100000,
+                UnitLevel.COUNTY, UnitType.DEPARTMENT));
+        TestTasks tasks = TestTasks.inPlan(mvc, plans, units, "范围测试方案");
+        long task = tasks.started("范围测试任务", office.id(), LocalDate.now().plusMonths(2));
+        assertThat(ids(TaskConditions.visibleTo(DataScope.ofUnit(office.path())))).containsExactly(task);
+        assertThat(ids(TaskConditions.visibleTo(DataScope.ofJurisdiction(county.path())))).contains(task);
+        assertEveryScopeSeesWhatTheJoinSaw();
+
+        unitAdministration.move(office.id(), other.id());
+        assertThat(ids(TaskConditions.visibleTo(DataScope.ofJurisdiction(county.path())))).doesNotContain(task);
+        assertThat(ids(TaskConditions.visibleTo(DataScope.ofJurisdiction(other.path())))).contains(task);
+        assertEveryScopeSeesWhatTheJoinSaw();
+
+        jdbc.update("update plan set owner_unit_id = ? where id = ?", county.id(), tasks.planId());
+        assertThat(ids(TaskConditions.visibleTo(DataScope.ofJurisdiction(county.path())))).contains(task);
+        assertEveryScopeSeesWhatTheJoinSaw();
+
+        jdbc.update("delete from task_unit where task_id = ?", task);
+        assertThat(ids(TaskConditions.visibleTo(DataScope.ofUnit(units.get(office.id()).path())))).isEmpty();
+        assertEveryScopeSeesWhatTheJoinSaw();
+        jdbc.update("update plan set owner_unit_id = ? where id = ?", units.resolve("临沧市").orElseThrow().id(), tasks.planId());
+        assertEveryScopeSeesWhatTheJoinSaw();
+    }
+
+    @Test
+    void a_large_total_is_said_as_about_two_significant_digits_and_a_small_one_exactly() {
+        assertThat(new LedgerPage(List.of(), 61_234, true, 0, 50).shownTotal()).isEqualTo(61_000);
+        assertThat(new LedgerPage(List.of(), 2_351, true, 0, 50).shownTotal()).isEqualTo(2_400);
+        assertThat(new LedgerPage(List.of(), 1_234, false, 0, 50).shownTotal()).isEqualTo(1_234);
+        assertThat(new LedgerPage(List.of(), 61_234, true, 0, 50).pages()).isEqualTo(1_225);
+    }
+
+    private String pathOf(String name) {
+        return units.get(units.resolve(name).orElseThrow().id()).path();
+    }
+}

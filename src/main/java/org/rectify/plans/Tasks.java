@@ -145,6 +145,25 @@ public class Tasks {
         if (command == TaskCommand.ASSIGN && task.leadUnits().isEmpty()) {
             throw new InvalidInputException(Map.of("leadUnits", "task.assignNeedsLeadUnit"), "task.assignNeedsLeadUnit");
         }
+        return move(task, command, reason, command.name(), caller);
+    }
+
+    /**
+     * The first progress report on an assigned task starts it (the unit is evidently at work): recorded in the
+     * task's history as started by the report, with the reporter as actor. Nothing happens in any other state.
+     */
+    public void startByReport(long taskId, Caller reporter) {
+        TaskDetail task = ledger.get(taskId, org.rectify.access.DataScope.ALL);
+        if (task.status() == TaskStatus.ASSIGNED) {
+            move(task, TaskCommand.START, null, STARTED_BY_REPORT, reporter);
+        }
+    }
+
+    /** The history action of a start by a first report (its label: task.action.STARTED_BY_REPORT). */
+    public static final String STARTED_BY_REPORT = "STARTED_BY_REPORT";
+
+    private TaskDetail move(TaskDetail task, TaskCommand command, String reason, String historyAction, Caller caller) {
+        long taskId = task.id();
         Instant now = clock.instant();
         int updated = db.update(TASK).set(TASK.STATUS, command.target().name())
                 .set(TASK.VERSION, TASK.VERSION.plus(1)).set(TASK.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
@@ -154,7 +173,7 @@ public class Tasks {
             throw new TransitionNotAllowed("task.transitionRaced", label("task.command." + command));
         }
         String why = blankToNull(reason);
-        record(taskId, now, caller.signature(), command.name(), task.status(), command.target(), why, null, task.version() + 1);
+        record(taskId, now, caller.signature(), historyAction, task.status(), command.target(), why, null, task.version() + 1);
         events.publishEvent(new TaskTransitioned(taskId, task.ref(), command, task.status(), command.target(),
                 caller.signature(), why, now));
         return ledger.get(taskId, caller.scope());

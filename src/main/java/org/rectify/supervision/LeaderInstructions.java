@@ -115,6 +115,16 @@ public class LeaderInstructions {
         return query(mine, caller.scope());
     }
 
+    /** Unit staff and heads: the unanswered instructions on tasks their unit (or a unit below it) leads, earliest date first. */
+    @Transactional(readOnly = true)
+    public List<LeaderInstruction> awaitingAnswerFrom(Caller caller) {
+        if (!caller.role().isUnitRole()) {
+            return List.of();
+        }
+        return query(LEADER_INSTRUCTION.ANSWERED_AT.isNull().and(TaskConditions.ledFrom(caller.scope().unitPath())),
+                caller.scope()).stream().sorted(java.util.Comparator.comparing(LeaderInstruction::answerBy)).toList();
+    }
+
     private List<LeaderInstruction> query(Condition which, DataScope scope) {
         var rows = db.select(LEADER_INSTRUCTION.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT)
                 .from(LEADER_INSTRUCTION).join(TASK).on(TASK.ID.eq(LEADER_INSTRUCTION.TASK_ID))

@@ -195,6 +195,16 @@ public class SupervisionNotices {
         return query(org.jooq.impl.DSL.noCondition(), scope);
     }
 
+    /** Unit staff and heads: the unanswered notices on tasks their unit (or a unit below it) leads, earliest date first. */
+    @Transactional(readOnly = true)
+    public List<SupervisionNotice> awaitingAnswerFrom(Caller caller) {
+        if (!caller.role().isUnitRole()) {
+            return List.of();
+        }
+        return query(SUPERVISION_NOTICE.REPLIED_AT.isNull().and(TaskConditions.ledFrom(caller.scope().unitPath())),
+                caller.scope()).stream().sorted(java.util.Comparator.comparing(SupervisionNotice::replyBy)).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<SupervisionNotice> ofTask(long taskId, DataScope scope) {
         return query(SUPERVISION_NOTICE.TASK_ID.eq(taskId), scope);

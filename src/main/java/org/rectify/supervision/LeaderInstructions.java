@@ -115,6 +115,12 @@ public class LeaderInstructions {
         return query(mine, caller.scope());
     }
 
+    /** The instructions on one task, for whoever sees the task; unanswered first. */
+    @Transactional(readOnly = true)
+    public List<LeaderInstruction> ofTask(long taskId, DataScope scope) {
+        return query(LEADER_INSTRUCTION.TASK_ID.eq(taskId), scope);
+    }
+
     /** Unit staff and heads: the unanswered instructions on tasks their unit (or a unit below it) leads, earliest date first. */
     @Transactional(readOnly = true)
     public List<LeaderInstruction> awaitingAnswerFrom(Caller caller) {

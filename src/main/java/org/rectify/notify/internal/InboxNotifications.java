@@ -86,7 +86,7 @@ class InboxNotifications {
     void on(InstructionGiven event) {
         TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
         dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "INSTRUCTION_GIVEN",
-                "instruction:" + event.instructionId(), "/supervision/instructions", "notify.instructionGiven",
+                "instruction:" + event.instructionId(), instructionLink(event.instructionId()), "notify.instructionGiven",
                 event.leader(), task.ref(), event.answerBy().toString()));
     }
 
@@ -95,7 +95,7 @@ class InboxNotifications {
         TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
         dispatcher.dispatch(Audience.accounts(List.of(event.leaderAccountId())),
                 Outgoing.of("INSTRUCTION_ANSWERED", "instruction-answered:" + event.instructionId(),
-                        "/supervision/instructions", "notify.instructionAnswered", task.ref()));
+                        instructionLink(event.instructionId()), "notify.instructionAnswered", task.ref()));
     }
 
     /** A published circular is circulated (印发) to every account under the publishing office's unit. */
@@ -112,6 +112,11 @@ class InboxNotifications {
         List<Long> units = task.leadUnitIds();
         return Audience.accounts(accounts.ofUnits(units, Role.UNIT_STAFF, Role.UNIT_HEAD))
                 .andPerson(task.responsiblePersonId()).concerning(units);
+    }
+
+    /** The instructions page opened at this one. */
+    private static String instructionLink(long instructionId) {
+        return "/supervision/instructions#instruction-" + instructionId;
     }
 
     private static String link(long taskId) {

@@ -1,6 +1,5 @@
 package org.rectify.todo;
 
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.IntegrationTest;
@@ -8,13 +7,11 @@ import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -25,15 +22,12 @@ import static org.rectify.DemoLogins.office;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The to-do (待办): the landing page after sign-in, each role's items from their sources, each one click from done. */
 @IntegrationTest
 class TodoTests {
-
-    private static final AtomicInteger SEQ = new AtomicInteger();
 
     @Autowired
     MockMvc mvc;
@@ -42,23 +36,13 @@ class TodoTests {
     @Autowired
     Clock clock;
 
-    long planId;
-    long cycleId;
+    TodoFixture plan;
     LocalDate today;
 
     @BeforeEach
     void plan() throws Exception {
         today = LocalDate.now(clock);
-        planId = id(mvc.perform(post("/api/plans").with(office()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"title\": \"待办测试方案 %d\"}".formatted(SEQ.incrementAndGet()))).andReturn());
-        mvc.perform(put("/api/progress/plans/{id}/cadence", planId).with(office()).contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"kind": "CUSTOM", "graceDays": 3, "approvalRequired": true, "startsOn": "%s",
-                         "customDueDates": ["%s", "%s"]}""".formatted(today.minusDays(20), today.plusDays(10), today.plusDays(40))))
-                .andExpect(status().isOk());
-        String cycles = mvc.perform(get("/api/progress/plans/{id}/cycles", planId).with(office())).andReturn()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
-        cycleId = ((Number) JsonPath.read(cycles, "$[0].id")).longValue();
+        plan = TodoFixture.plan(mvc, units, today);
     }
 
     @Test
@@ -72,15 +56,15 @@ class TodoTests {
 
     @Test
     void a_report_waits_on_the_staff_then_on_the_head_then_on_the_staff_again_when_returned() throws Exception {
-        String ref = "D" + SEQ.incrementAndGet();
-        long task = task(ref);
+        String ref = TodoFixture.ref();
+        long task = plan.task(ref);
         String staff = page(epbStaff());
-        assertThat(item(staff, "10-write", ref)).contains("/progress/reports/new?taskId=" + task + "&amp;cycleId=" + cycleId);
+        assertThat(item(staff, "10-write", ref)).contains("/progress/reports/new?taskId=" + task + "&amp;cycleId=" + plan.cycleId);
         assertThat(staff).contains("id=\"todo-count\"");
 
-        long report = id(mvc.perform(post("/api/progress/reports").with(epbStaff()).contentType(MediaType.APPLICATION_JSON)
+        long report = TodoFixture.id(mvc.perform(post("/api/progress/reports").with(epbStaff()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"taskId\": %d, \"cycleId\": %d, \"content\": {\"workDone\": \"完成方案编制\", \"phase\": \"IN_PROGRESS\", \"onSchedule\": true}, \"submit\": true}"
-                        .formatted(task, cycleId))).andExpect(status().isCreated()).andReturn());
+                        .formatted(task, plan.cycleId))).andExpect(status().isCreated()).andReturn());
         assertThat(page(epbStaff())).doesNotContain("data-ref=\"" + ref + "\"");
         assertThat(item(page(as("epb-head")), "30-approve", ref)).contains("/progress/reports/" + report);
 
@@ -93,12 +77,12 @@ class TodoTests {
 
     @Test
     void notices_and_instructions_wait_on_the_lead_unit_until_answered() throws Exception {
-        String ref = "D" + SEQ.incrementAndGet();
-        long task = task(ref);
-        long notice = id(mvc.perform(post("/api/supervision/notices").with(office()).contentType(MediaType.APPLICATION_JSON)
+        String ref = TodoFixture.ref();
+        long task = plan.task(ref);
+        long notice = TodoFixture.id(mvc.perform(post("/api/supervision/notices").with(office()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"taskId\": %d, \"demands\": \"请报送进展\", \"replyBy\": \"%s\"}".formatted(task, today.plusDays(5))))
                 .andExpect(status().isCreated()).andReturn());
-        long instruction = id(mvc.perform(post("/api/supervision/instructions").with(as("leader")).contentType(MediaType.APPLICATION_JSON)
+        long instruction = TodoFixture.id(mvc.perform(post("/api/supervision/instructions").with(as("leader")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"taskId\": %d, \"text\": \"抓紧推进\", \"answerBy\": \"%s\"}".formatted(task, today.plusDays(7))))
                 .andExpect(status().isCreated()).andReturn());
         String staff = page(epbStaff());
@@ -127,16 +111,6 @@ class TodoTests {
                         .string(not(containsString("data-kind=\"70-red\""))));
     }
 
-    private long task(String ref) throws Exception {
-        long epb = units.resolve("市环境保护局").orElseThrow().id();
-        long id = id(mvc.perform(post("/api/tasks").with(office()).contentType(MediaType.APPLICATION_JSON).content("""
-                {"planId": %d, "ref": "%s", "title": "待办测试任务 %s", "text": "加强环境监测。", "leadUnits": {"unitIds": [%d]}}"""
-                .formatted(planId, ref, ref, epb))).andExpect(status().isCreated()).andReturn());
-        mvc.perform(post("/api/tasks/{id}/transitions", id).with(office()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"command\": \"ASSIGN\"}")).andExpect(status().isOk());
-        return id;
-    }
-
     private String page(RequestPostProcessor who) throws Exception {
         return mvc.perform(get("/todo").with(who)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
@@ -152,9 +126,5 @@ class TodoTests {
         assertThat(at).as(ref + " in " + kind).isNotNegative();
         int end = groupHtml.indexOf("</li>", at);
         return groupHtml.substring(at, end);
-    }
-
-    private static long id(MvcResult result) throws Exception {
-        return ((Number) JsonPath.read(result.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.id")).longValue();
     }
 }

@@ -75,7 +75,7 @@ class TodoBrowserTests {
         desktop();
         browser.logIn("epb-head", DemoLogins.PASSWORD);
         browser.screenshot("todo-head-desktop-zh");
-        submit(item("30-approve", ref).findElement(By.cssSelector(".todo-action")));
+        submit(item("05-approve", ref).findElement(By.cssSelector(".todo-action")));
         submit(browser.find("#approve-report"));
         assertThat(browser.find("#report-state").getText()).isEqualTo("已报送");
         String reportPath = new java.net.URI(browser.driver().getCurrentUrl()).getPath();
@@ -106,7 +106,7 @@ class TodoBrowserTests {
         // the correction waits for the head again: on the head's to-do, off the staff's
         assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/todo")
                         .with(DemoLogins.as("epb-head"))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("data-kind=\"30-approve\"").contains("data-ref=\"%s\"".formatted(ref));
+                .contains("data-kind=\"05-approve\"").contains("data-ref=\"%s\"".formatted(ref));
         browser.go("/todo");
         assertThat(browser.driver().findElements(By.cssSelector(".todo-item[data-ref='%s']".formatted(ref)))).isEmpty();
         browser.go("/todo?lang=en");

@@ -66,7 +66,7 @@ class TodoTests {
                 .content("{\"taskId\": %d, \"cycleId\": %d, \"content\": {\"workDone\": \"完成方案编制\", \"phase\": \"IN_PROGRESS\", \"onSchedule\": true}, \"submit\": true}"
                         .formatted(task, plan.cycleId))).andExpect(status().isCreated()).andReturn());
         assertThat(page(epbStaff())).doesNotContain("data-ref=\"" + ref + "\"");
-        assertThat(item(page(as("epb-head")), "30-approve", ref)).contains("/progress/reports/" + report);
+        assertThat(item(page(as("epb-head")), "05-approve", ref)).contains("/progress/reports/" + report);
 
         mvc.perform(post("/api/progress/reports/{id}/approve", report).with(as("epb-head"))).andExpect(status().isOk());
         assertThat(page(as("epb-head"))).doesNotContain("data-ref=\"" + ref + "\"");

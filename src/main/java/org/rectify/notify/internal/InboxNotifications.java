@@ -12,6 +12,7 @@ import org.rectify.supervision.InstructionAnswered;
 import org.rectify.supervision.InstructionGiven;
 import org.rectify.supervision.NoticeAnswered;
 import org.rectify.supervision.NoticeIssued;
+import org.rectify.supervision.NoticeReplyReviewed;
 import org.rectify.supervision.WarningLevel;
 import org.rectify.supervision.WarningLevelChanged;
 import org.rectify.units.Unit;
@@ -79,6 +80,17 @@ class InboxNotifications {
             dispatcher.dispatch(Audience.accounts(List.of(event.issuerAccountId())),
                     Outgoing.of("NOTICE_ANSWERED", "answered:" + event.noticeId(), "/supervision/notices/" + event.noticeId(),
                             event.late() ? "notify.noticeAnsweredLate" : "notify.noticeAnswered", event.number()));
+        }
+    }
+
+    /** A reply sent back: the lead units are to answer again. */
+    @ApplicationModuleListener
+    void on(NoticeReplyReviewed event) {
+        if (!event.accepted()) {
+            TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
+            dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "NOTICE_REPLY_SENT_BACK",
+                    "notice-sent-back:" + event.noticeId() + ":" + event.occurredAt().toEpochMilli(),
+                    "/supervision/notices/" + event.noticeId(), "notify.noticeReplySentBack", event.number(), event.comment()));
         }
     }
 

@@ -19,7 +19,7 @@ class ReportsToApprove implements TodoSource {
 
     @Override
     public String kind() {
-        return "30-approve";
+        return "05-approve";
     }
 
     @Override

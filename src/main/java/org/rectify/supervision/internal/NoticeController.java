@@ -132,8 +132,8 @@ class NoticeController {
     }
 
     /** The issuer accepts the reply, or sends it back with a comment. */
-    @PostMapping("/supervision/notices/{id}/{decision:accept|send-back}")
-    String review(@PathVariable long id, @PathVariable String decision, @RequestParam(required = false) String comment,
+    @PostMapping("/supervision/notices/{id}/{command:accept|send-back}")
+    String review(@PathVariable long id, @PathVariable("command") String decision, @RequestParam(required = false) String comment,
                   Caller caller, RedirectAttributes redirect) {
         try {
             if ("accept".equals(decision)) {

@@ -61,10 +61,15 @@ class DemoData implements ApplicationRunner {
     private final Reminders reminders;
     private final Warnings warnings;
     private final boolean remindOnLoad;
+    private final org.rectify.closure.LookBackScheduling lookBackScheduling;
+    private final org.rectify.closure.LookBacks lookBacks;
 
     DemoData(Units units, UnitTreeImport unitImport, Accounts accounts, PlanIntake intake, TaskLedger ledger,
              Tasks tasks, Plans plans, ReportingCycles cycles, TransactionTemplate transaction, Reminders reminders, Warnings warnings,
-             @Value("${rectify.demo.remind-on-load:true}") boolean remindOnLoad) {
+             @Value("${rectify.demo.remind-on-load:true}") boolean remindOnLoad,
+             org.rectify.closure.LookBackScheduling lookBackScheduling, org.rectify.closure.LookBacks lookBacks) {
+        this.lookBackScheduling = lookBackScheduling;
+        this.lookBacks = lookBacks;
         this.reminders = reminders;
         this.remindOnLoad = remindOnLoad;
         this.warnings = warnings;
@@ -96,6 +101,7 @@ class DemoData implements ApplicationRunner {
             cycles.setCadence(plan.planId(), new CadenceSettings(CadenceKind.MONTHLY, 25, 5, false, null, List.of()), loader);
             // and a small plan of 临翔区's own, so the county office has objects in its jurisdiction
             DemoCountyPlan.load(plans, tasks, unit("临翔区"), unit("临翔区政府"), unit("临翔区环境保护局"), loader);
+            DemoLookBacks.load(plans, tasks, lookBackScheduling, lookBacks, unit("临沧市"), unit("市环境保护局"), unit("市林业局"), loader);
             log.info("Demo loaded: 临沧市 unit tree, {} tasks of the 2018 plan, demo logins (password {})",
                     plan.created(), DEMO_PASSWORD);
         });

@@ -91,6 +91,12 @@ public class Plans {
         return plan;
     }
 
+    /** The unit whose office runs the plan (empty for a plan without one). */
+    @Transactional(readOnly = true)
+    public Optional<Long> ownerUnitId(long planId) {
+        return db.select(PLAN.OWNER_UNIT_ID).from(PLAN).where(PLAN.ID.eq(planId)).fetchOptional(PLAN.OWNER_UNIT_ID);
+    }
+
     /** The path of the unit whose office runs the plan (empty for a plan without one: administrators only). */
     @Transactional(readOnly = true)
     public Optional<String> ownerPath(long planId) {

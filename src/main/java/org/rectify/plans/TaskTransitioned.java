@@ -4,9 +4,18 @@ import org.rectify.platform.Audited;
 
 import java.time.Instant;
 
-/** A task changed state by a command; published for audit, notifications and disclosure. */
+/**
+ * A task changed state by a command; published for audit, notifications and disclosure. {@code relapse}: a REOPEN
+ * because the closed problem came back (反弹, e.g. found by a look-back); supervision reds it, puts it on the ledger
+ * and proposes accountability, and circulars count it.
+ */
 public record TaskTransitioned(long taskId, String ref, TaskCommand command, TaskStatus from, TaskStatus to,
-                               String actor, String reason, Instant occurredAt) implements Audited {
+                               String actor, String reason, Instant occurredAt, boolean relapse) implements Audited {
+
+    public TaskTransitioned(long taskId, String ref, TaskCommand command, TaskStatus from, TaskStatus to,
+                            String actor, String reason, Instant occurredAt) {
+        this(taskId, ref, command, from, to, actor, reason, occurredAt, false);
+    }
 
     @Override
     public String auditAction() {

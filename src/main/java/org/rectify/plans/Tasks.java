@@ -128,6 +128,17 @@ public class Tasks {
 
     /** Gives a lifecycle command; refused (and nothing changed) when the state, role or reason does not allow it. */
     public TaskDetail transition(long taskId, TaskCommand command, String reason, Caller caller) {
+        return transition(taskId, command, reason, false, caller);
+    }
+
+    /**
+     * The same, {@code relapse} marking a REOPEN as a relapse (反弹): the closed problem came back. Refused for
+     * any other command.
+     */
+    public TaskDetail transition(long taskId, TaskCommand command, String reason, boolean relapse, Caller caller) {
+        if (relapse && command != TaskCommand.REOPEN) {
+            throw new InvalidInputException(Map.of("relapse", "task.relapseOnlyReopen"), "task.relapseOnlyReopen");
+        }
         // unit staff act on the tasks their unit leads; everyone else only on tasks of plans they govern
         TaskDetail task = ledger.toActOn(taskId, caller);
         boolean leads = caller.scope().isAll() ? caller.role().managesTasks()
@@ -145,8 +156,26 @@ public class Tasks {
         if (command == TaskCommand.ASSIGN && task.leadUnits().isEmpty()) {
             throw new InvalidInputException(Map.of("leadUnits", "task.assignNeedsLeadUnit"), "task.assignNeedsLeadUnit");
         }
-        return move(task, command, reason, command.name(), caller);
+        move(task, command, reason, relapse, command.name(), caller.signature());
+        return ledger.get(taskId, caller.scope());
     }
+
+    /**
+     * Reopens a closed task because a look-back found the problem back (反弹), as a relapse. The checking unit that
+     * found it need not be the office nor see the task: the closure module has checked it is the look-back's
+     * checking unit. Refused (and nothing changed) when the task is not closed.
+     */
+    public void reopenAsRelapse(long taskId, String reason, String actor) {
+        TaskDetail task = ledger.get(taskId, org.rectify.access.DataScope.ALL);
+        if (task.status() != TaskStatus.CLOSED) {
+            throw new TransitionNotAllowed("task.transitionNotAllowed",
+                    label("task.command." + TaskCommand.REOPEN), label("task.status." + task.status()));
+        }
+        move(task, TaskCommand.REOPEN, reason, true, TaskCommand.REOPEN.name(), actor);
+    }
+
+    /** The history action of a start by a first report (its label: task.action.STARTED_BY_REPORT). */
+    public static final String STARTED_BY_REPORT = "STARTED_BY_REPORT";
 
     /**
      * The first progress report on an assigned task starts it (the unit is evidently at work): recorded in the
@@ -155,28 +184,23 @@ public class Tasks {
     public void startByReport(long taskId, Caller reporter) {
         TaskDetail task = ledger.get(taskId, org.rectify.access.DataScope.ALL);
         if (task.status() == TaskStatus.ASSIGNED) {
-            move(task, TaskCommand.START, null, STARTED_BY_REPORT, reporter);
+            move(task, TaskCommand.START, null, false, STARTED_BY_REPORT, reporter.signature());
         }
     }
 
-    /** The history action of a start by a first report (its label: task.action.STARTED_BY_REPORT). */
-    public static final String STARTED_BY_REPORT = "STARTED_BY_REPORT";
-
-    private TaskDetail move(TaskDetail task, TaskCommand command, String reason, String historyAction, Caller caller) {
-        long taskId = task.id();
+    private void move(TaskDetail task, TaskCommand command, String reason, boolean relapse, String historyAction, String actor) {
         Instant now = clock.instant();
         int updated = db.update(TASK).set(TASK.STATUS, command.target().name())
                 .set(TASK.VERSION, TASK.VERSION.plus(1)).set(TASK.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
-                .where(TASK.ID.eq(taskId).and(TASK.STATUS.eq(task.status().name())))
+                .where(TASK.ID.eq(task.id()).and(TASK.STATUS.eq(task.status().name())))
                 .execute();
         if (updated == 0) { // someone moved it first: their transition stands, ours is refused
             throw new TransitionNotAllowed("task.transitionRaced", label("task.command." + command));
         }
         String why = blankToNull(reason);
-        record(taskId, now, caller.signature(), historyAction, task.status(), command.target(), why, null, task.version() + 1);
-        events.publishEvent(new TaskTransitioned(taskId, task.ref(), command, task.status(), command.target(),
-                caller.signature(), why, now));
-        return ledger.get(taskId, caller.scope());
+        record(task.id(), now, actor, historyAction, task.status(), command.target(), why, null, task.version() + 1, relapse);
+        events.publishEvent(new TaskTransitioned(task.id(), task.ref(), command, task.status(), command.target(),
+                actor, why, now, relapse));
     }
 
     /** The references of a plan's tasks, to publish a plan again without duplicating them. */
@@ -285,7 +309,12 @@ public class Tasks {
 
     private void record(long taskId, Instant at, String actor, String action, TaskStatus from, TaskStatus to,
                         String reason, String changes, int version) {
-        db.insertInto(TASK_HISTORY).set(TASK_HISTORY.TASK_ID, taskId).set(TASK_HISTORY.OCCURRED_AT, at.atOffset(ZoneOffset.UTC))
+        record(taskId, at, actor, action, from, to, reason, changes, version, false);
+    }
+
+    private void record(long taskId, Instant at, String actor, String action, TaskStatus from, TaskStatus to,
+                        String reason, String changes, int version, boolean relapse) {
+        db.insertInto(TASK_HISTORY).set(TASK_HISTORY.RELAPSE, relapse).set(TASK_HISTORY.TASK_ID, taskId).set(TASK_HISTORY.OCCURRED_AT, at.atOffset(ZoneOffset.UTC))
                 .set(TASK_HISTORY.ACTOR, actor).set(TASK_HISTORY.ACTION, action)
                 .set(TASK_HISTORY.FROM_STATUS, from == null ? null : from.name())
                 .set(TASK_HISTORY.TO_STATUS, to == null ? null : to.name())

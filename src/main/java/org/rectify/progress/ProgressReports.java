@@ -42,6 +42,7 @@ import static org.rectify.db.Tables.PROGRESS_REPORT;
 import static org.rectify.db.Tables.REPORT_ATTACHMENT;
 import static org.rectify.db.Tables.REPORT_CONTRIBUTION;
 import static org.rectify.db.Tables.REPORT_EVENT;
+import static org.rectify.db.Tables.REPORTING_CYCLE;
 import static org.rectify.db.Tables.REPORT_SLOT;
 
 /**
@@ -390,6 +391,27 @@ public class ProgressReports {
         return db.select(REPORT_SLOT.LATEST_REPORT_ID).from(REPORT_SLOT)
                 .where(REPORT_SLOT.CYCLE_ID.eq(cycleId).and(REPORT_SLOT.TASK_ID.eq(taskId)).and(REPORT_SLOT.UNIT_ID.eq(unitId)))
                 .fetchOptional(REPORT_SLOT.LATEST_REPORT_ID).map(id -> get(id, caller));
+    }
+
+    /**
+     * Every submitted version of every report on a task that the caller may read (drafts are the unit's work in
+     * progress, not yet part of the record), by cycle, unit and version; for the task's dossier.
+     */
+    @Transactional(readOnly = true)
+    public List<ReportDetail> versionsOf(long taskId, Caller caller) {
+        List<ReportDetail> out = new java.util.ArrayList<>();
+        for (Long id : db.select(PROGRESS_REPORT.ID).from(PROGRESS_REPORT)
+                .join(REPORTING_CYCLE).on(REPORTING_CYCLE.ID.eq(PROGRESS_REPORT.CYCLE_ID))
+                .where(PROGRESS_REPORT.TASK_ID.eq(taskId).and(PROGRESS_REPORT.STATUS.eq(VersionStatus.SUBMITTED.name())))
+                .orderBy(REPORTING_CYCLE.PERIOD_START, PROGRESS_REPORT.UNIT_ID, PROGRESS_REPORT.VERSION)
+                .fetch(PROGRESS_REPORT.ID)) {
+            try {
+                out.add(get(id, caller));
+            } catch (ReportNotFound notVisible) {
+                // another unit's report the caller does not read
+            }
+        }
+        return out;
     }
 
     /** What the caller may do to this version now. */

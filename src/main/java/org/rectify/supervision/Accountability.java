@@ -105,6 +105,17 @@ public class Accountability {
     /** Actions against units in the caller's scope, or concerning tasks the caller sees; newest first. */
     @Transactional(readOnly = true)
     public List<AccountabilityAction> all(Caller caller) {
+        return query(noCondition(), caller);
+    }
+
+    /** The actions concerning a task, for a caller who may see accountability (see {@link #maySee}); for its dossier. */
+    @Transactional(readOnly = true)
+    public List<AccountabilityAction> ofTask(long taskId, Caller caller) {
+        return query(exists(selectOne().from(ACCOUNTABILITY_TASK).where(ACCOUNTABILITY_TASK.ACTION_ID.eq(ACCOUNTABILITY_ACTION.ID)
+                .and(ACCOUNTABILITY_TASK.TASK_ID.eq(taskId)))), caller);
+    }
+
+    private List<AccountabilityAction> query(Condition which, Caller caller) {
         if (!maySee(caller)) {
             throw new ForbiddenException("supervision.accountability.forbidden");
         }
@@ -115,7 +126,7 @@ public class Accountability {
                         .where(ACCOUNTABILITY_TASK.ACTION_ID.eq(ACCOUNTABILITY_ACTION.ID).and(TaskConditions.governedBy(caller)))));
         var actions = db.select(ACCOUNTABILITY_ACTION.asterisk(), UNIT.NAME).from(ACCOUNTABILITY_ACTION)
                 .leftJoin(UNIT).on(UNIT.ID.eq(ACCOUNTABILITY_ACTION.UNIT_ID))
-                .where(visible).orderBy(ACCOUNTABILITY_ACTION.TAKEN_ON.desc(), ACCOUNTABILITY_ACTION.ID.desc())
+                .where(visible.and(which)).orderBy(ACCOUNTABILITY_ACTION.TAKEN_ON.desc(), ACCOUNTABILITY_ACTION.ID.desc())
                 .limit(WarningBoard.MAX_ROWS).fetch();
         Map<Long, List<TaskRef>> linked = db.select(ACCOUNTABILITY_TASK.ACTION_ID, TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT)
                 .from(ACCOUNTABILITY_TASK).join(TASK).on(TASK.ID.eq(ACCOUNTABILITY_TASK.TASK_ID))

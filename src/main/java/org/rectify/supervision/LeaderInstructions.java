@@ -115,7 +115,7 @@ public class LeaderInstructions {
         return query(mine, caller.scope());
     }
 
-    /** The instructions on one task, for whoever sees the task; unanswered first. */
+    /** The instructions on a task, if the caller sees the task: its page's panel and its dossier; unanswered first. */
     @Transactional(readOnly = true)
     public List<LeaderInstruction> ofTask(long taskId, DataScope scope) {
         return query(LEADER_INSTRUCTION.TASK_ID.eq(taskId), scope);

@@ -69,6 +69,21 @@ public class SupervisionLedger {
         return id;
     }
 
+    /**
+     * Puts a relapsed task on the ledger, as the system's doing (a closed task came back: 挂账 until closed again);
+     * nothing when it is on the open ledger already.
+     */
+    public void addForRelapse(long taskId, String reason) {
+        var now = clock.instant();
+        Long id = db.insertInto(LEDGER_ENTRY).set(LEDGER_ENTRY.TASK_ID, taskId).set(LEDGER_ENTRY.REASON, reason)
+                .set(LEDGER_ENTRY.ADDED_BY, "system").set(LEDGER_ENTRY.ADDED_AT, now.atOffset(ZoneOffset.UTC))
+                .onConflictDoNothing().returning(LEDGER_ENTRY.ID).fetchOptional(LEDGER_ENTRY.ID).orElse(null);
+        if (id != null) {
+            events.publishEvent(SupervisionChanged.of("system", "ledger.added", "task:" + taskId, now,
+                    "entryId", id, "reason", reason));
+        }
+    }
+
     /** Takes the task off the open ledger because it was closed or cancelled. */
     public void resolve(long taskId, TaskStatus outcome) {
         int resolved = db.update(LEDGER_ENTRY).set(LEDGER_ENTRY.RESOLVED_AT, clock.instant().atOffset(ZoneOffset.UTC))
@@ -83,12 +98,22 @@ public class SupervisionLedger {
     /** The ledger in the caller's scope: open entries first, then those resolved, newest first. */
     @Transactional(readOnly = true)
     public List<LedgerEntry> entries(boolean includeResolved, DataScope scope) {
-        Condition where = TaskConditions.officeRowsFor(scope).and(includeResolved ? LEDGER_ENTRY.ID.isNotNull() : LEDGER_ENTRY.RESOLVED_AT.isNull());
+        return query(includeResolved ? LEDGER_ENTRY.ID.isNotNull() : LEDGER_ENTRY.RESOLVED_AT.isNull(), scope);
+    }
+
+    /** A task's entries, open and resolved, if the caller sees the task's ledger; for its dossier. */
+    @Transactional(readOnly = true)
+    public List<LedgerEntry> ofTask(long taskId, DataScope scope) {
+        return query(LEDGER_ENTRY.TASK_ID.eq(taskId), scope);
+    }
+
+    private List<LedgerEntry> query(Condition which, DataScope scope) {
+        Condition where = TaskConditions.officeRowsFor(scope).and(which);
         var rows = db.select(LEDGER_ENTRY.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK_WARNING.LEVEL)
                 .from(LEDGER_ENTRY).join(TASK).on(TASK.ID.eq(LEDGER_ENTRY.TASK_ID))
                 .leftJoin(TASK_WARNING).on(TASK_WARNING.TASK_ID.eq(TASK.ID))
                 .where(where)
-                .orderBy(LEDGER_ENTRY.RESOLVED_AT.isNull().desc(), LEDGER_ENTRY.ADDED_AT.desc())
+                .orderBy(LEDGER_ENTRY.RESOLVED_AT.isNull().desc(), LEDGER_ENTRY.ADDED_AT.desc(), LEDGER_ENTRY.ID.desc())
                 .fetch();
         Map<Long, List<String>> leads = tasks.leadUnitNames(rows.map(r -> r.get(LEDGER_ENTRY.TASK_ID)));
         return rows.map(r -> new LedgerEntry(r.get(LEDGER_ENTRY.ID), r.get(LEDGER_ENTRY.TASK_ID), r.get(TASK.REF),

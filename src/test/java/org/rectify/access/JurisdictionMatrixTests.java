@@ -122,6 +122,8 @@ class JurisdictionMatrixTests {
     }
 
     private final Map<Side, Fixture> fixtures = new EnumMap<>(Side.class);
+    /** Each side's look-back (on a closed task of its plan) and accountability proposal: kinds "lookback", "proposal". */
+    private static final Map<Side, Map<String, Long>> CLOSURE_OBJECTS = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, RequestPostProcessor> logins = new LinkedHashMap<>();
 
     @Test
@@ -374,6 +376,8 @@ class JurisdictionMatrixTests {
                 {"/progress/evidence/", "evidence"}, {"/api/progress/evidence/", "evidence"},
                 {"/intake/drafts/", "draft"}, {"/api/intake/drafts/", "draft"},
                 {"/inbox/", "inbox"}, {"/api/inbox/", "inbox"},
+                {"/closure/look-backs/", "lookback"}, {"/api/look-backs/", "lookback"},
+                {"/supervision/accountability/proposals/", "proposal"}, {"/api/supervision/accountability/proposals/", "proposal"},
                 {"/admin/units/groups/", "group"}, {"/admin/units/", "unit"}, {"/api/units/", "unit"},
                 {"/admin/accounts/", "account"}, {"/api/admin/accounts/", "account"},
                 {"/admin/people/", "person"}, {"/api/admin/people/", "person"},
@@ -403,6 +407,7 @@ class JurisdictionMatrixTests {
             case "unit" -> f.unit();
             case "account" -> f.account();
             case "person" -> f.person();
+            case "lookback", "proposal" -> CLOSURE_OBJECTS.get(f.side()).get(kind);
             default -> throw new AssertionError(kind);
         };
     }
@@ -427,6 +432,11 @@ class JurisdictionMatrixTests {
             case "PUT /api/admin/webhooks/{id}" -> "{\"name\": \"矩阵\", \"format\": \"GENERIC\", \"url\": \"https://hooks.example/x\"}";
             case "POST /api/supervision/notices/{id}/reply", "POST /api/supervision/instructions/{id}/answer" -> "{\"reply\": \"矩阵\", \"answer\": \"矩阵\"}";
             case "POST /api/supervision/circulars" -> "{\"planId\": {plan}}";
+            case "POST /api/look-backs/campaigns" -> "{\"planId\": {plan}, \"title\": \"矩阵\", \"refs\": [\"回一\"], \"dueOn\": \"{future}\"}";
+            case "POST /api/look-backs/{id}/record" -> "{\"outcome\": \"HELD\", \"findings\": \"矩阵\"}";
+            case "PUT /api/look-backs/settings/{planId}" -> "{\"months\": [6, 12]}";
+            case "POST /api/supervision/accountability/proposals/{id}/confirm",
+                 "POST /api/supervision/accountability/proposals/{id}/dismiss" -> "{\"type\": \"SUMMONS\", \"note\": \"矩阵\"}";
             case "POST /api/progress/reports" -> "{\"taskId\": {task}, \"cycleId\": {cycle}, \"content\": {\"workDone\": \"矩阵\", "
                     + "\"phase\": \"IN_PROGRESS\", \"onSchedule\": true}}";
             default -> null;
@@ -562,8 +572,33 @@ class JurisdictionMatrixTests {
         jdbc.update("insert into inbox_message (account_id, kind, message_key, args, dedupe_key, created_at) values (?, 'MATRIX', 'notify.webhookTestMessage', '', 'matrix:' || ?, now())",
                 account, marker);
         long inbox = jdbc.queryForObject("select max(id) from inbox_message where account_id = ?", Long.class, account);
+        CLOSURE_OBJECTS.put(side, closureObjects(plan, lead, marker, admin, office));
         return new Fixture(side, owner, lead, unit.id(), plan, task, circular, notice, instruction, webhook, report, evidence,
                 draft, card, account, person, group, inbox, marker);
+    }
+
+    /** A closed task of the plan with its look-backs (the campaign's is the one named), and an accountability proposal. */
+    private Map<String, Long> closureObjects(long plan, long lead, String marker, RequestPostProcessor admin,
+                                             RequestPostProcessor office) throws Exception {
+        LocalDate today = LocalDate.now();
+        long closed = id(mvc.perform(post("/api/tasks").with(admin).contentType(MediaType.APPLICATION_JSON).content("""
+                {"planId": %d, "ref": "回一", "title": "%s回头看", "text": "%s", "leadUnits": {"unitIds": [%d]},
+                 "milestones": [{"dueOn": "%s", "deliverable": "完成"}]}""".formatted(plan, marker, marker, lead, today.plusDays(60)))));
+        for (String command : List.of("ASSIGN", "START", "REQUEST_CLOSURE", "CLOSE")) {
+            mvc.perform(post("/api/tasks/{id}/transitions", closed).with(admin).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"command\": \"%s\"}".formatted(command))).andExpect(status().isOk());
+        }
+        // the closing schedules its rounds after the commit: wait, so that nothing changes while the matrix runs
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from look_back where task_id = ? and round_months is not null", Integer.class, closed) == 2);
+        mvc.perform(post("/api/look-backs/campaigns").with(office).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"planId\": %d, \"title\": \"%s专项\", \"refs\": [\"回一\"], \"dueOn\": \"%s\"}"
+                        .formatted(plan, marker, today.plusDays(20)))).andExpect(status().isCreated());
+        long lookBack = jdbc.queryForObject("select id from look_back where task_id = ? and campaign_id is not null", Long.class, closed);
+        jdbc.update("insert into accountability_proposal (task_id, unit_id, reason, proposed_at) values (?, ?, ?, now())",
+                closed, lead, marker + "反弹");
+        long proposal = jdbc.queryForObject("select max(id) from accountability_proposal where task_id = ?", Long.class, closed);
+        return Map.of("lookback", lookBack, "proposal", proposal);
     }
 
     private long id(org.springframework.test.web.servlet.ResultActions result) throws Exception {

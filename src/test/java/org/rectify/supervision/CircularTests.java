@@ -278,7 +278,10 @@ class CircularTests {
         for (String command : List.of("START", "REQUEST_CLOSURE", "CLOSE")) {
             transition(relapsed, command, null);
         }
-        transition(relapsed, "REOPEN", "群众举报问题复现");
+        // reopened as a relapse (反弹): circulars count these, not every reopening
+        mvc.perform(post("/api/tasks/{id}/transitions", relapsed).with(office()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"command\": \"REOPEN\", \"reason\": \"群众举报问题复现\", \"relapse\": true}"))
+                .andExpect(status().isOk());
 
         submit(as("epb-staff"), m.tasks().get("epb"), cycle);
         // a submitted report is frozen (a trigger); its slot says when it first counted as submitted

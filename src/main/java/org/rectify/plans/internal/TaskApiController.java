@@ -30,8 +30,11 @@ class TaskApiController {
     record TaskUpdate(int version, TaskContent task) {
     }
 
-    /** A lifecycle command; {@code reason} is required for RETURN_CLOSURE, REOPEN and CANCEL. */
-    record TransitionRequest(TaskCommand command, String reason) {
+    /**
+     * A lifecycle command; {@code reason} is required for RETURN_CLOSURE, REOPEN and CANCEL; {@code relapse} marks a
+     * REOPEN as a relapse (反弹), which supervision and circulars count.
+     */
+    record TransitionRequest(TaskCommand command, String reason, Boolean relapse) {
     }
 
     private final TaskLedger ledger;
@@ -76,6 +79,6 @@ class TaskApiController {
         if (request.command() == null) {
             throw new org.rectify.platform.InvalidInputException(java.util.Map.of("command", "task.commandRequired"), "task.commandRequired");
         }
-        return tasks.transition(id, request.command(), request.reason(), caller);
+        return tasks.transition(id, request.command(), request.reason(), Boolean.TRUE.equals(request.relapse()), caller);
     }
 }

@@ -29,7 +29,8 @@ import static org.rectify.db.Tables.WARNING_CHANGE;
 
 /**
  * Finds a period's facts in the caller's scope: the reports due in it (from progress), the tasks whose warning level
- * was red at its end (the last recorded change of level up to then), and the closed tasks reopened in it.
+ * was red at its end (the last recorded change of level up to then), and the closed tasks that relapsed in it (reopened
+ * as a relapse: by a look-back, or by the office saying so).
  */
 @Component
 public class CircularFactFinder {
@@ -82,7 +83,7 @@ public class CircularFactFinder {
     private List<CircularFacts.Relapse> relapses(CircularPeriod period, Condition tasks) {
         var rows = db.select(TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK_HISTORY.OCCURRED_AT, TASK_HISTORY.REASON)
                 .from(TASK_HISTORY).join(TASK).on(TASK.ID.eq(TASK_HISTORY.TASK_ID))
-                .where(tasks.and(TASK_HISTORY.TO_STATUS.eq("REOPENED"))
+                .where(tasks.and(TASK_HISTORY.TO_STATUS.eq("REOPENED")).and(TASK_HISTORY.RELAPSE.isTrue())
                         .and(TASK_HISTORY.OCCURRED_AT.ge(startOf(period.from())))
                         .and(TASK_HISTORY.OCCURRED_AT.lt(startOf(period.to().plusDays(1)))))
                 .orderBy(TASK_HISTORY.OCCURRED_AT, TASK_HISTORY.ID).fetch();

@@ -1,0 +1,66 @@
+package org.rectify.demo;
+
+import org.rectify.access.Caller;
+import org.rectify.closure.LookBackScheduling;
+import org.rectify.closure.LookBackStatus;
+import org.rectify.closure.LookBacks;
+import org.rectify.closure.NewLookBackCampaign;
+import org.rectify.plans.Milestone;
+import org.rectify.plans.Plans;
+import org.rectify.plans.TaskCommand;
+import org.rectify.plans.TaskContent;
+import org.rectify.plans.Tasks;
+import org.rectify.plans.UnitAssignment;
+import org.rectify.platform.ClockConfiguration;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Look-backs (回头看) in the demo, on a small plan of their own (marked 演示) so that the main plan's tasks stay as other
+ * demonstrations and tests expect them: three closed tasks, a campaign over them, one found HELD, one RELAPSED (reopened,
+ * red, on the ledger, accountability proposed) and one still due. Their 6- and 12-month rounds are scheduled too.
+ */
+final class DemoLookBacks {
+
+    static final String TITLE = "临沧市已销号问题回头看（演示）";
+
+    private DemoLookBacks() {
+    }
+
+    static void load(Plans plans, Tasks tasks, LookBackScheduling scheduling, LookBacks lookBacks, long city,
+                     long epb, long forestry, Caller loader) {
+        long planId = plans.createPlan(null, TITLE, "临沧市督察整改办（演示）", LocalDate.of(2025, 12, 1), city);
+        long held = closed(tasks, task(planId, "回1", "城区饮用水水源地违建拆除（演示）", "拆除一级保护区内违章建筑并复绿。", epb), loader);
+        long relapsed = closed(tasks, task(planId, "回2", "南汀河沿岸非法采砂整治（演示）", "取缔沿岸非法采砂点，恢复河道。", forestry), loader);
+        closed(tasks, task(planId, "回3", "工业园区污水直排整治（演示）", "园区企业废水全部接入污水处理厂。", epb), loader);
+        LocalDate today = LocalDate.now(ClockConfiguration.ZONE);
+        scheduling.startCampaign(new NewLookBackCampaign(planId, "2026年已销号问题专项回头看（演示）", null, null,
+                List.of("回1", "回2", "回3"), null, today.plusDays(10)), loader);
+        for (var lookBack : lookBacks.governed(loader)) {
+            if (lookBack.planId() != planId || lookBack.campaignId() == null) {
+                continue;
+            }
+            if (lookBack.taskId() == held) {
+                lookBacks.record(lookBack.id(), LookBackStatus.HELD, "现场核查：违建已拆除，复绿植被长势良好，未发现新增建筑。",
+                        List.of(), loader);
+            } else if (lookBack.taskId() == relapsed) {
+                lookBacks.record(lookBack.id(), LookBackStatus.RELAPSED, "暗访发现沿岸又有两处采砂点夜间作业，问题反弹。",
+                        List.of(), loader);
+            }
+        }
+    }
+
+    private static long closed(Tasks tasks, TaskContent content, Caller loader) {
+        long id = tasks.create(content, loader);
+        for (TaskCommand command : List.of(TaskCommand.ASSIGN, TaskCommand.START, TaskCommand.REQUEST_CLOSURE, TaskCommand.CLOSE)) {
+            tasks.transition(id, command, null, loader);
+        }
+        return id;
+    }
+
+    private static TaskContent task(long planId, String ref, String title, String text, long lead) {
+        return new TaskContent(planId, ref, title, text, null, new UnitAssignment(List.of(lead), List.of()), null, null,
+                List.of(new Milestone(LocalDate.of(2026, 6, 30), "完成整改", null)), null, null, false);
+    }
+}

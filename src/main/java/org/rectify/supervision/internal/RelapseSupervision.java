@@ -1,0 +1,32 @@
+package org.rectify.supervision.internal;
+
+import org.rectify.plans.TaskTransitioned;
+import org.rectify.supervision.AccountabilityProposals;
+import org.rectify.supervision.SupervisionLedger;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A closed task that relapsed (反弹, a fact of plans whoever found it) goes on the supervision ledger and its lead units
+ * are proposed for accountability; its red warning with the reason RELAPSED comes from the warning rules.
+ */
+@Component
+class RelapseSupervision {
+
+    private final SupervisionLedger ledger;
+    private final AccountabilityProposals proposals;
+
+    RelapseSupervision(SupervisionLedger ledger, AccountabilityProposals proposals) {
+        this.ledger = ledger;
+        this.proposals = proposals;
+    }
+
+    @ApplicationModuleListener
+    void on(TaskTransitioned event) {
+        if (event.relapse()) {
+            String reason = event.reason() == null ? "反弹" : event.reason();
+            ledger.addForRelapse(event.taskId(), reason);
+            proposals.proposeForLeadUnits(event.taskId(), reason);
+        }
+    }
+}

@@ -46,12 +46,14 @@ class TodoTests {
     }
 
     @Test
-    void signing_in_lands_on_the_to_do_and_leaders_without_a_dashboard_too() throws Exception {
+    void signing_in_lands_on_the_to_do_and_leaders_on_their_dashboard_when_the_build_has_one() throws Exception {
         mvc.perform(formLogin("/login").user("epb-staff").password("rectify-demo")).andExpect(redirectedUrl("/"));
         mvc.perform(get("/").with(epbStaff())).andExpect(redirectedUrl("/todo"));
-        mvc.perform(get("/").with(as("leader"))).andExpect(redirectedUrl("/todo"));
-        assertThat(page(as("leader"))).contains("待办").doesNotContain("id=\"dashboard-link\"");
-        assertThat(page(office())).contains("id=\"todo-link\"");
+        mvc.perform(get("/").with(office())).andExpect(redirectedUrl("/todo"));
+        boolean dashboard = mvc.perform(get("/insight").with(as("leader"))).andReturn().getResponse().getStatus() == 200;
+        mvc.perform(get("/").with(as("leader"))).andExpect(redirectedUrl(dashboard ? "/insight" : "/todo"));
+        assertThat(page(office()).contains("id=\"dashboard-link\"")).isEqualTo(dashboard);
+        assertThat(page(epbStaff())).contains("id=\"todo-link\"").doesNotContain("id=\"dashboard-link\"");
     }
 
     @Test

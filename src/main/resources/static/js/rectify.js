@@ -34,3 +34,31 @@ document.addEventListener('change', function (event) {
   }
   select.form.submit();
 }, true);
+
+// The language switch keeps the page's filters: the link takes the address as it is now (htmx may have changed it
+// since the page loaded) with only the language changed.
+document.addEventListener('click', function (event) {
+  var link = event.target.closest ? event.target.closest('.lang-switch a[data-lang]') : null;
+  if (!link) {
+    return;
+  }
+  var url = new URL(window.location.href);
+  url.searchParams.set('lang', link.dataset.lang);
+  link.href = url.toString();
+});
+
+// <a data-export="xlsx">: the list as the page shows it now, filters included; <button data-print>: prints the page.
+document.addEventListener('click', function (event) {
+  var target = event.target.closest ? event.target.closest('a[data-export], button[data-print]') : null;
+  if (!target) {
+    return;
+  }
+  if (target.matches('button[data-print]')) {
+    window.print();
+    return;
+  }
+  var url = new URL(window.location.href);
+  url.searchParams.set('format', target.dataset.export);
+  url.searchParams.delete('page');
+  target.href = url.toString();
+});

@@ -18,18 +18,19 @@ import java.util.List;
 final class DemoCountyPlan {
 
     static final String TITLE = "临翔区环境问题整改清单（演示）";
+    static final String SHORT_NAME = "临翔演示";
 
     private DemoCountyPlan() {
     }
 
-    static long load(Plans plans, Tasks tasks, long county, long government, long epb, Caller loader) {
-        long planId = plans.createPlan(null, TITLE, "临翔区整改办（演示）", LocalDate.of(2026, 3, 1), county);
+    static long load(Plans plans, Tasks tasks, DemoTimeline timeline, long county, long government, long epb, Caller loader) {
+        long planId = plans.createPlan(null, TITLE, "临翔区整改办（演示）", timeline.start().plusMonths(2), county);
         long first = tasks.create(task(planId, "临翔1", "城区黑臭水体整治（演示）", "完成城区2条黑臭水体截污和清淤。",
-                government, LocalDate.of(2027, 6, 30)), loader);
+                government, timeline.today().plusDays(10)), loader); // due soon: blue
         long second = tasks.create(task(planId, "临翔2", "餐饮油烟整治（演示）", "城区餐饮单位全部安装油烟净化设施。",
-                epb, LocalDate.of(2027, 3, 31)), loader);
+                epb, timeline.today().plusMonths(4)), loader);
         tasks.create(task(planId, "临翔3", "建筑工地扬尘管控（演示）", "在建工地落实“六个百分之百”。",
-                epb, LocalDate.of(2027, 9, 30)), loader);
+                epb, timeline.today().plusMonths(10)), loader);
         tasks.transition(first, TaskCommand.ASSIGN, null, loader);
         tasks.transition(second, TaskCommand.ASSIGN, null, loader);
         return planId;

@@ -5,15 +5,14 @@ import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
 import org.rectify.access.NewAccount;
 import org.rectify.access.Role;
-import org.rectify.intake.PlanHeader;
 import org.rectify.intake.PlanIntake;
-import org.rectify.intake.PublishedPlan;
-import org.rectify.plans.TaskLedger;
-import org.rectify.progress.CadenceKind;
-import org.rectify.progress.CadenceSettings;
-import org.rectify.progress.ReportingCycles;
+import org.rectify.plans.LedgerFilter;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.Plans;
+import org.rectify.plans.TaskLedger;
 import org.rectify.plans.Tasks;
+import org.rectify.platform.ReplayClock;
+import org.rectify.supervision.Circulars;
 import org.rectify.supervision.Reminders;
 import org.rectify.supervision.Warnings;
 import org.rectify.units.UnitReference;
@@ -22,8 +21,8 @@ import org.rectify.units.Units;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -31,18 +30,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Loads the 临沧市 demo into an empty embedded database: the unit tree, one login per role, and the
- * 2018 plan taken in through the plan parser. Never runs against a configured database.
+ * Loads the 临沧市 demo into an empty embedded database: the unit tree, one login per role, and the 2018 plan taken
+ * in through the plan parser and played as a plan in mid-flight (started 8 months ago, due to end in 16), its past
+ * replayed step by step on its own dates. Never runs against a configured database. Each step is a class of its own;
+ * a new part of the story is one more line in {@link #playThePast} or after it.
  */
 @Component
-@org.springframework.core.annotation.Order(0) // the demo loads before a first administrator is considered
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty() and ${rectify.demo.enabled:true}")
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartLifecycle {
 
     /** For the embedded demo only; README lists it. A configured database gets no demo accounts. */
     static final String DEMO_PASSWORD = "rectify-demo";
@@ -56,58 +59,120 @@ class DemoData implements ApplicationRunner {
     private final TaskLedger ledger;
     private final Tasks tasks;
     private final Plans plans;
-    private final ReportingCycles cycles;
+    private final PlanShortNames shortNames;
+    private final DemoReports reports;
+    private final DemoSupervision supervision;
+    private final Circulars circulars;
     private final TransactionTemplate transaction;
     private final Reminders reminders;
     private final Warnings warnings;
+    private final Clock clock;
     private final boolean remindOnLoad;
+    private final int cyclesBehind;
     private final org.rectify.closure.LookBackScheduling lookBackScheduling;
     private final org.rectify.closure.LookBacks lookBacks;
 
     DemoData(Units units, UnitTreeImport unitImport, Accounts accounts, PlanIntake intake, TaskLedger ledger,
-             Tasks tasks, Plans plans, ReportingCycles cycles, TransactionTemplate transaction, Reminders reminders, Warnings warnings,
-             @Value("${rectify.demo.remind-on-load:true}") boolean remindOnLoad,
+             Tasks tasks, Plans plans, PlanShortNames shortNames, DemoReports reports, DemoSupervision supervision,
+             Circulars circulars, TransactionTemplate transaction, Reminders reminders,
+             Warnings warnings, Clock clock, @Value("${rectify.demo.remind-on-load:true}") boolean remindOnLoad,
+             @Value("${rectify.demo.cycles-behind:2}") int cyclesBehind,
              org.rectify.closure.LookBackScheduling lookBackScheduling, org.rectify.closure.LookBacks lookBacks) {
         this.lookBackScheduling = lookBackScheduling;
         this.lookBacks = lookBacks;
-        this.reminders = reminders;
-        this.remindOnLoad = remindOnLoad;
-        this.warnings = warnings;
-        this.cycles = cycles;
         this.units = units;
-        this.ledger = ledger;
-        this.tasks = tasks;
-        this.plans = plans;
         this.unitImport = unitImport;
         this.accounts = accounts;
         this.intake = intake;
+        this.ledger = ledger;
+        this.tasks = tasks;
+        this.plans = plans;
+        this.shortNames = shortNames;
+        this.reports = reports;
+        this.supervision = supervision;
+        this.circulars = circulars;
         this.transaction = transaction;
+        this.reminders = reminders;
+        this.warnings = warnings;
+        this.clock = clock;
+        this.remindOnLoad = remindOnLoad;
+        this.cyclesBehind = cyclesBehind;
+    }
+
+    private volatile boolean running;
+
+    /**
+     * Just before the web server opens (and before any runner, such as the first administrator's): a demo login
+     * works as soon as the sign-in page answers.
+     */
+    @Override
+    public int getPhase() {
+        return WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
+        running = true;
+        load();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void load() {
         if (units.resolve("临沧市").isPresent()) {
             return; // loaded by an earlier start: the data belongs to its users now
         }
-        transaction.executeWithoutResult(status -> {
-            load("demo/units.csv", in -> unitImport.load("units.csv", in));
-            load("demo/unit-groups.csv", in -> unitImport.loadGroups("unit-groups.csv", in));
-            demoAccounts().forEach(accounts::create);
-            // the plan is run by the city: its office, supervisors and leaders see all of it
-            Caller loader = new Caller(0, "demo", "演示数据", unit("临沧市"), "临沧市", Role.ADMIN, DataScope.ALL);
-            PublishedPlan plan = intake.publishText(lincangPlan(), lincangHeader(), true, loader);
-            DemoStory.play(plan.planId(), ledger, tasks, loader);
-            // units report monthly, by the 25th, with 5 days' grace (按月报送整改进展)
-            cycles.setCadence(plan.planId(), new CadenceSettings(CadenceKind.MONTHLY, 25, 5, false, null, List.of()), loader);
-            // and a small plan of 临翔区's own, so the county office has objects in its jurisdiction
-            DemoCountyPlan.load(plans, tasks, unit("临翔区"), unit("临翔区政府"), unit("临翔区环境保护局"), loader);
-            DemoLookBacks.load(plans, tasks, lookBackScheduling, lookBacks, unit("临沧市"), unit("市环境保护局"), unit("市林业局"), loader);
-            log.info("Demo loaded: 临沧市 unit tree, {} tasks of the 2018 plan, demo logins (password {})",
-                    plan.created(), DEMO_PASSWORD);
-        });
-        if (remindOnLoad) { // this morning's reminders, so the demo shows them before the first 08:30 sweep
-            reminders.sweep(warnings.today());
+        long started = System.nanoTime();
+        DemoTimeline timeline = new DemoTimeline(LocalDate.now(clock), cyclesBehind);
+        long planId = transaction.execute(status -> ReplayClock.at(timeline.daysFromStart(0, 9), () -> playThePast(timeline)));
+        // today, on today's clock: the warnings of today, last month's circular, this morning's reminders
+        warnings.recomputeAll(timeline.today());
+        transaction.executeWithoutResult(status -> DemoCirculars.publishLastMonth(circulars, planId, timeline, callers()));
+        transaction.executeWithoutResult(status -> DemoLookBacks.load(plans, tasks, lookBackScheduling, lookBacks,
+                unit("临沧市"), unit("市环境保护局"), unit("市林业局"), callers().loader()));
+        if (remindOnLoad) { // before the first 08:30 sweep
+            reminders.sweep(timeline.today());
         }
+        log.info("Demo loaded in {} ms: 临沧市 unit tree, the 2018 plan in mid-flight ({} to {}), demo logins (password {})",
+                (System.nanoTime() - started) / 1_000_000, timeline.start(), timeline.end(), DEMO_PASSWORD);
+    }
+
+    /** The demo's last 8 months, step by step on their own dates; returns the city plan's id. */
+    private long playThePast(DemoTimeline timeline) {
+        load("demo/units.csv", in -> unitImport.load("units.csv", in));
+        load("demo/unit-groups.csv", in -> unitImport.loadGroups("unit-groups.csv", in));
+        demoAccounts().forEach(a -> accountIds.put(a.username(), accounts.create(a)));
+        DemoCallers callers = callers();
+        long planId = DemoPlan.publish(intake, ledger, tasks, shortNames, timeline, callers.office());
+        Map<String, Long> byRef = new LinkedHashMap<>();
+        ledger.find(LedgerFilter.ofPlan(planId, LedgerFilter.MAX_PAGE_SIZE), DataScope.ALL).tasks()
+                .forEach(t -> byRef.put(t.ref(), t.id()));
+        // and a small plan of 临翔区's own, so the county office has objects in its jurisdiction
+        long county = DemoCountyPlan.load(plans, tasks, timeline, unit("临翔区"), unit("临翔区政府"), unit("临翔区环境保护局"),
+                callers.loader());
+        shortNames.set(county, DemoCountyPlan.SHORT_NAME, callers.loader());
+
+        DemoStage stage = new DemoStage(timeline, callers);
+        DemoSchedule schedule = new DemoSchedule();
+        DemoStory.schedule(schedule, timeline, byRef, tasks, callers.office());
+        reports.schedule(schedule, stage, planId, List.copyOf(byRef.values()));
+        supervision.schedule(schedule, stage, byRef);
+        schedule.replay();
+        return planId;
+    }
+
+    private final Map<String, Long> accountIds = new HashMap<>();
+
+    private DemoCallers callers() {
+        return new DemoCallers(units, accountIds, unit("临沧市"));
     }
 
     private List<NewAccount> demoAccounts() {
@@ -130,20 +195,6 @@ class DemoData implements ApplicationRunner {
     /** Demo addresses are under the reserved .invalid domain (RFC 2606): never anyone's real mailbox. */
     private static String demoEmail(String username) {
         return username + "@demo.rectify.invalid";
-    }
-
-    private static String lincangPlan() {
-        try (InputStream in = new ClassPathResource("demo/lincang-2018.txt").getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("demo plan missing from the build", e);
-        }
-    }
-
-    private static PlanHeader lincangHeader() {
-        return new PlanHeader("云南省委省政府第二环境保护督察", "省委省政府第二环境保护督察组", null,
-                "临沧市贯彻落实省委省政府第二环境保护督察组督察反馈意见整改方案", "中共临沧市委、临沧市人民政府",
-                LocalDate.of(2018, 2, 7));
     }
 
     private long unit(String name) {

@@ -5,11 +5,12 @@ import java.util.Set;
 
 /**
  * The ledger's filters, sort and page. Every field is optional. {@code section} is a reference prefix
- * such as {@code 二} or {@code 二(三)}; {@code leadUnitId} includes the unit's whole subtree.
+ * such as {@code 二} or {@code 二(三)}; {@code leadUnitId} includes the unit's whole subtree; {@code figure} keeps the
+ * tasks a dashboard figure counts (overdue, red, …).
  */
 public record LedgerFilter(Long planId, String section, Long leadUnitId, Set<TaskStatus> statuses,
                            LocalDate deadlineFrom, LocalDate deadlineTo, String responsible, String text,
-                           Sort sort, boolean descending, int page, int size) {
+                           Sort sort, boolean descending, int page, int size, TaskFigure figure) {
 
     public enum Sort {
         REF, DEADLINE, STATUS, UPDATED
@@ -23,6 +24,13 @@ public record LedgerFilter(Long planId, String section, Long leadUnitId, Set<Tas
         sort = sort == null ? Sort.REF : sort;
         page = Math.max(page, 0);
         size = size <= 0 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE);
+    }
+
+    /** Without a figure, as before figures existed. */
+    public LedgerFilter(Long planId, String section, Long leadUnitId, Set<TaskStatus> statuses,
+                        LocalDate deadlineFrom, LocalDate deadlineTo, String responsible, String text,
+                        Sort sort, boolean descending, int page, int size) {
+        this(planId, section, leadUnitId, statuses, deadlineFrom, deadlineTo, responsible, text, sort, descending, page, size, null);
     }
 
     /** The first {@code size} tasks of a plan (every plan when null), in plan order. */

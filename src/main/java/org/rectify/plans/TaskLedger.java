@@ -40,13 +40,15 @@ import static org.rectify.db.Tables.UNIT_GROUP;
 public class TaskLedger {
 
     private final DSLContext db;
+    private final TaskFigureConditions figures;
 
-    TaskLedger(DSLContext db) {
+    TaskLedger(DSLContext db, TaskFigureConditions figures) {
         this.db = db;
+        this.figures = figures;
     }
 
     public LedgerPage find(LedgerFilter filter, DataScope scope) {
-        Condition where = TaskConditions.visibleTo(scope).and(matching(filter));
+        Condition where = where(filter, scope);
         long total = db.fetchCount(db.selectFrom(TASK).where(where));
         // A page past the end (an old link, a narrowed filter) shows the last page rather than "page 100 of 5".
         int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / filter.size()));
@@ -61,6 +63,14 @@ public class TaskLedger {
                 r.get(TASK.TITLE), r.get(TASK.TEXT), TaskStatus.valueOf(r.get(TASK.STATUS)), r.get(TASK.DEADLINE),
                 TaskDetail.namesAsWritten(leads.getOrDefault(r.get(TASK.ID), List.of())), r.get(PERSON.NAME))).toList();
         return new LedgerPage(tasks, total, page, filter.size());
+    }
+
+    /**
+     * The ledger's condition on TASK for a filter in a scope (its sort and page aside): whoever counts tasks "as the
+     * ledger would list them" (the dashboard, the export) starts from it.
+     */
+    public Condition where(LedgerFilter filter, DataScope scope) {
+        return TaskConditions.visibleTo(scope).and(matching(filter));
     }
 
     public TaskDetail get(long taskId, DataScope scope) {
@@ -195,6 +205,9 @@ public class TaskLedger {
         }
         if (f.deadlineTo() != null) {
             c = c.and(TASK.DEADLINE.le(f.deadlineTo()));
+        }
+        if (f.figure() != null) {
+            c = c.and(figures.of(f.figure()));
         }
         if (f.responsible() != null && !f.responsible().isBlank()) {
             c = c.and(TASK.RESPONSIBLE_PERSON_ID.in(db.select(PERSON.ID).from(PERSON)

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.time.ZoneId;
 
-/** All time goes through this clock, so tests can move it. Deadlines are dates in China Standard Time. */
+/** All time goes through this clock, so tests can move it and the demo can replay its past ({@link ReplayClock}). Deadlines are dates in China Standard Time. */
 @Configuration(proxyBeanMethods = false)
 public class ClockConfiguration {
 
@@ -17,6 +17,6 @@ public class ClockConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.system(ZONE);
+        return new ReplayClock(Clock.system(ZONE));
     }
 }

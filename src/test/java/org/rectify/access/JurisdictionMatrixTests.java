@@ -367,7 +367,7 @@ class JurisdictionMatrixTests {
             return "command";
         }
         String[][] prefixes = {
-                {"/tasks/", "task"}, {"/api/tasks/", "task"}, {"/api/plans/", "plan"},
+                {"/tasks/", "task"}, {"/api/tasks/", "task"}, {"/api/plans/", "plan"}, {"/plans/", "plan"},
                 {"/supervision/circulars/", "circular"}, {"/api/supervision/circulars/", "circular"},
                 {"/supervision/notices/", "notice"}, {"/api/supervision/notices/", "notice"},
                 {"/supervision/instructions/", "instruction"}, {"/api/supervision/instructions/", "instruction"},
@@ -449,6 +449,7 @@ class JurisdictionMatrixTests {
             case "POST /supervision/notices", "POST /supervision/ledger", "POST /supervision/instructions" ->
                     Map.of("taskId", "{task}", "demands", "矩阵", "reason", "矩阵", "text", "矩阵", "replyBy", "{future}", "answerBy", "{future}");
             case "POST /tasks" -> Map.of("planId", "{plan}", "ref", "M{seq}", "text", "矩阵");
+            case "POST /plans/{id}/short-name" -> Map.of("shortName", "矩阵");
             case "POST /admin/webhooks" -> Map.of("name", "矩阵", "format", "GENERIC", "url", "https://hooks.example/m", "unitId", "{owner}");
             default -> Map.ofEntries(Map.entry("command", "CANCEL"), Map.entry("reason", "矩阵"), Map.entry("enabled", "false"),
                     Map.entry("version", "0"), Map.entry("title", "矩阵"), Map.entry("addressees", "矩阵"), Map.entry("body", "矩阵"),

@@ -15,7 +15,7 @@ class DemoBeforeSignInTests {
     @Autowired
     ApplicationContext context;
     @Autowired
-    DemoBeforeSignIn demo;
+    DemoData demo;
 
     @Test
     void the_demo_is_loaded_in_a_phase_before_the_web_server_starts() {

@@ -228,8 +228,14 @@ class IntakeReviewTests {
 
         mvc.perform(post("/intake/drafts/{id}/publish", id).param("assign", "true").with(office()).with(csrf()))
                 .andExpect(redirectedUrlPattern("/tasks?planId=*"))
-                .andExpect(flash().attribute("flash", "已发布并下达：新增 2 项任务，0 项已在方案中。"));
+                .andExpect(flash().attribute("flash", "已发布并下达：新增 2 项任务，0 项已在方案中。"))
+                .andExpect(flash().attribute("cadenceLink", org.hamcrest.Matchers.endsWith("/cadence")));
         long planId = plans.findByTitle(title).orElseThrow();
+        // a new plan has no reporting cadence: the ledger it lands on asks for one
+        String cadence = "/progress/plans/" + planId + "/cadence";
+        mvc.perform(get("/tasks").param("planId", String.valueOf(planId)).flashAttr("cadenceLink", cadence).with(office()))
+                .andExpect(content().string(containsString("还没有报送周期")))
+                .andExpect(content().string(containsString("href=\"" + cadence + "\"")));
         List<TaskSummary> tasks = ledger.find(LedgerFilter.ofPlan(planId, 50), DataScope.ALL).tasks();
         assertThat(tasks).extracting(TaskSummary::ref).containsExactly("一(一)", "一(二)");
         assertThat(tasks).extracting(TaskSummary::status).containsOnly(TaskStatus.ASSIGNED);
@@ -241,7 +247,8 @@ class IntakeReviewTests {
         assertThat(second.indicators()).extracting(i -> i.name()).containsExactly("检查覆盖率");
 
         mvc.perform(post("/intake/drafts/{id}/publish", id).param("assign", "true").with(office()).with(csrf()))
-                .andExpect(flash().attribute("flash", "已发布并下达：新增 0 项任务，2 项已在方案中。"));
+                .andExpect(flash().attribute("flash", "已发布并下达：新增 0 项任务，2 项已在方案中。"))
+                .andExpect(flash().attributeCount(1)); // no cadence prompt for a plan that was there
         assertThat(ledger.find(LedgerFilter.ofPlan(planId, 50), DataScope.ALL).total()).isEqualTo(2);
         // a second draft of the same plan adds nothing either
         long again = paste(mvc, smallPlan(title, "市财政局"), title);

@@ -177,7 +177,7 @@ class DeliveryChannelsTests {
             assertThat(statuses(key, generic, ding, wecom)).containsOnly("SENT").hasSize(5); // epb-head, epb-staff, 3 webhooks
         });
 
-        String text = "督办单" + number + "：任务“三(四)”，请于2030-01-10前回复。";
+        String text = "督办单" + number + "：任务“临沧2018·三(四)”，请于2030-01-10前回复。"; // the plan named by its short name
         String link = "http://localhost:8080/supervision/notices/" + notice;
         MimeMessage mail = mailTo("epb-staff@demo.rectify.invalid", text);
         assertThat(mail.getSubject()).isEqualTo("【整改督办平台】督办单");

@@ -49,9 +49,9 @@ class InboxTests {
     void a_unit_hears_of_each_task_given_to_it_in_its_own_language() throws Exception {
         mvc.perform(get("/inbox").with(as("epb-staff")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("整改任务“三(四) 深化环保监管体制改革”已下达给你单位。")));
+                .andExpect(content().string(containsString("整改任务“临沧2018·三(四) 深化环保监管体制改革”已下达给你单位。")));
         mvc.perform(get("/inbox").param("lang", "en").with(as("epb-staff")))
-                .andExpect(content().string(containsString("Task &quot;三(四) 深化环保监管体制改革&quot; has been assigned to your unit.")));
+                .andExpect(content().string(containsString("Task &quot;临沧2018·三(四) 深化环保监管体制改革&quot; has been assigned to your unit.")));
         mvc.perform(get("/api/inbox").with(as("epb-staff")))
                 .andExpect(jsonPath("$[*].kind").value(hasItem("TASK_ASSIGNED")));
     }

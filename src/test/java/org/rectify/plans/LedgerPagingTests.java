@@ -44,6 +44,14 @@ class LedgerPagingTests {
     }
 
     @Test
+    void the_office_chooses_how_many_tasks_a_page_shows_and_the_next_page_keeps_the_choice() throws Exception {
+        mvc.perform(get("/tasks").param("planId", demoPlan()).param("size", "20").with(office()))
+                .andExpect(content().string(containsString("<option value=\"20\" selected=\"selected\">20 项</option>")))
+                .andExpect(content().string(containsString("共 22 项 · 第 1/2 页")))
+                .andExpect(content().string(containsString("size=20&amp;page=1")));
+    }
+
+    @Test
     void the_api_answers_a_page_past_the_end_with_the_last_page() throws Exception {
         mvc.perform(get("/api/tasks").param("planId", demoPlan()).param("size", "5").param("page", "99").with(office()))
                 .andExpect(jsonPath("$.page").value(4))

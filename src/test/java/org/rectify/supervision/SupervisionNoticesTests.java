@@ -53,12 +53,12 @@ class SupervisionNoticesTests {
     @Test
     void a_notice_is_numbered_per_year_and_carries_the_tasks_warning_colour() throws Exception {
         warnings.recomputeAll(warnings.today());
-        long task = demoTask("四(一)"); // overdue since 2020: red
+        long task = demoTask("四(一)"); // a milestone passed and not started in the demo: yellow
         String first = issue(task, "请于一周内报送绿化整改进展", warnings.today().plusDays(7), office());
         String second = issue(task, "再次督办", warnings.today().plusDays(7), as("supervisor"));
         mvc.perform(get("/api/supervision/notices/{id}", first).with(office()))
                 .andExpect(jsonPath("$.number").value(matchesPattern("督〔" + warnings.today().getYear() + "〕\\d+号")))
-                .andExpect(jsonPath("$.level").value("RED"))
+                .andExpect(jsonPath("$.level").value("YELLOW"))
                 .andExpect(jsonPath("$.leadUnits[0]").value("市住房城乡建设局"));
         int n1 = seq(first);
         assertThat(seq(second)).isEqualTo(n1 + 1);
@@ -124,7 +124,7 @@ class SupervisionNoticesTests {
                     .contains("四(一) 开展全民绿化、全面绿化")
                     .contains("一、立即组织自查。").contains("二、每周报送进展。")
                     .contains("市环境保护督察工作领导小组办公室"); // the issuing office, not the city
-            assertThat(doc.getParagraphs().get(0).getRuns().get(0).getColor()).isEqualTo("C00000");
+            assertThat(doc.getParagraphs().get(0).getRuns().get(0).getColor()).isEqualTo("BF8F00"); // yellow, as the task
         }
     }
 

@@ -259,6 +259,9 @@ class IntakeController {
             PublishedPlan p = review.publish(id, assign, caller);
             redirect.addFlashAttribute("flash", messages.text(assign ? "intake.published.assigned" : "intake.published.draft",
                     p.created(), p.alreadyPresent()));
+            if (p.alreadyPresent() == 0) { // a new plan has no reporting cadence yet: the ledger asks for one
+                redirect.addFlashAttribute("cadenceLink", "/progress/plans/" + p.planId() + "/cadence");
+            }
             return "redirect:/tasks?planId=" + p.planId();
         } catch (RectifyException e) {
             if (e.kind() == RectifyException.Kind.NOT_FOUND || e.kind() == RectifyException.Kind.FORBIDDEN) {

@@ -5,6 +5,7 @@ import org.rectify.access.DataScope;
 import org.rectify.access.Role;
 import org.rectify.plans.TaskCommand;
 import org.rectify.plans.TaskDetail;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskTransitioned;
 import org.rectify.supervision.CircularPublished;
@@ -36,15 +37,17 @@ class InboxNotifications {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Dispatcher dispatcher;
+    private final PlanShortNames shortNames;
     private final TaskLedger tasks;
     private final Accounts accounts;
     private final Units units;
 
-    InboxNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts, Units units) {
+    InboxNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts, Units units, PlanShortNames shortNames) {
         this.dispatcher = dispatcher;
         this.tasks = tasks;
         this.accounts = accounts;
         this.units = units;
+        this.shortNames = shortNames;
     }
 
     @ApplicationModuleListener
@@ -52,7 +55,7 @@ class InboxNotifications {
         if (event.command() == TaskCommand.ASSIGN) {
             TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
             dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "TASK_ASSIGNED", "assigned:" + task.id(),
-                    link(task.id()), "notify.taskAssigned", task.ref(), task.displayTitle()));
+                    link(task.id()), "notify.taskAssigned", shortNames.label(task.id(), task.ref()), task.displayTitle()));
         }
     }
 
@@ -62,7 +65,7 @@ class InboxNotifications {
             TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
             String day = event.occurredAt().atZone(CHINA).toLocalDate().toString();
             dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "WARNING_RED", "red:" + task.id() + ":" + day,
-                    link(task.id()), "notify.warningRed", task.ref(), task.displayTitle()));
+                    link(task.id()), "notify.warningRed", shortNames.label(task.id(), task.ref()), task.displayTitle()));
         }
     }
 
@@ -70,7 +73,7 @@ class InboxNotifications {
     void on(NoticeIssued event) {
         TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
         dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "NOTICE_ISSUED", "notice:" + event.noticeId(),
-                "/supervision/notices/" + event.noticeId(), "notify.noticeIssued", event.number(), task.ref(),
+                "/supervision/notices/" + event.noticeId(), "notify.noticeIssued", event.number(), shortNames.label(task.id(), task.ref()),
                 event.replyBy().toString()));
     }
 
@@ -99,7 +102,7 @@ class InboxNotifications {
         TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
         dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "INSTRUCTION_GIVEN",
                 "instruction:" + event.instructionId(), instructionLink(event.instructionId()), "notify.instructionGiven",
-                event.leader(), task.ref(), event.answerBy().toString()));
+                event.leader(), shortNames.label(task.id(), task.ref()), event.answerBy().toString()));
     }
 
     @ApplicationModuleListener
@@ -107,7 +110,7 @@ class InboxNotifications {
         TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
         dispatcher.dispatch(Audience.accounts(List.of(event.leaderAccountId())),
                 Outgoing.of("INSTRUCTION_ANSWERED", "instruction-answered:" + event.instructionId(),
-                        instructionLink(event.instructionId()), "notify.instructionAnswered", task.ref()));
+                        instructionLink(event.instructionId()), "notify.instructionAnswered", shortNames.label(task.id(), task.ref())));
     }
 
     /** A published circular is circulated (印发) to every account under the publishing office's unit. */

@@ -4,6 +4,7 @@ import org.rectify.access.Accounts;
 import org.rectify.access.DataScope;
 import org.rectify.access.Role;
 import org.rectify.plans.TaskDetail;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.TaskLedger;
 import org.rectify.supervision.ReminderDue;
 import org.rectify.supervision.ReminderSubject;
@@ -22,13 +23,15 @@ import java.util.Objects;
 class ReminderNotifications {
 
     private final Dispatcher dispatcher;
+    private final PlanShortNames shortNames;
     private final TaskLedger tasks;
     private final Accounts accounts;
 
-    ReminderNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts) {
+    ReminderNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts, PlanShortNames shortNames) {
         this.dispatcher = dispatcher;
         this.tasks = tasks;
         this.accounts = accounts;
+        this.shortNames = shortNames;
     }
 
     @ApplicationModuleListener
@@ -44,7 +47,7 @@ class ReminderNotifications {
         };
         String link = reminder.subject() == ReminderSubject.DEADLINE ? "/tasks/" + task.id() : "/progress/due";
         dispatcher.dispatch(audience.concerning(units), Outgoing.about(task.id(), "REMINDER_" + reminder.subject(),
-                "reminder:" + reminder.reminderId(), link, messageKey(reminder), task.ref(), task.displayTitle(),
+                "reminder:" + reminder.reminderId(), link, messageKey(reminder), shortNames.label(task.id(), task.ref()), task.displayTitle(),
                 reminder.targetDate().toString(), String.valueOf(Math.abs(reminder.days()))));
     }
 

@@ -2,6 +2,7 @@ package org.rectify.plans.internal;
 
 import org.rectify.access.Caller;
 import org.rectify.plans.LedgerFilter;
+import org.rectify.plans.LedgerParams;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskStatus;

@@ -7,7 +7,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 record LedgerLinks(LedgerFilter filter) {
 
     public String page(int page) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/tasks");
+        return filtered("/tasks").queryParam("page", page).encode().build().toUriString();
+    }
+
+    /** The same tasks as an .xlsx workbook (insight's export), every page. */
+    public String export() {
+        return filtered("/insight/ledger.xlsx").encode().build().toUriString();
+    }
+
+    private UriComponentsBuilder filtered(String path) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
         param(uri, "planId", filter.planId());
         param(uri, "section", filter.section());
         param(uri, "leadUnitId", filter.leadUnitId());
@@ -16,13 +25,14 @@ record LedgerLinks(LedgerFilter filter) {
         param(uri, "deadlineTo", filter.deadlineTo());
         param(uri, "responsible", filter.responsible());
         param(uri, "q", filter.text());
+        param(uri, "figure", filter.figure());
         if (filter.sort() != LedgerFilter.Sort.REF || filter.descending()) {
             uri.queryParam("sort", filter.sort()).queryParam("desc", filter.descending());
         }
         if (filter.size() != LedgerFilter.DEFAULT_PAGE_SIZE) {
             uri.queryParam("size", filter.size());
         }
-        return uri.queryParam("page", page).encode().build().toUriString();
+        return uri;
     }
 
     private static void param(UriComponentsBuilder uri, String name, Object value) {

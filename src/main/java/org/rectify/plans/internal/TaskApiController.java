@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rectify.access.Caller;
 import org.rectify.plans.LedgerPage;
+import org.rectify.plans.LedgerParams;
 import org.rectify.plans.TaskCommand;
 import org.rectify.plans.TaskContent;
 import org.rectify.plans.TaskDetail;

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * The layout of the office's documents (.docx) — supervision notices, circulars: a centred title in the fonts Chinese
  * offices print with, paragraphs indented by two characters, issuer and date on the right.
  */
-final class OfficialDocument {
+public final class OfficialDocument {
 
     static final String TITLE_FONT = "方正小标宋简体";
     static final String BODY_FONT = "仿宋_GB2312";
@@ -33,11 +33,11 @@ final class OfficialDocument {
     private OfficialDocument() {
     }
 
-    static final MediaType DOCX = MediaType.parseMediaType(
+    public static final MediaType DOCX = MediaType.parseMediaType(
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     /** A document as the browser receives it: a Word file to save under {@code name} (".docx" is added). */
-    static ResponseEntity<byte[]> download(String name, byte[] document) {
+    public static ResponseEntity<byte[]> download(String name, byte[] document) {
         return ResponseEntity.ok().contentType(DOCX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(name + ".docx", StandardCharsets.UTF_8).build().toString())
@@ -45,7 +45,7 @@ final class OfficialDocument {
     }
 
     /** A new document, filled by {@code content}, as bytes. */
-    static byte[] write(Consumer<XWPFDocument> content) {
+    public static byte[] write(Consumer<XWPFDocument> content) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             content.accept(doc);
             doc.write(out);
@@ -55,30 +55,30 @@ final class OfficialDocument {
         }
     }
 
-    static void title(XWPFDocument doc, String text, String colour) {
+    public static void title(XWPFDocument doc, String text, String colour) {
         paragraph(doc, ParagraphAlignment.CENTER, text, TITLE_FONT, 22, true, colour);
     }
 
-    static void centred(XWPFDocument doc, String text) {
+    public static void centred(XWPFDocument doc, String text) {
         paragraph(doc, ParagraphAlignment.CENTER, text, BODY_FONT, 16, false, null);
     }
 
-    static void left(XWPFDocument doc, String text) {
+    public static void left(XWPFDocument doc, String text) {
         paragraph(doc, ParagraphAlignment.LEFT, text, BODY_FONT, 16, false, null);
     }
 
     /** A body paragraph, indented by two characters. */
-    static void body(XWPFDocument doc, String text) {
+    public static void body(XWPFDocument doc, String text) {
         paragraph(doc, ParagraphAlignment.BOTH, INDENT + text.strip(), BODY_FONT, 16, false, null);
     }
 
     /** Issuer and date, on the right. */
-    static void signature(XWPFDocument doc, String issuer, OffsetDateTime at) {
+    public static void signature(XWPFDocument doc, String issuer, OffsetDateTime at) {
         paragraph(doc, ParagraphAlignment.RIGHT, issuer, BODY_FONT, 16, false, null);
         paragraph(doc, ParagraphAlignment.RIGHT, chineseDate(at.atZoneSameInstant(ZONE).toLocalDate()), BODY_FONT, 16, false, null);
     }
 
-    static void paragraph(XWPFDocument doc, ParagraphAlignment align, String text, String font, int size, boolean bold,
+    public static void paragraph(XWPFDocument doc, ParagraphAlignment align, String text, String font, int size, boolean bold,
                           String colour) {
         XWPFParagraph p = doc.createParagraph();
         p.setAlignment(align);
@@ -93,7 +93,7 @@ final class OfficialDocument {
         }
     }
 
-    static String chineseDate(LocalDate date) {
+    public static String chineseDate(LocalDate date) {
         return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 }

@@ -1,0 +1,319 @@
+package org.rectify.insight.internal;
+
+import org.jooq.AggregateFunction;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.rectify.access.DataScope;
+import org.rectify.db.tables.Unit;
+import org.rectify.plans.TaskFigure;
+import org.rectify.plans.TaskFigureConditions;
+import org.rectify.plans.TaskLedger;
+import org.rectify.progress.DueReports;
+import org.rectify.supervision.CircularFacts;
+import org.rectify.supervision.CircularPeriod;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.jooq.impl.DSL.case_;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.extract;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lateral;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectDistinct;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.trueCondition;
+import static org.jooq.impl.DSL.trunc;
+import static org.rectify.db.Tables.INDICATOR;
+import static org.rectify.db.Tables.MEASUREMENT;
+import static org.rectify.db.Tables.OBLIGATION;
+import static org.rectify.db.Tables.OBLIGATION_RECORD;
+import static org.rectify.db.Tables.PLAN;
+import static org.rectify.db.Tables.REPORT_SLOT;
+import static org.rectify.db.Tables.TASK;
+import static org.rectify.db.Tables.TASK_HISTORY;
+import static org.rectify.db.Tables.TASK_UNIT;
+import static org.rectify.db.Tables.UNIT;
+import static org.rectify.db.Tables.WARNING_CHANGE;
+
+/**
+ * The dashboard's query layer: every figure is an aggregate over the ledger's own condition for the filter
+ * ({@link TaskLedger#where}) and the figure's one definition ({@link TaskFigureConditions}), a handful of grouped
+ * queries whatever the number of tasks, never a loop over tasks.
+ */
+@Component
+@Transactional(readOnly = true)
+class Figures {
+
+    static final int MAX_UNITS = 20;
+    static final int MAX_INDICATORS = 30;
+    static final int TREND_WEEKS = 12;
+    private static final int MAX_MONTHS = 120;
+
+    private final DSLContext db;
+    private final TaskLedger ledger;
+    private final TaskFigureConditions figures;
+    private final DueReports dueReports;
+    private final Clock clock;
+
+    Figures(DSLContext db, TaskLedger ledger, TaskFigureConditions figures, DueReports dueReports, Clock clock) {
+        this.db = db;
+        this.ledger = ledger;
+        this.figures = figures;
+        this.dueReports = dueReports;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The whole dashboard. {@code unitsUnder}: whose sub-units the bars rank (null: the top of the caller's tree). */
+    Dashboard dashboard(InsightFilter filter, DataScope scope, Long unitsUnder) {
+        Condition tasks = tasks(filter, scope);
+        LocalDate today = today();
+        return new Dashboard(today, headline(tasks, today), units(tasks, unitsUnder), burnUp(tasks, today), trend(tasks, today),
+                reporting(filter, scope, today), indicators(tasks), compliance(tasks, today.getYear()));
+    }
+
+    Condition tasks(InsightFilter filter, DataScope scope) {
+        return ledger.where(filter.ledger(), scope);
+    }
+
+    Dashboard.Headline headline(Condition tasks, LocalDate today) {
+        List<Field<?>> fields = new ArrayList<>(List.of(count(), min(PLAN.ISSUED_ON), min(TASK.CREATED_AT), max(TASK.DEADLINE)));
+        for (TaskFigure f : TaskFigure.values()) {
+            fields.add(count().filterWhere(figures.of(f)).as(f.name()));
+        }
+        Record r = db.select(fields).from(TASK).join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID)).where(tasks).fetchOne();
+        long total = r.get(0, Long.class);
+        Map<TaskFigure, Long> counts = new EnumMap<>(TaskFigure.class);
+        for (TaskFigure f : TaskFigure.values()) {
+            counts.put(f, r.get(f.name(), Long.class));
+        }
+        LocalDate start = r.get(1, LocalDate.class) != null ? r.get(1, LocalDate.class)
+                : r.get(2, OffsetDateTime.class) == null ? null : r.get(2, OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate();
+        LocalDate end = r.get(3, LocalDate.class);
+        return new Dashboard.Headline(total, counts, percent(counts.get(TaskFigure.CLOSED), total), elapsed(start, end, today));
+    }
+
+    /** The share of the time from {@code start} to {@code end} gone by {@code today}, in per cent. */
+    static double elapsed(LocalDate start, LocalDate end, LocalDate today) {
+        if (start == null || end == null || !end.isAfter(start)) {
+            return end != null && today.isAfter(end) ? 100.0 : 0.0;
+        }
+        double share = (double) ChronoUnit.DAYS.between(start, today) / ChronoUnit.DAYS.between(start, end);
+        return Math.round(Math.max(0, Math.min(1, share)) * 1000) / 10.0;
+    }
+
+    static double percent(long part, long whole) {
+        return whole == 0 ? 0.0 : Math.round(part * 1000.0 / whole) / 10.0;
+    }
+
+    /**
+     * The sub-units of {@code parentId} (the top units when null), each with the tasks led from its subtree counted by
+     * figure, as the ledger's "lead unit (with sub-units)" filter counts them; the most red first.
+     */
+    List<Dashboard.UnitRow> units(Condition tasks, Long parentId) {
+        Unit child = UNIT.as("child");
+        var led = ledFrom(child, (parentId == null ? child.PARENT_ID.isNull() : child.PARENT_ID.eq(parentId)).and(child.VALID_TO.isNull()));
+        Field<Long> unitId = led.field("unit_id", Long.class);
+        List<Field<?>> fields = new ArrayList<>(List.of(unitId, count().as("total")));
+        for (TaskFigure f : TaskFigure.values()) {
+            fields.add(count().filterWhere(figures.of(f)).as(f.name()));
+        }
+        Map<Long, Dashboard.UnitRow> rows = new LinkedHashMap<>();
+        db.select(fields).from(led).join(TASK).on(TASK.ID.eq(led.field("task_id", Long.class)))
+                .where(tasks).groupBy(unitId)
+                .orderBy(field(TaskFigure.RED).desc(), field(TaskFigure.OVERDUE).desc(), field(TaskFigure.YELLOW).desc(),
+                        count().desc(), unitId)
+                .limit(MAX_UNITS)
+                .forEach(r -> {
+                    Map<TaskFigure, Long> counts = new EnumMap<>(TaskFigure.class);
+                    for (TaskFigure f : TaskFigure.values()) {
+                        counts.put(f, r.get(f.name(), Long.class));
+                    }
+                    rows.put(r.get(unitId), new Dashboard.UnitRow(r.get(unitId), null, r.get("total", Long.class), counts));
+                });
+        Map<Long, String> names = db.select(UNIT.ID, UNIT.NAME).from(UNIT).where(UNIT.ID.in(rows.keySet())).fetchMap(UNIT.ID, UNIT.NAME);
+        return rows.values().stream().map(u -> new Dashboard.UnitRow(u.unitId(), names.get(u.unitId()), u.total(), u.counts())).toList();
+    }
+
+    /**
+     * Each task once per unit of {@code which} that leads it from its subtree ({@code unit_id}, {@code task_id}): what the
+     * ledger's "lead unit (with sub-units)" filter lists for that unit.
+     */
+    private org.jooq.Table<?> ledFrom(Unit which, Condition units) {
+        Unit lead = UNIT.as("lead");
+        return selectDistinct(which.ID.as("unit_id"), TASK_UNIT.TASK_ID.as("task_id"))
+                .from(which)
+                .join(lead).on(lead.PATH.startsWith(which.PATH))
+                .join(TASK_UNIT).on(TASK_UNIT.UNIT_ID.eq(lead.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
+                .where(units).asTable("led");
+    }
+
+    private static Field<Integer> field(TaskFigure figure) {
+        return org.jooq.impl.DSL.field(org.jooq.impl.DSL.name(figure.name()), Integer.class);
+    }
+
+    /** Month by month from the first deadline or closing to the last: due by the month's end, closed by then. */
+    List<Dashboard.MonthPoint> burnUp(Condition tasks, LocalDate today) {
+        Field<LocalDate> dueMonth = trunc(TASK.DEADLINE, org.jooq.DatePart.MONTH);
+        Map<YearMonth, Long> due = db.select(dueMonth, count()).from(TASK).where(tasks.and(TASK.DEADLINE.isNotNull()))
+                .groupBy(dueMonth).fetchMap(r -> YearMonth.from(r.value1()), r -> r.value2().longValue());
+        // a task closed twice (closed, relapsed, closed again) counts from its last closing
+        var closedAt = db.select(TASK.ID, max(TASK_HISTORY.OCCURRED_AT).as("closed_at"))
+                .from(TASK).join(TASK_HISTORY).on(TASK_HISTORY.TASK_ID.eq(TASK.ID).and(TASK_HISTORY.TO_STATUS.eq("CLOSED")))
+                .where(tasks.and(figures.of(TaskFigure.CLOSED))).groupBy(TASK.ID).asTable("closed");
+        Field<OffsetDateTime> at = closedAt.field("closed_at", OffsetDateTime.class);
+        Map<YearMonth, Long> closed = new HashMap<>();
+        db.select(at).from(closedAt).fetch(at).forEach(t ->
+                closed.merge(YearMonth.from(t.atZoneSameInstant(clock.getZone())), 1L, Long::sum));
+        List<YearMonth> months = new ArrayList<>(due.keySet());
+        months.addAll(closed.keySet());
+        if (months.isEmpty()) {
+            return List.of();
+        }
+        YearMonth first = months.stream().min(YearMonth::compareTo).orElseThrow();
+        YearMonth last = months.stream().max(YearMonth::compareTo).orElseThrow();
+        if (YearMonth.from(today).isAfter(last)) {
+            last = YearMonth.from(today);
+        }
+        if (ChronoUnit.MONTHS.between(first, last) >= MAX_MONTHS) {
+            first = last.minusMonths(MAX_MONTHS - 1);
+        }
+        final YearMonth from = first;
+        long dueSoFar = due.entrySet().stream().filter(e -> e.getKey().isBefore(from)).mapToLong(Map.Entry::getValue).sum();
+        long closedSoFar = closed.entrySet().stream().filter(e -> e.getKey().isBefore(from)).mapToLong(Map.Entry::getValue).sum();
+        List<Dashboard.MonthPoint> points = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(last); m = m.plusMonths(1)) {
+            dueSoFar += due.getOrDefault(m, 0L);
+            closedSoFar += closed.getOrDefault(m, 0L);
+            points.add(new Dashboard.MonthPoint(m, dueSoFar, closedSoFar));
+        }
+        return points;
+    }
+
+    /** The last {@link #TREND_WEEKS} weeks' recorded changes of level, by the level a task entered. */
+    List<Dashboard.WeekPoint> trend(Condition tasks, LocalDate today) {
+        LocalDate firstMonday = today.minusDays(today.getDayOfWeek().getValue() - 1L).minusWeeks(TREND_WEEKS - 1L);
+        Map<LocalDate, long[]> weeks = new LinkedHashMap<>();
+        for (int i = 0; i < TREND_WEEKS; i++) {
+            weeks.put(firstMonday.plusWeeks(i), new long[3]);
+        }
+        db.select(WARNING_CHANGE.OCCURRED_AT, WARNING_CHANGE.TO_LEVEL).from(WARNING_CHANGE).join(TASK).on(TASK.ID.eq(WARNING_CHANGE.TASK_ID))
+                .where(tasks.and(WARNING_CHANGE.OCCURRED_AT.ge(firstMonday.atStartOfDay(clock.getZone()).toOffsetDateTime()))
+                        .and(WARNING_CHANGE.TO_LEVEL.in("RED", "YELLOW", "BLUE")))
+                .forEach(r -> {
+                    LocalDate day = r.value1().atZoneSameInstant(clock.getZone()).toLocalDate();
+                    long[] w = weeks.get(day.minusDays(day.getDayOfWeek().getValue() - 1L));
+                    if (w != null) {
+                        w["RED".equals(r.value2()) ? 0 : "YELLOW".equals(r.value2()) ? 1 : 2]++;
+                    }
+                });
+        return weeks.entrySet().stream().map(e -> new Dashboard.WeekPoint(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .toList();
+    }
+
+    /**
+     * Units by on-time reporting over the period (on time, late, missing as circulars count them), each with the
+     * overdue tasks it leads now.
+     */
+    List<Dashboard.UnitReporting> reporting(InsightFilter filter, DataScope scope, LocalDate today) {
+        CircularPeriod period = new CircularPeriod(filter.periodFrom(today), filter.periodTo(today));
+        var due = dueReports.between(period.from(), period.to(), filter.planId(), scope);
+        Map<String, Long> unitIds = new HashMap<>();
+        due.forEach(d -> unitIds.put(d.unitName(), d.unitId()));
+        List<CircularFacts.UnitReporting> ranking = CircularFacts.of(period, today, null, due, List.of(), List.of()).reportingRanking();
+        Map<Long, Long> overdue = overdueLedFrom(tasks(filter, scope), unitIds.values());
+        return ranking.stream().limit(MAX_UNITS).map(u -> {
+            Long id = unitIds.get(u.unitName());
+            return new Dashboard.UnitReporting(u, id, overdue.getOrDefault(id, 0L));
+        }).toList();
+    }
+
+    private Map<Long, Long> overdueLedFrom(Condition tasks, java.util.Collection<Long> unitIds) {
+        if (unitIds.isEmpty()) {
+            return Map.of();
+        }
+        Unit ranked = UNIT.as("ranked");
+        var led = ledFrom(ranked, ranked.ID.in(unitIds));
+        Field<Long> unitId = led.field("unit_id", Long.class);
+        return db.select(unitId, count()).from(led).join(TASK).on(TASK.ID.eq(led.field("task_id", Long.class)))
+                .where(tasks.and(figures.of(TaskFigure.OVERDUE))).groupBy(unitId)
+                .fetchMap(r -> r.value1(), r -> r.value2().longValue());
+    }
+
+    /** Indicators of the tasks, each with its last submitted measurement; those without one last. */
+    List<Dashboard.IndicatorRow> indicators(Condition tasks) {
+        var latest = lateral(select(MEASUREMENT.VALUE, MEASUREMENT.AS_OF).from(MEASUREMENT)
+                .join(REPORT_SLOT).on(REPORT_SLOT.SUBMITTED_REPORT_ID.eq(MEASUREMENT.REPORT_ID))
+                .where(REPORT_SLOT.TASK_ID.eq(INDICATOR.TASK_ID).and(MEASUREMENT.INDICATOR_NAME.eq(INDICATOR.NAME)))
+                .orderBy(MEASUREMENT.AS_OF.desc(), MEASUREMENT.ID.desc()).limit(1)).as("latest");
+        Field<BigDecimal> value = latest.field(MEASUREMENT.VALUE);
+        Field<LocalDate> asOf = latest.field(MEASUREMENT.AS_OF);
+        return db.select(TASK.ID, TASK.REF, INDICATOR.NAME, INDICATOR.COMPARATOR, INDICATOR.TARGET_VALUE, INDICATOR.UNIT_OF_MEASURE,
+                        INDICATOR.DUE_ON, value, asOf)
+                .from(INDICATOR).join(TASK).on(TASK.ID.eq(INDICATOR.TASK_ID))
+                .leftJoin(latest).on(trueCondition())
+                .where(tasks)
+                .orderBy(asOf.isNull(), TASK.PLAN_ID, TASK.POSITION, INDICATOR.POSITION, INDICATOR.ID)
+                .limit(MAX_INDICATORS)
+                .fetch(r -> new Dashboard.IndicatorRow(r.get(TASK.ID), r.get(TASK.REF), r.get(INDICATOR.NAME),
+                        org.rectify.plans.Indicator.Comparator.ofSymbol(r.get(INDICATOR.COMPARATOR)),
+                        r.get(INDICATOR.TARGET_VALUE), r.get(INDICATOR.UNIT_OF_MEASURE), r.get(INDICATOR.DUE_ON), r.get(value), r.get(asOf)));
+    }
+
+    /**
+     * Obligation compliance as a unit × month grid for {@code year}: the records (meetings held, …) in the lead units'
+     * submitted reports per month, beside what their obligations on open tasks ask per month (4 a year = 1/3 a month).
+     */
+    List<Dashboard.ComplianceRow> compliance(Condition tasks, int year) {
+        Field<BigDecimal> atLeast = OBLIGATION.AT_LEAST.cast(BigDecimal.class);
+        AggregateFunction<BigDecimal> perMonth = sum(case_(OBLIGATION.PER)
+                .when("WEEK", atLeast.mul(inline(52)).div(inline(12)))
+                .when("MONTH", atLeast)
+                .when("QUARTER", atLeast.div(inline(3)))
+                .else_(atLeast.div(inline(12))));
+        var required = db.select(UNIT.ID, UNIT.NAME, perMonth)
+                .from(TASK).join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
+                .join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
+                .join(OBLIGATION).on(OBLIGATION.TASK_ID.eq(TASK.ID))
+                .where(tasks.and(TASK.STATUS.in("ASSIGNED", "IN_PROGRESS", "ONGOING", "REOPENED", "CLOSURE_REQUESTED")))
+                .groupBy(UNIT.ID, UNIT.NAME).orderBy(UNIT.NAME).limit(MAX_UNITS).fetch();
+        if (required.isEmpty()) {
+            return List.of();
+        }
+        Field<Integer> month = extract(OBLIGATION_RECORD.HELD_ON, org.jooq.DatePart.MONTH);
+        Map<Long, int[]> recorded = new HashMap<>();
+        db.select(REPORT_SLOT.UNIT_ID, month, count()).from(OBLIGATION_RECORD)
+                .join(REPORT_SLOT).on(REPORT_SLOT.SUBMITTED_REPORT_ID.eq(OBLIGATION_RECORD.REPORT_ID))
+                .join(TASK).on(TASK.ID.eq(REPORT_SLOT.TASK_ID))
+                .where(tasks.and(REPORT_SLOT.UNIT_ID.in(required.map(r -> r.value1())))
+                        .and(OBLIGATION_RECORD.HELD_ON.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))))
+                .groupBy(REPORT_SLOT.UNIT_ID, month)
+                .forEach(r -> recorded.computeIfAbsent(r.value1(), k -> new int[12])[r.value2() - 1] = r.value3());
+        return required.map(r -> new Dashboard.ComplianceRow(r.value1(), r.value2(),
+                Math.round(r.value3().doubleValue() * 100) / 100.0,
+                Arrays.stream(recorded.getOrDefault(r.value1(), new int[12])).boxed().collect(Collectors.toList())));
+    }
+}

@@ -1,0 +1,106 @@
+package org.rectify.insight.internal;
+
+import org.rectify.access.Caller;
+import org.rectify.plans.Plans;
+import org.rectify.plans.TaskFigure;
+import org.rectify.platform.Messages;
+import org.rectify.progress.ProgressViews;
+import org.rectify.supervision.LeaderInstructions;
+import org.rectify.supervision.SupervisionNotices;
+import org.rectify.units.Units;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import java.util.List;
+
+/**
+ * The dashboard (驾驶舱) of leaders, the office and supervisors, scoped to their unit's subtree; the unit page of unit
+ * staff and heads; and the same figures as JSON.
+ */
+@Controller
+class InsightController {
+
+    private final Figures figures;
+    private final Plans plans;
+    private final Units units;
+    private final Messages messages;
+    private final ProgressViews progress;
+    private final SupervisionNotices notices;
+    private final LeaderInstructions instructions;
+
+    InsightController(Figures figures, Plans plans, Units units, Messages messages, ProgressViews progress,
+                      SupervisionNotices notices, LeaderInstructions instructions) {
+        this.figures = figures;
+        this.plans = plans;
+        this.units = units;
+        this.messages = messages;
+        this.progress = progress;
+        this.notices = notices;
+        this.instructions = instructions;
+    }
+
+    @GetMapping("/insight")
+    String dashboard(InsightFilter filter, Caller caller, Model model) {
+        if (caller.role().isUnitRole()) {
+            return "redirect:/insight/unit";
+        }
+        Dashboard d = figures.dashboard(filter, caller.scope(), unitsUnder(filter, caller));
+        fill(model, d, filter, caller);
+        model.addAttribute("plans", plans.visibleFor(caller.scope()));
+        model.addAttribute("sections", sections(filter));
+        model.addAttribute("unitTree", units.tree());
+        return "insight/dashboard";
+    }
+
+    /** A unit's own figures and what waits on it: reports due, notices and instructions to answer. */
+    @GetMapping("/insight/unit")
+    String unit(InsightFilter asked, Caller caller, Model model) {
+        InsightFilter filter = new InsightFilter(asked.planId(), asked.section(), caller.unitId(), asked.from(), asked.to());
+        Dashboard d = figures.dashboard(filter, caller.scope(), caller.unitId());
+        fill(model, d, filter, caller);
+        model.addAttribute("plans", plans.visibleFor(caller.scope()));
+        model.addAttribute("sections", sections(filter));
+        model.addAttribute("reportsDue", progress.due(caller, null, null).outstanding());
+        model.addAttribute("noticesOpen", notices.all(caller.scope()).stream().filter(n -> !n.isAnswered()).count());
+        model.addAttribute("instructionsOpen", instructions.forCaller(caller).stream().filter(i -> !i.isAnswered()).count());
+        return "insight/unit";
+    }
+
+    @GetMapping("/api/insight")
+    @ResponseBody
+    Dashboard api(InsightFilter filter, Caller caller) {
+        return figures.dashboard(filter, caller.scope(), unitsUnder(filter, caller));
+    }
+
+    /** A plan's sections for the filter; without a plan none (listing every plan's would read every task). */
+    private List<String> sections(InsightFilter filter) {
+        return filter.planId() == null ? List.of() : plans.sections(filter.planId());
+    }
+
+    /** The bars rank the sub-units of the unit filtered on, else of the caller's own unit (administrators: the top). */
+    private static Long unitsUnder(InsightFilter filter, Caller caller) {
+        if (filter.unitId() != null) {
+            return filter.unitId();
+        }
+        return caller.scope().isAll() ? null : caller.unitId();
+    }
+
+    private void fill(Model model, Dashboard d, InsightFilter filter, Caller caller) {
+        model.addAttribute("d", d);
+        model.addAttribute("filter", filter);
+        model.addAttribute("caller", caller);
+        model.addAttribute("headlineFigures", List.of(TaskFigure.CLOSED, TaskFigure.ON_SCHEDULE, TaskFigure.BEHIND,
+                TaskFigure.OVERDUE, TaskFigure.ONGOING, TaskFigure.RELAPSED));
+        model.addAttribute("warningFigures", List.of(TaskFigure.RED, TaskFigure.YELLOW, TaskFigure.BLUE));
+        model.addAttribute("overdueFigure", TaskFigure.OVERDUE);
+        model.addAttribute("closedFigure", TaskFigure.CLOSED);
+        model.addAttribute("periodFrom", filter.periodFrom(d.asOf()));
+        model.addAttribute("periodTo", filter.periodTo(d.asOf()));
+        model.addAttribute("unitsChart", Charts.units(d, filter, messages));
+        model.addAttribute("burnUpChart", Charts.burnUp(d, filter, messages));
+        model.addAttribute("trendChart", Charts.trend(d, messages));
+        model.addAttribute("complianceChart", Charts.compliance(d, messages));
+    }
+}

@@ -1,0 +1,39 @@
+package org.rectify.notify.internal;
+
+import org.rectify.access.Caller;
+import org.rectify.notify.Inbox;
+import org.rectify.notify.InboxMessage;
+import org.rectify.platform.ListExport;
+import org.rectify.platform.Messages;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import java.time.LocalDate;
+
+/** The caller's inbox as .xlsx ({@code /inbox?format=xlsx}): kind, message, when, read or not. */
+@Controller
+@ResponseBody
+class InboxExport {
+
+    private final Inbox inbox;
+    private final Messages messages;
+
+    InboxExport(Inbox inbox, Messages messages) {
+        this.inbox = inbox;
+        this.messages = messages;
+    }
+
+    @GetMapping(value = "/inbox", params = "format=xlsx")
+    ResponseEntity<byte[]> export(Caller caller) {
+        String title = messages.text("notify.title");
+        return ListExport.of(messages.text("export.title", title, LocalDate.now(org.rectify.platform.ClockConfiguration.ZONE)),
+                        inbox.messages(caller.accountId()))
+                .column(messages.text("notify.export.kind"), m -> messages.text("notify.kind." + m.kind()))
+                .column(messages.text("notify.export.message"), m -> messages.text(m.messageKey(), m.args().toArray()))
+                .column(messages.text("notify.export.at"), InboxMessage::createdAt)
+                .column(messages.text("notify.export.read"), m -> messages.text(m.isUnread() ? "notify.export.unread" : "notify.export.wasRead"))
+                .download(title + ".xlsx");
+    }
+}

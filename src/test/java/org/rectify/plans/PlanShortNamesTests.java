@@ -1,0 +1,59 @@
+package org.rectify.plans;
+
+import org.junit.jupiter.api.Test;
+import org.rectify.Demo;
+import org.rectify.IntegrationTest;
+import org.rectify.TestTasks;
+import org.rectify.units.Units;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.rectify.DemoLogins.linxiangOffice;
+import static org.rectify.DemoLogins.office;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** A task named outside its plan says which plan: the office names its plans, 临沧2018·二(一). */
+@IntegrationTest
+class PlanShortNamesTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Plans plans;
+    @Autowired
+    Units units;
+    @Autowired
+    PlanShortNames shortNames;
+
+    @Test
+    void the_office_names_its_plan_and_the_supervision_desk_names_its_tasks_with_it() throws Exception {
+        TestTasks plan = TestTasks.inPlan(mvc, plans, units, "简称测试整改方案");
+        long task = plan.started("简称测试任务", units.resolve("市环境保护局").orElseThrow().id(), LocalDate.now().minusDays(3));
+        mvc.perform(post("/plans/{id}/short-name", plan.planId()).param("shortName", " 简称测试 ").with(office()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(shortNames.of(plan.planId())).contains("简称测试");
+        assertThat(shortNames.label(task, "T1")).isEqualTo("简称测试·T1");
+        mvc.perform(get("/supervision").with(office())).andExpect(content().string(containsString("简称测试·T")));
+        mvc.perform(get("/plans").with(office())).andExpect(content().string(containsString("value=\"简称测试\"")));
+    }
+
+    @Test
+    void a_name_too_long_or_with_the_separator_is_refused_and_a_county_office_cannot_name_the_citys_plan() throws Exception {
+        long city = Demo.planId(plans);
+        mvc.perform(post("/plans/{id}/short-name", city).param("shortName", "临沧·2018").with(office()).with(csrf()))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/plans/{id}/short-name", city).param("shortName", "一二三四五六七八九十一二三四五六七").with(office()).with(csrf()))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/plans/{id}/short-name", city).param("shortName", "改名").with(linxiangOffice()).with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(shortNames.of(city)).contains("临沧2018");
+    }
+}

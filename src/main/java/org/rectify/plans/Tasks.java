@@ -150,7 +150,7 @@ public class Tasks {
         if (!TaskCommandPolicy.permits(caller, command, leads)) {
             throw new ForbiddenException("task.commandForbidden", label("task.command." + command));
         }
-        move(task, command, reason, relapse, caller.signature());
+        move(task, command, reason, relapse, command.name(), caller.signature());
         return ledger.get(taskId, caller.scope());
     }
 
@@ -163,7 +163,7 @@ public class Tasks {
         if (!command.byClosureOnly()) {
             throw new IllegalArgumentException(command + " is not a closure step");
         }
-        move(ledger.get(taskId, DataScope.ALL), command, reason, false, actor);
+        move(ledger.get(taskId, DataScope.ALL), command, reason, false, command.name(), actor);
         return ledger.get(taskId, DataScope.ALL);
     }
 
@@ -178,11 +178,29 @@ public class Tasks {
             throw new TransitionNotAllowed("task.transitionNotAllowed",
                     label("task.command." + TaskCommand.REOPEN), label("task.status." + task.status()));
         }
-        move(task, TaskCommand.REOPEN, reason, true, actor);
+        move(task, TaskCommand.REOPEN, reason, true, TaskCommand.REOPEN.name(), actor);
     }
 
-    /** Checks the step against the task's state and records it; refused (nothing changed) when another moved it first. */
-    private void move(TaskDetail task, TaskCommand command, String reason, boolean relapse, String actor) {
+    /** The history action of a start by a first report (its label: task.action.STARTED_BY_REPORT). */
+    public static final String STARTED_BY_REPORT = "STARTED_BY_REPORT";
+
+    /**
+     * The first progress report on an assigned task starts it (the unit is evidently at work): recorded in the
+     * task's history as started by the report, with the reporter as actor. Nothing happens in any other state.
+     */
+    public void startByReport(long taskId, Caller reporter) {
+        TaskDetail task = ledger.get(taskId, DataScope.ALL);
+        if (task.status() == TaskStatus.ASSIGNED) {
+            move(task, TaskCommand.START, null, false, STARTED_BY_REPORT, reporter.signature());
+        }
+    }
+
+    /**
+     * Checks the step against the task's state and records it under {@code historyAction}; refused (nothing changed)
+     * when another moved it first.
+     */
+    private void move(TaskDetail task, TaskCommand command, String reason, boolean relapse, String historyAction,
+                      String actor) {
         if (!command.allowedFrom(task.status())) {
             throw new TransitionNotAllowed("task.transitionNotAllowed",
                     label("task.command." + command), label("task.status." + task.status()));
@@ -202,7 +220,7 @@ public class Tasks {
             throw new TransitionNotAllowed("task.transitionRaced", label("task.command." + command));
         }
         String why = blankToNull(reason);
-        record(task.id(), now, actor, command.name(), task.status(), command.target(), why, null, task.version() + 1, relapse);
+        record(task.id(), now, actor, historyAction, task.status(), command.target(), why, null, task.version() + 1, relapse);
         events.publishEvent(new TaskTransitioned(task.id(), task.ref(), command, task.status(), command.target(),
                 actor, why, now, relapse));
     }

@@ -63,10 +63,12 @@ public class ProgressReports {
     private final Evidences evidences;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.rectify.plans.Tasks tasks;
 
     ProgressReports(DSLContext db, TaskLedger ledger, Plans plans, Units units, ReportingCycles cycles,
-                    Evidences evidences, ApplicationEventPublisher events, Clock clock) {
+                    Evidences evidences, ApplicationEventPublisher events, Clock clock, org.rectify.plans.Tasks tasks) {
         this.db = db;
+        this.tasks = tasks;
         this.ledger = ledger;
         this.plans = plans;
         this.units = units;
@@ -677,6 +679,7 @@ public class ProgressReports {
                 l.report.getId(), l.cycle, cycles.today(), clock.getZone());
         events.publishEvent(new ReportSubmitted(l.report.getId(), l.task.id(), l.unit.id(), l.cycle.id(),
                 l.report.getVersion(), l.cycle.dueOn(), status.daysLate(), caller.signature(), now));
+        tasks.startByReport(l.task.id(), caller); // the first report on an assigned task starts it
     }
 
     /** Writes measurements, links and obligation records; returns the records' ids in the order given. */

@@ -115,10 +115,20 @@ public class LeaderInstructions {
         return query(mine, caller.scope());
     }
 
-    /** The instructions on a task, if the caller sees the task; for its dossier. */
+    /** The instructions on a task, if the caller sees the task: its page's panel and its dossier; unanswered first. */
     @Transactional(readOnly = true)
     public List<LeaderInstruction> ofTask(long taskId, DataScope scope) {
         return query(LEADER_INSTRUCTION.TASK_ID.eq(taskId), scope);
+    }
+
+    /** Unit staff and heads: the unanswered instructions on tasks their unit (or a unit below it) leads, earliest date first. */
+    @Transactional(readOnly = true)
+    public List<LeaderInstruction> awaitingAnswerFrom(Caller caller) {
+        if (!caller.role().isUnitRole()) {
+            return List.of();
+        }
+        return query(LEADER_INSTRUCTION.ANSWERED_AT.isNull().and(TaskConditions.ledFrom(caller.scope().unitPath())),
+                caller.scope()).stream().sorted(java.util.Comparator.comparing(LeaderInstruction::answerBy)).toList();
     }
 
     private List<LeaderInstruction> query(Condition which, DataScope scope) {

@@ -14,10 +14,21 @@ public record SupervisionNotice(long id, long taskId, String taskRef, String tas
                                 String number, String demands, LocalDate replyBy, WarningLevel level,
                                 String issuedBy, String issuerUnit, OffsetDateTime issuedAt,
                                 String replyText, String repliedBy, OffsetDateTime repliedAt,
-                                List<EvidenceFile> evidence) {
+                                List<EvidenceFile> evidence, OffsetDateTime acceptedAt, String acceptedBy,
+                                List<SentBack> sentBack) {
 
     public boolean isAnswered() {
         return repliedAt != null;
+    }
+
+    /** Answered and accepted by the issuer: nothing more is asked. */
+    public boolean isDone() {
+        return acceptedAt != null;
+    }
+
+    /** A reply the issuer sent back, oldest first. */
+    public record SentBack(String replyText, String repliedBy, OffsetDateTime repliedAt, String comment,
+                           String sentBackBy, OffsetDateTime sentBackAt) {
     }
 
     /** Unanswered past its date, or answered after it. */

@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 import static org.rectify.db.Tables.EVIDENCE;
 import static org.rectify.db.Tables.NOTICE_COUNTER;
 import static org.rectify.db.Tables.NOTICE_EVIDENCE;
+import static org.rectify.db.Tables.NOTICE_REPLY_SENT_BACK;
 import static org.rectify.db.Tables.SUPERVISION_NOTICE;
 import static org.rectify.db.Tables.TASK;
 import static org.rectify.db.Tables.TASK_WARNING;
@@ -148,6 +149,83 @@ public class SupervisionNotices {
         return get(noticeId, caller.scope());
     }
 
+    /** Whether the caller may accept or send back this notice's reply: its issuer, or the office governing the task. */
+    @Transactional(readOnly = true)
+    public boolean mayReview(SupervisionNotice notice, Caller caller) {
+        return notice.isAnswered() && !notice.isDone() && reviews(notice, caller);
+    }
+
+    private boolean reviews(SupervisionNotice notice, Caller caller) {
+        Long issuer = db.select(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID).from(SUPERVISION_NOTICE)
+                .where(SUPERVISION_NOTICE.ID.eq(notice.id())).fetchOne(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID);
+        return (issuer != null && issuer == caller.accountId())
+                || (caller.role().managesTasks() && tasks.isGovernedBy(notice.taskId(), caller));
+    }
+
+    /** The issuer accepts the reply: the notice is done. */
+    public SupervisionNotice accept(long noticeId, Caller caller) {
+        SupervisionNotice notice = reviewable(noticeId, caller);
+        Instant now = clock.instant();
+        int updated = db.update(SUPERVISION_NOTICE).set(SUPERVISION_NOTICE.ACCEPTED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(SUPERVISION_NOTICE.ACCEPTED_BY, caller.signature())
+                .where(SUPERVISION_NOTICE.ID.eq(noticeId).and(SUPERVISION_NOTICE.REPLIED_AT.isNotNull())
+                        .and(SUPERVISION_NOTICE.ACCEPTED_AT.isNull())).execute();
+        if (updated == 0) {
+            throw new ConflictException("supervision.notice.notReviewable", notice.number());
+        }
+        events.publishEvent(new NoticeReplyReviewed(noticeId, notice.taskId(), notice.number(), true, null,
+                caller.signature(), now));
+        return get(noticeId, caller.scope());
+    }
+
+    /**
+     * The issuer sends the reply back, saying why: the reply is kept on the record, the notice is unanswered again
+     * (its reply-by date applies as before) and the lead units are told.
+     */
+    public SupervisionNotice sendBack(long noticeId, String comment, Caller caller) {
+        SupervisionNotice notice = reviewable(noticeId, caller);
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidInputException(Map.of("comment", "supervision.notice.sendBackComment"),
+                    "supervision.notice.sendBackComment");
+        }
+        Instant now = clock.instant();
+        int updated = db.update(SUPERVISION_NOTICE).setNull(SUPERVISION_NOTICE.REPLY_TEXT).setNull(SUPERVISION_NOTICE.REPLIED_BY)
+                .setNull(SUPERVISION_NOTICE.REPLIED_AT).set(SUPERVISION_NOTICE.REPLIED_LATE, false)
+                .where(SUPERVISION_NOTICE.ID.eq(noticeId).and(SUPERVISION_NOTICE.REPLIED_AT.eq(notice.repliedAt()))
+                        .and(SUPERVISION_NOTICE.ACCEPTED_AT.isNull())).execute();
+        if (updated == 0) {
+            throw new ConflictException("supervision.notice.notReviewable", notice.number());
+        }
+        db.insertInto(NOTICE_REPLY_SENT_BACK).set(NOTICE_REPLY_SENT_BACK.NOTICE_ID, noticeId)
+                .set(NOTICE_REPLY_SENT_BACK.REPLY_TEXT, notice.replyText()).set(NOTICE_REPLY_SENT_BACK.REPLIED_BY, notice.repliedBy())
+                .set(NOTICE_REPLY_SENT_BACK.REPLIED_AT, notice.repliedAt()).set(NOTICE_REPLY_SENT_BACK.COMMENT, comment.strip())
+                .set(NOTICE_REPLY_SENT_BACK.SENT_BACK_BY, caller.signature())
+                .set(NOTICE_REPLY_SENT_BACK.SENT_BACK_AT, now.atOffset(ZoneOffset.UTC)).execute();
+        events.publishEvent(new NoticeReplyReviewed(noticeId, notice.taskId(), notice.number(), false, comment.strip(),
+                caller.signature(), now));
+        warnings.recompute(notice.taskId(), warnings.today());
+        return get(noticeId, caller.scope());
+    }
+
+    private SupervisionNotice reviewable(long noticeId, Caller caller) {
+        SupervisionNotice notice = get(noticeId, caller.scope());
+        if (!reviews(notice, caller)) {
+            throw new ForbiddenException("supervision.notice.reviewForbidden");
+        }
+        if (!notice.isAnswered() || notice.isDone()) {
+            throw new ConflictException("supervision.notice.notReviewable", notice.number());
+        }
+        return notice;
+    }
+
+    /** The notices the caller issued whose reply waits for the caller's acceptance, oldest answer first. */
+    @Transactional(readOnly = true)
+    public List<SupervisionNotice> repliesToAccept(Caller caller) {
+        return query(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID.eq(caller.accountId())
+                .and(SUPERVISION_NOTICE.REPLIED_AT.isNotNull()).and(SUPERVISION_NOTICE.ACCEPTED_AT.isNull()), caller.scope())
+                .stream().sorted(java.util.Comparator.comparing(SupervisionNotice::repliedAt)).toList();
+    }
+
     /** A reply without files. */
     public SupervisionNotice reply(long noticeId, String text, Caller caller) {
         return reply(noticeId, text, List.of(), caller);
@@ -195,6 +273,16 @@ public class SupervisionNotices {
         return query(org.jooq.impl.DSL.noCondition(), scope);
     }
 
+    /** Unit staff and heads: the unanswered notices on tasks their unit (or a unit below it) leads, earliest date first. */
+    @Transactional(readOnly = true)
+    public List<SupervisionNotice> awaitingAnswerFrom(Caller caller) {
+        if (!caller.role().isUnitRole()) {
+            return List.of();
+        }
+        return query(SUPERVISION_NOTICE.REPLIED_AT.isNull().and(TaskConditions.ledFrom(caller.scope().unitPath())),
+                caller.scope()).stream().sorted(java.util.Comparator.comparing(SupervisionNotice::replyBy)).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<SupervisionNotice> ofTask(long taskId, DataScope scope) {
         return query(SUPERVISION_NOTICE.TASK_ID.eq(taskId), scope);
@@ -213,8 +301,22 @@ public class SupervisionNotices {
         Map<Long, List<String>> leads = tasks.leadUnitNames(rows.map(r -> r.get(SUPERVISION_NOTICE.TASK_ID)));
         Map<Long, List<EvidenceFile>> files = evidenceOf(rows.stream().filter(r -> r.get(SUPERVISION_NOTICE.REPLIED_AT) != null)
                 .map(r -> r.get(SUPERVISION_NOTICE.ID)).toList());
+        Map<Long, List<SupervisionNotice.SentBack>> sentBack = sentBackOf(rows.map(r -> r.get(SUPERVISION_NOTICE.ID)));
         return rows.map(r -> toNotice(r, leads.getOrDefault(r.get(SUPERVISION_NOTICE.TASK_ID), List.of()),
-                files.getOrDefault(r.get(SUPERVISION_NOTICE.ID), List.of())));
+                files.getOrDefault(r.get(SUPERVISION_NOTICE.ID), List.of()),
+                sentBack.getOrDefault(r.get(SUPERVISION_NOTICE.ID), List.of())));
+    }
+
+    /** The replies sent back on these notices, oldest first. */
+    private Map<Long, List<SupervisionNotice.SentBack>> sentBackOf(List<Long> noticeIds) {
+        if (noticeIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.selectFrom(NOTICE_REPLY_SENT_BACK).where(NOTICE_REPLY_SENT_BACK.NOTICE_ID.in(noticeIds))
+                .orderBy(NOTICE_REPLY_SENT_BACK.ID).fetch().stream()
+                .collect(Collectors.groupingBy(r -> r.getNoticeId(), Collectors.mapping(r -> new SupervisionNotice.SentBack(
+                        r.getReplyText(), r.getRepliedBy(), r.getRepliedAt(), r.getComment(), r.getSentBackBy(),
+                        r.getSentBackAt()), Collectors.toList())));
     }
 
     /** The files sent with these notices' replies, in the order they were sent. */
@@ -230,12 +332,14 @@ public class SupervisionNotices {
                         Collectors.mapping(Evidences::toFile, Collectors.toList())));
     }
 
-    private static SupervisionNotice toNotice(Record r, List<String> leadUnits, List<EvidenceFile> evidence) {
+    private static SupervisionNotice toNotice(Record r, List<String> leadUnits, List<EvidenceFile> evidence,
+                                              List<SupervisionNotice.SentBack> sentBack) {
         return new SupervisionNotice(r.get(SUPERVISION_NOTICE.ID), r.get(SUPERVISION_NOTICE.TASK_ID), r.get(TASK.REF),
                 TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), leadUnits, r.get(SUPERVISION_NOTICE.NUMBER),
                 r.get(SUPERVISION_NOTICE.DEMANDS), r.get(SUPERVISION_NOTICE.REPLY_BY),
                 WarningLevel.valueOf(r.get(SUPERVISION_NOTICE.LEVEL)), r.get(SUPERVISION_NOTICE.ISSUED_BY),
                 r.get(SUPERVISION_NOTICE.ISSUER_UNIT), r.get(SUPERVISION_NOTICE.ISSUED_AT), r.get(SUPERVISION_NOTICE.REPLY_TEXT),
-                r.get(SUPERVISION_NOTICE.REPLIED_BY), r.get(SUPERVISION_NOTICE.REPLIED_AT), evidence);
+                r.get(SUPERVISION_NOTICE.REPLIED_BY), r.get(SUPERVISION_NOTICE.REPLIED_AT), evidence,
+                r.get(SUPERVISION_NOTICE.ACCEPTED_AT), r.get(SUPERVISION_NOTICE.ACCEPTED_BY), sentBack);
     }
 }

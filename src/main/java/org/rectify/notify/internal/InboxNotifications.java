@@ -13,6 +13,7 @@ import org.rectify.supervision.InstructionAnswered;
 import org.rectify.supervision.InstructionGiven;
 import org.rectify.supervision.NoticeAnswered;
 import org.rectify.supervision.NoticeIssued;
+import org.rectify.supervision.NoticeReplyReviewed;
 import org.rectify.supervision.WarningLevel;
 import org.rectify.supervision.WarningLevelChanged;
 import org.rectify.units.Unit;
@@ -85,11 +86,22 @@ class InboxNotifications {
         }
     }
 
+    /** A reply sent back: the lead units are to answer again. */
+    @ApplicationModuleListener
+    void on(NoticeReplyReviewed event) {
+        if (!event.accepted()) {
+            TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
+            dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "NOTICE_REPLY_SENT_BACK",
+                    "notice-sent-back:" + event.noticeId() + ":" + event.occurredAt().toEpochMilli(),
+                    "/supervision/notices/" + event.noticeId(), "notify.noticeReplySentBack", event.number(), event.comment()));
+        }
+    }
+
     @ApplicationModuleListener
     void on(InstructionGiven event) {
         TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
         dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "INSTRUCTION_GIVEN",
-                "instruction:" + event.instructionId(), "/supervision/instructions", "notify.instructionGiven",
+                "instruction:" + event.instructionId(), instructionLink(event.instructionId()), "notify.instructionGiven",
                 event.leader(), shortNames.label(task.id(), task.ref()), event.answerBy().toString()));
     }
 
@@ -98,7 +110,7 @@ class InboxNotifications {
         TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
         dispatcher.dispatch(Audience.accounts(List.of(event.leaderAccountId())),
                 Outgoing.of("INSTRUCTION_ANSWERED", "instruction-answered:" + event.instructionId(),
-                        "/supervision/instructions", "notify.instructionAnswered", shortNames.label(task.id(), task.ref())));
+                        instructionLink(event.instructionId()), "notify.instructionAnswered", shortNames.label(task.id(), task.ref())));
     }
 
     /** A published circular is circulated (印发) to every account under the publishing office's unit. */
@@ -115,6 +127,11 @@ class InboxNotifications {
         List<Long> units = task.leadUnitIds();
         return Audience.accounts(accounts.ofUnits(units, Role.UNIT_STAFF, Role.UNIT_HEAD))
                 .andPerson(task.responsiblePersonId()).concerning(units);
+    }
+
+    /** The instructions page opened at this one. */
+    private static String instructionLink(long instructionId) {
+        return "/supervision/instructions#instruction-" + instructionId;
     }
 
     private static String link(long taskId) {

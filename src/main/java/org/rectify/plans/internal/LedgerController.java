@@ -26,11 +26,6 @@ class LedgerController {
         this.units = units;
     }
 
-    @GetMapping("/")
-    String home() {
-        return "redirect:/tasks";
-    }
-
     @GetMapping("/tasks")
     String ledger(LedgerParams params, Caller caller, Model model,
                   @RequestHeader(value = "HX-Request", required = false) String htmx) {

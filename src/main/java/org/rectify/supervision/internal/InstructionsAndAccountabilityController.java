@@ -55,8 +55,19 @@ class InstructionsAndAccountabilityController {
         return "supervision/instructions";
     }
 
+    /** The instructions on one task with their answers, a panel of the task's page (loaded by htmx). */
+    @GetMapping("/supervision/tasks/{taskId}/instructions")
+    String taskPanel(@PathVariable long taskId, Caller caller, Model model) {
+        model.addAttribute("task", tasks.get(taskId, caller.scope()));
+        model.addAttribute("instructions", instructions.ofTask(taskId, caller.scope()));
+        model.addAttribute("today", warnings.today());
+        model.addAttribute("mayInstruct", LeaderInstructions.mayInstruct(caller) && tasks.isGovernedBy(taskId, caller));
+        return "supervision/task-instructions :: panel";
+    }
+
     @GetMapping("/supervision/instructions/new")
-    String newInstruction(@RequestParam long taskId, Caller caller, Model model) {
+    String newInstruction(@RequestParam long taskId, @RequestParam(required = false) String back, Caller caller, Model model) {
+        model.addAttribute("back", back);
         model.addAttribute("task", tasks.get(taskId, caller.scope()));
         if (!LeaderInstructions.mayInstruct(caller)) {
             throw new org.rectify.platform.ForbiddenException("supervision.instruction.forbidden");
@@ -70,15 +81,16 @@ class InstructionsAndAccountabilityController {
     @PostMapping("/supervision/instructions")
     String give(@RequestParam long taskId, @RequestParam(required = false) String text,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate answerBy,
-                Caller caller, Model model, RedirectAttributes redirect) {
+                @RequestParam(required = false) String back, Caller caller, Model model, RedirectAttributes redirect) {
         try {
             instructions.give(taskId, text, answerBy, caller);
             redirect.addFlashAttribute("flash", messages.text("supervision.instruction.given"));
-            return "redirect:/supervision/instructions";
+            return "task".equals(back) ? "redirect:/tasks/" + taskId : "redirect:/supervision/instructions";
         } catch (InvalidInputException e) {
             model.addAttribute("task", tasks.get(taskId, caller.scope()));
             model.addAttribute("text", text);
             model.addAttribute("answerBy", answerBy);
+            model.addAttribute("back", back);
             model.addAttribute("fieldErrors", messages.fields(e));
             return "supervision/instruction-form";
         }

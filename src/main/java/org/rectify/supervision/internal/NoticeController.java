@@ -133,6 +133,26 @@ class NoticeController {
         }
     }
 
+    /** The issuer accepts the reply, or sends it back with a comment. */
+    @PostMapping("/supervision/notices/{id}/{command:accept|send-back}")
+    String review(@PathVariable long id, @PathVariable("command") String decision, @RequestParam(required = false) String comment,
+                  Caller caller, RedirectAttributes redirect) {
+        try {
+            if ("accept".equals(decision)) {
+                notices.accept(id, caller);
+            } else {
+                notices.sendBack(id, comment, caller);
+            }
+            redirect.addFlashAttribute("flash", messages.text("supervision.notice.reviewed." + decision));
+        } catch (RectifyException e) {
+            if (e.kind() == RectifyException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", messages.text(e));
+        }
+        return "redirect:/supervision/notices/" + id;
+    }
+
     /** A file sent with the reply: to whoever sees the notice (its task in their scope), else 404. */
     @GetMapping({"/supervision/notices/{id}/evidence/{evidenceId}", "/api/supervision/notices/{id}/evidence/{evidenceId}"})
     ResponseEntity<Resource> evidence(@PathVariable long id, @PathVariable long evidenceId, Caller caller) throws IOException {
@@ -156,6 +176,7 @@ class NoticeController {
         model.addAttribute("notice", notice);
         model.addAttribute("late", notice.isLate(warnings.today()));
         model.addAttribute("mayReply", notices.mayReply(notice, caller));
+        model.addAttribute("mayReview", notices.mayReview(notice, caller));
         model.addAttribute("maxSizeMb", evidences.store().maxSize() / (1024 * 1024));
         return "supervision/notice";
     }

@@ -137,6 +137,21 @@ class SupervisionApiController {
         return ResponseEntity.created(java.net.URI.create("/api/supervision/notices/" + id)).body(notices.get(id, caller.scope()));
     }
 
+    @PostMapping("/notices/{id}/accept")
+    @Operation(summary = "The issuer accepts the notice's reply: the notice is done")
+    SupervisionNotice acceptReply(@PathVariable long id, Caller caller) {
+        return notices.accept(id, caller);
+    }
+
+    @PostMapping("/notices/{id}/send-back")
+    @Operation(summary = "The issuer sends the reply back with a comment {\"comment\"}; the lead units answer again")
+    SupervisionNotice sendBackReply(@PathVariable long id, @RequestBody ReplyComment comment, Caller caller) {
+        return notices.sendBack(id, comment.comment(), caller);
+    }
+
+    record ReplyComment(String comment) {
+    }
+
     @PostMapping(path = "/notices/{id}/reply", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The lead unit's reply to a notice; once")
     SupervisionNotice reply(@PathVariable long id, @RequestBody NoticeReply reply, Caller caller) {

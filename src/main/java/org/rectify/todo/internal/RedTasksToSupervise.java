@@ -1,0 +1,37 @@
+package org.rectify.todo.internal;
+
+import org.rectify.access.Caller;
+import org.rectify.access.Role;
+import org.rectify.supervision.SupervisionLedger;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** Red (overdue) tasks the office or the supervision office has not put on the ledger (挂账督办) yet. */
+@Component
+class RedTasksToSupervise implements TodoSource {
+
+    private final SupervisionLedger ledger;
+
+    RedTasksToSupervise(SupervisionLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public String kind() {
+        return "70-red";
+    }
+
+    @Override
+    public boolean concerns(Caller caller) {
+        return caller.hasRole(Role.OFFICE, Role.SUPERVISOR);
+    }
+
+    @Override
+    public List<TodoItem> items(Caller caller) {
+        return ledger.suggestions(caller.scope()).stream()
+                .map(t -> new TodoItem(t.taskId(), t.ref(), t.title(), null, null,
+                        "/supervision/ledger#ledger-suggestions", "todo.action.supervise"))
+                .toList();
+    }
+}

@@ -1,0 +1,26 @@
+package org.rectify.todo.internal;
+
+import org.rectify.access.Callers;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+/** The number beside 待办 in the header of every page. */
+@ControllerAdvice(annotations = Controller.class)
+class TodoCount {
+
+    private final TodoList todo;
+
+    TodoCount(TodoList todo) {
+        this.todo = todo;
+    }
+
+    @ModelAttribute("todoCount")
+    Integer todoCount(@RequestHeader(value = "HX-Request", required = false) String htmx) {
+        if (htmx != null) {
+            return null; // an htmx fragment has no header to show it in
+        }
+        return Callers.current().map(todo::count).orElse(null);
+    }
+}

@@ -75,7 +75,7 @@ class DemoClosures {
         if (planId == null) {
             return;
         }
-        Caller office = caller("临沧市", "演示·市督察整改办", Role.OFFICE);
+        Caller office = office();
         var tasks = ledger.find(LedgerFilter.ofPlan(planId, LedgerFilter.MAX_PAGE_SIZE), office.scope()).tasks();
         if (tasks.stream().anyMatch(t -> !views.ofTask(t.id(), office).isEmpty())) {
             return; // played at an earlier start
@@ -93,21 +93,29 @@ class DemoClosures {
                 objections.object(notice, "五(三)2涉及的南汀河段下游仍有异味，建议复查后再销号。", "0883-0000000", null,
                         ClosureObjections.clientKey("demo"));
             }
-            for (String ref : List.of("四(二)1", "五(三)1")) {
-                Long closing = approve(verify(assign(apply(byRef.get(ref), ref.equals("四(二)1") ? "市城乡规划局"
-                        : "市环境保护督察工作领导小组办公室", office), office), office, true), office);
-                if (closing != null) {
-                    var today = views.today();
-                    closures.dateNotice(closing, today.minusDays(10), today.minusDays(3)); // a notice that ran its course
-                    closures.close(closing, views.get(closing, office).version(), office);
-                }
-            }
+            close(byRef.get("四(二)1"), "市城乡规划局", office);
+            close(byRef.get("五(三)1"), "市环境保护督察工作领导小组办公室", office);
             Long relapsed = byRef.get("五(三)1"); // closed, then found back by an unannounced visit (暗访)
             if (relapsed != null && ledger.get(relapsed, DataScope.ALL).status() == TaskStatus.CLOSED) {
                 this.tasks.reopenAsRelapse(relapsed, "反弹：暗访发现入河排污口又有污水直排。（演示）", office.signature());
             }
         });
         log.info("Demo closures: tasks at every closure stage");
+    }
+
+    /** Takes a started task through every step to CLOSED, its notice having run its course a few days ago. */
+    void close(Long taskId, String leadUnit, Caller office) {
+        Long closing = approve(verify(assign(apply(taskId, leadUnit, office), office), office, true), office);
+        if (closing != null) {
+            var today = views.today();
+            closures.dateNotice(closing, today.minusDays(10), today.minusDays(3));
+            closures.close(closing, views.get(closing, office).version(), office);
+        }
+    }
+
+    /** The demo office that takes the closures' office steps. */
+    Caller office() {
+        return caller("临沧市", "演示·市督察整改办", Role.OFFICE);
     }
 
     private Long apply(Long taskId, String leadUnit, Caller office) {

@@ -28,12 +28,12 @@ final class DemoLookBacks {
     private DemoLookBacks() {
     }
 
-    static void load(Plans plans, Tasks tasks, LookBackScheduling scheduling, LookBacks lookBacks, long city,
-                     long epb, long forestry, Caller loader) {
+    static void load(Plans plans, Tasks tasks, DemoClosures closures, LookBackScheduling scheduling, LookBacks lookBacks,
+                     long city, long epb, long forestry, Caller loader) {
         long planId = plans.createPlan(null, TITLE, "临沧市督察整改办（演示）", LocalDate.of(2025, 12, 1), city);
-        long held = closed(tasks, task(planId, "回1", "城区饮用水水源地违建拆除（演示）", "拆除一级保护区内违章建筑并复绿。", epb), loader);
-        long relapsed = closed(tasks, task(planId, "回2", "南汀河沿岸非法采砂整治（演示）", "取缔沿岸非法采砂点，恢复河道。", forestry), loader);
-        closed(tasks, task(planId, "回3", "工业园区污水直排整治（演示）", "园区企业废水全部接入污水处理厂。", epb), loader);
+        long held = closed(tasks, closures, task(planId, "回1", "城区饮用水水源地违建拆除（演示）", "拆除一级保护区内违章建筑并复绿。", epb), "市环境保护局", loader);
+        long relapsed = closed(tasks, closures, task(planId, "回2", "南汀河沿岸非法采砂整治（演示）", "取缔沿岸非法采砂点，恢复河道。", forestry), "市林业局", loader);
+        closed(tasks, closures, task(planId, "回3", "工业园区污水直排整治（演示）", "园区企业废水全部接入污水处理厂。", epb), "市环境保护局", loader);
         LocalDate today = LocalDate.now(ClockConfiguration.ZONE);
         scheduling.startCampaign(new NewLookBackCampaign(planId, "2026年已销号问题专项回头看（演示）", null, null,
                 List.of("回1", "回2", "回3"), null, today.plusDays(10)), loader);
@@ -51,11 +51,13 @@ final class DemoLookBacks {
         }
     }
 
-    private static long closed(Tasks tasks, TaskContent content, Caller loader) {
+    /** A task taken through the closure procedure (apply, verify, approve, notice, close) by its lead unit. */
+    private static long closed(Tasks tasks, DemoClosures closures, TaskContent content, String leadUnit, Caller loader) {
         long id = tasks.create(content, loader);
-        for (TaskCommand command : List.of(TaskCommand.ASSIGN, TaskCommand.START, TaskCommand.REQUEST_CLOSURE, TaskCommand.CLOSE)) {
+        for (TaskCommand command : List.of(TaskCommand.ASSIGN, TaskCommand.START)) {
             tasks.transition(id, command, null, loader);
         }
+        closures.close(id, leadUnit, closures.office());
         return id;
     }
 

@@ -18,6 +18,9 @@ import static org.rectify.plans.TaskCommand.START;
  */
 final class DemoStory {
 
+    /** The task nobody has begun: no step, no report. */
+    static final String NEVER_STARTED = "五(二)1";
+
     private static final Map<String, List<TaskCommand>> STORY = Map.ofEntries(
             Map.entry("二(一)", List.of(START, MARK_ONGOING)),
             Map.entry("二(二)", List.of(START)),

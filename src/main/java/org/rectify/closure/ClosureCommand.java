@@ -30,6 +30,18 @@ public enum ClosureCommand {
     RETURN(EnumSet.of(SIGN_OFF_PENDING, APPLIED, UNDER_VERIFICATION, VERIFIED, UNDER_NOTICE), RETURNED, Actor.OFFICE);
 
     /** Who takes a step: the lead unit's head, the office running the plan, the named acceptance unit, the approver. */
+    /** The step that moves an attempt in {@code stage} forward, or null when it has ended. */
+    public static ClosureCommand forward(ClosureStage stage) {
+        return switch (stage) {
+            case SIGN_OFF_PENDING -> SIGN_OFF;
+            case APPLIED -> ASSIGN_VERIFICATION;
+            case UNDER_VERIFICATION -> PASS_VERIFICATION;
+            case VERIFIED -> APPROVE;
+            case UNDER_NOTICE -> CLOSE;
+            default -> null;
+        };
+    }
+
     public enum Actor { UNIT_HEAD, OFFICE, ACCEPTANCE_UNIT, APPROVER }
 
     private final Set<ClosureStage> from;

@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -127,7 +128,8 @@ public class ClosureViews {
         var open = org.jooq.impl.DSL.field(org.jooq.impl.DSL.selectCount().from(CLOSURE_OBJECTION)
                 .where(CLOSURE_OBJECTION.CLOSURE_ID.eq(CLOSURE.ID).and(CLOSURE_OBJECTION.UPHELD.isNull())));
         var rows = db.select(CLOSURE.ID, CLOSURE.TASK_ID, TASK.REF, TASK.TITLE, TASK.TEXT, CLOSURE.ATTEMPT, CLOSURE.KIND,
-                        CLOSURE.STAGE, CLOSURE.UPDATED_AT, CLOSURE.NOTICE_UNTIL, CLOSURE.NUMBER, open.as("open"))
+                        CLOSURE.STAGE, CLOSURE.UPDATED_AT, CLOSURE.NOTICE_UNTIL, CLOSURE.NUMBER, open.as("open"),
+                        CLOSURE.ACCEPTANCE_UNIT_ID)
                 .from(CLOSURE).join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
                 .where(scope.and(includeEnded ? org.jooq.impl.DSL.noCondition() : IN_FLIGHT))
                 .orderBy(CLOSURE.UPDATED_AT).limit(500).fetch();
@@ -140,8 +142,25 @@ public class ClosureViews {
                     leads.getOrDefault(r.get(CLOSURE.TASK_ID), List.of()), r.get(CLOSURE.ATTEMPT),
                     ClosureKind.valueOf(r.get(CLOSURE.KIND)), ClosureStage.valueOf(r.get(CLOSURE.STAGE)), since,
                     Duration.between(since, now).toDays(), r.get(CLOSURE.NOTICE_UNTIL), r.get(CLOSURE.NUMBER),
-                    r.get("open", Integer.class));
+                    r.get("open", Integer.class), r.get(CLOSURE.ACCEPTANCE_UNIT_ID));
         });
+    }
+
+    /**
+     * The attempts waiting on the caller now (for the to-do list): those whose next step forward the caller may take
+     * (sign off, name the acceptance unit, verify, approve), and under notice those with an objection to answer or a
+     * notice that has run its course, to close.
+     */
+    public List<ClosureSummary> awaiting(Caller caller) {
+        LocalDate today = today();
+        return desk(caller, false).stream().filter(c -> {
+            ClosureCommand next = ClosureCommand.forward(c.stage());
+            if (next == null || !ClosurePolicy.permits(caller, next, standing(c.taskId(), c.acceptanceUnitId(), caller),
+                    settings(planOf(c.taskId())).approver())) {
+                return false;
+            }
+            return next != ClosureCommand.CLOSE || c.openObjections() > 0 || today.isAfter(c.noticeUntil());
+        }).toList();
     }
 
     /** The lines of the application form: each deadline deliverable, each indicator with its last value, each condition. */

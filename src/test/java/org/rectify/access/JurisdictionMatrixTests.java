@@ -363,8 +363,8 @@ class JurisdictionMatrixTests {
         if (variable.equals("cardId")) {
             return "card";
         }
-        if (variable.equals("command")) {
-            return "command";
+        if (variable.equals("command") || variable.equals("day") || variable.equals("year")) {
+            return variable; // not objects: a command's name, a calendar day (the calendar is the administrator's, no office's)
         }
         if (variable.equals("objectionId")) {
             return "closure"; // no objection exists: the attempt decides (a closure id is as good a number as any)
@@ -480,7 +480,12 @@ class JurisdictionMatrixTests {
         String uri = route.pattern();
         for (String variable : variables(route.pattern())) {
             String kind = kind(route.pattern(), variable);
-            String value = kind.equals("command") ? "submit" : String.valueOf(id(f, kind));
+            String value = switch (kind) {
+                case "command" -> "submit";
+                case "day" -> "2035-01-02";
+                case "year" -> "2035";
+                default -> String.valueOf(id(f, kind));
+            };
             uri = uri.replaceFirst("\\{" + Pattern.quote(variable) + "(:[^}]*)?}", value);
         }
         org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> req;

@@ -165,6 +165,25 @@ class DossierTests {
                 .andExpect(content().string(containsString("/tasks/" + task + "/dossier.zip")));
     }
 
+    @Test
+    void a_closed_tasks_dossier_holds_its_closure_attempt_with_its_number_files_and_look_backs() throws Exception {
+        // the demo's 四(二)1 went through the whole procedure and was closed with a number
+        long closed = jdbc.queryForObject("select t.id from task t join closure c on c.task_id = t.id "
+                + "where t.ref = '四(二)1' and c.stage = 'CLOSED'", Long.class);
+        Map<String, Object> attempt = jdbc.queryForMap("select number, statement from closure where task_id = ? and stage = 'CLOSED'", closed);
+        Map<String, byte[]> zip = unzip(mvc.perform(get("/tasks/{id}/dossier.zip", closed).with(office()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        String index = new String(zip.get("index.html"), StandardCharsets.UTF_8);
+        assertThat(index).contains("id=\"closures\"").contains((String) attempt.get("number"))
+                .contains((String) attempt.get("statement")).contains("核查通过").contains("id=\"look-backs\"");
+        for (Map<String, Object> file : jdbc.queryForList("select e.id, e.sha256 from closure_evidence ce join evidence e "
+                + "on e.id = ce.evidence_id join closure c on c.id = ce.closure_id where c.task_id = ?", closed)) {
+            String entry = zip.keySet().stream().filter(k -> k.startsWith("evidence/" + file.get("id") + "/")).findFirst().orElseThrow();
+            assertThat(sha256(zip.get(entry))).isEqualTo(file.get("sha256"));
+            assertThat(index).contains((String) file.get("sha256"));
+        }
+    }
+
     private void report(long cycle, String text, MockMultipartFile... files) throws Exception {
         MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE, """
                 {"taskId": %d, "cycleId": %d, "submit": true,

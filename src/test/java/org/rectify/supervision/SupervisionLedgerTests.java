@@ -92,12 +92,14 @@ class SupervisionLedgerTests {
 
     @Test
     void red_tasks_not_on_the_ledger_are_suggested_and_put_on_it_from_the_page() throws Exception {
+        long overdue = startedTask(LocalDate.now().minusDays(10)); // past its deadline: red
+        String ref = taskLedger.get(overdue, DataScope.ALL).ref();
         warnings.recomputeAll(warnings.today());
-        String relapsed = String.valueOf(demoTask("五(三)1")); // reopened after a relapse in the demo: red
         mvc.perform(get("/api/supervision/ledger/suggestions").with(office()))
-                .andExpect(jsonPath("$[*].ref").value(hasItem("五(三)1")))
-                .andExpect(jsonPath("$[*].ref").value(not(hasItem("六")))); // the demo's supervisors put it on already
-        mvc.perform(post("/supervision/ledger").param("taskId", relapsed).param("reason", "逾期未完成机构编制落实")
+                .andExpect(jsonPath("$[*].ref").value(hasItem(ref)))
+                .andExpect(jsonPath("$[*].ref").value(not(hasItem("六")))) // the demo's supervisors put it on already
+                .andExpect(jsonPath("$[*].ref").value(not(hasItem("五(三)1")))); // its relapse put it on
+        mvc.perform(post("/supervision/ledger").param("taskId", String.valueOf(overdue)).param("reason", "逾期未完成机构编制落实")
                         .with(office()).with(csrf()))
                 .andExpect(flash().attribute("flash", "已挂账督办。"));
         mvc.perform(get("/supervision/ledger").with(office()))
@@ -113,17 +115,18 @@ class SupervisionLedgerTests {
     @Autowired
     org.rectify.plans.TaskLedger taskLedger;
 
-    private long demoTask(String ref) {
-        return org.rectify.Demo.taskId(taskLedger, plans, ref);
-    }
 
     private long startedTask() throws Exception {
+        return startedTask(LocalDate.now().plusMonths(3));
+    }
+
+    private long startedTask(LocalDate dueOn) throws Exception {
         long plan = plans.findByTitle("挂账测试方案")
                 .orElseGet(() -> plans.createPlan(null, "挂账测试方案", "测试", null, units.resolve("临沧市").orElseThrow().id()));
         String body = mvc.perform(post("/api/tasks").with(office()).contentType(MediaType.APPLICATION_JSON).content("""
                         {"planId": %d, "ref": "L%d", "text": "挂账测试任务", "leadUnits": {"unitIds": [%d]},
                          "milestones": [{"dueOn": "%s", "deliverable": "完成"}]}"""
-                        .formatted(plan, SEQ.incrementAndGet(), units.resolve("市环境保护局").orElseThrow().id(), LocalDate.now().plusMonths(3))))
+                        .formatted(plan, SEQ.incrementAndGet(), units.resolve("市环境保护局").orElseThrow().id(), dueOn)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         command(id, "ASSIGN");

@@ -146,6 +146,18 @@ public class ClosureViews {
         });
     }
 
+    /** How many attempts stand at each stage, over the tasks the caller governs (the dashboard's closure panel). */
+    public Map<ClosureStage, Integer> countsByStage(Caller caller) {
+        Map<ClosureStage, Integer> counts = new java.util.EnumMap<>(ClosureStage.class);
+        for (ClosureStage stage : ClosureStage.values()) {
+            counts.put(stage, 0);
+        }
+        db.select(CLOSURE.STAGE, org.jooq.impl.DSL.count()).from(CLOSURE).join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
+                .where(TaskConditions.governedBy(caller)).groupBy(CLOSURE.STAGE)
+                .forEach(r -> counts.put(ClosureStage.valueOf(r.value1()), r.value2()));
+        return counts;
+    }
+
     /**
      * The attempts waiting on the caller now (for the to-do list): those whose next step forward the caller may take
      * (sign off, name the acceptance unit, verify, approve), and under notice those with an objection to answer or a

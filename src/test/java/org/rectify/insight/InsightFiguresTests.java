@@ -75,6 +75,21 @@ class InsightFiguresTests {
     }
 
     @Test
+    void the_closure_panel_counts_the_attempts_at_each_stage_as_the_database_holds_them() throws Exception {
+        String page = mvc.perform(get("/insight").with(office())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        for (String stage : List.of("UNDER_NOTICE", "CLOSED", "APPLIED")) {
+            int count = jdbc.queryForObject("select count(*) from closure c join task t on t.id = c.task_id join plan p "
+                    + "on p.id = t.plan_id join unit u on u.id = p.owner_unit_id where c.stage = ? and u.path like "
+                    + "(select path from unit where name = '临沧市') || '%'",
+                    Integer.class, stage);
+            assertThat(count).as(stage).isPositive();
+            assertThat(page).containsPattern("data-stage=\"" + stage + "\">\\s*<td>[^<]+</td>\\s*<td class=\"text-end\"><a[^>]*>"
+                    + count + "</a>");
+        }
+    }
+
+    @Test
     void the_headline_counts_each_state_once_as_defined() throws Exception {
         Map<String, Object> headline = JsonPath.read(dashboard(""), "$.headline");
         assertThat(headline.get("total")).isEqualTo(8);

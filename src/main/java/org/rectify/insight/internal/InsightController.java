@@ -1,5 +1,6 @@
 package org.rectify.insight.internal;
 
+import org.rectify.closure.ClosureViews;
 import org.rectify.access.Caller;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskFigure;
@@ -29,9 +30,10 @@ class InsightController {
     private final ProgressViews progress;
     private final SupervisionNotices notices;
     private final LeaderInstructions instructions;
+    private final ClosureViews closures;
 
     InsightController(Figures figures, Plans plans, Units units, Messages messages, ProgressViews progress,
-                      SupervisionNotices notices, LeaderInstructions instructions) {
+                      SupervisionNotices notices, LeaderInstructions instructions, ClosureViews closures) {
         this.figures = figures;
         this.plans = plans;
         this.units = units;
@@ -39,6 +41,7 @@ class InsightController {
         this.progress = progress;
         this.notices = notices;
         this.instructions = instructions;
+        this.closures = closures;
     }
 
     @GetMapping("/insight")
@@ -51,6 +54,7 @@ class InsightController {
         model.addAttribute("plans", plans.visibleFor(caller.scope()));
         model.addAttribute("sections", sections(filter));
         model.addAttribute("unitTree", units.tree());
+        model.addAttribute("closureStages", closures.countsByStage(caller));
         return "insight/dashboard";
     }
 

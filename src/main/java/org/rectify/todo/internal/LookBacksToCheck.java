@@ -4,12 +4,18 @@ import org.rectify.access.Caller;
 import org.rectify.closure.LookBacks;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
-/** Look-backs (回头看) the caller's unit is to check and has not recorded yet, the earliest due first. */
+/**
+ * Look-backs (回头看) the caller's unit is to check within the next month or is late with, the earliest due first
+ * (the rounds a year ahead are on the look-back desk, not yet on anyone's to-do).
+ */
 @Component
 class LookBacksToCheck implements TodoSource {
+
+    private static final int HORIZON_DAYS = 30;
 
     private final LookBacks lookBacks;
 
@@ -29,7 +35,8 @@ class LookBacksToCheck implements TodoSource {
 
     @Override
     public List<TodoItem> items(Caller caller) {
-        return lookBacks.toCheck(caller).stream().filter(l -> l.isPending())
+        LocalDate horizon = lookBacks.today().plusDays(HORIZON_DAYS);
+        return lookBacks.toCheck(caller).stream().filter(l -> l.isPending() && !l.dueOn().isAfter(horizon))
                 .sorted(Comparator.comparing(l -> l.dueOn()))
                 .map(l -> new TodoItem(l.taskId(), l.taskRef(), l.taskTitle(), l.checkingUnitName(), l.dueOn(),
                         "/closure/look-backs/" + l.id(), "todo.action.check"))

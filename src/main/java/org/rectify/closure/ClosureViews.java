@@ -56,9 +56,12 @@ public class ClosureViews {
     private final Plans plans;
     private final Units units;
     private final ProgressViews progress;
+    private final org.rectify.progress.ProgressReports reports;
     private final Clock clock;
 
-    ClosureViews(DSLContext db, TaskLedger ledger, Plans plans, Units units, ProgressViews progress, Clock clock) {
+    ClosureViews(DSLContext db, TaskLedger ledger, Plans plans, Units units, ProgressViews progress,
+                 org.rectify.progress.ProgressReports reports, Clock clock) {
+        this.reports = reports;
         this.db = db;
         this.ledger = ledger;
         this.plans = plans;
@@ -144,6 +147,18 @@ public class ClosureViews {
                     Duration.between(since, now).toDays(), r.get(CLOSURE.NOTICE_UNTIL), r.get(CLOSURE.NUMBER),
                     r.get("open", Integer.class), r.get(CLOSURE.ACCEPTANCE_UNIT_ID));
         });
+    }
+
+    /**
+     * The evidence files of the task's submitted reports the caller may read, once each, oldest report first: what an
+     * application may cite instead of uploading the same files again.
+     */
+    public List<org.rectify.progress.EvidenceFile> earlierEvidence(long taskId, Caller caller) {
+        Map<Long, org.rectify.progress.EvidenceFile> files = new java.util.LinkedHashMap<>();
+        for (org.rectify.progress.ReportDetail report : reports.versionsOf(taskId, caller)) {
+            report.attachments().stream().filter(a -> !a.isLink()).forEach(a -> files.putIfAbsent(a.file().id(), a.file()));
+        }
+        return List.copyOf(files.values());
     }
 
     /** How many attempts stand at each stage, over the tasks the caller governs (the dashboard's closure panel). */

@@ -111,7 +111,11 @@ public class Closures {
                 }
             }
         }
-        if (files == 0) {
+        List<Long> cited = application.earlierEvidence();
+        if (!cited.isEmpty() && !views.earlierEvidence(taskId, caller).stream().map(EvidenceFile::id).toList()
+                .containsAll(cited)) {
+            errors.put("earlierEvidence", "closure.evidenceNotOfTask");
+        } else if (files + cited.size() == 0) {
             errors.put("files", "closure.evidenceRequired");
         }
         if (!errors.isEmpty()) {
@@ -149,6 +153,11 @@ public class Closures {
                     .execute();
         }
         keep(id, null, files, caller);
+        int position = files.size();
+        for (long evidenceId : new java.util.LinkedHashSet<>(application.earlierEvidence())) {
+            db.insertInto(CLOSURE_EVIDENCE).set(CLOSURE_EVIDENCE.CLOSURE_ID, id).set(CLOSURE_EVIDENCE.EVIDENCE_ID, evidenceId)
+                    .set(CLOSURE_EVIDENCE.POSITION, position++).execute();
+        }
         if (kind == ClosureKind.CLOSURE) {
             tasks.closureStep(taskId, TaskCommand.REQUEST_CLOSURE, null, caller.signature());
         }

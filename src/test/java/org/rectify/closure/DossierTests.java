@@ -38,6 +38,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -182,6 +183,34 @@ class DossierTests {
             assertThat(sha256(zip.get(entry))).isEqualTo(file.get("sha256"));
             assertThat(index).contains((String) file.get("sha256"));
         }
+    }
+
+    @Test
+    void an_application_may_cite_the_evidence_of_the_tasks_reports_but_not_another_tasks() throws Exception {
+        String form = mvc.perform(get("/tasks/{id}/closure/apply", task).with(as("epb-staff"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<Long> cited = java.util.regex.Pattern.compile("name=\"earlierEvidence\" value=\"(\\d+)\"").matcher(form).results()
+                .map(m -> Long.valueOf(m.group(1))).toList();
+        assertThat(cited).hasSize(2); // the report's PDF and photo
+        assertThat(form).contains("验收记录.pdf").contains("现场照片.png");
+        long foreign = jdbc.queryForObject("select max(id) from evidence", Long.class) + 1000;
+        mvc.perform(application(List.of(cited.get(0), foreign))).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value("所引用的佐证材料不属于本任务的进展报告，请重新选择。"));
+        assertThat(jdbc.queryForObject("select count(*) from closure where task_id = ?", Integer.class, task)).isZero();
+
+        String applied = mvc.perform(application(cited)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(JsonPath.<List<String>>read(applied, "$.files[*].file.fileName")).containsExactlyInAnyOrder("验收记录.pdf", "现场照片.png");
+        assertThat(jdbc.queryForList("select ce.evidence_id from closure_evidence ce join closure c on c.id = ce.closure_id "
+                + "where c.task_id = ?", Long.class, task)).containsExactlyInAnyOrderElementsOf(cited);
+    }
+
+    /** An application citing {@code evidence} and uploading nothing, with the six items of this task's form. */
+    private org.springframework.test.web.servlet.RequestBuilder application(List<Long> evidence) {
+        String answers = String.join(", ", java.util.Collections.nCopies(6, "{\"achieved\": true, \"text\": \"已完成\"}"));
+        return multipart("/api/closures").file(new MockMultipartFile("application", "", MediaType.APPLICATION_JSON_VALUE,
+                "{\"taskId\": %d, \"application\": {\"statement\": \"整改措施已全部落实。\", \"answers\": [%s], \"earlierEvidence\": %s}}"
+                        .formatted(task, answers, evidence).getBytes(StandardCharsets.UTF_8))).with(as("epb-staff"));
     }
 
     private void report(long cycle, String text, MockMultipartFile... files) throws Exception {

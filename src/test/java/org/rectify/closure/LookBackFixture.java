@@ -11,13 +11,27 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Closed tasks for the look-back tests, and time moved for them. {@link #close} is the ONE way these tests close a
- * task: today the office's one-click CLOSE after the unit's request; when the closure procedure replaces it, only this
- * method changes.
+ * Closed tasks for the look-back tests, and time moved for them: {@link #closeThroughTheProcedure} walks the closure
+ * procedure (销号) as its users do; {@link #close} takes only its steps on the task, for tests about look-backs alone.
  */
 public final class LookBackFixture {
 
     private LookBackFixture() {
+    }
+
+    /**
+     * Closes a started task of 市环境保护局 in a plan with the default closure rules (one deadline, five conditions)
+     * through the whole procedure: the unit applies with a file, the office names the acceptance unit (the city), the
+     * city verifies on site and the office approves; the notice period then runs out and the office closes.
+     */
+    public static void closeThroughTheProcedure(MockMvc mvc, JdbcTemplate jdbc, long taskId) throws Exception {
+        ClosureFlow flow = new ClosureFlow(mvc);
+        long closure = flow.applied(org.rectify.DemoLogins.epbStaff(), taskId, 6);
+        flow.assign(office(), closure, null, true).andExpect(status().isOk());
+        flow.verify(office(), closure, true, null).andExpect(status().isOk());
+        flow.approve(office(), closure).andExpect(status().isOk());
+        jdbc.update("update closure set notice_from = current_date - 10, notice_until = current_date - 1 where id = ?", closure);
+        flow.close(office(), closure).andExpect(status().isOk());
     }
 
     /**

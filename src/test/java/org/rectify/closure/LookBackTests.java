@@ -63,7 +63,7 @@ class LookBackTests {
         TestTasks plan = TestTasks.inPlan(mvc, plans, units, "回头看测试方案");
         LocalDate today = LocalDate.now(clock);
         long task = plan.started("城区黑臭水体整治", unitId("市环境保护局"), today.plusMonths(1));
-        LookBackFixture.close(mvc, task);
+        LookBackFixture.closeThroughTheProcedure(mvc, jdbc, task); // apply, verify, approve, notice, close
 
         // closing schedules the plan's rounds: 6 and 12 months after, checked by the unit whose office runs the plan
         List<Map<String, Object>> scheduled = awaitLookBacks(task, 2);

@@ -84,6 +84,7 @@ class ClosureController {
                  @RequestParam(name = "achieved", required = false) List<Boolean> achieved,
                  @RequestParam(name = "answer", required = false) List<String> answers,
                  @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                 @RequestParam(name = "earlierEvidence", required = false) List<Long> earlierEvidence,
                  Caller caller, Model model, RedirectAttributes redirect) {
         TaskDetail task = ledger.get(taskId, caller.scope());
         List<ClosureApplication.Answer> given = new ArrayList<>();
@@ -91,7 +92,7 @@ class ClosureController {
             given.add(new ClosureApplication.Answer(achieved != null && i < achieved.size() && Boolean.TRUE.equals(achieved.get(i)),
                     answers.get(i)));
         }
-        ClosureApplication application = new ClosureApplication(statement, given);
+        ClosureApplication application = new ClosureApplication(statement, given, earlierEvidence);
         List<MultipartFile> chosen = files == null ? List.of() : files.stream().filter(EvidenceUploads::chosen).toList();
         List<StagedFile> staged = new ArrayList<>();
         try {
@@ -249,6 +250,7 @@ class ClosureController {
         model.addAttribute("draft", draft);
         model.addAttribute("formError", error);
         model.addAttribute("maxSizeMb", evidences.store().maxSize() / (1024 * 1024));
+        model.addAttribute("earlierEvidence", views.earlierEvidence(task.id(), caller));
         model.addAttribute("confirmation", task.status() == org.rectify.plans.TaskStatus.ONGOING);
         return "closure/apply";
     }

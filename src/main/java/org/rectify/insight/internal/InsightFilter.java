@@ -26,9 +26,12 @@ record InsightFilter(Long planId, String section, Long unitId,
         return new LedgerFilter(planId, section, unitId, Set.of(), null, null, null, null, null, false, 0, 0, null);
     }
 
-    /** The ranking's period: as asked, else the month so far. */
+    /**
+     * The ranking's period: as asked, else this month and the two before (a month so far is empty in its first days,
+     * before any report is due).
+     */
     public LocalDate periodFrom(LocalDate today) {
-        return from != null ? from : YearMonth.from(today).atDay(1);
+        return from != null ? from : YearMonth.from(today).minusMonths(2).atDay(1);
     }
 
     /** The ranking's end: as asked (at most a year after its start, as a circular), else today. */

@@ -78,7 +78,8 @@ class IntakeBrowserTests {
         cardTitle.sendKeys("建立问题台账（已核对）");
         cardTitle.sendKeys(Keys.ENTER); // Enter saves the card, as the save button does
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("cards"), "建立问题台账（已核对）"));
-        assertThat(browser.driver().findElements(By.cssSelector(".draft-card.editing"))).isEmpty();
+        // the saved card replaces the editing one (the text can show a moment before the swap settles)
+        wait(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".draft-card.editing"), 0));
         browser.screenshot("intake-review-resolved");
 
         browser.driver().findElement(By.id("publish-assign")).click();

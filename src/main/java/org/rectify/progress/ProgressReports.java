@@ -404,6 +404,10 @@ public class ProgressReports {
      */
     @Transactional(readOnly = true)
     public List<ReportDetail> versionsOf(long taskId, Caller caller) {
+        TaskDetail task = visibleTask(taskId, caller).orElse(null);
+        if (task == null) {
+            return List.of();
+        }
         List<ReportDetail> out = new java.util.ArrayList<>();
         for (Long id : db.select(PROGRESS_REPORT.ID).from(PROGRESS_REPORT)
                 .join(REPORTING_CYCLE).on(REPORTING_CYCLE.ID.eq(PROGRESS_REPORT.CYCLE_ID))
@@ -411,7 +415,7 @@ public class ProgressReports {
                 .orderBy(REPORTING_CYCLE.PERIOD_START, PROGRESS_REPORT.UNIT_ID, PROGRESS_REPORT.VERSION)
                 .fetch(PROGRESS_REPORT.ID)) {
             try {
-                out.add(get(id, caller));
+                out.add(detail(load(id, caller, false, task))); // the task read once, not once per report
             } catch (ReportNotFound notVisible) {
                 // another unit's report the caller does not read
             }

@@ -209,9 +209,11 @@ class LookBackTests {
         mvc.perform(get("/api/look-backs/settings/{id}", plan.planId()).with(linxiangOffice())).andExpect(status().isNotFound());
         LookBackFixture.close(mvc, open);
         assertThat(awaitLookBacks(open, 1)).extracting(r -> r.get("due_on").toString()).containsExactly(today.plusMonths(3).toString());
-        // the office's desk lists the campaign
+        // the office's desk lists the campaign, and what it chose in words
         mvc.perform(get("/closure/look-backs").with(office())).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("2019年专项回头看")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("2019年专项回头看")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("任务编号：" + ref(closed) + "、" + ref(open))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("refs="))));
     }
 
     @Test

@@ -94,6 +94,13 @@ public class LookBacks {
         return query(LOOK_BACK.CHECKING_UNIT_ID.eq(caller.unitId()), caller.scope());
     }
 
+    /** What the caller's own unit is still to check by {@code until}, late ones included: the earliest due first. */
+    @Transactional(readOnly = true)
+    public List<LookBack> pendingToCheckBy(Caller caller, LocalDate until) {
+        return query(LOOK_BACK.CHECKING_UNIT_ID.eq(caller.unitId()).and(LOOK_BACK.STATUS.eq(LookBackStatus.PENDING.name()))
+                .and(LOOK_BACK.DUE_ON.le(until)), caller.scope());
+    }
+
     /** The look-backs on the tasks of the plans the caller governs (the office's desk): pending first, by due date. */
     @Transactional(readOnly = true)
     public List<LookBack> governed(Caller caller) {

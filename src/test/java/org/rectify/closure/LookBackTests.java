@@ -217,6 +217,29 @@ class LookBackTests {
     }
 
     @Test
+    void the_pages_read_refs_and_months_as_typed() throws Exception {
+        TestTasks plan = TestTasks.inPlan(mvc, plans, units, "回头看表单方案");
+        LocalDate today = LocalDate.now(clock);
+        long first = plan.started("表单任务甲", unitId("市林业局"), today.plusMonths(1));
+        long second = plan.started("表单任务乙", unitId("市林业局"), today.plusMonths(1));
+        LookBackFixture.close(mvc, first);
+        LookBackFixture.close(mvc, second);
+        mvc.perform(post("/closure/look-backs/campaigns").with(office()).with(csrf()).param("planId", String.valueOf(plan.planId()))
+                        .param("title", "表单专项回头看").param("refs", " " + ref(first) + " ，\n" + ref(second) + "、")
+                        .param("dueOn", today.plusDays(20).toString()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForList("select task_id from look_back where campaign_id is not null and task_id in (?, ?)",
+                Long.class, first, second)).containsExactlyInAnyOrder(first, second);
+
+        mvc.perform(post("/closure/look-backs/settings/{id}", plan.planId()).with(office()).with(csrf()).param("months", "9、 3"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/look-backs/settings/{id}", plan.planId()).with(office()))
+                .andExpect(jsonPath("$.months[0]").value(3)).andExpect(jsonPath("$.months[1]").value(9));
+        mvc.perform(post("/closure/look-backs/settings/{id}", plan.planId()).with(office()).with(csrf()).param("months", "六"))
+                .andExpect(status().isUnprocessableEntity());
+    }
+
+    @Test
     void on_the_page_a_refused_record_says_why_keeps_the_text_and_stores_nothing_and_a_good_one_shows_the_result()
             throws Exception {
         long lookBack = closedTaskLookBack("回头看页面");

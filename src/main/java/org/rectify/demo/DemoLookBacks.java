@@ -38,18 +38,15 @@ final class DemoLookBacks {
         closed(tasks, closures, task(planId, "回3", "工业园区污水直排整治（演示）", "园区企业废水全部接入污水处理厂。", epb, milestone), "市环境保护局", loader);
         scheduling.startCampaign(new NewLookBackCampaign(planId, today.getYear() + "年已销号问题专项回头看（演示）", null, null,
                 List.of("回1", "回2", "回3"), null, today.plusDays(10)), loader);
-        for (var lookBack : lookBacks.governed(loader)) {
-            if (lookBack.planId() != planId || lookBack.campaignId() == null) {
-                continue;
-            }
-            if (lookBack.taskId() == held) {
-                lookBacks.record(lookBack.id(), LookBackStatus.HELD, "现场核查：违建已拆除，复绿植被长势良好，未发现新增建筑。",
-                        List.of(), loader);
-            } else if (lookBack.taskId() == relapsed) {
-                lookBacks.record(lookBack.id(), LookBackStatus.RELAPSED, "暗访发现沿岸又有两处采砂点夜间作业，问题反弹。",
-                        List.of(), loader);
-            }
-        }
+        record(lookBacks, held, LookBackStatus.HELD, "现场核查：违建已拆除，复绿植被长势良好，未发现新增建筑。", loader);
+        record(lookBacks, relapsed, LookBackStatus.RELAPSED, "暗访发现沿岸又有两处采砂点夜间作业，问题反弹。", loader);
+    }
+
+    /** Records the task's campaign look-back (its scheduled rounds stay pending). */
+    private static void record(LookBacks lookBacks, long taskId, LookBackStatus outcome, String findings, Caller loader) {
+        long id = lookBacks.ofTask(taskId, loader.scope()).stream().filter(l -> l.campaignId() != null).findFirst()
+                .orElseThrow().id();
+        lookBacks.record(id, outcome, findings, List.of(), loader);
     }
 
     /** A task taken through the closure procedure (apply, verify, approve, notice, close) by its lead unit. */

@@ -217,6 +217,19 @@ class LookBackTests {
     }
 
     @Test
+    void the_demo_tells_the_look_back_story_on_dates_of_the_day_it_was_loaded() {
+        LocalDate today = LocalDate.now(clock);
+        String plan = "select id from plan where title = '临沧市已销号问题回头看（演示）'";
+        assertThat(jdbc.queryForList("select lb.status from look_back lb join task t on t.id = lb.task_id where lb.campaign_id "
+                + "is not null and t.plan_id = (" + plan + ")", String.class))
+                .containsExactlyInAnyOrder("HELD", "RELAPSED", "PENDING");
+        assertThat(jdbc.queryForObject("select issued_on from plan where id = (" + plan + ")", LocalDate.class))
+                .isEqualTo(today.minusMonths(4));
+        assertThat(jdbc.queryForObject("select title from look_back_campaign where plan_id = (" + plan + ")", String.class))
+                .startsWith(today.getYear() + "年");
+    }
+
+    @Test
     void the_pages_read_refs_and_months_as_typed() throws Exception {
         TestTasks plan = TestTasks.inPlan(mvc, plans, units, "回头看表单方案");
         LocalDate today = LocalDate.now(clock);

@@ -3,11 +3,15 @@ package org.rectify.closure;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.rectify.access.Caller;
+import org.rectify.access.DataScope;
+import org.rectify.access.Jurisdiction;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.plans.PlanSummary;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskConditions;
+import org.rectify.plans.TaskDetail;
+import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskStatus;
 import org.rectify.units.UnitNotFound;
 import org.rectify.units.Units;
@@ -25,13 +29,11 @@ import java.util.List;
 import java.util.Map;
 
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.noCondition;
 import static org.rectify.db.Tables.LOOK_BACK;
 import static org.rectify.db.Tables.LOOK_BACK_CAMPAIGN;
 import static org.rectify.db.Tables.LOOK_BACK_SETTINGS;
 import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_HISTORY;
 import static org.rectify.db.Tables.UNIT;
 
 /**
@@ -45,13 +47,16 @@ public class LookBackScheduling {
 
     private final DSLContext db;
     private final Plans plans;
+    private final TaskLedger tasks;
     private final Units units;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LookBackScheduling(DSLContext db, Plans plans, Units units, ApplicationEventPublisher events, Clock clock) {
+    LookBackScheduling(DSLContext db, Plans plans, TaskLedger tasks, Units units, ApplicationEventPublisher events,
+                       Clock clock) {
         this.db = db;
         this.plans = plans;
+        this.tasks = tasks;
         this.units = units;
         this.events = events;
         this.clock = clock;
@@ -96,11 +101,11 @@ public class LookBackScheduling {
      * that closing is not scheduled again (an event handled twice). Returns how many were scheduled.
      */
     public int scheduleAfterClosing(long taskId, LocalDate closedOn) {
-        Long planId = db.select(TASK.PLAN_ID).from(TASK).where(TASK.ID.eq(taskId).and(TASK.STATUS.eq(TaskStatus.CLOSED.name())))
-                .fetchOne(TASK.PLAN_ID);
-        if (planId == null) {
-            return 0; // gone, or reopened since it was closed: nothing closed to look back on
+        TaskDetail task = tasks.get(taskId, DataScope.ALL);
+        if (task.status() != TaskStatus.CLOSED) {
+            return 0; // reopened since it was closed: nothing closed to look back on
         }
+        long planId = task.planId();
         LookBackSettings settings = settings(planId);
         Long checking = settings.checkingUnitId() != null ? settings.checkingUnitId() : plans.ownerUnitId(planId).orElse(null);
         if (checking == null) {
@@ -182,13 +187,10 @@ public class LookBackScheduling {
         return campaign(id, caller);
     }
 
-    /** The day each task was last closed (its history's last move to CLOSED), in the offices' time zone. */
+    /** The day each task was last closed, in the offices' time zone. */
     private Map<Long, LocalDate> lastClosed(List<Long> taskIds) {
         Map<Long, LocalDate> days = new java.util.HashMap<>();
-        db.select(TASK_HISTORY.TASK_ID, max(TASK_HISTORY.OCCURRED_AT)).from(TASK_HISTORY)
-                .where(TASK_HISTORY.TASK_ID.in(taskIds).and(TASK_HISTORY.TO_STATUS.eq(TaskStatus.CLOSED.name())))
-                .groupBy(TASK_HISTORY.TASK_ID)
-                .forEach(r -> days.put(r.value1(), r.value2().atZoneSameInstant(clock.getZone()).toLocalDate()));
+        tasks.lastClosedAt(taskIds).forEach((id, at) -> days.put(id, at.atZone(clock.getZone()).toLocalDate()));
         return days;
     }
 
@@ -245,6 +247,6 @@ public class LookBackScheduling {
     /** A checking unit named by the office: one in its jurisdiction; another is "not found". */
     private void requireUnitInJurisdiction(long unitId, Caller caller) {
         var unit = units.get(unitId);
-        org.rectify.access.Jurisdiction.require(caller, unit.path(), () -> new UnitNotFound(unitId));
+        Jurisdiction.require(caller, unit.path(), () -> new UnitNotFound(unitId));
     }
 }

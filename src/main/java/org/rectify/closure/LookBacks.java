@@ -10,6 +10,7 @@ import org.rectify.platform.ConflictException;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.plans.TaskConditions;
+import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskStatus;
 import org.rectify.plans.TaskSummary;
 import org.rectify.plans.Tasks;
@@ -57,13 +58,16 @@ public class LookBacks {
 
     private final DSLContext db;
     private final Tasks tasks;
+    private final TaskLedger ledger;
     private final Evidences evidences;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LookBacks(DSLContext db, Tasks tasks, Evidences evidences, ApplicationEventPublisher events, Clock clock) {
+    LookBacks(DSLContext db, Tasks tasks, TaskLedger ledger, Evidences evidences, ApplicationEventPublisher events,
+              Clock clock) {
         this.db = db;
         this.tasks = tasks;
+        this.ledger = ledger;
         this.evidences = evidences;
         this.events = events;
         this.clock = clock;
@@ -88,6 +92,13 @@ public class LookBacks {
     @Transactional(readOnly = true)
     public List<LookBack> toCheck(Caller caller) {
         return query(LOOK_BACK.CHECKING_UNIT_ID.eq(caller.unitId()), caller.scope());
+    }
+
+    /** What the caller's own unit is still to check by {@code until}, late ones included: the earliest due first. */
+    @Transactional(readOnly = true)
+    public List<LookBack> pendingToCheckBy(Caller caller, LocalDate until) {
+        return query(LOOK_BACK.CHECKING_UNIT_ID.eq(caller.unitId()).and(LOOK_BACK.STATUS.eq(LookBackStatus.PENDING.name()))
+                .and(LOOK_BACK.DUE_ON.le(until)), caller.scope());
     }
 
     /** The look-backs on the tasks of the plans the caller governs (the office's desk): pending first, by due date. */
@@ -174,8 +185,7 @@ public class LookBacks {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors, "error.invalid");
         }
-        String status = db.select(TASK.STATUS).from(TASK).where(TASK.ID.eq(lookBack.taskId())).fetchOne(TASK.STATUS);
-        if (!TaskStatus.CLOSED.name().equals(status)) {
+        if (ledger.status(lookBack.taskId()).orElse(null) != TaskStatus.CLOSED) {
             throw new ConflictException("lookback.taskNotClosed");
         }
     }

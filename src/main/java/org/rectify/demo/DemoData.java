@@ -139,7 +139,7 @@ class DemoData implements SmartLifecycle {
         // today, on today's clock: the warnings of today, last month's circular, this morning's reminders
         closures.play(); // the closure procedure and look-backs run on today's clock
         transaction.executeWithoutResult(status -> DemoLookBacks.load(plans, tasks, closures, lookBackScheduling, lookBacks,
-                unit("临沧市"), unit("市环境保护局"), unit("市林业局"), callers().loader()));
+                unit("临沧市"), unit("市环境保护局"), unit("市林业局"), callers().loader(), timeline.today()));
         warnings.recomputeAll(timeline.today());
         transaction.executeWithoutResult(status -> DemoCirculars.publishLastMonth(circulars, planId, timeline, callers()));
 

@@ -11,7 +11,6 @@ import org.rectify.plans.TaskCommand;
 import org.rectify.plans.TaskContent;
 import org.rectify.plans.Tasks;
 import org.rectify.plans.UnitAssignment;
-import org.rectify.platform.ClockConfiguration;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +18,9 @@ import java.util.List;
 /**
  * Look-backs (回头看) in the demo, on a small plan of their own (marked 演示) so that the main plan's tasks stay as other
  * demonstrations and tests expect them: three closed tasks, a campaign over them, one found HELD, one RELAPSED (reopened,
- * red, on the ledger, accountability proposed) and one still due. Their 6- and 12-month rounds are scheduled too.
+ * red, on the ledger, accountability proposed) and one still due. Their 6- and 12-month rounds are scheduled too. Its
+ * dates follow the day the demo is loaded, like the rest of the demo: the plan issued four months ago, the campaign of
+ * this year due in ten days.
  */
 final class DemoLookBacks {
 
@@ -29,26 +30,23 @@ final class DemoLookBacks {
     }
 
     static void load(Plans plans, Tasks tasks, DemoClosures closures, LookBackScheduling scheduling, LookBacks lookBacks,
-                     long city, long epb, long forestry, Caller loader) {
-        long planId = plans.createPlan(null, TITLE, "临沧市督察整改办（演示）", LocalDate.of(2025, 12, 1), city);
-        long held = closed(tasks, closures, task(planId, "回1", "城区饮用水水源地违建拆除（演示）", "拆除一级保护区内违章建筑并复绿。", epb), "市环境保护局", loader);
-        long relapsed = closed(tasks, closures, task(planId, "回2", "南汀河沿岸非法采砂整治（演示）", "取缔沿岸非法采砂点，恢复河道。", forestry), "市林业局", loader);
-        closed(tasks, closures, task(planId, "回3", "工业园区污水直排整治（演示）", "园区企业废水全部接入污水处理厂。", epb), "市环境保护局", loader);
-        LocalDate today = LocalDate.now(ClockConfiguration.ZONE);
-        scheduling.startCampaign(new NewLookBackCampaign(planId, "2026年已销号问题专项回头看（演示）", null, null,
+                     long city, long epb, long forestry, Caller loader, LocalDate today) {
+        long planId = plans.createPlan(null, TITLE, "临沧市督察整改办（演示）", today.minusMonths(4), city);
+        LocalDate milestone = today.plusMonths(3);
+        long held = closed(tasks, closures, task(planId, "回1", "城区饮用水水源地违建拆除（演示）", "拆除一级保护区内违章建筑并复绿。", epb, milestone), "市环境保护局", loader);
+        long relapsed = closed(tasks, closures, task(planId, "回2", "南汀河沿岸非法采砂整治（演示）", "取缔沿岸非法采砂点，恢复河道。", forestry, milestone), "市林业局", loader);
+        closed(tasks, closures, task(planId, "回3", "工业园区污水直排整治（演示）", "园区企业废水全部接入污水处理厂。", epb, milestone), "市环境保护局", loader);
+        scheduling.startCampaign(new NewLookBackCampaign(planId, today.getYear() + "年已销号问题专项回头看（演示）", null, null,
                 List.of("回1", "回2", "回3"), null, today.plusDays(10)), loader);
-        for (var lookBack : lookBacks.governed(loader)) {
-            if (lookBack.planId() != planId || lookBack.campaignId() == null) {
-                continue;
-            }
-            if (lookBack.taskId() == held) {
-                lookBacks.record(lookBack.id(), LookBackStatus.HELD, "现场核查：违建已拆除，复绿植被长势良好，未发现新增建筑。",
-                        List.of(), loader);
-            } else if (lookBack.taskId() == relapsed) {
-                lookBacks.record(lookBack.id(), LookBackStatus.RELAPSED, "暗访发现沿岸又有两处采砂点夜间作业，问题反弹。",
-                        List.of(), loader);
-            }
-        }
+        record(lookBacks, held, LookBackStatus.HELD, "现场核查：违建已拆除，复绿植被长势良好，未发现新增建筑。", loader);
+        record(lookBacks, relapsed, LookBackStatus.RELAPSED, "暗访发现沿岸又有两处采砂点夜间作业，问题反弹。", loader);
+    }
+
+    /** Records the task's campaign look-back (its scheduled rounds stay pending). */
+    private static void record(LookBacks lookBacks, long taskId, LookBackStatus outcome, String findings, Caller loader) {
+        long id = lookBacks.ofTask(taskId, loader.scope()).stream().filter(l -> l.campaignId() != null).findFirst()
+                .orElseThrow().id();
+        lookBacks.record(id, outcome, findings, List.of(), loader);
     }
 
     /** A task taken through the closure procedure (apply, verify, approve, notice, close) by its lead unit. */
@@ -61,8 +59,8 @@ final class DemoLookBacks {
         return id;
     }
 
-    private static TaskContent task(long planId, String ref, String title, String text, long lead) {
+    private static TaskContent task(long planId, String ref, String title, String text, long lead, LocalDate milestone) {
         return new TaskContent(planId, ref, title, text, null, new UnitAssignment(List.of(lead), List.of()), null, null,
-                List.of(new Milestone(LocalDate.of(2026, 6, 30), "完成整改", null)), null, null, false);
+                List.of(new Milestone(milestone, "完成整改", null)), null, null, false);
     }
 }

@@ -115,6 +115,20 @@ public class TaskLedger {
                 .map(status -> TaskStatus.valueOf(status).isOpen()).orElse(false);
     }
 
+    /** The task's status; none when there is no such task. For a module acting on a task outside the caller's scope. */
+    public java.util.Optional<TaskStatus> status(long taskId) {
+        return db.select(TASK.STATUS).from(TASK).where(TASK.ID.eq(taskId)).fetchOptional(TASK.STATUS).map(TaskStatus::valueOf);
+    }
+
+    /** When each of the tasks last moved to CLOSED (its history's last closing); a task never closed is absent. */
+    public Map<Long, java.time.Instant> lastClosedAt(Collection<Long> taskIds) {
+        var at = org.jooq.impl.DSL.max(TASK_HISTORY.OCCURRED_AT);
+        return db.select(TASK_HISTORY.TASK_ID, at).from(TASK_HISTORY)
+                .where(TASK_HISTORY.TASK_ID.in(taskIds).and(TASK_HISTORY.TO_STATUS.eq(TaskStatus.CLOSED.name())))
+                .groupBy(TASK_HISTORY.TASK_ID)
+                .fetchMap(TASK_HISTORY.TASK_ID, r -> r.get(at).toInstant());
+    }
+
     /** Whether a unit at {@code unitPath} (or one of its sub-units) leads the task. */
     /**
      * The task, for an office-level act on it (an edit, an office command, a notice, a ledger entry, an

@@ -209,9 +209,47 @@ class LookBackTests {
         mvc.perform(get("/api/look-backs/settings/{id}", plan.planId()).with(linxiangOffice())).andExpect(status().isNotFound());
         LookBackFixture.close(mvc, open);
         assertThat(awaitLookBacks(open, 1)).extracting(r -> r.get("due_on").toString()).containsExactly(today.plusMonths(3).toString());
-        // the office's desk lists the campaign
+        // the office's desk lists the campaign, and what it chose in words
         mvc.perform(get("/closure/look-backs").with(office())).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("2019年专项回头看")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("2019年专项回头看")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("任务编号：" + ref(closed) + "、" + ref(open))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("refs="))));
+    }
+
+    @Test
+    void the_demo_tells_the_look_back_story_on_dates_of_the_day_it_was_loaded() {
+        LocalDate today = LocalDate.now(clock);
+        String plan = "select id from plan where title = '临沧市已销号问题回头看（演示）'";
+        assertThat(jdbc.queryForList("select lb.status from look_back lb join task t on t.id = lb.task_id where lb.campaign_id "
+                + "is not null and t.plan_id = (" + plan + ")", String.class))
+                .containsExactlyInAnyOrder("HELD", "RELAPSED", "PENDING");
+        assertThat(jdbc.queryForObject("select issued_on from plan where id = (" + plan + ")", LocalDate.class))
+                .isEqualTo(today.minusMonths(4));
+        assertThat(jdbc.queryForObject("select title from look_back_campaign where plan_id = (" + plan + ")", String.class))
+                .startsWith(today.getYear() + "年");
+    }
+
+    @Test
+    void the_pages_read_refs_and_months_as_typed() throws Exception {
+        TestTasks plan = TestTasks.inPlan(mvc, plans, units, "回头看表单方案");
+        LocalDate today = LocalDate.now(clock);
+        long first = plan.started("表单任务甲", unitId("市林业局"), today.plusMonths(1));
+        long second = plan.started("表单任务乙", unitId("市林业局"), today.plusMonths(1));
+        LookBackFixture.close(mvc, first);
+        LookBackFixture.close(mvc, second);
+        mvc.perform(post("/closure/look-backs/campaigns").with(office()).with(csrf()).param("planId", String.valueOf(plan.planId()))
+                        .param("title", "表单专项回头看").param("refs", " " + ref(first) + " ，\n" + ref(second) + "、")
+                        .param("dueOn", today.plusDays(20).toString()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForList("select task_id from look_back where campaign_id is not null and task_id in (?, ?)",
+                Long.class, first, second)).containsExactlyInAnyOrder(first, second);
+
+        mvc.perform(post("/closure/look-backs/settings/{id}", plan.planId()).with(office()).with(csrf()).param("months", "9、 3"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/look-backs/settings/{id}", plan.planId()).with(office()))
+                .andExpect(jsonPath("$.months[0]").value(3)).andExpect(jsonPath("$.months[1]").value(9));
+        mvc.perform(post("/closure/look-backs/settings/{id}", plan.planId()).with(office()).with(csrf()).param("months", "六"))
+                .andExpect(status().isUnprocessableEntity());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.rectify.notify.internal;
 import org.rectify.access.Accounts;
 import org.rectify.access.DataScope;
 import org.rectify.access.Role;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.progress.ReportApproved;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * The hand-overs of a progress report: sent for approval → the unit's heads; sent back by the head, approved, or
- * returned by the office → the unit's staff (and heads, for a return). Each message opens the report. Keys carry the
+ * returned by the office → the unit's staff (and heads, for a return). Each message opens the report and names the
+ * task as outside its plan (the plan's short name before its ref). Keys carry the
  * event's time where the same report can go the same way twice (sent back, corrected, sent back again).
  */
 @Component
@@ -26,11 +28,13 @@ class ReportNotifications {
     private final Dispatcher dispatcher;
     private final TaskLedger tasks;
     private final Accounts accounts;
+    private final PlanShortNames shortNames;
 
-    ReportNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts) {
+    ReportNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts, PlanShortNames shortNames) {
         this.dispatcher = dispatcher;
         this.tasks = tasks;
         this.accounts = accounts;
+        this.shortNames = shortNames;
     }
 
     @ApplicationModuleListener
@@ -61,7 +65,7 @@ class ReportNotifications {
         TaskDetail task = tasks.get(taskId, DataScope.ALL);
         dispatcher.dispatch(Audience.accounts(accounts.ofUnits(List.of(unitId), roles)).concerning(List.of(unitId)),
                 Outgoing.about(taskId, kind, kind.toLowerCase() + ":" + reportId + keySuffix, "/progress/reports/" + reportId,
-                        messageKey, task.ref(), task.displayTitle()));
+                        messageKey, shortNames.label(taskId, task.ref()), task.displayTitle()));
     }
 
     private static String key(Instant at) {

@@ -4,8 +4,6 @@ import org.rectify.access.Caller;
 import org.rectify.closure.LookBacks;
 import org.springframework.stereotype.Component;
 
-import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -35,9 +33,7 @@ class LookBacksToCheck implements TodoSource {
 
     @Override
     public List<TodoItem> items(Caller caller) {
-        LocalDate horizon = lookBacks.today().plusDays(HORIZON_DAYS);
-        return lookBacks.toCheck(caller).stream().filter(l -> l.isPending() && !l.dueOn().isAfter(horizon))
-                .sorted(Comparator.comparing(l -> l.dueOn()))
+        return lookBacks.pendingToCheckBy(caller, lookBacks.today().plusDays(HORIZON_DAYS)).stream()
                 .map(l -> new TodoItem(l.taskId(), l.taskRef(), l.taskTitle(), l.checkingUnitName(), l.dueOn(),
                         "/closure/look-backs/" + l.id(), "todo.action.check"))
                 .toList();

@@ -10,38 +10,46 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import java.util.List;
 
-/** The landing page: leaders go to their dashboard when there is one; everyone else to their to-do (待办). */
+/** The landing page: leaders go to their dashboard; everyone else to their to-do (待办). */
 @Controller
 class TodoController {
 
+    static final String DASHBOARD = "/insight";
+
     private final TodoList todo;
-    private final InsightRoute insight;
+    private final UnitDueList due;
     private final Plans plans;
     private final ReportingCycles cycles;
 
-    TodoController(TodoList todo, InsightRoute insight, Plans plans, ReportingCycles cycles) {
+    TodoController(TodoList todo, UnitDueList due, Plans plans, ReportingCycles cycles) {
         this.todo = todo;
-        this.insight = insight;
+        this.due = due;
         this.plans = plans;
         this.cycles = cycles;
     }
 
     @GetMapping("/")
     String home(Caller caller) {
-        return caller.role() == Role.LEADER && insight.exists() ? "redirect:" + InsightRoute.PATH : "redirect:/todo";
+        return caller.role() == Role.LEADER ? "redirect:" + DASHBOARD : "redirect:/todo";
     }
 
     @GetMapping("/todo")
     String todo(Caller caller, Model model) {
         if (caller.role().isUnitRole()) { // the current cycle must exist to be reported on (as on the due list)
-            plans.visibleFor(caller.scope()).forEach(p -> cycles.extend(p.id()));
+            int added = plans.visibleFor(caller.scope()).stream().mapToInt(p -> cycles.extend(p.id())).sum();
+            if (added > 0) { // the header's count was read before: read again with the new cycles
+                due.forget();
+                todo.forget();
+            }
         }
         List<TodoList.Group> groups = todo.of(caller);
+        int total = groups.stream().mapToInt(g -> g.items().size()).sum();
         model.addAttribute("groups", groups);
-        model.addAttribute("total", groups.stream().mapToInt(g -> g.items().size()).sum());
+        model.addAttribute("total", total);
+        model.addAttribute("todoCount", total);
         model.addAttribute("today", cycles.today());
         model.addAttribute("caller", caller);
-        model.addAttribute("dashboard", !caller.role().isUnitRole() && insight.exists() ? InsightRoute.PATH : null);
+        model.addAttribute("dashboard", caller.role().isUnitRole() ? null : DASHBOARD);
         return "todo/todo";
     }
 }

@@ -6,9 +6,14 @@ import org.springframework.stereotype.Component;
 import java.util.Comparator;
 import java.util.List;
 
-/** The caller's to-do: every source that concerns the caller's role, in the order of their kinds. */
+/**
+ * The caller's to-do: every source that concerns the caller's role, in the order of their kinds; read once per request
+ * (the header's count on every page, and the to-do page itself).
+ */
 @Component
 class TodoList {
+
+    private static final String KEY = TodoList.class.getName();
 
     private final List<TodoSource> sources;
 
@@ -17,7 +22,13 @@ class TodoList {
     }
 
     List<Group> of(Caller caller) {
-        return sources.stream().filter(s -> s.concerns(caller)).map(s -> new Group(s.kind(), s.items(caller))).toList();
+        return PerRequest.get(KEY, () -> sources.stream().filter(s -> s.concerns(caller))
+                .map(s -> new Group(s.kind(), s.items(caller))).toList());
+    }
+
+    /** Reads the sources again on next use: what they answer from changed in this request. */
+    void forget() {
+        PerRequest.forget(KEY);
     }
 
     int count(Caller caller) {

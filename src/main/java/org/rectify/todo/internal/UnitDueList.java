@@ -4,8 +4,6 @@ import org.rectify.access.Caller;
 import org.rectify.progress.DueList;
 import org.rectify.progress.ProgressViews;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -34,16 +32,12 @@ class UnitDueList {
     }
 
     private DueList of(Caller caller) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        Object kept = request == null ? null : request.getAttribute(KEY, RequestAttributes.SCOPE_REQUEST);
-        if (kept instanceof DueList list) {
-            return list;
-        }
-        DueList list = views.due(caller, null, null);
-        if (request != null) {
-            request.setAttribute(KEY, list, RequestAttributes.SCOPE_REQUEST);
-        }
-        return list;
+        return PerRequest.get(KEY, () -> views.due(caller, null, null));
+    }
+
+    /** Reads the due list again on next use: cycles were added since it was read. */
+    void forget() {
+        PerRequest.forget(KEY);
     }
 
     interface Link {

@@ -33,7 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -74,7 +73,7 @@ class LookBackPageController {
     private String desk(Caller caller, Model model, Map<String, String> fieldErrors) {
         model.addAttribute("today", lookBacks.today());
         boolean office = caller.role().managesTasks();
-        model.addAttribute("toCheck", office ? java.util.List.of() : lookBacks.toCheck(caller));
+        model.addAttribute("toCheck", office ? List.of() : lookBacks.toCheck(caller));
         model.addAttribute("office", office);
         if (office) {
             model.addAttribute("governed", lookBacks.governed(caller));
@@ -158,7 +157,7 @@ class LookBackPageController {
                           @RequestParam(required = false) Long checkingUnitId, Caller caller, Model model,
                           RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            scheduling.changeSettings(planId, new LookBackSettings(parseMonths(months), checkingUnitId), caller);
+            scheduling.changeSettings(planId, new LookBackSettings(LookBackForms.months(months), checkingUnitId), caller);
             redirect.addFlashAttribute("flash", messages.text("lookback.settings.saved"));
             return "redirect:/closure/look-backs/settings/" + planId;
         } catch (InvalidInputException e) {
@@ -193,19 +192,5 @@ class LookBackPageController {
         model.addAttribute("mayRecord", lookBacks.mayRecord(lookBack, caller));
         model.addAttribute("maxSizeMb", evidences.store().maxSize() / (1024 * 1024));
         return "closure/lookback";
-    }
-
-    /** "6、12" or "6,12" → [6, 12]; anything not a number is out of range (-1), so the rules refuse it. */
-    private static List<Integer> parseMonths(String typed) {
-        if (typed == null || typed.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(typed.split("[,，、\\s]+")).filter(s -> !s.isBlank()).map(s -> {
-            try {
-                return Integer.valueOf(s.strip());
-            } catch (NumberFormatException e) {
-                return -1;
-            }
-        }).toList();
     }
 }

@@ -70,16 +70,16 @@ public class SupervisionLedger {
     }
 
     /**
-     * Puts a relapsed task on the ledger, as the system's doing (a closed task came back: 挂账 until closed again);
-     * nothing when it is on the open ledger already.
+     * Puts a relapsed task on the ledger in the name of whoever found the relapse (a closed task came back: 挂账 until
+     * closed again); nothing when it is on the open ledger already.
      */
-    public void addForRelapse(long taskId, String reason) {
+    public void addForRelapse(long taskId, String reason, String foundBy) {
         var now = clock.instant();
         Long id = db.insertInto(LEDGER_ENTRY).set(LEDGER_ENTRY.TASK_ID, taskId).set(LEDGER_ENTRY.REASON, reason)
-                .set(LEDGER_ENTRY.ADDED_BY, "system").set(LEDGER_ENTRY.ADDED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(LEDGER_ENTRY.ADDED_BY, foundBy).set(LEDGER_ENTRY.ADDED_AT, now.atOffset(ZoneOffset.UTC))
                 .onConflictDoNothing().returning(LEDGER_ENTRY.ID).fetchOptional(LEDGER_ENTRY.ID).orElse(null);
         if (id != null) {
-            events.publishEvent(SupervisionChanged.of("system", "ledger.added", "task:" + taskId, now,
+            events.publishEvent(SupervisionChanged.of(foundBy, "ledger.added", "task:" + taskId, now,
                     "entryId", id, "reason", reason));
         }
     }

@@ -20,6 +20,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.rectify.DemoLogins.as;
@@ -111,7 +112,9 @@ class LookBackTests {
         // on the supervision ledger
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 mvc.perform(get("/api/supervision/ledger").with(office()))
-                        .andExpect(jsonPath("$[?(@.taskId == %d)].reason".formatted(task)).value(hasItem(startsWith("反弹")))));
+                        .andExpect(jsonPath("$[?(@.taskId == %d)].reason".formatted(task)).value(hasItem(startsWith("反弹"))))
+                        // in the name of whoever found the relapse, not an anonymous "system"
+                        .andExpect(jsonPath("$[?(@.taskId == %d)].addedBy".formatted(task)).value(hasItem(containsString("市督察整改办")))));
         // accountability proposed for the lead unit; the office confirms it and it is recorded
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 mvc.perform(get("/api/supervision/accountability/proposals").with(office()))

@@ -24,9 +24,9 @@ class RelapseSupervision {
     @ApplicationModuleListener
     void on(TaskTransitioned event) {
         if (event.relapse()) {
-            String reason = event.reason() == null ? "反弹" : event.reason();
-            ledger.addForRelapse(event.taskId(), reason);
-            proposals.proposeForLeadUnits(event.taskId(), reason);
+            // a REOPEN always carries its reason (the lifecycle requires one); whoever found the relapse put it on
+            ledger.addForRelapse(event.taskId(), event.reason(), event.actor());
+            proposals.proposeForLeadUnits(event.taskId(), event.reason());
         }
     }
 }

@@ -11,8 +11,10 @@ import org.rectify.plans.TaskFigure;
 import org.rectify.plans.TaskFigureConditions;
 import org.rectify.plans.TaskLedger;
 import org.rectify.progress.DueReports;
+import org.rectify.progress.ReportingCycles;
 import org.rectify.supervision.CircularFacts;
 import org.rectify.supervision.CircularPeriod;
+import org.rectify.units.Units;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.case_;
@@ -73,13 +76,15 @@ class Figures {
     private final TaskLedger ledger;
     private final TaskFigureConditions figures;
     private final DueReports dueReports;
+    private final Units units;
     private final Clock clock;
 
-    Figures(DSLContext db, TaskLedger ledger, TaskFigureConditions figures, DueReports dueReports, Clock clock) {
+    Figures(DSLContext db, TaskLedger ledger, TaskFigureConditions figures, DueReports dueReports, Units units, Clock clock) {
         this.db = db;
         this.ledger = ledger;
         this.figures = figures;
         this.dueReports = dueReports;
+        this.units = units;
         this.clock = clock;
     }
 
@@ -236,11 +241,15 @@ class Figures {
 
     /**
      * Units by on-time reporting over the period (on time, late, missing as circulars count them), each with the
-     * overdue tasks it leads now.
+     * overdue tasks it leads now; with a unit filter, the units of its subtree only, as the other figures.
      */
     List<Dashboard.UnitReporting> reporting(InsightFilter filter, DataScope scope, LocalDate today) {
         CircularPeriod period = new CircularPeriod(filter.periodFrom(today), filter.periodTo(today));
         var due = dueReports.between(period.from(), period.to(), filter.planId(), scope);
+        if (filter.unitId() != null) {
+            Set<Long> subtree = units.subtree(filter.unitId()).stream().map(org.rectify.units.Unit::id).collect(Collectors.toSet());
+            due = due.stream().filter(d -> subtree.contains(d.unitId())).toList();
+        }
         Map<String, Long> unitIds = new HashMap<>();
         due.forEach(d -> unitIds.put(d.unitName(), d.unitId()));
         List<CircularFacts.UnitReporting> ranking = CircularFacts.of(period, today, null, due, List.of(), List.of()).reportingRanking();
@@ -285,7 +294,7 @@ class Figures {
 
     /**
      * Obligation compliance as a unit × month grid for {@code year}: the records (meetings held, …) in the lead units'
-     * submitted reports per month, beside what their obligations on open tasks ask per month (4 a year = 1/3 a month).
+     * submitted reports per month, beside what their obligations ask per month on the tasks that report ({@link ReportingCycles#REPORTING}) (4 a year = 1/3 a month).
      */
     List<Dashboard.ComplianceRow> compliance(Condition tasks, int year) {
         Field<BigDecimal> atLeast = OBLIGATION.AT_LEAST.cast(BigDecimal.class);
@@ -298,7 +307,7 @@ class Figures {
                 .from(TASK).join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
                 .join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
                 .join(OBLIGATION).on(OBLIGATION.TASK_ID.eq(TASK.ID))
-                .where(tasks.and(TASK.STATUS.in("ASSIGNED", "IN_PROGRESS", "ONGOING", "REOPENED", "CLOSURE_REQUESTED")))
+                .where(tasks.and(TASK.STATUS.in(ReportingCycles.REPORTING.stream().map(Enum::name).toList())))
                 .groupBy(UNIT.ID, UNIT.NAME).orderBy(UNIT.NAME).limit(MAX_UNITS).fetch();
         if (required.isEmpty()) {
             return List.of();

@@ -12,7 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
@@ -97,7 +99,8 @@ class LedgerWorkbook {
                 .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(inline(role)))).asField(role.toLowerCase());
     }
 
-    private static String names(String joined) {
-        return joined == null ? "" : String.join("、", new LinkedHashSet<>(Arrays.asList(joined.split("\u0001"))));
+    /** Each name once, in order; {@link ListExport} joins them as every list does. */
+    private static Collection<String> names(String joined) {
+        return joined == null ? List.of() : new LinkedHashSet<>(Arrays.asList(joined.split("\u0001")));
     }
 }

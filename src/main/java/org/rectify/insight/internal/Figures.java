@@ -11,6 +11,7 @@ import org.rectify.plans.TaskFigure;
 import org.rectify.plans.TaskFigureConditions;
 import org.rectify.plans.TaskLedger;
 import org.rectify.progress.DueReports;
+import org.rectify.progress.ObligationRecords;
 import org.rectify.progress.ReportingCycles;
 import org.rectify.supervision.CircularFacts;
 import org.rectify.supervision.CircularPeriod;
@@ -36,7 +37,6 @@ import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.case_;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.extract;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.max;
@@ -49,7 +49,6 @@ import static org.jooq.impl.DSL.trunc;
 import static org.rectify.db.Tables.INDICATOR;
 import static org.rectify.db.Tables.MEASUREMENT;
 import static org.rectify.db.Tables.OBLIGATION;
-import static org.rectify.db.Tables.OBLIGATION_RECORD;
 import static org.rectify.db.Tables.PLAN;
 import static org.rectify.db.Tables.REPORT_SLOT;
 import static org.rectify.db.Tables.TASK;
@@ -76,14 +75,17 @@ class Figures {
     private final TaskLedger ledger;
     private final TaskFigureConditions figures;
     private final DueReports dueReports;
+    private final ObligationRecords obligationRecords;
     private final Units units;
     private final Clock clock;
 
-    Figures(DSLContext db, TaskLedger ledger, TaskFigureConditions figures, DueReports dueReports, Units units, Clock clock) {
+    Figures(DSLContext db, TaskLedger ledger, TaskFigureConditions figures, DueReports dueReports,
+            ObligationRecords obligationRecords, Units units, Clock clock) {
         this.db = db;
         this.ledger = ledger;
         this.figures = figures;
         this.dueReports = dueReports;
+        this.obligationRecords = obligationRecords;
         this.units = units;
         this.clock = clock;
     }
@@ -293,8 +295,8 @@ class Figures {
     }
 
     /**
-     * Obligation compliance as a unit × month grid for {@code year}: the records (meetings held, …) in the lead units'
-     * submitted reports per month, beside what their obligations ask per month on the tasks that report ({@link ReportingCycles#REPORTING}) (4 a year = 1/3 a month).
+     * Obligation compliance as a unit × month grid for {@code year}: the records (meetings held, …) of the lead units
+     * per month, counted as progress counts them ({@link ObligationRecords}), beside what their obligations ask per month on the tasks that report ({@link ReportingCycles#REPORTING}) (4 a year = 1/3 a month).
      */
     List<Dashboard.ComplianceRow> compliance(Condition tasks, int year) {
         Field<BigDecimal> atLeast = OBLIGATION.AT_LEAST.cast(BigDecimal.class);
@@ -312,15 +314,7 @@ class Figures {
         if (required.isEmpty()) {
             return List.of();
         }
-        Field<Integer> month = extract(OBLIGATION_RECORD.HELD_ON, org.jooq.DatePart.MONTH);
-        Map<Long, int[]> recorded = new HashMap<>();
-        db.select(REPORT_SLOT.UNIT_ID, month, count()).from(OBLIGATION_RECORD)
-                .join(REPORT_SLOT).on(REPORT_SLOT.SUBMITTED_REPORT_ID.eq(OBLIGATION_RECORD.REPORT_ID))
-                .join(TASK).on(TASK.ID.eq(REPORT_SLOT.TASK_ID))
-                .where(tasks.and(REPORT_SLOT.UNIT_ID.in(required.map(r -> r.value1())))
-                        .and(OBLIGATION_RECORD.HELD_ON.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))))
-                .groupBy(REPORT_SLOT.UNIT_ID, month)
-                .forEach(r -> recorded.computeIfAbsent(r.value1(), k -> new int[12])[r.value2() - 1] = r.value3());
+        Map<Long, int[]> recorded = obligationRecords.byUnitAndMonth(tasks, required.map(r -> r.value1()), year);
         return required.map(r -> new Dashboard.ComplianceRow(r.value1(), r.value2(),
                 Math.round(r.value3().doubleValue() * 100) / 100.0,
                 Arrays.stream(recorded.getOrDefault(r.value1(), new int[12])).boxed().collect(Collectors.toList())));

@@ -161,7 +161,7 @@ class Figures {
                     }
                     rows.put(r.get(unitId), new Dashboard.UnitRow(r.get(unitId), null, r.get("total", Long.class), counts));
                 });
-        Map<Long, String> names = db.select(UNIT.ID, UNIT.NAME).from(UNIT).where(UNIT.ID.in(rows.keySet())).fetchMap(UNIT.ID, UNIT.NAME);
+        Map<Long, String> names = units.names(rows.keySet());
         return rows.values().stream().map(u -> new Dashboard.UnitRow(u.unitId(), names.get(u.unitId()), u.total(), u.counts())).toList();
     }
 

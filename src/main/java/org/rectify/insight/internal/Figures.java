@@ -108,15 +108,10 @@ class Figures {
 
     Dashboard.Headline headline(Condition tasks, LocalDate today) {
         List<Field<?>> fields = new ArrayList<>(List.of(count(), min(PLAN.ISSUED_ON), min(TASK.CREATED_AT), max(TASK.DEADLINE)));
-        for (TaskFigure f : TaskFigure.values()) {
-            fields.add(count().filterWhere(figures.of(f)).as(f.name()));
-        }
+        fields.addAll(figureCounts());
         Record r = db.select(fields).from(TASK).join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID)).where(tasks).fetchOne();
         long total = r.get(0, Long.class);
-        Map<TaskFigure, Long> counts = new EnumMap<>(TaskFigure.class);
-        for (TaskFigure f : TaskFigure.values()) {
-            counts.put(f, r.get(f.name(), Long.class));
-        }
+        Map<TaskFigure, Long> counts = counts(r);
         LocalDate start = r.get(1, LocalDate.class) != null ? r.get(1, LocalDate.class)
                 : r.get(2, OffsetDateTime.class) == null ? null : r.get(2, OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate();
         LocalDate end = r.get(3, LocalDate.class);
@@ -145,24 +140,29 @@ class Figures {
         var led = ledFrom(child, (parentId == null ? child.PARENT_ID.isNull() : child.PARENT_ID.eq(parentId)).and(child.VALID_TO.isNull()));
         Field<Long> unitId = led.field("unit_id", Long.class);
         List<Field<?>> fields = new ArrayList<>(List.of(unitId, count().as("total")));
-        for (TaskFigure f : TaskFigure.values()) {
-            fields.add(count().filterWhere(figures.of(f)).as(f.name()));
-        }
+        fields.addAll(figureCounts());
         Map<Long, Dashboard.UnitRow> rows = new LinkedHashMap<>();
         db.select(fields).from(led).join(TASK).on(TASK.ID.eq(led.field("task_id", Long.class)))
                 .where(tasks).groupBy(unitId)
                 .orderBy(field(TaskFigure.RED).desc(), field(TaskFigure.OVERDUE).desc(), field(TaskFigure.YELLOW).desc(),
                         count().desc(), unitId)
                 .limit(MAX_UNITS)
-                .forEach(r -> {
-                    Map<TaskFigure, Long> counts = new EnumMap<>(TaskFigure.class);
-                    for (TaskFigure f : TaskFigure.values()) {
-                        counts.put(f, r.get(f.name(), Long.class));
-                    }
-                    rows.put(r.get(unitId), new Dashboard.UnitRow(r.get(unitId), null, r.get("total", Long.class), counts));
-                });
+                .forEach(r -> rows.put(r.get(unitId), new Dashboard.UnitRow(r.get(unitId), null, r.get("total", Long.class), counts(r))));
         Map<Long, String> names = units.names(rows.keySet());
         return rows.values().stream().map(u -> new Dashboard.UnitRow(u.unitId(), names.get(u.unitId()), u.total(), u.counts())).toList();
+    }
+
+    /** Each figure's count, named by the figure, over the rows of the query ({@code count(*) filter (where …)}). */
+    private List<Field<Integer>> figureCounts() {
+        return Arrays.stream(TaskFigure.values()).map(f -> count().filterWhere(figures.of(f)).as(f.name())).toList();
+    }
+
+    private static Map<TaskFigure, Long> counts(Record r) {
+        Map<TaskFigure, Long> counts = new EnumMap<>(TaskFigure.class);
+        for (TaskFigure f : TaskFigure.values()) {
+            counts.put(f, r.get(f.name(), Long.class));
+        }
+        return counts;
     }
 
     /**

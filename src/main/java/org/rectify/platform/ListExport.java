@@ -1,10 +1,13 @@
 package org.rectify.platform;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -17,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -29,8 +33,10 @@ import java.util.function.Function;
 
 /**
  * A list as the user filtered it, as an .xlsx the offices open: a title row (what list, which filter, when), the
- * column headers, one row per item, frozen headers, landscape on one page wide. Every list page's export uses it: a
- * page names its columns and how each item fills them.
+ * column headers, one row per item, frozen headers repeated on each printed page, text wrapped, landscape on one page
+ * wide. Every list export uses it: a page names its columns and how each item fills them. Rows are written through
+ * POI's streaming workbook as {@code items} yields them, so a database cursor of 100,000 rows needs no heap to speak of
+ * ({@link #write}).
  *
  * <pre>{@code
  * ListExport.of("督办单", notices).column("编号", SupervisionNotice::number).column("回复期限", SupervisionNotice::replyBy)
@@ -43,46 +49,83 @@ public final class ListExport<T> {
     public static final MediaType XLSX = MediaType.parseMediaType(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private record Column<T>(String header, Function<T, Object> value) {
+    /** A column; {@code width} in characters, or 0 to fit the widest value (up to 60). */
+    private record Column<T>(String header, int width, Function<T, Object> value) {
     }
 
-    private final String title;
-    private final Collection<T> items;
-    private final List<Column<T>> columns = new ArrayList<>();
+    private static final int WINDOW = 200;
 
-    private ListExport(String title, Collection<T> items) {
+    private final String title;
+    private final Iterable<T> items;
+    private final List<Column<T>> columns = new ArrayList<>();
+    private boolean titleRow = true;
+    private short paperSize = PrintSetup.A4_PAPERSIZE;
+
+    private ListExport(String title, Iterable<T> items) {
         this.title = title;
         this.items = items;
     }
 
     /** {@code title} heads the sheet: the list's name and, where filtered, the filter in words. */
-    public static <T> ListExport<T> of(String title, Collection<T> items) {
+    public static <T> ListExport<T> of(String title, Iterable<T> items) {
         return new ListExport<>(title, items);
     }
 
     /** A column; the value may be null, a number, a date, a time, a collection (joined with 、) or anything else (its text). */
     public ListExport<T> column(String header, Function<T, Object> value) {
-        columns.add(new Column<>(header, value));
+        return column(header, 0, value);
+    }
+
+    /** A column {@code width} characters wide (a Chinese character counts two), whatever its values. */
+    public ListExport<T> column(String header, int width, Function<T, Object> value) {
+        columns.add(new Column<>(header, width, value));
+        return this;
+    }
+
+    /** The headers in the first row, no title row above them (a ledger in the offices' own layout); the title names the sheet. */
+    public ListExport<T> withoutTitleRow() {
+        this.titleRow = false;
+        return this;
+    }
+
+    /** Printed on A3 (landscape, one page wide) instead of A4: for wide ledgers. */
+    public ListExport<T> onA3() {
+        this.paperSize = PrintSetup.A3_PAPERSIZE;
         return this;
     }
 
     public byte[] toBytes() {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes the workbook to {@code out}, reading {@code items} once, row by row. */
+    public void write(OutputStream out) throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
+            workbook.setCompressTempFiles(true);
             SXSSFSheet sheet = workbook.createSheet(safeSheetName(title));
-            CellStyle titleStyle = style(workbook, true, (short) 14, false);
             CellStyle headerStyle = style(workbook, true, (short) 11, true);
             CellStyle bodyStyle = style(workbook, false, (short) 11, false);
             bodyStyle.setWrapText(true);
 
-            Row head = sheet.createRow(0);
-            head.setHeightInPoints(26);
-            Cell t = head.createCell(0);
-            t.setCellValue(title);
-            t.setCellStyle(titleStyle);
-            if (columns.size() > 1) {
-                sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns.size() - 1));
+            int r = 0;
+            if (titleRow) {
+                Row head = sheet.createRow(r++);
+                head.setHeightInPoints(26);
+                Cell t = head.createCell(0);
+                t.setCellValue(title);
+                t.setCellStyle(style(workbook, true, (short) 14, false));
+                if (columns.size() > 1) {
+                    sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns.size() - 1));
+                }
             }
-            Row header = sheet.createRow(1);
+            Row header = sheet.createRow(r++);
+            int headerRows = r;
             int[] widths = new int[columns.size()];
             for (int c = 0; c < columns.size(); c++) {
                 Cell cell = header.createCell(c);
@@ -90,7 +133,6 @@ public final class ListExport<T> {
                 cell.setCellStyle(headerStyle);
                 widths[c] = width(columns.get(c).header());
             }
-            int r = 2;
             for (T item : items) {
                 Row row = sheet.createRow(r++);
                 for (int c = 0; c < columns.size(); c++) {
@@ -101,35 +143,47 @@ public final class ListExport<T> {
                     } else {
                         String text = text(value);
                         cell.setCellValue(text);
-                        widths[c] = Math.max(widths[c], width(text));
+                        if (columns.get(c).width() == 0) {
+                            widths[c] = Math.max(widths[c], width(text));
+                        }
                     }
                     cell.setCellStyle(bodyStyle);
                 }
             }
             for (int c = 0; c < columns.size(); c++) {
-                sheet.setColumnWidth(c, Math.min(60, Math.max(8, widths[c] + 2)) * 256);
+                int fixed = columns.get(c).width();
+                sheet.setColumnWidth(c, (fixed > 0 ? fixed : Math.min(60, Math.max(8, widths[c] + 2))) * 256);
             }
-            sheet.createFreezePane(0, 2);
-            sheet.setRepeatingRows(CellRangeAddress.valueOf("1:2"));
-            sheet.getPrintSetup().setLandscape(true);
+            sheet.createFreezePane(0, headerRows);
+            sheet.setRepeatingRows(CellRangeAddress.valueOf("1:" + headerRows));
+            sheet.setAutobreaks(true);
             sheet.setFitToPage(true);
-            sheet.getPrintSetup().setFitWidth((short) 1);
-            sheet.getPrintSetup().setFitHeight((short) 0);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintSetup print = sheet.getPrintSetup();
+            print.setPaperSize(paperSize);
+            print.setLandscape(true);
+            print.setFitWidth((short) 1);
+            print.setFitHeight((short) 0);
             workbook.write(out);
             workbook.dispose();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
     /** The workbook as a download named {@code fileName} (Chinese names kept, RFC 6266). */
     public ResponseEntity<byte[]> download(String fileName) {
         return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(fileName))
                 .body(toBytes());
+    }
+
+    /** The workbook streamed into {@code response} as a download named {@code fileName}, row by row as the items come. */
+    public void download(String fileName, HttpServletResponse response) throws IOException {
+        response.setContentType(XLSX.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition(fileName));
+        write(response.getOutputStream());
+    }
+
+    private static String disposition(String fileName) {
+        return ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
     }
 
     static String text(Object value) {
@@ -172,6 +226,12 @@ public final class ListExport<T> {
         font.setFontHeightInPoints(points);
         style.setFont(font);
         style.setVerticalAlignment(VerticalAlignment.CENTER);
+        if (!bold || shaded) { // the table's cells, not the title: ruled, as the offices print them
+            style.setBorderTop(BorderStyle.THIN);
+            style.setBorderBottom(BorderStyle.THIN);
+            style.setBorderLeft(BorderStyle.THIN);
+            style.setBorderRight(BorderStyle.THIN);
+        }
         if (shaded) {
             style.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
             style.setFillPattern(FillPatternType.SOLID_FOREGROUND);

@@ -134,6 +134,16 @@ public class ProgressViews {
      */
     public CycleMatrix matrix(Caller caller, long planId, Long cycleId, Long unitId, String section, ReportState state,
                               int page) {
+        return matrix(caller, planId, cycleId, unitId, section, state, page, MATRIX_PAGE_SIZE);
+    }
+
+    /** {@link #matrix} with every row on one page (the export), computed once. */
+    public CycleMatrix wholeMatrix(Caller caller, long planId, Long cycleId, Long unitId, String section, ReportState state) {
+        return matrix(caller, planId, cycleId, unitId, section, state, 0, Integer.MAX_VALUE);
+    }
+
+    private CycleMatrix matrix(Caller caller, long planId, Long cycleId, Long unitId, String section, ReportState state,
+                               int page, int pageSize) {
         PlanSummary plan = plans.get(planId);
         List<ReportingCycle> all = cycles.cycles(planId);
         ReportingCadence cadence = cycles.cadence(planId).orElse(null);
@@ -144,7 +154,7 @@ public class ProgressViews {
         }
         Map<ReportState, Integer> counts = new EnumMap<>(ReportState.class);
         if (cycle == null) {
-            return new CycleMatrix(planId, plan.title(), cadence, null, all, List.of(), counts, 0, 0, 0, MATRIX_PAGE_SIZE,
+            return new CycleMatrix(planId, plan.title(), cadence, null, all, List.of(), counts, 0, 0, 0, pageSize,
                     List.of());
         }
         String path = unitPath(caller, planId, unitId);
@@ -172,9 +182,9 @@ public class ProgressViews {
                     new ArrayList<>())).cells().add(new CycleMatrix.Cell(d.unitId(), d.unitName(), d.groupName(), status));
         }
         List<CycleMatrix.Row> list = new ArrayList<>(rows.values());
-        int p = Math.max(0, Math.min(page, Math.max(0, (list.size() - 1) / MATRIX_PAGE_SIZE)));
-        List<CycleMatrix.Row> shown = list.subList(Math.min(list.size(), p * MATRIX_PAGE_SIZE),
-                Math.min(list.size(), (p + 1) * MATRIX_PAGE_SIZE));
+        int p = Math.max(0, Math.min(page, Math.max(0, (list.size() - 1) / pageSize)));
+        List<CycleMatrix.Row> shown = list.subList((int) Math.min(list.size(), (long) p * pageSize),
+                (int) Math.min(list.size(), (p + 1L) * pageSize));
         List<CycleMatrix.UnitSummary> units = perUnit.entrySet().stream()
                 .map(e -> new CycleMatrix.UnitSummary(e.getKey(), unitNames.get(e.getKey()), e.getValue()[0], e.getValue()[1],
                         e.getValue()[2], e.getValue()[3], e.getValue()[4], e.getValue()[5], e.getValue()[6]))
@@ -182,7 +192,7 @@ public class ProgressViews {
                         .thenComparing(Comparator.comparingInt(CycleMatrix.UnitSummary::notYet).reversed()))
                 .toList();
         return new CycleMatrix(planId, plan.title(), cadence, cycle, all, List.copyOf(shown), counts, submittedLate,
-                list.size(), p, MATRIX_PAGE_SIZE, units);
+                list.size(), p, pageSize, units);
     }
 
     /**

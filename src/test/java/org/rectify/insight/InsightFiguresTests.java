@@ -161,6 +161,30 @@ class InsightFiguresTests {
         assertThat(page).contains("市环境保护局整改情况").contains("id=\"todo-reports\"");
     }
 
+    @Test
+    void a_unit_filter_outside_the_callers_subtree_counts_only_what_the_callers_ledger_lists_for_it() throws Exception {
+        long forestry = units.resolve("市林业局").orElseThrow().id();
+        List<Long> forestrySubtree = units.subtree(forestry).stream().map(org.rectify.units.Unit::id).toList();
+        String json = mvc.perform(get("/api/insight").param("unitId", "" + forestry).with(as("linxiang-office")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String ledger = mvc.perform(get("/api/tasks").param("leadUnitId", "" + forestry).with(as("linxiang-office")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String everything = mvc.perform(get("/api/tasks").param("leadUnitId", "" + forestry).with(office()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int total = JsonPath.read(json, "$.headline.total");
+        assertThat(total).isEqualTo((Integer) JsonPath.read(ledger, "$.total"))
+                .isLessThan((Integer) JsonPath.read(everything, "$.total"));
+        List<Integer> unitTotals = JsonPath.read(json, "$.units[*].total");
+        assertThat(unitTotals).allSatisfy(t -> assertThat(t).isLessThanOrEqualTo(total));
+        // the ranking keeps to the unit filtered on, as every other figure
+        List<Number> ranked = JsonPath.read(json, "$.reporting[*].unitId");
+        assertThat(ranked).allSatisfy(id -> assertThat(forestrySubtree).contains(id.longValue()));
+        String unfiltered = mvc.perform(get("/api/insight").with(as("linxiang-office")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Number> all = JsonPath.read(unfiltered, "$.reporting[*].unitId");
+        assertThat(all).anySatisfy(id -> assertThat(forestrySubtree).doesNotContain(id.longValue()));
+    }
+
     private String dashboard(String params) throws Exception {
         return mvc.perform(get("/api/insight?planId=" + planId + params).with(office()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

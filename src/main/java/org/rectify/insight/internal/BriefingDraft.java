@@ -75,7 +75,7 @@ class BriefingDraft {
                 Set.of(WarningLevel.RED)), scope);
         paragraphs.add(red.isEmpty() ? messages.text("insight.briefing.noRed") : messages.text("insight.briefing.red", red.size()));
         red.stream().limit(MAX_NAMED).forEach(t -> paragraphs.add(messages.text("insight.briefing.redTask", t.ref(), t.title(),
-                String.join("、", t.leadUnits()), t.reasons().stream().map(r -> messages.text("supervision.reason." + r))
+                String.join(messages.text("list.separator"), t.leadUnits()), t.reasons().stream().map(r -> messages.text("supervision.reason." + r))
                         .collect(Collectors.joining(messages.text("insight.briefing.separator"))))));
         List<TaskSummary> relapsed = ledger.find(new LedgerFilter(filter.planId(), filter.section(), filter.unitId(), Set.of(),
                 null, null, null, null, null, false, 0, MAX_NAMED, TaskFigure.RELAPSED), scope).tasks();

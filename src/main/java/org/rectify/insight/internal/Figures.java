@@ -11,8 +11,11 @@ import org.rectify.plans.TaskFigure;
 import org.rectify.plans.TaskFigureConditions;
 import org.rectify.plans.TaskLedger;
 import org.rectify.progress.DueReports;
+import org.rectify.progress.ObligationRecords;
+import org.rectify.progress.ReportingCycles;
 import org.rectify.supervision.CircularFacts;
 import org.rectify.supervision.CircularPeriod;
+import org.rectify.units.Units;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,11 +32,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.case_;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.extract;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.max;
@@ -46,7 +49,6 @@ import static org.jooq.impl.DSL.trunc;
 import static org.rectify.db.Tables.INDICATOR;
 import static org.rectify.db.Tables.MEASUREMENT;
 import static org.rectify.db.Tables.OBLIGATION;
-import static org.rectify.db.Tables.OBLIGATION_RECORD;
 import static org.rectify.db.Tables.PLAN;
 import static org.rectify.db.Tables.REPORT_SLOT;
 import static org.rectify.db.Tables.TASK;
@@ -73,13 +75,18 @@ class Figures {
     private final TaskLedger ledger;
     private final TaskFigureConditions figures;
     private final DueReports dueReports;
+    private final ObligationRecords obligationRecords;
+    private final Units units;
     private final Clock clock;
 
-    Figures(DSLContext db, TaskLedger ledger, TaskFigureConditions figures, DueReports dueReports, Clock clock) {
+    Figures(DSLContext db, TaskLedger ledger, TaskFigureConditions figures, DueReports dueReports,
+            ObligationRecords obligationRecords, Units units, Clock clock) {
         this.db = db;
         this.ledger = ledger;
         this.figures = figures;
         this.dueReports = dueReports;
+        this.obligationRecords = obligationRecords;
+        this.units = units;
         this.clock = clock;
     }
 
@@ -101,15 +108,10 @@ class Figures {
 
     Dashboard.Headline headline(Condition tasks, LocalDate today) {
         List<Field<?>> fields = new ArrayList<>(List.of(count(), min(PLAN.ISSUED_ON), min(TASK.CREATED_AT), max(TASK.DEADLINE)));
-        for (TaskFigure f : TaskFigure.values()) {
-            fields.add(count().filterWhere(figures.of(f)).as(f.name()));
-        }
+        fields.addAll(figureCounts());
         Record r = db.select(fields).from(TASK).join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID)).where(tasks).fetchOne();
         long total = r.get(0, Long.class);
-        Map<TaskFigure, Long> counts = new EnumMap<>(TaskFigure.class);
-        for (TaskFigure f : TaskFigure.values()) {
-            counts.put(f, r.get(f.name(), Long.class));
-        }
+        Map<TaskFigure, Long> counts = counts(r);
         LocalDate start = r.get(1, LocalDate.class) != null ? r.get(1, LocalDate.class)
                 : r.get(2, OffsetDateTime.class) == null ? null : r.get(2, OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate();
         LocalDate end = r.get(3, LocalDate.class);
@@ -138,24 +140,29 @@ class Figures {
         var led = ledFrom(child, (parentId == null ? child.PARENT_ID.isNull() : child.PARENT_ID.eq(parentId)).and(child.VALID_TO.isNull()));
         Field<Long> unitId = led.field("unit_id", Long.class);
         List<Field<?>> fields = new ArrayList<>(List.of(unitId, count().as("total")));
-        for (TaskFigure f : TaskFigure.values()) {
-            fields.add(count().filterWhere(figures.of(f)).as(f.name()));
-        }
+        fields.addAll(figureCounts());
         Map<Long, Dashboard.UnitRow> rows = new LinkedHashMap<>();
         db.select(fields).from(led).join(TASK).on(TASK.ID.eq(led.field("task_id", Long.class)))
                 .where(tasks).groupBy(unitId)
                 .orderBy(field(TaskFigure.RED).desc(), field(TaskFigure.OVERDUE).desc(), field(TaskFigure.YELLOW).desc(),
                         count().desc(), unitId)
                 .limit(MAX_UNITS)
-                .forEach(r -> {
-                    Map<TaskFigure, Long> counts = new EnumMap<>(TaskFigure.class);
-                    for (TaskFigure f : TaskFigure.values()) {
-                        counts.put(f, r.get(f.name(), Long.class));
-                    }
-                    rows.put(r.get(unitId), new Dashboard.UnitRow(r.get(unitId), null, r.get("total", Long.class), counts));
-                });
-        Map<Long, String> names = db.select(UNIT.ID, UNIT.NAME).from(UNIT).where(UNIT.ID.in(rows.keySet())).fetchMap(UNIT.ID, UNIT.NAME);
+                .forEach(r -> rows.put(r.get(unitId), new Dashboard.UnitRow(r.get(unitId), null, r.get("total", Long.class), counts(r))));
+        Map<Long, String> names = units.names(rows.keySet());
         return rows.values().stream().map(u -> new Dashboard.UnitRow(u.unitId(), names.get(u.unitId()), u.total(), u.counts())).toList();
+    }
+
+    /** Each figure's count, named by the figure, over the rows of the query ({@code count(*) filter (where …)}). */
+    private List<Field<Integer>> figureCounts() {
+        return Arrays.stream(TaskFigure.values()).map(f -> count().filterWhere(figures.of(f)).as(f.name())).toList();
+    }
+
+    private static Map<TaskFigure, Long> counts(Record r) {
+        Map<TaskFigure, Long> counts = new EnumMap<>(TaskFigure.class);
+        for (TaskFigure f : TaskFigure.values()) {
+            counts.put(f, r.get(f.name(), Long.class));
+        }
+        return counts;
     }
 
     /**
@@ -236,11 +243,15 @@ class Figures {
 
     /**
      * Units by on-time reporting over the period (on time, late, missing as circulars count them), each with the
-     * overdue tasks it leads now.
+     * overdue tasks it leads now; with a unit filter, the units of its subtree only, as the other figures.
      */
     List<Dashboard.UnitReporting> reporting(InsightFilter filter, DataScope scope, LocalDate today) {
         CircularPeriod period = new CircularPeriod(filter.periodFrom(today), filter.periodTo(today));
         var due = dueReports.between(period.from(), period.to(), filter.planId(), scope);
+        if (filter.unitId() != null) {
+            Set<Long> subtree = units.subtree(filter.unitId()).stream().map(org.rectify.units.Unit::id).collect(Collectors.toSet());
+            due = due.stream().filter(d -> subtree.contains(d.unitId())).toList();
+        }
         Map<String, Long> unitIds = new HashMap<>();
         due.forEach(d -> unitIds.put(d.unitName(), d.unitId()));
         List<CircularFacts.UnitReporting> ranking = CircularFacts.of(period, today, null, due, List.of(), List.of()).reportingRanking();
@@ -284,8 +295,8 @@ class Figures {
     }
 
     /**
-     * Obligation compliance as a unit × month grid for {@code year}: the records (meetings held, …) in the lead units'
-     * submitted reports per month, beside what their obligations on open tasks ask per month (4 a year = 1/3 a month).
+     * Obligation compliance as a unit × month grid for {@code year}: the records (meetings held, …) of the lead units
+     * per month, counted as progress counts them ({@link ObligationRecords}), beside what their obligations ask per month on the tasks that report ({@link ReportingCycles#REPORTING}) (4 a year = 1/3 a month).
      */
     List<Dashboard.ComplianceRow> compliance(Condition tasks, int year) {
         Field<BigDecimal> atLeast = OBLIGATION.AT_LEAST.cast(BigDecimal.class);
@@ -298,20 +309,12 @@ class Figures {
                 .from(TASK).join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
                 .join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
                 .join(OBLIGATION).on(OBLIGATION.TASK_ID.eq(TASK.ID))
-                .where(tasks.and(TASK.STATUS.in("ASSIGNED", "IN_PROGRESS", "ONGOING", "REOPENED", "CLOSURE_REQUESTED")))
+                .where(tasks.and(TASK.STATUS.in(ReportingCycles.REPORTING.stream().map(Enum::name).toList())))
                 .groupBy(UNIT.ID, UNIT.NAME).orderBy(UNIT.NAME).limit(MAX_UNITS).fetch();
         if (required.isEmpty()) {
             return List.of();
         }
-        Field<Integer> month = extract(OBLIGATION_RECORD.HELD_ON, org.jooq.DatePart.MONTH);
-        Map<Long, int[]> recorded = new HashMap<>();
-        db.select(REPORT_SLOT.UNIT_ID, month, count()).from(OBLIGATION_RECORD)
-                .join(REPORT_SLOT).on(REPORT_SLOT.SUBMITTED_REPORT_ID.eq(OBLIGATION_RECORD.REPORT_ID))
-                .join(TASK).on(TASK.ID.eq(REPORT_SLOT.TASK_ID))
-                .where(tasks.and(REPORT_SLOT.UNIT_ID.in(required.map(r -> r.value1())))
-                        .and(OBLIGATION_RECORD.HELD_ON.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))))
-                .groupBy(REPORT_SLOT.UNIT_ID, month)
-                .forEach(r -> recorded.computeIfAbsent(r.value1(), k -> new int[12])[r.value2() - 1] = r.value3());
+        Map<Long, int[]> recorded = obligationRecords.byUnitAndMonth(tasks, required.map(r -> r.value1()), year);
         return required.map(r -> new Dashboard.ComplianceRow(r.value1(), r.value2(),
                 Math.round(r.value3().doubleValue() * 100) / 100.0,
                 Arrays.stream(recorded.getOrDefault(r.value1(), new int[12])).boxed().collect(Collectors.toList())));

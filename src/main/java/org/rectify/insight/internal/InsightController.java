@@ -49,7 +49,7 @@ class InsightController {
         if (caller.role().isUnitRole()) {
             return "redirect:/insight/unit";
         }
-        Dashboard d = figures.dashboard(filter, caller.scope(), unitsUnder(filter, caller));
+        Dashboard d = figures.dashboard(filter, caller.scope(), filter.unitsUnder(caller));
         fill(model, d, filter, caller);
         model.addAttribute("plans", plans.visibleFor(caller.scope()));
         model.addAttribute("sections", sections(filter));
@@ -75,20 +75,12 @@ class InsightController {
     @GetMapping("/api/insight")
     @ResponseBody
     Dashboard api(InsightFilter filter, Caller caller) {
-        return figures.dashboard(filter, caller.scope(), unitsUnder(filter, caller));
+        return figures.dashboard(filter, caller.scope(), filter.unitsUnder(caller));
     }
 
     /** A plan's sections for the filter; without a plan none (listing every plan's would read every task). */
     private List<String> sections(InsightFilter filter) {
         return filter.planId() == null ? List.of() : plans.sections(filter.planId());
-    }
-
-    /** The bars rank the sub-units of the unit filtered on, else of the caller's own unit (administrators: the top). */
-    private static Long unitsUnder(InsightFilter filter, Caller caller) {
-        if (filter.unitId() != null) {
-            return filter.unitId();
-        }
-        return caller.scope().isAll() ? null : caller.unitId();
     }
 
     private void fill(Model model, Dashboard d, InsightFilter filter, Caller caller) {

@@ -12,8 +12,6 @@ import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.Messages;
 import org.rectify.platform.OfficialDocument;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 /** What leaders and the office take to meetings: the briefing (.docx), edited on screen first, and the ledger (.xlsx). */
@@ -52,8 +49,7 @@ class InsightDocumentsController {
     String briefing(InsightFilter filter, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                     Caller caller, Model model) {
         mayBrief(caller);
-        Long under = filter.unitId() != null ? filter.unitId() : caller.scope().isAll() ? null : caller.unitId();
-        model.addAttribute("draft", briefing.draft(filter, caller.scope(), under, caller.unitName(),
+        model.addAttribute("draft", briefing.draft(filter, caller.scope(), filter.unitsUnder(caller), caller.unitName(),
                 date != null ? date : figures.today()));
         model.addAttribute("filter", filter);
         model.addAttribute("plans", plans.visibleFor(caller.scope()));
@@ -89,11 +85,8 @@ class InsightDocumentsController {
     /** The ledger with the filters of the ledger page, as .xlsx, streamed. */
     @GetMapping("/insight/ledger.xlsx")
     void ledgerWorkbook(LedgerParams params, Caller caller, HttpServletResponse response) throws IOException {
-        String name = messages.text("insight.export.file", figures.today()) + ".xlsx";
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
-        workbook.write(ledger.where(params.toFilter(), caller.scope()), response.getOutputStream());
+        workbook.download(ledger.where(params.toFilter(), caller.scope()),
+                messages.text("insight.export.file", figures.today()) + ".xlsx", response);
     }
 
     private static void mayBrief(Caller caller) {

@@ -1,5 +1,6 @@
 package org.rectify.insight.internal;
 
+import org.rectify.access.Caller;
 import org.rectify.plans.LedgerFilter;
 import org.rectify.plans.TaskFigure;
 import org.rectify.supervision.CircularPeriod;
@@ -24,6 +25,14 @@ record InsightFilter(Long planId, String section, Long unitId,
 
     LedgerFilter ledger() {
         return new LedgerFilter(planId, section, unitId, Set.of(), null, null, null, null, null, false, 0, 0, null);
+    }
+
+    /** Whose sub-units the bars rank: the unit filtered on, else the caller's own unit (administrators: the top). */
+    Long unitsUnder(Caller caller) {
+        if (unitId != null) {
+            return unitId;
+        }
+        return caller.scope().isAll() ? null : caller.unitId();
     }
 
     /**

@@ -1,35 +1,26 @@
 package org.rectify.insight.internal;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jooq.Condition;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.rectify.plans.TaskStatus;
+import org.rectify.platform.ListExport;
 import org.rectify.platform.Messages;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.listAgg;
+import static org.jooq.impl.DSL.orderBy;
+import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.rectify.db.Tables.FINDING;
 import static org.rectify.db.Tables.INDICATOR;
@@ -44,16 +35,14 @@ import static org.rectify.db.Tables.UNIT_GROUP;
 
 /**
  * The ledger as the offices keep it in Excel (序号, 反馈问题, 整改目标, 整改措施, 责任单位, 配合单位, 责任人, 整改时限, 整改进展,
- * 完成情况, 预警): header frozen and repeated on every printed page, text wrapped, A3 landscape one page wide. Rows are read
- * through a database cursor and written through POI's streaming workbook, so 100,000 tasks never sit in memory at once.
+ * 完成情况, 预警), written by {@link ListExport} in the offices' layout: headers in the first row, frozen and repeated on
+ * every printed page, text wrapped, A3 landscape one page wide. Rows are read through a database cursor and streamed, so
+ * 100,000 tasks never sit in memory at once.
  */
 @Component
 class LedgerWorkbook {
 
-    static final List<String> COLUMNS = List.of("seq", "finding", "target", "measures", "leadUnits", "supportingUnits",
-            "responsible", "deadline", "progress", "status", "warning");
-    private static final int[] WIDTHS = {6, 40, 30, 45, 22, 22, 10, 12, 45, 10, 10};
-    private static final int WINDOW = 200;
+    private static final int FETCH_SIZE = 200;
 
     private final DSLContext db;
     private final Messages messages;
@@ -64,8 +53,9 @@ class LedgerWorkbook {
     }
 
     @Transactional(readOnly = true)
-    public void write(Condition tasks, OutputStream out) throws IOException {
-        Field<String> finding = coalesce(FINDING.TEXT, TASK.TEXT);
+    public void download(Condition tasks, String fileName, HttpServletResponse response) throws IOException {
+        Field<Integer> seq = rowNumber().over(orderBy(TASK.PLAN_ID, TASK.POSITION, TASK.ID)).as("seq");
+        Field<String> finding = coalesce(FINDING.TEXT, TASK.TEXT).as("finding");
         Field<String> target = select(listAgg(coalesce(INDICATOR.PHRASE, INDICATOR.NAME), "；").withinGroupOrderBy(INDICATOR.POSITION))
                 .from(INDICATOR).where(INDICATOR.TASK_ID.eq(TASK.ID)).asField("target");
         Field<String> lead = units("LEAD");
@@ -73,56 +63,32 @@ class LedgerWorkbook {
         Field<String> progress = select(PROGRESS_REPORT.WORK_DONE).from(REPORT_SLOT)
                 .join(PROGRESS_REPORT).on(PROGRESS_REPORT.ID.eq(REPORT_SLOT.SUBMITTED_REPORT_ID))
                 .where(REPORT_SLOT.TASK_ID.eq(TASK.ID)).orderBy(PROGRESS_REPORT.SUBMITTED_AT.desc()).limit(1).asField("progress");
-        try (SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
-             Cursor<? extends Record> rows = db.select(TASK.REF, TASK.TITLE, finding, target, TASK.MEASURES, lead, supporting, PERSON.NAME,
-                             TASK.DEADLINE, progress, TASK.STATUS, TASK_WARNING.LEVEL)
-                     .from(TASK).leftJoin(FINDING).on(FINDING.ID.eq(TASK.FINDING_ID))
-                     .leftJoin(PERSON).on(PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
-                     .leftJoin(TASK_WARNING).on(TASK_WARNING.TASK_ID.eq(TASK.ID))
-                     .where(tasks).orderBy(TASK.PLAN_ID, TASK.POSITION, TASK.ID)
-                     .fetchSize(WINDOW).fetchLazy()) {
-            book.setCompressTempFiles(true);
-            SXSSFSheet sheet = book.createSheet(messages.text("insight.export.sheet"));
-            CellStyle header = headerStyle(book);
-            CellStyle body = bodyStyle(book);
-            Row head = sheet.createRow(0);
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                head.createCell(i).setCellValue(messages.text("insight.export." + COLUMNS.get(i)));
-                head.getCell(i).setCellStyle(header);
-                sheet.setColumnWidth(i, WIDTHS[i] * 256);
-            }
-            sheet.createFreezePane(0, 1);
-            sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
-            sheet.setAutobreaks(true);
-            sheet.setFitToPage(true);
-            PrintSetup print = sheet.getPrintSetup();
-            print.setPaperSize(PrintSetup.A3_PAPERSIZE);
-            print.setLandscape(true);
-            print.setFitWidth((short) 1);
-            print.setFitHeight((short) 0);
-            int n = 0;
-            for (Record r : rows) {
-                n++;
-                Row row = sheet.createRow(n);
-                String findingText = r.get(finding);
-                String targetText = r.get(target) != null ? r.get(target) : r.get(TASK.TITLE);
-                Object[] values = {n, findingText, targetText, r.get(TASK.MEASURES), names(r.get(lead)), names(r.get(supporting)),
-                        r.get(PERSON.NAME), r.get(TASK.DEADLINE) == null ? messages.text("task.noDeadline") : r.get(TASK.DEADLINE).toString(),
-                        r.get(progress), messages.text("task.status." + TaskStatus.valueOf(r.get(TASK.STATUS))),
-                        r.get(TASK_WARNING.LEVEL) == null ? "" : messages.text("supervision.level." + r.get(TASK_WARNING.LEVEL))};
-                for (int i = 0; i < values.length; i++) {
-                    var cell = row.createCell(i);
-                    if (values[i] instanceof Integer number) {
-                        cell.setCellValue(number);
-                    } else {
-                        cell.setCellValue(values[i] == null ? "" : values[i].toString());
-                    }
-                    cell.setCellStyle(body);
-                }
-            }
-            book.write(out);
-            book.dispose();
+        try (var rows = db.select(seq, TASK.TITLE, finding, target, TASK.MEASURES, lead, supporting, PERSON.NAME,
+                        TASK.DEADLINE, progress, TASK.STATUS, TASK_WARNING.LEVEL)
+                .from(TASK).leftJoin(FINDING).on(FINDING.ID.eq(TASK.FINDING_ID))
+                .leftJoin(PERSON).on(PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
+                .leftJoin(TASK_WARNING).on(TASK_WARNING.TASK_ID.eq(TASK.ID))
+                .where(tasks).orderBy(TASK.PLAN_ID, TASK.POSITION, TASK.ID)
+                .fetchSize(FETCH_SIZE).fetchLazy()) {
+            ListExport.of(messages.text("insight.export.sheet"), rows).withoutTitleRow().onA3()
+                    .column(header("seq"), 6, r -> r.get(seq))
+                    .column(header("finding"), 40, r -> r.get(finding))
+                    .column(header("target"), 30, r -> r.get(target) != null ? r.get(target) : r.get(TASK.TITLE))
+                    .column(header("measures"), 45, r -> r.get(TASK.MEASURES))
+                    .column(header("leadUnits"), 22, r -> names(r.get(lead)))
+                    .column(header("supportingUnits"), 22, r -> names(r.get(supporting)))
+                    .column(header("responsible"), 10, r -> r.get(PERSON.NAME))
+                    .column(header("deadline"), 12, r -> r.get(TASK.DEADLINE) == null ? messages.text("task.noDeadline") : r.get(TASK.DEADLINE))
+                    .column(header("progress"), 45, r -> r.get(progress))
+                    .column(header("status"), 10, r -> messages.text("task.status." + TaskStatus.valueOf(r.get(TASK.STATUS))))
+                    .column(header("warning"), 10, r -> r.get(TASK_WARNING.LEVEL) == null ? null
+                            : messages.text("supervision.level." + r.get(TASK_WARNING.LEVEL)))
+                    .download(fileName, response);
         }
+    }
+
+    private String header(String column) {
+        return messages.text("insight.export." + column);
     }
 
     /** The task's units of a role, as the plan names them: "group or unit" each once, in their order. */
@@ -133,28 +99,8 @@ class LedgerWorkbook {
                 .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(inline(role)))).asField(role.toLowerCase());
     }
 
-    private static String names(String joined) {
-        return joined == null ? "" : String.join("、", new LinkedHashSet<>(Arrays.asList(joined.split("\u0001"))));
-    }
-
-    private static CellStyle headerStyle(SXSSFWorkbook book) {
-        CellStyle style = bodyStyle(book);
-        Font bold = book.createFont();
-        bold.setBold(true);
-        style.setFont(bold);
-        style.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-        style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        return style;
-    }
-
-    private static CellStyle bodyStyle(SXSSFWorkbook book) {
-        CellStyle style = book.createCellStyle();
-        style.setWrapText(true);
-        style.setVerticalAlignment(VerticalAlignment.TOP);
-        style.setBorderTop(BorderStyle.THIN);
-        style.setBorderBottom(BorderStyle.THIN);
-        style.setBorderLeft(BorderStyle.THIN);
-        style.setBorderRight(BorderStyle.THIN);
-        return style;
+    /** Each name once, in order; {@link ListExport} joins them as every list does. */
+    private static Collection<String> names(String joined) {
+        return joined == null ? List.of() : new LinkedHashSet<>(Arrays.asList(joined.split("\u0001")));
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * The cycle matrix as .xlsx with the page's filter ({@code /progress/matrix?planId=…&format=xlsx}): one row per task
- * and lead unit, every page of the matrix at once.
+ * and lead unit, every row of the matrix at once (computed once, not page by page).
  */
 @Controller
 @ResponseBody
@@ -43,11 +43,8 @@ class MatrixExport {
                                   @RequestParam(required = false) ReportState state) {
         cycles.extend(planId);
         List<Line> lines = new ArrayList<>();
-        CycleMatrix first = views.matrix(caller, planId, cycleId, unitId, section, state, 0);
-        for (int page = 0; page < first.pages(); page++) {
-            CycleMatrix m = page == 0 ? first : views.matrix(caller, planId, cycleId, unitId, section, state, page);
-            m.rows().forEach(row -> row.cells().forEach(cell -> lines.add(new Line(row, cell))));
-        }
+        CycleMatrix first = views.wholeMatrix(caller, planId, cycleId, unitId, section, state);
+        first.rows().forEach(row -> row.cells().forEach(cell -> lines.add(new Line(row, cell))));
         String title = messages.text("progress.matrix.title");
         String cycle = first.cycle() == null ? "" : first.cycle().periodStart() + " — " + first.cycle().dueOn();
         return ListExport.of(messages.text("export.title", title + " · " + first.planTitle() + " · " + cycle, cycles.today()), lines)

@@ -174,7 +174,8 @@ public class Closures {
     /** Names the acceptance unit (default: the unit that runs the plan) and whether it must verify on site. */
     public ClosureDetail assignVerification(long closureId, int version, Long acceptanceUnitId, boolean onSite, Caller caller) {
         return step(closureId, version, ClosureCommand.ASSIGN_VERIFICATION, null, caller, (c, now) -> {
-            long unit = acceptanceUnitId != null ? views.existingUnit(acceptanceUnitId) : views.planOwnerUnit(c.taskId());
+            long unit = acceptanceUnitId != null ? views.existingUnit(acceptanceUnitId)
+                    : views.officeUnit(c).orElseThrow(ClosureViews::unknownUnit); // a plan without an office: name one
             return Map.of(CLOSURE.ACCEPTANCE_UNIT_ID, unit, CLOSURE.ON_SITE_REQUIRED, onSite);
         });
     }
@@ -231,7 +232,7 @@ public class Closures {
             set.put(CLOSURE.APPROVED_BY, caller.signature());
             set.put(CLOSURE.APPROVED_AT, utc(now));
             if (c.kind() == ClosureKind.CLOSURE) {
-                ClosureSettings settings = views.settings(views.planOf(c.taskId()));
+                ClosureSettings settings = views.settings(c.planId());
                 LocalDate today = today();
                 set.put(CLOSURE.NOTICE_FROM, today);
                 set.put(CLOSURE.NOTICE_UNTIL, calendar.periodEnd(today, settings.noticeDays(), settings.noticeDayCount()));
@@ -392,10 +393,7 @@ public class Closures {
             throw new ClosureRefused("closure.stepNotAllowed", label("closure.command." + command),
                     label("closure.stage." + c.stage()), c.lastActor());
         }
-        boolean headReturning = command == ClosureCommand.RETURN && caller.role() == org.rectify.access.Role.UNIT_HEAD;
-        if (!ClosurePolicy.permits(caller, command, views.standing(c.taskId(), c.acceptanceUnitId(), caller),
-                views.settings(views.planOf(c.taskId())).approver())
-                || (headReturning && !ClosurePolicy.headMayReturn(c.stage()))) {
+        if (!views.mayTake(c, command, caller)) {
             throw new ForbiddenException("closure.stepForbidden", label("closure.command." + command));
         }
         if (version != c.version()) {

@@ -60,6 +60,9 @@ class ClosureNotifications {
 
     @ApplicationModuleListener
     void on(ObjectionReceived event) {
+        if (event.officeUnitId() == null) {
+            return; // a plan without an office: its administrators see the objection on the closure desk
+        }
         String day = event.occurredAt().atZone(CHINA).toLocalDate().toString();
         dispatcher.dispatch(Audience.accounts(accounts.ofUnits(List.of(event.officeUnitId()), Role.OFFICE)),
                 Outgoing.about(event.taskId(), "CLOSURE_OBJECTION", "objection:" + event.closureId() + ":" + day,

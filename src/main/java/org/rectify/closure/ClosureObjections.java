@@ -43,7 +43,7 @@ public class ClosureObjections {
     /** Too many objections from this client, or on this closure: try later. */
     public static class TooMany extends RectifyException {
         public TooMany() {
-            super(Kind.CONFLICT, "closure.objection.tooMany");
+            super(Kind.TOO_MANY, "closure.objection.tooMany");
         }
     }
 

@@ -84,6 +84,14 @@ public class Closures {
     /** Everything about an application that can be refused before any file is streamed. */
     @Transactional(readOnly = true)
     public void checkApplication(long taskId, ClosureApplication application, int files, Caller caller) {
+        checked(taskId, application, files, caller);
+    }
+
+    /** The task applied for and the lines its application answers, once the application passed its checks. */
+    private record Checked(TaskDetail task, List<ClosureItem> items) {
+    }
+
+    private Checked checked(long taskId, ClosureApplication application, int files, Caller caller) {
         TaskDetail task = ledger.get(taskId, caller.scope());
         if (!ClosurePolicy.mayApply(caller, views.standing(task.id(), null, caller))) {
             throw new ForbiddenException("closure.applyForbidden");
@@ -121,12 +129,13 @@ public class Closures {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors, errors.values().iterator().next());
         }
+        return new Checked(task, items);
     }
 
     /** Applies for closure (or, for an ONGOING task, for confirmation of its stage goals) with the staged files. */
     public long apply(long taskId, ClosureApplication application, List<StagedFile> files, Caller caller) {
-        checkApplication(taskId, application, files.size(), caller);
-        TaskDetail task = ledger.get(taskId, caller.scope());
+        Checked checked = checked(taskId, application, files.size(), caller);
+        TaskDetail task = checked.task();
         ClosureKind kind = kindFor(task);
         ClosureSettings settings = views.settings(task.planId());
         Instant now = clock.instant();
@@ -142,7 +151,7 @@ public class Closures {
                 .set(CLOSURE.SIGNED_OFF_AT, settings.headSignOff() && signedOff ? utc(now) : null)
                 .set(CLOSURE.LAST_ACTOR, caller.signature()).set(CLOSURE.UPDATED_AT, utc(now))
                 .returning(CLOSURE.ID).fetchOne(CLOSURE.ID);
-        List<ClosureItem> items = views.items(task, caller);
+        List<ClosureItem> items = checked.items();
         for (int i = 0; i < items.size(); i++) {
             ClosureItem item = items.get(i);
             ClosureApplication.Answer answer = application.answers().get(i);

@@ -55,4 +55,9 @@ public record ClosureDetail(long id, long taskId, long planId, String taskRef, S
     public long openObjections() {
         return objections.stream().filter(o -> !o.answered()).count();
     }
+
+    /** Whether the notice period is over on {@code today} with every objection answered: what closing waits for. */
+    public boolean readyToClose(LocalDate today) {
+        return noticeUntil != null && today.isAfter(noticeUntil) && openObjections() == 0;
+    }
 }

@@ -226,8 +226,7 @@ class ClosureController {
         model.addAttribute("steps", steps);
         model.addAttribute("leadUnits", views.leadUnits(c.taskId()));
         model.addAttribute("today", views.today());
-        model.addAttribute("mayClose", steps.contains(ClosureCommand.CLOSE) && views.today().isAfter(c.noticeUntil())
-                && c.openObjections() == 0);
+        model.addAttribute("mayClose", steps.contains(ClosureCommand.CLOSE) && c.readyToClose(views.today()));
         model.addAttribute("units", steps.contains(ClosureCommand.ASSIGN_VERIFICATION) ? units.tree() : List.of());
         model.addAttribute("methods", VerificationMethod.values());
         model.addAttribute("stepError", error);

@@ -266,7 +266,7 @@ public class Closures {
         allowed(c, version, ClosureCommand.UPHOLD_OBJECTION, caller); // the office, while the notice runs
         var objection = db.selectFrom(CLOSURE_OBJECTION)
                 .where(CLOSURE_OBJECTION.ID.eq(objectionId).and(CLOSURE_OBJECTION.CLOSURE_ID.eq(closureId)))
-                .forUpdate().fetchOptional().orElseThrow(() -> new ClosureNotFound(closureId));
+                .forUpdate().fetchOptional().orElseThrow(() -> ClosureNotFound.objection(objectionId));
         if (objection.getUpheld() != null) {
             throw new ClosureRefused("closure.objection.alreadyAnswered", objection.getAnsweredBy());
         }

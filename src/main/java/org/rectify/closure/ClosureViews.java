@@ -96,10 +96,15 @@ public class ClosureViews {
                 .fetchOptional().map(r -> detail(r, false));
     }
 
-    /** The attempts under notice today, for the public page that lists them. */
-    public List<ClosureDetail> allUnderNotice() {
-        return attempts().where(CLOSURE.STAGE.eq(ClosureStage.UNDER_NOTICE.name()).and(CLOSURE.NOTICE_UNTIL.ge(today())))
-                .orderBy(CLOSURE.NOTICE_UNTIL, CLOSURE.ID).limit(200).fetch(r -> detail(r, false));
+    /** The attempts under notice today, for the public page that lists them (one query, whoever asks). */
+    public List<ClosureUnderNotice> allUnderNotice() {
+        return db.select(CLOSURE.ID, TASK.REF, TASK.TITLE, TASK.TEXT, CLOSURE.NOTICE_FROM, CLOSURE.NOTICE_UNTIL).from(CLOSURE)
+                .join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
+                .where(CLOSURE.STAGE.eq(ClosureStage.UNDER_NOTICE.name()).and(CLOSURE.NOTICE_UNTIL.ge(today())))
+                .orderBy(CLOSURE.NOTICE_UNTIL, CLOSURE.ID).limit(200)
+                .fetch(r -> new ClosureUnderNotice(r.get(CLOSURE.ID), r.get(TASK.REF),
+                        TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(CLOSURE.NOTICE_FROM),
+                        r.get(CLOSURE.NOTICE_UNTIL)));
     }
 
     /** The lead units of a task as the plan names them, for pages that show an attempt. */

@@ -54,6 +54,9 @@ class ClosureObjectionTests {
         long id = underNotice(flow, "异议测试任务");
         mvc.perform(get("/public/closures/{id}", id)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("异议测试任务")));
+        mvc.perform(get("/public/closures")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/public/closures/" + id)))
+                .andExpect(content().string(containsString("异议测试任务")));
 
         object(id, "河道里仍有垃圾，整改不彻底", "13800000000", "198.51.100.1").andExpect(status().is3xxRedirection());
         mvc.perform(get("/public/closures/{id}", id)).andExpect(content().string(not(containsString("13800000000"))));

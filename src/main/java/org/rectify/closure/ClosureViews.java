@@ -17,6 +17,7 @@ import org.rectify.platform.WorkingCalendar.DayCount;
 import org.rectify.progress.Evidences;
 import org.rectify.progress.IndicatorHistory;
 import org.rectify.progress.ProgressViews;
+import org.rectify.units.Unit;
 import org.rectify.units.Units;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +39,6 @@ import static org.rectify.db.Tables.CLOSURE_SETTINGS;
 import static org.rectify.db.Tables.CLOSURE_VERIFICATION;
 import static org.rectify.db.Tables.EVIDENCE;
 import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.UNIT;
 
 /**
  * Closure attempts as their readers see them, under the same scope rules as their tasks: whoever sees the task sees
@@ -77,11 +77,10 @@ public class ClosureViews {
         return detail(r, office);
     }
 
-    /** Attempts with their task's reference and title and the acceptance unit's name, as {@link #detail} reads them. */
+    /** Attempts with their task's plan, reference and title, as {@link #detail} reads them. */
     private org.jooq.SelectOnConditionStep<Record> attempts() {
-        return db.select(CLOSURE.asterisk()).select(TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, UNIT.NAME).from(CLOSURE)
-                .join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
-                .leftJoin(UNIT).on(UNIT.ID.eq(CLOSURE.ACCEPTANCE_UNIT_ID));
+        return db.select(CLOSURE.asterisk()).select(TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT).from(CLOSURE)
+                .join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID));
     }
 
     /** Whoever sees the task, and the acceptance unit (noCondition() would swallow the OR: administrators see all). */
@@ -308,12 +307,14 @@ public class ClosureViews {
                 .fetch(o -> new ClosureDetail.Objection(o.getId(), o.getText(), office ? o.getContact() : null,
                         o.getEvidenceId(), o.getReceivedAt().toInstant(), o.getUpheld(), o.getAnswer(), o.getAnsweredBy(),
                         o.getAnsweredAt() == null ? null : o.getAnsweredAt().toInstant()));
+        Long acceptanceUnitId = r.get(CLOSURE.ACCEPTANCE_UNIT_ID);
+        String acceptanceUnit = acceptanceUnitId == null ? null : units.find(acceptanceUnitId).map(Unit::name).orElse(null);
         return new ClosureDetail(id, r.get(CLOSURE.TASK_ID), r.get(TASK.PLAN_ID), r.get(TASK.REF),
                 TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(CLOSURE.ATTEMPT),
                 ClosureKind.valueOf(r.get(CLOSURE.KIND)), ClosureStage.valueOf(r.get(CLOSURE.STAGE)), r.get(CLOSURE.VERSION),
                 r.get(CLOSURE.STATEMENT), r.get(CLOSURE.APPLICANT), instant(r.get(CLOSURE.APPLIED_AT)),
                 r.get(CLOSURE.SIGNED_OFF_BY), instant(r.get(CLOSURE.SIGNED_OFF_AT)), r.get(CLOSURE.ACCEPTANCE_UNIT_ID),
-                r.get(UNIT.NAME), r.get(CLOSURE.ON_SITE_REQUIRED), r.get(CLOSURE.APPROVED_BY), instant(r.get(CLOSURE.APPROVED_AT)),
+                acceptanceUnit, r.get(CLOSURE.ON_SITE_REQUIRED), r.get(CLOSURE.APPROVED_BY), instant(r.get(CLOSURE.APPROVED_AT)),
                 r.get(CLOSURE.NOTICE_FROM), r.get(CLOSURE.NOTICE_UNTIL), r.get(CLOSURE.RETURNED_BY),
                 instant(r.get(CLOSURE.RETURNED_AT)), r.get(CLOSURE.RETURNED_REASON), r.get(CLOSURE.CLOSED_BY),
                 instant(r.get(CLOSURE.CLOSED_AT)), r.get(CLOSURE.NUMBER), r.get(CLOSURE.LAST_ACTOR),

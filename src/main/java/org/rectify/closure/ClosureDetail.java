@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /** One closure attempt with everything recorded on it, as the pages and the API show it. */
-public record ClosureDetail(long id, long taskId, String taskRef, String taskTitle, int attempt, ClosureKind kind,
+public record ClosureDetail(long id, long taskId, long planId, String taskRef, String taskTitle, int attempt, ClosureKind kind,
                             ClosureStage stage, int version, String statement, String applicant, Instant appliedAt,
                             String signedOffBy, Instant signedOffAt, Long acceptanceUnitId, String acceptanceUnitName,
                             boolean onSiteRequired, String approvedBy, Instant approvedAt, LocalDate noticeFrom,
@@ -54,5 +54,10 @@ public record ClosureDetail(long id, long taskId, String taskRef, String taskTit
 
     public long openObjections() {
         return objections.stream().filter(o -> !o.answered()).count();
+    }
+
+    /** Whether the notice period is over on {@code today} with every objection answered: what closing waits for. */
+    public boolean readyToClose(LocalDate today) {
+        return noticeUntil != null && today.isAfter(noticeUntil) && openObjections() == 0;
     }
 }

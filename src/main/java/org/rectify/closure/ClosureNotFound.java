@@ -8,4 +8,13 @@ public class ClosureNotFound extends NotFoundException {
     public ClosureNotFound(long id) {
         super("closure.notFound", id);
     }
+
+    private ClosureNotFound(String messageKey, long id) {
+        super(messageKey, id);
+    }
+
+    /** No such objection on the attempt (one answered from a stale page of another attempt, a mistyped link). */
+    public static ClosureNotFound objection(long objectionId) {
+        return new ClosureNotFound("closure.objection.notFound", objectionId);
+    }
 }

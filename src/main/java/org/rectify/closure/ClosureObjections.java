@@ -43,7 +43,7 @@ public class ClosureObjections {
     /** Too many objections from this client, or on this closure: try later. */
     public static class TooMany extends RectifyException {
         public TooMany() {
-            super(Kind.CONFLICT, "closure.objection.tooMany");
+            super(Kind.TOO_MANY, "closure.objection.tooMany");
         }
     }
 
@@ -118,7 +118,7 @@ public class ClosureObjections {
                 .set(CLOSURE_OBJECTION.RECEIVED_AT, now.atOffset(ZoneOffset.UTC))
                 .returning(CLOSURE_OBJECTION.ID).fetchOne(CLOSURE_OBJECTION.ID);
         events.publishEvent(new ObjectionReceived(id, closureId, closure.taskId(), closure.taskRef(),
-                views.planOwnerUnit(closure.taskId()), now));
+                views.officeUnit(closure).orElse(null), now));
         return id;
     }
 

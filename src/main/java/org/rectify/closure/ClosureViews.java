@@ -17,6 +17,7 @@ import org.rectify.platform.WorkingCalendar.DayCount;
 import org.rectify.progress.Evidences;
 import org.rectify.progress.IndicatorHistory;
 import org.rectify.progress.ProgressViews;
+import org.rectify.units.Unit;
 import org.rectify.units.Units;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +39,6 @@ import static org.rectify.db.Tables.CLOSURE_SETTINGS;
 import static org.rectify.db.Tables.CLOSURE_VERIFICATION;
 import static org.rectify.db.Tables.EVIDENCE;
 import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.UNIT;
 
 /**
  * Closure attempts as their readers see them, under the same scope rules as their tasks: whoever sees the task sees
@@ -71,13 +71,16 @@ public class ClosureViews {
     }
 
     public ClosureDetail get(long closureId, Caller caller) {
-        Record r = db.select(CLOSURE.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, UNIT.NAME).from(CLOSURE)
-                .join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
-                .leftJoin(UNIT).on(UNIT.ID.eq(CLOSURE.ACCEPTANCE_UNIT_ID))
-                .where(CLOSURE.ID.eq(closureId).and(readableBy(caller)))
+        Record r = attempts().where(CLOSURE.ID.eq(closureId).and(readableBy(caller)))
                 .fetchOptional().orElseThrow(() -> new ClosureNotFound(closureId));
         boolean office = ledger.isGovernedBy(r.get(CLOSURE.TASK_ID), caller);
         return detail(r, office);
+    }
+
+    /** Attempts with their task's plan, reference and title, as {@link #detail} reads them. */
+    private org.jooq.SelectOnConditionStep<Record> attempts() {
+        return db.select(CLOSURE.asterisk()).select(TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT).from(CLOSURE)
+                .join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID));
     }
 
     /** Whoever sees the task, and the acceptance unit (noCondition() would swallow the OR: administrators see all). */
@@ -88,20 +91,19 @@ public class ClosureViews {
 
     /** The attempt for the public page: only while it is under notice, and never an objector's contact. */
     public java.util.Optional<ClosureDetail> underNotice(long closureId) {
-        return db.select(CLOSURE.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, UNIT.NAME).from(CLOSURE)
-                .join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
-                .leftJoin(UNIT).on(UNIT.ID.eq(CLOSURE.ACCEPTANCE_UNIT_ID))
-                .where(CLOSURE.ID.eq(closureId).and(CLOSURE.STAGE.eq(ClosureStage.UNDER_NOTICE.name())))
+        return attempts().where(CLOSURE.ID.eq(closureId).and(CLOSURE.STAGE.eq(ClosureStage.UNDER_NOTICE.name())))
                 .fetchOptional().map(r -> detail(r, false));
     }
 
-    /** The attempts under notice today, for the public page that lists them. */
-    public List<ClosureDetail> allUnderNotice() {
-        return db.select(CLOSURE.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, UNIT.NAME).from(CLOSURE)
+    /** The attempts under notice today, for the public page that lists them (one query, whoever asks). */
+    public List<ClosureUnderNotice> allUnderNotice() {
+        return db.select(CLOSURE.ID, TASK.REF, TASK.TITLE, TASK.TEXT, CLOSURE.NOTICE_FROM, CLOSURE.NOTICE_UNTIL).from(CLOSURE)
                 .join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
-                .leftJoin(UNIT).on(UNIT.ID.eq(CLOSURE.ACCEPTANCE_UNIT_ID))
                 .where(CLOSURE.STAGE.eq(ClosureStage.UNDER_NOTICE.name()).and(CLOSURE.NOTICE_UNTIL.ge(today())))
-                .orderBy(CLOSURE.NOTICE_UNTIL, CLOSURE.ID).limit(200).fetch(r -> detail(r, false));
+                .orderBy(CLOSURE.NOTICE_UNTIL, CLOSURE.ID).limit(200)
+                .fetch(r -> new ClosureUnderNotice(r.get(CLOSURE.ID), r.get(TASK.REF),
+                        TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(CLOSURE.NOTICE_FROM),
+                        r.get(CLOSURE.NOTICE_UNTIL)));
     }
 
     /** The lead units of a task as the plan names them, for pages that show an attempt. */
@@ -113,10 +115,7 @@ public class ClosureViews {
     public List<ClosureDetail> ofTask(long taskId, Caller caller) {
         ledger.get(taskId, caller.scope());
         boolean office = ledger.isGovernedBy(taskId, caller);
-        return db.select(CLOSURE.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, UNIT.NAME).from(CLOSURE)
-                .join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
-                .leftJoin(UNIT).on(UNIT.ID.eq(CLOSURE.ACCEPTANCE_UNIT_ID))
-                .where(CLOSURE.TASK_ID.eq(taskId)).orderBy(CLOSURE.ATTEMPT.desc())
+        return attempts().where(CLOSURE.TASK_ID.eq(taskId)).orderBy(CLOSURE.ATTEMPT.desc())
                 .fetch(r -> detail(r, office));
     }
 
@@ -125,27 +124,42 @@ public class ClosureViews {
      * it governs; unit staff and heads their units' own applications and the ones their unit verifies.
      */
     public List<ClosureSummary> desk(Caller caller, boolean includeEnded) {
-        Condition scope = caller.role().isUnitRole()
-                ? TaskConditions.ledFrom(caller.scope().unitPath()).or(CLOSURE.ACCEPTANCE_UNIT_ID.eq(caller.unitId()))
-                : TaskConditions.governedBy(caller).or(CLOSURE.ACCEPTANCE_UNIT_ID.eq(caller.unitId()));
+        return deskRows(caller, includeEnded).stream().map(DeskRow::summary).toList();
+    }
+
+    /** A desk line with what the caller is to it and the plan it belongs to, read in the desk's one query. */
+    private record DeskRow(ClosureSummary summary, long planId, ClosurePolicy.Standing standing) {
+    }
+
+    private List<DeskRow> deskRows(Caller caller, boolean includeEnded) {
+        Condition leads = caller.role().isUnitRole() ? TaskConditions.ledFrom(caller.scope().unitPath())
+                : org.jooq.impl.DSL.falseCondition();
+        Condition governs = TaskConditions.governedBy(caller);
+        Condition scope = (caller.role().isUnitRole() ? leads : governs).or(CLOSURE.ACCEPTANCE_UNIT_ID.eq(caller.unitId()));
         var open = org.jooq.impl.DSL.field(org.jooq.impl.DSL.selectCount().from(CLOSURE_OBJECTION)
                 .where(CLOSURE_OBJECTION.CLOSURE_ID.eq(CLOSURE.ID).and(CLOSURE_OBJECTION.UPHELD.isNull())));
-        var rows = db.select(CLOSURE.ID, CLOSURE.TASK_ID, TASK.REF, TASK.TITLE, TASK.TEXT, CLOSURE.ATTEMPT, CLOSURE.KIND,
-                        CLOSURE.STAGE, CLOSURE.UPDATED_AT, CLOSURE.NOTICE_UNTIL, CLOSURE.NUMBER, open.as("open"),
-                        CLOSURE.ACCEPTANCE_UNIT_ID)
+        var leadsField = org.jooq.impl.DSL.field(leads).as("leads");
+        var governsField = org.jooq.impl.DSL.field(governs).as("governs");
+        var rows = db.select(CLOSURE.ID, CLOSURE.TASK_ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, CLOSURE.ATTEMPT,
+                        CLOSURE.KIND, CLOSURE.STAGE, CLOSURE.UPDATED_AT, CLOSURE.NOTICE_UNTIL, CLOSURE.NUMBER, open.as("open"),
+                        CLOSURE.ACCEPTANCE_UNIT_ID, leadsField, governsField)
                 .from(CLOSURE).join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
                 .where(scope.and(includeEnded ? org.jooq.impl.DSL.noCondition() : IN_FLIGHT))
                 .orderBy(CLOSURE.UPDATED_AT).limit(500).fetch();
-        Map<Long, List<String>> leads = ledger.leadUnitNames(rows.map(r -> r.get(CLOSURE.TASK_ID)));
+        Map<Long, List<String>> leadNames = ledger.leadUnitNames(rows.map(r -> r.get(CLOSURE.TASK_ID)));
         Instant now = clock.instant();
         return rows.map(r -> {
             Instant since = r.get(CLOSURE.UPDATED_AT).toInstant();
-            return new ClosureSummary(r.get(CLOSURE.ID), r.get(CLOSURE.TASK_ID), r.get(TASK.REF),
+            Long acceptanceUnitId = r.get(CLOSURE.ACCEPTANCE_UNIT_ID);
+            var summary = new ClosureSummary(r.get(CLOSURE.ID), r.get(CLOSURE.TASK_ID), r.get(TASK.REF),
                     TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)),
-                    leads.getOrDefault(r.get(CLOSURE.TASK_ID), List.of()), r.get(CLOSURE.ATTEMPT),
+                    leadNames.getOrDefault(r.get(CLOSURE.TASK_ID), List.of()), r.get(CLOSURE.ATTEMPT),
                     ClosureKind.valueOf(r.get(CLOSURE.KIND)), ClosureStage.valueOf(r.get(CLOSURE.STAGE)), since,
                     Duration.between(since, now).toDays(), r.get(CLOSURE.NOTICE_UNTIL), r.get(CLOSURE.NUMBER),
-                    r.get("open", Integer.class), r.get(CLOSURE.ACCEPTANCE_UNIT_ID));
+                    r.get("open", Integer.class), acceptanceUnitId);
+            var standing = new ClosurePolicy.Standing(r.get(leadsField), r.get(governsField),
+                    acceptanceUnitId != null && acceptanceUnitId == caller.unitId());
+            return new DeskRow(summary, r.get(TASK.PLAN_ID), standing);
         });
     }
 
@@ -180,14 +194,17 @@ public class ClosureViews {
      */
     public List<ClosureSummary> awaiting(Caller caller) {
         LocalDate today = today();
-        return desk(caller, false).stream().filter(c -> {
+        List<DeskRow> rows = deskRows(caller, false);
+        Map<Long, ClosureSettings> settings = settings(rows.stream().map(DeskRow::planId).collect(java.util.stream.Collectors.toSet()));
+        return rows.stream().filter(row -> {
+            ClosureSummary c = row.summary();
             ClosureCommand next = ClosureCommand.forward(c.stage());
-            if (next == null || !ClosurePolicy.permits(caller, next, standing(c.taskId(), c.acceptanceUnitId(), caller),
-                    settings(planOf(c.taskId())).approver())) {
+            if (next == null || !ClosurePolicy.mayTake(caller, next, c.stage(), row.standing(),
+                    settings.get(row.planId()).approver())) {
                 return false;
             }
             return next != ClosureCommand.CLOSE || c.openObjections() > 0 || today.isAfter(c.noticeUntil());
-        }).toList();
+        }).map(DeskRow::summary).toList();
     }
 
     /** The lines of the application form: each deadline deliverable, each indicator with its last value, each condition. */
@@ -218,11 +235,18 @@ public class ClosureViews {
     }
 
     public ClosureSettings settings(long planId) {
-        return db.selectFrom(CLOSURE_SETTINGS).where(CLOSURE_SETTINGS.PLAN_ID.eq(planId))
-                .fetchOptional(s -> new ClosureSettings(Arrays.stream(s.getConditions().split("\n")).map(String::strip)
+        return settings(List.of(planId)).get(planId);
+    }
+
+    /** The closure rules of these plans, in one query; a plan that never set its own has the defaults. */
+    Map<Long, ClosureSettings> settings(java.util.Collection<Long> planIds) {
+        Map<Long, ClosureSettings> settings = new java.util.HashMap<>();
+        db.selectFrom(CLOSURE_SETTINGS).where(CLOSURE_SETTINGS.PLAN_ID.in(planIds)).forEach(s -> settings.put(s.getPlanId(),
+                new ClosureSettings(Arrays.stream(s.getConditions().split("\n")).map(String::strip)
                         .filter(x -> !x.isEmpty()).toList(), s.getHeadSignOff(), ClosureApprover.valueOf(s.getApprover()),
-                        s.getNoticeDays(), DayCount.valueOf(s.getNoticeDayCount())))
-                .orElseGet(ClosureSettings::defaults);
+                        s.getNoticeDays(), DayCount.valueOf(s.getNoticeDayCount()))));
+        planIds.forEach(id -> settings.putIfAbsent(id, ClosureSettings.defaults()));
+        return settings;
     }
 
     /** What the caller is to a task's attempt, for {@link ClosurePolicy}. */
@@ -232,25 +256,35 @@ public class ClosureViews {
                 acceptanceUnitId != null && acceptanceUnitId == caller.unitId());
     }
 
-    long planOf(long taskId) {
-        return db.select(TASK.PLAN_ID).from(TASK).where(TASK.ID.eq(taskId)).fetchOne(TASK.PLAN_ID);
+    /** Whether the caller may take the step on the attempt, the stage's own rule aside (see {@link ClosurePolicy#mayTake}). */
+    boolean mayTake(ClosureDetail c, ClosureCommand command, Caller caller) {
+        return ClosurePolicy.mayTake(caller, command, c.stage(), standing(c.taskId(), c.acceptanceUnitId(), caller),
+                settings(c.planId()).approver());
     }
 
-    /** The unit that runs the task's plan: its office closes the task and signs the notice. */
-    public long officeUnit(long taskId) {
-        return planOwnerUnit(taskId);
+    /** The steps the caller may take on the attempt now (the buttons of its page). */
+    public java.util.Set<ClosureCommand> steps(ClosureDetail c, Caller caller) {
+        return ClosurePolicy.steps(caller, c.stage(), standing(c.taskId(), c.acceptanceUnitId(), caller),
+                settings(c.planId()).approver());
     }
 
-    long planOwnerUnit(long taskId) {
-        return db.select(org.rectify.db.Tables.PLAN.OWNER_UNIT_ID).from(org.rectify.db.Tables.PLAN)
-                .where(org.rectify.db.Tables.PLAN.ID.eq(planOf(taskId))).fetchOne(org.rectify.db.Tables.PLAN.OWNER_UNIT_ID);
+    /**
+     * The unit whose office runs the attempt's plan: it closes the task, signs the notice and answers objections
+     * (empty for a plan without one, which administrators run).
+     */
+    public java.util.Optional<Long> officeUnit(ClosureDetail c) {
+        return plans.ownerUnitId(c.planId());
     }
 
     long existingUnit(long unitId) {
         if (units.find(unitId).isEmpty()) {
-            throw new InvalidInputException(Map.of("acceptanceUnitId", "closure.unknownUnit"), "closure.unknownUnit");
+            throw unknownUnit();
         }
         return unitId;
+    }
+
+    static InvalidInputException unknownUnit() {
+        return new InvalidInputException(Map.of("acceptanceUnitId", "closure.unknownUnit"), "closure.unknownUnit");
     }
 
     private ClosureDetail detail(Record r, boolean office) {
@@ -273,12 +307,14 @@ public class ClosureViews {
                 .fetch(o -> new ClosureDetail.Objection(o.getId(), o.getText(), office ? o.getContact() : null,
                         o.getEvidenceId(), o.getReceivedAt().toInstant(), o.getUpheld(), o.getAnswer(), o.getAnsweredBy(),
                         o.getAnsweredAt() == null ? null : o.getAnsweredAt().toInstant()));
-        return new ClosureDetail(id, r.get(CLOSURE.TASK_ID), r.get(TASK.REF),
+        Long acceptanceUnitId = r.get(CLOSURE.ACCEPTANCE_UNIT_ID);
+        String acceptanceUnit = acceptanceUnitId == null ? null : units.find(acceptanceUnitId).map(Unit::name).orElse(null);
+        return new ClosureDetail(id, r.get(CLOSURE.TASK_ID), r.get(TASK.PLAN_ID), r.get(TASK.REF),
                 TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(CLOSURE.ATTEMPT),
                 ClosureKind.valueOf(r.get(CLOSURE.KIND)), ClosureStage.valueOf(r.get(CLOSURE.STAGE)), r.get(CLOSURE.VERSION),
                 r.get(CLOSURE.STATEMENT), r.get(CLOSURE.APPLICANT), instant(r.get(CLOSURE.APPLIED_AT)),
                 r.get(CLOSURE.SIGNED_OFF_BY), instant(r.get(CLOSURE.SIGNED_OFF_AT)), r.get(CLOSURE.ACCEPTANCE_UNIT_ID),
-                r.get(UNIT.NAME), r.get(CLOSURE.ON_SITE_REQUIRED), r.get(CLOSURE.APPROVED_BY), instant(r.get(CLOSURE.APPROVED_AT)),
+                acceptanceUnit, r.get(CLOSURE.ON_SITE_REQUIRED), r.get(CLOSURE.APPROVED_BY), instant(r.get(CLOSURE.APPROVED_AT)),
                 r.get(CLOSURE.NOTICE_FROM), r.get(CLOSURE.NOTICE_UNTIL), r.get(CLOSURE.RETURNED_BY),
                 instant(r.get(CLOSURE.RETURNED_AT)), r.get(CLOSURE.RETURNED_REASON), r.get(CLOSURE.CLOSED_BY),
                 instant(r.get(CLOSURE.CLOSED_AT)), r.get(CLOSURE.NUMBER), r.get(CLOSURE.LAST_ACTOR),

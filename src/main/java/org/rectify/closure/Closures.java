@@ -84,6 +84,14 @@ public class Closures {
     /** Everything about an application that can be refused before any file is streamed. */
     @Transactional(readOnly = true)
     public void checkApplication(long taskId, ClosureApplication application, int files, Caller caller) {
+        checked(taskId, application, files, caller);
+    }
+
+    /** The task applied for and the lines its application answers, once the application passed its checks. */
+    private record Checked(TaskDetail task, List<ClosureItem> items) {
+    }
+
+    private Checked checked(long taskId, ClosureApplication application, int files, Caller caller) {
         TaskDetail task = ledger.get(taskId, caller.scope());
         if (!ClosurePolicy.mayApply(caller, views.standing(task.id(), null, caller))) {
             throw new ForbiddenException("closure.applyForbidden");
@@ -121,12 +129,13 @@ public class Closures {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors, errors.values().iterator().next());
         }
+        return new Checked(task, items);
     }
 
     /** Applies for closure (or, for an ONGOING task, for confirmation of its stage goals) with the staged files. */
     public long apply(long taskId, ClosureApplication application, List<StagedFile> files, Caller caller) {
-        checkApplication(taskId, application, files.size(), caller);
-        TaskDetail task = ledger.get(taskId, caller.scope());
+        Checked checked = checked(taskId, application, files.size(), caller);
+        TaskDetail task = checked.task();
         ClosureKind kind = kindFor(task);
         ClosureSettings settings = views.settings(task.planId());
         Instant now = clock.instant();
@@ -142,7 +151,7 @@ public class Closures {
                 .set(CLOSURE.SIGNED_OFF_AT, settings.headSignOff() && signedOff ? utc(now) : null)
                 .set(CLOSURE.LAST_ACTOR, caller.signature()).set(CLOSURE.UPDATED_AT, utc(now))
                 .returning(CLOSURE.ID).fetchOne(CLOSURE.ID);
-        List<ClosureItem> items = views.items(task, caller);
+        List<ClosureItem> items = checked.items();
         for (int i = 0; i < items.size(); i++) {
             ClosureItem item = items.get(i);
             ClosureApplication.Answer answer = application.answers().get(i);
@@ -174,7 +183,8 @@ public class Closures {
     /** Names the acceptance unit (default: the unit that runs the plan) and whether it must verify on site. */
     public ClosureDetail assignVerification(long closureId, int version, Long acceptanceUnitId, boolean onSite, Caller caller) {
         return step(closureId, version, ClosureCommand.ASSIGN_VERIFICATION, null, caller, (c, now) -> {
-            long unit = acceptanceUnitId != null ? views.existingUnit(acceptanceUnitId) : views.planOwnerUnit(c.taskId());
+            long unit = acceptanceUnitId != null ? views.existingUnit(acceptanceUnitId)
+                    : views.officeUnit(c).orElseThrow(ClosureViews::unknownUnit); // a plan without an office: name one
             return Map.of(CLOSURE.ACCEPTANCE_UNIT_ID, unit, CLOSURE.ON_SITE_REQUIRED, onSite);
         });
     }
@@ -231,7 +241,7 @@ public class Closures {
             set.put(CLOSURE.APPROVED_BY, caller.signature());
             set.put(CLOSURE.APPROVED_AT, utc(now));
             if (c.kind() == ClosureKind.CLOSURE) {
-                ClosureSettings settings = views.settings(views.planOf(c.taskId()));
+                ClosureSettings settings = views.settings(c.planId());
                 LocalDate today = today();
                 set.put(CLOSURE.NOTICE_FROM, today);
                 set.put(CLOSURE.NOTICE_UNTIL, calendar.periodEnd(today, settings.noticeDays(), settings.noticeDayCount()));
@@ -256,7 +266,7 @@ public class Closures {
         allowed(c, version, ClosureCommand.UPHOLD_OBJECTION, caller); // the office, while the notice runs
         var objection = db.selectFrom(CLOSURE_OBJECTION)
                 .where(CLOSURE_OBJECTION.ID.eq(objectionId).and(CLOSURE_OBJECTION.CLOSURE_ID.eq(closureId)))
-                .forUpdate().fetchOptional().orElseThrow(() -> new ClosureNotFound(closureId));
+                .forUpdate().fetchOptional().orElseThrow(() -> ClosureNotFound.objection(objectionId));
         if (objection.getUpheld() != null) {
             throw new ClosureRefused("closure.objection.alreadyAnswered", objection.getAnsweredBy());
         }
@@ -392,10 +402,7 @@ public class Closures {
             throw new ClosureRefused("closure.stepNotAllowed", label("closure.command." + command),
                     label("closure.stage." + c.stage()), c.lastActor());
         }
-        boolean headReturning = command == ClosureCommand.RETURN && caller.role() == org.rectify.access.Role.UNIT_HEAD;
-        if (!ClosurePolicy.permits(caller, command, views.standing(c.taskId(), c.acceptanceUnitId(), caller),
-                views.settings(views.planOf(c.taskId())).approver())
-                || (headReturning && !ClosurePolicy.headMayReturn(c.stage()))) {
+        if (!views.mayTake(c, command, caller)) {
             throw new ForbiddenException("closure.stepForbidden", label("closure.command." + command));
         }
         if (version != c.version()) {

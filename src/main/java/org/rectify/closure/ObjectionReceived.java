@@ -5,10 +5,11 @@ import org.rectify.platform.Audited;
 import java.time.Instant;
 
 /**
- * A member of the public objected to a closure under notice (异议); {@code officeUnitId} runs the plan and answers.
+ * A member of the public objected to a closure under notice (异议); {@code officeUnitId} runs the plan and answers
+ * (null for a plan without one, which administrators run).
  * Carries no word of the objector's.
  */
-public record ObjectionReceived(long objectionId, long closureId, long taskId, String taskRef, long officeUnitId,
+public record ObjectionReceived(long objectionId, long closureId, long taskId, String taskRef, Long officeUnitId,
                                 Instant occurredAt) implements Audited {
 
     @Override

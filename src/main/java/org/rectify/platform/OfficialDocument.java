@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +27,6 @@ public final class OfficialDocument {
     public static final String TITLE_FONT = "方正小标宋简体";
     public static final String BODY_FONT = "仿宋_GB2312";
     public static final String INDENT = "　　";
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private OfficialDocument() {
     }
@@ -75,7 +73,7 @@ public final class OfficialDocument {
     /** Issuer and date, on the right. */
     public static void signature(XWPFDocument doc, String issuer, OffsetDateTime at) {
         paragraph(doc, ParagraphAlignment.RIGHT, issuer, BODY_FONT, 16, false, null);
-        paragraph(doc, ParagraphAlignment.RIGHT, chineseDate(at.atZoneSameInstant(ZONE).toLocalDate()), BODY_FONT, 16, false, null);
+        paragraph(doc, ParagraphAlignment.RIGHT, chineseDate(at.atZoneSameInstant(ClockConfiguration.ZONE).toLocalDate()), BODY_FONT, 16, false, null);
     }
 
     public static void paragraph(XWPFDocument doc, ParagraphAlignment align, String text, String font, int size, boolean bold,

@@ -8,7 +8,7 @@ package org.rectify.platform;
 public abstract class RectifyException extends RuntimeException {
 
     public enum Kind {
-        NOT_FOUND(404), FORBIDDEN(403), CONFLICT(409), INVALID(422);
+        NOT_FOUND(404), FORBIDDEN(403), CONFLICT(409), INVALID(422), TOO_MANY(429);
 
         public final int status;
 

@@ -59,6 +59,18 @@ class ClosureCommandTests {
         assertThat(ClosurePolicy.headMayReturn(ClosureStage.UNDER_NOTICE)).isFalse();
     }
 
+    @Test
+    void the_unit_head_may_send_back_only_before_sign_off_and_the_page_offers_the_same_steps() {
+        Caller head = caller(Role.UNIT_HEAD);
+        assertThat(ClosurePolicy.mayTake(head, RETURN, ClosureStage.SIGN_OFF_PENDING, LEADS, ClosureApprover.OFFICE)).isTrue();
+        assertThat(ClosurePolicy.mayTake(head, RETURN, ClosureStage.APPLIED, LEADS, ClosureApprover.OFFICE)).isFalse();
+        assertThat(ClosurePolicy.steps(head, ClosureStage.SIGN_OFF_PENDING, LEADS, ClosureApprover.OFFICE))
+                .containsExactlyInAnyOrder(ClosureCommand.SIGN_OFF, RETURN);
+        assertThat(ClosurePolicy.steps(head, ClosureStage.APPLIED, LEADS, ClosureApprover.OFFICE)).isEmpty();
+        assertThat(ClosurePolicy.steps(caller(Role.OFFICE), ClosureStage.UNDER_NOTICE, GOVERNS, ClosureApprover.OFFICE))
+                .containsExactlyInAnyOrder(UPHOLD_OBJECTION, CLOSE, RETURN);
+    }
+
     private static Caller caller(Role role) {
         return new Caller(1, "u", "某人", 1, "某单位", role, DataScope.ofUnit("/1/"));
     }

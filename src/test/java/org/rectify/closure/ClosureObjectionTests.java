@@ -54,6 +54,9 @@ class ClosureObjectionTests {
         long id = underNotice(flow, "异议测试任务");
         mvc.perform(get("/public/closures/{id}", id)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("异议测试任务")));
+        mvc.perform(get("/public/closures")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/public/closures/" + id)))
+                .andExpect(content().string(containsString("异议测试任务")));
 
         object(id, "河道里仍有垃圾，整改不彻底", "13800000000", "198.51.100.1").andExpect(status().is3xxRedirection());
         mvc.perform(get("/public/closures/{id}", id)).andExpect(content().string(not(containsString("13800000000"))));
@@ -72,6 +75,8 @@ class ClosureObjectionTests {
 
         object(id, "不同意销号", null, "198.51.100.2").andExpect(status().is3xxRedirection());
         long second = jdbc.queryForObject("select max(id) from closure_objection where closure_id = ?", Long.class, id);
+        flow.answer(office(), id, second + 1_000_000, false, "无此异议").andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(containsString("没有编号为 " + (second + 1_000_000) + " 的异议")));
         flow.answer(office(), id, second, false, "经现场复核，垃圾已清理完毕").andExpect(status().isOk())
                 .andExpect(jsonPath("$.stage").value("UNDER_NOTICE"));
         mvc.perform(get("/public/closures/{id}", id)).andExpect(content().string(containsString("经现场复核，垃圾已清理完毕")));

@@ -34,7 +34,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -119,9 +118,10 @@ class ClosureController {
     String panel(@PathVariable long taskId, Caller caller, Model model) {
         TaskDetail task = ledger.get(taskId, caller.scope());
         model.addAttribute("task", task);
-        model.addAttribute("attempts", views.ofTask(taskId, caller));
+        List<ClosureDetail> attempts = views.ofTask(taskId, caller);
+        model.addAttribute("attempts", attempts);
         model.addAttribute("mayApply", ClosurePolicy.mayApply(caller, views.standing(taskId, null, caller))
-                && views.ofTask(taskId, caller).stream().noneMatch(c -> c.stage().inFlight())
+                && attempts.stream().noneMatch(c -> c.stage().inFlight())
                 && switch (task.status()) { case IN_PROGRESS, REOPENED, ONGOING -> true; default -> false; });
         return "closure/panel :: panel";
     }
@@ -188,7 +188,7 @@ class ClosureController {
         if (c.number() == null) {
             throw new org.rectify.closure.ClosureNotFound(id);
         }
-        String issuer = units.get(views.officeUnit(c.taskId())).name();
+        String issuer = views.officeUnit(c).map(unit -> units.get(unit).name()).orElse("");
         return org.rectify.platform.OfficialDocument.download(c.number(), document.render(c, views.leadUnits(c.taskId()), issuer));
     }
 
@@ -221,22 +221,12 @@ class ClosureController {
     }
 
     private String page(ClosureDetail c, Caller caller, Model model, String error) {
-        var standing = views.standing(c.taskId(), c.acceptanceUnitId(), caller);
-        var approver = views.settings(ledger.get(c.taskId(), org.rectify.access.DataScope.ALL).planId()).approver();
-        Set<ClosureCommand> steps = EnumSet.noneOf(ClosureCommand.class);
-        for (ClosureCommand command : ClosureCommand.values()) {
-            boolean headReturn = command == ClosureCommand.RETURN && caller.role() == org.rectify.access.Role.UNIT_HEAD
-                    && !ClosurePolicy.headMayReturn(c.stage());
-            if (command.allowedFrom(c.stage()) && ClosurePolicy.permits(caller, command, standing, approver) && !headReturn) {
-                steps.add(command);
-            }
-        }
+        Set<ClosureCommand> steps = views.steps(c, caller);
         model.addAttribute("closure", c);
         model.addAttribute("steps", steps);
         model.addAttribute("leadUnits", views.leadUnits(c.taskId()));
         model.addAttribute("today", views.today());
-        model.addAttribute("mayClose", steps.contains(ClosureCommand.CLOSE) && views.today().isAfter(c.noticeUntil())
-                && c.openObjections() == 0);
+        model.addAttribute("mayClose", steps.contains(ClosureCommand.CLOSE) && c.readyToClose(views.today()));
         model.addAttribute("units", steps.contains(ClosureCommand.ASSIGN_VERIFICATION) ? units.tree() : List.of());
         model.addAttribute("methods", VerificationMethod.values());
         model.addAttribute("stepError", error);

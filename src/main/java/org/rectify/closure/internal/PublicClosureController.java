@@ -6,8 +6,8 @@ import org.rectify.closure.ClosureDetail;
 import org.rectify.closure.ClosureNotFound;
 import org.rectify.closure.ClosureObjections;
 import org.rectify.closure.ClosureViews;
-import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.Messages;
+import org.rectify.platform.RectifyException;
 import org.rectify.progress.EvidenceUploads;
 import org.rectify.progress.StagedFile;
 import org.springframework.stereotype.Controller;
@@ -67,11 +67,11 @@ class PublicClosureController {
             objections.object(id, text, contact, chosen == null ? null : uploads.stage(chosen, staged), client);
             redirect.addFlashAttribute("flash", messages.text("closure.objection.received"));
             return "redirect:/public/closures/" + id;
-        } catch (ClosureObjections.TooMany e) {
-            response.setStatus(429);
-            model.addAttribute("objectionError", messages.text(e));
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
+        } catch (RectifyException e) {
+            if (e.kind() == RectifyException.Kind.NOT_FOUND) {
+                throw e; // the notice ended meanwhile
+            }
+            response.setStatus(e.kind().status);
             model.addAttribute("objectionError", messages.text(e));
         } finally {
             uploads.discard(staged);

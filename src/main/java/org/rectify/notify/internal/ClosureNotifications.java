@@ -10,7 +10,6 @@ import org.rectify.plans.TaskLedger;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -20,8 +19,6 @@ import java.util.List;
  */
 @Component
 class ClosureNotifications {
-
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Dispatcher dispatcher;
     private final TaskLedger tasks;
@@ -60,7 +57,10 @@ class ClosureNotifications {
 
     @ApplicationModuleListener
     void on(ObjectionReceived event) {
-        String day = event.occurredAt().atZone(CHINA).toLocalDate().toString();
+        if (event.officeUnitId() == null) {
+            return; // a plan without an office: its administrators see the objection on the closure desk
+        }
+        String day = event.occurredAt().atZone(org.rectify.platform.ClockConfiguration.ZONE).toLocalDate().toString();
         dispatcher.dispatch(Audience.accounts(accounts.ofUnits(List.of(event.officeUnitId()), Role.OFFICE)),
                 Outgoing.about(event.taskId(), "CLOSURE_OBJECTION", "objection:" + event.closureId() + ":" + day,
                         "/closure/" + event.closureId(), "notify.closure.objection", event.taskRef()));

@@ -52,7 +52,7 @@ public class DossierAssembly {
 
             @Override
             public void writeTo(OutputStream out) throws IOException {
-                DossierZip.write(out, index, entries, asOf.atZone(DossierText.ZONE).toLocalDateTime());
+                DossierZip.write(out, index, entries, asOf.atZone(org.rectify.platform.ClockConfiguration.ZONE).toLocalDateTime());
             }
         };
     }

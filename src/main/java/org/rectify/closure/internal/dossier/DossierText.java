@@ -1,12 +1,12 @@
 package org.rectify.closure.internal.dossier;
 
+import org.rectify.platform.ClockConfiguration;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -18,7 +18,6 @@ import java.util.Locale;
 public class DossierText {
 
     public static final Locale LOCALE = Locale.SIMPLIFIED_CHINESE;
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MessageSource messages;
@@ -28,7 +27,7 @@ public class DossierText {
     }
 
     public String time(Instant at) {
-        return at == null ? "" : TIME.format(at.atZone(ZONE));
+        return at == null ? "" : TIME.format(at.atZone(ClockConfiguration.ZONE));
     }
 
     public String time(OffsetDateTime at) {

@@ -39,7 +39,7 @@ public class DueReports {
     public List<DueReport> between(LocalDate from, LocalDate to, Long planId, DataScope scope) {
         Condition where = REPORTING_CYCLE.DUE_ON.between(from, to)
                 .and(TASK.STATUS.in(ReportingCycles.REPORTING.stream().map(Enum::name).toList()))
-                .and(TaskConditions.visibleTo(scope));
+                .and(TaskConditions.visibleTo(scope)).and(readableUnits(scope));
         if (planId != null) {
             where = where.and(TASK.PLAN_ID.eq(planId));
         }
@@ -58,5 +58,18 @@ public class DueReports {
                         TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(UNIT.ID), r.get(UNIT.NAME),
                         r.get(REPORT_SLOT.FIRST_SUBMITTED_AT) == null ? null
                                 : r.get(REPORT_SLOT.FIRST_SUBMITTED_AT).atZoneSameInstant(clock.getZone()).toLocalDate()));
+    }
+
+    /**
+     * Whose reporting the scope counts (circulars, rankings): the units in its subtree, and every lead unit for the
+     * office, supervisors and leaders of the unit running the plan. A county office counts its own county's reporting
+     * on a city task, not its sibling counties' nor the city departments' it merely supports.
+     */
+    private static Condition readableUnits(DataScope scope) {
+        if (scope.isAll()) {
+            return org.jooq.impl.DSL.noCondition();
+        }
+        return org.rectify.units.UnitPaths.within(UNIT.PATH, scope.unitPath())
+                .or(TaskConditions.governedBy(scope));
     }
 }

@@ -74,12 +74,13 @@ public class ApiTokens {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expires = now.plus(validFor, ChronoUnit.DAYS);
+        String shown = secret.substring(0, PREFIX.length() + 6);
         long id = db.insertInto(API_TOKEN).set(API_TOKEN.ACCOUNT_ID, caller.accountId()).set(API_TOKEN.NAME, trimmed)
-                .set(API_TOKEN.SECRET_HASH, hash(secret)).set(API_TOKEN.PREFIX, secret.substring(0, PREFIX.length() + 6))
+                .set(API_TOKEN.SECRET_HASH, hash(secret)).set(API_TOKEN.PREFIX, shown)
                 .set(API_TOKEN.CREATED_AT, at(now)).set(API_TOKEN.EXPIRES_AT, at(expires))
                 .returning(API_TOKEN.ID).fetchOne(API_TOKEN.ID);
         events.publishEvent(new ApiTokenChanged(caller.signature(), true, id, caller.accountId(), trimmed));
-        return new NewToken(new TokenView(id, trimmed, secret.substring(0, PREFIX.length() + 6), now, expires, null), secret);
+        return new NewToken(new TokenView(id, trimmed, shown, now, expires, null), secret);
     }
 
     @Transactional(readOnly = true)

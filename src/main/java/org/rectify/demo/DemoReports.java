@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.rectify.demo.DemoTimeline.GRACE_DAYS;
 import static org.rectify.demo.DemoTimeline.at;
@@ -53,19 +55,22 @@ class DemoReports {
         schedule.at(DemoTimeline.at(timeline.reportingStart().minusDays(3), 10), () -> {
             cycles.setCadence(planId, new CadenceSettings(CadenceKind.CUSTOM, null, GRACE_DAYS, true,
                     timeline.reportingStart(), timeline.reportDueDates()), stage.callers().office());
+            // each task's lead units, read once for all the cycles rather than once per task and cycle
+            Map<Long, List<Long>> leads = new LinkedHashMap<>();
+            taskIds.forEach(id -> leads.put(id, ledger.get(id, DataScope.ALL).leadUnitIds()));
             for (ReportingCycle cycle : cycles.cycles(planId)) {
                 if (cycle.dueOn().isBefore(timeline.today())) {
-                    schedulePast(schedule, stage.callers(), cycle, taskIds);
+                    schedulePast(schedule, stage.callers(), cycle, leads);
                 } else if (!cycle.periodStart().isAfter(timeline.today())) {
-                    scheduleCurrent(schedule, stage, cycle, taskIds);
+                    scheduleCurrent(schedule, stage, cycle, leads);
                 }
             }
         });
     }
 
-    private void schedulePast(DemoSchedule schedule, DemoCallers callers, ReportingCycle cycle, List<Long> taskIds) {
-        forEachSlot(taskIds, cycle, (task, unit, n) -> {
-            boolean missing = n % 10 == 8 && taskIds.indexOf(task) % 3 == 0;
+    private void schedulePast(DemoSchedule schedule, DemoCallers callers, ReportingCycle cycle, Map<Long, List<Long>> leads) {
+        forEachSlot(leads, cycle, (t, task, unit, n) -> {
+            boolean missing = n % 10 == 8 && t % 3 == 0;
             switch (missing ? -1 : n % 10) {
                 case -1 -> { } // never reported: LATE, and the task turns yellow
                 case 6, 7 -> schedule.at(at(cycle.graceUntil().plusDays(1 + n % 3), 16),
@@ -83,10 +88,10 @@ class DemoReports {
         });
     }
 
-    private void scheduleCurrent(DemoSchedule schedule, DemoStage stage, ReportingCycle cycle, List<Long> taskIds) {
+    private void scheduleCurrent(DemoSchedule schedule, DemoStage stage, ReportingCycle cycle, Map<Long, List<Long>> leads) {
         DemoCallers callers = stage.callers();
         LocalDate yesterday = stage.timeline().today().minusDays(1);
-        forEachSlot(taskIds, cycle, (task, unit, n) -> {
+        forEachSlot(leads, cycle, (t, task, unit, n) -> {
             if (callers.isEpb(unit)) { // 市环保局's staff sent some, waiting for the head; the rest are on epb-staff's list
                 if (n % 2 == 0) {
                     schedule.at(at(yesterday, 17), () -> write(task, unit, cycle, n, callers.staffOf(unit), true));
@@ -99,16 +104,19 @@ class DemoReports {
         });
     }
 
+    /** One lead unit of the {@code t}-th task in a cycle; {@code n} fixes what it does. */
     private interface Slot {
-        void accept(long taskId, long unitId, int n);
+        void accept(int t, long taskId, long unitId, int n);
     }
 
-    private void forEachSlot(List<Long> taskIds, ReportingCycle cycle, Slot slot) {
-        for (int t = 0; t < taskIds.size(); t++) {
-            List<Long> units = ledger.get(taskIds.get(t), DataScope.ALL).leadUnitIds();
+    private static void forEachSlot(Map<Long, List<Long>> leads, ReportingCycle cycle, Slot slot) {
+        int t = 0;
+        for (Map.Entry<Long, List<Long>> task : leads.entrySet()) {
+            List<Long> units = task.getValue();
             for (int u = 0; u < units.size(); u++) {
-                slot.accept(taskIds.get(t), units.get(u), t * 7 + u * 3 + cycle.seq());
+                slot.accept(t, task.getKey(), units.get(u), t * 7 + u * 3 + cycle.seq());
             }
+            t++;
         }
     }
 

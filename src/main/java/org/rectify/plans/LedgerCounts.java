@@ -4,6 +4,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -74,5 +76,15 @@ class LedgerCounts {
     @EventListener({TaskCreated.class, TaskEdited.class, TaskTransitioned.class})
     void taskChanged() {
         generation.incrementAndGet();
+        // and again once the change is committed: a figure another request computed meanwhile read the rows before it
+        // (a synchronization, not a transactional listener, which the event registry would record for each change)
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    generation.incrementAndGet();
+                }
+            });
+        }
     }
 }

@@ -35,6 +35,7 @@ import static org.rectify.db.Tables.API_TOKEN;
 public class ApiTokens {
 
     static final String PREFIX = "rct_";
+    static final int DEFAULT_DAYS = 90;
     static final int MAX_DAYS = 365;
     static final int MAX_NAME = 60;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -65,7 +66,7 @@ public class ApiTokens {
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
             throw new InvalidInputException(Map.of("name", "apiToken.nameRequired"), "apiToken.nameRequired");
         }
-        int validFor = days == null ? 90 : days;
+        int validFor = days == null ? DEFAULT_DAYS : days;
         if (validFor < 1 || validFor > MAX_DAYS) {
             throw new InvalidInputException(Map.of("days", "apiToken.daysRange"), "apiToken.daysRange");
         }

@@ -6,6 +6,7 @@ import org.rectify.access.Role;
 import org.rectify.units.Unit;
 import org.rectify.units.Units;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -17,6 +18,8 @@ final class DemoCallers {
     private final Units units;
     private final Map<String, Long> accountIds;
     private final long cityId;
+    /** The units read so far: the story asks about the same units for every report it replays. */
+    private final Map<Long, Unit> seen = new HashMap<>();
 
     DemoCallers(Units units, Map<String, Long> accountIds, long cityId) {
         this.units = units;
@@ -51,11 +54,11 @@ final class DemoCallers {
     }
 
     boolean isEpb(long unitId) {
-        return units.get(unitId).name().equals("市环境保护局");
+        return unit(unitId).name().equals("市环境保护局");
     }
 
     private Caller ofUnit(long unitId, Role role, String epbAccount, String epbName, String standIn) {
-        Unit unit = units.get(unitId);
+        Unit unit = unit(unitId);
         boolean epb = isEpb(unitId);
         return new Caller(epb ? accountIds.get(epbAccount) : 0, epb ? epbAccount : "demo", epb ? epbName : standIn,
                 unitId, unit.name(), role, DataScope.ofUnit(unit.path()));
@@ -63,6 +66,10 @@ final class DemoCallers {
 
     private Caller city(String username, String name, Role role) {
         return new Caller(accountIds.get(username), username, name, cityId, "临沧市", role,
-                DataScope.ofJurisdiction(units.get(cityId).path()));
+                DataScope.ofJurisdiction(unit(cityId).path()));
+    }
+
+    private Unit unit(long id) {
+        return seen.computeIfAbsent(id, units::get);
     }
 }

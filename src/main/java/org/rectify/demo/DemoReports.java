@@ -53,19 +53,21 @@ class DemoReports {
         schedule.at(DemoTimeline.at(timeline.reportingStart().minusDays(3), 10), () -> {
             cycles.setCadence(planId, new CadenceSettings(CadenceKind.CUSTOM, null, GRACE_DAYS, true,
                     timeline.reportingStart(), timeline.reportDueDates()), stage.callers().office());
+            // each task read once for all its reports (its lead units, reference and title stay as they are)
+            List<TaskDetail> tasks = taskIds.stream().map(id -> ledger.get(id, DataScope.ALL)).toList();
             for (ReportingCycle cycle : cycles.cycles(planId)) {
                 if (cycle.dueOn().isBefore(timeline.today())) {
-                    schedulePast(schedule, stage.callers(), cycle, taskIds);
+                    schedulePast(schedule, stage.callers(), cycle, tasks);
                 } else if (!cycle.periodStart().isAfter(timeline.today())) {
-                    scheduleCurrent(schedule, stage, cycle, taskIds);
+                    scheduleCurrent(schedule, stage, cycle, tasks);
                 }
             }
         });
     }
 
-    private void schedulePast(DemoSchedule schedule, DemoCallers callers, ReportingCycle cycle, List<Long> taskIds) {
-        forEachSlot(taskIds, cycle, (task, unit, n) -> {
-            boolean missing = n % 10 == 8 && taskIds.indexOf(task) % 3 == 0;
+    private void schedulePast(DemoSchedule schedule, DemoCallers callers, ReportingCycle cycle, List<TaskDetail> tasks) {
+        forEachSlot(tasks, cycle, (t, task, unit, n) -> {
+            boolean missing = n % 10 == 8 && t % 3 == 0;
             switch (missing ? -1 : n % 10) {
                 case -1 -> { } // never reported: LATE, and the task turns yellow
                 case 6, 7 -> schedule.at(at(cycle.graceUntil().plusDays(1 + n % 3), 16),
@@ -83,10 +85,10 @@ class DemoReports {
         });
     }
 
-    private void scheduleCurrent(DemoSchedule schedule, DemoStage stage, ReportingCycle cycle, List<Long> taskIds) {
+    private void scheduleCurrent(DemoSchedule schedule, DemoStage stage, ReportingCycle cycle, List<TaskDetail> tasks) {
         DemoCallers callers = stage.callers();
         LocalDate yesterday = stage.timeline().today().minusDays(1);
-        forEachSlot(taskIds, cycle, (task, unit, n) -> {
+        forEachSlot(tasks, cycle, (t, task, unit, n) -> {
             if (callers.isEpb(unit)) { // 市环保局's staff sent some, waiting for the head; the rest are on epb-staff's list
                 if (n % 2 == 0) {
                     schedule.at(at(yesterday, 17), () -> write(task, unit, cycle, n, callers.staffOf(unit), true));
@@ -99,52 +101,52 @@ class DemoReports {
         });
     }
 
+    /** One lead unit of the {@code t}-th task in a cycle; {@code n} fixes what it does. */
     private interface Slot {
-        void accept(long taskId, long unitId, int n);
+        void accept(int t, TaskDetail task, long unitId, int n);
     }
 
-    private void forEachSlot(List<Long> taskIds, ReportingCycle cycle, Slot slot) {
-        for (int t = 0; t < taskIds.size(); t++) {
-            List<Long> units = ledger.get(taskIds.get(t), DataScope.ALL).leadUnitIds();
+    private static void forEachSlot(List<TaskDetail> tasks, ReportingCycle cycle, Slot slot) {
+        for (int t = 0; t < tasks.size(); t++) {
+            List<Long> units = tasks.get(t).leadUnitIds();
             for (int u = 0; u < units.size(); u++) {
-                slot.accept(taskIds.get(t), units.get(u), t * 7 + u * 3 + cycle.seq());
+                slot.accept(t, tasks.get(t), units.get(u), t * 7 + u * 3 + cycle.seq());
             }
         }
     }
 
     /** Sent as the unit sends it: by the staff and approved by the head for 市环保局, by the head at once elsewhere. */
-    private void submitIfReporting(DemoCallers callers, long taskId, long unitId, ReportingCycle cycle, int n) {
+    private void submitIfReporting(DemoCallers callers, TaskDetail task, long unitId, ReportingCycle cycle, int n) {
         if (callers.isEpb(unitId)) {
-            ReportDetail sent = write(taskId, unitId, cycle, n, callers.staffOf(unitId), true);
+            ReportDetail sent = write(task, unitId, cycle, n, callers.staffOf(unitId), true);
             if (sent != null) {
                 reports.approve(sent.id(), callers.headOf(unitId));
             }
         } else {
-            write(taskId, unitId, cycle, n, callers.headOf(unitId), true);
+            write(task, unitId, cycle, n, callers.headOf(unitId), true);
         }
     }
 
-    private ReportDetail write(long taskId, long unitId, ReportingCycle cycle, int n, Caller writer, boolean submit) {
-        TaskDetail task = ledger.get(taskId, DataScope.ALL);
-        if (!ReportingCycles.REPORTING.contains(task.status())) {
+    private ReportDetail write(TaskDetail task, long unitId, ReportingCycle cycle, int n, Caller writer, boolean submit) {
+        if (!ledger.isOpen(task.id())) {
             return null; // closed or cancelled since: nothing more to report
         }
         List<NewAttachment> files = n % 3 == 0 ? List.of(NewAttachment.toReport(evidence.stage(
                 new ByteArrayInputStream(evidenceText(task, writer, cycle).getBytes(StandardCharsets.UTF_8)),
                 "整改佐证-" + task.ref() + "-第" + cycle.seq() + "期.txt"))) : List.of();
-        return reports.create(new NewReport(taskId, cycle.id(), unitId, content(task, n), submit), files, writer);
+        return reports.create(new NewReport(task.id(), cycle.id(), unitId, content(task, n), submit), files, writer);
     }
 
-    private void returnReport(DemoCallers callers, long taskId, long unitId, ReportingCycle cycle) {
-        submitted(callers, taskId, unitId, cycle).ifPresent(id -> reports.returnToUnit(id,
+    private void returnReport(DemoCallers callers, TaskDetail task, long unitId, ReportingCycle cycle) {
+        submitted(callers, task.id(), unitId, cycle).ifPresent(id -> reports.returnToUnit(id,
                 "佐证材料不足：请补充现场照片和整改前后对比情况。（演示）", callers.office()));
     }
 
-    private void correct(DemoCallers callers, long taskId, long unitId, ReportingCycle cycle, int n) {
-        submitted(callers, taskId, unitId, cycle).ifPresent(id -> {
+    private void correct(DemoCallers callers, TaskDetail task, long unitId, ReportingCycle cycle, int n) {
+        submitted(callers, task.id(), unitId, cycle).ifPresent(id -> {
             Caller head = callers.headOf(unitId);
             ReportDetail draft = reports.newVersion(id, head);
-            reports.update(draft.id(), content(ledger.get(taskId, DataScope.ALL), n + 1), List.of(), List.of(), head);
+            reports.update(draft.id(), content(task, n + 1), List.of(), List.of(), head);
             reports.submit(draft.id(), head);
         });
     }

@@ -4,10 +4,10 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,17 +32,15 @@ class LedgerCounts {
     record Counted(long value, boolean estimated) {
     }
 
-    private record Entry<T>(T value, long generation, Instant at) {
+    private record Entry<T>(T value, long generation, long at) {
     }
 
     private final DSLContext db;
-    private final Clock clock;
     private final Map<Object, Entry<?>> cache = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
-    LedgerCounts(DSLContext db, Clock clock) {
+    LedgerCounts(DSLContext db) {
         this.db = db;
-        this.clock = clock;
     }
 
     /** The tasks matching {@code where}; {@code key} names the scope and filter it came from. */
@@ -57,22 +55,32 @@ class LedgerCounts {
     /** Any figure computed once per key, kept like the large counts. */
     @SuppressWarnings("unchecked")
     <T> T cached(Object key, Supplier<T> compute) {
-        long now = generation.get();
-        Instant at = clock.instant();
+        long current = generation.get();
+        long at = System.nanoTime(); // a cache's age, not the application's time (which a replay or a test may move)
         Entry<?> entry = cache.get(key);
-        if (entry != null && entry.generation() == now && entry.at().plus(KEEP).isAfter(at)) {
+        if (entry != null && entry.generation() == current && at - entry.at() < KEEP.toNanos()) {
             return (T) entry.value();
         }
         T value = compute.get();
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
-        cache.put(key, new Entry<>(value, now, at));
+        cache.put(key, new Entry<>(value, current, at));
         return value;
     }
 
     @EventListener({TaskCreated.class, TaskEdited.class, TaskTransitioned.class})
     void taskChanged() {
         generation.incrementAndGet();
+        // and again once the change is committed: a figure another request computed meanwhile read the rows before it
+        // (a synchronization, not a transactional listener, which the event registry would record for each change)
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    generation.incrementAndGet();
+                }
+            });
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.rectify.browser;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -9,7 +8,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rectify.DemoLogins;
 import org.rectify.IntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,12 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A person in a browser: the office and a unit see different ledgers, and the office moves a task on. */
 @IntegrationTest
-class LedgerBrowserTests {
+class LedgerBrowserTests extends BrowserTest {
 
     private static final String LINCANG = org.rectify.Demo.PLAN_TITLE;
 
-    @LocalServerPort
-    int port;
     @org.springframework.beans.factory.annotation.Autowired
     org.rectify.plans.Plans plans;
     @org.springframework.beans.factory.annotation.Autowired
@@ -31,18 +27,9 @@ class LedgerBrowserTests {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.test.web.servlet.MockMvc mvc;
 
-    private Browser browser;
-
     @BeforeEach
     void open() {
         browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

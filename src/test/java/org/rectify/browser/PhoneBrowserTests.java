@@ -1,6 +1,5 @@
 package org.rectify.browser;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -10,7 +9,6 @@ import org.rectify.IntegrationTest;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskLedger;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.LinkedHashMap;
@@ -23,27 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * screen without sideways scrolling, in Chinese and in English, and the report form offers the camera.
  */
 @IntegrationTest
-class PhoneBrowserTests {
+class PhoneBrowserTests extends BrowserTest {
 
     private static final int PHONE_WIDTH = 360;
 
-    @LocalServerPort
-    int port;
     @Autowired
     TaskLedger ledger;
     @Autowired
     Plans plans;
     @Autowired
     JdbcTemplate jdbc;
-
-    private Browser browser;
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void a_unit_users_pages_fit_a_360_px_phone_in_both_languages() {

@@ -1,13 +1,12 @@
 package org.rectify.progress;
 
+import org.rectify.GeneratedPdf;
+import org.rectify.HeapPools;
 import org.rectify.progress.internal.FileSystemEvidenceStore;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Upload throughput and heap use for a 50 MB evidence file. Not a unit test (Surefire skips *Benchmark).
@@ -62,13 +60,13 @@ public final class EvidenceUploadBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20, SIZE >> 20, RUNS);
         for (int run = 1; run <= RUNS; run++) {
             System.gc();
-            long before = heapUsed();
-            pools().forEach(MemoryPoolMXBean::resetPeakUsage);
+            long before = HeapPools.used();
+            HeapPools.resetPeaks();
             long start = System.nanoTime();
             StagedFile staged = store.stage(new GeneratedPdf(SIZE, run), "benchmark-" + run + ".pdf");
             store.keep(staged);
             double seconds = (System.nanoTime() - start) / 1e9;
-            long peakHeap = pools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            long peakHeap = HeapPools.peak();
             peak = Math.max(peak, peakHeap);
             rates.add(SIZE / 1048576.0 / seconds);
             System.out.printf("run %d: %.0f MB/s (%.2f s), heap before %.1f MB, peak during upload %.1f MB, sha256 %s…%n",
@@ -115,43 +113,4 @@ public final class EvidenceUploadBenchmark {
         System.out.println(body.length() > 300 ? body.substring(0, 300) + "…" : body);
     }
 
-    private static long heapUsed() {
-        return pools().stream().mapToLong(p -> p.getUsage().getUsed()).sum();
-    }
-
-    private static List<MemoryPoolMXBean> pools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
-    }
-
-    /** A PDF-looking stream of {@code size} pseudo-random bytes, generated as it is read (nothing held in memory). */
-    static final class GeneratedPdf extends InputStream {
-        private final long size;
-        private final SplittableRandom random;
-        private long position;
-
-        GeneratedPdf(long size, long seed) {
-            this.size = size;
-            this.random = new SplittableRandom(seed);
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (position >= size) {
-                return -1;
-            }
-            int n = (int) Math.min(len, size - position);
-            for (int i = 0; i < n; i++) {
-                long at = position + i;
-                b[off + i] = at < 9 ? (byte) "%PDF-1.7\n".charAt((int) at) : (byte) random.nextInt(256);
-            }
-            position += n;
-            return n;
-        }
-    }
 }

@@ -1,15 +1,14 @@
 package org.rectify.progress;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.rectify.DemoLogins;
 import org.rectify.IntegrationTest;
 import org.rectify.browser.Browser;
+import org.rectify.browser.BrowserTest;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
@@ -22,25 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A unit's staff submit a report with a file in a browser, and the office sees it in the cycle matrix. */
 @IntegrationTest
-class ProgressBrowserTests {
+class ProgressBrowserTests extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     MockMvc mvc;
     @Autowired
     Units units;
     @Autowired
     Clock clock;
-
-    private Browser browser;
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void unit_staff_submit_a_report_with_a_file_and_the_office_sees_it_in_the_matrix() throws Exception {

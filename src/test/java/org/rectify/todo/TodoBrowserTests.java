@@ -1,6 +1,5 @@
 package org.rectify.todo;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -9,9 +8,9 @@ import org.openqa.selenium.WebElement;
 import org.rectify.DemoLogins;
 import org.rectify.IntegrationTest;
 import org.rectify.browser.Browser;
+import org.rectify.browser.BrowserTest;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.file.Files;
@@ -26,25 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * approves it from theirs, the office returns it, and the staff find it on their to-do and resubmit it.
  */
 @IntegrationTest
-class TodoBrowserTests {
+class TodoBrowserTests extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     MockMvc mvc;
     @Autowired
     Units units;
     @Autowired
     Clock clock;
-
-    private Browser browser;
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void staff_report_from_the_to_do_the_head_approves_from_it_and_a_returned_report_comes_back_to_it() throws Exception {

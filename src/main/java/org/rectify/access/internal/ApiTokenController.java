@@ -54,6 +54,7 @@ class ApiTokenController {
             return page(caller, model, Map.of(), tokens.create(caller, name, days));
         } catch (InvalidInputException e) {
             model.addAttribute("name", name);
+            model.addAttribute("days", days);
             return page(caller, model, messages.fields(e), null);
         }
     }
@@ -71,6 +72,9 @@ class ApiTokenController {
         model.addAttribute("created", created);
         model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("maxDays", ApiTokens.MAX_DAYS);
+        if (!model.containsAttribute("days")) {
+            model.addAttribute("days", ApiTokens.DEFAULT_DAYS);
+        }
         return "access/tokens";
     }
 

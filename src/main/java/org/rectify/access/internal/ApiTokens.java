@@ -35,6 +35,7 @@ import static org.rectify.db.Tables.API_TOKEN;
 public class ApiTokens {
 
     static final String PREFIX = "rct_";
+    static final int DEFAULT_DAYS = 90;
     static final int MAX_DAYS = 365;
     static final int MAX_NAME = 60;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -65,7 +66,7 @@ public class ApiTokens {
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
             throw new InvalidInputException(Map.of("name", "apiToken.nameRequired"), "apiToken.nameRequired");
         }
-        int validFor = days == null ? 90 : days;
+        int validFor = days == null ? DEFAULT_DAYS : days;
         if (validFor < 1 || validFor > MAX_DAYS) {
             throw new InvalidInputException(Map.of("days", "apiToken.daysRange"), "apiToken.daysRange");
         }
@@ -74,12 +75,13 @@ public class ApiTokens {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expires = now.plus(validFor, ChronoUnit.DAYS);
+        String shown = secret.substring(0, PREFIX.length() + 6);
         long id = db.insertInto(API_TOKEN).set(API_TOKEN.ACCOUNT_ID, caller.accountId()).set(API_TOKEN.NAME, trimmed)
-                .set(API_TOKEN.SECRET_HASH, hash(secret)).set(API_TOKEN.PREFIX, secret.substring(0, PREFIX.length() + 6))
+                .set(API_TOKEN.SECRET_HASH, hash(secret)).set(API_TOKEN.PREFIX, shown)
                 .set(API_TOKEN.CREATED_AT, at(now)).set(API_TOKEN.EXPIRES_AT, at(expires))
                 .returning(API_TOKEN.ID).fetchOne(API_TOKEN.ID);
         events.publishEvent(new ApiTokenChanged(caller.signature(), true, id, caller.accountId(), trimmed));
-        return new NewToken(new TokenView(id, trimmed, secret.substring(0, PREFIX.length() + 6), now, expires, null), secret);
+        return new NewToken(new TokenView(id, trimmed, shown, now, expires, null), secret);
     }
 
     @Transactional(readOnly = true)

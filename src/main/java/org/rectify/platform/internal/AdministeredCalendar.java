@@ -108,10 +108,13 @@ public class AdministeredCalendar implements WorkingCalendar {
         List<CalendarDay> days = CalendarYearText.parse(year, text);
         db.deleteFrom(CALENDAR_DAY)
                 .where(CALENDAR_DAY.DAY.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))).execute();
-        String actor = actor();
-        for (CalendarDay d : days) {
-            db.insertInto(CALENDAR_DAY).set(CALENDAR_DAY.DAY, d.day()).set(CALENDAR_DAY.KIND, d.kind().name())
-                    .set(CALENDAR_DAY.NAME, d.name()).set(CALENDAR_DAY.CREATED_BY, actor).execute();
+        if (!days.isEmpty()) { // one statement for the year, not one per day
+            String actor = actor();
+            var insert = db.insertInto(CALENDAR_DAY, CALENDAR_DAY.DAY, CALENDAR_DAY.KIND, CALENDAR_DAY.NAME, CALENDAR_DAY.CREATED_BY);
+            for (CalendarDay d : days) {
+                insert = insert.values(d.day(), d.kind().name(), d.name(), actor);
+            }
+            insert.execute();
         }
         changed("calendar.year-imported", "calendar-year:" + year);
         return year(year);

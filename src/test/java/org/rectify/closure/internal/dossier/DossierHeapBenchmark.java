@@ -1,14 +1,11 @@
 package org.rectify.closure.internal.dossier;
 
+import org.rectify.GeneratedPdf;
+import org.rectify.HeapPools;
 import org.rectify.progress.StagedFile;
 import org.rectify.progress.internal.FileSystemEvidenceStore;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Heap use of a dossier with 200 MB of evidence (four 50 MB files, incompressible like photos), written by the
@@ -45,7 +41,7 @@ public final class DossierHeapBenchmark {
         try (FileSystemEvidenceStore store = new FileSystemEvidenceStore(dir, FILE, Clock.systemUTC())) {
             List<DossierFile> files = new ArrayList<>();
             for (int i = 1; i <= FILES; i++) {
-                StagedFile staged = store.stage(new Generated(FILE, i), "现场照片-" + i + ".pdf");
+                StagedFile staged = store.stage(new GeneratedPdf(FILE, i), "现场照片-" + i + ".pdf");
                 String key = store.keep(staged);
                 files.add(new DossierFile("evidence/" + i + "/" + staged.fileName(), staged.fileName(), staged.size(),
                         staged.sha256(), () -> store.open(key)));
@@ -55,12 +51,12 @@ public final class DossierHeapBenchmark {
                     Runtime.getRuntime().maxMemory() >> 20, FILES, FILES * FILE >> 20);
             for (int run = 1; run <= 2; run++) {
                 System.gc();
-                pools().forEach(MemoryPoolMXBean::resetPeakUsage);
+                HeapPools.resetPeaks();
                 long start = System.nanoTime();
                 Sink sink = new Sink();
                 DossierZip.write(sink.digesting, index, files, LocalDateTime.of(2026, 12, 2, 21, 0));
                 double seconds = (System.nanoTime() - start) / 1e9;
-                long peak = pools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+                long peak = HeapPools.peak();
                 System.out.printf("run %d: %d MB ZIP in %.1f s, peak heap %.1f MB (sum of heap pools' peaks), sha256 %s%n",
                         run, sink.count >> 20, seconds, peak / 1048576.0,
                         HexFormat.of().formatHex(sink.digesting.getMessageDigest().digest()));
@@ -70,10 +66,6 @@ public final class DossierHeapBenchmark {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-    }
-
-    private static List<MemoryPoolMXBean> pools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
     }
 
     /** Counts and hashes what it is given, keeps nothing: the response a client downloads. */
@@ -93,39 +85,6 @@ public final class DossierHeapBenchmark {
         @Override
         public void write(byte[] b, int off, int len) {
             count += len;
-        }
-    }
-
-    /** {@code size} pseudo-random bytes behind a PDF header, generated as read (nothing held in memory). */
-    static final class Generated extends InputStream {
-        private static final byte[] HEADER = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
-        private final long size;
-        private final SplittableRandom random;
-        private long position;
-
-        Generated(long size, long seed) {
-            this.size = size;
-            this.random = new SplittableRandom(seed);
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (position >= size) {
-                return -1;
-            }
-            int n = (int) Math.min(len, size - position);
-            for (int i = 0; i < n; i++) {
-                long p = position + i;
-                b[off + i] = p < HEADER.length ? HEADER[(int) p] : (byte) random.nextInt(256);
-            }
-            position += n;
-            return n;
         }
     }
 }

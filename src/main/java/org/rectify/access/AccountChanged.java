@@ -16,7 +16,9 @@ public record AccountChanged(String actor, Change change, long accountId, String
         UNLOCKED("account.unlocked"),
         PASSWORD_CHANGED("account.password-changed"),
         /** An administrator set a one-time password. */
-        PASSWORD_RESET("account.password-reset");
+        PASSWORD_RESET("account.password-reset"),
+        /** The address its notifications are mailed to was set or removed. */
+        EMAIL_SET("account.email-set");
 
         private final String action;
 

@@ -113,11 +113,15 @@ public class Accounts {
     }
 
     /** Sets (or with a blank, removes) the address the account's notifications are mailed to. */
-    public void setEmail(long accountId, String email) {
+    public void setEmail(long accountId, String email, String actor) {
         String normalized = EmailAddress.normalize(email, "email");
-        if (db.update(ACCOUNT).set(ACCOUNT.EMAIL, normalized).where(ACCOUNT.ID.eq(accountId)).execute() == 0) {
-            throw new NotFoundException("account.notFound", accountId);
+        Record account = get(accountId);
+        if (java.util.Objects.equals(account.get(ACCOUNT.EMAIL), normalized)) {
+            return;
         }
+        db.update(ACCOUNT).set(ACCOUNT.EMAIL, normalized).where(ACCOUNT.ID.eq(accountId)).execute();
+        // where notices are mailed decides who reads them: recorded like a person's address
+        events.publishEvent(new AccountChanged(actor, Change.EMAIL_SET, accountId, account.get(ACCOUNT.USERNAME)));
     }
 
     /** The email addresses of these accounts, of those that are enabled and have one. */
@@ -228,7 +232,7 @@ public class Accounts {
     }
 
     private Record get(long accountId) {
-        return db.select(ACCOUNT.USERNAME, ACCOUNT.ENABLED, ACCOUNT.ROLE, ACCOUNT.UNIT_ID, ACCOUNT.PASSWORD_HASH)
+        return db.select(ACCOUNT.USERNAME, ACCOUNT.ENABLED, ACCOUNT.ROLE, ACCOUNT.UNIT_ID, ACCOUNT.PASSWORD_HASH, ACCOUNT.EMAIL)
                 .from(ACCOUNT).where(ACCOUNT.ID.eq(accountId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new NotFoundException("account.notFound", accountId));
     }

@@ -69,6 +69,23 @@ class AuditAccessTests {
     }
 
     @Test
+    void anyone_without_signing_in_reads_the_anchors_on_a_public_page_and_as_csv_in_chinese_and_english() throws Exception {
+        AuditAnchor a = anchors.anchor(java.time.LocalDate.of(2999, 3, 1));
+        mvc.perform(get("/public/audit-anchors")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("审计链每日锚点")))
+                .andExpect(content().string(containsString("2999-03-01")))
+                .andExpect(content().string(containsString(a.hash())));
+        mvc.perform(get("/public/audit-anchors").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Daily anchors of the audit chain")));
+        mvc.perform(get("/public/audit-anchors.csv")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(content().string(containsString("2999-03-01," + a.seq() + "," + a.hash())));
+        mvc.perform(get("/public/closures")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/public/audit-anchors")));
+        mvc.perform(get("/api/audit")).andExpect(status().isUnauthorized()); // the entries stay private
+    }
+
+    @Test
     void the_daily_anchor_is_a_scheduled_job_and_anchoring_a_day_twice_keeps_the_first(
             @Autowired javax.sql.DataSource dataSource) {
         var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);

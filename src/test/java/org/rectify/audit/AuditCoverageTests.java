@@ -4,6 +4,9 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
+import org.rectify.access.Accounts;
+import org.rectify.access.NewAccount;
+import org.rectify.access.Role;
 import org.rectify.plans.Plans;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +39,8 @@ class AuditCoverageTests {
     AuditLog log;
     @Autowired
     AuditVerifier verifier;
+    @Autowired
+    Accounts accounts;
 
     @Test
     void changing_a_plans_warning_settings_is_recorded_with_the_signed_in_office() throws Exception {
@@ -79,6 +84,35 @@ class AuditCoverageTests {
         assertThat(entries.get(0).actor()).isNotEqualTo("system").endsWith("（临沧市）");
         assertThat(entries.get(1).change()).contains("审计测试局别名");
         assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    @Test
+    void an_accounts_email_address_set_and_removed_is_recorded_with_the_administrator_and_an_unchanged_one_is_not() throws Exception {
+        long id = accounts.create(new NewAccount("audit-mail", "letter-box-pass-1", "审计邮箱",
+                units.resolve("临沧市").orElseThrow().id(), Role.UNIT_STAFF));
+        for (String email : List.of("mail@example.gov.cn", "mail@example.gov.cn", "")) {
+            mvc.perform(put("/api/admin/accounts/{id}/email", id).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\"}".formatted(email))).andExpect(status().isOk());
+        }
+
+        List<AuditEntry> entries = log.of("account:" + id);
+        assertThat(entries).extracting(AuditEntry::action)
+                .containsExactly("account.created", "account.email-set", "account.email-set");
+        assertThat(entries.get(1).actor()).isNotEqualTo("system").endsWith("（临沧市）");
+        assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    @Test
+    void a_draft_plan_made_and_deleted_by_the_office_leaves_two_entries() throws Exception {
+        String body = mvc.perform(post("/api/intake/drafts").with(office()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"审计草稿整改方案\\n一、问题\\n1.整治审计草稿问题。（牵头单位：临沧市）\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        mvc.perform(delete("/api/intake/drafts/{id}", id).with(office())).andExpect(status().is2xxSuccessful());
+
+        List<AuditEntry> entries = log.of("plan-draft:" + id);
+        assertThat(entries).extracting(AuditEntry::action).containsExactly("intake.draft-created", "intake.draft-deleted");
+        assertThat(entries).extracting(AuditEntry::actor).containsOnly(OFFICE);
     }
 
     private AuditEntry last(String object, String action) {

@@ -149,9 +149,9 @@ class AccountAdminController {
     }
 
     @PostMapping("/admin/accounts/{id}/email")
-    String email(@PathVariable long id, @RequestParam(required = false) String email, RedirectAttributes redirect) {
+    String email(@PathVariable long id, @RequestParam(required = false) String email, Caller caller, RedirectAttributes redirect) {
         try {
-            accounts.setEmail(id, email);
+            accounts.setEmail(id, email, caller.signature());
             redirect.addFlashAttribute("flash", messages.text("account.emailSaved"));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("flashError", messages.text(e));
@@ -162,8 +162,8 @@ class AccountAdminController {
     @PutMapping("/api/admin/accounts/{id}/email")
     @ResponseBody
     @Operation(summary = "Set (or with a blank, remove) the email address an account's notifications are mailed to")
-    AccountView apiEmail(@PathVariable long id, @RequestBody EmailChange change) {
-        accounts.setEmail(id, change.email());
+    AccountView apiEmail(@PathVariable long id, @RequestBody EmailChange change, Caller caller) {
+        accounts.setEmail(id, change.email(), caller.signature());
         return view(id);
     }
 

@@ -72,8 +72,13 @@ class AuditApiController {
     @GetMapping("/api/audit/anchors.csv")
     @Operation(summary = "The daily anchors as CSV")
     ResponseEntity<String> anchorsCsv() {
+        return anchorsCsv(log.anchors());
+    }
+
+    /** The anchors as a CSV download (the signed-in export and the public one). */
+    static ResponseEntity<String> anchorsCsv(List<AuditAnchor> anchors) {
         StringBuilder csv = new StringBuilder("day,seq,hash,recorded_at\n");
-        log.anchors().forEach(a -> csv.append(a.day()).append(',').append(a.seq()).append(',').append(a.hash())
+        anchors.forEach(a -> csv.append(a.day()).append(',').append(a.seq()).append(',').append(a.hash())
                 .append(',').append(a.recordedAt()).append('\n'));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

@@ -1,6 +1,8 @@
 package org.rectify.intake.internal;
 
 import org.rectify.access.Caller;
+import org.rectify.intake.DraftChanged;
+import org.rectify.intake.DraftChanged.Change;
 import org.rectify.intake.PlanHeader;
 import org.rectify.intake.PlanIntake;
 import org.rectify.intake.PublishedPlan;
@@ -25,6 +27,7 @@ import org.rectify.platform.Messages;
 import org.rectify.units.UnitAdministration;
 import org.rectify.units.UnitReference;
 import org.rectify.units.Units;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,9 +65,11 @@ class DraftReview {
     private final Plans plans;
     private final Messages messages;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     DraftReview(DraftStore store, PlanIntake intake, Units units, UnitAdministration unitAdministration, Plans plans,
-                Messages messages, Clock clock) {
+                Messages messages, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.intake = intake;
         this.units = units;
@@ -143,8 +148,10 @@ class DraftReview {
             parsed = parsed(parsed.kind(), parsed.name(), parsed.sourceText(),
                     new PlanDates(h.feedbackDate(), h.issuedOn()));
         }
-        return store.insert(new DraftStore.NewDraft(parsed.kind(), parsed.name(), parsed.sourceText(), parsed.title(),
+        long id = store.insert(new DraftStore.NewDraft(parsed.kind(), parsed.name(), parsed.sourceText(), parsed.title(),
                 h, parsed.planWarnings(), parsed.cards()), caller.unitId(), caller.signature(), clock.instant());
+        events.publishEvent(new DraftChanged(caller.signature(), Change.CREATED, id, null));
+        return id;
     }
 
     // ---- reading
@@ -214,6 +221,7 @@ class DraftReview {
                 || !store.updateCard(draftId, cardId, expectedVersion, card, caller.signature(), clock.instant())) {
             throw staleCard(draftId, cardId, current);
         }
+        events.publishEvent(new DraftChanged(caller.signature(), Change.TASK_EDITED, draftId, cardId));
         return get(draftId, caller).card(cardId).orElseThrow();
     }
 
@@ -245,6 +253,7 @@ class DraftReview {
         if (!store.deleteCard(draftId, cardId, expectedVersion, caller.signature(), clock.instant())) {
             throw staleCard(draftId, cardId, current);
         }
+        events.publishEvent(new DraftChanged(caller.signature(), Change.TASK_DELETED, draftId, cardId));
     }
 
     public StoredDraft saveHeader(long draftId, int expectedVersion, PlanHeader header, Caller caller) {
@@ -253,6 +262,7 @@ class DraftReview {
                 || !store.updateHeader(draftId, expectedVersion, tidy(header), caller.signature(), clock.instant())) {
             throw new DraftConflict("intake.draftEditedConcurrently", draft.updatedBy(), time(draft.updatedAt()));
         }
+        events.publishEvent(new DraftChanged(caller.signature(), Change.HEADER_EDITED, draftId, null));
         return get(draftId, caller);
     }
 
@@ -338,6 +348,9 @@ class DraftReview {
                 resolved += count[0];
             }
         }
+        if (resolved > 0) {
+            events.publishEvent(new DraftChanged(caller.signature(), Change.UNITS_RESOLVED, draft.id(), null));
+        }
         return resolved;
     }
 
@@ -366,6 +379,7 @@ class DraftReview {
     public void delete(long draftId, Caller caller) {
         get(draftId, caller);
         store.delete(draftId);
+        events.publishEvent(new DraftChanged(caller.signature(), Change.DELETED, draftId, null));
     }
 
     // ---- publishing

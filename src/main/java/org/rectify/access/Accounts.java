@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.rectify.db.Tables.ACCOUNT;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.access.internal.db.Tables.ACCOUNT;
+import static org.rectify.units.internal.db.Tables.UNIT;
 
 /**
  * Accounts: each belongs to one unit and has one role. Every change is published as an {@link AccountChanged}; a

@@ -31,14 +31,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import static org.rectify.db.Tables.CLOSURE;
-import static org.rectify.db.Tables.CLOSURE_ANSWER;
-import static org.rectify.db.Tables.CLOSURE_EVIDENCE;
-import static org.rectify.db.Tables.CLOSURE_OBJECTION;
-import static org.rectify.db.Tables.CLOSURE_SETTINGS;
-import static org.rectify.db.Tables.CLOSURE_VERIFICATION;
-import static org.rectify.db.Tables.EVIDENCE;
-import static org.rectify.db.Tables.TASK;
+import static org.rectify.closure.internal.db.Tables.CLOSURE;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_ANSWER;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_EVIDENCE;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_OBJECTION;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_SETTINGS;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_VERIFICATION;
+import static org.rectify.progress.internal.db.Tables.EVIDENCE;
+import static org.rectify.plans.internal.db.Tables.TASK;
 
 /**
  * Closure attempts as their readers see them, under the same scope rules as their tasks: whoever sees the task sees

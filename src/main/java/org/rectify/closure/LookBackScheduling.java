@@ -30,11 +30,11 @@ import java.util.Map;
 
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.noCondition;
-import static org.rectify.db.Tables.LOOK_BACK;
-import static org.rectify.db.Tables.LOOK_BACK_CAMPAIGN;
-import static org.rectify.db.Tables.LOOK_BACK_SETTINGS;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.closure.internal.db.Tables.LOOK_BACK;
+import static org.rectify.closure.internal.db.Tables.LOOK_BACK_CAMPAIGN;
+import static org.rectify.closure.internal.db.Tables.LOOK_BACK_SETTINGS;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.units.internal.db.Tables.UNIT;
 
 /**
  * Where look-backs come from: a task's closing schedules one per round of its plan's settings (default 6 and 12

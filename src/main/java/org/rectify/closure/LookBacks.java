@@ -35,12 +35,12 @@ import java.util.stream.Collectors;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.selectOne;
-import static org.rectify.db.Tables.EVIDENCE;
-import static org.rectify.db.Tables.LOOK_BACK;
-import static org.rectify.db.Tables.LOOK_BACK_CAMPAIGN;
-import static org.rectify.db.Tables.LOOK_BACK_EVIDENCE;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.progress.internal.db.Tables.EVIDENCE;
+import static org.rectify.closure.internal.db.Tables.LOOK_BACK;
+import static org.rectify.closure.internal.db.Tables.LOOK_BACK_CAMPAIGN;
+import static org.rectify.closure.internal.db.Tables.LOOK_BACK_EVIDENCE;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.units.internal.db.Tables.UNIT;
 
 /**
  * Look-backs (回头看): reading them in the caller's scope, and the checking unit recording one as HELD (巩固) or

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.jooq.impl.DSL.noCondition;
-import static org.rectify.db.Tables.INSPECTION;
-import static org.rectify.db.Tables.PLAN;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.plans.internal.db.Tables.INSPECTION;
+import static org.rectify.plans.internal.db.Tables.PLAN;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.units.internal.db.Tables.UNIT;
 
 /** Inspections and the rectification plans that answer them. Plans are not scoped: their tasks are. */
 @Service

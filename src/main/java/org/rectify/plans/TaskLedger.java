@@ -20,16 +20,16 @@ import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
-import static org.rectify.db.Tables.INDICATOR;
-import static org.rectify.db.Tables.MILESTONE;
-import static org.rectify.db.Tables.OBLIGATION;
-import static org.rectify.db.Tables.PERSON;
-import static org.rectify.db.Tables.PLAN;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_HISTORY;
-import static org.rectify.db.Tables.TASK_UNIT;
-import static org.rectify.db.Tables.UNIT;
-import static org.rectify.db.Tables.UNIT_GROUP;
+import static org.rectify.plans.internal.db.Tables.INDICATOR;
+import static org.rectify.plans.internal.db.Tables.MILESTONE;
+import static org.rectify.plans.internal.db.Tables.OBLIGATION;
+import static org.rectify.units.internal.db.Tables.PERSON;
+import static org.rectify.plans.internal.db.Tables.PLAN;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_HISTORY;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.units.internal.db.Tables.UNIT;
+import static org.rectify.units.internal.db.Tables.UNIT_GROUP;
 
 /**
  * The ledger (台账): the read side of tasks. Every query takes the caller's {@link DataScope}; a task

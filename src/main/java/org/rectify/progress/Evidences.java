@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import static org.rectify.db.Tables.EVIDENCE;
+import static org.rectify.progress.internal.db.Tables.EVIDENCE;
 
 /**
  * Evidence files and their rows. A file is kept in the store before its row is written, in the transaction that

@@ -37,12 +37,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.noCondition;
-import static org.rectify.db.Tables.MEASUREMENT;
-import static org.rectify.db.Tables.OBLIGATION_RECORD;
-import static org.rectify.db.Tables.PROGRESS_REPORT;
-import static org.rectify.db.Tables.REPORT_CONTRIBUTION;
-import static org.rectify.db.Tables.REPORT_SLOT;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
+import static org.rectify.progress.internal.db.Tables.OBLIGATION_RECORD;
+import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
+import static org.rectify.progress.internal.db.Tables.REPORT_CONTRIBUTION;
+import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
+import static org.rectify.units.internal.db.Tables.UNIT;
 
 /**
  * The views of progress: "due this cycle" for units, the cycle matrix for the office, a task's indicators against

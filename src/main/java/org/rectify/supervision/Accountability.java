@@ -24,10 +24,10 @@ import java.util.stream.Collectors;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.selectOne;
-import static org.rectify.db.Tables.ACCOUNTABILITY_ACTION;
-import static org.rectify.db.Tables.ACCOUNTABILITY_TASK;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.supervision.internal.db.Tables.ACCOUNTABILITY_ACTION;
+import static org.rectify.supervision.internal.db.Tables.ACCOUNTABILITY_TASK;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.units.internal.db.Tables.UNIT;
 
 /**
  * The record of summons and accountability actions (约谈 / 问责). Only the office, the supervision office

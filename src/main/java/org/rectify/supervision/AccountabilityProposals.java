@@ -20,9 +20,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import static org.rectify.db.Tables.ACCOUNTABILITY_PROPOSAL;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.supervision.internal.db.Tables.ACCOUNTABILITY_PROPOSAL;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.units.internal.db.Tables.UNIT;
 
 /**
  * Accountability proposed by the system: when a closed task relapses, one proposal per lead unit waits for the office

@@ -26,9 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.rectify.db.Tables.CIRCULAR;
-import static org.rectify.db.Tables.UNIT;
-import static org.rectify.db.Tables.CIRCULAR_COUNTER;
+import static org.rectify.supervision.internal.db.Tables.CIRCULAR;
+import static org.rectify.units.internal.db.Tables.UNIT;
+import static org.rectify.supervision.internal.db.Tables.CIRCULAR_COUNTER;
 
 /**
  * Circulars (通报): the office drafts one for a period from the facts in its scope, edits the text and publishes it

@@ -32,13 +32,13 @@ import java.util.Set;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.selectOne;
-import static org.rectify.db.Tables.MILESTONE;
-import static org.rectify.db.Tables.REMINDER;
-import static org.rectify.db.Tables.REPORTING_CYCLE;
-import static org.rectify.db.Tables.REPORT_SLOT;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_UNIT;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.plans.internal.db.Tables.MILESTONE;
+import static org.rectify.supervision.internal.db.Tables.REMINDER;
+import static org.rectify.progress.internal.db.Tables.REPORTING_CYCLE;
+import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.units.internal.db.Tables.UNIT;
 
 /**
  * The daily reminder sweep: which deadlines, report due dates and pending approvals have reached a stage of the

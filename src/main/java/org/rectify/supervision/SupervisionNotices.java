@@ -31,13 +31,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static org.rectify.db.Tables.EVIDENCE;
-import static org.rectify.db.Tables.NOTICE_COUNTER;
-import static org.rectify.db.Tables.NOTICE_EVIDENCE;
-import static org.rectify.db.Tables.NOTICE_REPLY_SENT_BACK;
-import static org.rectify.db.Tables.SUPERVISION_NOTICE;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_WARNING;
+import static org.rectify.progress.internal.db.Tables.EVIDENCE;
+import static org.rectify.supervision.internal.db.Tables.NOTICE_COUNTER;
+import static org.rectify.supervision.internal.db.Tables.NOTICE_EVIDENCE;
+import static org.rectify.supervision.internal.db.Tables.NOTICE_REPLY_SENT_BACK;
+import static org.rectify.supervision.internal.db.Tables.SUPERVISION_NOTICE;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
 
 /**
  * Supervision notices (督办单): the office or the supervision office issues one on a task with demands

@@ -38,15 +38,15 @@ import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.selectDistinct;
-import static org.rectify.db.Tables.MILESTONE;
-import static org.rectify.db.Tables.REPORTING_CYCLE;
-import static org.rectify.db.Tables.REPORT_SLOT;
-import static org.rectify.db.Tables.TASK_UNIT;
-import static org.rectify.db.Tables.SUPERVISION_NOTICE;
-import static org.rectify.db.Tables.SUPERVISION_SETTINGS;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_WARNING;
-import static org.rectify.db.Tables.WARNING_CHANGE;
+import static org.rectify.plans.internal.db.Tables.MILESTONE;
+import static org.rectify.progress.internal.db.Tables.REPORTING_CYCLE;
+import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.supervision.internal.db.Tables.SUPERVISION_NOTICE;
+import static org.rectify.supervision.internal.db.Tables.SUPERVISION_SETTINGS;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
+import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 
 /**
  * Keeps each task's warning level and schedule status up to date: for one task when something happens

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 
 import java.util.Optional;
 
-import static org.rectify.db.Tables.ACCOUNT;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.access.internal.db.Tables.ACCOUNT;
+import static org.rectify.units.internal.db.Tables.UNIT;
 
 @Service
 class AccountDetailsService implements UserDetailsService {

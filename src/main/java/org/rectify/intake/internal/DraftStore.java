@@ -18,9 +18,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import static org.rectify.db.Tables.PLAN_DRAFT;
-import static org.rectify.db.Tables.PLAN_DRAFT_TASK;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.intake.internal.db.Tables.PLAN_DRAFT;
+import static org.rectify.intake.internal.db.Tables.PLAN_DRAFT_TASK;
+import static org.rectify.units.internal.db.Tables.UNIT;
 
 /** Drafts and their tasks in the database (jOOQ); a task's content is one JSON document. */
 @Repository

@@ -21,9 +21,9 @@ import java.util.Optional;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.select;
-import static org.rectify.db.Tables.OUTBOUND_MESSAGE;
-import static org.rectify.db.Tables.UNIT;
-import static org.rectify.db.Tables.WEBHOOK;
+import static org.rectify.notify.internal.db.Tables.OUTBOUND_MESSAGE;
+import static org.rectify.units.internal.db.Tables.UNIT;
+import static org.rectify.notify.internal.db.Tables.WEBHOOK;
 
 /** The webhooks the office configured: kept, validated, and chosen by unit scope for a message. */
 @Service

@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.Map;
 
 import static org.jooq.impl.DSL.noCondition;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_HISTORY;
-import static org.rectify.db.Tables.TASK_UNIT;
-import static org.rectify.db.Tables.UNIT;
-import static org.rectify.db.Tables.WARNING_CHANGE;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_HISTORY;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.units.internal.db.Tables.UNIT;
+import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 
 /**
  * Finds a period's facts in the caller's scope: the reports due in it (from progress), the tasks whose warning level

@@ -42,28 +42,12 @@ final class ModuleTableExceptions {
             new Crossing("closure", "plans", Set.of("Task"), TASK_SCOPE),
             new Crossing("progress", "plans", Set.of("Task", "TaskUnit"), TASK_SCOPE),
             new Crossing("supervision", "plans", Set.of("Milestone", "Task", "TaskHistory", "TaskUnit"), TASK_SCOPE
-                    + "; milestones and history for warnings and circular facts"),
-            new Crossing("plans", "units", Set.of("Person", "Unit", "UnitGroup"), "the task ledger joins unit, unit"
-                    + " group and responsible person names, the plan scope the unit path; next phase: units views"),
-            new Crossing("access", "units", Set.of("Unit"), "the account's unit name and path at sign-in and in the"
-                    + " account list; next phase: the units_directory view"),
-            new Crossing("closure", "units", Set.of("Unit"), "look-back checking unit name and scope; next phase:"
-                    + " the units_directory view"),
-            new Crossing("closure", "progress", Set.of("Evidence"), "closure and look-back evidence files are"
-                    + " progress' evidence rows; next phase: an evidence query in progress' API"),
-            new Crossing("intake", "units", Set.of("Unit"), "the draft scope by owner unit path; next phase: the"
-                    + " units_directory view"),
-            new Crossing("notify", "units", Set.of("Unit"), "the webhook's unit name and jurisdiction; next phase:"
-                    + " the units_directory view"),
-            new Crossing("progress", "units", Set.of("Unit"), "unit names and scope in due reports and measurements;"
-                    + " next phase: the units_directory view"),
-            new Crossing("supervision", "units", Set.of("Unit"), "unit names and scope in warnings, notices and"
-                    + " circulars; next phase: the units_directory view"),
-            new Crossing("supervision", "progress", Set.of("Evidence", "ReportSlot", "ReportingCycle"), "notice"
-                    + " reply evidence and late-report facts of circulars; next phase: progress' API"));
+                    + "; milestones and history for warnings and circular facts"));
 
-    private static final Pattern TABLE_USE = Pattern.compile("^Module '(\\w+)' depends on non-exposed type"
-            + " org\\.rectify\\.(\\w+)\\.internal\\.db\\.(?:tables\\.(?:records\\.)?)?(\\w+) within module '\\w+'");
+    /** Modulith's two wordings: without allowedDependencies ("non-exposed type"), and with them ("via A -> B"). */
+    private static final Pattern TABLE_USE = Pattern.compile("^Module '(\\w+)' depends on"
+            + " (?:non-exposed type|module '\\w+' via \\S+ ->)"
+            + " org\\.rectify\\.(\\w+)\\.internal\\.db\\.(?:tables\\.(?:records\\.)?)?(\\w+)[ .]");
 
     private ModuleTableExceptions() {
     }

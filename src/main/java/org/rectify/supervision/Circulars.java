@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.rectify.supervision.internal.db.Tables.CIRCULAR;
-import static org.rectify.units.internal.db.Tables.UNIT;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 import static org.rectify.supervision.internal.db.Tables.CIRCULAR_COUNTER;
 
 /**
@@ -223,7 +223,7 @@ public class Circulars {
     /** The circulars of the offices the caller governs: the ones it may edit, publish and delete. */
     private static org.jooq.Condition governed(Caller caller) {
         return caller.scope().isAll() ? org.jooq.impl.DSL.trueCondition() : CIRCULAR.OWNER_UNIT_ID.in(
-                org.jooq.impl.DSL.select(UNIT.ID).from(UNIT).where(Jurisdiction.over(caller, UNIT.PATH)));
+                org.jooq.impl.DSL.select(UNITS_DIRECTORY.ID).from(UNITS_DIRECTORY).where(Jurisdiction.over(caller, UNITS_DIRECTORY.PATH)));
     }
 
     /** One circular for a change: "not found" unless the caller governs the office it belongs to. */

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static org.rectify.progress.internal.db.Tables.EVIDENCE;
 import static org.rectify.supervision.internal.db.Tables.NOTICE_COUNTER;
 import static org.rectify.supervision.internal.db.Tables.NOTICE_EVIDENCE;
 import static org.rectify.supervision.internal.db.Tables.NOTICE_REPLY_SENT_BACK;
@@ -324,12 +323,9 @@ public class SupervisionNotices {
         if (noticeIds.isEmpty()) {
             return Map.of();
         }
-        return db.select(NOTICE_EVIDENCE.NOTICE_ID, EVIDENCE.asterisk())
-                .from(NOTICE_EVIDENCE).join(EVIDENCE).on(EVIDENCE.ID.eq(NOTICE_EVIDENCE.EVIDENCE_ID))
-                .where(NOTICE_EVIDENCE.NOTICE_ID.in(noticeIds))
-                .orderBy(NOTICE_EVIDENCE.NOTICE_ID, NOTICE_EVIDENCE.POSITION).fetch().stream()
-                .collect(Collectors.groupingBy(r -> r.get(NOTICE_EVIDENCE.NOTICE_ID),
-                        Collectors.mapping(Evidences::toFile, Collectors.toList())));
+        return evidences.filesByOwner(db.select(NOTICE_EVIDENCE.NOTICE_ID, NOTICE_EVIDENCE.EVIDENCE_ID)
+                .from(NOTICE_EVIDENCE).where(NOTICE_EVIDENCE.NOTICE_ID.in(noticeIds))
+                .orderBy(NOTICE_EVIDENCE.NOTICE_ID, NOTICE_EVIDENCE.POSITION).fetch());
     }
 
     private static SupervisionNotice toNotice(Record r, List<String> leadUnits, List<EvidenceFile> evidence,

@@ -2,7 +2,6 @@ package org.rectify;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,20 +10,22 @@ class ModularityTests {
     private final ApplicationModules modules = ApplicationModules.of(RectifyApplication.class);
 
     @Test
-    void modules_only_use_each_others_api_and_have_no_cycles() {
-        modules.verify();
+    void modules_only_use_each_others_api_and_tables_only_their_own_and_have_no_cycles() {
+        // Each module's jOOQ tables live in its internal package, so verify() refuses another module's use of them;
+        // the crossings still tolerated are listed, with their reasons, in ModuleTableExceptions.
+        modules.detectViolations().filter(v -> !ModuleTableExceptions.allows(v)).throwIfPresent();
+    }
+
+    @Test
+    void every_tolerated_crossing_still_happens_so_the_list_shrinks_when_one_is_fixed() {
+        var all = modules.detectViolations();
+        assertThat(ModuleTableExceptions.unused(all)).isEmpty();
     }
 
     @Test
     void the_modules_of_the_design_exist() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("units", "access", "plans", "intake", "demo", "platform");
-    }
-
-    @Test
-    void writes_the_module_diagram_the_readme_links() {
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
-                .writeModulesAsPlantUml()
-                .writeIndividualModulesAsPlantUml();
+                .containsExactlyInAnyOrder("units", "access", "plans", "intake", "progress", "supervision", "closure",
+                        "notify", "insight", "audit", "platform", "todo", "demo", "generator");
     }
 }

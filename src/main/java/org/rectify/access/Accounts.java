@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.rectify.db.Tables.ACCOUNT;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.access.internal.db.Tables.ACCOUNT;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
  * Accounts: each belongs to one unit and has one role. Every change is published as an {@link AccountChanged}; a
@@ -104,9 +104,9 @@ public class Accounts {
     @Transactional(readOnly = true)
     public List<AccountView> all() {
         Set<String> slowed = throttle.slowedNames();
-        return db.select(ACCOUNT.ID, ACCOUNT.USERNAME, ACCOUNT.DISPLAY_NAME, ACCOUNT.UNIT_ID, UNIT.NAME,
+        return db.select(ACCOUNT.ID, ACCOUNT.USERNAME, ACCOUNT.DISPLAY_NAME, ACCOUNT.UNIT_ID, UNITS_DIRECTORY.NAME,
                         ACCOUNT.ROLE, ACCOUNT.ENABLED, ACCOUNT.MUST_CHANGE_PASSWORD, ACCOUNT.EMAIL)
-                .from(ACCOUNT).join(UNIT).on(UNIT.ID.eq(ACCOUNT.UNIT_ID))
+                .from(ACCOUNT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(ACCOUNT.UNIT_ID))
                 .orderBy(ACCOUNT.USERNAME)
                 .fetch(r -> new AccountView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), Role.valueOf(r.value6()),
                         r.value7(), slowed.contains(r.value2()), r.value8(), r.value9()));

@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-import static org.rectify.db.Tables.AUDIT_ANCHOR;
-import static org.rectify.db.Tables.AUDIT_ENTRY;
+import static org.rectify.audit.internal.db.Tables.AUDIT_ANCHOR;
+import static org.rectify.audit.internal.db.Tables.AUDIT_ENTRY;
 
 /**
  * Anchors the chain: records, once per day, the head of the chain as it stood at the end of that day (the last

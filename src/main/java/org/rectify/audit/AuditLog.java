@@ -7,8 +7,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 
-import static org.rectify.db.Tables.AUDIT_ANCHOR;
-import static org.rectify.db.Tables.AUDIT_ENTRY;
+import static org.rectify.audit.internal.db.Tables.AUDIT_ANCHOR;
+import static org.rectify.audit.internal.db.Tables.AUDIT_ENTRY;
 
 /** Reads the chain: the latest entries a page at a time, an object's entries, and the published anchors. */
 @Service

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.rectify.db.Tables.AUDIT_ENTRY;
+import static org.rectify.audit.internal.db.Tables.AUDIT_ENTRY;
 
 /**
  * Recomputes the whole chain from the database and checks every anchor against it. Used by

@@ -21,8 +21,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static org.rectify.db.Tables.CLOSURE;
-import static org.rectify.db.Tables.CLOSURE_OBJECTION;
+import static org.rectify.closure.internal.db.Tables.CLOSURE;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_OBJECTION;
 
 /**
  * Objections (异议) from the public during a closure's notice period, without an account. The form cannot flood the

@@ -31,14 +31,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import static org.rectify.db.Tables.CLOSURE;
-import static org.rectify.db.Tables.CLOSURE_ANSWER;
-import static org.rectify.db.Tables.CLOSURE_EVIDENCE;
-import static org.rectify.db.Tables.CLOSURE_OBJECTION;
-import static org.rectify.db.Tables.CLOSURE_SETTINGS;
-import static org.rectify.db.Tables.CLOSURE_VERIFICATION;
-import static org.rectify.db.Tables.EVIDENCE;
-import static org.rectify.db.Tables.TASK;
+import static org.rectify.closure.internal.db.Tables.CLOSURE;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_ANSWER;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_EVIDENCE;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_OBJECTION;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_SETTINGS;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_VERIFICATION;
+import static org.rectify.plans.internal.db.Tables.TASK;
 
 /**
  * Closure attempts as their readers see them, under the same scope rules as their tasks: whoever sees the task sees
@@ -58,9 +57,11 @@ public class ClosureViews {
     private final ProgressViews progress;
     private final org.rectify.progress.ProgressReports reports;
     private final Clock clock;
+    private final Evidences evidences;
 
     ClosureViews(DSLContext db, TaskLedger ledger, Plans plans, Units units, ProgressViews progress,
-                 org.rectify.progress.ProgressReports reports, Clock clock) {
+                 org.rectify.progress.ProgressReports reports, Clock clock, Evidences evidences) {
+        this.evidences = evidences;
         this.reports = reports;
         this.db = db;
         this.ledger = ledger;
@@ -297,12 +298,11 @@ public class ClosureViews {
                 .fetch(v -> new ClosureDetail.Verification(v.getId(), v.getVerifiedOn(), v.getMembers(),
                         VerificationMethod.valueOf(v.getMethod()), v.getFindings(), v.getPassed(), v.getRecordedBy(),
                         v.getRecordedAt().toInstant()));
-        var files = db.select(EVIDENCE.asterisk(), CLOSURE_EVIDENCE.VERIFICATION_ID, CLOSURE_EVIDENCE.TAKEN_AT,
-                        CLOSURE_EVIDENCE.TAKEN_LAT, CLOSURE_EVIDENCE.TAKEN_LON)
-                .from(CLOSURE_EVIDENCE).join(EVIDENCE).on(EVIDENCE.ID.eq(CLOSURE_EVIDENCE.EVIDENCE_ID))
-                .where(CLOSURE_EVIDENCE.CLOSURE_ID.eq(id)).orderBy(CLOSURE_EVIDENCE.VERIFICATION_ID.nullsFirst(), CLOSURE_EVIDENCE.POSITION)
-                .fetch(f -> new ClosureDetail.File(Evidences.toFile(f), f.get(CLOSURE_EVIDENCE.VERIFICATION_ID),
-                        f.get(CLOSURE_EVIDENCE.TAKEN_AT), f.get(CLOSURE_EVIDENCE.TAKEN_LAT), f.get(CLOSURE_EVIDENCE.TAKEN_LON)));
+        var links = db.selectFrom(CLOSURE_EVIDENCE).where(CLOSURE_EVIDENCE.CLOSURE_ID.eq(id))
+                .orderBy(CLOSURE_EVIDENCE.VERIFICATION_ID.nullsFirst(), CLOSURE_EVIDENCE.POSITION).fetch();
+        var recorded = evidences.files(links.map(l -> l.getEvidenceId()));
+        var files = links.map(l -> new ClosureDetail.File(recorded.get(l.getEvidenceId()), l.getVerificationId(),
+                l.getTakenAt(), l.getTakenLat(), l.getTakenLon()));
         var objections = db.selectFrom(CLOSURE_OBJECTION).where(CLOSURE_OBJECTION.CLOSURE_ID.eq(id)).orderBy(CLOSURE_OBJECTION.ID)
                 .fetch(o -> new ClosureDetail.Objection(o.getId(), o.getText(), office ? o.getContact() : null,
                         o.getEvidenceId(), o.getReceivedAt().toInstant(), o.getUpheld(), o.getAnswer(), o.getAnsweredBy(),

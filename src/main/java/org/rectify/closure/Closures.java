@@ -33,13 +33,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.rectify.db.Tables.CLOSURE;
-import static org.rectify.db.Tables.CLOSURE_ANSWER;
-import static org.rectify.db.Tables.CLOSURE_COUNTER;
-import static org.rectify.db.Tables.CLOSURE_EVIDENCE;
-import static org.rectify.db.Tables.CLOSURE_OBJECTION;
-import static org.rectify.db.Tables.CLOSURE_SETTINGS;
-import static org.rectify.db.Tables.CLOSURE_VERIFICATION;
+import static org.rectify.closure.internal.db.Tables.CLOSURE;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_ANSWER;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_COUNTER;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_EVIDENCE;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_OBJECTION;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_SETTINGS;
+import static org.rectify.closure.internal.db.Tables.CLOSURE_VERIFICATION;
 
 /**
  * The closure procedure (销号): apply, sign off, name the acceptance unit, verify, approve and publish, answer

@@ -12,9 +12,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-import static org.rectify.db.Tables.LOOK_BACK;
-import static org.rectify.db.Tables.LOOK_BACK_REMINDER;
-import static org.rectify.db.Tables.TASK;
+import static org.rectify.closure.internal.db.Tables.LOOK_BACK;
+import static org.rectify.closure.internal.db.Tables.LOOK_BACK_REMINDER;
+import static org.rectify.plans.internal.db.Tables.TASK;
 
 /**
  * Look-backs are reminded like any deadline: at the stages of the reminder schedule (default 7, 3, 1 days before the

@@ -30,11 +30,11 @@ import java.util.Map;
 
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.noCondition;
-import static org.rectify.db.Tables.LOOK_BACK;
-import static org.rectify.db.Tables.LOOK_BACK_CAMPAIGN;
-import static org.rectify.db.Tables.LOOK_BACK_SETTINGS;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.closure.internal.db.Tables.LOOK_BACK;
+import static org.rectify.closure.internal.db.Tables.LOOK_BACK_CAMPAIGN;
+import static org.rectify.closure.internal.db.Tables.LOOK_BACK_SETTINGS;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
  * Where look-backs come from: a task's closing schedules one per round of its plan's settings (default 6 and 12
@@ -212,14 +212,14 @@ public class LookBackScheduling {
 
     private List<LookBackCampaign> campaigns(Condition which) {
         var pending = count().filterWhere(LOOK_BACK.STATUS.eq(LookBackStatus.PENDING.name()));
-        return db.select(LOOK_BACK_CAMPAIGN.asterisk(), UNIT.NAME, count(LOOK_BACK.ID), pending)
-                .from(LOOK_BACK_CAMPAIGN).join(UNIT).on(UNIT.ID.eq(LOOK_BACK_CAMPAIGN.CHECKING_UNIT_ID))
+        return db.select(LOOK_BACK_CAMPAIGN.asterisk(), UNITS_DIRECTORY.NAME, count(LOOK_BACK.ID), pending)
+                .from(LOOK_BACK_CAMPAIGN).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(LOOK_BACK_CAMPAIGN.CHECKING_UNIT_ID))
                 .leftJoin(LOOK_BACK).on(LOOK_BACK.CAMPAIGN_ID.eq(LOOK_BACK_CAMPAIGN.ID))
-                .where(which).groupBy(LOOK_BACK_CAMPAIGN.ID, UNIT.NAME)
+                .where(which).groupBy(LOOK_BACK_CAMPAIGN.ID, UNITS_DIRECTORY.NAME)
                 .orderBy(LOOK_BACK_CAMPAIGN.STARTED_AT.desc(), LOOK_BACK_CAMPAIGN.ID.desc())
                 .fetch(r -> new LookBackCampaign(r.get(LOOK_BACK_CAMPAIGN.ID), r.get(LOOK_BACK_CAMPAIGN.PLAN_ID),
                         r.get(LOOK_BACK_CAMPAIGN.TITLE), r.get(LOOK_BACK_CAMPAIGN.SELECTION),
-                        r.get(LOOK_BACK_CAMPAIGN.CHECKING_UNIT_ID), r.get(UNIT.NAME), r.get(LOOK_BACK_CAMPAIGN.DUE_ON),
+                        r.get(LOOK_BACK_CAMPAIGN.CHECKING_UNIT_ID), r.get(UNITS_DIRECTORY.NAME), r.get(LOOK_BACK_CAMPAIGN.DUE_ON),
                         r.get(LOOK_BACK_CAMPAIGN.STARTED_BY), r.get(LOOK_BACK_CAMPAIGN.STARTED_AT),
                         r.get(count(LOOK_BACK.ID)), r.get(pending)));
     }

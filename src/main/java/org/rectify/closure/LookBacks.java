@@ -30,17 +30,15 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.selectOne;
-import static org.rectify.db.Tables.EVIDENCE;
-import static org.rectify.db.Tables.LOOK_BACK;
-import static org.rectify.db.Tables.LOOK_BACK_CAMPAIGN;
-import static org.rectify.db.Tables.LOOK_BACK_EVIDENCE;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.closure.internal.db.Tables.LOOK_BACK;
+import static org.rectify.closure.internal.db.Tables.LOOK_BACK_CAMPAIGN;
+import static org.rectify.closure.internal.db.Tables.LOOK_BACK_EVIDENCE;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
  * Look-backs (回头看): reading them in the caller's scope, and the checking unit recording one as HELD (巩固) or
@@ -195,12 +193,12 @@ public class LookBacks {
         if (scope.isAll()) {
             return noCondition();
         }
-        return TaskConditions.visibleTo(scope).or(exists(selectOne().from(UNIT).where(UNIT.ID.eq(LOOK_BACK.CHECKING_UNIT_ID)
-                .and(UnitPaths.within(UNIT.PATH, scope.unitPath())))));
+        return TaskConditions.visibleTo(scope).or(exists(selectOne().from(UNITS_DIRECTORY).where(UNITS_DIRECTORY.ID.eq(LOOK_BACK.CHECKING_UNIT_ID)
+                .and(UnitPaths.within(UNITS_DIRECTORY.PATH, scope.unitPath())))));
     }
 
     private List<LookBack> query(Condition which, DataScope scope) {
-        var checking = UNIT.as("checking");
+        var checking = UNITS_DIRECTORY.as("checking");
         var rows = db.select(LOOK_BACK.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, TASK.PLAN_ID, checking.NAME,
                         LOOK_BACK_CAMPAIGN.TITLE)
                 .from(LOOK_BACK).join(TASK).on(TASK.ID.eq(LOOK_BACK.TASK_ID))
@@ -218,12 +216,9 @@ public class LookBacks {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return db.select(LOOK_BACK_EVIDENCE.LOOK_BACK_ID, EVIDENCE.asterisk())
-                .from(LOOK_BACK_EVIDENCE).join(EVIDENCE).on(EVIDENCE.ID.eq(LOOK_BACK_EVIDENCE.EVIDENCE_ID))
-                .where(LOOK_BACK_EVIDENCE.LOOK_BACK_ID.in(ids))
-                .orderBy(LOOK_BACK_EVIDENCE.LOOK_BACK_ID, LOOK_BACK_EVIDENCE.POSITION).fetch().stream()
-                .collect(Collectors.groupingBy(r -> r.get(LOOK_BACK_EVIDENCE.LOOK_BACK_ID),
-                        Collectors.mapping(Evidences::toFile, Collectors.toList())));
+        return evidences.filesByOwner(db.select(LOOK_BACK_EVIDENCE.LOOK_BACK_ID, LOOK_BACK_EVIDENCE.EVIDENCE_ID)
+                .from(LOOK_BACK_EVIDENCE).where(LOOK_BACK_EVIDENCE.LOOK_BACK_ID.in(ids))
+                .orderBy(LOOK_BACK_EVIDENCE.LOOK_BACK_ID, LOOK_BACK_EVIDENCE.POSITION).fetch());
     }
 
     private static LookBack toLookBack(Record r, org.jooq.Field<String> checkingName, List<EvidenceFile> evidence) {

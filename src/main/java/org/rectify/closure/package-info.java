@@ -4,5 +4,6 @@
  * objection left open; closed tasks are looked back on so that they stay closed. Also the case dossier (一案一档).
  * Commands {@code plans}, reads {@code progress}, feeds {@code supervision} through their APIs.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Closure")
+@org.springframework.modulith.ApplicationModule(displayName = "Closure",
+        allowedDependencies = {"platform", "access", "units", "units :: *", "plans", "progress", "supervision"})
 package org.rectify.closure;

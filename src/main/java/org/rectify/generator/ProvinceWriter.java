@@ -20,23 +20,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import static org.rectify.db.Tables.ACCOUNT;
-import static org.rectify.db.Tables.EVIDENCE;
-import static org.rectify.db.Tables.MILESTONE;
-import static org.rectify.db.Tables.NOTICE_COUNTER;
-import static org.rectify.db.Tables.PLAN;
-import static org.rectify.db.Tables.PROGRESS_REPORT;
-import static org.rectify.db.Tables.REPORTING_CADENCE;
-import static org.rectify.db.Tables.REPORTING_CYCLE;
-import static org.rectify.db.Tables.REPORT_ATTACHMENT;
-import static org.rectify.db.Tables.REPORT_EVENT;
-import static org.rectify.db.Tables.REPORT_SLOT;
-import static org.rectify.db.Tables.SUPERVISION_NOTICE;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_UNIT;
-import static org.rectify.db.Tables.TASK_WARNING;
-import static org.rectify.db.Tables.UNIT;
-import static org.rectify.db.Tables.WARNING_CHANGE;
+import static org.rectify.access.internal.db.Tables.ACCOUNT;
+import static org.rectify.progress.internal.db.Tables.EVIDENCE;
+import static org.rectify.plans.internal.db.Tables.MILESTONE;
+import static org.rectify.supervision.internal.db.Tables.NOTICE_COUNTER;
+import static org.rectify.plans.internal.db.Tables.PLAN;
+import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
+import static org.rectify.progress.internal.db.Tables.REPORTING_CADENCE;
+import static org.rectify.progress.internal.db.Tables.REPORTING_CYCLE;
+import static org.rectify.progress.internal.db.Tables.REPORT_ATTACHMENT;
+import static org.rectify.progress.internal.db.Tables.REPORT_EVENT;
+import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
+import static org.rectify.supervision.internal.db.Tables.SUPERVISION_NOTICE;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
+import static org.rectify.units.internal.db.Tables.UNIT;
+import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 
 /**
  * Writes one generated province on a connection, in the caller's transaction: the unit tree, one account per role

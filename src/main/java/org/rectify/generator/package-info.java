@@ -4,5 +4,6 @@
  * other modules' tables directly in bulk (PostgreSQL COPY through the generated schema's names), because going
  * through each module's commands would take hours. It depends only on {@code platform} and the schema.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Generator")
+@org.springframework.modulith.ApplicationModule(displayName = "Generator",
+        allowedDependencies = {"platform", "access", "units", "plans", "progress", "supervision"})
 package org.rectify.generator;

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
-import static org.rectify.db.Tables.INBOX_MESSAGE;
+import static org.rectify.notify.internal.db.Tables.INBOX_MESSAGE;
 
 /** The in-app inbox: delivering to accounts (once per dedupe key), reading, and marking read. */
 @Service

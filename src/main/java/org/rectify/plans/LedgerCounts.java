@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import static org.rectify.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK;
 
 /**
  * How many tasks a ledger filter finds, without counting a province's tasks on every page: up to

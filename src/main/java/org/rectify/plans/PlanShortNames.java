@@ -12,8 +12,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.rectify.db.Tables.PLAN;
-import static org.rectify.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.PLAN;
+import static org.rectify.plans.internal.db.Tables.TASK;
 
 /**
  * A plan's short name (临沧2018), set by the office that runs it, so that a task named outside its plan (inbox,

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.jooq.impl.DSL.noCondition;
-import static org.rectify.db.Tables.INSPECTION;
-import static org.rectify.db.Tables.PLAN;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.plans.internal.db.Tables.INSPECTION;
+import static org.rectify.plans.internal.db.Tables.PLAN;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /** Inspections and the rectification plans that answer them. Plans are not scoped: their tasks are. */
 @Service
@@ -100,8 +100,8 @@ public class Plans {
     /** The path of the unit whose office runs the plan (empty for a plan without one: administrators only). */
     @Transactional(readOnly = true)
     public Optional<String> ownerPath(long planId) {
-        return db.select(UNIT.PATH).from(PLAN).join(UNIT).on(UNIT.ID.eq(PLAN.OWNER_UNIT_ID))
-                .where(PLAN.ID.eq(planId)).fetchOptional(UNIT.PATH);
+        return db.select(UNITS_DIRECTORY.PATH).from(PLAN).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLAN.OWNER_UNIT_ID))
+                .where(PLAN.ID.eq(planId)).fetchOptional(UNITS_DIRECTORY.PATH);
     }
 
     /**
@@ -123,8 +123,8 @@ public class Plans {
         if (scope.isAll()) {
             return org.jooq.impl.DSL.trueCondition();
         }
-        Condition runs = scope.ownPlans() ? PLAN.OWNER_UNIT_ID.in(db.select(UNIT.ID).from(UNIT)
-                .where(UnitPaths.within(UNIT.PATH, scope.unitPath()))) : org.jooq.impl.DSL.falseCondition();
+        Condition runs = scope.ownPlans() ? PLAN.OWNER_UNIT_ID.in(db.select(UNITS_DIRECTORY.ID).from(UNITS_DIRECTORY)
+                .where(UnitPaths.within(UNITS_DIRECTORY.PATH, scope.unitPath()))) : org.jooq.impl.DSL.falseCondition();
         return runs.or(org.jooq.impl.DSL.exists(db.selectOne().from(TASK)
                 .where(TASK.PLAN_ID.eq(PLAN.ID).and(TaskConditions.visibleTo(scope)))));
     }
@@ -132,16 +132,16 @@ public class Plans {
     /** The plans whose tasks the caller may create and edit, for forms. */
     @Transactional(readOnly = true)
     public List<PlanSummary> governedBy(org.rectify.access.Caller caller) {
-        return summaries(PLAN.OWNER_UNIT_ID.in(db.select(UNIT.ID).from(UNIT)
-                .where(org.rectify.access.Jurisdiction.over(caller, UNIT.PATH)))
+        return summaries(PLAN.OWNER_UNIT_ID.in(db.select(UNITS_DIRECTORY.ID).from(UNITS_DIRECTORY)
+                .where(org.rectify.access.Jurisdiction.over(caller, UNITS_DIRECTORY.PATH)))
                 .or(caller.scope().isAll() ? PLAN.OWNER_UNIT_ID.isNull() : org.jooq.impl.DSL.falseCondition()));
     }
 
     /** Whether the plan is run by a unit at {@code unitPath} or below it (its office sees the whole plan). */
     @Transactional(readOnly = true)
     public boolean isRunFrom(long planId, String unitPath) {
-        return db.fetchExists(db.selectOne().from(PLAN).join(UNIT).on(UNIT.ID.eq(PLAN.OWNER_UNIT_ID))
-                .where(PLAN.ID.eq(planId).and(UnitPaths.within(UNIT.PATH, unitPath))));
+        return db.fetchExists(db.selectOne().from(PLAN).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLAN.OWNER_UNIT_ID))
+                .where(PLAN.ID.eq(planId).and(UnitPaths.within(UNITS_DIRECTORY.PATH, unitPath))));
     }
 
     /** The top-level sections used by a plan's task references (一, 二, …), in plan order, for filters. */

@@ -10,10 +10,10 @@ import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
-import static org.rectify.db.Tables.PLAN;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_UNIT;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.plans.internal.db.Tables.PLAN;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
  * Conditions on the TASK table that other modules' queries share, above all the data scope: a module
@@ -56,8 +56,8 @@ public final class TaskConditions {
         if (!scope.ownPlans()) {
             return org.jooq.impl.DSL.falseCondition();
         }
-        return TASK.PLAN_ID.in(select(PLAN.ID).from(PLAN).join(UNIT).on(UNIT.ID.eq(PLAN.OWNER_UNIT_ID))
-                .where(UnitPaths.within(UNIT.PATH, scope.unitPath())));
+        return TASK.PLAN_ID.in(select(PLAN.ID).from(PLAN).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLAN.OWNER_UNIT_ID))
+                .where(UnitPaths.within(UNITS_DIRECTORY.PATH, scope.unitPath())));
     }
 
     /**
@@ -71,14 +71,14 @@ public final class TaskConditions {
 
     /** Tasks that a unit at {@code unitPath}, or below it, leads. */
     public static Condition ledFrom(String unitPath) {
-        return exists(selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
+        return exists(selectOne().from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
                 .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD"))
-                        .and(UnitPaths.within(UNIT.PATH, unitPath))));
+                        .and(UnitPaths.within(UNITS_DIRECTORY.PATH, unitPath))));
     }
 
     /** Tasks that the unit {@code unitId}, or one below it, leads; none if there is no such unit. */
     public static Condition ledFromUnit(DSLContext db, long unitId) {
-        String path = db.select(UNIT.PATH).from(UNIT).where(UNIT.ID.eq(unitId)).fetchOne(UNIT.PATH);
+        String path = db.select(UNITS_DIRECTORY.PATH).from(UNITS_DIRECTORY).where(UNITS_DIRECTORY.ID.eq(unitId)).fetchOne(UNITS_DIRECTORY.PATH);
         return path == null ? falseCondition() : ledFrom(path);
     }
 

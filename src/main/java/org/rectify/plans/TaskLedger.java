@@ -20,16 +20,16 @@ import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
-import static org.rectify.db.Tables.INDICATOR;
-import static org.rectify.db.Tables.MILESTONE;
-import static org.rectify.db.Tables.OBLIGATION;
-import static org.rectify.db.Tables.PERSON;
-import static org.rectify.db.Tables.PLAN;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_HISTORY;
-import static org.rectify.db.Tables.TASK_UNIT;
-import static org.rectify.db.Tables.UNIT;
-import static org.rectify.db.Tables.UNIT_GROUP;
+import static org.rectify.plans.internal.db.Tables.INDICATOR;
+import static org.rectify.plans.internal.db.Tables.MILESTONE;
+import static org.rectify.plans.internal.db.Tables.OBLIGATION;
+import static org.rectify.units.api.Tables.UNITS_PERSON;
+import static org.rectify.plans.internal.db.Tables.PLAN;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_HISTORY;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
+import static org.rectify.units.api.Tables.UNITS_GROUP;
 
 /**
  * The ledger (台账): the read side of tasks. Every query takes the caller's {@link DataScope}; a task
@@ -55,8 +55,8 @@ public class TaskLedger {
         long total = counted.value();
         // A page past the end (an old link, a narrowed filter) shows the last page rather than "page 100 of 5".
         int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / filter.size()));
-        List<Record> rows = db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK.DEADLINE, PERSON.NAME)
-                .from(TASK).leftJoin(PERSON).on(PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
+        List<Record> rows = db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK.DEADLINE, UNITS_PERSON.NAME)
+                .from(TASK).leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
                 .where(where)
                 .orderBy(order(filter))
                 .limit(filter.size()).offset((long) page * filter.size())
@@ -64,7 +64,7 @@ public class TaskLedger {
         Map<Long, List<AssignedUnit>> leads = units(rows.stream().map(r -> r.get(TASK.ID)).toList(), "LEAD");
         List<TaskSummary> tasks = rows.stream().map(r -> new TaskSummary(r.get(TASK.ID), r.get(TASK.PLAN_ID), r.get(TASK.REF),
                 r.get(TASK.TITLE), r.get(TASK.TEXT), TaskStatus.valueOf(r.get(TASK.STATUS)), r.get(TASK.DEADLINE),
-                TaskDetail.namesAsWritten(leads.getOrDefault(r.get(TASK.ID), List.of())), r.get(PERSON.NAME))).toList();
+                TaskDetail.namesAsWritten(leads.getOrDefault(r.get(TASK.ID), List.of())), r.get(UNITS_PERSON.NAME))).toList();
         return new LedgerPage(tasks, total, counted.estimated(), page, filter.size());
     }
 
@@ -100,7 +100,7 @@ public class TaskLedger {
         Map<Long, List<AssignedUnit>> lead = units(List.of(taskId), "LEAD");
         Map<Long, List<AssignedUnit>> supporting = units(List.of(taskId), "SUPPORTING");
         Long personId = task.get(TASK.RESPONSIBLE_PERSON_ID);
-        ResponsiblePerson person = personId == null ? null : db.selectFrom(PERSON).where(PERSON.ID.eq(personId))
+        ResponsiblePerson person = personId == null ? null : db.selectFrom(UNITS_PERSON).where(UNITS_PERSON.ID.eq(personId))
                 .fetchOne(p -> new ResponsiblePerson(p.getName(), p.getPost(), p.getUnitId(), p.getPhone()));
         return new TaskDetail(taskId, task.get(TASK.PLAN_ID), task.get(PLAN.TITLE), task.get(TASK.REF), task.get(TASK.TITLE),
                 task.get(TASK.TEXT), task.get(TASK.MEASURES), TaskStatus.valueOf(task.get(TASK.STATUS)), task.get(TASK.ONGOING),
@@ -178,9 +178,9 @@ public class TaskLedger {
 
     /** Whether a unit at {@code unitPath} (or one of its sub-units) supports the task. */
     public boolean isSupportedFrom(long taskId, String unitPath) {
-        return db.fetchExists(db.selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
+        return db.fetchExists(db.selectOne().from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
                 .where(TASK_UNIT.TASK_ID.eq(taskId).and(TASK_UNIT.ROLE.eq("SUPPORTING"))
-                        .and(UnitPaths.within(UNIT.PATH, unitPath))));
+                        .and(UnitPaths.within(UNITS_DIRECTORY.PATH, unitPath))));
     }
 
     /**
@@ -192,21 +192,21 @@ public class TaskLedger {
         Condition where = TASK_UNIT.ROLE.eq(lead ? "LEAD" : "SUPPORTING")
                 .and(TASK.STATUS.in(statuses.stream().map(Enum::name).toList()));
         if (unitPath != null) {
-            where = where.and(UnitPaths.within(UNIT.PATH, unitPath));
+            where = where.and(UnitPaths.within(UNITS_DIRECTORY.PATH, unitPath));
         }
         if (planId != null) {
             where = where.and(TASK.PLAN_ID.eq(planId));
         }
         return db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS,
-                        UNIT.ID, UNIT.NAME, UNIT.PATH, UNIT_GROUP.ID, UNIT_GROUP.NAME)
+                        UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_DIRECTORY.PATH, UNITS_GROUP.ID, UNITS_GROUP.NAME)
                 .from(TASK_UNIT).join(TASK).on(TASK.ID.eq(TASK_UNIT.TASK_ID))
-                .join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
-                .leftJoin(UNIT_GROUP).on(UNIT_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
+                .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
+                .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
                 .where(where)
-                .orderBy(TASK.PLAN_ID, TASK.POSITION, TASK.ID, TASK_UNIT.POSITION, UNIT.ID)
+                .orderBy(TASK.PLAN_ID, TASK.POSITION, TASK.ID, TASK_UNIT.POSITION, UNITS_DIRECTORY.ID)
                 .fetch(r -> new UnitDuty(r.get(TASK.ID), r.get(TASK.PLAN_ID), r.get(TASK.REF),
                         TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), TaskStatus.valueOf(r.get(TASK.STATUS)),
-                        r.get(UNIT.ID), r.get(UNIT.NAME), r.get(UNIT.PATH), r.get(UNIT_GROUP.ID), r.get(UNIT_GROUP.NAME), lead));
+                        r.get(UNITS_DIRECTORY.ID), r.get(UNITS_DIRECTORY.NAME), r.get(UNITS_DIRECTORY.PATH), r.get(UNITS_GROUP.ID), r.get(UNITS_GROUP.NAME), lead));
     }
 
     /** The obligations of many tasks at once, by task id (tasks without obligations are absent). */
@@ -244,8 +244,8 @@ public class TaskLedger {
             c = c.and(figures.of(f.figure()));
         }
         if (f.responsible() != null && !f.responsible().isBlank()) {
-            c = c.and(TASK.RESPONSIBLE_PERSON_ID.in(db.select(PERSON.ID).from(PERSON)
-                    .where(PERSON.NAME.likeIgnoreCase(containing(f.responsible()), '!'))));
+            c = c.and(TASK.RESPONSIBLE_PERSON_ID.in(db.select(UNITS_PERSON.ID).from(UNITS_PERSON)
+                    .where(UNITS_PERSON.NAME.likeIgnoreCase(containing(f.responsible()), '!'))));
         }
         if (f.text() != null && !f.text().isBlank()) {
             String pattern = containing(f.text());
@@ -279,9 +279,9 @@ public class TaskLedger {
         if (taskIds.isEmpty()) {
             return Map.of();
         }
-        return db.select(TASK_UNIT.TASK_ID, UNIT.ID, UNIT.NAME, UNIT_GROUP.ID, UNIT_GROUP.NAME)
-                .from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
-                .leftJoin(UNIT_GROUP).on(UNIT_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
+        return db.select(TASK_UNIT.TASK_ID, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_GROUP.ID, UNITS_GROUP.NAME)
+                .from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
+                .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
                 .where(TASK_UNIT.TASK_ID.in(taskIds).and(TASK_UNIT.ROLE.eq(role)))
                 .orderBy(TASK_UNIT.TASK_ID, TASK_UNIT.POSITION)
                 .fetch().stream()

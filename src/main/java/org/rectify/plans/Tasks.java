@@ -24,12 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import static org.rectify.db.Tables.INDICATOR;
-import static org.rectify.db.Tables.MILESTONE;
-import static org.rectify.db.Tables.OBLIGATION;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_HISTORY;
-import static org.rectify.db.Tables.TASK_UNIT;
+import static org.rectify.plans.internal.db.Tables.INDICATOR;
+import static org.rectify.plans.internal.db.Tables.MILESTONE;
+import static org.rectify.plans.internal.db.Tables.OBLIGATION;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_HISTORY;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
 
 /**
  * The commands on tasks: create, update, and the lifecycle transitions. Each is checked against the

@@ -12,11 +12,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import static org.rectify.db.Tables.REPORTING_CYCLE;
-import static org.rectify.db.Tables.REPORT_SLOT;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_UNIT;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.progress.internal.db.Tables.REPORTING_CYCLE;
+import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
  * The reports that fell due in a period: every lead unit × reporting task × cycle whose due date lies in it, with the
@@ -44,18 +44,18 @@ public class DueReports {
             where = where.and(TASK.PLAN_ID.eq(planId));
         }
         return db.select(REPORTING_CYCLE.PLAN_ID, REPORTING_CYCLE.ID, REPORTING_CYCLE.DUE_ON, REPORTING_CYCLE.GRACE_UNTIL,
-                        TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT, UNIT.ID, UNIT.NAME, REPORT_SLOT.FIRST_SUBMITTED_AT)
+                        TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, REPORT_SLOT.FIRST_SUBMITTED_AT)
                 .from(REPORTING_CYCLE)
                 .join(TASK).on(TASK.PLAN_ID.eq(REPORTING_CYCLE.PLAN_ID))
                 .join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
-                .join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
+                .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
                 .leftJoin(REPORT_SLOT).on(REPORT_SLOT.CYCLE_ID.eq(REPORTING_CYCLE.ID).and(REPORT_SLOT.TASK_ID.eq(TASK.ID))
-                        .and(REPORT_SLOT.UNIT_ID.eq(UNIT.ID)))
+                        .and(REPORT_SLOT.UNIT_ID.eq(UNITS_DIRECTORY.ID)))
                 .where(where)
-                .orderBy(REPORTING_CYCLE.DUE_ON, TASK.PLAN_ID, TASK.POSITION, TASK.ID, TASK_UNIT.POSITION, UNIT.ID)
+                .orderBy(REPORTING_CYCLE.DUE_ON, TASK.PLAN_ID, TASK.POSITION, TASK.ID, TASK_UNIT.POSITION, UNITS_DIRECTORY.ID)
                 .fetch(r -> new DueReport(r.get(REPORTING_CYCLE.PLAN_ID), r.get(REPORTING_CYCLE.ID),
                         r.get(REPORTING_CYCLE.DUE_ON), r.get(REPORTING_CYCLE.GRACE_UNTIL), r.get(TASK.ID), r.get(TASK.REF),
-                        TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(UNIT.ID), r.get(UNIT.NAME),
+                        TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(UNITS_DIRECTORY.ID), r.get(UNITS_DIRECTORY.NAME),
                         r.get(REPORT_SLOT.FIRST_SUBMITTED_AT) == null ? null
                                 : r.get(REPORT_SLOT.FIRST_SUBMITTED_AT).atZoneSameInstant(clock.getZone()).toLocalDate()));
     }
@@ -69,7 +69,7 @@ public class DueReports {
         if (scope.isAll()) {
             return org.jooq.impl.DSL.noCondition();
         }
-        return org.rectify.units.UnitPaths.within(UNIT.PATH, scope.unitPath())
+        return org.rectify.units.UnitPaths.within(UNITS_DIRECTORY.PATH, scope.unitPath())
                 .or(TaskConditions.governedBy(scope));
     }
 }

@@ -2,6 +2,7 @@ package org.rectify.progress;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.rectify.access.Caller;
@@ -20,12 +21,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import static org.rectify.db.Tables.EVIDENCE;
+import static org.rectify.progress.internal.db.Tables.EVIDENCE;
 
 /**
  * Evidence files and their rows. A file is kept in the store before its row is written, in the transaction that
@@ -79,6 +83,27 @@ public class Evidences {
     @Transactional(readOnly = true)
     public Optional<EvidenceFile> find(long id) {
         return db.selectFrom(EVIDENCE).where(EVIDENCE.ID.eq(id)).fetchOptional(Evidences::toFile);
+    }
+
+    /** The recorded files with these ids, by id: another module's link table holds the ids, the files are here. */
+    @Transactional(readOnly = true)
+    public Map<Long, EvidenceFile> files(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return db.selectFrom(EVIDENCE).where(EVIDENCE.ID.in(ids)).fetchMap(EVIDENCE.ID, Evidences::toFile);
+    }
+
+    /**
+     * The files of several owners (a notice's reply, a look-back): {@code links} are (owner id, evidence id) in the
+     * order to show them; the answer keeps that order per owner.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<EvidenceFile>> filesByOwner(List<? extends Record2<Long, Long>> links) {
+        Map<Long, EvidenceFile> files = files(links.stream().map(Record2::value2).toList());
+        Map<Long, List<EvidenceFile>> byOwner = new LinkedHashMap<>();
+        links.forEach(l -> byOwner.computeIfAbsent(l.value1(), k -> new ArrayList<>()).add(files.get(l.value2())));
+        return byOwner;
     }
 
     /** The content of a recorded file. Callers check the reader's scope first. */

@@ -14,9 +14,9 @@ import java.util.Map;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.extract;
 import static org.jooq.impl.DSL.selectDistinct;
-import static org.rectify.db.Tables.OBLIGATION_RECORD;
-import static org.rectify.db.Tables.REPORT_SLOT;
-import static org.rectify.db.Tables.TASK;
+import static org.rectify.progress.internal.db.Tables.OBLIGATION_RECORD;
+import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
+import static org.rectify.plans.internal.db.Tables.TASK;
 
 /**
  * The records of recurring duties (meetings held, inspections made, …) that count, as {@link ProgressViews#compliance}

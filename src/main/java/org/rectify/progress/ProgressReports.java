@@ -4,8 +4,8 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
-import org.rectify.db.tables.records.ProgressReportRecord;
-import org.rectify.db.tables.records.ReportSlotRecord;
+import org.rectify.progress.internal.db.tables.records.ProgressReportRecord;
+import org.rectify.progress.internal.db.tables.records.ReportSlotRecord;
 import org.rectify.plans.AssignedUnit;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskDetail;
@@ -34,16 +34,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static org.rectify.db.Tables.CONTRIBUTION_EVIDENCE;
-import static org.rectify.db.Tables.EVIDENCE;
-import static org.rectify.db.Tables.MEASUREMENT;
-import static org.rectify.db.Tables.OBLIGATION_RECORD;
-import static org.rectify.db.Tables.PROGRESS_REPORT;
-import static org.rectify.db.Tables.REPORT_ATTACHMENT;
-import static org.rectify.db.Tables.REPORT_CONTRIBUTION;
-import static org.rectify.db.Tables.REPORT_EVENT;
-import static org.rectify.db.Tables.REPORTING_CYCLE;
-import static org.rectify.db.Tables.REPORT_SLOT;
+import static org.rectify.progress.internal.db.Tables.CONTRIBUTION_EVIDENCE;
+import static org.rectify.progress.internal.db.Tables.EVIDENCE;
+import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
+import static org.rectify.progress.internal.db.Tables.OBLIGATION_RECORD;
+import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
+import static org.rectify.progress.internal.db.Tables.REPORT_ATTACHMENT;
+import static org.rectify.progress.internal.db.Tables.REPORT_CONTRIBUTION;
+import static org.rectify.progress.internal.db.Tables.REPORT_EVENT;
+import static org.rectify.progress.internal.db.Tables.REPORTING_CYCLE;
+import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
 
 /**
  * The commands on progress reports, and reading them. A lead unit's staff (or head) write a report on a task for a

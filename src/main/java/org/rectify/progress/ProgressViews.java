@@ -37,12 +37,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.noCondition;
-import static org.rectify.db.Tables.MEASUREMENT;
-import static org.rectify.db.Tables.OBLIGATION_RECORD;
-import static org.rectify.db.Tables.PROGRESS_REPORT;
-import static org.rectify.db.Tables.REPORT_CONTRIBUTION;
-import static org.rectify.db.Tables.REPORT_SLOT;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
+import static org.rectify.progress.internal.db.Tables.OBLIGATION_RECORD;
+import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
+import static org.rectify.progress.internal.db.Tables.REPORT_CONTRIBUTION;
+import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
  * The views of progress: "due this cycle" for units, the cycle matrix for the office, a task's indicators against
@@ -208,26 +208,26 @@ public class ProgressViews {
         }
         Condition units = noCondition();
         if (!readsWholeTask(caller, task)) {
-            units = UnitPaths.within(UNIT.PATH, caller.scope().unitPath());
+            units = UnitPaths.within(UNITS_DIRECTORY.PATH, caller.scope().unitPath());
         }
         Map<String, Indicator> targets = new LinkedHashMap<>();
         task.indicators().forEach(i -> targets.putIfAbsent(i.name(), i));
         Map<String, List<IndicatorHistory.Point>> points = new LinkedHashMap<>();
         targets.keySet().forEach(name -> points.put(name, new ArrayList<>()));
         db.select(MEASUREMENT.INDICATOR_NAME, MEASUREMENT.VALUE, MEASUREMENT.UNIT_OF_MEASURE, MEASUREMENT.AS_OF,
-                        MEASUREMENT.SOURCE, UNIT.ID, UNIT.NAME, PROGRESS_REPORT.ID, PROGRESS_REPORT.VERSION)
+                        MEASUREMENT.SOURCE, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, PROGRESS_REPORT.ID, PROGRESS_REPORT.VERSION)
                 .from(REPORT_SLOT)
                 .join(PROGRESS_REPORT).on(PROGRESS_REPORT.ID.eq(REPORT_SLOT.SUBMITTED_REPORT_ID))
                 .join(MEASUREMENT).on(MEASUREMENT.REPORT_ID.eq(PROGRESS_REPORT.ID))
-                .join(UNIT).on(UNIT.ID.eq(REPORT_SLOT.UNIT_ID))
+                .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(REPORT_SLOT.UNIT_ID))
                 .where(REPORT_SLOT.TASK_ID.eq(taskId).and(units))
-                .orderBy(MEASUREMENT.AS_OF, UNIT.NAME)
+                .orderBy(MEASUREMENT.AS_OF, UNITS_DIRECTORY.NAME)
                 .forEach(r -> {
                     Indicator target = targets.get(r.get(MEASUREMENT.INDICATOR_NAME));
                     points.computeIfAbsent(r.get(MEASUREMENT.INDICATOR_NAME), k -> new ArrayList<>())
                             .add(new IndicatorHistory.Point(r.get(MEASUREMENT.AS_OF), r.get(MEASUREMENT.VALUE),
-                                    r.get(MEASUREMENT.UNIT_OF_MEASURE), r.get(MEASUREMENT.SOURCE), r.get(UNIT.ID),
-                                    r.get(UNIT.NAME), r.get(PROGRESS_REPORT.ID), r.get(PROGRESS_REPORT.VERSION),
+                                    r.get(MEASUREMENT.UNIT_OF_MEASURE), r.get(MEASUREMENT.SOURCE), r.get(UNITS_DIRECTORY.ID),
+                                    r.get(UNITS_DIRECTORY.NAME), r.get(PROGRESS_REPORT.ID), r.get(PROGRESS_REPORT.VERSION),
                                     target == null ? null : meets(target, r.get(MEASUREMENT.VALUE))));
                 });
         List<IndicatorHistory.Series> series = points.entrySet().stream()

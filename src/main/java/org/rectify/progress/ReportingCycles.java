@@ -24,10 +24,10 @@ import java.util.Set;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.selectOne;
-import static org.rectify.db.Tables.REPORTING_CADENCE;
-import static org.rectify.db.Tables.REPORTING_CYCLE;
-import static org.rectify.db.Tables.REPORT_CONTRIBUTION;
-import static org.rectify.db.Tables.REPORT_SLOT;
+import static org.rectify.progress.internal.db.Tables.REPORTING_CADENCE;
+import static org.rectify.progress.internal.db.Tables.REPORTING_CYCLE;
+import static org.rectify.progress.internal.db.Tables.REPORT_CONTRIBUTION;
+import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
 
 /**
  * Reporting cadences and the cycles they make. The office sets a plan's cadence; cycles are generated ahead (when

@@ -4,5 +4,6 @@
  * supporting units' contributions; indicator measurements and obligation records; and the evidence store, where
  * files are kept content-addressed by SHA-256. Top-level types are the module's API; {@code internal} the rest.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Progress")
+@org.springframework.modulith.ApplicationModule(displayName = "Progress",
+        allowedDependencies = {"platform", "access", "units", "units :: *", "plans"})
 package org.rectify.progress;

@@ -24,10 +24,10 @@ import java.util.stream.Collectors;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.selectOne;
-import static org.rectify.db.Tables.ACCOUNTABILITY_ACTION;
-import static org.rectify.db.Tables.ACCOUNTABILITY_TASK;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.supervision.internal.db.Tables.ACCOUNTABILITY_ACTION;
+import static org.rectify.supervision.internal.db.Tables.ACCOUNTABILITY_TASK;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
  * The record of summons and accountability actions (约谈 / 问责). Only the office, the supervision office
@@ -120,12 +120,12 @@ public class Accountability {
             throw new ForbiddenException("supervision.accountability.forbidden");
         }
         Condition visible = caller.scope().isAll() ? noCondition()
-                : exists(selectOne().from(UNIT).where(UNIT.ID.eq(ACCOUNTABILITY_ACTION.UNIT_ID)
-                        .and(UnitPaths.within(UNIT.PATH, caller.scope().unitPath()))))
+                : exists(selectOne().from(UNITS_DIRECTORY).where(UNITS_DIRECTORY.ID.eq(ACCOUNTABILITY_ACTION.UNIT_ID)
+                        .and(UnitPaths.within(UNITS_DIRECTORY.PATH, caller.scope().unitPath()))))
                 .or(exists(selectOne().from(ACCOUNTABILITY_TASK).join(TASK).on(TASK.ID.eq(ACCOUNTABILITY_TASK.TASK_ID))
                         .where(ACCOUNTABILITY_TASK.ACTION_ID.eq(ACCOUNTABILITY_ACTION.ID).and(TaskConditions.governedBy(caller)))));
-        var actions = db.select(ACCOUNTABILITY_ACTION.asterisk(), UNIT.NAME).from(ACCOUNTABILITY_ACTION)
-                .leftJoin(UNIT).on(UNIT.ID.eq(ACCOUNTABILITY_ACTION.UNIT_ID))
+        var actions = db.select(ACCOUNTABILITY_ACTION.asterisk(), UNITS_DIRECTORY.NAME).from(ACCOUNTABILITY_ACTION)
+                .leftJoin(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(ACCOUNTABILITY_ACTION.UNIT_ID))
                 .where(visible.and(which)).orderBy(ACCOUNTABILITY_ACTION.TAKEN_ON.desc(), ACCOUNTABILITY_ACTION.ID.desc())
                 .limit(WarningBoard.MAX_ROWS).fetch();
         Map<Long, List<TaskRef>> linked = db.select(ACCOUNTABILITY_TASK.ACTION_ID, TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT)
@@ -135,7 +135,7 @@ public class Accountability {
                 .collect(Collectors.groupingBy(r -> r.value1(), Collectors.mapping(
                         r -> new TaskRef(r.value2(), r.value3(), TaskSummary.titleOrExcerpt(r.value4(), r.value5())), Collectors.toList())));
         return actions.map(a -> new AccountabilityAction(a.get(ACCOUNTABILITY_ACTION.ID),
-                AccountabilityType.valueOf(a.get(ACCOUNTABILITY_ACTION.TYPE)), a.get(ACCOUNTABILITY_ACTION.UNIT_ID), a.get(UNIT.NAME),
+                AccountabilityType.valueOf(a.get(ACCOUNTABILITY_ACTION.TYPE)), a.get(ACCOUNTABILITY_ACTION.UNIT_ID), a.get(UNITS_DIRECTORY.NAME),
                 a.get(ACCOUNTABILITY_ACTION.PERSON_NAME), a.get(ACCOUNTABILITY_ACTION.PERSON_POST), a.get(ACCOUNTABILITY_ACTION.TAKEN_ON),
                 a.get(ACCOUNTABILITY_ACTION.REASON), a.get(ACCOUNTABILITY_ACTION.DECISION_REF), a.get(ACCOUNTABILITY_ACTION.RECORDED_BY),
                 a.get(ACCOUNTABILITY_ACTION.RECORDED_AT), linked.getOrDefault(a.get(ACCOUNTABILITY_ACTION.ID), List.of())));

@@ -20,9 +20,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import static org.rectify.db.Tables.ACCOUNTABILITY_PROPOSAL;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.supervision.internal.db.Tables.ACCOUNTABILITY_PROPOSAL;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
  * Accountability proposed by the system: when a closed task relapses, one proposal per lead unit waits for the office
@@ -134,9 +134,9 @@ public class AccountabilityProposals {
     }
 
     private List<AccountabilityProposal> query(Condition which, Caller caller) {
-        return db.select(ACCOUNTABILITY_PROPOSAL.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, UNIT.NAME)
+        return db.select(ACCOUNTABILITY_PROPOSAL.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, UNITS_DIRECTORY.NAME)
                 .from(ACCOUNTABILITY_PROPOSAL).join(TASK).on(TASK.ID.eq(ACCOUNTABILITY_PROPOSAL.TASK_ID))
-                .leftJoin(UNIT).on(UNIT.ID.eq(ACCOUNTABILITY_PROPOSAL.UNIT_ID))
+                .leftJoin(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(ACCOUNTABILITY_PROPOSAL.UNIT_ID))
                 .where(which.and(TaskConditions.governedBy(caller)))
                 .orderBy(ACCOUNTABILITY_PROPOSAL.DECISION.isNull().desc(), ACCOUNTABILITY_PROPOSAL.PROPOSED_AT.desc(),
                         ACCOUNTABILITY_PROPOSAL.ID.desc())
@@ -146,7 +146,7 @@ public class AccountabilityProposals {
     private static AccountabilityProposal toProposal(Record r) {
         return new AccountabilityProposal(r.get(ACCOUNTABILITY_PROPOSAL.ID), r.get(ACCOUNTABILITY_PROPOSAL.TASK_ID),
                 r.get(TASK.REF), TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)),
-                r.get(ACCOUNTABILITY_PROPOSAL.UNIT_ID), r.get(UNIT.NAME), r.get(ACCOUNTABILITY_PROPOSAL.REASON),
+                r.get(ACCOUNTABILITY_PROPOSAL.UNIT_ID), r.get(UNITS_DIRECTORY.NAME), r.get(ACCOUNTABILITY_PROPOSAL.REASON),
                 r.get(ACCOUNTABILITY_PROPOSAL.PROPOSED_AT), r.get(ACCOUNTABILITY_PROPOSAL.DECISION),
                 r.get(ACCOUNTABILITY_PROPOSAL.DECIDED_BY), r.get(ACCOUNTABILITY_PROPOSAL.DECIDED_AT),
                 r.get(ACCOUNTABILITY_PROPOSAL.DECISION_NOTE), r.get(ACCOUNTABILITY_PROPOSAL.ACTION_ID));

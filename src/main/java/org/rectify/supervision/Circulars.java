@@ -26,9 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.rectify.db.Tables.CIRCULAR;
-import static org.rectify.db.Tables.UNIT;
-import static org.rectify.db.Tables.CIRCULAR_COUNTER;
+import static org.rectify.supervision.internal.db.Tables.CIRCULAR;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
+import static org.rectify.supervision.internal.db.Tables.CIRCULAR_COUNTER;
 
 /**
  * Circulars (通报): the office drafts one for a period from the facts in its scope, edits the text and publishes it
@@ -223,7 +223,7 @@ public class Circulars {
     /** The circulars of the offices the caller governs: the ones it may edit, publish and delete. */
     private static org.jooq.Condition governed(Caller caller) {
         return caller.scope().isAll() ? org.jooq.impl.DSL.trueCondition() : CIRCULAR.OWNER_UNIT_ID.in(
-                org.jooq.impl.DSL.select(UNIT.ID).from(UNIT).where(Jurisdiction.over(caller, UNIT.PATH)));
+                org.jooq.impl.DSL.select(UNITS_DIRECTORY.ID).from(UNITS_DIRECTORY).where(Jurisdiction.over(caller, UNITS_DIRECTORY.PATH)));
     }
 
     /** One circular for a change: "not found" unless the caller governs the office it belongs to. */

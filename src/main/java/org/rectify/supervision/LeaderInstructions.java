@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.jooq.impl.DSL.noCondition;
-import static org.rectify.db.Tables.LEADER_INSTRUCTION;
-import static org.rectify.db.Tables.TASK;
+import static org.rectify.supervision.internal.db.Tables.LEADER_INSTRUCTION;
+import static org.rectify.plans.internal.db.Tables.TASK;
 
 /**
  * Leaders' instructions (批示) on tasks: a leader writes one with an answer-by date; the task's lead units

@@ -8,7 +8,7 @@ import org.rectify.access.DataScope;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskStatus;
 import org.rectify.plans.TaskSummary;
-import org.rectify.progress.ReportState;
+import org.rectify.progress.ReportStandings;
 import org.rectify.progress.ReportingCycles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,14 +31,13 @@ import java.util.Set;
 
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
-import static org.jooq.impl.DSL.selectOne;
-import static org.rectify.db.Tables.MILESTONE;
-import static org.rectify.db.Tables.REMINDER;
-import static org.rectify.db.Tables.REPORTING_CYCLE;
-import static org.rectify.db.Tables.REPORT_SLOT;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_UNIT;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.plans.internal.db.Tables.MILESTONE;
+import static org.rectify.supervision.internal.db.Tables.REMINDER;
+import static org.rectify.progress.api.Tables.PROGRESS_CYCLE;
+import static org.rectify.progress.api.Tables.PROGRESS_SLOT_STATE;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
  * The daily reminder sweep: which deadlines, report due dates and pending approvals have reached a stage of the
@@ -53,7 +52,6 @@ public class Reminders {
     private static final List<String> WORKED_ON = names(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.REOPENED);
     /** Tasks that still report each cycle, as progress counts them. */
     private static final List<String> REPORTING = names(ReportingCycles.REPORTING.toArray(TaskStatus[]::new));
-    private static final String AWAITING_APPROVAL = ReportState.AWAITING_APPROVAL.name();
 
     private final DSLContext db;
     private final ApplicationEventPublisher events;
@@ -118,12 +116,12 @@ public class Reminders {
     /** Reminders sent on tasks in the caller's scope (of one task, if given), newest first. */
     @Transactional(readOnly = true)
     public List<Reminder> sent(Long taskId, DataScope scope, int limit) {
-        return db.select(REMINDER.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, UNIT.NAME)
-                .from(REMINDER).join(TASK).on(TASK.ID.eq(REMINDER.TASK_ID)).leftJoin(UNIT).on(UNIT.ID.eq(REMINDER.UNIT_ID))
+        return db.select(REMINDER.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, UNITS_DIRECTORY.NAME)
+                .from(REMINDER).join(TASK).on(TASK.ID.eq(REMINDER.TASK_ID)).leftJoin(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(REMINDER.UNIT_ID))
                 .where(TaskConditions.visibleTo(scope)).and(taskId == null ? noCondition() : REMINDER.TASK_ID.eq(taskId))
                 .orderBy(REMINDER.CREATED_AT.desc(), REMINDER.ID.desc()).limit(limit)
                 .fetch(r -> new Reminder(r.get(REMINDER.ID), ReminderSubject.valueOf(r.get(REMINDER.SUBJECT)), r.get(REMINDER.TASK_ID),
-                        r.get(TASK.REF), TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(UNIT.NAME),
+                        r.get(TASK.REF), TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(UNITS_DIRECTORY.NAME),
                         r.get(REMINDER.TARGET_DATE), r.get(REMINDER.STAGE), r.get(REMINDER.DAYS), r.get(REMINDER.SENT_ON)));
     }
 
@@ -164,16 +162,14 @@ public class Reminders {
 
     /** Each lead unit's report for a cycle due around today, while it is neither submitted nor waiting for approval. */
     private void reports(LocalDate today, Condition tasks, List<Candidate> due) {
-        for (Record r : db.select(REPORTING_CYCLE.DUE_ON, TASK.ID, TASK_UNIT.UNIT_ID).from(REPORTING_CYCLE)
-                .join(TASK).on(TASK.PLAN_ID.eq(REPORTING_CYCLE.PLAN_ID))
+        for (Record r : db.select(PROGRESS_CYCLE.DUE_ON, TASK.ID, TASK_UNIT.UNIT_ID).from(PROGRESS_CYCLE)
+                .join(TASK).on(TASK.PLAN_ID.eq(PROGRESS_CYCLE.PLAN_ID))
                 .join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
-                .where(REPORTING_CYCLE.DUE_ON.between(today.minusDays(schedule.daysBehind()), today.plusDays(schedule.daysAhead())))
+                .where(PROGRESS_CYCLE.DUE_ON.between(today.minusDays(schedule.daysBehind()), today.plusDays(schedule.daysAhead())))
                 .and(tasks).and(TASK.STATUS.in(REPORTING))
-                .andNotExists(selectOne().from(REPORT_SLOT).where(REPORT_SLOT.CYCLE_ID.eq(REPORTING_CYCLE.ID)
-                        .and(REPORT_SLOT.TASK_ID.eq(TASK.ID)).and(REPORT_SLOT.UNIT_ID.eq(TASK_UNIT.UNIT_ID))
-                        .and(REPORT_SLOT.SUBMITTED_REPORT_ID.isNotNull().or(REPORT_SLOT.STATE.eq(AWAITING_APPROVAL)))))
+                .andNot(ReportStandings.handedIn(PROGRESS_CYCLE.ID, TASK.ID, TASK_UNIT.UNIT_ID))
                 .fetch()) {
-            LocalDate target = r.get(REPORTING_CYCLE.DUE_ON);
+            LocalDate target = r.get(PROGRESS_CYCLE.DUE_ON);
             schedule.stage(target, today).ifPresent(stage ->
                     due.add(candidate(ReminderSubject.REPORT_DUE, r.get(TASK.ID), r.get(TASK_UNIT.UNIT_ID), target, stage, today)));
         }
@@ -182,14 +178,15 @@ public class Reminders {
     /** Reports waiting for their unit head's approval since a day the "after" stages count from. */
     private void approvals(LocalDate today, Condition tasks, List<Candidate> due) {
         OffsetDateTime since = today.minusDays(schedule.daysBehind() + 1L).atStartOfDay(clock.getZone()).toOffsetDateTime();
-        for (Record r : db.select(REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, REPORT_SLOT.UPDATED_AT).from(REPORT_SLOT)
-                .join(TASK).on(TASK.ID.eq(REPORT_SLOT.TASK_ID))
-                .where(tasks).and(REPORT_SLOT.STATE.eq(AWAITING_APPROVAL).and(TASK.STATUS.in(REPORTING))
-                        .and(REPORT_SLOT.UPDATED_AT.ge(since)))
+        var slot = PROGRESS_SLOT_STATE;
+        for (Record r : db.select(slot.TASK_ID, slot.UNIT_ID, slot.UPDATED_AT).from(slot)
+                .join(TASK).on(TASK.ID.eq(slot.TASK_ID))
+                .where(tasks).and(slot.AWAITING_APPROVAL.isTrue().and(TASK.STATUS.in(REPORTING))
+                        .and(slot.UPDATED_AT.ge(since)))
                 .fetch()) {
-            LocalDate target = r.get(REPORT_SLOT.UPDATED_AT).atZoneSameInstant(clock.getZone()).toLocalDate();
+            LocalDate target = r.get(slot.UPDATED_AT).atZoneSameInstant(clock.getZone()).toLocalDate();
             schedule.stage(target, today).filter(stage -> stage > 0).ifPresent(stage ->
-                    due.add(candidate(ReminderSubject.APPROVAL, r.get(REPORT_SLOT.TASK_ID), r.get(REPORT_SLOT.UNIT_ID),
+                    due.add(candidate(ReminderSubject.APPROVAL, r.get(slot.TASK_ID), r.get(slot.UNIT_ID),
                             target, stage, today)));
         }
     }

@@ -19,9 +19,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import static org.rectify.db.Tables.LEDGER_ENTRY;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_WARNING;
+import static org.rectify.supervision.internal.db.Tables.LEDGER_ENTRY;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
 
 /**
  * The supervision ledger (挂账督办): the office or the supervision office puts a task on it with a

@@ -31,13 +31,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static org.rectify.db.Tables.EVIDENCE;
-import static org.rectify.db.Tables.NOTICE_COUNTER;
-import static org.rectify.db.Tables.NOTICE_EVIDENCE;
-import static org.rectify.db.Tables.NOTICE_REPLY_SENT_BACK;
-import static org.rectify.db.Tables.SUPERVISION_NOTICE;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_WARNING;
+import static org.rectify.supervision.internal.db.Tables.NOTICE_COUNTER;
+import static org.rectify.supervision.internal.db.Tables.NOTICE_EVIDENCE;
+import static org.rectify.supervision.internal.db.Tables.NOTICE_REPLY_SENT_BACK;
+import static org.rectify.supervision.internal.db.Tables.SUPERVISION_NOTICE;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
 
 /**
  * Supervision notices (督办单): the office or the supervision office issues one on a task with demands
@@ -324,12 +323,9 @@ public class SupervisionNotices {
         if (noticeIds.isEmpty()) {
             return Map.of();
         }
-        return db.select(NOTICE_EVIDENCE.NOTICE_ID, EVIDENCE.asterisk())
-                .from(NOTICE_EVIDENCE).join(EVIDENCE).on(EVIDENCE.ID.eq(NOTICE_EVIDENCE.EVIDENCE_ID))
-                .where(NOTICE_EVIDENCE.NOTICE_ID.in(noticeIds))
-                .orderBy(NOTICE_EVIDENCE.NOTICE_ID, NOTICE_EVIDENCE.POSITION).fetch().stream()
-                .collect(Collectors.groupingBy(r -> r.get(NOTICE_EVIDENCE.NOTICE_ID),
-                        Collectors.mapping(Evidences::toFile, Collectors.toList())));
+        return evidences.filesByOwner(db.select(NOTICE_EVIDENCE.NOTICE_ID, NOTICE_EVIDENCE.EVIDENCE_ID)
+                .from(NOTICE_EVIDENCE).where(NOTICE_EVIDENCE.NOTICE_ID.in(noticeIds))
+                .orderBy(NOTICE_EVIDENCE.NOTICE_ID, NOTICE_EVIDENCE.POSITION).fetch());
     }
 
     private static SupervisionNotice toNotice(Record r, List<String> leadUnits, List<EvidenceFile> evidence,

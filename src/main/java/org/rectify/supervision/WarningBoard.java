@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.jooq.impl.DSL.count;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_WARNING;
-import static org.rectify.db.Tables.WARNING_CHANGE;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
+import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 
 /** The read side of supervision: warnings in the caller's scope, counted and listed, and their history. */
 @Service

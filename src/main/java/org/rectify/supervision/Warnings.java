@@ -15,6 +15,7 @@ import org.jooq.Row5;
 import org.jooq.Row6;
 import org.jooq.Table;
 import org.rectify.plans.TaskStatus;
+import org.rectify.progress.ReportStandings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,15 +39,14 @@ import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.selectDistinct;
-import static org.rectify.db.Tables.MILESTONE;
-import static org.rectify.db.Tables.REPORTING_CYCLE;
-import static org.rectify.db.Tables.REPORT_SLOT;
-import static org.rectify.db.Tables.TASK_UNIT;
-import static org.rectify.db.Tables.SUPERVISION_NOTICE;
-import static org.rectify.db.Tables.SUPERVISION_SETTINGS;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_WARNING;
-import static org.rectify.db.Tables.WARNING_CHANGE;
+import static org.rectify.plans.internal.db.Tables.MILESTONE;
+import static org.rectify.progress.api.Tables.PROGRESS_CYCLE;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.supervision.internal.db.Tables.SUPERVISION_NOTICE;
+import static org.rectify.supervision.internal.db.Tables.SUPERVISION_SETTINGS;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
+import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 
 /**
  * Keeps each task's warning level and schedule status up to date: for one task when something happens
@@ -204,7 +204,7 @@ public class Warnings {
 
     /** Each plan's last cycle whose grace period ended before {@code today}: one row per plan, joined once. */
     private static Table<Record2<Long, Long>> lastCycles(LocalDate today) {
-        var cycle = REPORTING_CYCLE.as("c");
+        var cycle = PROGRESS_CYCLE.as("c");
         return selectDistinct(cycle.PLAN_ID, cycle.ID).on(cycle.PLAN_ID).from(cycle).where(cycle.GRACE_UNTIL.lt(today))
                 .orderBy(cycle.PLAN_ID, cycle.GRACE_UNTIL.desc()).asTable("last_cycle", "plan_id", "cycle_id");
     }
@@ -213,9 +213,7 @@ public class Warnings {
     private static Condition reportMissing(Field<Long> lastCycle) {
         return lastCycle.isNotNull().and(exists(selectOne().from(TASK_UNIT)
                 .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
-                .andNotExists(selectOne().from(REPORT_SLOT)
-                        .where(REPORT_SLOT.CYCLE_ID.eq(lastCycle).and(REPORT_SLOT.TASK_ID.eq(TASK.ID))
-                                .and(REPORT_SLOT.UNIT_ID.eq(TASK_UNIT.UNIT_ID)).and(REPORT_SLOT.SUBMITTED_REPORT_ID.isNotNull())))));
+                .andNot(ReportStandings.submitted(lastCycle, TASK.ID, TASK_UNIT.UNIT_ID))));
     }
 
 

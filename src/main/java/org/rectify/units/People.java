@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.jooq.impl.DSL.noCondition;
-import static org.rectify.db.Tables.PERSON;
+import static org.rectify.units.internal.db.Tables.PERSON;
 
 /** The people named in plans. One person is found again by name within a unit rather than duplicated. */
 @Service
@@ -67,7 +67,7 @@ public class People {
     /** People whose name, post or unit name contains {@code text} (all when blank), by unit and name. */
     @Transactional(readOnly = true)
     public List<PersonView> search(String text, int limit) {
-        var unit = org.rectify.db.Tables.UNIT;
+        var unit = org.rectify.units.internal.db.Tables.UNIT;
         Condition matches = text == null || text.isBlank() ? noCondition()
                 : PERSON.NAME.contains(text.strip()).or(PERSON.POST.contains(text.strip())).or(unit.NAME.contains(text.strip()));
         return db.select(PERSON.ID, PERSON.NAME, PERSON.POST, PERSON.PHONE, PERSON.EMAIL, unit.NAME)

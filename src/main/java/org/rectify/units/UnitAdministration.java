@@ -15,10 +15,10 @@ import java.util.Optional;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.substring;
 import static org.jooq.impl.DSL.val;
-import static org.rectify.db.Tables.UNIT;
-import static org.rectify.db.Tables.UNIT_ALIAS;
-import static org.rectify.db.Tables.UNIT_GROUP;
-import static org.rectify.db.Tables.UNIT_GROUP_MEMBER;
+import static org.rectify.units.internal.db.Tables.UNIT;
+import static org.rectify.units.internal.db.Tables.UNIT_ALIAS;
+import static org.rectify.units.internal.db.Tables.UNIT_GROUP;
+import static org.rectify.units.internal.db.Tables.UNIT_GROUP_MEMBER;
 
 /** Changing the unit tree: add, rename, move, alias and group units. Each name designates one unit. */
 @Service

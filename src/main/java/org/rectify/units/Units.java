@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.jooq.impl.DSL.max;
-import static org.rectify.db.Tables.UNIT;
-import static org.rectify.db.Tables.UNIT_ALIAS;
-import static org.rectify.db.Tables.UNIT_GROUP;
-import static org.rectify.db.Tables.UNIT_GROUP_MEMBER;
+import static org.rectify.units.internal.db.Tables.UNIT;
+import static org.rectify.units.internal.db.Tables.UNIT_ALIAS;
+import static org.rectify.units.internal.db.Tables.UNIT_GROUP;
+import static org.rectify.units.internal.db.Tables.UNIT_GROUP_MEMBER;
 
 /** Reading the unit tree, and resolving the names plans write units by. */
 @Service

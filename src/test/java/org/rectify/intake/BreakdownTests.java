@@ -44,7 +44,7 @@ import java.util.zip.ZipOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.rectify.DemoLogins.office;
-import static org.rectify.db.Tables.PLAN_DRAFT;
+import static org.rectify.intake.internal.db.Tables.PLAN_DRAFT;
 import static org.rectify.intake.IntakeSupport.HEADER;
 import static org.rectify.intake.IntakeSupport.breakdown;
 import static org.rectify.intake.IntakeSupport.draft;

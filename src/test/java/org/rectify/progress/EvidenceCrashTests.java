@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rectify.DemoLogins.epbStaff;
-import static org.rectify.db.Tables.EVIDENCE;
-import static org.rectify.db.Tables.REPORT_SLOT;
+import static org.rectify.progress.internal.db.Tables.EVIDENCE;
+import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
 import static org.rectify.progress.ProgressFixture.content;
 
 /**

@@ -15,7 +15,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rectify.DemoLogins.epbStaff;
 import static org.rectify.DemoLogins.office;
-import static org.rectify.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 

@@ -22,7 +22,7 @@ import static org.hamcrest.Matchers.not;
 import static org.rectify.DemoLogins.as;
 import static org.rectify.DemoLogins.epbStaff;
 import static org.rectify.DemoLogins.office;
-import static org.rectify.db.Tables.PROGRESS_REPORT;
+import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
 import static org.rectify.progress.ProgressFixture.content;
 import static org.rectify.progress.ProgressFixture.id;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

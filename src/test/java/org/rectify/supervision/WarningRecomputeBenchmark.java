@@ -15,8 +15,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import static org.rectify.db.Tables.TASK_WARNING;
-import static org.rectify.db.Tables.WARNING_CHANGE;
+import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
+import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 
 /**
  * The nightly reassessment at province scale: 100,000 tasks with two milestones each on a fresh embedded

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 
 import java.util.Optional;
 
-import static org.rectify.db.Tables.ACCOUNT;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.access.internal.db.Tables.ACCOUNT;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 @Service
 class AccountDetailsService implements UserDetailsService {
@@ -39,14 +39,14 @@ class AccountDetailsService implements UserDetailsService {
     }
 
     private Optional<AccountDetails> load(Condition which) {
-        return db.select(ACCOUNT.asterisk(), UNIT.NAME, UNIT.PATH).from(ACCOUNT).join(UNIT).on(UNIT.ID.eq(ACCOUNT.UNIT_ID))
+        return db.select(ACCOUNT.asterisk(), UNITS_DIRECTORY.NAME, UNITS_DIRECTORY.PATH).from(ACCOUNT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(ACCOUNT.UNIT_ID))
                 .where(which)
                 .fetchOptional(r -> {
                     Role role = Role.valueOf(r.get(ACCOUNT.ROLE));
                     DataScope scope = role == Role.ADMIN ? DataScope.ALL
-                            : role.isUnitRole() ? DataScope.ofUnit(r.get(UNIT.PATH)) : DataScope.ofJurisdiction(r.get(UNIT.PATH));
+                            : role.isUnitRole() ? DataScope.ofUnit(r.get(UNITS_DIRECTORY.PATH)) : DataScope.ofJurisdiction(r.get(UNITS_DIRECTORY.PATH));
                     Caller caller = new Caller(r.get(ACCOUNT.ID), r.get(ACCOUNT.USERNAME), r.get(ACCOUNT.DISPLAY_NAME),
-                            r.get(ACCOUNT.UNIT_ID), r.get(UNIT.NAME), role, scope);
+                            r.get(ACCOUNT.UNIT_ID), r.get(UNITS_DIRECTORY.NAME), role, scope);
                     return new AccountDetails(caller, r.get(ACCOUNT.PASSWORD_HASH), r.get(ACCOUNT.ENABLED),
                             r.get(ACCOUNT.SESSION_VERSION), r.get(ACCOUNT.MUST_CHANGE_PASSWORD));
                 });

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.rectify.db.Tables.API_TOKEN;
+import static org.rectify.access.internal.db.Tables.API_TOKEN;
 
 /**
  * Personal API tokens: a random 256-bit secret shown once, kept as its SHA-256 (a secret nobody can guess needs no

@@ -19,7 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import static org.rectify.db.Tables.ACCOUNT;
+import static org.rectify.access.internal.db.Tables.ACCOUNT;
 
 /**
  * The first login of a real installation: when the database has no account yet and

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.when;
-import static org.rectify.db.Tables.LOGIN_THROTTLE;
+import static org.rectify.access.internal.db.Tables.LOGIN_THROTTLE;
 
 /**
  * Failed sign-ins counted in the database (so every node sees them) per client address and per submitted name, and
@@ -80,7 +80,7 @@ public class LoginThrottle {
     @Transactional(readOnly = true)
     public Set<String> slowedNames() {
         Instant now = clock.instant();
-        List<org.rectify.db.tables.records.LoginThrottleRecord> rows = db.selectFrom(LOGIN_THROTTLE)
+        List<org.rectify.access.internal.db.tables.records.LoginThrottleRecord> rows = db.selectFrom(LOGIN_THROTTLE)
                 .where(LOGIN_THROTTLE.KEY.startsWith("name:")
                         .and(LOGIN_THROTTLE.FAILURES.ge(ThrottlePolicy.PER_NAME.freeFailures()))).fetch();
         return rows.stream().filter(r -> ThrottlePolicy.PER_NAME.isSlowed(r.getFailures(), r.getLastFailureAt().toInstant(), now))

@@ -12,7 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
-import static org.rectify.db.Tables.ACCOUNT;
+import static org.rectify.access.internal.db.Tables.ACCOUNT;
 
 /**
  * Ends a session whose account was disabled, given another role or unit, or had its password reset since it signed

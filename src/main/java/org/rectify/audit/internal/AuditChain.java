@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-import static org.rectify.db.Tables.AUDIT_ENTRY;
+import static org.rectify.audit.internal.db.Tables.AUDIT_ENTRY;
 
 /**
  * Appends to the chain. A transaction-scoped advisory lock makes appends take turns, so the chain stays a line

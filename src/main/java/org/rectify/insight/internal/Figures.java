@@ -6,7 +6,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.rectify.access.DataScope;
-import org.rectify.db.tables.Unit;
+import org.rectify.units.internal.db.tables.Unit;
 import org.rectify.plans.TaskFigure;
 import org.rectify.plans.TaskFigureConditions;
 import org.rectify.plans.TaskLedger;
@@ -46,16 +46,16 @@ import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.trunc;
-import static org.rectify.db.Tables.INDICATOR;
-import static org.rectify.db.Tables.MEASUREMENT;
-import static org.rectify.db.Tables.OBLIGATION;
-import static org.rectify.db.Tables.PLAN;
-import static org.rectify.db.Tables.REPORT_SLOT;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_HISTORY;
-import static org.rectify.db.Tables.TASK_UNIT;
-import static org.rectify.db.Tables.UNIT;
-import static org.rectify.db.Tables.WARNING_CHANGE;
+import static org.rectify.plans.internal.db.Tables.INDICATOR;
+import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
+import static org.rectify.plans.internal.db.Tables.OBLIGATION;
+import static org.rectify.plans.internal.db.Tables.PLAN;
+import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_HISTORY;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.units.internal.db.Tables.UNIT;
+import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 
 /**
  * The dashboard's query layer: every figure is an aggregate over the ledger's own condition for the filter

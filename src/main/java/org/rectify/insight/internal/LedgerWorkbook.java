@@ -22,16 +22,16 @@ import static org.jooq.impl.DSL.listAgg;
 import static org.jooq.impl.DSL.orderBy;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
-import static org.rectify.db.Tables.FINDING;
-import static org.rectify.db.Tables.INDICATOR;
-import static org.rectify.db.Tables.PERSON;
-import static org.rectify.db.Tables.PROGRESS_REPORT;
-import static org.rectify.db.Tables.REPORT_SLOT;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_UNIT;
-import static org.rectify.db.Tables.TASK_WARNING;
-import static org.rectify.db.Tables.UNIT;
-import static org.rectify.db.Tables.UNIT_GROUP;
+import static org.rectify.plans.internal.db.Tables.FINDING;
+import static org.rectify.plans.internal.db.Tables.INDICATOR;
+import static org.rectify.units.internal.db.Tables.PERSON;
+import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
+import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
+import static org.rectify.units.internal.db.Tables.UNIT;
+import static org.rectify.units.internal.db.Tables.UNIT_GROUP;
 
 /**
  * The ledger as the offices keep it in Excel (序号, 反馈问题, 整改目标, 整改措施, 责任单位, 配合单位, 责任人, 整改时限, 整改进展,

@@ -18,9 +18,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import static org.rectify.db.Tables.PLAN_DRAFT;
-import static org.rectify.db.Tables.PLAN_DRAFT_TASK;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.intake.internal.db.Tables.PLAN_DRAFT;
+import static org.rectify.intake.internal.db.Tables.PLAN_DRAFT_TASK;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /** Drafts and their tasks in the database (jOOQ); a task's content is one JSON document. */
 @Repository
@@ -176,7 +176,7 @@ class DraftStore {
         if (scopePath == null) {
             return DSL.noCondition();
         }
-        return PLAN_DRAFT.OWNER_UNIT_ID.in(db.select(UNIT.ID).from(UNIT).where(UnitPaths.within(UNIT.PATH, scopePath)));
+        return PLAN_DRAFT.OWNER_UNIT_ID.in(db.select(UNITS_DIRECTORY.ID).from(UNITS_DIRECTORY).where(UnitPaths.within(UNITS_DIRECTORY.PATH, scopePath)));
     }
 
     private List<StoredCard> cards(long draftId) {

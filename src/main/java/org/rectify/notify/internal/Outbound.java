@@ -2,7 +2,7 @@ package org.rectify.notify.internal;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.rectify.db.tables.records.OutboundMessageRecord;
+import org.rectify.notify.internal.db.tables.records.OutboundMessageRecord;
 import org.rectify.plans.TaskLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.rectify.db.Tables.OUTBOUND_MESSAGE;
+import static org.rectify.notify.internal.db.Tables.OUTBOUND_MESSAGE;
 
 /**
  * The outbox of email and webhook messages. Queuing is part of the caller's transaction and happens once per

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static org.rectify.db.Tables.WEBHOOK_ALLOWED_TARGET;
+import static org.rectify.notify.internal.db.Tables.WEBHOOK_ALLOWED_TARGET;
 
 /**
  * The internal receivers an administrator admits as webhook targets: the entries of the setting

@@ -21,9 +21,9 @@ import java.util.Optional;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.select;
-import static org.rectify.db.Tables.OUTBOUND_MESSAGE;
-import static org.rectify.db.Tables.UNIT;
-import static org.rectify.db.Tables.WEBHOOK;
+import static org.rectify.notify.internal.db.Tables.OUTBOUND_MESSAGE;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
+import static org.rectify.notify.internal.db.Tables.WEBHOOK;
 
 /** The webhooks the office configured: kept, validated, and chosen by unit scope for a message. */
 @Service
@@ -48,23 +48,23 @@ public class Webhooks {
      */
     @Transactional(readOnly = true)
     public List<Webhook> all(Caller caller) {
-        return rows(Jurisdiction.over(caller, UNIT.PATH));
+        return rows(Jurisdiction.over(caller, UNITS_DIRECTORY.PATH));
     }
 
     /** One webhook of a unit the caller governs; "not found" otherwise. */
     @Transactional(readOnly = true)
     public Webhook get(long id, Caller caller) {
-        return rows(WEBHOOK.ID.eq(id).and(Jurisdiction.over(caller, UNIT.PATH))).stream().findFirst()
+        return rows(WEBHOOK.ID.eq(id).and(Jurisdiction.over(caller, UNITS_DIRECTORY.PATH))).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("webhook.notFound", id));
     }
 
     private List<Webhook> rows(org.jooq.Condition where) {
         var last = OUTBOUND_MESSAGE.as("last");
         var lastId = select(org.jooq.impl.DSL.max(last.ID)).from(last).where(last.WEBHOOK_ID.eq(WEBHOOK.ID)).asField();
-        return db.select(WEBHOOK.asterisk(), UNIT.NAME, OUTBOUND_MESSAGE.STATUS, OUTBOUND_MESSAGE.LAST_ERROR,
+        return db.select(WEBHOOK.asterisk(), UNITS_DIRECTORY.NAME, OUTBOUND_MESSAGE.STATUS, OUTBOUND_MESSAGE.LAST_ERROR,
                         org.jooq.impl.DSL.coalesce(OUTBOUND_MESSAGE.SENT_AT, OUTBOUND_MESSAGE.CREATED_AT).as("last_at"))
                 .from(WEBHOOK)
-                .leftJoin(UNIT).on(UNIT.ID.eq(WEBHOOK.UNIT_ID))
+                .leftJoin(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(WEBHOOK.UNIT_ID))
                 .leftJoin(OUTBOUND_MESSAGE).on(OUTBOUND_MESSAGE.ID.eq(lastId.coerce(Long.class)))
                 .where(where)
                 .orderBy(WEBHOOK.NAME, WEBHOOK.ID)
@@ -143,7 +143,7 @@ public class Webhooks {
     List<Long> covering(Collection<Long> unitIds) {
         List<String> paths = unitIds.stream().map(units::find).flatMap(Optional::stream).map(Unit::path).toList();
         Map<Long, String> scopes = new LinkedHashMap<>();
-        db.select(WEBHOOK.ID, UNIT.PATH).from(WEBHOOK).leftJoin(UNIT).on(UNIT.ID.eq(WEBHOOK.UNIT_ID))
+        db.select(WEBHOOK.ID, UNITS_DIRECTORY.PATH).from(WEBHOOK).leftJoin(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(WEBHOOK.UNIT_ID))
                 .where(WEBHOOK.ENABLED.isTrue()).orderBy(WEBHOOK.ID)
                 .forEach(r -> scopes.put(r.value1(), r.value2()));
         return scopes.entrySet().stream()
@@ -160,7 +160,7 @@ public class Webhooks {
 
     private Webhook view(Record r) {
         return new Webhook(r.get(WEBHOOK.ID), r.get(WEBHOOK.NAME), WebhookFormat.valueOf(r.get(WEBHOOK.FORMAT)),
-                WebhookUrls.masked(r.get(WEBHOOK.URL)), r.get(WEBHOOK.SECRET) != null, r.get(WEBHOOK.UNIT_ID), r.get(UNIT.NAME),
+                WebhookUrls.masked(r.get(WEBHOOK.URL)), r.get(WEBHOOK.SECRET) != null, r.get(WEBHOOK.UNIT_ID), r.get(UNITS_DIRECTORY.NAME),
                 r.get(WEBHOOK.ENABLED), r.get(OUTBOUND_MESSAGE.STATUS), r.get(OUTBOUND_MESSAGE.LAST_ERROR),
                 r.get(field("last_at", java.time.OffsetDateTime.class)));
     }

@@ -17,8 +17,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static org.rectify.db.Tables.CALENDAR_DAY;
-import static org.rectify.db.Tables.CALENDAR_VERSION;
+import static org.rectify.platform.internal.db.Tables.CALENDAR_DAY;
+import static org.rectify.platform.internal.db.Tables.CALENDAR_VERSION;
 
 /**
  * The working-day calendar the administrator maintains. Counting reads an in-memory snapshot; every change bumps

@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.Map;
 
 import static org.jooq.impl.DSL.noCondition;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_HISTORY;
-import static org.rectify.db.Tables.TASK_UNIT;
-import static org.rectify.db.Tables.UNIT;
-import static org.rectify.db.Tables.WARNING_CHANGE;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_HISTORY;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
+import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 
 /**
  * Finds a period's facts in the caller's scope: the reports due in it (from progress), the tasks whose warning level
@@ -74,10 +74,10 @@ public class CircularFactFinder {
 
     /** Every lead unit of each task, a group's members one by one: units are ranked, not groups. */
     private Map<Long, List<String>> leadUnitsOneByOne(List<Long> taskIds) {
-        return db.select(TASK_UNIT.TASK_ID, UNIT.NAME).from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
+        return db.select(TASK_UNIT.TASK_ID, UNITS_DIRECTORY.NAME).from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
                 .where(TASK_UNIT.TASK_ID.in(taskIds).and(TASK_UNIT.ROLE.eq("LEAD")))
-                .orderBy(TASK_UNIT.TASK_ID, TASK_UNIT.POSITION, UNIT.ID)
-                .fetchGroups(TASK_UNIT.TASK_ID, UNIT.NAME);
+                .orderBy(TASK_UNIT.TASK_ID, TASK_UNIT.POSITION, UNITS_DIRECTORY.ID)
+                .fetchGroups(TASK_UNIT.TASK_ID, UNITS_DIRECTORY.NAME);
     }
 
     private List<CircularFacts.Relapse> relapses(CircularPeriod period, Condition tasks) {

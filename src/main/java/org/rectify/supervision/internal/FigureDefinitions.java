@@ -9,8 +9,8 @@ import org.rectify.supervision.WarningLevel;
 import org.springframework.stereotype.Component;
 
 import static org.jooq.impl.DSL.select;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_WARNING;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
 
 /**
  * What each dashboard figure means: the lifecycle ones from the task's status, the schedule and warning ones from the

@@ -42,7 +42,8 @@ final class PlanTimePhrases {
     /** Adds the phrases found in {@code folded} to the lists, skipping any that overlaps a phrase already there. */
     static void scan(String folded, PlanDates dates, List<int[]> spans, List<DeadlineExtractor.Reading> out) {
         if (folded.indexOf('月') < 0 && folded.indexOf('年') < 0 && folded.indexOf('季') < 0
-            && folded.indexOf('节') < 0 && folded.indexOf('旦') < 0 && folded.indexOf('一') < 0) {
+            && folded.indexOf('节') < 0 && folded.indexOf('旦') < 0 && folded.indexOf('一') < 0
+            && folded.indexOf('庆') < 0 && folded.indexOf('内') < 0) { // 国庆前; 印发之日起30日内
             return; // nothing to find: keeps the common case cheap
         }
         int before = spans.size();

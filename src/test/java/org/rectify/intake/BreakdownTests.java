@@ -223,18 +223,60 @@ class BreakdownTests {
     }
 
     @Test
-    void merged_cells_below_the_header_are_refused_with_their_rows() throws Exception {
+    void a_qingdan_workbook_with_a_finding_and_units_merged_down_gives_each_row_its_finding_units_and_leader() throws Exception {
+        // the inspection's 清单 layout: 反馈问题 and 责任单位 merged over the rows they cover, 责任领导 as the person
+        String[] header = {"序号", "反馈问题", "整改目标", "整改措施", "责任领导", "责任单位", "配合单位", "整改时限"};
+        byte[] xlsx = IntakeSupport.xlsx(sheet -> {
+            sheet.createRow(0).createCell(0).setCellValue("清单乙整改措施清单");
+            sheet.addMergedRegion(CellRangeAddress.valueOf("A1:H1"));
+            IntakeSupport.fill(sheet.createRow(1), header);
+            IntakeSupport.fill(sheet.createRow(2), new String[] {"1", "部分城镇污水处理设施不完善", "到2020年污水处理率达到95%以上",
+                    "完成污水处理厂提标改造", "副市长", "市住房城乡建设局", "市财政局", "2018年底前"});
+            IntakeSupport.fill(sheet.createRow(3), new String[] {"2", null, null, "加快配套管网建设", "副市长", null, null,
+                    "2019年6月底前"});
+            IntakeSupport.fill(sheet.createRow(4), new String[] {"3", "畜禽养殖污染", null, "依法关闭禁养区内养殖场", "副市长",
+                    "市农业局", null, "长期坚持"});
+            sheet.addMergedRegion(CellRangeAddress.valueOf("B3:B4"));
+            sheet.addMergedRegion(CellRangeAddress.valueOf("F3:F4"));
+        });
+        long id = upload(mvc, "清单乙.xlsx", xlsx, "");
+        String json = draft(mvc, id);
+        assertThat((String) read(json, "$.title")).isEqualTo("清单乙整改措施清单");
+        assertThat((List<String>) read(json, "$.tasks[*].ref")).containsExactly("1", "2", "3");
+        assertThat((List<String>) read(json, "$.tasks[*].finding"))
+                .containsExactly("部分城镇污水处理设施不完善", "部分城镇污水处理设施不完善", "畜禽养殖污染");
+        assertThat((List<String>) read(json, "$.tasks[1].leadUnits[*].name")).containsExactly("市住房城乡建设局");
+        assertThat((List<String>) read(json, "$.tasks[1].supportingUnits[*].name")).isEmpty();
+        assertThat((List<String>) read(json, "$.tasks[*].responsible")).containsExactly("副市长", "副市长", "副市长");
+        assertThat((List<String>) read(json, "$.tasks[1].deadlines[*].date")).containsExactly("2019-06-30");
+        assertThat((Boolean) read(json, "$.tasks[2].ongoing")).isTrue();
+        // the source pane shows each task's row with the merged values it took
+        String page = mvc.perform(get("/intake/drafts/{id}", id).with(office())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        long second = IntakeSupport.taskId(json, "2");
+        int at = page.indexOf("id=\"src-" + second + "\"");
+        assertThat(at).isPositive();
+        assertThat(page.substring(at, page.indexOf("</mark>", at)))
+                .contains("第4行", "反馈问题：部分城镇污水处理设施不完善", "责任单位：市住房城乡建设局", "加快配套管网建设");
+    }
+
+    @Test
+    void cells_merged_across_columns_or_over_several_references_are_refused_with_their_rows() throws Exception {
         byte[] xlsx = IntakeSupport.xlsx(sheet -> {
             sheet.createRow(0).createCell(0).setCellValue("合并单元格");
             sheet.addMergedRegion(CellRangeAddress.valueOf("A1:J1")); // a merged title is fine
             IntakeSupport.fill(sheet.createRow(1), HEADER);
             IntakeSupport.fill(sheet.createRow(2), row("1", "市财政局", "2018年底前"));
             IntakeSupport.fill(sheet.createRow(3), row("2", "市财政局", "2018年底前"));
-            sheet.addMergedRegion(CellRangeAddress.valueOf("F3:F4"));
+            IntakeSupport.fill(sheet.createRow(4), row("3", "市财政局", "2018年底前"));
+            sheet.addMergedRegion(CellRangeAddress.valueOf("E3:F3")); // across: which column is it?
+            sheet.addMergedRegion(CellRangeAddress.valueOf("A4:A5")); // one 序号 for two rows
         });
         refused("合并.xlsx", xlsx)
-                .andExpect(content().string(containsString("有合并单元格 F3:F4")))
-                .andExpect(content().string(containsString("<td class=\"text-end font-monospace\">3</td>")));
+                .andExpect(content().string(containsString("有合并单元格 E3:F3")))
+                .andExpect(content().string(containsString("有合并单元格 A4:A5")))
+                .andExpect(content().string(containsString("<td class=\"text-end font-monospace\">3</td>")))
+                .andExpect(content().string(containsString("<td class=\"text-end font-monospace\">4</td>")));
     }
 
     @Test

@@ -28,6 +28,7 @@ import static org.rectify.intake.IntakeSupport.seed;
 import static org.rectify.intake.IntakeSupport.smallPlan;
 import static org.rectify.intake.IntakeSupport.taskId;
 import static org.rectify.intake.IntakeSupport.taskVersion;
+import static org.rectify.intake.IntakeSupport.upload;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -156,6 +157,34 @@ class IntakeReviewTests {
         String page = mvc.perform(get("/intake/drafts/{id}", id).with(office())).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains(">市工业信息化委<", "→ 市工业和信息化委", "略去或补上“和”“与”");
+    }
+
+    @Test
+    void a_docx_whose_task_list_is_two_tables_gives_one_card_per_row_and_shows_each_rows_cells_as_its_source() throws Exception {
+        String title = "表格丙整改方案";
+        long id = upload(mvc, "表格丙.docx", IntakeSupport.docx(title,
+                new String[][] {
+                    {"序号", "反馈问题", "整改措施", "责任领导", "责任单位", "整改时限"},
+                    {"1", "城镇污水处理设施不完善", "完成污水处理厂提标改造。\n同步建设配套管网。", "副市长", "市环境保护局", "2018年底前"}},
+                new String[][] {
+                    {"2", "", "开展入河排污口排查。", "副市长", "市住房城乡建设局、市环境保护局", "2019年6月底前"}}), "");
+        String json = draft(mvc, id);
+        assertThat((String) read(json, "$.title")).isEqualTo(title);
+        assertThat((List<String>) read(json, "$.tasks[*].ref")).containsExactly("一1", "一2");
+        assertThat((List<String>) read(json, "$.tasks[*].responsible")).containsExactly("副市长", "副市长");
+        assertThat((List<String>) read(json, "$.tasks[1].leadUnits[*].name")).containsExactly("市住房城乡建设局", "市环境保护局");
+        assertThat((List<String>) read(json, "$.tasks[*].deadlines[0].date")).containsExactly("2018-12-31", "2019-06-30");
+        assertThat((List<?>) read(json, "$.unresolved")).isEmpty();
+
+        String page = mvc.perform(get("/intake/drafts/{id}", id).with(office())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        long first = taskId(json, "一1");
+        int at = page.indexOf("id=\"src-" + first + "\"");
+        assertThat(at).isPositive();
+        assertThat(page.substring(at, page.indexOf("</mark>", at)))
+                .contains("完成污水处理厂提标改造。\n同步建设配套管网。", "责任领导：副市长", "责任单位：市环境保护局", "整改时限：2018年底前")
+                .doesNotContain("开展入河排污口排查");
+        assertThat(page).contains("id=\"count-tasks\">2<", "一、城镇污水处理设施不完善");
     }
 
     @Test

@@ -4,6 +4,9 @@ import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -100,6 +103,33 @@ final class IntakeSupport {
     static int taskVersion(String draftJson, String ref) {
         List<Number> versions = JsonPath.read(draftJson, "$.tasks[?(@.ref == '" + ref + "')].version");
         return versions.get(0).intValue();
+    }
+
+    // ---- documents
+
+    /** A .docx: the title as a paragraph, then each table (rows of cells; a \n in a cell starts a paragraph). */
+    static byte[] docx(String title, String[][]... tables) {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.createParagraph().createRun().setText(title);
+            for (String[][] rows : tables) {
+                XWPFTable t = doc.createTable(rows.length, rows[0].length);
+                for (int r = 0; r < rows.length; r++) {
+                    for (int c = 0; c < rows[r].length; c++) {
+                        XWPFTableCell cell = t.getRow(r).getCell(c);
+                        String[] paragraphs = rows[r][c].split("\n", -1);
+                        cell.getParagraphs().get(0).createRun().setText(paragraphs[0]);
+                        for (int p = 1; p < paragraphs.length; p++) {
+                            cell.addParagraph().createRun().setText(paragraphs[p]);
+                        }
+                    }
+                }
+                doc.createParagraph(); // Word keeps two tables apart by a paragraph
+            }
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // ---- workbooks

@@ -17,15 +17,17 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A task-breakdown workbook read into rows: the first visible sheet, a header row naming the columns (title
  * rows above it are allowed), then one task per row. Guarded against what anyone may upload: the size and
- * unpacked-size limits of {@link PlanUpload}, at most {@value #MAX_ROWS} rows, no merged cells from the
- * header down (a merged cell stands for several tasks, and which ones is a guess), formulas read as their
- * cached values and never evaluated.
+ * unpacked-size limits of {@link PlanUpload}, at most {@value #MAX_ROWS} rows, formulas read as their cached
+ * values and never evaluated. A cell merged down one column under the header (a 反馈问题 or 责任单位 shared by
+ * several rows, as 清单 workbooks write them) is read into each of its rows; any other merged cell from the
+ * header down (across columns, over the header, in 序号) is refused, since which tasks it stands for is a guess.
  */
 final class BreakdownSheet {
 
@@ -105,7 +107,7 @@ final class BreakdownSheet {
             throw new IntakeRejected("intake.import.noHeader", BreakdownColumn.allHeaders());
         }
         Map<BreakdownColumn, Integer> columns = columns(sheet.getRow(headerIndex));
-        checkMerged(sheet, headerIndex);
+        Map<Long, Cell> mergedDown = mergedDown(sheet, headerIndex, columns.get(BreakdownColumn.REF));
 
         List<SheetRow> rows = new ArrayList<>();
         for (int r = headerIndex + 1; r <= sheet.getLastRowNum(); r++) {
@@ -117,7 +119,7 @@ final class BreakdownSheet {
             LocalDate date = null;
             boolean blank = true;
             for (Map.Entry<BreakdownColumn, Integer> col : columns.entrySet()) {
-                Cell cell = row.getCell(col.getValue());
+                Cell cell = mergedDown.getOrDefault(key(r, col.getValue()), row.getCell(col.getValue()));
                 String value = OfficeFiles.cellText(cell);
                 cells.put(col.getKey(), value);
                 blank &= value.isEmpty();
@@ -186,18 +188,38 @@ final class BreakdownSheet {
         return columns;
     }
 
-    /** Merged cells from the header down are refused, each named by its first row and its range. */
-    private static void checkMerged(XSSFSheet sheet, int headerIndex) {
+    /**
+     * The cells merged down one column below the header, each covered position (see {@link #key}) to the cell at
+     * the top of its range; any other merged cell from the header down is refused, named by its first row and range.
+     */
+    private static Map<Long, Cell> mergedDown(XSSFSheet sheet, int headerIndex, int refColumn) {
+        Map<Long, Cell> covered = new HashMap<>();
         List<RowError> errors = new ArrayList<>();
         for (CellRangeAddress range : sheet.getMergedRegions()) {
-            if (range.getLastRow() >= headerIndex) {
+            if (range.getLastRow() < headerIndex) {
+                continue; // a title above the header
+            }
+            boolean down = range.getFirstRow() > headerIndex && range.getFirstColumn() == range.getLastColumn()
+                    && range.getFirstColumn() != refColumn;
+            if (!down) {
                 errors.add(new RowError(range.getFirstRow() + 1, "intake.import.mergedCells", range.formatAsString()));
+                continue;
+            }
+            Row top = sheet.getRow(range.getFirstRow());
+            Cell first = top == null ? null : top.getCell(range.getFirstColumn());
+            for (int r = range.getFirstRow() + 1; r <= range.getLastRow(); r++) {
+                covered.put(key(r, range.getFirstColumn()), first);
             }
         }
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparingInt(RowError::row));
             throw new IntakeRejected(errors);
         }
+        return covered;
+    }
+
+    private static long key(int row, int column) {
+        return ((long) row << 16) | column;
     }
 
     private static XSSFSheet firstVisibleSheet(XSSFWorkbook workbook) {

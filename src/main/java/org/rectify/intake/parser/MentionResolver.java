@@ -115,10 +115,13 @@ public final class MentionResolver {
                 out.add(name.replace(p[1], p[0]));
             } else if (name.contains(p[0])) {
                 out.add(name.replace(p[0], p[1]));
+                out.add(name.replace(p[0], p[1].replace('和', '与'))); // some trees write 自然资源与规划局
             }
         }
         if (name.indexOf('和') > 0 || name.indexOf('与') > 0) {
             out.add(name.replace("和", "").replace("与", "")); // 住房和城乡建设局 written without its 和
+            out.add(name.replace('与', '和')); // 文化与旅游局 for 文化和旅游局, and the other way
+            out.add(name.replace('和', '与'));
         }
         out.remove(name);
         return List.copyOf(out);

@@ -148,7 +148,11 @@ public final class PlanParser {
                         for (Deadline d : DeadlineExtractor.deadlines(limit, limit, limitPhrases,
                             msg -> own.add(new ParseWarning(ref, msg)))) {
                             Deadline withTitle = d.withDeliverable(title);
-                            if (!deadlines.contains(withTitle)) {
+                            // 整改时限：2019年6月底前 repeating a date the text already gives with its deliverable
+                            boolean repeated = deadlines.stream().anyMatch(x -> x.date() != null
+                                && x.date().equals(d.date()) && x.phrase() != null && d.phrase() != null
+                                && TextFold.key(x.phrase()).equals(TextFold.key(d.phrase())));
+                            if (!repeated && !deadlines.contains(withTitle)) {
                                 deadlines.add(withTitle);
                             }
                         }

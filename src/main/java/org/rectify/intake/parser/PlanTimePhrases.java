@@ -42,7 +42,8 @@ final class PlanTimePhrases {
     /** Adds the phrases found in {@code folded} to the lists, skipping any that overlaps a phrase already there. */
     static void scan(String folded, PlanDates dates, List<int[]> spans, List<DeadlineExtractor.Reading> out) {
         if (folded.indexOf('月') < 0 && folded.indexOf('年') < 0 && folded.indexOf('季') < 0
-            && folded.indexOf('节') < 0 && folded.indexOf('旦') < 0 && folded.indexOf('一') < 0) {
+            && folded.indexOf('节') < 0 && folded.indexOf('旦') < 0 && folded.indexOf('一') < 0
+            && folded.indexOf('庆') < 0 && !relativeAnchor(folded)) { // 国庆前; 印发之日起30日内
             return; // nothing to find: keeps the common case cheap
         }
         int before = spans.size();
@@ -58,6 +59,12 @@ final class PlanTimePhrases {
         while (m.find()) {
             add(spans, out, before, m.start(), m.end(), yearless(m, dates));
         }
+    }
+
+    /** Whether a relative phrase may be in the text: its anchor word, cheaper to look for than the pattern. */
+    private static boolean relativeAnchor(String folded) {
+        return folded.contains("反馈") || folded.contains("印发") || folded.contains("下发") || folded.contains("发布")
+            || folded.contains("出台");
     }
 
     private static void add(List<int[]> spans, List<DeadlineExtractor.Reading> out, int before, int start, int end,

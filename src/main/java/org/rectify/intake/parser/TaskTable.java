@@ -92,6 +92,8 @@ public final class TaskTable {
         private List<String> headerTexts;
         private String finding;
         private int findings;
+        /** A heading row was seen: findings are sections under it, （一）（二）…, counted anew under each heading. */
+        private boolean headed;
 
         /** The running text of the next table, or null when it is not a task table. */
         public String render(List<List<Cell>> rows) {
@@ -126,6 +128,7 @@ public final class TaskTable {
         String[] above = new String[columns.length];
         String finding = state.finding;
         int findings = state.findings;
+        boolean headed = state.headed;
         for (int r = at; r < rows.size(); r++) {
             List<Cell> row = rows.get(r) == null ? List.of() : rows.get(r);
             if (texts(row).equals(headerTexts)) {
@@ -150,19 +153,24 @@ public final class TaskTable {
             if (filled.size() == 1 && row.size() < columns.length || filled.size() == 1 && cell(cells, columns,
                 Column.LEAD).isEmpty()) {
                 b.append(filled.get(0)).append('\n'); // a heading row, merged across
+                headed = true;
+                finding = null;
+                findings = 0;
                 continue;
             }
             String f = cell(cells, columns, Column.FINDING);
             if (!f.isEmpty() && !f.equals(finding)) {
                 finding = f;
                 findings++;
-                b.append(MARKER.matcher(TextFold.fold(f)).find() ? f : ChineseNumerals.format(findings) + "、" + f)
-                    .append('\n'); // a finding merged down over its tasks is a section
+                String marker = headed ? "（" + ChineseNumerals.format(findings) + "）" : ChineseNumerals.format(findings) + "、";
+                b.append(MARKER.matcher(TextFold.fold(f)).find() ? f : marker + f)
+                    .append('\n'); // a finding merged down over its tasks is a section (under the heading row's)
             }
             b.append(item(cells, columns)).append('\n');
         }
         state.finding = finding;
         state.findings = findings;
+        state.headed = headed;
         return b.toString();
     }
 
@@ -175,12 +183,11 @@ public final class TaskTable {
         String target = cell(cells, columns, Column.TARGET);
         String measures = cell(cells, columns, Column.MEASURES);
         text.append(task);
-        if (!target.isEmpty()) {
-            text.append(text.isEmpty() ? "" : "\n").append(task.isEmpty() && measures.isEmpty() ? "" : "整改目标：")
-                .append(target);
+        if (!measures.isEmpty()) { // without a 整改任务 the measures are the task: they come first, and give its title
+            text.append(text.isEmpty() ? "" : "\n整改措施：").append(measures);
         }
-        if (!measures.isEmpty()) {
-            text.append(text.isEmpty() ? "" : "\n").append(text.isEmpty() ? "" : "整改措施：").append(measures);
+        if (!target.isEmpty()) {
+            text.append(text.isEmpty() ? "" : "\n整改目标：").append(target);
         }
         StringBuilder note = new StringBuilder();
         label(note, "责任领导", cell(cells, columns, Column.LEADER));

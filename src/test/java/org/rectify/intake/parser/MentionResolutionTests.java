@@ -13,7 +13,7 @@ class MentionResolutionTests {
     /** A unit tree with present-day official names only. */
     private static final Map<String, Long> TREE_NAMES = Map.of(
         "县住房和城乡建设局", 1L, "县人民政府", 2L, "县发展和改革委员会", 3L, "县生态环境局", 4L,
-        "县林业和草原局", 5L, "县卫生健康委员会", 6L);
+        "县林业和草原局", 5L, "县卫生健康委员会", 6L, "县自然资源与规划局", 7L, "县文化和旅游局", 8L);
 
     private static final UnitResolver TREE = (name, group) -> Optional.ofNullable(TREE_NAMES.get(name))
         .map(id -> new UnitMention(name, false, id));
@@ -34,6 +34,26 @@ class MentionResolutionTests {
     void a_和_dropped_by_the_plan_stays_dropped_in_the_mention_and_resolution_says_why() {
         assertThat(lead("县住房城乡建设局"))
             .isEqualTo(new UnitMention("县住房城乡建设局", false, 1L, "县住房和城乡建设局", ResolutionRule.CONJUNCTION));
+    }
+
+    @Test
+    void 与_written_for_和_or_dropped_where_the_tree_has_it_resolves_by_the_conjunction_rule() {
+        assertThat(lead("县文化与旅游局"))
+            .isEqualTo(new UnitMention("县文化与旅游局", false, 8L, "县文化和旅游局", ResolutionRule.CONJUNCTION));
+        assertThat(lead("县自然资源规划局"))
+            .isEqualTo(new UnitMention("县自然资源规划局", false, 7L, "县自然资源与规划局", ResolutionRule.CONJUNCTION));
+        assertThat(lead("县自然资源和规划局"))
+            .isEqualTo(new UnitMention("县自然资源和规划局", false, 7L, "县自然资源与规划局", ResolutionRule.CONJUNCTION));
+        assertThat(lead("县文化旅游局").unitId()).isEqualTo(8L);
+    }
+
+    @Test
+    void 人民政府_written_in_full_finds_a_tree_that_says_政府() {
+        UnitResolver tree = (name, group) -> "县政府".equals(name) ? Optional.of(new UnitMention(name, false, 9L))
+            : Optional.empty();
+        DraftPlan plan = new PlanParser().parse("一、测试\n（一）加强监管。（责任单位：县人民政府）\n", tree);
+        assertThat(plan.tasks().get(0).leadUnits())
+            .containsExactly(new UnitMention("县人民政府", false, 9L, "县政府", ResolutionRule.GOVERNMENT));
     }
 
     @Test

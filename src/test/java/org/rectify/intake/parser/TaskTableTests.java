@@ -72,6 +72,43 @@ class TaskTableTests {
         assertThat(plan.tasks().get(1).leadUnits()).extracting(UnitMention::name).containsExactly("县水务局");
     }
 
+    @Test
+    void findings_under_heading_rows_are_numbered_under_each_heading_not_beside_it() {
+        TaskTable.Document doc = new TaskTable.Document();
+        String text = doc.render(List.of(
+            cells("序号", "反馈问题", "整改措施", "责任单位", "整改时限"),
+            List.of(new TaskTable.Cell("一、水污染防治", false)),
+            cells("1", "污水处理设施不完善", "完成提标改造。", "县住房城乡建设局", "2018年底前"),
+            cells("2", "饮用水源地保护不力", "完成保护区划定。", "县生态环境局", "2018年底前"),
+            List.of(new TaskTable.Cell("二、生态保护", false)),
+            cells("3", "违规建设问题突出", "清理违规建筑。", "县林业和草原局", "2019年底前")));
+        assertThat(text).contains("一、水污染防治\n（一）污水处理设施不完善\n1、", "（二）饮用水源地保护不力\n2、",
+            "二、生态保护\n（一）违规建设问题突出\n3、");
+        DraftPlan plan = new PlanParser().parse(text, UnitResolver.NONE);
+        assertThat(plan.tasks()).extracting(DraftTask::ref).containsExactly("一(一)1", "一(二)2", "二(一)3");
+    }
+
+    @Test
+    void without_a_task_column_the_measures_are_the_tasks_text_and_the_target_follows() {
+        String text = TaskTable.render(List.of(
+            cells("序号", "整改目标", "整改措施", "责任单位", "整改时限"),
+            cells("1", "到2020年污水处理率达到95%以上", "完成污水处理厂提标改造。", "县住房城乡建设局", "2019年6月底前")));
+        DraftTask t = new PlanParser().parse("一、任务\n" + text, UnitResolver.NONE).tasks().get(0);
+        assertThat(t.text()).startsWith("完成污水处理厂提标改造。\n整改目标：到2020年污水处理率达到95%以上");
+        assertThat(t.title()).isEqualTo("完成污水处理厂提标改造");
+    }
+
+    @Test
+    void a_time_limit_repeating_a_date_the_text_gives_is_not_a_second_deadline() {
+        String text = TaskTable.render(List.of(
+            cells("序号", "整改措施", "责任单位", "整改时限"),
+            cells("1", "2018年底前完成排查,2019年6月底前完成整治。", "县生态环境局", "2019年6月底前")));
+        DraftTask t = new PlanParser().parse("一、任务\n" + text, UnitResolver.NONE).tasks().get(0);
+        assertThat(t.deadlines()).extracting(Deadline::phrase, Deadline::deliverable).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("2018年底前", "完成排查"),
+            org.assertj.core.groups.Tuple.tuple("2019年6月底前", "完成整治"));
+    }
+
     private static List<TaskTable.Cell> cells(String... texts) {
         return java.util.Arrays.stream(texts).map(t -> new TaskTable.Cell(t, false)).toList();
     }

@@ -123,6 +123,30 @@ class TaskBatchTests {
         assertThat(refused).contains("完成 0 项，未完成 1 项。").contains("data-outcome=\"REFUSED\"").contains("不能执行“开始整改”");
     }
 
+    @Test
+    void lists_mixing_plans_name_each_task_with_its_plans_short_name() throws Exception {
+        String shortName = "混列" + SEQ.incrementAndGet();
+        long plan = cityPlan(shortName);
+        long task = task(plan, office(), "市环境保护局");
+        transition(task, "ASSIGN");
+        String ref = ledger.get(task, DataScope.ALL).ref();
+        batch(office(), "{\"action\": \"NOTICE\", \"demands\": \"请报送\", \"replyBy\": \"%s\", \"taskIds\": [%d]}"
+                .formatted(LocalDate.now().plusDays(7), task)).andExpect(jsonPath("$.items[0].outcome").value("DONE"));
+        batch(office(), "{\"action\": \"LEDGER\", \"reason\": \"逾期\", \"taskIds\": [%d]}".formatted(task))
+                .andExpect(jsonPath("$.items[0].outcome").value("DONE"));
+        String label = shortName + "·" + ref;
+        for (String page : new String[]{"/tasks?size=200&sort=UPDATED&desc=true", "/supervision/notices", "/supervision/ledger"}) {
+            assertThat(html(page)).as(page).contains(label);
+        }
+        // within one plan the reference alone says it
+        assertThat(html("/tasks?planId=" + plan)).doesNotContain(label).contains(">" + ref + "</a>");
+    }
+
+    private String html(String page) throws Exception {
+        return mvc.perform(get(page).with(office())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
     private boolean onLedger(long taskId) {
         return jdbc.queryForObject("select count(*) from ledger_entry where task_id = ? and resolved_at is null", Long.class, taskId) > 0;
     }

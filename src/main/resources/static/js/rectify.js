@@ -62,3 +62,24 @@ document.addEventListener('click', function (event) {
   url.searchParams.delete('page');
   target.href = url.toString();
 });
+
+// <input type="checkbox" data-select-all="NAME">: ticks or clears every checkbox named NAME of the same form (the
+// batch forms of the ledger and the to-do list); a box named NAME changed by hand updates the select-all box.
+document.addEventListener('change', function (event) {
+  var box = event.target;
+  if (!box.matches || !box.matches('input[type=checkbox]')) {
+    return;
+  }
+  var form = box.form ? box.form.id : null;
+  var scope = form ? '[form="' + form + '"]' : '';
+  if (box.dataset.selectAll) {
+    document.querySelectorAll('input[type=checkbox][name="' + box.dataset.selectAll + '"]' + scope).forEach(function (b) {
+      b.checked = box.checked;
+    });
+    return;
+  }
+  document.querySelectorAll('input[type=checkbox][data-select-all="' + box.name + '"]' + scope).forEach(function (all) {
+    var boxes = document.querySelectorAll('input[type=checkbox][name="' + box.name + '"]' + scope);
+    all.checked = Array.prototype.every.call(boxes, function (b) { return b.checked; });
+  });
+});

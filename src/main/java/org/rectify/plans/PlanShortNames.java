@@ -71,6 +71,30 @@ public class PlanShortNames {
                 .fetchOptional(PLAN.SHORT_NAME).map(name -> label(name, ref)).orElse(ref);
     }
 
+    /**
+     * The short names of these tasks' plans, read in one query, to name each task of a list as {@link #label(long,
+     * String)} does; in a template: {@code labels=${@planShortNames.labels(rows.![taskId])}}, then
+     * {@code ${labels.of(r.taskId, r.taskRef)}}.
+     */
+    @Transactional(readOnly = true)
+    public TaskLabels labels(java.util.Collection<Long> taskIds) {
+        if (taskIds == null || taskIds.isEmpty()) {
+            return new TaskLabels(Map.of());
+        }
+        return new TaskLabels(db.select(TASK.ID, PLAN.SHORT_NAME).from(TASK).join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID))
+                .where(TASK.ID.in(taskIds.stream().filter(java.util.Objects::nonNull).distinct().toList()).and(PLAN.SHORT_NAME.isNotNull()))
+                .fetchMap(TASK.ID, PLAN.SHORT_NAME));
+    }
+
+    /** The plans' short names of a list's tasks, by task id. */
+    public record TaskLabels(Map<Long, String> shortNameByTask) {
+
+        /** The task as named outside its plan: {@code 临沧2018·二(一)}. */
+        public String of(Long taskId, String ref) {
+            return taskId == null ? ref : label(shortNameByTask.get(taskId), ref);
+        }
+    }
+
     static String label(String shortName, String ref) {
         return shortName == null ? ref : shortName + SEPARATOR + ref;
     }

@@ -467,6 +467,8 @@ class JurisdictionMatrixTests {
             case "PUT /api/look-backs/settings/{planId}" -> "{\"months\": [6, 12]}";
             case "POST /api/supervision/accountability/proposals/{id}/confirm",
                  "POST /api/supervision/accountability/proposals/{id}/dismiss" -> "{\"type\": \"SUMMONS\", \"note\": \"矩阵\"}";
+            case "POST /api/tasks/batch" -> "{\"action\": \"LEDGER\", \"reason\": \"矩阵\", \"taskIds\": [{task}]}";
+            case "POST /api/progress/reports/batch-approve" -> "{\"reportIds\": [{report}]}";
             case "POST /api/progress/reports" -> "{\"taskId\": {task}, \"cycleId\": {cycle}, \"content\": {\"workDone\": \"矩阵\", "
                     + "\"phase\": \"IN_PROGRESS\", \"onSchedule\": true}}";
             default -> null;
@@ -479,6 +481,8 @@ class JurisdictionMatrixTests {
             case "POST /supervision/notices", "POST /supervision/ledger", "POST /supervision/instructions" ->
                     Map.of("taskId", "{task}", "demands", "矩阵", "reason", "矩阵", "text", "矩阵", "replyBy", "{future}", "answerBy", "{future}");
             case "POST /tasks" -> Map.of("planId", "{plan}", "ref", "M{seq}", "text", "矩阵");
+            case "POST /tasks/batch" -> Map.of("action", "LEDGER", "reason", "矩阵", "taskId", "{task}");
+            case "POST /progress/reports/batch-approve" -> Map.of("reportId", "{report}");
             case "POST /plans/{id}/short-name" -> Map.of("shortName", "矩阵");
             case "POST /admin/webhooks" -> Map.of("name", "矩阵", "format", "GENERIC", "url", "https://hooks.example/m", "unitId", "{owner}");
             default -> Map.ofEntries(Map.entry("command", "CANCEL"), Map.entry("reason", "矩阵"), Map.entry("enabled", "false"),
@@ -493,7 +497,7 @@ class JurisdictionMatrixTests {
         Long cycle = !template.contains("{cycle}") ? 0L : jdbc.queryForList(
                 "select id from reporting_cycle where plan_id = ? and due_on > current_date order by due_on", Long.class, f.plan())
                 .stream().findFirst().orElse(0L);
-        return template.replace("{plan}", String.valueOf(f.plan())).replace("{task}", String.valueOf(f.task()))
+        return template.replace("{plan}", String.valueOf(f.plan())).replace("{task}", String.valueOf(f.task())).replace("{report}", String.valueOf(f.report()))
                 .replace("{lead}", String.valueOf(f.lead())).replace("{owner}", String.valueOf(f.owner()))
                 .replace("{cycle}", String.valueOf(cycle)).replace("{seq}", String.valueOf(SEQ.incrementAndGet()))
                 .replace("{future}", today.plusDays(30).toString()).replace("{past}", today.minusDays(1).toString());

@@ -27,7 +27,7 @@ class UnitDueList {
     List<TodoItem> items(Caller caller, Predicate<DueList.Item> which, Link link, String actionKey) {
         return of(caller).plans().stream().filter(p -> p.cycle() != null)
                 .flatMap(p -> p.items().stream().filter(which).map(i -> new TodoItem(i.taskId(), i.taskRef(), i.taskTitle(),
-                        i.unitName(), p.cycle().dueOn(), link.to(p, i), actionKey)))
+                        i.unitName(), p.cycle().dueOn(), link.to(p, i), actionKey, i.status().latestReportId())))
                 .toList();
     }
 

@@ -35,6 +35,21 @@ class FigureDefinitions implements TaskFigureConditions {
         };
     }
 
+    @Override
+    public boolean holds(TaskFigure figure, String status, String scheduleStatus, String level) {
+        return switch (figure) {
+            case CLOSED -> TaskStatus.CLOSED.name().equals(status);
+            case ONGOING -> TaskStatus.ONGOING.name().equals(status);
+            case RELAPSED -> TaskStatus.REOPENED.name().equals(status);
+            case ON_SCHEDULE -> ScheduleStatus.ON_SCHEDULE.name().equals(scheduleStatus);
+            case BEHIND -> ScheduleStatus.BEHIND.name().equals(scheduleStatus);
+            case OVERDUE -> ScheduleStatus.OVERDUE.name().equals(scheduleStatus);
+            case RED -> WarningLevel.RED.name().equals(level);
+            case YELLOW -> WarningLevel.YELLOW.name().equals(level);
+            case BLUE -> WarningLevel.BLUE.name().equals(level);
+        };
+    }
+
     private static Condition schedule(ScheduleStatus status) {
         return TASK.ID.in(select(TASK_WARNING.TASK_ID).from(TASK_WARNING).where(TASK_WARNING.SCHEDULE_STATUS.eq(status.name())));
     }

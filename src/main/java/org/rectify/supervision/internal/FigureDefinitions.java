@@ -15,7 +15,8 @@ import static org.rectify.db.Tables.TASK_WARNING;
 /**
  * What each dashboard figure means: the lifecycle ones from the task's status, the schedule and warning ones from the
  * schedule status and level this module derives (a task not yet assessed counts in none of them). A semi-join, so the
- * ledger filters with it and the dashboard counts with it ({@code count(*) filter (where …)}) alike.
+ * ledger filters with it and the dashboard counts with it ({@code count(*) filter (where …)}) alike; {@link #holds} is
+ * the same definition over the facts a read model keeps (insight's kept counts), next to it so the two change together.
  */
 @Component
 class FigureDefinitions implements TaskFigureConditions {

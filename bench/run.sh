@@ -41,7 +41,7 @@ trap stop_app EXIT
 
 export PGHOST=localhost PGUSER=rectify_owner PGDATABASE=postgres
 export PGPASSWORD=$(sed -n 's/^rectify_owner=//p' "$DATA/postgres-passwords.properties")
-start_app ""
+start_app "${APP_OPTS:-}"
 log "analyze (the generator's role may not), then the accounts, tokens and free report slots"
 psql -X -q -c "set client_min_messages = error" -c analyze
 psql -X -At -c "select 'tasks='||(select count(*) from task)||' task_units='||(select count(*) from task_unit)
@@ -85,7 +85,7 @@ if [ "${SKIP_SQL:-0}" != 1 ]; then
   log "SQL floor: restart with jOOQ's statement log, one warm request of each kind per role"
   stop_app; start_app "--logging.level.org.jooq.tools.LoggerListener=DEBUG"
   python3 bench/sqlfloor.py "$OUT/setup.json" "$OUT/app.log" "$OUT/sql" | tee "$OUT/explain.md"
-  stop_app; start_app ""
+  stop_app; start_app "${APP_OPTS:-}"
 fi
 
 log "load: $THREADS threads, ${WARMUP}s warm-up + ${DURATION}s per operation and role"

@@ -32,7 +32,8 @@ import static org.rectify.db.Tables.INSIGHT_MONTH;
 /**
  * The dashboard's figures read from the kept counts ({@link KeptCounts}): a sum over the rows of one scope key, whatever
  * the number of tasks. Answers a filter whose tasks are exactly those of one key (the caller's scope, or a lead unit
- * inside it, with a plan and a top-level section); anything else the live queries of {@link Figures} answer.
+ * inside it, with a plan and a top-level section); anything else the live queries of {@link Figures} answer, and so do
+ * they while a first build of the counts at start is under way.
  */
 @Component
 class CountedFigures {
@@ -44,9 +45,11 @@ class CountedFigures {
     private final DSLContext db;
     private final TaskFigureConditions figures;
     private final Units units;
+    private final KeptCounts kept;
 
-    CountedFigures(DSLContext db, TaskFigureConditions figures, Units units) {
+    CountedFigures(DSLContext db, TaskFigureConditions figures, Units units, KeptCounts kept) {
         this.db = db;
+        this.kept = kept;
         this.figures = figures;
         this.units = units;
     }
@@ -57,7 +60,7 @@ class CountedFigures {
      * section below the top level.
      */
     Optional<String> key(InsightFilter filter, DataScope scope) {
-        if (!TaskTally.isTopLevelSection(filter.section())) {
+        if (!kept.ready() || !TaskTally.isTopLevelSection(filter.section())) {
             return Optional.empty();
         }
         if (filter.unitId() == null) {
@@ -93,7 +96,7 @@ class CountedFigures {
      * most red first, as {@link Figures#units}; none when the parent is not inside the scope (the live query answers).
      */
     Optional<List<Dashboard.UnitRow>> units(InsightFilter filter, DataScope scope, Long parentId) {
-        if (!TaskTally.isTopLevelSection(filter.section())) {
+        if (!kept.ready() || !TaskTally.isTopLevelSection(filter.section())) {
             return Optional.empty();
         }
         if (parentId == null ? !scope.isAll() : units.find(parentId).filter(u -> inside(scope, u)).isEmpty()) {

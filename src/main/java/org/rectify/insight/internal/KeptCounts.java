@@ -39,10 +39,20 @@ class KeptCounts {
 
     private final DSLContext db;
     private final TallySource source;
+    /** Whether this node has found the counts complete or built them (until then the dashboard counts live). */
+    private volatile boolean ready;
 
     KeptCounts(DSLContext db, TallySource source) {
         this.db = db;
         this.source = source;
+    }
+
+    boolean ready() {
+        return ready;
+    }
+
+    void markReady() {
+        ready = true;
     }
 
     /** Counts the tasks anew as the tables hold them now (a task gone is taken away). */

@@ -74,6 +74,7 @@ class KeptCountsUpdates {
         if (counts.stale()) {
             rebuild();
         }
+        counts.markReady();
     }
 
     void rebuild() {

@@ -9,6 +9,7 @@ Each request carries an API token of the role (Authorization: Bearer).
   q2    GET /api/tasks?status=<open>&deadlineTo=<yesterday>&size=50     open and overdue; as the
         root office in a random city's subtree (leadUnitId=<city>), else in the caller's scope
   q3    GET /api/tasks/count                                            the dashboard's counts
+  insight GET /api/insight                                              the whole dashboard (驾驶舱) of the role
   q4    POST /api/progress/reports {..., "submit": true}                a progress report, submitted
         (unit staff only: one of the staff's free (task, cycle) slots per operation)
   task  GET /api/tasks/<id>                                             one task with its history
@@ -70,6 +71,9 @@ def make_ops(role, cfg):
     def q3(c, rnd):
         call(c, token, 'GET', '/api/tasks/count')
 
+    def insight(c, rnd):
+        call(c, token, 'GET', '/api/insight')
+
     def task(c, rnd):
         call(c, token, 'GET', f'/api/tasks/{rnd.choice(task_ids)}')
 
@@ -86,7 +90,7 @@ def make_ops(role, cfg):
             'content': {'workDone': f'进展：{rnd.choice(notes)}，压测写入 {time.time():.3f}', 'phase': 'IN_PROGRESS',
                         'onSchedule': True}})
 
-    ops = {'q1': q1, 'q2': q2, 'q3': q3, 'task': task, 'due': due}
+    ops = {'q1': q1, 'q2': q2, 'q3': q3, 'insight': insight, 'task': task, 'due': due}
     if slots:
         ops['q4'] = q4
     return {name: op for name, op in ops.items() if name not in cfg.get('skip', [])}
@@ -141,7 +145,7 @@ def main():
     global args
     ap = argparse.ArgumentParser()
     ap.add_argument('setup')
-    ap.add_argument('--ops', default='q1 q2 q3 task due q4')
+    ap.add_argument('--ops', default='q1 q2 q3 insight task due q4')
     ap.add_argument('--threads', type=int, default=8)
     ap.add_argument('--duration', type=float, default=30)
     ap.add_argument('--warmup', type=float, default=5)

@@ -9,4 +9,10 @@ import org.jooq.Condition;
 public interface TaskFigureConditions {
 
     Condition of(TaskFigure figure);
+
+    /**
+     * The same definition over a task's facts as a read model keeps them (insight's kept counts): its status, and the
+     * schedule status and warning level supervision assessed ("" or null when not yet assessed).
+     */
+    boolean holds(TaskFigure figure, String status, String scheduleStatus, String level);
 }

@@ -153,6 +153,7 @@ public class Warnings {
         List<Query> writes = new ArrayList<>();
         List<WarningLevelChanged> changes = new ArrayList<>();
         var upsert = new ArrayList<Row6<Long, String, String, String, LocalDate, OffsetDateTime>>();
+        List<Long> assessed = new ArrayList<>();
         var history = new ArrayList<Row5<Long, OffsetDateTime, String, String, String>>();
         for (Record r : db.select(TASK.ID, TASK.PLAN_ID, TASK.STATUS, TASK.DEADLINE, nextDue, lastPassed, noticeOverdue, reportMissing,
                         noticeAnsweredLate)
@@ -172,6 +173,7 @@ public class Warnings {
             }
             OffsetDateTime since = before != null && !levelChanged ? before.since() : now;
             upsert.add(row(taskId, a.level().name(), a.scheduleStatus().name(), reasons, today, since));
+            assessed.add(taskId);
             if (levelChanged) {
                 WarningLevel from = before == null ? null : before.level();
                 history.add(row(taskId, now, from == null ? null : from.name(), a.level().name(), reasons));
@@ -199,6 +201,9 @@ public class Warnings {
             db.batch(writes).execute();
         }
         changes.forEach(events::publishEvent);
+        if (!upsert.isEmpty()) {
+            events.publishEvent(new TasksAssessed(assessed, now.toInstant()));
+        }
         return upsert.size();
     }
 

@@ -50,6 +50,12 @@ public class Units {
         return tree().stream().filter(root::contains).toList();
     }
 
+    /** The current units directly under {@code parentId} (the roots when null). */
+    public List<Unit> children(Long parentId) {
+        return db.selectFrom(UNIT).where((parentId == null ? UNIT.PARENT_ID.isNull() : UNIT.PARENT_ID.eq(parentId)).and(UNIT.VALID_TO.isNull()))
+                .orderBy(UNIT.ID).fetch(Units::toUnit);
+    }
+
     public Map<Long, String> names(Collection<Long> ids) {
         return db.select(UNIT.ID, UNIT.NAME).from(UNIT).where(UNIT.ID.in(ids)).fetchMap(UNIT.ID, UNIT.NAME);
     }

@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,7 +61,8 @@ import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 /**
  * The dashboard's query layer: every figure is an aggregate over the ledger's own condition for the filter
  * ({@link TaskLedger#where}) and the figure's one definition ({@link TaskFigureConditions}), a handful of grouped
- * queries whatever the number of tasks, never a loop over tasks.
+ * queries whatever the number of tasks, never a loop over tasks. The headline, the bars and the burn-up are read from
+ * the counts kept ready ({@link CountedFigures}) whenever they answer the filter, else counted here.
  */
 @Component
 @Transactional(readOnly = true)
@@ -77,10 +79,12 @@ class Figures {
     private final DueReports dueReports;
     private final ObligationRecords obligationRecords;
     private final Units units;
+    private final CountedFigures counted;
     private final Clock clock;
 
     Figures(DSLContext db, TaskLedger ledger, TaskFigureConditions figures, DueReports dueReports,
-            ObligationRecords obligationRecords, Units units, Clock clock) {
+            ObligationRecords obligationRecords, Units units, CountedFigures counted, Clock clock) {
+        this.counted = counted;
         this.db = db;
         this.ledger = ledger;
         this.figures = figures;
@@ -98,8 +102,24 @@ class Figures {
     Dashboard dashboard(InsightFilter filter, DataScope scope, Long unitsUnder) {
         Condition tasks = tasks(filter, scope);
         LocalDate today = today();
-        return new Dashboard(today, headline(tasks, today), units(tasks, unitsUnder), burnUp(tasks, today), trend(tasks, today),
+        Optional<String> key = counted.key(filter, scope);
+        Dashboard.Headline headline = key.map(k -> headline(counted.headline(k, filter), tasks, today)).orElseGet(() -> headline(tasks, today));
+        List<Dashboard.UnitRow> bars = counted.units(filter, scope, unitsUnder).orElseGet(() -> units(tasks, unitsUnder));
+        List<Dashboard.MonthPoint> burnUp = key.map(k -> burnUp(counted.months(k, filter), today)).orElseGet(() -> burnUp(tasks, today));
+        return new Dashboard(today, headline, bars, burnUp, trend(tasks, today),
                 reporting(filter, scope, today), indicators(tasks), compliance(tasks, today.getYear()));
+    }
+
+    /** The headline from the kept counts; the span of time elapsed from the plans and the last deadline. */
+    private Dashboard.Headline headline(CountedFigures.Counted c, Condition tasks, LocalDate today) {
+        LocalDate start = c.planIds().isEmpty() ? null
+                : db.select(min(PLAN.ISSUED_ON)).from(PLAN).where(PLAN.ID.in(c.planIds())).fetchOne(0, LocalDate.class);
+        if (start == null && c.total() > 0) {
+            OffsetDateTime created = db.select(min(TASK.CREATED_AT)).from(TASK).where(tasks).fetchOne(0, OffsetDateTime.class);
+            start = created == null ? null : created.atZoneSameInstant(clock.getZone()).toLocalDate();
+        }
+        LocalDate end = c.total() == 0 ? null : db.select(max(TASK.DEADLINE)).from(TASK).where(tasks).fetchOne(0, LocalDate.class);
+        return new Dashboard.Headline(c.total(), c.counts(), percent(c.counts().get(TaskFigure.CLOSED), c.total()), elapsed(start, end, today));
     }
 
     Condition tasks(InsightFilter filter, DataScope scope) {
@@ -192,9 +212,25 @@ class Figures {
                 .from(TASK).join(TASK_HISTORY).on(TASK_HISTORY.TASK_ID.eq(TASK.ID).and(TASK_HISTORY.TO_STATUS.eq("CLOSED")))
                 .where(tasks.and(figures.of(TaskFigure.CLOSED))).groupBy(TASK.ID).asTable("closed");
         Field<OffsetDateTime> at = closedAt.field("closed_at", OffsetDateTime.class);
-        Map<YearMonth, Long> closed = new HashMap<>();
+        Map<YearMonth, long[]> months = new HashMap<>();
+        due.forEach((m, n) -> months.computeIfAbsent(m, k -> new long[2])[0] += n);
         db.select(at).from(closedAt).fetch(at).forEach(t ->
-                closed.merge(YearMonth.from(t.atZoneSameInstant(clock.getZone())), 1L, Long::sum));
+                months.computeIfAbsent(YearMonth.from(t.atZoneSameInstant(clock.getZone())), k -> new long[2])[1]++);
+        return burnUp(months, today);
+    }
+
+    /** The burn-up's points from the tasks due ({@code [0]}) and closed ({@code [1]}) in each month. */
+    static List<Dashboard.MonthPoint> burnUp(Map<YearMonth, long[]> counted, LocalDate today) {
+        Map<YearMonth, Long> due = new HashMap<>();
+        Map<YearMonth, Long> closed = new HashMap<>();
+        counted.forEach((m, n) -> {
+            if (n[0] != 0) {
+                due.put(m, n[0]);
+            }
+            if (n[1] != 0) {
+                closed.put(m, n[1]);
+            }
+        });
         List<YearMonth> months = new ArrayList<>(due.keySet());
         months.addAll(closed.keySet());
         if (months.isEmpty()) {

@@ -1,0 +1,124 @@
+package org.rectify.insight.internal;
+
+import org.rectify.plans.TaskCreated;
+import org.rectify.plans.TaskEdited;
+import org.rectify.plans.TaskTransitioned;
+import org.rectify.supervision.TasksAssessed;
+import org.rectify.units.UnitsChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keeps {@link KeptCounts} current from the events plans and supervision publish. Synchronous, in the publisher's
+ * transaction, not {@code @ApplicationModuleListener} (after commit): the dashboard must show the same numbers as the
+ * ledger at once (the ledger counts the committed rows), and a count that commits with its change can never be lost
+ * or applied twice. The tasks an event names are collected and counted once, just before the transaction commits,
+ * when every write of the command is in (an event may be published before its last write). A unit moved in the tree
+ * changes the reach of all its tasks: everything is counted again after that commits. At start, counts that are
+ * missing or disagree with the number of tasks (a generated or restored database) are rebuilt.
+ */
+@Component
+class KeptCountsUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(KeptCountsUpdates.class);
+    private static final Object PENDING = KeptCountsUpdates.class;
+
+    private final KeptCounts counts;
+    private final TransactionTemplate transactions;
+
+    KeptCountsUpdates(KeptCounts counts, TransactionTemplate transactions) {
+        this.counts = counts;
+        this.transactions = transactions;
+    }
+
+    @EventListener
+    void on(TaskCreated event) {
+        changed(List.of(event.taskId()));
+    }
+
+    @EventListener
+    void on(TaskEdited event) {
+        changed(List.of(event.taskId()));
+    }
+
+    @EventListener
+    void on(TaskTransitioned event) {
+        changed(List.of(event.taskId()));
+    }
+
+    @EventListener
+    void on(TasksAssessed event) {
+        changed(event.taskIds());
+    }
+
+    @EventListener
+    void on(UnitsChanged event) {
+        if ("unit.moved".equals(event.auditAction())) {
+            afterCommit(this::rebuild);
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildIfStale() {
+        if (counts.stale()) {
+            rebuild();
+        }
+        counts.markReady();
+    }
+
+    void rebuild() {
+        long start = System.nanoTime();
+        int tasks = counts.rebuild();
+        log.info("insight: kept counts rebuilt for {} tasks in {} ms", tasks, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void changed(Collection<Long> taskIds) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            transactions.executeWithoutResult(s -> counts.refresh(taskIds));
+            return;
+        }
+        Set<Long> pending = (Set<Long>) TransactionSynchronizationManager.getResource(PENDING);
+        if (pending == null) {
+            Set<Long> collected = new LinkedHashSet<>();
+            TransactionSynchronizationManager.bindResource(PENDING, collected);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    counts.refresh(collected);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                }
+            });
+            pending = collected;
+        }
+        pending.addAll(taskIds);
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+}

@@ -1,0 +1,47 @@
+package org.rectify.insight.internal;
+
+import org.junit.jupiter.api.Test;
+import org.rectify.access.DataScope;
+import org.rectify.plans.TaskRefs;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TaskTallyTests {
+
+    @Test
+    void a_reference_is_counted_under_the_top_level_section_whose_ledger_filter_lists_it() {
+        for (String ref : List.of("二", "二(三)", "二(三)1", "六1", "六12", "十一(二)")) {
+            String section = TaskTally.section(ref);
+            assertThat(TaskRefs.within(ref, section)).as(ref).isTrue();
+        }
+        // the ledger's section filter lists these under no top-level section
+        assertThat(TaskTally.section("六1(二)")).isEmpty();
+        assertThat(TaskTally.section("六1a")).isEmpty();
+        assertThat(TaskTally.section("二(三)")).isEqualTo("二");
+    }
+
+    @Test
+    void only_a_top_level_section_is_answered_from_the_kept_counts() {
+        assertThat(TaskTally.isTopLevelSection(null)).isTrue();
+        assertThat(TaskTally.isTopLevelSection("二")).isTrue();
+        assertThat(TaskTally.isTopLevelSection("二(三)")).isFalse();
+        assertThat(TaskTally.isTopLevelSection("六1")).isFalse();
+        assertThat(TaskTally.isTopLevelSection("")).isFalse();
+    }
+
+    @Test
+    void a_task_is_counted_once_under_every_key_that_sees_it() {
+        TaskTally t = TaskTally.of(7, 1, "二1", "IN_PROGRESS", null, "RED", LocalDate.of(2026, 5, 20), null,
+                List.of("/1/", "/1/4/", "/1/4/9/"), List.of("/1/", "/1/4/", "/1/4/9/", "/1/2/"), List.of("/1/4/9/"));
+        assertThat(t.keys()).containsExactly("A", "O/1/", "O/1/4/", "O/1/4/9/", "O/1/2/", "U/1/", "U/1/4/", "U/1/4/9/",
+                "L/1/", "L/1/4/", "L/1/4/9/");
+        assertThat(t.schedule()).isEmpty();
+        assertThat(t.dueMonth()).isEqualTo(LocalDate.of(2026, 5, 1));
+        assertThat(TaskTally.of(DataScope.ofJurisdiction("/1/4/"))).isEqualTo("O/1/4/");
+        assertThat(TaskTally.of(DataScope.ofUnit("/1/4/9/"))).isEqualTo("U/1/4/9/");
+        assertThat(TaskTally.of(DataScope.ALL)).isEqualTo("A");
+    }
+}

@@ -21,8 +21,9 @@ final class ModuleTableExceptions {
 
     private static final String GENERATOR = "the benchmark data writer bulk-COPYs rows into every table; it is"
             + " no part of the application's behaviour (the one documented, permanent exception)";
-    private static final String INSIGHT = "insight is being reworked on another branch; remove these once that"
-            + " rework has merged and reads through the owners' APIs";
+    private static final String INSIGHT = "insight's kept counts recount a changed task from these, and its live"
+            + " panels (reporting ranking, warning trend, indicators, compliance heat map) read them; next: the owners"
+            + " publish the facts as views or events and insight keeps them";
     private static final String TASK_SCOPE = "joins the task table for the scope filter and task columns"
             + " (TaskConditions works on plans' TASK); next phase: a plans_task_facts view the scope conditions use";
 

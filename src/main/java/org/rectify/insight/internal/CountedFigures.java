@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.sum;
-import static org.rectify.db.Tables.INSIGHT_COUNT;
-import static org.rectify.db.Tables.INSIGHT_MONTH;
+import static org.rectify.insight.internal.db.Tables.INSIGHT_COUNT;
+import static org.rectify.insight.internal.db.Tables.INSIGHT_MONTH;
 
 /**
  * The dashboard's figures read from the kept counts ({@link KeptCounts}): a sum over the rows of one scope key, whatever

@@ -4,8 +4,8 @@ import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep7;
 import org.jooq.InsertValuesStep6;
 import org.jooq.Query;
-import org.rectify.db.tables.records.InsightCountRecord;
-import org.rectify.db.tables.records.InsightMonthRecord;
+import org.rectify.insight.internal.db.tables.records.InsightCountRecord;
+import org.rectify.insight.internal.db.tables.records.InsightMonthRecord;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,10 +22,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.jooq.impl.DSL.sum;
-import static org.rectify.db.Tables.INSIGHT_COUNT;
-import static org.rectify.db.Tables.INSIGHT_MONTH;
-import static org.rectify.db.Tables.INSIGHT_TASK;
-import static org.rectify.db.Tables.TASK;
+import static org.rectify.insight.internal.db.Tables.INSIGHT_COUNT;
+import static org.rectify.insight.internal.db.Tables.INSIGHT_MONTH;
+import static org.rectify.insight.internal.db.Tables.INSIGHT_TASK;
+import static org.rectify.plans.internal.db.Tables.TASK;
 
 /**
  * The dashboard's counts kept ready: each task's {@link TaskTally} stored, and its dimensions counted under every scope
@@ -155,7 +155,7 @@ class KeptCounts {
                 .set(INSIGHT_TASK.CLOSED_MONTH, t.closedMonth()).set(INSIGHT_TASK.KEYS, t.keys().toArray(String[]::new));
     }
 
-    private static TaskTally stored(org.rectify.db.tables.records.InsightTaskRecord r) {
+    private static TaskTally stored(org.rectify.insight.internal.db.tables.records.InsightTaskRecord r) {
         return new TaskTally(r.getTaskId(), r.getPlanId(), r.getSection(), r.getStatus(), r.getSchedule(), r.getLevel(),
                 r.getDueMonth(), r.getClosedMonth(), List.of(r.getKeys()));
     }

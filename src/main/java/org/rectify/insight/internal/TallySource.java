@@ -20,11 +20,11 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
-import static org.rectify.db.Tables.TASK;
-import static org.rectify.db.Tables.TASK_HISTORY;
-import static org.rectify.db.Tables.TASK_UNIT;
-import static org.rectify.db.Tables.TASK_WARNING;
-import static org.rectify.db.Tables.UNIT;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_HISTORY;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
+import static org.rectify.units.internal.db.Tables.UNIT;
 
 /**
  * Each task's {@link TaskTally} as the source tables hold it now: the facts the dashboard's live queries read (the

@@ -25,7 +25,7 @@ APP=
 start_app() { # $1: extra options
   java -jar target/rectify.jar --server.port=$PORT --rectify.data-dir="$DATA" $1 >"$OUT/app.log" 2>&1 &
   APP=$!
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 "${START_TRIES:-600}"); do # under a load of 25 a start took over two minutes
     kill -0 "$APP" 2>/dev/null || break
     if curl -fs -o /dev/null "$BASE/login" && curl -fs -o /dev/null -u "g1-office:$PASS" "$BASE/api/tasks?size=1"; then
       export PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid") # the embedded server's port changes at each start

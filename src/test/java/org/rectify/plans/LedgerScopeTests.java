@@ -63,6 +63,8 @@ class LedgerScopeTests {
     TaskLedger ledger;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LedgerCounts counts;
 
     /** The scope condition as it was: some task unit in the subtree (a join), or the plan run from there. */
     static Condition byJoin(DataScope scope) {
@@ -186,6 +188,19 @@ class LedgerScopeTests {
         assertEveryScopeSeesWhatTheJoinSaw();
         jdbc.update("update plan set owner_unit_id = ? where id = ?", units.resolve("临沧市").orElseThrow().id(), tasks.planId());
         assertEveryScopeSeesWhatTheJoinSaw();
+    }
+
+    @Test
+    void a_large_total_counted_moments_ago_serves_the_next_pages_without_a_count_until_a_task_changes() {
+        Object key = List.of("a-test-filter", System.nanoTime());
+        Condition all = TASK.ID.isNotNull();
+        int exact = db.fetchCount(TASK, all);
+        assertThat(exact).isPositive().isLessThanOrEqualTo(LedgerCounts.EXACT_UP_TO);
+        // as if this filter had been counted large a moment ago: the pages after it take that count, and say "about"
+        counts.cached(key, () -> 61_234L);
+        assertThat(counts.count(key, all)).isEqualTo(new LedgerCounts.Counted(61_234, true));
+        counts.taskChanged();
+        assertThat(counts.count(key, all)).isEqualTo(new LedgerCounts.Counted(exact, false));
     }
 
     @Test

@@ -19,7 +19,7 @@ import static org.rectify.db.Tables.TASK;
  * How many tasks a ledger filter finds, without counting a province's tasks on every page: up to
  * {@link #EXACT_UP_TO} they are counted exactly each time (a bounded count); a larger set is counted once per
  * scope and filter and kept until a task changes on this node, or for {@link #KEEP} (another node's changes), and
- * is shown as "about" that many.
+ * is shown as "about" that many; while it is kept, its pages skip the bounded count too.
  */
 @Component
 class LedgerCounts {

@@ -23,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.rectify.db.Tables.ACCOUNT;
 import static org.rectify.db.Tables.API_TOKEN;
@@ -105,15 +104,9 @@ public class ApiTokens {
         events.publishEvent(new ApiTokenChanged(caller.signature(), false, tokenId, caller.accountId(), token.getName()));
     }
 
-    /** The account a presented secret acts as, when it is one of ours, unrevoked and unexpired. */
-    @Transactional(readOnly = true)
-    public Optional<Long> accountOf(String secret) {
-        return db.select(ACCOUNT.ID).from(ACCOUNT).where(holderOf(secret)).fetchOptional(ACCOUNT.ID);
-    }
-
     /**
-     * A condition on ACCOUNT: the account a presented secret acts as (see {@link #accountOf}), so that signing a request
-     * in reads the token and its account in one statement. It reads nothing itself: no transaction, no connection.
+     * A condition on ACCOUNT: the account a presented secret acts as, when it is one of ours, unrevoked and unexpired;
+     * so that signing a request in reads the token and its account in one statement. It reads nothing itself: no transaction, no connection.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     Condition holderOf(String secret) {

@@ -26,7 +26,7 @@ APP=
 start_app() { # $1: extra options
   java -jar "$JAR" --server.port=$PORT --rectify.data-dir="$DATA" $1 >"$OUT/app.log" 2>&1 &
   APP=$!
-  for _ in $(seq 1 $((${START_WAIT:-120} * 2))); do # START_WAIT: seconds (a loaded machine starts slowly)
+  for _ in $(seq 1 $((${START_WAIT:-300} * 2))); do # START_WAIT: seconds (a loaded machine starts slowly)
     kill -0 "$APP" 2>/dev/null || break
     if curl -fs -o /dev/null "$BASE/login" && curl -fs -o /dev/null -u "g1-office:$PASS" "$BASE/api/tasks?size=1"; then
       export PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid") # the embedded server's port changes at each start

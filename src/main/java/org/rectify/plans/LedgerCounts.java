@@ -19,7 +19,7 @@ import static org.rectify.plans.internal.db.Tables.TASK;
  * How many tasks a ledger filter finds, without counting a province's tasks on every page: up to
  * {@link #EXACT_UP_TO} they are counted exactly each time (a bounded count); a larger set is counted once per
  * scope and filter and kept until a task changes on this node, or for {@link #KEEP} (another node's changes), and
- * is shown as "about" that many.
+ * is shown as "about" that many; while it is kept, its pages skip the bounded count too.
  */
 @Component
 class LedgerCounts {
@@ -45,6 +45,11 @@ class LedgerCounts {
 
     /** The tasks matching {@code where}; {@code key} names the scope and filter it came from. */
     Counted count(Object key, Condition where) {
+        // a large set counted moments ago is still large: no bounded count (2,001 rows read) on each of its pages
+        Long known = fresh(key);
+        if (known != null && known > EXACT_UP_TO) {
+            return new Counted(known, true);
+        }
         int bounded = db.fetchCount(db.selectOne().from(TASK).where(where).limit(EXACT_UP_TO + 1));
         if (bounded <= EXACT_UP_TO) {
             return new Counted(bounded, false);
@@ -57,9 +62,9 @@ class LedgerCounts {
     <T> T cached(Object key, Supplier<T> compute) {
         long current = generation.get();
         long at = System.nanoTime(); // a cache's age, not the application's time (which a replay or a test may move)
-        Entry<?> entry = cache.get(key);
-        if (entry != null && entry.generation() == current && at - entry.at() < KEEP.toNanos()) {
-            return (T) entry.value();
+        T kept = (T) fresh(key);
+        if (kept != null) {
+            return kept;
         }
         T value = compute.get();
         if (cache.size() >= MAX_ENTRIES) {
@@ -67,6 +72,14 @@ class LedgerCounts {
         }
         cache.put(key, new Entry<>(value, current, at));
         return value;
+    }
+
+    /** The figure kept for the key, if no task changed on this node since and it is younger than {@link #KEEP}. */
+    @SuppressWarnings("unchecked")
+    private <T> T fresh(Object key) {
+        Entry<?> entry = cache.get(key);
+        return entry != null && entry.generation() == generation.get() && System.nanoTime() - entry.at() < KEEP.toNanos()
+                ? (T) entry.value() : null;
     }
 
     @EventListener({TaskCreated.class, TaskEdited.class, TaskTransitioned.class})

@@ -5,14 +5,11 @@ import org.jooq.DSLContext;
 import org.rectify.access.DataScope;
 import org.rectify.units.UnitPaths;
 
-import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectOne;
 import static org.rectify.plans.internal.db.Tables.PLAN;
 import static org.rectify.plans.internal.db.Tables.TASK;
-import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
 import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
@@ -69,11 +66,12 @@ public final class TaskConditions {
         return scope.ownPlans() ? governedBy(scope) : visibleTo(scope);
     }
 
-    /** Tasks that a unit at {@code unitPath}, or below it, leads. */
+    /**
+     * Tasks that a unit at {@code unitPath}, or below it, leads: on the task's lead reach (migration V34), one indexed
+     * array containment instead of a join of the subtree's lead task-unit rows; the path inline, as in {@link #visibleTo}.
+     */
     public static Condition ledFrom(String unitPath) {
-        return exists(selectOne().from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
-                .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD"))
-                        .and(UnitPaths.within(UNITS_DIRECTORY.PATH, unitPath))));
+        return TASK.LEAD_REACH.contains(org.jooq.impl.DSL.inline(new String[]{unitPath}, TASK.LEAD_REACH.getDataType()));
     }
 
     /** Tasks that the unit {@code unitId}, or one below it, leads; none if there is no such unit. */

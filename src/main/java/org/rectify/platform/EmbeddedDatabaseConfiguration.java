@@ -27,7 +27,7 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedDatabaseServer embeddedDatabaseServer(@Value("${rectify.data-dir:./data}") Path dataDir,
                                                   @Value("${rectify.embedded-db.persistent:true}") boolean persistent,
                                                   @Value("${rectify.embedded-db.durable:true}") boolean durable) throws IOException {
-        return EmbeddedDatabaseServer.start(persistent ? dataDir : null, durable);
+        return persistent ? EarlyEmbeddedDatabase.take(dataDir, durable) : EmbeddedDatabaseServer.start(null, durable);
     }
 
     @Bean(destroyMethod = "close")

@@ -33,12 +33,8 @@ class AccountDetailsService implements UserDetailsService {
         return load(ACCOUNT.USERNAME.eq(username)).orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
-    /** The account an API token acts as. */
-    Optional<AccountDetails> loadById(long accountId) {
-        return load(ACCOUNT.ID.eq(accountId));
-    }
-
-    private Optional<AccountDetails> load(Condition which) {
+    /** The account matching a condition on ACCOUNT (the holder of an API token: token and account in one statement). */
+    Optional<AccountDetails> load(Condition which) {
         return db.select(ACCOUNT.asterisk(), UNITS_DIRECTORY.NAME, UNITS_DIRECTORY.PATH).from(ACCOUNT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(ACCOUNT.UNIT_ID))
                 .where(which)
                 .fetchOptional(r -> {

@@ -11,7 +11,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * {@code Authorization: Bearer <token>} on the API: one read of the token by its SHA-256 and one of its account, no
+ * {@code Authorization: Bearer <token>} on the API: one read of the token by its SHA-256 joined to its account, no
  * password hash and no write. The request keeps no session. A token that is unknown, revoked or expired, or whose
  * account is disabled, is answered 401 at once.
  */
@@ -41,7 +41,7 @@ class BearerTokens extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String secret = request.getHeader("Authorization").substring(7).strip();
-        AccountDetails account = tokens.accountOf(secret).flatMap(accounts::loadById).filter(AccountDetails::isEnabled).orElse(null);
+        AccountDetails account = accounts.load(tokens.holderOf(secret)).filter(AccountDetails::isEnabled).orElse(null);
         if (account == null) {
             refusals.write(request, response, 401, "apiToken.invalid");
             return;

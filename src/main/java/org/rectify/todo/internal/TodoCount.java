@@ -1,5 +1,6 @@
 package org.rectify.todo.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.rectify.access.Callers;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,9 +18,11 @@ class TodoCount {
     }
 
     @ModelAttribute("todoCount")
-    Integer todoCount(@RequestHeader(value = "HX-Request", required = false) String htmx) {
-        if (htmx != null) {
-            return null; // an htmx fragment has no header to show it in
+    Integer todoCount(@RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletRequest request) {
+        if (htmx != null || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            // an htmx fragment or an API answer (a @RestController is a @Controller too) has no header to show it in:
+            // spare the reads of every to-do source
+            return null;
         }
         return Callers.current().map(todo::count).orElse(null);
     }

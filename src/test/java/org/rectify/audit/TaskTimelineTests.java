@@ -87,6 +87,11 @@ class TaskTimelineTests {
                 "notice.answered", "instruction.given", "closure.apply");
         assertThat(panel).contains("整改办退回进展报告").contains("第2版").contains("回复督办单").contains("领导批示")
                 .contains("申请销号").contains("佐证材料不足").contains("演示·市环保局经办人");
+        // the reports panel shows both versions of the cycle's report, the first returned
+        String reports = page("/progress/tasks/" + task + "/reports", office());
+        assertThat(reports).contains("data-unit=\"市环境保护局\" data-version=\"2\"").contains("data-version=\"1\"").contains("已退回");
+        // the warning panel answers for the task
+        assertThat(page("/supervision/tasks/" + task + "/warning", epbStaff())).contains("id=\"task-warning\"");
         // a reader who cannot see the task gets nothing
         mvc.perform(get("/audit/tasks/{id}/timeline", task).with(as("linxiang-staff"))).andExpect(status().isNotFound());
         // the task's page loads it

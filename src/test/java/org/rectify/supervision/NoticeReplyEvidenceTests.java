@@ -231,7 +231,8 @@ class NoticeReplyEvidenceTests {
     /** The message of a kind of notification about one object (each answer has its own: the key ends with its time). */
     private String inbox(String username, String dedupeKey) {
         return jdbc.query("select m.message_key from inbox_message m join account a on a.id = m.account_id "
-                + "where a.username = ? and m.dedupe_key like ?", (rs, i) -> rs.getString(1), username, dedupeKey + ":%")
+                + "where a.username = ? and (m.dedupe_key = ? or m.dedupe_key like ?)", (rs, i) -> rs.getString(1), username,
+                dedupeKey, dedupeKey + ":%")
                 .stream().findFirst().orElse(null);
     }
 

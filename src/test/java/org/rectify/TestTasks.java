@@ -53,6 +53,22 @@ public final class TestTasks {
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
+    /** A task led by several units (each its own lead unit), assigned and started. */
+    public long startedLedBy(String title, java.util.List<Long> leadUnitIds, LocalDate... milestones) throws Exception {
+        String dates = Arrays.stream(milestones).map(d -> "{\"dueOn\": \"%s\", \"deliverable\": \"完成\"}".formatted(d))
+                .collect(Collectors.joining(", "));
+        String units = leadUnitIds.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        String body = mvc.perform(post("/api/tasks").with(office()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"planId": %d, "ref": "T%d", "title": "%s", "text": "%s",
+                         "leadUnits": {"unitIds": [%s]}, "milestones": [%s]}"""
+                        .formatted(planId, SEQ.incrementAndGet(), title, title, units, dates)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        command(mvc, id, "ASSIGN");
+        command(mvc, id, "START");
+        return id;
+    }
+
     /** A task assigned to the unit and started by it. */
     public long started(String title, long leadUnitId, LocalDate... milestones) throws Exception {
         long id = draft(title, leadUnitId, milestones);

@@ -46,9 +46,10 @@ class DemoSupervision {
         schedule.at(at(today.minusDays(60), 10), () -> {
             long notice = notices.issue(answered, "请于限期内报送整改进展及佐证材料，说明滞后原因。（演示）", today.minusDays(45),
                     callers.supervisor());
-            schedule.at(at(today.minusDays(50), 16), () -> notices.reply(notice,
-                    "已召开专题会议研究部署，整改点位已全部完成现场核查，佐证材料随后报送。（演示）",
-                    callers.headOf(leadOf(answered))));
+            // every lead unit answers for itself (a co-led task's notice is answered when all have)
+            ledger.get(answered, DataScope.ALL).leadUnitIds().forEach(unit -> schedule.at(at(today.minusDays(50), 16),
+                    () -> notices.reply(notice, unit, "已召开专题会议研究部署，整改点位已全部完成现场核查，佐证材料随后报送。（演示）",
+                            callers.headOf(unit))));
         });
         schedule.at(at(today.minusDays(30), 10), () -> notices.issue(tasks.get("三(二)"),
                 "该任务进展滞后，请说明原因并提出加快推进的具体措施。（演示）", today.minusDays(16), callers.supervisor()));

@@ -91,6 +91,29 @@ public final class OfficialDocument {
         }
     }
 
+    /** A table with a bold header row, in the body font, one row per entry of {@code rows}. */
+    public static void table(XWPFDocument doc, java.util.List<String> headers, java.util.List<java.util.List<String>> rows) {
+        org.apache.poi.xwpf.usermodel.XWPFTable table = doc.createTable(rows.size() + 1, headers.size());
+        table.setWidth("100%");
+        for (int c = 0; c < headers.size(); c++) {
+            cell(table.getRow(0).getCell(c), headers.get(c), true);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < headers.size(); c++) {
+                String text = c < rows.get(r).size() ? rows.get(r).get(c) : "";
+                cell(table.getRow(r + 1).getCell(c), text == null ? "" : text, false);
+            }
+        }
+    }
+
+    private static void cell(org.apache.poi.xwpf.usermodel.XWPFTableCell cell, String text, boolean bold) {
+        XWPFRun run = cell.getParagraphs().get(0).createRun();
+        run.setText(text);
+        run.setFontFamily(BODY_FONT);
+        run.setFontSize(10.5);
+        run.setBold(bold);
+    }
+
     public static String chineseDate(LocalDate date) {
         return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }

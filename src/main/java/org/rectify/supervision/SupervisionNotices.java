@@ -17,6 +17,8 @@ import org.rectify.progress.EvidenceFile;
 import org.rectify.progress.EvidenceNotFound;
 import org.rectify.progress.Evidences;
 import org.rectify.progress.StagedFile;
+import org.rectify.units.Units;
+import org.jooq.impl.DSL;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static org.rectify.supervision.internal.db.Tables.NOTICE_ANSWER;
 import static org.rectify.supervision.internal.db.Tables.NOTICE_COUNTER;
 import static org.rectify.supervision.internal.db.Tables.NOTICE_EVIDENCE;
 import static org.rectify.supervision.internal.db.Tables.NOTICE_REPLY_SENT_BACK;
@@ -55,11 +58,13 @@ public class SupervisionNotices {
     private final NoticeNumbering numbering;
     private final Evidences evidences;
     private final IssuingOffice issuingOffice;
+    private final Units units;
 
     SupervisionNotices(DSLContext db, TaskLedger tasks, Warnings warnings, ApplicationEventPublisher events, Clock clock,
                        @Value("${rectify.supervision.notice-number:督〔{0}〕{1}号}") String numberPattern,
-                       Evidences evidences, IssuingOffice issuingOffice) {
+                       Evidences evidences, IssuingOffice issuingOffice, Units units) {
         this.issuingOffice = issuingOffice;
+        this.units = units;
         this.db = db;
         this.tasks = tasks;
         this.warnings = warnings;
@@ -104,8 +109,24 @@ public class SupervisionNotices {
                 .set(SUPERVISION_NOTICE.ISSUER_UNIT, issuingOffice.nameFor(caller))
                 .set(SUPERVISION_NOTICE.ISSUED_AT, clock.instant().atOffset(ZoneOffset.UTC))
                 .returning(SUPERVISION_NOTICE.ID).fetchOne(SUPERVISION_NOTICE.ID);
+        addressAnswers(id, task, issuingOffice.nameFor(caller));
         events.publishEvent(new NoticeIssued(id, taskId, number, replyBy, caller.signature(), clock.instant()));
         return id;
+    }
+
+    /** One pending answer per lead unit of the task (a group's members one by one); the office's when it has none. */
+    private void addressAnswers(long noticeId, TaskDetail task, String office) {
+        List<org.rectify.plans.AssignedUnit> leads = task.leadUnits().stream()
+                .collect(Collectors.toMap(org.rectify.plans.AssignedUnit::unitId, u -> u, (x, y) -> x, LinkedHashMap::new))
+                .values().stream().toList();
+        if (leads.isEmpty()) {
+            db.insertInto(NOTICE_ANSWER).set(NOTICE_ANSWER.NOTICE_ID, noticeId).set(NOTICE_ANSWER.UNIT_NAME, office).execute();
+        }
+        int position = 0;
+        for (org.rectify.plans.AssignedUnit unit : leads) {
+            db.insertInto(NOTICE_ANSWER).set(NOTICE_ANSWER.NOTICE_ID, noticeId).set(NOTICE_ANSWER.UNIT_ID, unit.unitId())
+                    .set(NOTICE_ANSWER.UNIT_NAME, unit.unitName()).set(NOTICE_ANSWER.POSITION, position++).execute();
+        }
     }
 
     /**
@@ -113,45 +134,48 @@ public class SupervisionNotices {
      * {@link #reply}, so a refused reply costs no upload. Writes nothing.
      */
     @Transactional(readOnly = true)
-    public void checkReply(long noticeId, String text, Caller caller) {
-        requireMayReply(get(noticeId, caller.scope()), text, caller);
+    public void checkReply(long noticeId, Long unitId, String text, Caller caller) {
+        requireMayReply(get(noticeId, caller.scope()), unitId, text, caller);
     }
 
     /**
-     * The lead unit's answer (or the office's on its behalf), once, with the evidence files staged for it. One
-     * transaction: when anything is refused nothing is kept, the notice stays unanswered and no evidence is linked.
-     * A file the evidence store refused never gets here: staging it threw first.
+     * One lead unit's answer (or the office's on its behalf), once, with the evidence files staged for it; {@code unitId}
+     * names the lead unit answered for, and may be left out when the caller answers for one pending unit only. One
+     * transaction: when anything is refused nothing is kept, the answer stays pending and no evidence is linked. A file
+     * the evidence store refused never gets here: staging it threw first. The notice counts as answered when every lead
+     * unit has answered.
      */
-    public SupervisionNotice reply(long noticeId, String text, List<StagedFile> files, Caller caller) {
+    public SupervisionNotice reply(long noticeId, Long unitId, String text, List<StagedFile> files, Caller caller) {
         SupervisionNotice notice = get(noticeId, caller.scope());
-        requireMayReply(notice, text, caller);
+        NoticeAnswer answer = requireMayReply(notice, unitId, text, caller);
         Instant now = clock.instant();
         boolean late = warnings.today().isAfter(notice.replyBy());
-        int updated = db.update(SUPERVISION_NOTICE).set(SUPERVISION_NOTICE.REPLY_TEXT, text.strip())
-                .set(SUPERVISION_NOTICE.REPLIED_BY, caller.signature())
-                .set(SUPERVISION_NOTICE.REPLIED_AT, now.atOffset(ZoneOffset.UTC))
-                .set(SUPERVISION_NOTICE.REPLIED_LATE, late)
-                .where(SUPERVISION_NOTICE.ID.eq(noticeId).and(SUPERVISION_NOTICE.REPLIED_AT.isNull())).execute();
+        int updated = db.update(NOTICE_ANSWER).set(NOTICE_ANSWER.REPLY_TEXT, text.strip())
+                .set(NOTICE_ANSWER.REPLIED_BY, caller.signature()).set(NOTICE_ANSWER.REPLIED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(NOTICE_ANSWER.REPLIED_LATE, late)
+                .where(NOTICE_ANSWER.ID.eq(answer.id()).and(NOTICE_ANSWER.REPLIED_AT.isNull())).execute();
         if (updated == 0) {
             throw new ConflictException("supervision.notice.alreadyAnswered", notice.number());
         }
         int position = 0;
         for (StagedFile file : files) {
             EvidenceFile kept = evidences.record(file, caller);
-            db.insertInto(NOTICE_EVIDENCE).set(NOTICE_EVIDENCE.NOTICE_ID, noticeId)
+            db.insertInto(NOTICE_EVIDENCE).set(NOTICE_EVIDENCE.NOTICE_ID, noticeId).set(NOTICE_EVIDENCE.ANSWER_ID, answer.id())
                     .set(NOTICE_EVIDENCE.EVIDENCE_ID, kept.id()).set(NOTICE_EVIDENCE.POSITION, position++).execute();
         }
+        summarise(noticeId);
         Long issuer = db.select(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID).from(SUPERVISION_NOTICE)
                 .where(SUPERVISION_NOTICE.ID.eq(noticeId)).fetchOne(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID);
-        events.publishEvent(new NoticeAnswered(noticeId, notice.taskId(), notice.number(), late, issuer, caller.signature(), now));
+        events.publishEvent(new NoticeAnswered(noticeId, notice.taskId(), notice.number(), late, issuer, caller.signature(),
+                now, answer.unitName()));
         warnings.recompute(notice.taskId(), warnings.today());
         return get(noticeId, caller.scope());
     }
 
-    /** Whether the caller may accept or send back this notice's reply: its issuer, or the office governing the task. */
+    /** Whether the caller may accept or send back an answer of this notice now: its issuer, or the office governing the task. */
     @Transactional(readOnly = true)
     public boolean mayReview(SupervisionNotice notice, Caller caller) {
-        return notice.isAnswered() && !notice.isDone() && reviews(notice, caller);
+        return notice.answers().stream().anyMatch(NoticeAnswer::awaitsReview) && reviews(notice, caller);
     }
 
     private boolean reviews(SupervisionNotice notice, Caller caller) {
@@ -161,47 +185,55 @@ public class SupervisionNotices {
                 || (caller.role().managesTasks() && tasks.isGovernedBy(notice.taskId(), caller));
     }
 
-    /** The issuer accepts the reply: the notice is done. */
-    public SupervisionNotice accept(long noticeId, Caller caller) {
+    /** The issuer accepts one lead unit's answer; the notice is done when every answer is accepted. */
+    public SupervisionNotice accept(long noticeId, Long unitId, Caller caller) {
         SupervisionNotice notice = reviewable(noticeId, caller);
+        NoticeAnswer answer = NoticeAnswerChoice.of(notice.answers(), unitId, NoticeAnswer::awaitsReview,
+                "supervision.notice.notReviewable", notice.number());
         Instant now = clock.instant();
-        int updated = db.update(SUPERVISION_NOTICE).set(SUPERVISION_NOTICE.ACCEPTED_AT, now.atOffset(ZoneOffset.UTC))
-                .set(SUPERVISION_NOTICE.ACCEPTED_BY, caller.signature())
-                .where(SUPERVISION_NOTICE.ID.eq(noticeId).and(SUPERVISION_NOTICE.REPLIED_AT.isNotNull())
-                        .and(SUPERVISION_NOTICE.ACCEPTED_AT.isNull())).execute();
+        int updated = db.update(NOTICE_ANSWER).set(NOTICE_ANSWER.ACCEPTED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(NOTICE_ANSWER.ACCEPTED_BY, caller.signature())
+                .where(NOTICE_ANSWER.ID.eq(answer.id()).and(NOTICE_ANSWER.REPLIED_AT.isNotNull())
+                        .and(NOTICE_ANSWER.ACCEPTED_AT.isNull())).execute();
         if (updated == 0) {
             throw new ConflictException("supervision.notice.notReviewable", notice.number());
         }
+        summarise(noticeId);
         events.publishEvent(new NoticeReplyReviewed(noticeId, notice.taskId(), notice.number(), true, null,
-                caller.signature(), now));
+                caller.signature(), now, answer.unitId(), answer.unitName()));
         return get(noticeId, caller.scope());
     }
 
     /**
-     * The issuer sends the reply back, saying why: the reply is kept on the record, the notice is unanswered again
-     * (its reply-by date applies as before) and the lead units are told.
+     * The issuer sends one lead unit's answer back, saying why: the answer is kept on the record, that unit's answer is
+     * pending again (the notice's reply-by date applies as before) and the unit is told.
      */
-    public SupervisionNotice sendBack(long noticeId, String comment, Caller caller) {
+    public SupervisionNotice sendBack(long noticeId, Long unitId, String comment, Caller caller) {
         SupervisionNotice notice = reviewable(noticeId, caller);
+        NoticeAnswer answer = NoticeAnswerChoice.of(notice.answers(), unitId, NoticeAnswer::awaitsReview,
+                "supervision.notice.notReviewable", notice.number());
         if (comment == null || comment.isBlank()) {
             throw new InvalidInputException(Map.of("comment", "supervision.notice.sendBackComment"),
                     "supervision.notice.sendBackComment");
         }
         Instant now = clock.instant();
-        int updated = db.update(SUPERVISION_NOTICE).setNull(SUPERVISION_NOTICE.REPLY_TEXT).setNull(SUPERVISION_NOTICE.REPLIED_BY)
-                .setNull(SUPERVISION_NOTICE.REPLIED_AT).set(SUPERVISION_NOTICE.REPLIED_LATE, false)
-                .where(SUPERVISION_NOTICE.ID.eq(noticeId).and(SUPERVISION_NOTICE.REPLIED_AT.eq(notice.repliedAt()))
-                        .and(SUPERVISION_NOTICE.ACCEPTED_AT.isNull())).execute();
+        int updated = db.update(NOTICE_ANSWER).setNull(NOTICE_ANSWER.REPLY_TEXT).setNull(NOTICE_ANSWER.REPLIED_BY)
+                .setNull(NOTICE_ANSWER.REPLIED_AT).set(NOTICE_ANSWER.REPLIED_LATE, false)
+                .where(NOTICE_ANSWER.ID.eq(answer.id()).and(NOTICE_ANSWER.REPLIED_AT.eq(answer.repliedAt()))
+                        .and(NOTICE_ANSWER.ACCEPTED_AT.isNull())).execute();
         if (updated == 0) {
             throw new ConflictException("supervision.notice.notReviewable", notice.number());
         }
+        db.update(NOTICE_EVIDENCE).setNull(NOTICE_EVIDENCE.ANSWER_ID).where(NOTICE_EVIDENCE.ANSWER_ID.eq(answer.id())).execute();
         db.insertInto(NOTICE_REPLY_SENT_BACK).set(NOTICE_REPLY_SENT_BACK.NOTICE_ID, noticeId)
-                .set(NOTICE_REPLY_SENT_BACK.REPLY_TEXT, notice.replyText()).set(NOTICE_REPLY_SENT_BACK.REPLIED_BY, notice.repliedBy())
-                .set(NOTICE_REPLY_SENT_BACK.REPLIED_AT, notice.repliedAt()).set(NOTICE_REPLY_SENT_BACK.COMMENT, comment.strip())
+                .set(NOTICE_REPLY_SENT_BACK.UNIT_NAME, answer.unitName())
+                .set(NOTICE_REPLY_SENT_BACK.REPLY_TEXT, answer.replyText()).set(NOTICE_REPLY_SENT_BACK.REPLIED_BY, answer.repliedBy())
+                .set(NOTICE_REPLY_SENT_BACK.REPLIED_AT, answer.repliedAt()).set(NOTICE_REPLY_SENT_BACK.COMMENT, comment.strip())
                 .set(NOTICE_REPLY_SENT_BACK.SENT_BACK_BY, caller.signature())
                 .set(NOTICE_REPLY_SENT_BACK.SENT_BACK_AT, now.atOffset(ZoneOffset.UTC)).execute();
+        summarise(noticeId);
         events.publishEvent(new NoticeReplyReviewed(noticeId, notice.taskId(), notice.number(), false, comment.strip(),
-                caller.signature(), now));
+                caller.signature(), now, answer.unitId(), answer.unitName()));
         warnings.recompute(notice.taskId(), warnings.today());
         return get(noticeId, caller.scope());
     }
@@ -211,53 +243,101 @@ public class SupervisionNotices {
         if (!reviews(notice, caller)) {
             throw new ForbiddenException("supervision.notice.reviewForbidden");
         }
-        if (!notice.isAnswered() || notice.isDone()) {
+        if (notice.answers().stream().noneMatch(NoticeAnswer::awaitsReview)) {
             throw new ConflictException("supervision.notice.notReviewable", notice.number());
         }
         return notice;
     }
 
-    /** The notices the caller issued whose reply waits for the caller's acceptance, oldest answer first. */
+    /**
+     * The notice's summary from its answers: answered when every lead unit has (at the last answer; late if any answer
+     * was), done when every answer is accepted. The warning rules and the indexes read the summary.
+     */
+    private void summarise(long noticeId) {
+        var a = NOTICE_ANSWER;
+        var row = db.select(DSL.count(), DSL.count(a.REPLIED_AT), DSL.count(a.ACCEPTED_AT), DSL.max(a.REPLIED_AT),
+                        DSL.boolOr(a.REPLIED_LATE), DSL.max(a.ACCEPTED_AT))
+                .from(a).where(a.NOTICE_ID.eq(noticeId)).fetchOne();
+        int all = row.value1();
+        boolean answered = all > 0 && row.value2() == all;
+        boolean accepted = answered && row.value3() == all;
+        String acceptedBy = accepted ? db.select(a.ACCEPTED_BY).from(a).where(a.NOTICE_ID.eq(noticeId))
+                .orderBy(a.ACCEPTED_AT.desc()).limit(1).fetchOne(a.ACCEPTED_BY) : null;
+        db.update(SUPERVISION_NOTICE)
+                .set(SUPERVISION_NOTICE.REPLIED_AT, answered ? row.value4() : null)
+                .set(SUPERVISION_NOTICE.REPLIED_LATE, answered && Boolean.TRUE.equals(row.value5()))
+                .set(SUPERVISION_NOTICE.ACCEPTED_AT, accepted ? row.value6() : null)
+                .set(SUPERVISION_NOTICE.ACCEPTED_BY, acceptedBy)
+                .where(SUPERVISION_NOTICE.ID.eq(noticeId)).execute();
+    }
+
+    /** One answer per answer awaiting the caller's decision, on the notices the caller issued, oldest answer first. */
     @Transactional(readOnly = true)
-    public List<SupervisionNotice> repliesToAccept(Caller caller) {
-        return query(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID.eq(caller.accountId())
-                .and(SUPERVISION_NOTICE.REPLIED_AT.isNotNull()).and(SUPERVISION_NOTICE.ACCEPTED_AT.isNull()), caller.scope())
-                .stream().sorted(java.util.Comparator.comparing(SupervisionNotice::repliedAt)).toList();
+    public List<AnswerToReview> answersToReview(Caller caller) {
+        return query(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID.eq(caller.accountId()).and(DSL.exists(DSL.selectOne()
+                .from(NOTICE_ANSWER).where(NOTICE_ANSWER.NOTICE_ID.eq(SUPERVISION_NOTICE.ID)
+                        .and(NOTICE_ANSWER.REPLIED_AT.isNotNull()).and(NOTICE_ANSWER.ACCEPTED_AT.isNull())))), caller.scope())
+                .stream().flatMap(n -> n.answers().stream().filter(NoticeAnswer::awaitsReview).map(a -> new AnswerToReview(n, a)))
+                .sorted(java.util.Comparator.comparing(r -> r.answer().repliedAt())).toList();
+    }
+
+    /** An answer of a notice, waiting for the issuer's decision. */
+    public record AnswerToReview(SupervisionNotice notice, NoticeAnswer answer) {
     }
 
     /** A reply without files. */
-    public SupervisionNotice reply(long noticeId, String text, Caller caller) {
-        return reply(noticeId, text, List.of(), caller);
+    public SupervisionNotice reply(long noticeId, Long unitId, String text, Caller caller) {
+        return reply(noticeId, unitId, text, List.of(), caller);
     }
 
-    /** A file sent with a notice's reply, to whoever may see the notice (its task in their scope); 404 otherwise. */
+    /** A file sent with a notice's answer, to whoever may see the notice (its task in their scope); 404 otherwise. */
     @Transactional(readOnly = true)
     public EvidenceFile evidence(long noticeId, long evidenceId, DataScope scope) {
-        return get(noticeId, scope).evidence().stream().filter(f -> f.id() == evidenceId).findFirst()
-                .orElseThrow(() -> new EvidenceNotFound(evidenceId));
+        SupervisionNotice notice = get(noticeId, scope);
+        return java.util.stream.Stream.concat(notice.evidence().stream(), sentBackEvidence(noticeId).stream())
+                .filter(f -> f.id() == evidenceId).findFirst().orElseThrow(() -> new EvidenceNotFound(evidenceId));
     }
 
-    /** Whether the caller may answer this notice now: a lead unit's staff or head, or the office on its behalf. */
+    /** Whether the caller may answer this notice now for some lead unit: its staff or head, or the office on its behalf. */
     @Transactional(readOnly = true)
     public boolean mayReply(SupervisionNotice notice, Caller caller) {
-        return !notice.isAnswered() && answersFor(notice, caller);
+        return !pendingFor(notice, caller).isEmpty();
     }
 
-    private boolean answersFor(SupervisionNotice notice, Caller caller) {
-        boolean leads = !caller.scope().isAll() && tasks.isLedFrom(notice.taskId(), caller.scope().unitPath());
-        return caller.role().managesTasks() || (caller.role().isUnitRole() && leads);
+    /** The lead units' answers the caller may give now: those of units at or below the caller's unit; the office all. */
+    @Transactional(readOnly = true)
+    public List<NoticeAnswer> pendingFor(SupervisionNotice notice, Caller caller) {
+        return answerableBy(notice, caller).stream().filter(a -> !a.isAnswered()).toList();
     }
 
-    private void requireMayReply(SupervisionNotice notice, String text, Caller caller) {
-        if (!answersFor(notice, caller)) {
+    private List<NoticeAnswer> answerableBy(SupervisionNotice notice, Caller caller) {
+        if (caller.role().managesTasks()) {
+            return notice.answers();
+        }
+        if (!caller.role().isUnitRole() || caller.scope().isAll()) {
+            return List.of();
+        }
+        String own = caller.scope().unitPath();
+        Map<Long, String> paths = units.paths(notice.answers().stream().map(NoticeAnswer::unitId)
+                .filter(java.util.Objects::nonNull).toList());
+        return notice.answers().stream().filter(a -> a.unitId() != null && paths.getOrDefault(a.unitId(), "").startsWith(own))
+                .toList();
+    }
+
+    private NoticeAnswer requireMayReply(SupervisionNotice notice, Long unitId, String text, Caller caller) {
+        List<NoticeAnswer> mine = answerableBy(notice, caller);
+        if (unitId != null && notice.answers().stream().noneMatch(a -> unitId.equals(a.unitId()))) {
+            throw new InvalidInputException(Map.of("unitId", "supervision.notice.notALeadUnit"), "supervision.notice.notALeadUnit");
+        }
+        if (mine.isEmpty() || (unitId != null && mine.stream().noneMatch(a -> unitId.equals(a.unitId())))) {
             throw new ForbiddenException("supervision.notice.replyForbidden");
         }
-        if (notice.isAnswered()) {
-            throw new ConflictException("supervision.notice.alreadyAnswered", notice.number());
-        }
+        NoticeAnswer answer = NoticeAnswerChoice.of(mine, unitId, a -> !a.isAnswered(), "supervision.notice.alreadyAnswered",
+                notice.number());
         if (text == null || text.isBlank()) {
             throw new InvalidInputException(Map.of("reply", "supervision.notice.replyRequired"), "supervision.notice.replyRequired");
         }
+        return answer;
     }
 
     @Transactional(readOnly = true)
@@ -272,14 +352,18 @@ public class SupervisionNotices {
         return query(org.jooq.impl.DSL.noCondition(), scope);
     }
 
-    /** Unit staff and heads: the unanswered notices on tasks their unit (or a unit below it) leads, earliest date first. */
+    /**
+     * Unit staff and heads: the notices on tasks their unit (or a unit below it) leads on which such a unit's answer is
+     * pending, earliest date first; a unit that answered sees it no more though another lead unit has not.
+     */
     @Transactional(readOnly = true)
     public List<SupervisionNotice> awaitingAnswerFrom(Caller caller) {
         if (!caller.role().isUnitRole()) {
             return List.of();
         }
         return query(SUPERVISION_NOTICE.REPLIED_AT.isNull().and(TaskConditions.ledFrom(caller.scope().unitPath())),
-                caller.scope()).stream().sorted(java.util.Comparator.comparing(SupervisionNotice::replyBy)).toList();
+                caller.scope()).stream().filter(n -> mayReply(n, caller))
+                .sorted(java.util.Comparator.comparing(SupervisionNotice::replyBy)).toList();
     }
 
     @Transactional(readOnly = true)
@@ -298,12 +382,27 @@ public class SupervisionNotices {
                 .orderBy(SUPERVISION_NOTICE.ISSUED_AT.desc(), SUPERVISION_NOTICE.ID.desc())
                 .limit(WarningBoard.MAX_ROWS).fetch();
         Map<Long, List<String>> leads = tasks.leadUnitNames(rows.map(r -> r.get(SUPERVISION_NOTICE.TASK_ID)));
-        Map<Long, List<EvidenceFile>> files = evidenceOf(rows.stream().filter(r -> r.get(SUPERVISION_NOTICE.REPLIED_AT) != null)
-                .map(r -> r.get(SUPERVISION_NOTICE.ID)).toList());
-        Map<Long, List<SupervisionNotice.SentBack>> sentBack = sentBackOf(rows.map(r -> r.get(SUPERVISION_NOTICE.ID)));
+        List<Long> ids = rows.map(r -> r.get(SUPERVISION_NOTICE.ID));
+        Map<Long, List<NoticeAnswer>> answers = answersOf(ids);
+        Map<Long, List<SupervisionNotice.SentBack>> sentBack = sentBackOf(ids);
         return rows.map(r -> toNotice(r, leads.getOrDefault(r.get(SUPERVISION_NOTICE.TASK_ID), List.of()),
-                files.getOrDefault(r.get(SUPERVISION_NOTICE.ID), List.of()),
+                answers.getOrDefault(r.get(SUPERVISION_NOTICE.ID), List.of()),
                 sentBack.getOrDefault(r.get(SUPERVISION_NOTICE.ID), List.of())));
+    }
+
+    /** The lead units' answers to these notices, in the order of the task's lead units, each with its files. */
+    private Map<Long, List<NoticeAnswer>> answersOf(List<Long> noticeIds) {
+        if (noticeIds.isEmpty()) {
+            return Map.of();
+        }
+        var rows = db.selectFrom(NOTICE_ANSWER).where(NOTICE_ANSWER.NOTICE_ID.in(noticeIds))
+                .orderBy(NOTICE_ANSWER.POSITION, NOTICE_ANSWER.ID).fetch();
+        Map<Long, List<EvidenceFile>> files = evidenceOf(rows.stream().filter(r -> r.getRepliedAt() != null)
+                .map(r -> r.getId()).toList());
+        return rows.stream().collect(Collectors.groupingBy(r -> r.getNoticeId(), LinkedHashMap::new, Collectors.mapping(
+                r -> new NoticeAnswer(r.getId(), r.getUnitId(), r.getUnitName(), r.getReplyText(), r.getRepliedBy(),
+                        r.getRepliedAt(), Boolean.TRUE.equals(r.getRepliedLate()), files.getOrDefault(r.getId(), List.of()),
+                        r.getAcceptedAt(), r.getAcceptedBy()), Collectors.toList())));
     }
 
     /** The replies sent back on these notices, oldest first. */
@@ -314,28 +413,37 @@ public class SupervisionNotices {
         return db.selectFrom(NOTICE_REPLY_SENT_BACK).where(NOTICE_REPLY_SENT_BACK.NOTICE_ID.in(noticeIds))
                 .orderBy(NOTICE_REPLY_SENT_BACK.ID).fetch().stream()
                 .collect(Collectors.groupingBy(r -> r.getNoticeId(), Collectors.mapping(r -> new SupervisionNotice.SentBack(
-                        r.getReplyText(), r.getRepliedBy(), r.getRepliedAt(), r.getComment(), r.getSentBackBy(),
+                        r.getUnitName(), r.getReplyText(), r.getRepliedBy(), r.getRepliedAt(), r.getComment(), r.getSentBackBy(),
                         r.getSentBackAt()), Collectors.toList())));
     }
 
-    /** The files sent with these notices' replies, in the order they were sent. */
-    private Map<Long, List<EvidenceFile>> evidenceOf(List<Long> noticeIds) {
-        if (noticeIds.isEmpty()) {
+    /** The files sent with these answers, in the order they were sent. */
+    private Map<Long, List<EvidenceFile>> evidenceOf(List<Long> answerIds) {
+        if (answerIds.isEmpty()) {
             return Map.of();
         }
-        return evidences.filesByOwner(db.select(NOTICE_EVIDENCE.NOTICE_ID, NOTICE_EVIDENCE.EVIDENCE_ID)
-                .from(NOTICE_EVIDENCE).where(NOTICE_EVIDENCE.NOTICE_ID.in(noticeIds))
-                .orderBy(NOTICE_EVIDENCE.NOTICE_ID, NOTICE_EVIDENCE.POSITION).fetch());
+        return evidences.filesByOwner(db.select(NOTICE_EVIDENCE.ANSWER_ID, NOTICE_EVIDENCE.EVIDENCE_ID)
+                .from(NOTICE_EVIDENCE).where(NOTICE_EVIDENCE.ANSWER_ID.in(answerIds))
+                .orderBy(NOTICE_EVIDENCE.ANSWER_ID, NOTICE_EVIDENCE.POSITION).fetch());
     }
 
-    private static SupervisionNotice toNotice(Record r, List<String> leadUnits, List<EvidenceFile> evidence,
+    /** The files of answers that were sent back: still downloadable from the notice's record. */
+    private List<EvidenceFile> sentBackEvidence(long noticeId) {
+        List<Long> ids = db.select(NOTICE_EVIDENCE.EVIDENCE_ID).from(NOTICE_EVIDENCE)
+                .where(NOTICE_EVIDENCE.NOTICE_ID.eq(noticeId).and(NOTICE_EVIDENCE.ANSWER_ID.isNull()))
+                .orderBy(NOTICE_EVIDENCE.POSITION).fetch(NOTICE_EVIDENCE.EVIDENCE_ID);
+        Map<Long, EvidenceFile> files = evidences.files(ids);
+        return ids.stream().map(files::get).toList();
+    }
+
+    private static SupervisionNotice toNotice(Record r, List<String> leadUnits, List<NoticeAnswer> answers,
                                               List<SupervisionNotice.SentBack> sentBack) {
         return new SupervisionNotice(r.get(SUPERVISION_NOTICE.ID), r.get(SUPERVISION_NOTICE.TASK_ID), r.get(TASK.REF),
                 TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), leadUnits, r.get(SUPERVISION_NOTICE.NUMBER),
                 r.get(SUPERVISION_NOTICE.DEMANDS), r.get(SUPERVISION_NOTICE.REPLY_BY),
                 WarningLevel.valueOf(r.get(SUPERVISION_NOTICE.LEVEL)), r.get(SUPERVISION_NOTICE.ISSUED_BY),
-                r.get(SUPERVISION_NOTICE.ISSUER_UNIT), r.get(SUPERVISION_NOTICE.ISSUED_AT), r.get(SUPERVISION_NOTICE.REPLY_TEXT),
-                r.get(SUPERVISION_NOTICE.REPLIED_BY), r.get(SUPERVISION_NOTICE.REPLIED_AT), evidence,
-                r.get(SUPERVISION_NOTICE.ACCEPTED_AT), r.get(SUPERVISION_NOTICE.ACCEPTED_BY), sentBack);
+                r.get(SUPERVISION_NOTICE.ISSUER_UNIT), r.get(SUPERVISION_NOTICE.ISSUED_AT), r.get(SUPERVISION_NOTICE.REPLIED_AT),
+                answers.stream().flatMap(a -> a.evidence().stream()).toList(), r.get(SUPERVISION_NOTICE.ACCEPTED_AT),
+                sentBack, answers);
     }
 }

@@ -47,10 +47,20 @@ public class WarningBoard {
     }
 
     public List<TaskWarning> find(WarningFilter filter, DataScope scope) {
+        return query(scoped(filter, scope).and(TASK_WARNING.LEVEL.in(filter.levels().stream().map(Enum::name).toList())));
+    }
+
+    /** The task's warning as last assessed (none before its first assessment); the task must be in the caller's scope. */
+    public java.util.Optional<TaskWarning> current(long taskId, DataScope scope) {
+        ledger.get(taskId, scope); // 404 outside the scope
+        return query(TASK.ID.eq(taskId)).stream().findFirst();
+    }
+
+    private List<TaskWarning> query(Condition which) {
         var rows = db.select(TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK.DEADLINE, TASK_WARNING.LEVEL,
                         TASK_WARNING.SCHEDULE_STATUS, TASK_WARNING.REASONS, TASK_WARNING.SINCE)
                 .from(TASK_WARNING).join(TASK).on(TASK.ID.eq(TASK_WARNING.TASK_ID))
-                .where(scoped(filter, scope).and(TASK_WARNING.LEVEL.in(filter.levels().stream().map(Enum::name).toList())))
+                .where(which)
                 // RED, YELLOW, BLUE: the order of the enum reversed, then the longest-standing first
                 .orderBy(org.jooq.impl.DSL.case_(TASK_WARNING.LEVEL).when("RED", 0).when("YELLOW", 1).when("BLUE", 2).else_(3),
                         TASK_WARNING.SINCE.asc(), TASK.PLAN_ID, TASK.POSITION)

@@ -60,6 +60,11 @@ public class Units {
         return db.select(UNIT.ID, UNIT.NAME).from(UNIT).where(UNIT.ID.in(ids)).fetchMap(UNIT.ID, UNIT.NAME);
     }
 
+    /** The materialised paths of these units (a unit is within another when its path starts with the other's), by id. */
+    public Map<Long, String> paths(Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : db.select(UNIT.ID, UNIT.PATH).from(UNIT).where(UNIT.ID.in(ids)).fetchMap(UNIT.ID, UNIT.PATH);
+    }
+
     public List<String> aliases(long unitId) {
         return db.select(UNIT_ALIAS.ALIAS).from(UNIT_ALIAS).where(UNIT_ALIAS.UNIT_ID.eq(unitId))
                 .orderBy(UNIT_ALIAS.ALIAS).fetch(UNIT_ALIAS.ALIAS);

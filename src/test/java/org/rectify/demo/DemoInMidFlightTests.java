@@ -104,7 +104,7 @@ class DemoInMidFlightTests {
         String circulars = body("/api/supervision/circulars", "epb-staff"); // published: everyone reads it
         assertThat(JsonPath.<List<String>>read(circulars, "$[*].status")).contains("PUBLISHED");
         List<Map<String, Object>> notices = JsonPath.read(body("/api/supervision/notices", "supervisor"), "$[*]");
-        assertThat(notices).anyMatch(n -> n.get("replyText") != null).anyMatch(n -> n.get("replyText") == null);
+        assertThat(notices).anyMatch(n -> n.get("repliedAt") != null).anyMatch(n -> n.get("repliedAt") == null);
         assertThat(JsonPath.<List<Object>>read(body("/api/supervision/instructions", "leader"), "$[*]")).isNotEmpty();
         assertThat(body("/api/supervision/accountability", "supervisor")).contains("SUMMONS");
         assertThat(body("/api/supervision/ledger", "supervisor")).contains("六");

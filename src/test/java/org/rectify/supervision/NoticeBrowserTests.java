@@ -99,7 +99,7 @@ class NoticeBrowserTests {
         browser.driver().findElement(By.id("send-reply")).click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBe(By.id("answer-state"), "已回复")); // the answered notice is a new page
-        assertThat(text("#notice-evidence")).contains("整改情况说明.pdf").contains(NoticeReplyEvidenceTests.sha256(pdf))
+        assertThat(text(".notice-evidence")).contains("整改情况说明.pdf").contains(NoticeReplyEvidenceTests.sha256(pdf))
                 .contains(pdf.length + " B");
         assertThat(browser.driver().findElements(By.id("reply-form"))).isEmpty();
         browser.logOut();
@@ -107,8 +107,8 @@ class NoticeBrowserTests {
         browser.logIn("supervisor", DemoLogins.PASSWORD);
         browser.go("/supervision/notices");
         browser.driver().findElement(By.cssSelector("#notices tr[data-number='%s'] a".formatted(number))).click();
-        assertThat(waitFor(By.id("answer")).getText()).contains("已完成排查：污水管网破损").contains("演示·市环保局经办人");
-        WebElement link = browser.driver().findElement(By.cssSelector("#notice-evidence a.evidence-link"));
+        assertThat(waitFor(By.id("answers")).getText()).contains("已完成排查：污水管网破损").contains("演示·市环保局经办人");
+        WebElement link = browser.driver().findElement(By.cssSelector(".notice-evidence a.evidence-link"));
         assertThat(link.getText()).isEqualTo("整改情况说明.pdf");
         assertThat(link.getAttribute("href")).contains("/supervision/notices/").contains("/evidence/");
         browser.screenshot("notice-answered");

@@ -65,7 +65,7 @@ class NoticeReplyEvidenceTests {
         long notice = issue(quietTask(), warnings.today().plusDays(5), office());
         reply(notice, "已完成自查，整改方案见附件", as("epb-staff"), file("整改方案.pdf", PDF), file("现场照片.png", PNG))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.replyText").value("已完成自查，整改方案见附件"))
+                .andExpect(jsonPath("$.answers[0].replyText").value("已完成自查，整改方案见附件"))
                 .andExpect(jsonPath("$.evidence.length()").value(2))
                 .andExpect(jsonPath("$.evidence[0].fileName").value("整改方案.pdf"))
                 .andExpect(jsonPath("$.evidence[0].contentType").value("application/pdf"))
@@ -228,9 +228,11 @@ class NoticeReplyEvidenceTests {
         return jdbc.queryForObject("select level || ' ' || reasons from task_warning where task_id = ?", String.class, task);
     }
 
+    /** The message of a kind of notification about one object (each answer has its own: the key ends with its time). */
     private String inbox(String username, String dedupeKey) {
         return jdbc.query("select m.message_key from inbox_message m join account a on a.id = m.account_id "
-                + "where a.username = ? and m.dedupe_key = ?", (rs, i) -> rs.getString(1), username, dedupeKey)
+                + "where a.username = ? and (m.dedupe_key = ? or m.dedupe_key like ?)", (rs, i) -> rs.getString(1), username,
+                dedupeKey, dedupeKey + ":%")
                 .stream().findFirst().orElse(null);
     }
 

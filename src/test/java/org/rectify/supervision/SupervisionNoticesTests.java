@@ -65,13 +65,15 @@ class SupervisionNoticesTests {
     }
 
     @Test
-    void the_lead_unit_answers_once_and_others_cannot() throws Exception {
+    void each_lead_unit_answers_once_and_others_cannot() throws Exception {
         long task = demoTask("四(一)");
         String id = issue(task, "请说明进展", warnings.today().plusDays(3), office());
         mvc.perform(get("/api/supervision/notices/{id}", id).with(as("epb-staff"))).andExpect(status().isNotFound());
         reply(id, "正在推进，已完成绿地调查", as("leader")).andExpect(status().isForbidden());
         reply(id, "正在推进，已完成绿地调查", as("linxiang-staff")) // 临翔区政府 leads through 各县区政府
-                .andExpect(status().isOk()).andExpect(jsonPath("$.replyText").value("正在推进，已完成绿地调查"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.answers[?(@.unitName == '临翔区政府')].replyText").value(org.hamcrest.Matchers.contains("正在推进，已完成绿地调查")))
+                .andExpect(jsonPath("$.repliedAt").value(org.hamcrest.Matchers.nullValue())); // the other lead units have not
         reply(id, "再答一次", as("linxiang-staff"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("已经回复过了")));

@@ -81,17 +81,21 @@ class InboxNotifications {
     void on(NoticeAnswered event) {
         if (event.issuerAccountId() != null) {
             dispatcher.dispatch(Audience.accounts(List.of(event.issuerAccountId())),
-                    Outgoing.of("NOTICE_ANSWERED", "answered:" + event.noticeId(), "/supervision/notices/" + event.noticeId(),
-                            event.late() ? "notify.noticeAnsweredLate" : "notify.noticeAnswered", event.number()));
+                    Outgoing.of("NOTICE_ANSWERED", "answered:" + event.noticeId() + ":" + event.occurredAt().toEpochMilli(), "/supervision/notices/" + event.noticeId(),
+                            event.late() ? "notify.noticeAnsweredLate" : "notify.noticeAnswered", event.number(),
+                            event.unitName() == null ? "" : event.unitName()));
         }
     }
 
-    /** A reply sent back: the lead units are to answer again. */
+    /** A unit's answer sent back: that unit is to answer again (the office's own answer: the lead units hear of it). */
     @ApplicationModuleListener
     void on(NoticeReplyReviewed event) {
         if (!event.accepted()) {
             TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
-            dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "NOTICE_REPLY_SENT_BACK",
+            Audience who = event.unitId() == null ? leadUnits(task)
+                    : Audience.accounts(accounts.ofUnits(List.of(event.unitId()), Role.UNIT_STAFF, Role.UNIT_HEAD))
+                            .concerning(List.of(event.unitId()));
+            dispatcher.dispatch(who, Outgoing.about(task.id(), "NOTICE_REPLY_SENT_BACK",
                     "notice-sent-back:" + event.noticeId() + ":" + event.occurredAt().toEpochMilli(),
                     "/supervision/notices/" + event.noticeId(), "notify.noticeReplySentBack", event.number(), event.comment()));
         }

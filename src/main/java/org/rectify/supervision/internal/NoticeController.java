@@ -109,13 +109,13 @@ class NoticeController {
      * refused file or reply shows the page again with the reason and the text typed; nothing is stored.
      */
     @PostMapping("/supervision/notices/{id}/reply")
-    String reply(@PathVariable long id, @RequestParam(required = false) String reply,
+    String reply(@PathVariable long id, @RequestParam(required = false) String reply, @RequestParam(required = false) Long unitId,
                  @RequestParam(required = false) List<MultipartFile> files, Caller caller, Model model,
                  RedirectAttributes redirect, HttpServletResponse response) {
         List<StagedFile> staged = new ArrayList<>();
         try {
-            notices.checkReply(id, reply, caller);
-            notices.reply(id, reply, uploads.stageAll(files == null ? List.of() : files, staged), caller);
+            notices.checkReply(id, unitId, reply, caller);
+            notices.reply(id, unitId, reply, uploads.stageAll(files == null ? List.of() : files, staged), caller);
             redirect.addFlashAttribute("flash", messages.text("supervision.notice.answered"));
             return "redirect:/supervision/notices/" + id;
         } catch (RectifyException e) {
@@ -133,15 +133,15 @@ class NoticeController {
         }
     }
 
-    /** The issuer accepts the reply, or sends it back with a comment. */
+    /** The issuer accepts a lead unit's answer, or sends it back with a comment. */
     @PostMapping("/supervision/notices/{id}/{command:accept|send-back}")
     String review(@PathVariable long id, @PathVariable("command") String decision, @RequestParam(required = false) String comment,
-                  Caller caller, RedirectAttributes redirect) {
+                  @RequestParam(required = false) Long unitId, Caller caller, RedirectAttributes redirect) {
         try {
             if ("accept".equals(decision)) {
-                notices.accept(id, caller);
+                notices.accept(id, unitId, caller);
             } else {
-                notices.sendBack(id, comment, caller);
+                notices.sendBack(id, unitId, comment, caller);
             }
             redirect.addFlashAttribute("flash", messages.text("supervision.notice.reviewed." + decision));
         } catch (RectifyException e) {
@@ -176,6 +176,7 @@ class NoticeController {
         model.addAttribute("notice", notice);
         model.addAttribute("late", notice.isLate(warnings.today()));
         model.addAttribute("mayReply", notices.mayReply(notice, caller));
+        model.addAttribute("pending", notices.pendingFor(notice, caller));
         model.addAttribute("mayReview", notices.mayReview(notice, caller));
         model.addAttribute("maxSizeMb", evidences.store().maxSize() / (1024 * 1024));
         return "supervision/notice";

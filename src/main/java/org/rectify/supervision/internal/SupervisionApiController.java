@@ -53,8 +53,8 @@ class SupervisionApiController {
     record NewNotice(long taskId, String demands, java.time.LocalDate replyBy) {
     }
 
-    /** A unit's reply to a notice. */
-    record NoticeReply(String reply) {
+    /** A unit's reply to a notice; {@code unitId}: the lead unit answered for (left out: the caller's only pending one). */
+    record NoticeReply(String reply, Long unitId) {
     }
 
     /** A leader's instruction on a task. */
@@ -138,35 +138,38 @@ class SupervisionApiController {
     }
 
     @PostMapping("/notices/{id}/accept")
-    @Operation(summary = "The issuer accepts the notice's reply: the notice is done")
-    SupervisionNotice acceptReply(@PathVariable long id, Caller caller) {
-        return notices.accept(id, caller);
+    @Operation(summary = "The issuer accepts a lead unit's answer (?unitId=, optional when one answer waits); "
+            + "the notice is done when every answer is accepted")
+    SupervisionNotice acceptReply(@PathVariable long id, @RequestParam(required = false) Long unitId, Caller caller) {
+        return notices.accept(id, unitId, caller);
     }
 
     @PostMapping("/notices/{id}/send-back")
-    @Operation(summary = "The issuer sends the reply back with a comment {\"comment\"}; the lead units answer again")
+    @Operation(summary = "The issuer sends a lead unit's answer back with a comment {\"comment\", \"unitId\"}; "
+            + "that unit answers again")
     SupervisionNotice sendBackReply(@PathVariable long id, @RequestBody ReplyComment comment, Caller caller) {
-        return notices.sendBack(id, comment.comment(), caller);
+        return notices.sendBack(id, comment.unitId(), comment.comment(), caller);
     }
 
-    record ReplyComment(String comment) {
+    record ReplyComment(String comment, Long unitId) {
     }
 
     @PostMapping(path = "/notices/{id}/reply", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The lead unit's reply to a notice; once")
+    @Operation(summary = "A lead unit's answer to a notice {\"reply\", \"unitId\"}; once per lead unit")
     SupervisionNotice reply(@PathVariable long id, @RequestBody NoticeReply reply, Caller caller) {
-        return notices.reply(id, reply.reply(), caller);
+        return notices.reply(id, reply.unitId(), reply.reply(), caller);
     }
 
     @PostMapping(path = "/notices/{id}/reply", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "The lead unit's reply to a notice with evidence files (parts: reply, files); once. "
             + "A refused file refuses the reply (422) and nothing is stored")
     SupervisionNotice replyWithFiles(@PathVariable long id, @RequestParam(required = false) String reply,
+                                     @RequestParam(required = false) Long unitId,
                                      @RequestParam(required = false) List<MultipartFile> files, Caller caller) {
-        notices.checkReply(id, reply, caller);
+        notices.checkReply(id, unitId, reply, caller);
         List<StagedFile> staged = new ArrayList<>();
         try {
-            return notices.reply(id, reply, uploads.stageAll(files == null ? List.of() : files, staged), caller);
+            return notices.reply(id, unitId, reply, uploads.stageAll(files == null ? List.of() : files, staged), caller);
         } finally {
             uploads.discard(staged);
         }

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** Replies to the supervision notices the caller issued, waiting for the caller to accept them or send them back. */
+/** Each lead unit's answer to the supervision notices the caller issued, waiting for the caller to accept it or send it back. */
 @Component
 class RepliesToAccept implements TodoSource {
 
@@ -28,9 +28,10 @@ class RepliesToAccept implements TodoSource {
 
     @Override
     public List<TodoItem> items(Caller caller) {
-        return notices.repliesToAccept(caller).stream()
-                .map(n -> new TodoItem(n.taskId(), n.taskRef(), n.taskTitle(), n.number(), null,
-                        "/supervision/notices/" + n.id(), "todo.action.accept"))
+        return notices.answersToReview(caller).stream()
+                .map(r -> new TodoItem(r.notice().taskId(), r.notice().taskRef(), r.notice().taskTitle(),
+                        r.notice().number() + " · " + r.answer().unitName(), null,
+                        "/supervision/notices/" + r.notice().id(), "todo.action.accept"))
                 .toList();
     }
 }

@@ -1,0 +1,59 @@
+package org.rectify.audit;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.rectify.access.Caller;
+import org.rectify.plans.TaskLedger;
+import org.rectify.platform.Messages;
+import org.rectify.supervision.Accountability;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+import static org.rectify.audit.internal.db.Tables.AUDIT_ENTRY;
+
+/**
+ * A task's whole history as one timeline, read from the audit chain: every command that touched the task (its own,
+ * its reports, notices, instructions, ledger supervision, warnings, closure, look-backs and the accountability recorded
+ * against it), oldest first, with who and when. What the page shows is what the chain proves. The caller must see the
+ * task (else it is not found); accountability shows only to the roles that may see it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TaskTimeline {
+
+    /** The task an entry's recorded change names ({@code "taskId"}); indexed (V35). */
+    static final Field<Long> TASK_ID = DSL.jsonbGetAttributeAsText(AUDIT_ENTRY.CHANGE.cast(SQLDataType.JSONB), DSL.inline("taskId"))
+            .cast(SQLDataType.BIGINT);
+
+    private final DSLContext db;
+    private final TaskLedger tasks;
+    private final Accountability accountability;
+    private final TimelineWording wording;
+
+    TaskTimeline(DSLContext db, TaskLedger tasks, Accountability accountability, Messages messages) {
+        this.db = db;
+        this.tasks = tasks;
+        this.accountability = accountability;
+        this.wording = new TimelineWording(messages);
+    }
+
+    public List<TimelineEntry> of(long taskId, Caller caller) {
+        tasks.get(taskId, caller.scope()); // not found outside the caller's scope
+        Condition which = AUDIT_ENTRY.OBJECT.eq("task:" + taskId).or(TASK_ID.eq(taskId));
+        if (Accountability.maySee(caller)) {
+            List<String> actions = accountability.ofTask(taskId, caller).stream().map(a -> "accountability:" + a.id()).toList();
+            which = which.or(AUDIT_ENTRY.OBJECT.in(actions));
+        }
+        return db.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.AT, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.ACTION, AUDIT_ENTRY.CHANGE)
+                .from(AUDIT_ENTRY).where(which).orderBy(AUDIT_ENTRY.AT, AUDIT_ENTRY.SEQ).fetch().stream()
+                .filter(r -> TimelineVisibility.shows(r.value4(), caller))
+                .map(r -> new TimelineEntry(r.value1(), r.value2(), r.value3(), r.value4(),
+                        wording.label(r.value4(), r.value5()), wording.detail(r.value5())))
+                .toList();
+    }
+}

@@ -1,5 +1,6 @@
 package org.rectify.browser;
 
+import org.rectify.SlowTest;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -7,6 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * What every browser test shares: the running app's port, its {@link Browser} (opened by the test, with
  * {@code browser = Browser.open(port)}, where it needs one) and closing that browser after each test.
  */
+@SlowTest
 public abstract class BrowserTest {
 
     @LocalServerPort

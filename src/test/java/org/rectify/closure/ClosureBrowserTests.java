@@ -1,5 +1,6 @@
 package org.rectify.closure;
 
+import org.rectify.SlowTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * objects on the public page without signing in.
  */
 @IntegrationTest
+@SlowTest
 class ClosureBrowserTests {
 
     @LocalServerPort

@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * The dashboard's answer time against a running app (the generator's province): each path asked {@code n} times one
  * after another, after 10 unmeasured warm-up requests; prints p50, p95 and the slowest.
- * <pre>java -cp target/test-classes org.rectify.insight.DashboardBenchmark http://localhost:18105 g1-office PASSWORD [n]</pre>
+ * <pre>java -cp target/test-classes org.rectify.insight.DashboardBenchmark http://localhost:18105 g1-office PASSWORD [n] [path…]</pre>
+ * Paths after {@code n} replace the dashboard's, e.g. the progress matrix among ~100,000 slots (once a test's
+ * "under 3 s"): {@code /api/progress/matrix?planId=1&cycleId=…}.
  */
 public final class DashboardBenchmark {
 
@@ -22,7 +24,9 @@ public final class DashboardBenchmark {
         String auth = "Basic " + Base64.getEncoder().encodeToString((args[1] + ":" + args[2]).getBytes(StandardCharsets.UTF_8));
         int n = args.length > 3 ? Integer.parseInt(args[3]) : 100;
         HttpClient http = HttpClient.newHttpClient();
-        for (String path : List.of("/api/insight", "/api/insight?planId=1", "/insight")) {
+        List<String> paths = args.length > 4 ? List.of(args).subList(4, args.length)
+                : List.of("/api/insight", "/api/insight?planId=1", "/insight");
+        for (String path : paths) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth).build();
             for (int i = 0; i < 10; i++) {
                 http.send(request, HttpResponse.BodyHandlers.discarding());

@@ -1,5 +1,6 @@
 package org.rectify.insight;
 
+import org.rectify.SlowTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A leader opens the dashboard, reads a unit's red figure and follows it to the ledger of exactly those tasks. */
 @IntegrationTest
+@SlowTest
 class InsightBrowserTests {
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package org.rectify.intake;
 
+import org.rectify.SlowTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The office in a browser: pastes a small plan, resolves a unit the tree does not know, publishes, finds the tasks. */
 @IntegrationTest
+@SlowTest
 class IntakeBrowserTests {
 
     @LocalServerPort

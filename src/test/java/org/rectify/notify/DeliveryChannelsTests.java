@@ -1,5 +1,6 @@
 package org.rectify.notify;
 
+import org.rectify.SlowTest;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -388,6 +389,7 @@ class DeliveryChannelsTests {
                 .content("{\"email\": \"linxiang-office@demo.rectify.invalid\"}")).andExpect(status().isOk());
     }
 
+    @SlowTest
     @Test
     void two_app_nodes_on_one_database_remind_once_and_send_each_message_exactly_once() throws Exception {
         String tag = "two" + SEQ.incrementAndGet();

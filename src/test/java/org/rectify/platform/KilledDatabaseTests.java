@@ -1,6 +1,6 @@
 package org.rectify.platform;
 
-import org.junit.jupiter.api.Tag;
+import org.rectify.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * embedded default promises a county (with synchronous commit off, as before, acknowledged writes were lost and a
  * supervision notice's number issued twice). Its own server in a temporary directory, durable as in production.
  */
-@Tag("slow")
+@SlowTest
 class KilledDatabaseTests {
 
     private static final int WRITERS = 4;

@@ -1,5 +1,6 @@
 package org.rectify.progress;
 
+import org.rectify.SlowTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +108,7 @@ class EvidenceCrashTests {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated());
     }
 
+    @SlowTest
     @Test
     void a_process_killed_while_writing_leaves_only_a_staging_leftover_which_the_clean_up_removes(@TempDir Path dir)
             throws Exception {

@@ -1,5 +1,6 @@
 package org.rectify.progress;
 
+import org.rectify.SlowTest;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.ResultQuery;
@@ -38,6 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class ReportQueryPlanTests {
 
     private static final int CYCLES = 300;
@@ -104,13 +106,12 @@ class ReportQueryPlanTests {
     }
 
     @Test
-    void the_matrix_of_a_cycle_answers_quickly_among_many_reports() throws Exception {
-        long started = System.nanoTime();
+    void the_matrix_of_a_cycle_answers_among_many_reports() throws Exception {
+        // its answer time is a benchmark's (DashboardBenchmark with the matrix path), not a test's
         mvc.perform(get("/api/progress/matrix").param("planId", "" + plan.planId).param("cycleId", "" + someCycle)
                         .with(office()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rows.length()").value(5));
-        assertThat((System.nanoTime() - started) / 1_000_000).as("ms").isLessThan(3_000);
     }
 
     private ResultQuery<?> slotsOf(org.jooq.Condition where) {

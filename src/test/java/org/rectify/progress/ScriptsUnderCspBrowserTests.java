@@ -1,5 +1,6 @@
 package org.rectify.progress;
 
+import org.rectify.SlowTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
@@ -33,6 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the confirmations, and the API description.
  */
 @IntegrationTest
+@SlowTest
 class ScriptsUnderCspBrowserTests {
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package org.rectify.supervision;
 
+import org.rectify.SlowTest;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * inbox and answer with text and a file; the supervision office sees the answer and the file.
  */
 @IntegrationTest
+@SlowTest
 class NoticeBrowserTests {
 
     @LocalServerPort

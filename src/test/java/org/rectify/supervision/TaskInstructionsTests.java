@@ -7,13 +7,13 @@ import org.rectify.plans.Plans;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Duration;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.rectify.DemoLogins.as;
@@ -26,6 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A leader instructs (批示) from the task's page; the panel shows the instruction and, later, its answer. */
 @IntegrationTest
+@EnableScenarios
 class TaskInstructionsTests {
 
     @Autowired
@@ -40,7 +41,7 @@ class TaskInstructionsTests {
     JdbcTemplate jdbc;
 
     @Test
-    void a_leader_instructs_from_the_task_page_and_the_lead_unit_is_told_and_answers() throws Exception {
+    void a_leader_instructs_from_the_task_page_and_the_lead_unit_is_told_and_answers(Scenario scenario) throws Exception {
         long epb = units.resolve("市环境保护局").orElseThrow().id();
         long task = TestTasks.inPlan(mvc, plans, units, "批示测试方案").started("批示面板测试任务", epb, LocalDate.now().plusDays(60));
         mvc.perform(get("/tasks/{id}", task).with(as("leader")))
@@ -53,22 +54,34 @@ class TaskInstructionsTests {
 
         mvc.perform(get("/supervision/instructions/new").param("taskId", String.valueOf(task)).param("back", "task").with(as("leader")))
                 .andExpect(content().string(containsString("name=\"back\" value=\"task\"")));
-        mvc.perform(post("/supervision/instructions").with(as("leader")).with(csrf()).param("taskId", String.valueOf(task))
-                        .param("text", "请于月底前完成监测站建设").param("answerBy", warnings.today().plusDays(7).toString())
-                        .param("back", "task"))
-                .andExpect(redirectedUrl("/tasks/" + task));
+        // the request commits on its own (no surrounding transaction); the lead unit's inbox hears of it after
+        scenario.stimulate(tx -> give(task, "请于月底前完成监测站建设"))
+                .andWaitForStateChange(() -> jdbc.queryForList("select m.link from inbox_message m join account a"
+                        + " on a.id = m.account_id where a.username = 'epb-staff' and m.dedupe_key = ?", String.class,
+                        "instruction:" + jdbc.queryForObject("select id from leader_instruction where task_id = ?",
+                                Long.class, task)), links -> !links.isEmpty())
+                .andVerify(links -> assertThat(links).containsExactly("/supervision/instructions#instruction-"
+                        + jdbc.queryForObject("select id from leader_instruction where task_id = ?", Long.class, task)));
         mvc.perform(get("/supervision/tasks/{id}/instructions", task).with(epbStaff()))
                 .andExpect(content().string(containsString("请于月底前完成监测站建设")))
                 .andExpect(content().string(containsString("演示·分管副市长")));
 
         long instruction = jdbc.queryForObject("select id from leader_instruction where task_id = ?", Long.class, task);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForList(
-                "select m.link from inbox_message m join account a on a.id = m.account_id where a.username = 'epb-staff'"
-                        + " and m.dedupe_key = ?", String.class, "instruction:" + instruction))
-                .containsExactly("/supervision/instructions#instruction-" + instruction));
         mvc.perform(post("/supervision/instructions/{id}/answer", instruction).with(epbStaff()).with(csrf())
                 .param("answer", "已部署，月底前完成")).andExpect(redirectedUrl("/supervision/instructions"));
         mvc.perform(get("/supervision/tasks/{id}/instructions", task).with(as("leader")))
                 .andExpect(content().string(containsString("已部署，月底前完成")));
+    }
+
+    private long give(long task, String text) {
+        try {
+            mvc.perform(post("/supervision/instructions").with(as("leader")).with(csrf()).param("taskId", String.valueOf(task))
+                            .param("text", text).param("answerBy", warnings.today().plusDays(7).toString())
+                            .param("back", "task"))
+                    .andExpect(redirectedUrl("/tasks/" + task));
+            return task;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -12,7 +12,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 
-/** The ledger page (台账): filters on the left of the table, results re-rendered by htmx as filters change. */
+/**
+ * The ledger page (台账, the task ledger): filters on the left of the table, results re-rendered by htmx as filters
+ * change. Not supervision's 挂账督办 ({@code LedgerSupervisionController}); see docs/glossary.md.
+ */
 @Controller
 class LedgerController {
 

@@ -11,14 +11,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The supervision ledger page: what is on it, what should be, and putting a task on it. */
-@Controller("supervisionLedgerController")
-class LedgerController {
+/**
+ * The 挂账督办 (ledger supervision) page: what is on it, what should be, and putting a task on it. Not the plans
+ * module's 台账 (task ledger, {@code plans.internal.LedgerController}); see docs/glossary.md.
+ */
+@Controller
+class LedgerSupervisionController {
 
     private final SupervisionLedger ledger;
     private final Messages messages;
 
-    LedgerController(SupervisionLedger ledger, Messages messages) {
+    LedgerSupervisionController(SupervisionLedger ledger, Messages messages) {
         this.ledger = ledger;
         this.messages = messages;
     }

@@ -98,8 +98,14 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
+    /** Signs out from the account menu under the user's name (opened first: its items are hidden until then). */
     public void logOut() {
-        clickAndWaitForNextPage(driver.findElement(By.cssSelector("form[action$='/logout'] button")));
+        WebElement button = driver.findElement(By.cssSelector("form[action$='/logout'] button"));
+        if (!button.isDisplayed()) {
+            driver.findElement(By.id("current-user")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(button));
+        }
+        clickAndWaitForNextPage(button);
     }
 
 

@@ -46,7 +46,7 @@ class LedgerBrowserTests extends BrowserTest {
         List<String> refs = refs();
         // no plan chosen: the list may mix plans, so each task carries its plan's short name
         assertThat(refs).contains("临沧2018·三(三)", "临沧2018·五(四)").doesNotContain("临沧2018·二(一)", "临沧2018·四(一)");
-        assertThat(text("#current-user")).contains("市环境保护局");
+        assertThat(browser.find("#current-user").getDomAttribute("title")).contains("市环境保护局"); // its unit, under the name
         browser.screenshot("ledger-unit");
     }
 

@@ -1,5 +1,6 @@
 package org.rectify.platform;
 
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -27,7 +28,8 @@ public class EarlyEmbeddedDatabase implements ApplicationListener<ApplicationEnv
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment env = event.getEnvironment();
-        if (!env.getProperty("spring.datasource.url", "").isEmpty()
+        if (!startsTheServer(event)
+                || !env.getProperty("spring.datasource.url", "").isEmpty()
                 || !env.getProperty("rectify.embedded-db.persistent", Boolean.class, true)
                 || started != null) {
             return;
@@ -45,6 +47,17 @@ public class EarlyEmbeddedDatabase implements ApplicationListener<ApplicationEnv
         starter.setDaemon(true);
         starter.start();
         started = new Started(home, durable, server);
+    }
+
+    /**
+     * Only the web application itself starts its server early: a command (backup, restore, verify-audit, generate;
+     * a word before the options) or a context that reads settings only must not start a second server on the data
+     * directory of an application that is running, which would stop that application's database as stale.
+     */
+    private static boolean startsTheServer(ApplicationEnvironmentPreparedEvent event) {
+        String[] args = event.getArgs();
+        boolean command = args.length > 0 && !args[0].startsWith("--");
+        return !command && event.getSpringApplication().getWebApplicationType() == WebApplicationType.SERVLET;
     }
 
     /** The server for {@code home}: the one started early when it was for this directory, else started now. */

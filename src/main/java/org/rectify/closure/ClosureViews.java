@@ -263,6 +263,14 @@ public class ClosureViews {
                 settings(c.planId()).approver());
     }
 
+    /** Whether the caller may take the step at some stage it is taken from (not only at the attempt's stage now). */
+    boolean mayEverTake(ClosureDetail c, ClosureCommand command, Caller caller) {
+        ClosurePolicy.Standing standing = standing(c.taskId(), c.acceptanceUnitId(), caller);
+        ClosureApprover approver = settings(c.planId()).approver();
+        return java.util.Arrays.stream(ClosureStage.values()).filter(command::allowedFrom)
+                .anyMatch(stage -> ClosurePolicy.mayTake(caller, command, stage, standing, approver));
+    }
+
     /** The steps the caller may take on the attempt now (the buttons of its page). */
     public java.util.Set<ClosureCommand> steps(ClosureDetail c, Caller caller) {
         return ClosurePolicy.steps(caller, c.stage(), standing(c.taskId(), c.acceptanceUnitId(), caller),

@@ -398,6 +398,10 @@ public class Closures {
     }
 
     private void allowed(ClosureDetail c, int version, ClosureCommand command, Caller caller) {
+        // a step that is never the caller's is refused as such first: the stage and who last acted are not theirs to learn
+        if (!views.mayEverTake(c, command, caller)) {
+            throw new ForbiddenException("closure.stepForbidden", label("closure.command." + command));
+        }
         if (!command.allowedFrom(c.stage())) {
             throw new ClosureRefused("closure.stepNotAllowed", label("closure.command." + command),
                     label("closure.stage." + c.stage()), c.lastActor());

@@ -226,7 +226,7 @@ class DeliveryChannelsTests {
         long refusing = webhook("拒收" + tag, "WECOM", "/refusing/" + tag, null, unit("耿马自治县"));
         String key = "retry:" + tag;
         dispatcher.dispatch(Audience.accounts(List.of(account("epb-head"))).concerning(List.of(unit("耿马自治县"))),
-                Outgoing.of("NOTICE_ANSWERED", key, "/supervision", "notify.noticeAnswered", "重试" + tag));
+                Outgoing.of("NOTICE_ANSWERED", key, "/supervision", "notify.noticeAnswered", "重试" + tag, "市环境保护局"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             outbound.sendDue(clock.instant());
@@ -234,7 +234,7 @@ class DeliveryChannelsTests {
             assertThat((Integer) row(key, "WEBHOOK", broken).get("attempts")).isEqualTo(1);
             assertThat((Integer) row(key, "WEBHOOK", refusing).get("attempts")).isEqualTo(1);
         });
-        assertThat(mailTo("epb-head@demo.rectify.invalid", "督办单重试" + tag + "已回复。")).isNotNull();
+        assertThat(mailTo("epb-head@demo.rectify.invalid", "督办单重试" + tag + "：市环境保护局已回复。")).isNotNull();
         assertThat(row(key, "WEBHOOK", broken).get("last_error")).asString().startsWith("HTTP 500");
         assertThat(row(key, "WEBHOOK", refusing).get("last_error")).asString()
                 .isEqualTo("errcode 310000"); // the code, never the answer's words
@@ -271,7 +271,7 @@ class DeliveryChannelsTests {
         long city = webhook("全市" + tag, "GENERIC", "/scope/city/" + tag, null, unit("临沧市"));
         String key = "scope:" + tag;
         dispatcher.dispatch(Audience.accounts(List.of()).concerning(List.of(unit("临翔区政府"))),
-                Outgoing.of("NOTICE_ANSWERED", key, "/supervision", "notify.noticeAnswered", tag));
+                Outgoing.of("NOTICE_ANSWERED", key, "/supervision", "notify.noticeAnswered", tag, "市环境保护局"));
         assertThat(jdbc.queryForList("select webhook_id from outbound_message where dedupe_key = ?", Long.class, key))
                 .containsExactlyInAnyOrder(county, city).doesNotContain(bureau);
     }
@@ -282,7 +282,7 @@ class DeliveryChannelsTests {
         long hook = webhook("去重" + tag, "GENERIC", "/once/" + tag, null, unit("双江自治县"));
         String key = "once:" + tag;
         Audience audience = Audience.accounts(List.of(account("linxiang-staff"))).concerning(List.of(unit("双江自治县")));
-        Outgoing message = Outgoing.of("NOTICE_ANSWERED", key, "/supervision", "notify.noticeAnswered", "去重" + tag);
+        Outgoing message = Outgoing.of("NOTICE_ANSWERED", key, "/supervision", "notify.noticeAnswered", "去重" + tag, "市环境保护局");
         dispatcher.dispatch(audience, message);
         dispatcher.dispatch(audience, message);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -292,7 +292,7 @@ class DeliveryChannelsTests {
         dispatcher.dispatch(audience, message); // after sending too
         outbound.sendDue(clock.instant());
         assertThat(inboxKeys("linxiang-staff").stream().filter(key::equals)).hasSize(1);
-        assertThat(mails("督办单去重" + tag + "已回复。")).hasSize(1);
+        assertThat(mails("督办单去重" + tag + "：市环境保护局已回复。")).hasSize(1);
         assertThat(POSTS.stream().filter(p -> p.path().equals("/once/" + tag))).hasSize(1);
         assertThat(hook).isPositive();
     }
@@ -405,7 +405,7 @@ class DeliveryChannelsTests {
         Audience audience = new Audience(java.util.Set.of(), new java.util.HashSet<>(persons), java.util.Set.of(scope));
         for (int m = 0; m < 10; m++) {
             dispatcher.dispatch(audience, Outgoing.of("NOTICE_ANSWERED", tag + ":" + m, "/supervision",
-                    "notify.noticeAnswered", tag + "-" + m));
+                    "notify.noticeAnswered", tag + "-" + m, "市环境保护局"));
         }
         assertThat(jdbc.queryForObject("select count(*) from outbound_message where dedupe_key like ? and (channel = 'EMAIL' "
                 + "or webhook_id in (?, ?))", Integer.class, tag + ":%", a, b)).isEqualTo(140);
@@ -476,7 +476,7 @@ class DeliveryChannelsTests {
                 .filter(to -> to.equals("linxiang-staff@demo.rectify.invalid") || to.equals("resp." + tag + "@demo.rectify.invalid")))
                 .containsExactlyInAnyOrder("linxiang-staff@demo.rectify.invalid", "resp." + tag + "@demo.rectify.invalid"));
         for (int m = 0; m < 10; m++) {
-            String text = "督办单" + tag + "-" + m + "已回复。";
+            String text = "督办单" + tag + "-" + m + "：市环境保护局已回复。";
             Map<String, Long> byRecipient = mails(text).stream().collect(Collectors.groupingBy(DeliveryChannelsTests::recipient,
                     Collectors.counting()));
             assertThat(byRecipient).hasSize(12).allSatisfy((to, n) -> assertThat(n).as(to).isEqualTo(1L));

@@ -387,7 +387,7 @@ public class Closures {
                 tasks.closureStep(c.taskId(), TaskCommand.RETURN_CLOSURE, reason.strip(), caller.signature());
             } else if (to == ClosureStage.CLOSED) {
                 tasks.closureStep(c.taskId(), TaskCommand.CLOSE, null, caller.signature());
-                supervision.resolve(c.taskId(), TaskStatus.CLOSED);
+                supervision.resolve(c.taskId(), TaskStatus.CLOSED, now);
             }
         }
         ClosureDetail after = views.get(closureId, caller);

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -84,11 +85,15 @@ public class SupervisionLedger {
         }
     }
 
-    /** Takes the task off the open ledger because it was closed or cancelled. */
-    public void resolve(long taskId, TaskStatus outcome) {
+    /**
+     * Takes the task off the open ledger because it was closed or cancelled at {@code at}. Only entries added by then:
+     * the closing may be heard after a relapse has already put the task back on (a listener runs after its commit).
+     */
+    public void resolve(long taskId, TaskStatus outcome, Instant at) {
         int resolved = db.update(LEDGER_ENTRY).set(LEDGER_ENTRY.RESOLVED_AT, clock.instant().atOffset(ZoneOffset.UTC))
                 .set(LEDGER_ENTRY.RESOLUTION, outcome.name())
-                .where(LEDGER_ENTRY.TASK_ID.eq(taskId).and(LEDGER_ENTRY.RESOLVED_AT.isNull())).execute();
+                .where(LEDGER_ENTRY.TASK_ID.eq(taskId).and(LEDGER_ENTRY.RESOLVED_AT.isNull())
+                        .and(LEDGER_ENTRY.ADDED_AT.le(at.atOffset(ZoneOffset.UTC)))).execute();
         if (resolved > 0) { // follows the task's closing or cancelling: the system's doing
             events.publishEvent(SupervisionChanged.of("system", "ledger.resolved", "task:" + taskId, clock.instant(),
                     "outcome", outcome.name()));

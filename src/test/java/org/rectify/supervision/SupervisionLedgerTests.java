@@ -46,6 +46,8 @@ class SupervisionLedgerTests {
     Plans plans;
     @Autowired
     Units units;
+    @Autowired
+    java.time.Clock clock;
 
     @Test
     void a_task_stays_on_the_ledger_until_it_is_closed_and_then_stays_on_record(Scenario scenario) throws Exception {
@@ -66,6 +68,18 @@ class SupervisionLedgerTests {
                             assertThat(e.reason()).isEqualTo("连续两月未报送进展");
                             assertThat(e.addedBy()).contains("督查室");
                         }));
+    }
+
+    @Test
+    void a_closing_heard_late_does_not_take_off_an_entry_added_after_it() throws Exception {
+        long id = startedTask();
+        java.time.Instant closedBefore = clock.instant().minusSeconds(60); // e.g. closed, then relapsed and put on again
+        mvc.perform(post("/api/supervision/ledger").with(office()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"taskId\": %d, \"reason\": \"反弹\"}".formatted(id))).andExpect(status().isCreated());
+        ledger.resolve(id, org.rectify.plans.TaskStatus.CLOSED, closedBefore);
+        assertThat(open(id)).isTrue();
+        ledger.resolve(id, org.rectify.plans.TaskStatus.CLOSED, clock.instant().plusSeconds(1));
+        assertThat(open(id)).isFalse();
     }
 
     @Test

@@ -40,7 +40,7 @@ class WarningTriggers {
     void on(TaskTransitioned event) {
         warnings.recompute(event.taskId(), warnings.today());
         if (!event.to().isOpen()) {
-            ledger.resolve(event.taskId(), event.to()); // 挂账 until closed
+            ledger.resolve(event.taskId(), event.to(), event.occurredAt()); // 挂账 until closed
         }
     }
 }

@@ -673,7 +673,8 @@ class JurisdictionMatrixTests {
     /**
      * A digest of every table an office-level command writes (and of the accounts without their login counters):
      * what a refused request must leave as it was. The outbox, the event registry and the scheduler's tables are
-     * left out: jobs write them on their own time.
+     * left out: jobs write them on their own time; so are the warnings and the dashboard's kept counts, which the
+     * reassessment after a command's commit rewrites (derived, never a command's own record).
      */
     private String digest() {
         return digest(Set.of());
@@ -684,7 +685,7 @@ class JurisdictionMatrixTests {
         List<String> tables = jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'public' "
                 + "and table_type = 'BASE TABLE' and table_name not in ('event_publication', 'event_publication_archive', "
                 + "'scheduled_tasks', 'outbound_message', 'account', 'flyway_schema_history', 'task_warning', 'warning_change', "
-                + "'reminder', 'inbox_message') order by 1", String.class);
+                + "'reminder', 'inbox_message', 'insight_count', 'insight_month', 'insight_task') order by 1", String.class);
         tables = tables.stream().filter(t -> !leftOut.contains(t)).toList();
         StringBuilder sql = new StringBuilder("select md5(concat(");
         for (String t : tables) {

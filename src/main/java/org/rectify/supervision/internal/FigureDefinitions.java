@@ -14,48 +14,52 @@ import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
 
 /**
  * What each dashboard figure means: the lifecycle ones from the task's status, the schedule and warning ones from the
- * schedule status and level this module derives (a task not yet assessed counts in none of them). A semi-join, so the
- * ledger filters with it and the dashboard counts with it ({@code count(*) filter (where …)}) alike; {@link #holds} is
- * the same definition over the facts a read model keeps (insight's kept counts), next to it so the two change together.
+ * schedule status and level this module derives (a task not yet assessed counts in none of them). Each figure is
+ * defined once ({@link #definition}: one fact equal to one value) and rendered twice: as a semi-join ({@link #of}), so
+ * the ledger filters with it and the dashboard counts with it ({@code count(*) filter (where …)}) alike, and over the
+ * facts a read model keeps ({@link #holds}, insight's kept counts).
  */
 @Component
 class FigureDefinitions implements TaskFigureConditions {
 
+    /** The fact of a task a figure is read from. */
+    enum Fact { STATUS, SCHEDULE, LEVEL }
+
+    /** A figure holds for a task whose {@code fact} equals {@code value}. */
+    record Definition(Fact fact, String value) {
+    }
+
+    static Definition definition(TaskFigure figure) {
+        return switch (figure) {
+            case CLOSED -> new Definition(Fact.STATUS, TaskStatus.CLOSED.name());
+            case ONGOING -> new Definition(Fact.STATUS, TaskStatus.ONGOING.name());
+            case RELAPSED -> new Definition(Fact.STATUS, TaskStatus.REOPENED.name());
+            case ON_SCHEDULE -> new Definition(Fact.SCHEDULE, ScheduleStatus.ON_SCHEDULE.name());
+            case BEHIND -> new Definition(Fact.SCHEDULE, ScheduleStatus.BEHIND.name());
+            case OVERDUE -> new Definition(Fact.SCHEDULE, ScheduleStatus.OVERDUE.name());
+            case RED -> new Definition(Fact.LEVEL, WarningLevel.RED.name());
+            case YELLOW -> new Definition(Fact.LEVEL, WarningLevel.YELLOW.name());
+            case BLUE -> new Definition(Fact.LEVEL, WarningLevel.BLUE.name());
+        };
+    }
+
     @Override
     public Condition of(TaskFigure figure) {
-        return switch (figure) {
-            case CLOSED -> TASK.STATUS.eq(TaskStatus.CLOSED.name());
-            case ONGOING -> TASK.STATUS.eq(TaskStatus.ONGOING.name());
-            case RELAPSED -> TASK.STATUS.eq(TaskStatus.REOPENED.name());
-            case ON_SCHEDULE -> schedule(ScheduleStatus.ON_SCHEDULE);
-            case BEHIND -> schedule(ScheduleStatus.BEHIND);
-            case OVERDUE -> schedule(ScheduleStatus.OVERDUE);
-            case RED -> level(WarningLevel.RED);
-            case YELLOW -> level(WarningLevel.YELLOW);
-            case BLUE -> level(WarningLevel.BLUE);
+        Definition d = definition(figure);
+        return switch (d.fact()) {
+            case STATUS -> TASK.STATUS.eq(d.value());
+            case SCHEDULE -> TASK.ID.in(select(TASK_WARNING.TASK_ID).from(TASK_WARNING).where(TASK_WARNING.SCHEDULE_STATUS.eq(d.value())));
+            case LEVEL -> TASK.ID.in(select(TASK_WARNING.TASK_ID).from(TASK_WARNING).where(TASK_WARNING.LEVEL.eq(d.value())));
         };
     }
 
     @Override
     public boolean holds(TaskFigure figure, String status, String scheduleStatus, String level) {
-        return switch (figure) {
-            case CLOSED -> TaskStatus.CLOSED.name().equals(status);
-            case ONGOING -> TaskStatus.ONGOING.name().equals(status);
-            case RELAPSED -> TaskStatus.REOPENED.name().equals(status);
-            case ON_SCHEDULE -> ScheduleStatus.ON_SCHEDULE.name().equals(scheduleStatus);
-            case BEHIND -> ScheduleStatus.BEHIND.name().equals(scheduleStatus);
-            case OVERDUE -> ScheduleStatus.OVERDUE.name().equals(scheduleStatus);
-            case RED -> WarningLevel.RED.name().equals(level);
-            case YELLOW -> WarningLevel.YELLOW.name().equals(level);
-            case BLUE -> WarningLevel.BLUE.name().equals(level);
-        };
-    }
-
-    private static Condition schedule(ScheduleStatus status) {
-        return TASK.ID.in(select(TASK_WARNING.TASK_ID).from(TASK_WARNING).where(TASK_WARNING.SCHEDULE_STATUS.eq(status.name())));
-    }
-
-    private static Condition level(WarningLevel level) {
-        return TASK.ID.in(select(TASK_WARNING.TASK_ID).from(TASK_WARNING).where(TASK_WARNING.LEVEL.eq(level.name())));
+        Definition d = definition(figure);
+        return d.value().equals(switch (d.fact()) {
+            case STATUS -> status;
+            case SCHEDULE -> scheduleStatus;
+            case LEVEL -> level;
+        });
     }
 }

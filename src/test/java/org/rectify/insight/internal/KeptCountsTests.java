@@ -1,11 +1,14 @@
 package org.rectify.insight.internal;
 
 import com.jayway.jsonpath.JsonPath;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskCommand;
+import org.rectify.plans.TaskFigure;
+import org.rectify.plans.TaskFigureConditions;
 import org.rectify.plans.TaskStatus;
 import org.rectify.supervision.Warnings;
 import org.rectify.units.Units;
@@ -15,14 +18,18 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rectify.DemoLogins.as;
 import static org.rectify.DemoLogins.office;
 import static org.rectify.TestTasks.command;
+import static org.rectify.plans.internal.db.Tables.TASK;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -44,6 +51,10 @@ class KeptCountsTests {
     KeptCounts kept;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    TaskFigureConditions figures;
 
     @Test
     void the_counts_kept_through_a_random_sequence_of_commands_equal_a_rebuild_from_scratch() throws Exception {
@@ -97,6 +108,22 @@ class KeptCountsTests {
         List<Long> linxiang = units.subtree(units.resolve("临翔区").orElseThrow().id()).stream().map(org.rectify.units.Unit::id).toList();
         List<Number> bars = JsonPath.read(county, "$.units[*].unitId");
         assertThat(bars).allSatisfy(id -> assertThat(linxiang).contains(id.longValue()));
+    }
+
+    @Test
+    void each_figure_read_from_the_kept_facts_holds_for_the_same_tasks_as_the_ledger_condition() {
+        List<Map<String, Object>> facts = jdbc.queryForList("select task_id, status, schedule, level from insight_task");
+        assertThat(facts).isNotEmpty();
+        int found = 0;
+        for (TaskFigure figure : TaskFigure.values()) {
+            Set<Long> byCondition = new HashSet<>(db.select(TASK.ID).from(TASK).where(figures.of(figure)).fetch(TASK.ID));
+            Set<Long> byFacts = facts.stream().filter(f -> figures.holds(figure, (String) f.get("status"),
+                    (String) f.get("schedule"), (String) f.get("level"))).map(f -> ((Number) f.get("task_id")).longValue())
+                    .collect(Collectors.toSet());
+            assertThat(byFacts).as(figure.name()).isEqualTo(byCondition);
+            found += byCondition.isEmpty() ? 0 : 1;
+        }
+        assertThat(found).as("figures the demo has tasks for").isGreaterThan(3);
     }
 
     /** The kept counts that are not zero (a count taken down to zero keeps its row until a rebuild). */

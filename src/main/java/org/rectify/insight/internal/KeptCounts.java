@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.sum;
 import static org.rectify.insight.internal.db.Tables.INSIGHT_COUNT;
 import static org.rectify.insight.internal.db.Tables.INSIGHT_MONTH;
@@ -80,6 +81,7 @@ class KeptCounts {
         source.of(ids).forEach(t -> now.put(t.taskId(), t));
         Delta delta = new Delta();
         List<Query> writes = new ArrayList<>();
+        List<TaskTally> changed = new ArrayList<>();
         List<Long> gone = new ArrayList<>();
         for (Long id : ids) {
             TaskTally old = before.get(id);
@@ -94,8 +96,11 @@ class KeptCounts {
                 gone.add(id);
             } else {
                 delta.add(current, 1);
-                writes.add(store(current));
+                changed.add(current);
             }
+        }
+        if (!changed.isEmpty()) {
+            writes.add(store(changed));
         }
         if (!gone.isEmpty()) {
             writes.add(db.deleteFrom(INSIGHT_TASK).where(INSIGHT_TASK.TASK_ID.in(gone)));
@@ -121,12 +126,12 @@ class KeptCounts {
             rows.add(t);
             tasks[0]++;
             if (rows.size() >= CHUNK) {
-                insert(rows);
+                store(rows).execute();
                 rows.clear();
             }
         });
         if (!rows.isEmpty()) {
-            insert(rows);
+            store(rows).execute();
         }
         List<Query> counts = delta.writes(db);
         for (int i = 0; i < counts.size(); i += 50) {
@@ -144,24 +149,20 @@ class KeptCounts {
         return db.fetchCount(INSIGHT_TASK) != tasks || (kept == null ? 0 : kept) != tasks;
     }
 
-    /** Tallies into the emptied table, a chunk in one statement (a statement per task took minutes at province scale). */
-    private void insert(List<TaskTally> tallies) {
+    /**
+     * The tallies as stored rows, replacing any there: one statement for a chunk (a statement per task took minutes at
+     * province scale when the counts were rebuilt).
+     */
+    private Query store(List<TaskTally> tallies) {
         var rows = db.insertInto(INSIGHT_TASK, INSIGHT_TASK.TASK_ID, INSIGHT_TASK.PLAN_ID, INSIGHT_TASK.SECTION, INSIGHT_TASK.STATUS,
                 INSIGHT_TASK.SCHEDULE, INSIGHT_TASK.LEVEL, INSIGHT_TASK.DUE_MONTH, INSIGHT_TASK.CLOSED_MONTH, INSIGHT_TASK.KEYS);
         tallies.forEach(t -> rows.values(t.taskId(), t.planId(), t.section(), t.status(), t.schedule(), t.level(), t.dueMonth(),
                 t.closedMonth(), t.keys().toArray(String[]::new)));
-        rows.execute();
-    }
-
-    private Query store(TaskTally t) {
-        return db.insertInto(INSIGHT_TASK).set(INSIGHT_TASK.TASK_ID, t.taskId()).set(INSIGHT_TASK.PLAN_ID, t.planId())
-                .set(INSIGHT_TASK.SECTION, t.section()).set(INSIGHT_TASK.STATUS, t.status()).set(INSIGHT_TASK.SCHEDULE, t.schedule())
-                .set(INSIGHT_TASK.LEVEL, t.level()).set(INSIGHT_TASK.DUE_MONTH, t.dueMonth()).set(INSIGHT_TASK.CLOSED_MONTH, t.closedMonth())
-                .set(INSIGHT_TASK.KEYS, t.keys().toArray(String[]::new))
-                .onConflict(INSIGHT_TASK.TASK_ID).doUpdate()
-                .set(INSIGHT_TASK.PLAN_ID, t.planId()).set(INSIGHT_TASK.SECTION, t.section()).set(INSIGHT_TASK.STATUS, t.status())
-                .set(INSIGHT_TASK.SCHEDULE, t.schedule()).set(INSIGHT_TASK.LEVEL, t.level()).set(INSIGHT_TASK.DUE_MONTH, t.dueMonth())
-                .set(INSIGHT_TASK.CLOSED_MONTH, t.closedMonth()).set(INSIGHT_TASK.KEYS, t.keys().toArray(String[]::new));
+        return rows.onConflict(INSIGHT_TASK.TASK_ID).doUpdate()
+                .set(INSIGHT_TASK.PLAN_ID, excluded(INSIGHT_TASK.PLAN_ID)).set(INSIGHT_TASK.SECTION, excluded(INSIGHT_TASK.SECTION))
+                .set(INSIGHT_TASK.STATUS, excluded(INSIGHT_TASK.STATUS)).set(INSIGHT_TASK.SCHEDULE, excluded(INSIGHT_TASK.SCHEDULE))
+                .set(INSIGHT_TASK.LEVEL, excluded(INSIGHT_TASK.LEVEL)).set(INSIGHT_TASK.DUE_MONTH, excluded(INSIGHT_TASK.DUE_MONTH))
+                .set(INSIGHT_TASK.CLOSED_MONTH, excluded(INSIGHT_TASK.CLOSED_MONTH)).set(INSIGHT_TASK.KEYS, excluded(INSIGHT_TASK.KEYS));
     }
 
     private static TaskTally stored(org.rectify.insight.internal.db.tables.records.InsightTaskRecord r) {
@@ -247,13 +248,13 @@ class KeptCounts {
         private static Query upsertCount(InsertValuesStep7<InsightCountRecord, String, Long, String, String, String, String, Integer> rows) {
             return rows.onConflict(INSIGHT_COUNT.SCOPE_KEY, INSIGHT_COUNT.PLAN_ID, INSIGHT_COUNT.SECTION, INSIGHT_COUNT.STATUS,
                     INSIGHT_COUNT.SCHEDULE, INSIGHT_COUNT.LEVEL).doUpdate()
-                    .set(INSIGHT_COUNT.TASKS, INSIGHT_COUNT.TASKS.plus(org.jooq.impl.DSL.excluded(INSIGHT_COUNT.TASKS)));
+                    .set(INSIGHT_COUNT.TASKS, INSIGHT_COUNT.TASKS.plus(excluded(INSIGHT_COUNT.TASKS)));
         }
 
         private static Query upsertMonth(InsertValuesStep6<InsightMonthRecord, String, Long, String, LocalDate, Integer, Integer> rows) {
             return rows.onConflict(INSIGHT_MONTH.SCOPE_KEY, INSIGHT_MONTH.PLAN_ID, INSIGHT_MONTH.SECTION, INSIGHT_MONTH.MONTH).doUpdate()
-                    .set(INSIGHT_MONTH.DUE, INSIGHT_MONTH.DUE.plus(org.jooq.impl.DSL.excluded(INSIGHT_MONTH.DUE)))
-                    .set(INSIGHT_MONTH.CLOSED, INSIGHT_MONTH.CLOSED.plus(org.jooq.impl.DSL.excluded(INSIGHT_MONTH.CLOSED)));
+                    .set(INSIGHT_MONTH.DUE, INSIGHT_MONTH.DUE.plus(excluded(INSIGHT_MONTH.DUE)))
+                    .set(INSIGHT_MONTH.CLOSED, INSIGHT_MONTH.CLOSED.plus(excluded(INSIGHT_MONTH.CLOSED)));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.rectify.notify;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.rectify.ClientRequest;
 import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
 import org.rectify.access.DataScope;
@@ -75,37 +76,28 @@ class InboxTests {
         // a task of its own: a notice on a demo task would change what other tests read of the demo
         long task = TestTasks.inPlan(mvc, plans, units, "站内消息督办单测试方案")
                 .started("站内消息督办单测试任务", units.resolve("市环境保护局").orElseThrow().id(), LocalDate.now().plusMonths(2));
-        // each request commits on its own (Scenario's transaction left unused); the listeners deliver after
-        scenario.stimulate(tx -> issueNotice(task))
+        scenario.stimulate(ClientRequest.sent(() -> issueNotice(task)))
                 .andWaitForStateChange(() -> keys(account("epb-staff")), keys -> keys.contains("notice:" + noticeOn(task)))
                 .andVerify(keys -> assertThat(keys).contains("notice:" + noticeOn(task)));
         long notice = noticeOn(task);
-        scenario.stimulate(tx -> reply(notice))
+        scenario.stimulate(ClientRequest.sent(() -> reply(notice)))
                 .andWaitForStateChange(() -> keys(account("office")),
                         keys -> keys.stream().anyMatch(k -> k.startsWith("answered:" + notice + ":"))) // one per answer
                 .andVerify(keys -> assertThat(keys(account("linxiang-staff"))).doesNotContain("notice:" + notice)); // not theirs
     }
 
-    private long issueNotice(long task) {
-        try {
-            mvc.perform(post("/api/supervision/notices").with(office()).contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"taskId\": %d, \"demands\": \"请报送编制落实情况\", \"replyBy\": \"%s\"}"
-                                    .formatted(task, LocalDate.now().plusDays(5))))
-                    .andExpect(status().isCreated());
-            return task;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    private long issueNotice(long task) throws Exception {
+        mvc.perform(post("/api/supervision/notices").with(office()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"taskId\": %d, \"demands\": \"请报送编制落实情况\", \"replyBy\": \"%s\"}"
+                                .formatted(task, LocalDate.now().plusDays(5))))
+                .andExpect(status().isCreated());
+        return task;
     }
 
-    private long reply(long notice) {
-        try {
-            mvc.perform(post("/api/supervision/notices/{id}/reply", notice).with(as("epb-staff"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"reply\": \"已报送\"}")).andExpect(status().isOk());
-            return notice;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    private long reply(long notice) throws Exception {
+        mvc.perform(post("/api/supervision/notices/{id}/reply", notice).with(as("epb-staff"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reply\": \"已报送\"}")).andExpect(status().isOk());
+        return notice;
     }
 
     private long noticeOn(long task) {

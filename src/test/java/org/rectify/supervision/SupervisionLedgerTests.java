@@ -2,6 +2,7 @@ package org.rectify.supervision;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.rectify.ClientRequest;
 import org.rectify.IntegrationTest;
 import org.rectify.access.DataScope;
 import org.rectify.plans.Plans;
@@ -59,8 +60,7 @@ class SupervisionLedgerTests {
 
         command(id, "REQUEST_CLOSURE");
         assertThat(open(id)).isTrue(); // a closure request is not a closure
-        // the closure's steps run as requests of their own (no surrounding transaction); the entry is resolved after
-        scenario.stimulate(tx -> command(id, "CLOSE"))
+        scenario.stimulate(ClientRequest.sent(() -> command(id, "CLOSE")))
                 .andWaitForStateChange(() -> !open(id), Boolean.TRUE::equals)
                 .andVerify(resolved -> assertThat(ledger.entries(true, DataScope.ALL)).filteredOn(e -> e.taskId() == id)
                         .singleElement().satisfies(e -> {
@@ -150,15 +150,11 @@ class SupervisionLedgerTests {
         return id;
     }
 
-    private long command(long id, String command) {
-        try {
-            if (!org.rectify.TestTasks.closureStep(mvc, id, command)) {
-                mvc.perform(post("/api/tasks/{id}/transitions", id).with(office()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"command\": \"" + command + "\"}")).andExpect(status().isOk());
-            }
-            return id;
-        } catch (Exception e) {
-            throw new AssertionError(e);
+    private long command(long id, String command) throws Exception {
+        if (!org.rectify.TestTasks.closureStep(mvc, id, command)) {
+            mvc.perform(post("/api/tasks/{id}/transitions", id).with(office()).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"command\": \"" + command + "\"}")).andExpect(status().isOk());
         }
+        return id;
     }
 }

@@ -1,6 +1,7 @@
 package org.rectify.supervision;
 
 import org.junit.jupiter.api.Test;
+import org.rectify.ClientRequest;
 import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
 import org.rectify.plans.Plans;
@@ -54,8 +55,7 @@ class TaskInstructionsTests {
 
         mvc.perform(get("/supervision/instructions/new").param("taskId", String.valueOf(task)).param("back", "task").with(as("leader")))
                 .andExpect(content().string(containsString("name=\"back\" value=\"task\"")));
-        // the request commits on its own (no surrounding transaction); the lead unit's inbox hears of it after
-        scenario.stimulate(tx -> give(task, "请于月底前完成监测站建设"))
+        scenario.stimulate(ClientRequest.sent(() -> give(task, "请于月底前完成监测站建设")))
                 .andWaitForStateChange(() -> jdbc.queryForList("select m.link from inbox_message m join account a"
                         + " on a.id = m.account_id where a.username = 'epb-staff' and m.dedupe_key = ?", String.class,
                         "instruction:" + jdbc.queryForObject("select id from leader_instruction where task_id = ?",
@@ -73,15 +73,11 @@ class TaskInstructionsTests {
                 .andExpect(content().string(containsString("已部署，月底前完成")));
     }
 
-    private long give(long task, String text) {
-        try {
-            mvc.perform(post("/supervision/instructions").with(as("leader")).with(csrf()).param("taskId", String.valueOf(task))
-                            .param("text", text).param("answerBy", warnings.today().plusDays(7).toString())
-                            .param("back", "task"))
-                    .andExpect(redirectedUrl("/tasks/" + task));
-            return task;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    private long give(long task, String text) throws Exception {
+        mvc.perform(post("/supervision/instructions").with(as("leader")).with(csrf()).param("taskId", String.valueOf(task))
+                        .param("text", text).param("answerBy", warnings.today().plusDays(7).toString())
+                        .param("back", "task"))
+                .andExpect(redirectedUrl("/tasks/" + task));
+        return task;
     }
 }

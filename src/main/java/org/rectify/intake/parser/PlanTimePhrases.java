@@ -32,8 +32,11 @@ final class PlanTimePhrases {
         "每年(?:年?(?<ye>底|末)|(?<m>" + MONTH + ")月(?:(?<d>\\d{1,2})日)?(?<ms>底|末|上旬|中旬|下旬|中)?)"
             + "(?<suf>之前|以前|前)?");
 
+    /** What a relative phrase counts from: the feedback (反馈) or the plan's issue (印发 and its synonyms). */
+    private static final List<String> ANCHORS = List.of("反馈", "印发", "下发", "发布", "出台");
+
     private static final Pattern RELATIVE = Pattern.compile(
-        "(?<anchor>反馈|印发|下发|发布|出台)(?:意见)?(?:之日起|之日后|后|以后|之后|起)"
+        "(?<anchor>" + String.join("|", ANCHORS) + ")(?:意见)?(?:之日起|之日后|后|以后|之后|起)"
             + " ?(?<n>" + NUM + ") ?(?<unit>个工作日|工作日|个月|月|日|天|周|年)(?:内|之内|以内)");
 
     private PlanTimePhrases() {
@@ -63,8 +66,12 @@ final class PlanTimePhrases {
 
     /** Whether a relative phrase may be in the text: its anchor word, cheaper to look for than the pattern. */
     private static boolean relativeAnchor(String folded) {
-        return folded.contains("反馈") || folded.contains("印发") || folded.contains("下发") || folded.contains("发布")
-            || folded.contains("出台");
+        for (String anchor : ANCHORS) {
+            if (folded.contains(anchor)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(List<int[]> spans, List<DeadlineExtractor.Reading> out, int before, int start, int end,

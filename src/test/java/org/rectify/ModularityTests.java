@@ -17,7 +17,7 @@ class ModularityTests {
     }
 
     @Test
-    void every_tolerated_crossing_still_happens_so_the_list_shrinks_when_one_is_fixed() {
+    void every_tolerated_table_is_still_read_so_the_list_shrinks_when_one_is_fixed() {
         var all = modules.detectViolations();
         assertThat(ModuleTableExceptions.unused(all)).isEmpty();
     }

@@ -2,6 +2,7 @@ package org.rectify.plans;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.rectify.access.DataScope;
 import org.rectify.units.UnitPaths;
 
@@ -72,6 +73,14 @@ public final class TaskConditions {
      */
     public static Condition ledFrom(String unitPath) {
         return TASK.LEAD_REACH.contains(org.jooq.impl.DSL.inline(new String[]{unitPath}, TASK.LEAD_REACH.getDataType()));
+    }
+
+    /**
+     * {@link #ledFrom(String)} for a unit path column of the query (each unit of a ranking with the tasks led from its
+     * subtree): the same lead reach, so the ranking counts what the ledger's lead-unit filter lists.
+     */
+    public static Condition ledFrom(Field<String> unitPath) {
+        return TASK.LEAD_REACH.contains(org.jooq.impl.DSL.array(unitPath));
     }
 
     /** Tasks that the unit {@code unitId}, or one below it, leads; none if there is no such unit. */

@@ -4,6 +4,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertyResolver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,10 +29,7 @@ public class EarlyEmbeddedDatabase implements ApplicationListener<ApplicationEnv
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment env = event.getEnvironment();
-        if (!startsTheServer(event)
-                || !env.getProperty("spring.datasource.url", "").isEmpty()
-                || !env.getProperty("rectify.embedded-db.persistent", Boolean.class, true)
-                || started != null) {
+        if (started != null || !startsEarly(event.getArgs(), event.getSpringApplication().getWebApplicationType(), env)) {
             return;
         }
         Path home = Path.of(env.getProperty("rectify.data-dir", "./data")).toAbsolutePath();
@@ -50,14 +48,16 @@ public class EarlyEmbeddedDatabase implements ApplicationListener<ApplicationEnv
     }
 
     /**
-     * Only the web application itself starts its server early: a command (backup, restore, verify-audit, generate;
-     * a word before the options) or a context that reads settings only must not start a second server on the data
-     * directory of an application that is running, which would stop that application's database as stale.
+     * Only the web application itself, on its kept embedded database, starts its server early: a command (backup,
+     * restore, verify-audit, generate; a word before the options) or a context that reads settings only must not start
+     * a second server on the data directory of an application that is running, which would stop that application's
+     * database as stale; a throw-away database (tests) or an external one ({@code spring.datasource.url}) needs none.
      */
-    private static boolean startsTheServer(ApplicationEnvironmentPreparedEvent event) {
-        String[] args = event.getArgs();
+    static boolean startsEarly(String[] args, WebApplicationType type, PropertyResolver settings) {
         boolean command = args.length > 0 && !args[0].startsWith("--");
-        return !command && event.getSpringApplication().getWebApplicationType() == WebApplicationType.SERVLET;
+        return !command && type == WebApplicationType.SERVLET
+                && settings.getProperty("spring.datasource.url", "").isEmpty()
+                && settings.getProperty("rectify.embedded-db.persistent", Boolean.class, true);
     }
 
     /** The server for {@code home}: the one started early when it was for this directory, else started now. */

@@ -177,10 +177,18 @@ class LedgerScopeTests {
         unitAdministration.move(office.id(), other.id());
         assertThat(ids(TaskConditions.visibleTo(DataScope.ofJurisdiction(county.path())))).doesNotContain(task);
         assertThat(ids(TaskConditions.visibleTo(DataScope.ofJurisdiction(other.path())))).contains(task);
+        assertThat(ids(TaskConditions.ledFrom(other.path()))).contains(task);
+        assertThat(ids(TaskConditions.ledFrom(county.path()))).doesNotContain(task);
         assertEveryScopeSeesWhatTheJoinSaw();
 
         jdbc.update("update plan set owner_unit_id = ? where id = ?", county.id(), tasks.planId());
         assertThat(ids(TaskConditions.visibleTo(DataScope.ofJurisdiction(county.path())))).contains(task);
+        assertEveryScopeSeesWhatTheJoinSaw();
+
+        // the lead unit becomes a supporting one: no longer "led from" its subtree, still in its scope
+        jdbc.update("update task_unit set role = 'SUPPORTING' where task_id = ?", task);
+        assertThat(ids(TaskConditions.ledFrom(units.get(office.id()).path()))).doesNotContain(task);
+        assertThat(ids(TaskConditions.visibleTo(DataScope.ofUnit(units.get(office.id()).path())))).containsExactly(task);
         assertEveryScopeSeesWhatTheJoinSaw();
 
         jdbc.update("delete from task_unit where task_id = ?", task);

@@ -8,6 +8,7 @@ import org.jooq.Record;
 import org.rectify.access.DataScope;
 import org.rectify.units.internal.db.tables.Unit;
 import org.rectify.plans.TaskFigure;
+import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskFigureConditions;
 import org.rectify.plans.TaskLedger;
 import org.rectify.progress.DueReports;
@@ -43,7 +44,6 @@ import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.trunc;
@@ -157,13 +157,13 @@ class Figures {
      */
     List<Dashboard.UnitRow> units(Condition tasks, Long parentId) {
         Unit child = UNIT.as("child");
-        var led = ledFrom(child, (parentId == null ? child.PARENT_ID.isNull() : child.PARENT_ID.eq(parentId)).and(child.VALID_TO.isNull()));
-        Field<Long> unitId = led.field("unit_id", Long.class);
+        Field<Long> unitId = child.ID;
         List<Field<?>> fields = new ArrayList<>(List.of(unitId, count().as("total")));
         fields.addAll(figureCounts());
         Map<Long, Dashboard.UnitRow> rows = new LinkedHashMap<>();
-        db.select(fields).from(led).join(TASK).on(TASK.ID.eq(led.field("task_id", Long.class)))
-                .where(tasks).groupBy(unitId)
+        db.select(fields).from(child).join(TASK).on(TaskConditions.ledFrom(child.PATH))
+                .where((parentId == null ? child.PARENT_ID.isNull() : child.PARENT_ID.eq(parentId)).and(child.VALID_TO.isNull()))
+                .and(tasks).groupBy(unitId)
                 .orderBy(field(TaskFigure.RED).desc(), field(TaskFigure.OVERDUE).desc(), field(TaskFigure.YELLOW).desc(),
                         count().desc(), unitId)
                 .limit(MAX_UNITS)
@@ -183,19 +183,6 @@ class Figures {
             counts.put(f, r.get(f.name(), Long.class));
         }
         return counts;
-    }
-
-    /**
-     * Each task once per unit of {@code which} that leads it from its subtree ({@code unit_id}, {@code task_id}): what the
-     * ledger's "lead unit (with sub-units)" filter lists for that unit.
-     */
-    private org.jooq.Table<?> ledFrom(Unit which, Condition units) {
-        Unit lead = UNIT.as("lead");
-        return selectDistinct(which.ID.as("unit_id"), TASK_UNIT.TASK_ID.as("task_id"))
-                .from(which)
-                .join(lead).on(lead.PATH.startsWith(which.PATH))
-                .join(TASK_UNIT).on(TASK_UNIT.UNIT_ID.eq(lead.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
-                .where(units).asTable("led");
     }
 
     private static Field<Integer> field(TaskFigure figure) {
@@ -303,10 +290,8 @@ class Figures {
             return Map.of();
         }
         Unit ranked = UNIT.as("ranked");
-        var led = ledFrom(ranked, ranked.ID.in(unitIds));
-        Field<Long> unitId = led.field("unit_id", Long.class);
-        return db.select(unitId, count()).from(led).join(TASK).on(TASK.ID.eq(led.field("task_id", Long.class)))
-                .where(tasks.and(figures.of(TaskFigure.OVERDUE))).groupBy(unitId)
+        return db.select(ranked.ID, count()).from(ranked).join(TASK).on(TaskConditions.ledFrom(ranked.PATH))
+                .where(ranked.ID.in(unitIds)).and(tasks.and(figures.of(TaskFigure.OVERDUE))).groupBy(ranked.ID)
                 .fetchMap(r -> r.value1(), r -> r.value2().longValue());
     }
 

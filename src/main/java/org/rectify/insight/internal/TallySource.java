@@ -15,20 +15,18 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
-import static org.jooq.impl.DSL.array;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.rectify.plans.internal.db.Tables.TASK;
 import static org.rectify.plans.internal.db.Tables.TASK_HISTORY;
-import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
 import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
-import static org.rectify.units.internal.db.Tables.UNIT;
 
 /**
  * Each task's {@link TaskTally} as the source tables hold it now: the facts the dashboard's live queries read (the
- * task, its reach and lead units, supervision's assessment, its last closing), read per task changed or all at once.
+ * task and its reach columns, which the database keeps (V26, V34), supervision's assessment, its last closing), read
+ * per task changed or all at once.
  */
 @Component
 class TallySource {
@@ -58,12 +56,10 @@ class TallySource {
 
     private static final Field<OffsetDateTime> CLOSED_AT = field(select(max(TASK_HISTORY.OCCURRED_AT)).from(TASK_HISTORY)
             .where(TASK_HISTORY.TASK_ID.eq(TASK.ID).and(TASK_HISTORY.TO_STATUS.eq("CLOSED")))).as("closed_at");
-    private static final Field<String[]> LEAD_PATHS = array(select(UNIT.PATH).from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
-            .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))).as("lead_paths");
 
     private org.jooq.ResultQuery<? extends Record> query(Condition tasks) {
         return db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.STATUS, TASK.DEADLINE, TASK.UNIT_REACH, TASK.OFFICE_REACH,
-                        TASK_WARNING.SCHEDULE_STATUS, TASK_WARNING.LEVEL, CLOSED_AT, LEAD_PATHS)
+                        TASK.LEAD_REACH, TASK_WARNING.SCHEDULE_STATUS, TASK_WARNING.LEVEL, CLOSED_AT)
                 .from(TASK).leftJoin(TASK_WARNING).on(TASK_WARNING.TASK_ID.eq(TASK.ID))
                 .where(tasks).orderBy(TASK.ID);
     }
@@ -76,6 +72,6 @@ class TallySource {
         OffsetDateTime closedAt = figures.holds(TaskFigure.CLOSED, status, schedule, level) ? r.get(CLOSED_AT) : null;
         return TaskTally.of(r.get(TASK.ID), r.get(TASK.PLAN_ID), r.get(TASK.REF), status, schedule, level, r.get(TASK.DEADLINE),
                 closedAt == null ? null : closedAt.atZoneSameInstant(clock.getZone()).toLocalDate(),
-                Arrays.asList(r.get(TASK.UNIT_REACH)), Arrays.asList(r.get(TASK.OFFICE_REACH)), Arrays.asList(r.get(LEAD_PATHS)));
+                Arrays.asList(r.get(TASK.UNIT_REACH)), Arrays.asList(r.get(TASK.OFFICE_REACH)), Arrays.asList(r.get(TASK.LEAD_REACH)));
     }
 }

@@ -3,7 +3,6 @@ package org.rectify.insight.internal;
 import org.rectify.access.DataScope;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,16 +19,17 @@ record TaskTally(long taskId, long planId, String section, String status, String
 
     /**
      * The tally of a task from its facts: the paths at and above its units ({@code unitReach}), also above its plan's
-     * owner ({@code officeReach}), and the paths of its lead units.
+     * owner ({@code officeReach}), and at and above its lead units ({@code leadReach}): the task's own reach columns,
+     * which the scope and lead-unit filters of the ledger test too.
      */
     static TaskTally of(long taskId, long planId, String ref, String status, String schedule, String level,
                         LocalDate deadline, LocalDate closedOn, Collection<String> unitReach, Collection<String> officeReach,
-                        Collection<String> leadPaths) {
+                        Collection<String> leadReach) {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(ALL);
         officeReach.forEach(p -> keys.add(office(p)));
         unitReach.forEach(p -> keys.add(unit(p)));
-        leadPaths.forEach(p -> pathAndAbove(p).forEach(a -> keys.add(led(a))));
+        leadReach.forEach(p -> keys.add(led(p)));
         return new TaskTally(taskId, planId, section(ref), status, schedule == null ? "" : schedule, level == null ? "" : level,
                 deadline == null ? null : deadline.withDayOfMonth(1), closedOn == null ? null : closedOn.withDayOfMonth(1),
                 List.copyOf(keys));
@@ -54,15 +54,6 @@ record TaskTally(long taskId, long planId, String section, String status, String
     /** Tasks led from the unit at {@code path} or below it. */
     static String led(String path) {
         return "L" + path;
-    }
-
-    /** {@code /1/5/12/} → {@code /1/}, {@code /1/5/}, {@code /1/5/12/}. */
-    static List<String> pathAndAbove(String path) {
-        List<String> paths = new ArrayList<>();
-        for (int i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) {
-            paths.add(path.substring(0, i + 1));
-        }
-        return paths;
     }
 
     /**

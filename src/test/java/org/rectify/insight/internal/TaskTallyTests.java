@@ -35,7 +35,7 @@ class TaskTallyTests {
     @Test
     void a_task_is_counted_once_under_every_key_that_sees_it() {
         TaskTally t = TaskTally.of(7, 1, "二1", "IN_PROGRESS", null, "RED", LocalDate.of(2026, 5, 20), null,
-                List.of("/1/", "/1/4/", "/1/4/9/"), List.of("/1/", "/1/4/", "/1/4/9/", "/1/2/"), List.of("/1/4/9/"));
+                List.of("/1/", "/1/4/", "/1/4/9/"), List.of("/1/", "/1/4/", "/1/4/9/", "/1/2/"), List.of("/1/", "/1/4/", "/1/4/9/"));
         assertThat(t.keys()).containsExactly("A", "O/1/", "O/1/4/", "O/1/4/9/", "O/1/2/", "U/1/", "U/1/4/", "U/1/4/9/",
                 "L/1/", "L/1/4/", "L/1/4/9/");
         assertThat(t.schedule()).isEmpty();

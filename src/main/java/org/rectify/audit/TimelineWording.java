@@ -21,8 +21,7 @@ final class TimelineWording {
         this.messages = messages;
     }
 
-    String label(String action, String change) {
-        JsonNode json = parse(change);
+    String label(String action, JsonNode json) {
         String key = "timeline.action." + action;
         if (action.equals("task.transitioned") && json.hasNonNull("command")) {
             String command = messages.text("task.command." + json.get("command").asString());
@@ -34,8 +33,7 @@ final class TimelineWording {
         return text.equals(key) ? action : text;
     }
 
-    String detail(String change) {
-        JsonNode json = parse(change);
+    String detail(JsonNode json) {
         List<String> parts = new ArrayList<>();
         add(parts, json, "number");
         add(parts, json, "unitName");
@@ -79,7 +77,8 @@ final class TimelineWording {
         }
     }
 
-    private static JsonNode parse(String change) {
+    /** The recorded change as JSON, read once per entry for its wording and its visibility. */
+    static JsonNode parse(String change) {
         try {
             return JSON.readTree(change);
         } catch (RuntimeException e) {

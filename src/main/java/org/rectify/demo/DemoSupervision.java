@@ -18,7 +18,8 @@ import static org.rectify.demo.DemoTimeline.at;
 
 /**
  * The supervision office's and the leader's part of the story: a notice answered in time, one left unanswered past
- * its date (its task turns yellow), one 市环保局 has still to answer; an overdue task kept on the supervision ledger;
+ * its date (its task turns yellow; co-led, one of its lead units answered, the others not), one 市环保局 has still to
+ * answer; an overdue task kept on the supervision ledger;
  * a summons recorded against the unit behind it; and a leader's instruction waiting for its answer.
  */
 @Component
@@ -51,8 +52,15 @@ class DemoSupervision {
                     () -> notices.reply(notice, unit, "已召开专题会议研究部署，整改点位已全部完成现场核查，佐证材料随后报送。（演示）",
                             callers.headOf(unit))));
         });
-        schedule.at(at(today.minusDays(30), 10), () -> notices.issue(tasks.get("三(二)"),
-                "该任务进展滞后，请说明原因并提出加快推进的具体措施。（演示）", today.minusDays(16), callers.supervisor()));
+        long coLed = tasks.get("三(二)");
+        schedule.at(at(today.minusDays(30), 10), () -> {
+            long notice = notices.issue(coLed, "该任务进展滞后，请说明原因并提出加快推进的具体措施。（演示）", today.minusDays(16),
+                    callers.supervisor());
+            // a co-led task: its first lead unit answered, the others did not, so the notice stays unanswered
+            long first = leadOf(coLed);
+            schedule.at(at(today.minusDays(20), 15), () -> notices.reply(notice, first,
+                    "已分析滞后原因，制定加快推进措施，按周调度落实。（演示）", callers.headOf(first)));
+        });
         schedule.at(at(today.minusDays(2), 10), () -> notices.issue(tasks.get("三(三)"),
                 "请报送本月整改进展及下一步工作安排。（演示）", today.plusDays(8), callers.supervisor()));
 

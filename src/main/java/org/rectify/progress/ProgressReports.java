@@ -399,6 +399,23 @@ public class ProgressReports {
     }
 
     /**
+     * The reports of a task the caller reads, every version and draft included, by the same rule as the report pages
+     * ({@link #mayRead}); none when the caller does not see the task.
+     */
+    @Transactional(readOnly = true)
+    public ReadableReports readableReports(long taskId, Caller caller) {
+        TaskDetail task = visibleTask(taskId, caller).orElse(null);
+        if (task == null) {
+            return ReadableReports.NONE;
+        }
+        Set<Long> unitIds = task.leadUnitIds().stream().filter(u -> mayRead(caller, task, units.get(u)))
+                .collect(Collectors.toSet());
+        return new ReadableReports(new HashSet<>(db.select(PROGRESS_REPORT.ID).from(PROGRESS_REPORT)
+                .where(PROGRESS_REPORT.TASK_ID.eq(taskId).and(PROGRESS_REPORT.UNIT_ID.in(unitIds)))
+                .fetch(PROGRESS_REPORT.ID)), unitIds);
+    }
+
+    /**
      * Every submitted version of every report on a task that the caller may read (drafts are the unit's work in
      * progress, not yet part of the record), by cycle, unit and version; for the task's dossier.
      */

@@ -69,7 +69,7 @@ class TaskTimelineTests {
         }
         List<Map<String, Object>> chain = jdbc.queryForList("""
                 select seq, at, actor, action from audit_entry
-                 where object = ? or ((change::jsonb) ->> 'taskId')::bigint = ?
+                 where (object = ? or ((change::jsonb) ->> 'taskId')::bigint = ?)
                    and action not in ('reminder.due', 'lookback.reminded')
                  order by at, seq""", "task:" + task, task);
         assertThat(shown).hasSize(chain.size());
@@ -90,12 +90,16 @@ class TaskTimelineTests {
         // the reports panel shows both versions of the cycle's report, the first returned
         String reports = page("/progress/tasks/" + task + "/reports", office());
         assertThat(reports).contains("data-unit=\"市环境保护局\" data-version=\"2\"").contains("data-version=\"1\"").contains("已退回");
+        // one fold per cycle, the latest open, its summary counting the versions
+        assertThat(reports).containsPattern("<details class=\"task-report-cycle mb-2\" data-cycle=\"\\d+\" open=\"open\">")
+                .contains("的一期 · 2 份");
         // the warning panel answers for the task
         assertThat(page("/supervision/tasks/" + task + "/warning", epbStaff())).contains("id=\"task-warning\"");
         // a reader who cannot see the task gets nothing
         mvc.perform(get("/audit/tasks/{id}/timeline", task).with(as("linxiang-staff"))).andExpect(status().isNotFound());
         // the task's page loads it
-        assertThat(page("/tasks/" + task, epbStaff())).contains("/audit/tasks/" + task + "/timeline");
+        assertThat(page("/tasks/" + task, epbStaff())).contains("/audit/tasks/" + task + "/timeline")
+                .doesNotContain("id=\"history\""); // one record: the timeline, not a second 处理记录 card beside it
         assertThat(page("/audit/tasks/" + task + "/timeline", epbStaff())).contains("回复督办单");
     }
 
@@ -117,6 +121,44 @@ class TaskTimelineTests {
                     .contains("创建任务", "整改办退回进展报告", "签发督办单", "回复督办单", "领导批示", "申请销号");
         }
         mvc.perform(get("/audit/tasks/{id}/record.docx", task).with(as("linxiang-staff"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void accountability_recorded_against_the_task_shows_to_the_office_and_never_to_the_unit_that_reads_the_task() throws Exception {
+        long task = drivenTask();
+        json(as("supervisor"), "/api/supervision/accountability", """
+                {"type": "SUMMONS", "unitId": %d, "personName": "测试对象", "personPost": "局长", "takenOn": "%s",
+                 "reason": "处理全程问责测试", "decisionRef": "临督约〔2026〕99号", "taskIds": [%d]}"""
+                .formatted(units.resolve("市环境保护局").orElseThrow().id(), LocalDate.now(clock), task))
+                .andExpect(status().isCreated());
+        assertThat(page("/audit/tasks/" + task + "/timeline", office())).contains("data-action=\"accountability.recorded\"");
+        String unitView = page("/audit/tasks/" + task + "/timeline", epbStaff());
+        assertThat(unitView).contains("data-action=\"notice.answered\"").doesNotContain("accountability.");
+    }
+
+    @Test
+    void a_lead_unit_sees_the_steps_of_its_own_reports_and_not_those_of_a_co_lead_units_reports_it_cannot_read() throws Exception {
+        long epb = units.resolve("市环境保护局").orElseThrow().id();
+        // a demo task co-led by 市环保局 and others, each reporting for itself
+        long task = jdbc.queryForObject("""
+                select task_id from progress_report group by task_id
+                having count(distinct unit_id) > 1 and bool_or(unit_id = ?) order by task_id limit 1""", Long.class, epb);
+        List<Long> ownSteps = jdbc.queryForList("""
+                select seq from audit_entry
+                 where ((change::jsonb) ->> 'taskId')::bigint = ? and action like 'report.%'
+                   and coalesce((select unit_id from progress_report where id = ((change::jsonb) ->> 'reportId')::bigint),
+                                ((change::jsonb) ->> 'leadUnitId')::bigint) = ?
+                 order by seq""", Long.class, task, epb);
+        assertThat(ownSteps).isNotEmpty();
+        List<Long> shownToUnit = reportSteps(page("/audit/tasks/" + task + "/timeline", epbStaff()));
+        List<Long> shownToOffice = reportSteps(page("/audit/tasks/" + task + "/timeline", office()));
+        assertThat(shownToUnit).containsExactlyElementsOf(ownSteps);
+        assertThat(shownToOffice).containsAll(ownSteps).hasSizeGreaterThan(ownSteps.size());
+    }
+
+    private static List<Long> reportSteps(String panel) {
+        return ENTRY.matcher(panel).results().filter(m -> m.group(1).startsWith("report.")).map(m -> Long.parseLong(m.group(2)))
+                .sorted().toList();
     }
 
     /** A task of a new plan, led by 市环境保护局, taken through the steps the timeline is to show. */

@@ -105,9 +105,18 @@ class DemoInMidFlightTests {
         assertThat(JsonPath.<List<String>>read(circulars, "$[*].status")).contains("PUBLISHED");
         List<Map<String, Object>> notices = JsonPath.read(body("/api/supervision/notices", "supervisor"), "$[*]");
         assertThat(notices).anyMatch(n -> n.get("repliedAt") != null).anyMatch(n -> n.get("repliedAt") == null);
+        // a co-led notice one lead unit answered and another has not: each unit's answer shows on its own
+        assertThat(notices).anyMatch(n -> answered(n, true) == 1 && answered(n, false) >= 1);
         assertThat(JsonPath.<List<Object>>read(body("/api/supervision/instructions", "leader"), "$[*]")).isNotEmpty();
         assertThat(body("/api/supervision/accountability", "supervisor")).contains("SUMMONS");
         assertThat(body("/api/supervision/ledger", "supervisor")).contains("六");
+    }
+
+    /** How many of the notice's lead units have answered it ({@code true}) or not yet ({@code false}). */
+    @SuppressWarnings("unchecked")
+    private static long answered(Map<String, Object> notice, boolean answered) {
+        return ((List<Map<String, Object>>) notice.get("answers")).stream()
+                .filter(a -> (a.get("repliedAt") != null) == answered).count();
     }
 
     private String matrix(ReportingCycle cycle) throws Exception {

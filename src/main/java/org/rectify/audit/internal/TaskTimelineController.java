@@ -2,6 +2,9 @@ package org.rectify.audit.internal;
 
 import org.rectify.access.Caller;
 import org.rectify.audit.TaskTimeline;
+import org.rectify.plans.TaskDetail;
+import org.rectify.platform.OfficialDocument;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,9 +24,9 @@ class TaskTimelineController {
 
     /** The task's whole record as a Word document (task, warning, notices and answers, instructions, timeline). */
     @GetMapping("/audit/tasks/{taskId}/record.docx")
-    org.springframework.http.ResponseEntity<byte[]> docx(@PathVariable long taskId, Caller caller) {
-        org.rectify.plans.TaskDetail task = document.task(taskId, caller);
-        return org.rectify.platform.OfficialDocument.download(task.ref() + " " + task.displayTitle(), document.render(task, caller));
+    ResponseEntity<byte[]> docx(@PathVariable long taskId, Caller caller) {
+        TaskDetail task = document.task(taskId, caller);
+        return OfficialDocument.download(task.ref() + " " + task.displayTitle(), document.render(task, caller));
     }
 
     @GetMapping("/audit/tasks/{taskId}/timeline")

@@ -181,6 +181,9 @@
     var emptyOption = Array.prototype.find.call(select.options, function (o) {
       return o.value === '';
     });
+    // What choosing nothing means, where the form says it (全部, 方案牵头办公室), leads the hint.
+    var nothing = emptyOption ? emptyOption.textContent.trim() : '';
+    var placeholder = nothing && nothing !== '—' ? nothing + ' · ' + say('placeholder') : say('placeholder');
     var id = (select.id || select.name || 'unit') + '-picker-' + (++counter);
     var small = select.classList.contains('form-select-sm');
 
@@ -201,7 +204,6 @@
     input.type = 'text';
     input.id = id;
     input.autocomplete = 'off';
-    input.placeholder = say('placeholder');
     input.setAttribute('role', 'combobox');
     input.setAttribute('aria-autocomplete', 'list');
     input.setAttribute('aria-expanded', 'false');
@@ -278,7 +280,7 @@
         }
         chips.appendChild(chip);
       });
-      input.placeholder = !multiple && chosen().length ? '' : say('placeholder');
+      input.placeholder = !multiple && chosen().length ? '' : placeholder;
     }
 
     function changed(target) {

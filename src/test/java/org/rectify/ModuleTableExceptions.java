@@ -26,8 +26,6 @@ final class ModuleTableExceptions {
     private static final String INSIGHT = "insight's kept counts recount a changed task from these, and its live"
             + " panels (reporting ranking, warning trend, indicators, compliance heat map) read them; next: the owners"
             + " publish the facts as views or events and insight keeps them";
-    private static final String TASK_SCOPE = "joins the task table for the scope filter and task columns"
-            + " (TaskConditions works on plans' TASK); next phase: a plans_task_facts view the scope conditions use";
 
     static final List<Crossing> TOLERATED = List.of(
             new Crossing("generator", "access", Set.of("Account"), GENERATOR),
@@ -41,11 +39,7 @@ final class ModuleTableExceptions {
             new Crossing("insight", "plans", Set.of("Finding", "Indicator", "Obligation", "Plan", "Task", "TaskHistory",
                     "TaskUnit"), INSIGHT),
             new Crossing("insight", "progress", Set.of("Measurement", "ProgressReport", "ReportSlot"), INSIGHT),
-            new Crossing("insight", "supervision", Set.of("TaskWarning", "WarningChange"), INSIGHT),
-            new Crossing("closure", "plans", Set.of("Task"), TASK_SCOPE),
-            new Crossing("progress", "plans", Set.of("Task", "TaskUnit"), TASK_SCOPE),
-            new Crossing("supervision", "plans", Set.of("Milestone", "Task", "TaskHistory", "TaskUnit"), TASK_SCOPE
-                    + "; milestones and history for warnings and circular facts"));
+            new Crossing("insight", "supervision", Set.of("TaskWarning", "WarningChange"), INSIGHT));
 
     /** Modulith's two wordings: without allowedDependencies ("non-exposed type"), and with them ("via A -> B"). */
     private static final Pattern TABLE_USE = Pattern.compile("^Module '(\\w+)' depends on"

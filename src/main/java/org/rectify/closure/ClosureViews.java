@@ -37,7 +37,7 @@ import static org.rectify.closure.internal.db.Tables.CLOSURE_EVIDENCE;
 import static org.rectify.closure.internal.db.Tables.CLOSURE_OBJECTION;
 import static org.rectify.closure.internal.db.Tables.CLOSURE_SETTINGS;
 import static org.rectify.closure.internal.db.Tables.CLOSURE_VERIFICATION;
-import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
 
 /**
  * Closure attempts as their readers see them, under the same scope rules as their tasks: whoever sees the task sees
@@ -80,14 +80,14 @@ public class ClosureViews {
 
     /** Attempts with their task's plan, reference and title, as {@link #detail} reads them. */
     private org.jooq.SelectOnConditionStep<Record> attempts() {
-        return db.select(CLOSURE.asterisk()).select(TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT).from(CLOSURE)
-                .join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID));
+        return db.select(CLOSURE.asterisk()).select(PLANS_TASK.PLAN_ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT).from(CLOSURE)
+                .join(PLANS_TASK).on(PLANS_TASK.ID.eq(CLOSURE.TASK_ID));
     }
 
     /** Whoever sees the task, and the acceptance unit (noCondition() would swallow the OR: administrators see all). */
     private static Condition readableBy(Caller caller) {
         return caller.scope().isAll() ? org.jooq.impl.DSL.trueCondition()
-                : TaskConditions.visibleTo(caller.scope()).or(CLOSURE.ACCEPTANCE_UNIT_ID.eq(caller.unitId()));
+                : TaskConditions.PUBLISHED.visibleTo(caller.scope()).or(CLOSURE.ACCEPTANCE_UNIT_ID.eq(caller.unitId()));
     }
 
     /** The attempt for the public page: only while it is under notice, and never an objector's contact. */
@@ -98,12 +98,12 @@ public class ClosureViews {
 
     /** The attempts under notice today, for the public page that lists them (one query, whoever asks). */
     public List<ClosureUnderNotice> allUnderNotice() {
-        return db.select(CLOSURE.ID, TASK.REF, TASK.TITLE, TASK.TEXT, CLOSURE.NOTICE_FROM, CLOSURE.NOTICE_UNTIL).from(CLOSURE)
-                .join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
+        return db.select(CLOSURE.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, CLOSURE.NOTICE_FROM, CLOSURE.NOTICE_UNTIL).from(CLOSURE)
+                .join(PLANS_TASK).on(PLANS_TASK.ID.eq(CLOSURE.TASK_ID))
                 .where(CLOSURE.STAGE.eq(ClosureStage.UNDER_NOTICE.name()).and(CLOSURE.NOTICE_UNTIL.ge(today())))
                 .orderBy(CLOSURE.NOTICE_UNTIL, CLOSURE.ID).limit(200)
-                .fetch(r -> new ClosureUnderNotice(r.get(CLOSURE.ID), r.get(TASK.REF),
-                        TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(CLOSURE.NOTICE_FROM),
+                .fetch(r -> new ClosureUnderNotice(r.get(CLOSURE.ID), r.get(PLANS_TASK.REF),
+                        TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)), r.get(CLOSURE.NOTICE_FROM),
                         r.get(CLOSURE.NOTICE_UNTIL)));
     }
 
@@ -133,18 +133,18 @@ public class ClosureViews {
     }
 
     private List<DeskRow> deskRows(Caller caller, boolean includeEnded) {
-        Condition leads = caller.role().isUnitRole() ? TaskConditions.ledFrom(caller.scope().unitPath())
+        Condition leads = caller.role().isUnitRole() ? TaskConditions.PUBLISHED.ledFrom(caller.scope().unitPath())
                 : org.jooq.impl.DSL.falseCondition();
-        Condition governs = TaskConditions.governedBy(caller);
+        Condition governs = TaskConditions.PUBLISHED.governedBy(caller);
         Condition scope = (caller.role().isUnitRole() ? leads : governs).or(CLOSURE.ACCEPTANCE_UNIT_ID.eq(caller.unitId()));
         var open = org.jooq.impl.DSL.field(org.jooq.impl.DSL.selectCount().from(CLOSURE_OBJECTION)
                 .where(CLOSURE_OBJECTION.CLOSURE_ID.eq(CLOSURE.ID).and(CLOSURE_OBJECTION.UPHELD.isNull())));
         var leadsField = org.jooq.impl.DSL.field(leads).as("leads");
         var governsField = org.jooq.impl.DSL.field(governs).as("governs");
-        var rows = db.select(CLOSURE.ID, CLOSURE.TASK_ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, CLOSURE.ATTEMPT,
+        var rows = db.select(CLOSURE.ID, CLOSURE.TASK_ID, PLANS_TASK.PLAN_ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, CLOSURE.ATTEMPT,
                         CLOSURE.KIND, CLOSURE.STAGE, CLOSURE.UPDATED_AT, CLOSURE.NOTICE_UNTIL, CLOSURE.NUMBER, open.as("open"),
                         CLOSURE.ACCEPTANCE_UNIT_ID, leadsField, governsField)
-                .from(CLOSURE).join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
+                .from(CLOSURE).join(PLANS_TASK).on(PLANS_TASK.ID.eq(CLOSURE.TASK_ID))
                 .where(scope.and(includeEnded ? org.jooq.impl.DSL.noCondition() : IN_FLIGHT))
                 .orderBy(CLOSURE.UPDATED_AT).limit(500).fetch();
         Map<Long, List<String>> leadNames = ledger.leadUnitNames(rows.map(r -> r.get(CLOSURE.TASK_ID)));
@@ -152,15 +152,15 @@ public class ClosureViews {
         return rows.map(r -> {
             Instant since = r.get(CLOSURE.UPDATED_AT).toInstant();
             Long acceptanceUnitId = r.get(CLOSURE.ACCEPTANCE_UNIT_ID);
-            var summary = new ClosureSummary(r.get(CLOSURE.ID), r.get(CLOSURE.TASK_ID), r.get(TASK.REF),
-                    TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)),
+            var summary = new ClosureSummary(r.get(CLOSURE.ID), r.get(CLOSURE.TASK_ID), r.get(PLANS_TASK.REF),
+                    TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)),
                     leadNames.getOrDefault(r.get(CLOSURE.TASK_ID), List.of()), r.get(CLOSURE.ATTEMPT),
                     ClosureKind.valueOf(r.get(CLOSURE.KIND)), ClosureStage.valueOf(r.get(CLOSURE.STAGE)), since,
                     Duration.between(since, now).toDays(), r.get(CLOSURE.NOTICE_UNTIL), r.get(CLOSURE.NUMBER),
                     r.get("open", Integer.class), acceptanceUnitId);
             var standing = new ClosurePolicy.Standing(r.get(leadsField), r.get(governsField),
                     acceptanceUnitId != null && acceptanceUnitId == caller.unitId());
-            return new DeskRow(summary, r.get(TASK.PLAN_ID), standing);
+            return new DeskRow(summary, r.get(PLANS_TASK.PLAN_ID), standing);
         });
     }
 
@@ -182,8 +182,8 @@ public class ClosureViews {
         for (ClosureStage stage : ClosureStage.values()) {
             counts.put(stage, 0);
         }
-        db.select(CLOSURE.STAGE, org.jooq.impl.DSL.count()).from(CLOSURE).join(TASK).on(TASK.ID.eq(CLOSURE.TASK_ID))
-                .where(TaskConditions.governedBy(caller)).groupBy(CLOSURE.STAGE)
+        db.select(CLOSURE.STAGE, org.jooq.impl.DSL.count()).from(CLOSURE).join(PLANS_TASK).on(PLANS_TASK.ID.eq(CLOSURE.TASK_ID))
+                .where(TaskConditions.PUBLISHED.governedBy(caller)).groupBy(CLOSURE.STAGE)
                 .forEach(r -> counts.put(ClosureStage.valueOf(r.value1()), r.value2()));
         return counts;
     }
@@ -317,8 +317,8 @@ public class ClosureViews {
                         o.getAnsweredAt() == null ? null : o.getAnsweredAt().toInstant()));
         Long acceptanceUnitId = r.get(CLOSURE.ACCEPTANCE_UNIT_ID);
         String acceptanceUnit = acceptanceUnitId == null ? null : units.find(acceptanceUnitId).map(Unit::name).orElse(null);
-        return new ClosureDetail(id, r.get(CLOSURE.TASK_ID), r.get(TASK.PLAN_ID), r.get(TASK.REF),
-                TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(CLOSURE.ATTEMPT),
+        return new ClosureDetail(id, r.get(CLOSURE.TASK_ID), r.get(PLANS_TASK.PLAN_ID), r.get(PLANS_TASK.REF),
+                TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)), r.get(CLOSURE.ATTEMPT),
                 ClosureKind.valueOf(r.get(CLOSURE.KIND)), ClosureStage.valueOf(r.get(CLOSURE.STAGE)), r.get(CLOSURE.VERSION),
                 r.get(CLOSURE.STATEMENT), r.get(CLOSURE.APPLICANT), instant(r.get(CLOSURE.APPLIED_AT)),
                 r.get(CLOSURE.SIGNED_OFF_BY), instant(r.get(CLOSURE.SIGNED_OFF_AT)), r.get(CLOSURE.ACCEPTANCE_UNIT_ID),

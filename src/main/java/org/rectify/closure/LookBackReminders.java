@@ -14,7 +14,7 @@ import java.time.temporal.ChronoUnit;
 
 import static org.rectify.closure.internal.db.Tables.LOOK_BACK;
 import static org.rectify.closure.internal.db.Tables.LOOK_BACK_REMINDER;
-import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
 
 /**
  * Look-backs are reminded like any deadline: at the stages of the reminder schedule (default 7, 3, 1 days before the
@@ -41,8 +41,8 @@ public class LookBackReminders {
     public int sweep(LocalDate today) {
         int sent = 0;
         for (var r : db.select(LOOK_BACK.ID, LOOK_BACK.TASK_ID, LOOK_BACK.CHECKING_UNIT_ID, LOOK_BACK.DUE_ON,
-                        TASK.REF, TASK.TITLE, TASK.TEXT)
-                .from(LOOK_BACK).join(TASK).on(TASK.ID.eq(LOOK_BACK.TASK_ID))
+                        PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT)
+                .from(LOOK_BACK).join(PLANS_TASK).on(PLANS_TASK.ID.eq(LOOK_BACK.TASK_ID))
                 .where(LOOK_BACK.STATUS.eq(LookBackStatus.PENDING.name())
                         .and(LOOK_BACK.DUE_ON.between(today.minusDays(schedule.daysBehind()), today.plusDays(schedule.daysAhead()))))
                 .orderBy(LOOK_BACK.ID).fetch()) {
@@ -57,8 +57,8 @@ public class LookBackReminders {
                     .set(LOOK_BACK_REMINDER.SENT_ON, today).onConflictDoNothing().execute();
             if (inserted > 0) {
                 sent++;
-                events.publishEvent(new LookBackDue(r.get(LOOK_BACK.ID), r.get(LOOK_BACK.TASK_ID), r.get(TASK.REF),
-                        TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(LOOK_BACK.CHECKING_UNIT_ID),
+                events.publishEvent(new LookBackDue(r.get(LOOK_BACK.ID), r.get(LOOK_BACK.TASK_ID), r.get(PLANS_TASK.REF),
+                        TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)), r.get(LOOK_BACK.CHECKING_UNIT_ID),
                         due, days, clock.instant()));
             }
         }

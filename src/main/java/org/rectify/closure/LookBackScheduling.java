@@ -33,7 +33,7 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.rectify.closure.internal.db.Tables.LOOK_BACK;
 import static org.rectify.closure.internal.db.Tables.LOOK_BACK_CAMPAIGN;
 import static org.rectify.closure.internal.db.Tables.LOOK_BACK_SETTINGS;
-import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
 import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
@@ -158,11 +158,11 @@ public class LookBackScheduling {
         if (c.checkingUnitId() != null) {
             requireUnitInJurisdiction(checking, caller);
         }
-        Condition which = TASK.PLAN_ID.eq(c.planId()).and(TASK.STATUS.eq(TaskStatus.CLOSED.name()))
-                .and(TaskConditions.inSection(c.section()))
-                .and(c.leadUnitId() == null ? noCondition() : TaskConditions.ledFromUnit(db, c.leadUnitId()))
-                .and(c.refs().isEmpty() ? noCondition() : TASK.REF.in(c.refs()));
-        List<Long> taskIds = db.select(TASK.ID).from(TASK).where(which).orderBy(TASK.POSITION, TASK.ID).fetch(TASK.ID);
+        Condition which = PLANS_TASK.PLAN_ID.eq(c.planId()).and(PLANS_TASK.STATUS.eq(TaskStatus.CLOSED.name()))
+                .and(TaskConditions.PUBLISHED.inSection(c.section()))
+                .and(c.leadUnitId() == null ? noCondition() : TaskConditions.PUBLISHED.ledFromUnit(db, c.leadUnitId()))
+                .and(c.refs().isEmpty() ? noCondition() : PLANS_TASK.REF.in(c.refs()));
+        List<Long> taskIds = db.select(PLANS_TASK.ID).from(PLANS_TASK).where(which).orderBy(PLANS_TASK.POSITION, PLANS_TASK.ID).fetch(PLANS_TASK.ID);
         if (taskIds.isEmpty()) {
             throw new InvalidInputException(Map.of("section", "lookback.campaign.noTasks"), "lookback.campaign.noTasks");
         }

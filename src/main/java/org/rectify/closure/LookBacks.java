@@ -37,7 +37,7 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.rectify.closure.internal.db.Tables.LOOK_BACK;
 import static org.rectify.closure.internal.db.Tables.LOOK_BACK_CAMPAIGN;
 import static org.rectify.closure.internal.db.Tables.LOOK_BACK_EVIDENCE;
-import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
 import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
@@ -102,7 +102,7 @@ public class LookBacks {
     /** The look-backs on the tasks of the plans the caller governs (the office's desk): pending first, by due date. */
     @Transactional(readOnly = true)
     public List<LookBack> governed(Caller caller) {
-        return query(TaskConditions.governedBy(caller), caller.scope());
+        return query(TaskConditions.PUBLISHED.governedBy(caller), caller.scope());
     }
 
     /** Whether the caller records this look-back now: an account of its checking unit itself, not a leader. */
@@ -193,15 +193,15 @@ public class LookBacks {
         if (scope.isAll()) {
             return noCondition();
         }
-        return TaskConditions.visibleTo(scope).or(exists(selectOne().from(UNITS_DIRECTORY).where(UNITS_DIRECTORY.ID.eq(LOOK_BACK.CHECKING_UNIT_ID)
+        return TaskConditions.PUBLISHED.visibleTo(scope).or(exists(selectOne().from(UNITS_DIRECTORY).where(UNITS_DIRECTORY.ID.eq(LOOK_BACK.CHECKING_UNIT_ID)
                 .and(UnitPaths.within(UNITS_DIRECTORY.PATH, scope.unitPath())))));
     }
 
     private List<LookBack> query(Condition which, DataScope scope) {
         var checking = UNITS_DIRECTORY.as("checking");
-        var rows = db.select(LOOK_BACK.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, TASK.PLAN_ID, checking.NAME,
+        var rows = db.select(LOOK_BACK.asterisk(), PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK.PLAN_ID, checking.NAME,
                         LOOK_BACK_CAMPAIGN.TITLE)
-                .from(LOOK_BACK).join(TASK).on(TASK.ID.eq(LOOK_BACK.TASK_ID))
+                .from(LOOK_BACK).join(PLANS_TASK).on(PLANS_TASK.ID.eq(LOOK_BACK.TASK_ID))
                 .join(checking).on(checking.ID.eq(LOOK_BACK.CHECKING_UNIT_ID))
                 .leftJoin(LOOK_BACK_CAMPAIGN).on(LOOK_BACK_CAMPAIGN.ID.eq(LOOK_BACK.CAMPAIGN_ID))
                 .where(which.and(visibleTo(scope)))
@@ -222,8 +222,8 @@ public class LookBacks {
     }
 
     private static LookBack toLookBack(Record r, org.jooq.Field<String> checkingName, List<EvidenceFile> evidence) {
-        return new LookBack(r.get(LOOK_BACK.ID), r.get(LOOK_BACK.TASK_ID), r.get(TASK.REF),
-                TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(TASK.PLAN_ID),
+        return new LookBack(r.get(LOOK_BACK.ID), r.get(LOOK_BACK.TASK_ID), r.get(PLANS_TASK.REF),
+                TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)), r.get(PLANS_TASK.PLAN_ID),
                 r.get(LOOK_BACK.ROUND_MONTHS), r.get(LOOK_BACK.CAMPAIGN_ID), r.get(LOOK_BACK_CAMPAIGN.TITLE),
                 r.get(LOOK_BACK.CLOSED_ON), r.get(LOOK_BACK.CHECKING_UNIT_ID), r.get(checkingName), r.get(LOOK_BACK.DUE_ON),
                 LookBackStatus.valueOf(r.get(LOOK_BACK.STATUS)), r.get(LOOK_BACK.FINDINGS), r.get(LOOK_BACK.RECORDED_BY),

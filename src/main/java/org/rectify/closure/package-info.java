@@ -5,5 +5,5 @@
  * Commands {@code plans}, reads {@code progress}, feeds {@code supervision} through their APIs.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Closure",
-        allowedDependencies = {"platform", "access", "units", "units :: *", "plans", "progress", "supervision"})
+        allowedDependencies = {"platform", "access", "units", "units :: *", "plans", "plans :: *", "progress", "supervision"})
 package org.rectify.closure;

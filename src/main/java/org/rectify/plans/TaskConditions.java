@@ -3,105 +3,185 @@ package org.rectify.plans;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.rectify.access.DataScope;
 import org.rectify.units.UnitPaths;
 
 import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
 import static org.rectify.plans.internal.db.Tables.PLAN;
 import static org.rectify.plans.internal.db.Tables.TASK;
 import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
- * Conditions on the TASK table that other modules' queries share, above all the data scope: a module
- * that reads tasks, or rows hanging off them, adds {@link #visibleTo} to its query.
+ * Conditions on tasks that queries share, above all the data scope: a query that reads tasks, or rows hanging off
+ * them, adds {@link #visibleTo} to it. Each condition is defined once ({@link On}) and rendered on either relation:
+ * plans' own TASK table (the static methods, for plans and insight) or the view plans publishes,
+ * {@code plans_task} ({@link #PUBLISHED}, for every other module, which joins the view and never the table).
  */
 public final class TaskConditions {
+
+    /** The conditions on the published view {@code plans_task} (org.rectify.plans.api): other modules use these. */
+    public static final On PUBLISHED = new On(PLANS_TASK.PLAN_ID, PLANS_TASK.REF, PLANS_TASK.UNIT_REACH,
+            PLANS_TASK.OFFICE_REACH, PLANS_TASK.LEAD_REACH);
+
+    private static final On OWN = new On(TASK.PLAN_ID, TASK.REF, TASK.UNIT_REACH, TASK.OFFICE_REACH, TASK.LEAD_REACH);
 
     private TaskConditions() {
     }
 
-    /**
-     * Keeps a query inside the scope: some lead or supporting unit lies in the subtree, or (for the
-     * office, supervisors and leaders) the task's plan was issued there. Tested on the task's own reach: the paths
-     * at and above its units (and its plan's owner), kept by the database (migration V26), so the test is one
-     * indexed array containment instead of a join of all the subtree's task-unit rows.
-     */
+    /** {@link On#visibleTo} on plans' TASK table. */
     public static Condition visibleTo(DataScope scope) {
-        if (scope.isAll()) {
-            return noCondition();
-        }
-        // The path inline, not a bind value: a generic prepared plan cannot know that the province's path matches
-        // every task and a county's a few hundred (measured: 400 ms instead of 2 ms for the root's first page).
-        var reach = scope.ownPlans() ? TASK.OFFICE_REACH : TASK.UNIT_REACH;
-        return reach.contains(org.jooq.impl.DSL.inline(new String[]{scope.unitPath()}, reach.getDataType()));
+        return OWN.visibleTo(scope);
     }
 
-    /**
-     * Tasks whose plan is run by a unit the caller governs ({@link org.rectify.access.Caller#governs}): the tasks
-     * on which the caller may give office commands, and whose notices, ledger entries and instructions it lists.
-     */
+    /** {@link On#governedBy(org.rectify.access.Caller)} on plans' TASK table. */
     public static Condition governedBy(org.rectify.access.Caller caller) {
-        return governedBy(caller.scope());
+        return OWN.governedBy(caller);
     }
 
-    /** {@link #governedBy(org.rectify.access.Caller)} for a scope: unit scopes govern nothing. */
+    /** {@link On#governedBy(DataScope)} on plans' TASK table. */
     public static Condition governedBy(DataScope scope) {
-        if (scope.isAll()) {
-            return org.jooq.impl.DSL.trueCondition();
-        }
-        if (!scope.ownPlans()) {
-            return org.jooq.impl.DSL.falseCondition();
-        }
-        return TASK.PLAN_ID.in(select(PLAN.ID).from(PLAN).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLAN.OWNER_UNIT_ID))
-                .where(UnitPaths.within(UNITS_DIRECTORY.PATH, scope.unitPath())));
+        return OWN.governedBy(scope);
     }
 
-    /**
-     * The office-level rows hanging off tasks (supervision notices, ledger entries, instructions) that a scope
-     * reads: unit staff and heads those on the tasks their unit takes part in (they answer them); every other role
-     * only those on tasks of plans it governs, not the ones a parent or sibling office raised on shared tasks.
-     */
+    /** {@link On#officeRowsFor} on plans' TASK table. */
     public static Condition officeRowsFor(DataScope scope) {
-        return scope.ownPlans() ? governedBy(scope) : visibleTo(scope);
+        return OWN.officeRowsFor(scope);
     }
 
-    /**
-     * Tasks that a unit at {@code unitPath}, or below it, leads: on the task's lead reach (migration V34), one indexed
-     * array containment instead of a join of the subtree's lead task-unit rows; the path inline, as in {@link #visibleTo}.
-     */
+    /** {@link On#ledFrom(String)} on plans' TASK table. */
     public static Condition ledFrom(String unitPath) {
-        return TASK.LEAD_REACH.contains(org.jooq.impl.DSL.inline(new String[]{unitPath}, TASK.LEAD_REACH.getDataType()));
+        return OWN.ledFrom(unitPath);
+    }
+
+    /** {@link On#ledFrom(Field)} on plans' TASK table. */
+    public static Condition ledFrom(Field<String> unitPath) {
+        return OWN.ledFrom(unitPath);
+    }
+
+    /** {@link On#ledFromUnit} on plans' TASK table. */
+    public static Condition ledFromUnit(DSLContext db, long unitId) {
+        return OWN.ledFromUnit(db, unitId);
+    }
+
+    /** {@link On#inSection} on plans' TASK table. */
+    public static Condition inSection(String section) {
+        return OWN.inSection(section);
     }
 
     /**
-     * {@link #ledFrom(String)} for a unit path column of the query (each unit of a ranking with the tasks led from its
-     * subtree): the same lead reach, so the ranking counts what the ledger's lead-unit filter lists.
+     * The ids of the tasks a condition on plans' TASK table selects (such as the ledger's {@link TaskLedger#where}),
+     * for another module's semi-join ({@code task_id in (…)}): the condition stays plans' to render.
      */
-    public static Condition ledFrom(Field<String> unitPath) {
-        return TASK.LEAD_REACH.contains(org.jooq.impl.DSL.array(unitPath));
+    public static Select<Record1<Long>> ids(Condition onTask) {
+        return select(TASK.ID).from(TASK).where(onTask);
     }
 
-    /** Tasks that the unit {@code unitId}, or one below it, leads; none if there is no such unit. */
-    public static Condition ledFromUnit(DSLContext db, long unitId) {
-        String path = db.select(UNITS_DIRECTORY.PATH).from(UNITS_DIRECTORY).where(UNITS_DIRECTORY.ID.eq(unitId)).fetchOne(UNITS_DIRECTORY.PATH);
-        return path == null ? falseCondition() : ledFrom(path);
-    }
+    /** The task conditions rendered on one relation holding tasks (plans' table or its published view). */
+    public static final class On {
 
-    /** Tasks in a section or item of the plan ({@code 二}, {@code 二(三)}, full-width parentheses too). */
-    public static Condition inSection(String section) {
-        if (section == null || section.isBlank()) {
-            return noCondition();
+        private final Field<Long> planId;
+        private final Field<String> ref;
+        private final Field<String[]> unitReach;
+        private final Field<String[]> officeReach;
+        private final Field<String[]> leadReach;
+
+        private On(Field<Long> planId, Field<String> ref, Field<String[]> unitReach, Field<String[]> officeReach,
+                   Field<String[]> leadReach) {
+            this.planId = planId;
+            this.ref = ref;
+            this.unitReach = unitReach;
+            this.officeReach = officeReach;
+            this.leadReach = leadReach;
         }
-        String s = section.strip().replace('（', '(').replace('）', ')');
-        if (s.endsWith(")")) {
-            return TASK.REF.startsWith(s);
-        }
-        return TASK.REF.eq(s).or(TASK.REF.startsWith(s + "(")).or(TASK.REF.similarTo(escapeSimilar(s) + "[0-9]+"));
-    }
 
-    private static String escapeSimilar(String s) {
-        return s.replaceAll("([\\[\\]().*+?|{}%_\\\\])", "\\\\$1");
+        /**
+         * Keeps a query inside the scope: some lead or supporting unit lies in the subtree, or (for the
+         * office, supervisors and leaders) the task's plan was issued there. Tested on the task's own reach: the paths
+         * at and above its units (and its plan's owner), kept by the database (migration V26), so the test is one
+         * indexed array containment instead of a join of all the subtree's task-unit rows.
+         */
+        public Condition visibleTo(DataScope scope) {
+            if (scope.isAll()) {
+                return noCondition();
+            }
+            // The path inline, not a bind value: a generic prepared plan cannot know that the province's path matches
+            // every task and a county's a few hundred (measured: 400 ms instead of 2 ms for the root's first page).
+            var reach = scope.ownPlans() ? officeReach : unitReach;
+            return reach.contains(org.jooq.impl.DSL.inline(new String[]{scope.unitPath()}, reach.getDataType()));
+        }
+
+        /**
+         * Tasks whose plan is run by a unit the caller governs ({@link org.rectify.access.Caller#governs}): the tasks
+         * on which the caller may give office commands, and whose notices, ledger entries and instructions it lists.
+         */
+        public Condition governedBy(org.rectify.access.Caller caller) {
+            return governedBy(caller.scope());
+        }
+
+        /** {@link #governedBy(org.rectify.access.Caller)} for a scope: unit scopes govern nothing. */
+        public Condition governedBy(DataScope scope) {
+            if (scope.isAll()) {
+                return org.jooq.impl.DSL.trueCondition();
+            }
+            if (!scope.ownPlans()) {
+                return org.jooq.impl.DSL.falseCondition();
+            }
+            return planId.in(select(PLAN.ID).from(PLAN).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLAN.OWNER_UNIT_ID))
+                    .where(UnitPaths.within(UNITS_DIRECTORY.PATH, scope.unitPath())));
+        }
+
+        /**
+         * The office-level rows hanging off tasks (supervision notices, ledger entries, instructions) that a scope
+         * reads: unit staff and heads those on the tasks their unit takes part in (they answer them); every other role
+         * only those on tasks of plans it governs, not the ones a parent or sibling office raised on shared tasks.
+         */
+        public Condition officeRowsFor(DataScope scope) {
+            return scope.ownPlans() ? governedBy(scope) : visibleTo(scope);
+        }
+
+        /**
+         * Tasks that a unit at {@code unitPath}, or below it, leads: on the task's lead reach (migration V34), one
+         * indexed array containment instead of a join of the subtree's lead task-unit rows; the path inline, as in
+         * {@link #visibleTo}.
+         */
+        public Condition ledFrom(String unitPath) {
+            return leadReach.contains(org.jooq.impl.DSL.inline(new String[]{unitPath}, leadReach.getDataType()));
+        }
+
+        /**
+         * {@link #ledFrom(String)} for a unit path column of the query (each unit of a ranking with the tasks led from
+         * its subtree): the same lead reach, so the ranking counts what the ledger's lead-unit filter lists.
+         */
+        public Condition ledFrom(Field<String> unitPath) {
+            return leadReach.contains(org.jooq.impl.DSL.array(unitPath));
+        }
+
+        /** Tasks that the unit {@code unitId}, or one below it, leads; none if there is no such unit. */
+        public Condition ledFromUnit(DSLContext db, long unitId) {
+            String path = db.select(UNITS_DIRECTORY.PATH).from(UNITS_DIRECTORY).where(UNITS_DIRECTORY.ID.eq(unitId))
+                    .fetchOne(UNITS_DIRECTORY.PATH);
+            return path == null ? falseCondition() : ledFrom(path);
+        }
+
+        /** Tasks in a section or item of the plan ({@code 二}, {@code 二(三)}, full-width parentheses too). */
+        public Condition inSection(String section) {
+            if (section == null || section.isBlank()) {
+                return noCondition();
+            }
+            String s = section.strip().replace('（', '(').replace('）', ')');
+            if (s.endsWith(")")) {
+                return ref.startsWith(s);
+            }
+            return ref.eq(s).or(ref.startsWith(s + "(")).or(ref.similarTo(escapeSimilar(s) + "[0-9]+"));
+        }
+
+        private static String escapeSimilar(String s) {
+            return s.replaceAll("([\\[\\]().*+?|{}%_\\\\])", "\\\\$1");
+        }
     }
 }

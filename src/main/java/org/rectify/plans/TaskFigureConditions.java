@@ -1,14 +1,24 @@
 package org.rectify.plans;
 
 import org.jooq.Condition;
+import org.jooq.Field;
+
+import static org.rectify.plans.internal.db.Tables.TASK;
 
 /**
- * The definition of each {@link TaskFigure} as a condition on the TASK table. Supervision, which derives schedule
- * status and warning level, implements it; the ledger filters and the dashboard count with the same conditions.
+ * The definition of each {@link TaskFigure} as a condition on tasks. Supervision, which derives schedule status and
+ * warning level, implements it on the task's id and status columns it is given; the ledger filters and the dashboard
+ * count with the same conditions on plans' TASK table.
  */
 public interface TaskFigureConditions {
 
-    Condition of(TaskFigure figure);
+    /** The figure's condition on plans' TASK table (the ledger, the dashboard). */
+    default Condition of(TaskFigure figure) {
+        return of(figure, TASK.ID, TASK.STATUS);
+    }
+
+    /** The figure's one definition, on a query's task id and status columns (plans' table or its published view). */
+    Condition of(TaskFigure figure, Field<Long> taskId, Field<String> status);
 
     /**
      * The same definition over a task's facts as a read model keeps them (insight's kept counts): its status, and the

@@ -14,8 +14,8 @@ import java.util.List;
 
 import static org.rectify.progress.internal.db.Tables.REPORTING_CYCLE;
 import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
-import static org.rectify.plans.internal.db.Tables.TASK;
-import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK_UNIT;
 import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
@@ -38,24 +38,24 @@ public class DueReports {
     /** Reports due from {@code from} to {@code to} (both included) on tasks in the scope, optionally of one plan. */
     public List<DueReport> between(LocalDate from, LocalDate to, Long planId, DataScope scope) {
         Condition where = REPORTING_CYCLE.DUE_ON.between(from, to)
-                .and(TASK.STATUS.in(ReportingCycles.REPORTING.stream().map(Enum::name).toList()))
-                .and(TaskConditions.visibleTo(scope)).and(readableUnits(scope));
+                .and(PLANS_TASK.STATUS.in(ReportingCycles.REPORTING.stream().map(Enum::name).toList()))
+                .and(TaskConditions.PUBLISHED.visibleTo(scope)).and(readableUnits(scope));
         if (planId != null) {
-            where = where.and(TASK.PLAN_ID.eq(planId));
+            where = where.and(PLANS_TASK.PLAN_ID.eq(planId));
         }
         return db.select(REPORTING_CYCLE.PLAN_ID, REPORTING_CYCLE.ID, REPORTING_CYCLE.DUE_ON, REPORTING_CYCLE.GRACE_UNTIL,
-                        TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, REPORT_SLOT.FIRST_SUBMITTED_AT)
+                        PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, REPORT_SLOT.FIRST_SUBMITTED_AT)
                 .from(REPORTING_CYCLE)
-                .join(TASK).on(TASK.PLAN_ID.eq(REPORTING_CYCLE.PLAN_ID))
-                .join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
-                .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
-                .leftJoin(REPORT_SLOT).on(REPORT_SLOT.CYCLE_ID.eq(REPORTING_CYCLE.ID).and(REPORT_SLOT.TASK_ID.eq(TASK.ID))
+                .join(PLANS_TASK).on(PLANS_TASK.PLAN_ID.eq(REPORTING_CYCLE.PLAN_ID))
+                .join(PLANS_TASK_UNIT).on(PLANS_TASK_UNIT.TASK_ID.eq(PLANS_TASK.ID).and(PLANS_TASK_UNIT.ROLE.eq("LEAD")))
+                .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLANS_TASK_UNIT.UNIT_ID))
+                .leftJoin(REPORT_SLOT).on(REPORT_SLOT.CYCLE_ID.eq(REPORTING_CYCLE.ID).and(REPORT_SLOT.TASK_ID.eq(PLANS_TASK.ID))
                         .and(REPORT_SLOT.UNIT_ID.eq(UNITS_DIRECTORY.ID)))
                 .where(where)
-                .orderBy(REPORTING_CYCLE.DUE_ON, TASK.PLAN_ID, TASK.POSITION, TASK.ID, TASK_UNIT.POSITION, UNITS_DIRECTORY.ID)
+                .orderBy(REPORTING_CYCLE.DUE_ON, PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.ID, PLANS_TASK_UNIT.POSITION, UNITS_DIRECTORY.ID)
                 .fetch(r -> new DueReport(r.get(REPORTING_CYCLE.PLAN_ID), r.get(REPORTING_CYCLE.ID),
-                        r.get(REPORTING_CYCLE.DUE_ON), r.get(REPORTING_CYCLE.GRACE_UNTIL), r.get(TASK.ID), r.get(TASK.REF),
-                        TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(UNITS_DIRECTORY.ID), r.get(UNITS_DIRECTORY.NAME),
+                        r.get(REPORTING_CYCLE.DUE_ON), r.get(REPORTING_CYCLE.GRACE_UNTIL), r.get(PLANS_TASK.ID), r.get(PLANS_TASK.REF),
+                        TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)), r.get(UNITS_DIRECTORY.ID), r.get(UNITS_DIRECTORY.NAME),
                         r.get(REPORT_SLOT.FIRST_SUBMITTED_AT) == null ? null
                                 : r.get(REPORT_SLOT.FIRST_SUBMITTED_AT).atZoneSameInstant(clock.getZone()).toLocalDate()));
     }
@@ -70,6 +70,6 @@ public class DueReports {
             return org.jooq.impl.DSL.noCondition();
         }
         return org.rectify.units.UnitPaths.within(UNITS_DIRECTORY.PATH, scope.unitPath())
-                .or(TaskConditions.governedBy(scope));
+                .or(TaskConditions.PUBLISHED.governedBy(scope));
     }
 }

@@ -3,6 +3,7 @@ package org.rectify.progress;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.rectify.plans.TaskConditions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,7 +17,6 @@ import static org.jooq.impl.DSL.extract;
 import static org.jooq.impl.DSL.selectDistinct;
 import static org.rectify.progress.internal.db.Tables.OBLIGATION_RECORD;
 import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
-import static org.rectify.plans.internal.db.Tables.TASK;
 
 /**
  * The records of recurring duties (meetings held, inspections made, …) that count, as {@link ProgressViews#compliance}
@@ -35,7 +35,8 @@ public class ObligationRecords {
 
     /**
      * Per lead unit of {@code unitIds}, the records held in each month of {@code year} (index 0 = January) on the tasks
-     * of {@code tasks} (a condition on {@code TASK}, such as the ledger's for a filter and scope).
+     * of {@code tasks} (a condition on plans' task table, such as the ledger's for a filter and scope, which plans renders:
+     * {@link TaskConditions#ids}).
      */
     public Map<Long, int[]> byUnitAndMonth(Condition tasks, Collection<Long> unitIds, int year) {
         Map<Long, int[]> out = new HashMap<>();
@@ -45,8 +46,7 @@ public class ObligationRecords {
         var counted = selectDistinct(REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, OBLIGATION_RECORD.OBLIGATION_SUBJECT,
                         OBLIGATION_RECORD.HELD_ON, OBLIGATION_RECORD.BODY, OBLIGATION_RECORD.TOPIC)
                 .from(REPORT_SLOT).join(OBLIGATION_RECORD).on(OBLIGATION_RECORD.REPORT_ID.eq(REPORT_SLOT.SUBMITTED_REPORT_ID))
-                .join(TASK).on(TASK.ID.eq(REPORT_SLOT.TASK_ID))
-                .where(tasks.and(REPORT_SLOT.UNIT_ID.in(unitIds)).and(REPORT_SLOT.STATE.eq("SUBMITTED"))
+                .where(REPORT_SLOT.TASK_ID.in(TaskConditions.ids(tasks)).and(REPORT_SLOT.UNIT_ID.in(unitIds)).and(REPORT_SLOT.STATE.eq("SUBMITTED"))
                         .and(OBLIGATION_RECORD.HELD_ON.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))))
                 .asTable("counted");
         Field<Long> unit = counted.field(REPORT_SLOT.UNIT_ID);

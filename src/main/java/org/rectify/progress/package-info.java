@@ -5,5 +5,5 @@
  * files are kept content-addressed by SHA-256. Top-level types are the module's API; {@code internal} the rest.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Progress",
-        allowedDependencies = {"platform", "access", "units", "units :: *", "plans"})
+        allowedDependencies = {"platform", "access", "units", "units :: *", "plans", "plans :: *"})
 package org.rectify.progress;

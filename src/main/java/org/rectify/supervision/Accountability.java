@@ -26,7 +26,7 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.selectOne;
 import static org.rectify.supervision.internal.db.Tables.ACCOUNTABILITY_ACTION;
 import static org.rectify.supervision.internal.db.Tables.ACCOUNTABILITY_TASK;
-import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
 import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
@@ -122,16 +122,16 @@ public class Accountability {
         Condition visible = caller.scope().isAll() ? noCondition()
                 : exists(selectOne().from(UNITS_DIRECTORY).where(UNITS_DIRECTORY.ID.eq(ACCOUNTABILITY_ACTION.UNIT_ID)
                         .and(UnitPaths.within(UNITS_DIRECTORY.PATH, caller.scope().unitPath()))))
-                .or(exists(selectOne().from(ACCOUNTABILITY_TASK).join(TASK).on(TASK.ID.eq(ACCOUNTABILITY_TASK.TASK_ID))
-                        .where(ACCOUNTABILITY_TASK.ACTION_ID.eq(ACCOUNTABILITY_ACTION.ID).and(TaskConditions.governedBy(caller)))));
+                .or(exists(selectOne().from(ACCOUNTABILITY_TASK).join(PLANS_TASK).on(PLANS_TASK.ID.eq(ACCOUNTABILITY_TASK.TASK_ID))
+                        .where(ACCOUNTABILITY_TASK.ACTION_ID.eq(ACCOUNTABILITY_ACTION.ID).and(TaskConditions.PUBLISHED.governedBy(caller)))));
         var actions = db.select(ACCOUNTABILITY_ACTION.asterisk(), UNITS_DIRECTORY.NAME).from(ACCOUNTABILITY_ACTION)
                 .leftJoin(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(ACCOUNTABILITY_ACTION.UNIT_ID))
                 .where(visible.and(which)).orderBy(ACCOUNTABILITY_ACTION.TAKEN_ON.desc(), ACCOUNTABILITY_ACTION.ID.desc())
                 .limit(WarningBoard.MAX_ROWS).fetch();
-        Map<Long, List<TaskRef>> linked = db.select(ACCOUNTABILITY_TASK.ACTION_ID, TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT)
-                .from(ACCOUNTABILITY_TASK).join(TASK).on(TASK.ID.eq(ACCOUNTABILITY_TASK.TASK_ID))
+        Map<Long, List<TaskRef>> linked = db.select(ACCOUNTABILITY_TASK.ACTION_ID, PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT)
+                .from(ACCOUNTABILITY_TASK).join(PLANS_TASK).on(PLANS_TASK.ID.eq(ACCOUNTABILITY_TASK.TASK_ID))
                 .where(ACCOUNTABILITY_TASK.ACTION_ID.in(actions.map(a -> a.get(ACCOUNTABILITY_ACTION.ID))))
-                .orderBy(TASK.PLAN_ID, TASK.POSITION).fetch().stream()
+                .orderBy(PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION).fetch().stream()
                 .collect(Collectors.groupingBy(r -> r.value1(), Collectors.mapping(
                         r -> new TaskRef(r.value2(), r.value3(), TaskSummary.titleOrExcerpt(r.value4(), r.value5())), Collectors.toList())));
         return actions.map(a -> new AccountabilityAction(a.get(ACCOUNTABILITY_ACTION.ID),

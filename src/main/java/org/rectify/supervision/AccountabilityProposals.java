@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.rectify.supervision.internal.db.Tables.ACCOUNTABILITY_PROPOSAL;
-import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
 import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
@@ -134,10 +134,10 @@ public class AccountabilityProposals {
     }
 
     private List<AccountabilityProposal> query(Condition which, Caller caller) {
-        return db.select(ACCOUNTABILITY_PROPOSAL.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, UNITS_DIRECTORY.NAME)
-                .from(ACCOUNTABILITY_PROPOSAL).join(TASK).on(TASK.ID.eq(ACCOUNTABILITY_PROPOSAL.TASK_ID))
+        return db.select(ACCOUNTABILITY_PROPOSAL.asterisk(), PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, UNITS_DIRECTORY.NAME)
+                .from(ACCOUNTABILITY_PROPOSAL).join(PLANS_TASK).on(PLANS_TASK.ID.eq(ACCOUNTABILITY_PROPOSAL.TASK_ID))
                 .leftJoin(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(ACCOUNTABILITY_PROPOSAL.UNIT_ID))
-                .where(which.and(TaskConditions.governedBy(caller)))
+                .where(which.and(TaskConditions.PUBLISHED.governedBy(caller)))
                 .orderBy(ACCOUNTABILITY_PROPOSAL.DECISION.isNull().desc(), ACCOUNTABILITY_PROPOSAL.PROPOSED_AT.desc(),
                         ACCOUNTABILITY_PROPOSAL.ID.desc())
                 .limit(WarningBoard.MAX_ROWS).fetch(AccountabilityProposals::toProposal);
@@ -145,7 +145,7 @@ public class AccountabilityProposals {
 
     private static AccountabilityProposal toProposal(Record r) {
         return new AccountabilityProposal(r.get(ACCOUNTABILITY_PROPOSAL.ID), r.get(ACCOUNTABILITY_PROPOSAL.TASK_ID),
-                r.get(TASK.REF), TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)),
+                r.get(PLANS_TASK.REF), TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)),
                 r.get(ACCOUNTABILITY_PROPOSAL.UNIT_ID), r.get(UNITS_DIRECTORY.NAME), r.get(ACCOUNTABILITY_PROPOSAL.REASON),
                 r.get(ACCOUNTABILITY_PROPOSAL.PROPOSED_AT), r.get(ACCOUNTABILITY_PROPOSAL.DECISION),
                 r.get(ACCOUNTABILITY_PROPOSAL.DECIDED_BY), r.get(ACCOUNTABILITY_PROPOSAL.DECIDED_AT),

@@ -24,7 +24,7 @@ import java.util.Map;
 
 import static org.jooq.impl.DSL.noCondition;
 import static org.rectify.supervision.internal.db.Tables.LEADER_INSTRUCTION;
-import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
 
 /**
  * Leaders' instructions (批示) on tasks: a leader writes one with an answer-by date; the task's lead units
@@ -127,19 +127,19 @@ public class LeaderInstructions {
         if (!caller.role().isUnitRole()) {
             return List.of();
         }
-        return query(LEADER_INSTRUCTION.ANSWERED_AT.isNull().and(TaskConditions.ledFrom(caller.scope().unitPath())),
+        return query(LEADER_INSTRUCTION.ANSWERED_AT.isNull().and(TaskConditions.PUBLISHED.ledFrom(caller.scope().unitPath())),
                 caller.scope()).stream().sorted(java.util.Comparator.comparing(LeaderInstruction::answerBy)).toList();
     }
 
     private List<LeaderInstruction> query(Condition which, DataScope scope) {
-        var rows = db.select(LEADER_INSTRUCTION.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT)
-                .from(LEADER_INSTRUCTION).join(TASK).on(TASK.ID.eq(LEADER_INSTRUCTION.TASK_ID))
-                .where(which.and(TaskConditions.officeRowsFor(scope)))
+        var rows = db.select(LEADER_INSTRUCTION.asterisk(), PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT)
+                .from(LEADER_INSTRUCTION).join(PLANS_TASK).on(PLANS_TASK.ID.eq(LEADER_INSTRUCTION.TASK_ID))
+                .where(which.and(TaskConditions.PUBLISHED.officeRowsFor(scope)))
                 .orderBy(LEADER_INSTRUCTION.ANSWERED_AT.isNull().desc(), LEADER_INSTRUCTION.GIVEN_AT.desc(), LEADER_INSTRUCTION.ID.desc())
                 .limit(WarningBoard.MAX_ROWS).fetch();
         Map<Long, List<String>> leads = tasks.leadUnitNames(rows.map(r -> r.get(LEADER_INSTRUCTION.TASK_ID)));
-        return rows.map(r -> new LeaderInstruction(r.get(LEADER_INSTRUCTION.ID), r.get(LEADER_INSTRUCTION.TASK_ID), r.get(TASK.REF),
-                TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)),
+        return rows.map(r -> new LeaderInstruction(r.get(LEADER_INSTRUCTION.ID), r.get(LEADER_INSTRUCTION.TASK_ID), r.get(PLANS_TASK.REF),
+                TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)),
                 leads.getOrDefault(r.get(LEADER_INSTRUCTION.TASK_ID), List.of()), r.get(LEADER_INSTRUCTION.TEXT),
                 r.get(LEADER_INSTRUCTION.ANSWER_BY), r.get(LEADER_INSTRUCTION.LEADER), r.get(LEADER_INSTRUCTION.GIVEN_AT),
                 r.get(LEADER_INSTRUCTION.ANSWER_TEXT), r.get(LEADER_INSTRUCTION.ANSWERED_BY), r.get(LEADER_INSTRUCTION.ANSWERED_AT)));

@@ -31,12 +31,12 @@ import java.util.Set;
 
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
-import static org.rectify.plans.internal.db.Tables.MILESTONE;
+import static org.rectify.plans.api.Tables.PLANS_MILESTONE;
 import static org.rectify.supervision.internal.db.Tables.REMINDER;
 import static org.rectify.progress.api.Tables.PROGRESS_CYCLE;
 import static org.rectify.progress.api.Tables.PROGRESS_SLOT_STATE;
-import static org.rectify.plans.internal.db.Tables.TASK;
-import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK_UNIT;
 import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
@@ -80,7 +80,7 @@ public class Reminders {
     /** The sweep over one plan's tasks only: lets tests move the day without reminding every other plan. */
     @Transactional
     int sweep(LocalDate today, long planId) {
-        return sweep(today, TASK.PLAN_ID.eq(planId));
+        return sweep(today, PLANS_TASK.PLAN_ID.eq(planId));
     }
 
     private int sweep(LocalDate today, Condition tasks) {
@@ -116,12 +116,12 @@ public class Reminders {
     /** Reminders sent on tasks in the caller's scope (of one task, if given), newest first. */
     @Transactional(readOnly = true)
     public List<Reminder> sent(Long taskId, DataScope scope, int limit) {
-        return db.select(REMINDER.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, UNITS_DIRECTORY.NAME)
-                .from(REMINDER).join(TASK).on(TASK.ID.eq(REMINDER.TASK_ID)).leftJoin(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(REMINDER.UNIT_ID))
-                .where(TaskConditions.visibleTo(scope)).and(taskId == null ? noCondition() : REMINDER.TASK_ID.eq(taskId))
+        return db.select(REMINDER.asterisk(), PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, UNITS_DIRECTORY.NAME)
+                .from(REMINDER).join(PLANS_TASK).on(PLANS_TASK.ID.eq(REMINDER.TASK_ID)).leftJoin(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(REMINDER.UNIT_ID))
+                .where(TaskConditions.PUBLISHED.visibleTo(scope)).and(taskId == null ? noCondition() : REMINDER.TASK_ID.eq(taskId))
                 .orderBy(REMINDER.CREATED_AT.desc(), REMINDER.ID.desc()).limit(limit)
                 .fetch(r -> new Reminder(r.get(REMINDER.ID), ReminderSubject.valueOf(r.get(REMINDER.SUBJECT)), r.get(REMINDER.TASK_ID),
-                        r.get(TASK.REF), TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), r.get(UNITS_DIRECTORY.NAME),
+                        r.get(PLANS_TASK.REF), TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)), r.get(UNITS_DIRECTORY.NAME),
                         r.get(REMINDER.TARGET_DATE), r.get(REMINDER.STAGE), r.get(REMINDER.DAYS), r.get(REMINDER.SENT_ON)));
     }
 
@@ -139,7 +139,7 @@ public class Reminders {
     /** The stages already recorded for targets the sweep of {@code today} can reach. */
     private Set<Stage> alreadySent(LocalDate today, Condition tasks) {
         return new HashSet<>(db.select(REMINDER.SUBJECT, REMINDER.TASK_ID, REMINDER.UNIT_ID, REMINDER.TARGET_DATE, REMINDER.STAGE)
-                .from(REMINDER).join(TASK).on(TASK.ID.eq(REMINDER.TASK_ID))
+                .from(REMINDER).join(PLANS_TASK).on(PLANS_TASK.ID.eq(REMINDER.TASK_ID))
                 .where(tasks).and(REMINDER.TARGET_DATE.between(today.minusDays(schedule.daysBehind() + 1L),
                         today.plusDays(schedule.daysAhead())))
                 .fetch(r -> new Stage(ReminderSubject.valueOf(r.value1()), r.value2(), r.value3(), r.value4(), r.value5())));
@@ -149,11 +149,11 @@ public class Reminders {
     private void deadlines(LocalDate today, Condition tasks, List<Candidate> due) {
         LocalDate ahead = today.plusDays(schedule.daysAhead());
         Map<Long, Map<LocalDate, Boolean>> targets = new LinkedHashMap<>();
-        db.select(TASK.ID, TASK.DEADLINE).from(TASK)
-                .where(tasks).and(TASK.STATUS.in(WORKED_ON).and(TASK.DEADLINE.between(today.minusDays(schedule.daysBehind()), ahead)))
+        db.select(PLANS_TASK.ID, PLANS_TASK.DEADLINE).from(PLANS_TASK)
+                .where(tasks).and(PLANS_TASK.STATUS.in(WORKED_ON).and(PLANS_TASK.DEADLINE.between(today.minusDays(schedule.daysBehind()), ahead)))
                 .forEach(r -> targets.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>()).put(r.value2(), true));
-        db.select(MILESTONE.TASK_ID, MILESTONE.DUE_ON).from(MILESTONE).join(TASK).on(TASK.ID.eq(MILESTONE.TASK_ID))
-                .where(tasks).and(TASK.STATUS.in(WORKED_ON).and(MILESTONE.DUE_ON.between(today, ahead)))
+        db.select(PLANS_MILESTONE.TASK_ID, PLANS_MILESTONE.DUE_ON).from(PLANS_MILESTONE).join(PLANS_TASK).on(PLANS_TASK.ID.eq(PLANS_MILESTONE.TASK_ID))
+                .where(tasks).and(PLANS_TASK.STATUS.in(WORKED_ON).and(PLANS_MILESTONE.DUE_ON.between(today, ahead)))
                 .forEach(r -> targets.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>()).putIfAbsent(r.value2(), false));
         targets.forEach((taskId, dates) -> dates.forEach((target, isFinal) ->
                 schedule.stage(target, today).filter(stage -> stage < 0 || isFinal)
@@ -162,16 +162,16 @@ public class Reminders {
 
     /** Each lead unit's report for a cycle due around today, while it is neither submitted nor waiting for approval. */
     private void reports(LocalDate today, Condition tasks, List<Candidate> due) {
-        for (Record r : db.select(PROGRESS_CYCLE.DUE_ON, TASK.ID, TASK_UNIT.UNIT_ID).from(PROGRESS_CYCLE)
-                .join(TASK).on(TASK.PLAN_ID.eq(PROGRESS_CYCLE.PLAN_ID))
-                .join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
+        for (Record r : db.select(PROGRESS_CYCLE.DUE_ON, PLANS_TASK.ID, PLANS_TASK_UNIT.UNIT_ID).from(PROGRESS_CYCLE)
+                .join(PLANS_TASK).on(PLANS_TASK.PLAN_ID.eq(PROGRESS_CYCLE.PLAN_ID))
+                .join(PLANS_TASK_UNIT).on(PLANS_TASK_UNIT.TASK_ID.eq(PLANS_TASK.ID).and(PLANS_TASK_UNIT.ROLE.eq("LEAD")))
                 .where(PROGRESS_CYCLE.DUE_ON.between(today.minusDays(schedule.daysBehind()), today.plusDays(schedule.daysAhead())))
-                .and(tasks).and(TASK.STATUS.in(REPORTING))
-                .andNot(ReportStandings.handedIn(PROGRESS_CYCLE.ID, TASK.ID, TASK_UNIT.UNIT_ID))
+                .and(tasks).and(PLANS_TASK.STATUS.in(REPORTING))
+                .andNot(ReportStandings.handedIn(PROGRESS_CYCLE.ID, PLANS_TASK.ID, PLANS_TASK_UNIT.UNIT_ID))
                 .fetch()) {
             LocalDate target = r.get(PROGRESS_CYCLE.DUE_ON);
             schedule.stage(target, today).ifPresent(stage ->
-                    due.add(candidate(ReminderSubject.REPORT_DUE, r.get(TASK.ID), r.get(TASK_UNIT.UNIT_ID), target, stage, today)));
+                    due.add(candidate(ReminderSubject.REPORT_DUE, r.get(PLANS_TASK.ID), r.get(PLANS_TASK_UNIT.UNIT_ID), target, stage, today)));
         }
     }
 
@@ -180,8 +180,8 @@ public class Reminders {
         OffsetDateTime since = today.minusDays(schedule.daysBehind() + 1L).atStartOfDay(clock.getZone()).toOffsetDateTime();
         var slot = PROGRESS_SLOT_STATE;
         for (Record r : db.select(slot.TASK_ID, slot.UNIT_ID, slot.UPDATED_AT).from(slot)
-                .join(TASK).on(TASK.ID.eq(slot.TASK_ID))
-                .where(tasks).and(slot.AWAITING_APPROVAL.isTrue().and(TASK.STATUS.in(REPORTING))
+                .join(PLANS_TASK).on(PLANS_TASK.ID.eq(slot.TASK_ID))
+                .where(tasks).and(slot.AWAITING_APPROVAL.isTrue().and(PLANS_TASK.STATUS.in(REPORTING))
                         .and(slot.UPDATED_AT.ge(since)))
                 .fetch()) {
             LocalDate target = r.get(slot.UPDATED_AT).atZoneSameInstant(clock.getZone()).toLocalDate();

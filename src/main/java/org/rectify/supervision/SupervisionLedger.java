@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.rectify.supervision.internal.db.Tables.LEDGER_ENTRY;
-import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
 import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
 
 /**
@@ -113,16 +113,16 @@ public class SupervisionLedger {
     }
 
     private List<LedgerEntry> query(Condition which, DataScope scope) {
-        Condition where = TaskConditions.officeRowsFor(scope).and(which);
-        var rows = db.select(LEDGER_ENTRY.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK_WARNING.LEVEL)
-                .from(LEDGER_ENTRY).join(TASK).on(TASK.ID.eq(LEDGER_ENTRY.TASK_ID))
-                .leftJoin(TASK_WARNING).on(TASK_WARNING.TASK_ID.eq(TASK.ID))
+        Condition where = TaskConditions.PUBLISHED.officeRowsFor(scope).and(which);
+        var rows = db.select(LEDGER_ENTRY.asterisk(), PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK.STATUS, TASK_WARNING.LEVEL)
+                .from(LEDGER_ENTRY).join(PLANS_TASK).on(PLANS_TASK.ID.eq(LEDGER_ENTRY.TASK_ID))
+                .leftJoin(TASK_WARNING).on(TASK_WARNING.TASK_ID.eq(PLANS_TASK.ID))
                 .where(where)
                 .orderBy(LEDGER_ENTRY.RESOLVED_AT.isNull().desc(), LEDGER_ENTRY.ADDED_AT.desc(), LEDGER_ENTRY.ID.desc())
                 .fetch();
         Map<Long, List<String>> leads = tasks.leadUnitNames(rows.map(r -> r.get(LEDGER_ENTRY.TASK_ID)));
-        return rows.map(r -> new LedgerEntry(r.get(LEDGER_ENTRY.ID), r.get(LEDGER_ENTRY.TASK_ID), r.get(TASK.REF),
-                TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), TaskStatus.valueOf(r.get(TASK.STATUS)),
+        return rows.map(r -> new LedgerEntry(r.get(LEDGER_ENTRY.ID), r.get(LEDGER_ENTRY.TASK_ID), r.get(PLANS_TASK.REF),
+                TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)), TaskStatus.valueOf(r.get(PLANS_TASK.STATUS)),
                 r.get(TASK_WARNING.LEVEL) == null ? WarningLevel.NONE : WarningLevel.valueOf(r.get(TASK_WARNING.LEVEL)),
                 leads.getOrDefault(r.get(LEDGER_ENTRY.TASK_ID), List.of()), r.get(LEDGER_ENTRY.REASON),
                 r.get(LEDGER_ENTRY.ADDED_BY), r.get(LEDGER_ENTRY.ADDED_AT), r.get(LEDGER_ENTRY.RESOLVED_AT),
@@ -132,12 +132,12 @@ public class SupervisionLedger {
     /** Red tasks in the scope that are not on the open ledger: the office should consider them. */
     @Transactional(readOnly = true)
     public List<TaskWarningRef> suggestions(DataScope scope) {
-        return db.select(TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT).from(TASK_WARNING).join(TASK).on(TASK.ID.eq(TASK_WARNING.TASK_ID))
-                .where(TASK_WARNING.LEVEL.eq(WarningLevel.RED.name()).and(TaskConditions.officeRowsFor(scope))
+        return db.select(PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT).from(TASK_WARNING).join(PLANS_TASK).on(PLANS_TASK.ID.eq(TASK_WARNING.TASK_ID))
+                .where(TASK_WARNING.LEVEL.eq(WarningLevel.RED.name()).and(TaskConditions.PUBLISHED.officeRowsFor(scope))
                         .andNotExists(db.selectOne().from(LEDGER_ENTRY)
-                                .where(LEDGER_ENTRY.TASK_ID.eq(TASK.ID).and(LEDGER_ENTRY.RESOLVED_AT.isNull()))))
-                .orderBy(TASK.PLAN_ID, TASK.POSITION).limit(WarningBoard.MAX_ROWS)
-                .fetch(r -> new TaskWarningRef(r.get(TASK.ID), r.get(TASK.REF), TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT))));
+                                .where(LEDGER_ENTRY.TASK_ID.eq(PLANS_TASK.ID).and(LEDGER_ENTRY.RESOLVED_AT.isNull()))))
+                .orderBy(PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION).limit(WarningBoard.MAX_ROWS)
+                .fetch(r -> new TaskWarningRef(r.get(PLANS_TASK.ID), r.get(PLANS_TASK.REF), TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT))));
     }
 
     /** A task named for a suggestion. */

@@ -38,7 +38,7 @@ import static org.rectify.supervision.internal.db.Tables.NOTICE_COUNTER;
 import static org.rectify.supervision.internal.db.Tables.NOTICE_EVIDENCE;
 import static org.rectify.supervision.internal.db.Tables.NOTICE_REPLY_SENT_BACK;
 import static org.rectify.supervision.internal.db.Tables.SUPERVISION_NOTICE;
-import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
 import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
 
 /**
@@ -361,7 +361,7 @@ public class SupervisionNotices {
         if (!caller.role().isUnitRole()) {
             return List.of();
         }
-        return query(SUPERVISION_NOTICE.REPLIED_AT.isNull().and(TaskConditions.ledFrom(caller.scope().unitPath())),
+        return query(SUPERVISION_NOTICE.REPLIED_AT.isNull().and(TaskConditions.PUBLISHED.ledFrom(caller.scope().unitPath())),
                 caller.scope()).stream().filter(n -> mayReply(n, caller))
                 .sorted(java.util.Comparator.comparing(SupervisionNotice::replyBy)).toList();
     }
@@ -376,9 +376,9 @@ public class SupervisionNotices {
     }
 
     private List<SupervisionNotice> query(Condition which, DataScope scope) {
-        var rows = db.select(SUPERVISION_NOTICE.asterisk(), TASK.REF, TASK.TITLE, TASK.TEXT)
-                .from(SUPERVISION_NOTICE).join(TASK).on(TASK.ID.eq(SUPERVISION_NOTICE.TASK_ID))
-                .where(which.and(TaskConditions.officeRowsFor(scope)))
+        var rows = db.select(SUPERVISION_NOTICE.asterisk(), PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT)
+                .from(SUPERVISION_NOTICE).join(PLANS_TASK).on(PLANS_TASK.ID.eq(SUPERVISION_NOTICE.TASK_ID))
+                .where(which.and(TaskConditions.PUBLISHED.officeRowsFor(scope)))
                 .orderBy(SUPERVISION_NOTICE.ISSUED_AT.desc(), SUPERVISION_NOTICE.ID.desc())
                 .limit(WarningBoard.MAX_ROWS).fetch();
         Map<Long, List<String>> leads = tasks.leadUnitNames(rows.map(r -> r.get(SUPERVISION_NOTICE.TASK_ID)));
@@ -438,8 +438,8 @@ public class SupervisionNotices {
 
     private static SupervisionNotice toNotice(Record r, List<String> leadUnits, List<NoticeAnswer> answers,
                                               List<SupervisionNotice.SentBack> sentBack) {
-        return new SupervisionNotice(r.get(SUPERVISION_NOTICE.ID), r.get(SUPERVISION_NOTICE.TASK_ID), r.get(TASK.REF),
-                TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), leadUnits, r.get(SUPERVISION_NOTICE.NUMBER),
+        return new SupervisionNotice(r.get(SUPERVISION_NOTICE.ID), r.get(SUPERVISION_NOTICE.TASK_ID), r.get(PLANS_TASK.REF),
+                TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)), leadUnits, r.get(SUPERVISION_NOTICE.NUMBER),
                 r.get(SUPERVISION_NOTICE.DEMANDS), r.get(SUPERVISION_NOTICE.REPLY_BY),
                 WarningLevel.valueOf(r.get(SUPERVISION_NOTICE.LEVEL)), r.get(SUPERVISION_NOTICE.ISSUED_BY),
                 r.get(SUPERVISION_NOTICE.ISSUER_UNIT), r.get(SUPERVISION_NOTICE.ISSUED_AT), r.get(SUPERVISION_NOTICE.REPLIED_AT),

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.jooq.impl.DSL.count;
-import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
 import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
 import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 
@@ -40,7 +40,7 @@ public class WarningBoard {
         for (WarningLevel level : WarningLevel.values()) {
             counts.put(level, 0);
         }
-        db.select(TASK_WARNING.LEVEL, count()).from(TASK_WARNING).join(TASK).on(TASK.ID.eq(TASK_WARNING.TASK_ID))
+        db.select(TASK_WARNING.LEVEL, count()).from(TASK_WARNING).join(PLANS_TASK).on(PLANS_TASK.ID.eq(TASK_WARNING.TASK_ID))
                 .where(scoped(filter, scope)).groupBy(TASK_WARNING.LEVEL)
                 .forEach(r -> counts.put(WarningLevel.valueOf(r.value1()), r.value2()));
         return counts;
@@ -53,23 +53,23 @@ public class WarningBoard {
     /** The task's warning as last assessed (none before its first assessment); the task must be in the caller's scope. */
     public java.util.Optional<TaskWarning> current(long taskId, DataScope scope) {
         ledger.get(taskId, scope); // 404 outside the scope
-        return query(TASK.ID.eq(taskId)).stream().findFirst();
+        return query(PLANS_TASK.ID.eq(taskId)).stream().findFirst();
     }
 
     private List<TaskWarning> query(Condition which) {
-        var rows = db.select(TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK.DEADLINE, TASK_WARNING.LEVEL,
+        var rows = db.select(PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK.STATUS, PLANS_TASK.DEADLINE, TASK_WARNING.LEVEL,
                         TASK_WARNING.SCHEDULE_STATUS, TASK_WARNING.REASONS, TASK_WARNING.SINCE)
-                .from(TASK_WARNING).join(TASK).on(TASK.ID.eq(TASK_WARNING.TASK_ID))
+                .from(TASK_WARNING).join(PLANS_TASK).on(PLANS_TASK.ID.eq(TASK_WARNING.TASK_ID))
                 .where(which)
                 // RED, YELLOW, BLUE: the order of the enum reversed, then the longest-standing first
                 .orderBy(org.jooq.impl.DSL.case_(TASK_WARNING.LEVEL).when("RED", 0).when("YELLOW", 1).when("BLUE", 2).else_(3),
-                        TASK_WARNING.SINCE.asc(), TASK.PLAN_ID, TASK.POSITION)
+                        TASK_WARNING.SINCE.asc(), PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION)
                 .limit(MAX_ROWS).fetch();
-        Map<Long, List<String>> leads = ledger.leadUnitNames(rows.map(r -> r.get(TASK.ID)));
-        return rows.map(r -> new TaskWarning(r.get(TASK.ID), r.get(TASK.REF), TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)),
-                TaskStatus.valueOf(r.get(TASK.STATUS)), r.get(TASK.DEADLINE), WarningLevel.valueOf(r.get(TASK_WARNING.LEVEL)),
+        Map<Long, List<String>> leads = ledger.leadUnitNames(rows.map(r -> r.get(PLANS_TASK.ID)));
+        return rows.map(r -> new TaskWarning(r.get(PLANS_TASK.ID), r.get(PLANS_TASK.REF), TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)),
+                TaskStatus.valueOf(r.get(PLANS_TASK.STATUS)), r.get(PLANS_TASK.DEADLINE), WarningLevel.valueOf(r.get(TASK_WARNING.LEVEL)),
                 ScheduleStatus.valueOf(r.get(TASK_WARNING.SCHEDULE_STATUS)), WarningReason.parseAll(r.get(TASK_WARNING.REASONS)),
-                r.get(TASK_WARNING.SINCE), leads.getOrDefault(r.get(TASK.ID), List.of())));
+                r.get(TASK_WARNING.SINCE), leads.getOrDefault(r.get(PLANS_TASK.ID), List.of())));
     }
 
     /** A task's changes of level, newest first; the task must be in the caller's scope. */
@@ -83,12 +83,12 @@ public class WarningBoard {
     }
 
     private Condition scoped(WarningFilter filter, DataScope scope) {
-        Condition c = TaskConditions.visibleTo(scope).and(TaskConditions.inSection(filter.section()));
+        Condition c = TaskConditions.PUBLISHED.visibleTo(scope).and(TaskConditions.PUBLISHED.inSection(filter.section()));
         if (filter.planId() != null) {
-            c = c.and(TASK.PLAN_ID.eq(filter.planId()));
+            c = c.and(PLANS_TASK.PLAN_ID.eq(filter.planId()));
         }
         if (filter.leadUnitId() != null) {
-            c = c.and(TaskConditions.ledFromUnit(db, filter.leadUnitId()));
+            c = c.and(TaskConditions.PUBLISHED.ledFromUnit(db, filter.leadUnitId()));
         }
         return c;
     }

@@ -39,12 +39,12 @@ import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.selectDistinct;
-import static org.rectify.plans.internal.db.Tables.MILESTONE;
+import static org.rectify.plans.api.Tables.PLANS_MILESTONE;
 import static org.rectify.progress.api.Tables.PROGRESS_CYCLE;
-import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.plans.api.Tables.PLANS_TASK_UNIT;
 import static org.rectify.supervision.internal.db.Tables.SUPERVISION_NOTICE;
 import static org.rectify.supervision.internal.db.Tables.SUPERVISION_SETTINGS;
-import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
 import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
 import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 
@@ -79,7 +79,7 @@ public class Warnings {
     /** Reassesses one task as of {@code today}. */
     @Transactional
     public int recompute(long taskId, LocalDate today) {
-        return recompute(TASK.ID.eq(taskId), taskId, today);
+        return recompute(PLANS_TASK.ID.eq(taskId), taskId, today);
     }
 
     public LocalDate today() {
@@ -120,7 +120,7 @@ public class Warnings {
                 .execute();
         events.publishEvent(SupervisionChanged.of(actor, "supervision.settings-changed", "plan:" + planId, clock.instant(),
                 "blueDays", settings.blueDays(), "reportGraceDays", settings.reportGraceDays()));
-        recompute(TASK.PLAN_ID.eq(planId), null, today());
+        recompute(PLANS_TASK.PLAN_ID.eq(planId), null, today());
     }
 
     private record Stored(WarningLevel level, ScheduleStatus status, String reasons, OffsetDateTime since) {
@@ -137,13 +137,13 @@ public class Warnings {
                 .forEach(w -> stored.put(w.getTaskId(), new Stored(WarningLevel.valueOf(w.getLevel()),
                         ScheduleStatus.valueOf(w.getScheduleStatus()), w.getReasons(), w.getSince())));
 
-        Field<java.time.LocalDate> nextDue = min(MILESTONE.DUE_ON).filterWhere(MILESTONE.DUE_ON.ge(today)).as("next_due");
-        Field<java.time.LocalDate> lastPassed = max(MILESTONE.DUE_ON).filterWhere(MILESTONE.DUE_ON.lt(today)).as("last_passed");
+        Field<java.time.LocalDate> nextDue = min(PLANS_MILESTONE.DUE_ON).filterWhere(PLANS_MILESTONE.DUE_ON.ge(today)).as("next_due");
+        Field<java.time.LocalDate> lastPassed = max(PLANS_MILESTONE.DUE_ON).filterWhere(PLANS_MILESTONE.DUE_ON.lt(today)).as("last_passed");
         Field<Boolean> noticeOverdue = field(exists(selectOne().from(SUPERVISION_NOTICE)
-                .where(SUPERVISION_NOTICE.TASK_ID.eq(TASK.ID).and(SUPERVISION_NOTICE.REPLIED_AT.isNull())
+                .where(SUPERVISION_NOTICE.TASK_ID.eq(PLANS_TASK.ID).and(SUPERVISION_NOTICE.REPLIED_AT.isNull())
                         .and(SUPERVISION_NOTICE.REPLY_BY.lt(today))))).as("notice_overdue");
         Field<Boolean> noticeAnsweredLate = field(exists(selectOne().from(SUPERVISION_NOTICE)
-                .where(SUPERVISION_NOTICE.TASK_ID.eq(TASK.ID).and(SUPERVISION_NOTICE.REPLIED_LATE.isTrue())
+                .where(SUPERVISION_NOTICE.TASK_ID.eq(PLANS_TASK.ID).and(SUPERVISION_NOTICE.REPLIED_LATE.isTrue())
                         .and(SUPERVISION_NOTICE.REPLIED_AT.ge(today.minusDays(WarningPolicy.LATE_ANSWER_COUNTS)
                                 .atStartOfDay(clock.getZone()).toOffsetDateTime()))))).as("notice_answered_late");
         var lastCycles = lastCycles(today);
@@ -155,16 +155,19 @@ public class Warnings {
         var upsert = new ArrayList<Row6<Long, String, String, String, LocalDate, OffsetDateTime>>();
         List<Long> assessed = new ArrayList<>();
         var history = new ArrayList<Row5<Long, OffsetDateTime, String, String, String>>();
-        for (Record r : db.select(TASK.ID, TASK.PLAN_ID, TASK.STATUS, TASK.DEADLINE, nextDue, lastPassed, noticeOverdue, reportMissing,
+        for (Record r : db.select(PLANS_TASK.ID, PLANS_TASK.PLAN_ID, PLANS_TASK.STATUS, PLANS_TASK.DEADLINE, nextDue, lastPassed, noticeOverdue, reportMissing,
                         noticeAnsweredLate)
-                .from(TASK).leftJoin(MILESTONE).on(MILESTONE.TASK_ID.eq(TASK.ID))
-                .leftJoin(lastCycles).on(lastCycles.field("plan_id", Long.class).eq(TASK.PLAN_ID))
-                .where(tasks).groupBy(TASK.ID, lastCycle).fetch()) {
-            long taskId = r.get(TASK.ID);
-            TaskFacts facts = new TaskFacts(TaskStatus.valueOf(r.get(TASK.STATUS)), r.get(TASK.DEADLINE),
+                .from(PLANS_TASK).leftJoin(PLANS_MILESTONE).on(PLANS_MILESTONE.TASK_ID.eq(PLANS_TASK.ID))
+                .leftJoin(lastCycles).on(lastCycles.field("plan_id", Long.class).eq(PLANS_TASK.PLAN_ID))
+                .where(tasks)
+                // every task column grouped: a view has no primary key to imply them (PostgreSQL drops them again once it
+                // inlines the view onto task)
+                .groupBy(PLANS_TASK.ID, PLANS_TASK.PLAN_ID, PLANS_TASK.STATUS, PLANS_TASK.DEADLINE, lastCycle).fetch()) {
+            long taskId = r.get(PLANS_TASK.ID);
+            TaskFacts facts = new TaskFacts(TaskStatus.valueOf(r.get(PLANS_TASK.STATUS)), r.get(PLANS_TASK.DEADLINE),
                     r.get(nextDue), r.get(lastPassed), Boolean.TRUE.equals(r.get(noticeOverdue)),
                     Boolean.TRUE.equals(r.get(reportMissing)), Boolean.TRUE.equals(r.get(noticeAnsweredLate)));
-            Assessment a = policies.getOrDefault(r.get(TASK.PLAN_ID), defaults).assess(facts, today);
+            Assessment a = policies.getOrDefault(r.get(PLANS_TASK.PLAN_ID), defaults).assess(facts, today);
             String reasons = a.reasons().stream().map(Enum::name).collect(Collectors.joining(","));
             Stored before = stored.get(taskId);
             boolean levelChanged = before == null ? a.level() != WarningLevel.NONE : before.level() != a.level();
@@ -216,9 +219,9 @@ public class Warnings {
 
     /** Some lead unit of the task has no submitted report for that cycle. */
     private static Condition reportMissing(Field<Long> lastCycle) {
-        return lastCycle.isNotNull().and(exists(selectOne().from(TASK_UNIT)
-                .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
-                .andNot(ReportStandings.submitted(lastCycle, TASK.ID, TASK_UNIT.UNIT_ID))));
+        return lastCycle.isNotNull().and(exists(selectOne().from(PLANS_TASK_UNIT)
+                .where(PLANS_TASK_UNIT.TASK_ID.eq(PLANS_TASK.ID).and(PLANS_TASK_UNIT.ROLE.eq("LEAD")))
+                .andNot(ReportStandings.submitted(lastCycle, PLANS_TASK.ID, PLANS_TASK_UNIT.UNIT_ID))));
     }
 
 

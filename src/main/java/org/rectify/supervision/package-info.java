@@ -3,5 +3,5 @@
  * milestones and lifecycle every night and on every event that can change them; and the supervision desk.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supervision",
-        allowedDependencies = {"platform", "access", "units", "units :: *", "plans", "progress", "progress :: *"})
+        allowedDependencies = {"platform", "access", "units", "units :: *", "plans", "plans :: *", "progress", "progress :: *"})
 package org.rectify.supervision;

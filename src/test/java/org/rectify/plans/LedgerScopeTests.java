@@ -33,6 +33,7 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.rectify.access.internal.db.Tables.ACCOUNT;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
 import static org.rectify.plans.internal.db.Tables.PLAN;
 import static org.rectify.plans.internal.db.Tables.TASK;
 import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
@@ -103,14 +104,47 @@ class LedgerScopeTests {
         return db.select(TASK.ID).from(TASK).where(where).orderBy(TASK.ID).fetch(TASK.ID);
     }
 
+    /** The tasks a condition rendered on the view plans publishes ({@link TaskConditions#PUBLISHED}) selects. */
+    private List<Long> publishedIds(Condition where) {
+        return db.select(PLANS_TASK.ID).from(PLANS_TASK).where(where).orderBy(PLANS_TASK.ID).fetch(PLANS_TASK.ID);
+    }
+
+    /** On plans' table and on the view other modules join alike. */
     private void assertEveryScopeSeesWhatTheJoinSaw() {
         Set<DataScope> scopes = everyScope();
         assertThat(scopes).hasSizeGreaterThan(20);
         for (DataScope scope : scopes) {
-            assertThat(ids(TaskConditions.visibleTo(scope))).as("%s", scope).isEqualTo(ids(byJoin(scope)));
+            List<Long> seen = ids(byJoin(scope));
+            assertThat(ids(TaskConditions.visibleTo(scope))).as("%s", scope).isEqualTo(seen);
+            assertThat(publishedIds(TaskConditions.PUBLISHED.visibleTo(scope))).as("%s on plans_task", scope).isEqualTo(seen);
+            assertThat(publishedIds(TaskConditions.PUBLISHED.officeRowsFor(scope))).as("office rows of %s on plans_task", scope)
+                    .isEqualTo(ids(TaskConditions.officeRowsFor(scope)));
         }
         for (String path : db.select(UNIT.PATH).from(UNIT).fetch(UNIT.PATH)) {
-            assertThat(ids(TaskConditions.ledFrom(path))).as("led from %s", path).isEqualTo(ids(ledByJoin(path)));
+            List<Long> led = ids(ledByJoin(path));
+            assertThat(ids(TaskConditions.ledFrom(path))).as("led from %s", path).isEqualTo(led);
+            assertThat(publishedIds(TaskConditions.PUBLISHED.ledFrom(path))).as("led from %s on plans_task", path).isEqualTo(led);
+        }
+    }
+
+    @Test
+    void a_section_filter_and_the_plans_an_office_governs_select_the_same_tasks_on_the_published_view_as_on_plans_table() {
+        List<String> refs = db.select(TASK.REF).from(TASK).fetch(TASK.REF);
+        Set<String> sections = new LinkedHashSet<>(List.of("二", "二（三）", "十"));
+        refs.stream().limit(40).forEach(ref -> {
+            sections.add(ref);
+            sections.add(ref.replaceAll("[(（].*", ""));
+        });
+        int selected = 0;
+        for (String section : sections) {
+            List<Long> onTable = ids(TaskConditions.inSection(section));
+            assertThat(publishedIds(TaskConditions.PUBLISHED.inSection(section))).as("section %s", section).isEqualTo(onTable);
+            selected += onTable.size();
+        }
+        assertThat(selected).isPositive();
+        for (DataScope scope : everyScope()) {
+            assertThat(publishedIds(TaskConditions.PUBLISHED.governedBy(scope))).as("governed by %s", scope)
+                    .isEqualTo(ids(TaskConditions.governedBy(scope)));
         }
     }
 

@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.jooq.impl.DSL.noCondition;
-import static org.rectify.plans.internal.db.Tables.TASK;
-import static org.rectify.plans.internal.db.Tables.TASK_HISTORY;
-import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK_HISTORY;
+import static org.rectify.plans.api.Tables.PLANS_TASK_UNIT;
 import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 
@@ -48,7 +48,7 @@ public class CircularFactFinder {
     }
 
     public CircularFacts find(CircularPeriod period, Long planId, String planTitle, LocalDate asOf, DataScope scope) {
-        Condition tasks = TaskConditions.visibleTo(scope).and(planId == null ? noCondition() : TASK.PLAN_ID.eq(planId));
+        Condition tasks = TaskConditions.PUBLISHED.visibleTo(scope).and(planId == null ? noCondition() : PLANS_TASK.PLAN_ID.eq(planId));
         return CircularFacts.of(period, asOf, planTitle, dueReports.between(period.from(), period.to(), planId, scope),
                 redAtEnd(period, tasks), relapses(period, tasks));
     }
@@ -59,38 +59,38 @@ public class CircularFactFinder {
                 .where(WARNING_CHANGE.OCCURRED_AT.lt(startOf(period.to().plusDays(1))))
                 .orderBy(WARNING_CHANGE.TASK_ID, WARNING_CHANGE.OCCURRED_AT.desc(), WARNING_CHANGE.ID.desc())
                 .asTable("last_change");
-        var rows = db.select(TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.DEADLINE, last.field(WARNING_CHANGE.REASONS))
-                .from(TASK).join(last).on(last.field(WARNING_CHANGE.TASK_ID).eq(TASK.ID))
+        var rows = db.select(PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK.DEADLINE, last.field(WARNING_CHANGE.REASONS))
+                .from(PLANS_TASK).join(last).on(last.field(WARNING_CHANGE.TASK_ID).eq(PLANS_TASK.ID))
                 .where(tasks.and(last.field(WARNING_CHANGE.TO_LEVEL).eq(WarningLevel.RED.name())))
-                .orderBy(TASK.PLAN_ID, TASK.POSITION, TASK.ID).fetch();
-        List<Long> ids = rows.map(r -> r.get(TASK.ID));
+                .orderBy(PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.ID).fetch();
+        List<Long> ids = rows.map(r -> r.get(PLANS_TASK.ID));
         Map<Long, List<String>> leads = ledger.leadUnitNames(ids);
         Map<Long, List<String>> units = leadUnitsOneByOne(ids);
-        return rows.map(r -> new CircularFacts.RedTask(r.get(TASK.ID), r.get(TASK.REF),
-                TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), leads.getOrDefault(r.get(TASK.ID), List.of()),
-                units.getOrDefault(r.get(TASK.ID), List.of()), r.get(TASK.DEADLINE),
+        return rows.map(r -> new CircularFacts.RedTask(r.get(PLANS_TASK.ID), r.get(PLANS_TASK.REF),
+                TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)), leads.getOrDefault(r.get(PLANS_TASK.ID), List.of()),
+                units.getOrDefault(r.get(PLANS_TASK.ID), List.of()), r.get(PLANS_TASK.DEADLINE),
                 WarningReason.parseAll(r.get(last.field(WARNING_CHANGE.REASONS)))));
     }
 
     /** Every lead unit of each task, a group's members one by one: units are ranked, not groups. */
     private Map<Long, List<String>> leadUnitsOneByOne(List<Long> taskIds) {
-        return db.select(TASK_UNIT.TASK_ID, UNITS_DIRECTORY.NAME).from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
-                .where(TASK_UNIT.TASK_ID.in(taskIds).and(TASK_UNIT.ROLE.eq("LEAD")))
-                .orderBy(TASK_UNIT.TASK_ID, TASK_UNIT.POSITION, UNITS_DIRECTORY.ID)
-                .fetchGroups(TASK_UNIT.TASK_ID, UNITS_DIRECTORY.NAME);
+        return db.select(PLANS_TASK_UNIT.TASK_ID, UNITS_DIRECTORY.NAME).from(PLANS_TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLANS_TASK_UNIT.UNIT_ID))
+                .where(PLANS_TASK_UNIT.TASK_ID.in(taskIds).and(PLANS_TASK_UNIT.ROLE.eq("LEAD")))
+                .orderBy(PLANS_TASK_UNIT.TASK_ID, PLANS_TASK_UNIT.POSITION, UNITS_DIRECTORY.ID)
+                .fetchGroups(PLANS_TASK_UNIT.TASK_ID, UNITS_DIRECTORY.NAME);
     }
 
     private List<CircularFacts.Relapse> relapses(CircularPeriod period, Condition tasks) {
-        var rows = db.select(TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK_HISTORY.OCCURRED_AT, TASK_HISTORY.REASON)
-                .from(TASK_HISTORY).join(TASK).on(TASK.ID.eq(TASK_HISTORY.TASK_ID))
-                .where(tasks.and(TASK_HISTORY.TO_STATUS.eq("REOPENED")).and(TASK_HISTORY.RELAPSE.isTrue())
-                        .and(TASK_HISTORY.OCCURRED_AT.ge(startOf(period.from())))
-                        .and(TASK_HISTORY.OCCURRED_AT.lt(startOf(period.to().plusDays(1)))))
-                .orderBy(TASK_HISTORY.OCCURRED_AT, TASK_HISTORY.ID).fetch();
-        Map<Long, List<String>> leads = ledger.leadUnitNames(rows.map(r -> r.get(TASK.ID)));
-        return rows.map(r -> new CircularFacts.Relapse(r.get(TASK.ID), r.get(TASK.REF),
-                TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), leads.getOrDefault(r.get(TASK.ID), List.of()),
-                r.get(TASK_HISTORY.OCCURRED_AT).atZoneSameInstant(zone).toLocalDate(), r.get(TASK_HISTORY.REASON)));
+        var rows = db.select(PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK_HISTORY.OCCURRED_AT, PLANS_TASK_HISTORY.REASON)
+                .from(PLANS_TASK_HISTORY).join(PLANS_TASK).on(PLANS_TASK.ID.eq(PLANS_TASK_HISTORY.TASK_ID))
+                .where(tasks.and(PLANS_TASK_HISTORY.TO_STATUS.eq("REOPENED")).and(PLANS_TASK_HISTORY.RELAPSE.isTrue())
+                        .and(PLANS_TASK_HISTORY.OCCURRED_AT.ge(startOf(period.from())))
+                        .and(PLANS_TASK_HISTORY.OCCURRED_AT.lt(startOf(period.to().plusDays(1)))))
+                .orderBy(PLANS_TASK_HISTORY.OCCURRED_AT, PLANS_TASK_HISTORY.ID).fetch();
+        Map<Long, List<String>> leads = ledger.leadUnitNames(rows.map(r -> r.get(PLANS_TASK.ID)));
+        return rows.map(r -> new CircularFacts.Relapse(r.get(PLANS_TASK.ID), r.get(PLANS_TASK.REF),
+                TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)), leads.getOrDefault(r.get(PLANS_TASK.ID), List.of()),
+                r.get(PLANS_TASK_HISTORY.OCCURRED_AT).atZoneSameInstant(zone).toLocalDate(), r.get(PLANS_TASK_HISTORY.REASON)));
     }
 
     private OffsetDateTime startOf(LocalDate day) {

@@ -1,6 +1,7 @@
 package org.rectify.supervision.internal;
 
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.rectify.plans.TaskFigure;
 import org.rectify.plans.TaskFigureConditions;
 import org.rectify.plans.TaskStatus;
@@ -9,7 +10,6 @@ import org.rectify.supervision.WarningLevel;
 import org.springframework.stereotype.Component;
 
 import static org.jooq.impl.DSL.select;
-import static org.rectify.plans.internal.db.Tables.TASK;
 import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
 
 /**
@@ -44,12 +44,12 @@ class FigureDefinitions implements TaskFigureConditions {
     }
 
     @Override
-    public Condition of(TaskFigure figure) {
+    public Condition of(TaskFigure figure, Field<Long> taskId, Field<String> status) {
         Definition d = definition(figure);
         return switch (d.fact()) {
-            case STATUS -> TASK.STATUS.eq(d.value());
-            case SCHEDULE -> TASK.ID.in(select(TASK_WARNING.TASK_ID).from(TASK_WARNING).where(TASK_WARNING.SCHEDULE_STATUS.eq(d.value())));
-            case LEVEL -> TASK.ID.in(select(TASK_WARNING.TASK_ID).from(TASK_WARNING).where(TASK_WARNING.LEVEL.eq(d.value())));
+            case STATUS -> status.eq(d.value());
+            case SCHEDULE -> taskId.in(select(TASK_WARNING.TASK_ID).from(TASK_WARNING).where(TASK_WARNING.SCHEDULE_STATUS.eq(d.value())));
+            case LEVEL -> taskId.in(select(TASK_WARNING.TASK_ID).from(TASK_WARNING).where(TASK_WARNING.LEVEL.eq(d.value())));
         };
     }
 

@@ -2,13 +2,19 @@ package org.rectify;
 
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Something positive to wait for before asserting what a listener did not do: every publication of the matching
- * events is completed in Modulith's event publication registry, i.e. all their {@code @ApplicationModuleListener}s
- * have run and committed. Use with {@code Scenario.andWaitForStateChange(…, Boolean.TRUE::equals)}.
+ * Something positive to wait for, instead of polling for a listener's effect or asserting what a listener did not
+ * do: every publication of the matching events is completed in Modulith's event publication registry, i.e. all their
+ * {@code @ApplicationModuleListener}s have run and committed. A publication is registered in the publisher's
+ * transaction, so once the stimulus has returned, "none incomplete" means "all handled". Use with
+ * {@code Scenario.andWaitForStateChange(handled.of(…), Boolean.TRUE::equals)}.
  */
 public final class EventsHandled {
 
@@ -25,5 +31,25 @@ public final class EventsHandled {
                 .filter(type::isInstance)
                 .map(type::cast)
                 .noneMatch(which);
+    }
+
+    /** True once every event about these tasks (any event record with a {@code taskId}) has been handled. */
+    public Supplier<Boolean> about(Collection<Long> taskIds) {
+        return of(Record.class, event -> taskIds.contains(taskId(event)));
+    }
+
+    public Supplier<Boolean> about(Long... taskIds) {
+        return about(List.of(taskIds));
+    }
+
+    private static Long taskId(Record event) {
+        RecordComponent[] components = event.getClass().getRecordComponents();
+        return Arrays.stream(components).filter(c -> c.getName().equals("taskId")).findFirst().map(c -> {
+            try {
+                return ((Number) c.getAccessor().invoke(event)).longValue();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }).orElse(null);
     }
 }

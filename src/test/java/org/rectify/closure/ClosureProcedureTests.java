@@ -2,6 +2,7 @@ package org.rectify.closure;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.rectify.ClientRequest;
 import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
 import org.rectify.access.DataScope;
@@ -16,12 +17,13 @@ import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -32,7 +34,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.rectify.DemoLogins.admin;
@@ -52,6 +53,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * notice period is reached by dating the period back in the database.
  */
 @IntegrationTest
+@EnableScenarios
 class ClosureProcedureTests {
 
     /** One deliverable and the five default conditions. */
@@ -75,7 +77,8 @@ class ClosureProcedureTests {
     SupervisionLedger supervision;
 
     @Test
-    void a_task_is_closed_only_after_applying_failing_applying_again_passing_approval_and_a_notice_in_working_days() throws Exception {
+    void a_task_is_closed_only_after_applying_failing_applying_again_passing_approval_and_a_notice_in_working_days(Scenario scenario)
+            throws Exception {
         TestTasks plan = TestTasks.inPlan(mvc, plans, units, "销号流程测试方案");
         mvc.perform(put("/api/closures/settings/{id}", plan.planId()).with(office()).contentType(MediaType.APPLICATION_JSON)
                 .content("""
@@ -133,31 +136,21 @@ class ClosureProcedureTests {
         // the period ends; two offices close at once: one wins, the other is told who did
         jdbc.update("update closure set notice_until = current_date - 2 where id = ?", second);
         int version = flow.version(second);
-        var pool = Executors.newFixedThreadPool(2);
-        List<Future<MvcResult>> results = new ArrayList<>();
-        for (RequestPostProcessor who : List.of(office(), admin())) {
-            results.add(pool.submit((Callable<MvcResult>) () -> mvc.perform(post("/api/closures/{id}/close", second).with(who)
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"version\": %d}".formatted(version))).andReturn()));
-        }
-        List<Integer> statuses = new ArrayList<>();
-        String refusal = null;
-        for (Future<MvcResult> f : results) {
-            MvcResult r = f.get();
-            statuses.add(r.getResponse().getStatus());
-            if (r.getResponse().getStatus() == 409) {
-                refusal = JsonPath.read(r.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.detail");
-            }
-        }
-        pool.shutdown();
-        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
-        String closedBy = jdbc.queryForObject("select closed_by from closure where id = ?", String.class, second);
-        assertThat(refusal).contains(closedBy);
+        // the closing is heard by supervision: the task leaves the supervision ledger (挂账 until closed)
+        scenario.stimulate(ClientRequest.sent(() -> closedAtOnce(second, version, office(), admin())))
+                .andWaitForStateChange(() -> supervision.entries(true, DataScope.ALL).stream().filter(e -> e.taskId() == task)
+                        .toList(), entries -> !entries.isEmpty() && entries.stream().allMatch(e -> e.resolvedAt() != null))
+                .andVerify((entries, results) -> {
+                    assertThat(results.stream().map(r -> r.getResponse().getStatus())).containsExactlyInAnyOrder(200, 409);
+                    String closedBy = jdbc.queryForObject("select closed_by from closure where id = ?", String.class, second);
+                    assertThat(results).filteredOn(r -> r.getResponse().getStatus() == 409).singleElement()
+                            .satisfies(refused -> assertThat((String) JsonPath.read(refused.getResponse()
+                                    .getContentAsString(StandardCharsets.UTF_8), "$.detail")).contains(closedBy));
+                });
         mvc.perform(get("/api/closures/{id}", second).with(epbStaff())).andExpect(jsonPath("$.stage").value("CLOSED"))
                 .andExpect(jsonPath("$.number").value(matchesPattern("销号〔" + today.getYear() + "〕\\d+号")));
         assertThat(taskStatus(task)).isEqualTo(TaskStatus.CLOSED);
         assertThat(ledger.get(task, DataScope.ALL).history()).extracting(h -> h.action()).startsWith("CLOSE", "REQUEST_CLOSURE");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(supervision.entries(true, DataScope.ALL))
-                .filteredOn(e -> e.taskId() == task).allMatch(e -> e.resolvedAt() != null));
         mvc.perform(get("/api/closures/tasks/{id}", task).with(epbStaff())).andExpect(jsonPath("$.length()").value(2))
                 .andExpect(jsonPath("$[1].stage").value("RETURNED"));
     }
@@ -242,6 +235,25 @@ class ClosureProcedureTests {
                         .andExpect(jsonPath("$.detail").value(matchesPattern(".+(不能执行|只能通过销号程序办理).+")));
                 assertThat(row(id)).as(command + " on " + entry.getKey()).isEqualTo(before);
             }
+        }
+    }
+
+    /** Both close the closure at the same version at once; their responses. */
+    private List<MvcResult> closedAtOnce(long closure, int version, RequestPostProcessor... who) throws Exception {
+        var pool = Executors.newFixedThreadPool(who.length);
+        try {
+            List<Future<MvcResult>> sent = new ArrayList<>();
+            for (RequestPostProcessor one : who) {
+                sent.add(pool.submit((Callable<MvcResult>) () -> mvc.perform(post("/api/closures/{id}/close", closure).with(one)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"version\": %d}".formatted(version))).andReturn()));
+            }
+            List<MvcResult> results = new ArrayList<>();
+            for (Future<MvcResult> f : sent) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
         }
     }
 

@@ -2,7 +2,10 @@ package org.rectify.closure;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.rectify.ClientRequest;
+import org.rectify.EventsHandled;
 import org.rectify.IntegrationTest;
+import org.rectify.JobRun;
 import org.rectify.TestTasks;
 import org.rectify.plans.Plans;
 import org.rectify.units.Units;
@@ -10,16 +13,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -43,10 +48,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * 反弹, on the supervision ledger, its lead unit proposed for accountability, and the relapse counted in the circular.
  */
 @IntegrationTest
+@EnableScenarios
 class LookBackTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    EventPublicationRegistry publications;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -59,15 +67,17 @@ class LookBackTests {
     Clock clock;
 
     @Test
-    void a_closed_task_holds_at_six_months_and_relapses_at_twelve_reopened_red_on_the_ledger_proposed_for_accountability_and_in_the_circular()
-            throws Exception {
+    void a_closed_task_holds_at_six_months_and_relapses_at_twelve_reopened_red_on_the_ledger_proposed_for_accountability_and_in_the_circular(
+            Scenario scenario) throws Exception {
         TestTasks plan = TestTasks.inPlan(mvc, plans, units, "回头看测试方案");
         LocalDate today = LocalDate.now(clock);
         long task = plan.started("城区黑臭水体整治", unitId("市环境保护局"), today.plusMonths(1));
-        LookBackFixture.closeThroughTheProcedure(mvc, jdbc, task); // apply, verify, approve, notice, close
-
-        // closing schedules the plan's rounds: 6 and 12 months after, checked by the unit whose office runs the plan
-        List<Map<String, Object>> scheduled = awaitLookBacks(task, 2);
+        // apply, verify, approve, notice, close; closing schedules the plan's rounds: 6 and 12 months after, checked by
+        // the unit whose office runs the plan
+        List<Map<String, Object>> scheduled = closedAndScheduled(scenario, task, 2, () -> {
+            LookBackFixture.closeThroughTheProcedure(mvc, jdbc, task);
+            return task;
+        });
         assertThat(scheduled).extracting(r -> r.get("round_months")).containsExactly(6, 12);
         assertThat(scheduled).extracting(r -> r.get("due_on").toString())
                 .containsExactly(today.plusMonths(6).toString(), today.plusMonths(12).toString());
@@ -78,11 +88,16 @@ class LookBackTests {
         // three days before it is due, the checking unit's office is reminded in its inbox
         LookBackFixture.monthsPass(jdbc, task, 6);
         LocalDate due = jdbc.queryForObject("select due_on from look_back where id = ?", LocalDate.class, sixMonths);
-        assertThat(reminders.sweep(due.minusDays(3))).isPositive();
+        scenario.stimulate(JobRun.of(() -> reminders.sweep(due.minusDays(3))))
+                .andWaitForStateChange(new EventsHandled(publications).of(LookBackDue.class, e -> e.lookBackId() == sixMonths),
+                        Boolean.TRUE::equals)
+                .andVerify((handled, reminded) -> {
+                    assertThat(reminded).isPositive();
+                    assertThat(jdbc.queryForList("select m.kind from inbox_message m join account a on a.id = m.account_id"
+                                    + " where a.username = 'office' and m.link = ?", String.class, "/closure/look-backs/" + sixMonths))
+                            .contains("REMINDER_LOOK_BACK");
+                });
         assertThat(reminders.sweep(due.minusDays(3))).as("each stage once").isZero();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForList(
-                "select m.kind from inbox_message m join account a on a.id = m.account_id where a.username = 'office' "
-                        + "and m.link = ?", String.class, "/closure/look-backs/" + sixMonths)).contains("REMINDER_LOOK_BACK"));
 
         // six months on: HELD, with a photo
         mvc.perform(multipart("/api/look-backs/{id}/record", sixMonths).file(photo("现场照片.png"))
@@ -94,9 +109,12 @@ class LookBackTests {
 
         // twelve months on: RELAPSED
         LookBackFixture.monthsPass(jdbc, task, 6);
-        mvc.perform(post("/api/look-backs/{id}/record", twelveMonths).with(office()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"outcome\": \"RELAPSED\", \"findings\": \"雨季后水体再次发黑发臭\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELAPSED"));
+        // heard by supervision once the reopening's listeners have run
+        scenario.stimulate(ClientRequest.sent(() -> mvc.perform(post("/api/look-backs/{id}/record", twelveMonths).with(office())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"outcome\": \"RELAPSED\", \"findings\": \"雨季后水体再次发黑发臭\"}"))
+                        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELAPSED"))))
+                .andWaitForStateChange(new EventsHandled(publications).about(task), Boolean.TRUE::equals);
 
         // the task is reopened as a relapse, with the reason 反弹
         assertThat(taskStatus(task)).isEqualTo("REOPENED");
@@ -105,20 +123,17 @@ class LookBackTests {
         assertThat(jdbc.queryForObject("select relapse from task_history where task_id = ? and to_status = 'REOPENED'",
                 Boolean.class, task)).isTrue();
         // red, with the reason RELAPSED
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                mvc.perform(get("/api/supervision/warnings").param("planId", String.valueOf(plan.planId())).with(office()))
-                        .andExpect(jsonPath("$.warnings[?(@.taskId == %d)].level".formatted(task)).value(hasItem("RED")))
-                        .andExpect(jsonPath("$.warnings[?(@.taskId == %d)].reasons[*]".formatted(task)).value(hasItem("RELAPSED"))));
+        mvc.perform(get("/api/supervision/warnings").param("planId", String.valueOf(plan.planId())).with(office()))
+                .andExpect(jsonPath("$.warnings[?(@.taskId == %d)].level".formatted(task)).value(hasItem("RED")))
+                .andExpect(jsonPath("$.warnings[?(@.taskId == %d)].reasons[*]".formatted(task)).value(hasItem("RELAPSED")));
         // on the supervision ledger
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                mvc.perform(get("/api/supervision/ledger").with(office()))
-                        .andExpect(jsonPath("$[?(@.taskId == %d)].reason".formatted(task)).value(hasItem(startsWith("反弹"))))
-                        // in the name of whoever found the relapse, not an anonymous "system"
-                        .andExpect(jsonPath("$[?(@.taskId == %d)].addedBy".formatted(task)).value(hasItem(containsString("市督察整改办")))));
+        mvc.perform(get("/api/supervision/ledger").with(office()))
+                .andExpect(jsonPath("$[?(@.taskId == %d)].reason".formatted(task)).value(hasItem(startsWith("反弹"))))
+                // in the name of whoever found the relapse, not an anonymous "system"
+                .andExpect(jsonPath("$[?(@.taskId == %d)].addedBy".formatted(task)).value(hasItem(containsString("市督察整改办"))));
         // accountability proposed for the lead unit; the office confirms it and it is recorded
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                mvc.perform(get("/api/supervision/accountability/proposals").with(office()))
-                        .andExpect(jsonPath("$[?(@.taskId == %d)].unitName".formatted(task)).value(hasItem("市环境保护局"))));
+        mvc.perform(get("/api/supervision/accountability/proposals").with(office()))
+                .andExpect(jsonPath("$[?(@.taskId == %d)].unitName".formatted(task)).value(hasItem("市环境保护局")));
         long proposal = jdbc.queryForObject("select id from accountability_proposal where task_id = ?", Long.class, task);
         mvc.perform(post("/api/supervision/accountability/proposals/{id}/confirm", proposal).with(office())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"type\": \"SUMMONS\"}"))
@@ -144,8 +159,8 @@ class LookBackTests {
     }
 
     @Test
-    void a_record_that_fails_validation_stores_nothing_not_even_its_files() throws Exception {
-        long lookBack = closedTaskLookBack("回头看校验");
+    void a_record_that_fails_validation_stores_nothing_not_even_its_files(Scenario scenario) throws Exception {
+        long lookBack = closedTaskLookBack(scenario, "回头看校验");
         long evidenceBefore = count("evidence");
         mvc.perform(multipart("/api/look-backs/{id}/record", lookBack).file(photo("照片.png"))
                         .param("outcome", "HELD").param("findings", "  ").with(office()))
@@ -159,8 +174,8 @@ class LookBackTests {
     }
 
     @Test
-    void only_the_checking_unit_records_and_units_outside_the_scope_get_not_found() throws Exception {
-        long lookBack = closedTaskLookBack("回头看权限");
+    void only_the_checking_unit_records_and_units_outside_the_scope_get_not_found(Scenario scenario) throws Exception {
+        long lookBack = closedTaskLookBack(scenario, "回头看权限");
         // the lead unit sees its task's look-back, but is not the checking unit
         mvc.perform(get("/api/look-backs/{id}", lookBack).with(epbStaff())).andExpect(status().isOk());
         mvc.perform(post("/api/look-backs/{id}/record", lookBack).with(epbStaff()).contentType(MediaType.APPLICATION_JSON)
@@ -179,7 +194,7 @@ class LookBackTests {
     }
 
     @Test
-    void the_office_starts_a_campaign_over_chosen_closed_tasks_and_changes_a_plans_rounds() throws Exception {
+    void the_office_starts_a_campaign_over_chosen_closed_tasks_and_changes_a_plans_rounds(Scenario scenario) throws Exception {
         TestTasks plan = TestTasks.inPlan(mvc, plans, units, "回头看专项方案");
         LocalDate today = LocalDate.now(clock);
         long closed = plan.started("已销号任务", unitId("市林业局"), today.plusMonths(1));
@@ -210,8 +225,10 @@ class LookBackTests {
         mvc.perform(put("/api/look-backs/settings/{id}", plan.planId()).with(office()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"months\": [3]}")).andExpect(status().isOk()).andExpect(jsonPath("$.months[0]").value(3));
         mvc.perform(get("/api/look-backs/settings/{id}", plan.planId()).with(linxiangOffice())).andExpect(status().isNotFound());
-        LookBackFixture.close(mvc, open);
-        assertThat(awaitLookBacks(open, 1)).extracting(r -> r.get("due_on").toString()).containsExactly(today.plusMonths(3).toString());
+        assertThat(closedAndScheduled(scenario, open, 1, () -> {
+            LookBackFixture.close(mvc, open);
+            return open;
+        })).extracting(r -> r.get("due_on").toString()).containsExactly(today.plusMonths(3).toString());
         // the office's desk lists the campaign, and what it chose in words
         mvc.perform(get("/closure/look-backs").with(office())).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("2019年专项回头看")))
@@ -256,9 +273,9 @@ class LookBackTests {
     }
 
     @Test
-    void on_the_page_a_refused_record_says_why_keeps_the_text_and_stores_nothing_and_a_good_one_shows_the_result()
-            throws Exception {
-        long lookBack = closedTaskLookBack("回头看页面");
+    void on_the_page_a_refused_record_says_why_keeps_the_text_and_stores_nothing_and_a_good_one_shows_the_result(
+            Scenario scenario) throws Exception {
+        long lookBack = closedTaskLookBack(scenario, "回头看页面");
         mvc.perform(multipart("/closure/look-backs/{id}/record", lookBack).file(photo("照片.png"))
                         .param("findings", "已核查，未见反弹").with(office()).with(csrf()))
                 .andExpect(status().isUnprocessableEntity())
@@ -278,17 +295,24 @@ class LookBackTests {
 
     // ---- helpers ----
 
-    private long closedTaskLookBack(String title) throws Exception {
+    private long closedTaskLookBack(Scenario scenario, String title) throws Exception {
         TestTasks plan = TestTasks.inPlan(mvc, plans, units, "回头看测试方案");
         long task = plan.started(title, unitId("市环境保护局"), LocalDate.now(clock).plusMonths(1));
-        LookBackFixture.close(mvc, task);
-        return id(awaitLookBacks(task, 2).get(0));
+        return id(closedAndScheduled(scenario, task, 2, () -> {
+            LookBackFixture.close(mvc, task);
+            return task;
+        }).get(0));
     }
 
-    private List<Map<String, Object>> awaitLookBacks(long task, int n) {
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                jdbc.queryForObject("select count(*) from look_back where task_id = ? and round_months is not null",
-                        Integer.class, task) == n);
+    /** Closes the task and returns its scheduled rounds, by due date, once the closing has been heard (LookBackTriggers). */
+    private List<Map<String, Object>> closedAndScheduled(Scenario scenario, long task, int rounds, Callable<Long> closing) {
+        scenario.stimulate(ClientRequest.sent(closing))
+                .andWaitForStateChange(new EventsHandled(publications).about(task), Boolean.TRUE::equals)
+                .andVerify(handled -> assertThat(scheduled(task)).hasSize(rounds));
+        return scheduled(task);
+    }
+
+    private List<Map<String, Object>> scheduled(long task) {
         return jdbc.queryForList("select * from look_back where task_id = ? and round_months is not null order by due_on", task);
     }
 

@@ -3,6 +3,8 @@ package org.rectify.insight;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rectify.ClientRequest;
+import org.rectify.EventsHandled;
 import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
 import org.rectify.plans.Plans;
@@ -11,6 +13,9 @@ import org.rectify.supervision.Warnings;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
@@ -30,12 +35,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the ledger's count for the same filter.
  */
 @IntegrationTest
+@EnableScenarios
 class InsightFiguresTests {
 
     private static final String PLAN = "驾驶舱测试方案";
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    EventPublicationRegistry publications;
     @Autowired
     Plans plans;
     @Autowired
@@ -49,13 +57,23 @@ class InsightFiguresTests {
     private long linxiang;
 
     @BeforeEach
-    void aMonthOfWork() throws Exception {
+    void aMonthOfWork(Scenario scenario) throws Exception {
         TestTasks tasks = TestTasks.inPlan(mvc, plans, units, PLAN);
         planId = tasks.planId();
         linxiang = units.resolve("临翔区").orElseThrow().id();
         if (jdbc.queryForObject("select count(*) from task where plan_id = ?", Integer.class, planId) > 0) {
             return; // built by an earlier test of this class
         }
+        scenario.stimulate(ClientRequest.sent(() -> built(tasks)))
+                // warnings are assessed on each event, after it commits: every task's events heard, each has its row
+                .andWaitForStateChange(() -> new EventsHandled(publications).about(taskIds()).get(), Boolean.TRUE::equals)
+                .andVerify(heard -> assertThat(jdbc.queryForObject("select count(*) from task_warning w join task t"
+                        + " on t.id = w.task_id where t.plan_id = ? and t.status <> 'DRAFT'", Integer.class, planId)).isEqualTo(7));
+        taskIds().forEach(id -> warnings.recompute(id, warnings.today()));
+    }
+
+    /** Eight tasks, one in each state. */
+    private long built(TestTasks tasks) throws Exception {
         LocalDate today = warnings.today();
         tasks.started("逾期的任务", linxiang, today.minusDays(10));
         tasks.started("节点已过的任务", linxiang, today.minusDays(5), today.plusDays(60));
@@ -70,8 +88,7 @@ class InsightFiguresTests {
         command(mvc, relapsed, "REOPEN");
         long ongoing = tasks.started("长期坚持的任务", linxiang, today.plusDays(100));
         command(mvc, ongoing, "MARK_ONGOING");
-        tasks.draft("草稿任务", linxiang, today.plusDays(100));
-        awaitAssessed(7);
+        return tasks.draft("草稿任务", linxiang, today.plusDays(100));
     }
 
     @Test
@@ -201,17 +218,7 @@ class InsightFiguresTests {
         return (Map<String, Object>) row.get("counts");
     }
 
-    /** Warnings are assessed on each event, after it commits: wait until every assigned task has its row. */
-    private void awaitAssessed(int tasks) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            Integer assessed = jdbc.queryForObject("select count(*) from task_warning w join task t on t.id = w.task_id "
-                    + "where t.plan_id = ? and t.status <> 'DRAFT'", Integer.class, planId);
-            if (assessed >= tasks) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        jdbc.queryForList("select id from task where plan_id = ?", Long.class, planId)
-                .forEach(id -> warnings.recompute(id, warnings.today()));
+    private List<Long> taskIds() {
+        return jdbc.queryForList("select id from task where plan_id = ?", Long.class, planId);
     }
 }

@@ -4,12 +4,17 @@ import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
+import org.rectify.ClientRequest;
+import org.rectify.EventsHandled;
 import org.rectify.IntegrationTest;
 import org.rectify.units.UnitReference;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -48,12 +53,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * submission, the change of warning level, the reopening), as it would have been had the days passed.
  */
 @IntegrationTest
+@EnableScenarios
 class CircularTests {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    EventPublicationRegistry publications;
     @Autowired
     Units units;
     @Autowired
@@ -66,9 +74,9 @@ class CircularTests {
     }
 
     @Test
-    void a_circular_drafted_for_last_month_names_the_late_and_missing_units_the_red_tasks_the_relapse_and_the_ranking()
-            throws Exception {
-        Month m = liveThroughLastMonth();
+    void a_circular_drafted_for_last_month_names_the_late_and_missing_units_the_red_tasks_the_relapse_and_the_ranking(
+            Scenario scenario) throws Exception {
+        Month m = liveThroughLastMonth(scenario);
         String id = draft(m, office());
         String label = m.month().getYear() + "年" + m.month().getMonthValue() + "月";
         mvc.perform(get("/api/supervision/circulars/{id}", id).with(office()))
@@ -106,8 +114,8 @@ class CircularTests {
     }
 
     @Test
-    void the_facts_are_those_of_the_callers_scope() throws Exception {
-        Month m = liveThroughLastMonth();
+    void the_facts_are_those_of_the_callers_scope(Scenario scenario) throws Exception {
+        Month m = liveThroughLastMonth(scenario);
         String id = draft(m, as("linxiang-office")); // a county office sees the tasks its county's units take part in
         mvc.perform(get("/api/supervision/circulars/{id}", id).with(office()))
                 .andExpect(jsonPath("$.facts.due").value(1))
@@ -139,14 +147,20 @@ class CircularTests {
     }
 
     @Test
-    void publishing_numbers_the_circular_and_freezes_it_and_everyone_can_read_and_download_it() throws Exception {
+    void publishing_numbers_the_circular_and_freezes_it_and_everyone_can_read_and_download_it(Scenario scenario) throws Exception {
         String id = draft(emptyPlan(), office());
         edit(id, 0, "关于整改任务推进情况的通报", as("supervisor")).andExpect(status().isOk());
         publish(id, as("supervisor")).andExpect(status().isForbidden());
-        publish(id, office()).andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("PUBLISHED"))
-                .andExpect(jsonPath("$.number").value(matchesPattern("督通〔" + LocalDate.now(clock).getYear() + "〕\\d+号")))
-                .andExpect(jsonPath("$.publishedBy").value(containsString("市督察整改办")));
+        scenario.stimulate(ClientRequest.sent(() -> publish(id, office()).andExpect(status().isOk())
+                        .andExpect(jsonPath("$.status").value("PUBLISHED"))
+                        .andExpect(jsonPath("$.number").value(matchesPattern("督通〔" + LocalDate.now(clock).getYear() + "〕\\d+号")))
+                        .andExpect(jsonPath("$.publishedBy").value(containsString("市督察整改办")))))
+                .andWaitForStateChange(new EventsHandled(publications).of(CircularPublished.class,
+                        e -> e.circularId() == Long.parseLong(id)), Boolean.TRUE::equals)
+                // circulated (印发) to everyone under the office's unit, 临沧市: its departments and its counties
+                .andVerify(handled -> assertThat(jdbc.queryForList("select a.username from inbox_message m join account a"
+                        + " on a.id = m.account_id where m.dedupe_key = ?", String.class, "circular:" + id))
+                        .contains("epb-staff", "epb-head", "linxiang-staff", "linxiang-office", "leader").doesNotHaveDuplicates());
         String number = JsonPath.read(json(get("/api/supervision/circulars/{id}", id), office()), "$.number");
         edit(id, 2, "印发后再改", office()).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("已印发（" + number + "）")));
@@ -157,11 +171,6 @@ class CircularTests {
             mvc.perform(get("/api/supervision/circulars").with(as(user)))
                     .andExpect(status().isOk()).andExpect(jsonPath("$[*].number").value(hasItem(number)));
         }
-        // circulated (印发) to everyone under the office's unit, 临沧市: its departments and its counties
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                jdbc.queryForList("select a.username from inbox_message m join account a on a.id = m.account_id "
-                        + "where m.dedupe_key = ?", String.class, "circular:" + id))
-                .contains("epb-staff", "epb-head", "linxiang-staff", "linxiang-office", "leader").doesNotHaveDuplicates());
         byte[] docx = mvc.perform(get("/api/supervision/circulars/{id}/document.docx", id).with(as("epb-staff")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", containsString("wordprocessingml")))
@@ -258,7 +267,7 @@ class CircularTests {
      * tasks: 市环境保护局 reported on time, 临翔区政府 late (today), 市林业局 never, on three tasks: one with its deadline on
      * the 10th of last month (red since the 11th) and one closed and reopened on the 20th (red since).
      */
-    private Month liveThroughLastMonth() throws Exception {
+    private Month liveThroughLastMonth(Scenario scenario) throws Exception {
         YearMonth last = YearMonth.now(clock).minusMonths(1);
         Month m = newPlan(last);
         mvc.perform(put("/api/progress/plans/{id}/cadence", m.planId()).with(office()).contentType(MediaType.APPLICATION_JSON)
@@ -286,10 +295,13 @@ class CircularTests {
         submit(as("epb-staff"), m.tasks().get("epb"), cycle);
         // a submitted report is frozen (a trigger); its slot says when it first counted as submitted
         onDay("update report_slot set first_submitted_at = ? where task_id = ?", last.atDay(24), m.tasks().get("epb"));
-        submit(as("linxiang-staff"), m.tasks().get("county"), cycle); // today: weeks after the grace period
-
-        awaitLevel(m.tasks().get("overdue"), "RED");
-        awaitLevel(relapsed, "RED");
+        // today: weeks after the grace period; the warnings are dated back once every change has been heard
+        scenario.stimulate(ClientRequest.sent(() -> submit(as("linxiang-staff"), m.tasks().get("county"), cycle)))
+                .andWaitForStateChange(new EventsHandled(publications).about(m.tasks().values()), Boolean.TRUE::equals)
+                .andVerify(handled -> {
+                    assertThat(level(m.tasks().get("overdue"))).containsExactly("RED");
+                    assertThat(level(relapsed)).containsExactly("RED");
+                });
         onDay("update warning_change set occurred_at = ? where task_id = ?", last.atDay(11), m.tasks().get("overdue"));
         onDay("update warning_change set occurred_at = ? where task_id = ?", last.atDay(20), relapsed);
         onDay("update task_history set occurred_at = ? where task_id = ?", last.atDay(20), relapsed);
@@ -332,8 +344,8 @@ class CircularTests {
                 .andExpect(status().isOk());
     }
 
-    private void submit(RequestPostProcessor who, long task, long cycle) throws Exception {
-        mvc.perform(post("/api/progress/reports").with(who).contentType(MediaType.APPLICATION_JSON)
+    private ResultActions submit(RequestPostProcessor who, long task, long cycle) throws Exception {
+        return mvc.perform(post("/api/progress/reports").with(who).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"taskId": %d, "cycleId": %d, "submit": true,
                                  "content": {"workDone": "本月完成现场整治。", "phase": "IN_PROGRESS", "onSchedule": true}}"""
@@ -347,10 +359,8 @@ class CircularTests {
         assertThat(rows).as(sql).isPositive();
     }
 
-    private void awaitLevel(long task, String level) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(jdbc.queryForList("select level from task_warning where task_id = ?", String.class, task))
-                        .containsExactly(level));
+    private List<String> level(long task) {
+        return jdbc.queryForList("select level from task_warning where task_id = ?", String.class, task);
     }
 
     private String draft(Month m, RequestPostProcessor who) throws Exception {

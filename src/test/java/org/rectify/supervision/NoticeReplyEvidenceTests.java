@@ -2,6 +2,8 @@ package org.rectify.supervision;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.rectify.ClientRequest;
+import org.rectify.EventsHandled;
 import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
 import org.rectify.plans.Plans;
@@ -10,20 +12,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.rectify.DemoLogins.as;
@@ -42,6 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * whoever sees the notice and by no one else; a late answer keeps the task yellow and tells the issuer.
  */
 @IntegrationTest
+@EnableScenarios
 class NoticeReplyEvidenceTests {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
@@ -59,6 +63,8 @@ class NoticeReplyEvidenceTests {
     Units units;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventPublicationRegistry publications;
 
     @Test
     void a_reply_with_files_keeps_them_linked_to_the_notice_and_shows_them_on_its_page() throws Exception {
@@ -151,33 +157,38 @@ class NoticeReplyEvidenceTests {
     }
 
     @Test
-    void a_late_reply_raises_the_task_to_yellow_and_tells_the_issuer_that_it_was_late() throws Exception {
+    void a_late_reply_raises_the_task_to_yellow_and_tells_the_issuer_that_it_was_late(Scenario scenario) throws Exception {
         LocalDate today = warnings.today();
         long task = quietTask();
         long notice = issue(task, today.plusDays(1), as("supervisor"));
         jdbc.update("update supervision_notice set reply_by = ? where id = ?", today.minusDays(2), notice);
         warnings.recompute(task, today);
         assertThat(warning(task)).isEqualTo("YELLOW NOTICE_UNANSWERED");
-        reply(notice, "迟到的回复", as("epb-staff"), file("补充材料.pdf", PDF)).andExpect(status().isOk());
+        scenario.stimulate(ClientRequest.sent(() -> reply(notice, "迟到的回复", as("epb-staff"), file("补充材料.pdf", PDF))
+                        .andExpect(status().isOk())))
+                .andWaitForStateChange(answerHandled(notice), Boolean.TRUE::equals)
+                .andVerify(handled -> assertThat(inbox("supervisor", "answered:" + notice)).isEqualTo("notify.noticeAnsweredLate"));
         assertThat(warning(task)).isEqualTo("YELLOW NOTICE_ANSWERED_LATE"); // answering late does not clear it
         assertThat(jdbc.queryForObject("select replied_late from supervision_notice where id = ?", Boolean.class, notice)).isTrue();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inbox("supervisor", "answered:" + notice))
-                .isEqualTo("notify.noticeAnsweredLate"));
         mvc.perform(get("/supervision/notices/{id}", notice).with(as("supervisor")))
                 .andExpect(content().string(containsString("逾期回复")));
         warnings.recompute(task, today.plusDays(WarningPolicy.LATE_ANSWER_COUNTS + 1));
         assertThat(warning(task)).isEqualTo("NONE "); // a month on, the late answer no longer counts
 
         long onTime = issue(quietTask(), today.plusDays(3), as("supervisor"));
-        reply(onTime, "按时回复", as("epb-staff")).andExpect(status().isOk());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inbox("supervisor", "answered:" + onTime))
-                .isEqualTo("notify.noticeAnswered"));
+        scenario.stimulate(ClientRequest.sent(() -> reply(onTime, "按时回复", as("epb-staff")).andExpect(status().isOk())))
+                .andWaitForStateChange(answerHandled(onTime), Boolean.TRUE::equals)
+                .andVerify(handled -> assertThat(inbox("supervisor", "answered:" + onTime)).isEqualTo("notify.noticeAnswered"));
     }
 
     @Test
-    void unit_users_see_the_notices_on_their_own_tasks_and_only_those() throws Exception {
+    void unit_users_see_the_notices_on_their_own_tasks_and_only_those(Scenario scenario) throws Exception {
         long task = quietTask();
-        long notice = issue(task, warnings.today().plusDays(4), as("supervisor"));
+        scenario.stimulate(ClientRequest.sent(() -> issue(task, warnings.today().plusDays(4), as("supervisor"))))
+                .andWaitForStateChange(new EventsHandled(publications).of(NoticeIssued.class, e -> e.taskId() == task),
+                        Boolean.TRUE::equals)
+                .andVerify((handled, notice) -> assertThat(inbox("epb-staff", "notice:" + notice)).isEqualTo("notify.noticeIssued"));
+        long notice = jdbc.queryForObject("select id from supervision_notice where task_id = ?", Long.class, task);
         String number = JsonPath.read(mvc.perform(get("/api/supervision/notices/{id}", notice).with(office()))
                 .andReturn().getResponse().getContentAsString(), "$.number");
         mvc.perform(get("/supervision/notices").with(as("epb-staff")))
@@ -194,8 +205,6 @@ class NoticeReplyEvidenceTests {
         mvc.perform(get("/supervision/notices").with(as("linxiang-staff")))
                 .andExpect(content().string(not(containsString(number))));
         mvc.perform(get("/supervision/tasks/{id}/notices", task).with(as("linxiang-staff"))).andExpect(status().isNotFound());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inbox("epb-staff", "notice:" + notice))
-                .isEqualTo("notify.noticeIssued"));
     }
 
     // ---- helpers
@@ -213,6 +222,11 @@ class NoticeReplyEvidenceTests {
             request.file(f);
         }
         return mvc.perform(request);
+    }
+
+    /** True once every answer to the notice has been handled by its listeners (the issuer's inbox among them). */
+    private java.util.function.Supplier<Boolean> answerHandled(long notice) {
+        return new EventsHandled(publications).of(NoticeAnswered.class, e -> e.noticeId() == notice);
     }
 
     private static MockMultipartFile file(String name, byte[] content) {

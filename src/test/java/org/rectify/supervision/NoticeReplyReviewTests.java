@@ -2,6 +2,8 @@ package org.rectify.supervision;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.rectify.ClientRequest;
+import org.rectify.EventsHandled;
 import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
 import org.rectify.plans.Plans;
@@ -9,15 +11,16 @@ import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.rectify.DemoLogins.as;
@@ -30,6 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The issuer of a supervision notice accepts its reply (the notice is done) or sends it back to be answered again. */
 @IntegrationTest
+@EnableScenarios
 class NoticeReplyReviewTests {
 
     @Autowired
@@ -42,9 +46,11 @@ class NoticeReplyReviewTests {
     Warnings warnings;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventPublicationRegistry publications;
 
     @Test
-    void a_reply_sent_back_returns_to_the_unit_and_its_second_answer_is_accepted_by_the_issuer() throws Exception {
+    void a_reply_sent_back_returns_to_the_unit_and_its_second_answer_is_accepted_by_the_issuer(Scenario scenario) throws Exception {
         long epb = units.resolve("市环境保护局").orElseThrow().id();
         long task = TestTasks.inPlan(mvc, plans, units, "督办回复确认测试方案").started("回复确认测试任务", epb, LocalDate.now().plusDays(90));
         long notice = ((Number) JsonPath.read(mvc.perform(post("/api/supervision/notices").with(office())
@@ -57,16 +63,18 @@ class NoticeReplyReviewTests {
         mvc.perform(post("/api/supervision/notices/{id}/accept", notice).with(epbStaff())).andExpect(status().isForbidden());
         mvc.perform(post("/api/supervision/notices/{id}/send-back", notice).with(office())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"comment\": \" \"}")).andExpect(status().isUnprocessableContent());
-        mvc.perform(post("/api/supervision/notices/{id}/send-back", notice).with(office())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"comment\": \"台账缺少责任人签字\"}"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.repliedAt").value(nullValue()))
-                .andExpect(jsonPath("$.sentBack[0].comment").value("台账缺少责任人签字"))
-                .andExpect(jsonPath("$.sentBack[0].replyText").value("已报送台账"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForList("""
-                select m.link from inbox_message m join account a on a.id = m.account_id
-                 where a.username = 'epb-staff' and m.kind = 'NOTICE_REPLY_SENT_BACK'""", String.class))
-                .contains("/supervision/notices/" + notice));
+        scenario.stimulate(ClientRequest.sent(() -> mvc.perform(post("/api/supervision/notices/{id}/send-back", notice)
+                                .with(office()).contentType(MediaType.APPLICATION_JSON).content("{\"comment\": \"台账缺少责任人签字\"}"))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.repliedAt").value(nullValue()))
+                        .andExpect(jsonPath("$.sentBack[0].comment").value("台账缺少责任人签字"))
+                        .andExpect(jsonPath("$.sentBack[0].replyText").value("已报送台账"))))
+                .andWaitForStateChange(new EventsHandled(publications).of(NoticeReplyReviewed.class,
+                        e -> e.noticeId() == notice), Boolean.TRUE::equals)
+                .andVerify(handled -> assertThat(jdbc.queryForList("""
+                        select m.link from inbox_message m join account a on a.id = m.account_id
+                         where a.username = 'epb-staff' and m.kind = 'NOTICE_REPLY_SENT_BACK'""", String.class))
+                        .contains("/supervision/notices/" + notice));
         assertThat(todo(epbStaff())).contains("/supervision/notices/" + notice + "\"");
         assertThat(todo(office())).doesNotContain("/supervision/notices/" + notice + "\"");
 

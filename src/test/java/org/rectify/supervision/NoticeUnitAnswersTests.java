@@ -2,6 +2,8 @@ package org.rectify.supervision;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.rectify.ClientRequest;
+import org.rectify.EventsHandled;
 import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
 import org.rectify.plans.Plans;
@@ -9,17 +11,18 @@ import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.rectify.DemoLogins.as;
@@ -36,10 +39,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * accepts or sends back each answer, and the notice is done when both answered and both answers were accepted.
  */
 @IntegrationTest
+@EnableScenarios
 class NoticeUnitAnswersTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    EventPublicationRegistry publications;
     @Autowired
     Plans plans;
     @Autowired
@@ -50,7 +56,7 @@ class NoticeUnitAnswersTests {
     JdbcTemplate jdbc;
 
     @Test
-    void each_lead_unit_answers_for_itself_and_the_notice_is_done_when_the_issuer_accepted_both() throws Exception {
+    void each_lead_unit_answers_for_itself_and_the_notice_is_done_when_the_issuer_accepted_both(Scenario scenario) throws Exception {
         long notice = issueOnCoLedTask("分单位回复测试任务");
         String link = "/supervision/notices/" + notice + "\"";
         assertThat(todo(epbStaff())).contains(link);
@@ -70,15 +76,20 @@ class NoticeUnitAnswersTests {
         assertThat(todo(office())).contains("· 市环境保护局").contains("· 临翔区政府");
 
         // the issuer sends back 临翔区政府's answer alone: that unit is told and answers again; 市环保局's stands
-        mvc.perform(post("/api/supervision/notices/{id}/send-back", notice).with(office()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"comment\": \"缺少现场照片\", \"unitId\": %d}".formatted(unit("临翔区政府"))))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.repliedAt").value(nullValue()))
-                .andExpect(jsonPath("$.sentBack[0].unitName").value("临翔区政府"))
-                .andExpect(jsonPath("$.sentBack[0].replyText").value("临翔区已完成整改"));
+        scenario.stimulate(ClientRequest.sent(() -> mvc.perform(post("/api/supervision/notices/{id}/send-back", notice)
+                                .with(office()).contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"comment\": \"缺少现场照片\", \"unitId\": %d}".formatted(unit("临翔区政府"))))
+                        .andExpect(status().isOk()).andExpect(jsonPath("$.repliedAt").value(nullValue()))
+                        .andExpect(jsonPath("$.sentBack[0].unitName").value("临翔区政府"))
+                        .andExpect(jsonPath("$.sentBack[0].replyText").value("临翔区已完成整改"))))
+                .andWaitForStateChange(new EventsHandled(publications).of(NoticeReplyReviewed.class,
+                        e -> e.noticeId() == notice), Boolean.TRUE::equals)
+                .andVerify(handled -> {
+                    assertThat(sentBackTo("linxiang-staff")).contains(notice);
+                    assertThat(sentBackTo("epb-staff")).doesNotContain(notice); // the same event's dispatch, done
+                });
         assertThat(answer(notice, "临翔区政府")).isNull();
         assertThat(answer(notice, "市环境保护局")).isEqualTo("市环保局已完成排查");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sentBackTo("linxiang-staff")).contains(notice));
-        assertThat(sentBackTo("epb-staff")).doesNotContain(notice); // the same event's dispatch, already done
         assertThat(todo(linxiang())).contains(link);
         assertThat(todo(epbStaff())).doesNotContain(link);
 

@@ -2,7 +2,9 @@ package org.rectify.supervision;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.rectify.EventsHandled;
 import org.rectify.IntegrationTest;
+import org.rectify.JobRun;
 import org.rectify.TestTasks;
 import org.rectify.access.Accounts;
 import org.rectify.access.NewAccount;
@@ -16,10 +18,12 @@ import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -46,6 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * are led by a unit of the test's own, so its staff and head hear of nothing else.
  */
 @IntegrationTest
+@EnableScenarios
 class RemindersTests {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
@@ -54,6 +58,8 @@ class RemindersTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    EventPublicationRegistry publications;
     @Autowired
     Reminders reminders;
     @Autowired
@@ -70,14 +76,15 @@ class RemindersTests {
     JdbcTemplate jdbc;
 
     @Test
-    void a_task_is_reminded_seven_three_and_one_days_before_its_deadline_and_one_three_and_seven_days_after() throws Exception {
+    void a_task_is_reminded_seven_three_and_one_days_before_its_deadline_and_one_three_and_seven_days_after(Scenario scenario)
+            throws Exception {
         LocalDate deadline = LocalDate.of(2045, 6, 30);
         TestTasks plan = newPlan();
         long task = newTask(plan, deadline);
-        everyDay(plan, deadline.minusDays(20), deadline.plusDays(30));
-
+        scenario.stimulate(JobRun.of(() -> everyDay(plan, deadline.minusDays(20), deadline.plusDays(30))))
+                .andWaitForStateChange(remindersHandled(task), Boolean.TRUE::equals)
+                .andVerify(handled -> assertThat(inbox("remind-staff", task)).hasSize(6));
         assertThat(stages(task, "DEADLINE")).containsExactly(-7, -3, -1, 1, 3, 7);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inbox("remind-staff", task)).hasSize(6));
         assertThat(inbox("remind-staff", task)).first().asString()
                 .isEqualTo("notify.reminder.DEADLINE.ahead|%s|2045-06-30|7".formatted(ref(task)));
         assertThat(inbox("remind-staff", task)).last().asString()
@@ -121,7 +128,7 @@ class RemindersTests {
     }
 
     @Test
-    void sweeping_the_same_day_again_or_on_two_threads_at_once_sends_each_stage_once() throws Exception {
+    void sweeping_the_same_day_again_or_on_two_threads_at_once_sends_each_stage_once(Scenario scenario) throws Exception {
         LocalDate deadline = LocalDate.of(2048, 9, 30);
         TestTasks plan = newPlan();
         long task = newTask(plan, deadline);
@@ -135,14 +142,18 @@ class RemindersTests {
         } finally {
             threads.shutdown();
         }
-        assertThat(reminders.sweep(day, plan.planId())).isZero();
+        scenario.stimulate(JobRun.of(() -> reminders.sweep(day, plan.planId())))
+                .andWaitForStateChange(remindersHandled(task), Boolean.TRUE::equals)
+                .andVerify((handled, reached) -> {
+                    assertThat(reached).as("the same day again").isZero();
+                    assertThat(inbox("remind-staff", task)).hasSize(1);
+                });
         assertThat(stages(task, "DEADLINE")).containsExactly(-3);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inbox("remind-staff", task)).hasSize(1));
     }
 
     @Test
-    void a_report_due_is_reminded_to_the_unit_that_owes_it_until_it_is_sent_and_the_head_hears_while_it_waits_for_approval()
-            throws Exception {
+    void a_report_due_is_reminded_to_the_unit_that_owes_it_until_it_is_sent_and_the_head_hears_while_it_waits_for_approval(
+            Scenario scenario) throws Exception {
         LocalDate today = warnings.today();
         LocalDate due = today.plusDays(10);
         TestTasks plan = newPlan();
@@ -154,10 +165,11 @@ class RemindersTests {
                 .andReturn().getResponse().getContentAsString(), "$[0].id")).longValue();
         long task = newTask(plan, LocalDate.of(2049, 12, 31));
 
-        reminders.sweep(due.minusDays(3), plan.planId());
+        scenario.stimulate(JobRun.of(() -> reminders.sweep(due.minusDays(3), plan.planId())))
+                .andWaitForStateChange(remindersHandled(task), Boolean.TRUE::equals)
+                .andVerify(handled -> assertThat(inbox("remind-staff", task))
+                        .containsExactly("notify.reminder.REPORT_DUE.ahead|%s|%s|3".formatted(ref(task), due)));
         assertThat(stages(task, "REPORT_DUE")).containsExactly(-3);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inbox("remind-staff", task))
-                .containsExactly("notify.reminder.REPORT_DUE.ahead|%s|%s|3".formatted(ref(task), due)));
 
         String report = mvc.perform(post("/api/progress/reports").with(login("remind-staff")).contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -166,10 +178,11 @@ class RemindersTests {
                                 .formatted(task, cycle)))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("AWAITING_APPROVAL"))
                 .andReturn().getResponse().getContentAsString();
-        reminders.sweep(today.plusDays(1), plan.planId()); // waited a day for the head
+        scenario.stimulate(JobRun.of(() -> reminders.sweep(today.plusDays(1), plan.planId()))) // waited a day for the head
+                .andWaitForStateChange(remindersHandled(task), Boolean.TRUE::equals)
+                .andVerify(handled -> assertThat(inbox("remind-head", task))
+                        .containsExactly("notify.reminder.APPROVAL.behind|%s|%s|1".formatted(ref(task), today)));
         assertThat(stages(task, "APPROVAL")).containsExactly(1);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inbox("remind-head", task))
-                .containsExactly("notify.reminder.APPROVAL.behind|%s|%s|1".formatted(ref(task), today)));
 
         reminders.sweep(due.minusDays(1), plan.planId());
         reminders.sweep(due.plusDays(1), plan.planId());
@@ -210,10 +223,18 @@ class RemindersTests {
                 Integer.class)).isEqualTo(1);
     }
 
-    private void everyDay(TestTasks plan, LocalDate from, LocalDate to) {
+    /** Sweeps each day in turn; returns how many stages were reached. */
+    private int everyDay(TestTasks plan, LocalDate from, LocalDate to) {
+        int reached = 0;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            reminders.sweep(day, plan.planId());
+            reached += reminders.sweep(day, plan.planId());
         }
+        return reached;
+    }
+
+    /** True once every reminder of the task has been handled by its listeners (the inbox among them). */
+    private java.util.function.Supplier<Boolean> remindersHandled(long task) {
+        return new EventsHandled(publications).of(ReminderDue.class, r -> r.taskId() == task);
     }
 
     private List<Integer> stages(long task, String subject) {

@@ -2,6 +2,8 @@ package org.rectify.supervision;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.rectify.ClientRequest;
+import org.rectify.EventsHandled;
 import org.rectify.IntegrationTest;
 import org.rectify.access.DataScope;
 import org.rectify.plans.Plans;
@@ -9,6 +11,9 @@ import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
@@ -28,12 +33,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Warnings through a task's life, with the day moved by the test; and the desk, scoped. */
 @IntegrationTest
+@EnableScenarios
 class WarningsTests {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    EventPublicationRegistry publications;
     @Autowired
     Warnings warnings;
     @Autowired
@@ -46,12 +54,11 @@ class WarningsTests {
     JdbcTemplate jdbc;
 
     @Test
-    void a_task_turns_blue_then_red_as_the_days_pass_and_every_change_is_recorded() throws Exception {
+    void a_task_turns_blue_then_red_as_the_days_pass_and_every_change_is_recorded(Scenario scenario) throws Exception {
         LocalDate deadline = LocalDate.of(2030, 6, 30);
         long id = newTask(deadline);
         command(id, "ASSIGN");
-        command(id, "START");
-        awaitLevel(id, "NONE");
+        heard(scenario, id, "START", "NONE");
 
         warnings.recompute(id, deadline.minusDays(100));
         assertThat(level(id)).isEqualTo("NONE");
@@ -68,14 +75,12 @@ class WarningsTests {
     }
 
     @Test
-    void closing_a_task_clears_its_warning_at_once() throws Exception {
+    void closing_a_task_clears_its_warning_at_once(Scenario scenario) throws Exception {
         long id = newTask(LocalDate.now().plusDays(5)); // within the blue threshold from today
-        command(id, "ASSIGN");
-        awaitLevel(id, "BLUE"); // assessed on the event, not at night
+        heard(scenario, id, "ASSIGN", "BLUE"); // assessed on the event, not at night
         command(id, "START");
         command(id, "REQUEST_CLOSURE");
-        command(id, "CLOSE");
-        awaitLevel(id, "NONE");
+        heard(scenario, id, "CLOSE", "NONE");
         assertThat(jdbc.queryForObject("select schedule_status from task_warning where task_id = ?", String.class, id))
                 .isEqualTo("DONE");
     }
@@ -191,10 +196,17 @@ class WarningsTests {
                 .content("{\"command\": \"" + command + "\"}")).andExpect(status().isOk());
     }
 
-    /** Listeners run after the command's transaction commits, possibly on another thread. */
-    private void awaitLevel(long id, String expected) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(level(id)).isEqualTo(expected));
+    /**
+     * Gives the command and asserts the level once every change of the task so far has been heard: listeners run
+     * after the command's transaction commits, possibly on another thread.
+     */
+    private void heard(Scenario scenario, long id, String command, String expected) {
+        scenario.stimulate(ClientRequest.sent(() -> {
+                    command(id, command);
+                    return id;
+                }))
+                .andWaitForStateChange(new EventsHandled(publications).about(id), Boolean.TRUE::equals)
+                .andVerify(done -> assertThat(level(id)).isEqualTo(expected));
     }
 
     private String level(long id) {

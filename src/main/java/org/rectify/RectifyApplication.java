@@ -15,6 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 /**
  * rectify (整改督办平台). {@code java -jar rectify.jar} starts the web application;
  * {@code java -jar rectify.jar parse-plan FILE} only parses a plan and prints it, with no server or database;
@@ -49,11 +52,12 @@ public class RectifyApplication {
     }
 
     private static int generate(String[] args) {
-        GeneratorOptions options = GenerateCommand.options(args, System.err);
-        if (options == null) {
-            return 2;
+        if (GenerateCommand.options(args, System.err, LocalDate.EPOCH) == null) {
+            return 2; // wrong options are told before anything starts
         }
         try (ConfigurableApplicationContext context = commandContext(args)) {
+            // today in the offices' time zone, the clock's
+            GeneratorOptions options = GenerateCommand.options(args, System.err, LocalDate.now(context.getBean(Clock.class)));
             return GenerateCommand.run(context.getBean(Generator.class), options, System.out, System.err);
         }
     }

@@ -7,7 +7,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import static org.rectify.audit.internal.db.Tables.AUDIT_ANCHOR;
@@ -15,12 +14,10 @@ import static org.rectify.audit.internal.db.Tables.AUDIT_ENTRY;
 
 /**
  * Anchors the chain: records, once per day, the head of the chain as it stood at the end of that day (the last
- * entry before midnight, China Standard Time). Published anchors let anyone who kept one detect a rewrite.
+ * entry before midnight in the offices' time zone, the clock's). Published anchors let anyone who kept one detect a rewrite.
  */
 @Service
 public class AuditAnchors {
-
-    public static final ZoneId ZONE = org.rectify.platform.ClockConfiguration.ZONE;
 
     private final DSLContext db;
     private final Clock clock;
@@ -32,7 +29,7 @@ public class AuditAnchors {
 
     /** The day that ended most recently. */
     public LocalDate yesterday() {
-        return LocalDate.now(clock.withZone(ZONE)).minusDays(1);
+        return LocalDate.now(clock).minusDays(1);
     }
 
     /**
@@ -42,7 +39,7 @@ public class AuditAnchors {
     @Transactional
     public AuditAnchor anchor(LocalDate day) {
         Record2<Long, String> head = db.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.HASH).from(AUDIT_ENTRY)
-                .where(AUDIT_ENTRY.AT.lt(day.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime()))
+                .where(AUDIT_ENTRY.AT.lt(day.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime()))
                 .orderBy(AUDIT_ENTRY.SEQ.desc()).limit(1).fetchOne();
         db.insertInto(AUDIT_ANCHOR)
                 .set(AUDIT_ANCHOR.DAY, day)

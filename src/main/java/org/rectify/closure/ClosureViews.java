@@ -11,7 +11,6 @@ import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskSummary;
-import org.rectify.platform.ClockConfiguration;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.WorkingCalendar.DayCount;
 import org.rectify.progress.Evidences;
@@ -333,8 +332,8 @@ public class ClosureViews {
         return t == null ? null : t.toInstant();
     }
 
-    /** Today in China Standard Time, the day notice periods count in. */
+    /** Today in the offices' time zone, the day notice periods count in. */
     public java.time.LocalDate today() {
-        return java.time.LocalDate.ofInstant(clock.instant(), ClockConfiguration.ZONE);
+        return java.time.LocalDate.now(clock);
     }
 }

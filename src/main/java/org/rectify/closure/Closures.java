@@ -8,7 +8,6 @@ import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskStatus;
 import org.rectify.plans.Tasks;
-import org.rectify.platform.ClockConfiguration;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.WorkingCalendar;
@@ -466,7 +465,7 @@ public class Closures {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ClockConfiguration.ZONE);
+        return LocalDate.now(clock);
     }
 
     private static java.time.OffsetDateTime utc(Instant at) {

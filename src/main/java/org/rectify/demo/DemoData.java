@@ -134,7 +134,7 @@ class DemoData implements SmartLifecycle {
             return; // loaded by an earlier start: the data belongs to its users now
         }
         long started = System.nanoTime();
-        DemoTimeline timeline = new DemoTimeline(LocalDate.now(clock), cyclesBehind);
+        DemoTimeline timeline = new DemoTimeline(LocalDate.now(clock), cyclesBehind, clock.getZone());
         long planId = transaction.execute(status -> ReplayClock.at(timeline.daysFromStart(0, 9), () -> playThePast(timeline)));
         // today, on today's clock: the warnings of today, last month's circular, this morning's reminders
         closures.play(); // the closure procedure and look-backs run on today's clock

@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.rectify.demo.DemoTimeline.GRACE_DAYS;
-import static org.rectify.demo.DemoTimeline.at;
 
 /**
  * Monthly reports on the demo plan, through the progress API: after the first months' groundwork the office asks for
@@ -50,14 +49,14 @@ class DemoReports {
 
     void schedule(DemoSchedule schedule, DemoStage stage, long planId, List<Long> taskIds) {
         DemoTimeline timeline = stage.timeline();
-        schedule.at(DemoTimeline.at(timeline.reportingStart().minusDays(3), 10), () -> {
+        schedule.at(timeline.at(timeline.reportingStart().minusDays(3), 10), () -> {
             cycles.setCadence(planId, new CadenceSettings(CadenceKind.CUSTOM, null, GRACE_DAYS, true,
                     timeline.reportingStart(), timeline.reportDueDates()), stage.callers().office());
             // each task read once for all its reports (its lead units, reference and title stay as they are)
             List<TaskDetail> tasks = taskIds.stream().map(id -> ledger.get(id, DataScope.ALL)).toList();
             for (ReportingCycle cycle : cycles.cycles(planId)) {
                 if (cycle.dueOn().isBefore(timeline.today())) {
-                    schedulePast(schedule, stage.callers(), cycle, tasks);
+                    schedulePast(schedule, timeline, stage.callers(), cycle, tasks);
                 } else if (!cycle.periodStart().isAfter(timeline.today())) {
                     scheduleCurrent(schedule, stage, cycle, tasks);
                 }
@@ -65,21 +64,21 @@ class DemoReports {
         });
     }
 
-    private void schedulePast(DemoSchedule schedule, DemoCallers callers, ReportingCycle cycle, List<TaskDetail> tasks) {
+    private void schedulePast(DemoSchedule schedule, DemoTimeline timeline, DemoCallers callers, ReportingCycle cycle, List<TaskDetail> tasks) {
         forEachSlot(tasks, cycle, (t, task, unit, n) -> {
             boolean missing = n % 10 == 8 && t % 3 == 0;
             switch (missing ? -1 : n % 10) {
                 case -1 -> { } // never reported: LATE, and the task turns yellow
-                case 6, 7 -> schedule.at(at(cycle.graceUntil().plusDays(1 + n % 3), 16),
+                case 6, 7 -> schedule.at(timeline.at(cycle.graceUntil().plusDays(1 + n % 3), 16),
                         () -> submitIfReporting(callers, task, unit, cycle, n));
                 case 9 -> {
-                    schedule.at(at(cycle.dueOn().minusDays(2), 11), () -> submitIfReporting(callers, task, unit, cycle, n));
-                    schedule.at(at(cycle.dueOn().plusDays(1), 15), () -> returnReport(callers, task, unit, cycle));
+                    schedule.at(timeline.at(cycle.dueOn().minusDays(2), 11), () -> submitIfReporting(callers, task, unit, cycle, n));
+                    schedule.at(timeline.at(cycle.dueOn().plusDays(1), 15), () -> returnReport(callers, task, unit, cycle));
                     if (n / 10 % 2 == 0) { // half are corrected in a new version; the others wait for it
-                        schedule.at(at(cycle.dueOn().plusDays(3), 10), () -> correct(callers, task, unit, cycle, n));
+                        schedule.at(timeline.at(cycle.dueOn().plusDays(3), 10), () -> correct(callers, task, unit, cycle, n));
                     }
                 }
-                default -> schedule.at(at(cycle.dueOn().minusDays(1 + n % 4), 9 + n % 8),
+                default -> schedule.at(timeline.at(cycle.dueOn().minusDays(1 + n % 4), 9 + n % 8),
                         () -> submitIfReporting(callers, task, unit, cycle, n));
             }
         });
@@ -87,16 +86,17 @@ class DemoReports {
 
     private void scheduleCurrent(DemoSchedule schedule, DemoStage stage, ReportingCycle cycle, List<TaskDetail> tasks) {
         DemoCallers callers = stage.callers();
-        LocalDate yesterday = stage.timeline().today().minusDays(1);
+        DemoTimeline timeline = stage.timeline();
+        LocalDate yesterday = timeline.today().minusDays(1);
         forEachSlot(tasks, cycle, (t, task, unit, n) -> {
             if (callers.isEpb(unit)) { // 市环保局's staff sent some, waiting for the head; the rest are on epb-staff's list
                 if (n % 2 == 0) {
-                    schedule.at(at(yesterday, 17), () -> write(task, unit, cycle, n, callers.staffOf(unit), true));
+                    schedule.at(timeline.at(yesterday, 17), () -> write(task, unit, cycle, n, callers.staffOf(unit), true));
                 }
             } else if (n % 4 == 0) {
-                schedule.at(at(yesterday, 10), () -> submitIfReporting(callers, task, unit, cycle, n));
+                schedule.at(timeline.at(yesterday, 10), () -> submitIfReporting(callers, task, unit, cycle, n));
             } else if (n % 4 == 1) {
-                schedule.at(at(yesterday, 15), () -> write(task, unit, cycle, n, callers.staffOf(unit), false));
+                schedule.at(timeline.at(yesterday, 15), () -> write(task, unit, cycle, n, callers.staffOf(unit), false));
             }
         });
     }

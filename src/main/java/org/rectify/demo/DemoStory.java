@@ -51,7 +51,7 @@ final class DemoStory {
         int spread = Math.abs(ref.hashCode() % 10); // not all on one day
         return switch (command) {
             case START -> timeline.daysFromStart(10 + spread, 10);
-            default -> DemoTimeline.at(timeline.today().minusMonths(3).plusDays(spread), 11);
+            default -> timeline.at(timeline.today().minusMonths(3).plusDays(spread), 11);
         };
     }
 

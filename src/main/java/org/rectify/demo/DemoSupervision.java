@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static org.rectify.demo.DemoTimeline.at;
 
 /**
  * The supervision office's and the leader's part of the story: a notice answered in time, one left unanswered past
@@ -42,35 +41,36 @@ class DemoSupervision {
 
     void schedule(DemoSchedule schedule, DemoStage stage, Map<String, Long> tasks) {
         DemoCallers callers = stage.callers();
-        LocalDate today = stage.timeline().today();
+        DemoTimeline timeline = stage.timeline();
+        LocalDate today = timeline.today();
         long answered = tasks.get("五(一)");
-        schedule.at(at(today.minusDays(60), 10), () -> {
+        schedule.at(timeline.at(today.minusDays(60), 10), () -> {
             long notice = notices.issue(answered, "请于限期内报送整改进展及佐证材料，说明滞后原因。（演示）", today.minusDays(45),
                     callers.supervisor());
             // every lead unit answers for itself (a co-led task's notice is answered when all have)
-            ledger.get(answered, DataScope.ALL).leadUnitIds().forEach(unit -> schedule.at(at(today.minusDays(50), 16),
+            ledger.get(answered, DataScope.ALL).leadUnitIds().forEach(unit -> schedule.at(timeline.at(today.minusDays(50), 16),
                     () -> notices.reply(notice, unit, "已召开专题会议研究部署，整改点位已全部完成现场核查，佐证材料随后报送。（演示）",
                             callers.headOf(unit))));
         });
         long coLed = tasks.get("三(二)");
-        schedule.at(at(today.minusDays(30), 10), () -> {
+        schedule.at(timeline.at(today.minusDays(30), 10), () -> {
             long notice = notices.issue(coLed, "该任务进展滞后，请说明原因并提出加快推进的具体措施。（演示）", today.minusDays(16),
                     callers.supervisor());
             // a co-led task: its first lead unit answered, the others did not, so the notice stays unanswered
             long first = leadOf(coLed);
-            schedule.at(at(today.minusDays(20), 15), () -> notices.reply(notice, first,
+            schedule.at(timeline.at(today.minusDays(20), 15), () -> notices.reply(notice, first,
                     "已分析滞后原因，制定加快推进措施，按周调度落实。（演示）", callers.headOf(first)));
         });
-        schedule.at(at(today.minusDays(2), 10), () -> notices.issue(tasks.get("三(三)"),
+        schedule.at(timeline.at(today.minusDays(2), 10), () -> notices.issue(tasks.get("三(三)"),
                 "请报送本月整改进展及下一步工作安排。（演示）", today.plusDays(8), callers.supervisor()));
 
         long overdue = tasks.get("六");
-        schedule.at(at(today.minusDays(20), 11), () -> supervisionLedger.add(overdue,
+        schedule.at(timeline.at(today.minusDays(20), 11), () -> supervisionLedger.add(overdue,
                 "已超过整改时限仍未完成，列入挂账督办。（演示）", callers.supervisor()));
-        schedule.at(at(today.minusDays(12), 15), () -> accountability.record(new NewAccountabilityAction(
+        schedule.at(timeline.at(today.minusDays(12), 15), () -> accountability.record(new NewAccountabilityAction(
                 AccountabilityType.SUMMONS, leadOf(overdue), null, null, today.minusDays(12),
                 "整改任务逾期未完成，约谈单位主要负责人。（演示）", "临整改办〔演示〕1号", List.of(overdue)), callers.supervisor()));
-        schedule.at(at(today.minusDays(5), 9), () -> instructions.give(tasks.get("二(二)"),
+        schedule.at(timeline.at(today.minusDays(5), 9), () -> instructions.give(tasks.get("二(二)"),
                 "请加快推进，务必按期完成整改任务，并将进展情况专题报告。（演示）", today.plusDays(10), callers.leader()));
     }
 

@@ -1,9 +1,8 @@
 package org.rectify.demo;
 
-import org.rectify.platform.ClockConfiguration;
-
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -12,9 +11,9 @@ import java.util.stream.IntStream;
  * The demo's calendar, relative to the day it is loaded: the plan started about 8 months ago and ends in about 16,
  * and the seed's 2017–2020 dates are laid onto that span in the same order and proportions. Units report monthly
  * (for the last few cycles and the current one; each cycle is some 350 reports to replay), due 3 days from today's day of the month, so whatever the day of loading the picture is the same: past cycles
- * behind, the current one due in 3 days (this morning's reminders say so).
+ * behind, the current one due in 3 days (this morning's reminders say so). Days are in the offices' {@code zone}.
  */
-record DemoTimeline(LocalDate today, int cyclesBehind) {
+record DemoTimeline(LocalDate today, int cyclesBehind, ZoneId zone) {
 
     /** The seed plan's span: issued on 2018-02-07, its last dated work due at the end of 2020. */
     static final LocalDate SEED_START = LocalDate.of(2018, 2, 7);
@@ -54,8 +53,8 @@ record DemoTimeline(LocalDate today, int cyclesBehind) {
     }
 
     /** A moment of a day, in the offices' time zone. */
-    static Instant at(LocalDate day, int hour) {
-        return day.atTime(hour, 0).atZone(ClockConfiguration.ZONE).toInstant();
+    Instant at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).atZone(zone).toInstant();
     }
 
     Instant daysFromStart(int days, int hour) {

@@ -2,7 +2,6 @@ package org.rectify.generator;
 
 import java.io.PrintStream;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -17,10 +16,10 @@ public final class GenerateCommand {
     private GenerateCommand() {
     }
 
-    /** The options, or null after printing why they are wrong. */
-    public static GeneratorOptions options(String[] args, PrintStream err) {
+    /** The options ({@code today} unless --today is given), or null after printing why they are wrong. */
+    public static GeneratorOptions options(String[] args, PrintStream err, LocalDate today) {
         try {
-            return GeneratorOptions.parse(args, LocalDate.now(ZoneId.of("Asia/Shanghai")));
+            return GeneratorOptions.parse(args, today);
         } catch (IllegalArgumentException wrong) {
             err.println("generate: " + wrong.getMessage());
             err.println("usage: generate [--cities=20] [--counties=9] [--departments=4] [--townships=0] [--tasks=100000] "

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 
 /**
  * Generates a province in one transaction on the app's database, with the audit record {@code generator.loaded}
@@ -24,8 +25,11 @@ public class Generator {
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    Generator(DataSource dataSource, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+    Generator(DataSource dataSource, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+              Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
@@ -44,7 +48,7 @@ public class Generator {
                     throw new GeneratorRefused("The database already holds " + tasks + " tasks. The generator fills an empty "
                             + "database; to add a province to this one, run it again with --append.");
                 }
-                GeneratedProvince province = new ProvinceWriter(connection, options, hash).write();
+                GeneratedProvince province = new ProvinceWriter(connection, options, hash, clock.getZone()).write();
                 events.publishEvent(new ProvinceGenerated(province.provinceUnitId(), province.provinceName(), options.seed(), province.rows()));
                 return new GeneratedProvince(province.provinceUnitId(), province.provinceName(), province.planIds(), province.rows(), province.millis(),
                         province.sampleAccounts(), chosen ? password : null, chosen, province.totalMillis());

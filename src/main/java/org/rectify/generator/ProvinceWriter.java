@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -47,7 +47,6 @@ import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
  */
 public final class ProvinceWriter {
 
-    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final String ACTOR = "generator";
 
     private final Connection connection;
@@ -69,12 +68,15 @@ public final class ProvinceWriter {
     private record Cycle(long id, LocalDate start, LocalDate dueOn) {
     }
 
+    /** The offices' time zone: generated times fall in office hours there. */
+    private final ZoneId zone;
     private final List<Unit> units = new ArrayList<>();
     private final List<Account> accounts = new ArrayList<>();
     private Unit province;
 
     /** {@code passwordHash} as the app stores it (the delegating encoder's {@code {bcrypt}...}), one for every account. */
-    public ProvinceWriter(Connection connection, GeneratorOptions options, String passwordHash) {
+    public ProvinceWriter(Connection connection, GeneratorOptions options, String passwordHash, ZoneId zone) {
+        this.zone = zone;
         this.connection = connection;
         this.db = DSL.using(connection, SQLDialect.POSTGRES);
         this.options = options;
@@ -202,7 +204,7 @@ public final class ProvinceWriter {
                     + "append with another --seed.");
         }
         long id = reserve(ACCOUNT, ACCOUNT.ID, planned.size());
-        OffsetDateTime at = today.atTime(LocalTime.of(9, 0)).atOffset(CHINA);
+        OffsetDateTime at = today.atTime(LocalTime.of(9, 0)).atZone(zone).toOffsetDateTime();
         try (Copy copy = new Copy(connection, ACCOUNT, ACCOUNT.ID, ACCOUNT.USERNAME, ACCOUNT.PASSWORD_HASH, ACCOUNT.DISPLAY_NAME,
                 ACCOUNT.UNIT_ID, ACCOUNT.ROLE, ACCOUNT.CREATED_AT)) {
             for (Account a : planned) {
@@ -248,7 +250,7 @@ public final class ProvinceWriter {
                 plans.add(id);
                 plan.add(id++).add(owner.name() + "贯彻落实" + province.name() + "生态环境保护督察反馈意见整改方案")
                         .add(owner.level().equals("PROVINCE") ? "中共" + owner.name() + "委办公厅" : "中共" + owner.name() + "委办公室")
-                        .add(issued).add(owner.id()).add(issued.atTime(LocalTime.of(10, 0)).atOffset(CHINA)).end();
+                        .add(issued).add(owner.id()).add(issued.atTime(LocalTime.of(10, 0)).atZone(zone).toOffsetDateTime()).end();
             }
             done("plan", plan);
         }
@@ -260,7 +262,7 @@ public final class ProvinceWriter {
         int months = (int) ChronoUnit.MONTHS.between(first, today.plusYears(3).withDayOfMonth(1)) + 1;
         long id = reserve(REPORTING_CYCLE, REPORTING_CYCLE.ID, (long) months * plans.size());
         Map<Long, List<Cycle>> cycles = new LinkedHashMap<>();
-        OffsetDateTime at = first.atTime(LocalTime.of(10, 0)).atOffset(CHINA);
+        OffsetDateTime at = first.atTime(LocalTime.of(10, 0)).atZone(zone).toOffsetDateTime();
         try (Copy cadence = new Copy(connection, REPORTING_CADENCE, REPORTING_CADENCE.PLAN_ID, REPORTING_CADENCE.KIND,
                 REPORTING_CADENCE.DUE_DAY, REPORTING_CADENCE.GRACE_DAYS, REPORTING_CADENCE.STARTS_ON, REPORTING_CADENCE.UPDATED_BY,
                 REPORTING_CADENCE.UPDATED_AT)) {
@@ -312,7 +314,7 @@ public final class ProvinceWriter {
         int perTask = options.reportsPerTask();
         planTasks(plans, cycles);
         long firstMilestone = reserve(MILESTONE, MILESTONE.ID, 2L * n);
-        OffsetDateTime created = today.minusYears(5).plusDays(20).atTime(LocalTime.of(10, 0)).atOffset(CHINA);
+        OffsetDateTime created = today.minusYears(5).plusDays(20).atTime(LocalTime.of(10, 0)).atZone(zone).toOffsetDateTime();
         ChineseText words = new ChineseText(new Random(options.seed() + 1));
         int[] positions = new int[plans.size()];
         try (Copy task = new Copy(connection, TASK, TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.POSITION, TASK.TITLE, TASK.TEXT, TASK.MEASURES,
@@ -346,7 +348,7 @@ public final class ProvinceWriter {
             done("milestone", milestone);
         }
         List<Long> red = new ArrayList<>();
-        OffsetDateTime since = today.atStartOfDay().atOffset(CHINA);
+        OffsetDateTime since = today.atStartOfDay().atZone(zone).toOffsetDateTime();
         try (Copy warning = new Copy(connection, TASK_WARNING, TASK_WARNING.TASK_ID, TASK_WARNING.LEVEL, TASK_WARNING.SCHEDULE_STATUS,
                 TASK_WARNING.REASONS, TASK_WARNING.ASSESSED_ON, TASK_WARNING.SINCE)) {
             for (int i = 0; i < n; i++) {
@@ -430,7 +432,7 @@ public final class ProvinceWriter {
                 boolean submitted = !(r == perTask - 1 && isOpen(statusOf[i]) && random.nextInt(10) == 0);
                 cycleOf[x] = cycle.id();
                 atOf[x] = cycle.dueOn().minusDays(random.nextInt(6)).atTime(LocalTime.of(9 + random.nextInt(8), random.nextInt(60)))
-                        .toEpochSecond(CHINA);
+                        .atZone(zone).toEpochSecond();
                 flagsOf[x] = (byte) ((submitted ? SUBMITTED : 0) | (submitted && random.nextInt(10) == 0 ? WITH_EVIDENCE : 0));
             }
         }
@@ -444,8 +446,8 @@ public final class ProvinceWriter {
         return u.type().equals("REGION") ? u : unit(u.parentId());
     }
 
-    private static OffsetDateTime time(long epochSecond) {
-        return OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(epochSecond), CHINA);
+    private OffsetDateTime time(long epochSecond) {
+        return OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(epochSecond), zone);
     }
 
     /** Who can lead a plan's tasks: the province's departments and cities, or everything under a city. */
@@ -574,7 +576,7 @@ public final class ProvinceWriter {
         }
         long firstEvidence = reserve(EVIDENCE, EVIDENCE.ID, reports.size());
         long firstAttachment = reserve(REPORT_ATTACHMENT, REPORT_ATTACHMENT.ID, reports.size());
-        OffsetDateTime at = today.minusDays(1).atTime(LocalTime.of(9, 0)).atOffset(CHINA);
+        OffsetDateTime at = today.minusDays(1).atTime(LocalTime.of(9, 0)).atZone(zone).toOffsetDateTime();
         Random files = new Random(options.seed() + 5);
         byte[] digest = new byte[32];
         try (Copy evidence = new Copy(connection, EVIDENCE, EVIDENCE.ID, EVIDENCE.SHA256, EVIDENCE.SIZE_BYTES, EVIDENCE.CONTENT_TYPE,
@@ -634,7 +636,7 @@ public final class ProvinceWriter {
                 seq++;
                 LocalDate issued = today.minusDays(5 + random.nextInt(40));
                 boolean answered = random.nextBoolean();
-                OffsetDateTime at = issued.atTime(LocalTime.of(10, 0)).atOffset(CHINA);
+                OffsetDateTime at = issued.atTime(LocalTime.of(10, 0)).atZone(zone).toOffsetDateTime();
                 copy.add(id++).add(red.get(i)).add(year).add(seq).add("督〔" + year + "〕" + seq + "号")
                         .add("该任务已超过整改时限,请于回复期限前报送整改进展和下一步措施。").add(issued.plusDays(10)).add("RED")
                         .add(office.username()).add(office.id()).add(province.name()).add(at)

@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,7 +40,7 @@ import java.util.function.Function;
  * ({@link #write}).
  *
  * <pre>{@code
- * ListExport.of("督办单", notices).column("编号", SupervisionNotice::number).column("回复期限", SupervisionNotice::replyBy)
+ * ListExport.of("督办单", notices, clock.getZone()).column("编号", SupervisionNotice::number).column("回复期限", SupervisionNotice::replyBy)
  *         .download("督办单.xlsx");
  * }</pre>
  */
@@ -57,18 +58,23 @@ public final class ListExport<T> {
 
     private final String title;
     private final Iterable<T> items;
+    private final ZoneId zone;
     private final List<Column<T>> columns = new ArrayList<>();
     private boolean titleRow = true;
     private short paperSize = PrintSetup.A4_PAPERSIZE;
 
-    private ListExport(String title, Iterable<T> items) {
+    private ListExport(String title, Iterable<T> items, ZoneId zone) {
         this.title = title;
         this.items = items;
+        this.zone = zone;
     }
 
-    /** {@code title} heads the sheet: the list's name and, where filtered, the filter in words. */
-    public static <T> ListExport<T> of(String title, Iterable<T> items) {
-        return new ListExport<>(title, items);
+    /**
+     * {@code title} heads the sheet: the list's name and, where filtered, the filter in words; times are written in
+     * {@code zone}, the offices' ({@code clock.getZone()}).
+     */
+    public static <T> ListExport<T> of(String title, Iterable<T> items, ZoneId zone) {
+        return new ListExport<>(title, items, zone);
     }
 
     /** A column; the value may be null, a number, a date, a time, a collection (joined with 、) or anything else (its text). */
@@ -186,21 +192,21 @@ public final class ListExport<T> {
         return ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
     }
 
-    static String text(Object value) {
+    String text(Object value) {
         if (value == null) {
             return "";
         }
         if (value instanceof OffsetDateTime t) {
-            return t.atZoneSameInstant(ClockConfiguration.ZONE).format(MINUTES);
+            return t.atZoneSameInstant(zone).format(MINUTES);
         }
         if (value instanceof java.time.Instant i) {
-            return i.atZone(ClockConfiguration.ZONE).format(MINUTES);
+            return i.atZone(zone).format(MINUTES);
         }
         if (value instanceof LocalDate d) {
             return d.toString();
         }
         if (value instanceof Collection<?> c) {
-            return String.join("、", c.stream().map(ListExport::text).toList());
+            return String.join("、", c.stream().map(this::text).toList());
         }
         return value.toString();
     }

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.function.Consumer;
 
 /**
@@ -70,10 +69,10 @@ public final class OfficialDocument {
         paragraph(doc, ParagraphAlignment.BOTH, INDENT + text.strip(), BODY_FONT, 16, false, null);
     }
 
-    /** Issuer and date, on the right. */
-    public static void signature(XWPFDocument doc, String issuer, OffsetDateTime at) {
+    /** Issuer and date (the day in the offices' time zone), on the right. */
+    public static void signature(XWPFDocument doc, String issuer, LocalDate day) {
         paragraph(doc, ParagraphAlignment.RIGHT, issuer, BODY_FONT, 16, false, null);
-        paragraph(doc, ParagraphAlignment.RIGHT, chineseDate(at.atZoneSameInstant(ClockConfiguration.ZONE).toLocalDate()), BODY_FONT, 16, false, null);
+        paragraph(doc, ParagraphAlignment.RIGHT, chineseDate(day), BODY_FONT, 16, false, null);
     }
 
     public static void paragraph(XWPFDocument doc, ParagraphAlignment align, String text, String font, int size, boolean bold,

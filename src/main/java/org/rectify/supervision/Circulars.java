@@ -264,12 +264,12 @@ public class Circulars {
         }
     }
 
-    private static ConflictException stale(Circular now) {
+    private ConflictException stale(Circular now) {
         if (now.isPublished()) {
             return new ConflictException("supervision.circular.alreadyPublished", now.number());
         }
         return new ConflictException("supervision.circular.stale", now.updatedBy(),
-                now.updatedAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                now.updatedAt().atZoneSameInstant(clock.getZone())
                         .toLocalDateTime().withNano(0).toString().replace('T', ' '));
     }
 

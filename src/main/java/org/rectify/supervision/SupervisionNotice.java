@@ -43,9 +43,9 @@ public record SupervisionNotice(long id, long taskId, String taskRef, String tas
                            String sentBackBy, OffsetDateTime sentBackAt) {
     }
 
-    /** Unanswered past its date, or answered after it. */
-    public boolean isLate(LocalDate today) {
-        LocalDate answeredOn = repliedAt == null ? null : repliedAt.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+    /** Unanswered past its date, or answered after it (on the day it was answered in the offices' {@code zone}). */
+    public boolean isLate(LocalDate today, java.time.ZoneId zone) {
+        LocalDate answeredOn = repliedAt == null ? null : repliedAt.atZoneSameInstant(zone).toLocalDate();
         return answeredOn == null ? today.isAfter(replyBy) : answeredOn.isAfter(replyBy);
     }
 }

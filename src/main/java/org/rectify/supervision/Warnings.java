@@ -86,6 +86,11 @@ public class Warnings {
         return LocalDate.now(clock);
     }
 
+    /** The offices' time zone, the one {@link #today()} is in. */
+    public java.time.ZoneId zone() {
+        return clock.getZone();
+    }
+
     public SupervisionSettings settings(long planId) {
         return db.selectFrom(SUPERVISION_SETTINGS).where(SUPERVISION_SETTINGS.PLAN_ID.eq(planId))
                 .fetchOptional(r -> new SupervisionSettings(r.getBlueDays(), r.getReportGraceDays()))

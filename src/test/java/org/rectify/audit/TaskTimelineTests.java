@@ -19,7 +19,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.List;
@@ -79,7 +78,7 @@ class TaskTimelineTests {
             assertThat(shown.get(i)[0]).isEqualTo(row.get("action"));
             assertThat(Long.parseLong(shown.get(i)[1])).isEqualTo(((Number) row.get("seq")).longValue());
             assertThat(shown.get(i)[2]).isEqualTo(((java.sql.Timestamp) row.get("at")).toInstant()
-                    .atZone(ZoneId.of("Asia/Shanghai")).format(minute));
+                    .atZone(clock.getZone()).format(minute));
             assertThat(shown.get(i)[3]).isEqualTo(row.get("actor"));
         }
         assertThat(shown.stream().map(s -> s[0]).toList()).containsSubsequence("task.created", "task.transitioned",

@@ -178,7 +178,7 @@ class GeneratorTests {
     @Test
     void wrong_options_are_told_in_a_sentence() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertThat(GenerateCommand.options(new String[]{"generate", "--tasks=many"}, new PrintStream(err, true, StandardCharsets.UTF_8))).isNull();
+        assertThat(GenerateCommand.options(new String[]{"generate", "--tasks=many"}, new PrintStream(err, true, StandardCharsets.UTF_8), TODAY)).isNull();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--tasks must be a whole number, not \"many\"");
         assertThatThrownBy(() -> GeneratorOptions.parse(new String[]{"--password=short"}, TODAY))
                 .hasMessage("--password must have at least 10 characters.");

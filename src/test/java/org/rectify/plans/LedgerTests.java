@@ -24,6 +24,8 @@ class LedgerTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    java.time.Clock clock;
 
     @Test
     void the_city_office_sees_all_22_tasks_of_the_lincang_plan() throws Exception {
@@ -91,7 +93,7 @@ class LedgerTests {
     void filtering_by_deadline_range_and_sorting_by_deadline() throws Exception {
         // the demo lays the seed's dates onto today: 六 (2019年前, read as the end of 2018) falls due weeks ago,
         // 四(一)'s last milestone (2020) in more than a year
-        String byThisMonth = java.time.LocalDate.now(org.rectify.platform.ClockConfiguration.ZONE).plusMonths(1).toString();
+        String byThisMonth = java.time.LocalDate.now(clock).plusMonths(1).toString();
         mvc.perform(get("/api/tasks").param("planId", demoPlan()).param("deadlineTo", byThisMonth).param("sort", "DEADLINE").param("size", "100").with(office()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.tasks[*].ref").value(hasItem("六")))

@@ -61,7 +61,7 @@ public final class WarningRecomputeBenchmark {
         GeneratorOptions options = new GeneratorOptions(20, 9, 4, 0, tasks, 10, 1, false, null, day);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            GeneratedProvince province = new ProvinceWriter(connection, options, "{noop}benchmark").write();
+            GeneratedProvince province = new ProvinceWriter(connection, options, "{noop}benchmark", ZoneId.of("Asia/Shanghai")).write();
             connection.commit();
             System.out.printf("generated %,d tasks, %,d milestones, %,d reports in %,d ms%n", province.rows().get("task"),
                     province.rows().get("milestone"), province.rows().get("progress_report"), province.totalMillis());

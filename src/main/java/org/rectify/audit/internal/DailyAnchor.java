@@ -10,10 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
 import java.time.LocalTime;
 
 /**
- * Just after midnight (China Standard Time) the head of the chain at the end of the day before is anchored.
+ * Just after midnight (the offices' time zone) the head of the chain at the end of the day before is anchored.
  * db-scheduler runs it on one node, and on start after a night the application was down.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,8 +24,8 @@ class DailyAnchor {
     private static final Logger log = LoggerFactory.getLogger(DailyAnchor.class);
 
     @Bean
-    RecurringTask<Void> anchorAuditChain(AuditAnchors anchors) {
-        return Tasks.recurring(TASK_NAME, Schedules.daily(AuditAnchors.ZONE, LocalTime.of(0, 5)))
+    RecurringTask<Void> anchorAuditChain(AuditAnchors anchors, Clock clock) {
+        return Tasks.recurring(TASK_NAME, Schedules.daily(clock.getZone(), LocalTime.of(0, 5)))
                 .execute((instance, context) -> {
                     AuditAnchor a = anchors.anchor(anchors.yesterday());
                     log.info("Audit anchor of {}: entry {} {}", a.day(), a.seq(), a.hash());

@@ -19,8 +19,8 @@ import org.rectify.supervision.TaskWarning;
 import org.rectify.supervision.WarningBoard;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +42,11 @@ class TaskRecordDocument {
     private final LeaderInstructions instructions;
     private final TaskTimeline timeline;
     private final Messages messages;
+    private final Clock clock;
 
     TaskRecordDocument(TaskLedger tasks, WarningBoard warnings, SupervisionLedger ledger, SupervisionNotices notices,
-                       LeaderInstructions instructions, TaskTimeline timeline, Messages messages) {
+                       LeaderInstructions instructions, TaskTimeline timeline, Messages messages,
+                       Clock clock) {
         this.tasks = tasks;
         this.warnings = warnings;
         this.ledger = ledger;
@@ -52,6 +54,7 @@ class TaskRecordDocument {
         this.instructions = instructions;
         this.timeline = timeline;
         this.messages = messages;
+        this.clock = clock;
     }
 
     TaskDetail task(long taskId, Caller caller) {
@@ -132,7 +135,7 @@ class TaskRecordDocument {
         return messages.text(key);
     }
 
-    private static String time(OffsetDateTime at) {
-        return at == null ? "" : at.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(MINUTE);
+    private String time(OffsetDateTime at) {
+        return at == null ? "" : at.atZoneSameInstant(clock.getZone()).format(MINUTE);
     }
 }

@@ -4,6 +4,8 @@ import org.rectify.closure.ClosureDetail;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,8 +27,10 @@ class ClosureDocument {
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
     private final MessageSource messages;
+    private final Clock clock;
 
-    ClosureDocument(MessageSource messages) {
+    ClosureDocument(MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.messages = messages;
     }
 
@@ -42,7 +46,7 @@ class ClosureDocument {
             long answered = c.objections().size();
             body(doc, answered == 0 ? text("closure.doc.noObjection") : text("closure.doc.objectionsAnswered", answered));
             body(doc, text("closure.doc.closing"));
-            signature(doc, issuer, c.closedAt().atOffset(java.time.ZoneOffset.UTC));
+            signature(doc, issuer, LocalDate.ofInstant(c.closedAt(), clock.getZone()));
         });
     }
 

@@ -6,7 +6,6 @@ import org.rectify.access.Caller;
 import org.rectify.plans.LedgerParams;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskLedger;
-import org.rectify.platform.ClockConfiguration;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.Messages;
@@ -79,7 +78,7 @@ class InsightDocumentsController {
                 OfficialDocument.body(doc, paragraph.replace("\n", ""));
             }
         }
-        OfficialDocument.signature(doc, issuer, date.atStartOfDay(ClockConfiguration.ZONE).toOffsetDateTime());
+        OfficialDocument.signature(doc, issuer, date);
     }
 
     /** The ledger with the filters of the ledger page, as .xlsx, streamed. */

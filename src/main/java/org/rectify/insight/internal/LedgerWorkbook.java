@@ -10,6 +10,7 @@ import org.rectify.platform.Messages;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
@@ -46,8 +47,10 @@ class LedgerWorkbook {
 
     private final DSLContext db;
     private final Messages messages;
+    private final Clock clock;
 
-    LedgerWorkbook(DSLContext db, Messages messages) {
+    LedgerWorkbook(DSLContext db, Messages messages, Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.messages = messages;
     }
@@ -70,7 +73,7 @@ class LedgerWorkbook {
                 .leftJoin(TASK_WARNING).on(TASK_WARNING.TASK_ID.eq(TASK.ID))
                 .where(tasks).orderBy(TASK.PLAN_ID, TASK.POSITION, TASK.ID)
                 .fetchSize(FETCH_SIZE).fetchLazy()) {
-            ListExport.of(messages.text("insight.export.sheet"), rows).withoutTitleRow().onA3()
+            ListExport.of(messages.text("insight.export.sheet"), rows, clock.getZone()).withoutTitleRow().onA3()
                     .column(header("seq"), 6, r -> r.get(seq))
                     .column(header("finding"), 40, r -> r.get(finding))
                     .column(header("target"), 30, r -> r.get(target) != null ? r.get(target) : r.get(TASK.TITLE))

@@ -6,19 +6,10 @@ import org.rectify.intake.DraftChanged.Change;
 import org.rectify.intake.PlanHeader;
 import org.rectify.intake.PlanIntake;
 import org.rectify.intake.PublishedPlan;
-import org.rectify.intake.UnresolvedMentions;
-import org.rectify.intake.parser.Deadline;
-import org.rectify.intake.parser.DraftPlan;
-import org.rectify.intake.parser.DraftTask;
-import org.rectify.intake.parser.Indicator;
-import org.rectify.intake.parser.Obligation;
-import org.rectify.intake.parser.ParseWarning;
-import org.rectify.intake.parser.PlanDates;
 import org.rectify.intake.parser.MentionResolver;
 import org.rectify.intake.parser.ResolutionRule;
 import org.rectify.intake.parser.UnitMention;
 import org.rectify.intake.parser.UnitResolver;
-import org.rectify.intake.parser.UnresolvedMention;
 import org.rectify.plans.PlanSummary;
 import org.rectify.plans.Plans;
 import org.rectify.platform.ForbiddenException;
@@ -32,14 +23,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The review of a plan before it enters the ledger: a text, a Word document or a task breakdown becomes a
@@ -48,17 +37,19 @@ import java.util.Set;
  * know (by choosing a unit or group, or by adding the mention as a unit's alias), and publishes. Only the
  * office and administrators take part; a draft belongs to the office of the unit that took it in and is seen
  * by offices at or above that unit.
+ * <p>
+ * This service checks who asks, orchestrates and announces ({@link DraftChanged}); the rules are
+ * {@link DraftRules} and {@link PublishCheck}, the rows {@link DraftStore}, the parsing {@link DraftSources}.
  */
 @Service
 @Transactional
 class DraftReview {
 
-    static final Set<String> COMPARATORS = Set.of(">=", "<=", "=");
-    static final Set<String> PERIODS = Set.of("week", "month", "quarter", "year");
     private static final int RECENT = 30;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final DraftStore store;
+    private final DraftSources sources;
     private final PlanIntake intake;
     private final Units units;
     private final UnitAdministration unitAdministration;
@@ -67,89 +58,40 @@ class DraftReview {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    DraftReview(DraftStore store, PlanIntake intake, Units units, UnitAdministration unitAdministration, Plans plans,
-                Messages messages, Clock clock, ApplicationEventPublisher events) {
-        this.events = events;
+    DraftReview(DraftStore store, DraftSources sources, PlanIntake intake, Units units,
+                UnitAdministration unitAdministration, Plans plans, Messages messages, Clock clock,
+                ApplicationEventPublisher events) {
         this.store = store;
+        this.sources = sources;
         this.intake = intake;
         this.units = units;
         this.unitAdministration = unitAdministration;
         this.plans = plans;
         this.messages = messages;
         this.clock = clock;
-    }
-
-    /** What a source makes, before it is stored. */
-    record Parsed(SourceKind kind, String name, String sourceText, String title, List<DraftCard> cards,
-                  List<ParseWarning> planWarnings) {
-
-        /** The output contract: the parser's draft, units resolved against the unit tree. */
-        DraftPlan toDraftPlan() {
-            List<UnresolvedMention> unresolved = new ArrayList<>();
-            List<ParseWarning> warnings = new ArrayList<>(planWarnings);
-            for (DraftCard c : cards) {
-                c.unresolved().forEach(m -> unresolved.add(new UnresolvedMention(c.ref(), m)));
-                c.warnings().forEach(w -> warnings.add(new ParseWarning(c.ref(), w)));
-            }
-            return new DraftPlan(title, cards.stream().map(DraftCard::toDraftTask).toList(), unresolved, warnings);
-        }
+        this.events = events;
     }
 
     // ---- taking a plan in
 
     @Transactional(readOnly = true)
-    public Parsed parse(PlanUpload upload, Caller caller) {
+    public ParsedSource parse(PlanUpload upload, Caller caller) {
         requireOffice(caller);
-        if (upload.kind() == SourceKind.XLSX) {
-            BreakdownImport.Result r = BreakdownImport.read(upload.bytes(), upload.name(), intake.unitTree());
-            return new Parsed(SourceKind.XLSX, upload.name(), r.sourceText(), r.title(), r.cards(), List.of());
-        }
-        return parsed(upload.kind(), upload.name(), upload.text());
+        return sources.parse(upload);
     }
 
     @Transactional(readOnly = true)
-    public Parsed parseText(String text, Caller caller) {
+    public ParsedSource parseText(String text, Caller caller) {
         requireOffice(caller);
-        if (text == null) {
-            throw new IntakeRejected("intake.upload.nothing");
-        }
-        return parsed(SourceKind.TEXT, null, PlanUpload.checkedText(text));
+        return sources.parseText(text);
     }
 
-    private Parsed parsed(SourceKind kind, String name, String text) {
-        return parsed(kind, name, text, PlanDates.NONE);
-    }
-
-    private Parsed parsed(SourceKind kind, String name, String text, PlanDates dates) {
-        DraftPlan plan = intake.parse(text, dates);
-        Map<String, List<String>> byRef = new HashMap<>();
-        List<ParseWarning> planWarnings = new ArrayList<>();
-        Set<String> refs = new java.util.HashSet<>();
-        plan.tasks().forEach(t -> refs.add(t.ref()));
-        for (ParseWarning w : plan.warnings()) {
-            if (w.ref() != null && refs.contains(w.ref())) {
-                byRef.computeIfAbsent(w.ref(), k -> new ArrayList<>()).add(w.message());
-            } else {
-                planWarnings.add(w);
-            }
-        }
-        List<DraftCard> cards = new ArrayList<>();
-        for (DraftTask t : plan.tasks()) {
-            cards.add(DraftCard.of(t, byRef.getOrDefault(t.ref(), List.of())));
-        }
-        return new Parsed(kind, name, text, plan.title(), cards, planWarnings);
-    }
-
-    public long create(Parsed parsed, PlanHeader header, Caller caller) {
+    public long create(ParsedSource parsed, PlanHeader header, Caller caller) {
         requireOffice(caller);
-        PlanHeader h = header == null ? new PlanHeader(null, null, null, null, null, null) : tidy(header);
-        if (parsed.kind() != SourceKind.XLSX && (h.feedbackDate() != null || h.issuedOn() != null)) {
-            // 年底前, 反馈后3个月内: dated by the office's own header, not only by what the preamble says
-            parsed = parsed(parsed.kind(), parsed.name(), parsed.sourceText(),
-                    new PlanDates(h.feedbackDate(), h.issuedOn()));
-        }
-        long id = store.insert(new DraftStore.NewDraft(parsed.kind(), parsed.name(), parsed.sourceText(), parsed.title(),
-                h, parsed.planWarnings(), parsed.cards()), caller.unitId(), caller.signature(), clock.instant());
+        PlanHeader h = header == null ? new PlanHeader(null, null, null, null, null, null) : DraftRules.tidy(header);
+        ParsedSource dated = sources.dated(parsed, h);
+        long id = store.insert(new DraftStore.NewDraft(dated.kind(), dated.name(), dated.sourceText(), dated.title(),
+                h, dated.planWarnings(), dated.cards()), caller.unitId(), caller.signature(), clock.instant());
         events.publishEvent(new DraftChanged(caller.signature(), Change.CREATED, id, null));
         return id;
     }
@@ -175,37 +117,6 @@ class DraftReview {
         return title == null ? Optional.empty() : plans.findByTitle(title).flatMap(plans::find);
     }
 
-    /** Unit names as the review screen takes them, read by the parser's rules and resolved. */
-    @Transactional(readOnly = true)
-    public List<UnitMention> units(String written) {
-        return BreakdownImport.resolve(written == null ? "" : written, intake.unitTree());
-    }
-
-    /** Units as the API gives them: by id (checked), else by name (resolved if the tree knows it). */
-    @Transactional(readOnly = true)
-    public List<UnitMention> units(List<UnitMention> given) {
-        List<UnitMention> out = new ArrayList<>();
-        UnitResolver tree = intake.unitTree();
-        for (UnitMention m : given == null ? List.<UnitMention>of() : given) {
-            if (m == null) {
-                continue;
-            }
-            if (m.unitId() != null) {
-                String name = m.group() ? units.groups().stream().filter(g -> g.id() == m.unitId()).findFirst()
-                        .map(g -> g.name()).orElse(null) : units.find(m.unitId()).map(u -> u.name()).orElse(null);
-                if (name == null) {
-                    throw new InvalidInputException(Map.of("units", "intake.card.unknownUnitId"),
-                            "intake.card.unknownUnitId", m.unitId());
-                }
-                out.add(new UnitMention(name, m.group(), m.unitId()));
-            } else if (m.name() != null && !m.name().isBlank()) {
-                UnitMention written = new UnitMention(m.name().strip(), m.group(), null);
-                out.add(MentionResolver.resolve(written, tree).orElse(written));
-            }
-        }
-        return out;
-    }
-
     // ---- reviewing
 
     /**
@@ -215,8 +126,11 @@ class DraftReview {
     public StoredCard saveCard(long draftId, long cardId, int expectedVersion, DraftCard edited, Caller caller) {
         StoredDraft draft = get(draftId, caller);
         StoredCard current = draft.card(cardId).orElseThrow(() -> new DraftNotFound(draftId));
-        DraftCard card = keepingChosenUnits(normalised(edited), current.card());
-        check(card, draft, cardId);
+        DraftCard card = DraftRules.keepingChosenUnits(DraftRules.normalised(edited), current.card());
+        Map<String, String> errors = DraftRules.problems(card, draft, cardId);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors, "error.invalid");
+        }
         if (current.version() != expectedVersion
                 || !store.updateCard(draftId, cardId, expectedVersion, card, caller.signature(), clock.instant())) {
             throw staleCard(draftId, cardId, current);
@@ -258,26 +172,12 @@ class DraftReview {
 
     public StoredDraft saveHeader(long draftId, int expectedVersion, PlanHeader header, Caller caller) {
         StoredDraft draft = get(draftId, caller);
-        if (draft.version() != expectedVersion
-                || !store.updateHeader(draftId, expectedVersion, tidy(header), caller.signature(), clock.instant())) {
+        if (draft.version() != expectedVersion || !store.updateHeader(draftId, expectedVersion, DraftRules.tidy(header),
+                caller.signature(), clock.instant())) {
             throw new DraftConflict("intake.draftEditedConcurrently", draft.updatedBy(), time(draft.updatedAt()));
         }
         events.publishEvent(new DraftChanged(caller.signature(), Change.HEADER_EDITED, draftId, null));
         return get(draftId, caller);
-    }
-
-    /**
-     * A name the reviewer resolved by hand (mentions keep the plan's words) stays resolved when its card is saved
-     * again with the same words.
-     */
-    private static DraftCard keepingChosenUnits(DraftCard card, DraftCard before) {
-        Map<String, UnitMention> resolved = new HashMap<>();
-        for (UnitMention m : before.allUnits()) {
-            if (m.unitId() != null) {
-                resolved.putIfAbsent(m.name(), m);
-            }
-        }
-        return card.withUnits(m -> m.unitId() == null ? resolved.getOrDefault(m.name(), m) : m);
     }
 
     /**
@@ -289,7 +189,7 @@ class DraftReview {
     public int choose(long draftId, String mention, String target, Caller caller) {
         StoredDraft draft = get(draftId, caller);
         UnitReference ref = target(target);
-        return rewrite(draft, m -> m.unitId() == null && m.name().equals(mention)
+        return resolve(draft, m -> m.unitId() == null && m.name().equals(mention)
                 ? new UnitMention(m.name(), ref instanceof UnitReference.OfGroup, ref.id(), ref.name(), ResolutionRule.CHOSEN)
                 : m, caller);
     }
@@ -322,50 +222,25 @@ class DraftReview {
 
     private int recheck(StoredDraft draft, Caller caller) {
         UnitResolver tree = intake.unitTree();
-        return rewrite(draft, m -> {
-            if (m.unitId() != null) {
-                return m;
-            }
-            return MentionResolver.resolve(m, tree).orElse(m);
-        }, caller);
+        return resolve(draft, m -> m.unitId() != null ? m : MentionResolver.resolve(m, tree).orElse(m), caller);
     }
 
-    private int rewrite(StoredDraft draft, java.util.function.UnaryOperator<UnitMention> change, Caller caller) {
+    /** Rewrites the mentions of every task; saves (at its version) each task where one got resolved. */
+    private int resolve(StoredDraft draft, UnaryOperator<UnitMention> change, Caller caller) {
         int resolved = 0;
         for (StoredCard c : draft.cards()) {
-            int[] count = {0};
-            DraftCard changed = c.card().withUnits(m -> {
-                UnitMention n = change.apply(m);
-                if (m.unitId() == null && n.unitId() != null) {
-                    count[0]++;
-                }
-                return n;
-            });
-            if (count[0] > 0) {
-                if (!store.updateCard(draft.id(), c.id(), c.version(), dedupe(changed), caller.signature(), clock.instant())) {
+            DraftRules.Resolved r = DraftRules.resolve(c.card(), change);
+            if (r.count() > 0) {
+                if (!store.updateCard(draft.id(), c.id(), c.version(), r.card(), caller.signature(), clock.instant())) {
                     throw staleCard(draft.id(), c.id(), c);
                 }
-                resolved += count[0];
+                resolved += r.count();
             }
         }
         if (resolved > 0) {
             events.publishEvent(new DraftChanged(caller.signature(), Change.UNITS_RESOLVED, draft.id(), null));
         }
         return resolved;
-    }
-
-    /** Two mentions resolved to the same unit are one unit. */
-    private static DraftCard dedupe(DraftCard card) {
-        return new DraftCard(card.ref(), card.title(), card.text(), card.measures(), card.finding(), card.responsible(),
-                distinct(card.leadUnits()), distinct(card.supportingUnits()), card.deadlines(), card.ongoing(),
-                card.immediate(), card.indicators(), card.obligations(), card.leaders(), card.warnings(),
-                card.sourceStart(), card.sourceEnd(), card.row());
-    }
-
-    private static List<UnitMention> distinct(List<UnitMention> units) {
-        Map<String, UnitMention> out = new LinkedHashMap<>();
-        units.forEach(u -> out.putIfAbsent(u.unitId() == null ? "?" + u.name() : (u.group() ? "g" : "u") + u.unitId(), u));
-        return List.copyOf(out.values());
     }
 
     private UnitReference target(String target) {
@@ -387,44 +262,14 @@ class DraftReview {
     /**
      * Publishes the draft: the plan (found by its title, or created) gets every task of the draft it does not
      * have yet, as DRAFT or ASSIGNED. Refused, with what to fix, while a unit is unresolved or a task is
-     * incomplete; publishing again adds nothing that is already there.
+     * incomplete ({@link PublishCheck}); publishing again adds nothing that is already there.
      */
     public PublishedPlan publish(long draftId, boolean assign, Caller caller) {
         get(draftId, caller);
         store.lock(draftId);
         StoredDraft draft = get(draftId, caller);
-        if (draft.cards().isEmpty()) {
-            throw new IntakeRejected("intake.publish.noTasks");
-        }
-        List<UnresolvedMention> unresolved = draft.unresolved();
-        if (!unresolved.isEmpty()) {
-            List<String> list = unresolved.stream().map(u -> (u.ref().isEmpty() ? "?" : u.ref()) + "：" + u.mention()).toList();
-            throw new UnresolvedMentions(String.join("；", list));
-        }
-        List<String> problems = new ArrayList<>();
-        Map<String, Integer> refs = new HashMap<>();
-        for (StoredCard c : draft.cards()) {
-            DraftCard card = c.card();
-            String ref = card.ref().isBlank() ? messages.text("intake.card.noRef", c.position() + 1) : card.ref();
-            if (card.ref().isBlank()) {
-                problems.add(ref + "：" + messages.text("intake.card.refRequired"));
-            } else if (refs.merge(card.ref(), 1, Integer::sum) == 2) {
-                problems.add(ref + "：" + messages.text("intake.card.refRepeated"));
-            }
-            if (card.text() == null || card.text().isBlank()) {
-                problems.add(ref + "：" + messages.text("intake.card.textRequired"));
-            }
-            if (assign && card.leadUnits().isEmpty()) {
-                problems.add(ref + "：" + messages.text("intake.card.leadRequired"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new IntakeRejected("intake.publish.problems", problems.size(), String.join("；", problems));
-        }
+        PublishCheck.require(draft, assign, messages::text);
         String title = draft.planTitle();
-        if (title == null || title.isBlank()) {
-            throw new IntakeRejected(Map.of("planTitle", "intake.publish.titleRequired"), "intake.publish.titleRequired");
-        }
         store.lockTitle(title);
         Optional<Long> existing = plans.findByTitle(title);
         if (existing.isPresent() && !caller.scope().isAll() && !plans.isRunFrom(existing.get(), caller.scope().unitPath())) {
@@ -436,63 +281,7 @@ class DraftReview {
         return published;
     }
 
-    // ---- rules
-
-    /** Fills in what a save may leave out: a deadline's wording, trimmed texts. */
-    private static DraftCard normalised(DraftCard c) {
-        List<Deadline> deadlines = c.deadlines().stream()
-                .map(d -> d.deliverable() == null && (d.phrase() == null || d.phrase().isBlank()) && d.date() != null
-                        ? new Deadline(d.date(), ChineseDates.due(d.date()), null, d.ambiguous()) : d)
-                .toList();
-        return new DraftCard(strip(c.ref()), blankToNull(c.title()), strip(c.text()), blankToNull(c.measures()),
-                c.finding(), blankToNull(c.responsible()), distinct(c.leadUnits()), distinct(c.supportingUnits()),
-                deadlines, c.ongoing(), c.immediate(), c.indicators(), c.obligations(), c.leaders(), c.warnings(),
-                c.sourceStart(), c.sourceEnd(), c.row());
-    }
-
-    /** What a task must have to be saved, each broken rule at its field. */
-    static void check(DraftCard c, StoredDraft draft, long cardId) {
-        Map<String, String> errors = problems(c, draft, cardId);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors, "error.invalid");
-        }
-    }
-
-    /** The broken rules of a task, field → bundle key. */
-    static Map<String, String> problems(DraftCard c, StoredDraft draft, long cardId) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (c.ref().isBlank()) {
-            errors.put("ref", "intake.card.refRequired");
-        } else if (c.ref().length() > BreakdownImport.MAX_REF) {
-            errors.put("ref", "intake.card.refTooLong");
-        } else if (draft.cards().stream().anyMatch(o -> o.id() != cardId && o.card().ref().equals(c.ref()))) {
-            errors.put("ref", "intake.card.refRepeated");
-        }
-        if (c.title() != null && c.title().length() > 200) {
-            errors.put("title", "intake.card.titleTooLong");
-        }
-        if (c.text() == null || c.text().isBlank()) {
-            errors.put("text", "intake.card.textRequired");
-        }
-        for (int i = 0; i < c.deadlines().size(); i++) {
-            if (c.deadlines().get(i).date() == null) {
-                errors.put("deadlines[" + i + "]", "intake.card.deadlineIncomplete");
-            }
-        }
-        for (int i = 0; i < c.indicators().size(); i++) {
-            Indicator ind = c.indicators().get(i);
-            if (ind.name() == null || ind.name().isBlank() || ind.value() == null || !COMPARATORS.contains(ind.comparator())) {
-                errors.put("indicators[" + i + "]", "intake.card.indicatorIncomplete");
-            }
-        }
-        for (int i = 0; i < c.obligations().size(); i++) {
-            Obligation o = c.obligations().get(i);
-            if (o.subject() == null || o.subject().isBlank() || o.atLeast() < 1 || !PERIODS.contains(o.per())) {
-                errors.put("obligations[" + i + "]", "intake.card.obligationIncomplete");
-            }
-        }
-        return errors;
-    }
+    // ---- refusals
 
     private DraftConflict staleCard(long draftId, long cardId, StoredCard before) {
         StoredCard now = store.find(draftId, null).flatMap(d -> d.card(cardId)).orElse(null);
@@ -502,7 +291,7 @@ class DraftReview {
         return new DraftConflict("intake.cardEditedConcurrently", now.updatedBy(), time(now.updatedAt()), now.card().ref());
     }
 
-    private String time(java.time.OffsetDateTime at) {
+    private String time(OffsetDateTime at) {
         return at == null ? "" : at.atZoneSameInstant(clock.getZone()).format(TIME);
     }
 
@@ -514,18 +303,5 @@ class DraftReview {
 
     private static String scopePath(Caller caller) {
         return caller.scope().isAll() ? null : caller.scope().unitPath();
-    }
-
-    private static PlanHeader tidy(PlanHeader h) {
-        return new PlanHeader(blankToNull(h.inspectionName()), blankToNull(h.inspectionTeam()), h.feedbackDate(),
-                blankToNull(h.planTitle()), blankToNull(h.issuingBody()), h.issuedOn());
-    }
-
-    private static String strip(String s) {
-        return s == null ? "" : s.strip();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

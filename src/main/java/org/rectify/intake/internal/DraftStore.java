@@ -46,12 +46,6 @@ class DraftStore {
     public record DraftSummary(long id, String planTitle, SourceKind kind, String sourceName, int tasks,
                                String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt,
                                Long publishedPlanId) {
-
-        /** When it was last changed, in China Standard Time, as the list shows it. */
-        public String updated() {
-            return updatedAt == null ? "" : updatedAt.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
-                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-        }
     }
 
     long insert(NewDraft d, long ownerUnitId, String who, Instant now) {

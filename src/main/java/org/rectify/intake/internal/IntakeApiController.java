@@ -46,9 +46,11 @@ import java.util.List;
 class IntakeApiController {
 
     private final DraftReview review;
+    private final ReviewUnits reviewUnits;
 
-    IntakeApiController(DraftReview review) {
+    IntakeApiController(DraftReview review, ReviewUnits reviewUnits) {
         this.review = review;
+        this.reviewUnits = reviewUnits;
     }
 
     /** A plan text given as JSON. */
@@ -142,7 +144,7 @@ class IntakeApiController {
     @PostMapping(path = "/drafts", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Store the draft of a plan text ({\"text\", \"header\"}) for review")
     ResponseEntity<DraftView> create(@RequestBody NewDraft body, Caller caller) {
-        DraftReview.Parsed parsed = review.parseText(body == null ? null : body.text(), caller);
+        ParsedSource parsed = review.parseText(body == null ? null : body.text(), caller);
         return created(review.create(parsed, body.header(), caller), caller);
     }
 
@@ -226,7 +228,7 @@ class IntakeApiController {
 
     // ---- helpers
 
-    private DraftReview.Parsed parsed(MultipartFile file, String text, Caller caller) {
+    private ParsedSource parsed(MultipartFile file, String text, Caller caller) {
         if (file != null && !file.isEmpty()) {
             try (InputStream in = file.getInputStream()) {
                 return review.parse(PlanUpload.read(file.getOriginalFilename(), in), caller);
@@ -267,8 +269,8 @@ class IntakeApiController {
         return new DraftCard(t.ref() != null ? t.ref() : c.ref(), t.title() != null ? t.title() : c.title(),
                 t.text() != null ? t.text() : c.text(), t.measures() != null ? t.measures() : c.measures(), c.finding(),
                 t.responsible() != null ? t.responsible() : c.responsible(),
-                t.leadUnits() != null ? review.units(t.leadUnits()) : c.leadUnits(),
-                t.supportingUnits() != null ? review.units(t.supportingUnits()) : c.supportingUnits(),
+                t.leadUnits() != null ? reviewUnits.given(t.leadUnits()) : c.leadUnits(),
+                t.supportingUnits() != null ? reviewUnits.given(t.supportingUnits()) : c.supportingUnits(),
                 t.deadlines() != null ? t.deadlines() : c.deadlines(), t.ongoing() != null ? t.ongoing() : c.ongoing(),
                 c.immediate(), t.indicators() != null ? t.indicators() : c.indicators(),
                 t.obligations() != null ? t.obligations() : c.obligations(), c.leaders(), List.of(), c.sourceStart(),

@@ -44,13 +44,16 @@ import java.util.Map;
 class IntakeController {
 
     private final DraftReview review;
+    private final ReviewUnits reviewUnits;
     private final BreakdownExport export;
     private final Units units;
     private final Plans plans;
     private final Messages messages;
 
-    IntakeController(DraftReview review, BreakdownExport export, Units units, Plans plans, Messages messages) {
+    IntakeController(DraftReview review, ReviewUnits reviewUnits, BreakdownExport export, Units units, Plans plans,
+                     Messages messages) {
         this.review = review;
+        this.reviewUnits = reviewUnits;
         this.export = export;
         this.units = units;
         this.plans = plans;
@@ -77,7 +80,7 @@ class IntakeController {
             if (!errors.isEmpty()) {
                 throw new IntakeRejected(errors, "error.invalid");
             }
-            DraftReview.Parsed parsed;
+            ParsedSource parsed;
             if (file != null && !file.isEmpty()) {
                 try (InputStream in = file.getInputStream()) {
                     parsed = review.parse(PlanUpload.read(filename, in), caller);
@@ -185,10 +188,10 @@ class IntakeController {
         StoredDraft draft = review.get(id, caller);
         ReviewView.Card before = card(view(draft), id, cardId);
         Map<String, String> errors = new LinkedHashMap<>();
-        DraftCard edited = form.toCard(before.c(), review::units, errors);
+        DraftCard edited = form.toCard(before.c(), reviewUnits::written, errors);
         try {
             if (!errors.isEmpty()) {
-                DraftReview.problems(edited, draft, cardId).forEach(errors::putIfAbsent);
+                DraftRules.problems(edited, draft, cardId).forEach(errors::putIfAbsent);
                 throw new InvalidInputException(errors, "error.invalid");
             }
             review.saveCard(id, cardId, form.getVersion(), edited, caller);

@@ -10,6 +10,7 @@ import org.rectify.plans.TaskLedger;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -23,8 +24,10 @@ class ClosureNotifications {
     private final Dispatcher dispatcher;
     private final TaskLedger tasks;
     private final Accounts accounts;
+    private final Clock clock;
 
-    ClosureNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts) {
+    ClosureNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts, Clock clock) {
+        this.clock = clock;
         this.dispatcher = dispatcher;
         this.tasks = tasks;
         this.accounts = accounts;
@@ -60,7 +63,7 @@ class ClosureNotifications {
         if (event.officeUnitId() == null) {
             return; // a plan without an office: its administrators see the objection on the closure desk
         }
-        String day = event.occurredAt().atZone(org.rectify.platform.ClockConfiguration.ZONE).toLocalDate().toString();
+        String day = event.occurredAt().atZone(clock.getZone()).toLocalDate().toString();
         dispatcher.dispatch(Audience.accounts(accounts.ofUnits(List.of(event.officeUnitId()), Role.OFFICE)),
                 Outgoing.about(event.taskId(), "CLOSURE_OBJECTION", "objection:" + event.closureId() + ":" + day,
                         "/closure/" + event.closureId(), "notify.closure.objection", event.taskRef()));

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 /** The caller's inbox as .xlsx ({@code /inbox?format=xlsx}): kind, message, when, read or not. */
@@ -19,8 +20,10 @@ class InboxExport {
 
     private final Inbox inbox;
     private final Messages messages;
+    private final Clock clock;
 
-    InboxExport(Inbox inbox, Messages messages) {
+    InboxExport(Inbox inbox, Messages messages, Clock clock) {
+        this.clock = clock;
         this.inbox = inbox;
         this.messages = messages;
     }
@@ -28,8 +31,8 @@ class InboxExport {
     @GetMapping(value = "/inbox", params = "format=xlsx")
     ResponseEntity<byte[]> export(Caller caller) {
         String title = messages.text("notify.title");
-        return ListExport.of(messages.text("export.title", title, LocalDate.now(org.rectify.platform.ClockConfiguration.ZONE)),
-                        inbox.messages(caller.accountId()))
+        return ListExport.of(messages.text("export.title", title, LocalDate.now(clock)),
+                        inbox.messages(caller.accountId()), clock.getZone())
                 .column(messages.text("notify.export.kind"), m -> messages.text("notify.kind." + m.kind()))
                 .column(messages.text("notify.export.message"), m -> messages.text(m.messageKey(), m.args().toArray()))
                 .column(messages.text("notify.export.at"), InboxMessage::createdAt)

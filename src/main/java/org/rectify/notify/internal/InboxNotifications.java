@@ -21,7 +21,7 @@ import org.rectify.units.Units;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -34,15 +34,17 @@ import java.util.List;
 @Component
 class InboxNotifications {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Dispatcher dispatcher;
     private final PlanShortNames shortNames;
     private final TaskLedger tasks;
     private final Accounts accounts;
     private final Units units;
+    private final Clock clock;
 
-    InboxNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts, Units units, PlanShortNames shortNames) {
+    InboxNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts, Units units, PlanShortNames shortNames,
+                       Clock clock) {
+        this.clock = clock;
         this.dispatcher = dispatcher;
         this.tasks = tasks;
         this.accounts = accounts;
@@ -63,7 +65,7 @@ class InboxNotifications {
     void on(WarningLevelChanged event) {
         if (event.to() == WarningLevel.RED) {
             TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
-            String day = event.occurredAt().atZone(CHINA).toLocalDate().toString();
+            String day = event.occurredAt().atZone(clock.getZone()).toLocalDate().toString();
             dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "WARNING_RED", "red:" + task.id() + ":" + day,
                     link(task.id()), "notify.warningRed", shortNames.label(task.id(), task.ref()), task.displayTitle()));
         }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,8 +31,10 @@ class MatrixExport {
     private final ProgressViews views;
     private final ReportingCycles cycles;
     private final Messages messages;
+    private final Clock clock;
 
-    MatrixExport(ProgressViews views, ReportingCycles cycles, Messages messages) {
+    MatrixExport(ProgressViews views, ReportingCycles cycles, Messages messages, Clock clock) {
+        this.clock = clock;
         this.views = views;
         this.cycles = cycles;
         this.messages = messages;
@@ -47,7 +50,7 @@ class MatrixExport {
         first.rows().forEach(row -> row.cells().forEach(cell -> lines.add(new Line(row, cell))));
         String title = messages.text("progress.matrix.title");
         String cycle = first.cycle() == null ? "" : first.cycle().periodStart() + " — " + first.cycle().dueOn();
-        return ListExport.of(messages.text("export.title", title + " · " + first.planTitle() + " · " + cycle, cycles.today()), lines)
+        return ListExport.of(messages.text("export.title", title + " · " + first.planTitle() + " · " + cycle, cycles.today()), lines, clock.getZone())
                 .column(messages.text("progress.export.ref"), l -> l.row().ref())
                 .column(messages.text("progress.task"), l -> l.row().title())
                 .column(messages.text("progress.export.unit"), l -> l.cell().unitName())

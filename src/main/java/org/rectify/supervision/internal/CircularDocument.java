@@ -43,7 +43,7 @@ class CircularDocument {
                 }
             }
             OffsetDateTime date = circular.isPublished() ? circular.publishedAt() : OffsetDateTime.now(clock);
-            signature(doc, circular.issuerUnit(), date);
+            signature(doc, circular.issuerUnit(), date.atZoneSameInstant(clock.getZone()).toLocalDate());
         });
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
 import java.time.LocalTime;
-import java.time.ZoneId;
 
 /**
  * Reminders go out once a day in the morning (08:30 China Standard Time by default), when people read them.
@@ -27,8 +27,9 @@ class DailyReminders {
 
     @Bean
     RecurringTask<Void> sendReminders(Reminders reminders, Warnings warnings,
-                                      @Value("${rectify.reminders.at:08:30}") LocalTime at) {
-        return Tasks.recurring(TASK_NAME, Schedules.daily(ZoneId.of("Asia/Shanghai"), at))
+                                      @Value("${rectify.reminders.at:08:30}") LocalTime at,
+                                      Clock clock) {
+        return Tasks.recurring(TASK_NAME, Schedules.daily(clock.getZone(), at))
                 .execute((instance, context) -> {
                     int sent = reminders.sweep(warnings.today());
                     log.info("Daily reminders: {} sent", sent);

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
 import java.time.LocalTime;
-import java.time.ZoneId;
 
 /**
  * Dates move even when nothing happens: every night at 01:00 (China Standard Time) every task is
@@ -24,8 +24,8 @@ class NightlyRecomputation {
     private static final Logger log = LoggerFactory.getLogger(NightlyRecomputation.class);
 
     @Bean
-    RecurringTask<Void> recomputeWarnings(Warnings warnings) {
-        return Tasks.recurring(TASK_NAME, Schedules.daily(ZoneId.of("Asia/Shanghai"), LocalTime.of(1, 0)))
+    RecurringTask<Void> recomputeWarnings(Warnings warnings, Clock clock) {
+        return Tasks.recurring(TASK_NAME, Schedules.daily(clock.getZone(), LocalTime.of(1, 0)))
                 .execute((instance, context) -> {
                     long started = System.nanoTime();
                     int changed = warnings.recomputeAll(warnings.today());

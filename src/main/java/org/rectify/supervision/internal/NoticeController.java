@@ -174,7 +174,7 @@ class NoticeController {
 
     private String page(SupervisionNotice notice, Caller caller, Model model) {
         model.addAttribute("notice", notice);
-        model.addAttribute("late", notice.isLate(warnings.today()));
+        model.addAttribute("late", notice.isLate(warnings.today(), warnings.zone()));
         model.addAttribute("mayReply", notices.mayReply(notice, caller));
         model.addAttribute("pending", notices.pendingFor(notice, caller));
         model.addAttribute("mayReview", notices.mayReview(notice, caller));

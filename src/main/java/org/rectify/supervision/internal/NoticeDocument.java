@@ -7,6 +7,7 @@ import org.rectify.supervision.WarningLevel;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.Locale;
 
 import static org.rectify.platform.OfficialDocument.body;
@@ -27,8 +28,10 @@ class NoticeDocument {
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
     private final MessageSource messages;
+    private final Clock clock;
 
-    NoticeDocument(MessageSource messages) {
+    NoticeDocument(MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.messages = messages;
     }
 
@@ -45,7 +48,7 @@ class NoticeDocument {
                 }
             }
             body(doc, text("supervision.doc.replyBy", chineseDate(notice.replyBy())));
-            signature(doc, notice.issuerUnit(), notice.issuedAt());
+            signature(doc, notice.issuerUnit(), notice.issuedAt().atZoneSameInstant(clock.getZone()).toLocalDate());
         });
     }
 

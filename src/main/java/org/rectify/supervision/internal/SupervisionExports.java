@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -40,9 +41,11 @@ class SupervisionExports {
     private final Circulars circulars;
     private final Accountability accountability;
     private final Messages messages;
+    private final Clock clock;
 
     SupervisionExports(WarningBoard board, Warnings warnings, SupervisionNotices notices, Circulars circulars,
-                       Accountability accountability, Messages messages) {
+                       Accountability accountability, Messages messages, Clock clock) {
+        this.clock = clock;
         this.board = board;
         this.warnings = warnings;
         this.notices = notices;
@@ -57,7 +60,7 @@ class SupervisionExports {
                                 @RequestParam(required = false) List<WarningLevel> level, Caller caller) {
         WarningFilter filter = new WarningFilter(planId, section, leadUnitId, level == null ? Set.of() : Set.copyOf(level));
         String title = messages.text("supervision.tab.desk");
-        return ListExport.of(title(title), board.find(filter, caller.scope()))
+        return ListExport.of(title(title), board.find(filter, caller.scope()), clock.getZone())
                 .column(t("supervision.col.level"), w -> t("supervision.level." + w.level()))
                 .column(t("supervision.col.ref"), TaskWarning::ref)
                 .column(t("supervision.col.task"), TaskWarning::title)
@@ -73,22 +76,22 @@ class SupervisionExports {
     ResponseEntity<byte[]> notices(Caller caller) {
         LocalDate today = warnings.today();
         String title = messages.text("supervision.notice.listTitle");
-        return ListExport.of(title(title), notices.all(caller.scope()))
+        return ListExport.of(title(title), notices.all(caller.scope()), clock.getZone())
                 .column(t("supervision.notice.number"), SupervisionNotice::number)
                 .column(t("supervision.col.ref"), SupervisionNotice::taskRef)
                 .column(t("supervision.col.task"), SupervisionNotice::taskTitle)
                 .column(t("supervision.notice.addressee"), SupervisionNotice::leadUnits)
                 .column(t("supervision.notice.replyBy"), SupervisionNotice::replyBy)
                 .column(t("supervision.notice.state"), n -> t(n.isAnswered()
-                        ? (n.isLate(today) ? "supervision.notice.answeredLate" : "supervision.notice.answeredState")
-                        : (n.isLate(today) ? "supervision.notice.overdue" : "supervision.notice.waiting")))
+                        ? (n.isLate(today, clock.getZone()) ? "supervision.notice.answeredLate" : "supervision.notice.answeredState")
+                        : (n.isLate(today, clock.getZone()) ? "supervision.notice.overdue" : "supervision.notice.waiting")))
                 .download(title + ".xlsx");
     }
 
     @GetMapping(value = "/supervision/circulars", params = "format=xlsx")
     ResponseEntity<byte[]> circulars(Caller caller) {
         String title = messages.text("supervision.circular.listTitle");
-        return ListExport.of(title(title), circulars.all(caller))
+        return ListExport.of(title(title), circulars.all(caller), clock.getZone())
                 .column(t("supervision.circular.number"), CircularSummary::number)
                 .column(t("supervision.circular.title"), CircularSummary::title)
                 .column(t("supervision.circular.period"), c -> c.period().from() + " — " + c.period().to())
@@ -100,7 +103,7 @@ class SupervisionExports {
     @GetMapping(value = "/supervision/accountability", params = "format=xlsx")
     ResponseEntity<byte[]> accountability(Caller caller) {
         String title = messages.text("supervision.accountability.title");
-        return ListExport.of(title(title), accountability.all(caller))
+        return ListExport.of(title(title), accountability.all(caller), clock.getZone())
                 .column(t("supervision.accountability.takenOn"), AccountabilityAction::takenOn)
                 .column(t("supervision.accountability.type"), a -> t("supervision.accountability.type." + a.type()))
                 .column(t("supervision.accountability.unit"), AccountabilityAction::unitName)

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,10 +25,12 @@ public class DossierAssembly {
 
     private final List<DossierSection> sections;
     private final DossierPages pages;
+    private final Clock clock;
 
-    DossierAssembly(List<DossierSection> sections, DossierPages pages) {
+    DossierAssembly(List<DossierSection> sections, DossierPages pages, Clock clock) {
         this.sections = sections.stream().sorted(Comparator.comparingInt(DossierSection::position)).toList();
         this.pages = pages;
+        this.clock = clock;
     }
 
     public Dossier assemble(TaskDetail task, Caller caller) {
@@ -52,7 +55,7 @@ public class DossierAssembly {
 
             @Override
             public void writeTo(OutputStream out) throws IOException {
-                DossierZip.write(out, index, entries, asOf.atZone(org.rectify.platform.ClockConfiguration.ZONE).toLocalDateTime());
+                DossierZip.write(out, index, entries, asOf.atZone(clock.getZone()).toLocalDateTime());
             }
         };
     }

@@ -1,9 +1,9 @@
 package org.rectify.closure.internal.dossier;
 
-import org.rectify.platform.ClockConfiguration;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * How the dossier writes times, sizes and labels: in Chinese, in China Standard Time, whatever the server's zone
+ * How the dossier writes times, sizes and labels: in Chinese, in the offices' time zone (the clock's), whatever the server's zone
  * and the caller's language (the same state gives the same bytes). Templates reach it as {@code txt}.
  */
 @Component
@@ -21,13 +21,15 @@ public class DossierText {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MessageSource messages;
+    private final Clock clock;
 
-    DossierText(MessageSource messages) {
+    DossierText(MessageSource messages, Clock clock) {
         this.messages = messages;
+        this.clock = clock;
     }
 
     public String time(Instant at) {
-        return at == null ? "" : TIME.format(at.atZone(ClockConfiguration.ZONE));
+        return at == null ? "" : TIME.format(at.atZone(clock.getZone()));
     }
 
     public String time(OffsetDateTime at) {

@@ -23,6 +23,9 @@ final class TimelineWording {
 
     String label(String action, JsonNode json) {
         String key = "timeline.action." + action;
+        if (action.equals("task.transitioned") && json.path("byReport").asBoolean(false)) {
+            return messages.text("task.action.STARTED_BY_REPORT");
+        }
         if (action.equals("task.transitioned") && json.hasNonNull("command")) {
             String command = messages.text("task.command." + json.get("command").asString());
             if (!command.startsWith("task.command.")) {

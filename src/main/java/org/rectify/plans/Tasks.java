@@ -222,7 +222,7 @@ public class Tasks {
         String why = blankToNull(reason);
         record(task.id(), now, actor, historyAction, task.status(), command.target(), why, null, task.version() + 1, relapse);
         events.publishEvent(new TaskTransitioned(task.id(), task.ref(), command, task.status(), command.target(),
-                actor, why, now, relapse));
+                actor, why, now, relapse, historyAction.equals(STARTED_BY_REPORT)));
     }
 
     /** The references of a plan's tasks, to publish a plan again without duplicating them. */

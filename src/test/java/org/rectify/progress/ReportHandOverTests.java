@@ -101,9 +101,9 @@ class ReportHandOverTests {
                 .andExpect(jsonPath("$.status").value("IN_PROGRESS"))
                 .andExpect(jsonPath("$.history[?(@.action == 'STARTED_BY_REPORT')].actor").value(
                         org.hamcrest.Matchers.contains(containsString("市环保局经办人"))));
-        // the task's record (its timeline, from the audit chain) shows the start in the reporter's name
+        // the task's record (its timeline, from the audit chain) shows the start by the report, in the reporter's name
         mvc.perform(get("/audit/tasks/{id}/timeline", started).with(office()))
-                .andExpect(content().string(containsString("开始整改")))
+                .andExpect(content().string(containsString("首次报送进展，任务启动")))
                 .andExpect(content().string(containsString("市环保局经办人")));
         // a second report starts nothing again
         other.submitted(epbStaff(), started, other.pastCycle);

@@ -10,6 +10,11 @@ import java.util.List;
  */
 public record TaskObligationCompliance(long taskId, int year, List<Row> rows) {
 
+    /** How many of the rows fell short in some period over. */
+    public static long rowsBelow(List<Row> rows) {
+        return rows.stream().filter(r -> !r.below().isEmpty()).count();
+    }
+
     public record Row(long unitId, String unitName, Obligation obligation, List<PeriodCount> periods) {
 
         public int required() {
@@ -18,6 +23,11 @@ public record TaskObligationCompliance(long taskId, int year, List<Row> rows) {
 
         public int recorded() {
             return periods.stream().mapToInt(PeriodCount::recorded).sum();
+        }
+
+        /** Every period begun has its records (the current one included). */
+        public boolean met() {
+            return periods.stream().allMatch(PeriodCount::met);
         }
 
         /** The periods over whose records fell short. */

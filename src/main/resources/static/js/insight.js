@@ -1,16 +1,7 @@
 // The dashboard's charts (ECharts). Each chart's data comes as JSON in its data-chart attribute (no inline script:
 // the Content-Security-Policy forbids it); a bar that stands for tasks opens the ledger with the same filter.
-// A "data table" button shows the chart's numbers as a table instead.
+// Its "data table" button is rectify.js's [data-table-toggle].
 (function () {
-  document.querySelectorAll('[data-table-toggle]').forEach(function (button) {
-    button.addEventListener('click', function () {
-      var table = document.getElementById(button.dataset.tableToggle);
-      var chart = table.parentElement.querySelector('.chart');
-      var showing = table.classList.toggle('d-none') === false;
-      if (chart) { chart.classList.toggle('d-none', showing); }
-      button.setAttribute('aria-expanded', showing ? 'true' : 'false');
-    });
-  });
   if (typeof echarts === 'undefined') { return; }
 
   function stacked(data) {

@@ -83,3 +83,20 @@ document.addEventListener('change', function (event) {
     all.checked = Array.prototype.every.call(boxes, function (b) { return b.checked; });
   });
 });
+
+// <button data-table-toggle="ID">: shows a chart's numbers (the table ID, printed anyway) instead of the chart, and back;
+// delegated, so that it works in panels htmx loads too (the dashboard's charts, the task page's indicators).
+document.addEventListener('click', function (event) {
+  var button = event.target.closest ? event.target.closest('[data-table-toggle]') : null;
+  if (!button) {
+    return;
+  }
+  var table = document.getElementById(button.dataset.tableToggle);
+  if (!table) {
+    return;
+  }
+  var chart = table.parentElement.querySelector('.chart');
+  var showing = table.classList.toggle('d-none') === false;
+  if (chart) { chart.classList.toggle('d-none', showing); }
+  button.setAttribute('aria-expanded', showing ? 'true' : 'false');
+});

@@ -2,6 +2,7 @@ package org.rectify.demo;
 
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
+import org.rectify.plans.Obligation;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.progress.CadenceKind;
@@ -18,6 +19,8 @@ import org.rectify.progress.ReportingCycles;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -134,7 +137,7 @@ class DemoReports {
         List<NewAttachment> files = n % 3 == 0 ? List.of(NewAttachment.toReport(evidence.stage(
                 new ByteArrayInputStream(evidenceText(task, writer, cycle).getBytes(StandardCharsets.UTF_8)),
                 "整改佐证-" + task.ref() + "-第" + cycle.seq() + "期.txt"))) : List.of();
-        return reports.create(new NewReport(task.id(), cycle.id(), unitId, content(task, n), submit), files, writer);
+        return reports.create(new NewReport(task.id(), cycle.id(), unitId, content(task, unitId, cycle, n), submit), files, writer);
     }
 
     private void returnReport(DemoCallers callers, TaskDetail task, long unitId, ReportingCycle cycle) {
@@ -146,7 +149,7 @@ class DemoReports {
         submitted(callers, task.id(), unitId, cycle).ifPresent(id -> {
             Caller head = callers.headOf(unitId);
             ReportDetail draft = reports.newVersion(id, head);
-            reports.update(draft.id(), content(task, n + 1), List.of(), List.of(), head);
+            reports.update(draft.id(), content(task, unitId, cycle, n + 1), List.of(), List.of(), head);
             reports.submit(draft.id(), head);
         });
     }
@@ -155,12 +158,51 @@ class DemoReports {
         return reports.find(taskId, unitId, cycle.id(), callers.office()).map(ReportDetail::id);
     }
 
-    private static ReportContent content(TaskDetail task, int n) {
+    private static ReportContent content(TaskDetail task, long unitId, ReportingCycle cycle, int n) {
         boolean behind = n % 5 == 4;
         String work = "本期围绕“" + task.displayTitle() + "”推进整改：" + WORK[n % WORK.length] + "（演示数据）";
         return new ReportContent(work, Phase.IN_PROGRESS, !behind,
                 behind ? "部分点位整改资金尚未落实，进度滞后于序时进度。" : null,
-                NEXT[n % NEXT.length], List.of(), List.of(), List.of());
+                NEXT[n % NEXT.length], unitId == task.leadUnitIds().get(0) ? measurements(task, cycle) : List.of(),
+                obligationRecords(task, cycle, n), List.of());
+    }
+
+    /**
+     * Each indicator's value as of the cycle's start, as the task's first lead unit measures it (the others leave
+     * the city-wide figures to it), closing in on its target cycle by cycle (four fifths of the way
+     * at first, reached after ten cycles), so that the task page's chart shows a trend and a latest value below target.
+     */
+    private static List<ReportContent.MeasurementEntry> measurements(TaskDetail task, ReportingCycle cycle) {
+        return task.indicators().stream().map(i -> {
+            BigDecimal share = BigDecimal.valueOf(Math.min(0.8 + 0.02 * cycle.seq(), 1.0));
+            BigDecimal value = switch (i.comparator()) {
+                case AT_LEAST -> i.targetValue().multiply(share);
+                case AT_MOST -> i.targetValue().multiply(BigDecimal.valueOf(2).subtract(share));
+                case EQUAL -> i.targetValue();
+            };
+            return new ReportContent.MeasurementEntry(i.name(), value.setScale(1, RoundingMode.HALF_UP).toPlainString(),
+                    cycle.periodStart(), "统计监测数据（演示）");
+        }).toList();
+    }
+
+    /**
+     * The meetings held for the task's obligations (每月…不少于1次): one in each monthly cycle, except every fourth slot,
+     * which skips it (that month falls short on the task page); yearly and quarterly ones every third cycle.
+     */
+    private static List<ReportContent.ObligationEntry> obligationRecords(TaskDetail task, ReportingCycle cycle, int n) {
+        List<ReportContent.ObligationEntry> out = new java.util.ArrayList<>();
+        for (Obligation o : task.obligations()) {
+            boolean held = switch (o.per()) {
+                case MONTH -> n % 4 != 3;
+                case QUARTER, YEAR -> cycle.seq() % 3 == 0;
+                case WEEK -> false;
+            };
+            if (held) {
+                out.add(new ReportContent.ObligationEntry(null, o.subject(), cycle.periodStart().plusDays(5), "专题会议",
+                        "研究部署环境保护工作（第" + cycle.seq() + "期，演示）"));
+            }
+        }
+        return out;
     }
 
     private static String evidenceText(TaskDetail task, Caller writer, ReportingCycle cycle) {

@@ -95,7 +95,8 @@ public class PlanShortNames {
         }
     }
 
-    static String label(String shortName, String ref) {
+    /** A task as named outside its plan, from its plan's short name (null: the reference alone). */
+    public static String label(String shortName, String ref) {
         return shortName == null ? ref : shortName + SEPARATOR + ref;
     }
 

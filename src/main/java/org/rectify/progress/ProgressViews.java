@@ -15,15 +15,12 @@ import org.rectify.plans.TaskNotFound;
 import org.rectify.plans.TaskRefs;
 import org.rectify.plans.UnitDuty;
 import org.rectify.units.Unit;
-import org.rectify.units.UnitPaths;
 import org.rectify.units.Units;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -36,9 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static org.jooq.impl.DSL.noCondition;
 import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
-import static org.rectify.progress.internal.db.Tables.OBLIGATION_RECORD;
 import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
 import static org.rectify.progress.internal.db.Tables.REPORT_CONTRIBUTION;
 import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
@@ -61,14 +56,19 @@ public class ProgressViews {
     private final Units units;
     private final ReportingCycles cycles;
     private final Clock clock;
+    private final ProgressReports reports;
+    private final ObligationRecords records;
 
-    ProgressViews(DSLContext db, TaskLedger ledger, Plans plans, Units units, ReportingCycles cycles, Clock clock) {
+    ProgressViews(DSLContext db, TaskLedger ledger, Plans plans, Units units, ReportingCycles cycles, Clock clock,
+                  ProgressReports reports, ObligationRecords records) {
         this.db = db;
         this.ledger = ledger;
         this.plans = plans;
         this.units = units;
         this.cycles = cycles;
         this.clock = clock;
+        this.reports = reports;
+        this.records = records;
     }
 
     /**
@@ -197,7 +197,7 @@ public class ProgressViews {
 
     /**
      * A task's indicators against their targets: the values of the version that counts of each cycle's report, by
-     * date. Units see the values their own units reported; the office of the plan, and supporting units, all.
+     * date; of the lead units whose reports the caller reads ({@link ProgressReports#readableReports}).
      */
     public IndicatorHistory indicators(long taskId, Caller caller) {
         TaskDetail task;
@@ -206,10 +206,8 @@ public class ProgressViews {
         } catch (TaskNotFound e) {
             throw new ReportNotFound("progress.taskNotFound", taskId);
         }
-        Condition units = noCondition();
-        if (!readsWholeTask(caller, task)) {
-            units = UnitPaths.within(UNITS_DIRECTORY.PATH, caller.scope().unitPath());
-        }
+        // the values of the reports the caller reads, by the report pages' rule
+        Condition units = REPORT_SLOT.UNIT_ID.in(reports.readableReports(taskId, caller).leadUnitIds());
         Map<String, Indicator> targets = new LinkedHashMap<>();
         task.indicators().forEach(i -> targets.putIfAbsent(i.name(), i));
         Map<String, List<IndicatorHistory.Point>> points = new LinkedHashMap<>();
@@ -249,23 +247,17 @@ public class ProgressViews {
         List<UnitDuty> bound = duties.stream().filter(d -> obligations.containsKey(d.taskId())).toList();
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
-        Map<String, Set<List<Object>>> recorded = new HashMap<>();
+        Map<String, Integer> recorded = new HashMap<>();
         if (!bound.isEmpty()) {
-            db.select(REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, OBLIGATION_RECORD.OBLIGATION_SUBJECT, OBLIGATION_RECORD.HELD_ON,
-                            OBLIGATION_RECORD.BODY, OBLIGATION_RECORD.TOPIC)
-                    .from(REPORT_SLOT).join(OBLIGATION_RECORD).on(OBLIGATION_RECORD.REPORT_ID.eq(REPORT_SLOT.SUBMITTED_REPORT_ID))
-                    .where(REPORT_SLOT.TASK_ID.in(bound.stream().map(UnitDuty::taskId).collect(Collectors.toSet()))
-                            .and(REPORT_SLOT.STATE.eq("SUBMITTED"))
-                            .and(OBLIGATION_RECORD.HELD_ON.between(from, to)))
-                    .forEach(r -> recorded.computeIfAbsent(r.value1() + "/" + r.value2() + "/" + r.value3(), k -> new HashSet<>())
-                            .add(java.util.Arrays.asList(r.value4(), r.value5(), r.value6())));
+            records.of(REPORT_SLOT.TASK_ID.in(bound.stream().map(UnitDuty::taskId).collect(Collectors.toSet())), from, to)
+                    .forEach(r -> recorded.merge(r.taskId() + "/" + r.unitId() + "/" + r.subject(), 1, Integer::sum));
         }
         LocalDate today = cycles.today();
         List<ObligationCompliance.Row> rows = new ArrayList<>();
         for (UnitDuty d : bound) {
             for (Obligation o : obligations.get(d.taskId())) {
-                int required = o.atLeast() * periodsBegun(o, year, today);
-                int count = recorded.getOrDefault(d.taskId() + "/" + d.unitId() + "/" + o.subject(), Set.of()).size();
+                int required = o.atLeast() * ObligationPeriods.begun(o, year, today).size();
+                int count = recorded.getOrDefault(d.taskId() + "/" + d.unitId() + "/" + o.subject(), 0);
                 rows.add(new ObligationCompliance.Row(d.unitId(), d.unitName(), d.taskId(), d.ref(), o, required, count));
             }
         }
@@ -288,10 +280,6 @@ public class ProgressViews {
             return filter.path();
         }
         return whole ? null : caller.scope().unitPath();
-    }
-
-    private boolean readsWholeTask(Caller caller, TaskDetail task) {
-        return seesWholePlan(caller, task.planId()) || ledger.isSupportedFrom(task.id(), caller.scope().unitPath());
     }
 
     /** The slots of a cycle, all or those of some units, with their state today, by "task/unit". */
@@ -365,27 +353,6 @@ public class ProgressViews {
             case AT_LEAST -> c >= 0;
             case AT_MOST -> c <= 0;
             case EQUAL -> c == 0;
-        };
-    }
-
-    /** How many of the obligation's periods in {@code year} have begun by today (and after it starts). */
-    static int periodsBegun(Obligation o, int year, LocalDate today) {
-        LocalDate start = LocalDate.of(year, 1, 1);
-        if (o.startsOn() != null && o.startsOn().isAfter(start)) {
-            start = o.startsOn();
-        }
-        LocalDate end = LocalDate.of(year, 12, 31);
-        if (today.isBefore(end)) {
-            end = today;
-        }
-        if (end.isBefore(start)) {
-            return 0;
-        }
-        return switch (o.per()) {
-            case YEAR -> 1;
-            case QUARTER -> (int) (end.get(IsoFields.QUARTER_OF_YEAR) - start.get(IsoFields.QUARTER_OF_YEAR)) + 1;
-            case MONTH -> end.getMonthValue() - start.getMonthValue() + 1;
-            case WEEK -> (int) (ChronoUnit.DAYS.between(start, end) / 7) + 1;
         };
     }
 }

@@ -38,6 +38,10 @@ class ListExportTests {
         assertThat(red.subList(2, red.size())).isNotEmpty().allMatch(r -> r.get(0).equals("红色预警"));
         List<List<String>> all = rows(get("/supervision").param("format", "xlsx").with(office()));
         assertThat(all.stream().map(r -> r.get(0))).contains("红色预警", "黄色预警", "蓝色预警");
+        // the demo's two plans mixed: each task named with its plan's short name, so that every reference is unique
+        List<String> refs = all.subList(2, all.size()).stream().map(r -> r.get(1)).toList();
+        assertThat(refs).anyMatch(ref -> ref.startsWith("临沧2018·"));
+        assertThat(refs.stream().filter(ref -> ref.contains("·"))).doesNotHaveDuplicates();
     }
 
     @Test
@@ -45,6 +49,7 @@ class ListExportTests {
         List<List<String>> notices = rows(get("/supervision/notices").param("format", "xlsx").with(as("supervisor")));
         assertThat(notices.get(0).get(0)).startsWith("督办单");
         assertThat(notices.stream().map(r -> r.get(r.size() - 1))).contains("已回复", "逾期未回复");
+        assertThat(notices.subList(2, notices.size()).stream().map(r -> r.get(1))).anyMatch(ref -> ref.startsWith("临沧2018·"));
         List<List<String>> circulars = rows(get("/supervision/circulars").param("format", "xlsx").with(office()));
         assertThat(circulars.stream().filter(r -> r.size() > 3).map(r -> r.get(3))).contains("已印发");
         List<List<String>> accountability = rows(get("/supervision/accountability").param("format", "xlsx")

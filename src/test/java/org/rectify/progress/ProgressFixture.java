@@ -83,13 +83,18 @@ final class ProgressFixture {
 
     /** An assigned task led by the named units, supported by others, with an indicator and a yearly obligation. */
     long task(List<String> leads, List<String> supporting) throws Exception {
+        return task(leads, supporting, "{\"subject\": \"局党组会议研究部署环境保护工作\", \"atLeast\": 4, \"per\": \"YEAR\"}");
+    }
+
+    /** An assigned task as {@link #task(List, List)}, with these obligations (JSON objects, comma-separated). */
+    long task(List<String> leads, List<String> supporting, String obligations) throws Exception {
         String ref = "P" + SEQ.incrementAndGet();
         MvcResult created = mvc.perform(post("/api/tasks").with(office()).contentType(MediaType.APPLICATION_JSON).content("""
                         {"planId": %d, "ref": "%s", "title": "测试任务 %s", "text": "加强环境监测能力建设。",
                          "leadUnits": {"unitIds": [%s]}, "supportingUnits": {"unitIds": [%s]},
                          "indicators": [{"name": "监测达标率", "comparator": "AT_LEAST", "targetValue": 90, "unitOfMeasure": "%%"}],
-                         "obligations": [{"subject": "局党组会议研究部署环境保护工作", "atLeast": 4, "per": "YEAR"}]}"""
-                        .formatted(planId, ref, ref, ids(leads), ids(supporting))))
+                         "obligations": [%s]}"""
+                        .formatted(planId, ref, ref, ids(leads), ids(supporting), obligations)))
                 .andExpect(status().isCreated()).andReturn();
         long id = ((Number) JsonPath.read(body(created), "$.id")).longValue();
         transition(id, "ASSIGN");

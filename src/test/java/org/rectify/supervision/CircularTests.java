@@ -114,6 +114,26 @@ class CircularTests {
     }
 
     @Test
+    void a_circular_over_every_plan_names_each_task_with_its_plans_short_name_and_one_of_a_plan_by_its_reference(
+            Scenario scenario) throws Exception {
+        Month m = liveThroughLastMonth(scenario);
+        String shortName = "通报测试" + SEQ.incrementAndGet();
+        mvc.perform(post("/plans/{id}/short-name", m.planId()).param("shortName", shortName).with(office()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String all = mvc.perform(post("/api/supervision/circulars").with(office()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"from\": \"%s\", \"to\": \"%s\"}".formatted(m.month().atDay(1), m.month().atEndOfMonth())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        mvc.perform(get("/api/supervision/circulars/{id}", ((Number) JsonPath.read(all, "$.id")).longValue()).with(office()))
+                .andExpect(jsonPath("$.facts.redTasks[*].taskRef").value(hasItem(shortName + "·" + ref(m, "overdue"))))
+                .andExpect(jsonPath("$.facts.relapses[*].taskRef").value(hasItem(shortName + "·" + ref(m, "relapsed"))))
+                .andExpect(jsonPath("$.facts.missingReports[*].taskRef").value(hasItem(shortName + "·" + ref(m, "forestry"))));
+
+        String one = draft(m, office());
+        String body = JsonPath.read(json(get("/api/supervision/circulars/{id}", one), office()), "$.body");
+        assertThat(body).contains("1. " + ref(m, "overdue")).doesNotContain(shortName + "·");
+    }
+
+    @Test
     void the_facts_are_those_of_the_callers_scope(Scenario scenario) throws Exception {
         Month m = liveThroughLastMonth(scenario);
         String id = draft(m, as("linxiang-office")); // a county office sees the tasks its county's units take part in

@@ -123,7 +123,7 @@ class SupervisionNoticesTests {
             assertThat(text.getText())
                     .contains("督 办 单")
                     .contains("市住房城乡建设局、市林业局、各县区党委、各县区政府：")
-                    .contains("四(一) 开展全民绿化、全面绿化")
+                    .contains("临沧2018·四(一) 开展全民绿化、全面绿化") // a letter names the task with its plan
                     .contains("一、立即组织自查。").contains("二、每周报送进展。")
                     .contains("市环境保护督察工作领导小组办公室"); // the issuing office, not the city
             assertThat(doc.getParagraphs().get(0).getRuns().get(0).getColor()).isEqualTo("BF8F00"); // yellow, as the task

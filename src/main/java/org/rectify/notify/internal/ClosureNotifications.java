@@ -5,6 +5,7 @@ import org.rectify.access.DataScope;
 import org.rectify.access.Role;
 import org.rectify.closure.ClosureAdvanced;
 import org.rectify.closure.ObjectionReceived;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -25,9 +26,11 @@ class ClosureNotifications {
     private final TaskLedger tasks;
     private final Accounts accounts;
     private final Clock clock;
+    private final PlanShortNames shortNames;
 
-    ClosureNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts, Clock clock) {
+    ClosureNotifications(Dispatcher dispatcher, TaskLedger tasks, Accounts accounts, Clock clock, PlanShortNames shortNames) {
         this.clock = clock;
+        this.shortNames = shortNames;
         this.dispatcher = dispatcher;
         this.tasks = tasks;
         this.accounts = accounts;
@@ -44,13 +47,14 @@ class ClosureNotifications {
                 dispatcher.dispatch(Audience.accounts(accounts.ofUnits(units, Role.UNIT_STAFF, Role.UNIT_HEAD))
                                 .andPerson(task.responsiblePersonId()).concerning(units),
                         Outgoing.about(task.id(), "CLOSURE_" + event.step().toUpperCase().replace('-', '_'), key, link,
-                                "notify.closure." + event.step(), task.ref(), event.number() == null ? "" : event.number(),
+                                "notify.closure." + event.step(), shortNames.label(task.id(), task.ref()), event.number() == null ? "" : event.number(),
                                 event.reason() == null ? "" : event.reason()));
             }
             case "assign-verification" -> {
                 if (event.acceptanceUnitId() != null) {
                     dispatcher.dispatch(Audience.accounts(accounts.ofUnits(List.of(event.acceptanceUnitId()), Role.values())),
-                            Outgoing.about(event.taskId(), "CLOSURE_VERIFY", key, link, "notify.closure.verify", event.taskRef()));
+                            Outgoing.about(event.taskId(), "CLOSURE_VERIFY", key, link, "notify.closure.verify",
+                                    shortNames.label(event.taskId(), event.taskRef())));
                 }
             }
             default -> {
@@ -66,6 +70,7 @@ class ClosureNotifications {
         String day = event.occurredAt().atZone(clock.getZone()).toLocalDate().toString();
         dispatcher.dispatch(Audience.accounts(accounts.ofUnits(List.of(event.officeUnitId()), Role.OFFICE)),
                 Outgoing.about(event.taskId(), "CLOSURE_OBJECTION", "objection:" + event.closureId() + ":" + day,
-                        "/closure/" + event.closureId(), "notify.closure.objection", event.taskRef()));
+                        "/closure/" + event.closureId(), "notify.closure.objection",
+                        shortNames.label(event.taskId(), event.taskRef())));
     }
 }

@@ -3,9 +3,11 @@ package org.rectify.supervision.internal;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.rectify.access.DataScope;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskSummary;
+import org.rectify.progress.DueReport;
 import org.rectify.progress.DueReports;
 import org.rectify.supervision.CircularFacts;
 import org.rectify.supervision.CircularPeriod;
@@ -39,34 +41,43 @@ public class CircularFactFinder {
     private final DueReports dueReports;
     private final TaskLedger ledger;
     private final ZoneId zone;
+    private final PlanShortNames shortNames;
 
-    CircularFactFinder(DSLContext db, DueReports dueReports, TaskLedger ledger, Clock clock) {
+    CircularFactFinder(DSLContext db, DueReports dueReports, TaskLedger ledger, Clock clock, PlanShortNames shortNames) {
         this.db = db;
         this.dueReports = dueReports;
         this.ledger = ledger;
         this.zone = clock.getZone();
+        this.shortNames = shortNames;
     }
 
     public CircularFacts find(CircularPeriod period, Long planId, String planTitle, LocalDate asOf, DataScope scope) {
         Condition tasks = TaskConditions.PUBLISHED.visibleTo(scope).and(planId == null ? noCondition() : PLANS_TASK.PLAN_ID.eq(planId));
-        return CircularFacts.of(period, asOf, planTitle, dueReports.between(period.from(), period.to(), planId, scope),
-                redAtEnd(period, tasks), relapses(period, tasks));
+        // a circular of one plan names it in its title; one over all plans names each task with its plan (临沧2018·二(一))
+        Map<Long, String> shortNames = planId == null ? this.shortNames.all() : Map.of();
+        List<DueReport> due = dueReports.between(period.from(), period.to(), planId, scope).stream()
+                .map(r -> new DueReport(r.planId(), r.cycleId(), r.dueOn(), r.graceUntil(), r.taskId(),
+                        PlanShortNames.label(shortNames.get(r.planId()), r.taskRef()), r.taskTitle(), r.unitId(), r.unitName(),
+                        r.submittedOn()))
+                .toList();
+        return CircularFacts.of(period, asOf, planTitle, due, redAtEnd(period, tasks, shortNames),
+                relapses(period, tasks, shortNames));
     }
 
-    private List<CircularFacts.RedTask> redAtEnd(CircularPeriod period, Condition tasks) {
+    private List<CircularFacts.RedTask> redAtEnd(CircularPeriod period, Condition tasks, Map<Long, String> shortNames) {
         var last = db.select(WARNING_CHANGE.TASK_ID, WARNING_CHANGE.TO_LEVEL, WARNING_CHANGE.REASONS)
                 .distinctOn(WARNING_CHANGE.TASK_ID).from(WARNING_CHANGE)
                 .where(WARNING_CHANGE.OCCURRED_AT.lt(startOf(period.to().plusDays(1))))
                 .orderBy(WARNING_CHANGE.TASK_ID, WARNING_CHANGE.OCCURRED_AT.desc(), WARNING_CHANGE.ID.desc())
                 .asTable("last_change");
-        var rows = db.select(PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK.DEADLINE, last.field(WARNING_CHANGE.REASONS))
+        var rows = db.select(PLANS_TASK.ID, PLANS_TASK.PLAN_ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK.DEADLINE, last.field(WARNING_CHANGE.REASONS))
                 .from(PLANS_TASK).join(last).on(last.field(WARNING_CHANGE.TASK_ID).eq(PLANS_TASK.ID))
                 .where(tasks.and(last.field(WARNING_CHANGE.TO_LEVEL).eq(WarningLevel.RED.name())))
                 .orderBy(PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.ID).fetch();
         List<Long> ids = rows.map(r -> r.get(PLANS_TASK.ID));
         Map<Long, List<String>> leads = ledger.leadUnitNames(ids);
         Map<Long, List<String>> units = leadUnitsOneByOne(ids);
-        return rows.map(r -> new CircularFacts.RedTask(r.get(PLANS_TASK.ID), r.get(PLANS_TASK.REF),
+        return rows.map(r -> new CircularFacts.RedTask(r.get(PLANS_TASK.ID), PlanShortNames.label(shortNames.get(r.get(PLANS_TASK.PLAN_ID)), r.get(PLANS_TASK.REF)),
                 TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)), leads.getOrDefault(r.get(PLANS_TASK.ID), List.of()),
                 units.getOrDefault(r.get(PLANS_TASK.ID), List.of()), r.get(PLANS_TASK.DEADLINE),
                 WarningReason.parseAll(r.get(last.field(WARNING_CHANGE.REASONS)))));
@@ -80,15 +91,15 @@ public class CircularFactFinder {
                 .fetchGroups(PLANS_TASK_UNIT.TASK_ID, UNITS_DIRECTORY.NAME);
     }
 
-    private List<CircularFacts.Relapse> relapses(CircularPeriod period, Condition tasks) {
-        var rows = db.select(PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK_HISTORY.OCCURRED_AT, PLANS_TASK_HISTORY.REASON)
+    private List<CircularFacts.Relapse> relapses(CircularPeriod period, Condition tasks, Map<Long, String> shortNames) {
+        var rows = db.select(PLANS_TASK.ID, PLANS_TASK.PLAN_ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK_HISTORY.OCCURRED_AT, PLANS_TASK_HISTORY.REASON)
                 .from(PLANS_TASK_HISTORY).join(PLANS_TASK).on(PLANS_TASK.ID.eq(PLANS_TASK_HISTORY.TASK_ID))
                 .where(tasks.and(PLANS_TASK_HISTORY.TO_STATUS.eq("REOPENED")).and(PLANS_TASK_HISTORY.RELAPSE.isTrue())
                         .and(PLANS_TASK_HISTORY.OCCURRED_AT.ge(startOf(period.from())))
                         .and(PLANS_TASK_HISTORY.OCCURRED_AT.lt(startOf(period.to().plusDays(1)))))
                 .orderBy(PLANS_TASK_HISTORY.OCCURRED_AT, PLANS_TASK_HISTORY.ID).fetch();
         Map<Long, List<String>> leads = ledger.leadUnitNames(rows.map(r -> r.get(PLANS_TASK.ID)));
-        return rows.map(r -> new CircularFacts.Relapse(r.get(PLANS_TASK.ID), r.get(PLANS_TASK.REF),
+        return rows.map(r -> new CircularFacts.Relapse(r.get(PLANS_TASK.ID), PlanShortNames.label(shortNames.get(r.get(PLANS_TASK.PLAN_ID)), r.get(PLANS_TASK.REF)),
                 TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)), leads.getOrDefault(r.get(PLANS_TASK.ID), List.of()),
                 r.get(PLANS_TASK_HISTORY.OCCURRED_AT).atZoneSameInstant(zone).toLocalDate(), r.get(PLANS_TASK_HISTORY.REASON)));
     }

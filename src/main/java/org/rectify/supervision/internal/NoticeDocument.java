@@ -1,5 +1,6 @@
 package org.rectify.supervision.internal;
 
+import org.rectify.plans.PlanShortNames;
 import org.rectify.platform.OfficialDocument;
 
 import org.rectify.supervision.SupervisionNotice;
@@ -18,7 +19,8 @@ import static org.rectify.platform.OfficialDocument.paragraph;
 import static org.rectify.platform.OfficialDocument.signature;
 
 /**
- * The notice as an official document (.docx): title in the warning's colour, number, addressee, body,
+ * The notice as an official document (.docx): title in the warning's colour, number, addressee, body (the task named
+ * with its plan's short name),
  * reply-by date, issuer and date, laid out by {@link OfficialDocument}. Always in Chinese: it is a
  * document of the office, not a page of the user's.
  */
@@ -29,10 +31,12 @@ class NoticeDocument {
 
     private final MessageSource messages;
     private final Clock clock;
+    private final PlanShortNames shortNames;
 
-    NoticeDocument(MessageSource messages, Clock clock) {
+    NoticeDocument(MessageSource messages, Clock clock, PlanShortNames shortNames) {
         this.clock = clock;
         this.messages = messages;
+        this.shortNames = shortNames;
     }
 
     byte[] render(SupervisionNotice notice) {
@@ -41,7 +45,8 @@ class NoticeDocument {
                     OfficialDocument.TITLE_FONT, 26, true, colour(notice.level()));
             centred(doc, notice.number());
             left(doc, String.join("、", notice.leadUnits()) + "：");
-            body(doc, text("supervision.doc.opening", notice.taskRef(), notice.taskTitle()));
+            // a letter stands outside its plan: the task named with the plan (临沧2018·二(一))
+            body(doc, text("supervision.doc.opening", shortNames.label(notice.taskId(), notice.taskRef()), notice.taskTitle()));
             for (String line : notice.demands().split("\\R")) {
                 if (!line.isBlank()) {
                     body(doc, line);

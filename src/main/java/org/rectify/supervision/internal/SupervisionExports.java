@@ -1,6 +1,7 @@
 package org.rectify.supervision.internal;
 
 import org.rectify.access.Caller;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.platform.ListExport;
 import org.rectify.platform.Messages;
 import org.rectify.supervision.Accountability;
@@ -42,9 +43,10 @@ class SupervisionExports {
     private final Accountability accountability;
     private final Messages messages;
     private final Clock clock;
+    private final PlanShortNames shortNames;
 
     SupervisionExports(WarningBoard board, Warnings warnings, SupervisionNotices notices, Circulars circulars,
-                       Accountability accountability, Messages messages, Clock clock) {
+                       Accountability accountability, Messages messages, Clock clock, PlanShortNames shortNames) {
         this.clock = clock;
         this.board = board;
         this.warnings = warnings;
@@ -52,6 +54,7 @@ class SupervisionExports {
         this.circulars = circulars;
         this.accountability = accountability;
         this.messages = messages;
+        this.shortNames = shortNames;
     }
 
     @GetMapping(value = "/supervision", params = "format=xlsx")
@@ -60,9 +63,11 @@ class SupervisionExports {
                                 @RequestParam(required = false) List<WarningLevel> level, Caller caller) {
         WarningFilter filter = new WarningFilter(planId, section, leadUnitId, level == null ? Set.of() : Set.copyOf(level));
         String title = messages.text("supervision.tab.desk");
-        return ListExport.of(title(title), board.find(filter, caller.scope()), clock.getZone())
+        List<TaskWarning> rows = board.find(filter, caller.scope());
+        PlanShortNames.TaskLabels labels = labels(rows.stream().map(TaskWarning::taskId).toList());
+        return ListExport.of(title(title), rows, clock.getZone())
                 .column(t("supervision.col.level"), w -> t("supervision.level." + w.level()))
-                .column(t("supervision.col.ref"), TaskWarning::ref)
+                .column(t("supervision.col.ref"), w -> labels.of(w.taskId(), w.ref()))
                 .column(t("supervision.col.task"), TaskWarning::title)
                 .column(t("supervision.col.leadUnits"), TaskWarning::leadUnits)
                 .column(t("supervision.col.deadline"), TaskWarning::deadline)
@@ -76,9 +81,11 @@ class SupervisionExports {
     ResponseEntity<byte[]> notices(Caller caller) {
         LocalDate today = warnings.today();
         String title = messages.text("supervision.notice.listTitle");
-        return ListExport.of(title(title), notices.all(caller.scope()), clock.getZone())
+        List<SupervisionNotice> rows = notices.all(caller.scope());
+        PlanShortNames.TaskLabels labels = labels(rows.stream().map(SupervisionNotice::taskId).toList());
+        return ListExport.of(title(title), rows, clock.getZone())
                 .column(t("supervision.notice.number"), SupervisionNotice::number)
-                .column(t("supervision.col.ref"), SupervisionNotice::taskRef)
+                .column(t("supervision.col.ref"), n -> labels.of(n.taskId(), n.taskRef()))
                 .column(t("supervision.col.task"), SupervisionNotice::taskTitle)
                 .column(t("supervision.notice.addressee"), SupervisionNotice::leadUnits)
                 .column(t("supervision.notice.replyBy"), SupervisionNotice::replyBy)
@@ -103,7 +110,9 @@ class SupervisionExports {
     @GetMapping(value = "/supervision/accountability", params = "format=xlsx")
     ResponseEntity<byte[]> accountability(Caller caller) {
         String title = messages.text("supervision.accountability.title");
-        return ListExport.of(title(title), accountability.all(caller), clock.getZone())
+        List<AccountabilityAction> rows = accountability.all(caller);
+        PlanShortNames.TaskLabels labels = labels(rows.stream().flatMap(a -> a.tasks().stream()).map(TaskRef::taskId).toList());
+        return ListExport.of(title(title), rows, clock.getZone())
                 .column(t("supervision.accountability.takenOn"), AccountabilityAction::takenOn)
                 .column(t("supervision.accountability.type"), a -> t("supervision.accountability.type." + a.type()))
                 .column(t("supervision.accountability.unit"), AccountabilityAction::unitName)
@@ -111,8 +120,13 @@ class SupervisionExports {
                         : a.personPost() == null ? a.personName() : a.personName() + "（" + a.personPost() + "）")
                 .column(t("supervision.accountability.reason"), AccountabilityAction::reason)
                 .column(t("supervision.accountability.decisionRef"), AccountabilityAction::decisionRef)
-                .column(t("supervision.col.task"), a -> a.tasks().stream().map(TaskRef::ref).toList())
+                .column(t("supervision.col.task"), a -> a.tasks().stream().map(r -> labels.of(r.taskId(), r.ref())).toList())
                 .download(title + ".xlsx");
+    }
+
+    /** The tasks named with their plans' short names (临沧2018·二(一)): a list may mix plans, a file stands outside them. */
+    private PlanShortNames.TaskLabels labels(List<Long> taskIds) {
+        return shortNames.labels(taskIds);
     }
 
     private String title(String list) {

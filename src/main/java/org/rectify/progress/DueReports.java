@@ -1,5 +1,6 @@
 package org.rectify.progress;
 
+import org.rectify.plans.UnitRole;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.rectify.access.DataScope;
@@ -47,7 +48,7 @@ public class DueReports {
                         TASK.ID, TASK.REF, TASK.TITLE, TASK.TEXT, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, REPORT_SLOT.FIRST_SUBMITTED_AT)
                 .from(REPORTING_CYCLE)
                 .join(TASK).on(TASK.PLAN_ID.eq(REPORTING_CYCLE.PLAN_ID))
-                .join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
+                .join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
                 .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
                 .leftJoin(REPORT_SLOT).on(REPORT_SLOT.CYCLE_ID.eq(REPORTING_CYCLE.ID).and(REPORT_SLOT.TASK_ID.eq(TASK.ID))
                         .and(REPORT_SLOT.UNIT_ID.eq(UNITS_DIRECTORY.ID)))

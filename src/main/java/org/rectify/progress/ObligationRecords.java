@@ -46,7 +46,7 @@ public class ObligationRecords {
                         OBLIGATION_RECORD.HELD_ON, OBLIGATION_RECORD.BODY, OBLIGATION_RECORD.TOPIC)
                 .from(REPORT_SLOT).join(OBLIGATION_RECORD).on(OBLIGATION_RECORD.REPORT_ID.eq(REPORT_SLOT.SUBMITTED_REPORT_ID))
                 .join(TASK).on(TASK.ID.eq(REPORT_SLOT.TASK_ID))
-                .where(tasks.and(REPORT_SLOT.UNIT_ID.in(unitIds)).and(REPORT_SLOT.STATE.eq("SUBMITTED"))
+                .where(tasks.and(REPORT_SLOT.UNIT_ID.in(unitIds)).and(REPORT_SLOT.STATE.eq(ReportState.SUBMITTED))
                         .and(OBLIGATION_RECORD.HELD_ON.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))))
                 .asTable("counted");
         Field<Long> unit = counted.field(REPORT_SLOT.UNIT_ID);

@@ -255,7 +255,7 @@ public class ProgressViews {
                             OBLIGATION_RECORD.BODY, OBLIGATION_RECORD.TOPIC)
                     .from(REPORT_SLOT).join(OBLIGATION_RECORD).on(OBLIGATION_RECORD.REPORT_ID.eq(REPORT_SLOT.SUBMITTED_REPORT_ID))
                     .where(REPORT_SLOT.TASK_ID.in(bound.stream().map(UnitDuty::taskId).collect(Collectors.toSet()))
-                            .and(REPORT_SLOT.STATE.eq("SUBMITTED"))
+                            .and(REPORT_SLOT.STATE.eq(ReportState.SUBMITTED))
                             .and(OBLIGATION_RECORD.HELD_ON.between(from, to)))
                     .forEach(r -> recorded.computeIfAbsent(r.value1() + "/" + r.value2() + "/" + r.value3(), k -> new HashSet<>())
                             .add(java.util.Arrays.asList(r.value4(), r.value5(), r.value6())));

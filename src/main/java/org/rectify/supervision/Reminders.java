@@ -1,5 +1,6 @@
 package org.rectify.supervision;
 
+import org.rectify.plans.UnitRole;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -164,7 +165,7 @@ public class Reminders {
     private void reports(LocalDate today, Condition tasks, List<Candidate> due) {
         for (Record r : db.select(PROGRESS_CYCLE.DUE_ON, TASK.ID, TASK_UNIT.UNIT_ID).from(PROGRESS_CYCLE)
                 .join(TASK).on(TASK.PLAN_ID.eq(PROGRESS_CYCLE.PLAN_ID))
-                .join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
+                .join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
                 .where(PROGRESS_CYCLE.DUE_ON.between(today.minusDays(schedule.daysBehind()), today.plusDays(schedule.daysAhead())))
                 .and(tasks).and(TASK.STATUS.in(REPORTING))
                 .andNot(ReportStandings.handedIn(PROGRESS_CYCLE.ID, TASK.ID, TASK_UNIT.UNIT_ID))

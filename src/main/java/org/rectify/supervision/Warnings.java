@@ -1,5 +1,6 @@
 package org.rectify.supervision;
 
+import org.rectify.plans.UnitRole;
 import org.rectify.access.Caller;
 import org.rectify.plans.Plans;
 import org.rectify.platform.ForbiddenException;
@@ -217,7 +218,7 @@ public class Warnings {
     /** Some lead unit of the task has no submitted report for that cycle. */
     private static Condition reportMissing(Field<Long> lastCycle) {
         return lastCycle.isNotNull().and(exists(selectOne().from(TASK_UNIT)
-                .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
+                .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
                 .andNot(ReportStandings.submitted(lastCycle, TASK.ID, TASK_UNIT.UNIT_ID))));
     }
 

@@ -1,5 +1,6 @@
 package org.rectify.insight.internal;
 
+import org.rectify.plans.UnitRole;
 import org.jooq.AggregateFunction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -327,7 +328,7 @@ class Figures {
                 .when("QUARTER", atLeast.div(inline(3)))
                 .else_(atLeast.div(inline(12))));
         var required = db.select(UNIT.ID, UNIT.NAME, perMonth)
-                .from(TASK).join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
+                .from(TASK).join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
                 .join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
                 .join(OBLIGATION).on(OBLIGATION.TASK_ID.eq(TASK.ID))
                 .where(tasks.and(TASK.STATUS.in(ReportingCycles.REPORTING.stream().map(Enum::name).toList())))

@@ -1,5 +1,6 @@
 package org.rectify.supervision.internal;
 
+import org.rectify.plans.UnitRole;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.rectify.access.DataScope;
@@ -75,7 +76,7 @@ public class CircularFactFinder {
     /** Every lead unit of each task, a group's members one by one: units are ranked, not groups. */
     private Map<Long, List<String>> leadUnitsOneByOne(List<Long> taskIds) {
         return db.select(TASK_UNIT.TASK_ID, UNITS_DIRECTORY.NAME).from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
-                .where(TASK_UNIT.TASK_ID.in(taskIds).and(TASK_UNIT.ROLE.eq("LEAD")))
+                .where(TASK_UNIT.TASK_ID.in(taskIds).and(TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
                 .orderBy(TASK_UNIT.TASK_ID, TASK_UNIT.POSITION, UNITS_DIRECTORY.ID)
                 .fetchGroups(TASK_UNIT.TASK_ID, UNITS_DIRECTORY.NAME);
     }

@@ -1,14 +1,14 @@
 package org.rectify.generator;
 
-import org.rectify.progress.VersionStatus;
-import org.rectify.progress.ReportStep;
-import org.rectify.progress.ReportState;
-import org.rectify.plans.UnitRole;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
+import org.rectify.plans.UnitRole;
+import org.rectify.progress.ReportState;
+import org.rectify.progress.ReportStep;
+import org.rectify.progress.VersionStatus;
 
 import java.sql.Connection;
 import java.sql.SQLException;

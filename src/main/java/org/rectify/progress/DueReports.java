@@ -1,11 +1,11 @@
 package org.rectify.progress;
 
-import org.rectify.plans.UnitRole;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.rectify.access.DataScope;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskSummary;
+import org.rectify.plans.UnitRole;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -2,18 +2,13 @@ package org.rectify.progress;
 
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
-import org.rectify.access.Role;
-import org.rectify.plans.AssignedUnit;
-import org.rectify.plans.Plans;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
-import org.rectify.plans.TaskNotFound;
 import org.rectify.plans.Tasks;
+import org.rectify.progress.ReportAccess.Loaded;
 import org.rectify.progress.ReportLifecycle.Refusal;
 import org.rectify.progress.ReportLifecycle.Situation;
-import org.rectify.progress.ReportLifecycle.Who;
 import org.rectify.progress.internal.db.tables.records.ProgressReportRecord;
-import org.rectify.progress.internal.db.tables.records.ReportSlotRecord;
 import org.rectify.units.Unit;
 import org.rectify.units.Units;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,31 +44,32 @@ import static org.rectify.progress.ReportLifecycle.SUBMIT;
  * a submitted report with comments; a correction is a new version. A submitted version never changes. Every state
  * change is recorded in the report's history and published as an event, in the same transaction.
  * <p>
- * Orchestration only: it loads the report in the caller's scope, asks {@link ReportLifecycle} whether the command is
- * allowed and where it leads, writes through {@link ReportStore}, reads through {@link ReportDetails}, and publishes.
+ * Orchestration only: it loads the report in the caller's scope ({@link ReportAccess}), asks {@link ReportLifecycle}
+ * whether the command is allowed and where it leads, writes through {@link ReportStore}, reads through
+ * {@link ReportDetails}, and publishes.
  */
 @Service
 @Transactional
 public class ProgressReports {
 
     private final TaskLedger ledger;
-    private final Plans plans;
     private final Units units;
     private final ReportingCycles cycles;
     private final Evidences evidences;
+    private final ReportAccess access;
     private final ReportStore store;
     private final ReportDetails details;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Tasks tasks;
 
-    ProgressReports(TaskLedger ledger, Plans plans, Units units, ReportingCycles cycles, Evidences evidences,
+    ProgressReports(TaskLedger ledger, Units units, ReportingCycles cycles, Evidences evidences, ReportAccess access,
                     ReportStore store, ReportDetails details, ApplicationEventPublisher events, Clock clock, Tasks tasks) {
         this.ledger = ledger;
-        this.plans = plans;
         this.units = units;
         this.cycles = cycles;
         this.evidences = evidences;
+        this.access = access;
         this.store = store;
         this.details = details;
         this.events = events;
@@ -116,15 +112,15 @@ public class ProgressReports {
         if (report.submit()) {
             return submit(reportId, caller, target.task);
         }
-        return detail(load(reportId, caller, false, target.task));
+        return detail(access.load(reportId, caller, false, target.task));
     }
 
     /** Checks an edit of a draft before any file is streamed; writes nothing. */
     @Transactional(readOnly = true)
     public void checkUpdate(long reportId, ReportContent content, Caller caller) {
-        Loaded l = load(reportId, caller, false);
-        require(SAVE, situation(l, caller), l.report);
-        ReportRules.check(content, l.task, cycles.today());
+        Loaded l = access.load(reportId, caller, false);
+        require(SAVE, l.situation(caller), l.report());
+        ReportRules.check(content, l.task(), cycles.today());
     }
 
     /**
@@ -133,27 +129,27 @@ public class ProgressReports {
      */
     public ReportDetail update(long reportId, ReportContent content, List<NewAttachment> files,
                                Collection<Long> removeAttachmentIds, Caller caller) {
-        Loaded l = load(reportId, caller, true);
-        require(SAVE, situation(l, caller), l.report);
-        ReportRules.check(content, l.task, cycles.today());
+        Loaded l = access.load(reportId, caller, true);
+        require(SAVE, l.situation(caller), l.report());
+        ReportRules.check(content, l.task(), cycles.today());
         Instant now = clock.instant();
-        store.attach(reportId, store.saveContent(reportId, content, l.task, removeAttachmentIds, now), files, caller);
-        store.record(l.slot.getId(), reportId, l.report.getVersion(), ReportStep.SAVED, caller, null, now);
-        events.publishEvent(new ReportEdited(reportId, l.task.id(), List.of(), caller.signature(), now));
+        store.attach(reportId, store.saveContent(reportId, content, l.task(), removeAttachmentIds, now), files, caller);
+        store.record(l.slot().getId(), reportId, l.report().getVersion(), ReportStep.SAVED, caller, null, now);
+        events.publishEvent(new ReportEdited(reportId, l.task().id(), List.of(), caller.signature(), now));
         return get(reportId, caller);
     }
 
     /** Adds files to a draft (the API's upload), to the report or to one of its obligation records. */
     public ReportDetail attachFiles(long reportId, Long obligationRecordId, List<StagedFile> files, Caller caller) {
-        Loaded l = load(reportId, caller, true);
-        require(SAVE, situation(l, caller), l.report);
+        Loaded l = access.load(reportId, caller, true);
+        require(SAVE, l.situation(caller), l.report());
         if (obligationRecordId != null && !store.obligationRecordIn(reportId, obligationRecordId)) {
             throw new ReportInvalid("obligationRecordId", "progress.obligation.notInReport");
         }
         List<Long> attached = store.attach(reportId, obligationRecordId, files, caller);
         Instant now = clock.instant();
-        store.record(l.slot.getId(), reportId, l.report.getVersion(), ReportStep.SAVED, caller, null, now);
-        events.publishEvent(new ReportEdited(reportId, l.task.id(), attached, caller.signature(), now));
+        store.record(l.slot().getId(), reportId, l.report().getVersion(), ReportStep.SAVED, caller, null, now);
+        events.publishEvent(new ReportEdited(reportId, l.task().id(), attached, caller.signature(), now));
         return get(reportId, caller);
     }
 
@@ -167,29 +163,29 @@ public class ProgressReports {
 
     /** {@link #submit}, with the task when the caller already has it (a report written and submitted at once). */
     private ReportDetail submit(long reportId, Caller caller, TaskDetail known) {
-        Loaded l = load(reportId, caller, true, known);
-        Situation s = situation(l, caller);
-        require(SUBMIT, s, l.report);
+        Loaded l = access.load(reportId, caller, true, known);
+        Situation s = l.situation(caller);
+        require(SUBMIT, s, l.report());
         if (SUBMIT.target(s) == VersionStatus.AWAITING_APPROVAL) {
             Instant now = clock.instant();
             store.setStatus(reportId, VersionStatus.DRAFT, VersionStatus.AWAITING_APPROVAL, null, now);
             moveSlot(SUBMIT, s, l, now);
-            store.record(l.slot.getId(), reportId, l.report.getVersion(), ReportStep.SENT_FOR_APPROVAL, caller, null, now);
-            events.publishEvent(new ReportSentForApproval(reportId, l.task.id(), l.unit.id(), l.cycle.id(),
-                    l.report.getVersion(), caller.signature(), now));
+            store.record(l.slot().getId(), reportId, l.report().getVersion(), ReportStep.SENT_FOR_APPROVAL, caller, null, now);
+            events.publishEvent(new ReportSentForApproval(reportId, l.task().id(), l.unit().id(), l.cycle().id(),
+                    l.report().getVersion(), caller.signature(), now));
         } else {
             markSubmitted(l, VersionStatus.DRAFT, caller);
         }
-        return detail(load(reportId, caller, false, l.task));
+        return detail(access.load(reportId, caller, false, l.task()));
     }
 
     /** The unit head approves a report awaiting approval: it counts as submitted now. */
     public ReportDetail approve(long reportId, Caller caller) {
-        Loaded l = load(reportId, caller, true);
-        require(APPROVE, situation(l, caller), l.report);
+        Loaded l = access.load(reportId, caller, true);
+        require(APPROVE, l.situation(caller), l.report());
         Instant now = clock.instant();
-        store.record(l.slot.getId(), reportId, l.report.getVersion(), ReportStep.APPROVED, caller, null, now);
-        events.publishEvent(new ReportApproved(reportId, l.task.id(), l.unit.id(), l.cycle.id(), l.report.getVersion(),
+        store.record(l.slot().getId(), reportId, l.report().getVersion(), ReportStep.APPROVED, caller, null, now);
+        events.publishEvent(new ReportApproved(reportId, l.task().id(), l.unit().id(), l.cycle().id(), l.report().getVersion(),
                 caller.signature(), now));
         markSubmitted(l, VersionStatus.AWAITING_APPROVAL, caller);
         return get(reportId, caller);
@@ -197,29 +193,29 @@ public class ProgressReports {
 
     /** The unit head sends a report awaiting approval back to the staff as a draft, saying why. */
     public ReportDetail sendBack(long reportId, String comment, Caller caller) {
-        Loaded l = load(reportId, caller, true);
-        Situation s = situation(l, caller);
-        require(SEND_BACK, s, l.report);
-        String why = requireComment(comment);
+        Loaded l = access.load(reportId, caller, true);
+        Situation s = l.situation(caller);
+        require(SEND_BACK, s, l.report());
+        String why = comment(SEND_BACK, comment);
         Instant now = clock.instant();
         store.setStatus(reportId, VersionStatus.AWAITING_APPROVAL, SEND_BACK.target(s), null, now);
         moveSlot(SEND_BACK, s, l, now);
-        store.record(l.slot.getId(), reportId, l.report.getVersion(), ReportStep.SENT_BACK, caller, why, now);
-        events.publishEvent(new ReportSentBack(reportId, l.task.id(), l.unit.id(), l.cycle.id(), l.report.getVersion(),
+        store.record(l.slot().getId(), reportId, l.report().getVersion(), ReportStep.SENT_BACK, caller, why, now);
+        events.publishEvent(new ReportSentBack(reportId, l.task().id(), l.unit().id(), l.cycle().id(), l.report().getVersion(),
                 why, caller.signature(), now));
         return get(reportId, caller);
     }
 
     /** The office returns the submitted report of a cycle to the unit with comments; the unit corrects it in a new version. */
     public ReportDetail returnToUnit(long reportId, String comment, Caller caller) {
-        Loaded l = load(reportId, caller, true);
-        Situation s = situation(l, caller);
-        require(RETURN_TO_UNIT, s, l.report);
-        String why = requireComment(comment);
+        Loaded l = access.load(reportId, caller, true);
+        Situation s = l.situation(caller);
+        require(RETURN_TO_UNIT, s, l.report());
+        String why = comment(RETURN_TO_UNIT, comment);
         Instant now = clock.instant();
         moveSlot(RETURN_TO_UNIT, s, l, now);
-        store.record(l.slot.getId(), reportId, l.report.getVersion(), ReportStep.RETURNED, caller, why, now);
-        events.publishEvent(new ReportReturned(reportId, l.task.id(), l.unit.id(), l.cycle.id(), l.report.getVersion(),
+        store.record(l.slot().getId(), reportId, l.report().getVersion(), ReportStep.RETURNED, caller, why, now);
+        events.publishEvent(new ReportReturned(reportId, l.task().id(), l.unit().id(), l.cycle().id(), l.report().getVersion(),
                 why, caller.signature(), now));
         return get(reportId, caller);
     }
@@ -229,24 +225,24 @@ public class ProgressReports {
      * obligation records, files and links), which supersedes it once submitted. 409 while a newer version is open.
      */
     public ReportDetail newVersion(long reportId, Caller caller) {
-        Loaded l = load(reportId, caller, true);
-        long latestId = l.slot.getLatestReportId();
+        Loaded l = access.load(reportId, caller, true);
+        long latestId = l.slot().getLatestReportId();
         // given on any version of the cycle's report, the command acts on its latest one
-        ProgressReportRecord latest = latestId == reportId ? l.report : store.report(latestId).orElseThrow();
-        require(NEW_VERSION, situation(l, caller, latest), latest);
+        ProgressReportRecord latest = latestId == reportId ? l.report() : store.report(latestId).orElseThrow();
+        require(NEW_VERSION, l.situation(caller, latest), latest);
         Instant now = clock.instant();
         long copyId = store.copyAsNewVersion(latest, caller.signature(), now);
         int version = latest.getVersion() + 1;
-        store.record(l.slot.getId(), copyId, version, ReportStep.DRAFTED, caller, null, now);
-        events.publishEvent(new ReportDrafted(copyId, l.task.id(), l.unit.id(), l.cycle.id(), version, latest.getId(),
+        store.record(l.slot().getId(), copyId, version, ReportStep.DRAFTED, caller, null, now);
+        events.publishEvent(new ReportDrafted(copyId, l.task().id(), l.unit().id(), l.cycle().id(), version, latest.getId(),
                 caller.signature(), now));
         return get(copyId, caller);
     }
 
     /** A supporting unit adds its contribution (text and files) to a lead unit's report of a cycle. */
     public long contribute(NewContribution c, List<StagedFile> files, Caller caller) {
-        TaskDetail task = task(c.taskId(), caller);
-        Optional<Unit> unit = supportingUnit(task, caller);
+        TaskDetail task = access.task(c.taskId(), caller);
+        Optional<Unit> unit = access.supportingUnit(task, caller);
         requireContributor(task, unit, caller);
         List<Long> leads = task.leadUnitIds();
         if (leads.isEmpty()) {
@@ -256,7 +252,7 @@ public class ProgressReports {
         if (!leads.contains(lead)) {
             throw new ReportInvalid("leadUnitId", "progress.contribution.notLeadUnit");
         }
-        ReportingCycle cycle = openCycle(task, c.cycleId());
+        ReportingCycle cycle = access.openCycle(task, c.cycleId());
         requireText(c);
         if (c.text().length() > ReportRules.MAX_TEXT) {
             throw new ReportInvalid("text", "progress.report.tooLong");
@@ -271,9 +267,9 @@ public class ProgressReports {
     /** Checks a contribution before any file is streamed; writes nothing. */
     @Transactional(readOnly = true)
     public void checkContribution(NewContribution c, Caller caller) {
-        TaskDetail task = task(c.taskId(), caller);
-        requireContributor(task, supportingUnit(task, caller), caller);
-        openCycle(task, c.cycleId());
+        TaskDetail task = access.task(c.taskId(), caller);
+        requireContributor(task, access.supportingUnit(task, caller), caller);
+        access.openCycle(task, c.cycleId());
         requireText(c);
     }
 
@@ -281,7 +277,7 @@ public class ProgressReports {
 
     @Transactional(readOnly = true)
     public ReportDetail get(long reportId, Caller caller) {
-        return detail(load(reportId, caller, false));
+        return detail(access.load(reportId, caller, false));
     }
 
     /** The report a lead unit made on a task for a cycle (its latest version), if any and if the caller may read it. */
@@ -292,15 +288,15 @@ public class ProgressReports {
 
     /**
      * The reports of a task the caller reads, every version and draft included, by the same rule as the report pages
-     * ({@link #mayRead}); none when the caller does not see the task.
+     * ({@link ReportAccess#mayRead}); none when the caller does not see the task.
      */
     @Transactional(readOnly = true)
     public ReadableReports readableReports(long taskId, Caller caller) {
-        TaskDetail task = visibleTask(taskId, caller).orElse(null);
+        TaskDetail task = access.visibleTask(taskId, caller).orElse(null);
         if (task == null) {
             return ReadableReports.NONE;
         }
-        Set<Long> unitIds = task.leadUnitIds().stream().filter(u -> mayRead(caller, task, units.get(u)))
+        Set<Long> unitIds = task.leadUnitIds().stream().filter(u -> access.mayRead(caller, task, units.get(u)))
                 .collect(Collectors.toSet());
         return new ReadableReports(store.reportIds(taskId, unitIds), unitIds);
     }
@@ -311,14 +307,14 @@ public class ProgressReports {
      */
     @Transactional(readOnly = true)
     public List<ReportDetail> versionsOf(long taskId, Caller caller) {
-        TaskDetail task = visibleTask(taskId, caller).orElse(null);
+        TaskDetail task = access.visibleTask(taskId, caller).orElse(null);
         if (task == null) {
             return List.of();
         }
         List<ReportDetail> out = new ArrayList<>();
         for (Long id : store.submittedVersionIds(taskId)) {
             try {
-                out.add(detail(load(id, caller, false, task))); // the task read once, not once per report
+                out.add(detail(access.load(id, caller, false, task))); // the task read once, not once per report
             } catch (ReportNotFound notVisible) {
                 // another unit's report the caller does not read
             }
@@ -330,7 +326,7 @@ public class ProgressReports {
     @Transactional(readOnly = true)
     public ReportActions actions(ReportDetail r, Caller caller) {
         boolean reporting = ReportingCycles.REPORTING.contains(ledger.get(r.taskId(), DataScope.ALL).status());
-        return ReportActions.in(new Situation(who(caller, units.get(r.unitId()), false), reporting, r.approvalRequired(),
+        return ReportActions.in(new Situation(ReportAccess.who(caller, units.get(r.unitId()), false), reporting, r.approvalRequired(),
                 new ReportLifecycle.Version(r.status(), r.isLatest(), Objects.equals(r.slot().submittedReportId(), r.id()),
                         r.slot().state() == ReportState.RETURNED)));
     }
@@ -338,9 +334,9 @@ public class ProgressReports {
     /** What the report form needs: the task, the reporting unit, the cycle and what supporting units contributed. */
     @Transactional(readOnly = true)
     public ReportContext context(long taskId, Long cycleId, Long unitId, Caller caller) {
-        TaskDetail task = task(taskId, caller);
-        Unit unit = reportingUnit(task, unitId, caller);
-        requireReporting(task);
+        TaskDetail task = access.task(taskId, caller);
+        Unit unit = access.reportingUnit(task, unitId, caller);
+        access.requireReporting(task);
         LocalDate today = cycles.today();
         List<ReportingCycle> open = cycles.cycles(task.planId()).stream().filter(c -> c.hasStartedBy(today)).toList();
         if (open.isEmpty()) {
@@ -348,10 +344,10 @@ public class ProgressReports {
                     : "progress.cadence.notSet");
         }
         ReportingCycle cycle = cycleId == null ? cycles.current(task.planId()).orElse(open.get(open.size() - 1))
-                : openCycle(task, cycleId);
+                : access.openCycle(task, cycleId);
         SlotStatus status = store.slot(cycle.id(), task.id(), unit.id()).map(s -> details.status(s, cycle))
                 .orElseGet(() -> details.nothingReported(cycle));
-        return new ReportContext(task, unit.id(), unit.name(), cycle, open, status, approvalRequired(task.planId()),
+        return new ReportContext(task, unit.id(), unit.name(), cycle, open, status, access.approvalRequired(task.planId()),
                 details.contributions(cycle.id(), task.id(), unit.id()));
     }
 
@@ -361,15 +357,15 @@ public class ProgressReports {
         EvidenceFile file = evidences.find(evidenceId).orElseThrow(() -> new EvidenceNotFound(evidenceId));
         for (Long reportId : store.reportsWith(evidenceId)) {
             try {
-                load(reportId, caller, false);
+                access.load(reportId, caller, false);
                 return file;
             } catch (ReportNotFound notVisible) {
                 // try the next report that uses it
             }
         }
         for (ReportStore.ContributionOf c : store.contributionsWith(evidenceId)) {
-            Optional<TaskDetail> task = visibleTask(c.taskId(), caller);
-            if (task.isPresent() && (mayRead(caller, task.get(), units.get(c.leadUnitId()))
+            Optional<TaskDetail> task = access.visibleTask(c.taskId(), caller);
+            if (task.isPresent() && (access.mayRead(caller, task.get(), units.get(c.leadUnitId()))
                     || caller.scope().includesUnitAt(units.get(c.unitId()).path()))) {
                 return file;
             }
@@ -383,37 +379,10 @@ public class ProgressReports {
     private record Target(TaskDetail task, Unit unit, ReportingCycle cycle) {
     }
 
-    /** A report loaded for a command or for reading, in the caller's scope, with what its commands check. */
-    private record Loaded(ProgressReportRecord report, ReportSlotRecord slot, TaskDetail task, Unit unit,
-                          ReportingCycle cycle, boolean approvalRequired) {
-
-        VersionStatus status() {
-            return report.getStatus();
-        }
-    }
-
-    /** The caller as the lifecycle sees them, for a report of {@code unit}. */
-    private static Who who(Caller caller, Unit unit, boolean supporting) {
-        return new Who(caller.role().isUnitRole(), caller.role() == Role.UNIT_HEAD, caller.role().managesTasks(),
-                unit != null && caller.scope().includesUnitAt(unit.path()), supporting);
-    }
-
-    private Situation situation(Loaded l, Caller caller) {
-        return situation(l, caller, l.report);
-    }
-
-    /** The situation of a command on {@code version}, one of the loaded report's cycle. */
-    private Situation situation(Loaded l, Caller caller, ProgressReportRecord version) {
-        return new Situation(who(caller, l.unit, false), ReportingCycles.REPORTING.contains(l.task.status()),
-                l.approvalRequired, new ReportLifecycle.Version(version.getStatus(),
-                Objects.equals(l.slot.getLatestReportId(), version.getId()),
-                Objects.equals(l.slot.getSubmittedReportId(), version.getId()), l.slot.getState() == ReportState.RETURNED));
-    }
-
     /** A first report's situation; {@code existing}: the cycle's report so far, null when there is none. */
     private Situation situation(Target t, Caller caller, ReportLifecycle.Version existing) {
-        return new Situation(who(caller, t.unit, false), ReportingCycles.REPORTING.contains(t.task.status()),
-                approvalRequired(t.task.planId()), existing);
+        return new Situation(ReportAccess.who(caller, t.unit, false), ReportingCycles.REPORTING.contains(t.task.status()),
+                access.approvalRequired(t.task.planId()), existing);
     }
 
     /** The latest version of a cycle's report as the lifecycle sees it. */
@@ -443,27 +412,27 @@ public class ProgressReports {
 
     /** The slot's stored state as the lifecycle moves it (unchanged while a submitted version counts). */
     private void moveSlot(ReportLifecycle command, Situation s, Loaded l, Instant now) {
-        command.slotAfter(s, l.slot.getState(), l.slot.getSubmittedReportId() != null)
-                .ifPresent(state -> store.setSlotState(l.slot.getId(), state, now));
+        command.slotAfter(s, l.slot().getState(), l.slot().getSubmittedReportId() != null)
+                .ifPresent(state -> store.setSlotState(l.slot().getId(), state, now));
     }
 
     private void markSubmitted(Loaded l, VersionStatus from, Caller caller) {
         Instant now = clock.instant();
-        long reportId = l.report.getId();
+        long reportId = l.report().getId();
         store.setStatus(reportId, from, VersionStatus.SUBMITTED, caller, now);
-        OffsetDateTime first = l.slot.getFirstSubmittedAt() != null ? l.slot.getFirstSubmittedAt()
+        OffsetDateTime first = l.slot().getFirstSubmittedAt() != null ? l.slot().getFirstSubmittedAt()
                 : now.atOffset(ZoneOffset.UTC);
-        store.markSubmitted(l.slot.getId(), reportId, first, now);
-        store.record(l.slot.getId(), reportId, l.report.getVersion(), ReportStep.SUBMITTED, caller, null, now);
-        SlotStatus status = SlotStates.of(ReportState.SUBMITTED, first, reportId, l.report.getVersion(),
-                VersionStatus.SUBMITTED, reportId, l.cycle, cycles.today(), clock.getZone());
-        events.publishEvent(new ReportSubmitted(reportId, l.task.id(), l.unit.id(), l.cycle.id(),
-                l.report.getVersion(), l.cycle.dueOn(), status.daysLate(), caller.signature(), now));
-        tasks.startByReport(l.task.id(), caller); // the first report on an assigned task starts it
+        store.markSubmitted(l.slot().getId(), reportId, first, now);
+        store.record(l.slot().getId(), reportId, l.report().getVersion(), ReportStep.SUBMITTED, caller, null, now);
+        SlotStatus status = SlotStates.of(ReportState.SUBMITTED, first, reportId, l.report().getVersion(),
+                VersionStatus.SUBMITTED, reportId, l.cycle(), cycles.today(), clock.getZone());
+        events.publishEvent(new ReportSubmitted(reportId, l.task().id(), l.unit().id(), l.cycle().id(),
+                l.report().getVersion(), l.cycle().dueOn(), status.daysLate(), caller.signature(), now));
+        tasks.startByReport(l.task().id(), caller); // the first report on an assigned task starts it
     }
 
     private void requireContributor(TaskDetail task, Optional<Unit> supporting, Caller caller) {
-        Situation s = new Situation(who(caller, null, supporting.isPresent()),
+        Situation s = new Situation(ReportAccess.who(caller, null, supporting.isPresent()),
                 ReportingCycles.REPORTING.contains(task.status()), false, null);
         CONTRIBUTE.refusal(s).ifPresent(r -> {
             throw refused(r, 0, null);
@@ -477,25 +446,10 @@ public class ProgressReports {
     }
 
     private Target target(long taskId, long cycleId, Long unitId, Caller caller) {
-        TaskDetail task = task(taskId, caller);
-        Unit unit = reportingUnit(task, unitId, caller);
-        requireReporting(task);
-        return new Target(task, unit, openCycle(task, cycleId));
-    }
-
-    private ReportingCycle openCycle(TaskDetail task, long cycleId) {
-        ReportingCycle cycle = cycles.find(cycleId).filter(c -> c.planId() == task.planId())
-                .orElseThrow(() -> new ReportNotFound("progress.cycle.notFound", cycleId));
-        if (!cycle.hasStartedBy(cycles.today())) {
-            throw new ReportInvalid("cycleId", "progress.cycle.notOpen");
-        }
-        return cycle;
-    }
-
-    private void requireReporting(TaskDetail task) {
-        if (!ReportingCycles.REPORTING.contains(task.status())) {
-            throw new ReportConflict("progress.report.taskNotReporting");
-        }
+        TaskDetail task = access.task(taskId, caller);
+        Unit unit = access.reportingUnit(task, unitId, caller);
+        access.requireReporting(task);
+        return new Target(task, unit, access.openCycle(task, cycleId));
     }
 
     private ReportConflict alreadyReported(Target t) {
@@ -503,96 +457,11 @@ public class ProgressReports {
                 store.latestVersion(t.cycle.id(), t.task.id(), t.unit.id()));
     }
 
-    private TaskDetail task(long taskId, Caller caller) {
-        return visibleTask(taskId, caller).orElseThrow(() -> new ReportNotFound("progress.taskNotFound", taskId));
-    }
-
-    private Optional<TaskDetail> visibleTask(long taskId, Caller caller) {
-        try {
-            return Optional.of(ledger.get(taskId, caller.scope()));
-        } catch (TaskNotFound e) {
-            return Optional.empty();
+    /** The command's comment, required where the lifecycle says so (the why of a send-back or a return). */
+    private static String comment(ReportLifecycle command, String comment) {
+        if (!command.needsComment()) {
+            return ReportRules.blankToNull(comment);
         }
-    }
-
-    /** The lead unit the caller reports for: the one asked for, their own, or the only one within their unit. */
-    private Unit reportingUnit(TaskDetail task, Long requested, Caller caller) {
-        if (!caller.role().isUnitRole()) {
-            throw new ReportForbidden("progress.report.onlyUnits");
-        }
-        List<Long> leads = task.leadUnitIds();
-        if (requested != null) {
-            if (!leads.contains(requested)) {
-                throw new ReportInvalid("unitId", "progress.report.notLeadUnit");
-            }
-            Unit unit = units.get(requested);
-            if (!caller.scope().includesUnitAt(unit.path())) {
-                throw new ReportForbidden("progress.report.notYourUnit");
-            }
-            return unit;
-        }
-        if (leads.contains(caller.unitId())) {
-            return units.get(caller.unitId());
-        }
-        List<Unit> within = leads.stream().map(units::get).filter(u -> caller.scope().includesUnitAt(u.path())).toList();
-        if (within.size() == 1) {
-            return within.get(0);
-        }
-        if (within.isEmpty()) {
-            throw new ReportForbidden(supportingUnit(task, caller).isPresent() ? "progress.report.supportingUnit"
-                    : "progress.report.notLeadUnit");
-        }
-        throw new ReportInvalid("unitId", "progress.report.chooseUnit");
-    }
-
-    private Optional<Unit> supportingUnit(TaskDetail task, Caller caller) {
-        List<Long> supporters = task.supportingUnits().stream().map(AssignedUnit::unitId).distinct().toList();
-        if (supporters.contains(caller.unitId())) {
-            return Optional.of(units.get(caller.unitId()));
-        }
-        return supporters.stream().map(units::get).filter(u -> caller.scope().includesUnitAt(u.path())).findFirst();
-    }
-
-    /**
-     * Who reads a lead unit's report: everyone in the unit's own subtree and above it; the office, supervisors and
-     * leaders of the unit running the plan; and the task's supporting units, who contribute to it.
-     */
-    private boolean mayRead(Caller caller, TaskDetail task, Unit unit) {
-        DataScope scope = caller.scope();
-        return scope.isAll() || scope.includesUnitAt(unit.path())
-                || (scope.ownPlans() && plans.isRunFrom(task.planId(), scope.unitPath()))
-                || ledger.isSupportedFrom(task.id(), scope.unitPath());
-    }
-
-    private Loaded load(long reportId, Caller caller, boolean forUpdate) {
-        return load(reportId, caller, forUpdate, null);
-    }
-
-    /**
-     * The report with what its commands check. {@code known}: the report's task as this command already read it
-     * in the caller's scope, so a write-then-answer does not load the task and its history again.
-     */
-    private Loaded load(long reportId, Caller caller, boolean forUpdate, TaskDetail known) {
-        ProgressReportRecord report = store.report(reportId)
-                .orElseThrow(() -> new ReportNotFound("progress.report.notFound", reportId));
-        TaskDetail task = known != null && known.id() == report.getTaskId() ? known : visibleTask(report.getTaskId(), caller)
-                .orElseThrow(() -> new ReportNotFound("progress.report.notFound", reportId));
-        Unit unit = units.get(report.getUnitId());
-        if (!mayRead(caller, task, unit)) {
-            throw new ReportNotFound("progress.report.notFound", reportId);
-        }
-        ReportSlotRecord slot = store.slot(report.getSlotId(), forUpdate);
-        if (forUpdate) { // one command at a time on a cycle's report; read the version again under the lock
-            report = store.report(reportId).orElseThrow();
-        }
-        return new Loaded(report, slot, task, unit, cycles.cycle(report.getCycleId()), approvalRequired(task.planId()));
-    }
-
-    private boolean approvalRequired(long planId) {
-        return cycles.cadence(planId).map(ReportingCadence::approvalRequired).orElse(false);
-    }
-
-    private static String requireComment(String comment) {
         if (ReportRules.blank(comment)) {
             throw new ReportInvalid("comment", "progress.report.commentRequired");
         }
@@ -603,7 +472,7 @@ public class ProgressReports {
     }
 
     private ReportDetail detail(Loaded l) {
-        return details.detail(l.report, l.slot, l.task, l.unit, l.cycle, l.approvalRequired);
+        return details.detail(l.report(), l.slot(), l.task(), l.unit(), l.cycle(), l.approvalRequired());
     }
 
     private static DefaultMessageSourceResolvable label(VersionStatus status) {

@@ -1,6 +1,5 @@
 package org.rectify.supervision;
 
-import org.rectify.plans.UnitRole;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -9,6 +8,7 @@ import org.rectify.access.DataScope;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskStatus;
 import org.rectify.plans.TaskSummary;
+import org.rectify.plans.UnitRole;
 import org.rectify.progress.ReportStandings;
 import org.rectify.progress.ReportingCycles;
 import org.springframework.beans.factory.annotation.Value;

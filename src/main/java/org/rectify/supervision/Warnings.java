@@ -1,8 +1,8 @@
 package org.rectify.supervision;
 
-import org.rectify.plans.UnitRole;
 import org.rectify.access.Caller;
 import org.rectify.plans.Plans;
+import org.rectify.plans.UnitRole;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import java.util.Map;

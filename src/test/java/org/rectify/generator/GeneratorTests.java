@@ -1,11 +1,11 @@
 package org.rectify.generator;
 
-import org.rectify.progress.ReportState;
-import org.rectify.plans.UnitRole;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.rectify.IntegrationTest;
+import org.rectify.plans.UnitRole;
+import org.rectify.progress.ReportState;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -1,12 +1,12 @@
 package org.rectify.insight.internal;
 
-import org.rectify.plans.UnitRole;
 import org.jooq.AggregateFunction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.rectify.access.DataScope;
+import org.rectify.plans.UnitRole;
 import org.rectify.units.internal.db.tables.Unit;
 import org.rectify.plans.TaskFigure;
 import org.rectify.plans.TaskConditions;

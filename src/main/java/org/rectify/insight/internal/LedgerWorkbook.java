@@ -1,11 +1,11 @@
 package org.rectify.insight.internal;
 
-import org.rectify.plans.UnitRole;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.rectify.plans.TaskStatus;
+import org.rectify.plans.UnitRole;
 import org.rectify.platform.ListExport;
 import org.rectify.platform.Messages;
 import org.springframework.stereotype.Component;

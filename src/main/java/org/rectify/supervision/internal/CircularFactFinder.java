@@ -1,12 +1,12 @@
 package org.rectify.supervision.internal;
 
-import org.rectify.plans.UnitRole;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.rectify.access.DataScope;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskSummary;
+import org.rectify.plans.UnitRole;
 import org.rectify.progress.DueReports;
 import org.rectify.supervision.CircularFacts;
 import org.rectify.supervision.CircularPeriod;

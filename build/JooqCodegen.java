@@ -3,6 +3,7 @@ import org.flywaydb.core.Flyway;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.ForcedType;
 import org.jooq.meta.jaxb.Generate;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Jdbc;
@@ -32,9 +33,20 @@ import java.util.stream.Stream;
  * Each module's tables go into {@code org.rectify.<module>.internal.db} (one generator run per module on the same
  * migrated database), the views it publishes as API into {@code org.rectify.<module>.api}; the ownership map
  * ({@code build/module-tables.properties}) must name every table and view once. Skips the work while the
- * migrations and the map are unchanged (a digest of them is kept beside the output).
+ * migrations, the map and the enum columns are unchanged (a digest of them is kept beside the output).
  */
 public class JooqCodegen {
+
+    /**
+     * Text columns holding one of a fixed set of names (a CHECK constraint in the migrations), read and written as
+     * the Java enum of that name through jOOQ's EnumConverter: "table.column" to the enum type.
+     */
+    private static final Map<String, String> ENUM_COLUMNS = new java.util.TreeMap<>(Map.of(
+            "task_unit.role", "org.rectify.plans.UnitRole",
+            "plans_task_unit.role", "org.rectify.plans.UnitRole",
+            "report_slot.state", "org.rectify.progress.ReportState",
+            "progress_report.status", "org.rectify.progress.VersionStatus",
+            "report_event.action", "org.rectify.progress.ReportStep"));
 
     public static void main(String[] args) throws Exception {
         Path migrations = Path.of(args[0]);
@@ -76,10 +88,20 @@ public class JooqCodegen {
                                 .withName("org.jooq.meta.postgres.PostgresDatabase")
                                 .withInputSchema("public")
                                 .withIncludeRoutines(false)
+                                .withForcedTypes(enumColumns(relations))
                                 .withIncludes(relations.stream().collect(Collectors.joining("|", "^(", ")$"))))
                         .withGenerate(new Generate().withJavaTimeTypes(true).withRecords(true)
                                 .withPojos(false).withDaos(false).withFluentSetters(true))
                         .withTarget(new Target().withPackageName(pkg).withDirectory(target.toString()))));
+    }
+
+    /** The enum columns of these relations (only theirs: jOOQ warns of a forced type a run does not use). */
+    private static List<ForcedType> enumColumns(List<String> relations) {
+        return ENUM_COLUMNS.entrySet().stream()
+                .filter(e -> relations.contains(e.getKey().substring(0, e.getKey().indexOf('.'))))
+                .map(e -> new ForcedType().withUserType(e.getValue()).withEnumConverter(true)
+                        .withIncludeExpression(".*\\." + e.getKey().replace(".", "\\.")))
+                .toList();
     }
 
     /** The map in file order: "module" (its tables) or "module.api" (its published views) to relation names. */
@@ -150,6 +172,7 @@ public class JooqCodegen {
     private static String digest(Path dir, Path ownershipFile) throws Exception {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         md.update(Files.readAllBytes(ownershipFile));
+        md.update(ENUM_COLUMNS.toString().getBytes()); // a changed mapping regenerates too
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
                 md.update(f.getFileName().toString().getBytes());

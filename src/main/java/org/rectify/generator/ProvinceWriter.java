@@ -5,6 +5,10 @@ import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
+import org.rectify.plans.UnitRole;
+import org.rectify.progress.ReportState;
+import org.rectify.progress.ReportStep;
+import org.rectify.progress.VersionStatus;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -331,9 +335,9 @@ public final class ProvinceWriter {
         }
         try (Copy taskUnit = new Copy(connection, TASK_UNIT, TASK_UNIT.TASK_ID, TASK_UNIT.UNIT_ID, TASK_UNIT.ROLE, TASK_UNIT.POSITION)) {
             for (int i = 0; i < n; i++) {
-                taskUnit.add(firstTask + i).add(leadOf[i]).add("LEAD").add(0).end();
+                taskUnit.add(firstTask + i).add(leadOf[i]).add(UnitRole.LEAD).add(0).end();
                 if (supportOf[i] != 0) {
-                    taskUnit.add(firstTask + i).add(supportOf[i]).add("SUPPORTING").add(1).end();
+                    taskUnit.add(firstTask + i).add(supportOf[i]).add(UnitRole.SUPPORTING).add(1).end();
                 }
             }
             done("task_unit", taskUnit);
@@ -377,7 +381,7 @@ public final class ProvinceWriter {
                     int x = i * perTask + r;
                     boolean submitted = (flagsOf[x] & SUBMITTED) != 0;
                     OffsetDateTime at = time(atOf[x]);
-                    slot.add(firstSlot + x).add(cycleOf[x]).add(firstTask + i).add(leadOf[i]).add(submitted ? "SUBMITTED" : "DRAFT")
+                    slot.add(firstSlot + x).add(cycleOf[x]).add(firstTask + i).add(leadOf[i]).add(submitted ? ReportState.SUBMITTED : ReportState.DRAFT)
                             .add(submitted ? at : null).add(at).end();
                 }
             }
@@ -540,7 +544,7 @@ public final class ProvinceWriter {
                     boolean onSchedule = schedule.nextInt(100) < 85;
                     // a report with evidence comes in as a draft: a submitted report's attachments are frozen
                     copy.add(firstReport + x).add(firstSlot + x).add(firstTask + i).add(leadOf[i]).add(cycleOf[x]).add(1)
-                            .add(submitted && !evidence ? "SUBMITTED" : "DRAFT").add(words.sentence(region)).add(phase).add(onSchedule)
+                            .add(submitted && !evidence ? VersionStatus.SUBMITTED : VersionStatus.DRAFT).add(words.sentence(region)).add(phase).add(onSchedule)
                             .add(onSchedule ? null : words.problem()).add(words.nextStep()).add(author).add(at).add(at)
                             .add(submitted ? author : null).add(submitted ? at : null).end();
                 }
@@ -554,7 +558,7 @@ public final class ProvinceWriter {
                 for (int r = 0; r < perTask; r++) {
                     int x = i * perTask + r;
                     copy.add(firstEvent + x).add(firstSlot + x).add(firstReport + x).add(1)
-                            .add((flagsOf[x] & SUBMITTED) != 0 ? "SUBMITTED" : "DRAFTED").add(author).add(leadOf[i]).add(time(atOf[x])).end();
+                            .add((flagsOf[x] & SUBMITTED) != 0 ? ReportStep.SUBMITTED : ReportStep.DRAFTED).add(author).add(leadOf[i]).add(time(atOf[x])).end();
                 }
             }
             done("report_event", copy);
@@ -599,7 +603,7 @@ public final class ProvinceWriter {
             done("report_attachment", attachment);
         }
         if (!reports.isEmpty()) {
-            timed("submit reports with evidence", () -> db.update(PROGRESS_REPORT).set(PROGRESS_REPORT.STATUS, "SUBMITTED")
+            timed("submit reports with evidence", () -> db.update(PROGRESS_REPORT).set(PROGRESS_REPORT.STATUS, VersionStatus.SUBMITTED)
                     .where(PROGRESS_REPORT.ID.eq(DSL.any(reports.toArray(Long[]::new)))).execute());
         }
     }
@@ -611,7 +615,7 @@ public final class ProvinceWriter {
             return;
         }
         db.update(REPORT_SLOT).set(REPORT_SLOT.LATEST_REPORT_ID, PROGRESS_REPORT.ID)
-                .set(REPORT_SLOT.SUBMITTED_REPORT_ID, DSL.when(PROGRESS_REPORT.STATUS.eq("SUBMITTED"), PROGRESS_REPORT.ID))
+                .set(REPORT_SLOT.SUBMITTED_REPORT_ID, DSL.when(PROGRESS_REPORT.STATUS.eq(VersionStatus.SUBMITTED), PROGRESS_REPORT.ID))
                 .from(PROGRESS_REPORT)
                 .where(PROGRESS_REPORT.SLOT_ID.eq(REPORT_SLOT.ID))
                 .and(REPORT_SLOT.ID.between(firstSlot, firstSlot + count - 1))

@@ -61,7 +61,7 @@ public class TaskLedger {
                 .orderBy(order(filter))
                 .limit(filter.size()).offset((long) page * filter.size())
                 .fetch().stream().map(r -> (Record) r).toList();
-        Map<Long, List<AssignedUnit>> leads = units(rows.stream().map(r -> r.get(TASK.ID)).toList(), "LEAD");
+        Map<Long, List<AssignedUnit>> leads = units(rows.stream().map(r -> r.get(TASK.ID)).toList(), UnitRole.LEAD);
         List<TaskSummary> tasks = rows.stream().map(r -> new TaskSummary(r.get(TASK.ID), r.get(TASK.PLAN_ID), r.get(TASK.REF),
                 r.get(TASK.TITLE), r.get(TASK.TEXT), TaskStatus.valueOf(r.get(TASK.STATUS)), r.get(TASK.DEADLINE),
                 TaskDetail.namesAsWritten(leads.getOrDefault(r.get(TASK.ID), List.of())), r.get(UNITS_PERSON.NAME))).toList();
@@ -97,8 +97,8 @@ public class TaskLedger {
         var task = db.select(TASK.asterisk(), PLAN.TITLE).from(TASK).join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID))
                 .where(TASK.ID.eq(taskId).and(TaskConditions.visibleTo(scope)))
                 .fetchOptional().orElseThrow(() -> new TaskNotFound(taskId));
-        Map<Long, List<AssignedUnit>> lead = units(List.of(taskId), "LEAD");
-        Map<Long, List<AssignedUnit>> supporting = units(List.of(taskId), "SUPPORTING");
+        Map<Long, List<AssignedUnit>> lead = units(List.of(taskId), UnitRole.LEAD);
+        Map<Long, List<AssignedUnit>> supporting = units(List.of(taskId), UnitRole.SUPPORTING);
         Long personId = task.get(TASK.RESPONSIBLE_PERSON_ID);
         ResponsiblePerson person = personId == null ? null : db.selectFrom(UNITS_PERSON).where(UNITS_PERSON.ID.eq(personId))
                 .fetchOne(p -> new ResponsiblePerson(p.getName(), p.getPost(), p.getUnitId(), p.getPhone()));
@@ -172,14 +172,14 @@ public class TaskLedger {
     /** The lead units of these tasks as a reader of the plan names them (a group once). */
     public Map<Long, List<String>> leadUnitNames(Collection<Long> taskIds) {
         Map<Long, List<String>> names = new java.util.HashMap<>();
-        units(taskIds, "LEAD").forEach((task, units) -> names.put(task, TaskDetail.namesAsWritten(units)));
+        units(taskIds, UnitRole.LEAD).forEach((task, units) -> names.put(task, TaskDetail.namesAsWritten(units)));
         return names;
     }
 
     /** Whether a unit at {@code unitPath} (or one of its sub-units) supports the task. */
     public boolean isSupportedFrom(long taskId, String unitPath) {
         return db.fetchExists(db.selectOne().from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
-                .where(TASK_UNIT.TASK_ID.eq(taskId).and(TASK_UNIT.ROLE.eq("SUPPORTING"))
+                .where(TASK_UNIT.TASK_ID.eq(taskId).and(TASK_UNIT.ROLE.eq(UnitRole.SUPPORTING))
                         .and(UnitPaths.within(UNITS_DIRECTORY.PATH, unitPath))));
     }
 
@@ -189,7 +189,7 @@ public class TaskLedger {
      * applies its own rules (the progress module: who reports on what).
      */
     public List<UnitDuty> duties(String unitPath, Long planId, Set<TaskStatus> statuses, boolean lead) {
-        Condition where = TASK_UNIT.ROLE.eq(lead ? "LEAD" : "SUPPORTING")
+        Condition where = TASK_UNIT.ROLE.eq(lead ? UnitRole.LEAD : UnitRole.SUPPORTING)
                 .and(TASK.STATUS.in(statuses.stream().map(Enum::name).toList()));
         if (unitPath != null) {
             where = where.and(UnitPaths.within(UNITS_DIRECTORY.PATH, unitPath));
@@ -275,7 +275,7 @@ public class TaskLedger {
         return "%" + text.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
-    private Map<Long, List<AssignedUnit>> units(Collection<Long> taskIds, String role) {
+    private Map<Long, List<AssignedUnit>> units(Collection<Long> taskIds, UnitRole role) {
         if (taskIds.isEmpty()) {
             return Map.of();
         }

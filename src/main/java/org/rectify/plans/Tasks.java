@@ -274,8 +274,8 @@ public class Tasks {
     }
 
     private void writeParts(long taskId, TaskContent c) {
-        writeUnits(taskId, "LEAD", c.leadUnits());
-        writeUnits(taskId, "SUPPORTING", c.supportingUnits());
+        writeUnits(taskId, UnitRole.LEAD, c.leadUnits());
+        writeUnits(taskId, UnitRole.SUPPORTING, c.supportingUnits());
         int i = 0;
         for (Milestone m : c.milestones()) {
             db.insertInto(MILESTONE).set(MILESTONE.TASK_ID, taskId).set(MILESTONE.DUE_ON, m.dueOn())
@@ -299,7 +299,7 @@ public class Tasks {
         }
     }
 
-    private void writeUnits(long taskId, String role, UnitAssignment assignment) {
+    private void writeUnits(long taskId, UnitRole role, UnitAssignment assignment) {
         int position = 0;
         for (Map.Entry<Long, Long> unit : expand(assignment).entrySet()) {
             db.insertInto(TASK_UNIT).set(TASK_UNIT.TASK_ID, taskId).set(TASK_UNIT.UNIT_ID, unit.getKey())

@@ -5,6 +5,7 @@ import org.jooq.DSLContext;
 import org.rectify.access.DataScope;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskSummary;
+import org.rectify.plans.UnitRole;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +48,7 @@ public class DueReports {
                         PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, REPORT_SLOT.FIRST_SUBMITTED_AT)
                 .from(REPORTING_CYCLE)
                 .join(PLANS_TASK).on(PLANS_TASK.PLAN_ID.eq(REPORTING_CYCLE.PLAN_ID))
-                .join(PLANS_TASK_UNIT).on(PLANS_TASK_UNIT.TASK_ID.eq(PLANS_TASK.ID).and(PLANS_TASK_UNIT.ROLE.eq("LEAD")))
+                .join(PLANS_TASK_UNIT).on(PLANS_TASK_UNIT.TASK_ID.eq(PLANS_TASK.ID).and(PLANS_TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
                 .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLANS_TASK_UNIT.UNIT_ID))
                 .leftJoin(REPORT_SLOT).on(REPORT_SLOT.CYCLE_ID.eq(REPORTING_CYCLE.ID).and(REPORT_SLOT.TASK_ID.eq(PLANS_TASK.ID))
                         .and(REPORT_SLOT.UNIT_ID.eq(UNITS_DIRECTORY.ID)))

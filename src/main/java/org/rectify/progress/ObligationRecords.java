@@ -71,7 +71,7 @@ public class ObligationRecords {
         var select = selectDistinct(REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, OBLIGATION_RECORD.OBLIGATION_SUBJECT,
                 OBLIGATION_RECORD.HELD_ON, OBLIGATION_RECORD.BODY, OBLIGATION_RECORD.TOPIC)
                 .from(REPORT_SLOT).join(OBLIGATION_RECORD).on(OBLIGATION_RECORD.REPORT_ID.eq(REPORT_SLOT.SUBMITTED_REPORT_ID));
-        return select.where(where.and(REPORT_SLOT.STATE.eq("SUBMITTED")).and(OBLIGATION_RECORD.HELD_ON.between(from, to)))
+        return select.where(where.and(REPORT_SLOT.STATE.eq(ReportState.SUBMITTED)).and(OBLIGATION_RECORD.HELD_ON.between(from, to)))
                 .asTable("counted");
     }
 }

@@ -12,12 +12,12 @@ final class SlotStates {
     }
 
     /**
-     * @param state           the slot's stored state, null when nothing was reported
+     * @param state           the slot's stored state (DRAFT, AWAITING_APPROVAL, SUBMITTED or RETURNED), null when
+     *                        nothing was reported
      * @param firstSubmitted  when the cycle's report first counted as submitted
      */
-    static SlotStatus of(String state, OffsetDateTime firstSubmitted, Long latestReportId, Integer latestVersion,
-                         String latestStatus, Long submittedReportId, ReportingCycle cycle, LocalDate today, ZoneId zone) {
-        VersionStatus latest = latestStatus == null ? null : VersionStatus.valueOf(latestStatus);
+    static SlotStatus of(ReportState state, OffsetDateTime firstSubmitted, Long latestReportId, Integer latestVersion,
+                         VersionStatus latest, Long submittedReportId, ReportingCycle cycle, LocalDate today, ZoneId zone) {
         if (state == null) {
             return today.isAfter(cycle.graceUntil())
                     ? new SlotStatus(ReportState.LATE, daysAfter(cycle.dueOn(), today), null, null, null, null)
@@ -29,14 +29,14 @@ final class SlotStates {
             submittedLate = day.isAfter(cycle.graceUntil()) ? daysAfter(cycle.dueOn(), day) : 0;
         }
         return switch (state) {
-            case "SUBMITTED" -> new SlotStatus(ReportState.SUBMITTED, submittedLate, latestReportId, latestVersion, latest,
+            case SUBMITTED -> new SlotStatus(ReportState.SUBMITTED, submittedLate, latestReportId, latestVersion, latest,
                     submittedReportId);
-            case "RETURNED" -> new SlotStatus(ReportState.RETURNED, submittedLate, latestReportId, latestVersion, latest,
+            case RETURNED -> new SlotStatus(ReportState.RETURNED, submittedLate, latestReportId, latestVersion, latest,
                     submittedReportId);
             default -> today.isAfter(cycle.graceUntil())
                     ? new SlotStatus(ReportState.LATE, daysAfter(cycle.dueOn(), today), latestReportId, latestVersion,
                     latest, submittedReportId)
-                    : new SlotStatus(ReportState.valueOf(state), 0, latestReportId, latestVersion, latest, submittedReportId);
+                    : new SlotStatus(state, 0, latestReportId, latestVersion, latest, submittedReportId);
         };
     }
 

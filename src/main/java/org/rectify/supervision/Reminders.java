@@ -8,6 +8,7 @@ import org.rectify.access.DataScope;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskStatus;
 import org.rectify.plans.TaskSummary;
+import org.rectify.plans.UnitRole;
 import org.rectify.progress.ReportStandings;
 import org.rectify.progress.ReportingCycles;
 import org.springframework.beans.factory.annotation.Value;
@@ -164,7 +165,7 @@ public class Reminders {
     private void reports(LocalDate today, Condition tasks, List<Candidate> due) {
         for (Record r : db.select(PROGRESS_CYCLE.DUE_ON, PLANS_TASK.ID, PLANS_TASK_UNIT.UNIT_ID).from(PROGRESS_CYCLE)
                 .join(PLANS_TASK).on(PLANS_TASK.PLAN_ID.eq(PROGRESS_CYCLE.PLAN_ID))
-                .join(PLANS_TASK_UNIT).on(PLANS_TASK_UNIT.TASK_ID.eq(PLANS_TASK.ID).and(PLANS_TASK_UNIT.ROLE.eq("LEAD")))
+                .join(PLANS_TASK_UNIT).on(PLANS_TASK_UNIT.TASK_ID.eq(PLANS_TASK.ID).and(PLANS_TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
                 .where(PROGRESS_CYCLE.DUE_ON.between(today.minusDays(schedule.daysBehind()), today.plusDays(schedule.daysAhead())))
                 .and(tasks).and(PLANS_TASK.STATUS.in(REPORTING))
                 .andNot(ReportStandings.handedIn(PROGRESS_CYCLE.ID, PLANS_TASK.ID, PLANS_TASK_UNIT.UNIT_ID))

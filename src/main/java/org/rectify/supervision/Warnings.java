@@ -2,6 +2,7 @@ package org.rectify.supervision;
 
 import org.rectify.access.Caller;
 import org.rectify.plans.Plans;
+import org.rectify.plans.UnitRole;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import java.util.Map;
@@ -225,7 +226,7 @@ public class Warnings {
     /** Some lead unit of the task has no submitted report for that cycle. */
     private static Condition reportMissing(Field<Long> lastCycle) {
         return lastCycle.isNotNull().and(exists(selectOne().from(PLANS_TASK_UNIT)
-                .where(PLANS_TASK_UNIT.TASK_ID.eq(PLANS_TASK.ID).and(PLANS_TASK_UNIT.ROLE.eq("LEAD")))
+                .where(PLANS_TASK_UNIT.TASK_ID.eq(PLANS_TASK.ID).and(PLANS_TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
                 .andNot(ReportStandings.submitted(lastCycle, PLANS_TASK.ID, PLANS_TASK_UNIT.UNIT_ID))));
     }
 

@@ -4,6 +4,8 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.rectify.IntegrationTest;
+import org.rectify.plans.UnitRole;
+import org.rectify.progress.ReportState;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -90,8 +92,8 @@ class GeneratorTests {
             rows.put("slots linked to their report", (long) db.fetchCount(REPORT_SLOT, REPORT_SLOT.TASK_ID.in(tasks)
                     .and(REPORT_SLOT.LATEST_REPORT_ID.isNotNull())));
             rows.put("submitted slots with a submitted report", (long) db.fetchCount(REPORT_SLOT, REPORT_SLOT.TASK_ID.in(tasks)
-                    .and(REPORT_SLOT.STATE.eq("SUBMITTED")).and(REPORT_SLOT.SUBMITTED_REPORT_ID.isNotNull())));
-            rows.put("submitted slots", (long) db.fetchCount(REPORT_SLOT, REPORT_SLOT.TASK_ID.in(tasks).and(REPORT_SLOT.STATE.eq("SUBMITTED"))));
+                    .and(REPORT_SLOT.STATE.eq(ReportState.SUBMITTED)).and(REPORT_SLOT.SUBMITTED_REPORT_ID.isNotNull())));
+            rows.put("submitted slots", (long) db.fetchCount(REPORT_SLOT, REPORT_SLOT.TASK_ID.in(tasks).and(REPORT_SLOT.STATE.eq(ReportState.SUBMITTED))));
             rows.put("evidence attached", (long) db.fetchCount(REPORT_ATTACHMENT, REPORT_ATTACHMENT.REPORT_ID.in(
                     DSL.select(PROGRESS_REPORT.ID).from(PROGRESS_REPORT).where(PROGRESS_REPORT.TASK_ID.in(tasks)))));
             rows.put("evidence", (long) db.fetchCount(EVIDENCE, EVIDENCE.ID.in(DSL.select(REPORT_ATTACHMENT.EVIDENCE_ID).from(REPORT_ATTACHMENT)
@@ -204,7 +206,7 @@ class GeneratorTests {
                         .from(ACCOUNT).join(UNIT).on(UNIT.ID.eq(ACCOUNT.UNIT_ID)).where(UNIT.PATH.startsWith(path)).fetchOne(0, String.class),
                 db.select(DSL.md5(DSL.groupConcat(DSL.concat(TASK.REF, TASK.TITLE, TASK.TEXT, TASK.MEASURES, TASK.STATUS,
                                 TASK.DEADLINE.cast(String.class), UNIT.NAME)).orderBy(TASK.ID).separator(",")))
-                        .from(TASK).join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
+                        .from(TASK).join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
                         .join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
                         .where(TASK.PLAN_ID.in(province.planIds())).fetchOne(0, String.class),
                 db.select(DSL.md5(DSL.groupConcat(DSL.concat(PROGRESS_REPORT.STATUS, PROGRESS_REPORT.WORK_DONE, PROGRESS_REPORT.PHASE,

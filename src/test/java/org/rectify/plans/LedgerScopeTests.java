@@ -81,7 +81,7 @@ class LedgerScopeTests {
     /** "Led from the unit at this path or below" as it was: a lead task unit in the subtree (a join). */
     static Condition ledByJoin(String unitPath) {
         return exists(selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
-                .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD"))
+                .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(UnitRole.LEAD))
                         .and(UnitPaths.within(UNIT.PATH, unitPath))));
     }
 

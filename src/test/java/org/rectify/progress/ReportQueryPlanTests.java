@@ -75,7 +75,7 @@ class ReportQueryPlanTests {
         // every unit × every task × every cycle: a slot each (about 100,000)
         db.insertInto(REPORT_SLOT, REPORT_SLOT.CYCLE_ID, REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, REPORT_SLOT.STATE,
                         REPORT_SLOT.UPDATED_AT)
-                .select(db.select(REPORTING_CYCLE.ID, TASK.ID, UNIT.ID, inline("SUBMITTED"), val(java.time.OffsetDateTime.now(clock)))
+                .select(db.select(REPORTING_CYCLE.ID, TASK.ID, UNIT.ID, inline(ReportState.SUBMITTED, REPORT_SLOT.STATE), val(java.time.OffsetDateTime.now(clock)))
                         .from(REPORTING_CYCLE).crossJoin(TASK).crossJoin(UNIT)
                         .where(REPORTING_CYCLE.PLAN_ID.eq(plan.planId).and(TASK.PLAN_ID.eq(plan.planId))))
                 .execute();

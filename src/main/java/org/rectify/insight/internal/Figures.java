@@ -6,6 +6,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.rectify.access.DataScope;
+import org.rectify.plans.UnitRole;
 import org.rectify.units.internal.db.tables.Unit;
 import org.rectify.plans.TaskFigure;
 import org.rectify.plans.TaskConditions;
@@ -327,7 +328,7 @@ class Figures {
                 .when("QUARTER", atLeast.div(inline(3)))
                 .else_(atLeast.div(inline(12))));
         var required = db.select(UNIT.ID, UNIT.NAME, perMonth)
-                .from(TASK).join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq("LEAD")))
+                .from(TASK).join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
                 .join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
                 .join(OBLIGATION).on(OBLIGATION.TASK_ID.eq(TASK.ID))
                 .where(tasks.and(TASK.STATUS.in(ReportingCycles.REPORTING.stream().map(Enum::name).toList())))

@@ -5,6 +5,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.rectify.plans.TaskStatus;
+import org.rectify.plans.UnitRole;
 import org.rectify.platform.ListExport;
 import org.rectify.platform.Messages;
 import org.springframework.stereotype.Component;
@@ -61,8 +62,8 @@ class LedgerWorkbook {
         Field<String> finding = coalesce(FINDING.TEXT, TASK.TEXT).as("finding");
         Field<String> target = select(listAgg(coalesce(INDICATOR.PHRASE, INDICATOR.NAME), "；").withinGroupOrderBy(INDICATOR.POSITION))
                 .from(INDICATOR).where(INDICATOR.TASK_ID.eq(TASK.ID)).asField("target");
-        Field<String> lead = units("LEAD");
-        Field<String> supporting = units("SUPPORTING");
+        Field<String> lead = units(UnitRole.LEAD);
+        Field<String> supporting = units(UnitRole.SUPPORTING);
         Field<String> progress = select(PROGRESS_REPORT.WORK_DONE).from(REPORT_SLOT)
                 .join(PROGRESS_REPORT).on(PROGRESS_REPORT.ID.eq(REPORT_SLOT.SUBMITTED_REPORT_ID))
                 .where(REPORT_SLOT.TASK_ID.eq(TASK.ID)).orderBy(PROGRESS_REPORT.SUBMITTED_AT.desc()).limit(1).asField("progress");
@@ -95,11 +96,11 @@ class LedgerWorkbook {
     }
 
     /** The task's units of a role, as the plan names them: "group or unit" each once, in their order. */
-    private static Field<String> units(String role) {
+    private static Field<String> units(UnitRole role) {
         return select(listAgg(coalesce(UNIT_GROUP.NAME, UNIT.NAME), "\u0001").withinGroupOrderBy(TASK_UNIT.POSITION, UNIT.ID))
                 .from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
                 .leftJoin(UNIT_GROUP).on(UNIT_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
-                .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(inline(role)))).asField(role.toLowerCase());
+                .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(inline(role, TASK_UNIT.ROLE)))).asField(role.name().toLowerCase());
     }
 
     /** Each name once, in order; {@link ListExport} joins them as every list does. */

@@ -5,6 +5,7 @@ import org.jooq.DSLContext;
 import org.rectify.access.DataScope;
 import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.TaskConditions;
+import org.rectify.plans.UnitRole;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskSummary;
 import org.rectify.progress.DueReport;
@@ -86,7 +87,7 @@ public class CircularFactFinder {
     /** Every lead unit of each task, a group's members one by one: units are ranked, not groups. */
     private Map<Long, List<String>> leadUnitsOneByOne(List<Long> taskIds) {
         return db.select(PLANS_TASK_UNIT.TASK_ID, UNITS_DIRECTORY.NAME).from(PLANS_TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLANS_TASK_UNIT.UNIT_ID))
-                .where(PLANS_TASK_UNIT.TASK_ID.in(taskIds).and(PLANS_TASK_UNIT.ROLE.eq("LEAD")))
+                .where(PLANS_TASK_UNIT.TASK_ID.in(taskIds).and(PLANS_TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
                 .orderBy(PLANS_TASK_UNIT.TASK_ID, PLANS_TASK_UNIT.POSITION, UNITS_DIRECTORY.ID)
                 .fetchGroups(PLANS_TASK_UNIT.TASK_ID, UNITS_DIRECTORY.NAME);
     }

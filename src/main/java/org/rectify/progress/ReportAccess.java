@@ -1,0 +1,172 @@
+package org.rectify.progress;
+
+import org.rectify.access.Caller;
+import org.rectify.access.DataScope;
+import org.rectify.access.Role;
+import org.rectify.plans.AssignedUnit;
+import org.rectify.plans.Plans;
+import org.rectify.plans.TaskDetail;
+import org.rectify.plans.TaskLedger;
+import org.rectify.plans.TaskNotFound;
+import org.rectify.progress.ReportLifecycle.Situation;
+import org.rectify.progress.ReportLifecycle.Who;
+import org.rectify.progress.internal.db.tables.records.ProgressReportRecord;
+import org.rectify.progress.internal.db.tables.records.ReportSlotRecord;
+import org.rectify.units.Unit;
+import org.rectify.units.Units;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which reports and tasks a caller reaches, and as whom: the task in their scope, the lead unit they report for, the
+ * supporting unit they contribute as, who reads a report (404 otherwise), and a report loaded with what its commands
+ * check. What they may then do to it is {@link ReportLifecycle}'s.
+ */
+@Component
+class ReportAccess {
+
+    private final TaskLedger ledger;
+    private final Plans plans;
+    private final Units units;
+    private final ReportingCycles cycles;
+    private final ReportStore store;
+
+    ReportAccess(TaskLedger ledger, Plans plans, Units units, ReportingCycles cycles, ReportStore store) {
+        this.ledger = ledger;
+        this.plans = plans;
+        this.units = units;
+        this.cycles = cycles;
+        this.store = store;
+    }
+
+    /** A report loaded for a command or for reading, in the caller's scope, with what its commands check. */
+    record Loaded(ProgressReportRecord report, ReportSlotRecord slot, TaskDetail task, Unit unit,
+                  ReportingCycle cycle, boolean approvalRequired) {
+
+        /** A command's situation on this version. */
+        Situation situation(Caller caller) {
+            return situation(caller, report);
+        }
+
+        /** A command's situation on {@code version}, one of this report's cycle (NEW_VERSION acts on the latest). */
+        Situation situation(Caller caller, ProgressReportRecord version) {
+            return new Situation(who(caller, unit, false), ReportingCycles.REPORTING.contains(task.status()),
+                    approvalRequired, new ReportLifecycle.Version(version.getStatus(),
+                    Objects.equals(slot.getLatestReportId(), version.getId()),
+                    Objects.equals(slot.getSubmittedReportId(), version.getId()), slot.getState() == ReportState.RETURNED));
+        }
+    }
+
+    /** The caller as the lifecycle sees them, for a report of {@code unit}. */
+    static Who who(Caller caller, Unit unit, boolean supporting) {
+        return new Who(caller.role().isUnitRole(), caller.role() == Role.UNIT_HEAD, caller.role().managesTasks(),
+                unit != null && caller.scope().includesUnitAt(unit.path()), supporting);
+    }
+
+    TaskDetail task(long taskId, Caller caller) {
+        return visibleTask(taskId, caller).orElseThrow(() -> new ReportNotFound("progress.taskNotFound", taskId));
+    }
+
+    Optional<TaskDetail> visibleTask(long taskId, Caller caller) {
+        try {
+            return Optional.of(ledger.get(taskId, caller.scope()));
+        } catch (TaskNotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The lead unit the caller reports for: the one asked for, their own, or the only one within their unit. */
+    Unit reportingUnit(TaskDetail task, Long requested, Caller caller) {
+        if (!caller.role().isUnitRole()) {
+            throw new ReportForbidden("progress.report.onlyUnits");
+        }
+        List<Long> leads = task.leadUnitIds();
+        if (requested != null) {
+            if (!leads.contains(requested)) {
+                throw new ReportInvalid("unitId", "progress.report.notLeadUnit");
+            }
+            Unit unit = units.get(requested);
+            if (!caller.scope().includesUnitAt(unit.path())) {
+                throw new ReportForbidden("progress.report.notYourUnit");
+            }
+            return unit;
+        }
+        if (leads.contains(caller.unitId())) {
+            return units.get(caller.unitId());
+        }
+        List<Unit> within = leads.stream().map(units::get).filter(u -> caller.scope().includesUnitAt(u.path())).toList();
+        if (within.size() == 1) {
+            return within.get(0);
+        }
+        if (within.isEmpty()) {
+            throw new ReportForbidden(supportingUnit(task, caller).isPresent() ? "progress.report.supportingUnit"
+                    : "progress.report.notLeadUnit");
+        }
+        throw new ReportInvalid("unitId", "progress.report.chooseUnit");
+    }
+
+    Optional<Unit> supportingUnit(TaskDetail task, Caller caller) {
+        List<Long> supporters = task.supportingUnits().stream().map(AssignedUnit::unitId).distinct().toList();
+        if (supporters.contains(caller.unitId())) {
+            return Optional.of(units.get(caller.unitId()));
+        }
+        return supporters.stream().map(units::get).filter(u -> caller.scope().includesUnitAt(u.path())).findFirst();
+    }
+
+    /**
+     * Who reads a lead unit's report: everyone in the unit's own subtree and above it; the office, supervisors and
+     * leaders of the unit running the plan; and the task's supporting units, who contribute to it.
+     */
+    boolean mayRead(Caller caller, TaskDetail task, Unit unit) {
+        DataScope scope = caller.scope();
+        return scope.isAll() || scope.includesUnitAt(unit.path())
+                || (scope.ownPlans() && plans.isRunFrom(task.planId(), scope.unitPath()))
+                || ledger.isSupportedFrom(task.id(), scope.unitPath());
+    }
+
+    Loaded load(long reportId, Caller caller, boolean forUpdate) {
+        return load(reportId, caller, forUpdate, null);
+    }
+
+    /**
+     * The report with what its commands check. {@code known}: the report's task as this command already read it
+     * in the caller's scope, so a write-then-answer does not load the task and its history again.
+     */
+    Loaded load(long reportId, Caller caller, boolean forUpdate, TaskDetail known) {
+        ProgressReportRecord report = store.report(reportId)
+                .orElseThrow(() -> new ReportNotFound("progress.report.notFound", reportId));
+        TaskDetail task = known != null && known.id() == report.getTaskId() ? known : visibleTask(report.getTaskId(), caller)
+                .orElseThrow(() -> new ReportNotFound("progress.report.notFound", reportId));
+        Unit unit = units.get(report.getUnitId());
+        if (!mayRead(caller, task, unit)) {
+            throw new ReportNotFound("progress.report.notFound", reportId);
+        }
+        ReportSlotRecord slot = store.slot(report.getSlotId(), forUpdate);
+        if (forUpdate) { // one command at a time on a cycle's report; read the version again under the lock
+            report = store.report(reportId).orElseThrow();
+        }
+        return new Loaded(report, slot, task, unit, cycles.cycle(report.getCycleId()), approvalRequired(task.planId()));
+    }
+
+    boolean approvalRequired(long planId) {
+        return cycles.cadence(planId).map(ReportingCadence::approvalRequired).orElse(false);
+    }
+
+    ReportingCycle openCycle(TaskDetail task, long cycleId) {
+        ReportingCycle cycle = cycles.find(cycleId).filter(c -> c.planId() == task.planId())
+                .orElseThrow(() -> new ReportNotFound("progress.cycle.notFound", cycleId));
+        if (!cycle.hasStartedBy(cycles.today())) {
+            throw new ReportInvalid("cycleId", "progress.cycle.notOpen");
+        }
+        return cycle;
+    }
+
+    void requireReporting(TaskDetail task) {
+        if (!ReportingCycles.REPORTING.contains(task.status())) {
+            throw new ReportConflict("progress.report.taskNotReporting");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.rectify.progress;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.rectify.plans.TaskDetail;
+import org.rectify.progress.internal.db.tables.records.ProgressReportRecord;
+import org.rectify.progress.internal.db.tables.records.ReportSlotRecord;
+import org.rectify.units.Unit;
+import org.rectify.units.Units;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.rectify.progress.internal.db.Tables.CONTRIBUTION_EVIDENCE;
+import static org.rectify.progress.internal.db.Tables.EVIDENCE;
+import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
+import static org.rectify.progress.internal.db.Tables.OBLIGATION_RECORD;
+import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
+import static org.rectify.progress.internal.db.Tables.REPORT_ATTACHMENT;
+import static org.rectify.progress.internal.db.Tables.REPORT_CONTRIBUTION;
+import static org.rectify.progress.internal.db.Tables.REPORT_EVENT;
+
+/**
+ * The read model of one report version, as its page and the API show it ({@link ReportDetail}): its content and
+ * evidence, the cycle's versions and history, the slot's standing and the supporting units' contributions. Reads
+ * only; the caller's right to read it is checked by {@link ProgressReports} before.
+ */
+@Component
+class ReportDetails {
+
+    private final DSLContext db;
+    private final Units units;
+    private final ReportingCycles cycles;
+    private final Clock clock;
+
+    ReportDetails(DSLContext db, Units units, ReportingCycles cycles, Clock clock) {
+        this.db = db;
+        this.units = units;
+        this.cycles = cycles;
+        this.clock = clock;
+    }
+
+    /** Where a cycle's report stands today (its latest version read for its number and state). */
+    SlotStatus status(ReportSlotRecord slot, ReportingCycle cycle) {
+        Record latest = slot.getLatestReportId() == null ? null
+                : db.select(PROGRESS_REPORT.VERSION, PROGRESS_REPORT.STATUS).from(PROGRESS_REPORT)
+                .where(PROGRESS_REPORT.ID.eq(slot.getLatestReportId())).fetchOne();
+        return SlotStates.of(slot.getState(), slot.getFirstSubmittedAt(), slot.getLatestReportId(),
+                latest == null ? null : latest.get(PROGRESS_REPORT.VERSION),
+                latest == null ? null : latest.get(PROGRESS_REPORT.STATUS), slot.getSubmittedReportId(),
+                cycle, cycles.today(), clock.getZone());
+    }
+
+    /** Where a cycle's report stands today when nothing was reported: missing, or late past the grace period. */
+    SlotStatus nothingReported(ReportingCycle cycle) {
+        return SlotStates.of(null, null, null, null, null, null, cycle, cycles.today(), clock.getZone());
+    }
+
+    ReportDetail detail(ProgressReportRecord r, ReportSlotRecord slot, TaskDetail task, Unit unit, ReportingCycle cycle,
+                        boolean approvalRequired) {
+        long id = r.getId();
+        List<ReportDetail.Measurement> measurements = db.selectFrom(MEASUREMENT).where(MEASUREMENT.REPORT_ID.eq(id))
+                .orderBy(MEASUREMENT.POSITION, MEASUREMENT.ID)
+                .fetch(m -> new ReportDetail.Measurement(m.getIndicatorName(), m.getValue(), m.getUnitOfMeasure(),
+                        m.getAsOf(), m.getSource()));
+        Map<Long, List<ReportDetail.Attachment>> byRecord = new LinkedHashMap<>();
+        List<ReportDetail.Attachment> attachments = new ArrayList<>();
+        db.select(REPORT_ATTACHMENT.ID, REPORT_ATTACHMENT.OBLIGATION_RECORD_ID, REPORT_ATTACHMENT.URL, REPORT_ATTACHMENT.TITLE,
+                        EVIDENCE.asterisk())
+                .from(REPORT_ATTACHMENT).leftJoin(EVIDENCE).on(EVIDENCE.ID.eq(REPORT_ATTACHMENT.EVIDENCE_ID))
+                .where(REPORT_ATTACHMENT.REPORT_ID.eq(id)).orderBy(REPORT_ATTACHMENT.POSITION, REPORT_ATTACHMENT.ID)
+                .forEach(a -> {
+                    ReportDetail.Attachment attachment = new ReportDetail.Attachment(a.get(REPORT_ATTACHMENT.ID),
+                            a.get(EVIDENCE.ID) == null ? null : Evidences.toFile(a), a.get(REPORT_ATTACHMENT.URL),
+                            a.get(REPORT_ATTACHMENT.TITLE));
+                    Long record = a.get(REPORT_ATTACHMENT.OBLIGATION_RECORD_ID);
+                    if (record == null) {
+                        attachments.add(attachment);
+                    } else {
+                        byRecord.computeIfAbsent(record, k -> new ArrayList<>()).add(attachment);
+                    }
+                });
+        List<ReportDetail.ObligationRecord> records = db.selectFrom(OBLIGATION_RECORD).where(OBLIGATION_RECORD.REPORT_ID.eq(id))
+                .orderBy(OBLIGATION_RECORD.POSITION, OBLIGATION_RECORD.ID)
+                .fetch(o -> new ReportDetail.ObligationRecord(o.getId(), o.getObligationSubject(), o.getHeldOn(), o.getBody(),
+                        o.getTopic(), byRecord.getOrDefault(o.getId(), List.of())));
+        Map<Long, String> returns = new HashMap<>();
+        db.select(REPORT_EVENT.REPORT_ID, REPORT_EVENT.COMMENT).from(REPORT_EVENT)
+                .where(REPORT_EVENT.SLOT_ID.eq(slot.getId()).and(REPORT_EVENT.ACTION.eq(ReportStep.RETURNED)))
+                .orderBy(REPORT_EVENT.OCCURRED_AT).forEach(e -> returns.put(e.value1(), e.value2()));
+        List<ReportDetail.Version> versions = db.selectFrom(PROGRESS_REPORT).where(PROGRESS_REPORT.SLOT_ID.eq(slot.getId()))
+                .orderBy(PROGRESS_REPORT.VERSION.desc())
+                .fetch(v -> new ReportDetail.Version(v.getId(), v.getVersion(), v.getStatus(),
+                        v.getSubmittedBy(), v.getSubmittedAt() == null ? null : v.getSubmittedAt().toInstant(),
+                        returns.containsKey(v.getId()), returns.get(v.getId())));
+        List<ReportDetail.HistoryEntry> history = db.selectFrom(REPORT_EVENT).where(REPORT_EVENT.SLOT_ID.eq(slot.getId()))
+                .and(REPORT_EVENT.ACTION.ne(ReportStep.SAVED))
+                .orderBy(REPORT_EVENT.OCCURRED_AT.desc(), REPORT_EVENT.ID.desc())
+                .fetch(e -> new ReportDetail.HistoryEntry(e.getOccurredAt().toInstant(), e.getActor(), e.getAction().name(),
+                        e.getVersion(), e.getComment()));
+        return new ReportDetail(id, slot.getId(), r.getVersion(), r.getStatus(), r.getSupersedesId(),
+                task.id(), task.ref(), task.displayTitle(), task.planId(), task.planTitle(),
+                unit.id(), unit.name(), cycle, status(slot, cycle), approvalRequired,
+                r.getWorkDone(), Phase.valueOf(r.getPhase()), r.getOnSchedule(), r.getProblems(), r.getNextSteps(),
+                measurements, records, attachments, r.getCreatedBy(), r.getCreatedAt().toInstant(),
+                r.getUpdatedAt().toInstant(), r.getSubmittedBy(),
+                r.getSubmittedAt() == null ? null : r.getSubmittedAt().toInstant(), versions, history,
+                contributions(cycle.id(), task.id(), unit.id()));
+    }
+
+    /** The supporting units' contributions to a lead unit's report of a cycle, with their files. */
+    List<ReportDetail.Contribution> contributions(long cycleId, long taskId, long leadUnitId) {
+        var rows = db.selectFrom(REPORT_CONTRIBUTION).where(REPORT_CONTRIBUTION.CYCLE_ID.eq(cycleId)
+                        .and(REPORT_CONTRIBUTION.TASK_ID.eq(taskId)).and(REPORT_CONTRIBUTION.LEAD_UNIT_ID.eq(leadUnitId)))
+                .orderBy(REPORT_CONTRIBUTION.CREATED_AT).fetch();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<EvidenceFile>> files = db.select(CONTRIBUTION_EVIDENCE.CONTRIBUTION_ID, EVIDENCE.asterisk())
+                .from(CONTRIBUTION_EVIDENCE).join(EVIDENCE).on(EVIDENCE.ID.eq(CONTRIBUTION_EVIDENCE.EVIDENCE_ID))
+                .where(CONTRIBUTION_EVIDENCE.CONTRIBUTION_ID.in(rows.map(c -> c.getId())))
+                .orderBy(CONTRIBUTION_EVIDENCE.POSITION).fetch().stream()
+                .collect(Collectors.groupingBy(c -> c.get(CONTRIBUTION_EVIDENCE.CONTRIBUTION_ID),
+                        Collectors.mapping(Evidences::toFile, Collectors.toList())));
+        Map<Long, String> names = units.names(rows.map(c -> c.getUnitId()));
+        return rows.map(c -> new ReportDetail.Contribution(c.getId(), c.getUnitId(), names.get(c.getUnitId()), c.getText(),
+                c.getCreatedBy(), c.getCreatedAt().toInstant(), files.getOrDefault(c.getId(), List.of())));
+    }
+}

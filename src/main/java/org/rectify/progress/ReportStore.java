@@ -1,0 +1,372 @@
+package org.rectify.progress;
+
+import org.jooq.DSLContext;
+import org.rectify.access.Caller;
+import org.rectify.plans.TaskDetail;
+import org.rectify.progress.internal.db.tables.records.ProgressReportRecord;
+import org.rectify.progress.internal.db.tables.records.ReportSlotRecord;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.rectify.progress.internal.db.Tables.CONTRIBUTION_EVIDENCE;
+import static org.rectify.progress.internal.db.Tables.EVIDENCE;
+import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
+import static org.rectify.progress.internal.db.Tables.OBLIGATION_RECORD;
+import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
+import static org.rectify.progress.internal.db.Tables.REPORTING_CYCLE;
+import static org.rectify.progress.internal.db.Tables.REPORT_ATTACHMENT;
+import static org.rectify.progress.internal.db.Tables.REPORT_CONTRIBUTION;
+import static org.rectify.progress.internal.db.Tables.REPORT_EVENT;
+import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
+
+/**
+ * The rows of reports: a cycle's slot, its versions with their content (measurements, obligation records, files and
+ * links), its history, and contributions. Decides nothing: {@link ProgressReports} asks {@link ReportLifecycle} first.
+ */
+@Component
+class ReportStore {
+
+    private final DSLContext db;
+    private final Evidences evidences;
+
+    ReportStore(DSLContext db, Evidences evidences) {
+        this.db = db;
+        this.evidences = evidences;
+    }
+
+    // ---- reading for a command
+
+    Optional<ProgressReportRecord> report(long reportId) {
+        return db.selectFrom(PROGRESS_REPORT).where(PROGRESS_REPORT.ID.eq(reportId)).fetchOptional();
+    }
+
+    /** The slot; {@code forUpdate}: locked, one command at a time on a cycle's report. */
+    ReportSlotRecord slot(long slotId, boolean forUpdate) {
+        var query = db.selectFrom(REPORT_SLOT).where(REPORT_SLOT.ID.eq(slotId));
+        return forUpdate ? query.forUpdate().fetchOne() : query.fetchOne();
+    }
+
+    Optional<ReportSlotRecord> slot(long cycleId, long taskId, long unitId) {
+        return db.selectFrom(REPORT_SLOT).where(REPORT_SLOT.CYCLE_ID.eq(cycleId)
+                .and(REPORT_SLOT.TASK_ID.eq(taskId)).and(REPORT_SLOT.UNIT_ID.eq(unitId))).fetchOptional();
+    }
+
+    /** The latest version's number of a cycle's report (1 when there is none yet). */
+    int latestVersion(long cycleId, long taskId, long unitId) {
+        return db.select(PROGRESS_REPORT.VERSION).from(REPORT_SLOT).join(PROGRESS_REPORT)
+                .on(PROGRESS_REPORT.ID.eq(REPORT_SLOT.LATEST_REPORT_ID))
+                .where(REPORT_SLOT.CYCLE_ID.eq(cycleId).and(REPORT_SLOT.TASK_ID.eq(taskId))
+                        .and(REPORT_SLOT.UNIT_ID.eq(unitId)))
+                .fetchOptional(PROGRESS_REPORT.VERSION).orElse(1);
+    }
+
+    boolean obligationRecordIn(long reportId, long obligationRecordId) {
+        return db.fetchExists(OBLIGATION_RECORD,
+                OBLIGATION_RECORD.ID.eq(obligationRecordId).and(OBLIGATION_RECORD.REPORT_ID.eq(reportId)));
+    }
+
+    // ---- reading for the queries
+
+    Optional<Long> latestReportId(long cycleId, long taskId, long unitId) {
+        return db.select(REPORT_SLOT.LATEST_REPORT_ID).from(REPORT_SLOT)
+                .where(REPORT_SLOT.CYCLE_ID.eq(cycleId).and(REPORT_SLOT.TASK_ID.eq(taskId)).and(REPORT_SLOT.UNIT_ID.eq(unitId)))
+                .fetchOptional(REPORT_SLOT.LATEST_REPORT_ID);
+    }
+
+    /** Every version and draft of a task's reports by these lead units. */
+    Set<Long> reportIds(long taskId, Collection<Long> unitIds) {
+        return new HashSet<>(db.select(PROGRESS_REPORT.ID).from(PROGRESS_REPORT)
+                .where(PROGRESS_REPORT.TASK_ID.eq(taskId).and(PROGRESS_REPORT.UNIT_ID.in(unitIds)))
+                .fetch(PROGRESS_REPORT.ID));
+    }
+
+    /** A task's submitted versions by cycle, unit and version. */
+    List<Long> submittedVersionIds(long taskId) {
+        return db.select(PROGRESS_REPORT.ID).from(PROGRESS_REPORT)
+                .join(REPORTING_CYCLE).on(REPORTING_CYCLE.ID.eq(PROGRESS_REPORT.CYCLE_ID))
+                .where(PROGRESS_REPORT.TASK_ID.eq(taskId).and(PROGRESS_REPORT.STATUS.eq(VersionStatus.SUBMITTED)))
+                .orderBy(REPORTING_CYCLE.PERIOD_START, PROGRESS_REPORT.UNIT_ID, PROGRESS_REPORT.VERSION)
+                .fetch(PROGRESS_REPORT.ID);
+    }
+
+    /** The reports an evidence file is attached to. */
+    List<Long> reportsWith(long evidenceId) {
+        return db.selectDistinct(REPORT_ATTACHMENT.REPORT_ID).from(REPORT_ATTACHMENT)
+                .where(REPORT_ATTACHMENT.EVIDENCE_ID.eq(evidenceId)).fetch(REPORT_ATTACHMENT.REPORT_ID);
+    }
+
+    /** The contributions an evidence file is attached to: task, lead unit and contributing unit. */
+    record ContributionOf(long taskId, long leadUnitId, long unitId) {
+    }
+
+    List<ContributionOf> contributionsWith(long evidenceId) {
+        return db.select(REPORT_CONTRIBUTION.TASK_ID, REPORT_CONTRIBUTION.LEAD_UNIT_ID, REPORT_CONTRIBUTION.UNIT_ID)
+                .from(REPORT_CONTRIBUTION).join(CONTRIBUTION_EVIDENCE)
+                .on(CONTRIBUTION_EVIDENCE.CONTRIBUTION_ID.eq(REPORT_CONTRIBUTION.ID))
+                .where(CONTRIBUTION_EVIDENCE.EVIDENCE_ID.eq(evidenceId))
+                .fetch(r -> new ContributionOf(r.value1(), r.value2(), r.value3()));
+    }
+
+    // ---- writing
+
+    /** A cycle's slot for a first report, as a draft; empty when the cycle already has one (a race lost). */
+    Optional<Long> openSlot(long cycleId, long taskId, long unitId, Instant now) {
+        return db.insertInto(REPORT_SLOT)
+                .set(REPORT_SLOT.CYCLE_ID, cycleId).set(REPORT_SLOT.TASK_ID, taskId)
+                .set(REPORT_SLOT.UNIT_ID, unitId).set(REPORT_SLOT.STATE, ReportState.DRAFT)
+                .set(REPORT_SLOT.UPDATED_AT, utc(now))
+                .onConflictDoNothing()
+                .returning(REPORT_SLOT.ID).fetchOptional(REPORT_SLOT.ID);
+    }
+
+    /** Version 1 of a cycle's report, a draft, made the slot's latest. */
+    long insertFirstVersion(long slotId, long taskId, long unitId, long cycleId, ReportContent content, String author,
+                            Instant now) {
+        long reportId = db.insertInto(PROGRESS_REPORT)
+                .set(PROGRESS_REPORT.SLOT_ID, slotId).set(PROGRESS_REPORT.TASK_ID, taskId)
+                .set(PROGRESS_REPORT.UNIT_ID, unitId).set(PROGRESS_REPORT.CYCLE_ID, cycleId)
+                .set(PROGRESS_REPORT.VERSION, 1).set(PROGRESS_REPORT.STATUS, VersionStatus.DRAFT)
+                .set(PROGRESS_REPORT.WORK_DONE, content.workDone().strip())
+                .set(PROGRESS_REPORT.PHASE, content.phase().name()).set(PROGRESS_REPORT.ON_SCHEDULE, content.onSchedule())
+                .set(PROGRESS_REPORT.PROBLEMS, ReportRules.blankToNull(content.problems()))
+                .set(PROGRESS_REPORT.NEXT_STEPS, ReportRules.blankToNull(content.nextSteps()))
+                .set(PROGRESS_REPORT.CREATED_BY, author).set(PROGRESS_REPORT.CREATED_AT, utc(now))
+                .set(PROGRESS_REPORT.UPDATED_AT, utc(now))
+                .returning(PROGRESS_REPORT.ID).fetchOne(PROGRESS_REPORT.ID);
+        db.update(REPORT_SLOT).set(REPORT_SLOT.LATEST_REPORT_ID, reportId).where(REPORT_SLOT.ID.eq(slotId)).execute();
+        return reportId;
+    }
+
+    /**
+     * A draft's content saved: the text in place, measurements and links replaced, obligation records kept by id
+     * (with their minutes), and the attachments named in {@code removeAttachmentIds} removed. Returns the obligation
+     * records' ids in the order given.
+     */
+    List<Long> saveContent(long reportId, ReportContent content, TaskDetail task, Collection<Long> removeAttachmentIds,
+                           Instant now) {
+        db.update(PROGRESS_REPORT)
+                .set(PROGRESS_REPORT.WORK_DONE, content.workDone().strip())
+                .set(PROGRESS_REPORT.PHASE, content.phase().name()).set(PROGRESS_REPORT.ON_SCHEDULE, content.onSchedule())
+                .set(PROGRESS_REPORT.PROBLEMS, ReportRules.blankToNull(content.problems()))
+                .set(PROGRESS_REPORT.NEXT_STEPS, ReportRules.blankToNull(content.nextSteps()))
+                .set(PROGRESS_REPORT.UPDATED_AT, utc(now))
+                .where(PROGRESS_REPORT.ID.eq(reportId)).execute();
+        List<Long> existing = db.select(OBLIGATION_RECORD.ID).from(OBLIGATION_RECORD)
+                .where(OBLIGATION_RECORD.REPORT_ID.eq(reportId)).fetch(OBLIGATION_RECORD.ID);
+        db.deleteFrom(MEASUREMENT).where(MEASUREMENT.REPORT_ID.eq(reportId)).execute();
+        db.deleteFrom(REPORT_ATTACHMENT).where(REPORT_ATTACHMENT.REPORT_ID.eq(reportId)
+                .and(REPORT_ATTACHMENT.URL.isNotNull())).execute();
+        List<Long> obligationIds = writeContent(reportId, content, task, existing);
+        Set<Long> kept = new HashSet<>(obligationIds);
+        List<Long> dropped = existing.stream().filter(id -> !kept.contains(id)).toList();
+        Set<Long> detached = new HashSet<>();
+        if (!dropped.isEmpty()) {
+            detached.addAll(db.select(REPORT_ATTACHMENT.EVIDENCE_ID).from(REPORT_ATTACHMENT)
+                    .where(REPORT_ATTACHMENT.OBLIGATION_RECORD_ID.in(dropped).and(REPORT_ATTACHMENT.EVIDENCE_ID.isNotNull()))
+                    .fetch(REPORT_ATTACHMENT.EVIDENCE_ID));
+            db.deleteFrom(OBLIGATION_RECORD).where(OBLIGATION_RECORD.ID.in(dropped)).execute();
+        }
+        if (removeAttachmentIds != null && !removeAttachmentIds.isEmpty()) {
+            detached.addAll(db.deleteFrom(REPORT_ATTACHMENT).where(REPORT_ATTACHMENT.REPORT_ID.eq(reportId)
+                            .and(REPORT_ATTACHMENT.ID.in(removeAttachmentIds)))
+                    .returning(REPORT_ATTACHMENT.EVIDENCE_ID).fetch(REPORT_ATTACHMENT.EVIDENCE_ID)
+                    .stream().filter(Objects::nonNull).toList());
+        }
+        forgetUnused(detached);
+        return obligationIds;
+    }
+
+    /** Writes measurements, links and obligation records; returns the records' ids in the order given. */
+    List<Long> writeContent(long reportId, ReportContent c, TaskDetail task, List<Long> existingRecords) {
+        Map<String, String> units = task.indicators().stream()
+                .collect(HashMap::new, (m, i) -> m.put(i.name(), i.unitOfMeasure()), HashMap::putAll);
+        int position = 0;
+        for (ReportContent.MeasurementEntry m : c.measurements()) {
+            db.insertInto(MEASUREMENT).set(MEASUREMENT.REPORT_ID, reportId)
+                    .set(MEASUREMENT.INDICATOR_NAME, m.indicatorName().strip())
+                    .set(MEASUREMENT.VALUE, ReportRules.number(m.value()))
+                    .set(MEASUREMENT.UNIT_OF_MEASURE, units.get(m.indicatorName().strip()))
+                    .set(MEASUREMENT.AS_OF, m.asOf()).set(MEASUREMENT.SOURCE, ReportRules.blankToNull(m.source()))
+                    .set(MEASUREMENT.POSITION, position++).execute();
+        }
+        List<Long> ids = new ArrayList<>();
+        position = 0;
+        for (ReportContent.ObligationEntry o : c.obligationRecords()) {
+            if (o.id() != null && existingRecords.contains(o.id())) {
+                db.update(OBLIGATION_RECORD).set(OBLIGATION_RECORD.OBLIGATION_SUBJECT, ReportRules.blankToNull(o.subject()))
+                        .set(OBLIGATION_RECORD.HELD_ON, o.heldOn()).set(OBLIGATION_RECORD.BODY, ReportRules.blankToNull(o.body()))
+                        .set(OBLIGATION_RECORD.TOPIC, ReportRules.blankToNull(o.topic()))
+                        .set(OBLIGATION_RECORD.POSITION, position++)
+                        .where(OBLIGATION_RECORD.ID.eq(o.id())).execute();
+                ids.add(o.id());
+            } else {
+                ids.add(db.insertInto(OBLIGATION_RECORD).set(OBLIGATION_RECORD.REPORT_ID, reportId)
+                        .set(OBLIGATION_RECORD.OBLIGATION_SUBJECT, ReportRules.blankToNull(o.subject()))
+                        .set(OBLIGATION_RECORD.HELD_ON, o.heldOn()).set(OBLIGATION_RECORD.BODY, ReportRules.blankToNull(o.body()))
+                        .set(OBLIGATION_RECORD.TOPIC, ReportRules.blankToNull(o.topic()))
+                        .set(OBLIGATION_RECORD.POSITION, position++)
+                        .returning(OBLIGATION_RECORD.ID).fetchOne(OBLIGATION_RECORD.ID));
+            }
+        }
+        position = db.fetchCount(REPORT_ATTACHMENT, REPORT_ATTACHMENT.REPORT_ID.eq(reportId));
+        for (ReportContent.LinkEntry link : c.links()) {
+            db.insertInto(REPORT_ATTACHMENT).set(REPORT_ATTACHMENT.REPORT_ID, reportId)
+                    .set(REPORT_ATTACHMENT.URL, link.url().strip()).set(REPORT_ATTACHMENT.TITLE, ReportRules.blankToNull(link.title()))
+                    .set(REPORT_ATTACHMENT.POSITION, position++).execute();
+        }
+        return ids;
+    }
+
+    /** Files of the report form, each on the report or on the obligation record at its index. */
+    void attach(long reportId, List<Long> obligationIds, List<NewAttachment> files, Caller caller) {
+        int position = db.fetchCount(REPORT_ATTACHMENT, REPORT_ATTACHMENT.REPORT_ID.eq(reportId));
+        for (NewAttachment a : files) {
+            Long record = a.obligationIndex() != null && a.obligationIndex() >= 0 && a.obligationIndex() < obligationIds.size()
+                    ? obligationIds.get(a.obligationIndex()) : null;
+            EvidenceFile f = evidences.record(a.file(), caller);
+            db.insertInto(REPORT_ATTACHMENT).set(REPORT_ATTACHMENT.REPORT_ID, reportId)
+                    .set(REPORT_ATTACHMENT.OBLIGATION_RECORD_ID, record).set(REPORT_ATTACHMENT.EVIDENCE_ID, f.id())
+                    .set(REPORT_ATTACHMENT.POSITION, position++).execute();
+        }
+    }
+
+    /** Files added to a report or to one of its obligation records (the API's upload); returns their evidence ids. */
+    List<Long> attach(long reportId, Long obligationRecordId, List<StagedFile> files, Caller caller) {
+        int position = db.fetchCount(REPORT_ATTACHMENT, REPORT_ATTACHMENT.REPORT_ID.eq(reportId));
+        List<Long> attached = new ArrayList<>();
+        for (StagedFile file : files) {
+            EvidenceFile f = evidences.record(file, caller);
+            attached.add(f.id());
+            db.insertInto(REPORT_ATTACHMENT).set(REPORT_ATTACHMENT.REPORT_ID, reportId)
+                    .set(REPORT_ATTACHMENT.OBLIGATION_RECORD_ID, obligationRecordId)
+                    .set(REPORT_ATTACHMENT.EVIDENCE_ID, f.id()).set(REPORT_ATTACHMENT.POSITION, position++).execute();
+        }
+        return attached;
+    }
+
+    /** Evidence rows no attachment or contribution uses any more; their files become orphans for the clean-up. */
+    private void forgetUnused(Collection<Long> evidenceIds) {
+        for (Long id : evidenceIds) {
+            if (!db.fetchExists(REPORT_ATTACHMENT, REPORT_ATTACHMENT.EVIDENCE_ID.eq(id))
+                    && !db.fetchExists(CONTRIBUTION_EVIDENCE, CONTRIBUTION_EVIDENCE.EVIDENCE_ID.eq(id))) {
+                db.deleteFrom(EVIDENCE).where(EVIDENCE.ID.eq(id)).execute();
+            }
+        }
+    }
+
+    /**
+     * A version's state changed from {@code from} to {@code to} (signed by {@code submitter} when it is submitted);
+     * 409 when another command changed it first.
+     */
+    void setStatus(long reportId, VersionStatus from, VersionStatus to, Caller submitter, Instant now) {
+        int updated = db.update(PROGRESS_REPORT).set(PROGRESS_REPORT.STATUS, to)
+                .set(PROGRESS_REPORT.UPDATED_AT, utc(now))
+                .set(PROGRESS_REPORT.SUBMITTED_BY, submitter == null ? null : submitter.signature())
+                .set(PROGRESS_REPORT.SUBMITTED_AT, submitter == null ? null : utc(now))
+                .where(PROGRESS_REPORT.ID.eq(reportId).and(PROGRESS_REPORT.STATUS.eq(from)))
+                .execute();
+        if (updated == 0) {
+            throw new ReportConflict("progress.report.raced");
+        }
+    }
+
+    void setSlotState(long slotId, ReportState state, Instant now) {
+        db.update(REPORT_SLOT).set(REPORT_SLOT.STATE, state).set(REPORT_SLOT.UPDATED_AT, utc(now))
+                .where(REPORT_SLOT.ID.eq(slotId)).execute();
+    }
+
+    /** The slot counts this version as submitted now; the first submission's time is kept. */
+    void markSubmitted(long slotId, long reportId, OffsetDateTime firstSubmitted, Instant now) {
+        db.update(REPORT_SLOT).set(REPORT_SLOT.STATE, ReportState.SUBMITTED).set(REPORT_SLOT.SUBMITTED_REPORT_ID, reportId)
+                .set(REPORT_SLOT.FIRST_SUBMITTED_AT, firstSubmitted).set(REPORT_SLOT.UPDATED_AT, utc(now))
+                .where(REPORT_SLOT.ID.eq(slotId)).execute();
+    }
+
+    /**
+     * A correction: a new draft version copying {@code latest} (content, measurements, obligation records, files and
+     * links), made the slot's latest. Returns its id.
+     */
+    long copyAsNewVersion(ProgressReportRecord latest, String author, Instant now) {
+        long copyId = db.insertInto(PROGRESS_REPORT)
+                .set(PROGRESS_REPORT.SLOT_ID, latest.getSlotId()).set(PROGRESS_REPORT.TASK_ID, latest.getTaskId())
+                .set(PROGRESS_REPORT.UNIT_ID, latest.getUnitId()).set(PROGRESS_REPORT.CYCLE_ID, latest.getCycleId())
+                .set(PROGRESS_REPORT.VERSION, latest.getVersion() + 1).set(PROGRESS_REPORT.SUPERSEDES_ID, latest.getId())
+                .set(PROGRESS_REPORT.STATUS, VersionStatus.DRAFT)
+                .set(PROGRESS_REPORT.WORK_DONE, latest.getWorkDone()).set(PROGRESS_REPORT.PHASE, latest.getPhase())
+                .set(PROGRESS_REPORT.ON_SCHEDULE, latest.getOnSchedule()).set(PROGRESS_REPORT.PROBLEMS, latest.getProblems())
+                .set(PROGRESS_REPORT.NEXT_STEPS, latest.getNextSteps())
+                .set(PROGRESS_REPORT.CREATED_BY, author).set(PROGRESS_REPORT.CREATED_AT, utc(now))
+                .set(PROGRESS_REPORT.UPDATED_AT, utc(now))
+                .returning(PROGRESS_REPORT.ID).fetchOne(PROGRESS_REPORT.ID);
+        copyParts(latest.getId(), copyId);
+        db.update(REPORT_SLOT).set(REPORT_SLOT.LATEST_REPORT_ID, copyId).set(REPORT_SLOT.UPDATED_AT, utc(now))
+                .where(REPORT_SLOT.ID.eq(latest.getSlotId())).execute();
+        return copyId;
+    }
+
+    private void copyParts(long fromId, long toId) {
+        db.insertInto(MEASUREMENT, MEASUREMENT.REPORT_ID, MEASUREMENT.INDICATOR_NAME, MEASUREMENT.VALUE,
+                        MEASUREMENT.UNIT_OF_MEASURE, MEASUREMENT.AS_OF, MEASUREMENT.SOURCE, MEASUREMENT.POSITION)
+                .select(db.select(org.jooq.impl.DSL.val(toId), MEASUREMENT.INDICATOR_NAME, MEASUREMENT.VALUE,
+                                MEASUREMENT.UNIT_OF_MEASURE, MEASUREMENT.AS_OF, MEASUREMENT.SOURCE, MEASUREMENT.POSITION)
+                        .from(MEASUREMENT).where(MEASUREMENT.REPORT_ID.eq(fromId)))
+                .execute();
+        Map<Long, Long> records = new HashMap<>();
+        db.selectFrom(OBLIGATION_RECORD).where(OBLIGATION_RECORD.REPORT_ID.eq(fromId)).orderBy(OBLIGATION_RECORD.POSITION)
+                .forEach(o -> records.put(o.getId(), db.insertInto(OBLIGATION_RECORD).set(OBLIGATION_RECORD.REPORT_ID, toId)
+                        .set(OBLIGATION_RECORD.OBLIGATION_SUBJECT, o.getObligationSubject()).set(OBLIGATION_RECORD.HELD_ON, o.getHeldOn())
+                        .set(OBLIGATION_RECORD.BODY, o.getBody()).set(OBLIGATION_RECORD.TOPIC, o.getTopic())
+                        .set(OBLIGATION_RECORD.POSITION, o.getPosition())
+                        .returning(OBLIGATION_RECORD.ID).fetchOne(OBLIGATION_RECORD.ID)));
+        db.selectFrom(REPORT_ATTACHMENT).where(REPORT_ATTACHMENT.REPORT_ID.eq(fromId)).orderBy(REPORT_ATTACHMENT.POSITION)
+                .forEach(a -> db.insertInto(REPORT_ATTACHMENT).set(REPORT_ATTACHMENT.REPORT_ID, toId)
+                        .set(REPORT_ATTACHMENT.OBLIGATION_RECORD_ID, a.getObligationRecordId() == null ? null
+                                : records.get(a.getObligationRecordId()))
+                        .set(REPORT_ATTACHMENT.EVIDENCE_ID, a.getEvidenceId()).set(REPORT_ATTACHMENT.URL, a.getUrl())
+                        .set(REPORT_ATTACHMENT.TITLE, a.getTitle()).set(REPORT_ATTACHMENT.POSITION, a.getPosition())
+                        .execute());
+    }
+
+    /** A step in the cycle's report history. */
+    void record(long slotId, Long reportId, Integer version, ReportStep step, Caller caller, String comment, Instant at) {
+        db.insertInto(REPORT_EVENT).set(REPORT_EVENT.SLOT_ID, slotId).set(REPORT_EVENT.REPORT_ID, reportId)
+                .set(REPORT_EVENT.VERSION, version).set(REPORT_EVENT.ACTION, step).set(REPORT_EVENT.ACTOR, caller.signature())
+                .set(REPORT_EVENT.ACTOR_UNIT_ID, caller.unitId() > 0 ? caller.unitId() : null)
+                .set(REPORT_EVENT.COMMENT, comment).set(REPORT_EVENT.OCCURRED_AT, utc(at)).execute();
+    }
+
+    /** A supporting unit's contribution with its files; returns its id. */
+    long insertContribution(long cycleId, long taskId, long leadUnitId, long unitId, String text,
+                            List<StagedFile> files, Caller caller, Instant now) {
+        long id = db.insertInto(REPORT_CONTRIBUTION)
+                .set(REPORT_CONTRIBUTION.CYCLE_ID, cycleId).set(REPORT_CONTRIBUTION.TASK_ID, taskId)
+                .set(REPORT_CONTRIBUTION.LEAD_UNIT_ID, leadUnitId).set(REPORT_CONTRIBUTION.UNIT_ID, unitId)
+                .set(REPORT_CONTRIBUTION.TEXT, text).set(REPORT_CONTRIBUTION.CREATED_BY, caller.signature())
+                .set(REPORT_CONTRIBUTION.CREATED_AT, utc(now))
+                .returning(REPORT_CONTRIBUTION.ID).fetchOne(REPORT_CONTRIBUTION.ID);
+        int position = 0;
+        for (StagedFile file : files) {
+            EvidenceFile f = evidences.record(file, caller);
+            db.insertInto(CONTRIBUTION_EVIDENCE).set(CONTRIBUTION_EVIDENCE.CONTRIBUTION_ID, id)
+                    .set(CONTRIBUTION_EVIDENCE.EVIDENCE_ID, f.id()).set(CONTRIBUTION_EVIDENCE.POSITION, position++)
+                    .onConflictDoNothing().execute();
+        }
+        return id;
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -68,6 +68,14 @@ public record CircularFacts(LocalDate from, LocalDate to, LocalDate asOf, String
         }
     }
 
+    /** Units in the order of the reporting ranking: by on-time rate, then most reports due, then name. */
+    public static List<UnitReporting> rank(List<UnitReporting> units) {
+        return units.stream().sorted(Comparator.comparingDouble(UnitReporting::rate).reversed()
+                        .thenComparing(Comparator.comparingInt(UnitReporting::due).reversed())
+                        .thenComparing(UnitReporting::unitName))
+                .toList();
+    }
+
     /** The place of each unit in {@link #reportingRanking}: units with the same rate share a place (1, 2, 2, 4). */
     public List<Integer> reportingRanks() {
         return competitionRanks(reportingRanking.stream().map(UnitReporting::rate).toList());
@@ -136,12 +144,9 @@ public record CircularFacts(LocalDate from, LocalDate to, LocalDate asOf, String
                 overdue.merge(unit, t.overdue() ? 1 : 0, Integer::sum);
             }
         }
-        List<UnitReporting> reporting = perUnit.entrySet().stream()
+        List<UnitReporting> reporting = rank(perUnit.entrySet().stream()
                 .map(e -> new UnitReporting(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
-                .sorted(Comparator.comparingDouble(UnitReporting::rate).reversed()
-                        .thenComparing(Comparator.comparingInt(UnitReporting::due).reversed())
-                        .thenComparing(UnitReporting::unitName))
-                .toList();
+                .toList());
         List<UnitOverdue> overdueRanking = overdue.entrySet().stream()
                 .map(e -> new UnitOverdue(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingInt(UnitOverdue::overdueTasks).reversed().thenComparing(UnitOverdue::unitName))

@@ -12,7 +12,9 @@ import org.rectify.units.Units;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -24,10 +26,16 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.sum;
 import static org.rectify.insight.internal.db.Tables.INSIGHT_COUNT;
+import static org.rectify.insight.internal.db.Tables.INSIGHT_DEADLINE;
 import static org.rectify.insight.internal.db.Tables.INSIGHT_MONTH;
+import static org.rectify.insight.internal.db.Tables.INSIGHT_OWED;
+import static org.rectify.insight.internal.db.Tables.INSIGHT_SLOT;
+import static org.rectify.insight.internal.db.Tables.INSIGHT_WEEK;
+import static org.rectify.progress.api.Tables.PROGRESS_CYCLE;
 
 /**
  * The dashboard's figures read from the kept counts ({@link KeptCounts}): a sum over the rows of one scope key, whatever
@@ -144,6 +152,105 @@ class CountedFigures {
                 .groupBy(INSIGHT_MONTH.MONTH)
                 .forEach(r -> months.put(YearMonth.from(r.value1()), new long[]{r.value2().longValue(), r.value3().longValue()}));
         return months;
+    }
+
+    /** The last deadline of the key's tasks (the end of 序时进度), null when none has one. */
+    LocalDate lastDeadline(String key, InsightFilter filter) {
+        return db.select(max(INSIGHT_DEADLINE.DEADLINE)).from(INSIGHT_DEADLINE)
+                .where(INSIGHT_DEADLINE.SCOPE_KEY.eq(key).and(INSIGHT_DEADLINE.TASKS.gt(0))
+                        .and(filter.planId() == null ? noCondition() : INSIGHT_DEADLINE.PLAN_ID.eq(filter.planId()))
+                        .and(filter.section() == null ? noCondition() : INSIGHT_DEADLINE.SECTION.eq(filter.section())))
+                .fetchOne(0, LocalDate.class);
+    }
+
+    /** Changes of level into red, yellow, blue recorded in each week (its Monday) from {@code firstMonday} on. */
+    Map<LocalDate, long[]> weeks(String key, InsightFilter filter, LocalDate firstMonday) {
+        Map<LocalDate, long[]> weeks = new HashMap<>();
+        db.select(INSIGHT_WEEK.WEEK, sum(INSIGHT_WEEK.RED), sum(INSIGHT_WEEK.YELLOW), sum(INSIGHT_WEEK.BLUE)).from(INSIGHT_WEEK)
+                .where(INSIGHT_WEEK.SCOPE_KEY.eq(key).and(INSIGHT_WEEK.WEEK.ge(firstMonday))
+                        .and(filter.planId() == null ? noCondition() : INSIGHT_WEEK.PLAN_ID.eq(filter.planId()))
+                        .and(filter.section() == null ? noCondition() : INSIGHT_WEEK.SECTION.eq(filter.section())))
+                .groupBy(INSIGHT_WEEK.WEEK)
+                .forEach(r -> weeks.put(r.value1(), new long[]{r.value2().longValue(), r.value3().longValue(), r.value4().longValue()}));
+        return weeks;
+    }
+
+    /**
+     * The key whose reporting the ranking reads for the filter: the scope's own, or, with a lead unit filtered on, that
+     * unit's {@code U} key (the reports of its subtree) when the unit lies inside the scope; none else.
+     */
+    Optional<String> reportingKey(InsightFilter filter, DataScope scope) {
+        if (!kept.ready()) {
+            return Optional.empty();
+        }
+        if (filter.unitId() == null) {
+            return Optional.of(TaskTally.of(scope));
+        }
+        return units.find(filter.unitId()).filter(u -> inside(scope, u)).map(u -> TaskTally.unit(u.path()));
+    }
+
+    /**
+     * Per lead unit, the reports due from {@code from} to {@code to} as circulars count them ({@code Punctuality}):
+     * a report submitted is on time or late, one not submitted is missing once the cycle's grace period is over and
+     * counted nowhere before. Index 0..3: due, on time, late, missing; units with nothing due are left out.
+     */
+    Map<Long, int[]> reporting(String key, Long planId, LocalDate from, LocalDate to, LocalDate today) {
+        Map<Long, List<org.jooq.Record3<Long, Long, LocalDate>>> cycles = new HashMap<>();
+        db.select(PROGRESS_CYCLE.ID, PROGRESS_CYCLE.PLAN_ID, PROGRESS_CYCLE.GRACE_UNTIL).from(PROGRESS_CYCLE)
+                .where(PROGRESS_CYCLE.DUE_ON.between(from, to).and(planId == null ? noCondition() : PROGRESS_CYCLE.PLAN_ID.eq(planId)))
+                .forEach(r -> cycles.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(r));
+        Map<Long, int[]> units = new HashMap<>();
+        if (cycles.isEmpty()) {
+            return units;
+        }
+        Map<List<Long>, int[]> submitted = new HashMap<>(); // cycle, unit: on time, late
+        db.select(INSIGHT_SLOT.CYCLE_ID, INSIGHT_SLOT.UNIT_ID, INSIGHT_SLOT.ON_TIME, INSIGHT_SLOT.LATE).from(INSIGHT_SLOT)
+                .where(INSIGHT_SLOT.SCOPE_KEY.eq(key).and(INSIGHT_SLOT.CYCLE_ID.in(cycles.values().stream().flatMap(List::stream)
+                        .map(org.jooq.Record3::value1).toList())))
+                .forEach(r -> submitted.put(List.of(r.value1(), r.value2()), new int[]{r.value3(), r.value4()}));
+        db.select(INSIGHT_OWED.PLAN_ID, INSIGHT_OWED.UNIT_ID, INSIGHT_OWED.REPORTS).from(INSIGHT_OWED)
+                .where(INSIGHT_OWED.SCOPE_KEY.eq(key).and(INSIGHT_OWED.REPORTS.gt(0)).and(INSIGHT_OWED.PLAN_ID.in(cycles.keySet())))
+                .forEach(r -> {
+                    for (var cycle : cycles.get(r.value1())) {
+                        int[] sent = submitted.getOrDefault(List.of(cycle.value1(), r.value2()), new int[2]);
+                        int open = r.value3() - sent[0] - sent[1];
+                        boolean over = today.isAfter(cycle.value3());
+                        int[] u = units.computeIfAbsent(r.value2(), k -> new int[4]);
+                        u[0] += sent[0] + sent[1] + (over ? open : 0);
+                        u[1] += sent[0];
+                        u[2] += sent[1];
+                        u[3] += over ? open : 0;
+                    }
+                });
+        units.values().removeIf(u -> u[0] == 0);
+        return units;
+    }
+
+    /**
+     * Tasks led from each unit (with its subtree) counted by {@code figure}, for units inside the scope (the lead-unit
+     * key then lists the same tasks as the scope's ledger filtered on that unit); none when a unit is outside it.
+     */
+    Optional<Map<Long, Long>> ledFrom(InsightFilter filter, DataScope scope, Collection<Long> unitIds, TaskFigure figure) {
+        if (!kept.ready() || !TaskTally.isTopLevelSection(filter.section())) {
+            return Optional.empty();
+        }
+        Map<Long, String> paths = units.paths(unitIds);
+        if (paths.size() != unitIds.size() || !paths.values().stream().allMatch(p -> scope.isAll() || p.startsWith(scope.unitPath()))) {
+            return Optional.empty();
+        }
+        Map<String, Long> byKey = new HashMap<>();
+        paths.forEach((id, path) -> byKey.put(TaskTally.led(path), id));
+        Map<Long, Long> counts = new HashMap<>();
+        Field<BigDecimal> tasks = sum(INSIGHT_COUNT.TASKS);
+        db.select(INSIGHT_COUNT.SCOPE_KEY, INSIGHT_COUNT.STATUS, INSIGHT_COUNT.SCHEDULE, INSIGHT_COUNT.LEVEL, tasks)
+                .from(INSIGHT_COUNT).where(INSIGHT_COUNT.SCOPE_KEY.in(byKey.keySet()).and(rows(filter)))
+                .groupBy(INSIGHT_COUNT.SCOPE_KEY, INSIGHT_COUNT.STATUS, INSIGHT_COUNT.SCHEDULE, INSIGHT_COUNT.LEVEL)
+                .forEach(r -> {
+                    if (figures.holds(figure, r.get(INSIGHT_COUNT.STATUS), r.get(INSIGHT_COUNT.SCHEDULE), r.get(INSIGHT_COUNT.LEVEL))) {
+                        counts.merge(byKey.get(r.get(INSIGHT_COUNT.SCOPE_KEY)), r.get(tasks).longValue(), Long::sum);
+                    }
+                });
+        return Optional.of(counts);
     }
 
     private static boolean inside(DataScope scope, Unit unit) {

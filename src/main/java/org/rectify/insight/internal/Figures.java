@@ -49,15 +49,14 @@ import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.trunc;
 import static org.rectify.plans.internal.db.Tables.INDICATOR;
-import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
 import static org.rectify.plans.internal.db.Tables.OBLIGATION;
 import static org.rectify.plans.internal.db.Tables.PLAN;
-import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
+import static org.rectify.progress.api.Tables.PROGRESS_MEASUREMENT;
 import static org.rectify.plans.internal.db.Tables.TASK;
 import static org.rectify.plans.internal.db.Tables.TASK_HISTORY;
 import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
 import static org.rectify.units.internal.db.Tables.UNIT;
-import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
+import static org.rectify.supervision.api.Tables.SUPERVISION_LEVEL_CHANGE;
 
 /**
  * The dashboard's query layer: every figure is an aggregate over the ledger's own condition for the filter
@@ -104,22 +103,24 @@ class Figures {
         Condition tasks = tasks(filter, scope);
         LocalDate today = today();
         Optional<String> key = counted.key(filter, scope);
-        Dashboard.Headline headline = key.map(k -> headline(counted.headline(k, filter), tasks, today)).orElseGet(() -> headline(tasks, today));
+        Dashboard.Headline headline = key.map(k -> headline(counted.headline(k, filter), counted.lastDeadline(k, filter), tasks, today))
+                .orElseGet(() -> headline(tasks, today));
         List<Dashboard.UnitRow> bars = counted.units(filter, scope, unitsUnder).orElseGet(() -> units(tasks, unitsUnder));
         List<Dashboard.MonthPoint> burnUp = key.map(k -> burnUp(counted.months(k, filter), today)).orElseGet(() -> burnUp(tasks, today));
-        return new Dashboard(today, headline, bars, burnUp, trend(tasks, today),
-                reporting(filter, scope, today), indicators(tasks), compliance(tasks, today.getYear()));
+        List<Dashboard.WeekPoint> trend = key.map(k -> trend(counted.weeks(k, filter, firstMonday(today)), today))
+                .orElseGet(() -> trend(tasks, today));
+        return new Dashboard(today, headline, bars, burnUp, trend, reporting(filter, scope, today), indicators(tasks),
+                compliance(tasks, today.getYear()));
     }
 
-    /** The headline from the kept counts; the span of time elapsed from the plans and the last deadline. */
-    private Dashboard.Headline headline(CountedFigures.Counted c, Condition tasks, LocalDate today) {
+    /** The headline from the kept counts; the span of time elapsed from the plans and the last deadline (kept too). */
+    private Dashboard.Headline headline(CountedFigures.Counted c, LocalDate end, Condition tasks, LocalDate today) {
         LocalDate start = c.planIds().isEmpty() ? null
                 : db.select(min(PLAN.ISSUED_ON)).from(PLAN).where(PLAN.ID.in(c.planIds())).fetchOne(0, LocalDate.class);
         if (start == null && c.total() > 0) {
             OffsetDateTime created = db.select(min(TASK.CREATED_AT)).from(TASK).where(tasks).fetchOne(0, OffsetDateTime.class);
             start = created == null ? null : created.atZoneSameInstant(clock.getZone()).toLocalDate();
         }
-        LocalDate end = c.total() == 0 ? null : db.select(max(TASK.DEADLINE)).from(TASK).where(tasks).fetchOne(0, LocalDate.class);
         return new Dashboard.Headline(c.total(), c.counts(), percent(c.counts().get(TaskFigure.CLOSED), c.total()), elapsed(start, end, today));
     }
 
@@ -246,23 +247,34 @@ class Figures {
 
     /** The last {@link #TREND_WEEKS} weeks' recorded changes of level, by the level a task entered. */
     List<Dashboard.WeekPoint> trend(Condition tasks, LocalDate today) {
-        LocalDate firstMonday = today.minusDays(today.getDayOfWeek().getValue() - 1L).minusWeeks(TREND_WEEKS - 1L);
-        Map<LocalDate, long[]> weeks = new LinkedHashMap<>();
-        for (int i = 0; i < TREND_WEEKS; i++) {
-            weeks.put(firstMonday.plusWeeks(i), new long[3]);
-        }
-        db.select(WARNING_CHANGE.OCCURRED_AT, WARNING_CHANGE.TO_LEVEL).from(WARNING_CHANGE).join(TASK).on(TASK.ID.eq(WARNING_CHANGE.TASK_ID))
-                .where(tasks.and(WARNING_CHANGE.OCCURRED_AT.ge(firstMonday.atStartOfDay(clock.getZone()).toOffsetDateTime()))
-                        .and(WARNING_CHANGE.TO_LEVEL.in("RED", "YELLOW", "BLUE")))
+        LocalDate firstMonday = firstMonday(today);
+        Map<LocalDate, long[]> weeks = new HashMap<>();
+        db.select(SUPERVISION_LEVEL_CHANGE.OCCURRED_AT, SUPERVISION_LEVEL_CHANGE.TO_LEVEL).from(SUPERVISION_LEVEL_CHANGE)
+                .join(TASK).on(TASK.ID.eq(SUPERVISION_LEVEL_CHANGE.TASK_ID))
+                .where(tasks.and(SUPERVISION_LEVEL_CHANGE.OCCURRED_AT.ge(firstMonday.atStartOfDay(clock.getZone()).toOffsetDateTime()))
+                        .and(SUPERVISION_LEVEL_CHANGE.TO_LEVEL.in(TallySource.TREND_LEVELS)))
                 .forEach(r -> {
-                    LocalDate day = r.value1().atZoneSameInstant(clock.getZone()).toLocalDate();
-                    long[] w = weeks.get(day.minusDays(day.getDayOfWeek().getValue() - 1L));
-                    if (w != null) {
-                        w["RED".equals(r.value2()) ? 0 : "YELLOW".equals(r.value2()) ? 1 : 2]++;
-                    }
+                    String week = TaskTally.levelWeek(r.value1().atZoneSameInstant(clock.getZone()).toLocalDate(), r.value2());
+                    long[] w = weeks.computeIfAbsent(LocalDate.parse(week.substring(0, 10)), k -> new long[3]);
+                    w[TallySource.TREND_LEVELS.indexOf(r.value2())]++;
                 });
-        return weeks.entrySet().stream().map(e -> new Dashboard.WeekPoint(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
-                .toList();
+        return trend(weeks, today);
+    }
+
+    /** The trend's weeks from the changes counted per week (Monday): red, yellow, blue. */
+    static List<Dashboard.WeekPoint> trend(Map<LocalDate, long[]> counted, LocalDate today) {
+        LocalDate firstMonday = firstMonday(today);
+        List<Dashboard.WeekPoint> weeks = new ArrayList<>();
+        for (int i = 0; i < TREND_WEEKS; i++) {
+            long[] w = counted.getOrDefault(firstMonday.plusWeeks(i), new long[3]);
+            weeks.add(new Dashboard.WeekPoint(firstMonday.plusWeeks(i), w[0], w[1], w[2]));
+        }
+        return weeks;
+    }
+
+    /** The Monday of the trend's first week ({@link #TREND_WEEKS} weeks to this one). */
+    static LocalDate firstMonday(LocalDate today) {
+        return today.minusDays(today.getDayOfWeek().getValue() - 1L).minusWeeks(TREND_WEEKS - 1L);
     }
 
     /**
@@ -271,6 +283,26 @@ class Figures {
      */
     List<Dashboard.UnitReporting> reporting(InsightFilter filter, DataScope scope, LocalDate today) {
         CircularPeriod period = new CircularPeriod(filter.periodFrom(today), filter.periodTo(today));
+        Optional<String> key = counted.reportingKey(filter, scope);
+        if (key.isPresent()) {
+            Map<Long, int[]> perUnit = counted.reporting(key.get(), filter.planId(), period.from(), period.to(), today);
+            Map<Long, String> names = units.names(perUnit.keySet());
+            // by name, as circulars rank them (CircularFacts)
+            Map<String, int[]> byName = new HashMap<>();
+            Map<String, Long> unitIds = new HashMap<>();
+            perUnit.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                String name = names.get(e.getKey());
+                int[] t = byName.computeIfAbsent(name, n -> new int[4]);
+                for (int i = 0; i < 4; i++) {
+                    t[i] += e.getValue()[i];
+                }
+                unitIds.put(name, e.getKey());
+            });
+            List<CircularFacts.UnitReporting> ranking = CircularFacts.rank(byName.entrySet().stream()
+                    .map(e -> new CircularFacts.UnitReporting(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                    .toList());
+            return ranked(ranking, unitIds, filter, scope);
+        }
         var due = dueReports.between(period.from(), period.to(), filter.planId(), scope);
         if (filter.unitId() != null) {
             Set<Long> subtree = units.subtree(filter.unitId()).stream().map(org.rectify.units.Unit::id).collect(Collectors.toSet());
@@ -279,8 +311,17 @@ class Figures {
         Map<String, Long> unitIds = new HashMap<>();
         due.forEach(d -> unitIds.put(d.unitName(), d.unitId()));
         List<CircularFacts.UnitReporting> ranking = CircularFacts.of(period, today, null, due, List.of(), List.of()).reportingRanking();
-        Map<Long, Long> overdue = overdueLedFrom(tasks(filter, scope), unitIds.values());
-        return ranking.stream().limit(MAX_UNITS).map(u -> {
+        return ranked(ranking, unitIds, filter, scope);
+    }
+
+    /** The first {@link #MAX_UNITS} of the ranking, each with the overdue tasks it leads (kept counts when they answer). */
+    private List<Dashboard.UnitReporting> ranked(List<CircularFacts.UnitReporting> ranking, Map<String, Long> unitIds,
+                                                 InsightFilter filter, DataScope scope) {
+        List<CircularFacts.UnitReporting> top = ranking.stream().limit(MAX_UNITS).toList();
+        Set<Long> ids = top.stream().map(u -> unitIds.get(u.unitName())).collect(Collectors.toSet());
+        Map<Long, Long> overdue = counted.ledFrom(filter, scope, ids, TaskFigure.OVERDUE)
+                .orElseGet(() -> overdueLedFrom(tasks(filter, scope), ids));
+        return top.stream().map(u -> {
             Long id = unitIds.get(u.unitName());
             return new Dashboard.UnitReporting(u, id, overdue.getOrDefault(id, 0L));
         }).toList();
@@ -298,12 +339,11 @@ class Figures {
 
     /** Indicators of the tasks, each with its last submitted measurement; those without one last. */
     List<Dashboard.IndicatorRow> indicators(Condition tasks) {
-        var latest = lateral(select(MEASUREMENT.VALUE, MEASUREMENT.AS_OF).from(MEASUREMENT)
-                .join(REPORT_SLOT).on(REPORT_SLOT.SUBMITTED_REPORT_ID.eq(MEASUREMENT.REPORT_ID))
-                .where(REPORT_SLOT.TASK_ID.eq(INDICATOR.TASK_ID).and(MEASUREMENT.INDICATOR_NAME.eq(INDICATOR.NAME)))
-                .orderBy(MEASUREMENT.AS_OF.desc(), MEASUREMENT.ID.desc()).limit(1)).as("latest");
-        Field<BigDecimal> value = latest.field(MEASUREMENT.VALUE);
-        Field<LocalDate> asOf = latest.field(MEASUREMENT.AS_OF);
+        var latest = lateral(select(PROGRESS_MEASUREMENT.VALUE, PROGRESS_MEASUREMENT.AS_OF).from(PROGRESS_MEASUREMENT)
+                .where(PROGRESS_MEASUREMENT.TASK_ID.eq(INDICATOR.TASK_ID).and(PROGRESS_MEASUREMENT.INDICATOR_NAME.eq(INDICATOR.NAME)))
+                .orderBy(PROGRESS_MEASUREMENT.AS_OF.desc(), PROGRESS_MEASUREMENT.ID.desc()).limit(1)).as("latest");
+        Field<BigDecimal> value = latest.field(PROGRESS_MEASUREMENT.VALUE);
+        Field<LocalDate> asOf = latest.field(PROGRESS_MEASUREMENT.AS_OF);
         return db.select(TASK.ID, TASK.REF, INDICATOR.NAME, INDICATOR.COMPARATOR, INDICATOR.TARGET_VALUE, INDICATOR.UNIT_OF_MEASURE,
                         INDICATOR.DUE_ON, value, asOf)
                 .from(INDICATOR).join(TASK).on(TASK.ID.eq(INDICATOR.TASK_ID))

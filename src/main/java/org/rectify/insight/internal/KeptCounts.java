@@ -1,11 +1,13 @@
 package org.rectify.insight.internal;
 
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep7;
-import org.jooq.InsertValuesStep6;
 import org.jooq.Query;
 import org.rectify.insight.internal.db.tables.records.InsightCountRecord;
+import org.rectify.insight.internal.db.tables.records.InsightDeadlineRecord;
 import org.rectify.insight.internal.db.tables.records.InsightMonthRecord;
+import org.rectify.insight.internal.db.tables.records.InsightOwedRecord;
+import org.rectify.insight.internal.db.tables.records.InsightSlotRecord;
+import org.rectify.insight.internal.db.tables.records.InsightWeekRecord;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,24 +15,30 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.sum;
 import static org.rectify.insight.internal.db.Tables.INSIGHT_COUNT;
+import static org.rectify.insight.internal.db.Tables.INSIGHT_DEADLINE;
 import static org.rectify.insight.internal.db.Tables.INSIGHT_MONTH;
+import static org.rectify.insight.internal.db.Tables.INSIGHT_OWED;
+import static org.rectify.insight.internal.db.Tables.INSIGHT_SLOT;
 import static org.rectify.insight.internal.db.Tables.INSIGHT_TASK;
+import static org.rectify.insight.internal.db.Tables.INSIGHT_TASK_SLOT;
+import static org.rectify.insight.internal.db.Tables.INSIGHT_TASK_UNIT;
+import static org.rectify.insight.internal.db.Tables.INSIGHT_WEEK;
 import static org.rectify.plans.internal.db.Tables.TASK;
 
 /**
  * The dashboard's counts kept ready: each task's {@link TaskTally} stored, and its dimensions counted under every scope
- * key that sees it ({@code insight_count}; {@code insight_month} for the burn-up). A change of tasks takes away their
+ * key that sees it ({@code insight_count}; {@code insight_month} for the burn-up, {@code insight_deadline} for the end
+ * of 序时进度, {@code insight_week} for the warning trend; {@code insight_owed} and {@code insight_slot} for the
+ * reporting ranking, under the keys that read each lead unit's reporting). A change of tasks takes away their
  * old tallies and adds the new ones, in the transaction that changed them; {@link #rebuild} counts everything afresh.
  */
 @Component
@@ -56,6 +64,11 @@ class KeptCounts {
         ready = true;
     }
 
+    /** The tasks of a plan as last counted. */
+    List<Long> tasksOfPlan(long planId) {
+        return db.select(INSIGHT_TASK.TASK_ID).from(INSIGHT_TASK).where(INSIGHT_TASK.PLAN_ID.eq(planId)).fetch(INSIGHT_TASK.TASK_ID);
+    }
+
     /** Counts the tasks anew as the tables hold them now (a task gone is taken away). */
     @Transactional(propagation = Propagation.MANDATORY)
     void refresh(Collection<Long> taskIds) {
@@ -74,9 +87,7 @@ class KeptCounts {
                 INSIGHT_TASK.STATUS, INSIGHT_TASK.SCHEDULE, INSIGHT_TASK.LEVEL, INSIGHT_TASK.KEYS);
         ids.forEach(id -> placeholders.values(id, 0L, "", "", "", "", new String[0]));
         placeholders.onConflictDoNothing().execute();
-        Map<Long, TaskTally> before = new HashMap<>();
-        db.selectFrom(INSIGHT_TASK).where(INSIGHT_TASK.TASK_ID.in(ids)).orderBy(INSIGHT_TASK.TASK_ID).forUpdate()
-                .forEach(r -> before.put(r.getTaskId(), stored(r)));
+        Map<Long, TaskTally> before = stored(ids);
         Map<Long, TaskTally> now = new HashMap<>();
         source.of(ids).forEach(t -> now.put(t.taskId(), t));
         Delta delta = new Delta();
@@ -99,8 +110,14 @@ class KeptCounts {
                 changed.add(current);
             }
         }
+        List<Long> replaced = new ArrayList<>(gone);
+        changed.forEach(t -> replaced.add(t.taskId()));
+        if (!replaced.isEmpty()) {
+            writes.add(db.deleteFrom(INSIGHT_TASK_UNIT).where(INSIGHT_TASK_UNIT.TASK_ID.in(replaced)));
+            writes.add(db.deleteFrom(INSIGHT_TASK_SLOT).where(INSIGHT_TASK_SLOT.TASK_ID.in(replaced)));
+        }
         if (!changed.isEmpty()) {
-            writes.add(store(changed));
+            writes.addAll(store(changed));
         }
         if (!gone.isEmpty()) {
             writes.add(db.deleteFrom(INSIGHT_TASK).where(INSIGHT_TASK.TASK_ID.in(gone)));
@@ -115,29 +132,41 @@ class KeptCounts {
     @Transactional
     int rebuild() {
         db.execute("lock table insight_task in exclusive mode");
-        db.deleteFrom(INSIGHT_COUNT).execute();
-        db.deleteFrom(INSIGHT_MONTH).execute();
-        db.deleteFrom(INSIGHT_TASK).execute();
-        Delta delta = new Delta();
+        for (var table : List.of(INSIGHT_COUNT, INSIGHT_MONTH, INSIGHT_DEADLINE, INSIGHT_WEEK, INSIGHT_OWED, INSIGHT_SLOT,
+                INSIGHT_TASK_UNIT, INSIGHT_TASK_SLOT, INSIGHT_TASK)) {
+            db.deleteFrom(table).execute();
+        }
+        Delta[] delta = {new Delta()};
         List<TaskTally> rows = new ArrayList<>();
         int[] tasks = {0};
         source.all(t -> {
-            delta.add(t, 1);
+            delta[0].add(t, 1);
             rows.add(t);
             tasks[0]++;
             if (rows.size() >= CHUNK) {
-                store(rows).execute();
+                db.batch(store(rows)).execute();
                 rows.clear();
+            }
+            // the sums written as they grow (upserts add up): a province's report slots under every key would not fit
+            if (tasks[0] % SUMS_EVERY == 0) {
+                write(delta[0]);
+                delta[0] = new Delta();
             }
         });
         if (!rows.isEmpty()) {
-            store(rows).execute();
+            db.batch(store(rows)).execute();
         }
+        write(delta[0]);
+        return tasks[0];
+    }
+
+    private static final int SUMS_EVERY = 10_000;
+
+    private void write(Delta delta) {
         List<Query> counts = delta.writes(db);
         for (int i = 0; i < counts.size(); i += 50) {
             db.batch(counts.subList(i, Math.min(i + 50, counts.size()))).execute();
         }
-        return tasks[0];
     }
 
     /** Whether the kept counts miss tasks or count some no longer there: none kept yet, or a different number. */
@@ -150,111 +179,117 @@ class KeptCounts {
     }
 
     /**
-     * The tallies as stored rows, replacing any there: one statement for a chunk (a statement per task took minutes at
-     * province scale when the counts were rebuilt).
+     * The tallies as stored rows, replacing any there (their lead units and reports: rows no longer there are deleted
+     * first): one statement per table for a chunk (a statement per task took minutes at province scale when the counts
+     * were rebuilt).
      */
-    private Query store(List<TaskTally> tallies) {
+    private List<Query> store(List<TaskTally> tallies) {
         var rows = db.insertInto(INSIGHT_TASK, INSIGHT_TASK.TASK_ID, INSIGHT_TASK.PLAN_ID, INSIGHT_TASK.SECTION, INSIGHT_TASK.STATUS,
-                INSIGHT_TASK.SCHEDULE, INSIGHT_TASK.LEVEL, INSIGHT_TASK.DUE_MONTH, INSIGHT_TASK.CLOSED_MONTH, INSIGHT_TASK.KEYS);
+                INSIGHT_TASK.SCHEDULE, INSIGHT_TASK.LEVEL, INSIGHT_TASK.DUE_MONTH, INSIGHT_TASK.CLOSED_MONTH, INSIGHT_TASK.KEYS,
+                INSIGHT_TASK.DEADLINE, INSIGHT_TASK.LEVEL_WEEKS);
         tallies.forEach(t -> rows.values(t.taskId(), t.planId(), t.section(), t.status(), t.schedule(), t.level(), t.dueMonth(),
-                t.closedMonth(), t.keys().toArray(String[]::new)));
-        return rows.onConflict(INSIGHT_TASK.TASK_ID).doUpdate()
+                t.closedMonth(), t.keys().toArray(String[]::new), t.deadline(), t.levelWeeks().toArray(String[]::new)));
+        List<Query> writes = new ArrayList<>();
+        writes.add(rows.onConflict(INSIGHT_TASK.TASK_ID).doUpdate()
                 .set(INSIGHT_TASK.PLAN_ID, excluded(INSIGHT_TASK.PLAN_ID)).set(INSIGHT_TASK.SECTION, excluded(INSIGHT_TASK.SECTION))
                 .set(INSIGHT_TASK.STATUS, excluded(INSIGHT_TASK.STATUS)).set(INSIGHT_TASK.SCHEDULE, excluded(INSIGHT_TASK.SCHEDULE))
                 .set(INSIGHT_TASK.LEVEL, excluded(INSIGHT_TASK.LEVEL)).set(INSIGHT_TASK.DUE_MONTH, excluded(INSIGHT_TASK.DUE_MONTH))
-                .set(INSIGHT_TASK.CLOSED_MONTH, excluded(INSIGHT_TASK.CLOSED_MONTH)).set(INSIGHT_TASK.KEYS, excluded(INSIGHT_TASK.KEYS));
+                .set(INSIGHT_TASK.CLOSED_MONTH, excluded(INSIGHT_TASK.CLOSED_MONTH)).set(INSIGHT_TASK.KEYS, excluded(INSIGHT_TASK.KEYS))
+                .set(INSIGHT_TASK.DEADLINE, excluded(INSIGHT_TASK.DEADLINE)).set(INSIGHT_TASK.LEVEL_WEEKS, excluded(INSIGHT_TASK.LEVEL_WEEKS)));
+        var leads = db.insertInto(INSIGHT_TASK_UNIT, INSIGHT_TASK_UNIT.TASK_ID, INSIGHT_TASK_UNIT.UNIT_ID, INSIGHT_TASK_UNIT.PLAN_ID,
+                INSIGHT_TASK_UNIT.KEYS);
+        var slots = db.insertInto(INSIGHT_TASK_SLOT, INSIGHT_TASK_SLOT.TASK_ID, INSIGHT_TASK_SLOT.UNIT_ID, INSIGHT_TASK_SLOT.CYCLE_ID,
+                INSIGHT_TASK_SLOT.LATE);
+        boolean[] any = {false, false};
+        for (TaskTally t : tallies) {
+            for (TaskTally.Lead l : t.leads()) {
+                leads.values(t.taskId(), l.unitId(), t.planId(), l.keys().toArray(String[]::new));
+                any[0] = true;
+            }
+            for (TaskTally.Submitted r : t.submitted()) {
+                slots.values(t.taskId(), r.unitId(), r.cycleId(), r.late());
+                any[1] = true;
+            }
+        }
+        if (any[0]) {
+            writes.add(leads);
+        }
+        if (any[1]) {
+            writes.add(slots);
+        }
+        return writes;
     }
 
-    private static TaskTally stored(org.rectify.insight.internal.db.tables.records.InsightTaskRecord r) {
-        return new TaskTally(r.getTaskId(), r.getPlanId(), r.getSection(), r.getStatus(), r.getSchedule(), r.getLevel(),
-                r.getDueMonth(), r.getClosedMonth(), List.of(r.getKeys()));
+    /** The tallies last counted for the tasks, with their lead units and reports. */
+    private Map<Long, TaskTally> stored(List<Long> ids) {
+        Map<Long, List<TaskTally.Lead>> leads = new HashMap<>();
+        db.selectFrom(INSIGHT_TASK_UNIT).where(INSIGHT_TASK_UNIT.TASK_ID.in(ids)).forEach(r -> leads
+                .computeIfAbsent(r.getTaskId(), k -> new ArrayList<>()).add(new TaskTally.Lead(r.getUnitId(), List.of(r.getKeys()))));
+        Map<Long, List<TaskTally.Submitted>> slots = new HashMap<>();
+        db.selectFrom(INSIGHT_TASK_SLOT).where(INSIGHT_TASK_SLOT.TASK_ID.in(ids)).forEach(r -> slots
+                .computeIfAbsent(r.getTaskId(), k -> new ArrayList<>()).add(new TaskTally.Submitted(r.getUnitId(), r.getCycleId(), r.getLate())));
+        Map<Long, TaskTally> before = new HashMap<>();
+        db.selectFrom(INSIGHT_TASK).where(INSIGHT_TASK.TASK_ID.in(ids)).orderBy(INSIGHT_TASK.TASK_ID).forUpdate()
+                .forEach(r -> before.put(r.getTaskId(), new TaskTally(r.getTaskId(), r.getPlanId(), r.getSection(), r.getStatus(),
+                        r.getSchedule(), r.getLevel(), r.getDeadline(), r.getClosedMonth(), List.of(r.getKeys()), List.of(), List.of(), List.of())
+                        .with(List.of(r.getLevelWeeks()), leads.getOrDefault(r.getTaskId(), List.of()), slots.getOrDefault(r.getTaskId(), List.of()))));
+        return before;
     }
 
-    /** Changes to the counts, summed per row, written in key order (concurrent writers lock rows in one order). */
+    /**
+     * Changes to the kept tables, summed per row: a task counted under each of its keys by its dimensions, its deadline,
+     * the months it fell due and was closed, the weeks it entered a level; each lead unit's reports owed and submitted
+     * under the keys reading that unit's reporting.
+     */
     private static final class Delta {
 
-        private record CountKey(String scope, long plan, String section, String status, String schedule, String level) {
-        }
-
-        private record MonthKey(String scope, long plan, String section, LocalDate month) {
-        }
-
-        private static final Comparator<CountKey> COUNT_ORDER = Comparator.comparing(CountKey::scope).thenComparingLong(CountKey::plan)
-                .thenComparing(CountKey::section).thenComparing(CountKey::status).thenComparing(CountKey::schedule)
-                .thenComparing(CountKey::level);
-        private static final Comparator<MonthKey> MONTH_ORDER = Comparator.comparing(MonthKey::scope).thenComparingLong(MonthKey::plan)
-                .thenComparing(MonthKey::section).thenComparing(MonthKey::month);
-
-        private final Map<CountKey, Integer> counts = new TreeMap<>(COUNT_ORDER);
-        private final Map<MonthKey, int[]> months = new TreeMap<>(MONTH_ORDER);
+        private final KeptSums<InsightCountRecord> counts = new KeptSums<>(INSIGHT_COUNT, List.of(INSIGHT_COUNT.SCOPE_KEY,
+                INSIGHT_COUNT.PLAN_ID, INSIGHT_COUNT.SECTION, INSIGHT_COUNT.STATUS, INSIGHT_COUNT.SCHEDULE, INSIGHT_COUNT.LEVEL),
+                List.of(INSIGHT_COUNT.TASKS));
+        private final KeptSums<InsightMonthRecord> months = new KeptSums<>(INSIGHT_MONTH, List.of(INSIGHT_MONTH.SCOPE_KEY,
+                INSIGHT_MONTH.PLAN_ID, INSIGHT_MONTH.SECTION, INSIGHT_MONTH.MONTH), List.of(INSIGHT_MONTH.DUE, INSIGHT_MONTH.CLOSED));
+        private final KeptSums<InsightDeadlineRecord> deadlines = new KeptSums<>(INSIGHT_DEADLINE, List.of(INSIGHT_DEADLINE.SCOPE_KEY,
+                INSIGHT_DEADLINE.PLAN_ID, INSIGHT_DEADLINE.SECTION, INSIGHT_DEADLINE.DEADLINE), List.of(INSIGHT_DEADLINE.TASKS));
+        private final KeptSums<InsightWeekRecord> weeks = new KeptSums<>(INSIGHT_WEEK, List.of(INSIGHT_WEEK.SCOPE_KEY,
+                INSIGHT_WEEK.PLAN_ID, INSIGHT_WEEK.SECTION, INSIGHT_WEEK.WEEK), List.of(INSIGHT_WEEK.RED, INSIGHT_WEEK.YELLOW, INSIGHT_WEEK.BLUE));
+        private final KeptSums<InsightOwedRecord> owed = new KeptSums<>(INSIGHT_OWED, List.of(INSIGHT_OWED.SCOPE_KEY,
+                INSIGHT_OWED.PLAN_ID, INSIGHT_OWED.UNIT_ID), List.of(INSIGHT_OWED.REPORTS));
+        private final KeptSums<InsightSlotRecord> slots = new KeptSums<>(INSIGHT_SLOT, List.of(INSIGHT_SLOT.SCOPE_KEY,
+                INSIGHT_SLOT.CYCLE_ID, INSIGHT_SLOT.UNIT_ID), List.of(INSIGHT_SLOT.ON_TIME, INSIGHT_SLOT.LATE));
 
         void add(TaskTally t, int sign) {
             for (String key : t.keys()) {
-                counts.merge(new CountKey(key, t.planId(), t.section(), t.status(), t.schedule(), t.level()), sign, Integer::sum);
-                if (t.dueMonth() != null) {
-                    months.computeIfAbsent(new MonthKey(key, t.planId(), t.section(), t.dueMonth()), k -> new int[2])[0] += sign;
+                counts.add(sign, List.of(key, t.planId(), t.section(), t.status(), t.schedule(), t.level()), 1);
+                if (t.deadline() != null) {
+                    months.add(sign, List.of(key, t.planId(), t.section(), t.dueMonth()), 1, 0);
+                    deadlines.add(sign, List.of(key, t.planId(), t.section(), t.deadline()), 1);
                 }
                 if (t.closedMonth() != null) {
-                    months.computeIfAbsent(new MonthKey(key, t.planId(), t.section(), t.closedMonth()), k -> new int[2])[1] += sign;
+                    months.add(sign, List.of(key, t.planId(), t.section(), t.closedMonth()), 0, 1);
                 }
+                for (String change : t.levelWeeks()) {
+                    String level = change.substring(change.indexOf(':') + 1);
+                    weeks.add(sign, List.of(key, t.planId(), t.section(), LocalDate.parse(change.substring(0, change.indexOf(':')))),
+                            level.equals("RED") ? 1 : 0, level.equals("YELLOW") ? 1 : 0, level.equals("BLUE") ? 1 : 0);
+                }
+            }
+            Map<Long, List<String>> keysOf = new HashMap<>();
+            for (TaskTally.Lead l : t.leads()) {
+                keysOf.put(l.unitId(), l.keys());
+                l.keys().forEach(key -> owed.add(sign, List.of(key, t.planId(), l.unitId()), 1));
+            }
+            for (TaskTally.Submitted r : t.submitted()) {
+                keysOf.getOrDefault(r.unitId(), List.of()).forEach(key ->
+                        slots.add(sign, List.of(key, r.cycleId(), r.unitId()), r.late() ? 0 : 1, r.late() ? 1 : 0));
             }
         }
 
         List<Query> writes(DSLContext db) {
             List<Query> writes = new ArrayList<>();
-            InsertValuesStep7<InsightCountRecord, String, Long, String, String, String, String, Integer> count = null;
-            int n = 0;
-            for (var e : counts.entrySet()) {
-                if (e.getValue() == 0) {
-                    continue;
-                }
-                if (count == null) {
-                    count = db.insertInto(INSIGHT_COUNT, INSIGHT_COUNT.SCOPE_KEY, INSIGHT_COUNT.PLAN_ID, INSIGHT_COUNT.SECTION,
-                            INSIGHT_COUNT.STATUS, INSIGHT_COUNT.SCHEDULE, INSIGHT_COUNT.LEVEL, INSIGHT_COUNT.TASKS);
-                }
-                CountKey k = e.getKey();
-                count.values(k.scope(), k.plan(), k.section(), k.status(), k.schedule(), k.level(), e.getValue());
-                if (++n % CHUNK == 0) {
-                    writes.add(upsertCount(count));
-                    count = null;
-                }
-            }
-            if (count != null) {
-                writes.add(upsertCount(count));
-            }
-            InsertValuesStep6<InsightMonthRecord, String, Long, String, LocalDate, Integer, Integer> month = null;
-            n = 0;
-            for (var e : months.entrySet()) {
-                if (e.getValue()[0] == 0 && e.getValue()[1] == 0) {
-                    continue;
-                }
-                if (month == null) {
-                    month = db.insertInto(INSIGHT_MONTH, INSIGHT_MONTH.SCOPE_KEY, INSIGHT_MONTH.PLAN_ID, INSIGHT_MONTH.SECTION,
-                            INSIGHT_MONTH.MONTH, INSIGHT_MONTH.DUE, INSIGHT_MONTH.CLOSED);
-                }
-                MonthKey k = e.getKey();
-                month.values(k.scope(), k.plan(), k.section(), k.month(), e.getValue()[0], e.getValue()[1]);
-                if (++n % CHUNK == 0) {
-                    writes.add(upsertMonth(month));
-                    month = null;
-                }
-            }
-            if (month != null) {
-                writes.add(upsertMonth(month));
+            for (KeptSums<?> sums : List.of(counts, months, deadlines, weeks, owed, slots)) {
+                writes.addAll(sums.writes(db));
             }
             return writes;
-        }
-
-        private static Query upsertCount(InsertValuesStep7<InsightCountRecord, String, Long, String, String, String, String, Integer> rows) {
-            return rows.onConflict(INSIGHT_COUNT.SCOPE_KEY, INSIGHT_COUNT.PLAN_ID, INSIGHT_COUNT.SECTION, INSIGHT_COUNT.STATUS,
-                    INSIGHT_COUNT.SCHEDULE, INSIGHT_COUNT.LEVEL).doUpdate()
-                    .set(INSIGHT_COUNT.TASKS, INSIGHT_COUNT.TASKS.plus(excluded(INSIGHT_COUNT.TASKS)));
-        }
-
-        private static Query upsertMonth(InsertValuesStep6<InsightMonthRecord, String, Long, String, LocalDate, Integer, Integer> rows) {
-            return rows.onConflict(INSIGHT_MONTH.SCOPE_KEY, INSIGHT_MONTH.PLAN_ID, INSIGHT_MONTH.SECTION, INSIGHT_MONTH.MONTH).doUpdate()
-                    .set(INSIGHT_MONTH.DUE, INSIGHT_MONTH.DUE.plus(excluded(INSIGHT_MONTH.DUE)))
-                    .set(INSIGHT_MONTH.CLOSED, INSIGHT_MONTH.CLOSED.plus(excluded(INSIGHT_MONTH.CLOSED)));
         }
     }
 }

@@ -3,6 +3,8 @@ package org.rectify.insight.internal;
 import org.rectify.plans.TaskCreated;
 import org.rectify.plans.TaskEdited;
 import org.rectify.plans.TaskTransitioned;
+import org.rectify.progress.ReportSubmitted;
+import org.rectify.progress.ReportingCadenceSet;
 import org.rectify.supervision.TasksAssessed;
 import org.rectify.units.UnitsChanged;
 import org.slf4j.Logger;
@@ -20,7 +22,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Keeps {@link KeptCounts} current from the events plans and supervision publish. Synchronous, in the publisher's
+ * Keeps {@link KeptCounts} current from the events plans, supervision and progress publish (a task's changes, its
+ * assessments and recorded changes of level, its reports submitted, its plan's cadence). Synchronous, in the publisher's
  * transaction, not {@code @ApplicationModuleListener} (after commit): the dashboard must show the same numbers as the
  * ledger at once (the ledger counts the committed rows), and a count that commits with its change can never be lost
  * or applied twice. The tasks an event names are collected and counted once, just before the transaction commits,
@@ -60,6 +63,18 @@ class KeptCountsUpdates {
     @EventListener
     void on(TasksAssessed event) {
         changed(event.taskIds());
+    }
+
+    /** A report counted as submitted: its lead unit's reporting on the task. */
+    @EventListener
+    void on(ReportSubmitted event) {
+        changed(List.of(event.taskId()));
+    }
+
+    /** A new cadence moves the grace periods of the cycles still open: on time and late are judged anew. */
+    @EventListener
+    void on(ReportingCadenceSet event) {
+        changed(counts.tasksOfPlan(event.planId()));
     }
 
     @EventListener

@@ -5,28 +5,43 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.rectify.plans.TaskFigure;
+import org.rectify.plans.UnitRole;
 import org.rectify.plans.TaskFigureConditions;
 import org.springframework.stereotype.Component;
 
+import org.rectify.progress.ReportingCycles;
+
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
+import static org.rectify.plans.internal.db.Tables.PLAN;
 import static org.rectify.plans.internal.db.Tables.TASK;
 import static org.rectify.plans.internal.db.Tables.TASK_HISTORY;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.progress.api.Tables.PROGRESS_CYCLE;
+import static org.rectify.progress.api.Tables.PROGRESS_SLOT_SUBMITTED;
+import static org.rectify.supervision.api.Tables.SUPERVISION_LEVEL_CHANGE;
 import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
  * Each task's {@link TaskTally} as the source tables hold it now: the facts the dashboard's live queries read (the
- * task and its reach columns, which the database keeps (V26, V34), supervision's assessment, its last closing), read
- * per task changed or all at once.
+ * task and its reach columns, which the database keeps (V26, V34), supervision's assessment, its last closing, its
+ * recorded changes of level, its lead units and their reports submitted as progress publishes them), read per task
+ * changed or all at once, a chunk of tasks at a time.
  */
 @Component
 class TallySource {
@@ -44,15 +59,67 @@ class TallySource {
     }
 
     List<TaskTally> of(Collection<Long> taskIds) {
-        return query(TASK.ID.in(taskIds)).fetch(this::tally);
+        return withPanels(query(TASK.ID.in(taskIds)).fetch(this::tally));
     }
 
-    /** Every task's tally, streamed. */
+    /** Every task's tally, a chunk of tasks at a time. */
     void all(Consumer<TaskTally> each) {
-        try (var cursor = query(noCondition()).fetchSize(FETCH_SIZE).fetchLazy()) {
-            cursor.forEach(r -> each.accept(tally(r)));
+        List<Long> ids = db.select(TASK.ID).from(TASK).orderBy(TASK.ID).fetch(TASK.ID);
+        for (int i = 0; i < ids.size(); i += FETCH_SIZE) {
+            of(ids.subList(i, Math.min(i + FETCH_SIZE, ids.size()))).forEach(each);
         }
     }
+
+    /** The tallies with each task's weeks of level changes, and, for a reporting task, its lead units and reports. */
+    private List<TaskTally> withPanels(List<TaskTally> tallies) {
+        if (tallies.isEmpty()) {
+            return tallies;
+        }
+        List<Long> ids = tallies.stream().map(TaskTally::taskId).toList();
+        Map<Long, List<String>> weeks = new HashMap<>();
+        db.select(SUPERVISION_LEVEL_CHANGE.TASK_ID, SUPERVISION_LEVEL_CHANGE.OCCURRED_AT, SUPERVISION_LEVEL_CHANGE.TO_LEVEL)
+                .from(SUPERVISION_LEVEL_CHANGE)
+                .where(SUPERVISION_LEVEL_CHANGE.TASK_ID.in(ids).and(SUPERVISION_LEVEL_CHANGE.TO_LEVEL.in(TREND_LEVELS)))
+                .forEach(r -> weeks.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(TaskTally.levelWeek(r.value2().atZoneSameInstant(clock.getZone()).toLocalDate(), r.value3())));
+        Set<String> reportingStatuses = ReportingCycles.REPORTING.stream().map(Enum::name).collect(Collectors.toSet());
+        List<Long> reporting = tallies.stream().filter(t -> reportingStatuses.contains(t.status())).map(TaskTally::taskId).toList();
+        Map<Long, String> owners = db.select(PLAN.ID, UNITS_DIRECTORY.PATH).from(PLAN)
+                .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLAN.OWNER_UNIT_ID))
+                .where(PLAN.ID.in(tallies.stream().map(TaskTally::planId).collect(Collectors.toSet())))
+                .fetchMap(PLAN.ID, UNITS_DIRECTORY.PATH);
+        Map<Long, Long> planOf = tallies.stream().collect(Collectors.toMap(TaskTally::taskId, TaskTally::planId));
+        Map<Long, List<TaskTally.Lead>> leads = new HashMap<>();
+        if (!reporting.isEmpty()) {
+            db.select(TASK_UNIT.TASK_ID, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.PATH).from(TASK_UNIT)
+                    .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
+                    .where(TASK_UNIT.TASK_ID.in(reporting).and(TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
+                    .forEach(r -> leads.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new TaskTally.Lead(r.value2(),
+                            TaskTally.reportKeys(r.value3(), owners.get(planOf.get(r.value1()))))));
+        }
+        Map<Long, List<TaskTally.Submitted>> submitted = new HashMap<>();
+        if (!leads.isEmpty()) {
+            db.select(PROGRESS_SLOT_SUBMITTED.TASK_ID, PROGRESS_SLOT_SUBMITTED.UNIT_ID, PROGRESS_SLOT_SUBMITTED.CYCLE_ID,
+                            PROGRESS_SLOT_SUBMITTED.FIRST_SUBMITTED_AT, PROGRESS_CYCLE.PLAN_ID, PROGRESS_CYCLE.GRACE_UNTIL)
+                    .from(PROGRESS_SLOT_SUBMITTED).join(PROGRESS_CYCLE).on(PROGRESS_CYCLE.ID.eq(PROGRESS_SLOT_SUBMITTED.CYCLE_ID))
+                    .where(PROGRESS_SLOT_SUBMITTED.TASK_ID.in(leads.keySet()))
+                    .forEach(r -> {
+                        long task = r.get(PROGRESS_SLOT_SUBMITTED.TASK_ID);
+                        long unit = r.get(PROGRESS_SLOT_SUBMITTED.UNIT_ID);
+                        // counted as DueReports finds it: a cycle of the task's plan, a unit that leads it now
+                        if (r.get(PROGRESS_CYCLE.PLAN_ID).equals(planOf.get(task))
+                                && leads.get(task).stream().anyMatch(l -> l.unitId() == unit)) {
+                            LocalDate on = r.get(PROGRESS_SLOT_SUBMITTED.FIRST_SUBMITTED_AT).atZoneSameInstant(clock.getZone()).toLocalDate();
+                            submitted.computeIfAbsent(task, k -> new ArrayList<>()).add(new TaskTally.Submitted(unit,
+                                    r.get(PROGRESS_SLOT_SUBMITTED.CYCLE_ID), on.isAfter(r.get(PROGRESS_CYCLE.GRACE_UNTIL))));
+                        }
+                    });
+        }
+        return tallies.stream().map(t -> t.with(weeks.getOrDefault(t.taskId(), List.of()), leads.getOrDefault(t.taskId(), List.of()),
+                submitted.getOrDefault(t.taskId(), List.of()))).toList();
+    }
+
+    static final List<String> TREND_LEVELS = List.of("RED", "YELLOW", "BLUE");
 
     private static final Field<OffsetDateTime> CLOSED_AT = field(select(max(TASK_HISTORY.OCCURRED_AT)).from(TASK_HISTORY)
             .where(TASK_HISTORY.TASK_ID.eq(TASK.ID).and(TASK_HISTORY.TO_STATUS.eq("CLOSED")))).as("closed_at");

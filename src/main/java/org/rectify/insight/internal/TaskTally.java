@@ -2,7 +2,9 @@ package org.rectify.insight.internal;
 
 import org.rectify.access.DataScope;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,12 +12,26 @@ import java.util.Set;
 
 /**
  * What one task adds to the kept counts ({@link KeptCounts}): the dimensions it is counted by and every scope key that
- * sees it. Two tallies of the same task differ when the task changed; the counts then lose the old and gain the new.
+ * sees it; the weeks it entered a warning level (the trend); and, while it reports, its lead units (each owes every
+ * cycle of the plan a report) with the reports they submitted (the reporting ranking). Two tallies of the same task
+ * differ when the task changed; the counts then lose the old and gain the new.
  */
 record TaskTally(long taskId, long planId, String section, String status, String schedule, String level,
-                 LocalDate dueMonth, LocalDate closedMonth, List<String> keys) {
+                 LocalDate deadline, LocalDate closedMonth, List<String> keys, List<String> levelWeeks, List<Lead> leads,
+                 List<Submitted> submitted) {
 
     static final String ALL = "A";
+
+    /**
+     * A lead unit of a reporting task, with the keys that read its reporting: {@link #reportKeys}, not the task's own
+     * (a county office ranks its own county's reporting on a city task, not its sibling counties').
+     */
+    record Lead(long unitId, List<String> keys) {
+    }
+
+    /** A report a lead unit submitted for a cycle, and whether it came after the cycle's grace period. */
+    record Submitted(long unitId, long cycleId, boolean late) {
+    }
 
     /**
      * The tally of a task from its facts: the paths at and above its units ({@code unitReach}), also above its plan's
@@ -31,8 +47,53 @@ record TaskTally(long taskId, long planId, String section, String status, String
         unitReach.forEach(p -> keys.add(unit(p)));
         leadReach.forEach(p -> keys.add(led(p)));
         return new TaskTally(taskId, planId, section(ref), status, schedule == null ? "" : schedule, level == null ? "" : level,
-                deadline == null ? null : deadline.withDayOfMonth(1), closedOn == null ? null : closedOn.withDayOfMonth(1),
-                List.copyOf(keys));
+                deadline, closedOn == null ? null : closedOn.withDayOfMonth(1), List.copyOf(keys), List.of(), List.of(), List.of());
+    }
+
+    /** This tally with the task's trend and reporting facts (sorted: two tallies of the same facts are equal). */
+    TaskTally with(Collection<String> levelWeeks, Collection<Lead> leads, Collection<Submitted> submitted) {
+        return new TaskTally(taskId, planId, section, status, schedule, level, deadline, closedMonth, keys,
+                levelWeeks.stream().sorted().toList(),
+                leads.stream().sorted(java.util.Comparator.comparingLong(Lead::unitId)).toList(),
+                submitted.stream().sorted(java.util.Comparator.comparingLong(Submitted::unitId).thenComparingLong(Submitted::cycleId)).toList());
+    }
+
+    /** The deadline's month (burn-up: due). */
+    LocalDate dueMonth() {
+        return deadline == null ? null : deadline.withDayOfMonth(1);
+    }
+
+    /** A change of level in the trend: the Monday of the day's week and the level entered ({@code 2026-11-30:RED}). */
+    static String levelWeek(LocalDate day, String level) {
+        return day.with(DayOfWeek.MONDAY) + ":" + level;
+    }
+
+    /**
+     * The keys that read a lead unit's reporting on a task, as {@code DueReports} scopes it: everything ({@code A}); the
+     * unit's own office and unit scopes and those above it (a unit in the scope's subtree); the offices at and above
+     * the plan's owner (they govern the plan and read every lead unit's reporting). A lead-unit filter inside a scope
+     * reads the {@code U} key of that unit: the reports of its subtree.
+     */
+    static List<String> reportKeys(String unitPath, String ownerPath) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(ALL);
+        for (String p : andAbove(unitPath)) {
+            keys.add(office(p));
+            keys.add(unit(p));
+        }
+        if (ownerPath != null) {
+            andAbove(ownerPath).forEach(p -> keys.add(office(p)));
+        }
+        return List.copyOf(keys);
+    }
+
+    /** A materialised path and the paths above it: {@code /1/4/9/} gives {@code /1/}, {@code /1/4/}, {@code /1/4/9/}. */
+    static List<String> andAbove(String path) {
+        List<String> paths = new ArrayList<>();
+        for (int i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) {
+            paths.add(path.substring(0, i + 1));
+        }
+        return paths;
     }
 
     /** The key under which a scope finds the tasks it sees. */

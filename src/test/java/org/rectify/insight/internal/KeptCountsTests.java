@@ -4,6 +4,11 @@ import com.jayway.jsonpath.JsonPath;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.rectify.IntegrationTest;
+import org.rectify.access.DataScope;
+import org.rectify.progress.DueReports;
+import org.rectify.supervision.CircularFacts;
+import org.rectify.supervision.CircularPeriod;
+import org.springframework.http.MediaType;
 import org.rectify.TestTasks;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskCommand;
@@ -31,9 +36,14 @@ import static org.rectify.DemoLogins.office;
 import static org.rectify.TestTasks.command;
 import static org.rectify.plans.internal.db.Tables.TASK;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The counts kept from events equal the counts rebuilt from scratch, and a county sees only its county through them. */
+/**
+ * The counts and panels kept from events equal those rebuilt from scratch and the live count, and a county sees only its
+ * county through them.
+ */
 @IntegrationTest
 class KeptCountsTests {
 
@@ -55,6 +65,12 @@ class KeptCountsTests {
     DSLContext db;
     @Autowired
     TaskFigureConditions figures;
+    @Autowired
+    Figures dashboard;
+    @Autowired
+    CountedFigures counted;
+    @Autowired
+    DueReports dueReports;
 
     @Test
     void the_counts_kept_through_a_random_sequence_of_commands_equal_a_rebuild_from_scratch() throws Exception {
@@ -62,38 +78,122 @@ class KeptCountsTests {
         kept.rebuild();
         TestTasks tasks = TestTasks.inPlan(mvc, plans, units, PLAN);
         LocalDate today = warnings.today();
-        List<Long> leads = List.of(units.resolve("临翔区").orElseThrow().id(), units.resolve("市林业局").orElseThrow().id(),
-                units.resolve("临沧市").orElseThrow().id());
+        cadence(tasks.planId(), today, 3);
+        long epb = units.resolve("市环境保护局").orElseThrow().id();
+        long linxiangGov = units.resolve("临翔区政府").orElseThrow().id();
+        List<List<Long>> leads = List.of(List.of(units.resolve("临翔区").orElseThrow().id()), List.of(units.resolve("市林业局").orElseThrow().id()),
+                List.of(units.resolve("临沧市").orElseThrow().id()), List.of(epb), List.of(linxiangGov), List.of(epb, linxiangGov));
         Random random = new Random(13);
         List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
+        Map<Long, String> reporters = new java.util.HashMap<>(); // a task's lead unit's staff account, where the demo has one
+        for (int i = 0; i < 12; i++) {
             LocalDate deadline = today.plusDays(random.nextInt(400) - 200);
-            long lead = leads.get(random.nextInt(leads.size()));
-            ids.add(i % 4 == 0 ? tasks.draft("计数任务" + i, lead, deadline) : tasks.started("计数任务" + i, lead, deadline));
+            List<Long> lead = leads.get(random.nextInt(leads.size()));
+            long id = i % 4 == 0 ? tasks.draft("计数任务" + i, lead.get(0), deadline) : tasks.startedLedBy("计数任务" + i, lead, deadline);
+            ids.add(id);
+            if (lead.contains(epb) || lead.contains(linxiangGov)) {
+                reporters.put(id, lead.contains(epb) && (!lead.contains(linxiangGov) || random.nextBoolean()) ? "epb-staff" : "linxiang-staff");
+            }
         }
+        List<Long> reporting = List.copyOf(reporters.keySet());
         TaskCommand[] commands = TaskCommand.values();
-        for (int step = 0; step < 60; step++) {
+        for (int step = 0; step < 80; step++) {
             long id = ids.get(random.nextInt(ids.size()));
-            if (random.nextInt(5) == 0) {
+            int action = random.nextInt(10);
+            if (step == 40) {
+                cadence(tasks.planId(), today, 12); // the grace periods still open move: on time and late judged anew
+            } else if (action < 2) {
                 warnings.recompute(id, today);
-                continue;
-            }
-            TaskStatus status = TaskStatus.valueOf(jdbc.queryForObject("select status from task where id = ?", String.class, id));
-            List<TaskCommand> allowed = java.util.Arrays.stream(commands).filter(c -> c.allowedFrom(status)).toList();
-            if (!allowed.isEmpty()) {
-                command(mvc, id, allowed.get(random.nextInt(allowed.size())).name());
+            } else if (action < 5) {
+                List<Long> cycles = cycles(tasks.planId());
+                long task = reporting.get(random.nextInt(reporting.size()));
+                // refused when the task is closed or not assigned, or the cycle has its report: nothing changes then
+                report(task, cycles.get(random.nextInt(cycles.size())), reporters.get(task));
+            } else {
+                TaskStatus status = TaskStatus.valueOf(jdbc.queryForObject("select status from task where id = ?", String.class, id));
+                List<TaskCommand> allowed = java.util.Arrays.stream(commands).filter(c -> c.allowedFrom(status)).toList();
+                if (!allowed.isEmpty()) {
+                    command(mvc, id, allowed.get(random.nextInt(allowed.size())).name());
+                }
             }
         }
+        // and, whatever the sequence left reporting, one report on time and one late on a task that still reports
+        long reports = tasks.startedLedBy("计数报送任务", List.of(epb), today.plusDays(300));
+        report(reports, cycleDue(tasks.planId(), today.plusDays(10)), "epb-staff");
+        report(reports, cycleDue(tasks.planId(), today.minusDays(40)), "epb-staff");
+        ids.add(reports);
         ids.forEach(id -> warnings.recompute(id, today));
 
-        List<Map<String, Object>> keptCounts = counts();
-        List<Map<String, Object>> keptMonths = months();
+        Map<String, List<Map<String, Object>>> keptTables = new java.util.LinkedHashMap<>();
+        TABLES.forEach((table, query) -> keptTables.put(table, jdbc.queryForList(query)));
         assertThat(jdbc.queryForObject("select count(*) from insight_count where scope_key = 'A' and plan_id = ?", Integer.class,
                 tasks.planId())).isPositive();
+        for (String table : List.of("insight_week", "insight_owed")) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where scope_key = 'A' and plan_id = ?", Integer.class,
+                    tasks.planId())).as(table).isPositive();
+        }
+        String slots = "select count(*) from insight_slot s join reporting_cycle c on c.id = s.cycle_id where c.plan_id = ? and ";
+        assertThat(jdbc.queryForObject(slots + "s.on_time > 0", Integer.class, tasks.planId())).as("reports on time").isPositive();
+        assertThat(jdbc.queryForObject(slots + "s.late > 0", Integer.class, tasks.planId())).as("late reports").isPositive();
+        the_ranking_and_the_trend_from_the_kept_facts_equal_the_live_count(tasks.planId(), today);
         kept.rebuild();
-        assertThat(counts()).isEqualTo(keptCounts);
-        assertThat(months()).isEqualTo(keptMonths);
+        TABLES.forEach((table, query) -> assertThat(jdbc.queryForList(query)).as(table).isEqualTo(keptTables.get(table)));
         assertThat(kept.stale()).isFalse();
+    }
+
+    /** The ranking and the trend as the dashboard reads them from the kept facts, beside the live count of each. */
+    private void the_ranking_and_the_trend_from_the_kept_facts_equal_the_live_count(long planId, LocalDate today) {
+        String city = units.get(units.resolve("临沧市").orElseThrow().id()).path();
+        org.rectify.units.Unit linxiang = units.get(units.resolve("临翔区").orElseThrow().id());
+        org.rectify.units.Unit epb = units.get(units.resolve("市环境保护局").orElseThrow().id());
+        LocalDate from = today.minusDays(80);
+        LocalDate to = today.plusDays(20);
+        int compared = 0;
+        for (DataScope scope : List.of(DataScope.ALL, DataScope.ofJurisdiction(city), DataScope.ofJurisdiction(linxiang.path()),
+                DataScope.ofUnit(linxiang.path()), DataScope.ofUnit(epb.path()))) {
+            for (Long unit : java.util.Arrays.asList(null, linxiang.id())) {
+                InsightFilter filter = new InsightFilter(planId, null, unit, from, to);
+                // a unit filter outside the caller's subtree is counted live (and compared all the same)
+                boolean kept = unit == null || scope.isAll() || linxiang.path().startsWith(scope.unitPath());
+                assertThat(counted.reportingKey(filter, scope).isPresent()).as("kept facts answer %s, unit %s", scope, unit)
+                        .isEqualTo(kept);
+                var due = dueReports.between(from, to, planId, scope).stream()
+                        .filter(d -> unit == null || units.subtree(unit).stream().anyMatch(u -> u.id() == d.unitId())).toList();
+                var live = CircularFacts.of(new CircularPeriod(from, to), today, null, due, List.of(), List.of()).reportingRanking();
+                assertThat(dashboard.reporting(filter, scope, today).stream().map(Dashboard.UnitReporting::reporting).toList())
+                        .as("ranking of %s, unit %s", scope, unit).isEqualTo(live.stream().limit(Figures.MAX_UNITS).toList());
+                compared += live.size();
+                counted.key(filter, scope).ifPresent(key -> assertThat(Figures.trend(counted.weeks(key, filter,
+                        Figures.firstMonday(today)), today)).as("trend of %s, unit %s", scope, unit)
+                        .isEqualTo(dashboard.trend(dashboard.tasks(filter, scope), today)));
+            }
+        }
+        assertThat(compared).as("units ranked").isGreaterThan(4);
+    }
+
+    private void cadence(long planId, LocalDate today, int graceDays) throws Exception {
+        mvc.perform(put("/api/progress/plans/{id}/cadence", planId).with(office()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"kind": "CUSTOM", "graceDays": %d, "startsOn": "%s", "customDueDates": ["%s", "%s", "%s", "%s"]}"""
+                                .formatted(graceDays, today.minusDays(70), today.minusDays(40), today.minusDays(8), today.minusDays(1),
+                                        today.plusDays(10))))
+                .andExpect(status().isOk());
+    }
+
+    private long cycleDue(long planId, LocalDate dueOn) {
+        return jdbc.queryForObject("select id from reporting_cycle where plan_id = ? and due_on = ?", Long.class, planId, dueOn);
+    }
+
+    private List<Long> cycles(long planId) {
+        return jdbc.queryForList("select id from reporting_cycle where plan_id = ? order by id", Long.class, planId);
+    }
+
+    private void report(long taskId, long cycleId, String account) throws Exception {
+        mvc.perform(post("/api/progress/reports").with(as(account)).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"taskId": %d, "cycleId": %d, "submit": true,
+                         "content": {"workDone": "本月完成现场整治。", "phase": "IN_PROGRESS", "onSchedule": true}}"""
+                        .formatted(taskId, cycleId)));
     }
 
     @Test
@@ -128,14 +228,21 @@ class KeptCountsTests {
         assertThat(found).as("figures the demo has tasks for").isGreaterThan(3);
     }
 
-    /** The kept counts that are not zero (a count taken down to zero keeps its row until a rebuild). */
-    private List<Map<String, Object>> counts() {
-        return jdbc.queryForList("select scope_key, plan_id, section, status, schedule, level, tasks from insight_count "
-                + "where tasks <> 0 order by scope_key, plan_id, section, status, schedule, level");
-    }
-
-    private List<Map<String, Object>> months() {
-        return jdbc.queryForList("select scope_key, plan_id, section, month, due, closed from insight_month "
-                + "where due <> 0 or closed <> 0 order by scope_key, plan_id, section, month");
-    }
+    /** Each kept table's rows that are not zero (a count taken down to zero keeps its row until a rebuild). */
+    private static final Map<String, String> TABLES = Map.of(
+            "insight_count", "select scope_key, plan_id, section, status, schedule, level, tasks from insight_count "
+                    + "where tasks <> 0 order by scope_key, plan_id, section, status, schedule, level",
+            "insight_month", "select scope_key, plan_id, section, month, due, closed from insight_month "
+                    + "where due <> 0 or closed <> 0 order by scope_key, plan_id, section, month",
+            "insight_deadline", "select scope_key, plan_id, section, deadline, tasks from insight_deadline where tasks <> 0 "
+                    + "order by scope_key, plan_id, section, deadline",
+            "insight_week", "select scope_key, plan_id, section, week, red, yellow, blue from insight_week "
+                    + "where red <> 0 or yellow <> 0 or blue <> 0 order by scope_key, plan_id, section, week",
+            "insight_owed", "select scope_key, plan_id, unit_id, reports from insight_owed where reports <> 0 "
+                    + "order by scope_key, plan_id, unit_id",
+            "insight_slot", "select scope_key, cycle_id, unit_id, on_time, late from insight_slot "
+                    + "where on_time <> 0 or late <> 0 order by scope_key, cycle_id, unit_id",
+            "insight_task_unit", "select task_id, unit_id, plan_id, array_to_string(keys, ',') as keys from insight_task_unit "
+                    + "order by task_id, unit_id",
+            "insight_task_slot", "select task_id, unit_id, cycle_id, late from insight_task_slot order by task_id, unit_id, cycle_id");
 }

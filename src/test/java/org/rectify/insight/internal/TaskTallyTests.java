@@ -44,4 +44,23 @@ class TaskTallyTests {
         assertThat(TaskTally.of(DataScope.ofUnit("/1/4/9/"))).isEqualTo("U/1/4/9/");
         assertThat(TaskTally.of(DataScope.ALL)).isEqualTo("A");
     }
+
+    @Test
+    void a_lead_units_reporting_is_read_by_its_own_scopes_and_those_above_it_and_by_the_offices_governing_the_plan() {
+        assertThat(TaskTally.andAbove("/1/4/9/")).containsExactly("/1/", "/1/4/", "/1/4/9/");
+        // a county department on a city plan: the county (and its department) read it, so do the city and the province;
+        // a sibling county does not
+        assertThat(TaskTally.reportKeys("/1/4/9/", "/1/4/")).containsExactly("A", "O/1/", "U/1/", "O/1/4/", "U/1/4/",
+                "O/1/4/9/", "U/1/4/9/");
+        // a city department on a county's plan: the county's office reads it (it governs the plan), the county's staff do not
+        assertThat(TaskTally.reportKeys("/1/2/", "/1/4/9/")).containsExactly("A", "O/1/", "U/1/", "O/1/2/", "U/1/2/",
+                "O/1/4/", "O/1/4/9/").doesNotContain("U/1/4/9/");
+    }
+
+    @Test
+    void a_change_of_level_is_counted_in_the_week_of_its_day_from_monday() {
+        assertThat(TaskTally.levelWeek(LocalDate.of(2026, 12, 3), "RED")).isEqualTo("2026-11-30:RED");
+        assertThat(TaskTally.levelWeek(LocalDate.of(2026, 11, 30), "BLUE")).isEqualTo("2026-11-30:BLUE");
+        assertThat(TaskTally.levelWeek(LocalDate.of(2026, 12, 6), "YELLOW")).isEqualTo("2026-11-30:YELLOW");
+    }
 }

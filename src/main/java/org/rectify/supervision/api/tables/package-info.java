@@ -1,0 +1,3 @@
+/** Generated classes of the views supervision publishes; part of its named interface "api" (see the package above). */
+@org.springframework.modulith.NamedInterface("api")
+package org.rectify.supervision.api.tables;

@@ -23,10 +23,6 @@ final class ModuleTableExceptions {
 
     private static final String GENERATOR = "the benchmark data writer bulk-COPYs rows into every table; it is"
             + " no part of the application's behaviour (the one documented, permanent exception)";
-    private static final String INSIGHT = "insight's kept counts recount a changed task from the task tables and"
-            + " supervision's assessment; its live compliance heat map, its filters counted live and the ledger export"
-            + " read these (the trend, the reports' punctuality and the measurements come through the owners' views);"
-            + " next: a plans view of task facts, obligations and indicators, and progress' latest report per task";
 
     static final List<Crossing> TOLERATED = List.of(
             new Crossing("generator", "access", Set.of("Account"), GENERATOR),
@@ -35,12 +31,7 @@ final class ModuleTableExceptions {
             new Crossing("generator", "progress", Set.of("Evidence", "ProgressReport", "ReportAttachment", "ReportEvent",
                     "ReportSlot", "ReportingCadence", "ReportingCycle"), GENERATOR),
             new Crossing("generator", "supervision", Set.of("NoticeCounter", "SupervisionNotice", "TaskWarning",
-                    "WarningChange"), GENERATOR),
-            new Crossing("insight", "units", Set.of("Person", "Unit", "UnitGroup"), INSIGHT),
-            new Crossing("insight", "plans", Set.of("Finding", "Indicator", "Obligation", "Plan", "Task", "TaskHistory",
-                    "TaskUnit"), INSIGHT),
-            new Crossing("insight", "progress", Set.of("ProgressReport", "ReportSlot"), INSIGHT),
-            new Crossing("insight", "supervision", Set.of("TaskWarning"), INSIGHT));
+                    "WarningChange"), GENERATOR));
 
     /** Modulith's two wordings: without allowedDependencies ("non-exposed type"), and with them ("via A -> B"). */
     private static final Pattern TABLE_USE = Pattern.compile("^Module '(\\w+)' depends on"

@@ -3,6 +3,6 @@
  * ledger as .xlsx. Reads the other modules' published facts; nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Insight",
-        allowedDependencies = {"platform", "access", "units", "units :: *", "plans", "progress", "progress :: *", "supervision",
+        allowedDependencies = {"platform", "access", "units", "units :: *", "plans", "plans :: *", "progress", "progress :: *", "supervision",
                 "supervision :: *", "closure"})
 package org.rectify.insight;

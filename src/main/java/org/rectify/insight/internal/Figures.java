@@ -7,7 +7,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.rectify.access.DataScope;
 import org.rectify.plans.UnitRole;
-import org.rectify.units.internal.db.tables.Unit;
+import org.rectify.units.api.tables.UnitsDirectory;
 import org.rectify.plans.TaskFigure;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskFigureConditions;
@@ -48,14 +48,14 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.trunc;
-import static org.rectify.plans.internal.db.Tables.INDICATOR;
-import static org.rectify.plans.internal.db.Tables.OBLIGATION;
-import static org.rectify.plans.internal.db.Tables.PLAN;
+import static org.rectify.plans.api.Tables.PLANS_INDICATOR;
+import static org.rectify.plans.api.Tables.PLANS_OBLIGATION;
+import static org.rectify.plans.api.Tables.PLANS_PLAN;
 import static org.rectify.progress.api.Tables.PROGRESS_MEASUREMENT;
-import static org.rectify.plans.internal.db.Tables.TASK;
-import static org.rectify.plans.internal.db.Tables.TASK_HISTORY;
-import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
-import static org.rectify.units.internal.db.Tables.UNIT;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK_HISTORY;
+import static org.rectify.plans.api.Tables.PLANS_TASK_UNIT;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 import static org.rectify.supervision.api.Tables.SUPERVISION_LEVEL_CHANGE;
 
 /**
@@ -100,7 +100,8 @@ class Figures {
 
     /** The whole dashboard. {@code unitsUnder}: whose sub-units the bars rank (null: the top of the caller's tree). */
     Dashboard dashboard(InsightFilter filter, DataScope scope, Long unitsUnder) {
-        Condition tasks = tasks(filter, scope);
+        Condition onTask = ledger.where(filter.ledger(), scope);
+        Condition tasks = published(onTask);
         LocalDate today = today();
         Optional<String> key = counted.key(filter, scope);
         Dashboard.Headline headline = key.map(k -> headline(counted.headline(k, filter), counted.lastDeadline(k, filter), tasks, today))
@@ -110,28 +111,34 @@ class Figures {
         List<Dashboard.WeekPoint> trend = key.map(k -> trend(counted.weeks(k, filter, firstMonday(today)), today))
                 .orElseGet(() -> trend(tasks, today));
         return new Dashboard(today, headline, bars, burnUp, trend, reporting(filter, scope, today), indicators(tasks),
-                compliance(tasks, today.getYear()));
+                compliance(tasks, onTask, today.getYear()));
     }
 
     /** The headline from the kept counts; the span of time elapsed from the plans and the last deadline (kept too). */
     private Dashboard.Headline headline(CountedFigures.Counted c, LocalDate end, Condition tasks, LocalDate today) {
         LocalDate start = c.planIds().isEmpty() ? null
-                : db.select(min(PLAN.ISSUED_ON)).from(PLAN).where(PLAN.ID.in(c.planIds())).fetchOne(0, LocalDate.class);
+                : db.select(min(PLANS_PLAN.ISSUED_ON)).from(PLANS_PLAN).where(PLANS_PLAN.ID.in(c.planIds())).fetchOne(0, LocalDate.class);
         if (start == null && c.total() > 0) {
-            OffsetDateTime created = db.select(min(TASK.CREATED_AT)).from(TASK).where(tasks).fetchOne(0, OffsetDateTime.class);
+            OffsetDateTime created = db.select(min(PLANS_TASK.CREATED_AT)).from(PLANS_TASK).where(tasks).fetchOne(0, OffsetDateTime.class);
             start = created == null ? null : created.atZoneSameInstant(clock.getZone()).toLocalDate();
         }
         return new Dashboard.Headline(c.total(), c.counts(), percent(c.counts().get(TaskFigure.CLOSED), c.total()), elapsed(start, end, today));
     }
 
+    /** The ledger's tasks for the filter, as a condition on plans' published {@code plans_task}. */
     Condition tasks(InsightFilter filter, DataScope scope) {
-        return ledger.where(filter.ledger(), scope);
+        return published(ledger.where(filter.ledger(), scope));
+    }
+
+    /** A condition on plans' table (the ledger's) as one on {@code plans_task}: plans renders it, insight semi-joins. */
+    static Condition published(Condition onTask) {
+        return PLANS_TASK.ID.in(TaskConditions.ids(onTask));
     }
 
     Dashboard.Headline headline(Condition tasks, LocalDate today) {
-        List<Field<?>> fields = new ArrayList<>(List.of(count(), min(PLAN.ISSUED_ON), min(TASK.CREATED_AT), max(TASK.DEADLINE)));
+        List<Field<?>> fields = new ArrayList<>(List.of(count(), min(PLANS_PLAN.ISSUED_ON), min(PLANS_TASK.CREATED_AT), max(PLANS_TASK.DEADLINE)));
         fields.addAll(figureCounts());
-        Record r = db.select(fields).from(TASK).join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID)).where(tasks).fetchOne();
+        Record r = db.select(fields).from(PLANS_TASK).join(PLANS_PLAN).on(PLANS_PLAN.ID.eq(PLANS_TASK.PLAN_ID)).where(tasks).fetchOne();
         long total = r.get(0, Long.class);
         Map<TaskFigure, Long> counts = counts(r);
         LocalDate start = r.get(1, LocalDate.class) != null ? r.get(1, LocalDate.class)
@@ -158,12 +165,12 @@ class Figures {
      * figure, as the ledger's "lead unit (with sub-units)" filter counts them; the most red first.
      */
     List<Dashboard.UnitRow> units(Condition tasks, Long parentId) {
-        Unit child = UNIT.as("child");
+        UnitsDirectory child = UNITS_DIRECTORY.as("child");
         Field<Long> unitId = child.ID;
         List<Field<?>> fields = new ArrayList<>(List.of(unitId, count().as("total")));
         fields.addAll(figureCounts());
         Map<Long, Dashboard.UnitRow> rows = new LinkedHashMap<>();
-        db.select(fields).from(child).join(TASK).on(TaskConditions.ledFrom(child.PATH))
+        db.select(fields).from(child).join(PLANS_TASK).on(TaskConditions.PUBLISHED.ledFrom(child.PATH))
                 .where((parentId == null ? child.PARENT_ID.isNull() : child.PARENT_ID.eq(parentId)).and(child.VALID_TO.isNull()))
                 .and(tasks).groupBy(unitId)
                 .orderBy(field(TaskFigure.RED).desc(), field(TaskFigure.OVERDUE).desc(), field(TaskFigure.YELLOW).desc(),
@@ -176,7 +183,7 @@ class Figures {
 
     /** Each figure's count, named by the figure, over the rows of the query ({@code count(*) filter (where …)}). */
     private List<Field<Integer>> figureCounts() {
-        return Arrays.stream(TaskFigure.values()).map(f -> count().filterWhere(figures.of(f)).as(f.name())).toList();
+        return Arrays.stream(TaskFigure.values()).map(f -> count().filterWhere(figures.of(f, PLANS_TASK.ID, PLANS_TASK.STATUS)).as(f.name())).toList();
     }
 
     private static Map<TaskFigure, Long> counts(Record r) {
@@ -193,13 +200,13 @@ class Figures {
 
     /** Month by month from the first deadline or closing to the last: due by the month's end, closed by then. */
     List<Dashboard.MonthPoint> burnUp(Condition tasks, LocalDate today) {
-        Field<LocalDate> dueMonth = trunc(TASK.DEADLINE, org.jooq.DatePart.MONTH);
-        Map<YearMonth, Long> due = db.select(dueMonth, count()).from(TASK).where(tasks.and(TASK.DEADLINE.isNotNull()))
+        Field<LocalDate> dueMonth = trunc(PLANS_TASK.DEADLINE, org.jooq.DatePart.MONTH);
+        Map<YearMonth, Long> due = db.select(dueMonth, count()).from(PLANS_TASK).where(tasks.and(PLANS_TASK.DEADLINE.isNotNull()))
                 .groupBy(dueMonth).fetchMap(r -> YearMonth.from(r.value1()), r -> r.value2().longValue());
         // a task closed twice (closed, relapsed, closed again) counts from its last closing
-        var closedAt = db.select(TASK.ID, max(TASK_HISTORY.OCCURRED_AT).as("closed_at"))
-                .from(TASK).join(TASK_HISTORY).on(TASK_HISTORY.TASK_ID.eq(TASK.ID).and(TASK_HISTORY.TO_STATUS.eq("CLOSED")))
-                .where(tasks.and(figures.of(TaskFigure.CLOSED))).groupBy(TASK.ID).asTable("closed");
+        var closedAt = db.select(PLANS_TASK.ID, max(PLANS_TASK_HISTORY.OCCURRED_AT).as("closed_at"))
+                .from(PLANS_TASK).join(PLANS_TASK_HISTORY).on(PLANS_TASK_HISTORY.TASK_ID.eq(PLANS_TASK.ID).and(PLANS_TASK_HISTORY.TO_STATUS.eq("CLOSED")))
+                .where(tasks.and(figures.of(TaskFigure.CLOSED, PLANS_TASK.ID, PLANS_TASK.STATUS))).groupBy(PLANS_TASK.ID).asTable("closed");
         Field<OffsetDateTime> at = closedAt.field("closed_at", OffsetDateTime.class);
         Map<YearMonth, long[]> months = new HashMap<>();
         due.forEach((m, n) -> months.computeIfAbsent(m, k -> new long[2])[0] += n);
@@ -250,7 +257,7 @@ class Figures {
         LocalDate firstMonday = firstMonday(today);
         Map<LocalDate, long[]> weeks = new HashMap<>();
         db.select(SUPERVISION_LEVEL_CHANGE.OCCURRED_AT, SUPERVISION_LEVEL_CHANGE.TO_LEVEL).from(SUPERVISION_LEVEL_CHANGE)
-                .join(TASK).on(TASK.ID.eq(SUPERVISION_LEVEL_CHANGE.TASK_ID))
+                .join(PLANS_TASK).on(PLANS_TASK.ID.eq(SUPERVISION_LEVEL_CHANGE.TASK_ID))
                 .where(tasks.and(SUPERVISION_LEVEL_CHANGE.OCCURRED_AT.ge(firstMonday.atStartOfDay(clock.getZone()).toOffsetDateTime()))
                         .and(SUPERVISION_LEVEL_CHANGE.TO_LEVEL.in(TallySource.TREND_LEVELS)))
                 .forEach(r -> {
@@ -331,52 +338,52 @@ class Figures {
         if (unitIds.isEmpty()) {
             return Map.of();
         }
-        Unit ranked = UNIT.as("ranked");
-        return db.select(ranked.ID, count()).from(ranked).join(TASK).on(TaskConditions.ledFrom(ranked.PATH))
-                .where(ranked.ID.in(unitIds)).and(tasks.and(figures.of(TaskFigure.OVERDUE))).groupBy(ranked.ID)
+        UnitsDirectory ranked = UNITS_DIRECTORY.as("ranked");
+        return db.select(ranked.ID, count()).from(ranked).join(PLANS_TASK).on(TaskConditions.PUBLISHED.ledFrom(ranked.PATH))
+                .where(ranked.ID.in(unitIds)).and(tasks.and(figures.of(TaskFigure.OVERDUE, PLANS_TASK.ID, PLANS_TASK.STATUS))).groupBy(ranked.ID)
                 .fetchMap(r -> r.value1(), r -> r.value2().longValue());
     }
 
     /** Indicators of the tasks, each with its last submitted measurement; those without one last. */
     List<Dashboard.IndicatorRow> indicators(Condition tasks) {
         var latest = lateral(select(PROGRESS_MEASUREMENT.VALUE, PROGRESS_MEASUREMENT.AS_OF).from(PROGRESS_MEASUREMENT)
-                .where(PROGRESS_MEASUREMENT.TASK_ID.eq(INDICATOR.TASK_ID).and(PROGRESS_MEASUREMENT.INDICATOR_NAME.eq(INDICATOR.NAME)))
+                .where(PROGRESS_MEASUREMENT.TASK_ID.eq(PLANS_INDICATOR.TASK_ID).and(PROGRESS_MEASUREMENT.INDICATOR_NAME.eq(PLANS_INDICATOR.NAME)))
                 .orderBy(PROGRESS_MEASUREMENT.AS_OF.desc(), PROGRESS_MEASUREMENT.ID.desc()).limit(1)).as("latest");
         Field<BigDecimal> value = latest.field(PROGRESS_MEASUREMENT.VALUE);
         Field<LocalDate> asOf = latest.field(PROGRESS_MEASUREMENT.AS_OF);
-        return db.select(TASK.ID, TASK.REF, INDICATOR.NAME, INDICATOR.COMPARATOR, INDICATOR.TARGET_VALUE, INDICATOR.UNIT_OF_MEASURE,
-                        INDICATOR.DUE_ON, value, asOf)
-                .from(INDICATOR).join(TASK).on(TASK.ID.eq(INDICATOR.TASK_ID))
+        return db.select(PLANS_TASK.ID, PLANS_TASK.REF, PLANS_INDICATOR.NAME, PLANS_INDICATOR.COMPARATOR, PLANS_INDICATOR.TARGET_VALUE, PLANS_INDICATOR.UNIT_OF_MEASURE,
+                        PLANS_INDICATOR.DUE_ON, value, asOf)
+                .from(PLANS_INDICATOR).join(PLANS_TASK).on(PLANS_TASK.ID.eq(PLANS_INDICATOR.TASK_ID))
                 .leftJoin(latest).on(trueCondition())
                 .where(tasks)
-                .orderBy(asOf.isNull(), TASK.PLAN_ID, TASK.POSITION, INDICATOR.POSITION, INDICATOR.ID)
+                .orderBy(asOf.isNull(), PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION, PLANS_INDICATOR.POSITION, PLANS_INDICATOR.ID)
                 .limit(MAX_INDICATORS)
-                .fetch(r -> new Dashboard.IndicatorRow(r.get(TASK.ID), r.get(TASK.REF), r.get(INDICATOR.NAME),
-                        org.rectify.plans.Indicator.Comparator.ofSymbol(r.get(INDICATOR.COMPARATOR)),
-                        r.get(INDICATOR.TARGET_VALUE), r.get(INDICATOR.UNIT_OF_MEASURE), r.get(INDICATOR.DUE_ON), r.get(value), r.get(asOf)));
+                .fetch(r -> new Dashboard.IndicatorRow(r.get(PLANS_TASK.ID), r.get(PLANS_TASK.REF), r.get(PLANS_INDICATOR.NAME),
+                        org.rectify.plans.Indicator.Comparator.ofSymbol(r.get(PLANS_INDICATOR.COMPARATOR)),
+                        r.get(PLANS_INDICATOR.TARGET_VALUE), r.get(PLANS_INDICATOR.UNIT_OF_MEASURE), r.get(PLANS_INDICATOR.DUE_ON), r.get(value), r.get(asOf)));
     }
 
     /**
      * Obligation compliance as a unit × month grid for {@code year}: the records (meetings held, …) of the lead units
      * per month, counted as progress counts them ({@link ObligationRecords}), beside what their obligations ask per month on the tasks that report ({@link ReportingCycles#REPORTING}) (4 a year = 1/3 a month).
      */
-    List<Dashboard.ComplianceRow> compliance(Condition tasks, int year) {
-        Field<BigDecimal> atLeast = OBLIGATION.AT_LEAST.cast(BigDecimal.class);
-        AggregateFunction<BigDecimal> perMonth = sum(case_(OBLIGATION.PER)
+    List<Dashboard.ComplianceRow> compliance(Condition tasks, Condition onTask, int year) {
+        Field<BigDecimal> atLeast = PLANS_OBLIGATION.AT_LEAST.cast(BigDecimal.class);
+        AggregateFunction<BigDecimal> perMonth = sum(case_(PLANS_OBLIGATION.PER)
                 .when("WEEK", atLeast.mul(inline(52)).div(inline(12)))
                 .when("MONTH", atLeast)
                 .when("QUARTER", atLeast.div(inline(3)))
                 .else_(atLeast.div(inline(12))));
-        var required = db.select(UNIT.ID, UNIT.NAME, perMonth)
-                .from(TASK).join(TASK_UNIT).on(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
-                .join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
-                .join(OBLIGATION).on(OBLIGATION.TASK_ID.eq(TASK.ID))
-                .where(tasks.and(TASK.STATUS.in(ReportingCycles.REPORTING.stream().map(Enum::name).toList())))
-                .groupBy(UNIT.ID, UNIT.NAME).orderBy(UNIT.NAME).limit(MAX_UNITS).fetch();
+        var required = db.select(UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, perMonth)
+                .from(PLANS_TASK).join(PLANS_TASK_UNIT).on(PLANS_TASK_UNIT.TASK_ID.eq(PLANS_TASK.ID).and(PLANS_TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
+                .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLANS_TASK_UNIT.UNIT_ID))
+                .join(PLANS_OBLIGATION).on(PLANS_OBLIGATION.TASK_ID.eq(PLANS_TASK.ID))
+                .where(tasks.and(PLANS_TASK.STATUS.in(ReportingCycles.REPORTING.stream().map(Enum::name).toList())))
+                .groupBy(UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME).orderBy(UNITS_DIRECTORY.NAME).limit(MAX_UNITS).fetch();
         if (required.isEmpty()) {
             return List.of();
         }
-        Map<Long, int[]> recorded = obligationRecords.byUnitAndMonth(tasks, required.map(r -> r.value1()), year);
+        Map<Long, int[]> recorded = obligationRecords.byUnitAndMonth(onTask, required.map(r -> r.value1()), year);
         return required.map(r -> new Dashboard.ComplianceRow(r.value1(), r.value2(),
                 Math.round(r.value3().doubleValue() * 100) / 100.0,
                 Arrays.stream(recorded.getOrDefault(r.value1(), new int[12])).boxed().collect(Collectors.toList())));

@@ -32,7 +32,7 @@ import static org.rectify.insight.internal.db.Tables.INSIGHT_TASK;
 import static org.rectify.insight.internal.db.Tables.INSIGHT_TASK_SLOT;
 import static org.rectify.insight.internal.db.Tables.INSIGHT_TASK_UNIT;
 import static org.rectify.insight.internal.db.Tables.INSIGHT_WEEK;
-import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
 
 /**
  * The dashboard's counts kept ready: each task's {@link TaskTally} stored, and its dimensions counted under every scope
@@ -172,7 +172,7 @@ class KeptCounts {
     /** Whether the kept counts miss tasks or count some no longer there: none kept yet, or a different number. */
     @Transactional(readOnly = true)
     boolean stale() {
-        int tasks = db.fetchCount(TASK);
+        int tasks = db.fetchCount(PLANS_TASK);
         Long kept = db.select(sum(INSIGHT_COUNT.TASKS)).from(INSIGHT_COUNT).where(INSIGHT_COUNT.SCOPE_KEY.eq(TaskTally.ALL))
                 .fetchOne(0, Long.class);
         return db.fetchCount(INSIGHT_TASK) != tasks || (kept == null ? 0 : kept) != tasks;

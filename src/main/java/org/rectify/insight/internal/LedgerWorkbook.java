@@ -24,16 +24,15 @@ import static org.jooq.impl.DSL.listAgg;
 import static org.jooq.impl.DSL.orderBy;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
-import static org.rectify.plans.internal.db.Tables.FINDING;
-import static org.rectify.plans.internal.db.Tables.INDICATOR;
-import static org.rectify.units.internal.db.Tables.PERSON;
-import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
-import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
-import static org.rectify.plans.internal.db.Tables.TASK;
-import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
-import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
-import static org.rectify.units.internal.db.Tables.UNIT;
-import static org.rectify.units.internal.db.Tables.UNIT_GROUP;
+import static org.rectify.plans.api.Tables.PLANS_FINDING;
+import static org.rectify.plans.api.Tables.PLANS_INDICATOR;
+import static org.rectify.units.api.Tables.UNITS_PERSON;
+import static org.rectify.progress.api.Tables.PROGRESS_SUBMITTED_REPORT;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK_UNIT;
+import static org.rectify.supervision.api.Tables.SUPERVISION_TASK_WARNING;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
+import static org.rectify.units.api.Tables.UNITS_GROUP;
 
 /**
  * The ledger as the offices keep it in Excel (序号, 反馈问题, 整改目标, 整改措施, 责任单位, 配合单位, 责任人, 整改时限, 整改进展,
@@ -58,35 +57,34 @@ class LedgerWorkbook {
 
     @Transactional(readOnly = true)
     public void download(Condition tasks, String fileName, HttpServletResponse response) throws IOException {
-        Field<Integer> seq = rowNumber().over(orderBy(TASK.PLAN_ID, TASK.POSITION, TASK.ID)).as("seq");
-        Field<String> finding = coalesce(FINDING.TEXT, TASK.TEXT).as("finding");
-        Field<String> target = select(listAgg(coalesce(INDICATOR.PHRASE, INDICATOR.NAME), "；").withinGroupOrderBy(INDICATOR.POSITION))
-                .from(INDICATOR).where(INDICATOR.TASK_ID.eq(TASK.ID)).asField("target");
+        Field<Integer> seq = rowNumber().over(orderBy(PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.ID)).as("seq");
+        Field<String> finding = coalesce(PLANS_FINDING.TEXT, PLANS_TASK.TEXT).as("finding");
+        Field<String> target = select(listAgg(coalesce(PLANS_INDICATOR.PHRASE, PLANS_INDICATOR.NAME), "；").withinGroupOrderBy(PLANS_INDICATOR.POSITION))
+                .from(PLANS_INDICATOR).where(PLANS_INDICATOR.TASK_ID.eq(PLANS_TASK.ID)).asField("target");
         Field<String> lead = units(UnitRole.LEAD);
         Field<String> supporting = units(UnitRole.SUPPORTING);
-        Field<String> progress = select(PROGRESS_REPORT.WORK_DONE).from(REPORT_SLOT)
-                .join(PROGRESS_REPORT).on(PROGRESS_REPORT.ID.eq(REPORT_SLOT.SUBMITTED_REPORT_ID))
-                .where(REPORT_SLOT.TASK_ID.eq(TASK.ID)).orderBy(PROGRESS_REPORT.SUBMITTED_AT.desc()).limit(1).asField("progress");
-        try (var rows = db.select(seq, TASK.TITLE, finding, target, TASK.MEASURES, lead, supporting, PERSON.NAME,
-                        TASK.DEADLINE, progress, TASK.STATUS, TASK_WARNING.LEVEL)
-                .from(TASK).leftJoin(FINDING).on(FINDING.ID.eq(TASK.FINDING_ID))
-                .leftJoin(PERSON).on(PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
-                .leftJoin(TASK_WARNING).on(TASK_WARNING.TASK_ID.eq(TASK.ID))
-                .where(tasks).orderBy(TASK.PLAN_ID, TASK.POSITION, TASK.ID)
+        Field<String> progress = select(PROGRESS_SUBMITTED_REPORT.WORK_DONE).from(PROGRESS_SUBMITTED_REPORT)
+                .where(PROGRESS_SUBMITTED_REPORT.TASK_ID.eq(PLANS_TASK.ID)).orderBy(PROGRESS_SUBMITTED_REPORT.SUBMITTED_AT.desc()).limit(1).asField("progress");
+        try (var rows = db.select(seq, PLANS_TASK.TITLE, finding, target, PLANS_TASK.MEASURES, lead, supporting, UNITS_PERSON.NAME,
+                        PLANS_TASK.DEADLINE, progress, PLANS_TASK.STATUS, SUPERVISION_TASK_WARNING.LEVEL)
+                .from(PLANS_TASK).leftJoin(PLANS_FINDING).on(PLANS_FINDING.ID.eq(PLANS_TASK.FINDING_ID))
+                .leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(PLANS_TASK.RESPONSIBLE_PERSON_ID))
+                .leftJoin(SUPERVISION_TASK_WARNING).on(SUPERVISION_TASK_WARNING.TASK_ID.eq(PLANS_TASK.ID))
+                .where(Figures.published(tasks)).orderBy(PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.ID)
                 .fetchSize(FETCH_SIZE).fetchLazy()) {
             ListExport.of(messages.text("insight.export.sheet"), rows, clock.getZone()).withoutTitleRow().onA3()
                     .column(header("seq"), 6, r -> r.get(seq))
                     .column(header("finding"), 40, r -> r.get(finding))
-                    .column(header("target"), 30, r -> r.get(target) != null ? r.get(target) : r.get(TASK.TITLE))
-                    .column(header("measures"), 45, r -> r.get(TASK.MEASURES))
+                    .column(header("target"), 30, r -> r.get(target) != null ? r.get(target) : r.get(PLANS_TASK.TITLE))
+                    .column(header("measures"), 45, r -> r.get(PLANS_TASK.MEASURES))
                     .column(header("leadUnits"), 22, r -> names(r.get(lead)))
                     .column(header("supportingUnits"), 22, r -> names(r.get(supporting)))
-                    .column(header("responsible"), 10, r -> r.get(PERSON.NAME))
-                    .column(header("deadline"), 12, r -> r.get(TASK.DEADLINE) == null ? messages.text("task.noDeadline") : r.get(TASK.DEADLINE))
+                    .column(header("responsible"), 10, r -> r.get(UNITS_PERSON.NAME))
+                    .column(header("deadline"), 12, r -> r.get(PLANS_TASK.DEADLINE) == null ? messages.text("task.noDeadline") : r.get(PLANS_TASK.DEADLINE))
                     .column(header("progress"), 45, r -> r.get(progress))
-                    .column(header("status"), 10, r -> messages.text("task.status." + TaskStatus.valueOf(r.get(TASK.STATUS))))
-                    .column(header("warning"), 10, r -> r.get(TASK_WARNING.LEVEL) == null ? null
-                            : messages.text("supervision.level." + r.get(TASK_WARNING.LEVEL)))
+                    .column(header("status"), 10, r -> messages.text("task.status." + TaskStatus.valueOf(r.get(PLANS_TASK.STATUS))))
+                    .column(header("warning"), 10, r -> r.get(SUPERVISION_TASK_WARNING.LEVEL) == null ? null
+                            : messages.text("supervision.level." + r.get(SUPERVISION_TASK_WARNING.LEVEL)))
                     .download(fileName, response);
         }
     }
@@ -97,10 +95,10 @@ class LedgerWorkbook {
 
     /** The task's units of a role, as the plan names them: "group or unit" each once, in their order. */
     private static Field<String> units(UnitRole role) {
-        return select(listAgg(coalesce(UNIT_GROUP.NAME, UNIT.NAME), "\u0001").withinGroupOrderBy(TASK_UNIT.POSITION, UNIT.ID))
-                .from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))
-                .leftJoin(UNIT_GROUP).on(UNIT_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
-                .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(inline(role, TASK_UNIT.ROLE)))).asField(role.name().toLowerCase());
+        return select(listAgg(coalesce(UNITS_GROUP.NAME, UNITS_DIRECTORY.NAME), "\u0001").withinGroupOrderBy(PLANS_TASK_UNIT.POSITION, UNITS_DIRECTORY.ID))
+                .from(PLANS_TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLANS_TASK_UNIT.UNIT_ID))
+                .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(PLANS_TASK_UNIT.VIA_GROUP_ID))
+                .where(PLANS_TASK_UNIT.TASK_ID.eq(PLANS_TASK.ID).and(PLANS_TASK_UNIT.ROLE.eq(inline(role, PLANS_TASK_UNIT.ROLE)))).asField(role.name().toLowerCase());
     }
 
     /** Each name once, in order; {@link ListExport} joins them as every list does. */

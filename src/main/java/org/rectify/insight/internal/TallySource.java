@@ -27,14 +27,14 @@ import java.util.stream.Collectors;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.select;
-import static org.rectify.plans.internal.db.Tables.PLAN;
-import static org.rectify.plans.internal.db.Tables.TASK;
-import static org.rectify.plans.internal.db.Tables.TASK_HISTORY;
-import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.plans.api.Tables.PLANS_PLAN;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
+import static org.rectify.plans.api.Tables.PLANS_TASK_HISTORY;
+import static org.rectify.plans.api.Tables.PLANS_TASK_UNIT;
 import static org.rectify.progress.api.Tables.PROGRESS_CYCLE;
 import static org.rectify.progress.api.Tables.PROGRESS_SLOT_SUBMITTED;
 import static org.rectify.supervision.api.Tables.SUPERVISION_LEVEL_CHANGE;
-import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
+import static org.rectify.supervision.api.Tables.SUPERVISION_TASK_WARNING;
 import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
@@ -59,12 +59,12 @@ class TallySource {
     }
 
     List<TaskTally> of(Collection<Long> taskIds) {
-        return withPanels(query(TASK.ID.in(taskIds)).fetch(this::tally));
+        return withPanels(query(PLANS_TASK.ID.in(taskIds)).fetch(this::tally));
     }
 
     /** Every task's tally, a chunk of tasks at a time. */
     void all(Consumer<TaskTally> each) {
-        List<Long> ids = db.select(TASK.ID).from(TASK).orderBy(TASK.ID).fetch(TASK.ID);
+        List<Long> ids = db.select(PLANS_TASK.ID).from(PLANS_TASK).orderBy(PLANS_TASK.ID).fetch(PLANS_TASK.ID);
         for (int i = 0; i < ids.size(); i += FETCH_SIZE) {
             of(ids.subList(i, Math.min(i + FETCH_SIZE, ids.size()))).forEach(each);
         }
@@ -84,16 +84,16 @@ class TallySource {
                         .add(TaskTally.levelWeek(r.value2().atZoneSameInstant(clock.getZone()).toLocalDate(), r.value3())));
         Set<String> reportingStatuses = ReportingCycles.REPORTING.stream().map(Enum::name).collect(Collectors.toSet());
         List<Long> reporting = tallies.stream().filter(t -> reportingStatuses.contains(t.status())).map(TaskTally::taskId).toList();
-        Map<Long, String> owners = db.select(PLAN.ID, UNITS_DIRECTORY.PATH).from(PLAN)
-                .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLAN.OWNER_UNIT_ID))
-                .where(PLAN.ID.in(tallies.stream().map(TaskTally::planId).collect(Collectors.toSet())))
-                .fetchMap(PLAN.ID, UNITS_DIRECTORY.PATH);
+        Map<Long, String> owners = db.select(PLANS_PLAN.ID, UNITS_DIRECTORY.PATH).from(PLANS_PLAN)
+                .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLANS_PLAN.OWNER_UNIT_ID))
+                .where(PLANS_PLAN.ID.in(tallies.stream().map(TaskTally::planId).collect(Collectors.toSet())))
+                .fetchMap(PLANS_PLAN.ID, UNITS_DIRECTORY.PATH);
         Map<Long, Long> planOf = tallies.stream().collect(Collectors.toMap(TaskTally::taskId, TaskTally::planId));
         Map<Long, List<TaskTally.Lead>> leads = new HashMap<>();
         if (!reporting.isEmpty()) {
-            db.select(TASK_UNIT.TASK_ID, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.PATH).from(TASK_UNIT)
-                    .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
-                    .where(TASK_UNIT.TASK_ID.in(reporting).and(TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
+            db.select(PLANS_TASK_UNIT.TASK_ID, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.PATH).from(PLANS_TASK_UNIT)
+                    .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLANS_TASK_UNIT.UNIT_ID))
+                    .where(PLANS_TASK_UNIT.TASK_ID.in(reporting).and(PLANS_TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
                     .forEach(r -> leads.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new TaskTally.Lead(r.value2(),
                             TaskTally.reportKeys(r.value3(), owners.get(planOf.get(r.value1()))))));
         }
@@ -121,24 +121,24 @@ class TallySource {
 
     static final List<String> TREND_LEVELS = List.of("RED", "YELLOW", "BLUE");
 
-    private static final Field<OffsetDateTime> CLOSED_AT = field(select(max(TASK_HISTORY.OCCURRED_AT)).from(TASK_HISTORY)
-            .where(TASK_HISTORY.TASK_ID.eq(TASK.ID).and(TASK_HISTORY.TO_STATUS.eq("CLOSED")))).as("closed_at");
+    private static final Field<OffsetDateTime> CLOSED_AT = field(select(max(PLANS_TASK_HISTORY.OCCURRED_AT)).from(PLANS_TASK_HISTORY)
+            .where(PLANS_TASK_HISTORY.TASK_ID.eq(PLANS_TASK.ID).and(PLANS_TASK_HISTORY.TO_STATUS.eq("CLOSED")))).as("closed_at");
 
     private org.jooq.ResultQuery<? extends Record> query(Condition tasks) {
-        return db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.STATUS, TASK.DEADLINE, TASK.UNIT_REACH, TASK.OFFICE_REACH,
-                        TASK.LEAD_REACH, TASK_WARNING.SCHEDULE_STATUS, TASK_WARNING.LEVEL, CLOSED_AT)
-                .from(TASK).leftJoin(TASK_WARNING).on(TASK_WARNING.TASK_ID.eq(TASK.ID))
-                .where(tasks).orderBy(TASK.ID);
+        return db.select(PLANS_TASK.ID, PLANS_TASK.PLAN_ID, PLANS_TASK.REF, PLANS_TASK.STATUS, PLANS_TASK.DEADLINE, PLANS_TASK.UNIT_REACH, PLANS_TASK.OFFICE_REACH,
+                        PLANS_TASK.LEAD_REACH, SUPERVISION_TASK_WARNING.SCHEDULE_STATUS, SUPERVISION_TASK_WARNING.LEVEL, CLOSED_AT)
+                .from(PLANS_TASK).leftJoin(SUPERVISION_TASK_WARNING).on(SUPERVISION_TASK_WARNING.TASK_ID.eq(PLANS_TASK.ID))
+                .where(tasks).orderBy(PLANS_TASK.ID);
     }
 
     private TaskTally tally(Record r) {
-        String status = r.get(TASK.STATUS);
-        String schedule = r.get(TASK_WARNING.SCHEDULE_STATUS);
-        String level = r.get(TASK_WARNING.LEVEL);
+        String status = r.get(PLANS_TASK.STATUS);
+        String schedule = r.get(SUPERVISION_TASK_WARNING.SCHEDULE_STATUS);
+        String level = r.get(SUPERVISION_TASK_WARNING.LEVEL);
         // the burn-up counts a task closed now (the figure), from its last closing
         OffsetDateTime closedAt = figures.holds(TaskFigure.CLOSED, status, schedule, level) ? r.get(CLOSED_AT) : null;
-        return TaskTally.of(r.get(TASK.ID), r.get(TASK.PLAN_ID), r.get(TASK.REF), status, schedule, level, r.get(TASK.DEADLINE),
+        return TaskTally.of(r.get(PLANS_TASK.ID), r.get(PLANS_TASK.PLAN_ID), r.get(PLANS_TASK.REF), status, schedule, level, r.get(PLANS_TASK.DEADLINE),
                 closedAt == null ? null : closedAt.atZoneSameInstant(clock.getZone()).toLocalDate(),
-                Arrays.asList(r.get(TASK.UNIT_REACH)), Arrays.asList(r.get(TASK.OFFICE_REACH)), Arrays.asList(r.get(TASK.LEAD_REACH)));
+                Arrays.asList(r.get(PLANS_TASK.UNIT_REACH)), Arrays.asList(r.get(PLANS_TASK.OFFICE_REACH)), Arrays.asList(r.get(PLANS_TASK.LEAD_REACH)));
     }
 }

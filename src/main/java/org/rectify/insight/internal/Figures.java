@@ -60,7 +60,8 @@ import static org.rectify.supervision.api.Tables.SUPERVISION_LEVEL_CHANGE;
 
 /**
  * The dashboard's query layer: every figure is an aggregate over the ledger's own condition for the filter
- * ({@link TaskLedger#where}) and the figure's one definition ({@link TaskFigureConditions}), a handful of grouped
+ * ({@link TaskLedger#where}, semi-joined to plans' published {@code plans_task}, as insight reads every other module's
+ * facts through the owner's views) and the figure's one definition ({@link TaskFigureConditions}), a handful of grouped
  * queries whatever the number of tasks, never a loop over tasks. The headline, the bars and the burn-up are read from
  * the counts kept ready ({@link CountedFigures}) whenever they answer the filter, else counted here.
  */

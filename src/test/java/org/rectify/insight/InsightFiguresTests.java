@@ -202,6 +202,22 @@ class InsightFiguresTests {
         assertThat(all).anySatisfy(id -> assertThat(forestrySubtree).doesNotContain(id.longValue()));
     }
 
+    @Test
+    void the_compliance_grid_judges_no_month_before_the_first_plan_began() throws Exception {
+        String json = mvc.perform(get("/api/insight").with(office())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        LocalDate began = LocalDate.parse(JsonPath.read(json, "$.headline.startedOn"));
+        LocalDate asOf = LocalDate.parse(JsonPath.read(json, "$.asOf"));
+        assertThat(began).isBeforeOrEqualTo(asOf);
+        String page = mvc.perform(get("/insight").with(office())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        int notOwed = began.getYear() == asOf.getYear() ? began.getMonthValue() - 1 : 0;
+        List<Map<String, Object>> rows = JsonPath.read(json, "$.compliance");
+        assertThat(rows).isNotEmpty();
+        // each unit's row of the data table: a dash for every month before the plan began, a count after
+        assertThat(page.split("<td class=\"text-end\">—</td>", -1).length - 1).isEqualTo(notOwed * rows.size());
+    }
+
     private String dashboard(String params) throws Exception {
         return mvc.perform(get("/api/insight?planId=" + planId + params).with(office()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

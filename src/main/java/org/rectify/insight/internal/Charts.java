@@ -55,7 +55,10 @@ final class Charts {
                 series(messages.text("figure.BLUE"), COLOURS.get(TaskFigure.BLUE), d.trend().stream().map(w -> (Object) w.blue()).toList(), null))));
     }
 
-    /** Units × months, the cell the share of the month's required records held (1 = all), blank for months to come. */
+    /**
+     * Units × months, the cell the share of the month's required records held (1 = all); blank for months to come and
+     * for months before the first plan began, when nothing was owed.
+     */
     static String compliance(Dashboard d, Messages messages) {
         List<String> units = d.compliance().stream().map(Dashboard.ComplianceRow::unitName).toList();
         List<String> months = new ArrayList<>();
@@ -66,7 +69,7 @@ final class Charts {
         int thisMonth = d.asOf().getMonthValue();
         for (int u = 0; u < d.compliance().size(); u++) {
             Dashboard.ComplianceRow row = d.compliance().get(u);
-            for (int m = 0; m < thisMonth; m++) {
+            for (int m = d.firstMonthOwed() - 1; m < thisMonth; m++) {
                 cells.add(List.of(m, u, Dashboard.ComplianceRow.share(row.recordedByMonth().get(m), row.requiredPerMonth())));
             }
         }

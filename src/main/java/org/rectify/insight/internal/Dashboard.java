@@ -15,10 +15,21 @@ record Dashboard(LocalDate asOf, Headline headline, List<UnitRow> units, List<Mo
                  List<UnitReporting> reporting, List<IndicatorRow> indicators, List<ComplianceRow> compliance) {
 
     /**
-     * The headline: every task the ledger lists for the filter, and each figure's count. The closure rate (closed of
-     * all) stands beside the share of the plan's time elapsed (序时进度: from the first plan's issue to the last deadline).
+     * The months of {@code asOf}'s year the compliance grid judges (1-12; none when the range is empty): from the month
+     * the first plan began (nothing was owed before) to this month.
      */
-    record Headline(long total, Map<TaskFigure, Long> counts, double closureRate, double elapsedShare) {
+    public int firstMonthOwed() {
+        LocalDate start = headline.startedOn();
+        return start == null || start.getYear() < asOf.getYear() ? 1
+                : start.getYear() > asOf.getYear() ? 13 : start.getMonthValue();
+    }
+
+    /**
+     * The headline: every task the ledger lists for the filter, and each figure's count. The closure rate (closed of
+     * all) stands beside the share of the plan's time elapsed (序时进度: from the first plan's issue, {@code startedOn}, to
+     * the last deadline).
+     */
+    record Headline(long total, Map<TaskFigure, Long> counts, double closureRate, double elapsedShare, LocalDate startedOn) {
     }
 
     /** A unit (with its subtree) and the tasks it leads, by figure: the stacked bars, ranked by red, then overdue. */

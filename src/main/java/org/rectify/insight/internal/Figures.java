@@ -123,7 +123,8 @@ class Figures {
             OffsetDateTime created = db.select(min(PLANS_TASK.CREATED_AT)).from(PLANS_TASK).where(tasks).fetchOne(0, OffsetDateTime.class);
             start = created == null ? null : created.atZoneSameInstant(clock.getZone()).toLocalDate();
         }
-        return new Dashboard.Headline(c.total(), c.counts(), percent(c.counts().get(TaskFigure.CLOSED), c.total()), elapsed(start, end, today));
+        return new Dashboard.Headline(c.total(), c.counts(), percent(c.counts().get(TaskFigure.CLOSED), c.total()), elapsed(start, end, today),
+                start);
     }
 
     /** The ledger's tasks for the filter, as a condition on plans' published {@code plans_task}. */
@@ -145,7 +146,7 @@ class Figures {
         LocalDate start = r.get(1, LocalDate.class) != null ? r.get(1, LocalDate.class)
                 : r.get(2, OffsetDateTime.class) == null ? null : r.get(2, OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate();
         LocalDate end = r.get(3, LocalDate.class);
-        return new Dashboard.Headline(total, counts, percent(counts.get(TaskFigure.CLOSED), total), elapsed(start, end, today));
+        return new Dashboard.Headline(total, counts, percent(counts.get(TaskFigure.CLOSED), total), elapsed(start, end, today), start);
     }
 
     /** The share of the time from {@code start} to {@code end} gone by {@code today}, in per cent. */

@@ -91,15 +91,7 @@ class ProgressPageController {
 
     @GetMapping("/progress/tasks/{taskId}/indicators")
     String indicators(@PathVariable long taskId, Caller caller, Model model) {
-        var history = views.indicators(taskId, caller);
-        model.addAttribute("history", history);
-        // plain maps, lists, strings and numbers: what the inline JavaScript serializer writes as JSON
-        model.addAttribute("chartData", history.series().stream().map(s -> {
-            java.util.Map<String, Object> series = new java.util.LinkedHashMap<>();
-            series.put("target", s.target() == null ? null : s.target().targetValue().doubleValue());
-            series.put("points", s.points().stream().map(p -> List.<Object>of(p.asOf().toString(), p.value().doubleValue())).toList());
-            return series;
-        }).toList());
+        model.addAttribute("history", views.indicators(taskId, caller));
         return "progress/indicators";
     }
 

@@ -6,7 +6,6 @@ import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskNotFound;
 import org.rectify.platform.InvalidInputException;
-import org.rectify.units.Units;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,14 +29,12 @@ public class TaskObligations {
     private final ProgressReports reports;
     private final ObligationRecords records;
     private final ReportingCycles cycles;
-    private final Units units;
 
-    TaskObligations(TaskLedger ledger, ProgressReports reports, ObligationRecords records, ReportingCycles cycles, Units units) {
+    TaskObligations(TaskLedger ledger, ProgressReports reports, ObligationRecords records, ReportingCycles cycles) {
         this.ledger = ledger;
         this.reports = reports;
         this.records = records;
         this.cycles = cycles;
-        this.units = units;
     }
 
     /** The task's obligations in {@code year} (this year when null); a task outside the caller's scope is not found. */
@@ -60,10 +57,12 @@ public class TaskObligations {
         }
         List<ObligationRecords.Counted> held = records.of(REPORT_SLOT.TASK_ID.eq(taskId).and(REPORT_SLOT.UNIT_ID.in(unitIds)),
                 LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
+        Map<Long, String> names = new java.util.HashMap<>();
+        task.leadUnits().forEach(u -> names.putIfAbsent(u.unitId(), u.unitName()));
         List<TaskObligationCompliance.Row> rows = new ArrayList<>();
         for (Obligation o : task.obligations()) { // by obligation, then its lead units in the task's order
             for (long unitId : unitIds) {
-                String unitName = units.get(unitId).name();
+                String unitName = names.get(unitId);
                 List<TaskObligationCompliance.PeriodCount> periods = ObligationPeriods.begun(o, y, today).stream()
                         .map(p -> new TaskObligationCompliance.PeriodCount(p, o.atLeast(), (int) held.stream()
                                 .filter(r -> r.unitId() == unitId && r.subject().equals(o.subject()) && p.includes(r.heldOn()))

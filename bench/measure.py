@@ -10,6 +10,8 @@ Each request carries an API token of the role (Authorization: Bearer).
         root office in a random city's subtree (leadUnitId=<city>), else in the caller's scope
   q3    GET /api/tasks/count                                            the dashboard's counts
   insight GET /api/insight                                              the whole dashboard (驾驶舱) of the role
+  insight-plan, insight-section, insight-item  GET /api/insight?<filter>  the dashboard filtered by a plan, by an
+        item below the top level (二(三), counted live) of the plan and of every plan: the role's "filters" (run.sh)
   q4    POST /api/progress/reports {..., "submit": true}                a progress report, submitted
         (unit staff only: one of the staff's free (task, cycle) slots per operation)
   task  GET /api/tasks/<id>                                             one task with its history
@@ -77,6 +79,9 @@ def make_ops(role, cfg):
     def task(c, rnd):
         call(c, token, 'GET', f'/api/tasks/{rnd.choice(task_ids)}')
 
+    def filtered(query):
+        return lambda c, rnd: call(c, token, 'GET', f'/api/insight?{query}')
+
     def due(c, rnd):
         call(c, token, 'GET', '/api/progress/due')
 
@@ -91,6 +96,8 @@ def make_ops(role, cfg):
                         'onSchedule': True}})
 
     ops = {'q1': q1, 'q2': q2, 'q3': q3, 'insight': insight, 'task': task, 'due': due}
+    for name, query in cfg.get('filters', {}).items():
+        ops['insight-' + name] = filtered(query)
     if slots:
         ops['q4'] = q4
     return {name: op for name, op in ops.items() if name not in cfg.get('skip', [])}

@@ -54,6 +54,20 @@ public class Plans {
         return id;
     }
 
+    /**
+     * Hands the plan to the office of {@code ownerUnitId}: its tasks' reach follows (the database's trigger), and
+     * {@link PlanOwnerChanged} tells whoever keeps facts by that reach. Nothing happens when it already runs the plan.
+     */
+    public void changeOwner(long planId, long ownerUnitId) {
+        Long former = db.select(PLAN.OWNER_UNIT_ID).from(PLAN).where(PLAN.ID.eq(planId)).forUpdate()
+                .fetchOptional(PLAN.OWNER_UNIT_ID).orElseThrow(() -> new PlanNotFound(planId));
+        if (former != null && former == ownerUnitId) {
+            return;
+        }
+        db.update(PLAN).set(PLAN.OWNER_UNIT_ID, ownerUnitId).where(PLAN.ID.eq(planId)).execute();
+        events.publishEvent(new PlanOwnerChanged(planId, former, ownerUnitId));
+    }
+
     @Transactional(readOnly = true)
     public List<PlanSummary> all() {
         return summaries(noCondition());

@@ -25,10 +25,12 @@ import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 public final class TaskConditions {
 
     /** The conditions on the published view {@code plans_task} (org.rectify.plans.api): other modules use these. */
-    public static final On PUBLISHED = new On(PLANS_TASK.PLAN_ID, PLANS_TASK.REF, PLANS_TASK.UNIT_REACH,
-            PLANS_TASK.OFFICE_REACH, PLANS_TASK.LEAD_REACH);
+    public static final On PUBLISHED = new On(PLANS_TASK.ID, PLANS_TASK.PLAN_ID, PLANS_TASK.REF, PLANS_TASK.UNIT_REACH,
+            PLANS_TASK.OFFICE_REACH, PLANS_TASK.LEAD_REACH, new Columns(PLANS_TASK.STATUS, PLANS_TASK.DEADLINE,
+            PLANS_TASK.RESPONSIBLE_PERSON_ID, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK.MEASURES));
 
-    private static final On OWN = new On(TASK.PLAN_ID, TASK.REF, TASK.UNIT_REACH, TASK.OFFICE_REACH, TASK.LEAD_REACH);
+    static final On OWN = new On(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.UNIT_REACH, TASK.OFFICE_REACH, TASK.LEAD_REACH,
+            new Columns(TASK.STATUS, TASK.DEADLINE, TASK.RESPONSIBLE_PERSON_ID, TASK.TITLE, TASK.TEXT, TASK.MEASURES));
 
     private TaskConditions() {
     }
@@ -81,17 +83,26 @@ public final class TaskConditions {
         return select(TASK.ID).from(TASK).where(onTask);
     }
 
+    /** The other columns of a task the ledger's filter reads ({@link TaskLedger#where}), on one relation. */
+    record Columns(Field<String> status, Field<java.time.LocalDate> deadline, Field<Long> responsiblePersonId,
+                   Field<String> title, Field<String> text, Field<String> measures) {
+    }
+
     /** The task conditions rendered on one relation holding tasks (plans' table or its published view). */
     public static final class On {
 
-        private final Field<Long> planId;
+        final Field<Long> id;
+        final Columns columns;
+        final Field<Long> planId;
         private final Field<String> ref;
         private final Field<String[]> unitReach;
         private final Field<String[]> officeReach;
         private final Field<String[]> leadReach;
 
-        private On(Field<Long> planId, Field<String> ref, Field<String[]> unitReach, Field<String[]> officeReach,
-                   Field<String[]> leadReach) {
+        private On(Field<Long> id, Field<Long> planId, Field<String> ref, Field<String[]> unitReach, Field<String[]> officeReach,
+                   Field<String[]> leadReach, Columns columns) {
+            this.id = id;
+            this.columns = columns;
             this.planId = planId;
             this.ref = ref;
             this.unitReach = unitReach;

@@ -90,7 +90,20 @@ public class TaskLedger {
      * ledger would list them" (the dashboard, the export) starts from it.
      */
     public Condition where(LedgerFilter filter, DataScope scope) {
-        return TaskConditions.visibleTo(scope).and(matching(filter));
+        return where(filter, scope, TaskConditions.OWN);
+    }
+
+    /**
+     * {@link #where} rendered on plans' published view {@code plans_task} instead of TASK: another module counting
+     * tasks "as the ledger would list them" puts it on its own query of the view, which then reads the tasks once (a
+     * semi-join {@code plans_task.id in (select id from task where …)} read them twice).
+     */
+    public Condition wherePublished(LedgerFilter filter, DataScope scope) {
+        return where(filter, scope, TaskConditions.PUBLISHED);
+    }
+
+    private Condition where(LedgerFilter filter, DataScope scope, TaskConditions.On on) {
+        return on.visibleTo(scope).and(matching(filter, on));
     }
 
     public TaskDetail get(long taskId, DataScope scope) {
@@ -222,35 +235,36 @@ public class TaskLedger {
                                 Obligation.Period.valueOf(o.getPer()), o.getStartsOn(), o.getPhrase()), Collectors.toList())));
     }
 
-    private Condition matching(LedgerFilter f) {
+    private Condition matching(LedgerFilter f, TaskConditions.On on) {
+        TaskConditions.Columns task = on.columns;
         Condition c = noCondition();
         if (f.planId() != null) {
-            c = c.and(TASK.PLAN_ID.eq(f.planId()));
+            c = c.and(on.planId.eq(f.planId()));
         }
-        c = c.and(TaskConditions.inSection(f.section()));
+        c = c.and(on.inSection(f.section()));
         if (f.leadUnitId() != null) {
-            c = c.and(TaskConditions.ledFromUnit(db, f.leadUnitId()));
+            c = c.and(on.ledFromUnit(db, f.leadUnitId()));
         }
         if (!f.statuses().isEmpty()) {
-            c = c.and(TASK.STATUS.in(f.statuses().stream().map(Enum::name).toList()));
+            c = c.and(task.status().in(f.statuses().stream().map(Enum::name).toList()));
         }
         if (f.deadlineFrom() != null) {
-            c = c.and(TASK.DEADLINE.ge(f.deadlineFrom()));
+            c = c.and(task.deadline().ge(f.deadlineFrom()));
         }
         if (f.deadlineTo() != null) {
-            c = c.and(TASK.DEADLINE.le(f.deadlineTo()));
+            c = c.and(task.deadline().le(f.deadlineTo()));
         }
         if (f.figure() != null) {
-            c = c.and(figures.of(f.figure()));
+            c = c.and(figures.of(f.figure(), on.id, task.status()));
         }
         if (f.responsible() != null && !f.responsible().isBlank()) {
-            c = c.and(TASK.RESPONSIBLE_PERSON_ID.in(db.select(UNITS_PERSON.ID).from(UNITS_PERSON)
+            c = c.and(task.responsiblePersonId().in(db.select(UNITS_PERSON.ID).from(UNITS_PERSON)
                     .where(UNITS_PERSON.NAME.likeIgnoreCase(containing(f.responsible()), '!'))));
         }
         if (f.text() != null && !f.text().isBlank()) {
             String pattern = containing(f.text());
-            c = c.and(TASK.TITLE.likeIgnoreCase(pattern, '!').or(TASK.TEXT.likeIgnoreCase(pattern, '!'))
-                    .or(TASK.MEASURES.likeIgnoreCase(pattern, '!')));
+            c = c.and(task.title().likeIgnoreCase(pattern, '!').or(task.text().likeIgnoreCase(pattern, '!'))
+                    .or(task.measures().likeIgnoreCase(pattern, '!')));
         }
         return c;
     }

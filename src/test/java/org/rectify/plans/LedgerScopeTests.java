@@ -197,6 +197,43 @@ class LedgerScopeTests {
     }
 
     @Test
+    void the_ledgers_condition_on_the_published_view_selects_the_tasks_it_selects_on_plans_table_for_every_filter() {
+        long plan = db.select(TASK.PLAN_ID).from(TASK).groupBy(TASK.PLAN_ID).orderBy(count().desc(), TASK.PLAN_ID).limit(1)
+                .fetchOne(TASK.PLAN_ID);
+        long county = units.resolve("临翔区").orElseThrow().id();
+        String person = db.select(org.rectify.units.api.Tables.UNITS_PERSON.NAME).from(TASK)
+                .join(org.rectify.units.api.Tables.UNITS_PERSON).on(org.rectify.units.api.Tables.UNITS_PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
+                .limit(1).fetchOne(org.rectify.units.api.Tables.UNITS_PERSON.NAME);
+        LocalDate today = LocalDate.now();
+        List<LedgerFilter> filters = new java.util.ArrayList<>(List.of(
+                filter(plan, null, null, Set.of(), null, null, null, null, null),
+                filter(plan, "二", null, Set.of(), null, null, null, null, null),
+                filter(null, "二(三)", county, Set.of(), null, null, null, null, null),
+                filter(null, null, county, Set.of(TaskStatus.IN_PROGRESS, TaskStatus.ASSIGNED), today.minusYears(1), today.plusYears(1),
+                        null, null, null),
+                filter(null, null, null, Set.of(), null, null, person, null, null),
+                filter(null, null, null, Set.of(), null, null, null, "环境", null)));
+        for (TaskFigure figure : TaskFigure.values()) {
+            filters.add(filter(null, null, null, Set.of(), null, null, null, null, figure));
+        }
+        int selected = 0;
+        for (DataScope scope : List.of(DataScope.ALL, DataScope.ofJurisdiction(units.get(county).path()),
+                DataScope.ofUnit(units.get(county).path()))) {
+            for (LedgerFilter f : filters) {
+                List<Long> onTable = ids(ledger.where(f, scope));
+                assertThat(publishedIds(ledger.wherePublished(f, scope))).as("%s in %s", f, scope).isEqualTo(onTable);
+                selected += onTable.size();
+            }
+        }
+        assertThat(selected).isPositive();
+    }
+
+    private static LedgerFilter filter(Long plan, String section, Long lead, Set<TaskStatus> statuses, LocalDate from,
+                                       LocalDate to, String responsible, String text, TaskFigure figure) {
+        return new LedgerFilter(plan, section, lead, statuses, from, to, responsible, text, null, false, 0, 0, figure);
+    }
+
+    @Test
     void the_reach_follows_a_new_unit_its_tasks_a_move_in_the_tree_a_new_plan_owner_and_removed_units() throws Exception {
         Unit county = units.get(units.resolve("临翔区").orElseThrow().id());
         Unit other = units.get(units.resolve("凤庆县").orElseThrow().id());
@@ -215,7 +252,8 @@ class LedgerScopeTests {
         assertThat(ids(TaskConditions.ledFrom(county.path()))).doesNotContain(task);
         assertEveryScopeSeesWhatTheJoinSaw();
 
-        jdbc.update("update plan set owner_unit_id = ? where id = ?", county.id(), tasks.planId());
+        plans.changeOwner(tasks.planId(), county.id());
+        assertThat(plans.ownerUnitId(tasks.planId())).contains(county.id());
         assertThat(ids(TaskConditions.visibleTo(DataScope.ofJurisdiction(county.path())))).contains(task);
         assertEveryScopeSeesWhatTheJoinSaw();
 

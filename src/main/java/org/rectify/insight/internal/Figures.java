@@ -60,8 +60,8 @@ import static org.rectify.supervision.api.Tables.SUPERVISION_LEVEL_CHANGE;
 
 /**
  * The dashboard's query layer: every figure is an aggregate over the ledger's own condition for the filter
- * ({@link TaskLedger#where}, semi-joined to plans' published {@code plans_task}, as insight reads every other module's
- * facts through the owner's views) and the figure's one definition ({@link TaskFigureConditions}), a handful of grouped
+ * ({@link TaskLedger#wherePublished}: rendered on plans' published {@code plans_task}, as insight reads every other
+ * module's facts through the owner's views) and the figure's one definition ({@link TaskFigureConditions}), a handful of grouped
  * queries whatever the number of tasks, never a loop over tasks. The headline, the bars and the burn-up are read from
  * the counts kept ready ({@link CountedFigures}) whenever they answer the filter, else counted here.
  */
@@ -101,8 +101,7 @@ class Figures {
 
     /** The whole dashboard. {@code unitsUnder}: whose sub-units the bars rank (null: the top of the caller's tree). */
     Dashboard dashboard(InsightFilter filter, DataScope scope, Long unitsUnder) {
-        Condition onTask = ledger.where(filter.ledger(), scope);
-        Condition tasks = published(onTask);
+        Condition tasks = tasks(filter, scope);
         LocalDate today = today();
         Optional<String> key = counted.key(filter, scope);
         Dashboard.Headline headline = key.map(k -> headline(counted.headline(k, filter), counted.lastDeadline(k, filter), tasks, today))
@@ -112,7 +111,7 @@ class Figures {
         List<Dashboard.WeekPoint> trend = key.map(k -> trend(counted.weeks(k, filter, firstMonday(today)), today))
                 .orElseGet(() -> trend(tasks, today));
         return new Dashboard(today, headline, bars, burnUp, trend, reporting(filter, scope, today), indicators(tasks),
-                compliance(tasks, onTask, today.getYear()));
+                compliance(tasks, filter, scope, today.getYear()));
     }
 
     /** The headline from the kept counts; the span of time elapsed from the plans and the last deadline (kept too). */
@@ -127,14 +126,9 @@ class Figures {
                 start);
     }
 
-    /** The ledger's tasks for the filter, as a condition on plans' published {@code plans_task}. */
+    /** The ledger's tasks for the filter, as a condition on plans' published {@code plans_task} (read once). */
     Condition tasks(InsightFilter filter, DataScope scope) {
-        return published(ledger.where(filter.ledger(), scope));
-    }
-
-    /** A condition on plans' table (the ledger's) as one on {@code plans_task}: plans renders it, insight semi-joins. */
-    static Condition published(Condition onTask) {
-        return PLANS_TASK.ID.in(TaskConditions.ids(onTask));
+        return ledger.wherePublished(filter.ledger(), scope);
     }
 
     Dashboard.Headline headline(Condition tasks, LocalDate today) {
@@ -369,7 +363,7 @@ class Figures {
      * Obligation compliance as a unit × month grid for {@code year}: the records (meetings held, …) of the lead units
      * per month, counted as progress counts them ({@link ObligationRecords}), beside what their obligations ask per month on the tasks that report ({@link ReportingCycles#REPORTING}) (4 a year = 1/3 a month).
      */
-    List<Dashboard.ComplianceRow> compliance(Condition tasks, Condition onTask, int year) {
+    List<Dashboard.ComplianceRow> compliance(Condition tasks, InsightFilter filter, DataScope scope, int year) {
         Field<BigDecimal> atLeast = PLANS_OBLIGATION.AT_LEAST.cast(BigDecimal.class);
         AggregateFunction<BigDecimal> perMonth = sum(case_(PLANS_OBLIGATION.PER)
                 .when("WEEK", atLeast.mul(inline(52)).div(inline(12)))
@@ -385,7 +379,9 @@ class Figures {
         if (required.isEmpty()) {
             return List.of();
         }
-        Map<Long, int[]> recorded = obligationRecords.byUnitAndMonth(onTask, required.map(r -> r.value1()), year);
+        // progress takes the ledger's condition on plans' table (its semi-join), for the few lead units of the grid
+        Map<Long, int[]> recorded = obligationRecords.byUnitAndMonth(ledger.where(filter.ledger(), scope),
+                required.map(r -> r.value1()), year);
         return required.map(r -> new Dashboard.ComplianceRow(r.value1(), r.value2(),
                 Math.round(r.value3().doubleValue() * 100) / 100.0,
                 Arrays.stream(recorded.getOrDefault(r.value1(), new int[12])).boxed().collect(Collectors.toList())));

@@ -84,7 +84,7 @@ class InsightDocumentsController {
     /** The ledger with the filters of the ledger page, as .xlsx, streamed. */
     @GetMapping("/insight/ledger.xlsx")
     void ledgerWorkbook(LedgerParams params, Caller caller, HttpServletResponse response) throws IOException {
-        workbook.download(ledger.where(params.toFilter(), caller.scope()),
+        workbook.download(ledger.wherePublished(params.toFilter(), caller.scope()),
                 messages.text("insight.export.file", figures.today()) + ".xlsx", response);
     }
 

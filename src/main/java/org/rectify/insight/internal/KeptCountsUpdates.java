@@ -1,5 +1,6 @@
 package org.rectify.insight.internal;
 
+import org.rectify.plans.PlanOwnerChanged;
 import org.rectify.plans.TaskCreated;
 import org.rectify.plans.TaskEdited;
 import org.rectify.plans.TaskTransitioned;
@@ -23,7 +24,7 @@ import java.util.Set;
 
 /**
  * Keeps {@link KeptCounts} current from the events plans, supervision and progress publish (a task's changes, its
- * assessments and recorded changes of level, its reports submitted, its plan's cadence). Synchronous, in the publisher's
+ * assessments and recorded changes of level, its reports submitted, its plan's cadence and owner). Synchronous, in the publisher's
  * transaction, not {@code @ApplicationModuleListener} (after commit): the dashboard must show the same numbers as the
  * ledger at once (the ledger counts the committed rows), and a count that commits with its change can never be lost
  * or applied twice. The tasks an event names are collected and counted once, just before the transaction commits,
@@ -74,6 +75,12 @@ class KeptCountsUpdates {
     /** A new cadence moves the grace periods of the cycles still open: on time and late are judged anew. */
     @EventListener
     void on(ReportingCadenceSet event) {
+        changed(counts.tasksOfPlan(event.planId()));
+    }
+
+    /** Another office runs the plan: its tasks' office keys, and those reading their lead units' reporting, change. */
+    @EventListener
+    void on(PlanOwnerChanged event) {
         changed(counts.tasksOfPlan(event.planId()));
     }
 

@@ -55,6 +55,7 @@ class LedgerWorkbook {
         this.messages = messages;
     }
 
+    /** {@code tasks}: the ledger's condition rendered on plans' published {@code plans_task} ({@code TaskLedger#wherePublished}). */
     @Transactional(readOnly = true)
     public void download(Condition tasks, String fileName, HttpServletResponse response) throws IOException {
         Field<Integer> seq = rowNumber().over(orderBy(PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.ID)).as("seq");
@@ -70,7 +71,7 @@ class LedgerWorkbook {
                 .from(PLANS_TASK).leftJoin(PLANS_FINDING).on(PLANS_FINDING.ID.eq(PLANS_TASK.FINDING_ID))
                 .leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(PLANS_TASK.RESPONSIBLE_PERSON_ID))
                 .leftJoin(SUPERVISION_TASK_WARNING).on(SUPERVISION_TASK_WARNING.TASK_ID.eq(PLANS_TASK.ID))
-                .where(Figures.published(tasks)).orderBy(PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.ID)
+                .where(tasks).orderBy(PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.ID)
                 .fetchSize(FETCH_SIZE).fetchLazy()) {
             ListExport.of(messages.text("insight.export.sheet"), rows, clock.getZone()).withoutTitleRow().onA3()
                     .column(header("seq"), 6, r -> r.get(seq))

@@ -81,6 +81,7 @@ class KeptCountsTests {
         cadence(tasks.planId(), today, 3);
         long epb = units.resolve("市环境保护局").orElseThrow().id();
         long linxiangGov = units.resolve("临翔区政府").orElseThrow().id();
+        long linxiangCounty = units.resolve("临翔区").orElseThrow().id();
         List<List<Long>> leads = List.of(List.of(units.resolve("临翔区").orElseThrow().id()), List.of(units.resolve("市林业局").orElseThrow().id()),
                 List.of(units.resolve("临沧市").orElseThrow().id()), List.of(epb), List.of(linxiangGov), List.of(epb, linxiangGov));
         Random random = new Random(13);
@@ -102,6 +103,9 @@ class KeptCountsTests {
             int action = random.nextInt(10);
             if (step == 40) {
                 cadence(tasks.planId(), today, 12); // the grace periods still open move: on time and late judged anew
+            } else if (step == 60) {
+                // the county's office runs the plan now: its tasks' office keys and who reads their reporting change
+                plans.changeOwner(tasks.planId(), linxiangCounty);
             } else if (action < 2) {
                 warnings.recompute(id, today);
             } else if (action < 5) {
@@ -128,6 +132,10 @@ class KeptCountsTests {
         TABLES.forEach((table, query) -> keptTables.put(table, jdbc.queryForList(query)));
         assertThat(jdbc.queryForObject("select count(*) from insight_count where scope_key = 'A' and plan_id = ?", Integer.class,
                 tasks.planId())).isPositive();
+        String planTasks = "select sum(tasks) from insight_count where scope_key = ? and plan_id = ?";
+        assertThat(jdbc.queryForObject(planTasks, Integer.class, TaskTally.office(units.get(linxiangCounty).path()), tasks.planId()))
+                .as("the plan's tasks under its new office").isPositive()
+                .isEqualTo(jdbc.queryForObject(planTasks, Integer.class, TaskTally.ALL, tasks.planId()));
         for (String table : List.of("insight_week", "insight_owed")) {
             assertThat(jdbc.queryForObject("select count(*) from " + table + " where scope_key = 'A' and plan_id = ?", Integer.class,
                     tasks.planId())).as(table).isPositive();

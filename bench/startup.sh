@@ -3,8 +3,12 @@
 # RUNS times and prints, for each, the seconds from the java command to the first signed-in answer (HTTP Basic on
 # /api/tasks?size=1, which runs the password check), and Spring's own "Started ... in" line.
 #   DATA=/tmp/rectify-bench-100000 LOGIN=g1-office PASS=bench-pass-2026 bash bench/startup.sh
+# Each line also gives the CPU seconds the JVM had used by then (user + system, from /proc): on a shared machine the
+# wall time mostly measures the wait for a core, the CPU time much less so.
 # Env: DATA (required: a data dir started at least once), LOGIN/PASS (a login of it), PORT (18107), RUNS (3),
-#      JAVA_OPTS (extra JVM options, e.g. -XX:TieredStopAtLevel=1), ARGS (extra app options)
+#      JAVA_OPTS (extra JVM options, e.g. -XX:TieredStopAtLevel=1), ARGS (extra app options),
+#      JAR (target/rectify.jar), START (the start command instead of `java -jar $JAR`, e.g. bin/rectify: the launcher
+#      with the class-data archive; it must exec the JVM so that its process id is the JVM's)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DATA:?DATA: a data directory the app has started on before}"
@@ -13,14 +17,20 @@ for run in $(seq 1 "$RUNS"); do
   LOG=$(mktemp)
   t0=$(date +%s.%N)
   # shellcheck disable=SC2086
-  java ${JAVA_OPTS:-} -jar target/rectify.jar --server.port="$PORT" --rectify.data-dir="$DATA" ${ARGS:-} >"$LOG" 2>&1 &
+  if [ -n "${START:-}" ]; then
+    JAVA_OPTS=${JAVA_OPTS:-} $START --server.port="$PORT" --rectify.data-dir="$DATA" ${ARGS:-} >"$LOG" 2>&1 &
+  else
+    java ${JAVA_OPTS:-} -jar "${JAR:-target/rectify.jar}" --server.port="$PORT" --rectify.data-dir="$DATA" ${ARGS:-} >"$LOG" 2>&1 &
+  fi
   APP=$!
   until curl -fs -o /dev/null -u "$LOGIN:$PASS" "http://127.0.0.1:$PORT/api/tasks?size=1"; do
     kill -0 "$APP" 2>/dev/null || { echo "the app stopped: see $LOG" >&2; exit 1; }
     sleep 0.1
   done
   t1=$(date +%s.%N)
-  echo "run $run: working login after $(echo "$t1 - $t0" | bc) s; $(grep -o 'Started RectifyApplication in .*' "$LOG"); load $(cut -d' ' -f1 /proc/loadavg)"
+  # utime and stime, fields 14 and 15 of /proc/PID/stat (after the command name in parentheses), in clock ticks
+  cpu=$(sed 's/.*) //' "/proc/$APP/stat" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($12 + $13) / hz}')
+  echo "run $run: working login after $(echo "$t1 - $t0" | bc) s, CPU $cpu s; $(grep -o 'Started RectifyApplication in .*' "$LOG"); load $(cut -d' ' -f1 /proc/loadavg)"
   kill "$APP"; wait "$APP" 2>/dev/null || true
   rm -f "$LOG"
 done

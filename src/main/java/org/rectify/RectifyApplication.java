@@ -7,6 +7,7 @@ import org.rectify.generator.Generator;
 import org.rectify.generator.GeneratorOptions;
 import org.rectify.intake.ParsePlanCommand;
 import org.rectify.platform.BackupCommand;
+import org.rectify.platform.ClassDataTraining;
 import org.rectify.platform.RestoreCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -48,7 +49,10 @@ public class RectifyApplication {
         if (args.length > 0 && GenerateCommand.NAME.equals(args[0])) {
             System.exit(generate(args));
         }
-        SpringApplication.run(RectifyApplication.class, args);
+        ConfigurableApplicationContext context = SpringApplication.run(RectifyApplication.class, args);
+        if (ClassDataTraining.isRun(context.getEnvironment())) {
+            System.exit(SpringApplication.exit(context)); // started: the archive is written as the JVM exits
+        }
     }
 
     private static int generate(String[] args) {

@@ -41,11 +41,28 @@ class WebhookChannel implements DisposableBean {
 
     private final WebhookAllowList allowList;
     private final Clock clock;
-    private final CloseableHttpClient http;
+    private volatile CloseableHttpClient http;
 
     WebhookChannel(WebhookAllowList allowList, Clock clock) {
         this.allowList = allowList;
         this.clock = clock;
+    }
+
+    /** The client, made at the first post: its TLS set-up would cost every start a second (issue 14). */
+    private CloseableHttpClient http() {
+        CloseableHttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = newClient();
+                }
+                client = http;
+            }
+        }
+        return client;
+    }
+
+    private CloseableHttpClient newClient() {
         DnsResolver checked = new DnsResolver() {
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {
@@ -61,7 +78,7 @@ class WebhookChannel implements DisposableBean {
                 return host;
             }
         };
-        this.http = HttpClients.custom()
+        return HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(checked)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
@@ -84,7 +101,7 @@ class WebhookChannel implements DisposableBean {
             // DingTalk checks the signature's timestamp against its own clock: the real time, not a test's
             HttpPost post = new HttpPost(format.url(target.url(), target.secret(), clock.millis()));
             post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
-            return http.execute(post, response -> format.judge(response.getCode(), answer(response.getEntity())));
+            return http().execute(post, response -> format.judge(response.getCode(), answer(response.getEntity())));
         } catch (IOException | RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof Refused refused) {
@@ -106,8 +123,10 @@ class WebhookChannel implements DisposableBean {
     }
 
     @Override
-    public void destroy() throws IOException {
-        http.close();
+    public synchronized void destroy() throws IOException {
+        if (http != null) {
+            http.close();
+        }
     }
 
     /** A host whose address the policy refuses; an UnknownHostException so that the client passes it on. */

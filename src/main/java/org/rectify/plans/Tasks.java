@@ -189,9 +189,22 @@ public class Tasks {
      * task's history as started by the report, with the reporter as actor. Nothing happens in any other state.
      */
     public void startByReport(long taskId, Caller reporter) {
-        TaskDetail task = ledger.get(taskId, DataScope.ALL);
-        if (task.status() == TaskStatus.ASSIGNED) {
+        startByReport(ledger.get(taskId, DataScope.ALL), reporter);
+    }
+
+    /**
+     * {@link #startByReport(long, Caller)} with the task as the reporting command read it in its transaction (not
+     * read again). Two first reports at once on an assigned task both see it assigned: the one that starts it second
+     * finds it started, which is what it wanted, and its report stands.
+     */
+    public void startByReport(TaskDetail task, Caller reporter) {
+        if (task.status() != TaskStatus.ASSIGNED) {
+            return;
+        }
+        try {
             move(task, TaskCommand.START, null, false, STARTED_BY_REPORT, reporter.signature());
+        } catch (TransitionNotAllowed raced) {
+            // another report (or command) moved it first; only the update was tried, nothing else was written
         }
     }
 

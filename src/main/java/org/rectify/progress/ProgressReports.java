@@ -9,6 +9,7 @@ import org.rectify.progress.ReportAccess.Loaded;
 import org.rectify.progress.ReportLifecycle.Refusal;
 import org.rectify.progress.ReportLifecycle.Situation;
 import org.rectify.progress.internal.db.tables.records.ProgressReportRecord;
+import org.rectify.progress.internal.db.tables.records.ReportSlotRecord;
 import org.rectify.units.Unit;
 import org.rectify.units.Units;
 import org.springframework.context.ApplicationEventPublisher;
@@ -103,16 +104,17 @@ public class ProgressReports {
         // the insert decides whether the cycle has a report already: two first reports at once, one wins
         long slotId = store.openSlot(target.cycle.id(), target.task.id(), target.unit.id(), now)
                 .orElseThrow(() -> alreadyReported(target));
-        long reportId = store.insertFirstVersion(slotId, target.task.id(), target.unit.id(), target.cycle.id(), content,
-                caller.signature(), now);
+        ReportStore.Written draft = store.insertFirstVersion(slotId, target.task.id(), target.unit.id(),
+                target.cycle.id(), content, caller.signature(), now);
+        long reportId = draft.report().getId();
         store.attach(reportId, store.writeContent(reportId, content, target.task, List.of()), files, caller);
         store.record(slotId, reportId, 1, ReportStep.DRAFTED, caller, null, now);
         events.publishEvent(new ReportDrafted(reportId, target.task.id(), target.unit.id(), target.cycle.id(), 1, null,
                 caller.signature(), now));
-        if (report.submit()) {
-            return submit(reportId, caller, target.task);
-        }
-        return detail(access.load(reportId, caller, false, target.task));
+        // the draft as this command wrote it (its slot locked by the insert, its reader the writer): nothing read back
+        Loaded written = new Loaded(draft.report(), draft.slot(), target.task, target.unit, target.cycle,
+                access.approvalRequired(target.task.planId()));
+        return report.submit() ? submit(written, caller) : detail(written);
     }
 
     /** Checks an edit of a draft before any file is streamed; writes nothing. */
@@ -158,24 +160,23 @@ public class ProgressReports {
      * caller is staff, waits for the head.
      */
     public ReportDetail submit(long reportId, Caller caller) {
-        return submit(reportId, caller, null);
+        return submit(access.load(reportId, caller, true), caller);
     }
 
-    /** {@link #submit}, with the task when the caller already has it (a report written and submitted at once). */
-    private ReportDetail submit(long reportId, Caller caller, TaskDetail known) {
-        Loaded l = access.load(reportId, caller, true, known);
+    /** {@link #submit} of a draft loaded for update (or just written by this command). */
+    private ReportDetail submit(Loaded l, Caller caller) {
+        long reportId = l.report().getId();
         Situation s = l.situation(caller);
         require(SUBMIT, s, l.report());
-        if (SUBMIT.target(s) == VersionStatus.AWAITING_APPROVAL) {
-            Instant now = clock.instant();
-            store.setStatus(reportId, VersionStatus.DRAFT, VersionStatus.AWAITING_APPROVAL, null, now);
-            moveSlot(SUBMIT, s, l, now);
-            store.record(l.slot().getId(), reportId, l.report().getVersion(), ReportStep.SENT_FOR_APPROVAL, caller, null, now);
-            events.publishEvent(new ReportSentForApproval(reportId, l.task().id(), l.unit().id(), l.cycle().id(),
-                    l.report().getVersion(), caller.signature(), now));
-        } else {
-            markSubmitted(l, VersionStatus.DRAFT, caller);
+        if (SUBMIT.target(s) != VersionStatus.AWAITING_APPROVAL) {
+            return detail(markSubmitted(l, VersionStatus.DRAFT, caller));
         }
+        Instant now = clock.instant();
+        store.setStatus(reportId, VersionStatus.DRAFT, VersionStatus.AWAITING_APPROVAL, null, now);
+        moveSlot(SUBMIT, s, l, now);
+        store.record(l.slot().getId(), reportId, l.report().getVersion(), ReportStep.SENT_FOR_APPROVAL, caller, null, now);
+        events.publishEvent(new ReportSentForApproval(reportId, l.task().id(), l.unit().id(), l.cycle().id(),
+                l.report().getVersion(), caller.signature(), now));
         return detail(access.load(reportId, caller, false, l.task()));
     }
 
@@ -416,19 +417,21 @@ public class ProgressReports {
                 .ifPresent(state -> store.setSlotState(l.slot().getId(), state, now));
     }
 
-    private void markSubmitted(Loaded l, VersionStatus from, Caller caller) {
+    /** Counts the version as submitted; returns it and its slot as now stored. */
+    private Loaded markSubmitted(Loaded l, VersionStatus from, Caller caller) {
         Instant now = clock.instant();
         long reportId = l.report().getId();
-        store.setStatus(reportId, from, VersionStatus.SUBMITTED, caller, now);
+        ProgressReportRecord submitted = store.setStatus(reportId, from, VersionStatus.SUBMITTED, caller, now);
         OffsetDateTime first = l.slot().getFirstSubmittedAt() != null ? l.slot().getFirstSubmittedAt()
                 : now.atOffset(ZoneOffset.UTC);
-        store.markSubmitted(l.slot().getId(), reportId, first, now);
+        ReportSlotRecord slot = store.markSubmitted(l.slot().getId(), reportId, first, now);
         store.record(l.slot().getId(), reportId, l.report().getVersion(), ReportStep.SUBMITTED, caller, null, now);
         SlotStatus status = SlotStates.of(ReportState.SUBMITTED, first, reportId, l.report().getVersion(),
                 VersionStatus.SUBMITTED, reportId, l.cycle(), cycles.today(), clock.getZone());
         events.publishEvent(new ReportSubmitted(reportId, l.task().id(), l.unit().id(), l.cycle().id(),
                 l.report().getVersion(), l.cycle().dueOn(), status.daysLate(), caller.signature(), now));
-        tasks.startByReport(l.task().id(), caller); // the first report on an assigned task starts it
+        tasks.startByReport(l.task(), caller); // the first report on an assigned task starts it
+        return new Loaded(submitted, slot, l.task(), l.unit(), l.cycle(), l.approvalRequired());
     }
 
     private void requireContributor(TaskDetail task, Optional<Unit> supporting, Caller caller) {

@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.rectify.plans.TaskDetail;
 import org.rectify.progress.internal.db.tables.records.ProgressReportRecord;
+import org.rectify.progress.internal.db.tables.records.ReportEventRecord;
 import org.rectify.progress.internal.db.tables.records.ReportSlotRecord;
 import org.rectify.units.Unit;
 import org.rectify.units.Units;
@@ -48,7 +49,13 @@ class ReportDetails {
 
     /** Where a cycle's report stands today (its latest version read for its number and state). */
     SlotStatus status(ReportSlotRecord slot, ReportingCycle cycle) {
+        return status(slot, cycle, null);
+    }
+
+    /** {@link #status}; {@code read}: a version already read, not read again when it is the latest. */
+    private SlotStatus status(ReportSlotRecord slot, ReportingCycle cycle, ProgressReportRecord read) {
         Record latest = slot.getLatestReportId() == null ? null
+                : read != null && read.getId().equals(slot.getLatestReportId()) ? read
                 : db.select(PROGRESS_REPORT.VERSION, PROGRESS_REPORT.STATUS).from(PROGRESS_REPORT)
                 .where(PROGRESS_REPORT.ID.eq(slot.getLatestReportId())).fetchOne();
         return SlotStates.of(slot.getState(), slot.getFirstSubmittedAt(), slot.getLatestReportId(),
@@ -90,23 +97,27 @@ class ReportDetails {
                 .orderBy(OBLIGATION_RECORD.POSITION, OBLIGATION_RECORD.ID)
                 .fetch(o -> new ReportDetail.ObligationRecord(o.getId(), o.getObligationSubject(), o.getHeldOn(), o.getBody(),
                         o.getTopic(), byRecord.getOrDefault(o.getId(), List.of())));
-        Map<Long, String> returns = new HashMap<>();
-        db.select(REPORT_EVENT.REPORT_ID, REPORT_EVENT.COMMENT).from(REPORT_EVENT)
-                .where(REPORT_EVENT.SLOT_ID.eq(slot.getId()).and(REPORT_EVENT.ACTION.eq(ReportStep.RETURNED)))
-                .orderBy(REPORT_EVENT.OCCURRED_AT).forEach(e -> returns.put(e.value1(), e.value2()));
+        List<ReportEventRecord> events = db.selectFrom(REPORT_EVENT).where(REPORT_EVENT.SLOT_ID.eq(slot.getId()))
+                .and(REPORT_EVENT.ACTION.ne(ReportStep.SAVED))
+                .orderBy(REPORT_EVENT.OCCURRED_AT.desc(), REPORT_EVENT.ID.desc())
+                .fetch();
+        Map<Long, String> returns = new HashMap<>(); // each version's latest return, from the same history
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).getAction() == ReportStep.RETURNED) {
+                returns.put(events.get(i).getReportId(), events.get(i).getComment());
+            }
+        }
         List<ReportDetail.Version> versions = db.selectFrom(PROGRESS_REPORT).where(PROGRESS_REPORT.SLOT_ID.eq(slot.getId()))
                 .orderBy(PROGRESS_REPORT.VERSION.desc())
                 .fetch(v -> new ReportDetail.Version(v.getId(), v.getVersion(), v.getStatus(),
                         v.getSubmittedBy(), v.getSubmittedAt() == null ? null : v.getSubmittedAt().toInstant(),
                         returns.containsKey(v.getId()), returns.get(v.getId())));
-        List<ReportDetail.HistoryEntry> history = db.selectFrom(REPORT_EVENT).where(REPORT_EVENT.SLOT_ID.eq(slot.getId()))
-                .and(REPORT_EVENT.ACTION.ne(ReportStep.SAVED))
-                .orderBy(REPORT_EVENT.OCCURRED_AT.desc(), REPORT_EVENT.ID.desc())
-                .fetch(e -> new ReportDetail.HistoryEntry(e.getOccurredAt().toInstant(), e.getActor(), e.getAction().name(),
-                        e.getVersion(), e.getComment()));
+        List<ReportDetail.HistoryEntry> history = events.stream()
+                .map(e -> new ReportDetail.HistoryEntry(e.getOccurredAt().toInstant(), e.getActor(), e.getAction().name(),
+                        e.getVersion(), e.getComment())).toList();
         return new ReportDetail(id, slot.getId(), r.getVersion(), r.getStatus(), r.getSupersedesId(),
                 task.id(), task.ref(), task.displayTitle(), task.planId(), task.planTitle(),
-                unit.id(), unit.name(), cycle, status(slot, cycle), approvalRequired,
+                unit.id(), unit.name(), cycle, status(slot, cycle, r), approvalRequired,
                 r.getWorkDone(), Phase.valueOf(r.getPhase()), r.getOnSchedule(), r.getProblems(), r.getNextSteps(),
                 measurements, records, attachments, r.getCreatedBy(), r.getCreatedAt().toInstant(),
                 r.getUpdatedAt().toInstant(), r.getSubmittedBy(),

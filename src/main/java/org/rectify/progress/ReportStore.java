@@ -131,10 +131,14 @@ class ReportStore {
                 .returning(REPORT_SLOT.ID).fetchOptional(REPORT_SLOT.ID);
     }
 
-    /** Version 1 of a cycle's report, a draft, made the slot's latest. */
-    long insertFirstVersion(long slotId, long taskId, long unitId, long cycleId, ReportContent content, String author,
-                            Instant now) {
-        long reportId = db.insertInto(PROGRESS_REPORT)
+    /** A report version and its cycle's slot, as the statement that wrote them left them. */
+    record Written(ProgressReportRecord report, ReportSlotRecord slot) {
+    }
+
+    /** Version 1 of a cycle's report, a draft, made the slot's latest; both rows as stored (no read back). */
+    Written insertFirstVersion(long slotId, long taskId, long unitId, long cycleId, ReportContent content, String author,
+                               Instant now) {
+        ProgressReportRecord report = db.insertInto(PROGRESS_REPORT)
                 .set(PROGRESS_REPORT.SLOT_ID, slotId).set(PROGRESS_REPORT.TASK_ID, taskId)
                 .set(PROGRESS_REPORT.UNIT_ID, unitId).set(PROGRESS_REPORT.CYCLE_ID, cycleId)
                 .set(PROGRESS_REPORT.VERSION, 1).set(PROGRESS_REPORT.STATUS, VersionStatus.DRAFT)
@@ -144,9 +148,10 @@ class ReportStore {
                 .set(PROGRESS_REPORT.NEXT_STEPS, ReportRules.blankToNull(content.nextSteps()))
                 .set(PROGRESS_REPORT.CREATED_BY, author).set(PROGRESS_REPORT.CREATED_AT, utc(now))
                 .set(PROGRESS_REPORT.UPDATED_AT, utc(now))
-                .returning(PROGRESS_REPORT.ID).fetchOne(PROGRESS_REPORT.ID);
-        db.update(REPORT_SLOT).set(REPORT_SLOT.LATEST_REPORT_ID, reportId).where(REPORT_SLOT.ID.eq(slotId)).execute();
-        return reportId;
+                .returning().fetchSingle();
+        ReportSlotRecord slot = db.update(REPORT_SLOT).set(REPORT_SLOT.LATEST_REPORT_ID, report.getId())
+                .where(REPORT_SLOT.ID.eq(slotId)).returning().fetchSingle();
+        return new Written(report, slot);
     }
 
     /**
@@ -220,7 +225,7 @@ class ReportStore {
                         .returning(OBLIGATION_RECORD.ID).fetchOne(OBLIGATION_RECORD.ID));
             }
         }
-        position = db.fetchCount(REPORT_ATTACHMENT, REPORT_ATTACHMENT.REPORT_ID.eq(reportId));
+        position = c.links().isEmpty() ? 0 : db.fetchCount(REPORT_ATTACHMENT, REPORT_ATTACHMENT.REPORT_ID.eq(reportId));
         for (ReportContent.LinkEntry link : c.links()) {
             db.insertInto(REPORT_ATTACHMENT).set(REPORT_ATTACHMENT.REPORT_ID, reportId)
                     .set(REPORT_ATTACHMENT.URL, link.url().strip()).set(REPORT_ATTACHMENT.TITLE, ReportRules.blankToNull(link.title()))
@@ -231,6 +236,9 @@ class ReportStore {
 
     /** Files of the report form, each on the report or on the obligation record at its index. */
     void attach(long reportId, List<Long> obligationIds, List<NewAttachment> files, Caller caller) {
+        if (files.isEmpty()) {
+            return;
+        }
         int position = db.fetchCount(REPORT_ATTACHMENT, REPORT_ATTACHMENT.REPORT_ID.eq(reportId));
         for (NewAttachment a : files) {
             Long record = a.obligationIndex() != null && a.obligationIndex() >= 0 && a.obligationIndex() < obligationIds.size()
@@ -270,16 +278,14 @@ class ReportStore {
      * A version's state changed from {@code from} to {@code to} (signed by {@code submitter} when it is submitted);
      * 409 when another command changed it first.
      */
-    void setStatus(long reportId, VersionStatus from, VersionStatus to, Caller submitter, Instant now) {
-        int updated = db.update(PROGRESS_REPORT).set(PROGRESS_REPORT.STATUS, to)
+    ProgressReportRecord setStatus(long reportId, VersionStatus from, VersionStatus to, Caller submitter, Instant now) {
+        return db.update(PROGRESS_REPORT).set(PROGRESS_REPORT.STATUS, to)
                 .set(PROGRESS_REPORT.UPDATED_AT, utc(now))
                 .set(PROGRESS_REPORT.SUBMITTED_BY, submitter == null ? null : submitter.signature())
                 .set(PROGRESS_REPORT.SUBMITTED_AT, submitter == null ? null : utc(now))
                 .where(PROGRESS_REPORT.ID.eq(reportId).and(PROGRESS_REPORT.STATUS.eq(from)))
-                .execute();
-        if (updated == 0) {
-            throw new ReportConflict("progress.report.raced");
-        }
+                .returning().fetchOptional()
+                .orElseThrow(() -> new ReportConflict("progress.report.raced"));
     }
 
     void setSlotState(long slotId, ReportState state, Instant now) {
@@ -287,11 +293,11 @@ class ReportStore {
                 .where(REPORT_SLOT.ID.eq(slotId)).execute();
     }
 
-    /** The slot counts this version as submitted now; the first submission's time is kept. */
-    void markSubmitted(long slotId, long reportId, OffsetDateTime firstSubmitted, Instant now) {
-        db.update(REPORT_SLOT).set(REPORT_SLOT.STATE, ReportState.SUBMITTED).set(REPORT_SLOT.SUBMITTED_REPORT_ID, reportId)
+    /** The slot counts this version as submitted now; the first submission's time is kept. Returns the slot as stored. */
+    ReportSlotRecord markSubmitted(long slotId, long reportId, OffsetDateTime firstSubmitted, Instant now) {
+        return db.update(REPORT_SLOT).set(REPORT_SLOT.STATE, ReportState.SUBMITTED).set(REPORT_SLOT.SUBMITTED_REPORT_ID, reportId)
                 .set(REPORT_SLOT.FIRST_SUBMITTED_AT, firstSubmitted).set(REPORT_SLOT.UPDATED_AT, utc(now))
-                .where(REPORT_SLOT.ID.eq(slotId)).execute();
+                .where(REPORT_SLOT.ID.eq(slotId)).returning().fetchSingle();
     }
 
     /**

@@ -12,6 +12,7 @@ import org.rectify.plans.TaskLedger;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +52,8 @@ class AuditChainTests {
     ApplicationEventPublisher events;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    JdbcTemplate jdbc;
 
     TransactionTemplate tx() {
         return new TransactionTemplate(transactions);
@@ -94,6 +97,20 @@ class AuditChainTests {
         assertThat(log.count()).isEqualTo(before);
         assertThat(log.of("probe:1")).isEmpty();
         assertThat(log.of("probe:2")).isEmpty();
+    }
+
+    @Test
+    void an_entry_left_unlinked_by_a_crash_after_its_commit_joins_the_chain_with_the_next_command() {
+        jdbc.update("""
+                insert into audit_pending (grp, at, actor, action, object, change)
+                values (gen_random_uuid(), now(), '测试员', 'probe.left', 'probe:left', '{"note":"committed, not linked"}')""");
+        tx().executeWithoutResult(s -> events.publishEvent(new Probe("测试员", "probe.next", "probe:next", "next")));
+
+        List<AuditEntry> left = log.of("probe:left");
+        assertThat(left).hasSize(1);
+        assertThat(log.of("probe:next")).extracting(AuditEntry::seq).containsExactly(left.get(0).seq() + 1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending", Integer.class)).isZero();
+        assertThat(verifier.verify().intact()).isTrue();
     }
 
     @Test

@@ -4,6 +4,12 @@ import org.junit.jupiter.api.Test;
 import org.rectify.ClientRequest;
 import org.rectify.EventsHandled;
 import org.rectify.IntegrationTest;
+import org.rectify.access.Caller;
+import org.rectify.access.DataScope;
+import org.rectify.access.Role;
+import org.rectify.plans.TaskDetail;
+import org.rectify.plans.TaskLedger;
+import org.rectify.plans.Tasks;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -12,6 +18,8 @@ import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -50,6 +58,12 @@ class ReportHandOverTests {
     Clock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TaskLedger ledger;
+    @Autowired
+    Tasks tasks;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void a_report_sent_for_approval_tells_the_head_a_send_back_tells_the_staff_and_so_does_the_approval(Scenario scenario)
@@ -109,6 +123,22 @@ class ReportHandOverTests {
         other.submitted(epbStaff(), started, other.pastCycle);
         assertThat(jdbc.queryForObject("select count(*) from task_history where task_id = ? and to_status = 'IN_PROGRESS'",
                 Integer.class, started)).isEqualTo(1);
+    }
+
+    @Test
+    void a_first_report_that_finds_its_task_started_meanwhile_by_another_stands_and_the_task_starts_once() throws Exception {
+        ProgressFixture plan = ProgressFixture.plan(mvc, units, LocalDate.now(clock), false);
+        long task = plan.epbTask();
+        TaskDetail readBefore = ledger.get(task, DataScope.ALL); // assigned, as a second report at the same time read it
+        plan.submitted(epbStaff(), task, plan.currentCycle); // the first report starts it
+        Caller second = new Caller(1, "epb-staff", "市环保局经办人", readBefore.leadUnitIds().get(0), "市环保局",
+                Role.UNIT_STAFF, DataScope.ofUnit("/"));
+
+        new TransactionTemplate(transactions).executeWithoutResult(s -> tasks.startByReport(readBefore, second));
+
+        mvc.perform(get("/api/tasks/{id}", task).with(office())).andExpect(jsonPath("$.status").value("IN_PROGRESS"));
+        assertThat(jdbc.queryForObject("select count(*) from task_history where task_id = ? and to_status = 'IN_PROGRESS'",
+                Integer.class, task)).isEqualTo(1);
     }
 
     @Test

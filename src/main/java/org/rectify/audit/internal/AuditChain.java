@@ -1,42 +1,79 @@
 package org.rectify.audit.internal;
 
 import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep9;
 import org.jooq.Record2;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.rectify.audit.AuditHash;
+import org.rectify.audit.internal.db.tables.records.AuditEntryRecord;
+import org.rectify.audit.internal.db.tables.records.AuditPendingRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.rectify.audit.internal.db.Tables.AUDIT_ENTRY;
+import static org.rectify.audit.internal.db.Tables.AUDIT_PENDING;
 
 /**
- * Appends to the chain. A transaction-scoped advisory lock makes appends take turns, so the chain stays a line
- * however many commands (and app nodes) commit at once; the lock is held from the append to the commit, which
- * the listener keeps short by appending just before the commit.
+ * Appends to the chain in two steps. A command's records are written, unlinked, to {@code audit_pending} in the
+ * command's own transaction (they commit with it or not at all, and no lock is taken); right after the commit the
+ * same thread links everything pending into the chain under a transaction-scoped advisory lock, so the chain stays a
+ * line however many commands (and app nodes) commit at once. The lock is held only while linking, never through a
+ * command's commit: commands commit side by side, and one link step takes the records of every command that
+ * committed meanwhile (one fsync for many). A command's records stay neighbours in the chain, in the order published.
+ * When the command returns its records are in the chain; records left pending by a crash are linked at start.
  */
 @Component
 class AuditChain {
 
     /** The advisory lock key of the chain ("audit" in ASCII). */
     static final long LOCK = 0x6175646974L;
+    /** Commands' records linked per statement at most (a nightly recomputation publishes thousands). */
+    private static final int GROUPS_PER_STEP = 500;
+    private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
 
     private final DSLContext db;
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
 
-    AuditChain(DSLContext db) {
+    AuditChain(DSLContext db, DataSource dataSource, TransactionTemplate transactions) {
         this.db = db;
+        this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
-    /** The head as this transaction last left it: once it holds the lock, nobody else moves it. */
-    private final class Head {
-        long seq;
-        String hash;
-        /** Forgets the head when its transaction ends; also tells this transaction's head from a suspended one's. */
-        final TransactionSynchronization release = new TransactionSynchronization() {
+    /** This transaction's group of records; linked after it commits. */
+    private final class Group {
+        final UUID id = UUID.randomUUID();
+        /** Links the group after the commit; also tells this transaction's group from a suspended one's. */
+        final TransactionSynchronization link = new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                linkOnCommittedConnection();
+            }
+
             @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(AuditChain.this);
@@ -44,46 +81,104 @@ class AuditChain {
         };
     }
 
+    /** Records an entry in the current transaction; it joins the chain when the transaction commits. */
     @Transactional
-    public long append(Instant at, String actor, String action, String object, String change) {
-        Head head = head();
-        long seq = head.seq + 1;
-        String prev = head.hash;
+    public void append(Instant at, String actor, String action, String object, String change) {
         // timestamptz keeps microseconds, and the driver rounds half up to them (as it did for the task history): the
         // hash must cover what is stored
         Instant stored = at.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
-        String digest = AuditHash.sha256(change);
-        String hash = AuditHash.entry(seq, stored, actor, action, object, digest, prev);
-        db.insertInto(AUDIT_ENTRY)
-                .set(AUDIT_ENTRY.SEQ, seq).set(AUDIT_ENTRY.AT, stored.atOffset(ZoneOffset.UTC))
-                .set(AUDIT_ENTRY.ACTOR, actor).set(AUDIT_ENTRY.ACTION, action).set(AUDIT_ENTRY.OBJECT, object)
-                .set(AUDIT_ENTRY.CHANGE, change).set(AUDIT_ENTRY.DIGEST, digest).set(AUDIT_ENTRY.PREV_HASH, prev)
-                .set(AUDIT_ENTRY.HASH, hash)
+        db.insertInto(AUDIT_PENDING)
+                .set(AUDIT_PENDING.GRP, group()).set(AUDIT_PENDING.AT, stored.atOffset(ZoneOffset.UTC))
+                .set(AUDIT_PENDING.ACTOR, actor).set(AUDIT_PENDING.ACTION, action).set(AUDIT_PENDING.OBJECT, object)
+                .set(AUDIT_PENDING.CHANGE, change)
                 .execute();
-        head.seq = seq;
-        head.hash = hash;
-        return seq;
+    }
+
+    private UUID group() {
+        Group cached = (Group) TransactionSynchronizationManager.getResource(this);
+        if (cached != null && TransactionSynchronizationManager.getSynchronizations().contains(cached.link)) {
+            return cached.id;
+        }
+        Group fresh = new Group();
+        if (cached == null) { // (an inner transaction inside one that appended gets a group per record)
+            TransactionSynchronizationManager.bindResource(this, fresh);
+        }
+        TransactionSynchronizationManager.registerSynchronization(fresh.link);
+        return fresh.id;
+    }
+
+    /** Records left pending when the application stopped between a commit and its link step. */
+    @EventListener(ApplicationReadyEvent.class)
+    void linkLeftovers() {
+        int linked = transactions.execute(s -> link(db));
+        if (linked > 0) {
+            log.info("audit: {} pending records linked into the chain", linked);
+        }
     }
 
     /**
-     * Locks the chain and reads its head on the transaction's first append; later appends of the same transaction
-     * (a nightly recomputation publishes thousands) reuse it.
+     * The link step, right after the command's commit, on the connection the command used (still its own until the
+     * transaction manager releases it): a second short transaction there needs no second connection from the pool,
+     * which a busy pool could not give while every request holds one. A failure leaves the records pending for the
+     * next step, and the committed command stands.
      */
-    private Head head() {
-        Head cached = (Head) TransactionSynchronizationManager.getResource(this);
-        if (cached != null && TransactionSynchronizationManager.getSynchronizations().contains(cached.release)) {
-            return cached;
+    private void linkOnCommittedConnection() {
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            link(DSL.using(c, SQLDialect.POSTGRES));
+            c.commit();
+        } catch (RuntimeException | SQLException e) {
+            log.warn("audit: linking pending records failed; the next command links them", e);
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the connection is returned to the pool and reset there
+            }
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
         }
-        db.execute("select pg_advisory_xact_lock(?)", LOCK);
-        Record2<Long, String> last = db.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.HASH).from(AUDIT_ENTRY)
+    }
+
+    /** Moves every pending record into the chain under the chain's lock; returns how many. */
+    private int link(DSLContext tx) {
+        tx.execute("select pg_advisory_xact_lock(?)", LOCK);
+        int linked = 0;
+        while (true) {
+            List<AuditPendingRecord> pending = tx.deleteFrom(AUDIT_PENDING)
+                    .where(AUDIT_PENDING.GRP.in(DSL.select(AUDIT_PENDING.GRP).from(AUDIT_PENDING)
+                            .groupBy(AUDIT_PENDING.GRP).orderBy(DSL.min(AUDIT_PENDING.ID)).limit(GROUPS_PER_STEP)))
+                    .returning().fetch();
+            if (!pending.isEmpty()) {
+                appendInOrder(tx, pending);
+                linked += pending.size();
+            }
+            if (pending.stream().map(AuditPendingRecord::getGrp).distinct().count() < GROUPS_PER_STEP) {
+                return linked; // all there was
+            }
+        }
+    }
+
+    /** Chains the records, each command's together in the order it published them, commands in the order they began. */
+    private static void appendInOrder(DSLContext tx, List<AuditPendingRecord> pending) {
+        Map<UUID, Long> firstOfGroup = new HashMap<>();
+        pending.forEach(p -> firstOfGroup.merge(p.getGrp(), p.getId(), Math::min));
+        List<AuditPendingRecord> ordered = new ArrayList<>(pending);
+        ordered.sort(Comparator.<AuditPendingRecord>comparingLong(p -> firstOfGroup.get(p.getGrp()))
+                .thenComparingLong(AuditPendingRecord::getId));
+        Record2<Long, String> last = tx.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.HASH).from(AUDIT_ENTRY)
                 .orderBy(AUDIT_ENTRY.SEQ.desc()).limit(1).fetchOne();
-        Head fresh = new Head();
-        fresh.seq = last == null ? 0 : last.value1();
-        fresh.hash = last == null ? AuditHash.GENESIS : last.value2();
-        if (cached == null) { // (an inner transaction inside one that appended just reads the head each time)
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(fresh.release);
+        long seq = last == null ? 0 : last.value1();
+        String prev = last == null ? AuditHash.GENESIS : last.value2();
+        InsertValuesStep9<AuditEntryRecord, Long, OffsetDateTime, String, String, String, String, String, String, String> insert =
+                tx.insertInto(AUDIT_ENTRY, AUDIT_ENTRY.SEQ, AUDIT_ENTRY.AT, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.ACTION,
+                        AUDIT_ENTRY.OBJECT, AUDIT_ENTRY.CHANGE, AUDIT_ENTRY.DIGEST, AUDIT_ENTRY.PREV_HASH, AUDIT_ENTRY.HASH);
+        for (AuditPendingRecord p : ordered) {
+            seq++;
+            String digest = AuditHash.sha256(p.getChange());
+            String hash = AuditHash.entry(seq, p.getAt().toInstant(), p.getActor(), p.getAction(), p.getObject(), digest, prev);
+            insert = insert.values(seq, p.getAt(), p.getActor(), p.getAction(), p.getObject(), p.getChange(), digest, prev, hash);
+            prev = hash;
         }
-        return fresh;
+        insert.execute();
     }
 }

@@ -33,7 +33,10 @@ class TodoList {
     private static Group group(TodoSource source, Caller caller) {
         List<TodoItem> items = source.items(caller);
         String more = source.everyItemLink();
-        return new Group(source.kind(), items, more == null ? items.size() : source.count(caller), more);
+        if (more == null) {
+            return new Group(source.kind(), items, items.size(), null);
+        }
+        return new Group(source.kind(), items.subList(0, Math.min(SHOWN, items.size())), source.count(caller), more);
     }
 
     /** Reads the sources again on next use: what they answer from changed in this request. */

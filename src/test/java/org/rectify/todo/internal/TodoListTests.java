@@ -27,6 +27,13 @@ class TodoListTests {
     }
 
     @Test
+    void a_kind_that_grows_with_the_province_lists_only_its_first_items() {
+        TodoList todo = new TodoList(List.of(new Counted("60-replies", 500, 500, "/supervision/notices")));
+        assertThat(todo.of(office).get(0).items()).hasSize(TodoList.SHOWN);
+        assertThat(todo.of(office).get(0).total()).isEqualTo(500);
+    }
+
+    @Test
     void the_header_counts_without_reading_the_items_of_a_kind_that_counts() {
         Counted red = new Counted("70-red", 3, 40, "/supervision/ledger");
         assertThat(new TodoList(List.of(red)).count(office)).isEqualTo(40);

@@ -11,6 +11,10 @@ The generated province (bench/run.sh's data): the roles are its logins, and --pe
 meaning 100,000 visits:
   python3 bench/crawl.py --base http://127.0.0.1:18112 --password bench-pass-2026 --per-route 2 --rounds 3 \
           --users g1-office,g1-c01-office,g1-c01-k01-office,<staff>,<head>,<leader>,<supervisor>
+--skip REGEX leaves addresses out (the whole province's downloads), --once REGEX times them at discovery only;
+--paths A,B times only those addresses (two builds compared back to back on the routes a crawl named slowest).
+Besides the table over all roles it prints each route as each role, and with --out it rewrites the figures
+(FILE.json and FILE.md) after each role: a long crawl that is stopped keeps what it measured.
 
 A route is the path with numbers as {id} and dates as {day}, and the names of its query parameters. The first visit of
 each address (discovery) warms caches and is not counted; ROUNDS visits of every address found follow, per role.

@@ -165,10 +165,32 @@
     });
   }
 
+  // A page with a unit select on every row (the accounts list) writes the unit tree once: a select whose
+  // data-unit-options-from names another holds only its chosen unit until the picker copies the other's units into it.
+  function fillFrom(select) {
+    var source = select.dataset.unitOptionsFrom ? document.getElementById(select.dataset.unitOptionsFrom) : null;
+    if (!source || source === select) {
+      return;
+    }
+    var chosen = select.value;
+    var copies = document.createDocumentFragment();
+    Array.prototype.forEach.call(source.options, function (o) {
+      if (o.value !== '') {
+        var copy = o.cloneNode(true);
+        copy.removeAttribute('selected');
+        copies.appendChild(copy);
+      }
+    });
+    select.replaceChildren(copies);
+    select.value = chosen;
+    delete select.dataset.unitOptionsFrom;
+  }
+
   function enhance(select) {
     if (select._unitPicker || select.disabled) {
       return;
     }
+    fillFrom(select);
     var stale = select.nextElementSibling; // a page brought back from htmx's history holds a dead copy
     if (stale && stale.classList.contains('unit-picker')) {
       stale.remove();

@@ -103,11 +103,26 @@ public class Accounts {
 
     @Transactional(readOnly = true)
     public List<AccountView> all() {
+        return fetch(0, Integer.MAX_VALUE);
+    }
+
+    /** One page of the accounts by name ({@code page} 0 first): a province has an office, a head and staff per unit. */
+    @Transactional(readOnly = true)
+    public List<AccountView> page(int page, int size) {
+        return fetch((long) Math.max(0, page) * size, size);
+    }
+
+    @Transactional(readOnly = true)
+    public int count() {
+        return db.fetchCount(ACCOUNT);
+    }
+
+    private List<AccountView> fetch(long offset, int limit) {
         Set<String> slowed = throttle.slowedNames();
         return db.select(ACCOUNT.ID, ACCOUNT.USERNAME, ACCOUNT.DISPLAY_NAME, ACCOUNT.UNIT_ID, UNITS_DIRECTORY.NAME,
                         ACCOUNT.ROLE, ACCOUNT.ENABLED, ACCOUNT.MUST_CHANGE_PASSWORD, ACCOUNT.EMAIL)
                 .from(ACCOUNT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(ACCOUNT.UNIT_ID))
-                .orderBy(ACCOUNT.USERNAME)
+                .orderBy(ACCOUNT.USERNAME, ACCOUNT.ID).offset(offset).limit(limit)
                 .fetch(r -> new AccountView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), Role.valueOf(r.value6()),
                         r.value7(), slowed.contains(r.value2()), r.value8(), r.value9()));
     }

@@ -129,15 +129,35 @@ public class SupervisionLedger {
                 r.get(LEDGER_ENTRY.RESOLUTION)));
     }
 
-    /** Red tasks in the scope that are not on the open ledger: the office should consider them. */
+    /** Red tasks in the scope that are not on the open ledger: the office should consider them (the first 500). */
     @Transactional(readOnly = true)
     public List<TaskWarningRef> suggestions(DataScope scope) {
+        return suggestions(scope, 0, WarningBoard.MAX_ROWS);
+    }
+
+    /**
+     * One page of the suggestions, in plan order ({@code page} 0 first): a province has thousands of red tasks, and a
+     * page lists them a page at a time.
+     */
+    @Transactional(readOnly = true)
+    public List<TaskWarningRef> suggestions(DataScope scope, int page, int size) {
         return db.select(PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT).from(TASK_WARNING).join(PLANS_TASK).on(PLANS_TASK.ID.eq(TASK_WARNING.TASK_ID))
-                .where(TASK_WARNING.LEVEL.eq(WarningLevel.RED.name()).and(TaskConditions.PUBLISHED.officeRowsFor(scope))
-                        .andNotExists(db.selectOne().from(LEDGER_ENTRY)
-                                .where(LEDGER_ENTRY.TASK_ID.eq(PLANS_TASK.ID).and(LEDGER_ENTRY.RESOLVED_AT.isNull()))))
-                .orderBy(PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION).limit(WarningBoard.MAX_ROWS)
+                .where(suggested(scope))
+                .orderBy(PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.ID).offset((long) Math.max(0, page) * size).limit(size)
                 .fetch(r -> new TaskWarningRef(r.get(PLANS_TASK.ID), r.get(PLANS_TASK.REF), TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT))));
+    }
+
+    /** How many red tasks in the scope are not on the open ledger. */
+    @Transactional(readOnly = true)
+    public int suggestionCount(DataScope scope) {
+        return db.fetchCount(db.selectOne().from(TASK_WARNING).join(PLANS_TASK).on(PLANS_TASK.ID.eq(TASK_WARNING.TASK_ID))
+                .where(suggested(scope)));
+    }
+
+    private Condition suggested(DataScope scope) {
+        return TASK_WARNING.LEVEL.eq(WarningLevel.RED.name()).and(TaskConditions.PUBLISHED.officeRowsFor(scope))
+                .andNotExists(db.selectOne().from(LEDGER_ENTRY)
+                        .where(LEDGER_ENTRY.TASK_ID.eq(PLANS_TASK.ID).and(LEDGER_ENTRY.RESOLVED_AT.isNull())));
     }
 
     /** A task named for a suggestion. */

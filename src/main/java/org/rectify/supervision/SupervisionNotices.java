@@ -281,6 +281,16 @@ public class SupervisionNotices {
                 .sorted(java.util.Comparator.comparing(r -> r.answer().repliedAt())).toList();
     }
 
+    /** How many answers await the caller's decision: all of them, as {@link #answersToReview} lists them (counted, not read). */
+    @Transactional(readOnly = true)
+    public int answersToReviewCount(Caller caller) {
+        return db.fetchCount(db.selectOne().from(NOTICE_ANSWER)
+                .join(SUPERVISION_NOTICE).on(SUPERVISION_NOTICE.ID.eq(NOTICE_ANSWER.NOTICE_ID))
+                .join(PLANS_TASK).on(PLANS_TASK.ID.eq(SUPERVISION_NOTICE.TASK_ID))
+                .where(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID.eq(caller.accountId()).and(NOTICE_ANSWER.REPLIED_AT.isNotNull())
+                        .and(NOTICE_ANSWER.ACCEPTED_AT.isNull()).and(TaskConditions.PUBLISHED.officeRowsFor(caller.scope()))));
+    }
+
     /** An answer of a notice, waiting for the issuer's decision. */
     public record AnswerToReview(SupervisionNotice notice, NoticeAnswer answer) {
     }

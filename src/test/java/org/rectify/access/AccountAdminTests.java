@@ -55,6 +55,24 @@ class AccountAdminTests {
     }
 
     @Test
+    void the_accounts_come_a_page_at_a_time_and_the_page_writes_the_unit_tree_once() throws Exception {
+        var all = accounts.all();
+        var first = accounts.page(0, 2);
+        var second = accounts.page(1, 2);
+        assertThat(first).hasSize(2);
+        assertThat(second).hasSize(2).doesNotContainAnyElementsOf(first);
+        assertThat(all.subList(0, 4)).containsExactly(first.get(0), first.get(1), second.get(0), second.get(1));
+        assertThat(accounts.count()).isEqualTo(all.size());
+
+        String page = mvc.perform(get("/admin/accounts").with(as("admin"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        // the new-account form holds the tree; each account's row only its unit, filled from there in the browser
+        assertThat(page.split("data-path=", -1)).hasSize(units.tree().size() + 1);
+        assertThat(page.split("data-unit-options-from=\"unitId\"", -1)).hasSize(Math.min(all.size(), 50) + 1);
+        assertThat(page).contains("id=\"account-epb-staff\"");
+    }
+
+    @Test
     void only_administrators_manage_accounts() throws Exception {
         mvc.perform(get("/admin/accounts").with(as("office"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/admin/accounts").with(as("office"))).andExpect(status().isForbidden());

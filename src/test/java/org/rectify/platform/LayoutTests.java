@@ -5,6 +5,10 @@ import org.rectify.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.rectify.DemoLogins.office;
@@ -38,6 +42,17 @@ class LayoutTests {
                 .andExpect(content().contentTypeCompatibleWith("image/svg+xml"))
                 .andExpect(content().string(containsString("<svg")));
         mvc.perform(get("/favicon.ico")).andExpect(redirectedUrl("/favicon.svg"));
+    }
+
+    @Test
+    void every_script_and_style_sheet_a_page_links_is_served() throws Exception {
+        String page = mvc.perform(get("/tasks").with(office())).andReturn().getResponse().getContentAsString();
+        List<String> assets = Pattern.compile("(?:href|src)=\"(/(?:webjars|css|js)/[^\"]+)\"").matcher(page).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(assets).contains("/webjars/htmx.org/dist/htmx.min.js", "/css/rectify.css"); // written as the template has them
+        for (String asset : assets) {
+            mvc.perform(get(asset)).andExpect(status().isOk());
+        }
     }
 
     @Test

@@ -59,6 +59,11 @@ class NoticeReplyReviewTests {
                 .getResponse().getContentAsString(), "$.id")).longValue();
         reply(notice, "已报送台账");
         assertThat(todo(office())).contains("data-kind=\"60-replies\"").contains("/supervision/notices/" + notice + "\"");
+        // the kind's number is counted in SQL (the header's, on every page); it is what the list holds
+        String replies = todo(office()).split("data-kind=\"60-replies\"")[1].split("todo-group")[0];
+        int listed = replies.split("class=\"list-group-item todo-item\"", -1).length - 1;
+        assertThat(listed).isBetween(1, 19);
+        assertThat(replies).contains("text-bg-secondary\">" + listed + "</span>");
 
         mvc.perform(post("/api/supervision/notices/{id}/accept", notice).with(epbStaff())).andExpect(status().isForbidden());
         mvc.perform(post("/api/supervision/notices/{id}/send-back", notice).with(office())

@@ -124,6 +124,30 @@ class SupervisionLedgerTests {
                 .andExpect(content().string(containsString("挂账中")));
     }
 
+    @Test
+    void the_suggestions_come_a_page_at_a_time_and_a_county_office_pages_through_its_own_only() throws Exception {
+        startedTask(LocalDate.now().minusDays(10));
+        startedTask(LocalDate.now().minusDays(11));
+        warnings.recomputeAll(warnings.today());
+
+        var all = ledger.suggestions(DataScope.ALL);
+        assertThat(ledger.suggestionCount(DataScope.ALL)).isEqualTo(all.size()).isGreaterThanOrEqualTo(2);
+        var first = ledger.suggestions(DataScope.ALL, 0, 1);
+        var second = ledger.suggestions(DataScope.ALL, 1, 1);
+        assertThat(first).hasSize(1);
+        assertThat(second).hasSize(1).doesNotContainAnyElementsOf(first);
+        assertThat(all.subList(0, 2)).containsExactly(first.get(0), second.get(0));
+
+        DataScope county = DataScope.ofJurisdiction(units.get(units.resolve("临翔区").orElseThrow().id()).path());
+        var countys = ledger.suggestions(county, 0, 500);
+        assertThat(ledger.suggestionCount(county)).isEqualTo(countys.size()).isLessThan(all.size());
+        assertThat(all).containsAll(countys);
+        assertThat(countys).extracting(SupervisionLedger.TaskWarningRef::title).doesNotContain("挂账测试任务"); // the city's
+        mvc.perform(get("/supervision/ledger").param("page", "99").with(as("linxiang-office"))) // past the end: the last
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"ledger-suggestion-total\">" + countys.size() + "<")));
+    }
+
     private boolean open(long taskId) {
         return ledger.entries(false, DataScope.ALL).stream().anyMatch(e -> e.taskId() == taskId);
     }

@@ -41,9 +41,12 @@ class AccountAdminController {
         this.messages = messages;
     }
 
+    /** Accounts listed per page: each row's unit picker is filled in the browser from the one tree the page writes. */
+    static final int PER_PAGE = 50;
+
     @GetMapping("/admin/accounts")
-    String list(Model model) {
-        return page(model, Map.of(), null);
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        return page(model, Map.of(), null, page);
     }
 
     @PostMapping("/admin/accounts")
@@ -59,7 +62,7 @@ class AccountAdminController {
             redirect.addFlashAttribute("flash", messages.text("account.created", username));
             return "redirect:/admin/accounts";
         } catch (InvalidInputException e) {
-            return page(model, messages.fields(e), new NewAccount(username, null, displayName, unitId == null ? 0 : unitId, role, email));
+            return page(model, messages.fields(e), new NewAccount(username, null, displayName, unitId == null ? 0 : unitId, role, email), 0);
         }
     }
 
@@ -184,8 +187,12 @@ class AccountAdminController {
         return ResponseEntity.status(201).body(accounts.all());
     }
 
-    private String page(Model model, Map<String, String> fieldErrors, NewAccount entered) {
-        model.addAttribute("accounts", accounts.all());
+    private String page(Model model, Map<String, String> fieldErrors, NewAccount entered, int page) {
+        int pages = Math.max(1, (accounts.count() + PER_PAGE - 1) / PER_PAGE);
+        int shown = Math.min(Math.max(0, page), pages - 1);
+        model.addAttribute("accounts", accounts.page(shown, PER_PAGE));
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
         model.addAttribute("units", units.tree());
         model.addAttribute("roles", Role.values());
         model.addAttribute("fieldErrors", fieldErrors);

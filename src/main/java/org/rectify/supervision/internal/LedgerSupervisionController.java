@@ -18,6 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class LedgerSupervisionController {
 
+    /** Red tasks suggested per page: a province has thousands, each row a form. */
+    static final int SUGGESTIONS_PER_PAGE = 50;
+
     private final SupervisionLedger ledger;
     private final Messages messages;
 
@@ -27,9 +30,16 @@ class LedgerSupervisionController {
     }
 
     @GetMapping("/supervision/ledger")
-    String ledger(@RequestParam(defaultValue = "false") boolean resolved, Caller caller, Model model) {
+    String ledger(@RequestParam(defaultValue = "false") boolean resolved, @RequestParam(defaultValue = "0") int page,
+                  Caller caller, Model model) {
         model.addAttribute("entries", ledger.entries(resolved, caller.scope()));
-        model.addAttribute("suggestions", ledger.suggestions(caller.scope()));
+        int total = ledger.suggestionCount(caller.scope());
+        int pages = Math.max(1, (total + SUGGESTIONS_PER_PAGE - 1) / SUGGESTIONS_PER_PAGE);
+        int shown = Math.min(Math.max(0, page), pages - 1);
+        model.addAttribute("suggestions", ledger.suggestions(caller.scope(), shown, SUGGESTIONS_PER_PAGE));
+        model.addAttribute("suggestionTotal", total);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
         model.addAttribute("resolved", resolved);
         model.addAttribute("mayAdd", caller.role().managesTasks() || caller.role() == org.rectify.access.Role.SUPERVISOR);
         return "supervision/ledger";

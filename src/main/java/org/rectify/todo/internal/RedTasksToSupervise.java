@@ -29,9 +29,19 @@ class RedTasksToSupervise implements TodoSource {
 
     @Override
     public List<TodoItem> items(Caller caller) {
-        return ledger.suggestions(caller.scope()).stream()
+        return ledger.suggestions(caller.scope(), 0, TodoList.SHOWN).stream()
                 .map(t -> new TodoItem(t.taskId(), t.ref(), t.title(), null, null,
                         "/supervision/ledger#ledger-suggestions", "todo.action.supervise"))
                 .toList();
+    }
+
+    @Override
+    public int count(Caller caller) { // a province's root office has thousands of red tasks: counted, not read
+        return ledger.suggestionCount(caller.scope());
+    }
+
+    @Override
+    public String everyItemLink() {
+        return "/supervision/ledger#ledger-suggestions";
     }
 }

@@ -28,10 +28,20 @@ class RepliesToAccept implements TodoSource {
 
     @Override
     public List<TodoItem> items(Caller caller) {
-        return notices.answersToReview(caller).stream()
+        return notices.answersToReview(caller).stream().limit(TodoList.SHOWN)
                 .map(r -> new TodoItem(r.notice().taskId(), r.notice().taskRef(), r.notice().taskTitle(),
                         r.notice().number() + " · " + r.answer().unitName(), null,
                         "/supervision/notices/" + r.notice().id(), "todo.action.accept"))
                 .toList();
+    }
+
+    @Override
+    public int count(Caller caller) { // a province's root office issues thousands of notices: counted, not read
+        return notices.answersToReviewCount(caller);
+    }
+
+    @Override
+    public String everyItemLink() {
+        return "/supervision/notices";
     }
 }

@@ -43,7 +43,7 @@ class TodoController {
             }
         }
         List<TodoList.Group> groups = todo.of(caller);
-        int total = groups.stream().mapToInt(g -> g.items().size()).sum();
+        int total = groups.stream().mapToInt(TodoList.Group::total).sum();
         model.addAttribute("groups", groups);
         model.addAttribute("total", total);
         model.addAttribute("todoCount", total);

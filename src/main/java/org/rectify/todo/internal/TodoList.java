@@ -13,7 +13,11 @@ import java.util.List;
 @Component
 class TodoList {
 
+    /** Items a kind that grows with the province lists on the page; the rest are counted and linked. */
+    static final int SHOWN = 20;
+
     private static final String KEY = TodoList.class.getName();
+    private static final String COUNT_KEY = KEY + ".count";
 
     private final List<TodoSource> sources;
 
@@ -23,20 +27,39 @@ class TodoList {
 
     List<Group> of(Caller caller) {
         return PerRequest.get(KEY, () -> sources.stream().filter(s -> s.concerns(caller))
-                .map(s -> new Group(s.kind(), s.items(caller))).toList());
+                .map(s -> group(s, caller)).toList());
+    }
+
+    private static Group group(TodoSource source, Caller caller) {
+        List<TodoItem> items = source.items(caller);
+        String more = source.everyItemLink();
+        if (more == null) {
+            return new Group(source.kind(), items, items.size(), null);
+        }
+        return new Group(source.kind(), items.subList(0, Math.min(SHOWN, items.size())), source.count(caller), more);
     }
 
     /** Reads the sources again on next use: what they answer from changed in this request. */
     void forget() {
         PerRequest.forget(KEY);
+        PerRequest.forget(COUNT_KEY);
     }
 
+    /** How many items wait on the caller (the header's number): counted, not read, where a kind only counts. */
     int count(Caller caller) {
-        return of(caller).stream().mapToInt(g -> g.items().size()).sum();
+        return PerRequest.get(COUNT_KEY, () -> sources.stream().filter(s -> s.concerns(caller))
+                .mapToInt(s -> s.count(caller)).sum());
     }
 
-    /** One kind's items; {@code kind} names its heading (todo.kind.*). */
-    record Group(String kind, List<TodoItem> items) {
+    /**
+     * One kind's items; {@code kind} names its heading (todo.kind.*); {@code total} counts them all, {@code items}
+     * the first of them when {@code everyItemLink} names the page with the rest (else null and all are there).
+     */
+    record Group(String kind, List<TodoItem> items, int total, String everyItemLink) {
+
+        public boolean hasMore() {
+            return total > items.size();
+        }
 
         public String headingKey() {
             return "todo.kind." + kind.substring(kind.indexOf('-') + 1);

@@ -16,6 +16,16 @@ interface TodoSource {
     /** Whether callers of this role ever have such items (the others are not asked). */
     boolean concerns(Caller caller);
 
-    /** The caller's items, most urgent first. */
+    /** The caller's items, most urgent first (a kind that grows with the province: its first {@link TodoList#SHOWN}). */
     List<TodoItem> items(Caller caller);
+
+    /** How many items the caller has, also those {@link #items} leaves out. */
+    default int count(Caller caller) {
+        return items(caller).size();
+    }
+
+    /** The page listing all of them when {@link #items} shows only the first (null: it shows all). */
+    default String everyItemLink() {
+        return null;
+    }
 }

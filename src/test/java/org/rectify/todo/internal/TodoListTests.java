@@ -1,0 +1,94 @@
+package org.rectify.todo.internal;
+
+import org.junit.jupiter.api.Test;
+import org.rectify.access.Caller;
+import org.rectify.access.DataScope;
+import org.rectify.access.Role;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A kind that grows with the province lists its first items and counts the rest; the header counts them all. */
+class TodoListTests {
+
+    private final Caller office = new Caller(1, "office", "办公室", 1, "省委巡视办", Role.OFFICE, DataScope.ofUnit("/1/"));
+
+    @Test
+    void a_kind_with_more_items_than_it_lists_counts_them_all_and_links_the_page_with_the_rest() {
+        TodoList todo = new TodoList(List.of(new Counted("70-red", 3, 12_454, "/supervision/ledger"), new Listed("60-replies", 2)));
+
+        assertThat(todo.of(office)).extracting(TodoList.Group::kind, g -> g.items().size(), TodoList.Group::total,
+                        TodoList.Group::hasMore, TodoList.Group::everyItemLink)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("60-replies", 2, 2, false, null),
+                        org.assertj.core.groups.Tuple.tuple("70-red", 3, 12_454, true, "/supervision/ledger"));
+        assertThat(todo.count(office)).isEqualTo(12_456);
+    }
+
+    @Test
+    void a_kind_that_grows_with_the_province_lists_only_its_first_items() {
+        TodoList todo = new TodoList(List.of(new Counted("60-replies", 500, 500, "/supervision/notices")));
+        assertThat(todo.of(office).get(0).items()).hasSize(TodoList.SHOWN);
+        assertThat(todo.of(office).get(0).total()).isEqualTo(500);
+    }
+
+    @Test
+    void the_header_counts_without_reading_the_items_of_a_kind_that_counts() {
+        Counted red = new Counted("70-red", 3, 40, "/supervision/ledger");
+        assertThat(new TodoList(List.of(red)).count(office)).isEqualTo(40);
+        assertThat(red.read).isZero();
+    }
+
+    private static List<TodoItem> items(int n) {
+        return IntStream.range(0, n).mapToObj(i -> new TodoItem((long) i, "一" + i, "任务" + i, null, null, "/tasks/" + i,
+                "todo.action.supervise")).toList();
+    }
+
+    /** Lists its first {@code listed} of {@code total}. */
+    private static final class Counted implements TodoSource {
+        private final String kind;
+        private final int listed;
+        private final int total;
+        private final String link;
+        int read;
+
+        Counted(String kind, int listed, int total, String link) {
+            this.kind = kind;
+            this.listed = listed;
+            this.total = total;
+            this.link = link;
+        }
+
+        public String kind() {
+            return kind;
+        }
+
+        public boolean concerns(Caller caller) {
+            return true;
+        }
+
+        public List<TodoItem> items(Caller caller) {
+            read++;
+            return TodoListTests.items(listed);
+        }
+
+        public int count(Caller caller) {
+            return total;
+        }
+
+        public String everyItemLink() {
+            return link;
+        }
+    }
+
+    private record Listed(String kind, int n) implements TodoSource {
+        public boolean concerns(Caller caller) {
+            return true;
+        }
+
+        public List<TodoItem> items(Caller caller) {
+            return TodoListTests.items(n);
+        }
+    }
+}

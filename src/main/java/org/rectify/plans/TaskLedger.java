@@ -49,7 +49,7 @@ public class TaskLedger {
                     .from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
                     .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
                     .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
-                    .orderBy(TASK_UNIT.POSITION))
+                    .orderBy(TASK_UNIT.POSITION, TASK_UNIT.UNIT_ID))
             .convertFrom(r -> r.map(u -> new AssignedUnit(u.value1(), u.value2(), u.value3(), u.value4())));
 
     private final DSLContext db;
@@ -105,18 +105,21 @@ public class TaskLedger {
     }
 
     public TaskDetail get(long taskId, DataScope scope) {
-        var task = db.select(TASK.asterisk(), PLAN.TITLE).from(TASK).join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID))
+        // the responsible person with the task's row, and its lead and supporting units in one statement (issue 14)
+        var task = db.select(TASK.asterisk(), PLAN.TITLE, UNITS_PERSON.ID, UNITS_PERSON.NAME, UNITS_PERSON.POST,
+                        UNITS_PERSON.UNIT_ID, UNITS_PERSON.PHONE)
+                .from(TASK).join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID))
+                .leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
                 .where(TASK.ID.eq(taskId).and(TaskConditions.visibleTo(scope)))
                 .fetchOptional().orElseThrow(() -> new TaskNotFound(taskId));
-        Map<Long, List<AssignedUnit>> lead = units(List.of(taskId), UnitRole.LEAD);
-        Map<Long, List<AssignedUnit>> supporting = units(List.of(taskId), UnitRole.SUPPORTING);
+        Map<UnitRole, List<AssignedUnit>> units = unitsOf(taskId);
         Long personId = task.get(TASK.RESPONSIBLE_PERSON_ID);
-        ResponsiblePerson person = personId == null ? null : db.selectFrom(UNITS_PERSON).where(UNITS_PERSON.ID.eq(personId))
-                .fetchOne(p -> new ResponsiblePerson(p.getName(), p.getPost(), p.getUnitId(), p.getPhone()));
+        ResponsiblePerson person = task.get(UNITS_PERSON.ID) == null ? null : new ResponsiblePerson(
+                task.get(UNITS_PERSON.NAME), task.get(UNITS_PERSON.POST), task.get(UNITS_PERSON.UNIT_ID), task.get(UNITS_PERSON.PHONE));
         return new TaskDetail(taskId, task.get(TASK.PLAN_ID), task.get(PLAN.TITLE), task.get(TASK.REF), task.get(TASK.TITLE),
                 task.get(TASK.TEXT), task.get(TASK.MEASURES), TaskStatus.valueOf(task.get(TASK.STATUS)), task.get(TASK.ONGOING),
                 task.get(TASK.DEADLINE), task.get(TASK.VERSION),
-                lead.getOrDefault(taskId, List.of()), supporting.getOrDefault(taskId, List.of()), personId, person,
+                units.getOrDefault(UnitRole.LEAD, List.of()), units.getOrDefault(UnitRole.SUPPORTING, List.of()), personId, person,
                 milestones(taskId), indicators(taskId), obligations(taskId), history(taskId));
     }
 
@@ -294,7 +297,20 @@ public class TaskLedger {
                 .from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
                 .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
                 .where(TASK_UNIT.TASK_ID.in(taskIds).and(TASK_UNIT.ROLE.eq(role)))
-                .orderBy(TASK_UNIT.TASK_ID, TASK_UNIT.POSITION)
+                .orderBy(TASK_UNIT.TASK_ID, TASK_UNIT.POSITION, TASK_UNIT.UNIT_ID)
+                .fetch().stream()
+                .collect(Collectors.groupingBy(r -> r.value1(),
+                        Collectors.mapping(r -> new AssignedUnit(r.value2(), r.value3(), r.value4(), r.value5()),
+                                Collectors.toList())));
+    }
+
+    /** One task's units by role, each role's in their order. */
+    private Map<UnitRole, List<AssignedUnit>> unitsOf(long taskId) {
+        return db.select(TASK_UNIT.ROLE, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_GROUP.ID, UNITS_GROUP.NAME)
+                .from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
+                .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
+                .where(TASK_UNIT.TASK_ID.eq(taskId))
+                .orderBy(TASK_UNIT.POSITION, TASK_UNIT.UNIT_ID)
                 .fetch().stream()
                 .collect(Collectors.groupingBy(r -> r.value1(),
                         Collectors.mapping(r -> new AssignedUnit(r.value2(), r.value3(), r.value4(), r.value5()),

@@ -9,6 +9,7 @@ import org.rectify.IntegrationTest;
 import org.rectify.access.DataScope;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
@@ -22,6 +23,9 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
+import static org.rectify.units.api.Tables.UNITS_GROUP;
 import static org.rectify.units.api.Tables.UNITS_PERSON;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -29,8 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The faster read paths of issue 14's last round return exactly what the paths they replaced returned, for the root
  * office, a county office and unit staff: a ledger page names its lead units from its own statement (not a second
- * query per page) on every page of the open list and of a lead unit's overdue list; the due list names its plans
- * without counting every plan's tasks.
+ * query per page) on every page of the open list and of a lead unit's overdue list; a task reads its units and its
+ * responsible person in two statements, not three; the due list names its plans without counting every plan's tasks.
  */
 @IntegrationTest
 class LedgerReadPathsTests {
@@ -48,6 +52,8 @@ class LedgerReadPathsTests {
     Plans plans;
     @Autowired
     Units units;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private Map<String, DataScope> roles() {
         Map<String, DataScope> roles = new LinkedHashMap<>();
@@ -100,6 +106,58 @@ class LedgerReadPathsTests {
                     LedgerFilter.Sort.DEADLINE, false, 0, 5);
             assertEveryPageIsTheOldOne(role.getKey(), overdue, ledger.where(overdue, role.getValue()));
         }
+    }
+
+    /** A task's units of one role as the old path read them: one query per role. */
+    private List<AssignedUnit> oldUnits(long taskId, UnitRole role) {
+        return db.select(UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_GROUP.ID, UNITS_GROUP.NAME)
+                .from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
+                .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
+                .where(TASK_UNIT.TASK_ID.eq(taskId).and(TASK_UNIT.ROLE.eq(role)))
+                .orderBy(TASK_UNIT.POSITION, TASK_UNIT.UNIT_ID)
+                .fetch(r -> new AssignedUnit(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    @Test
+    void each_task_a_role_sees_has_the_units_and_responsible_person_the_query_per_part_found() {
+        // the demo names no responsible person: one task (which every role here sees) names one for this test
+        long named = db.select(TASK.ID).from(TASK).where(TaskConditions.visibleTo(roles().get("epb-staff")))
+                .orderBy(TASK.ID).limit(1).fetchOne(TASK.ID);
+        Long before = db.select(TASK.RESPONSIBLE_PERSON_ID).from(TASK).where(TASK.ID.eq(named)).fetchOne(TASK.RESPONSIBLE_PERSON_ID);
+        Long person = jdbc.queryForObject("insert into person (name, post, phone) values ('读路径测试人', '科长', '0883-0000000') returning id",
+                Long.class);
+        jdbc.update("update task set responsible_person_id = ? where id = ?", person, named);
+        try {
+            assertTheUnitsAndPersonOfEachTaskAreTheOldOnes();
+        } finally {
+            jdbc.update("update task set responsible_person_id = ? where id = ?", before, named);
+            jdbc.update("delete from person where id = ?", person);
+        }
+    }
+
+    private void assertTheUnitsAndPersonOfEachTaskAreTheOldOnes() {
+        int supported = 0;
+        int withPerson = 0;
+        for (var role : roles().entrySet()) {
+            List<Long> visible = db.select(TASK.ID).from(TASK).where(TaskConditions.visibleTo(role.getValue()))
+                    .orderBy(TASK.ID).fetch(TASK.ID);
+            assertThat(visible).as(role.getKey()).isNotEmpty();
+            for (long id : visible) {
+                TaskDetail task = ledger.get(id, role.getValue());
+                assertThat(task.leadUnits()).as("%s task %d", role.getKey(), id).isEqualTo(oldUnits(id, UnitRole.LEAD))
+                        .isNotEmpty();
+                assertThat(task.supportingUnits()).as("%s task %d", role.getKey(), id)
+                        .isEqualTo(oldUnits(id, UnitRole.SUPPORTING));
+                ResponsiblePerson person = task.responsiblePersonId() == null ? null : db.selectFrom(UNITS_PERSON)
+                        .where(UNITS_PERSON.ID.eq(task.responsiblePersonId()))
+                        .fetchOne(p -> new ResponsiblePerson(p.getName(), p.getPost(), p.getUnitId(), p.getPhone()));
+                assertThat(task.responsible()).as("%s task %d", role.getKey(), id).isEqualTo(person);
+                supported += task.supportingUnits().size();
+                withPerson += person == null ? 0 : 1;
+            }
+        }
+        assertThat(supported).as("some task has supporting units").isPositive();
+        assertThat(withPerson).as("some task names its responsible person").isPositive();
     }
 
     @Test

@@ -246,7 +246,9 @@ public class TaskLedger {
             c = c.and(TaskConditions.ledFromUnit(db, f.leadUnitId()));
         }
         if (!f.statuses().isEmpty()) {
-            c = c.and(TASK.STATUS.in(f.statuses().stream().map(Enum::name).toList()));
+            // in the enum's order, as V40's index of open tasks lists them: PostgreSQL then sees the index's predicate
+            // as this very condition and adds no bitmap of the status index to the bounded count's
+            c = c.and(TASK.STATUS.in(f.statuses().stream().sorted().map(Enum::name).toList()));
         }
         if (f.deadlineFrom() != null) {
             c = c.and(TASK.DEADLINE.ge(f.deadlineFrom()));

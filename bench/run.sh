@@ -5,11 +5,13 @@
 # every statement of one warm request of each kind, EXPLAIN ANALYZE, median of 5).
 #   TASKS=100000 bash bench/run.sh          results in target/bench/<time>-<tasks>/
 # Env: TASKS (100000), DATA (/tmp/rectify-bench-$TASKS, generated when absent), PORT (18106),
-#      JAR (target/rectify.jar), JAVA_OPTS (the JVM's, e.g. a flight recording), THREADS (8), DURATION (30 s per op), WARMUP (5 s), OPS ("q1 q2 q3 insight task due q4"), SKIP_SQL=1
+#      JAR (target/rectify.jar), JAVA_OPTS (the JVM's, e.g. a flight recording), THREADS (8), DURATION (30 s per op),
+#      WARMUP (5 s), OPS ("q1 q2 q3 insight task due q4"), SKIP_SQL=1, CLIENT (python, wrk or both: the load client, see below)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TASKS=${TASKS:-100000}; DATA=${DATA:-/tmp/rectify-bench-$TASKS}; PORT=${PORT:-18106}
 THREADS=${THREADS:-8}; DURATION=${DURATION:-30}; WARMUP=${WARMUP:-5}; OPS=${OPS:-"q1 q2 q3 insight task due q4"}
+CLIENT=${CLIENT:-python}
 PASS=bench-pass-2026; BASE=http://127.0.0.1:$PORT
 OUT=${OUT:-target/bench/$(date +%Y%m%d-%H%M%S)-$TASKS}; mkdir -p "$OUT"
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
@@ -98,14 +100,27 @@ if [ "${SKIP_SQL:-0}" != 1 ]; then
   stop_app; start_app "${APP_OPTS:-}"
 fi
 
-log "load: $THREADS threads, ${WARMUP}s warm-up + ${DURATION}s per operation and role"
-python3 bench/measure.py "$OUT/setup.json" --ops "$OPS" --threads "$THREADS" --duration "$DURATION" --warmup "$WARMUP" \
-  --out "$OUT/results.jsonl" >/dev/null
+# CLIENT: python (bench/measure.py, the loop Redmine's harness mirrors), wrk (bench/wrkload.py: the same reads from a
+# C client that takes far less of the 2 cores; q4 stays with Python) or both (each read twice, Python then wrk)
+log "load ($CLIENT): $THREADS threads, ${WARMUP}s warm-up + ${DURATION}s per operation and role"
+if [ "$CLIENT" != wrk ]; then
+  python3 bench/measure.py "$OUT/setup.json" --ops "$OPS" --threads "$THREADS" --duration "$DURATION" --warmup "$WARMUP" \
+    --out "$OUT/results.jsonl" >/dev/null
+fi
+if [ "$CLIENT" != python ]; then
+  python3 bench/wrkload.py "$OUT/setup.json" --ops "$OPS" --threads "$THREADS" --duration "$DURATION" --warmup "$WARMUP" \
+    --out "$OUT/results.jsonl" >/dev/null
+  if [ "$CLIENT" = wrk ] && [[ " $OPS " == *" q4 "* ]]; then
+    python3 bench/measure.py "$OUT/setup.json" --ops q4 --threads "$THREADS" --duration "$DURATION" --warmup "$WARMUP" \
+      --out "$OUT/results.jsonl" >/dev/null
+  fi
+fi
 python3 - "$OUT" <<'PY' | tee "$OUT/results.md"
 import json, sys
 rows = [json.loads(l) for l in open(f'{sys.argv[1]}/results.jsonl')]
-print('| role | op | p50 ms | p95 ms | p99 ms | ops/s | errors |\n|---|---|---|---|---|---|---|')
+rows.sort(key=lambda r: r.get('client', 'python'))  # stable: each client's rows in run order
+print('| role | op | client | p50 ms | p95 ms | p99 ms | ops/s | errors |\n|---|---|---|---|---|---|---|---|')
 for r in rows:
-    print(f"| {r['role']} | {r['query']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['ops_per_s']} | {r['errors']} |")
+    print(f"| {r['role']} | {r['query']} | {r.get('client', 'python')} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['ops_per_s']} | {r['errors']} |")
 PY
 log "results in $OUT"

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,18 @@ public class Plans {
     @Transactional(readOnly = true)
     public List<PlanSummary> all() {
         return summaries(noCondition());
+    }
+
+    /**
+     * The titles of these plans by id: what a list naming its plans needs, without {@link #all}'s task count of every
+     * plan (a count of the whole task table: 15 ms per due list at 100,000 tasks).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> titles(Collection<Long> planIds) {
+        if (planIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.select(PLAN.ID, PLAN.TITLE).from(PLAN).where(PLAN.ID.in(planIds)).fetchMap(PLAN.ID, PLAN.TITLE);
     }
 
     @Transactional(readOnly = true)

@@ -86,7 +86,7 @@ public class ProgressViews {
                 LinkedHashMap::new, Collectors.toList()));
         Set<Long> planIds = new java.util.LinkedHashSet<>(leadsByPlan.keySet());
         planIds.addAll(supportsByPlan.keySet());
-        Map<Long, String> titles = plans.all().stream().collect(Collectors.toMap(PlanSummary::id, PlanSummary::title));
+        Map<Long, String> titles = plans.titles(planIds);
         LocalDate today = cycles.today();
         List<DueList.PlanDue> out = new ArrayList<>();
         for (long plan : planIds) {

@@ -1,0 +1,181 @@
+package org.rectify.plans;
+
+import com.jayway.jsonpath.JsonPath;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.rectify.DemoLogins;
+import org.rectify.IntegrationTest;
+import org.rectify.access.DataScope;
+import org.rectify.units.Units;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
+import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
+import static org.rectify.units.api.Tables.UNITS_GROUP;
+import static org.rectify.units.api.Tables.UNITS_PERSON;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The faster read paths of issue 14's last round return exactly what the paths they replaced returned, for the root
+ * office, a county office and unit staff: a ledger page names its lead units from its own statement (not a second
+ * query per page) on every page of the open list and of a lead unit's overdue list; a task reads its units and its
+ * responsible person in two statements, not three; the due list names its plans without counting every plan's tasks.
+ */
+@IntegrationTest
+class LedgerReadPathsTests {
+
+    private static final Set<TaskStatus> OPEN = EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS,
+            TaskStatus.REOPENED, TaskStatus.CLOSURE_REQUESTED, TaskStatus.ONGOING);
+
+    @Autowired
+    DSLContext db;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TaskLedger ledger;
+    @Autowired
+    Plans plans;
+    @Autowired
+    Units units;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Map<String, DataScope> roles() {
+        Map<String, DataScope> roles = new LinkedHashMap<>();
+        roles.put("office", DataScope.ofJurisdiction(pathOf("临沧市")));
+        roles.put("linxiang-office", DataScope.ofJurisdiction(pathOf("临翔区")));
+        roles.put("epb-staff", DataScope.ofUnit(pathOf("市环境保护局")));
+        return roles;
+    }
+
+    private String pathOf(String unitName) {
+        return units.get(units.resolve(unitName).orElseThrow().id()).path();
+    }
+
+    /** A ledger page as the old path built it: the page's rows, then one query for their lead units' names. */
+    private List<TaskSummary> oldPage(Condition where, int page, int size) {
+        var rows = db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK.DEADLINE, UNITS_PERSON.NAME)
+                .from(TASK).leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
+                .where(where).orderBy(TASK.DEADLINE.asc().nullsLast(), TASK.ID.asc())
+                .limit(size).offset(page * size).fetch();
+        Map<Long, List<String>> names = ledger.leadUnitNames(rows.map(r -> r.value1()));
+        return rows.map(r -> new TaskSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                TaskStatus.valueOf(r.value6()), r.value7(), names.getOrDefault(r.value1(), List.of()), r.value8()));
+    }
+
+    private void assertEveryPageIsTheOldOne(String role, LedgerFilter first, Condition where) {
+        int size = first.size();
+        long total = ledger.find(first, roles().get(role)).total();
+        assertThat(total).as(role).isPositive();
+        List<TaskSummary> seen = new ArrayList<>();
+        for (int page = 0; page * size < total; page++) {
+            List<TaskSummary> tasks = ledger.find(first.withPage(page), roles().get(role)).tasks();
+            assertThat(tasks).as("%s page %d", role, page).isEqualTo(oldPage(where, page, size));
+            seen.addAll(tasks);
+        }
+        assertThat(seen).as(role).hasSize((int) total);
+        assertThat(seen).as("%s: every task named by its lead units", role).allMatch(t -> !t.leadUnits().isEmpty());
+    }
+
+    @Test
+    void every_page_of_the_open_list_and_of_a_lead_units_overdue_list_is_what_the_two_query_page_was_for_each_role() {
+        for (var role : roles().entrySet()) {
+            Condition open = ledger.where(new LedgerFilter(null, null, null, OPEN, null, null, null, null,
+                    LedgerFilter.Sort.DEADLINE, false, 0, 7), role.getValue());
+            assertEveryPageIsTheOldOne(role.getKey(), new LedgerFilter(null, null, null, OPEN, null, null, null, null,
+                    LedgerFilter.Sort.DEADLINE, false, 0, 7), open);
+
+            long county = units.resolve("临翔区").orElseThrow().id();
+            LocalDate due = LocalDate.now().plusYears(3);
+            LedgerFilter overdue = new LedgerFilter(null, null, county, OPEN, null, due, null, null,
+                    LedgerFilter.Sort.DEADLINE, false, 0, 5);
+            assertEveryPageIsTheOldOne(role.getKey(), overdue, ledger.where(overdue, role.getValue()));
+        }
+    }
+
+    /** A task's units of one role as the old path read them: one query per role. */
+    private List<AssignedUnit> oldUnits(long taskId, UnitRole role) {
+        return db.select(UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_GROUP.ID, UNITS_GROUP.NAME)
+                .from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
+                .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
+                .where(TASK_UNIT.TASK_ID.eq(taskId).and(TASK_UNIT.ROLE.eq(role)))
+                .orderBy(TASK_UNIT.POSITION, TASK_UNIT.UNIT_ID)
+                .fetch(r -> new AssignedUnit(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    @Test
+    void each_task_a_role_sees_has_the_units_and_responsible_person_the_query_per_part_found() {
+        // the demo names no responsible person: one task (which every role here sees) names one for this test
+        long named = db.select(TASK.ID).from(TASK).where(TaskConditions.visibleTo(roles().get("epb-staff")))
+                .orderBy(TASK.ID).limit(1).fetchOne(TASK.ID);
+        Long before = db.select(TASK.RESPONSIBLE_PERSON_ID).from(TASK).where(TASK.ID.eq(named)).fetchOne(TASK.RESPONSIBLE_PERSON_ID);
+        Long person = jdbc.queryForObject("insert into person (name, post, phone) values ('读路径测试人', '科长', '0883-0000000') returning id",
+                Long.class);
+        jdbc.update("update task set responsible_person_id = ? where id = ?", person, named);
+        try {
+            assertTheUnitsAndPersonOfEachTaskAreTheOldOnes();
+        } finally {
+            jdbc.update("update task set responsible_person_id = ? where id = ?", before, named);
+            jdbc.update("delete from person where id = ?", person);
+        }
+    }
+
+    private void assertTheUnitsAndPersonOfEachTaskAreTheOldOnes() {
+        int supported = 0;
+        int withPerson = 0;
+        for (var role : roles().entrySet()) {
+            List<Long> visible = db.select(TASK.ID).from(TASK).where(TaskConditions.visibleTo(role.getValue()))
+                    .orderBy(TASK.ID).fetch(TASK.ID);
+            assertThat(visible).as(role.getKey()).isNotEmpty();
+            for (long id : visible) {
+                TaskDetail task = ledger.get(id, role.getValue());
+                assertThat(task.leadUnits()).as("%s task %d", role.getKey(), id).isEqualTo(oldUnits(id, UnitRole.LEAD))
+                        .isNotEmpty();
+                assertThat(task.supportingUnits()).as("%s task %d", role.getKey(), id)
+                        .isEqualTo(oldUnits(id, UnitRole.SUPPORTING));
+                ResponsiblePerson person = task.responsiblePersonId() == null ? null : db.selectFrom(UNITS_PERSON)
+                        .where(UNITS_PERSON.ID.eq(task.responsiblePersonId()))
+                        .fetchOne(p -> new ResponsiblePerson(p.getName(), p.getPost(), p.getUnitId(), p.getPhone()));
+                assertThat(task.responsible()).as("%s task %d", role.getKey(), id).isEqualTo(person);
+                supported += task.supportingUnits().size();
+                withPerson += person == null ? 0 : 1;
+            }
+        }
+        assertThat(supported).as("some task has supporting units").isPositive();
+        assertThat(withPerson).as("some task names its responsible person").isPositive();
+    }
+
+    @Test
+    void the_due_list_names_each_of_its_plans_as_the_list_of_every_plan_does_for_each_role() throws Exception {
+        Map<Long, String> everyPlan = plans.all().stream().collect(Collectors.toMap(PlanSummary::id, PlanSummary::title));
+        int named = 0;
+        for (String role : roles().keySet()) {
+            String json = mvc.perform(get("/api/progress/due").with(DemoLogins.as(role))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            List<Number> ids = JsonPath.read(json, "$.plans[*].planId");
+            List<String> titles = JsonPath.read(json, "$.plans[*].planTitle");
+            assertThat(titles).as(role).hasSameSizeAs(ids);
+            for (int i = 0; i < ids.size(); i++) {
+                assertThat(titles.get(i)).as("%s plan %s", role, ids.get(i)).isNotBlank()
+                        .isEqualTo(everyPlan.get(ids.get(i).longValue()));
+                named++;
+            }
+        }
+        assertThat(named).isPositive();
+    }
+}

@@ -6,6 +6,7 @@ import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.rectify.plans.UnitRole;
+import org.rectify.progress.EvidenceStore;
 import org.rectify.progress.ReportState;
 import org.rectify.progress.ReportStep;
 import org.rectify.progress.VersionStatus;
@@ -590,7 +591,7 @@ public final class ProvinceWriter {
                 String sha = HexFormat.of().formatHex(digest);
                 boolean photo = e % 2 == 0;
                 evidence.add(firstEvidence + e).add(sha).add(20_000 + files.nextInt(2_000_000)).add(photo ? "image/jpeg" : "application/pdf")
-                        .add(photo ? "整改现场照片.jpg" : "整改佐证材料.pdf").add(sha.substring(0, 2) + "/" + sha).add(ACTOR)
+                        .add(photo ? "整改现场照片.jpg" : "整改佐证材料.pdf").add(EvidenceStore.keyOf(sha)).add(ACTOR)
                         .add(uploaders.get(e)).add(at).end();
             }
             done("evidence", evidence);

@@ -15,6 +15,14 @@ import java.util.stream.Stream;
 public interface EvidenceStore {
 
     /**
+     * The key content with this SHA-256 is kept under: {@code ab/cd/abcd…} (two levels of 256 directories keep any
+     * one directory small at 300,000 files). The province generator writes its evidence rows with it too.
+     */
+    static String keyOf(String sha256) {
+        return sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256;
+    }
+
+    /**
      * Streams the content to staging. Refuses (and keeps nothing of) an empty file, a file over the size limit, a
      * file name with path parts such as {@code ../}, an executable, or content of a type not accepted as evidence
      * (whatever its name claims). An I/O failure of the source (an interrupted upload) leaves nothing behind either.

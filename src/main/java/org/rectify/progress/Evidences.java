@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +112,13 @@ public class Evidences {
     public InputStream open(long id) throws IOException {
         String key = db.select(EVIDENCE.STORAGE_KEY).from(EVIDENCE).where(EVIDENCE.ID.eq(id))
                 .fetchOptional(EVIDENCE.STORAGE_KEY).orElseThrow(() -> new EvidenceNotFound(id));
-        return store.open(key);
+        try {
+            return store.open(key);
+        } catch (NoSuchFileException gone) {
+            // recorded but not in the store (restored without its files, or generated): the reader gets a 404, not a 500
+            log.warn("evidence {} is recorded but its file {} is not in the store", id, key);
+            throw new EvidenceNotFound(id);
+        }
     }
 
     /** How many staging leftovers and orphan files a clean-up removed. */

@@ -155,8 +155,8 @@ class EvidenceCrashTests {
             throw new IllegalStateException("crash before the report's rows are written");
         })).hasMessageContaining("crash");
         EvidenceFile recorded = transaction.execute(status -> evidences.record(kept, someone()));
-        String orphanKey = FileSystemEvidenceStore.keyOf(orphan.sha256());
-        String keptKey = FileSystemEvidenceStore.keyOf(kept.sha256());
+        String orphanKey = EvidenceStore.keyOf(orphan.sha256());
+        String keptKey = EvidenceStore.keyOf(kept.sha256());
         assertThat(store.contains(orphanKey)).as("the file was kept before the transaction failed").isTrue();
         assertThat(db.fetchCount(EVIDENCE, EVIDENCE.SHA256.eq(orphan.sha256()))).isZero();
 

@@ -83,7 +83,7 @@ class EvidenceTests {
                 .andExpect(jsonPath("$.attachments[0].file.contentType").value("application/pdf"))
                 .andExpect(jsonPath("$.attachments[0].file.size").value(bytes.length))
                 .andExpect(jsonPath("$.attachments[0].file.sha256").value(sha));
-        Path stored = root().resolve(FileSystemEvidenceStore.keyOf(sha));
+        Path stored = root().resolve(EvidenceStore.keyOf(sha));
         assertThat(stored).exists().hasBinaryContent(bytes);
         assertThat(Files.getPosixFilePermissions(stored)).as("kept files are read-only")
                 .doesNotContain(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
@@ -167,7 +167,7 @@ class EvidenceTests {
                 .andExpect(status().isUnprocessableContent());
         assertThat(db.fetchCount(EVIDENCE)).isEqualTo(rows);
         assertThat(db.fetchCount(REPORT_SLOT, REPORT_SLOT.TASK_ID.eq(task))).isZero();
-        assertThat(root().resolve(FileSystemEvidenceStore.keyOf(sha256(good)))).doesNotExist();
+        assertThat(root().resolve(EvidenceStore.keyOf(sha256(good)))).doesNotExist();
         assertThat(staged()).isEmpty();
     }
 
@@ -187,6 +187,16 @@ class EvidenceTests {
         mvc.perform(get("/progress/evidence/{id}", evidence).with(epbStaff())).andExpect(status().isOk());
         mvc.perform(get("/api/progress/evidence/{id}", evidence).with(linxiangStaff())).andExpect(status().isNotFound());
         mvc.perform(get("/api/progress/evidence/{id}", 999_999_999L).with(office())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void a_recorded_file_missing_from_the_store_answers_not_found_rather_than_an_error() throws Exception {
+        byte[] bytes = pdf("已遗失.pdf").getBytes();
+        MvcResult saved = plan.reportWithFiles(epbStaff(), task, plan.currentCycle, content("附件已遗失"), true, file("已遗失.pdf", bytes))
+                .andReturn();
+        long evidence = ((Number) com.jayway.jsonpath.JsonPath.read(ProgressFixture.body(saved), "$.attachments[0].file.id")).longValue();
+        Files.delete(root().resolve(EvidenceStore.keyOf(sha256(bytes))));
+        mvc.perform(get("/api/progress/evidence/{id}", evidence).with(office())).andExpect(status().isNotFound());
     }
 
     @Test

@@ -140,7 +140,7 @@ public class FileSystemEvidenceStore implements EvidenceStore, AutoCloseable {
     @Override
     public String keep(StagedFile staged) {
         Path temp = staged(staged);
-        String key = keyOf(staged.sha256());
+        String key = EvidenceStore.keyOf(staged.sha256());
         Path target = root.resolve(key);
         try {
             Files.createDirectories(target.getParent());
@@ -226,11 +226,6 @@ public class FileSystemEvidenceStore implements EvidenceStore, AutoCloseable {
             log.warn("could not list {}: {}", staging, e.getMessage());
         }
         return removed;
-    }
-
-    /** {@code ab/cd/abcd…}: two levels of 256 directories keep any one directory small at 300,000 files. */
-    public static String keyOf(String sha256) {
-        return sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256;
     }
 
     private Path path(String storageKey) {

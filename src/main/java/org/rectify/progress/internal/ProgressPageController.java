@@ -64,6 +64,8 @@ class ProgressPageController {
     String matrix(Caller caller, @RequestParam(required = false) Long planId, @RequestParam(required = false) Long cycleId,
                   @RequestParam(required = false) Long unitId, @RequestParam(required = false) String section,
                   @RequestParam(required = false) ReportState state, @RequestParam(defaultValue = "0") int page,
+                  @RequestParam(defaultValue = "" + ProgressViews.MATRIX_PAGE_SIZE) int size,
+                  @RequestParam(required = false) String view,
                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         List<PlanSummary> all = plans.visibleFor(caller.scope());
         model.addAttribute("plans", all);
@@ -74,8 +76,10 @@ class ProgressPageController {
             return "progress/matrix";
         }
         cycles.extend(plan);
-        CycleMatrix matrix = views.matrix(caller, plan, cycleId, unitId, section, state, page);
+        CycleMatrix matrix = views.matrix(caller, plan, cycleId, unitId, section, state, page, size);
         model.addAttribute("matrix", matrix);
+        model.addAttribute("view", "units".equals(view) ? "units" : "tasks");
+        model.addAttribute("pageSizes", CycleMatrix.PAGE_SIZES);
         model.addAttribute("unitId", unitId);
         model.addAttribute("section", section);
         model.addAttribute("state", state);

@@ -286,6 +286,11 @@ public class ProgressViews {
         return new ObligationCompliance(planId, plan.title(), year, rows);
     }
 
+    /** The ids of the units leading a plan's reporting tasks. */
+    public Set<Long> leadUnitIds(long planId) {
+        return matrixQueries.leadUnits(planId, ReportingCycles.REPORTING.stream().map(Enum::name).toList());
+    }
+
     /** Whether the caller sees all of a plan's units: an administrator, or the office etc. of the unit running it. */
     public boolean seesWholePlan(Caller caller, long planId) {
         DataScope scope = caller.scope();

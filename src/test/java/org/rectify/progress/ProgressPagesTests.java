@@ -159,6 +159,9 @@ class ProgressPagesTests {
         String first = matrixPage("size", "20");
         assertThat(rows(first)).isEqualTo(20);
         assertThat(first).contains("共 22 项任务 · 第 1/2 页", "id=\"count-SUBMITTED\">1<", "selected=\"selected\">20 项<");
+        // the unit filter offers the units leading the plan's tasks and those above them, not the whole tree
+        String filter = first.substring(first.indexOf("id=\"unitId\""), first.indexOf("id=\"section\""));
+        assertThat(filter).contains("市环境保护局</option>", "临沧市").doesNotContain("市财政局", "临翔区");
         String last = matrixPage("size", "20", "page", "1");
         assertThat(rows(last)).isEqualTo(2);
         assertThat(last).contains("第 2/2 页", "id=\"count-SUBMITTED\">1<");

@@ -89,7 +89,7 @@ class ProgressPageController {
             return "progress/matrix :: results";
         }
         model.addAttribute("sections", plans.sections(plan));
-        model.addAttribute("units", unitChoices(caller, plan));
+        model.addAttribute("units", leadingUnits(unitChoices(caller, plan), views.leadUnitIds(plan)));
         return "progress/matrix";
     }
 
@@ -119,6 +119,20 @@ class ProgressPageController {
     private Long defaultPlan(Caller caller, List<PlanSummary> all) {
         return all.stream().map(PlanSummary::id).filter(id -> views.seesWholePlan(caller, id)).findFirst()
                 .orElse(all.isEmpty() ? null : all.get(0).id());
+    }
+
+    /**
+     * The matrix filters by the units that lead the plan's tasks and the units above them (a county's subtree): a
+     * province's tree is a thousand units, of which a plan names few.
+     */
+    private static List<Unit> leadingUnits(List<Unit> choices, java.util.Set<Long> leads) {
+        java.util.Set<String> atOrAbove = new java.util.HashSet<>(); // the paths of the leads and of their parents
+        choices.stream().filter(u -> leads.contains(u.id())).forEach(u -> {
+            for (int i = u.path().indexOf('/', 1); i > 0; i = u.path().indexOf('/', i + 1)) {
+                atOrAbove.add(u.path().substring(0, i + 1));
+            }
+        });
+        return choices.stream().filter(u -> atOrAbove.contains(u.path())).toList();
     }
 
     private List<Unit> unitChoices(Caller caller, long planId) {

@@ -1,8 +1,9 @@
-// The reporting matrix: #by-unit opens the unit tab (a link can point at it).
-document.addEventListener('DOMContentLoaded', function () {
-  if (location.hash === '#by-unit' && window.bootstrap) {
-    var tab = document.getElementById('tab-units');
-    if (tab) { bootstrap.Tab.getOrCreateInstance(tab).show(); }
+// The reporting matrix: a view tab (by task / by unit) is a link htmx follows; the filter form keeps the chosen view,
+// so a change of filter stays on it.
+document.addEventListener('click', function (e) {
+  var tab = e.target.closest && e.target.closest('#matrix-views [data-view]');
+  var view = document.getElementById('matrix-view');
+  if (tab && view) {
+    view.value = tab.getAttribute('data-view');
   }
 });
-

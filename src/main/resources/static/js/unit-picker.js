@@ -327,6 +327,15 @@
         entry.option.selected = !entry.option.selected;
       } else {
         entry.option.selected = true;
+        // one choice in all: a unit, or a group (two single selects), the other one emptied
+        var other = entry.select === select ? groupSelect : select;
+        var none = other && !other.multiple && Array.prototype.find.call(other.options, function (o) {
+          return o.value === '';
+        });
+        if (none && !none.selected) {
+          none.selected = true;
+          changed(other);
+        }
       }
       changed(entry.select);
       input.value = '';

@@ -14,6 +14,10 @@ public record CycleMatrix(long planId, String planTitle, ReportingCadence cadenc
                           int submittedLate, int totalRows, int page, int pageSize, List<UnitSummary> units) {
 
     /** The order the office reads a row in: what needs chasing first, what is done last. */
+    /** The page sizes an office may choose. */
+    public static final List<Integer> PAGE_SIZES = List.of(20, 50, 100, 200);
+
+    /** The order the office reads a row in: what needs chasing first, what is done last. */
     public static final List<ReportState> READING_ORDER = List.of(ReportState.LATE, ReportState.RETURNED,
             ReportState.AWAITING_APPROVAL, ReportState.DRAFT, ReportState.MISSING, ReportState.SUBMITTED);
 
@@ -54,8 +58,34 @@ public record CycleMatrix(long planId, String planTitle, ReportingCadence cadenc
     /** One lead unit's reports in the cycle, over all its tasks of the plan. */
     public record UnitSummary(long unitId, String unitName, int expected, int submitted, int submittedLate,
                               int awaitingApproval, int returned, int notYet, int late) {
+
+        /** {@code cells} cells of a unit in one state. */
+        public static UnitSummary of(long unitId, String unitName, ReportState state, boolean submittedLate, int cells) {
+            return new UnitSummary(unitId, unitName, cells,
+                    state == ReportState.SUBMITTED ? cells : 0, submittedLate ? cells : 0,
+                    state == ReportState.AWAITING_APPROVAL ? cells : 0, state == ReportState.RETURNED ? cells : 0,
+                    state == ReportState.DRAFT || state == ReportState.MISSING ? cells : 0,
+                    state == ReportState.LATE ? cells : 0);
+        }
+
+        public UnitSummary plus(UnitSummary o) {
+            return new UnitSummary(unitId, unitName, expected + o.expected, submitted + o.submitted,
+                    submittedLate + o.submittedLate, awaitingApproval + o.awaitingApproval, returned + o.returned,
+                    notYet + o.notYet, late + o.late);
+        }
     }
 
-    public record Cell(long unitId, String unitName, String groupName, SlotStatus status) {
+    public record Cell(long unitId, String unitName, SlotStatus status) {
+
+        /** The cell's classes: its state, and a submission after the grace period marked late. */
+        public String css() {
+            return "rc cell rc-" + status.state() + (status.state() == ReportState.SUBMITTED && status.daysLate() > 0
+                    ? " rc-late" : "");
+        }
+
+        /** The report the cell opens: the version that counts, else the latest; null when nothing was reported. */
+        public Long reportId() {
+            return status.submittedReportId() != null ? status.submittedReportId() : status.latestReportId();
+        }
     }
 }

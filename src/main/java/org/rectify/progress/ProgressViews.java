@@ -12,7 +12,6 @@ import org.rectify.plans.Plans;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskNotFound;
-import org.rectify.plans.TaskRefs;
 import org.rectify.plans.UnitDuty;
 import org.rectify.units.Unit;
 import org.rectify.units.Units;
@@ -48,7 +47,7 @@ import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 @Transactional(readOnly = true)
 public class ProgressViews {
 
-    public static final int MATRIX_PAGE_SIZE = 100;
+    public static final int MATRIX_PAGE_SIZE = 50;
 
     private final DSLContext db;
     private final TaskLedger ledger;
@@ -58,6 +57,7 @@ public class ProgressViews {
     private final Clock clock;
     private final ProgressReports reports;
     private final ObligationRecords records;
+    private final MatrixQueries matrixQueries;
 
     ProgressViews(DSLContext db, TaskLedger ledger, Plans plans, Units units, ReportingCycles cycles, Clock clock,
                   ProgressReports reports, ObligationRecords records) {
@@ -69,6 +69,7 @@ public class ProgressViews {
         this.clock = clock;
         this.reports = reports;
         this.records = records;
+        this.matrixQueries = new MatrixQueries(db);
     }
 
     /**
@@ -128,22 +129,30 @@ public class ProgressViews {
     }
 
     /**
-     * One cycle of a plan (default: the current one), a row per open task with a cell per lead unit; narrowed to the
-     * units within {@code unitId} and the tasks of {@code section}, and to cells in {@code state}. The office of the
-     * unit running the plan sees every unit; others see the units within their own.
+     * One cycle of a plan (default: the current one), a page of its open tasks with a cell per lead unit; narrowed to
+     * the units within {@code unitId} and the tasks of {@code section}, and to cells in {@code state}. The counts (by
+     * state and by unit) are over the whole filtered cycle, the cells only the page's. The office of the unit running
+     * the plan sees every unit; others see the units within their own.
      */
     public CycleMatrix matrix(Caller caller, long planId, Long cycleId, Long unitId, String section, ReportState state,
                               int page) {
         return matrix(caller, planId, cycleId, unitId, section, state, page, MATRIX_PAGE_SIZE);
     }
 
-    /** {@link #matrix} with every row on one page (the export), computed once. */
-    public CycleMatrix wholeMatrix(Caller caller, long planId, Long cycleId, Long unitId, String section, ReportState state) {
-        return matrix(caller, planId, cycleId, unitId, section, state, 0, Integer.MAX_VALUE);
+    /** {@link #matrix} with {@code pageSize} rows a page (one of {@link CycleMatrix#PAGE_SIZES}, else the default). */
+    public CycleMatrix matrix(Caller caller, long planId, Long cycleId, Long unitId, String section, ReportState state,
+                              int page, int pageSize) {
+        return matrixOf(caller, planId, cycleId, unitId, section, state, page,
+                CycleMatrix.PAGE_SIZES.contains(pageSize) ? pageSize : MATRIX_PAGE_SIZE);
     }
 
-    private CycleMatrix matrix(Caller caller, long planId, Long cycleId, Long unitId, String section, ReportState state,
-                               int page, int pageSize) {
+    /** {@link #matrix} with every row on one page (the export), computed once. */
+    public CycleMatrix wholeMatrix(Caller caller, long planId, Long cycleId, Long unitId, String section, ReportState state) {
+        return matrixOf(caller, planId, cycleId, unitId, section, state, 0, Integer.MAX_VALUE);
+    }
+
+    private CycleMatrix matrixOf(Caller caller, long planId, Long cycleId, Long unitId, String section, ReportState state,
+                                 int page, int pageSize) {
         PlanSummary plan = plans.get(planId);
         List<ReportingCycle> all = cycles.cycles(planId);
         ReportingCadence cadence = cycles.cadence(planId).orElse(null);
@@ -157,42 +166,54 @@ public class ProgressViews {
             return new CycleMatrix(planId, plan.title(), cadence, null, all, List.of(), counts, 0, 0, 0, pageSize,
                     List.of());
         }
-        String path = unitPath(caller, planId, unitId);
-        List<UnitDuty> duties = ledger.duties(path, planId, ReportingCycles.REPORTING, true).stream()
-                .filter(d -> section == null || section.isBlank() || TaskRefs.within(d.ref(), section.strip()))
-                .toList();
         LocalDate today = cycles.today();
-        Map<String, SlotStatus> slots = slots(cycle, null, today);
-        Map<Long, CycleMatrix.Row> rows = new LinkedHashMap<>();
-        Map<Long, int[]> perUnit = new LinkedHashMap<>();
-        Map<Long, String> unitNames = new HashMap<>();
+        MatrixQueries.Scope scope = new MatrixQueries.Scope(planId,
+                ReportingCycles.REPORTING.stream().map(Enum::name).toList(), section == null ? null : section.strip(),
+                unitPath(caller, planId, unitId), cycle, today, clock.getZone());
+        Map<Long, CycleMatrix.UnitSummary> perUnit = new LinkedHashMap<>();
         int submittedLate = 0;
-        for (UnitDuty d : duties) {
-            SlotStatus status = slots.getOrDefault(key(d.taskId(), d.unitId()), missing(cycle, today));
-            counts.merge(status.state(), 1, Integer::sum);
-            unitNames.put(d.unitId(), d.unitName());
-            tally(perUnit.computeIfAbsent(d.unitId(), id -> new int[7]), status);
-            if (status.state() == ReportState.SUBMITTED && status.daysLate() > 0) {
-                submittedLate++;
+        for (MatrixQueries.Tally t : matrixQueries.tally(scope)) {
+            counts.merge(t.state(), t.cells(), Integer::sum);
+            if (t.submittedLate()) {
+                submittedLate += t.cells();
             }
-            if (state != null && status.state() != state) {
-                continue;
-            }
-            rows.computeIfAbsent(d.taskId(), id -> new CycleMatrix.Row(id, d.ref(), d.displayTitle(), d.status(),
-                    new ArrayList<>())).cells().add(new CycleMatrix.Cell(d.unitId(), d.unitName(), d.groupName(), status));
+            perUnit.merge(t.unitId(), CycleMatrix.UnitSummary.of(t.unitId(), t.unitName(), t.state(), t.submittedLate(),
+                    t.cells()), CycleMatrix.UnitSummary::plus);
         }
-        List<CycleMatrix.Row> list = new ArrayList<>(rows.values());
-        int p = Math.max(0, Math.min(page, Math.max(0, (list.size() - 1) / pageSize)));
-        List<CycleMatrix.Row> shown = list.subList((int) Math.min(list.size(), (long) p * pageSize),
-                (int) Math.min(list.size(), (p + 1L) * pageSize));
-        List<CycleMatrix.UnitSummary> units = perUnit.entrySet().stream()
-                .map(e -> new CycleMatrix.UnitSummary(e.getKey(), unitNames.get(e.getKey()), e.getValue()[0], e.getValue()[1],
-                        e.getValue()[2], e.getValue()[3], e.getValue()[4], e.getValue()[5], e.getValue()[6]))
+        List<MatrixQueries.TaskRow> tasks = matrixQueries.page(scope, state, offset(page, pageSize), pageSize);
+        int p = Math.max(0, page);
+        if (tasks.isEmpty() && p > 0) {
+            // past the last page: show the last one
+            int total = matrixQueries.page(scope, state, 0, 1).stream().mapToInt(MatrixQueries.TaskRow::totalRows)
+                    .findFirst().orElse(0);
+            p = Math.max(0, (total - 1) / pageSize);
+            tasks = matrixQueries.page(scope, state, offset(p, pageSize), pageSize);
+        }
+        Map<Long, List<MatrixQueries.Cell>> cells = matrixQueries.cells(scope,
+                tasks.stream().map(MatrixQueries.TaskRow::taskId).toList());
+        List<CycleMatrix.Row> rows = new ArrayList<>();
+        for (MatrixQueries.TaskRow t : tasks) {
+            List<CycleMatrix.Cell> shown = new ArrayList<>();
+            for (MatrixQueries.Cell c : cells.getOrDefault(t.taskId(), List.of())) {
+                SlotStatus status = SlotStates.of(c.stored(), c.firstSubmitted(), c.latestReportId(), c.latestVersion(),
+                        c.latestStatus(), c.submittedReportId(), cycle, today, clock.getZone());
+                if (state == null || status.state() == state) {
+                    shown.add(new CycleMatrix.Cell(c.unitId(), c.unitName(), status));
+                }
+            }
+            rows.add(new CycleMatrix.Row(t.taskId(), t.ref(), t.title(), t.status(), List.copyOf(shown)));
+        }
+        List<CycleMatrix.UnitSummary> units = perUnit.values().stream()
                 .sorted(Comparator.comparingInt(CycleMatrix.UnitSummary::late).reversed()
                         .thenComparing(Comparator.comparingInt(CycleMatrix.UnitSummary::notYet).reversed()))
                 .toList();
-        return new CycleMatrix(planId, plan.title(), cadence, cycle, all, List.copyOf(shown), counts, submittedLate,
-                list.size(), p, pageSize, units);
+        int totalRows = tasks.isEmpty() ? 0 : tasks.get(0).totalRows();
+        return new CycleMatrix(planId, plan.title(), cadence, cycle, all, List.copyOf(rows), counts, submittedLate,
+                totalRows, p, pageSize, units);
+    }
+
+    private static int offset(int page, int pageSize) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0L, page) * pageSize);
     }
 
     /**
@@ -265,6 +286,11 @@ public class ProgressViews {
         return new ObligationCompliance(planId, plan.title(), year, rows);
     }
 
+    /** The ids of the units leading a plan's reporting tasks. */
+    public Set<Long> leadUnitIds(long planId) {
+        return matrixQueries.leadUnits(planId, ReportingCycles.REPORTING.stream().map(Enum::name).toList());
+    }
+
     /** Whether the caller sees all of a plan's units: an administrator, or the office etc. of the unit running it. */
     public boolean seesWholePlan(Caller caller, long planId) {
         DataScope scope = caller.scope();
@@ -316,23 +342,6 @@ public class ProgressViews {
                 .groupBy(REPORT_CONTRIBUTION.TASK_ID, unit)
                 .forEach(r -> out.put(key(r.value1(), r.value2()), r.value3()));
         return out;
-    }
-
-    /** expected, submitted, submitted late, awaiting approval, returned, not yet (draft or nothing), late. */
-    private static void tally(int[] t, SlotStatus s) {
-        t[0]++;
-        switch (s.state()) {
-            case SUBMITTED -> {
-                t[1]++;
-                if (s.daysLate() > 0) {
-                    t[2]++;
-                }
-            }
-            case AWAITING_APPROVAL -> t[3]++;
-            case RETURNED -> t[4]++;
-            case DRAFT, MISSING -> t[5]++;
-            case LATE -> t[6]++;
-        }
     }
 
     private SlotStatus missing(ReportingCycle cycle, LocalDate today) {

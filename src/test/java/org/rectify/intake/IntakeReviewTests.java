@@ -132,6 +132,52 @@ class IntakeReviewTests {
     }
 
     @Test
+    void a_reviewer_picks_a_unit_or_a_group_in_the_unit_picker_and_the_choice_is_saved() throws Exception {
+        String title = "审核丁整改方案";
+        String text = smallPlan(title, "市审核丁办公室").replace("（责任单位：市环境保护局）", "（责任单位：市审核丁小组）");
+        long id = paste(mvc, text, title);
+        String page = mvc.perform(get("/intake/drafts/{id}", id).with(office())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        long epb = unitId("市环境保护局");
+        long group = units.resolve("各县区党委").orElseThrow().id();
+        // the picker's selects: the units with their aliases, the groups with their members; no datalist of names
+        assertThat(page).contains("name=\"targetUnitId\"", "data-unit-picker-groups=\"target-group-",
+                        "<option value=\"" + group + "\" data-members=")
+                .containsPattern("<option value=\"" + epb + "\" data-path=\"[^\"]+\" data-aliases=\"[^\"]*市环保局")
+                .doesNotContain("<datalist");
+
+        mvc.perform(post("/intake/drafts/{id}/resolve", id).param("mention", "市审核丁办公室")
+                        .param("targetUnitId", "" + epb).param("targetGroupId", "").param("mode", "choose")
+                        .with(office()).with(csrf()))
+                .andExpect(redirectedUrl("/intake/drafts/" + id + "#unresolved"))
+                .andExpect(flash().attribute("flash", "“市审核丁办公室”已识别为“市环境保护局”（1 处）。"));
+        mvc.perform(post("/intake/drafts/{id}/resolve", id).param("mention", "市审核丁小组")
+                        .param("targetUnitId", "").param("targetGroupId", "" + group).param("mode", "choose")
+                        .with(office()).with(csrf()))
+                .andExpect(flash().attribute("flash", containsString(units.group(group).name())));
+
+        String json = draft(mvc, id);
+        assertThat((List<?>) read(json, "$.unresolved")).isEmpty();
+        assertThat((List<Number>) read(json, "$.tasks[0].leadUnits[*].unitId")).containsExactly((int) epb);
+        assertThat((List<String>) read(json, "$.tasks[1].leadUnits[*].unitName")).containsExactly(units.group(group).name());
+        assertThat((List<String>) read(json, "$.tasks[0].leadUnits[*].rule")).containsExactly("CHOSEN");
+    }
+
+    @Test
+    void a_picker_choice_of_nothing_or_of_an_unknown_unit_is_refused_in_the_users_words() throws Exception {
+        String title = "审核戊整改方案";
+        long id = paste(mvc, smallPlan(title, "市审核戊办公室"), title);
+        mvc.perform(post("/intake/drafts/{id}/resolve", id).param("mention", "市审核戊办公室")
+                        .param("targetUnitId", "").param("targetGroupId", "").param("mode", "choose")
+                        .with(office()).with(csrf()))
+                .andExpect(flash().attribute("flashError", "请选择单位或单位组。"));
+        mvc.perform(post("/intake/drafts/{id}/resolve", id).param("mention", "市审核戊办公室")
+                        .param("targetUnitId", "987654321").param("mode", "alias").with(office()).with(csrf()))
+                .andExpect(flash().attribute("flashError", "所选的单位或单位组已不在单位树中，请重新选择。"));
+        assertThat((List<?>) read(draft(mvc, id), "$.unresolved")).hasSize(1);
+    }
+
+    @Test
     void a_unit_chosen_for_a_name_stays_chosen_when_its_card_is_saved_again_with_the_same_words() throws Exception {
         String title = "审核乙二整改方案";
         long id = paste(mvc, smallPlan(title, "市审核乙二办公室"), title);

@@ -65,6 +65,13 @@ class TaskPagesTests {
     }
 
     @Test
+    void a_form_sent_back_names_its_chosen_units_for_a_browser_without_script() throws Exception {
+        mvc.perform(form(post("/tasks"), "P" + SEQ.incrementAndGet(), "标题", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span class=\"badge text-bg-light border me-1\">市环境保护局</span>")));
+    }
+
+    @Test
     void a_stale_edit_keeps_the_users_input_and_changes_nothing() throws Exception {
         String ref = "P" + SEQ.incrementAndGet();
         String location = mvc.perform(form(post("/tasks"), ref, "原标题", "内容"))

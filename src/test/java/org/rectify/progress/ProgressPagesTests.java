@@ -135,7 +135,7 @@ class ProgressPagesTests {
         mvc.perform(get("/progress/matrix").param("planId", "" + plan.planId).with(office()))
                 .andExpect(status().isOk()).andExpect(whole())
                 .andExpect(content().string(allOf(containsString("报送情况"), containsString("市环境保护局"),
-                        containsString("data-state=\"SUBMITTED\""), containsString("按单位"))));
+                        containsString("class=\"rc cell rc-SUBMITTED\""), containsString("按单位"))));
         mvc.perform(get("/progress/matrix").param("planId", "" + plan.planId).param("state", "LATE")
                         .header("HX-Request", "true").with(office()))
                 .andExpect(status().isOk())
@@ -148,6 +148,48 @@ class ProgressPagesTests {
                 .andExpect(status().isOk()).andExpect(whole()).andExpect(content().string(containsString("局党组会议研究部署环境保护工作")));
         mvc.perform(get("/progress/tasks/{id}/indicators", task).with(office()))
                 .andExpect(status().isOk()).andExpect(whole()).andExpect(content().string(containsString("监测达标率")));
+    }
+
+    @Test
+    void the_matrix_shows_one_page_of_tasks_and_counts_every_page_of_the_cycle() throws Exception {
+        for (int i = 0; i < 21; i++) {
+            plan.epbTask();
+        }
+        plan.submitted(epbStaff(), task, plan.currentCycle);
+        String first = matrixPage("size", "20");
+        assertThat(rows(first)).isEqualTo(20);
+        assertThat(first).contains("共 22 项任务 · 第 1/2 页", "id=\"count-SUBMITTED\">1<", "selected=\"selected\">20 项<");
+        // the unit filter offers the units leading the plan's tasks and those above them, not the whole tree
+        String filter = first.substring(first.indexOf("id=\"unitId\""), first.indexOf("id=\"section\""));
+        assertThat(filter).contains("市环境保护局</option>", "临沧市").doesNotContain("市财政局", "临翔区");
+        String last = matrixPage("size", "20", "page", "1");
+        assertThat(rows(last)).isEqualTo(2);
+        assertThat(last).contains("第 2/2 页", "id=\"count-SUBMITTED\">1<");
+        // a page past the end shows the last one
+        assertThat(matrixPage("size", "20", "page", "99")).contains("第 2/2 页");
+        // the past cycle, its grace over: nothing reported is late, on every page
+        String late = matrixPage("cycleId", "" + plan.pastCycle, "state", "LATE", "size", "20");
+        assertThat(rows(late)).isEqualTo(20);
+        assertThat(late).contains("共 22 项任务", "id=\"count-LATE\">22<", "class=\"rc cell rc-LATE\"");
+        assertThat(matrixPage("cycleId", "" + plan.pastCycle, "state", "SUBMITTED")).contains("没有符合条件的任务");
+        // the units on their own view, counted over the whole cycle, without the task rows
+        String byUnit = matrixPage("view", "units");
+        assertThat(byUnit).contains("id=\"unit-table\"", "data-unit=\"市环境保护局\"", "按单位（1家）")
+                .doesNotContain("id=\"matrix-table\"");
+        assertThat(byUnit.substring(byUnit.indexOf("data-unit=\"市环境保护局\""))).containsPattern(">22<[\\s\\S]*?>1<");
+    }
+
+    private String matrixPage(String... params) throws Exception {
+        var request = get("/progress/matrix").param("planId", "" + plan.planId);
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return mvc.perform(request.with(office())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static int rows(String page) {
+        return page.split("<tr data-ref=\"", -1).length - 1;
     }
 
     @Test

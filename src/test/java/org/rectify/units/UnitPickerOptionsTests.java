@@ -60,6 +60,18 @@ class UnitPickerOptionsTests {
         assertThat(page).contains("data-unit-picker");
     }
 
+    @Test
+    void a_county_office_is_offered_its_own_subtree_on_the_task_form_and_no_city_wide_group() throws Exception {
+        String page = page("/tasks/new", "linxiang-office");
+        Unit linxiang = units.get(units.resolve("临翔区").orElseThrow().id());
+        assertThat(offered(page)).isNotEmpty().allSatisfy(id -> assertThat(units.get(id).path()).startsWith(linxiang.path()))
+                .doesNotContain(units.resolve("市环境保护局").orElseThrow().id());
+        assertThat(page).doesNotContain("<option value=\"" + units.resolve("各县区党委").orElseThrow().id() + "\" data-members=");
+        // the city's office is offered the whole city
+        assertThat(offered(page("/tasks/new", "office"))).contains(units.resolve("市环境保护局").orElseThrow().id(),
+                linxiang.id());
+    }
+
     private String page(String path, String username) throws Exception {
         return mvc.perform(get(path).with(as(username)))
                 .andReturn().getResponse().getContentAsString();

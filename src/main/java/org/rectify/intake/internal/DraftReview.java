@@ -187,8 +187,12 @@ class DraftReview {
      * @return how many occurrences were resolved
      */
     public int choose(long draftId, String mention, String target, Caller caller) {
+        return choose(draftId, mention, target(target), caller);
+    }
+
+    /** {@link #choose(long, String, String, Caller)} for a unit or group picked by id (the unit picker). */
+    public int choose(long draftId, String mention, UnitReference ref, Caller caller) {
         StoredDraft draft = get(draftId, caller);
-        UnitReference ref = target(target);
         return resolve(draft, m -> m.unitId() == null && m.name().equals(mention)
                 ? new UnitMention(m.name(), ref instanceof UnitReference.OfGroup, ref.id(), ref.name(), ResolutionRule.CHOSEN)
                 : m, caller);
@@ -201,8 +205,12 @@ class DraftReview {
      * @return how many occurrences were resolved
      */
     public int addAlias(long draftId, String mention, String target, Caller caller) {
+        return addAlias(draftId, mention, target(target), caller);
+    }
+
+    /** {@link #addAlias(long, String, String, Caller)} for a unit picked by id (the unit picker). */
+    public int addAlias(long draftId, String mention, UnitReference ref, Caller caller) {
         StoredDraft draft = get(draftId, caller);
-        UnitReference ref = target(target);
         if (!(ref instanceof UnitReference.OfUnit)) {
             throw new InvalidInputException(Map.of("target", "intake.resolve.aliasOfGroup"), "intake.resolve.aliasOfGroup",
                     ref.name());
@@ -241,6 +249,29 @@ class DraftReview {
             events.publishEvent(new DraftChanged(caller.signature(), Change.UNITS_RESOLVED, draft.id(), null));
         }
         return resolved;
+    }
+
+    /**
+     * What the unit picker chose: a unit or a group by id, else (the API, a page without script) a name; a clear
+     * error when nothing or an unknown id was chosen.
+     */
+    public UnitReference target(Long unitId, Long groupId, String name) {
+        if (unitId != null && groupId != null) {
+            throw new InvalidInputException(Map.of("target", "intake.resolve.oneTarget"), "intake.resolve.oneTarget");
+        }
+        if (unitId != null) {
+            return units.find(unitId).filter(org.rectify.units.Unit::isCurrent)
+                    .<UnitReference>map(u -> new UnitReference.OfUnit(u.id(), u.name()))
+                    .orElseThrow(() -> new InvalidInputException(Map.of("target", "intake.resolve.noSuchUnit"),
+                            "intake.resolve.unknownChoice"));
+        }
+        if (groupId != null) {
+            return units.groups().stream().filter(g -> g.id() == groupId).findFirst()
+                    .<UnitReference>map(g -> new UnitReference.OfGroup(g.id(), g.name()))
+                    .orElseThrow(() -> new InvalidInputException(Map.of("target", "intake.resolve.noSuchUnit"),
+                            "intake.resolve.unknownChoice"));
+        }
+        return target(name);
     }
 
     private UnitReference target(String target) {

@@ -11,6 +11,7 @@ import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.Messages;
 import org.rectify.platform.RectifyException;
 import org.rectify.units.Unit;
+import org.rectify.units.UnitReference;
 import org.rectify.units.Units;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -146,9 +147,14 @@ class IntakeController {
         StoredDraft draft = review.get(id, caller);
         model.addAttribute("v", view(draft));
         model.addAttribute("header", HeaderForm.of(draft));
+        unitChoices(model);
+        return "intake/review";
+    }
+
+    /** What the unresolved names' unit pickers offer: the current units (with their aliases) and the groups. */
+    private void unitChoices(Model model) {
         model.addAttribute("unitChoices", units.tree().stream().filter(Unit::isCurrent).toList());
         model.addAttribute("groupChoices", units.groups());
-        return "intake/review";
     }
 
     @PostMapping("/drafts/{id}/header")
@@ -208,6 +214,9 @@ class IntakeController {
         model.addAttribute("v", v);
         model.addAttribute("c", card(v, id, cardId));
         model.addAttribute("savedMessage", messages.text("intake.card.saved", v.draft().card(cardId).orElseThrow().card().ref()));
+        if (!v.mentions().isEmpty()) {
+            unitChoices(model);
+        }
         return "intake/fragments :: saved";
     }
 
@@ -233,19 +242,25 @@ class IntakeController {
             ReviewView.Card c = card(v, id, cardId);
             return editor(model, v, c, CardForm.of(c.stored()), Map.of(), messages.text(e));
         }
-        model.addAttribute("v", view(review.get(id, caller)));
+        ReviewView v = view(review.get(id, caller));
+        model.addAttribute("v", v);
+        if (!v.mentions().isEmpty()) {
+            unitChoices(model);
+        }
         return "intake/fragments :: deleted";
     }
 
     @PostMapping("/drafts/{id}/resolve")
     String resolve(@PathVariable long id, @RequestParam String mention,
+                   @RequestParam(required = false) Long targetUnitId, @RequestParam(required = false) Long targetGroupId,
                    @RequestParam(required = false) String target, @RequestParam(defaultValue = "choose") String mode,
                    Caller caller, RedirectAttributes redirect) {
         return act(id, redirect, "#unresolved", () -> {
-            int n = "alias".equals(mode) ? review.addAlias(id, mention, target, caller)
-                    : review.choose(id, mention, target, caller);
+            UnitReference ref = review.target(targetUnitId, targetGroupId, target);
+            int n = "alias".equals(mode) ? review.addAlias(id, mention, ref, caller)
+                    : review.choose(id, mention, ref, caller);
             return messages.text("alias".equals(mode) ? "intake.resolve.aliased" : "intake.resolve.chosen",
-                    mention, target == null ? "" : target.strip(), n);
+                    mention, ref.name(), n);
         });
     }
 

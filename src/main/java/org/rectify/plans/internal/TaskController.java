@@ -135,9 +135,20 @@ class TaskController {
         model.addAttribute("formError", error);
         model.addAttribute("plans", plans.governedBy(caller));
         var tree = units.tree();
-        model.addAttribute("units", tree);
+        // an office is offered its own subtree (and whatever the task already names, so that nothing is dropped)
+        java.util.Set<Long> named = new java.util.HashSet<>(form.getLeadUnitIds());
+        named.addAll(form.getSupportingUnitIds());
+        if (form.getResponsibleUnitId() != null) {
+            named.add(form.getResponsibleUnitId());
+        }
+        var offered = tree.stream().filter(u -> caller.scope().includesUnitAt(u.path()) || named.contains(u.id())).toList();
+        var offeredIds = offered.stream().map(u -> u.id()).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Long> namedGroups = new java.util.HashSet<>(form.getLeadGroupIds());
+        namedGroups.addAll(form.getSupportingGroupIds());
+        model.addAttribute("units", offered);
         model.addAttribute("unitNames", tree.stream().collect(java.util.stream.Collectors.toMap(u -> u.id(), u -> u.name())));
-        model.addAttribute("groups", units.groups());
+        model.addAttribute("groups", units.groups().stream()
+                .filter(g -> offeredIds.containsAll(g.memberIds()) || namedGroups.contains(g.id())).toList());
         model.addAttribute("comparators", Indicator.Comparator.values());
         model.addAttribute("periods", Obligation.Period.values());
         return "tasks/form";

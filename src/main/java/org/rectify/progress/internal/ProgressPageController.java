@@ -64,6 +64,8 @@ class ProgressPageController {
     String matrix(Caller caller, @RequestParam(required = false) Long planId, @RequestParam(required = false) Long cycleId,
                   @RequestParam(required = false) Long unitId, @RequestParam(required = false) String section,
                   @RequestParam(required = false) ReportState state, @RequestParam(defaultValue = "0") int page,
+                  @RequestParam(defaultValue = "" + ProgressViews.MATRIX_PAGE_SIZE) int size,
+                  @RequestParam(required = false) String view,
                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         List<PlanSummary> all = plans.visibleFor(caller.scope());
         model.addAttribute("plans", all);
@@ -74,8 +76,10 @@ class ProgressPageController {
             return "progress/matrix";
         }
         cycles.extend(plan);
-        CycleMatrix matrix = views.matrix(caller, plan, cycleId, unitId, section, state, page);
+        CycleMatrix matrix = views.matrix(caller, plan, cycleId, unitId, section, state, page, size);
         model.addAttribute("matrix", matrix);
+        model.addAttribute("view", "units".equals(view) ? "units" : "tasks");
+        model.addAttribute("pageSizes", CycleMatrix.PAGE_SIZES);
         model.addAttribute("unitId", unitId);
         model.addAttribute("section", section);
         model.addAttribute("state", state);
@@ -85,7 +89,7 @@ class ProgressPageController {
             return "progress/matrix :: results";
         }
         model.addAttribute("sections", plans.sections(plan));
-        model.addAttribute("units", unitChoices(caller, plan));
+        model.addAttribute("units", leadingUnits(unitChoices(caller, plan), views.leadUnitIds(plan)));
         return "progress/matrix";
     }
 
@@ -115,6 +119,20 @@ class ProgressPageController {
     private Long defaultPlan(Caller caller, List<PlanSummary> all) {
         return all.stream().map(PlanSummary::id).filter(id -> views.seesWholePlan(caller, id)).findFirst()
                 .orElse(all.isEmpty() ? null : all.get(0).id());
+    }
+
+    /**
+     * The matrix filters by the units that lead the plan's tasks and the units above them (a county's subtree): a
+     * province's tree is a thousand units, of which a plan names few.
+     */
+    private static List<Unit> leadingUnits(List<Unit> choices, java.util.Set<Long> leads) {
+        java.util.Set<String> atOrAbove = new java.util.HashSet<>(); // the paths of the leads and of their parents
+        choices.stream().filter(u -> leads.contains(u.id())).forEach(u -> {
+            for (int i = u.path().indexOf('/', 1); i > 0; i = u.path().indexOf('/', i + 1)) {
+                atOrAbove.add(u.path().substring(0, i + 1));
+            }
+        });
+        return choices.stream().filter(u -> atOrAbove.contains(u.path())).toList();
     }
 
     private List<Unit> unitChoices(Caller caller, long planId) {

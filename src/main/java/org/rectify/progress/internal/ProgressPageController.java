@@ -79,7 +79,6 @@ class ProgressPageController {
         CycleMatrix matrix = views.matrix(caller, plan, cycleId, unitId, section, state, page, size);
         model.addAttribute("matrix", matrix);
         model.addAttribute("view", "units".equals(view) ? "units" : "tasks");
-        model.addAttribute("pageSizes", CycleMatrix.PAGE_SIZES);
         model.addAttribute("unitId", unitId);
         model.addAttribute("section", section);
         model.addAttribute("state", state);

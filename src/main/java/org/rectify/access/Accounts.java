@@ -1,6 +1,9 @@
 package org.rectify.access;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.rectify.platform.Like;
 import org.jooq.Record;
 import org.rectify.access.AccountChanged.Change;
 import org.rectify.access.internal.LoginThrottle;
@@ -103,25 +106,37 @@ public class Accounts {
 
     @Transactional(readOnly = true)
     public List<AccountView> all() {
-        return fetch(0, Integer.MAX_VALUE);
+        return fetch(DSL.noCondition(), 0, Integer.MAX_VALUE);
     }
 
-    /** One page of the accounts by name ({@code page} 0 first): a province has an office, a head and staff per unit. */
+    /**
+     * One page of the accounts by name ({@code page} 0 first) whose username or name contains {@code search} (all when
+     * blank): a province has an office, a head and staff per unit, and an administrator looks one up by name.
+     */
     @Transactional(readOnly = true)
-    public List<AccountView> page(int page, int size) {
-        return fetch((long) Math.max(0, page) * size, size);
+    public List<AccountView> page(String search, int page, int size) {
+        return fetch(named(search), (long) Math.max(0, page) * size, size);
     }
 
     @Transactional(readOnly = true)
-    public int count() {
-        return db.fetchCount(ACCOUNT);
+    public int count(String search) {
+        return db.fetchCount(ACCOUNT, named(search));
     }
 
-    private List<AccountView> fetch(long offset, int limit) {
+    private static Condition named(String search) {
+        if (search == null || search.isBlank()) {
+            return DSL.noCondition();
+        }
+        String like = Like.containing(search);
+        return ACCOUNT.USERNAME.likeIgnoreCase(like, '!').or(ACCOUNT.DISPLAY_NAME.likeIgnoreCase(like, '!'));
+    }
+
+    private List<AccountView> fetch(Condition which, long offset, int limit) {
         Set<String> slowed = throttle.slowedNames();
         return db.select(ACCOUNT.ID, ACCOUNT.USERNAME, ACCOUNT.DISPLAY_NAME, ACCOUNT.UNIT_ID, UNITS_DIRECTORY.NAME,
                         ACCOUNT.ROLE, ACCOUNT.ENABLED, ACCOUNT.MUST_CHANGE_PASSWORD, ACCOUNT.EMAIL)
                 .from(ACCOUNT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(ACCOUNT.UNIT_ID))
+                .where(which)
                 .orderBy(ACCOUNT.USERNAME, ACCOUNT.ID).offset(offset).limit(limit)
                 .fetch(r -> new AccountView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), Role.valueOf(r.value6()),
                         r.value7(), slowed.contains(r.value2()), r.value8(), r.value9()));

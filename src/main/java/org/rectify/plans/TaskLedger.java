@@ -4,6 +4,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.OrderField;
+import org.rectify.platform.Like;
 import org.rectify.access.DataScope;
 import org.rectify.units.UnitPaths;
 import org.springframework.stereotype.Service;
@@ -275,10 +276,10 @@ public class TaskLedger {
         }
         if (f.responsible() != null && !f.responsible().isBlank()) {
             c = c.and(task.responsiblePersonId().in(db.select(UNITS_PERSON.ID).from(UNITS_PERSON)
-                    .where(UNITS_PERSON.NAME.likeIgnoreCase(containing(f.responsible()), '!'))));
+                    .where(UNITS_PERSON.NAME.likeIgnoreCase(Like.containing(f.responsible()), '!'))));
         }
         if (f.text() != null && !f.text().isBlank()) {
-            String pattern = containing(f.text());
+            String pattern = Like.containing(f.text());
             c = c.and(task.title().likeIgnoreCase(pattern, '!').or(task.text().likeIgnoreCase(pattern, '!'))
                     .or(task.measures().likeIgnoreCase(pattern, '!')));
         }
@@ -298,11 +299,6 @@ public class TaskLedger {
         }
         order.add(TASK.ID.asc()); // a stable order, so paging neither repeats nor skips
         return order;
-    }
-
-    /** A LIKE pattern matching the text anywhere, with the user's % and _ taken literally. */
-    static String containing(String text) {
-        return "%" + text.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     private Map<Long, List<AssignedUnit>> units(Collection<Long> taskIds, UnitRole role) {

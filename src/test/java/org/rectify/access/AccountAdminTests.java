@@ -57,12 +57,12 @@ class AccountAdminTests {
     @Test
     void the_accounts_come_a_page_at_a_time_and_the_page_writes_the_unit_tree_once() throws Exception {
         var all = accounts.all();
-        var first = accounts.page(0, 2);
-        var second = accounts.page(1, 2);
+        var first = accounts.page(null, 0, 2);
+        var second = accounts.page(null, 1, 2);
         assertThat(first).hasSize(2);
         assertThat(second).hasSize(2).doesNotContainAnyElementsOf(first);
         assertThat(all.subList(0, 4)).containsExactly(first.get(0), first.get(1), second.get(0), second.get(1));
-        assertThat(accounts.count()).isEqualTo(all.size());
+        assertThat(accounts.count(null)).isEqualTo(all.size());
 
         String page = mvc.perform(get("/admin/accounts").with(as("admin"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -70,6 +70,16 @@ class AccountAdminTests {
         assertThat(page.split("data-path=", -1)).hasSize(units.tree().size() + 1);
         assertThat(page.split("data-unit-options-from=\"unitId\"", -1)).hasSize(Math.min(all.size(), 50) + 1);
         assertThat(page).contains("id=\"account-epb-staff\"");
+    }
+
+    @Test
+    void an_administrator_finds_an_account_by_part_of_its_username_or_name_on_any_page() throws Exception {
+        assertThat(accounts.page("linxiang-st", 0, 50)).extracting(a -> a.username()).containsExactly("linxiang-staff");
+        assertThat(accounts.count("%")).as("the user's % is a character, not a wildcard").isZero();
+        String found = mvc.perform(get("/admin/accounts").param("q", "LINXIANG-ST").with(as("admin"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(found).contains("id=\"account-linxiang-staff\"").doesNotContain("id=\"account-epb-staff\"")
+                .contains("value=\"LINXIANG-ST\"");
     }
 
     @Test

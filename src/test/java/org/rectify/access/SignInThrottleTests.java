@@ -107,7 +107,7 @@ class SignInThrottleTests {
         for (int i = 0; i < 6; i++) {
             mvc.perform(get("/api/plans").with(httpBasic("throttle-admin", "again-" + i)).with(from("10.9.2.50")));
         }
-        mvc.perform(get("/admin/accounts").with(DemoLogins.admin()))
+        mvc.perform(get("/admin/accounts").param("q", "throttle-admin").with(DemoLogins.admin())) // (one page of many)
                 .andExpect(content().string(containsString("登录受限")));
         mvc.perform(post("/admin/accounts/{id}/unlock", id).with(DemoLogins.admin()).with(csrf()))
                 .andExpect(status().is3xxRedirection());

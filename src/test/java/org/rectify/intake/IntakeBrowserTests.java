@@ -64,8 +64,12 @@ class IntakeBrowserTests {
         wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("mark.src-task.active")));
         assertThat(text("mark.src-task.active")).contains("建立问题台账");
 
-        WebElement target = browser.driver().findElement(By.cssSelector("#unresolved input[name=target]"));
+        // the unit picker: type part of the name, take the match with Enter
+        WebElement target = browser.driver().findElement(By.cssSelector("#unresolved .unit-picker input[role=combobox]"));
         target.sendKeys("市环境保护局");
+        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#unresolved [role=listbox]:not([hidden]) [role=option].active")));
+        target.sendKeys(Keys.ENTER);
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#unresolved .unit-picker .unit-chip"), "市环境保护局"));
         browser.driver().findElement(By.cssSelector("#unresolved .resolve-choose")).click();
 
         wait(ExpectedConditions.textToBe(By.id("count-unresolved"), "0"));

@@ -45,8 +45,8 @@ class AccountAdminController {
     static final int PER_PAGE = 50;
 
     @GetMapping("/admin/accounts")
-    String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        return page(model, Map.of(), null, page);
+    String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q, Model model) {
+        return page(model, Map.of(), null, q, page);
     }
 
     @PostMapping("/admin/accounts")
@@ -62,7 +62,7 @@ class AccountAdminController {
             redirect.addFlashAttribute("flash", messages.text("account.created", username));
             return "redirect:/admin/accounts";
         } catch (InvalidInputException e) {
-            return page(model, messages.fields(e), new NewAccount(username, null, displayName, unitId == null ? 0 : unitId, role, email), 0);
+            return page(model, messages.fields(e), new NewAccount(username, null, displayName, unitId == null ? 0 : unitId, role, email), null, 0);
         }
     }
 
@@ -187,10 +187,11 @@ class AccountAdminController {
         return ResponseEntity.status(201).body(accounts.all());
     }
 
-    private String page(Model model, Map<String, String> fieldErrors, NewAccount entered, int page) {
-        int pages = Math.max(1, (accounts.count() + PER_PAGE - 1) / PER_PAGE);
+    private String page(Model model, Map<String, String> fieldErrors, NewAccount entered, String search, int page) {
+        int pages = Math.max(1, (accounts.count(search) + PER_PAGE - 1) / PER_PAGE);
         int shown = Math.min(Math.max(0, page), pages - 1);
-        model.addAttribute("accounts", accounts.page(shown, PER_PAGE));
+        model.addAttribute("accounts", accounts.page(search, shown, PER_PAGE));
+        model.addAttribute("q", search);
         model.addAttribute("page", shown);
         model.addAttribute("pages", pages);
         model.addAttribute("units", units.tree());

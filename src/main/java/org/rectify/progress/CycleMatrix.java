@@ -14,10 +14,6 @@ public record CycleMatrix(long planId, String planTitle, ReportingCadence cadenc
                           int submittedLate, int totalRows, int page, int pageSize, List<UnitSummary> units) {
 
     /** The order the office reads a row in: what needs chasing first, what is done last. */
-    /** The page sizes an office may choose. */
-    public static final List<Integer> PAGE_SIZES = List.of(20, 50, 100, 200);
-
-    /** The order the office reads a row in: what needs chasing first, what is done last. */
     public static final List<ReportState> READING_ORDER = List.of(ReportState.LATE, ReportState.RETURNED,
             ReportState.AWAITING_APPROVAL, ReportState.DRAFT, ReportState.MISSING, ReportState.SUBMITTED);
 

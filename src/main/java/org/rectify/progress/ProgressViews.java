@@ -5,6 +5,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
+import org.rectify.platform.PageSizes;
 import org.rectify.plans.Indicator;
 import org.rectify.plans.Obligation;
 import org.rectify.plans.PlanSummary;
@@ -139,11 +140,11 @@ public class ProgressViews {
         return matrix(caller, planId, cycleId, unitId, section, state, page, MATRIX_PAGE_SIZE);
     }
 
-    /** {@link #matrix} with {@code pageSize} rows a page (one of {@link CycleMatrix#PAGE_SIZES}, else the default). */
+    /** {@link #matrix} with {@code pageSize} rows a page (one of {@link PageSizes#OFFERED}, else the default). */
     public CycleMatrix matrix(Caller caller, long planId, Long cycleId, Long unitId, String section, ReportState state,
                               int page, int pageSize) {
         return matrixOf(caller, planId, cycleId, unitId, section, state, page,
-                CycleMatrix.PAGE_SIZES.contains(pageSize) ? pageSize : MATRIX_PAGE_SIZE);
+                PageSizes.OFFERED.contains(pageSize) ? pageSize : MATRIX_PAGE_SIZE);
     }
 
     /** {@link #matrix} with every row on one page (the export), computed once. */

@@ -11,7 +11,8 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.DeferredSXSSFSheet;
+import org.apache.poi.xssf.streaming.DeferredSXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,19 +30,27 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * A list as the user filtered it, as an .xlsx the offices open: a title row (what list, which filter, when), the
  * column headers, one row per item, frozen headers repeated on each printed page, text wrapped, landscape on one page
- * wide. Every list export uses it: a page names its columns and how each item fills them. Rows are written through
- * POI's streaming workbook as {@code items} yields them, so a database cursor of 100,000 rows needs no heap to speak of
- * ({@link #write}).
+ * wide. Every list export uses it: a page names its columns and how each item fills them.
+ *
+ * <p>Two ways out. {@link #download(String)} answers with the workbook's bytes: for lists of a page or two (an inbox, a
+ * desk of notices). {@link #download(String, HttpServletResponse)} streams: rows are made while the ZIP is written to
+ * the response, so the first bytes leave at once and a list of 100,000 rows needs a window of {@value #WINDOW} rows of
+ * heap, no temporary file. Give it a lazy source, read in the caller's (read-only) transaction, e.g. a jOOQ
+ * {@code Cursor} ({@code fetchSize(…).fetchLazy()}) or {@code stream::iterator}; it is read once.
  *
  * <pre>{@code
  * ListExport.of("督办单", notices, clock.getZone()).column("编号", SupervisionNotice::number).column("回复期限", SupervisionNotice::replyBy)
  *         .download("督办单.xlsx");
+ * try (var rows = db.selectFrom(T).where(filter).fetchSize(200).fetchLazy()) {          // many rows
+ *     ListExport.of(title, rows, zone).column(...).download("台账.xlsx", response);
+ * }
  * }</pre>
  */
 public final class ListExport<T> {
@@ -110,55 +119,47 @@ public final class ListExport<T> {
         return out.toByteArray();
     }
 
-    /** Writes the workbook to {@code out}, reading {@code items} once, row by row. */
+    /**
+     * Writes the workbook to {@code out}, reading {@code items} once, row by row, as the rows are written: the sheet is
+     * generated while the ZIP is being written ({@link DeferredSXSSFWorkbook}), so the first bytes leave before the
+     * last item is read and no row waits in a temporary file. Column widths that follow their values are measured on
+     * the first {@value #WINDOW} items (all of them in a short list), which wait in memory until the widths are set.
+     */
     public void write(OutputStream out) throws IOException {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
-            workbook.setCompressTempFiles(true);
-            SXSSFSheet sheet = workbook.createSheet(safeSheetName(title));
+        try (DeferredSXSSFWorkbook workbook = new DeferredSXSSFWorkbook(WINDOW)) {
+            DeferredSXSSFSheet sheet = workbook.createSheet(safeSheetName(title));
+            CellStyle titleStyle = style(workbook, true, (short) 14, false);
             CellStyle headerStyle = style(workbook, true, (short) 11, true);
             CellStyle bodyStyle = style(workbook, false, (short) 11, false);
             bodyStyle.setWrapText(true);
+            int headerRows = titleRow ? 2 : 1;
 
-            int r = 0;
-            if (titleRow) {
-                Row head = sheet.createRow(r++);
-                head.setHeightInPoints(26);
-                Cell t = head.createCell(0);
-                t.setCellValue(title);
-                t.setCellStyle(style(workbook, true, (short) 14, false));
-                if (columns.size() > 1) {
-                    sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns.size() - 1));
-                }
+            Iterator<T> rest = items.iterator();
+            List<T> first = new ArrayList<>(WINDOW);
+            while (first.size() < WINDOW && rest.hasNext()) {
+                first.add(rest.next());
             }
-            Row header = sheet.createRow(r++);
-            int headerRows = r;
             int[] widths = new int[columns.size()];
             for (int c = 0; c < columns.size(); c++) {
-                Cell cell = header.createCell(c);
-                cell.setCellValue(columns.get(c).header());
-                cell.setCellStyle(headerStyle);
-                widths[c] = width(columns.get(c).header());
-            }
-            for (T item : items) {
-                Row row = sheet.createRow(r++);
-                for (int c = 0; c < columns.size(); c++) {
-                    Cell cell = row.createCell(c);
-                    Object value = columns.get(c).value().apply(item);
-                    if (value instanceof Number n) {
-                        cell.setCellValue(n.doubleValue());
-                    } else {
-                        String text = text(value);
-                        cell.setCellValue(text);
-                        if (columns.get(c).width() == 0) {
-                            widths[c] = Math.max(widths[c], width(text));
-                        }
-                    }
-                    cell.setCellStyle(bodyStyle);
+                int fixed = columns.get(c).width();
+                if (fixed > 0) {
+                    widths[c] = fixed;
+                    continue;
                 }
+                int widest = width(columns.get(c).header());
+                for (T item : first) {
+                    Object value = columns.get(c).value().apply(item);
+                    if (!(value instanceof Number)) {
+                        widest = Math.max(widest, width(text(value)));
+                    }
+                }
+                widths[c] = Math.min(60, Math.max(8, widest + 2));
             }
             for (int c = 0; c < columns.size(); c++) {
-                int fixed = columns.get(c).width();
-                sheet.setColumnWidth(c, (fixed > 0 ? fixed : Math.min(60, Math.max(8, widths[c] + 2))) * 256);
+                sheet.setColumnWidth(c, widths[c] * 256);
+            }
+            if (titleRow && columns.size() > 1) {
+                sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns.size() - 1));
             }
             sheet.createFreezePane(0, headerRows);
             sheet.setRepeatingRows(CellRangeAddress.valueOf("1:" + headerRows));
@@ -169,8 +170,46 @@ public final class ListExport<T> {
             print.setLandscape(true);
             print.setFitWidth((short) 1);
             print.setFitHeight((short) 0);
+
+            // called while the workbook is written: rows go out as they are made, WINDOW at a time
+            sheet.setRowGenerator(s -> {
+                int r = 0;
+                if (titleRow) {
+                    Row head = s.createRow(r++);
+                    head.setHeightInPoints(26);
+                    Cell t = head.createCell(0);
+                    t.setCellValue(title);
+                    t.setCellStyle(titleStyle);
+                }
+                Row header = s.createRow(r++);
+                for (int c = 0; c < columns.size(); c++) {
+                    Cell cell = header.createCell(c);
+                    cell.setCellValue(columns.get(c).header());
+                    cell.setCellStyle(headerStyle);
+                }
+                for (T item : first) {
+                    row(s.createRow(r++), item, bodyStyle);
+                }
+                first.clear();
+                while (rest.hasNext()) {
+                    row(s.createRow(r++), rest.next(), bodyStyle);
+                }
+            });
             workbook.write(out);
             workbook.dispose();
+        }
+    }
+
+    private void row(Row row, T item, CellStyle style) {
+        for (int c = 0; c < columns.size(); c++) {
+            Cell cell = row.createCell(c);
+            Object value = columns.get(c).value().apply(item);
+            if (value instanceof Number n) {
+                cell.setCellValue(n.doubleValue());
+            } else {
+                cell.setCellValue(text(value));
+            }
+            cell.setCellStyle(style);
         }
     }
 

@@ -40,8 +40,14 @@ public interface EvidenceStore {
     /** Drops a staged file that was not kept; does nothing once it was kept. */
     void discard(StagedFile staged);
 
+    /**
+     * The stored content.
+     *
+     * @throws java.nio.file.NoSuchFileException when no file is kept under the key, a key the store cannot hold included
+     */
     InputStream open(String storageKey) throws IOException;
 
+    /** Whether a file is kept under the key; false for a key the store cannot hold. */
     boolean contains(String storageKey);
 
     /** Removes a stored file; only the clean-up job calls this, for files no evidence row references. */

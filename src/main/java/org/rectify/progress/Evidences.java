@@ -121,6 +121,16 @@ public class Evidences {
         }
     }
 
+    /**
+     * Whether the recorded file's content is in the store (false for a row restored without its file, or one whose key
+     * the store cannot hold): a download that packs many files checks each before it starts writing.
+     */
+    @Transactional(readOnly = true)
+    public boolean stored(long id) {
+        return db.select(EVIDENCE.STORAGE_KEY).from(EVIDENCE).where(EVIDENCE.ID.eq(id))
+                .fetchOptional(EVIDENCE.STORAGE_KEY).map(store::contains).orElse(false);
+    }
+
     /** How many staging leftovers and orphan files a clean-up removed. */
     public record CleanUp(int stagedRemoved, int orphansRemoved) {
     }

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
 import org.rectify.plans.Plans;
+import org.rectify.progress.EvidenceStore;
+import org.rectify.progress.internal.FileSystemEvidenceStore;
 import org.rectify.supervision.Warnings;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +20,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -62,6 +65,8 @@ class DossierTests {
     Warnings warnings;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EvidenceStore store;
 
     long task;
     long pastCycle;
@@ -135,6 +140,33 @@ class DossierTests {
                     .contains((String) e.get("sha256"))
                     .contains(String.format(java.util.Locale.ROOT, "%,d", content.length));
         }
+    }
+
+    @Test
+    void a_file_recorded_but_gone_from_the_store_is_named_missing_and_the_rest_is_packed() throws Exception {
+        Map<String, Object> gone = jdbc.queryForMap("""
+                select e.id, e.file_name, e.storage_key from evidence e join report_attachment a on a.evidence_id = e.id
+                join progress_report r on r.id = a.report_id where r.task_id = ? and e.file_name = '验收记录.pdf'""", task);
+        Files.delete(((FileSystemEvidenceStore) store).root().resolve((String) gone.get("storage_key")));
+        // another file under a key the store cannot hold (an older generator's form): missing too, not an error
+        Map<String, Object> odd = jdbc.queryForMap("""
+                select e.id, e.file_name, e.sha256 from evidence e join report_attachment a on a.evidence_id = e.id
+                join progress_report r on r.id = a.report_id where r.task_id = ? and e.file_name = '现场照片.png'""", task);
+        jdbc.update("update evidence set storage_key = ? where id = ?",
+                ((String) odd.get("sha256")).substring(0, 2) + "/" + odd.get("sha256"), odd.get("id"));
+
+        Map<String, byte[]> zip = unzip(dossier("/api/tasks/{id}/dossier", office()));
+        String index = new String(zip.get("index.html"), StandardCharsets.UTF_8);
+        String gonePath = "evidence/" + gone.get("id") + "/验收记录.pdf";
+        String oddPath = "evidence/" + odd.get("id") + "/现场照片.png";
+        assertThat(zip).doesNotContainKeys(gonePath, oddPath);
+        assertThat(zip.keySet()).hasSize(2).first().isEqualTo("index.html"); // the index and the notice reply's file
+        assertThat(index).contains("以下 2 个文件有登记记录，但平台存档中没有该文件")
+                .contains("<li>" + gonePath + "</li>").contains("<li>" + oddPath + "</li>")
+                .contains("<span>" + gonePath + "</span>").contains("<span>" + oddPath + "</span>")
+                .contains("（不在存档中，未打包）");
+        String packed = zip.keySet().stream().filter(k -> !k.equals("index.html")).findFirst().orElseThrow();
+        assertThat(index).contains("href=\"" + packed + "\"");
     }
 
     @Test

@@ -200,6 +200,21 @@ class EvidenceTests {
     }
 
     @Test
+    void a_recorded_file_whose_key_the_store_cannot_hold_answers_not_found_on_the_page_and_the_api() throws Exception {
+        byte[] bytes = pdf("旧格式.pdf").getBytes();
+        MvcResult saved = plan.reportWithFiles(epbStaff(), task, plan.currentCycle, content("旧格式附件"), true, file("旧格式.pdf", bytes))
+                .andReturn();
+        long evidence = ((Number) com.jayway.jsonpath.JsonPath.read(ProgressFixture.body(saved), "$.attachments[0].file.id")).longValue();
+        String sha = sha256(bytes);
+        String olderForm = sha.substring(0, 2) + "/" + sha; // an older generator's key: one directory level, not two
+        db.update(EVIDENCE).set(EVIDENCE.STORAGE_KEY, olderForm).where(EVIDENCE.ID.eq(evidence)).execute();
+        assertThat(store.contains(olderForm)).isFalse();
+        assertThat(store.contains("../" + EvidenceStore.keyOf(sha))).isFalse();
+        mvc.perform(get("/api/progress/evidence/{id}", evidence).with(office())).andExpect(status().isNotFound());
+        mvc.perform(get("/progress/evidence/{id}", evidence).with(epbStaff())).andExpect(status().isNotFound());
+    }
+
+    @Test
     void files_are_added_to_a_draft_through_the_api_but_not_to_a_submitted_report() throws Exception {
         long draft = id(plan.report(epbStaff(), task, plan.currentCycle, content("草稿"), false).andReturn());
         mvc.perform(multipart("/api/progress/reports/{id}/evidence", draft).file(file("补充.pdf", pdf("补充").getBytes()))

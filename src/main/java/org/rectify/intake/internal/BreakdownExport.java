@@ -10,7 +10,8 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.DeferredSXSSFSheet;
+import org.apache.poi.xssf.streaming.DeferredSXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.rectify.access.DataScope;
 import org.rectify.intake.parser.UnitMention;
@@ -30,8 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -53,35 +56,34 @@ class BreakdownExport {
         this.messages = messages;
     }
 
+    /**
+     * Streams the plan's breakdown as the caller may see it to {@code out}: rows are made while the workbook is written,
+     * page by page of the ledger, so the first bytes leave at once and a plan of thousands of tasks needs a window of
+     * rows of heap, no temporary file. One read-only transaction: every page of the same state.
+     */
     @Transactional(readOnly = true)
-    public byte[] write(PlanSummary plan, DataScope scope) {
-        return write(plan.title() + BreakdownImport.TITLE_SUFFIX, tasks(plan.id(), scope));
+    public void write(PlanSummary plan, DataScope scope, OutputStream out) throws IOException {
+        write(plan.title() + BreakdownImport.TITLE_SUFFIX, () -> tasks(plan.id(), scope), out);
     }
 
     /** An empty breakdown: the title row and the header, to fill in and import. */
     public byte[] template() {
-        return write(BreakdownImport.TEMPLATE_TITLE, List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(BreakdownImport.TEMPLATE_TITLE, List.of(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
-    private byte[] write(String titleText, List<TaskDetail> tasks) {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-            SXSSFSheet sheet = workbook.createSheet("任务分解");
+    private void write(String titleText, Iterable<TaskDetail> tasks, OutputStream out) throws IOException {
+        try (DeferredSXSSFWorkbook workbook = new DeferredSXSSFWorkbook(200)) {
+            DeferredSXSSFSheet sheet = workbook.createSheet("任务分解");
             Styles styles = new Styles(workbook);
             BreakdownColumn[] columns = BreakdownColumn.values();
-
-            Row title = sheet.createRow(0);
-            title.setHeightInPoints(30);
-            Cell t = title.createCell(0);
-            t.setCellValue(titleText);
-            t.setCellStyle(styles.title);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns.length - 1));
-
-            Row header = sheet.createRow(1);
-            header.setHeightInPoints(22);
             for (BreakdownColumn c : columns) {
-                Cell cell = header.createCell(c.ordinal());
-                cell.setCellValue(c.header);
-                cell.setCellStyle(styles.header);
                 sheet.setColumnWidth(c.ordinal(), Math.min(255, c.width * 2 + 1) * 256);
             }
             sheet.createFreezePane(0, 2);
@@ -91,37 +93,60 @@ class BreakdownExport {
             sheet.getPrintSetup().setFitWidth((short) 1);
             sheet.getPrintSetup().setFitHeight((short) 0);
 
-            int r = 2;
-            for (TaskDetail task : tasks) {
-                Row row = sheet.createRow(r++);
+            // called while the workbook is written: each row goes out as its task is read
+            sheet.setRowGenerator(s -> {
+                Row title = s.createRow(0);
+                title.setHeightInPoints(30);
+                Cell t = title.createCell(0);
+                t.setCellValue(titleText);
+                t.setCellStyle(styles.title);
+                Row header = s.createRow(1);
+                header.setHeightInPoints(22);
                 for (BreakdownColumn c : columns) {
-                    Cell cell = row.createCell(c.ordinal());
-                    cell.setCellValue(value(c, task));
-                    cell.setCellStyle(c == BreakdownColumn.REF || c == BreakdownColumn.STATUS ? styles.centered : styles.body);
+                    Cell cell = header.createCell(c.ordinal());
+                    cell.setCellValue(c.header);
+                    cell.setCellStyle(styles.header);
                 }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+                int r = 2;
+                for (TaskDetail task : tasks) {
+                    Row row = s.createRow(r++);
+                    for (BreakdownColumn c : columns) {
+                        Cell cell = row.createCell(c.ordinal());
+                        cell.setCellValue(value(c, task));
+                        cell.setCellStyle(c == BreakdownColumn.REF || c == BreakdownColumn.STATUS ? styles.centered : styles.body);
+                    }
+                }
+            });
             workbook.write(out);
             workbook.dispose();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
-    /** The plan's tasks the scope sees, in plan order. */
-    private List<TaskDetail> tasks(long planId, DataScope scope) {
-        List<TaskDetail> out = new ArrayList<>();
-        int page = 0;
-        LedgerPage found;
-        do {
-            found = ledger.find(new LedgerFilter(planId, null, null, Set.of(), null, null, null, null,
-                    LedgerFilter.Sort.REF, false, page++, LedgerFilter.MAX_PAGE_SIZE), scope);
-            for (TaskSummary s : found.tasks()) {
-                out.add(ledger.get(s.id(), scope));
+    /** The plan's tasks the scope sees, in plan order, read a page of the ledger at a time as the rows are written. */
+    private Iterator<TaskDetail> tasks(long planId, DataScope scope) {
+        return new Iterator<>() {
+            private int page;
+            private LedgerPage found;
+            private Iterator<TaskSummary> onPage = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!onPage.hasNext() && (found == null || found.hasNext())) {
+                    found = ledger.find(new LedgerFilter(planId, null, null, Set.of(), null, null, null, null,
+                            LedgerFilter.Sort.REF, false, page++, LedgerFilter.MAX_PAGE_SIZE), scope);
+                    onPage = found.tasks().iterator();
+                }
+                return onPage.hasNext();
             }
-        } while (found.hasNext());
-        return out;
+
+            @Override
+            public TaskDetail next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return ledger.get(onPage.next().id(), scope);
+            }
+        };
     }
 
     private String value(BreakdownColumn c, TaskDetail t) {

@@ -5,11 +5,12 @@ import org.rectify.notify.Inbox;
 import org.rectify.notify.InboxMessage;
 import org.rectify.platform.ListExport;
 import org.rectify.platform.Messages;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -29,14 +30,14 @@ class InboxExport {
     }
 
     @GetMapping(value = "/inbox", params = "format=xlsx")
-    ResponseEntity<byte[]> export(Caller caller) {
+    void export(Caller caller, HttpServletResponse response) throws IOException {
         String title = messages.text("notify.title");
-        return ListExport.of(messages.text("export.title", title, LocalDate.now(clock)),
+        ListExport.of(messages.text("export.title", title, LocalDate.now(clock)),
                         inbox.messages(caller.accountId()), clock.getZone())
                 .column(messages.text("notify.export.kind"), m -> messages.text("notify.kind." + m.kind()))
                 .column(messages.text("notify.export.message"), m -> messages.text(m.messageKey(), m.args().toArray()))
                 .column(messages.text("notify.export.at"), InboxMessage::createdAt)
                 .column(messages.text("notify.export.read"), m -> messages.text(m.isUnread() ? "notify.export.unread" : "notify.export.wasRead"))
-                .download(title + ".xlsx");
+                .download(title + ".xlsx", response);
     }
 }

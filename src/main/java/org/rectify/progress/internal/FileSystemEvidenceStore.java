@@ -179,14 +179,21 @@ public class FileSystemEvidenceStore implements EvidenceStore, AutoCloseable {
         }
     }
 
+    /**
+     * A key of another shape (a row restored from elsewhere, an older generator's {@code ab/<hash>}) names no file here:
+     * it is missing like a deleted file, not an error of the caller.
+     */
     @Override
     public InputStream open(String storageKey) throws IOException {
-        return Files.newInputStream(path(storageKey));
+        if (!isKey(storageKey)) {
+            throw new NoSuchFileException(String.valueOf(storageKey), null, "not an evidence key of this store");
+        }
+        return Files.newInputStream(root.resolve(storageKey));
     }
 
     @Override
     public boolean contains(String storageKey) {
-        return Files.isRegularFile(path(storageKey));
+        return isKey(storageKey) && Files.isRegularFile(root.resolve(storageKey));
     }
 
     @Override
@@ -228,8 +235,12 @@ public class FileSystemEvidenceStore implements EvidenceStore, AutoCloseable {
         return removed;
     }
 
+    private static boolean isKey(String storageKey) {
+        return storageKey != null && KEY.matcher(storageKey).matches();
+    }
+
     private Path path(String storageKey) {
-        if (storageKey == null || !KEY.matcher(storageKey).matches()) {
+        if (!isKey(storageKey)) {
             throw new IllegalArgumentException("not an evidence key: " + storageKey);
         }
         return root.resolve(storageKey);

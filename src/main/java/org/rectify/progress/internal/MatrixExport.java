@@ -7,12 +7,13 @@ import org.rectify.progress.CycleMatrix;
 import org.rectify.progress.ProgressViews;
 import org.rectify.progress.ReportState;
 import org.rectify.progress.ReportingCycles;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,21 +42,21 @@ class MatrixExport {
     }
 
     @GetMapping(value = "/progress/matrix", params = {"format=xlsx", "planId"})
-    ResponseEntity<byte[]> export(Caller caller, @RequestParam long planId, @RequestParam(required = false) Long cycleId,
-                                  @RequestParam(required = false) Long unitId, @RequestParam(required = false) String section,
-                                  @RequestParam(required = false) ReportState state) {
+    void export(Caller caller, @RequestParam long planId, @RequestParam(required = false) Long cycleId,
+                @RequestParam(required = false) Long unitId, @RequestParam(required = false) String section,
+                @RequestParam(required = false) ReportState state, HttpServletResponse response) throws IOException {
         cycles.extend(planId);
         List<Line> lines = new ArrayList<>();
         CycleMatrix first = views.wholeMatrix(caller, planId, cycleId, unitId, section, state);
         first.rows().forEach(row -> row.cells().forEach(cell -> lines.add(new Line(row, cell))));
         String title = messages.text("progress.matrix.title");
         String cycle = first.cycle() == null ? "" : first.cycle().periodStart() + " — " + first.cycle().dueOn();
-        return ListExport.of(messages.text("export.title", title + " · " + first.planTitle() + " · " + cycle, cycles.today()), lines, clock.getZone())
+        ListExport.of(messages.text("export.title", title + " · " + first.planTitle() + " · " + cycle, cycles.today()), lines, clock.getZone())
                 .column(messages.text("progress.export.ref"), l -> l.row().ref())
                 .column(messages.text("progress.task"), l -> l.row().title())
                 .column(messages.text("progress.export.unit"), l -> l.cell().unitName())
                 .column(messages.text("progress.state"), l -> stateText(l.cell()))
-                .download(title + ".xlsx");
+                .download(title + ".xlsx", response);
     }
 
     private String stateText(CycleMatrix.Cell cell) {

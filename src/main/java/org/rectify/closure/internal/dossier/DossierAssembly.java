@@ -14,11 +14,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Puts the sections together: their parts in position order, the files they link to once each (by path, in path
- * order), the index, and one time for every entry: the latest change the dossier shows.
+ * order), the index, and one time for every entry: the latest change the dossier shows. Files recorded but not in the
+ * store are listed as missing in the index and left out of the ZIP, so the download never breaks halfway.
  */
 @Component
 public class DossierAssembly {
@@ -43,9 +46,12 @@ public class DossierAssembly {
             lastChange = DossierText.latest(lastChange, part.lastChange());
         }
         Instant asOf = lastChange == null ? Instant.EPOCH : lastChange;
+        // checked before a byte is written: a file recorded but not in the store is named in the index, not packed
+        Set<String> missing = new TreeSet<>();
+        files.values().stream().filter(f -> !f.content().stored()).forEach(f -> missing.add(f.path()));
         byte[] index = pages.index(Map.of("task", task, "parts", parts, "files", List.copyOf(files.values()),
-                "asOf", asOf)).getBytes(StandardCharsets.UTF_8);
-        List<DossierFile> entries = List.copyOf(files.values());
+                "missing", missing, "asOf", asOf)).getBytes(StandardCharsets.UTF_8);
+        List<DossierFile> entries = files.values().stream().filter(f -> !missing.contains(f.path())).toList();
         String fileName = "一案一档-" + DossierFile.safeName(task.ref()) + ".zip";
         return new Dossier() {
             @Override

@@ -15,11 +15,26 @@ public record DossierFile(String path, String name, long size, String sha256, Co
     @FunctionalInterface
     public interface Content {
         InputStream open() throws IOException;
+
+        /** Whether the content can be read: a file recorded but gone from the store is named, not packed. */
+        default boolean stored() {
+            return true;
+        }
     }
 
     /** An evidence file, under {@code evidence/<id>/<name>}: one entry however many records attach it. */
     public static DossierFile evidence(EvidenceFile file, Evidences evidences) {
-        return new DossierFile(pathOf(file), file.fileName(), file.size(), file.sha256(), () -> evidences.open(file.id()));
+        return new DossierFile(pathOf(file), file.fileName(), file.size(), file.sha256(), new Content() {
+            @Override
+            public InputStream open() throws IOException {
+                return evidences.open(file.id());
+            }
+
+            @Override
+            public boolean stored() {
+                return evidences.stored(file.id());
+            }
+        });
     }
 
     static String pathOf(EvidenceFile file) {

@@ -1,9 +1,14 @@
 package org.rectify.closure.internal.dossier;
 
+import org.rectify.platform.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.NoSuchFileException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.zip.Deflater;
@@ -18,6 +23,7 @@ import java.util.zip.ZipOutputStream;
 final class DossierZip {
 
     static final String INDEX = "index.html";
+    private static final Logger log = LoggerFactory.getLogger(DossierZip.class);
 
     private DossierZip() {
     }
@@ -39,13 +45,27 @@ final class DossierZip {
         zip.write(index);
         zip.closeEntry();
         for (DossierFile file : files) {
+            InputStream in = open(file);
+            if (in == null) {
+                continue;
+            }
             zip.putNextEntry(entry(file.path(), time));
-            try (InputStream in = file.content().open()) {
+            try (in) {
                 in.transferTo(zip);
             }
             zip.closeEntry();
         }
         zip.close();
+    }
+
+    /** The content, or null when it went from the store after the index was written (the ZIP is finished without it). */
+    private static InputStream open(DossierFile file) throws IOException {
+        try {
+            return file.content().open();
+        } catch (NoSuchFileException | NotFoundException gone) {
+            log.warn("dossier file {} is not in the store: left out", file.path());
+            return null;
+        }
     }
 
     private static ZipEntry entry(String name, LocalDateTime time) {

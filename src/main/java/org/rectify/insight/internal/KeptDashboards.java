@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 class KeptDashboards {
 
     /** Dashboards kept at most (scopes × filters in use between two changes); past it, one more is computed, not kept. */
-    static final int MAX_KEPT = 5_000;
+    static final int MAX_KEPT = 1_000; // about 10 KB each (the province office's: 9.6 KB of JSON)
 
     private record Key(LocalDate day, DataScope scope, InsightFilter filter, Long unitsUnder) {
     }

@@ -104,6 +104,14 @@ public class Accounts {
                 .orderBy(ACCOUNT.ID).fetch(ACCOUNT.ID);
     }
 
+    /** Those of these units that have an enabled account of the role (an office's units, for a plan's hand-over). */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> unitsWith(Collection<Long> unitIds, Role role) {
+        return new java.util.HashSet<>(db.selectDistinct(ACCOUNT.UNIT_ID).from(ACCOUNT)
+                .where(ACCOUNT.UNIT_ID.in(unitIds).and(ACCOUNT.ENABLED.isTrue()).and(ACCOUNT.ROLE.eq(role.name())))
+                .fetch(ACCOUNT.UNIT_ID));
+    }
+
     @Transactional(readOnly = true)
     public List<AccountView> all() {
         return fetch(DSL.noCondition(), 0, Integer.MAX_VALUE);

@@ -60,13 +60,18 @@ public class Plans {
      * {@link PlanOwnerChanged} tells whoever keeps facts by that reach. Nothing happens when it already runs the plan.
      */
     public void changeOwner(long planId, long ownerUnitId) {
+        changeOwner(planId, ownerUnitId, null);
+    }
+
+    /** {@link #changeOwner(long, long)}, recorded as done by {@code actor} ({@link PlanHandovers}: an office's hand-over). */
+    public void changeOwner(long planId, long ownerUnitId, String actor) {
         Long former = db.select(PLAN.OWNER_UNIT_ID).from(PLAN).where(PLAN.ID.eq(planId)).forUpdate()
                 .fetchOptional(PLAN.OWNER_UNIT_ID).orElseThrow(() -> new PlanNotFound(planId));
         if (former != null && former == ownerUnitId) {
             return;
         }
         db.update(PLAN).set(PLAN.OWNER_UNIT_ID, ownerUnitId).where(PLAN.ID.eq(planId)).execute();
-        events.publishEvent(new PlanOwnerChanged(planId, former, ownerUnitId));
+        events.publishEvent(new PlanOwnerChanged(planId, former, ownerUnitId, actor));
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,5 @@
 package org.rectify.insight.internal;
 
-import org.jooq.Condition;
 import org.rectify.access.DataScope;
 import org.rectify.plans.LedgerFilter;
 import org.rectify.plans.Plans;
@@ -32,13 +31,15 @@ class BriefingDraft {
     static final int MAX_NAMED = 20;
 
     private final Figures figures;
+    private final KeptDashboards dashboards;
     private final Plans plans;
     private final TaskLedger ledger;
     private final WarningBoard warnings;
     private final Messages messages;
 
-    BriefingDraft(Figures figures, Plans plans, TaskLedger ledger, WarningBoard warnings, Messages messages) {
+    BriefingDraft(Figures figures, KeptDashboards dashboards, Plans plans, TaskLedger ledger, WarningBoard warnings, Messages messages) {
         this.figures = figures;
+        this.dashboards = dashboards;
         this.plans = plans;
         this.ledger = ledger;
         this.warnings = warnings;
@@ -49,8 +50,9 @@ class BriefingDraft {
     }
 
     Draft draft(InsightFilter filter, DataScope scope, Long unitsUnder, String unitName, LocalDate date) {
-        Condition tasks = figures.tasks(filter, scope);
-        Dashboard.Headline h = figures.headline(tasks, figures.today());
+        // the dashboard's own figures (kept, and computed once per filter until the facts change)
+        Dashboard d = dashboards.dashboard(filter, scope, unitsUnder);
+        Dashboard.Headline h = d.headline();
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(messages.text("insight.briefing.headline", chinese(date), h.total(), count(h, TaskFigure.CLOSED),
                 count(h, TaskFigure.ONGOING), count(h, TaskFigure.ON_SCHEDULE), count(h, TaskFigure.BEHIND),
@@ -58,14 +60,13 @@ class BriefingDraft {
         if (filter.planId() != null && filter.section() == null) {
             paragraphs.add(messages.text("insight.briefing.sections"));
             for (String section : plans.sections(filter.planId())) {
-                Dashboard.Headline s = figures.headline(figures.tasks(
-                        new InsightFilter(filter.planId(), section, filter.unitId(), null, null), scope), figures.today());
+                Dashboard.Headline s = figures.headline(new InsightFilter(filter.planId(), section, filter.unitId(), null, null), scope);
                 paragraphs.add(messages.text("insight.briefing.section", section, s.total(), count(s, TaskFigure.CLOSED),
                         count(s, TaskFigure.ON_SCHEDULE) + count(s, TaskFigure.ONGOING), count(s, TaskFigure.BEHIND),
                         count(s, TaskFigure.OVERDUE)));
             }
         }
-        String behind = figures.units(tasks, unitsUnder).stream()
+        String behind = d.units().stream()
                 .filter(u -> u.count(TaskFigure.RED) + u.count(TaskFigure.YELLOW) > 0)
                 .map(u -> messages.text("insight.briefing.unit", u.unitName(), u.count(TaskFigure.RED), u.count(TaskFigure.YELLOW)))
                 .collect(Collectors.joining(messages.text("insight.briefing.separator")));
@@ -73,7 +74,7 @@ class BriefingDraft {
                 : messages.text("insight.briefing.unitsBehind", behind));
         List<TaskWarning> red = warnings.find(new WarningFilter(filter.planId(), filter.section(), filter.unitId(),
                 Set.of(WarningLevel.RED)), scope);
-        paragraphs.add(red.isEmpty() ? messages.text("insight.briefing.noRed") : messages.text("insight.briefing.red", red.size()));
+        paragraphs.add(red.isEmpty() ? messages.text("insight.briefing.noRed") : messages.text("insight.briefing.red", count(h, TaskFigure.RED)));
         red.stream().limit(MAX_NAMED).forEach(t -> paragraphs.add(messages.text("insight.briefing.redTask", t.ref(), t.title(),
                 String.join(messages.text("list.separator"), t.leadUnits()), t.reasons().stream().map(r -> messages.text("supervision.reason." + r))
                         .collect(Collectors.joining(messages.text("insight.briefing.separator"))))));

@@ -40,7 +40,7 @@ import static org.rectify.progress.api.Tables.PROGRESS_CYCLE;
 /**
  * The dashboard's figures read from the kept counts ({@link KeptCounts}): a sum over the rows of one scope key, whatever
  * the number of tasks. Answers a filter whose tasks are exactly those of one key (the caller's scope, or a lead unit
- * inside it, with a plan and a top-level section); anything else the live queries of {@link Figures} answer, and so do
+ * inside it, with a plan and a top-level section or an item below it, 二(三) or 六1); anything else the live queries of {@link Figures} answer, and so do
  * they while a first build of the counts at start is under way.
  */
 @Component
@@ -65,10 +65,10 @@ class CountedFigures {
     /**
      * The key whose tasks are the ledger's for the filter in the scope: the scope's own, or the lead unit filtered on
      * when it lies inside the scope (a unit led from inside the scope is seen by it). None for a unit outside it or a
-     * section below the top level.
+     * section deeper than an item ({@code 二(三)1}).
      */
     Optional<String> key(InsightFilter filter, DataScope scope) {
-        if (!kept.ready() || !TaskTally.isTopLevelSection(filter.section())) {
+        if (!kept.ready() || !answers(filter)) {
             return Optional.empty();
         }
         if (filter.unitId() == null) {
@@ -104,7 +104,7 @@ class CountedFigures {
      * most red first, as {@link Figures#units}; none when the parent is not inside the scope (the live query answers).
      */
     Optional<List<Dashboard.UnitRow>> units(InsightFilter filter, DataScope scope, Long parentId) {
-        if (!kept.ready() || !TaskTally.isTopLevelSection(filter.section())) {
+        if (!kept.ready() || !answers(filter)) {
             return Optional.empty();
         }
         if (parentId == null ? !scope.isAll() : units.find(parentId).filter(u -> inside(scope, u)).isEmpty()) {
@@ -147,8 +147,7 @@ class CountedFigures {
         Field<BigDecimal> closed = sum(INSIGHT_MONTH.CLOSED);
         db.select(INSIGHT_MONTH.MONTH, due, closed).from(INSIGHT_MONTH)
                 .where(INSIGHT_MONTH.SCOPE_KEY.eq(key)
-                        .and(filter.planId() == null ? noCondition() : INSIGHT_MONTH.PLAN_ID.eq(filter.planId()))
-                        .and(filter.section() == null ? noCondition() : INSIGHT_MONTH.SECTION.eq(filter.section())))
+                        .and(rows(filter, INSIGHT_MONTH.PLAN_ID, INSIGHT_MONTH.SECTION, INSIGHT_MONTH.ITEM)))
                 .groupBy(INSIGHT_MONTH.MONTH)
                 .forEach(r -> months.put(YearMonth.from(r.value1()), new long[]{r.value2().longValue(), r.value3().longValue()}));
         return months;
@@ -158,8 +157,7 @@ class CountedFigures {
     LocalDate lastDeadline(String key, InsightFilter filter) {
         return db.select(max(INSIGHT_DEADLINE.DEADLINE)).from(INSIGHT_DEADLINE)
                 .where(INSIGHT_DEADLINE.SCOPE_KEY.eq(key).and(INSIGHT_DEADLINE.TASKS.gt(0))
-                        .and(filter.planId() == null ? noCondition() : INSIGHT_DEADLINE.PLAN_ID.eq(filter.planId()))
-                        .and(filter.section() == null ? noCondition() : INSIGHT_DEADLINE.SECTION.eq(filter.section())))
+                        .and(rows(filter, INSIGHT_DEADLINE.PLAN_ID, INSIGHT_DEADLINE.SECTION, INSIGHT_DEADLINE.ITEM)))
                 .fetchOne(0, LocalDate.class);
     }
 
@@ -168,8 +166,7 @@ class CountedFigures {
         Map<LocalDate, long[]> weeks = new HashMap<>();
         db.select(INSIGHT_WEEK.WEEK, sum(INSIGHT_WEEK.RED), sum(INSIGHT_WEEK.YELLOW), sum(INSIGHT_WEEK.BLUE)).from(INSIGHT_WEEK)
                 .where(INSIGHT_WEEK.SCOPE_KEY.eq(key).and(INSIGHT_WEEK.WEEK.ge(firstMonday))
-                        .and(filter.planId() == null ? noCondition() : INSIGHT_WEEK.PLAN_ID.eq(filter.planId()))
-                        .and(filter.section() == null ? noCondition() : INSIGHT_WEEK.SECTION.eq(filter.section())))
+                        .and(rows(filter, INSIGHT_WEEK.PLAN_ID, INSIGHT_WEEK.SECTION, INSIGHT_WEEK.ITEM)))
                 .groupBy(INSIGHT_WEEK.WEEK)
                 .forEach(r -> weeks.put(r.value1(), new long[]{r.value2().longValue(), r.value3().longValue(), r.value4().longValue()}));
         return weeks;
@@ -231,7 +228,7 @@ class CountedFigures {
      * key then lists the same tasks as the scope's ledger filtered on that unit); none when a unit is outside it.
      */
     Optional<Map<Long, Long>> ledFrom(InsightFilter filter, DataScope scope, Collection<Long> unitIds, TaskFigure figure) {
-        if (!kept.ready() || !TaskTally.isTopLevelSection(filter.section())) {
+        if (!kept.ready() || !answers(filter)) {
             return Optional.empty();
         }
         Map<Long, String> paths = units.paths(unitIds);
@@ -257,9 +254,23 @@ class CountedFigures {
         return scope.isAll() || unit.path().startsWith(scope.unitPath());
     }
 
+    /** Whether the kept counts answer the filter's section: none, a top-level section or an item below it. */
+    private static boolean answers(InsightFilter filter) {
+        return TaskTally.isTopLevelSection(filter.section()) || TaskTally.isItem(filter.section());
+    }
+
     private static Condition rows(InsightFilter filter) {
-        return (filter.planId() == null ? noCondition() : INSIGHT_COUNT.PLAN_ID.eq(filter.planId()))
-                .and(filter.section() == null ? noCondition() : INSIGHT_COUNT.SECTION.eq(filter.section()));
+        return rows(filter, INSIGHT_COUNT.PLAN_ID, INSIGHT_COUNT.SECTION, INSIGHT_COUNT.ITEM);
+    }
+
+    /** A kept table's rows of the filter's plan and of its section (a top-level one) or item. */
+    private static Condition rows(InsightFilter filter, Field<Long> plan, Field<String> section, Field<String> item) {
+        Condition rows = filter.planId() == null ? noCondition() : plan.eq(filter.planId());
+        if (filter.section() == null) {
+            return rows;
+        }
+        return rows.and(TaskTally.isTopLevelSection(filter.section()) ? section.eq(filter.section())
+                : item.eq(TaskTally.normalised(filter.section())));
     }
 
     private void add(Map<TaskFigure, Long> counts, Record r, long n) {

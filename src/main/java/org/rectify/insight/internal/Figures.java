@@ -104,14 +104,23 @@ class Figures {
         Condition tasks = tasks(filter, scope);
         LocalDate today = today();
         Optional<String> key = counted.key(filter, scope);
-        Dashboard.Headline headline = key.map(k -> headline(counted.headline(k, filter), counted.lastDeadline(k, filter), tasks, today))
-                .orElseGet(() -> headline(tasks, today));
+        Dashboard.Headline headline = headline(key, filter, tasks, today);
         List<Dashboard.UnitRow> bars = counted.units(filter, scope, unitsUnder).orElseGet(() -> units(tasks, unitsUnder));
         List<Dashboard.MonthPoint> burnUp = key.map(k -> burnUp(counted.months(k, filter), today)).orElseGet(() -> burnUp(tasks, today));
         List<Dashboard.WeekPoint> trend = key.map(k -> trend(counted.weeks(k, filter, firstMonday(today)), today))
                 .orElseGet(() -> trend(tasks, today));
         return new Dashboard(today, headline, bars, burnUp, trend, reporting(filter, scope, today), indicators(tasks),
                 compliance(tasks, filter, scope, today.getYear()));
+    }
+
+    /** The headline alone (the briefing's sections): from the kept counts when they answer the filter, else live. */
+    Dashboard.Headline headline(InsightFilter filter, DataScope scope) {
+        return headline(counted.key(filter, scope), filter, tasks(filter, scope), today());
+    }
+
+    private Dashboard.Headline headline(Optional<String> key, InsightFilter filter, Condition tasks, LocalDate today) {
+        return key.map(k -> headline(counted.headline(k, filter), counted.lastDeadline(k, filter), tasks, today))
+                .orElseGet(() -> headline(tasks, today));
     }
 
     /** The headline from the kept counts; the span of time elapsed from the plans and the last deadline (kept too). */

@@ -23,7 +23,7 @@ import java.util.List;
 @Controller
 class InsightController {
 
-    private final Figures figures;
+    private final KeptDashboards dashboards;
     private final Plans plans;
     private final Units units;
     private final Messages messages;
@@ -32,9 +32,9 @@ class InsightController {
     private final LeaderInstructions instructions;
     private final ClosureViews closures;
 
-    InsightController(Figures figures, Plans plans, Units units, Messages messages, ProgressViews progress,
+    InsightController(KeptDashboards dashboards, Plans plans, Units units, Messages messages, ProgressViews progress,
                       SupervisionNotices notices, LeaderInstructions instructions, ClosureViews closures) {
-        this.figures = figures;
+        this.dashboards = dashboards;
         this.plans = plans;
         this.units = units;
         this.messages = messages;
@@ -49,7 +49,7 @@ class InsightController {
         if (caller.role().isUnitRole()) {
             return "redirect:/insight/unit";
         }
-        Dashboard d = figures.dashboard(filter, caller.scope(), filter.unitsUnder(caller));
+        Dashboard d = dashboards.dashboard(filter, caller.scope(), filter.unitsUnder(caller));
         fill(model, d, filter, caller);
         model.addAttribute("plans", plans.visibleFor(caller.scope()));
         model.addAttribute("sections", sections(filter));
@@ -62,7 +62,7 @@ class InsightController {
     @GetMapping("/insight/unit")
     String unit(InsightFilter asked, Caller caller, Model model) {
         InsightFilter filter = new InsightFilter(asked.planId(), asked.section(), caller.unitId(), asked.from(), asked.to());
-        Dashboard d = figures.dashboard(filter, caller.scope(), caller.unitId());
+        Dashboard d = dashboards.dashboard(filter, caller.scope(), caller.unitId());
         fill(model, d, filter, caller);
         model.addAttribute("plans", plans.visibleFor(caller.scope()));
         model.addAttribute("sections", sections(filter));
@@ -75,7 +75,7 @@ class InsightController {
     @GetMapping("/api/insight")
     @ResponseBody
     Dashboard api(InsightFilter filter, Caller caller) {
-        return figures.dashboard(filter, caller.scope(), filter.unitsUnder(caller));
+        return dashboards.dashboard(filter, caller.scope(), filter.unitsUnder(caller));
     }
 
     /** A plan's sections for the filter; without a plan none (listing every plan's would read every task). */

@@ -84,8 +84,8 @@ class KeptCounts {
     private void refreshChunk(List<Long> ids) {
         // a row for each task first, then locked, in id order: two transactions counting the same task take turns
         var placeholders = db.insertInto(INSIGHT_TASK, INSIGHT_TASK.TASK_ID, INSIGHT_TASK.PLAN_ID, INSIGHT_TASK.SECTION,
-                INSIGHT_TASK.STATUS, INSIGHT_TASK.SCHEDULE, INSIGHT_TASK.LEVEL, INSIGHT_TASK.KEYS);
-        ids.forEach(id -> placeholders.values(id, 0L, "", "", "", "", new String[0]));
+                INSIGHT_TASK.ITEM, INSIGHT_TASK.STATUS, INSIGHT_TASK.SCHEDULE, INSIGHT_TASK.LEVEL, INSIGHT_TASK.KEYS);
+        ids.forEach(id -> placeholders.values(id, 0L, "", "", "", "", "", new String[0]));
         placeholders.onConflictDoNothing().execute();
         Map<Long, TaskTally> before = stored(ids);
         Map<Long, TaskTally> now = new HashMap<>();
@@ -184,14 +184,15 @@ class KeptCounts {
      * were rebuilt).
      */
     private List<Query> store(List<TaskTally> tallies) {
-        var rows = db.insertInto(INSIGHT_TASK, INSIGHT_TASK.TASK_ID, INSIGHT_TASK.PLAN_ID, INSIGHT_TASK.SECTION, INSIGHT_TASK.STATUS,
-                INSIGHT_TASK.SCHEDULE, INSIGHT_TASK.LEVEL, INSIGHT_TASK.DUE_MONTH, INSIGHT_TASK.CLOSED_MONTH, INSIGHT_TASK.KEYS,
-                INSIGHT_TASK.DEADLINE, INSIGHT_TASK.LEVEL_WEEKS);
-        tallies.forEach(t -> rows.values(t.taskId(), t.planId(), t.section(), t.status(), t.schedule(), t.level(), t.dueMonth(),
+        var rows = db.insertInto(INSIGHT_TASK, INSIGHT_TASK.TASK_ID, INSIGHT_TASK.PLAN_ID, INSIGHT_TASK.SECTION, INSIGHT_TASK.ITEM,
+                INSIGHT_TASK.STATUS, INSIGHT_TASK.SCHEDULE, INSIGHT_TASK.LEVEL, INSIGHT_TASK.DUE_MONTH, INSIGHT_TASK.CLOSED_MONTH,
+                INSIGHT_TASK.KEYS, INSIGHT_TASK.DEADLINE, INSIGHT_TASK.LEVEL_WEEKS);
+        tallies.forEach(t -> rows.values(t.taskId(), t.planId(), t.section(), t.item(), t.status(), t.schedule(), t.level(), t.dueMonth(),
                 t.closedMonth(), t.keys().toArray(String[]::new), t.deadline(), t.levelWeeks().toArray(String[]::new)));
         List<Query> writes = new ArrayList<>();
         writes.add(rows.onConflict(INSIGHT_TASK.TASK_ID).doUpdate()
                 .set(INSIGHT_TASK.PLAN_ID, excluded(INSIGHT_TASK.PLAN_ID)).set(INSIGHT_TASK.SECTION, excluded(INSIGHT_TASK.SECTION))
+                .set(INSIGHT_TASK.ITEM, excluded(INSIGHT_TASK.ITEM))
                 .set(INSIGHT_TASK.STATUS, excluded(INSIGHT_TASK.STATUS)).set(INSIGHT_TASK.SCHEDULE, excluded(INSIGHT_TASK.SCHEDULE))
                 .set(INSIGHT_TASK.LEVEL, excluded(INSIGHT_TASK.LEVEL)).set(INSIGHT_TASK.DUE_MONTH, excluded(INSIGHT_TASK.DUE_MONTH))
                 .set(INSIGHT_TASK.CLOSED_MONTH, excluded(INSIGHT_TASK.CLOSED_MONTH)).set(INSIGHT_TASK.KEYS, excluded(INSIGHT_TASK.KEYS))
@@ -230,28 +231,28 @@ class KeptCounts {
                 .computeIfAbsent(r.getTaskId(), k -> new ArrayList<>()).add(new TaskTally.Submitted(r.getUnitId(), r.getCycleId(), r.getLate())));
         Map<Long, TaskTally> before = new HashMap<>();
         db.selectFrom(INSIGHT_TASK).where(INSIGHT_TASK.TASK_ID.in(ids)).orderBy(INSIGHT_TASK.TASK_ID).forUpdate()
-                .forEach(r -> before.put(r.getTaskId(), new TaskTally(r.getTaskId(), r.getPlanId(), r.getSection(), r.getStatus(),
+                .forEach(r -> before.put(r.getTaskId(), new TaskTally(r.getTaskId(), r.getPlanId(), r.getSection(), r.getItem(), r.getStatus(),
                         r.getSchedule(), r.getLevel(), r.getDeadline(), r.getClosedMonth(), List.of(r.getKeys()), List.of(), List.of(), List.of())
                         .with(List.of(r.getLevelWeeks()), leads.getOrDefault(r.getTaskId(), List.of()), slots.getOrDefault(r.getTaskId(), List.of()))));
         return before;
     }
 
     /**
-     * Changes to the kept tables, summed per row: a task counted under each of its keys by its dimensions, its deadline,
+     * Changes to the kept tables, summed per row: a task counted under each of its keys by its dimensions (section and item among them), its deadline,
      * the months it fell due and was closed, the weeks it entered a level; each lead unit's reports owed and submitted
      * under the keys reading that unit's reporting.
      */
     private static final class Delta {
 
         private final KeptSums<InsightCountRecord> counts = new KeptSums<>(INSIGHT_COUNT, List.of(INSIGHT_COUNT.SCOPE_KEY,
-                INSIGHT_COUNT.PLAN_ID, INSIGHT_COUNT.SECTION, INSIGHT_COUNT.STATUS, INSIGHT_COUNT.SCHEDULE, INSIGHT_COUNT.LEVEL),
+                INSIGHT_COUNT.PLAN_ID, INSIGHT_COUNT.SECTION, INSIGHT_COUNT.ITEM, INSIGHT_COUNT.STATUS, INSIGHT_COUNT.SCHEDULE, INSIGHT_COUNT.LEVEL),
                 List.of(INSIGHT_COUNT.TASKS));
         private final KeptSums<InsightMonthRecord> months = new KeptSums<>(INSIGHT_MONTH, List.of(INSIGHT_MONTH.SCOPE_KEY,
-                INSIGHT_MONTH.PLAN_ID, INSIGHT_MONTH.SECTION, INSIGHT_MONTH.MONTH), List.of(INSIGHT_MONTH.DUE, INSIGHT_MONTH.CLOSED));
+                INSIGHT_MONTH.PLAN_ID, INSIGHT_MONTH.SECTION, INSIGHT_MONTH.ITEM, INSIGHT_MONTH.MONTH), List.of(INSIGHT_MONTH.DUE, INSIGHT_MONTH.CLOSED));
         private final KeptSums<InsightDeadlineRecord> deadlines = new KeptSums<>(INSIGHT_DEADLINE, List.of(INSIGHT_DEADLINE.SCOPE_KEY,
-                INSIGHT_DEADLINE.PLAN_ID, INSIGHT_DEADLINE.SECTION, INSIGHT_DEADLINE.DEADLINE), List.of(INSIGHT_DEADLINE.TASKS));
+                INSIGHT_DEADLINE.PLAN_ID, INSIGHT_DEADLINE.SECTION, INSIGHT_DEADLINE.ITEM, INSIGHT_DEADLINE.DEADLINE), List.of(INSIGHT_DEADLINE.TASKS));
         private final KeptSums<InsightWeekRecord> weeks = new KeptSums<>(INSIGHT_WEEK, List.of(INSIGHT_WEEK.SCOPE_KEY,
-                INSIGHT_WEEK.PLAN_ID, INSIGHT_WEEK.SECTION, INSIGHT_WEEK.WEEK), List.of(INSIGHT_WEEK.RED, INSIGHT_WEEK.YELLOW, INSIGHT_WEEK.BLUE));
+                INSIGHT_WEEK.PLAN_ID, INSIGHT_WEEK.SECTION, INSIGHT_WEEK.ITEM, INSIGHT_WEEK.WEEK), List.of(INSIGHT_WEEK.RED, INSIGHT_WEEK.YELLOW, INSIGHT_WEEK.BLUE));
         private final KeptSums<InsightOwedRecord> owed = new KeptSums<>(INSIGHT_OWED, List.of(INSIGHT_OWED.SCOPE_KEY,
                 INSIGHT_OWED.PLAN_ID, INSIGHT_OWED.UNIT_ID), List.of(INSIGHT_OWED.REPORTS));
         private final KeptSums<InsightSlotRecord> slots = new KeptSums<>(INSIGHT_SLOT, List.of(INSIGHT_SLOT.SCOPE_KEY,
@@ -259,17 +260,17 @@ class KeptCounts {
 
         void add(TaskTally t, int sign) {
             for (String key : t.keys()) {
-                counts.add(sign, List.of(key, t.planId(), t.section(), t.status(), t.schedule(), t.level()), 1);
+                counts.add(sign, List.of(key, t.planId(), t.section(), t.item(), t.status(), t.schedule(), t.level()), 1);
                 if (t.deadline() != null) {
-                    months.add(sign, List.of(key, t.planId(), t.section(), t.dueMonth()), 1, 0);
-                    deadlines.add(sign, List.of(key, t.planId(), t.section(), t.deadline()), 1);
+                    months.add(sign, List.of(key, t.planId(), t.section(), t.item(), t.dueMonth()), 1, 0);
+                    deadlines.add(sign, List.of(key, t.planId(), t.section(), t.item(), t.deadline()), 1);
                 }
                 if (t.closedMonth() != null) {
-                    months.add(sign, List.of(key, t.planId(), t.section(), t.closedMonth()), 0, 1);
+                    months.add(sign, List.of(key, t.planId(), t.section(), t.item(), t.closedMonth()), 0, 1);
                 }
                 for (String change : t.levelWeeks()) {
                     String level = change.substring(change.indexOf(':') + 1);
-                    weeks.add(sign, List.of(key, t.planId(), t.section(), LocalDate.parse(change.substring(0, change.indexOf(':')))),
+                    weeks.add(sign, List.of(key, t.planId(), t.section(), t.item(), LocalDate.parse(change.substring(0, change.indexOf(':')))),
                             level.equals("RED") ? 1 : 0, level.equals("YELLOW") ? 1 : 0, level.equals("BLUE") ? 1 : 0);
                 }
             }

@@ -39,10 +39,12 @@ class KeptCountsUpdates {
     private static final Object PENDING = KeptCountsUpdates.class;
 
     private final KeptCounts counts;
+    private final FiguresVersion version;
     private final TransactionTemplate transactions;
 
-    KeptCountsUpdates(KeptCounts counts, TransactionTemplate transactions) {
+    KeptCountsUpdates(KeptCounts counts, FiguresVersion version, TransactionTemplate transactions) {
         this.counts = counts;
+        this.version = version;
         this.transactions = transactions;
     }
 
@@ -97,18 +99,23 @@ class KeptCountsUpdates {
             rebuild();
         }
         counts.markReady();
+        version.changed();
     }
 
     void rebuild() {
         long start = System.nanoTime();
         int tasks = counts.rebuild();
+        version.changed(); // committed: a dashboard kept while the counts were rebuilt is computed again
         log.info("insight: kept counts rebuilt for {} tasks in {} ms", tasks, (System.nanoTime() - start) / 1_000_000);
     }
 
     @SuppressWarnings("unchecked")
     private void changed(Collection<Long> taskIds) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            transactions.executeWithoutResult(s -> counts.refresh(taskIds));
+            transactions.executeWithoutResult(s -> {
+                counts.refresh(taskIds);
+                version.changed();
+            });
             return;
         }
         Set<Long> pending = (Set<Long>) TransactionSynchronizationManager.getResource(PENDING);
@@ -122,6 +129,11 @@ class KeptCountsUpdates {
                 }
 
                 @Override
+                public int getOrder() {
+                    return 0; // before the version moves (FiguresVersion: last), so the version's row is locked last
+                }
+
+                @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
                 }
@@ -129,6 +141,7 @@ class KeptCountsUpdates {
             pending = collected;
         }
         pending.addAll(taskIds);
+        version.changed();
     }
 
     private static void afterCommit(Runnable action) {

@@ -16,7 +16,7 @@ import java.util.Set;
  * cycle of the plan a report) with the reports they submitted (the reporting ranking). Two tallies of the same task
  * differ when the task changed; the counts then lose the old and gain the new.
  */
-record TaskTally(long taskId, long planId, String section, String status, String schedule, String level,
+record TaskTally(long taskId, long planId, String section, String item, String status, String schedule, String level,
                  LocalDate deadline, LocalDate closedMonth, List<String> keys, List<String> levelWeeks, List<Lead> leads,
                  List<Submitted> submitted) {
 
@@ -46,13 +46,13 @@ record TaskTally(long taskId, long planId, String section, String status, String
         officeReach.forEach(p -> keys.add(office(p)));
         unitReach.forEach(p -> keys.add(unit(p)));
         leadReach.forEach(p -> keys.add(led(p)));
-        return new TaskTally(taskId, planId, section(ref), status, schedule == null ? "" : schedule, level == null ? "" : level,
+        return new TaskTally(taskId, planId, section(ref), item(ref), status, schedule == null ? "" : schedule, level == null ? "" : level,
                 deadline, closedOn == null ? null : closedOn.withDayOfMonth(1), List.copyOf(keys), List.of(), List.of(), List.of());
     }
 
     /** This tally with the task's trend and reporting facts (sorted: two tallies of the same facts are equal). */
     TaskTally with(Collection<String> levelWeeks, Collection<Lead> leads, Collection<Submitted> submitted) {
-        return new TaskTally(taskId, planId, section, status, schedule, level, deadline, closedMonth, keys,
+        return new TaskTally(taskId, planId, section, item, status, schedule, level, deadline, closedMonth, keys,
                 levelWeeks.stream().sorted().toList(),
                 leads.stream().sorted(java.util.Comparator.comparingLong(Lead::unitId)).toList(),
                 submitted.stream().sorted(java.util.Comparator.comparingLong(Submitted::unitId).thenComparingLong(Submitted::cycleId)).toList());
@@ -140,6 +140,51 @@ record TaskTally(long taskId, long planId, String section, String status, String
     /** Whether the kept counts can answer the ledger's filter on {@code section}: a top-level section (letters only). */
     static boolean isTopLevelSection(String section) {
         return section == null || !section.isEmpty() && section.codePoints().allMatch(Character::isLetter);
+    }
+
+    /**
+     * The item below the top level whose ledger filter lists the reference, or "" when none does: the reference up to
+     * its first closing bracket ({@code 二(三)1} → {@code 二(三)}), or the section and the first digit after it
+     * ({@code 六12} → {@code 六1}; the generator's {@code 123} → {@code 1}). A filter naming such an item lists exactly
+     * the tasks whose item it is ({@code TaskConditions.inSection}: {@code 二(三)…}; {@code 六1}, {@code 六1(…)},
+     * {@code 六1} followed by digits).
+     */
+    static String item(String ref) {
+        if (ref == null) {
+            return "";
+        }
+        int head = 0;
+        while (head < ref.length() && Character.isLetter(ref.codePointAt(head))) {
+            head += Character.charCount(ref.codePointAt(head));
+        }
+        String item;
+        if (head < ref.length() && ref.charAt(head) == '(' && ref.indexOf(')', head) > 0) {
+            item = ref.substring(0, ref.indexOf(')', head) + 1);
+        } else if (head < ref.length() && isDigit(ref.charAt(head))) {
+            item = ref.substring(0, head + 1);
+        } else {
+            return "";
+        }
+        return lists(item, ref) ? item : "";
+    }
+
+    /** Whether the kept counts per item answer the ledger's filter on {@code section} (an item itself, as {@link #item}). */
+    static boolean isItem(String section) {
+        return section != null && !section.isEmpty() && item(normalised(section)).equals(normalised(section));
+    }
+
+    /** The section filter as the ledger reads it: full-width brackets as ASCII ones. */
+    static String normalised(String section) {
+        return section == null ? null : section.strip().replace('（', '(').replace('）', ')');
+    }
+
+    /** Whether the ledger's filter on the item lists the reference ({@code TaskConditions.inSection}, in Java). */
+    private static boolean lists(String item, String ref) {
+        if (item.endsWith(")")) {
+            return ref.startsWith(item);
+        }
+        return ref.equals(item) || ref.startsWith(item + "(")
+                || ref.startsWith(item) && ref.substring(item.length()).chars().allMatch(TaskTally::isDigit);
     }
 
     private static boolean isDigit(int c) {

@@ -236,16 +236,134 @@ class KeptCountsTests {
         assertThat(found).as("figures the demo has tasks for").isGreaterThan(3);
     }
 
+    @Test
+    void the_counts_kept_per_item_equal_the_live_count_and_the_ledger_through_moves_closings_and_a_change_of_owner() throws Exception {
+        kept.rebuild();
+        long city = units.resolve("临沧市").orElseThrow().id();
+        long planId = plans.findByTitle(ITEM_PLAN).orElseGet(() -> plans.createPlan(null, ITEM_PLAN, "测试", null, city));
+        LocalDate today = warnings.today();
+        long epb = units.resolve("市环境保护局").orElseThrow().id();
+        long linxiang = units.resolve("临翔区").orElseThrow().id();
+        long linxiangGov = units.resolve("临翔区政府").orElseThrow().id();
+        long moved = task(planId, "二(一)2", linxiangGov, today.plusDays(30));
+        long closed = task(planId, "六1", epb, today.minusDays(10));
+        task(planId, "二(一)1", epb, today.plusDays(90));
+        task(planId, "二(二)1", linxiang, today.minusDays(5));
+        long renumbered = task(planId, "六12", linxiangGov, today.plusDays(60));
+        task(planId, "六2", epb, today.plusDays(10));
+        List<String> items = List.of("二(一)", "二（二）", "六1", "六2");
+        theItemsAgree(planId, items, today, "created");
+        move(moved, planId, "二(二)3");
+        move(renumbered, planId, "六23");
+        theItemsAgree(planId, items, today, "moved to another item");
+        command(mvc, closed, "REQUEST_CLOSURE");
+        command(mvc, closed, "CLOSE");
+        theItemsAgree(planId, items, today, "closed");
+        command(mvc, closed, "REOPEN");
+        theItemsAgree(planId, items, today, "reopened");
+        plans.changeOwner(planId, linxiang);
+        theItemsAgree(planId, items, today, "run by the county's office");
+    }
+
+    /** For each item, in each scope: the kept headline equals the live count, and each figure the ledger's total. */
+    private void theItemsAgree(long planId, List<String> items, LocalDate today, String after) throws Exception {
+        String linxiang = units.get(units.resolve("临翔区").orElseThrow().id()).path();
+        String epb = units.get(units.resolve("市环境保护局").orElseThrow().id()).path();
+        String city = units.get(units.resolve("临沧市").orElseThrow().id()).path();
+        for (String item : items) {
+            for (Long plan : java.util.Arrays.asList(planId, null)) {
+                InsightFilter filter = new InsightFilter(plan, item, null, null, null);
+                for (DataScope scope : List.of(DataScope.ALL, DataScope.ofJurisdiction(city), DataScope.ofJurisdiction(linxiang),
+                        DataScope.ofUnit(epb))) {
+                    String key = counted.key(filter, scope).orElseThrow(() -> new AssertionError("kept counts answer " + item));
+                    var live = dashboard.headline(dashboard.tasks(filter, scope), today);
+                    var fromKept = counted.headline(key, filter);
+                    assertThat(fromKept.total()).as("%s, %s in %s, after %s", item, plan, scope, after).isEqualTo(live.total());
+                    assertThat(fromKept.counts()).as("%s, %s in %s, after %s", item, plan, scope, after).isEqualTo(live.counts());
+                    assertThat(Figures.burnUp(counted.months(key, filter), today)).as("burn-up of %s after %s", item, after)
+                            .isEqualTo(dashboard.burnUp(dashboard.tasks(filter, scope), today));
+                    assertThat(counted.lastDeadline(key, filter)).as("last deadline of %s after %s", item, after)
+                            .isEqualTo(db.select(org.jooq.impl.DSL.max(TASK.DEADLINE)).from(TASK)
+                                    .where(TASK.ID.in(db.select(org.rectify.plans.api.Tables.PLANS_TASK.ID)
+                                            .from(org.rectify.plans.api.Tables.PLANS_TASK).where(dashboard.tasks(filter, scope))))
+                                    .fetchOne(0, LocalDate.class));
+                }
+            }
+            // what the office sees on the dashboard beside the ledger it links to, figure by figure
+            String query = "planId=" + planId + "&section=" + item;
+            String figures = mvc.perform(get("/api/insight?" + query).with(office())).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(((Number) JsonPath.read(figures, "$.headline.total")).longValue()).as("%s after %s", item, after)
+                    .isEqualTo(ledgerTotal(query));
+            for (TaskFigure figure : TaskFigure.values()) {
+                assertThat(((Number) JsonPath.read(figures, "$.headline.counts." + figure.name())).longValue())
+                        .as("%s of %s after %s", figure, item, after).isEqualTo(ledgerTotal(query + "&figure=" + figure));
+            }
+        }
+    }
+
+    private long ledgerTotal(String query) throws Exception {
+        String ledger = mvc.perform(get("/api/tasks?" + query).with(office())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(ledger, "$.total")).longValue();
+    }
+
+    /** A task of the plan under the reference, led by the unit, assigned and started. */
+    private long task(long planId, String ref, long leadUnitId, LocalDate deadline) throws Exception {
+        String body = mvc.perform(post("/api/tasks").with(office()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"planId": %d, "ref": "%s", "title": "条目任务%s", "text": "条目任务",
+                         "leadUnits": {"unitIds": [%d]}, "milestones": [{"dueOn": "%s", "deliverable": "完成"}]}"""
+                        .formatted(planId, ref, ref, leadUnitId, deadline)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        command(mvc, id, "ASSIGN");
+        command(mvc, id, "START");
+        return id;
+    }
+
+    /** The task moved to another section or item: its reference edited as the office edits it. */
+    private void move(long taskId, long planId, String ref) throws Exception {
+        String task = mvc.perform(get("/api/tasks/{id}", taskId).with(office())).andReturn().getResponse().getContentAsString();
+        int version = JsonPath.read(task, "$.version");
+        long lead = ((Number) JsonPath.read(task, "$.leadUnits[0].unitId")).longValue();
+        String deadline = JsonPath.read(task, "$.deadline");
+        mvc.perform(put("/api/tasks/{id}", taskId).with(office()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"version": %d, "task": {"planId": %d, "ref": "%s", "title": "条目任务", "text": "条目任务",
+                         "leadUnits": {"unitIds": [%d]}, "milestones": [{"dueOn": "%s", "deliverable": "完成"}]}}"""
+                        .formatted(version, planId, ref, lead, deadline)))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void a_dashboard_kept_for_a_filter_is_read_again_after_a_change_and_shows_it() throws Exception {
+        TestTasks tasks = TestTasks.inPlan(mvc, plans, units, PLAN);
+        String query = "/api/insight?planId=" + tasks.planId();
+        long before = total(query);
+        assertThat(total(query)).as("read again, unchanged").isEqualTo(before);
+        long id = tasks.started("缓存任务", units.resolve("市环境保护局").orElseThrow().id(), warnings.today().plusDays(30));
+        assertThat(total(query)).as("the next read after a task is created").isEqualTo(before + 1);
+        command(mvc, id, "CANCEL");
+        assertThat(total(query)).as("the next read after it is cancelled, beside the ledger")
+                .isEqualTo(ledgerTotal("planId=" + tasks.planId()));
+    }
+
+    private long total(String query) throws Exception {
+        String figures = mvc.perform(get(query).with(office())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(figures, "$.headline.total")).longValue();
+    }
+
+    private static final String ITEM_PLAN = "条目计数方案";
+
     /** Each kept table's rows that are not zero (a count taken down to zero keeps its row until a rebuild). */
     private static final Map<String, String> TABLES = Map.of(
-            "insight_count", "select scope_key, plan_id, section, status, schedule, level, tasks from insight_count "
-                    + "where tasks <> 0 order by scope_key, plan_id, section, status, schedule, level",
-            "insight_month", "select scope_key, plan_id, section, month, due, closed from insight_month "
-                    + "where due <> 0 or closed <> 0 order by scope_key, plan_id, section, month",
-            "insight_deadline", "select scope_key, plan_id, section, deadline, tasks from insight_deadline where tasks <> 0 "
-                    + "order by scope_key, plan_id, section, deadline",
-            "insight_week", "select scope_key, plan_id, section, week, red, yellow, blue from insight_week "
-                    + "where red <> 0 or yellow <> 0 or blue <> 0 order by scope_key, plan_id, section, week",
+            "insight_count", "select scope_key, plan_id, section, item, status, schedule, level, tasks from insight_count "
+                    + "where tasks <> 0 order by scope_key, plan_id, section, item, status, schedule, level",
+            "insight_month", "select scope_key, plan_id, section, item, month, due, closed from insight_month "
+                    + "where due <> 0 or closed <> 0 order by scope_key, plan_id, section, item, month",
+            "insight_deadline", "select scope_key, plan_id, section, item, deadline, tasks from insight_deadline where tasks <> 0 "
+                    + "order by scope_key, plan_id, section, item, deadline",
+            "insight_week", "select scope_key, plan_id, section, item, week, red, yellow, blue from insight_week "
+                    + "where red <> 0 or yellow <> 0 or blue <> 0 order by scope_key, plan_id, section, item, week",
             "insight_owed", "select scope_key, plan_id, unit_id, reports from insight_owed where reports <> 0 "
                     + "order by scope_key, plan_id, unit_id",
             "insight_slot", "select scope_key, cycle_id, unit_id, on_time, late from insight_slot "

@@ -24,12 +24,34 @@ class TaskTallyTests {
     }
 
     @Test
-    void only_a_top_level_section_is_answered_from_the_kept_counts() {
+    void a_top_level_section_and_an_item_below_it_are_answered_from_the_kept_counts_and_nothing_deeper() {
         assertThat(TaskTally.isTopLevelSection(null)).isTrue();
         assertThat(TaskTally.isTopLevelSection("二")).isTrue();
         assertThat(TaskTally.isTopLevelSection("二(三)")).isFalse();
         assertThat(TaskTally.isTopLevelSection("六1")).isFalse();
         assertThat(TaskTally.isTopLevelSection("")).isFalse();
+        assertThat(TaskTally.isItem("二(三)")).isTrue();
+        assertThat(TaskTally.isItem("二（三）")).as("full-width brackets, as the ledger reads them").isTrue();
+        assertThat(TaskTally.isItem("六1")).isTrue();
+        assertThat(TaskTally.isItem("1")).as("the generator's numbered tasks").isTrue();
+        assertThat(TaskTally.isItem("二")).isFalse();
+        assertThat(TaskTally.isItem("二(三)1")).isFalse();
+        assertThat(TaskTally.isItem("六12")).isFalse();
+        assertThat(TaskTally.isItem(null)).isFalse();
+    }
+
+    @Test
+    void a_task_is_counted_under_the_item_whose_ledger_filter_lists_it() {
+        assertThat(TaskTally.item("二(三)1")).isEqualTo("二(三)");
+        assertThat(TaskTally.item("二(三)")).isEqualTo("二(三)");
+        assertThat(TaskTally.item("六12")).isEqualTo("六1");
+        assertThat(TaskTally.item("六1(二)")).isEqualTo("六1");
+        assertThat(TaskTally.item("123")).isEqualTo("1");
+        assertThat(TaskTally.item("T7")).isEqualTo("T7");
+        // the ledger's filter 六1 does not list 六1a (a sub-item is digits only): no item
+        assertThat(TaskTally.item("六1a")).isEmpty();
+        assertThat(TaskTally.item("二")).isEmpty();
+        assertThat(TaskTally.item("二(三")).isEmpty();
     }
 
     @Test

@@ -24,11 +24,8 @@ alter table insight_week add primary key (scope_key, plan_id, section, item, wee
 -- counted again at start (KeptCounts.stale: no task counted): the rows above have no item yet
 truncate insight_task, insight_count, insight_month, insight_deadline, insight_week;
 
--- The version of the dashboard's facts: bumped in the transaction of every change the dashboard reads (a task, its
+-- The version of the dashboard's facts: moved right after the commit of every change the dashboard reads (a task, its
 -- warning, a report, a cadence, a plan's owner, the unit tree), so a dashboard computed once for a scope and filter is
--- served again until the version moves (KeptDashboards).
-create table insight_version (
-    id      integer primary key check (id = 1),
-    version bigint  not null
-);
-insert into insight_version values (1, 0);
+-- served again until the version moves (KeptDashboards). A sequence, not a row: a row updated by every write would be
+-- locked through each commit and its fsync, one writer at a time (as the audit chain's lock was, V41).
+create sequence insight_version;

@@ -1,42 +1,60 @@
 package org.rectify.insight.internal;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.Sequence;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.rectify.plans.PlanCreated;
 import org.rectify.units.UnitRenamed;
 import org.rectify.units.UnitsChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import static org.rectify.insight.internal.db.Tables.INSIGHT_VERSION;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
- * The version of the facts the dashboard reads ({@code insight_version}): moved once, just before the commit, by every
- * transaction that changes a task, its warning, its reports, its plan's cadence or owner ({@link KeptCountsUpdates}),
- * a plan or the unit tree. It commits or rolls back with the change, so a dashboard kept for a version
- * ({@link KeptDashboards}) is never served after a change it does not show has committed.
+ * The version of the facts the dashboard reads (the sequence {@code insight_version}, V43): moved once, right after the
+ * commit, by every transaction that changes a task, its warning, its reports, its plan's cadence or owner
+ * ({@link KeptCountsUpdates}), a plan or the unit tree. After the commit, so a reader that sees the new version sees the
+ * change too; a sequence, so no write waits for another's commit. A dashboard kept for a version ({@link KeptDashboards})
+ * is therefore served after a change only in the moment between its commit and this step.
  */
 @Component
 class FiguresVersion {
 
+    private static final Logger log = LoggerFactory.getLogger(FiguresVersion.class);
     private static final Object PENDING = FiguresVersion.class;
+    private static final Sequence<Long> VERSION = DSL.sequence(DSL.name("insight_version"), Long.class);
+    // a sequence's relation has one row; its last value is what the latest nextval returned, on any connection
+    private static final Table<?> VERSION_ROW = DSL.table(DSL.name("insight_version"));
+    private static final Field<Long> LAST_VALUE = DSL.field(DSL.name("last_value"), Long.class);
 
     private final DSLContext db;
+    private final DataSource dataSource;
 
-    FiguresVersion(DSLContext db) {
+    FiguresVersion(DSLContext db, DataSource dataSource) {
         this.db = db;
+        this.dataSource = dataSource;
     }
 
     /** The version now (read before the figures it labels: they show at least every change up to it). */
     long current() {
-        return db.select(INSIGHT_VERSION.VERSION).from(INSIGHT_VERSION).where(INSIGHT_VERSION.ID.eq(1)).fetchOne(INSIGHT_VERSION.VERSION);
+        return db.select(LAST_VALUE).from(VERSION_ROW).fetchOne(LAST_VALUE);
     }
 
-    /** The facts change in this transaction: the version moves once, as it commits (at once outside a transaction). */
+    /** The facts change in this transaction: the version moves once, after it commits (at once outside a transaction). */
     void changed() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            bump();
+            db.select(VERSION.nextval()).fetch();
             return;
         }
         if (TransactionSynchronizationManager.hasResource(PENDING)) {
@@ -45,13 +63,8 @@ class FiguresVersion {
         TransactionSynchronizationManager.bindResource(PENDING, Boolean.TRUE);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
-            public void beforeCommit(boolean readOnly) {
-                bump(); // last: the row stays locked only while the transaction commits
-            }
-
-            @Override
-            public int getOrder() {
-                return LOWEST_PRECEDENCE;
+            public void afterCommit() {
+                moveOnCommittedConnection();
             }
 
             @Override
@@ -76,7 +89,17 @@ class FiguresVersion {
         changed();
     }
 
-    private void bump() {
-        db.update(INSIGHT_VERSION).set(INSIGHT_VERSION.VERSION, INSIGHT_VERSION.VERSION.plus(1)).where(INSIGHT_VERSION.ID.eq(1)).execute();
+    /** The transaction's connection is still bound after its commit (as the audit chain links there, V41). */
+    private void moveOnCommittedConnection() {
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            DSL.using(c, SQLDialect.POSTGRES).select(VERSION.nextval()).fetch();
+            c.commit();
+        } catch (RuntimeException | SQLException e) {
+            // the next change moves it; until then a dashboard kept from before this change may be served
+            log.warn("insight: moving the figures' version failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
     }
 }

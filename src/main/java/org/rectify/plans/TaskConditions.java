@@ -50,6 +50,21 @@ public final class TaskConditions {
         return OWN.governedBy(scope);
     }
 
+    /**
+     * {@link On#governedBy(DataScope)} on a copy of the task's plan id kept in another module's row of the task (a task
+     * never changes plan): the same plans, tested without joining the tasks.
+     */
+    public static Condition governedPlan(DataScope scope, Field<Long> planId) {
+        if (scope.isAll()) {
+            return org.jooq.impl.DSL.trueCondition();
+        }
+        if (!scope.ownPlans()) {
+            return org.jooq.impl.DSL.falseCondition();
+        }
+        return planId.in(select(PLAN.ID).from(PLAN).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLAN.OWNER_UNIT_ID))
+                .where(UnitPaths.within(UNITS_DIRECTORY.PATH, scope.unitPath())));
+    }
+
     /** {@link On#officeRowsFor} on plans' TASK table. */
     public static Condition officeRowsFor(DataScope scope) {
         return OWN.officeRowsFor(scope);
@@ -136,14 +151,7 @@ public final class TaskConditions {
 
         /** {@link #governedBy(org.rectify.access.Caller)} for a scope: unit scopes govern nothing. */
         public Condition governedBy(DataScope scope) {
-            if (scope.isAll()) {
-                return org.jooq.impl.DSL.trueCondition();
-            }
-            if (!scope.ownPlans()) {
-                return org.jooq.impl.DSL.falseCondition();
-            }
-            return planId.in(select(PLAN.ID).from(PLAN).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLAN.OWNER_UNIT_ID))
-                    .where(UnitPaths.within(UNITS_DIRECTORY.PATH, scope.unitPath())));
+            return governedPlan(scope, planId);
         }
 
         /**

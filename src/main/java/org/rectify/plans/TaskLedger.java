@@ -217,24 +217,50 @@ public class TaskLedger {
      * applies its own rules (the progress module: who reports on what).
      */
     public List<UnitDuty> duties(String unitPath, Long planId, Set<TaskStatus> statuses, boolean lead) {
-        Condition where = TASK_UNIT.ROLE.eq(lead ? UnitRole.LEAD : UnitRole.SUPPORTING)
-                .and(TASK.STATUS.in(statuses.stream().map(Enum::name).toList()));
-        if (unitPath != null) {
-            where = where.and(UnitPaths.within(UNITS_DIRECTORY.PATH, unitPath));
-        }
-        if (planId != null) {
-            where = where.and(TASK.PLAN_ID.eq(planId));
-        }
+        return duties(unitPath, planId, statuses, lead, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #duties} from the {@code offset}-th, at most {@code limit} of them: one page of a province's duties (the
+     * root office's are a hundred thousand).
+     */
+    public List<UnitDuty> duties(String unitPath, Long planId, Set<TaskStatus> statuses, boolean lead, long offset, int limit) {
         return db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS,
                         UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_DIRECTORY.PATH, UNITS_GROUP.ID, UNITS_GROUP.NAME)
                 .from(TASK_UNIT).join(TASK).on(TASK.ID.eq(TASK_UNIT.TASK_ID))
                 .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
                 .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
-                .where(where)
+                .where(TASK_UNIT.ROLE.eq(lead ? UnitRole.LEAD : UnitRole.SUPPORTING).and(dutiesOf(unitPath, planId, statuses)))
                 .orderBy(TASK.PLAN_ID, TASK.POSITION, TASK.ID, TASK_UNIT.POSITION, UNITS_DIRECTORY.ID)
+                .offset(offset).limit(limit)
                 .fetch(r -> new UnitDuty(r.get(TASK.ID), r.get(TASK.PLAN_ID), r.get(TASK.REF),
                         TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), TaskStatus.valueOf(r.get(TASK.STATUS)),
                         r.get(UNITS_DIRECTORY.ID), r.get(UNITS_DIRECTORY.NAME), r.get(UNITS_DIRECTORY.PATH), r.get(UNITS_GROUP.ID), r.get(UNITS_GROUP.NAME), lead));
+    }
+
+    /** How many lead and how many supporting {@link #duties} there are, in one statement. */
+    public DutyCounts dutyCounts(String unitPath, Long planId, Set<TaskStatus> statuses) {
+        var lead = org.jooq.impl.DSL.count().filterWhere(TASK_UNIT.ROLE.eq(UnitRole.LEAD));
+        var supporting = org.jooq.impl.DSL.count().filterWhere(TASK_UNIT.ROLE.eq(UnitRole.SUPPORTING));
+        var counts = db.select(lead, supporting).from(TASK_UNIT).join(TASK).on(TASK.ID.eq(TASK_UNIT.TASK_ID))
+                .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
+                .where(dutiesOf(unitPath, planId, statuses)).fetchOne();
+        return new DutyCounts(counts.value1(), counts.value2());
+    }
+
+    /** The number of lead duties and of supporting duties. */
+    public record DutyCounts(int lead, int supporting) {
+    }
+
+    private static Condition dutiesOf(String unitPath, Long planId, Set<TaskStatus> statuses) {
+        Condition where = TASK.STATUS.in(statuses.stream().map(Enum::name).toList());
+        if (unitPath != null) { // inline: the root office's path and a township's differ by 100,000 rows
+            where = where.and(UnitPaths.withinInline(UNITS_DIRECTORY.PATH, unitPath));
+        }
+        if (planId != null) {
+            where = where.and(TASK.PLAN_ID.eq(planId));
+        }
+        return where;
     }
 
     /** The obligations of many tasks at once, by task id (tasks without obligations are absent). */

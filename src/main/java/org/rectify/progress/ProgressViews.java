@@ -50,6 +50,9 @@ public class ProgressViews {
 
     public static final int MATRIX_PAGE_SIZE = 50;
 
+    /** Items a page of the due list over the API ({@link #duePage}) holds unless asked for another of {@link PageSizes#OFFERED}. */
+    public static final int DUE_PAGE_SIZE = 100;
+
     private final DSLContext db;
     private final TaskLedger ledger;
     private final Plans plans;
@@ -80,8 +83,30 @@ public class ProgressViews {
      */
     public DueList due(Caller caller, Long planId, Long cycleId) {
         String path = caller.scope().unitPath();
-        List<UnitDuty> leads = ledger.duties(path, planId, ReportingCycles.REPORTING, true);
-        List<UnitDuty> supports = ledger.duties(path, planId, ReportingCycles.REPORTING, false);
+        return new DueList(dueOf(ledger.duties(path, planId, ReportingCycles.REPORTING, true),
+                ledger.duties(path, planId, ReportingCycles.REPORTING, false), cycleId, false));
+    }
+
+    /**
+     * One page of {@link #due}: the {@code page}-th {@code size} task × lead unit items (and as many of the supported
+     * tasks), in plan order, each plan they fall in with its cycle; {@code size} one of {@link PageSizes#OFFERED}, else
+     * {@link #DUE_PAGE_SIZE}. Reads only the page's duties and their slots: the root office's due list is the whole
+     * province's. Past the last page the plans are empty; the totals count every item.
+     */
+    public DuePage duePage(Caller caller, Long planId, Long cycleId, int page, int size) {
+        int pageSize = PageSizes.OFFERED.contains(size) ? size : DUE_PAGE_SIZE;
+        int p = Math.max(0, page);
+        long offset = (long) p * pageSize;
+        String path = caller.scope().unitPath();
+        var open = ReportingCycles.REPORTING;
+        List<DueList.PlanDue> plans = dueOf(ledger.duties(path, planId, open, true, offset, pageSize),
+                ledger.duties(path, planId, open, false, offset, pageSize), cycleId, true);
+        TaskLedger.DutyCounts counts = ledger.dutyCounts(path, planId, open);
+        return new DuePage(plans, p, pageSize, counts.lead(), counts.supporting());
+    }
+
+    /** The plans of these duties with their cycles and each duty's slot; {@code onlyTheirTasks}: read the slots of these tasks only. */
+    private List<DueList.PlanDue> dueOf(List<UnitDuty> leads, List<UnitDuty> supports, Long cycleId, boolean onlyTheirTasks) {
         Map<Long, List<UnitDuty>> leadsByPlan = leads.stream().collect(Collectors.groupingBy(UnitDuty::planId,
                 LinkedHashMap::new, Collectors.toList()));
         Map<Long, List<UnitDuty>> supportsByPlan = supports.stream().collect(Collectors.groupingBy(UnitDuty::planId,
@@ -104,7 +129,8 @@ public class ProgressViews {
             List<DueList.Item> items = new ArrayList<>();
             List<DueList.Support> supporting = new ArrayList<>();
             if (cycle != null) {
-                Map<String, SlotStatus> slots = slots(cycle, unitIds(planLeads), today);
+                Map<String, SlotStatus> slots = slots(cycle, unitIds(planLeads),
+                        onlyTheirTasks ? planLeads.stream().map(UnitDuty::taskId).collect(Collectors.toSet()) : null, today);
                 Map<String, Integer> contributed = contributions(cycle.id(), planLeads.stream().map(UnitDuty::taskId).toList(),
                         true);
                 for (UnitDuty d : planLeads) {
@@ -126,7 +152,7 @@ public class ProgressViews {
             }
             out.add(new DueList.PlanDue(plan, titles.get(plan), cadence, cycle, all, items, supporting));
         }
-        return new DueList(out);
+        return out;
     }
 
     /**
@@ -311,12 +337,21 @@ public class ProgressViews {
 
     /** The slots of a cycle, all or those of some units, with their state today, by "task/unit". */
     private Map<String, SlotStatus> slots(ReportingCycle cycle, Collection<Long> unitIds, LocalDate today) {
+        return slots(cycle, unitIds, null, today);
+    }
+
+    /** The slots of the cycle, of these units ({@code null}: all) and of these tasks ({@code null}: all). */
+    private Map<String, SlotStatus> slots(ReportingCycle cycle, Collection<Long> unitIds, Collection<Long> taskIds,
+                                          LocalDate today) {
         Condition where = REPORT_SLOT.CYCLE_ID.eq(cycle.id());
         if (unitIds != null) {
             if (unitIds.isEmpty()) {
                 return Map.of();
             }
             where = REPORT_SLOT.UNIT_ID.in(unitIds).and(where);
+        }
+        if (taskIds != null) {
+            where = where.and(REPORT_SLOT.TASK_ID.in(taskIds));
         }
         Map<String, SlotStatus> out = new HashMap<>();
         for (Record r : db.select(REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, REPORT_SLOT.STATE, REPORT_SLOT.FIRST_SUBMITTED_AT,

@@ -2,6 +2,8 @@ package org.rectify.supervision;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Select;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
 import org.rectify.platform.ForbiddenException;
@@ -147,17 +149,27 @@ public class SupervisionLedger {
                 .fetch(r -> new TaskWarningRef(r.get(PLANS_TASK.ID), r.get(PLANS_TASK.REF), TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT))));
     }
 
-    /** How many red tasks in the scope are not on the open ledger. */
+    /**
+     * How many red tasks in the scope are not on the open ledger (the header's count on every page of the office). An
+     * office's scope is its plans: counted on the warnings' own plan (V44), one index range, not joined to the tasks.
+     */
     @Transactional(readOnly = true)
     public int suggestionCount(DataScope scope) {
+        if (scope.ownPlans()) {
+            return db.fetchCount(db.selectOne().from(TASK_WARNING).where(TASK_WARNING.LEVEL.eq(WarningLevel.RED.name())
+                    .and(TaskConditions.governedPlan(scope, TASK_WARNING.PLAN_ID)).andNotExists(openEntry(TASK_WARNING.TASK_ID))));
+        }
         return db.fetchCount(db.selectOne().from(TASK_WARNING).join(PLANS_TASK).on(PLANS_TASK.ID.eq(TASK_WARNING.TASK_ID))
                 .where(suggested(scope)));
     }
 
     private Condition suggested(DataScope scope) {
         return TASK_WARNING.LEVEL.eq(WarningLevel.RED.name()).and(TaskConditions.PUBLISHED.officeRowsFor(scope))
-                .andNotExists(db.selectOne().from(LEDGER_ENTRY)
-                        .where(LEDGER_ENTRY.TASK_ID.eq(PLANS_TASK.ID).and(LEDGER_ENTRY.RESOLVED_AT.isNull())));
+                .andNotExists(openEntry(PLANS_TASK.ID));
+    }
+
+    private Select<?> openEntry(Field<Long> taskId) {
+        return db.selectOne().from(LEDGER_ENTRY).where(LEDGER_ENTRY.TASK_ID.eq(taskId).and(LEDGER_ENTRY.RESOLVED_AT.isNull()));
     }
 
     /** A task named for a suggestion. */

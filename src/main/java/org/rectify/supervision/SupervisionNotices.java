@@ -3,6 +3,8 @@ package org.rectify.supervision;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.SelectConditionStep;
+import org.jooq.SelectSelectStep;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
 import org.rectify.access.Role;
@@ -281,14 +283,32 @@ public class SupervisionNotices {
                 .sorted(java.util.Comparator.comparing(r -> r.answer().repliedAt())).toList();
     }
 
+    /**
+     * The {@code limit} oldest answers awaiting the caller's decision (the to-do's first few: a province's root office
+     * has hundreds): only their notices are read.
+     */
+    @Transactional(readOnly = true)
+    public List<AnswerToReview> answersToReview(Caller caller, int limit) {
+        List<Long> noticeIds = awaitingReview(caller, db.select(NOTICE_ANSWER.NOTICE_ID))
+                .orderBy(NOTICE_ANSWER.REPLIED_AT, NOTICE_ANSWER.ID).limit(limit).fetch(NOTICE_ANSWER.NOTICE_ID);
+        return query(SUPERVISION_NOTICE.ID.in(noticeIds), caller.scope()).stream()
+                .flatMap(n -> n.answers().stream().filter(NoticeAnswer::awaitsReview).map(a -> new AnswerToReview(n, a)))
+                .sorted(java.util.Comparator.comparing(r -> r.answer().repliedAt())).limit(limit).toList();
+    }
+
     /** How many answers await the caller's decision: all of them, as {@link #answersToReview} lists them (counted, not read). */
     @Transactional(readOnly = true)
     public int answersToReviewCount(Caller caller) {
-        return db.fetchCount(db.selectOne().from(NOTICE_ANSWER)
+        return db.fetchCount(awaitingReview(caller, db.selectOne()));
+    }
+
+    /** The answers to the caller's notices that wait on its decision, in its scope. */
+    private <R extends Record> SelectConditionStep<R> awaitingReview(Caller caller, SelectSelectStep<R> select) {
+        return select.from(NOTICE_ANSWER)
                 .join(SUPERVISION_NOTICE).on(SUPERVISION_NOTICE.ID.eq(NOTICE_ANSWER.NOTICE_ID))
                 .join(PLANS_TASK).on(PLANS_TASK.ID.eq(SUPERVISION_NOTICE.TASK_ID))
                 .where(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID.eq(caller.accountId()).and(NOTICE_ANSWER.REPLIED_AT.isNotNull())
-                        .and(NOTICE_ANSWER.ACCEPTED_AT.isNull()).and(TaskConditions.PUBLISHED.officeRowsFor(caller.scope()))));
+                        .and(NOTICE_ANSWER.ACCEPTED_AT.isNull()).and(TaskConditions.PUBLISHED.officeRowsFor(caller.scope())));
     }
 
     /** An answer of a notice, waiting for the issuer's decision. */

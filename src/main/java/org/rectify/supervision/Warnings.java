@@ -13,7 +13,7 @@ import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Row5;
-import org.jooq.Row6;
+import org.jooq.Row7;
 import org.jooq.Table;
 import org.rectify.plans.TaskStatus;
 import org.rectify.progress.ReportStandings;
@@ -158,7 +158,7 @@ public class Warnings {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         List<Query> writes = new ArrayList<>();
         List<WarningLevelChanged> changes = new ArrayList<>();
-        var upsert = new ArrayList<Row6<Long, String, String, String, LocalDate, OffsetDateTime>>();
+        var upsert = new ArrayList<Row7<Long, String, String, String, LocalDate, OffsetDateTime, Long>>();
         List<Long> assessed = new ArrayList<>();
         var history = new ArrayList<Row5<Long, OffsetDateTime, String, String, String>>();
         for (Record r : db.select(PLANS_TASK.ID, PLANS_TASK.PLAN_ID, PLANS_TASK.STATUS, PLANS_TASK.DEADLINE, nextDue, lastPassed, noticeOverdue, reportMissing,
@@ -181,7 +181,7 @@ public class Warnings {
                 continue;
             }
             OffsetDateTime since = before != null && !levelChanged ? before.since() : now;
-            upsert.add(row(taskId, a.level().name(), a.scheduleStatus().name(), reasons, today, since));
+            upsert.add(row(taskId, a.level().name(), a.scheduleStatus().name(), reasons, today, since, r.get(PLANS_TASK.PLAN_ID)));
             assessed.add(taskId);
             if (levelChanged) {
                 WarningLevel from = before == null ? null : before.level();
@@ -192,7 +192,7 @@ public class Warnings {
         }
         for (int i = 0; i < upsert.size(); i += CHUNK) {
             writes.add(db.insertInto(TASK_WARNING, TASK_WARNING.TASK_ID, TASK_WARNING.LEVEL, TASK_WARNING.SCHEDULE_STATUS,
-                            TASK_WARNING.REASONS, TASK_WARNING.ASSESSED_ON, TASK_WARNING.SINCE)
+                            TASK_WARNING.REASONS, TASK_WARNING.ASSESSED_ON, TASK_WARNING.SINCE, TASK_WARNING.PLAN_ID)
                     .valuesOfRows(upsert.subList(i, Math.min(i + CHUNK, upsert.size())))
                     .onConflict(TASK_WARNING.TASK_ID).doUpdate()
                     .set(TASK_WARNING.LEVEL, excluded(TASK_WARNING.LEVEL))

@@ -17,6 +17,15 @@ public final class UnitPaths {
         return path.ge(rootPath).and(path.lt(upperBound(rootPath)));
     }
 
+    /**
+     * {@link #within} with the paths inline, not bind values: a prepared statement's generic plan cannot know that the
+     * province's path takes every unit and a township's one, and a statement over many units' rows (a province's due
+     * list) then took a nested loop over 100,000 rows (1.8 s instead of 0.1 s).
+     */
+    public static Condition withinInline(Field<String> path, String rootPath) {
+        return path.ge(org.jooq.impl.DSL.inline(rootPath)).and(path.lt(org.jooq.impl.DSL.inline(upperBound(rootPath))));
+    }
+
     static String upperBound(String rootPath) {
         char last = rootPath.charAt(rootPath.length() - 1);
         return rootPath.substring(0, rootPath.length() - 1) + (char) (last + 1);

@@ -7,7 +7,7 @@ import org.rectify.platform.InvalidInputException;
 import org.rectify.plans.Plans;
 import org.rectify.progress.CadenceSettings;
 import org.rectify.progress.CycleMatrix;
-import org.rectify.progress.DueList;
+import org.rectify.progress.DuePage;
 import org.rectify.progress.EvidenceDownloads;
 import org.rectify.progress.EvidenceFile;
 import org.rectify.progress.EvidenceUploads;
@@ -110,12 +110,15 @@ class ProgressApiController {
     // ---- views
 
     @GetMapping("/due")
-    @Operation(summary = "Due this cycle: the caller's units' open tasks with their report state, per plan")
-    DueList due(@RequestParam(required = false) Long planId, @RequestParam(required = false) Long cycleId, Caller caller) {
+    @Operation(summary = "Due this cycle: the caller's units' open tasks with their report state, per plan; a page of "
+            + "them (page from 0, size 20, 50, 100 or 200, default 100) with the totals of every page")
+    DuePage due(@RequestParam(required = false) Long planId, @RequestParam(required = false) Long cycleId,
+                @RequestParam(defaultValue = "0") int page,
+                @RequestParam(defaultValue = "" + ProgressViews.DUE_PAGE_SIZE) int size, Caller caller) {
         if (planId != null) {
             cycles.extend(planId);
         }
-        return views.due(caller, planId, cycleId);
+        return views.duePage(caller, planId, cycleId, page, size);
     }
 
     @GetMapping("/matrix")

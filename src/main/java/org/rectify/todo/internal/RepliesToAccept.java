@@ -28,7 +28,7 @@ class RepliesToAccept implements TodoSource {
 
     @Override
     public List<TodoItem> items(Caller caller) {
-        return notices.answersToReview(caller).stream().limit(TodoList.SHOWN)
+        return notices.answersToReview(caller, TodoList.SHOWN).stream()
                 .map(r -> new TodoItem(r.notice().taskId(), r.notice().taskRef(), r.notice().taskTitle(),
                         r.notice().number() + " · " + r.answer().unitName(), null,
                         "/supervision/notices/" + r.notice().id(), "todo.action.accept"))

@@ -17,7 +17,8 @@ class TodoList {
     static final int SHOWN = 20;
 
     private static final String KEY = TodoList.class.getName();
-    private static final String COUNT_KEY = KEY + ".count";
+    private static final String ITEMS_KEY = KEY + ".items.";
+    private static final String COUNT_KEY = KEY + ".count.";
 
     private final List<TodoSource> sources;
 
@@ -30,25 +31,38 @@ class TodoList {
                 .map(s -> group(s, caller)).toList());
     }
 
-    private static Group group(TodoSource source, Caller caller) {
-        List<TodoItem> items = source.items(caller);
+    private Group group(TodoSource source, Caller caller) {
+        List<TodoItem> items = items(source, caller);
         String more = source.everyItemLink();
         if (more == null) {
             return new Group(source.kind(), items, items.size(), null);
         }
-        return new Group(source.kind(), items.subList(0, Math.min(SHOWN, items.size())), source.count(caller), more);
+        return new Group(source.kind(), items.subList(0, Math.min(SHOWN, items.size())), count(source, caller), more);
     }
 
     /** Reads the sources again on next use: what they answer from changed in this request. */
     void forget() {
         PerRequest.forget(KEY);
-        PerRequest.forget(COUNT_KEY);
+        sources.forEach(s -> {
+            PerRequest.forget(ITEMS_KEY + s.kind());
+            PerRequest.forget(COUNT_KEY + s.kind());
+        });
     }
 
     /** How many items wait on the caller (the header's number): counted, not read, where a kind only counts. */
     int count(Caller caller) {
-        return PerRequest.get(COUNT_KEY, () -> sources.stream().filter(s -> s.concerns(caller))
-                .mapToInt(s -> s.count(caller)).sum());
+        return sources.stream().filter(s -> s.concerns(caller)).mapToInt(s -> count(s, caller)).sum();
+    }
+
+    // The header (read first, on every page) and the to-do page share each source's one read in a request: the page
+    // neither counts a kind again nor reads again the items the header counted.
+    private int count(TodoSource source, Caller caller) {
+        return PerRequest.get(COUNT_KEY + source.kind(), () -> source.everyItemLink() == null
+                ? items(source, caller).size() : source.count(caller));
+    }
+
+    private List<TodoItem> items(TodoSource source, Caller caller) {
+        return PerRequest.get(ITEMS_KEY + source.kind(), () -> source.items(caller));
     }
 
     /**

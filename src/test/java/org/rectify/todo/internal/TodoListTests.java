@@ -40,6 +40,26 @@ class TodoListTests {
         assertThat(red.read).isZero();
     }
 
+    @Test
+    void the_header_and_the_to_do_page_count_and_read_each_kind_once_in_a_request() {
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                new org.springframework.web.context.request.ServletRequestAttributes(
+                        new org.springframework.mock.web.MockHttpServletRequest()));
+        try {
+            Counted red = new Counted("70-red", 3, 40, "/supervision/ledger");
+            Counted replies = new Counted("60-replies", 2, 2, null);
+            TodoList todo = new TodoList(List.of(red, replies));
+            assertThat(todo.count(office)).as("the header, first").isEqualTo(42);
+            assertThat(todo.of(office)).extracting(TodoList.Group::total).containsExactly(2, 40);
+            assertThat(todo.count(office)).isEqualTo(42);
+            assertThat(red.read).as("a counted kind's items: read once, by the page").isEqualTo(1);
+            assertThat(red.counted).as("counted once, for the header and the page").isEqualTo(1);
+            assertThat(replies.read).as("a listed kind: its items read once, counted by the header").isEqualTo(1);
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+    }
+
     private static List<TodoItem> items(int n) {
         return IntStream.range(0, n).mapToObj(i -> new TodoItem((long) i, "一" + i, "任务" + i, null, null, "/tasks/" + i,
                 "todo.action.supervise")).toList();
@@ -52,6 +72,7 @@ class TodoListTests {
         private final int total;
         private final String link;
         int read;
+        int counted;
 
         Counted(String kind, int listed, int total, String link) {
             this.kind = kind;
@@ -74,6 +95,7 @@ class TodoListTests {
         }
 
         public int count(Caller caller) {
+            counted++;
             return total;
         }
 

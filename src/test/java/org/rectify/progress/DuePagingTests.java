@@ -1,0 +1,100 @@
+package org.rectify.progress;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.rectify.IntegrationTest;
+import org.rectify.units.Units;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rectify.DemoLogins.epbStaff;
+import static org.rectify.DemoLogins.linxiangOffice;
+import static org.rectify.DemoLogins.office;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The due list over the API a page at a time (a province's root office has every county's due slots): each item on
+ * exactly one page, in the order of the whole list, the totals on every page, nothing past the last one, and each
+ * office only its own units.
+ */
+@IntegrationTest
+class DuePagingTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Units units;
+
+    @Test
+    void the_city_office_reads_its_due_list_a_page_at_a_time_first_last_and_past_the_end() throws Exception {
+        String first = due(office(), 0, 20);
+        int total = JsonPath.read(first, "$.total");
+        assertThat(total).as("the demo city's lead duties fill more than one page of 20").isGreaterThan(20);
+        assertThat(items(first)).hasSize(20);
+        assertThat((Integer) JsonPath.read(first, "$.page")).isZero();
+        assertThat((Integer) JsonPath.read(first, "$.size")).isEqualTo(20);
+
+        int pages = (total + 19) / 20;
+        List<String> paged = new ArrayList<>();
+        for (int p = 0; p < pages; p++) {
+            String page = due(office(), p, 20);
+            assertThat((Integer) JsonPath.read(page, "$.total")).as("the total on page %d", p).isEqualTo(total);
+            paged.addAll(items(page));
+        }
+        String last = due(office(), pages - 1, 20);
+        assertThat(items(last)).as("the last page holds the rest").hasSize(total - 20 * (pages - 1));
+        assertThat(paged).as("every item once").doesNotHaveDuplicates().hasSize(total);
+        List<String> bigger = items(due(office(), 0, 200));
+        assertThat(paged.subList(0, bigger.size())).as("in the same order whatever the page size").isEqualTo(bigger);
+
+        String past = due(office(), pages, 20);
+        assertThat((List<?>) JsonPath.read(past, "$.plans")).as("past the last page").isEmpty();
+        assertThat((Integer) JsonPath.read(past, "$.total")).isEqualTo(total);
+    }
+
+    @Test
+    void a_county_office_pages_through_its_own_countys_units_only() throws Exception {
+        String county = units.get(units.resolve("临翔区").orElseThrow().id()).path();
+        String page = due(linxiangOffice(), 0, 200);
+        int total = JsonPath.read(page, "$.total");
+        List<Number> unitIds = JsonPath.read(page, "$.plans[*].items[*].unitId");
+        assertThat(unitIds).isNotEmpty().hasSize(Math.min(total, 200))
+                .allSatisfy(id -> assertThat(units.get(id.longValue()).path()).startsWith(county));
+        assertThat(total).as("fewer than the city's").isLessThan((Integer) JsonPath.read(due(office(), 0, 20), "$.total"));
+    }
+
+    @Test
+    void unit_staff_get_their_whole_short_list_on_the_first_page_and_an_unoffered_size_is_the_default() throws Exception {
+        String page = mvc.perform(get("/api/progress/due").param("size", "7").with(epbStaff())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat((Integer) JsonPath.read(page, "$.size")).isEqualTo(ProgressViews.DUE_PAGE_SIZE);
+        int total = JsonPath.read(page, "$.total");
+        assertThat(items(page)).hasSize(Math.min(total, ProgressViews.DUE_PAGE_SIZE));
+        List<Map<String, Object>> plans = JsonPath.read(page, "$.plans");
+        assertThat(plans).allSatisfy(p -> assertThat(p).containsKeys("planId", "planTitle", "cycle", "items", "supporting"));
+    }
+
+    private String due(RequestPostProcessor who, int page, int size) throws Exception {
+        return mvc.perform(get("/api/progress/due").param("page", "" + page).param("size", "" + size).with(who))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The page's items as "task/unit", in order. */
+    private static List<String> items(String json) {
+        List<Number> tasks = JsonPath.read(json, "$.plans[*].items[*].taskId");
+        List<Number> unitIds = JsonPath.read(json, "$.plans[*].items[*].unitId");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            out.add(tasks.get(i) + "/" + unitIds.get(i));
+        }
+        return out;
+    }
+}

@@ -1,5 +1,7 @@
 package org.rectify.supervision;
 
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.rectify.access.Caller;
@@ -129,10 +131,10 @@ public class SupervisionLedger {
                 r.get(LEDGER_ENTRY.RESOLUTION)));
     }
 
-    /** Red tasks in the scope that are not on the open ledger: the office should consider them (the first 500). */
+    /** Red tasks in the scope that are not on the open ledger: the office should consider them; a page, with the total. */
     @Transactional(readOnly = true)
-    public List<TaskWarningRef> suggestions(DataScope scope) {
-        return suggestions(scope, 0, WarningBoard.MAX_ROWS);
+    public ListPage<TaskWarningRef> suggestions(DataScope scope, Paging paging) {
+        return paging.fetch(suggestionCount(scope), p -> suggestions(scope, p.page(), p.size()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.rectify.closure.internal;
 
 import org.rectify.access.Caller;
+import org.rectify.platform.Paging;
 import org.rectify.closure.ClosureApplication;
 import org.rectify.closure.ClosureCommand;
 import org.rectify.closure.ClosureDetail;
@@ -66,8 +67,11 @@ class ClosureController {
     }
 
     @GetMapping("/closure")
-    String desk(@RequestParam(defaultValue = "false") boolean ended, Caller caller, Model model) {
-        model.addAttribute("closures", views.desk(caller, ended));
+    String desk(@RequestParam(defaultValue = "false") boolean ended, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer size, Caller caller, Model model) {
+        var result = views.desk(caller, ended, Paging.of(page, size));
+        model.addAttribute("result", result);
+        model.addAttribute("closures", result.rows());
         model.addAttribute("ended", ended);
         model.addAttribute("stages", ClosureStage.values());
         return "closure/desk";

@@ -3,6 +3,8 @@ package org.rectify.supervision.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rectify.access.Caller;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.rectify.platform.Paging;
 import org.rectify.supervision.Circular;
 import org.rectify.supervision.CircularPeriod;
 import org.rectify.supervision.CircularSummary;
@@ -42,9 +44,11 @@ class CircularApiController {
     }
 
     @GetMapping
-    @Operation(summary = "Circulars the caller may read: drafts (office, supervision office, leaders) and published ones (everyone)")
-    java.util.List<CircularSummary> list(Caller caller) {
-        return circulars.all(caller);
+    @Operation(summary = "Circulars the caller may read: drafts (office, supervision office, leaders) and published ones "
+            + "(everyone); " + SupervisionApiController.PAGED)
+    ResponseEntity<java.util.List<CircularSummary>> list(@RequestParam(required = false) Integer page,
+                                                         @RequestParam(required = false) Integer size, Caller caller) {
+        return circulars.page(caller, Paging.of(page, size)).asArray();
     }
 
     @PostMapping

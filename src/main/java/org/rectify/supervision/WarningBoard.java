@@ -38,21 +38,28 @@ public class WarningBoard {
         this.ledger = ledger;
     }
 
+    /**
+     * The filter's tasks per level, counted for the levels the filter names (by default the three that warn: the
+     * tasks without a warning, most of a province, are not read); a level not counted is 0.
+     */
     public Map<WarningLevel, Integer> counts(WarningFilter filter, DataScope scope) {
         Map<WarningLevel, Integer> counts = new EnumMap<>(WarningLevel.class);
         for (WarningLevel level : WarningLevel.values()) {
             counts.put(level, 0);
         }
         db.select(TASK_WARNING.LEVEL, count()).from(TASK_WARNING).join(PLANS_TASK).on(PLANS_TASK.ID.eq(TASK_WARNING.TASK_ID))
-                .where(scoped(filter, scope)).groupBy(TASK_WARNING.LEVEL)
+                .where(levelsOf(filter, scope)).groupBy(TASK_WARNING.LEVEL)
                 .forEach(r -> counts.put(WarningLevel.valueOf(r.value1()), r.value2()));
         return counts;
     }
 
     /** The desk's page of the filter's warned tasks, most urgent first; the total is the counts' sum over its levels. */
     public Desk desk(WarningFilter filter, DataScope scope, Paging paging) {
+        // the cards count the three warning levels whichever are ticked; the total the levels asked for
+        java.util.Set<WarningLevel> counted = new java.util.HashSet<>(new WarningFilter(null, null, null, null).levels());
+        counted.addAll(filter.levels());
         Map<WarningLevel, Integer> counts = counts(new WarningFilter(filter.planId(), filter.section(), filter.leadUnitId(),
-                java.util.Set.of()), scope);
+                counted), scope);
         long total = filter.levels().stream().mapToLong(counts::get).sum();
         Condition which = levelsOf(filter, scope);
         return new Desk(counts, paging.fetch(total, p -> query(which, p)));

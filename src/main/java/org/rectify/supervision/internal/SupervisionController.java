@@ -57,7 +57,8 @@ class SupervisionController {
         }
         model.addAttribute("plans", plans.visibleFor(caller.scope()));
         model.addAttribute("sections", plans.sections(planId));
-        model.addAttribute("units", units.tree());
+        // the lead-unit filter offers the units the caller's scope reaches: a county's own, not the province's thousand
+        model.addAttribute("units", caller.scope().isAll() ? units.tree() : units.subtree(caller.unitId()));
         return "supervision/desk";
     }
 }

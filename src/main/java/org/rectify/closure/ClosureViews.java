@@ -1,7 +1,5 @@
 package org.rectify.closure;
 
-import org.rectify.platform.ListPage;
-import org.rectify.platform.Paging;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -14,6 +12,8 @@ import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskSummary;
 import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.rectify.platform.WorkingCalendar.DayCount;
 import org.rectify.progress.Evidences;
 import org.rectify.progress.IndicatorHistory;

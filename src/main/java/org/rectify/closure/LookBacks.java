@@ -1,21 +1,21 @@
 package org.rectify.closure;
 
-import org.rectify.platform.ListPage;
-import org.rectify.platform.Paging;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
 import org.rectify.access.Role;
-import org.rectify.platform.ConflictException;
-import org.rectify.platform.ForbiddenException;
-import org.rectify.platform.InvalidInputException;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskStatus;
 import org.rectify.plans.TaskSummary;
 import org.rectify.plans.Tasks;
+import org.rectify.platform.ConflictException;
+import org.rectify.platform.ForbiddenException;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.rectify.progress.EvidenceFile;
 import org.rectify.progress.EvidenceNotFound;
 import org.rectify.progress.Evidences;

@@ -1,17 +1,17 @@
 package org.rectify.supervision;
 
-import org.rectify.platform.ListPage;
-import org.rectify.platform.Paging;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.rectify.access.Caller;
 import org.rectify.access.Jurisdiction;
 import org.rectify.access.Role;
+import org.rectify.plans.Plans;
 import org.rectify.platform.ConflictException;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
-import org.rectify.plans.Plans;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.rectify.supervision.internal.CircularFactFinder;
 import org.rectify.supervision.internal.CircularWriter;
 import org.springframework.beans.factory.annotation.Value;

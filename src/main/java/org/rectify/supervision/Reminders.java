@@ -1,7 +1,5 @@
 package org.rectify.supervision;
 
-import org.rectify.platform.ListPage;
-import org.rectify.platform.Paging;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -11,6 +9,8 @@ import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskStatus;
 import org.rectify.plans.TaskSummary;
 import org.rectify.plans.UnitRole;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.rectify.progress.ReportStandings;
 import org.rectify.progress.ReportingCycles;
 import org.springframework.beans.factory.annotation.Value;

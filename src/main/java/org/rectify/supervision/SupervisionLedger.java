@@ -1,18 +1,18 @@
 package org.rectify.supervision;
 
-import org.rectify.platform.ListPage;
-import org.rectify.platform.Paging;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
-import org.rectify.platform.ForbiddenException;
-import org.rectify.platform.InvalidInputException;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskStatus;
 import org.rectify.plans.TaskSummary;
+import org.rectify.platform.ForbiddenException;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,7 +1,6 @@
 package org.rectify.closure.internal;
 
 import org.rectify.access.Caller;
-import org.rectify.platform.Paging;
 import org.rectify.closure.ClosureApplication;
 import org.rectify.closure.ClosureCommand;
 import org.rectify.closure.ClosureDetail;
@@ -13,8 +12,9 @@ import org.rectify.closure.NewVerification;
 import org.rectify.closure.VerificationMethod;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
-import org.rectify.platform.RectifyException;
 import org.rectify.platform.Messages;
+import org.rectify.platform.Paging;
+import org.rectify.platform.RectifyException;
 import org.rectify.progress.EvidenceDownloads;
 import org.rectify.progress.EvidenceUploads;
 import org.rectify.progress.Evidences;

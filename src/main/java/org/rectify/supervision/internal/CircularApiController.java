@@ -3,7 +3,6 @@ package org.rectify.supervision.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rectify.access.Caller;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.rectify.platform.Paging;
 import org.rectify.supervision.Circular;
 import org.rectify.supervision.CircularPeriod;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;

@@ -3,12 +3,12 @@ package org.rectify.supervision.internal;
 import org.rectify.platform.OfficialDocument;
 
 import org.rectify.access.Caller;
-import org.rectify.platform.Paging;
+import org.rectify.plans.Plans;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.Messages;
+import org.rectify.platform.Paging;
 import org.rectify.platform.RectifyException;
-import org.rectify.plans.Plans;
 import org.rectify.supervision.Circular;
 import org.rectify.supervision.CircularPeriod;
 import org.rectify.supervision.CircularText;

@@ -1,12 +1,12 @@
 package org.rectify.supervision.internal;
 
 import org.rectify.access.Caller;
-import org.rectify.platform.Paging;
-import org.rectify.platform.InvalidInputException;
-import org.rectify.platform.Messages;
-import org.rectify.platform.RectifyException;
 import org.rectify.plans.LedgerFilter;
 import org.rectify.plans.TaskLedger;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.Messages;
+import org.rectify.platform.Paging;
+import org.rectify.platform.RectifyException;
 import org.rectify.supervision.Accountability;
 import org.rectify.supervision.AccountabilityType;
 import org.rectify.supervision.LeaderInstructions;

@@ -4,13 +4,13 @@ import org.rectify.platform.OfficialDocument;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.rectify.access.Caller;
-import org.rectify.platform.Paging;
+import org.rectify.plans.TaskDetail;
+import org.rectify.plans.TaskLedger;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.Messages;
+import org.rectify.platform.Paging;
 import org.rectify.platform.RectifyException;
-import org.rectify.plans.TaskDetail;
-import org.rectify.plans.TaskLedger;
 import org.rectify.progress.EvidenceDownloads;
 import org.rectify.progress.EvidenceFile;
 import org.rectify.progress.EvidenceUploads;

@@ -1,9 +1,9 @@
 package org.rectify.supervision.internal;
 
 import org.rectify.access.Caller;
-import org.rectify.platform.Paging;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.Messages;
+import org.rectify.platform.Paging;
 import org.rectify.supervision.Accountability;
 import org.rectify.supervision.AccountabilityProposals;
 import org.rectify.supervision.AccountabilityType;

@@ -12,6 +12,8 @@ import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskSummary;
 import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.rectify.platform.WorkingCalendar.DayCount;
 import org.rectify.progress.Evidences;
 import org.rectify.progress.IndicatorHistory;
@@ -123,19 +125,32 @@ public class ClosureViews {
      * The desk: attempts the caller deals with, by stage. The office (and supervisors, leaders) those of the plans
      * it governs; unit staff and heads their units' own applications and the ones their unit verifies.
      */
-    public List<ClosureSummary> desk(Caller caller, boolean includeEnded) {
-        return deskRows(caller, includeEnded).stream().map(DeskRow::summary).toList();
+    public ListPage<ClosureSummary> desk(Caller caller, boolean includeEnded, Paging paging) {
+        Condition which = deskScope(caller).and(includeEnded ? org.jooq.impl.DSL.noCondition() : IN_FLIGHT);
+        long total = db.fetchCount(db.selectOne().from(CLOSURE).join(PLANS_TASK).on(PLANS_TASK.ID.eq(CLOSURE.TASK_ID)).where(which));
+        return paging.fetch(total, p -> deskRows(caller, includeEnded, p).stream().map(DeskRow::summary).toList());
     }
+
+    /** What {@link #awaiting} reads for the to-do: the 500 attempts longest at their stage, as before the desk was paged. */
+    private static final Paging TO_DO = new Paging(0, 500);
 
     /** A desk line with what the caller is to it and the plan it belongs to, read in the desk's one query. */
     private record DeskRow(ClosureSummary summary, long planId, ClosurePolicy.Standing standing) {
     }
 
-    private List<DeskRow> deskRows(Caller caller, boolean includeEnded) {
+    /** The attempts on the caller's desk: its units' own (unit roles) or its plans' (offices), and those its unit verifies. */
+    private static Condition deskScope(Caller caller) {
+        Condition own = caller.role().isUnitRole() ? TaskConditions.PUBLISHED.ledFrom(caller.scope().unitPath())
+                : TaskConditions.PUBLISHED.governedBy(caller);
+        return own.or(CLOSURE.ACCEPTANCE_UNIT_ID.eq(caller.unitId()));
+    }
+
+    /** The desk's rows in their order (longest at its stage first): {@code paging}'s page. */
+    private List<DeskRow> deskRows(Caller caller, boolean includeEnded, Paging paging) {
         Condition leads = caller.role().isUnitRole() ? TaskConditions.PUBLISHED.ledFrom(caller.scope().unitPath())
                 : org.jooq.impl.DSL.falseCondition();
         Condition governs = TaskConditions.PUBLISHED.governedBy(caller);
-        Condition scope = (caller.role().isUnitRole() ? leads : governs).or(CLOSURE.ACCEPTANCE_UNIT_ID.eq(caller.unitId()));
+        Condition scope = deskScope(caller);
         var open = org.jooq.impl.DSL.field(org.jooq.impl.DSL.selectCount().from(CLOSURE_OBJECTION)
                 .where(CLOSURE_OBJECTION.CLOSURE_ID.eq(CLOSURE.ID).and(CLOSURE_OBJECTION.UPHELD.isNull())));
         var leadsField = org.jooq.impl.DSL.field(leads).as("leads");
@@ -145,7 +160,7 @@ public class ClosureViews {
                         CLOSURE.ACCEPTANCE_UNIT_ID, leadsField, governsField)
                 .from(CLOSURE).join(PLANS_TASK).on(PLANS_TASK.ID.eq(CLOSURE.TASK_ID))
                 .where(scope.and(includeEnded ? org.jooq.impl.DSL.noCondition() : IN_FLIGHT))
-                .orderBy(CLOSURE.UPDATED_AT).limit(500).fetch();
+                .orderBy(CLOSURE.UPDATED_AT, CLOSURE.ID).limit(paging.size()).offset(paging.offset()).fetch();
         Map<Long, List<String>> leadNames = ledger.leadUnitNames(rows.map(r -> r.get(CLOSURE.TASK_ID)));
         Instant now = clock.instant();
         return rows.map(r -> {
@@ -194,7 +209,7 @@ public class ClosureViews {
      */
     public List<ClosureSummary> awaiting(Caller caller) {
         LocalDate today = today();
-        List<DeskRow> rows = deskRows(caller, false);
+        List<DeskRow> rows = deskRows(caller, false, TO_DO);
         Map<Long, ClosureSettings> settings = settings(rows.stream().map(DeskRow::planId).collect(java.util.stream.Collectors.toSet()));
         return rows.stream().filter(row -> {
             ClosureSummary c = row.summary();

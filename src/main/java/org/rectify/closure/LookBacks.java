@@ -6,14 +6,16 @@ import org.jooq.Record;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
 import org.rectify.access.Role;
-import org.rectify.platform.ConflictException;
-import org.rectify.platform.ForbiddenException;
-import org.rectify.platform.InvalidInputException;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskStatus;
 import org.rectify.plans.TaskSummary;
 import org.rectify.plans.Tasks;
+import org.rectify.platform.ConflictException;
+import org.rectify.platform.ForbiddenException;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.rectify.progress.EvidenceFile;
 import org.rectify.progress.EvidenceNotFound;
 import org.rectify.progress.Evidences;
@@ -52,7 +54,6 @@ public class LookBacks {
 
     /** The reason a relapse reopens its task with; the findings follow it. */
     public static final String RELAPSE_REASON = "反弹";
-    private static final int MAX_ROWS = 500;
 
     private final DSLContext db;
     private final Tasks tasks;
@@ -88,8 +89,8 @@ public class LookBacks {
 
     /** What the caller's own unit is to check (it alone records them): pending first, by due date. */
     @Transactional(readOnly = true)
-    public List<LookBack> toCheck(Caller caller) {
-        return query(LOOK_BACK.CHECKING_UNIT_ID.eq(caller.unitId()), caller.scope());
+    public ListPage<LookBack> toCheck(Caller caller, Paging paging) {
+        return page(LOOK_BACK.CHECKING_UNIT_ID.eq(caller.unitId()), caller.scope(), paging);
     }
 
     /** What the caller's own unit is still to check by {@code until}, late ones included: the earliest due first. */
@@ -101,8 +102,14 @@ public class LookBacks {
 
     /** The look-backs on the tasks of the plans the caller governs (the office's desk): pending first, by due date. */
     @Transactional(readOnly = true)
-    public List<LookBack> governed(Caller caller) {
-        return query(TaskConditions.PUBLISHED.governedBy(caller), caller.scope());
+    public ListPage<LookBack> governed(Caller caller, Paging paging) {
+        return page(TaskConditions.PUBLISHED.governedBy(caller), caller.scope(), paging);
+    }
+
+    private ListPage<LookBack> page(Condition which, DataScope scope, Paging paging) {
+        long total = db.fetchCount(db.selectOne().from(LOOK_BACK).join(PLANS_TASK).on(PLANS_TASK.ID.eq(LOOK_BACK.TASK_ID))
+                .where(which.and(visibleTo(scope))));
+        return paging.fetch(total, p -> query(which, scope, p));
     }
 
     /** Whether the caller records this look-back now: an account of its checking unit itself, not a leader. */
@@ -198,15 +205,19 @@ public class LookBacks {
     }
 
     private List<LookBack> query(Condition which, DataScope scope) {
+        return query(which, scope, null);
+    }
+
+    /** The look-backs {@code which} selects in the scope, pending first by due date; {@code paging}'s page, or all. */
+    private List<LookBack> query(Condition which, DataScope scope, Paging paging) {
         var checking = UNITS_DIRECTORY.as("checking");
-        var rows = db.select(LOOK_BACK.asterisk(), PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK.PLAN_ID, checking.NAME,
+        var rows = Paging.rows(db.select(LOOK_BACK.asterisk(), PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK.PLAN_ID, checking.NAME,
                         LOOK_BACK_CAMPAIGN.TITLE)
                 .from(LOOK_BACK).join(PLANS_TASK).on(PLANS_TASK.ID.eq(LOOK_BACK.TASK_ID))
                 .join(checking).on(checking.ID.eq(LOOK_BACK.CHECKING_UNIT_ID))
                 .leftJoin(LOOK_BACK_CAMPAIGN).on(LOOK_BACK_CAMPAIGN.ID.eq(LOOK_BACK.CAMPAIGN_ID))
                 .where(which.and(visibleTo(scope)))
-                .orderBy(LOOK_BACK.STATUS.eq(LookBackStatus.PENDING.name()).desc(), LOOK_BACK.DUE_ON, LOOK_BACK.ID)
-                .limit(MAX_ROWS).fetch();
+                .orderBy(LOOK_BACK.STATUS.eq(LookBackStatus.PENDING.name()).desc(), LOOK_BACK.DUE_ON, LOOK_BACK.ID), paging);
         Map<Long, List<EvidenceFile>> files = evidenceOf(rows.stream().filter(r -> r.get(LOOK_BACK.RECORDED_AT) != null)
                 .map(r -> r.get(LOOK_BACK.ID)).toList());
         return rows.map(r -> toLookBack(r, checking.NAME, files.getOrDefault(r.get(LOOK_BACK.ID), List.of())));

@@ -4,11 +4,13 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.rectify.access.Caller;
 import org.rectify.access.Role;
-import org.rectify.platform.ForbiddenException;
-import org.rectify.platform.InvalidInputException;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskSummary;
+import org.rectify.platform.ForbiddenException;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.rectify.units.UnitPaths;
 import org.rectify.units.Units;
 import org.springframework.stereotype.Service;
@@ -105,29 +107,41 @@ public class Accountability {
     /** Actions against units in the caller's scope, or concerning tasks the caller sees; newest first. */
     @Transactional(readOnly = true)
     public List<AccountabilityAction> all(Caller caller) {
-        return query(noCondition(), caller);
+        return query(noCondition(), caller, null);
+    }
+
+    /** A page of {@link #all}, with the total. */
+    @Transactional(readOnly = true)
+    public ListPage<AccountabilityAction> page(Caller caller, Paging paging) {
+        long total = db.fetchCount(db.selectOne().from(ACCOUNTABILITY_ACTION).where(visibleTo(caller)));
+        return paging.fetch(total, p -> query(noCondition(), caller, p));
     }
 
     /** The actions concerning a task, for a caller who may see accountability (see {@link #maySee}); for its dossier. */
     @Transactional(readOnly = true)
     public List<AccountabilityAction> ofTask(long taskId, Caller caller) {
         return query(exists(selectOne().from(ACCOUNTABILITY_TASK).where(ACCOUNTABILITY_TASK.ACTION_ID.eq(ACCOUNTABILITY_ACTION.ID)
-                .and(ACCOUNTABILITY_TASK.TASK_ID.eq(taskId)))), caller);
+                .and(ACCOUNTABILITY_TASK.TASK_ID.eq(taskId)))), caller, null);
     }
 
-    private List<AccountabilityAction> query(Condition which, Caller caller) {
+    /** The actions against units in the caller's scope or concerning tasks it governs; 403 to a role that may not see them. */
+    private static Condition visibleTo(Caller caller) {
         if (!maySee(caller)) {
             throw new ForbiddenException("supervision.accountability.forbidden");
         }
-        Condition visible = caller.scope().isAll() ? noCondition()
+        return caller.scope().isAll() ? noCondition()
                 : exists(selectOne().from(UNITS_DIRECTORY).where(UNITS_DIRECTORY.ID.eq(ACCOUNTABILITY_ACTION.UNIT_ID)
                         .and(UnitPaths.within(UNITS_DIRECTORY.PATH, caller.scope().unitPath()))))
                 .or(exists(selectOne().from(ACCOUNTABILITY_TASK).join(PLANS_TASK).on(PLANS_TASK.ID.eq(ACCOUNTABILITY_TASK.TASK_ID))
                         .where(ACCOUNTABILITY_TASK.ACTION_ID.eq(ACCOUNTABILITY_ACTION.ID).and(TaskConditions.PUBLISHED.governedBy(caller)))));
-        var actions = db.select(ACCOUNTABILITY_ACTION.asterisk(), UNITS_DIRECTORY.NAME).from(ACCOUNTABILITY_ACTION)
+    }
+
+    /** The visible actions {@code which} selects, newest first; on {@code paging}'s page, or all when null. */
+    private List<AccountabilityAction> query(Condition which, Caller caller, Paging paging) {
+        Condition visible = visibleTo(caller);
+        var actions = Paging.rows(db.select(ACCOUNTABILITY_ACTION.asterisk(), UNITS_DIRECTORY.NAME).from(ACCOUNTABILITY_ACTION)
                 .leftJoin(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(ACCOUNTABILITY_ACTION.UNIT_ID))
-                .where(visible.and(which)).orderBy(ACCOUNTABILITY_ACTION.TAKEN_ON.desc(), ACCOUNTABILITY_ACTION.ID.desc())
-                .limit(WarningBoard.MAX_ROWS).fetch();
+                .where(visible.and(which)).orderBy(ACCOUNTABILITY_ACTION.TAKEN_ON.desc(), ACCOUNTABILITY_ACTION.ID.desc()), paging);
         Map<Long, List<TaskRef>> linked = db.select(ACCOUNTABILITY_TASK.ACTION_ID, PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT)
                 .from(ACCOUNTABILITY_TASK).join(PLANS_TASK).on(PLANS_TASK.ID.eq(ACCOUNTABILITY_TASK.TASK_ID))
                 .where(ACCOUNTABILITY_TASK.ACTION_ID.in(actions.map(a -> a.get(ACCOUNTABILITY_ACTION.ID))))

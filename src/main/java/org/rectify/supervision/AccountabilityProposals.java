@@ -4,13 +4,15 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.rectify.access.Caller;
-import org.rectify.platform.ConflictException;
-import org.rectify.platform.ForbiddenException;
-import org.rectify.platform.InvalidInputException;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskSummary;
+import org.rectify.platform.ConflictException;
+import org.rectify.platform.ForbiddenException;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,7 +77,18 @@ public class AccountabilityProposals {
         if (!Accountability.maySee(caller)) {
             throw new ForbiddenException("supervision.accountability.forbidden");
         }
-        return query(org.jooq.impl.DSL.noCondition(), caller);
+        return query(org.jooq.impl.DSL.noCondition(), caller, null);
+    }
+
+    /** A page of {@link #all}, with the total. */
+    @Transactional(readOnly = true)
+    public ListPage<AccountabilityProposal> page(Caller caller, Paging paging) {
+        if (!Accountability.maySee(caller)) {
+            throw new ForbiddenException("supervision.accountability.forbidden");
+        }
+        long total = db.fetchCount(db.selectOne().from(ACCOUNTABILITY_PROPOSAL).join(PLANS_TASK)
+                .on(PLANS_TASK.ID.eq(ACCOUNTABILITY_PROPOSAL.TASK_ID)).where(TaskConditions.PUBLISHED.governedBy(caller)));
+        return paging.fetch(total, p -> query(org.jooq.impl.DSL.noCondition(), caller, p));
     }
 
     @Transactional(readOnly = true)
@@ -83,7 +96,7 @@ public class AccountabilityProposals {
         if (!Accountability.maySee(caller)) {
             throw new ProposalNotFound(id);
         }
-        return query(ACCOUNTABILITY_PROPOSAL.ID.eq(id), caller).stream().findFirst().orElseThrow(() -> new ProposalNotFound(id));
+        return query(ACCOUNTABILITY_PROPOSAL.ID.eq(id), caller, null).stream().findFirst().orElseThrow(() -> new ProposalNotFound(id));
     }
 
     /** Confirms a waiting proposal: records the accountability action of this type against its unit, today. */
@@ -133,14 +146,14 @@ public class AccountabilityProposals {
                 "proposal:" + p.id(), now, "note", note, "actionId", actionId));
     }
 
-    private List<AccountabilityProposal> query(Condition which, Caller caller) {
-        return db.select(ACCOUNTABILITY_PROPOSAL.asterisk(), PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, UNITS_DIRECTORY.NAME)
+    /** The proposals {@code which} selects, waiting first; on {@code paging}'s page, or all when null. */
+    private List<AccountabilityProposal> query(Condition which, Caller caller, Paging paging) {
+        return Paging.rows(db.select(ACCOUNTABILITY_PROPOSAL.asterisk(), PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, UNITS_DIRECTORY.NAME)
                 .from(ACCOUNTABILITY_PROPOSAL).join(PLANS_TASK).on(PLANS_TASK.ID.eq(ACCOUNTABILITY_PROPOSAL.TASK_ID))
                 .leftJoin(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(ACCOUNTABILITY_PROPOSAL.UNIT_ID))
                 .where(which.and(TaskConditions.PUBLISHED.governedBy(caller)))
                 .orderBy(ACCOUNTABILITY_PROPOSAL.DECISION.isNull().desc(), ACCOUNTABILITY_PROPOSAL.PROPOSED_AT.desc(),
-                        ACCOUNTABILITY_PROPOSAL.ID.desc())
-                .limit(WarningBoard.MAX_ROWS).fetch(AccountabilityProposals::toProposal);
+                        ACCOUNTABILITY_PROPOSAL.ID.desc()), paging).map(AccountabilityProposals::toProposal);
     }
 
     private static AccountabilityProposal toProposal(Record r) {

@@ -6,10 +6,12 @@ import org.jooq.Record;
 import org.rectify.access.Caller;
 import org.rectify.access.Jurisdiction;
 import org.rectify.access.Role;
+import org.rectify.plans.Plans;
 import org.rectify.platform.ConflictException;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
-import org.rectify.plans.Plans;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.rectify.supervision.internal.CircularFactFinder;
 import org.rectify.supervision.internal.CircularWriter;
 import org.springframework.beans.factory.annotation.Value;
@@ -200,13 +202,22 @@ public class Circulars {
     /** The circulars the caller may read: drafts first (newest first), then published ones, newest first. */
     @Transactional(readOnly = true)
     public List<CircularSummary> all(Caller caller) {
-        return db.select(CIRCULAR.ID, CIRCULAR.NUMBER, CIRCULAR.TITLE, CIRCULAR.PERIOD_FROM, CIRCULAR.PERIOD_TO,
+        return query(caller, null);
+    }
+
+    /** A page of {@link #all}, with the total. */
+    @Transactional(readOnly = true)
+    public ListPage<CircularSummary> page(Caller caller, Paging paging) {
+        return paging.fetch(db.fetchCount(CIRCULAR, readable(caller)), p -> query(caller, p));
+    }
+
+    private List<CircularSummary> query(Caller caller, Paging paging) {
+        return Paging.rows(db.select(CIRCULAR.ID, CIRCULAR.NUMBER, CIRCULAR.TITLE, CIRCULAR.PERIOD_FROM, CIRCULAR.PERIOD_TO,
                         CIRCULAR.STATUS, CIRCULAR.PUBLISHED_AT, CIRCULAR.UPDATED_AT)
                 .from(CIRCULAR).where(readable(caller))
                 .orderBy(CIRCULAR.STATUS.asc(), CIRCULAR.PUBLISHED_AT.desc().nullsFirst(), CIRCULAR.UPDATED_AT.desc(),
-                        CIRCULAR.ID.desc())
-                .limit(WarningBoard.MAX_ROWS)
-                .fetch(r -> new CircularSummary(r.get(CIRCULAR.ID), r.get(CIRCULAR.NUMBER), r.get(CIRCULAR.TITLE),
+                        CIRCULAR.ID.desc()), paging)
+                .map(r -> new CircularSummary(r.get(CIRCULAR.ID), r.get(CIRCULAR.NUMBER), r.get(CIRCULAR.TITLE),
                         new CircularPeriod(r.get(CIRCULAR.PERIOD_FROM), r.get(CIRCULAR.PERIOD_TO)),
                         CircularStatus.valueOf(r.get(CIRCULAR.STATUS)), r.get(CIRCULAR.PUBLISHED_AT), r.get(CIRCULAR.UPDATED_AT)));
     }

@@ -5,12 +5,14 @@ import org.jooq.DSLContext;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
 import org.rectify.access.Role;
-import org.rectify.platform.ConflictException;
-import org.rectify.platform.ForbiddenException;
-import org.rectify.platform.InvalidInputException;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskSummary;
+import org.rectify.platform.ConflictException;
+import org.rectify.platform.ForbiddenException;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +35,9 @@ import static org.rectify.plans.api.Tables.PLANS_TASK;
 @Service
 @Transactional
 public class LeaderInstructions {
+
+    /** What the to-do reads of the instructions to answer: the first 500, as before the lists were paged. */
+    private static final Paging TO_DO = new Paging(0, 500);
 
     private final DSLContext db;
     private final TaskLedger tasks;
@@ -101,7 +106,7 @@ public class LeaderInstructions {
 
     @Transactional(readOnly = true)
     public LeaderInstruction get(long id, DataScope scope) {
-        return query(LEADER_INSTRUCTION.ID.eq(id), scope).stream().findFirst()
+        return query(LEADER_INSTRUCTION.ID.eq(id), scope, null).stream().findFirst()
                 .orElseThrow(() -> new org.rectify.platform.NotFoundException("supervision.instruction.notFound"));
     }
 
@@ -111,14 +116,26 @@ public class LeaderInstructions {
      */
     @Transactional(readOnly = true)
     public List<LeaderInstruction> forCaller(Caller caller) {
-        Condition mine = caller.role() == Role.LEADER ? LEADER_INSTRUCTION.LEADER_ACCOUNT_ID.eq(caller.accountId()) : noCondition();
-        return query(mine, caller.scope());
+        return query(mine(caller), caller.scope(), null);
+    }
+
+    /** A page of {@link #forCaller}, with the total. */
+    @Transactional(readOnly = true)
+    public ListPage<LeaderInstruction> forCaller(Caller caller, Paging paging) {
+        Condition mine = mine(caller);
+        long total = db.fetchCount(db.selectOne().from(LEADER_INSTRUCTION).join(PLANS_TASK).on(PLANS_TASK.ID.eq(LEADER_INSTRUCTION.TASK_ID))
+                .where(mine.and(TaskConditions.PUBLISHED.officeRowsFor(caller.scope()))));
+        return paging.fetch(total, p -> query(mine, caller.scope(), p));
+    }
+
+    private static Condition mine(Caller caller) {
+        return caller.role() == Role.LEADER ? LEADER_INSTRUCTION.LEADER_ACCOUNT_ID.eq(caller.accountId()) : noCondition();
     }
 
     /** The instructions on a task, if the caller sees the task: its page's panel and its dossier; unanswered first. */
     @Transactional(readOnly = true)
     public List<LeaderInstruction> ofTask(long taskId, DataScope scope) {
-        return query(LEADER_INSTRUCTION.TASK_ID.eq(taskId), scope);
+        return query(LEADER_INSTRUCTION.TASK_ID.eq(taskId), scope, null);
     }
 
     /** Unit staff and heads: the unanswered instructions on tasks their unit (or a unit below it) leads, earliest date first. */
@@ -128,15 +145,16 @@ public class LeaderInstructions {
             return List.of();
         }
         return query(LEADER_INSTRUCTION.ANSWERED_AT.isNull().and(TaskConditions.PUBLISHED.ledFrom(caller.scope().unitPath())),
-                caller.scope()).stream().sorted(java.util.Comparator.comparing(LeaderInstruction::answerBy)).toList();
+                caller.scope(), TO_DO).stream().sorted(java.util.Comparator.comparing(LeaderInstruction::answerBy)).toList();
     }
 
-    private List<LeaderInstruction> query(Condition which, DataScope scope) {
-        var rows = db.select(LEADER_INSTRUCTION.asterisk(), PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT)
+    /** The instructions {@code which} selects in the scope, unanswered first; on {@code paging}'s page, or all when null. */
+    private List<LeaderInstruction> query(Condition which, DataScope scope, Paging paging) {
+        var rows = Paging.rows(db.select(LEADER_INSTRUCTION.asterisk(), PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT)
                 .from(LEADER_INSTRUCTION).join(PLANS_TASK).on(PLANS_TASK.ID.eq(LEADER_INSTRUCTION.TASK_ID))
                 .where(which.and(TaskConditions.PUBLISHED.officeRowsFor(scope)))
-                .orderBy(LEADER_INSTRUCTION.ANSWERED_AT.isNull().desc(), LEADER_INSTRUCTION.GIVEN_AT.desc(), LEADER_INSTRUCTION.ID.desc())
-                .limit(WarningBoard.MAX_ROWS).fetch();
+                .orderBy(LEADER_INSTRUCTION.ANSWERED_AT.isNull().desc(), LEADER_INSTRUCTION.GIVEN_AT.desc(), LEADER_INSTRUCTION.ID.desc()),
+                paging);
         Map<Long, List<String>> leads = tasks.leadUnitNames(rows.map(r -> r.get(LEADER_INSTRUCTION.TASK_ID)));
         return rows.map(r -> new LeaderInstruction(r.get(LEADER_INSTRUCTION.ID), r.get(LEADER_INSTRUCTION.TASK_ID), r.get(PLANS_TASK.REF),
                 TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)),

@@ -9,6 +9,8 @@ import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskStatus;
 import org.rectify.plans.TaskSummary;
 import org.rectify.plans.UnitRole;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.rectify.progress.ReportStandings;
 import org.rectify.progress.ReportingCycles;
 import org.springframework.beans.factory.annotation.Value;
@@ -116,14 +118,16 @@ public class Reminders {
 
     /** Reminders sent on tasks in the caller's scope (of one task, if given), newest first. */
     @Transactional(readOnly = true)
-    public List<Reminder> sent(Long taskId, DataScope scope, int limit) {
-        return db.select(REMINDER.asterisk(), PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, UNITS_DIRECTORY.NAME)
+    public ListPage<Reminder> sent(Long taskId, DataScope scope, Paging paging) {
+        Condition which = TaskConditions.PUBLISHED.visibleTo(scope).and(taskId == null ? noCondition() : REMINDER.TASK_ID.eq(taskId));
+        long total = db.fetchCount(db.selectOne().from(REMINDER).join(PLANS_TASK).on(PLANS_TASK.ID.eq(REMINDER.TASK_ID)).where(which));
+        return paging.fetch(total, p -> db.select(REMINDER.asterisk(), PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, UNITS_DIRECTORY.NAME)
                 .from(REMINDER).join(PLANS_TASK).on(PLANS_TASK.ID.eq(REMINDER.TASK_ID)).leftJoin(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(REMINDER.UNIT_ID))
-                .where(TaskConditions.PUBLISHED.visibleTo(scope)).and(taskId == null ? noCondition() : REMINDER.TASK_ID.eq(taskId))
-                .orderBy(REMINDER.CREATED_AT.desc(), REMINDER.ID.desc()).limit(limit)
+                .where(which)
+                .orderBy(REMINDER.CREATED_AT.desc(), REMINDER.ID.desc()).limit(p.size()).offset(p.offset())
                 .fetch(r -> new Reminder(r.get(REMINDER.ID), ReminderSubject.valueOf(r.get(REMINDER.SUBJECT)), r.get(REMINDER.TASK_ID),
                         r.get(PLANS_TASK.REF), TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)), r.get(UNITS_DIRECTORY.NAME),
-                        r.get(REMINDER.TARGET_DATE), r.get(REMINDER.STAGE), r.get(REMINDER.DAYS), r.get(REMINDER.SENT_ON)));
+                        r.get(REMINDER.TARGET_DATE), r.get(REMINDER.STAGE), r.get(REMINDER.DAYS), r.get(REMINDER.SENT_ON))));
     }
 
     /** A stage due, and how many days from its target it is today. */

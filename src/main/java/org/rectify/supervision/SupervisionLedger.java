@@ -6,13 +6,15 @@ import org.jooq.Field;
 import org.jooq.Select;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
-import org.rectify.platform.ForbiddenException;
-import org.rectify.platform.InvalidInputException;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskStatus;
 import org.rectify.plans.TaskSummary;
+import org.rectify.platform.ForbiddenException;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -131,10 +133,10 @@ public class SupervisionLedger {
                 r.get(LEDGER_ENTRY.RESOLUTION)));
     }
 
-    /** Red tasks in the scope that are not on the open ledger: the office should consider them (the first 500). */
+    /** Red tasks in the scope that are not on the open ledger: the office should consider them; a page, with the total. */
     @Transactional(readOnly = true)
-    public List<TaskWarningRef> suggestions(DataScope scope) {
-        return suggestions(scope, 0, WarningBoard.MAX_ROWS);
+    public ListPage<TaskWarningRef> suggestions(DataScope scope, Paging paging) {
+        return paging.fetch(suggestionCount(scope), p -> suggestions(scope, p.page(), p.size()));
     }
 
     /**

@@ -5,22 +5,24 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectSelectStep;
+import org.jooq.impl.DSL;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
 import org.rectify.access.Role;
-import org.rectify.platform.ConflictException;
-import org.rectify.platform.ForbiddenException;
-import org.rectify.platform.InvalidInputException;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskSummary;
+import org.rectify.platform.ConflictException;
+import org.rectify.platform.ForbiddenException;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.rectify.progress.EvidenceFile;
 import org.rectify.progress.EvidenceNotFound;
 import org.rectify.progress.Evidences;
 import org.rectify.progress.StagedFile;
 import org.rectify.units.Units;
-import org.jooq.impl.DSL;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -51,6 +53,12 @@ import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
 @Service
 @Transactional
 public class SupervisionNotices {
+
+    /**
+     * What the to-do reads of a kind it lists (answers to review, notices to answer): the newest 500, as before the
+     * lists were paged; the to-do shows the first few with a count and links to the paged list for the rest.
+     */
+    private static final Paging TO_DO = new Paging(0, 500);
 
     private final DSLContext db;
     private final TaskLedger tasks;
@@ -278,7 +286,7 @@ public class SupervisionNotices {
     public List<AnswerToReview> answersToReview(Caller caller) {
         return query(SUPERVISION_NOTICE.ISSUER_ACCOUNT_ID.eq(caller.accountId()).and(DSL.exists(DSL.selectOne()
                 .from(NOTICE_ANSWER).where(NOTICE_ANSWER.NOTICE_ID.eq(SUPERVISION_NOTICE.ID)
-                        .and(NOTICE_ANSWER.REPLIED_AT.isNotNull()).and(NOTICE_ANSWER.ACCEPTED_AT.isNull())))), caller.scope())
+                        .and(NOTICE_ANSWER.REPLIED_AT.isNotNull()).and(NOTICE_ANSWER.ACCEPTED_AT.isNull())))), caller.scope(), TO_DO)
                 .stream().flatMap(n -> n.answers().stream().filter(NoticeAnswer::awaitsReview).map(a -> new AnswerToReview(n, a)))
                 .sorted(java.util.Comparator.comparing(r -> r.answer().repliedAt())).toList();
     }
@@ -291,7 +299,7 @@ public class SupervisionNotices {
     public List<AnswerToReview> answersToReview(Caller caller, int limit) {
         List<Long> noticeIds = awaitingReview(caller, db.select(NOTICE_ANSWER.NOTICE_ID))
                 .orderBy(NOTICE_ANSWER.REPLIED_AT, NOTICE_ANSWER.ID).limit(limit).fetch(NOTICE_ANSWER.NOTICE_ID);
-        return query(SUPERVISION_NOTICE.ID.in(noticeIds), caller.scope()).stream()
+        return query(SUPERVISION_NOTICE.ID.in(noticeIds), caller.scope(), null).stream()
                 .flatMap(n -> n.answers().stream().filter(NoticeAnswer::awaitsReview).map(a -> new AnswerToReview(n, a)))
                 .sorted(java.util.Comparator.comparing(r -> r.answer().repliedAt())).limit(limit).toList();
     }
@@ -372,14 +380,22 @@ public class SupervisionNotices {
 
     @Transactional(readOnly = true)
     public SupervisionNotice get(long noticeId, DataScope scope) {
-        return query(SUPERVISION_NOTICE.ID.eq(noticeId), scope).stream().findFirst()
+        return query(SUPERVISION_NOTICE.ID.eq(noticeId), scope, null).stream().findFirst()
                 .orElseThrow(() -> new NoticeNotFound(noticeId));
     }
 
-    /** Notices in the caller's scope, newest first. */
+    /** Every notice in the caller's scope, newest first: an export's rows. */
     @Transactional(readOnly = true)
     public List<SupervisionNotice> all(DataScope scope) {
-        return query(org.jooq.impl.DSL.noCondition(), scope);
+        return query(org.jooq.impl.DSL.noCondition(), scope, null);
+    }
+
+    /** A page of the notices in the caller's scope, newest first, with their total. */
+    @Transactional(readOnly = true)
+    public ListPage<SupervisionNotice> page(DataScope scope, Paging paging) {
+        long total = db.fetchCount(db.selectOne().from(SUPERVISION_NOTICE).join(PLANS_TASK).on(PLANS_TASK.ID.eq(SUPERVISION_NOTICE.TASK_ID))
+                .where(TaskConditions.PUBLISHED.officeRowsFor(scope)));
+        return paging.fetch(total, p -> query(org.jooq.impl.DSL.noCondition(), scope, p));
     }
 
     /**
@@ -392,25 +408,25 @@ public class SupervisionNotices {
             return List.of();
         }
         return query(SUPERVISION_NOTICE.REPLIED_AT.isNull().and(TaskConditions.PUBLISHED.ledFrom(caller.scope().unitPath())),
-                caller.scope()).stream().filter(n -> mayReply(n, caller))
+                caller.scope(), TO_DO).stream().filter(n -> mayReply(n, caller))
                 .sorted(java.util.Comparator.comparing(SupervisionNotice::replyBy)).toList();
     }
 
     @Transactional(readOnly = true)
     public List<SupervisionNotice> ofTask(long taskId, DataScope scope) {
-        return query(SUPERVISION_NOTICE.TASK_ID.eq(taskId), scope);
+        return query(SUPERVISION_NOTICE.TASK_ID.eq(taskId), scope, null);
     }
 
     public static boolean mayIssue(Caller caller) {
         return caller.role().managesTasks() || caller.role() == Role.SUPERVISOR;
     }
 
-    private List<SupervisionNotice> query(Condition which, DataScope scope) {
-        var rows = db.select(SUPERVISION_NOTICE.asterisk(), PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT)
+    /** The notices {@code which} selects in the scope, newest first; on {@code paging}'s page, or all when null. */
+    private List<SupervisionNotice> query(Condition which, DataScope scope, Paging paging) {
+        var rows = Paging.rows(db.select(SUPERVISION_NOTICE.asterisk(), PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT)
                 .from(SUPERVISION_NOTICE).join(PLANS_TASK).on(PLANS_TASK.ID.eq(SUPERVISION_NOTICE.TASK_ID))
                 .where(which.and(TaskConditions.PUBLISHED.officeRowsFor(scope)))
-                .orderBy(SUPERVISION_NOTICE.ISSUED_AT.desc(), SUPERVISION_NOTICE.ID.desc())
-                .limit(WarningBoard.MAX_ROWS).fetch();
+                .orderBy(SUPERVISION_NOTICE.ISSUED_AT.desc(), SUPERVISION_NOTICE.ID.desc()), paging);
         Map<Long, List<String>> leads = tasks.leadUnitNames(rows.map(r -> r.get(SUPERVISION_NOTICE.TASK_ID)));
         List<Long> ids = rows.map(r -> r.get(SUPERVISION_NOTICE.ID));
         Map<Long, List<NoticeAnswer>> answers = answersOf(ids);

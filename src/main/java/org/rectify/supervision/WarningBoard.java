@@ -7,6 +7,8 @@ import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskStatus;
 import org.rectify.plans.TaskSummary;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,8 +26,9 @@ import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 @Transactional(readOnly = true)
 public class WarningBoard {
 
-    /** The desk shows the most urgent first and at most this many; the counts cover all. */
-    public static final int MAX_ROWS = 500;
+    /** The desk: the counts per level over the filter's tasks (whatever levels it asks for), and the page asked for. */
+    public record Desk(Map<WarningLevel, Integer> counts, ListPage<TaskWarning> warnings) {
+    }
 
     private final DSLContext db;
     private final TaskLedger ledger;
@@ -35,36 +38,58 @@ public class WarningBoard {
         this.ledger = ledger;
     }
 
+    /**
+     * The filter's tasks per level, counted for the levels the filter names (by default the three that warn: the
+     * tasks without a warning, most of a province, are not read); a level not counted is 0.
+     */
     public Map<WarningLevel, Integer> counts(WarningFilter filter, DataScope scope) {
         Map<WarningLevel, Integer> counts = new EnumMap<>(WarningLevel.class);
         for (WarningLevel level : WarningLevel.values()) {
             counts.put(level, 0);
         }
         db.select(TASK_WARNING.LEVEL, count()).from(TASK_WARNING).join(PLANS_TASK).on(PLANS_TASK.ID.eq(TASK_WARNING.TASK_ID))
-                .where(scoped(filter, scope)).groupBy(TASK_WARNING.LEVEL)
+                .where(levelsOf(filter, scope)).groupBy(TASK_WARNING.LEVEL)
                 .forEach(r -> counts.put(WarningLevel.valueOf(r.value1()), r.value2()));
         return counts;
     }
 
+    /** The desk's page of the filter's warned tasks, most urgent first; the total is the counts' sum over its levels. */
+    public Desk desk(WarningFilter filter, DataScope scope, Paging paging) {
+        // the cards count the three warning levels whichever are ticked; the total the levels asked for
+        java.util.Set<WarningLevel> counted = new java.util.HashSet<>(new WarningFilter(null, null, null, null).levels());
+        counted.addAll(filter.levels());
+        Map<WarningLevel, Integer> counts = counts(new WarningFilter(filter.planId(), filter.section(), filter.leadUnitId(),
+                counted), scope);
+        long total = filter.levels().stream().mapToLong(counts::get).sum();
+        Condition which = levelsOf(filter, scope);
+        return new Desk(counts, paging.fetch(total, p -> query(which, p)));
+    }
+
+    /** Every warned task of the filter, most urgent first: an export's rows. */
     public List<TaskWarning> find(WarningFilter filter, DataScope scope) {
-        return query(scoped(filter, scope).and(TASK_WARNING.LEVEL.in(filter.levels().stream().map(Enum::name).toList())));
+        return query(levelsOf(filter, scope), null);
+    }
+
+    private Condition levelsOf(WarningFilter filter, DataScope scope) {
+        return scoped(filter, scope).and(TASK_WARNING.LEVEL.in(filter.levels().stream().map(Enum::name).toList()));
     }
 
     /** The task's warning as last assessed (none before its first assessment); the task must be in the caller's scope. */
     public java.util.Optional<TaskWarning> current(long taskId, DataScope scope) {
         ledger.get(taskId, scope); // 404 outside the scope
-        return query(PLANS_TASK.ID.eq(taskId)).stream().findFirst();
+        return query(PLANS_TASK.ID.eq(taskId), null).stream().findFirst();
     }
 
-    private List<TaskWarning> query(Condition which) {
-        var rows = db.select(PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK.STATUS, PLANS_TASK.DEADLINE, TASK_WARNING.LEVEL,
+    /** The rows {@code which} selects on the page, in the desk's order; {@code paging} null: all of them. */
+    private List<TaskWarning> query(Condition which, Paging paging) {
+        var rows = Paging.rows(db.select(PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK.STATUS, PLANS_TASK.DEADLINE, TASK_WARNING.LEVEL,
                         TASK_WARNING.SCHEDULE_STATUS, TASK_WARNING.REASONS, TASK_WARNING.SINCE)
                 .from(TASK_WARNING).join(PLANS_TASK).on(PLANS_TASK.ID.eq(TASK_WARNING.TASK_ID))
                 .where(which)
                 // RED, YELLOW, BLUE: the order of the enum reversed, then the longest-standing first
                 .orderBy(org.jooq.impl.DSL.case_(TASK_WARNING.LEVEL).when("RED", 0).when("YELLOW", 1).when("BLUE", 2).else_(3),
-                        TASK_WARNING.SINCE.asc(), PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION)
-                .limit(MAX_ROWS).fetch();
+                        TASK_WARNING.SINCE.asc(), PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.ID),
+                paging);
         Map<Long, List<String>> leads = ledger.leadUnitNames(rows.map(r -> r.get(PLANS_TASK.ID)));
         return rows.map(r -> new TaskWarning(r.get(PLANS_TASK.ID), r.get(PLANS_TASK.REF), TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)),
                 TaskStatus.valueOf(r.get(PLANS_TASK.STATUS)), r.get(PLANS_TASK.DEADLINE), WarningLevel.valueOf(r.get(TASK_WARNING.LEVEL)),

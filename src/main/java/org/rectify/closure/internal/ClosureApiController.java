@@ -11,6 +11,7 @@ import org.rectify.closure.ClosureViews;
 import org.rectify.closure.Closures;
 import org.rectify.closure.NewVerification;
 import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.Paging;
 import org.rectify.progress.EvidenceUploads;
 import org.rectify.progress.StagedFile;
 import org.springframework.http.MediaType;
@@ -63,9 +64,13 @@ class ClosureApiController {
     }
 
     @GetMapping
-    @Operation(summary = "The closure desk: attempts in flight the caller deals with (all attempts with ended=true)")
-    List<ClosureSummary> desk(@RequestParam(defaultValue = "false") boolean ended, Caller caller) {
-        return views.desk(caller, ended);
+    @Operation(summary = "The closure desk: attempts in flight the caller deals with (all attempts with ended=true), "
+            + "longest at their stage first; paged: page from 0, size 20, 50, 100 or 200 (else 50), a page past the end "
+            + "gives the last; the total in X-Total-Count (X-Page, X-Page-Size, X-Pages)")
+    org.springframework.http.ResponseEntity<List<ClosureSummary>> desk(@RequestParam(defaultValue = "false") boolean ended,
+                                                                       @RequestParam(required = false) Integer page,
+                                                                       @RequestParam(required = false) Integer size, Caller caller) {
+        return views.desk(caller, ended, Paging.of(page, size)).asArray();
     }
 
     @GetMapping("/tasks/{taskId}")

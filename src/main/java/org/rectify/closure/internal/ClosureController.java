@@ -12,8 +12,9 @@ import org.rectify.closure.NewVerification;
 import org.rectify.closure.VerificationMethod;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
-import org.rectify.platform.RectifyException;
 import org.rectify.platform.Messages;
+import org.rectify.platform.Paging;
+import org.rectify.platform.RectifyException;
 import org.rectify.progress.EvidenceDownloads;
 import org.rectify.progress.EvidenceUploads;
 import org.rectify.progress.Evidences;
@@ -66,8 +67,11 @@ class ClosureController {
     }
 
     @GetMapping("/closure")
-    String desk(@RequestParam(defaultValue = "false") boolean ended, Caller caller, Model model) {
-        model.addAttribute("closures", views.desk(caller, ended));
+    String desk(@RequestParam(defaultValue = "false") boolean ended, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer size, Caller caller, Model model) {
+        var result = views.desk(caller, ended, Paging.of(page, size));
+        model.addAttribute("result", result);
+        model.addAttribute("closures", result.rows());
         model.addAttribute("ended", ended);
         model.addAttribute("stages", ClosureStage.values());
         return "closure/desk";

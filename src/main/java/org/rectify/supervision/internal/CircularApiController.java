@@ -3,6 +3,7 @@ package org.rectify.supervision.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rectify.access.Caller;
+import org.rectify.platform.Paging;
 import org.rectify.supervision.Circular;
 import org.rectify.supervision.CircularPeriod;
 import org.rectify.supervision.CircularSummary;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -42,9 +44,11 @@ class CircularApiController {
     }
 
     @GetMapping
-    @Operation(summary = "Circulars the caller may read: drafts (office, supervision office, leaders) and published ones (everyone)")
-    java.util.List<CircularSummary> list(Caller caller) {
-        return circulars.all(caller);
+    @Operation(summary = "Circulars the caller may read: drafts (office, supervision office, leaders) and published ones "
+            + "(everyone); " + SupervisionApiController.PAGED)
+    ResponseEntity<java.util.List<CircularSummary>> list(@RequestParam(required = false) Integer page,
+                                                         @RequestParam(required = false) Integer size, Caller caller) {
+        return circulars.page(caller, Paging.of(page, size)).asArray();
     }
 
     @PostMapping

@@ -3,11 +3,12 @@ package org.rectify.supervision.internal;
 import org.rectify.platform.OfficialDocument;
 
 import org.rectify.access.Caller;
+import org.rectify.plans.Plans;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.Messages;
+import org.rectify.platform.Paging;
 import org.rectify.platform.RectifyException;
-import org.rectify.plans.Plans;
 import org.rectify.supervision.Circular;
 import org.rectify.supervision.CircularPeriod;
 import org.rectify.supervision.CircularText;
@@ -42,8 +43,11 @@ class CircularController {
     }
 
     @GetMapping("/supervision/circulars")
-    String list(Caller caller, Model model) {
-        model.addAttribute("circulars", circulars.all(caller));
+    String list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                Caller caller, Model model) {
+        var result = circulars.page(caller, Paging.of(page, size));
+        model.addAttribute("result", result);
+        model.addAttribute("circulars", result.rows());
         model.addAttribute("mayDraft", Circulars.mayDraft(caller));
         return "supervision/circulars";
     }

@@ -1,11 +1,12 @@
 package org.rectify.supervision.internal;
 
 import org.rectify.access.Caller;
-import org.rectify.platform.InvalidInputException;
-import org.rectify.platform.Messages;
-import org.rectify.platform.RectifyException;
 import org.rectify.plans.LedgerFilter;
 import org.rectify.plans.TaskLedger;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.Messages;
+import org.rectify.platform.Paging;
+import org.rectify.platform.RectifyException;
 import org.rectify.supervision.Accountability;
 import org.rectify.supervision.AccountabilityType;
 import org.rectify.supervision.LeaderInstructions;
@@ -47,8 +48,11 @@ class InstructionsAndAccountabilityController {
     }
 
     @GetMapping("/supervision/instructions")
-    String instructions(Caller caller, Model model) {
-        model.addAttribute("instructions", instructions.forCaller(caller));
+    String instructions(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                        Caller caller, Model model) {
+        var result = instructions.forCaller(caller, Paging.of(page, size));
+        model.addAttribute("result", result);
+        model.addAttribute("instructions", result.rows());
         model.addAttribute("today", warnings.today());
         model.addAttribute("caller", caller);
         model.addAttribute("mayAnswerAll", caller.role().managesTasks());
@@ -112,8 +116,9 @@ class InstructionsAndAccountabilityController {
     }
 
     @GetMapping("/supervision/accountability")
-    String accountability(Caller caller, Model model) {
-        model.addAttribute("actions", accountability.all(caller));
+    String accountability(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                          Caller caller, Model model) {
+        actions(model, caller, Paging.of(page, size));
         form(model, caller, Map.of());
         return "supervision/accountability";
     }
@@ -131,11 +136,17 @@ class InstructionsAndAccountabilityController {
             redirect.addFlashAttribute("flash", messages.text("supervision.accountability.recorded"));
             return "redirect:/supervision/accountability";
         } catch (InvalidInputException e) {
-            model.addAttribute("actions", accountability.all(caller));
+            actions(model, caller, Paging.first());
             model.addAttribute("entered", action);
             form(model, caller, messages.fields(e));
             return "supervision/accountability";
         }
+    }
+
+    private void actions(Model model, Caller caller, Paging paging) {
+        var result = accountability.page(caller, paging);
+        model.addAttribute("result", result);
+        model.addAttribute("actions", result.rows());
     }
 
     private void form(Model model, Caller caller, Map<String, String> fieldErrors) {

@@ -4,12 +4,13 @@ import org.rectify.platform.OfficialDocument;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.rectify.access.Caller;
+import org.rectify.plans.TaskDetail;
+import org.rectify.plans.TaskLedger;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.Messages;
+import org.rectify.platform.Paging;
 import org.rectify.platform.RectifyException;
-import org.rectify.plans.TaskDetail;
-import org.rectify.plans.TaskLedger;
 import org.rectify.progress.EvidenceDownloads;
 import org.rectify.progress.EvidenceFile;
 import org.rectify.progress.EvidenceUploads;
@@ -64,8 +65,11 @@ class NoticeController {
     }
 
     @GetMapping("/supervision/notices")
-    String list(Caller caller, Model model) {
-        model.addAttribute("notices", notices.all(caller.scope()));
+    String list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                Caller caller, Model model) {
+        var result = notices.page(caller.scope(), Paging.of(page, size));
+        model.addAttribute("result", result);
+        model.addAttribute("notices", result.rows());
         model.addAttribute("today", warnings.today());
         return "supervision/notices";
     }

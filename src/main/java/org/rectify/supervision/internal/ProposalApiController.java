@@ -3,14 +3,17 @@ package org.rectify.supervision.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rectify.access.Caller;
+import org.rectify.platform.Paging;
 import org.rectify.supervision.AccountabilityProposal;
 import org.rectify.supervision.AccountabilityProposals;
 import org.rectify.supervision.AccountabilityType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -34,9 +37,11 @@ class ProposalApiController {
     }
 
     @GetMapping
-    @Operation(summary = "Accountability proposals on the tasks of plans the caller governs, waiting ones first")
-    List<AccountabilityProposal> list(Caller caller) {
-        return proposals.all(caller);
+    @Operation(summary = "Accountability proposals on the tasks of plans the caller governs, waiting ones first; "
+            + SupervisionApiController.PAGED)
+    ResponseEntity<List<AccountabilityProposal>> list(@RequestParam(required = false) Integer page,
+                                                      @RequestParam(required = false) Integer size, Caller caller) {
+        return proposals.page(caller, Paging.of(page, size)).asArray();
     }
 
     @GetMapping("/{id}")

@@ -3,6 +3,7 @@ package org.rectify.supervision.internal;
 import org.rectify.access.Caller;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.Messages;
+import org.rectify.platform.Paging;
 import org.rectify.supervision.Accountability;
 import org.rectify.supervision.AccountabilityProposals;
 import org.rectify.supervision.AccountabilityType;
@@ -27,8 +28,11 @@ class ProposalPageController {
     }
 
     @GetMapping("/supervision/accountability/proposals")
-    String panel(Caller caller, Model model) {
-        model.addAttribute("proposals", proposals.all(caller));
+    String panel(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                 Caller caller, Model model) {
+        var result = proposals.page(caller, Paging.of(page, size));
+        model.addAttribute("result", result);
+        model.addAttribute("proposals", result.rows());
         model.addAttribute("mayDecide", Accountability.mayRecord(caller));
         model.addAttribute("types", AccountabilityType.values());
         return "supervision/proposals :: panel";

@@ -3,8 +3,11 @@ package org.rectify.supervision.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import org.rectify.access.Caller;
 import org.rectify.plans.TaskLedger;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.rectify.supervision.Reminder;
 import org.rectify.supervision.Reminders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +24,6 @@ import java.util.Map;
 @Controller
 class RemindersController {
 
-    private static final int LIMIT = 500;
-
     private final Reminders reminders;
     private final TaskLedger tasks;
 
@@ -36,9 +37,14 @@ class RemindersController {
     }
 
     @GetMapping("/supervision/reminders")
-    String page(Caller caller, Model model) {
+    String page(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                Caller caller, Model model) {
+        // a page of reminders (one per unit), its lines grouped on the page: a stage sent to many units may go on over
+        // the next page
+        ListPage<Reminder> result = reminders.sent(null, caller.scope(), Paging.of(page, size));
+        model.addAttribute("result", result);
         Map<List<Object>, Line> lines = new LinkedHashMap<>();
-        for (Reminder r : reminders.sent(null, caller.scope(), LIMIT)) {
+        for (Reminder r : result.rows()) {
             lines.computeIfAbsent(List.of(r.sentOn(), r.subject(), r.taskId(), r.targetDate(), r.stage()),
                     k -> new Line(r, new ArrayList<>())).units().add(r.unitName());
         }
@@ -52,11 +58,13 @@ class RemindersController {
 
     @GetMapping("/api/supervision/reminders")
     @ResponseBody
-    @Operation(summary = "Reminders sent on tasks in the caller's scope (of one task, if given), newest first")
-    List<Reminder> sent(@RequestParam(required = false) Long taskId, Caller caller) {
+    @Operation(summary = "Reminders sent on tasks in the caller's scope (of one task, if given), newest first; "
+            + SupervisionApiController.PAGED)
+    ResponseEntity<List<Reminder>> sent(@RequestParam(required = false) Long taskId, @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size, Caller caller) {
         if (taskId != null) {
             tasks.get(taskId, caller.scope()); // a task out of scope is not found, as everywhere
         }
-        return reminders.sent(taskId, caller.scope(), LIMIT);
+        return reminders.sent(taskId, caller.scope(), Paging.of(page, size)).asArray();
     }
 }

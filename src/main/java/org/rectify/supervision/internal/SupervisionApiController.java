@@ -3,9 +3,10 @@ package org.rectify.supervision.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rectify.access.Caller;
+import org.rectify.plans.Plans;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
-import org.rectify.plans.Plans;
+import org.rectify.platform.Paging;
 import org.rectify.progress.EvidenceUploads;
 import org.rectify.progress.StagedFile;
 import org.rectify.supervision.Accountability;
@@ -27,8 +28,8 @@ import org.rectify.supervision.Warnings;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,7 +47,13 @@ import java.util.Set;
 @Tag(name = "supervision", description = "Warning levels and schedule status of tasks")
 class SupervisionApiController {
 
-    record Desk(Map<WarningLevel, Integer> counts, List<TaskWarning> warnings) {
+    /** The desk's counts per level, one page of its warnings, the total over every page and which page. */
+    record Desk(Map<WarningLevel, Integer> counts, List<TaskWarning> warnings, long total, int page, int size, int pages) {
+
+        static Desk of(WarningBoard.Desk desk) {
+            var p = desk.warnings();
+            return new Desk(desk.counts(), p.rows(), p.total(), p.page(), p.size(), p.pages());
+        }
     }
 
     /** A supervision notice to issue on a task. */
@@ -64,6 +71,10 @@ class SupervisionApiController {
     /** Puts a task on the supervision ledger, with the reason. */
     record NewLedgerEntry(long taskId, String reason) {
     }
+
+    /** How a list answers its pages, for the API's descriptions. */
+    static final String PAGED = "paged: page from 0, size 20, 50, 100 or 200 (else 50), a page past the end gives the "
+            + "last; the total in X-Total-Count (X-Page, X-Page-Size, X-Pages)";
 
     private final WarningBoard board;
     private final Warnings warnings;
@@ -88,9 +99,10 @@ class SupervisionApiController {
     }
 
     @GetMapping("/instructions")
-    @Operation(summary = "Leaders' instructions (批示): a leader's own, or those on tasks in the caller's scope")
-    List<LeaderInstruction> instructions(Caller caller) {
-        return instructions.forCaller(caller);
+    @Operation(summary = "Leaders' instructions (批示): a leader's own, or those on tasks in the caller's scope; " + PAGED)
+    ResponseEntity<List<LeaderInstruction>> instructions(@RequestParam(required = false) Integer page,
+                                                         @RequestParam(required = false) Integer size, Caller caller) {
+        return instructions.forCaller(caller, Paging.of(page, size)).asArray();
     }
 
     @PostMapping("/instructions")
@@ -107,9 +119,11 @@ class SupervisionApiController {
     }
 
     @GetMapping("/accountability")
-    @Operation(summary = "Summons and accountability actions (约谈 / 问责); office, supervision office and leaders only")
-    List<AccountabilityAction> accountability(Caller caller) {
-        return accountability.all(caller);
+    @Operation(summary = "Summons and accountability actions (约谈 / 问责); office, supervision office and leaders only; "
+            + PAGED)
+    ResponseEntity<List<AccountabilityAction>> accountability(@RequestParam(required = false) Integer page,
+                                                              @RequestParam(required = false) Integer size, Caller caller) {
+        return accountability.page(caller, Paging.of(page, size)).asArray();
     }
 
     @PostMapping("/accountability")
@@ -120,9 +134,10 @@ class SupervisionApiController {
     }
 
     @GetMapping("/notices")
-    @Operation(summary = "Supervision notices (督办单) in the caller's scope, newest first")
-    List<SupervisionNotice> notices(Caller caller) {
-        return notices.all(caller.scope());
+    @Operation(summary = "Supervision notices (督办单) in the caller's scope, newest first; " + PAGED)
+    ResponseEntity<List<SupervisionNotice>> notices(@RequestParam(required = false) Integer page,
+                                                    @RequestParam(required = false) Integer size, Caller caller) {
+        return notices.page(caller.scope(), Paging.of(page, size)).asArray();
     }
 
     @GetMapping("/notices/{id}")
@@ -182,9 +197,11 @@ class SupervisionApiController {
     }
 
     @GetMapping("/ledger/suggestions")
-    @Operation(summary = "Red tasks that are not on the ledger")
-    List<SupervisionLedger.TaskWarningRef> suggestions(Caller caller) {
-        return ledger.suggestions(caller.scope());
+    @Operation(summary = "Red tasks that are not on the ledger; " + PAGED)
+    ResponseEntity<List<SupervisionLedger.TaskWarningRef>> suggestions(@RequestParam(required = false) Integer page,
+                                                                       @RequestParam(required = false) Integer size,
+                                                                       Caller caller) {
+        return ledger.suggestions(caller.scope(), Paging.of(page, size)).asArray();
     }
 
     @PostMapping("/ledger")
@@ -195,13 +212,13 @@ class SupervisionApiController {
     }
 
     @GetMapping("/warnings")
-    @Operation(summary = "Warned tasks in the caller's scope, most urgent first, with counts per level")
+    @Operation(summary = "Warned tasks in the caller's scope, most urgent first, with counts per level; paged "
+            + "(page from 0, size 20, 50, 100 or 200, else 50; a page past the end gives the last), with the total")
     Desk warnings(@RequestParam(required = false) Long planId, @RequestParam(required = false) String section,
                   @RequestParam(required = false) Long leadUnitId, @RequestParam(required = false) List<WarningLevel> level,
-                  Caller caller) {
+                  @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Caller caller) {
         WarningFilter filter = new WarningFilter(planId, section, leadUnitId, level == null ? Set.of() : Set.copyOf(level));
-        return new Desk(board.counts(new WarningFilter(planId, section, leadUnitId, Set.of()), caller.scope()),
-                board.find(filter, caller.scope()));
+        return Desk.of(board.desk(filter, caller.scope(), Paging.of(page, size)));
     }
 
     @GetMapping("/tasks/{taskId}/history")

@@ -2,6 +2,7 @@ package org.rectify.supervision.internal;
 
 import org.rectify.access.Caller;
 import org.rectify.plans.Plans;
+import org.rectify.platform.Paging;
 import org.rectify.supervision.WarningBoard;
 import org.rectify.supervision.WarningFilter;
 import org.rectify.supervision.WarningLevel;
@@ -37,14 +38,15 @@ class SupervisionController {
     @GetMapping("/supervision")
     String desk(@RequestParam(required = false) Long planId, @RequestParam(required = false) String section,
                 @RequestParam(required = false) Long leadUnitId, @RequestParam(required = false) List<WarningLevel> level,
-                Caller caller, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Caller caller, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
         WarningFilter filter = new WarningFilter(planId, section, leadUnitId, level == null ? Set.of() : Set.copyOf(level));
         model.addAttribute("filter", filter);
-        model.addAttribute("counts", board.counts(new WarningFilter(planId, section, leadUnitId, Set.of()), caller.scope()));
-        var found = board.find(filter, caller.scope());
-        model.addAttribute("warnings", found);
+        WarningBoard.Desk desk = board.desk(filter, caller.scope(), Paging.of(page, size));
+        model.addAttribute("counts", desk.counts());
+        model.addAttribute("result", desk.warnings());
+        model.addAttribute("warnings", desk.warnings().rows());
         // a notice or an instruction only on tasks of plans the caller's office runs (it may read others)
-        model.addAttribute("governed", tasks.governedAmong(found.stream().map(w -> w.taskId()).toList(), caller));
+        model.addAttribute("governed", tasks.governedAmong(desk.warnings().rows().stream().map(w -> w.taskId()).toList(), caller));
         model.addAttribute("today", warnings.today());
         model.addAttribute("caller", caller);
         model.addAttribute("mayIssue", org.rectify.supervision.SupervisionNotices.mayIssue(caller));
@@ -55,7 +57,8 @@ class SupervisionController {
         }
         model.addAttribute("plans", plans.visibleFor(caller.scope()));
         model.addAttribute("sections", plans.sections(planId));
-        model.addAttribute("units", units.tree());
+        // the lead-unit filter offers the units the caller's scope reaches: a county's own, not the province's thousand
+        model.addAttribute("units", caller.scope().isAll() ? units.tree() : units.subtree(caller.unitId()));
         return "supervision/desk";
     }
 }

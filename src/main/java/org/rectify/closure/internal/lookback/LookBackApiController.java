@@ -11,6 +11,8 @@ import org.rectify.closure.LookBackStatus;
 import org.rectify.closure.LookBacks;
 import org.rectify.closure.NewLookBackCampaign;
 import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.ListPage;
+import org.rectify.platform.Paging;
 import org.rectify.progress.EvidenceDownloads;
 import org.rectify.progress.EvidenceFile;
 import org.rectify.progress.EvidenceUploads;
@@ -44,8 +46,14 @@ class LookBackApiController {
     record LookBackRecord(LookBackStatus outcome, String findings) {
     }
 
-    /** The look-backs the caller's unit checks, and those on the plans the caller governs. */
-    record LookBackLists(List<LookBack> toCheck, List<LookBack> governed) {
+    /** The look-backs the caller's unit checks, and those on the plans the caller governs: the same page of each, with totals. */
+    record LookBackLists(List<LookBack> toCheck, List<LookBack> governed, long toCheckTotal, long governedTotal, int page,
+                         int size) {
+
+        static LookBackLists of(ListPage<LookBack> toCheck, ListPage<LookBack> governed) {
+            return new LookBackLists(toCheck.rows(), governed.rows(), toCheck.total(), governed.total(),
+                    Math.max(toCheck.page(), governed.page()), toCheck.size());
+        }
     }
 
     private final LookBacks lookBacks;
@@ -61,9 +69,13 @@ class LookBackApiController {
     }
 
     @GetMapping
-    @Operation(summary = "The look-backs the caller's unit is to check, and those on the plans the caller governs")
-    LookBackLists list(Caller caller) {
-        return new LookBackLists(lookBacks.toCheck(caller), lookBacks.governed(caller));
+    @Operation(summary = "The look-backs the caller's unit is to check, and those on the plans the caller governs; the "
+            + "same page of each (page from 0, size 20, 50, 100 or 200, else 50; past its end a list gives its last page), "
+            + "with each list's total")
+    LookBackLists list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                       Caller caller) {
+        Paging paging = Paging.of(page, size);
+        return LookBackLists.of(lookBacks.toCheck(caller, paging), lookBacks.governed(caller, paging));
     }
 
     @GetMapping("/{id}")

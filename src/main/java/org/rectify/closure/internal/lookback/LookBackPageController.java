@@ -7,11 +7,12 @@ import org.rectify.closure.LookBackScheduling;
 import org.rectify.closure.LookBackSettings;
 import org.rectify.closure.LookBacks;
 import org.rectify.closure.NewLookBackCampaign;
-import org.rectify.platform.InvalidInputException;
-import org.rectify.platform.Messages;
-import org.rectify.platform.RectifyException;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskLedger;
+import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.Messages;
+import org.rectify.platform.Paging;
+import org.rectify.platform.RectifyException;
 import org.rectify.progress.EvidenceDownloads;
 import org.rectify.progress.EvidenceFile;
 import org.rectify.progress.EvidenceUploads;
@@ -66,17 +67,21 @@ class LookBackPageController {
     }
 
     @GetMapping("/closure/look-backs")
-    String desk(Caller caller, Model model) {
-        return desk(caller, model, Map.of());
+    String desk(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                Caller caller, Model model) {
+        return desk(caller, model, Map.of(), Paging.of(page, size));
     }
 
-    private String desk(Caller caller, Model model, Map<String, String> fieldErrors) {
+    /** The office pages the look-backs of its plans; a unit those it is to check. */
+    private String desk(Caller caller, Model model, Map<String, String> fieldErrors, Paging paging) {
         model.addAttribute("today", lookBacks.today());
         boolean office = caller.role().managesTasks();
-        model.addAttribute("toCheck", office ? List.of() : lookBacks.toCheck(caller));
+        var result = office ? lookBacks.governed(caller, paging) : lookBacks.toCheck(caller, paging);
+        model.addAttribute("result", result);
+        model.addAttribute("toCheck", office ? List.of() : result.rows());
         model.addAttribute("office", office);
         if (office) {
-            model.addAttribute("governed", lookBacks.governed(caller));
+            model.addAttribute("governed", result.rows());
             model.addAttribute("campaigns", scheduling.campaigns(caller));
             model.addAttribute("plans", plans.governedBy(caller));
             model.addAttribute("units", units.subtree(caller.unitId()));
@@ -101,7 +106,7 @@ class LookBackPageController {
             model.addAttribute("campaignError", messages.text(e));
             model.addAttribute("draft", Map.of("title", title == null ? "" : title, "section", section == null ? "" : section,
                     "refs", refs == null ? "" : refs));
-            return desk(caller, model, messages.fields(e));
+            return desk(caller, model, messages.fields(e), Paging.first());
         }
     }
 

@@ -1,0 +1,47 @@
+package org.rectify.platform;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One page of a list: its rows, the total over every page, which page (0 first) and how many rows a page holds. The
+ * pages and their APIs answer with it ({@code rows}, {@code total}, {@code page}, {@code size}, {@code pages}).
+ */
+public record ListPage<T>(List<T> rows, long total, int page, int size) {
+
+    public ListPage {
+        rows = List.copyOf(rows);
+    }
+
+    public int pages() {
+        return (int) Math.max(1, (total + size - 1) / size);
+    }
+
+    public boolean hasNext() {
+        return page + 1 < pages();
+    }
+
+    public boolean hasPrevious() {
+        return page > 0;
+    }
+
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /**
+     * The page as an API answers a list it always answered as a JSON array: the rows as the body, the rest in headers
+     * ({@code X-Total-Count}, {@code X-Page}, {@code X-Page-Size}, {@code X-Pages}), so no client loses a field.
+     */
+    public org.springframework.http.ResponseEntity<List<T>> asArray() {
+        return org.springframework.http.ResponseEntity.ok()
+                .header("X-Total-Count", Long.toString(total)).header("X-Page", Integer.toString(page))
+                .header("X-Page-Size", Integer.toString(size)).header("X-Pages", Integer.toString(pages()))
+                .body(rows);
+    }
+
+    /** The same page with each row turned into another. */
+    public <R> ListPage<R> map(Function<T, R> row) {
+        return new ListPage<>(rows.stream().map(row).toList(), total, page, size);
+    }
+}

@@ -20,6 +20,8 @@ import java.util.Objects;
 public class UnitOptions {
 
     private static final int KEPT_LISTS = 16;
+    /** Two no-break spaces a level, as the template wrote them (its '&nbsp;' was read as the character). */
+    private static final String INDENT = "\u00a0\u00a0";
 
     private record Key(List<Unit> units, Map<Long, String> aliases) {
     }
@@ -63,7 +65,7 @@ public class UnitOptions {
             String aliases = key.aliases().get(u.id());
             tails[i] = " data-path=\"" + escape(u.path()) + "\""
                     + (aliases == null ? "" : " data-aliases=\"" + escape(aliases) + "\"")
-                    + ">" + "&nbsp;&nbsp;".repeat(Math.max(0, u.depth())) + escape(u.name()) + "</option>";
+                    + ">" + INDENT.repeat(Math.max(0, u.depth())) + escape(u.name()) + "</option>";
         }
         return new Written(ids, heads, tails);
     }

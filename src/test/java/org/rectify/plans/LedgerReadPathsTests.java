@@ -215,7 +215,7 @@ class LedgerReadPathsTests {
             String attributes = "value=\"" + u.id() + "\"" + (Long.valueOf(u.id()).equals(selected) ? " selected=\"selected\"" : "")
                     + " data-path=\"" + u.path() + "\""
                     + (aliases.containsKey(u.id()) ? " data-aliases=\"" + String.join("|", aliases.get(u.id())) + "\"" : "");
-            out.add(attributes + " | " + ("&nbsp;&nbsp;".repeat(u.depth()) + org.unbescape.html.HtmlEscape.escapeHtml4Xml(u.name())).strip());
+            out.add(attributes + " | " + ("\u00a0\u00a0".repeat(u.depth()) + org.unbescape.html.HtmlEscape.escapeHtml4Xml(u.name())).strip());
         }
         return out;
     }

@@ -8,6 +8,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,21 +37,24 @@ class LedgerCounts {
     }
 
     private final DSLContext db;
+    private final RenderedStatements statements;
     private final Map<Object, Entry<?>> cache = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
-    LedgerCounts(DSLContext db) {
+    LedgerCounts(DSLContext db, RenderedStatements statements) {
         this.db = db;
+        this.statements = statements;
     }
 
-    /** The tasks matching {@code where}; {@code key} names the scope and filter it came from. */
+    /** The tasks matching {@code where}; {@code key} names the scope and filter it came from (and so its SQL). */
     Counted count(Object key, Condition where) {
         // a large set counted moments ago is still large: no bounded count (2,001 rows read) on each of its pages
         Long known = fresh(key);
         if (known != null && known > EXACT_UP_TO) {
             return new Counted(known, true);
         }
-        int bounded = db.fetchCount(db.selectOne().from(TASK).where(where).limit(EXACT_UP_TO + 1));
+        int bounded = db.resultQuery(statements.sql(List.of("bounded", key),
+                () -> db.selectCount().from(db.selectOne().from(TASK).where(where).limit(EXACT_UP_TO + 1)))).fetchOne(0, int.class);
         if (bounded <= EXACT_UP_TO) {
             return new Counted(bounded, false);
         }

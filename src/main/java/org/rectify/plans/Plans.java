@@ -27,10 +27,12 @@ public class Plans {
 
     private final DSLContext db;
     private final ApplicationEventPublisher events;
+    private final PlanSections sections;
 
-    Plans(DSLContext db, ApplicationEventPublisher events) {
+    Plans(DSLContext db, ApplicationEventPublisher events, PlanSections sections) {
         this.db = db;
         this.events = events;
+        this.sections = sections;
     }
 
     public long createInspection(String name, String team, LocalDate feedbackDate) {
@@ -161,6 +163,18 @@ public class Plans {
                 .where(TASK.PLAN_ID.eq(PLAN.ID).and(TaskConditions.visibleTo(scope)))));
     }
 
+    /**
+     * The titles of the plans the scope sees ({@link #visibleFor}) by id, in plan order: a filter's options, without
+     * the summaries' task count of every plan (a count of the whole task table on each ledger page).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> visibleTitles(org.rectify.access.DataScope scope) {
+        Map<Long, String> titles = new java.util.LinkedHashMap<>();
+        db.select(PLAN.ID, PLAN.TITLE).from(PLAN).where(visibleTo(scope)).orderBy(PLAN.ID)
+                .forEach(r -> titles.put(r.value1(), r.value2()));
+        return titles;
+    }
+
     /** The plans whose tasks the caller may create and edit, for forms. */
     @Transactional(readOnly = true)
     public List<PlanSummary> governedBy(org.rectify.access.Caller caller) {
@@ -179,14 +193,7 @@ public class Plans {
     /** The top-level sections used by a plan's task references (一, 二, …), in plan order, for filters. */
     @Transactional(readOnly = true)
     public List<String> sections(Long planId) {
-        // the distinct sections only, in the order of their first task: a province's 100,000 references stay in the
-        // database (TaskRefs.section in SQL: the reference cut at its first bracket or digit)
-        var section = org.jooq.impl.DSL.regexpReplaceFirst(TASK.REF, "[(0-9０-９].*$", "").as("section");
-        var refs = db.select(section, org.jooq.impl.DSL.rowNumber().over().orderBy(TASK.PLAN_ID, TASK.POSITION).as("seq"))
-                .from(TASK).where(planId == null ? TASK.PLAN_ID.isNotNull() : TASK.PLAN_ID.eq(planId)).asTable("refs");
-        var name = refs.field("section", String.class);
-        return db.select(name).from(refs).groupBy(name).orderBy(org.jooq.impl.DSL.min(refs.field("seq", Integer.class)))
-                .fetch(name);
+        return sections.of(planId);
     }
 
 }

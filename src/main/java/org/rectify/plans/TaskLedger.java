@@ -11,9 +11,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -53,28 +55,37 @@ public class TaskLedger {
                     .orderBy(TASK_UNIT.POSITION, TASK_UNIT.UNIT_ID))
             .convertFrom(r -> r.map(u -> new AssignedUnit(u.value1(), u.value2(), u.value3(), u.value4())));
 
+    private static final List<Field<?>> PAGE_FIELDS = List.of(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT,
+            TASK.STATUS, TASK.DEADLINE, LEAD_UNITS, UNITS_PERSON.NAME);
+
     private final DSLContext db;
     private final LedgerCounts counts;
     private final TaskFigureConditions figures;
+    private final RenderedStatements statements;
 
-    TaskLedger(DSLContext db, LedgerCounts counts, TaskFigureConditions figures) {
+    TaskLedger(DSLContext db, LedgerCounts counts, TaskFigureConditions figures, RenderedStatements statements) {
         this.db = db;
         this.counts = counts;
         this.figures = figures;
+        this.statements = statements;
     }
 
     public LedgerPage find(LedgerFilter filter, DataScope scope) {
-        Condition where = where(filter, scope);
-        LedgerCounts.Counted counted = counts.count(List.of(scope, filter.withPage(0)), where);
+        Optional<String> leadPath = leadPath(filter);
+        Condition where = where(filter, scope, TaskConditions.OWN, leadPath);
+        // what the statements are built from, and so the key of their rendered SQL (RenderedStatements)
+        List<Object> shape = Arrays.asList(scope, filter.withPage(0), leadPath);
+        LedgerCounts.Counted counted = counts.count(shape, where);
         long total = counted.value();
         // A page past the end (an old link, a narrowed filter) shows the last page rather than "page 100 of 5".
         int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / filter.size()));
-        List<TaskSummary> tasks = db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK.DEADLINE,
-                        LEAD_UNITS, UNITS_PERSON.NAME)
+        String sql = statements.sql(List.of("page", shape, page), () -> db.select(PAGE_FIELDS)
                 .from(TASK).leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
                 .where(where)
                 .orderBy(order(filter))
-                .limit(filter.size()).offset((long) page * filter.size())
+                .limit(filter.size()).offset((long) page * filter.size()));
+        List<TaskSummary> tasks = db.resultQuery(sql).coerce(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT,
+                        TASK.STATUS, TASK.DEADLINE, LEAD_UNITS, UNITS_PERSON.NAME)
                 .fetch(r -> new TaskSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         TaskStatus.valueOf(r.value6()), r.value7(), TaskDetail.namesAsWritten(r.value8()), r.value9()));
         return new LedgerPage(tasks, total, counted.estimated(), page, filter.size());
@@ -115,7 +126,17 @@ public class TaskLedger {
     }
 
     private Condition where(LedgerFilter filter, DataScope scope, TaskConditions.On on) {
-        return on.visibleTo(scope).and(matching(filter, on));
+        return where(filter, scope, on, leadPath(filter));
+    }
+
+    private Condition where(LedgerFilter filter, DataScope scope, TaskConditions.On on, Optional<String> leadPath) {
+        return on.visibleTo(scope).and(matching(filter, on, leadPath));
+    }
+
+    /** The path of the filter's lead unit (empty for an unknown unit: no task), null without one. */
+    private Optional<String> leadPath(LedgerFilter filter) {
+        return filter.leadUnitId() == null ? null : db.select(UNITS_DIRECTORY.PATH).from(UNITS_DIRECTORY)
+                .where(UNITS_DIRECTORY.ID.eq(filter.leadUnitId())).fetchOptional(UNITS_DIRECTORY.PATH);
     }
 
     public TaskDetail get(long taskId, DataScope scope) {
@@ -276,15 +297,15 @@ public class TaskLedger {
                                 Obligation.Period.valueOf(o.getPer()), o.getStartsOn(), o.getPhrase()), Collectors.toList())));
     }
 
-    private Condition matching(LedgerFilter f, TaskConditions.On on) {
+    private Condition matching(LedgerFilter f, TaskConditions.On on, Optional<String> leadPath) {
         TaskConditions.Columns task = on.columns;
         Condition c = noCondition();
         if (f.planId() != null) {
             c = c.and(on.planId.eq(f.planId()));
         }
         c = c.and(on.inSection(f.section()));
-        if (f.leadUnitId() != null) {
-            c = c.and(on.ledFromUnit(db, f.leadUnitId()));
+        if (leadPath != null) {
+            c = c.and(leadPath.map(on::ledFrom).orElse(org.jooq.impl.DSL.falseCondition()));
         }
         if (!f.statuses().isEmpty()) {
             // in the enum's order, as V40's index of open tasks lists them: PostgreSQL then sees the index's predicate

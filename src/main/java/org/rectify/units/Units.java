@@ -39,10 +39,10 @@ public class Units {
 
     /** The whole tree in depth-first order (siblings by sort order, then name). */
     public List<Unit> tree() {
-        return db.selectFrom(UNIT).fetch(Units::toUnit).stream()
-                .sorted(UnitTreeOrder.comparator(db.select(UNIT.ID, UNIT.SORT_ORDER, UNIT.NAME).from(UNIT)
-                        .fetchMap(r -> r.get(UNIT.ID), r -> new UnitTreeOrder.Key(r.get(UNIT.SORT_ORDER), r.get(UNIT.NAME)))))
-                .toList();
+        var rows = db.selectFrom(UNIT).fetch(); // one read: the sort keys come from the same rows
+        Map<Long, UnitTreeOrder.Key> keys = new java.util.HashMap<>();
+        rows.forEach(r -> keys.put(r.getId(), new UnitTreeOrder.Key(r.getSortOrder(), r.getName())));
+        return rows.stream().map(Units::toUnit).sorted(UnitTreeOrder.comparator(keys)).toList();
     }
 
     public List<Unit> subtree(long rootId) {

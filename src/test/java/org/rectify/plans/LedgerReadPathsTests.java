@@ -10,6 +10,7 @@ import org.rectify.access.DataScope;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
@@ -28,6 +29,8 @@ import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 import static org.rectify.units.api.Tables.UNITS_GROUP;
 import static org.rectify.units.api.Tables.UNITS_PERSON;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -179,5 +182,99 @@ class LedgerReadPathsTests {
             }
         }
         assertThat(named).isPositive();
+    }
+
+    /** The section options as the old statement read them: every reference of the plan (or of all plans) cut in SQL. */
+    private List<String> oldSections(Long planId) {
+        var section = org.jooq.impl.DSL.regexpReplaceFirst(TASK.REF, "[(0-9０-９].*$", "").as("section");
+        var refs = db.select(section, org.jooq.impl.DSL.rowNumber().over().orderBy(TASK.PLAN_ID, TASK.POSITION).as("seq"))
+                .from(TASK).where(planId == null ? TASK.PLAN_ID.isNotNull() : TASK.PLAN_ID.eq(planId)).asTable("refs");
+        var name = refs.field("section", String.class);
+        return db.select(name).from(refs).groupBy(name).orderBy(org.jooq.impl.DSL.min(refs.field("seq", Integer.class)))
+                .fetch(name);
+    }
+
+    /** A select's options as (value, selected, attributes, text), read from the page. */
+    private static List<String> options(String page, String selectId) {
+        int start = page.indexOf("id=\"" + selectId + "\"");
+        assertThat(start).as("select %s on the page", selectId).isPositive();
+        String select = page.substring(start, page.indexOf("</select>", start));
+        List<String> out = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("<option([^>]*)>([^<]*)</option>").matcher(select);
+        while (m.find()) {
+            out.add(m.group(1).replaceAll("\\s+", " ").strip() + " | " + m.group(2).strip());
+        }
+        return out;
+    }
+
+    /** The unit options as the old fragment wrote them, one Thymeleaf expression per attribute. */
+    private List<String> oldUnitOptions(Long selected) {
+        Map<Long, List<String>> aliases = units.aliasesByUnit();
+        List<String> out = new ArrayList<>();
+        for (var u : units.tree()) {
+            String attributes = "value=\"" + u.id() + "\"" + (Long.valueOf(u.id()).equals(selected) ? " selected=\"selected\"" : "")
+                    + " data-path=\"" + u.path() + "\""
+                    + (aliases.containsKey(u.id()) ? " data-aliases=\"" + String.join("|", aliases.get(u.id())) + "\"" : "");
+            out.add(attributes + " | " + ("\u00a0\u00a0".repeat(u.depth()) + org.unbescape.html.HtmlEscape.escapeHtml4Xml(u.name())).strip());
+        }
+        return out;
+    }
+
+    private String page(String role, String query) throws Exception {
+        return mvc.perform(get("/tasks" + query).with(DemoLogins.as(role))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void the_ledger_pages_plan_section_and_unit_options_are_what_the_old_paths_offered_for_each_role() throws Exception {
+        long plan = plans.all().get(0).id();
+        long county = units.resolve("临翔区").orElseThrow().id();
+        assertThat(oldSections(null)).isNotEmpty();
+        for (var role : roles().entrySet()) {
+            List<String> planOptions = new ArrayList<>(List.of("value=\"\" | 全部"));
+            plans.visibleFor(role.getValue()).forEach(p -> planOptions.add("value=\"" + p.id() + "\" | " + p.title()));
+            String page = page(role.getKey(), "");
+            assertThat(options(page, "planId")).as(role.getKey()).isEqualTo(planOptions).hasSizeGreaterThan(1);
+            assertThat(options(page, "section")).as(role.getKey()).isEqualTo(withAny(oldSections(null), null));
+            assertThat(options(page, "leadUnitId").subList(1, options(page, "leadUnitId").size())).as(role.getKey())
+                    .isEqualTo(oldUnitOptions(null));
+
+            String chosen = page(role.getKey(), "?planId=" + plan + "&leadUnitId=" + county);
+            assertThat(options(chosen, "section")).as(role.getKey()).isEqualTo(withAny(oldSections(plan), null));
+            assertThat(options(chosen, "leadUnitId").subList(1, options(chosen, "leadUnitId").size())).as(role.getKey())
+                    .isEqualTo(oldUnitOptions(county)).anyMatch(o -> o.contains("selected"));
+        }
+    }
+
+    private static List<String> withAny(List<String> sections, String selected) {
+        List<String> out = new ArrayList<>(List.of("value=\"\" | 全部"));
+        sections.forEach(s -> out.add("value=\"" + s + "\"" + (s.equals(selected) ? " selected=\"selected\"" : "") + " | " + s));
+        return out;
+    }
+
+    @Test
+    void a_new_section_is_offered_as_soon_as_a_task_opens_it_and_one_edited_away_goes() throws Exception {
+        String body = mvc.perform(post("/api/plans").with(DemoLogins.office()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\": \"章节选项测试方案\", \"issuingBody\": \"测试\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long plan = ((Number) JsonPath.read(body, "$.id")).longValue();
+        long epb = units.resolve("市环境保护局").orElseThrow().id();
+        assertThat(plans.sections(plan)).isEmpty();
+        assertThat(plans.sections(null)).isEqualTo(oldSections(null)); // kept, now that every plan was read
+
+        String task = """
+                {"planId": %d, "ref": "%s", "text": "章节测试任务", "leadUnits": {"unitIds": [%d]}}""";
+        body = mvc.perform(post("/api/tasks").with(DemoLogins.office()).contentType(MediaType.APPLICATION_JSON)
+                        .content(task.formatted(plan, "九十九(一)", epb)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        assertThat(plans.sections(plan)).containsExactly("九十九");
+        assertThat(plans.sections(null)).isEqualTo(oldSections(null)).contains("九十九");
+
+        mvc.perform(put("/api/tasks/{id}", id).with(DemoLogins.office()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\": 0, \"task\": " + task.formatted(plan, "九十八(一)", epb) + "}"))
+                .andExpect(status().isOk());
+        assertThat(plans.sections(plan)).containsExactly("九十八");
+        assertThat(plans.sections(null)).isEqualTo(oldSections(null)).contains("九十八").doesNotContain("九十九");
     }
 }

@@ -41,7 +41,7 @@ class LedgerController {
         if (htmx != null) {
             return "tasks/ledger :: results";
         }
-        model.addAttribute("plans", plans.visibleFor(caller.scope()));
+        model.addAttribute("plans", plans.visibleTitles(caller.scope()));
         model.addAttribute("sections", plans.sections(filter.planId()));
         model.addAttribute("units", units.tree());
         model.addAttribute("statuses", TaskStatus.values());

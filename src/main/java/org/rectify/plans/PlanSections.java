@@ -1,0 +1,122 @@
+package org.rectify.plans;
+
+import org.jooq.DSLContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.regexpReplaceFirst;
+import static org.rectify.plans.internal.db.Tables.PLAN;
+import static org.rectify.plans.internal.db.Tables.TASK;
+
+/**
+ * The top-level sections of each plan's task references (一, 二, …), kept per plan: a filter's option list read on
+ * every ledger, warnings-desk and matrix page, where cutting a province's 100,000 references took 100-350 ms a page
+ * (issue 12). A plan's list is read again after one of its tasks is created or a task is edited on this node, or after
+ * {@link #KEEP} (another node's changes: an option list may be that much behind).
+ */
+@Component
+class PlanSections {
+
+    static final Duration KEEP = Duration.ofMinutes(5);
+
+    private record Kept(List<String> sections, long at) {
+    }
+
+    private final DSLContext db;
+    private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
+    /** Moves at each change and again at its commit: a list read meanwhile may miss the change, and is not kept. */
+    private final AtomicLong generation = new AtomicLong();
+
+    PlanSections(DSLContext db) {
+        this.db = db;
+    }
+
+    /** One plan's sections in the order of their first task; with no plan, every plan's, each section once, in plan order. */
+    List<String> of(Long planId) {
+        if (planId != null) {
+            return of(List.of(planId)).get(planId);
+        }
+        List<Long> plans = db.select(PLAN.ID).from(PLAN).orderBy(PLAN.ID).fetch(PLAN.ID);
+        Map<Long, List<String>> byPlan = of(plans);
+        LinkedHashSet<String> all = new LinkedHashSet<>();
+        plans.forEach(plan -> all.addAll(byPlan.get(plan)));
+        return List.copyOf(all);
+    }
+
+    private Map<Long, List<String>> of(Collection<Long> planIds) {
+        Map<Long, List<String>> out = new HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        long now = System.nanoTime(); // the list's age, not the application's time (which a test may move)
+        for (Long plan : planIds) {
+            Kept k = kept.get(plan);
+            if (k != null && now - k.at() < KEEP.toNanos()) {
+                out.put(plan, k.sections());
+            } else {
+                missing.add(plan);
+            }
+        }
+        if (!missing.isEmpty()) {
+            long before = generation.get();
+            Map<Long, List<String>> read = read(missing);
+            for (Long plan : missing) {
+                List<String> sections = List.copyOf(read.getOrDefault(plan, List.of()));
+                out.put(plan, sections);
+                if (generation.get() == before) {
+                    kept.put(plan, new Kept(sections, now));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The distinct sections of these plans, each plan's by the position of its first task (TaskRefs.section in SQL). */
+    private Map<Long, List<String>> read(Collection<Long> planIds) {
+        // inlined, so that the GROUP BY names the very expression of the SELECT (bind values would make two)
+        var section = regexpReplaceFirst(TASK.REF, inline("[(0-9０-９].*$"), inline(""));
+        var first = min(TASK.POSITION);
+        Map<Long, List<String>> out = new HashMap<>();
+        db.select(TASK.PLAN_ID, section, first).from(TASK).where(TASK.PLAN_ID.in(planIds))
+                .groupBy(TASK.PLAN_ID, section).orderBy(TASK.PLAN_ID, first)
+                .forEach(r -> out.computeIfAbsent(r.value1(), p -> new ArrayList<>()).add(r.value2()));
+        return out;
+    }
+
+    @EventListener
+    void taskCreated(TaskCreated created) {
+        forget(() -> kept.remove(created.planId()));
+    }
+
+    @EventListener
+    void taskEdited(TaskEdited edited) {
+        forget(kept::clear); // an edit may change the reference, and does not say of which plan
+    }
+
+    private void forget(Runnable drop) {
+        generation.incrementAndGet();
+        drop.run();
+        // and again once the change is committed: a list another request read meanwhile did not see it
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    generation.incrementAndGet();
+                    drop.run();
+                }
+            });
+        }
+    }
+}

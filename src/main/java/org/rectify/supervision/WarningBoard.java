@@ -70,6 +70,11 @@ public class WarningBoard {
         return query(levelsOf(filter, scope), null);
     }
 
+    /** The {@code limit} most urgent warned tasks of the filter (a briefing names a few of thousands). */
+    public List<TaskWarning> mostUrgent(WarningFilter filter, DataScope scope, int limit) {
+        return query(levelsOf(filter, scope), new Paging(0, limit));
+    }
+
     private Condition levelsOf(WarningFilter filter, DataScope scope) {
         return scoped(filter, scope).and(TASK_WARNING.LEVEL.in(filter.levels().stream().map(Enum::name).toList()));
     }

@@ -72,10 +72,10 @@ class BriefingDraft {
                 .collect(Collectors.joining(messages.text("insight.briefing.separator")));
         paragraphs.add(behind.isEmpty() ? messages.text("insight.briefing.noUnitsBehind")
                 : messages.text("insight.briefing.unitsBehind", behind));
-        List<TaskWarning> red = warnings.find(new WarningFilter(filter.planId(), filter.section(), filter.unitId(),
-                Set.of(WarningLevel.RED)), scope);
+        List<TaskWarning> red = warnings.mostUrgent(new WarningFilter(filter.planId(), filter.section(), filter.unitId(),
+                Set.of(WarningLevel.RED)), scope, MAX_NAMED);
         paragraphs.add(red.isEmpty() ? messages.text("insight.briefing.noRed") : messages.text("insight.briefing.red", count(h, TaskFigure.RED)));
-        red.stream().limit(MAX_NAMED).forEach(t -> paragraphs.add(messages.text("insight.briefing.redTask", t.ref(), t.title(),
+        red.forEach(t -> paragraphs.add(messages.text("insight.briefing.redTask", t.ref(), t.title(),
                 String.join(messages.text("list.separator"), t.leadUnits()), t.reasons().stream().map(r -> messages.text("supervision.reason." + r))
                         .collect(Collectors.joining(messages.text("insight.briefing.separator"))))));
         List<TaskSummary> relapsed = ledger.find(new LedgerFilter(filter.planId(), filter.section(), filter.unitId(), Set.of(),

@@ -18,10 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static org.jooq.impl.DSL.multiset;
-import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectFrom;
-
 import static org.rectify.progress.internal.db.Tables.CONTRIBUTION_EVIDENCE;
 import static org.rectify.progress.internal.db.Tables.EVIDENCE;
 import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
@@ -76,52 +72,46 @@ class ReportDetails {
     ReportDetail detail(ProgressReportRecord r, ReportSlotRecord slot, TaskDetail task, Unit unit, ReportingCycle cycle,
                         boolean approvalRequired) {
         long id = r.getId();
-        // the version's parts and the cycle's versions and history in one statement (one round trip, not five)
-        var parts = db.select(
-                multiset(select(MEASUREMENT.INDICATOR_NAME, MEASUREMENT.VALUE, MEASUREMENT.UNIT_OF_MEASURE, MEASUREMENT.AS_OF,
-                        MEASUREMENT.SOURCE).from(MEASUREMENT).where(MEASUREMENT.REPORT_ID.eq(id))
-                        .orderBy(MEASUREMENT.POSITION, MEASUREMENT.ID))
-                        .convertFrom(rs -> rs.map(m -> new ReportDetail.Measurement(m.value1(), m.value2(), m.value3(),
-                                m.value4(), m.value5()))),
-                multiset(select(REPORT_ATTACHMENT.ID, REPORT_ATTACHMENT.OBLIGATION_RECORD_ID, REPORT_ATTACHMENT.URL,
-                        REPORT_ATTACHMENT.TITLE).select(EVIDENCE.fields())
-                        .from(REPORT_ATTACHMENT).leftJoin(EVIDENCE).on(EVIDENCE.ID.eq(REPORT_ATTACHMENT.EVIDENCE_ID))
-                        .where(REPORT_ATTACHMENT.REPORT_ID.eq(id)).orderBy(REPORT_ATTACHMENT.POSITION, REPORT_ATTACHMENT.ID)),
-                multiset(selectFrom(OBLIGATION_RECORD).where(OBLIGATION_RECORD.REPORT_ID.eq(id))
-                        .orderBy(OBLIGATION_RECORD.POSITION, OBLIGATION_RECORD.ID)),
-                multiset(selectFrom(REPORT_EVENT).where(REPORT_EVENT.SLOT_ID.eq(slot.getId()))
-                        .and(REPORT_EVENT.ACTION.ne(ReportStep.SAVED))
-                        .orderBy(REPORT_EVENT.OCCURRED_AT.desc(), REPORT_EVENT.ID.desc())),
-                multiset(select(PROGRESS_REPORT.ID, PROGRESS_REPORT.VERSION, PROGRESS_REPORT.STATUS,
-                        PROGRESS_REPORT.SUBMITTED_BY, PROGRESS_REPORT.SUBMITTED_AT).from(PROGRESS_REPORT)
-                        .where(PROGRESS_REPORT.SLOT_ID.eq(slot.getId())).orderBy(PROGRESS_REPORT.VERSION.desc())))
-                .fetchSingle();
-        List<ReportDetail.Measurement> measurements = parts.value1();
+        List<ReportDetail.Measurement> measurements = db.selectFrom(MEASUREMENT).where(MEASUREMENT.REPORT_ID.eq(id))
+                .orderBy(MEASUREMENT.POSITION, MEASUREMENT.ID)
+                .fetch(m -> new ReportDetail.Measurement(m.getIndicatorName(), m.getValue(), m.getUnitOfMeasure(),
+                        m.getAsOf(), m.getSource()));
         Map<Long, List<ReportDetail.Attachment>> byRecord = new LinkedHashMap<>();
         List<ReportDetail.Attachment> attachments = new ArrayList<>();
-        parts.value2().forEach(a -> {
-            ReportDetail.Attachment attachment = new ReportDetail.Attachment(a.get(REPORT_ATTACHMENT.ID),
-                    a.get(EVIDENCE.ID) == null ? null : Evidences.toFile(a), a.get(REPORT_ATTACHMENT.URL),
-                    a.get(REPORT_ATTACHMENT.TITLE));
-            Long record = a.get(REPORT_ATTACHMENT.OBLIGATION_RECORD_ID);
-            if (record == null) {
-                attachments.add(attachment);
-            } else {
-                byRecord.computeIfAbsent(record, k -> new ArrayList<>()).add(attachment);
-            }
-        });
-        List<ReportDetail.ObligationRecord> records = parts.value3().map(o -> new ReportDetail.ObligationRecord(o.getId(),
-                o.getObligationSubject(), o.getHeldOn(), o.getBody(), o.getTopic(), byRecord.getOrDefault(o.getId(), List.of())));
-        List<ReportEventRecord> events = parts.value4();
+        db.select(REPORT_ATTACHMENT.ID, REPORT_ATTACHMENT.OBLIGATION_RECORD_ID, REPORT_ATTACHMENT.URL, REPORT_ATTACHMENT.TITLE,
+                        EVIDENCE.asterisk())
+                .from(REPORT_ATTACHMENT).leftJoin(EVIDENCE).on(EVIDENCE.ID.eq(REPORT_ATTACHMENT.EVIDENCE_ID))
+                .where(REPORT_ATTACHMENT.REPORT_ID.eq(id)).orderBy(REPORT_ATTACHMENT.POSITION, REPORT_ATTACHMENT.ID)
+                .forEach(a -> {
+                    ReportDetail.Attachment attachment = new ReportDetail.Attachment(a.get(REPORT_ATTACHMENT.ID),
+                            a.get(EVIDENCE.ID) == null ? null : Evidences.toFile(a), a.get(REPORT_ATTACHMENT.URL),
+                            a.get(REPORT_ATTACHMENT.TITLE));
+                    Long record = a.get(REPORT_ATTACHMENT.OBLIGATION_RECORD_ID);
+                    if (record == null) {
+                        attachments.add(attachment);
+                    } else {
+                        byRecord.computeIfAbsent(record, k -> new ArrayList<>()).add(attachment);
+                    }
+                });
+        List<ReportDetail.ObligationRecord> records = db.selectFrom(OBLIGATION_RECORD).where(OBLIGATION_RECORD.REPORT_ID.eq(id))
+                .orderBy(OBLIGATION_RECORD.POSITION, OBLIGATION_RECORD.ID)
+                .fetch(o -> new ReportDetail.ObligationRecord(o.getId(), o.getObligationSubject(), o.getHeldOn(), o.getBody(),
+                        o.getTopic(), byRecord.getOrDefault(o.getId(), List.of())));
+        List<ReportEventRecord> events = db.selectFrom(REPORT_EVENT).where(REPORT_EVENT.SLOT_ID.eq(slot.getId()))
+                .and(REPORT_EVENT.ACTION.ne(ReportStep.SAVED))
+                .orderBy(REPORT_EVENT.OCCURRED_AT.desc(), REPORT_EVENT.ID.desc())
+                .fetch();
         Map<Long, String> returns = new HashMap<>(); // each version's latest return, from the same history
         for (int i = events.size() - 1; i >= 0; i--) {
             if (events.get(i).getAction() == ReportStep.RETURNED) {
                 returns.put(events.get(i).getReportId(), events.get(i).getComment());
             }
         }
-        List<ReportDetail.Version> versions = parts.value5().map(v -> new ReportDetail.Version(v.value1(), v.value2(),
-                v.value3(), v.value4(), v.value5() == null ? null : v.value5().toInstant(),
-                returns.containsKey(v.value1()), returns.get(v.value1())));
+        List<ReportDetail.Version> versions = db.selectFrom(PROGRESS_REPORT).where(PROGRESS_REPORT.SLOT_ID.eq(slot.getId()))
+                .orderBy(PROGRESS_REPORT.VERSION.desc())
+                .fetch(v -> new ReportDetail.Version(v.getId(), v.getVersion(), v.getStatus(),
+                        v.getSubmittedBy(), v.getSubmittedAt() == null ? null : v.getSubmittedAt().toInstant(),
+                        returns.containsKey(v.getId()), returns.get(v.getId())));
         List<ReportDetail.HistoryEntry> history = events.stream()
                 .map(e -> new ReportDetail.HistoryEntry(e.getOccurredAt().toInstant(), e.getActor(), e.getAction().name(),
                         e.getVersion(), e.getComment())).toList();

@@ -104,17 +104,35 @@ public class ProgressReports {
         // the insert decides whether the cycle has a report already: two first reports at once, one wins
         long slotId = store.openSlot(target.cycle.id(), target.task.id(), target.unit.id(), now)
                 .orElseThrow(() -> alreadyReported(target));
+        // a draft the lifecycle lets count at once: its slot is written submitted with the draft, and both steps of
+        // its history in one statement (the version itself is submitted after its parts: they freeze with it)
+        boolean counts = report.submit() && countsAtOnce(target, caller);
         ReportStore.Written draft = store.insertFirstVersion(slotId, target.task.id(), target.unit.id(),
-                target.cycle.id(), content, caller.signature(), now);
+                target.cycle.id(), content, caller.signature(), counts, now);
         long reportId = draft.report().getId();
         store.attach(reportId, store.writeContent(reportId, content, target.task, List.of()), files, caller);
-        store.record(slotId, reportId, 1, ReportStep.DRAFTED, caller, null, now);
+        store.record(slotId, reportId, 1, counts ? List.of(ReportStep.DRAFTED, ReportStep.SUBMITTED)
+                : List.of(ReportStep.DRAFTED), caller, null, now);
         events.publishEvent(new ReportDrafted(reportId, target.task.id(), target.unit.id(), target.cycle.id(), 1, null,
                 caller.signature(), now));
+        if (counts) {
+            Loaded submitted = new Loaded(store.setStatus(reportId, VersionStatus.DRAFT, VersionStatus.SUBMITTED, caller, now),
+                    draft.slot(), target.task, target.unit, target.cycle, target.approvalRequired);
+            counted(submitted, caller, now);
+            return detail(submitted);
+        }
         // the draft as this command wrote it (its slot locked by the insert, its reader the writer): nothing read back
         Loaded written = new Loaded(draft.report(), draft.slot(), target.task, target.unit, target.cycle,
-                access.approvalRequired(target.task.planId()));
+                target.approvalRequired);
         return report.submit() ? submit(written, caller) : detail(written);
+    }
+
+    /** Whether the lifecycle lets a new draft of the caller's count as submitted at once (no approval to wait for). */
+    private static boolean countsAtOnce(Target t, Caller caller) {
+        Situation draft = new Situation(ReportAccess.who(caller, t.unit, false),
+                ReportingCycles.REPORTING.contains(t.task.status()), t.approvalRequired,
+                new ReportLifecycle.Version(VersionStatus.DRAFT, true, false, false));
+        return SUBMIT.refusal(draft).isEmpty() && SUBMIT.target(draft) == VersionStatus.SUBMITTED;
     }
 
     /** Checks an edit of a draft before any file is streamed; writes nothing. */
@@ -377,13 +395,13 @@ public class ProgressReports {
     // ---- inside
 
     /** The task, lead unit and cycle a new report is for, with the caller's right to write it checked. */
-    private record Target(TaskDetail task, Unit unit, ReportingCycle cycle) {
+    private record Target(TaskDetail task, Unit unit, ReportingCycle cycle, boolean approvalRequired) {
     }
 
     /** A first report's situation; {@code existing}: the cycle's report so far, null when there is none. */
     private Situation situation(Target t, Caller caller, ReportLifecycle.Version existing) {
         return new Situation(ReportAccess.who(caller, t.unit, false), ReportingCycles.REPORTING.contains(t.task.status()),
-                access.approvalRequired(t.task.planId()), existing);
+                t.approvalRequired, existing);
     }
 
     /** The latest version of a cycle's report as the lifecycle sees it. */
@@ -426,12 +444,19 @@ public class ProgressReports {
                 : now.atOffset(ZoneOffset.UTC);
         ReportSlotRecord slot = store.markSubmitted(l.slot().getId(), reportId, first, now);
         store.record(l.slot().getId(), reportId, l.report().getVersion(), ReportStep.SUBMITTED, caller, null, now);
-        SlotStatus status = SlotStates.of(ReportState.SUBMITTED, first, reportId, l.report().getVersion(),
-                VersionStatus.SUBMITTED, reportId, l.cycle(), cycles.today(), clock.getZone());
+        Loaded counted = new Loaded(submitted, slot, l.task(), l.unit(), l.cycle(), l.approvalRequired());
+        counted(counted, caller, now);
+        return counted;
+    }
+
+    /** What follows a version counting as its cycle's report (as stored in {@code l}): the event, the task started. */
+    private void counted(Loaded l, Caller caller, Instant now) {
+        long reportId = l.report().getId();
+        SlotStatus status = SlotStates.of(ReportState.SUBMITTED, l.slot().getFirstSubmittedAt(), reportId,
+                l.report().getVersion(), VersionStatus.SUBMITTED, reportId, l.cycle(), cycles.today(), clock.getZone());
         events.publishEvent(new ReportSubmitted(reportId, l.task().id(), l.unit().id(), l.cycle().id(),
                 l.report().getVersion(), l.cycle().dueOn(), status.daysLate(), caller.signature(), now));
         tasks.startByReport(l.task(), caller); // the first report on an assigned task starts it
-        return new Loaded(submitted, slot, l.task(), l.unit(), l.cycle(), l.approvalRequired());
     }
 
     private void requireContributor(TaskDetail task, Optional<Unit> supporting, Caller caller) {
@@ -452,7 +477,8 @@ public class ProgressReports {
         TaskDetail task = access.task(taskId, caller);
         Unit unit = access.reportingUnit(task, unitId, caller);
         access.requireReporting(task);
-        return new Target(task, unit, access.openCycle(task, cycleId));
+        ReportingCycles.WithApproval cycle = access.openCycleWithApproval(task, cycleId);
+        return new Target(task, unit, cycle.cycle(), cycle.approvalRequired());
     }
 
     private ReportConflict alreadyReported(Target t) {

@@ -156,12 +156,17 @@ class ReportAccess {
     }
 
     ReportingCycle openCycle(TaskDetail task, long cycleId) {
-        ReportingCycle cycle = cycles.find(cycleId).filter(c -> c.planId() == task.planId())
+        return openCycleWithApproval(task, cycleId).cycle();
+    }
+
+    /** A begun cycle of the task's plan (404 for another plan's) with whether the plan's reports wait for approval. */
+    ReportingCycles.WithApproval openCycleWithApproval(TaskDetail task, long cycleId) {
+        ReportingCycles.WithApproval found = cycles.findWithApproval(cycleId).filter(c -> c.cycle().planId() == task.planId())
                 .orElseThrow(() -> new ReportNotFound("progress.cycle.notFound", cycleId));
-        if (!cycle.hasStartedBy(cycles.today())) {
+        if (!found.cycle().hasStartedBy(cycles.today())) {
             throw new ReportInvalid("cycleId", "progress.cycle.notOpen");
         }
-        return cycle;
+        return found;
     }
 
     void requireReporting(TaskDetail task) {

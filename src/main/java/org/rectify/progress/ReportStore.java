@@ -135,9 +135,13 @@ class ReportStore {
     record Written(ProgressReportRecord report, ReportSlotRecord slot) {
     }
 
-    /** Version 1 of a cycle's report, a draft, made the slot's latest; both rows as stored (no read back). */
+    /**
+     * Version 1 of a cycle's report, a draft, made the slot's latest; {@code counts}: the slot counts it as submitted
+     * already (the command submits it once its parts are written: a submitted version's parts are frozen). Both rows
+     * as stored (no read back).
+     */
     Written insertFirstVersion(long slotId, long taskId, long unitId, long cycleId, ReportContent content, String author,
-                               Instant now) {
+                               boolean counts, Instant now) {
         ProgressReportRecord report = db.insertInto(PROGRESS_REPORT)
                 .set(PROGRESS_REPORT.SLOT_ID, slotId).set(PROGRESS_REPORT.TASK_ID, taskId)
                 .set(PROGRESS_REPORT.UNIT_ID, unitId).set(PROGRESS_REPORT.CYCLE_ID, cycleId)
@@ -149,9 +153,12 @@ class ReportStore {
                 .set(PROGRESS_REPORT.CREATED_BY, author).set(PROGRESS_REPORT.CREATED_AT, utc(now))
                 .set(PROGRESS_REPORT.UPDATED_AT, utc(now))
                 .returning().fetchSingle();
-        ReportSlotRecord slot = db.update(REPORT_SLOT).set(REPORT_SLOT.LATEST_REPORT_ID, report.getId())
-                .where(REPORT_SLOT.ID.eq(slotId)).returning().fetchSingle();
-        return new Written(report, slot);
+        var slot = db.update(REPORT_SLOT).set(REPORT_SLOT.LATEST_REPORT_ID, report.getId());
+        if (counts) {
+            slot = slot.set(REPORT_SLOT.STATE, ReportState.SUBMITTED).set(REPORT_SLOT.SUBMITTED_REPORT_ID, report.getId())
+                    .set(REPORT_SLOT.FIRST_SUBMITTED_AT, utc(now)).set(REPORT_SLOT.UPDATED_AT, utc(now));
+        }
+        return new Written(report, slot.where(REPORT_SLOT.ID.eq(slotId)).returning().fetchSingle());
     }
 
     /**
@@ -198,13 +205,14 @@ class ReportStore {
         Map<String, String> units = task.indicators().stream()
                 .collect(HashMap::new, (m, i) -> m.put(i.name(), i.unitOfMeasure()), HashMap::putAll);
         int position = 0;
-        for (ReportContent.MeasurementEntry m : c.measurements()) {
-            db.insertInto(MEASUREMENT).set(MEASUREMENT.REPORT_ID, reportId)
-                    .set(MEASUREMENT.INDICATOR_NAME, m.indicatorName().strip())
-                    .set(MEASUREMENT.VALUE, ReportRules.number(m.value()))
-                    .set(MEASUREMENT.UNIT_OF_MEASURE, units.get(m.indicatorName().strip()))
-                    .set(MEASUREMENT.AS_OF, m.asOf()).set(MEASUREMENT.SOURCE, ReportRules.blankToNull(m.source()))
-                    .set(MEASUREMENT.POSITION, position++).execute();
+        if (!c.measurements().isEmpty()) { // one statement for all of them
+            var measurements = db.insertInto(MEASUREMENT, MEASUREMENT.REPORT_ID, MEASUREMENT.INDICATOR_NAME, MEASUREMENT.VALUE,
+                    MEASUREMENT.UNIT_OF_MEASURE, MEASUREMENT.AS_OF, MEASUREMENT.SOURCE, MEASUREMENT.POSITION);
+            for (ReportContent.MeasurementEntry m : c.measurements()) {
+                measurements = measurements.values(reportId, m.indicatorName().strip(), ReportRules.number(m.value()),
+                        units.get(m.indicatorName().strip()), m.asOf(), ReportRules.blankToNull(m.source()), position++);
+            }
+            measurements.execute();
         }
         List<Long> ids = new ArrayList<>();
         position = 0;
@@ -225,11 +233,14 @@ class ReportStore {
                         .returning(OBLIGATION_RECORD.ID).fetchOne(OBLIGATION_RECORD.ID));
             }
         }
-        position = c.links().isEmpty() ? 0 : db.fetchCount(REPORT_ATTACHMENT, REPORT_ATTACHMENT.REPORT_ID.eq(reportId));
-        for (ReportContent.LinkEntry link : c.links()) {
-            db.insertInto(REPORT_ATTACHMENT).set(REPORT_ATTACHMENT.REPORT_ID, reportId)
-                    .set(REPORT_ATTACHMENT.URL, link.url().strip()).set(REPORT_ATTACHMENT.TITLE, ReportRules.blankToNull(link.title()))
-                    .set(REPORT_ATTACHMENT.POSITION, position++).execute();
+        if (!c.links().isEmpty()) {
+            position = db.fetchCount(REPORT_ATTACHMENT, REPORT_ATTACHMENT.REPORT_ID.eq(reportId));
+            var links = db.insertInto(REPORT_ATTACHMENT, REPORT_ATTACHMENT.REPORT_ID, REPORT_ATTACHMENT.URL,
+                    REPORT_ATTACHMENT.TITLE, REPORT_ATTACHMENT.POSITION);
+            for (ReportContent.LinkEntry link : c.links()) {
+                links = links.values(reportId, link.url().strip(), ReportRules.blankToNull(link.title()), position++);
+            }
+            links.execute();
         }
         return ids;
     }
@@ -347,10 +358,19 @@ class ReportStore {
 
     /** A step in the cycle's report history. */
     void record(long slotId, Long reportId, Integer version, ReportStep step, Caller caller, String comment, Instant at) {
-        db.insertInto(REPORT_EVENT).set(REPORT_EVENT.SLOT_ID, slotId).set(REPORT_EVENT.REPORT_ID, reportId)
-                .set(REPORT_EVENT.VERSION, version).set(REPORT_EVENT.ACTION, step).set(REPORT_EVENT.ACTOR, caller.signature())
-                .set(REPORT_EVENT.ACTOR_UNIT_ID, caller.unitId() > 0 ? caller.unitId() : null)
-                .set(REPORT_EVENT.COMMENT, comment).set(REPORT_EVENT.OCCURRED_AT, utc(at)).execute();
+        record(slotId, reportId, version, List.of(step), caller, comment, at);
+    }
+
+    /** Steps taken at once (a report written and submitted), in this order, in one statement. */
+    void record(long slotId, Long reportId, Integer version, List<ReportStep> steps, Caller caller, String comment,
+                Instant at) {
+        var insert = db.insertInto(REPORT_EVENT, REPORT_EVENT.SLOT_ID, REPORT_EVENT.REPORT_ID, REPORT_EVENT.VERSION,
+                REPORT_EVENT.ACTION, REPORT_EVENT.ACTOR, REPORT_EVENT.ACTOR_UNIT_ID, REPORT_EVENT.COMMENT, REPORT_EVENT.OCCURRED_AT);
+        for (ReportStep step : steps) {
+            insert = insert.values(slotId, reportId, version, step, caller.signature(),
+                    caller.unitId() > 0 ? caller.unitId() : null, comment, utc(at));
+        }
+        insert.execute();
     }
 
     /** A supporting unit's contribution with its files; returns its id. */

@@ -151,6 +151,19 @@ public class ReportingCycles {
         return db.selectFrom(REPORTING_CYCLE).where(REPORTING_CYCLE.ID.eq(cycleId)).fetchOptional(ReportingCycles::toCycle);
     }
 
+    /** A cycle and whether its plan's reports wait for the unit head's approval. */
+    record WithApproval(ReportingCycle cycle, boolean approvalRequired) {
+    }
+
+    /** {@link #find} and the plan's {@link ReportingCadence#approvalRequired} in one statement (a report's command needs both). */
+    @Transactional(readOnly = true)
+    Optional<WithApproval> findWithApproval(long cycleId) {
+        return db.select(REPORTING_CYCLE.asterisk(), REPORTING_CADENCE.APPROVAL_REQUIRED).from(REPORTING_CYCLE)
+                .leftJoin(REPORTING_CADENCE).on(REPORTING_CADENCE.PLAN_ID.eq(REPORTING_CYCLE.PLAN_ID))
+                .where(REPORTING_CYCLE.ID.eq(cycleId))
+                .fetchOptional(r -> new WithApproval(toCycle(r), Boolean.TRUE.equals(r.get(REPORTING_CADENCE.APPROVAL_REQUIRED))));
+    }
+
     /** The cycles of many plans at once, by id. */
     @Transactional(readOnly = true)
     public Map<Long, ReportingCycle> cycles(java.util.Collection<Long> cycleIds) {

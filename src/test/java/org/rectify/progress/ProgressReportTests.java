@@ -76,6 +76,27 @@ class ProgressReportTests {
     }
 
     @Test
+    void a_report_written_and_submitted_at_once_answers_as_it_reads_back_with_both_steps_in_its_history() throws Exception {
+        long task = plan.epbTask();
+        var created = fixtureReport(task).andExpect(status().isCreated()).andReturn();
+        long report = id(created);
+        var read = mvc.perform(get("/api/progress/reports/{id}", report).with(epbStaff())).andExpect(status().isOk()).andReturn();
+
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var answer = json.readTree(ProgressFixture.body(created));
+        assertThat(answer).isEqualTo(json.readTree(ProgressFixture.body(read)).get("report"));
+        assertThat(answer.get("history").findValuesAsString("action")).containsExactly("SUBMITTED", "DRAFTED");
+        assertThat(answer.get("attachments").get(0).get("url").asString()).isEqualTo("https://www.lincang.gov.cn/news/1");
+        var slot = db.selectFrom(REPORT_SLOT).where(REPORT_SLOT.TASK_ID.eq(task)).fetchSingle();
+        assertThat(slot.getState()).isEqualTo(ReportState.SUBMITTED);
+        assertThat(slot.getSubmittedReportId()).isEqualTo(report);
+        assertThat(slot.getLatestReportId()).isEqualTo(report);
+        assertThat(slot.getFirstSubmittedAt()).isNotNull();
+        assertThat(events.stream(ReportDrafted.class).filter(e -> e.reportId() == report)).hasSize(1);
+        assertThat(events.stream(ReportSubmitted.class).filter(e -> e.reportId() == report)).hasSize(1);
+    }
+
+    @Test
     void a_report_with_no_text_is_refused_and_nothing_is_stored() throws Exception {
         long task = plan.epbTask();
         plan.report(epbStaff(), task, plan.currentCycle, "{\"workDone\": \"  \", \"phase\": \"IN_PROGRESS\", \"onSchedule\": true}", true)

@@ -7,22 +7,10 @@ import java.util.function.Function;
  * One page of a list: its rows, the total over every page, which page (0 first) and how many rows a page holds. The
  * pages and their APIs answer with it ({@code rows}, {@code total}, {@code page}, {@code size}, {@code pages}).
  */
-public record ListPage<T>(List<T> rows, long total, int page, int size) {
+public record ListPage<T>(List<T> rows, long total, int page, int size) implements Paged {
 
     public ListPage {
         rows = List.copyOf(rows);
-    }
-
-    public int pages() {
-        return (int) Math.max(1, (total + size - 1) / size);
-    }
-
-    public boolean hasNext() {
-        return page + 1 < pages();
-    }
-
-    public boolean hasPrevious() {
-        return page > 0;
     }
 
     public boolean isEmpty() {

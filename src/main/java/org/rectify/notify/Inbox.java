@@ -59,6 +59,13 @@ public class Inbox {
                         m.getLink(), m.getCreatedAt(), m.getReadAt()));
     }
 
+    /** What one of the account's own messages links to (empty for none, or for another account's message). */
+    public java.util.Optional<String> linkOf(long accountId, long messageId) {
+        return db.select(INBOX_MESSAGE.LINK).from(INBOX_MESSAGE)
+                .where(INBOX_MESSAGE.ID.eq(messageId).and(INBOX_MESSAGE.ACCOUNT_ID.eq(accountId)))
+                .fetchOptional(INBOX_MESSAGE.LINK);
+    }
+
     /** Marks one of the account's own messages read; another account's message is left alone. */
     public void markRead(long accountId, long messageId) {
         if (!db.fetchExists(INBOX_MESSAGE, INBOX_MESSAGE.ID.eq(messageId).and(INBOX_MESSAGE.ACCOUNT_ID.eq(accountId)))) {

@@ -195,8 +195,13 @@ class EvidenceTests {
         MvcResult saved = plan.reportWithFiles(epbStaff(), task, plan.currentCycle, content("附件已遗失"), true, file("已遗失.pdf", bytes))
                 .andReturn();
         long evidence = ((Number) com.jayway.jsonpath.JsonPath.read(ProgressFixture.body(saved), "$.attachments[0].file.id")).longValue();
-        Files.delete(root().resolve(EvidenceStore.keyOf(sha256(bytes))));
-        mvc.perform(get("/api/progress/evidence/{id}", evidence).with(office())).andExpect(status().isNotFound());
+        java.nio.file.Path file = root().resolve(EvidenceStore.keyOf(sha256(bytes)));
+        Files.delete(file);
+        try {
+            mvc.perform(get("/api/progress/evidence/{id}", evidence).with(office())).andExpect(status().isNotFound());
+        } finally {
+            Files.write(file, bytes); // the database is shared: a backup test after this one packs every recorded file
+        }
     }
 
     @Test
@@ -208,10 +213,14 @@ class EvidenceTests {
         String sha = sha256(bytes);
         String olderForm = sha.substring(0, 2) + "/" + sha; // an older generator's key: one directory level, not two
         db.update(EVIDENCE).set(EVIDENCE.STORAGE_KEY, olderForm).where(EVIDENCE.ID.eq(evidence)).execute();
-        assertThat(store.contains(olderForm)).isFalse();
-        assertThat(store.contains("../" + EvidenceStore.keyOf(sha))).isFalse();
-        mvc.perform(get("/api/progress/evidence/{id}", evidence).with(office())).andExpect(status().isNotFound());
-        mvc.perform(get("/progress/evidence/{id}", evidence).with(epbStaff())).andExpect(status().isNotFound());
+        try {
+            assertThat(store.contains(olderForm)).isFalse();
+            assertThat(store.contains("../" + EvidenceStore.keyOf(sha))).isFalse();
+            mvc.perform(get("/api/progress/evidence/{id}", evidence).with(office())).andExpect(status().isNotFound());
+            mvc.perform(get("/progress/evidence/{id}", evidence).with(epbStaff())).andExpect(status().isNotFound());
+        } finally {
+            db.update(EVIDENCE).set(EVIDENCE.STORAGE_KEY, EvidenceStore.keyOf(sha)).where(EVIDENCE.ID.eq(evidence)).execute();
+        }
     }
 
     @Test

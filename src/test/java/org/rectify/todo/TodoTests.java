@@ -112,7 +112,13 @@ class TodoTests {
         warnings.recomputeAll(today);
         String ref = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/tasks/{id}", red).with(office())).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8), "$.ref");
-        assertThat(item(page(office()), "70-red", ref)).contains("逾期未完成的任务");
+        // the to-do names the first suggestions in plan order (a province has thousands); the new one is among them all
+        String suggestions = mvc.perform(get("/api/supervision/ledger/suggestions").param("size", "200").with(office()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        java.util.List<String> refs = com.jayway.jsonpath.JsonPath.read(suggestions, "$[*].ref");
+        java.util.List<String> titles = com.jayway.jsonpath.JsonPath.read(suggestions, "$[*].title");
+        assertThat(refs).contains(ref);
+        assertThat(item(page(office()), "70-red", refs.get(0))).contains(titles.get(0));
         assertThat(page(office())).contains("红色预警尚未挂账");
         String english = mvc.perform(get("/todo").param("lang", "en").with(office())).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);

@@ -32,8 +32,8 @@ class InboxController {
     @PostMapping("/inbox/{id}/open")
     String open(@PathVariable long id, Caller caller) {
         inbox.markRead(caller.accountId(), id);
-        String link = inbox.messages(caller.accountId()).stream().filter(m -> m.id() == id).map(InboxMessage::link)
-                .findFirst().orElse(null);
+        // by id, not from the first page of messages: a read message sorts after every unread one
+        String link = inbox.linkOf(caller.accountId(), id).orElse(null);
         return "redirect:" + (link == null || !link.startsWith("/") ? "/inbox" : link);
     }
 

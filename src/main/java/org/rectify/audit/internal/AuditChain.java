@@ -3,16 +3,15 @@ package org.rectify.audit.internal;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep9;
 import org.jooq.Record2;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.rectify.audit.AuditHash;
 import org.rectify.audit.internal.db.tables.records.AuditEntryRecord;
 import org.rectify.audit.internal.db.tables.records.AuditPendingRecord;
+import org.rectify.platform.CommittedConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -20,8 +19,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -123,20 +120,7 @@ class AuditChain {
      * next step, and the committed command stands.
      */
     private void linkOnCommittedConnection() {
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        try {
-            link(DSL.using(c, SQLDialect.POSTGRES));
-            c.commit();
-        } catch (RuntimeException | SQLException e) {
-            log.warn("audit: linking pending records failed; the next command links them", e);
-            try {
-                c.rollback();
-            } catch (SQLException ignored) {
-                // the connection is returned to the pool and reset there
-            }
-        } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
-        }
+        CommittedConnection.run(dataSource, this::link, log, "audit: linking pending records failed; the next command links them");
     }
 
     /** Moves every pending record into the chain under the chain's lock; returns how many. */

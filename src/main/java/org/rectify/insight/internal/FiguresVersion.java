@@ -2,24 +2,21 @@ package org.rectify.insight.internal;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.SQLDialect;
 import org.jooq.Sequence;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.rectify.plans.PlanCreated;
+import org.rectify.platform.CommittedConnection;
 import org.rectify.units.UnitRenamed;
 import org.rectify.units.UnitsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /**
  * The version of the facts the dashboard reads (the sequence {@code insight_version}, V43): moved once, right after the
@@ -89,17 +86,8 @@ class FiguresVersion {
         changed();
     }
 
-    /** The transaction's connection is still bound after its commit (as the audit chain links there, V41). */
     private void moveOnCommittedConnection() {
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        try {
-            DSL.using(c, SQLDialect.POSTGRES).select(VERSION.nextval()).fetch();
-            c.commit();
-        } catch (RuntimeException | SQLException e) {
-            // the next change moves it; until then a dashboard kept from before this change may be served
-            log.warn("insight: moving the figures' version failed", e);
-        } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
-        }
+        // if it fails, the next change moves it; until then a dashboard kept from before this change may be served
+        CommittedConnection.run(dataSource, tx -> tx.select(VERSION.nextval()).fetch(), log, "insight: moving the figures' version failed");
     }
 }

@@ -127,6 +127,9 @@ class SupervisionNoticesTests {
                     .contains("市环境保护督察工作领导小组办公室"); // the issuing office, not the city
             assertThat(doc.getParagraphs().get(0).getRuns().get(0).getColor()).isEqualTo("BF8F00"); // yellow, as the task
         }
+        // the letter on the page names the task as the document does
+        mvc.perform(get("/supervision/notices/{id}", id).with(as("linxiang-staff")))
+                .andExpect(content().string(containsString("“" + SHORT_NAME + "·" + ref(task) + " " + GREENING + "”")));
     }
 
     @Test

@@ -10,7 +10,7 @@
     var value = {type: 'value', minInterval: 1};
     return {
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
-      legend: {top: 0},
+      legend: {top: 0, type: 'scroll'}, // one line however narrow (a phone): a wrapped legend ran into the plot
       grid: {left: 8, right: 16, top: 32, bottom: 8, containLabel: true},
       xAxis: data.horizontal ? value : category,
       yAxis: data.horizontal ? category : value,
@@ -24,7 +24,7 @@
   function line(data) {
     return {
       tooltip: {trigger: 'axis'},
-      legend: {top: 0},
+      legend: {top: 0, type: 'scroll'}, // one line however narrow (a phone): a wrapped legend ran into the plot
       grid: {left: 8, right: 16, top: 32, bottom: 8, containLabel: true},
       xAxis: {type: 'category', data: data.labels, boundaryGap: false},
       yAxis: {type: 'value', minInterval: 1},

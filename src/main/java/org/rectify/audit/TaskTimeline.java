@@ -63,7 +63,7 @@ public class TaskTimeline {
                 .from(AUDIT_ENTRY).where(which).orderBy(AUDIT_ENTRY.AT, AUDIT_ENTRY.SEQ).fetch()) {
             JsonNode change = TimelineWording.parse(r.value5());
             if (TimelineVisibility.shows(r.value4(), change, caller, readable)) {
-                entries.add(new TimelineEntry(r.value1(), r.value2(), r.value3(), r.value4(),
+                entries.add(new TimelineEntry(r.value1(), r.value2(), wording.actor(r.value3()), r.value4(),
                         wording.label(r.value4(), change), wording.detail(change)));
             }
         }

@@ -14,6 +14,7 @@ import java.util.List;
 final class TimelineWording {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SYSTEM = "system";
 
     private final Messages messages;
 
@@ -34,6 +35,11 @@ final class TimelineWording {
         }
         String text = messages.text(key);
         return text.equals(key) ? action : text;
+    }
+
+    /** Who did it: the person as recorded, or the platform's own scheduled work ({@code system}) in the reader's words. */
+    String actor(String actor) {
+        return SYSTEM.equals(actor) ? messages.text("timeline.actor.system") : actor;
     }
 
     String detail(JsonNode json) {
@@ -65,7 +71,7 @@ final class TimelineWording {
 
     /** A status or a warning level as the reader names it; anything else as recorded. */
     private String code(String value) {
-        for (String prefix : List.of("task.status.", "supervision.level.", "closure.stage.")) {
+        for (String prefix : List.of("task.status.", "supervision.level.", "closure.stage.", "lookback.status.")) {
             String text = messages.text(prefix + value);
             if (!text.equals(prefix + value)) {
                 return text;

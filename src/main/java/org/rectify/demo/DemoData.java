@@ -138,7 +138,7 @@ class DemoData implements SmartLifecycle {
         long planId = transaction.execute(status -> ReplayClock.at(timeline.daysFromStart(0, 9), () -> playThePast(timeline)));
         // today, on today's clock: the warnings of today, last month's circular, this morning's reminders
         closures.play(); // the closure procedure and look-backs run on today's clock
-        transaction.executeWithoutResult(status -> DemoLookBacks.load(plans, tasks, closures, lookBackScheduling, lookBacks,
+        transaction.executeWithoutResult(status -> DemoLookBacks.load(plans, shortNames, tasks, closures, lookBackScheduling, lookBacks,
                 unit("临沧市"), unit("市环境保护局"), unit("市林业局"), callers().loader(), timeline.today()));
         warnings.recomputeAll(timeline.today());
         transaction.executeWithoutResult(status -> DemoCirculars.publishLastMonth(circulars, planId, timeline, callers()));

@@ -6,6 +6,7 @@ import org.rectify.closure.LookBackStatus;
 import org.rectify.closure.LookBacks;
 import org.rectify.closure.NewLookBackCampaign;
 import org.rectify.plans.Milestone;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskCommand;
 import org.rectify.plans.TaskContent;
@@ -25,13 +26,16 @@ import java.util.List;
 final class DemoLookBacks {
 
     static final String TITLE = "临沧市已销号问题回头看（演示）";
+    /** Named like the other demo plans, so its tasks read 临沧回头看·回2 wherever plans mix (warnings, inbox, to-do). */
+    static final String SHORT_NAME = "临沧回头看";
 
     private DemoLookBacks() {
     }
 
-    static void load(Plans plans, Tasks tasks, DemoClosures closures, LookBackScheduling scheduling, LookBacks lookBacks,
-                     long city, long epb, long forestry, Caller loader, LocalDate today) {
+    static void load(Plans plans, PlanShortNames shortNames, Tasks tasks, DemoClosures closures, LookBackScheduling scheduling,
+                     LookBacks lookBacks, long city, long epb, long forestry, Caller loader, LocalDate today) {
         long planId = plans.createPlan(null, TITLE, "临沧市督察整改办（演示）", today.minusMonths(4), city);
+        shortNames.set(planId, SHORT_NAME, loader);
         LocalDate milestone = today.plusMonths(3);
         long held = closed(tasks, closures, task(planId, "回1", "城区饮用水水源地违建拆除（演示）", "拆除一级保护区内违章建筑并复绿。", epb, milestone), "市环境保护局", loader);
         long relapsed = closed(tasks, closures, task(planId, "回2", "南汀河沿岸非法采砂整治（演示）", "取缔沿岸非法采砂点，恢复河道。", forestry, milestone), "市林业局", loader);

@@ -92,6 +92,15 @@ class ApiTokenTests {
     }
 
     @Test
+    void a_program_reads_the_api_description_with_its_token_and_an_unknown_token_is_refused() throws Exception {
+        account("token-docs", Role.UNIT_STAFF);
+        String secret = token("token-docs", "接口说明");
+        mvc.perform(get("/v3/api-docs").with(bearer(secret))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.paths['/api/tasks']").exists());
+        mvc.perform(get("/v3/api-docs").with(bearer("rct_" + "B".repeat(43)))).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void a_revoked_an_expired_an_unknown_token_and_one_of_a_disabled_account_are_refused_with_a_sentence() throws Exception {
         long id = account("token-refused", Role.UNIT_STAFF);
         String revoked = token("token-refused", "revoked");

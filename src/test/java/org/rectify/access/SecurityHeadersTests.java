@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -61,8 +62,14 @@ class SecurityHeadersTests {
     }
 
     @Test
-    void the_api_description_needs_a_signed_in_user() throws Exception {
-        mvc.perform(get("/v3/api-docs")).andExpect(redirectedUrl("/login"));
+    void in_the_production_default_the_api_description_is_not_served_to_an_anonymous_caller() throws Exception {
+        // the description, in every form: a 401 problem a program can read, not a sign-in page
+        for (String path : new String[]{"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config"}) {
+            mvc.perform(get(path)).andExpect(status().isUnauthorized())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/api/tasks"))));
+        }
+        mvc.perform(get("/swagger-ui.html")).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/swagger-ui/index.html")).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/v3/api-docs").with(DemoLogins.as("epb-staff"))).andExpect(status().isOk());
     }

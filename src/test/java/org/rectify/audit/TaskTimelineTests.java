@@ -79,7 +79,7 @@ class TaskTimelineTests {
             assertThat(Long.parseLong(shown.get(i)[1])).isEqualTo(((Number) row.get("seq")).longValue());
             assertThat(shown.get(i)[2]).isEqualTo(((java.sql.Timestamp) row.get("at")).toInstant()
                     .atZone(clock.getZone()).format(minute));
-            assertThat(shown.get(i)[3]).isEqualTo(row.get("actor"));
+            assertThat(shown.get(i)[3]).isEqualTo("system".equals(row.get("actor")) ? "系统（自动）" : row.get("actor"));
         }
         assertThat(shown.stream().map(s -> s[0]).toList()).containsSubsequence("task.created", "task.transitioned",
                 "report.submitted", "report.returned", "report.drafted", "report.submitted", "notice.issued",
@@ -100,6 +100,14 @@ class TaskTimelineTests {
         assertThat(page("/tasks/" + task, epbStaff())).contains("/audit/tasks/" + task + "/timeline")
                 .doesNotContain("id=\"history\""); // one record: the timeline, not a second 处理记录 card beside it
         assertThat(page("/audit/tasks/" + task + "/timeline", epbStaff())).contains("回复督办单");
+    }
+
+    @Test
+    void a_look_backs_outcome_and_the_platforms_own_steps_read_in_words_not_codes() throws Exception {
+        long relapsed = jdbc.queryForObject("select id from task where title = '南汀河沿岸非法采砂整治（演示）'", Long.class);
+        String panel = page("/audit/tasks/" + relapsed + "/timeline", office());
+        assertThat(panel).contains("回头看结论").contains("反弹 · 暗访发现").contains("预警等级变化").contains("系统（自动）")
+                .doesNotContain("RELAPSED").doesNotContain(">system<");
     }
 
     @Test

@@ -143,7 +143,7 @@ class DossierTests {
     }
 
     @Test
-    void a_file_recorded_but_gone_from_the_store_is_named_missing_and_the_rest_is_packed() throws Exception {
+    void a_file_recorded_but_gone_from_the_store_is_named_missing_where_it_is_linked_and_the_rest_is_packed() throws Exception {
         Map<String, Object> gone = jdbc.queryForMap("""
                 select e.id, e.file_name, e.storage_key from evidence e join report_attachment a on a.evidence_id = e.id
                 join progress_report r on r.id = a.report_id where r.task_id = ? and e.file_name = '验收记录.pdf'""", task);
@@ -177,6 +177,9 @@ class DossierTests {
                 .contains("<li>" + gonePath + "</li>").contains("<li>" + oddPath + "</li>")
                 .contains("<span>" + gonePath + "</span>").contains("<span>" + oddPath + "</span>")
                 .contains("（不在存档中，未打包）");
+        // the report section names them as not in the archive instead of linking to entries that are not there
+        assertThat(index).doesNotContain("href=\"" + gonePath + "\"").doesNotContain("href=\"" + oddPath + "\"")
+                .contains("<span>验收记录.pdf</span>").contains("<span>现场照片.png</span>");
         String packed = zip.keySet().stream().filter(k -> !k.equals("index.html")).findFirst().orElseThrow();
         assertThat(index).contains("href=\"" + packed + "\"");
     }

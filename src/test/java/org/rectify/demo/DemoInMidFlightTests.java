@@ -114,6 +114,16 @@ class DemoInMidFlightTests {
         assertThat(body("/api/supervision/ledger", "supervisor")).contains("六");
     }
 
+    @Test
+    void every_demo_plan_has_a_short_name_so_the_warnings_desk_names_the_look_backs_relapsed_task_by_its_plan() throws Exception {
+        assertThat(jdbc.queryForList("select title from plan where title in (?, ?, ?) and short_name is null", String.class,
+                Demo.PLAN_TITLE, "临翔区环境问题整改清单（演示）", "临沧市已销号问题回头看（演示）")).isEmpty();
+        long lookBackPlan = plans.findByTitle("临沧市已销号问题回头看（演示）").orElseThrow();
+        String desk = mvc.perform(get("/supervision").param("planId", String.valueOf(lookBackPlan)).with(office()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(desk).contains(">临沧回头看·回2</a>").doesNotContain(">回2</a>"); // relapsed: red on the desk
+    }
+
     /** How many of the notice's lead units have answered it ({@code true}) or not yet ({@code false}). */
     @SuppressWarnings("unchecked")
     private static long answered(Map<String, Object> notice, boolean answered) {

@@ -6,10 +6,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
-import org.rectify.access.DataScope;
-import org.rectify.plans.LedgerFilter;
 import org.rectify.plans.Plans;
-import org.rectify.plans.TaskLedger;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -37,12 +34,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class SupervisionNoticesTests {
 
+    private static final String SHORT_NAME = "督办测试";
+    private static final String GREENING = "开展全民绿化、全面绿化（督办单测试）";
+    private static final java.util.concurrent.atomic.AtomicInteger SEQ = new java.util.concurrent.atomic.AtomicInteger();
+
     @Autowired
     MockMvc mvc;
     @Autowired
     Warnings warnings;
-    @Autowired
-    TaskLedger ledger;
     @Autowired
     Plans plans;
     @Autowired
@@ -53,7 +52,7 @@ class SupervisionNoticesTests {
     @Test
     void a_notice_is_numbered_per_year_and_carries_the_tasks_warning_colour() throws Exception {
         warnings.recomputeAll(warnings.today());
-        long task = demoTask("四(一)"); // a milestone passed and not started in the demo: yellow
+        long task = coLedTask(); // a milestone passed and not started: yellow
         String first = issue(task, "请于一周内报送绿化整改进展", warnings.today().plusDays(7), office());
         String second = issue(task, "再次督办", warnings.today().plusDays(7), as("supervisor"));
         mvc.perform(get("/api/supervision/notices/{id}", first).with(office()))
@@ -66,7 +65,7 @@ class SupervisionNoticesTests {
 
     @Test
     void each_lead_unit_answers_once_and_others_cannot() throws Exception {
-        long task = demoTask("四(一)");
+        long task = coLedTask();
         String id = issue(task, "请说明进展", warnings.today().plusDays(3), office());
         mvc.perform(get("/api/supervision/notices/{id}", id).with(as("epb-staff"))).andExpect(status().isNotFound());
         reply(id, "正在推进，已完成绿地调查", as("leader")).andExpect(status().isForbidden());
@@ -81,7 +80,7 @@ class SupervisionNoticesTests {
 
     @Test
     void units_and_leaders_cannot_issue_notices_and_bad_input_is_refused_at_its_fields() throws Exception {
-        long task = demoTask("四(一)");
+        long task = coLedTask();
         String json = "{\"taskId\": %d, \"demands\": \"%s\", \"replyBy\": \"%s\"}";
         mvc.perform(post("/api/supervision/notices").with(as("linxiang-staff")).contentType(MediaType.APPLICATION_JSON)
                 .content(json.formatted(task, "x", warnings.today().plusDays(2)))).andExpect(status().isForbidden());
@@ -112,7 +111,7 @@ class SupervisionNoticesTests {
 
     @Test
     void the_notice_downloads_as_an_official_word_document() throws Exception {
-        long task = demoTask("四(一)");
+        long task = coLedTask();
         String id = issue(task, "一、立即组织自查。\n二、每周报送进展。", warnings.today().plusDays(5), office());
         byte[] docx = mvc.perform(get("/supervision/notices/{id}.docx", id).with(as("linxiang-staff")))
                 .andExpect(status().isOk())
@@ -123,11 +122,14 @@ class SupervisionNoticesTests {
             assertThat(text.getText())
                     .contains("督 办 单")
                     .contains("市住房城乡建设局、市林业局、各县区党委、各县区政府：")
-                    .contains("临沧2018·四(一) 开展全民绿化、全面绿化") // a letter names the task with its plan
+                    .contains(SHORT_NAME + "·" + ref(task) + " " + GREENING) // a letter names the task with its plan
                     .contains("一、立即组织自查。").contains("二、每周报送进展。")
                     .contains("市环境保护督察工作领导小组办公室"); // the issuing office, not the city
             assertThat(doc.getParagraphs().get(0).getRuns().get(0).getColor()).isEqualTo("BF8F00"); // yellow, as the task
         }
+        // the letter on the page names the task as the document does
+        mvc.perform(get("/supervision/notices/{id}", id).with(as("linxiang-staff")))
+                .andExpect(content().string(containsString("“" + SHORT_NAME + "·" + ref(task) + " " + GREENING + "”")));
     }
 
     @Test
@@ -168,8 +170,39 @@ class SupervisionNoticesTests {
         return jdbc.queryForObject("select level from task_warning where task_id = ?", String.class, task);
     }
 
-    private long demoTask(String ref) {
-        return org.rectify.Demo.taskId(ledger, plans, ref);
+    /**
+     * The tests' own task as the notices of the city's plan meet one: in a plan with a short name, led by two city
+     * departments and the groups 各县区党委 and 各县区政府 (so 临翔区政府 is one of its lead units), assigned and not
+     * started with a milestone passed, so yellow.
+     */
+    private long coLedTask() throws Exception {
+        long plan = TestTasks.inPlan(mvc, plans, units, "督办单测试方案（多单位）").planId();
+        mvc.perform(post("/plans/{id}/short-name", plan).param("shortName", SHORT_NAME).with(office()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        LocalDate today = warnings.today();
+        String body = mvc.perform(post("/api/tasks").with(office()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"planId": %d, "ref": "督%d", "title": "%s", "text": "%s",
+                         "leadUnits": {"unitIds": [%d, %d], "groupIds": [%d, %d]},
+                         "milestones": [{"dueOn": "%s", "deliverable": "完成调查"}, {"dueOn": "%s", "deliverable": "完成"}]}"""
+                        .formatted(plan, SEQ.incrementAndGet(), GREENING, GREENING, unit("市住房城乡建设局"), unit("市林业局"),
+                                group("各县区党委"), group("各县区政府"), today.minusDays(10), today.plusYears(1))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long task = ((Number) JsonPath.read(body, "$.id")).longValue();
+        TestTasks.command(mvc, task, "ASSIGN");
+        warnings.recompute(task, today);
+        return task;
+    }
+
+    private long unit(String name) {
+        return units.resolve(name).orElseThrow().id();
+    }
+
+    private long group(String name) {
+        return units.groups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow().id();
+    }
+
+    private String ref(long task) {
+        return jdbc.queryForObject("select ref from task where id = ?", String.class, task);
     }
 
     /** A started task of the tests' own plan, led by 市环境保护局, with its only date far away: no warning. */

@@ -11,7 +11,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * {@code Authorization: Bearer <token>} on the API: one read of the token by its SHA-256 joined to its account, no
+ * {@code Authorization: Bearer <token>} on the API and its description ({@link ApiDescription}): one read of the token by its SHA-256 joined to its account, no
  * password hash and no write. The request keeps no session. A token that is unknown, revoked or expired, or whose
  * account is disabled, is answered 401 at once.
  */
@@ -34,7 +34,7 @@ class BearerTokens extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !presents(request) || !PublicPaths.path(request).startsWith("/api/");
+        return !presents(request) || !(PublicPaths.path(request).startsWith("/api/") || ApiDescription.isDocument(request));
     }
 
     @Override

@@ -37,12 +37,11 @@ class SecurityConfiguration {
                                  @Value("${rectify.api-docs.public:false}") boolean apiDocsPublic)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        String[] apiDocs = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
         http.authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(PublicPaths.PATTERNS).permitAll();
                     if (apiDocsPublic) {
-                        requests.requestMatchers(apiDocs).permitAll();
+                        requests.requestMatchers(ApiDescription.PATTERNS).permitAll();
                     }
                     requests
                             // the office keeps its own robots and endpoints: webhooks are the one admin page it may use
@@ -55,6 +54,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiRefusals))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(apiRefusals, api)
+                        .defaultAuthenticationEntryPointFor(apiRefusals, ApiDescription::isDocument)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 AnyRequestMatcher.INSTANCE))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> api.matches(request) && bringsOwnCredentials(request)))

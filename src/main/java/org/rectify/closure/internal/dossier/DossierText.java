@@ -22,10 +22,12 @@ public class DossierText {
 
     private final MessageSource messages;
     private final Clock clock;
+    private final org.rectify.progress.Evidences evidences;
 
-    DossierText(MessageSource messages, Clock clock) {
+    DossierText(MessageSource messages, Clock clock, org.rectify.progress.Evidences evidences) {
         this.messages = messages;
         this.clock = clock;
+        this.evidences = evidences;
     }
 
     public String time(Instant at) {
@@ -58,6 +60,14 @@ public class DossierText {
     /** Where an evidence file is in the ZIP, for the index's links. */
     public String path(org.rectify.progress.EvidenceFile file) {
         return DossierFile.pathOf(file);
+    }
+
+    /**
+     * Whether the file's content is in the store, so packed into the ZIP ({@link DossierFile.Content#stored()}): the
+     * sections' links say "not in the archive" for the rest instead of pointing at an entry that is not there.
+     */
+    public boolean stored(org.rectify.progress.EvidenceFile file) {
+        return evidences.stored(file.id());
     }
 
     /** A list newest first (as the modules list histories), oldest first (as a case file reads). */

@@ -1,6 +1,7 @@
 package org.rectify.plans;
 
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.QueryPart;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +39,23 @@ class RenderedStatements {
         String sql = kept.get(key);
         if (sql == null) {
             sql = db.renderInlined(statement.get());
+            kept.put(key, sql);
+        }
+        return sql;
+    }
+
+    /**
+     * The SQL of a statement whose one bind value is the id it reads by (a {@code ?} given at each execution), rendered
+     * the first time: one task's statements are the same for every task (and scope), only the id differs.
+     */
+    String sqlById(Object key, Supplier<? extends Query> statement) {
+        String sql = kept.get(key);
+        if (sql == null) {
+            Query query = statement.get();
+            if (query.getBindValues().size() != 1) { // anything else bound would be lost: inline it when building
+                throw new IllegalStateException("one bind value expected, the id: " + query.getBindValues());
+            }
+            sql = db.render(query);
             kept.put(key, sql);
         }
         return sql;

@@ -58,6 +58,19 @@ public class TaskLedger {
     private static final List<Field<?>> PAGE_FIELDS = List.of(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT,
             TASK.STATUS, TASK.DEADLINE, LEAD_UNITS, UNITS_PERSON.NAME);
 
+    /** The id a task's statements read by, bound at each request ({@link RenderedStatements#sqlById}). */
+    private static final org.jooq.Param<Long> ID = org.jooq.impl.DSL.param("id", Long.class);
+
+    /** A task's row with its plan's title and its responsible person. */
+    private static final List<Field<?>> TASK_FIELDS = concat(List.of(TASK.fields()), List.of(PLAN.TITLE, UNITS_PERSON.ID,
+            UNITS_PERSON.NAME, UNITS_PERSON.POST, UNITS_PERSON.UNIT_ID, UNITS_PERSON.PHONE));
+
+    private static List<Field<?>> concat(List<Field<?>> a, List<Field<?>> b) {
+        List<Field<?>> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
     private final DSLContext db;
     private final LedgerCounts counts;
     private final TaskFigureConditions figures;
@@ -140,13 +153,13 @@ public class TaskLedger {
     }
 
     public TaskDetail get(long taskId, DataScope scope) {
-        // the responsible person with the task's row, and its lead and supporting units in one statement (issue 14)
-        var task = db.select(TASK.asterisk(), PLAN.TITLE, UNITS_PERSON.ID, UNITS_PERSON.NAME, UNITS_PERSON.POST,
-                        UNITS_PERSON.UNIT_ID, UNITS_PERSON.PHONE)
-                .from(TASK).join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID))
-                .leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
-                .where(TASK.ID.eq(taskId).and(TaskConditions.visibleTo(scope)))
-                .fetchOptional().orElseThrow(() -> new TaskNotFound(taskId));
+        // the responsible person with the task's row, and its lead and supporting units in one statement (issue 14);
+        // each of its statements rendered once (RenderedStatements), the id bound at each request
+        var task = db.resultQuery(statements.sqlById(List.of("task", scope), () -> db.select(TASK_FIELDS)
+                        .from(TASK).join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID))
+                        .leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
+                        .where(TASK.ID.eq(ID).and(TaskConditions.visibleTo(scope)))), taskId)
+                .coerce(TASK_FIELDS).fetchOptional().orElseThrow(() -> new TaskNotFound(taskId));
         Map<UnitRole, List<AssignedUnit>> units = unitsOf(taskId);
         Long personId = task.get(TASK.RESPONSIBLE_PERSON_ID);
         ResponsiblePerson person = task.get(UNITS_PERSON.ID) == null ? null : new ResponsiblePerson(
@@ -365,11 +378,13 @@ public class TaskLedger {
 
     /** One task's units by role, each role's in their order. */
     private Map<UnitRole, List<AssignedUnit>> unitsOf(long taskId) {
-        return db.select(TASK_UNIT.ROLE, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_GROUP.ID, UNITS_GROUP.NAME)
-                .from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
-                .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
-                .where(TASK_UNIT.TASK_ID.eq(taskId))
-                .orderBy(TASK_UNIT.POSITION, TASK_UNIT.UNIT_ID)
+        var fields = List.of(TASK_UNIT.ROLE, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_GROUP.ID, UNITS_GROUP.NAME);
+        return db.resultQuery(statements.sqlById("task-units", () -> db.select(fields)
+                        .from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
+                        .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
+                        .where(TASK_UNIT.TASK_ID.eq(ID))
+                        .orderBy(TASK_UNIT.POSITION, TASK_UNIT.UNIT_ID)), taskId)
+                .coerce(TASK_UNIT.ROLE, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_GROUP.ID, UNITS_GROUP.NAME)
                 .fetch().stream()
                 .collect(Collectors.groupingBy(r -> r.value1(),
                         Collectors.mapping(r -> new AssignedUnit(r.value2(), r.value3(), r.value4(), r.value5()),
@@ -377,25 +392,33 @@ public class TaskLedger {
     }
 
     private List<Milestone> milestones(long taskId) {
-        return db.selectFrom(MILESTONE).where(MILESTONE.TASK_ID.eq(taskId)).orderBy(MILESTONE.POSITION, MILESTONE.ID)
+        return db.resultQuery(statements.sqlById("task-milestones", () -> db.selectFrom(MILESTONE)
+                        .where(MILESTONE.TASK_ID.eq(ID)).orderBy(MILESTONE.POSITION, MILESTONE.ID)), taskId)
+                .coerce(MILESTONE)
                 .fetch(m -> new Milestone(m.getDueOn(), m.getDeliverable(), m.getPhrase()));
     }
 
     private List<Indicator> indicators(long taskId) {
-        return db.selectFrom(INDICATOR).where(INDICATOR.TASK_ID.eq(taskId)).orderBy(INDICATOR.POSITION, INDICATOR.ID)
+        return db.resultQuery(statements.sqlById("task-indicators", () -> db.selectFrom(INDICATOR)
+                        .where(INDICATOR.TASK_ID.eq(ID)).orderBy(INDICATOR.POSITION, INDICATOR.ID)), taskId)
+                .coerce(INDICATOR)
                 .fetch(i -> new Indicator(i.getName(), Indicator.Comparator.ofSymbol(i.getComparator()), i.getTargetValue(),
                         i.getUnitOfMeasure(), i.getDueOn(), i.getBaseline(), i.getPhrase()));
     }
 
     private List<Obligation> obligations(long taskId) {
-        return db.selectFrom(OBLIGATION).where(OBLIGATION.TASK_ID.eq(taskId)).orderBy(OBLIGATION.POSITION, OBLIGATION.ID)
+        return db.resultQuery(statements.sqlById("task-obligations", () -> db.selectFrom(OBLIGATION)
+                        .where(OBLIGATION.TASK_ID.eq(ID)).orderBy(OBLIGATION.POSITION, OBLIGATION.ID)), taskId)
+                .coerce(OBLIGATION)
                 .fetch(o -> new Obligation(o.getSubject(), o.getAtLeast(), Obligation.Period.valueOf(o.getPer()),
                         o.getStartsOn(), o.getPhrase()));
     }
 
     private List<TaskHistoryEntry> history(long taskId) {
-        return db.selectFrom(TASK_HISTORY).where(TASK_HISTORY.TASK_ID.eq(taskId))
-                .orderBy(TASK_HISTORY.OCCURRED_AT.desc(), TASK_HISTORY.ID.desc())
+        return db.resultQuery(statements.sqlById("task-history", () -> db.selectFrom(TASK_HISTORY)
+                        .where(TASK_HISTORY.TASK_ID.eq(ID))
+                        .orderBy(TASK_HISTORY.OCCURRED_AT.desc(), TASK_HISTORY.ID.desc())), taskId)
+                .coerce(TASK_HISTORY)
                 .fetch(h -> new TaskHistoryEntry(h.getOccurredAt(), h.getActor(), h.getAction(),
                         h.getFromStatus() == null ? null : TaskStatus.valueOf(h.getFromStatus()),
                         h.getToStatus() == null ? null : TaskStatus.valueOf(h.getToStatus()), h.getReason(), h.getChanges()));

@@ -2,7 +2,6 @@ package org.rectify.access.internal;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.rectify.access.ApiTokenChanged;
 import org.rectify.access.Caller;
 import org.rectify.platform.InvalidInputException;
@@ -24,7 +23,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import static org.rectify.access.internal.db.Tables.ACCOUNT;
 import static org.rectify.access.internal.db.Tables.API_TOKEN;
 
 /**
@@ -105,17 +103,17 @@ public class ApiTokens {
     }
 
     /**
-     * A condition on ACCOUNT: the account a presented secret acts as, when it is one of ours, unrevoked and unexpired;
-     * so that signing a request in reads the token and its account in one statement. It reads nothing itself: no transaction, no connection.
+     * A condition on API_TOKEN: the token whose hash is {@code hash}, unrevoked and unexpired; so that signing a request
+     * in reads the token and its account in one statement. It reads nothing itself: no transaction, no connection.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
-    Condition holderOf(String secret) {
-        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
-            return DSL.falseCondition();
-        }
-        return ACCOUNT.ID.eq(DSL.field(DSL.select(API_TOKEN.ACCOUNT_ID).from(API_TOKEN)
-                .where(API_TOKEN.SECRET_HASH.eq(hash(secret)).and(API_TOKEN.REVOKED_AT.isNull())
-                        .and(API_TOKEN.EXPIRES_AT.gt(at(clock.instant()))))));
+    Condition matching(byte[] hash) {
+        return API_TOKEN.SECRET_HASH.eq(hash).and(API_TOKEN.REVOKED_AT.isNull()).and(API_TOKEN.EXPIRES_AT.gt(at(clock.instant())));
+    }
+
+    /** Whether a presented secret has the shape of ours (anything else is refused without a read). */
+    static boolean wellFormed(String secret) {
+        return secret != null && secret.startsWith(PREFIX) && secret.length() <= 100;
     }
 
     static byte[] hash(String secret) {

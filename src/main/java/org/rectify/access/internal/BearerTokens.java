@@ -11,19 +11,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * {@code Authorization: Bearer <token>} on the API and its description ({@link ApiDescription}): one read of the token by its SHA-256 joined to its account, no
- * password hash and no write. The request keeps no session. A token that is unknown, revoked or expired, or whose
+ * {@code Authorization: Bearer <token>} on the API and its description ({@link ApiDescription}): one read of the token
+ * by its SHA-256 joined to its account, kept a few seconds ({@link KeptSignIns}), no password hash and no write. The
+ * request keeps no session. A token that is unknown, revoked or expired, or whose
  * account is disabled, is answered 401 at once.
  */
 class BearerTokens extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final AccountDetailsService accounts;
+    private final KeptSignIns kept;
     private final ApiRefusals refusals;
 
-    BearerTokens(ApiTokens tokens, AccountDetailsService accounts, ApiRefusals refusals) {
+    BearerTokens(ApiTokens tokens, AccountDetailsService accounts, KeptSignIns kept, ApiRefusals refusals) {
         this.tokens = tokens;
         this.accounts = accounts;
+        this.kept = kept;
         this.refusals = refusals;
     }
 
@@ -41,7 +44,11 @@ class BearerTokens extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String secret = request.getHeader("Authorization").substring(7).strip();
-        AccountDetails account = accounts.load(tokens.holderOf(secret)).filter(AccountDetails::isEnabled).orElse(null);
+        AccountDetails account = null;
+        if (ApiTokens.wellFormed(secret)) {
+            byte[] hash = ApiTokens.hash(secret);
+            account = kept.holder(hash, () -> accounts.holder(tokens.matching(hash))).orElse(null);
+        }
         if (account == null) {
             refusals.write(request, response, 401, "apiToken.invalid");
             return;

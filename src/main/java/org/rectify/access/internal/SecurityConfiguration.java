@@ -33,7 +33,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, AuthenticationManager authentication, ApiRefusals apiRefusals,
-                                 DSLContext db, ApiTokens tokens, AccountDetailsService accounts,
+                                 DSLContext db, ApiTokens tokens, AccountDetailsService accounts, KeptSignIns kept,
                                  @Value("${rectify.api-docs.public:false}") boolean apiDocsPublic)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
@@ -62,8 +62,8 @@ class SecurityConfiguration {
                         .addHeaderWriter(new ContentSecurityPolicy())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frames -> frames.deny()))
-                .addFilterBefore(new BearerTokens(tokens, accounts, apiRefusals), BasicAuthenticationFilter.class)
-                .addFilterBefore(new StaleSessions(db), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokens(tokens, accounts, kept, apiRefusals), BasicAuthenticationFilter.class)
+                .addFilterBefore(new StaleSessions(db, kept), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new PasswordChangeRequired(apiRefusals), AuthorizationFilter.class);
         return http.build();
     }

@@ -16,16 +16,19 @@ import static org.rectify.access.internal.db.Tables.ACCOUNT;
 
 /**
  * Ends a session whose account was disabled, given another role or unit, or had its password reset since it signed
- * in: those raise the account's session version in the database, so this holds on every node (one indexed read per
- * request that comes with a session; HTTP Basic requests load the account afresh anyway). The request then goes on
+ * in: those raise the account's session version in the database, so this holds on every node (one indexed read,
+ * kept a few seconds by {@link KeptSignIns} and dropped when an account changes on this node; HTTP Basic requests load
+ * the account afresh anyway). The request then goes on
  * unauthenticated: a page redirects to the sign-in form, the API answers 401.
  */
 class StaleSessions extends OncePerRequestFilter {
 
     private final DSLContext db;
+    private final KeptSignIns kept;
 
-    StaleSessions(DSLContext db) {
+    StaleSessions(DSLContext db, KeptSignIns kept) {
         this.db = db;
+        this.kept = kept;
     }
 
     /** Scripts, styles and icons carry the session too; they need no account read. */
@@ -48,8 +51,9 @@ class StaleSessions extends OncePerRequestFilter {
 
     private boolean isStale(AccountDetails account) {
         // disabling raises the session version too, so the version alone tells
-        Integer version = db.select(ACCOUNT.SESSION_VERSION).from(ACCOUNT)
-                .where(ACCOUNT.ID.eq(account.caller().accountId())).fetchOne(ACCOUNT.SESSION_VERSION);
+        long id = account.caller().accountId();
+        Integer version = kept.sessionVersion(id, () -> db.select(ACCOUNT.SESSION_VERSION).from(ACCOUNT)
+                .where(ACCOUNT.ID.eq(id)).fetchOne(ACCOUNT.SESSION_VERSION));
         return version == null || version != account.sessionVersion();
     }
 }

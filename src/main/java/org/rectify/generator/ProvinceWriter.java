@@ -605,8 +605,12 @@ public final class ProvinceWriter {
             done("report_attachment", attachment);
         }
         if (!reports.isEmpty()) {
+            // the reports named by the attachments just written, as a semi-join: a list of a million ids as one array
+            // parameter took PostgreSQL hours to match against ten million reports
+            long lastAttachment = firstAttachment + reports.size() - 1;
             timed("submit reports with evidence", () -> db.update(PROGRESS_REPORT).set(PROGRESS_REPORT.STATUS, VersionStatus.SUBMITTED)
-                    .where(PROGRESS_REPORT.ID.eq(DSL.any(reports.toArray(Long[]::new)))).execute());
+                    .where(PROGRESS_REPORT.ID.in(DSL.select(REPORT_ATTACHMENT.REPORT_ID).from(REPORT_ATTACHMENT)
+                            .where(REPORT_ATTACHMENT.ID.between(firstAttachment, lastAttachment)))).execute());
         }
     }
 

@@ -66,6 +66,8 @@ class AuditChain {
     /** This transaction's group of records; linked after it commits. */
     private final class Group {
         final UUID id = UUID.randomUUID();
+        /** The transaction's connection, bound while it runs: an inner transaction's is another (see {@link #group}). */
+        final Object connection = TransactionSynchronizationManager.getResource(dataSource);
         /** Links the group after the commit; also tells this transaction's group from a suspended one's. */
         final TransactionSynchronization link = new TransactionSynchronization() {
             @Override
@@ -95,7 +97,10 @@ class AuditChain {
 
     private UUID group() {
         Group cached = (Group) TransactionSynchronizationManager.getResource(this);
-        if (cached != null && TransactionSynchronizationManager.getSynchronizations().contains(cached.link)) {
+        // this transaction's group, not a suspended one's: told by the connection bound now (a look at the list of
+        // synchronizations copies it, and a recomputation that publishes thousands of records has thousands of them)
+        if (cached != null && (cached.connection != null ? cached.connection == TransactionSynchronizationManager.getResource(dataSource)
+                : TransactionSynchronizationManager.getSynchronizations().contains(cached.link))) {
             return cached.id;
         }
         Group fresh = new Group();

@@ -9,6 +9,7 @@ import org.rectify.progress.ReportAccess.Loaded;
 import org.rectify.progress.ReportLifecycle.Refusal;
 import org.rectify.progress.ReportLifecycle.Situation;
 import org.rectify.progress.internal.db.tables.records.ProgressReportRecord;
+import org.rectify.progress.internal.db.tables.records.ReportEventRecord;
 import org.rectify.progress.internal.db.tables.records.ReportSlotRecord;
 import org.rectify.units.Unit;
 import org.rectify.units.Units;
@@ -111,20 +112,24 @@ public class ProgressReports {
                 target.cycle.id(), content, caller.signature(), counts, now);
         long reportId = draft.report().getId();
         store.attach(reportId, store.writeContent(reportId, content, target.task, List.of()), files, caller);
-        store.record(slotId, reportId, 1, counts ? List.of(ReportStep.DRAFTED, ReportStep.SUBMITTED)
-                : List.of(ReportStep.DRAFTED), caller, null, now);
+        List<ReportEventRecord> recorded = store.record(slotId, reportId, 1, counts
+                ? List.of(ReportStep.DRAFTED, ReportStep.SUBMITTED) : List.of(ReportStep.DRAFTED), caller, null, now);
         events.publishEvent(new ReportDrafted(reportId, target.task.id(), target.unit.id(), target.cycle.id(), 1, null,
                 caller.signature(), now));
+        // the answer from what this command wrote (the slot is new, locked by its insert: no one else wrote to it);
+        // measurements, obligation records and files read back only when there are some
+        boolean withParts = !content.measurements().isEmpty() || !content.obligationRecords().isEmpty()
+                || !content.links().isEmpty() || !files.isEmpty();
         if (counts) {
             Loaded submitted = new Loaded(store.setStatus(reportId, VersionStatus.DRAFT, VersionStatus.SUBMITTED, caller, now),
                     draft.slot(), target.task, target.unit, target.cycle, target.approvalRequired);
             counted(submitted, caller, now);
-            return detail(submitted);
+            return firstVersion(submitted, withParts, recorded);
         }
         // the draft as this command wrote it (its slot locked by the insert, its reader the writer): nothing read back
         Loaded written = new Loaded(draft.report(), draft.slot(), target.task, target.unit, target.cycle,
                 target.approvalRequired);
-        return report.submit() ? submit(written, caller) : detail(written);
+        return report.submit() ? submit(written, caller) : firstVersion(written, withParts, recorded);
     }
 
     /** Whether the lifecycle lets a new draft of the caller's count as submitted at once (no approval to wait for). */
@@ -394,7 +399,7 @@ public class ProgressReports {
 
     // ---- inside
 
-    /** The task, lead unit and cycle a new report is for, with the caller's right to write it checked. */
+    /** The task (without its milestones and history), lead unit and cycle a new report is for, the caller's right checked. */
     private record Target(TaskDetail task, Unit unit, ReportingCycle cycle, boolean approvalRequired) {
     }
 
@@ -474,7 +479,7 @@ public class ProgressReports {
     }
 
     private Target target(long taskId, long cycleId, Long unitId, Caller caller) {
-        TaskDetail task = access.task(taskId, caller);
+        TaskDetail task = access.taskToReportOn(taskId, caller);
         Unit unit = access.reportingUnit(task, unitId, caller);
         access.requireReporting(task);
         ReportingCycles.WithApproval cycle = access.openCycleWithApproval(task, cycleId);
@@ -502,6 +507,10 @@ public class ProgressReports {
 
     private ReportDetail detail(Loaded l) {
         return details.detail(l.report(), l.slot(), l.task(), l.unit(), l.cycle(), l.approvalRequired());
+    }
+
+    private ReportDetail firstVersion(Loaded l, boolean withParts, List<ReportEventRecord> recorded) {
+        return details.firstVersion(l.report(), l.slot(), l.task(), l.unit(), l.cycle(), l.approvalRequired(), withParts, recorded);
     }
 
     private static DefaultMessageSourceResolvable label(VersionStatus status) {

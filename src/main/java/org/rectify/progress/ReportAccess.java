@@ -70,6 +70,15 @@ class ReportAccess {
         return visibleTask(taskId, caller).orElseThrow(() -> new ReportNotFound("progress.taskNotFound", taskId));
     }
 
+    /** {@link #task} as a new report needs it: without its milestones and history ({@link TaskLedger#forReporting}). */
+    TaskDetail taskToReportOn(long taskId, Caller caller) {
+        try {
+            return ledger.forReporting(taskId, caller.scope());
+        } catch (TaskNotFound e) {
+            throw new ReportNotFound("progress.taskNotFound", taskId);
+        }
+    }
+
     Optional<TaskDetail> visibleTask(long taskId, Caller caller) {
         try {
             return Optional.of(ledger.get(taskId, caller.scope()));

@@ -71,7 +71,36 @@ class ReportDetails {
 
     ReportDetail detail(ProgressReportRecord r, ReportSlotRecord slot, TaskDetail task, Unit unit, ReportingCycle cycle,
                         boolean approvalRequired) {
-        long id = r.getId();
+        List<ReportEventRecord> events = db.selectFrom(REPORT_EVENT).where(REPORT_EVENT.SLOT_ID.eq(slot.getId()))
+                .and(REPORT_EVENT.ACTION.ne(ReportStep.SAVED))
+                .orderBy(REPORT_EVENT.OCCURRED_AT.desc(), REPORT_EVENT.ID.desc())
+                .fetch();
+        List<ProgressReportRecord> versions = db.selectFrom(PROGRESS_REPORT).where(PROGRESS_REPORT.SLOT_ID.eq(slot.getId()))
+                .orderBy(PROGRESS_REPORT.VERSION.desc())
+                .fetch();
+        return detail(r, slot, task, unit, cycle, approvalRequired, parts(r.getId()), events, versions);
+    }
+
+    /**
+     * A cycle's first report as the command that wrote it has it, not read back: its only version, the history steps
+     * it recorded (as stored), and its measurements, obligation records and attachments read only when it wrote some
+     * ({@code withParts}). The same answer as {@link #detail} gives for it afterwards.
+     */
+    ReportDetail firstVersion(ProgressReportRecord r, ReportSlotRecord slot, TaskDetail task, Unit unit, ReportingCycle cycle,
+                              boolean approvalRequired, boolean withParts, List<ReportEventRecord> recorded) {
+        List<ReportEventRecord> events = recorded.stream().filter(e -> e.getAction() != ReportStep.SAVED)
+                .sorted(java.util.Comparator.comparing(ReportEventRecord::getOccurredAt).thenComparing(ReportEventRecord::getId).reversed())
+                .toList();
+        return detail(r, slot, task, unit, cycle, approvalRequired, withParts ? parts(r.getId()) : Parts.NONE, events, List.of(r));
+    }
+
+    /** A version's measurements, obligation records (with their files) and the attachments of the report itself. */
+    private record Parts(List<ReportDetail.Measurement> measurements, List<ReportDetail.ObligationRecord> records,
+                         List<ReportDetail.Attachment> attachments) {
+        static final Parts NONE = new Parts(List.of(), List.of(), List.of());
+    }
+
+    private Parts parts(long id) {
         List<ReportDetail.Measurement> measurements = db.selectFrom(MEASUREMENT).where(MEASUREMENT.REPORT_ID.eq(id))
                 .orderBy(MEASUREMENT.POSITION, MEASUREMENT.ID)
                 .fetch(m -> new ReportDetail.Measurement(m.getIndicatorName(), m.getValue(), m.getUnitOfMeasure(),
@@ -97,29 +126,31 @@ class ReportDetails {
                 .orderBy(OBLIGATION_RECORD.POSITION, OBLIGATION_RECORD.ID)
                 .fetch(o -> new ReportDetail.ObligationRecord(o.getId(), o.getObligationSubject(), o.getHeldOn(), o.getBody(),
                         o.getTopic(), byRecord.getOrDefault(o.getId(), List.of())));
-        List<ReportEventRecord> events = db.selectFrom(REPORT_EVENT).where(REPORT_EVENT.SLOT_ID.eq(slot.getId()))
-                .and(REPORT_EVENT.ACTION.ne(ReportStep.SAVED))
-                .orderBy(REPORT_EVENT.OCCURRED_AT.desc(), REPORT_EVENT.ID.desc())
-                .fetch();
+        return new Parts(measurements, records, attachments);
+    }
+
+    /** The read model from the version, its parts, the cycle's history (newest first) and versions (newest first). */
+    private ReportDetail detail(ProgressReportRecord r, ReportSlotRecord slot, TaskDetail task, Unit unit, ReportingCycle cycle,
+                                boolean approvalRequired, Parts parts, List<ReportEventRecord> events,
+                                List<ProgressReportRecord> versionRows) {
         Map<Long, String> returns = new HashMap<>(); // each version's latest return, from the same history
         for (int i = events.size() - 1; i >= 0; i--) {
             if (events.get(i).getAction() == ReportStep.RETURNED) {
                 returns.put(events.get(i).getReportId(), events.get(i).getComment());
             }
         }
-        List<ReportDetail.Version> versions = db.selectFrom(PROGRESS_REPORT).where(PROGRESS_REPORT.SLOT_ID.eq(slot.getId()))
-                .orderBy(PROGRESS_REPORT.VERSION.desc())
-                .fetch(v -> new ReportDetail.Version(v.getId(), v.getVersion(), v.getStatus(),
+        List<ReportDetail.Version> versions = versionRows.stream()
+                .map(v -> new ReportDetail.Version(v.getId(), v.getVersion(), v.getStatus(),
                         v.getSubmittedBy(), v.getSubmittedAt() == null ? null : v.getSubmittedAt().toInstant(),
-                        returns.containsKey(v.getId()), returns.get(v.getId())));
+                        returns.containsKey(v.getId()), returns.get(v.getId()))).toList();
         List<ReportDetail.HistoryEntry> history = events.stream()
                 .map(e -> new ReportDetail.HistoryEntry(e.getOccurredAt().toInstant(), e.getActor(), e.getAction().name(),
                         e.getVersion(), e.getComment())).toList();
-        return new ReportDetail(id, slot.getId(), r.getVersion(), r.getStatus(), r.getSupersedesId(),
+        return new ReportDetail(r.getId(), slot.getId(), r.getVersion(), r.getStatus(), r.getSupersedesId(),
                 task.id(), task.ref(), task.displayTitle(), task.planId(), task.planTitle(),
                 unit.id(), unit.name(), cycle, status(slot, cycle, r), approvalRequired,
                 r.getWorkDone(), Phase.valueOf(r.getPhase()), r.getOnSchedule(), r.getProblems(), r.getNextSteps(),
-                measurements, records, attachments, r.getCreatedBy(), r.getCreatedAt().toInstant(),
+                parts.measurements(), parts.records(), parts.attachments(), r.getCreatedBy(), r.getCreatedAt().toInstant(),
                 r.getUpdatedAt().toInstant(), r.getSubmittedBy(),
                 r.getSubmittedAt() == null ? null : r.getSubmittedAt().toInstant(), versions, history,
                 contributions(cycle.id(), task.id(), unit.id()));

@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import org.rectify.access.Caller;
 import org.rectify.plans.TaskDetail;
 import org.rectify.progress.internal.db.tables.records.ProgressReportRecord;
+import org.rectify.progress.internal.db.tables.records.ReportEventRecord;
 import org.rectify.progress.internal.db.tables.records.ReportSlotRecord;
 import org.springframework.stereotype.Component;
 
@@ -361,16 +362,16 @@ class ReportStore {
         record(slotId, reportId, version, List.of(step), caller, comment, at);
     }
 
-    /** Steps taken at once (a report written and submitted), in this order, in one statement. */
-    void record(long slotId, Long reportId, Integer version, List<ReportStep> steps, Caller caller, String comment,
-                Instant at) {
+    /** Steps taken at once (a report written and submitted), in this order, in one statement; returns them as stored. */
+    List<ReportEventRecord> record(long slotId, Long reportId, Integer version, List<ReportStep> steps, Caller caller,
+                                   String comment, Instant at) {
         var insert = db.insertInto(REPORT_EVENT, REPORT_EVENT.SLOT_ID, REPORT_EVENT.REPORT_ID, REPORT_EVENT.VERSION,
                 REPORT_EVENT.ACTION, REPORT_EVENT.ACTOR, REPORT_EVENT.ACTOR_UNIT_ID, REPORT_EVENT.COMMENT, REPORT_EVENT.OCCURRED_AT);
         for (ReportStep step : steps) {
             insert = insert.values(slotId, reportId, version, step, caller.signature(),
                     caller.unitId() > 0 ? caller.unitId() : null, comment, utc(at));
         }
-        insert.execute();
+        return insert.returning().fetch();
     }
 
     /** A supporting unit's contribution with its files; returns its id. */

@@ -23,6 +23,15 @@ public record WarningPolicy(SupervisionSettings settings) {
      */
     public static final int LATE_ANSWER_COUNTS = 30;
 
+    /**
+     * Whether a report counted for a cycle due on {@code dueOn} can change a task's warning on {@code today}. A report
+     * changes one fact only, "report missing", which looks at the plan's last cycle whose grace period ended before
+     * today; a cycle due today or later is not past its grace period (it ends on the due date or after).
+     */
+    public static boolean reportCanChange(LocalDate dueOn, LocalDate today) {
+        return today.isAfter(dueOn);
+    }
+
     public Assessment assess(TaskFacts task, LocalDate today) {
         TaskStatus status = task.status();
         switch (status) {

@@ -156,4 +156,47 @@ class AuditChainTests {
         assertThat(v.intact()).as("%s", v.firstBreak()).isTrue();
         assertThat(v.entries()).isEqualTo(log.count());
     }
+
+    @Test
+    void eight_commands_committing_at_once_find_their_entries_linked_when_they_return_and_the_chain_stays_verifiable() throws Exception {
+        int threads = 8;
+        int perThread = 15;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String thread = "g" + t;
+                Callable<Void> work = () -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        String object = "probe:" + thread + "/" + i;
+                        tx().executeWithoutResult(status -> {
+                            events.publishEvent(new Probe("线程" + thread, "probe.group", object, "1"));
+                            events.publishEvent(new Probe("线程" + thread, "probe.group", object, "2"));
+                        });
+                        // linked by this command's own step or by another's that took it along: in the chain on return
+                        List<AuditEntry> mine = log.of(object);
+                        assertThat(mine).as(object).hasSize(2);
+                        assertThat(mine.get(1).seq()).as(object).isEqualTo(mine.get(0).seq() + 1);
+                    }
+                    return null;
+                };
+                done.add(pool.submit(work));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'probe.group'", Integer.class))
+                .isEqualTo(2 * threads * perThread);
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending", Integer.class)).isZero();
+        AuditVerification v = verifier.verify();
+        assertThat(v.intact()).as("%s", v.firstBreak()).isTrue();
+        assertThat(v.entries()).isEqualTo(log.count());
+    }
 }

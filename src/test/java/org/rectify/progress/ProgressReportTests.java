@@ -97,6 +97,24 @@ class ProgressReportTests {
     }
 
     @Test
+    void a_report_of_text_only_answers_as_it_reads_back_whether_saved_as_a_draft_or_submitted_at_once() throws Exception {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        for (boolean submit : List.of(false, true)) {
+            long task = plan.epbTask();
+            var created = plan.report(epbStaff(), task, plan.currentCycle, content("仅文字的进展" + submit), submit)
+                    .andExpect(status().isCreated()).andReturn();
+            var read = mvc.perform(get("/api/progress/reports/{id}", id(created)).with(epbStaff())).andExpect(status().isOk())
+                    .andReturn();
+            var answer = json.readTree(ProgressFixture.body(created));
+            assertThat(answer).as("submitted: %s", submit).isEqualTo(json.readTree(ProgressFixture.body(read)).get("report"));
+            assertThat(answer.get("history").findValuesAsString("action"))
+                    .isEqualTo(submit ? List.of("SUBMITTED", "DRAFTED") : List.of("DRAFTED"));
+            assertThat(answer.get("versions")).hasSize(1);
+            assertThat(answer.get("measurements")).isEmpty();
+        }
+    }
+
+    @Test
     void a_report_with_no_text_is_refused_and_nothing_is_stored() throws Exception {
         long task = plan.epbTask();
         plan.report(epbStaff(), task, plan.currentCycle, "{\"workDone\": \"  \", \"phase\": \"IN_PROGRESS\", \"onSchedule\": true}", true)

@@ -19,6 +19,15 @@ class WarningPolicyTests {
     }
 
     @Test
+    void a_report_on_a_cycle_due_today_or_later_cannot_change_a_warning_and_one_on_a_cycle_past_due_can() {
+        LocalDate due = LocalDate.of(2018, 6, 25);
+        assertThat(WarningPolicy.reportCanChange(due, due.minusDays(3))).isFalse();
+        assertThat(WarningPolicy.reportCanChange(due, due)).isFalse();
+        // past its due date the cycle may be past its grace period too: the last one missed, which the report clears
+        assertThat(WarningPolicy.reportCanChange(due, due.plusDays(1))).isTrue();
+    }
+
+    @Test
     void a_task_far_from_its_deadline_has_no_warning() {
         Assessment a = policy.assess(task(TaskStatus.IN_PROGRESS, END_2018, END_2018, null), LocalDate.of(2018, 3, 1));
         assertThat(a.level()).isEqualTo(WarningLevel.NONE);

@@ -35,12 +35,14 @@ import static org.rectify.audit.internal.db.Tables.AUDIT_PENDING;
 
 /**
  * Appends to the chain in two steps. A command's records are written, unlinked, to {@code audit_pending} in the
- * command's own transaction (they commit with it or not at all, and no lock is taken); right after the commit the
- * same thread links everything pending into the chain under a transaction-scoped advisory lock, so the chain stays a
- * line however many commands (and app nodes) commit at once. The lock is held only while linking, never through a
- * command's commit: commands commit side by side, and one link step takes the records of every command that
- * committed meanwhile (one fsync for many). A command's records stay neighbours in the chain, in the order published.
- * When the command returns its records are in the chain; records left pending by a crash are linked at start.
+ * command's own transaction (they commit with it or not at all, and no lock is taken); right after the commit
+ * everything pending is linked into the chain under a transaction-scoped advisory lock, so the chain stays a line
+ * however many commands (and app nodes) commit at once. The lock is held only while linking, never through a
+ * command's commit: commands commit side by side. On a node the link steps take turns ({@link #linkAfterCommit}):
+ * while one command's step links, the commands committing meanwhile wait for the next turn, which one of them takes
+ * for all (one transaction and one fsync for many; the others commit once). A command's records stay neighbours in
+ * the chain, in the order published. When the command returns its records are in the chain; records left pending by
+ * a crash are linked at start.
  */
 @Component
 class AuditChain {
@@ -64,11 +66,13 @@ class AuditChain {
     /** This transaction's group of records; linked after it commits. */
     private final class Group {
         final UUID id = UUID.randomUUID();
+        /** The transaction's connection, bound while it runs: an inner transaction's is another (see {@link #group}). */
+        final Object connection = TransactionSynchronizationManager.getResource(dataSource);
         /** Links the group after the commit; also tells this transaction's group from a suspended one's. */
         final TransactionSynchronization link = new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                linkOnCommittedConnection();
+                linkAfterCommit();
             }
 
             @Override
@@ -93,7 +97,10 @@ class AuditChain {
 
     private UUID group() {
         Group cached = (Group) TransactionSynchronizationManager.getResource(this);
-        if (cached != null && TransactionSynchronizationManager.getSynchronizations().contains(cached.link)) {
+        // this transaction's group, not a suspended one's: told by the connection bound now (a look at the list of
+        // synchronizations copies it, and a recomputation that publishes thousands of records has thousands of them)
+        if (cached != null && (cached.connection != null ? cached.connection == TransactionSynchronizationManager.getResource(dataSource)
+                : TransactionSynchronizationManager.getSynchronizations().contains(cached.link))) {
             return cached.id;
         }
         Group fresh = new Group();
@@ -113,11 +120,59 @@ class AuditChain {
         }
     }
 
+    /** The link steps' turns on this node. */
+    private final Object turns = new Object();
+    /** Commands whose records committed, numbered in the order they came to link them. */
+    private long committed;
+    /** Every command numbered up to this one has had its records linked (or its step failed: the next links them). */
+    private long linkedUpTo;
+    /** Whether a command's thread is linking now. */
+    private boolean linking;
+
+    /**
+     * Links this command's records, committed: by its own link step, or by the step of a command that began linking
+     * after this one committed. The step taking a turn links every command numbered so far, so the commands that
+     * committed while the previous step ran are linked by one step, not one each.
+     */
+    private void linkAfterCommit() {
+        long mine;
+        synchronized (turns) {
+            mine = ++committed;
+        }
+        while (true) {
+            long upTo;
+            synchronized (turns) {
+                while (linking && linkedUpTo < mine) {
+                    try {
+                        turns.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return; // left pending: the next step links them
+                    }
+                }
+                if (linkedUpTo >= mine) {
+                    return;
+                }
+                linking = true;
+                upTo = committed; // each of these committed before it was numbered: the step sees its records
+            }
+            try {
+                linkOnCommittedConnection();
+            } finally {
+                synchronized (turns) {
+                    linking = false;
+                    linkedUpTo = Math.max(linkedUpTo, upTo);
+                    turns.notifyAll();
+                }
+            }
+        }
+    }
+
     /**
      * The link step, right after the command's commit, on the connection the command used (still its own until the
      * transaction manager releases it): a second short transaction there needs no second connection from the pool,
-     * which a busy pool could not give while every request holds one. A failure leaves the records pending for the
-     * next step, and the committed command stands.
+     * which a busy pool could not give while every request holds one (the commands waiting for the turn hold theirs,
+     * idle). A failure leaves the records pending for the next step, and the committed command stands.
      */
     private void linkOnCommittedConnection() {
         CommittedConnection.run(dataSource, this::link, log, "audit: linking pending records failed; the next command links them");

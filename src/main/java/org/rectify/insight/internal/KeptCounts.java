@@ -1,7 +1,11 @@
 package org.rectify.insight.internal;
 
+import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Row4;
+import org.jooq.Table;
 import org.rectify.insight.internal.db.tables.records.InsightCountRecord;
 import org.rectify.insight.internal.db.tables.records.InsightDeadlineRecord;
 import org.rectify.insight.internal.db.tables.records.InsightMonthRecord;
@@ -22,7 +26,13 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.unnest;
+import static org.jooq.impl.DSL.values;
+import static org.jooq.impl.DSL.when;
 import static org.rectify.insight.internal.db.Tables.INSIGHT_COUNT;
 import static org.rectify.insight.internal.db.Tables.INSIGHT_DEADLINE;
 import static org.rectify.insight.internal.db.Tables.INSIGHT_MONTH;
@@ -33,6 +43,7 @@ import static org.rectify.insight.internal.db.Tables.INSIGHT_TASK_SLOT;
 import static org.rectify.insight.internal.db.Tables.INSIGHT_TASK_UNIT;
 import static org.rectify.insight.internal.db.Tables.INSIGHT_WEEK;
 import static org.rectify.plans.api.Tables.PLANS_TASK;
+import static org.rectify.progress.api.Tables.PROGRESS_CYCLE;
 
 /**
  * The dashboard's counts kept ready: each task's {@link TaskTally} stored, and its dimensions counted under every scope
@@ -221,8 +232,12 @@ class KeptCounts {
         return writes;
     }
 
-    /** The tallies last counted for the tasks, with their lead units and reports. */
+    /**
+     * The tallies last counted for the tasks, with their lead units and reports: the tasks' rows locked first, so that
+     * what is read after them is what the transaction counting the same task before this one committed.
+     */
     private Map<Long, TaskTally> stored(List<Long> ids) {
+        var tasks = db.selectFrom(INSIGHT_TASK).where(INSIGHT_TASK.TASK_ID.in(ids)).orderBy(INSIGHT_TASK.TASK_ID).forUpdate().fetch();
         Map<Long, List<TaskTally.Lead>> leads = new HashMap<>();
         db.selectFrom(INSIGHT_TASK_UNIT).where(INSIGHT_TASK_UNIT.TASK_ID.in(ids)).forEach(r -> leads
                 .computeIfAbsent(r.getTaskId(), k -> new ArrayList<>()).add(new TaskTally.Lead(r.getUnitId(), List.of(r.getKeys()))));
@@ -230,11 +245,69 @@ class KeptCounts {
         db.selectFrom(INSIGHT_TASK_SLOT).where(INSIGHT_TASK_SLOT.TASK_ID.in(ids)).forEach(r -> slots
                 .computeIfAbsent(r.getTaskId(), k -> new ArrayList<>()).add(new TaskTally.Submitted(r.getUnitId(), r.getCycleId(), r.getLate())));
         Map<Long, TaskTally> before = new HashMap<>();
-        db.selectFrom(INSIGHT_TASK).where(INSIGHT_TASK.TASK_ID.in(ids)).orderBy(INSIGHT_TASK.TASK_ID).forUpdate()
-                .forEach(r -> before.put(r.getTaskId(), new TaskTally(r.getTaskId(), r.getPlanId(), r.getSection(), r.getItem(), r.getStatus(),
-                        r.getSchedule(), r.getLevel(), r.getDeadline(), r.getClosedMonth(), List.of(r.getKeys()), List.of(), List.of(), List.of())
-                        .with(List.of(r.getLevelWeeks()), leads.getOrDefault(r.getTaskId(), List.of()), slots.getOrDefault(r.getTaskId(), List.of()))));
+        tasks.forEach(r -> before.put(r.getTaskId(), new TaskTally(r.getTaskId(), r.getPlanId(), r.getSection(), r.getItem(), r.getStatus(),
+                r.getSchedule(), r.getLevel(), r.getDeadline(), r.getClosedMonth(), List.of(r.getKeys()), List.of(), List.of(), List.of())
+                .with(List.of(r.getLevelWeeks()), leads.getOrDefault(r.getTaskId(), List.of()), slots.getOrDefault(r.getTaskId(), List.of()))));
         return before;
+    }
+
+    /** A lead unit's report on a task for a cycle counted as submitted, after the cycle's grace period or not. */
+    record Reported(long taskId, long unitId, long cycleId, boolean late) {
+    }
+
+    /**
+     * Adds reports counted as submitted on tasks whose other facts did not change (no {@link #refresh} of them in this
+     * transaction): only the report's slot and its unit's on-time or late sums change, under the keys that read that
+     * unit's reporting. Two statements whatever the number of reports: the tasks' rows locked (as {@link #refresh}
+     * locks them, so the two take turns on a task), then the slots the tasks did not count yet inserted and their sums
+     * added, in one statement. A report of a unit that does not lead the task now, of a task not reporting (no lead
+     * units kept), of a cycle of another plan, or of a slot counted already (a later version) adds nothing, as
+     * {@link TallySource} would not count it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void addReported(Collection<Reported> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        List<Long> ids = reports.stream().map(Reported::taskId).distinct().sorted().toList();
+        db.select(INSIGHT_TASK.TASK_ID).from(INSIGHT_TASK).where(INSIGHT_TASK.TASK_ID.in(ids)).orderBy(INSIGHT_TASK.TASK_ID).forUpdate()
+                .fetch();
+        var values = reports.stream().distinct().map(r -> row(r.taskId(), r.unitId(), r.cycleId(), r.late())).toList();
+        Table<?> reported = values(values.toArray(Row4[]::new)).as("reported", "task_id", "unit_id", "cycle_id", "late");
+        Field<Long> task = reported.field("task_id", Long.class);
+        Field<Long> unit = reported.field("unit_id", Long.class);
+        Field<Long> cycle = reported.field("cycle_id", Long.class);
+        Field<Boolean> late = reported.field("late", Boolean.class);
+        CommonTableExpression<?> added = name("added").fields("task_id", "unit_id", "cycle_id", "late").as(
+                db.insertInto(INSIGHT_TASK_SLOT, INSIGHT_TASK_SLOT.TASK_ID, INSIGHT_TASK_SLOT.UNIT_ID, INSIGHT_TASK_SLOT.CYCLE_ID,
+                                INSIGHT_TASK_SLOT.LATE)
+                        .select(select(task, unit, cycle, late).from(reported)
+                                .join(INSIGHT_TASK).on(INSIGHT_TASK.TASK_ID.eq(task))
+                                .join(INSIGHT_TASK_UNIT).on(INSIGHT_TASK_UNIT.TASK_ID.eq(task).and(INSIGHT_TASK_UNIT.UNIT_ID.eq(unit)))
+                                .join(PROGRESS_CYCLE).on(PROGRESS_CYCLE.ID.eq(cycle).and(PROGRESS_CYCLE.PLAN_ID.eq(INSIGHT_TASK.PLAN_ID))))
+                        .onConflictDoNothing()
+                        .returningResult(INSIGHT_TASK_SLOT.TASK_ID, INSIGHT_TASK_SLOT.UNIT_ID, INSIGHT_TASK_SLOT.CYCLE_ID, INSIGHT_TASK_SLOT.LATE));
+        Field<Long> addedTask = added.field("task_id", Long.class);
+        Field<Long> addedUnit = added.field("unit_id", Long.class);
+        Field<Long> addedCycle = added.field("cycle_id", Long.class);
+        Field<Boolean> addedLate = added.field("late", Boolean.class);
+        Table<?> keys = unnest(INSIGHT_TASK_UNIT.KEYS).as("k", "key");
+        Field<String> key = keys.field("key", String.class);
+        db.with(added)
+                .insertInto(INSIGHT_SLOT, INSIGHT_SLOT.SCOPE_KEY, INSIGHT_SLOT.CYCLE_ID, INSIGHT_SLOT.UNIT_ID, INSIGHT_SLOT.ON_TIME,
+                        INSIGHT_SLOT.LATE)
+                .select(select(key, addedCycle, addedUnit,
+                        sum(when(addedLate, 0).otherwise(1)).cast(Integer.class), sum(when(addedLate, 1).otherwise(0)).cast(Integer.class))
+                        .from(added)
+                        .join(INSIGHT_TASK_UNIT).on(INSIGHT_TASK_UNIT.TASK_ID.eq(addedTask).and(INSIGHT_TASK_UNIT.UNIT_ID.eq(addedUnit)))
+                        .crossJoin(keys)
+                        .groupBy(key, addedCycle, addedUnit)
+                        // in key order, as KeptSums writes: concurrent writers lock the rows in one order
+                        .orderBy(key, addedCycle, addedUnit))
+                .onConflict(INSIGHT_SLOT.SCOPE_KEY, INSIGHT_SLOT.CYCLE_ID, INSIGHT_SLOT.UNIT_ID).doUpdate()
+                .set(INSIGHT_SLOT.ON_TIME, INSIGHT_SLOT.ON_TIME.plus(excluded(INSIGHT_SLOT.ON_TIME)))
+                .set(INSIGHT_SLOT.LATE, INSIGHT_SLOT.LATE.plus(excluded(INSIGHT_SLOT.LATE)))
+                .execute();
     }
 
     /**

@@ -68,10 +68,22 @@ class KeptCountsUpdates {
         changed(event.taskIds());
     }
 
-    /** A report counted as submitted: its lead unit's reporting on the task. */
+    /**
+     * A report counted as submitted: its lead unit's reporting on the task, the only fact of the task it changes. Added
+     * as such (two statements), unless the task is counted anew in this transaction anyway (started by this report).
+     */
     @EventListener
     void on(ReportSubmitted event) {
-        changed(List.of(event.taskId()));
+        KeptCounts.Reported reported = new KeptCounts.Reported(event.taskId(), event.unitId(), event.cycleId(), event.daysLate() > 0);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            transactions.executeWithoutResult(s -> {
+                counts.addReported(List.of(reported));
+                version.changed();
+            });
+            return;
+        }
+        pending().reported.add(reported);
+        version.changed();
     }
 
     /** A new cadence moves the grace periods of the cycles still open: on time and late are judged anew. */
@@ -109,7 +121,6 @@ class KeptCountsUpdates {
         log.info("insight: kept counts rebuilt for {} tasks in {} ms", tasks, (System.nanoTime() - start) / 1_000_000);
     }
 
-    @SuppressWarnings("unchecked")
     private void changed(Collection<Long> taskIds) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             transactions.executeWithoutResult(s -> {
@@ -118,30 +129,42 @@ class KeptCountsUpdates {
             });
             return;
         }
-        Set<Long> pending = (Set<Long>) TransactionSynchronizationManager.getResource(PENDING);
-        if (pending == null) {
-            Set<Long> collected = new LinkedHashSet<>();
-            TransactionSynchronizationManager.bindResource(PENDING, collected);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    counts.refresh(collected);
-                }
-
-                @Override
-                public int getOrder() {
-                    return 0; // before the version moves (FiguresVersion: last), so the version's row is locked last
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-                }
-            });
-            pending = collected;
-        }
-        pending.addAll(taskIds);
+        pending().tasks.addAll(taskIds);
         version.changed();
+    }
+
+    /** What this transaction changed: the tasks to count anew, and reports to add to tasks not counted anew. */
+    private static final class Pending {
+        final Set<Long> tasks = new LinkedHashSet<>();
+        final Set<KeptCounts.Reported> reported = new LinkedHashSet<>();
+    }
+
+    /** This transaction's changes, applied just before it commits. */
+    private Pending pending() {
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(PENDING);
+        if (pending != null) {
+            return pending;
+        }
+        Pending collected = new Pending();
+        TransactionSynchronizationManager.bindResource(PENDING, collected);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                counts.refresh(collected.tasks);
+                counts.addReported(collected.reported.stream().filter(r -> !collected.tasks.contains(r.taskId())).toList());
+            }
+
+            @Override
+            public int getOrder() {
+                return 0; // before the version moves (FiguresVersion: last), so the version's row is locked last
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+            }
+        });
+        return collected;
     }
 
     private static void afterCommit(Runnable action) {

@@ -5,9 +5,12 @@ import org.rectify.plans.TaskEdited;
 import org.rectify.plans.TaskTransitioned;
 import org.rectify.progress.ReportSubmitted;
 import org.rectify.supervision.SupervisionLedger;
+import org.rectify.supervision.WarningPolicy;
 import org.rectify.supervision.Warnings;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
 
 /** Reassesses a task at once when something happens to it, and takes it off the ledger when it is closed. */
 @Component
@@ -31,9 +34,13 @@ class WarningTriggers {
         warnings.recompute(event.taskId(), warnings.today());
     }
 
+    /** A report in clears "report missing"; one on a cycle not yet due cannot change a warning, and is not assessed. */
     @ApplicationModuleListener
     void on(ReportSubmitted event) {
-        warnings.recompute(event.taskId(), warnings.today()); // a report in clears "report missing"
+        LocalDate today = warnings.today();
+        if (WarningPolicy.reportCanChange(event.dueOn(), today)) {
+            warnings.recompute(event.taskId(), today);
+        }
     }
 
     @ApplicationModuleListener

@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-
 /**
  * How many tasks a ledger filter finds, without counting a province's tasks on every page: up to
  * {@link #EXACT_UP_TO} they are counted exactly each time (a bounded count); a larger set is counted once per

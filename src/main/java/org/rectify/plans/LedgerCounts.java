@@ -2,6 +2,7 @@ package org.rectify.plans;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Table;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -13,8 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-
-import static org.rectify.plans.internal.db.Tables.TASK;
 
 /**
  * How many tasks a ledger filter finds, without counting a province's tasks on every page: up to
@@ -46,19 +45,22 @@ class LedgerCounts {
         this.statements = statements;
     }
 
-    /** The tasks matching {@code where}; {@code key} names the scope and filter it came from (and so its SQL). */
-    Counted count(Object key, Condition where) {
+    /**
+     * The tasks matching {@code where} in {@code from} (the task table, or V45's open reach with or without it);
+     * {@code key} names the scope and filter they came from (and so the SQL).
+     */
+    Counted count(Object key, Table<?> from, Condition where) {
         // a large set counted moments ago is still large: no bounded count (2,001 rows read) on each of its pages
         Long known = fresh(key);
         if (known != null && known > EXACT_UP_TO) {
             return new Counted(known, true);
         }
         int bounded = db.resultQuery(statements.sql(List.of("bounded", key),
-                () -> db.selectCount().from(db.selectOne().from(TASK).where(where).limit(EXACT_UP_TO + 1)))).fetchOne(0, int.class);
+                () -> db.selectCount().from(db.selectOne().from(from).where(where).limit(EXACT_UP_TO + 1)))).fetchOne(0, int.class);
         if (bounded <= EXACT_UP_TO) {
             return new Counted(bounded, false);
         }
-        return new Counted(cached(key, () -> (long) db.fetchCount(TASK, where)), true);
+        return new Counted(cached(key, () -> (long) db.fetchCount(from, where)), true);
     }
 
     /** Any figure computed once per key, kept like the large counts. */

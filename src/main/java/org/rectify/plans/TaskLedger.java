@@ -4,6 +4,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.OrderField;
+import org.jooq.Table;
 import org.rectify.platform.Like;
 import org.rectify.access.DataScope;
 import org.rectify.units.UnitPaths;
@@ -31,6 +32,7 @@ import static org.rectify.units.api.Tables.UNITS_PERSON;
 import static org.rectify.plans.internal.db.Tables.PLAN;
 import static org.rectify.plans.internal.db.Tables.TASK;
 import static org.rectify.plans.internal.db.Tables.TASK_HISTORY;
+import static org.rectify.plans.internal.db.Tables.TASK_OPEN_REACH;
 import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
 import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 import static org.rectify.units.api.Tables.UNITS_GROUP;
@@ -85,17 +87,34 @@ public class TaskLedger {
 
     public LedgerPage find(LedgerFilter filter, DataScope scope) {
         Optional<String> leadPath = leadPath(filter);
-        Condition where = where(filter, scope, TaskConditions.OWN, leadPath);
         // what the statements are built from, and so the key of their rendered SQL (RenderedStatements)
         List<Object> shape = Arrays.asList(scope, filter.withPage(0), leadPath);
-        LedgerCounts.Counted counted = counts.count(shape, where);
+        Optional<OpenReachRange> range = OpenReachRange.of(filter, scope, leadPath);
+        Condition where;
+        Table<?> from;
+        List<OrderField<?>> order;
+        if (range.isPresent()) {
+            // a subtree's open tasks in deadline order from V45's rows: a page reads its own rows, not the subtree's
+            LedgerFilter rest = range.get().rest(filter);
+            where = range.get().rows(filter).and(matching(rest, TaskConditions.OWN,
+                    range.get().reach() == OpenReachRange.Reach.LEAD ? null : leadPath));
+            from = OpenReachRange.asksNothing(rest) ? TASK_OPEN_REACH
+                    : TASK_OPEN_REACH.join(TASK).on(TASK.ID.eq(TASK_OPEN_REACH.TASK_ID));
+            order = List.of(TASK_OPEN_REACH.DEADLINE.asc().nullsLast(), TASK_OPEN_REACH.TASK_ID.asc());
+        } else {
+            where = where(filter, scope, TaskConditions.OWN, leadPath);
+            from = TASK;
+            order = order(filter);
+        }
+        LedgerCounts.Counted counted = counts.count(shape, from, where);
         long total = counted.value();
         // A page past the end (an old link, a narrowed filter) shows the last page rather than "page 100 of 5".
         int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / filter.size()));
+        Table<?> rows = range.isPresent() ? TASK_OPEN_REACH.join(TASK).on(TASK.ID.eq(TASK_OPEN_REACH.TASK_ID)) : TASK;
         String sql = statements.sql(List.of("page", shape, page), () -> db.select(PAGE_FIELDS)
-                .from(TASK).leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
+                .from(rows).leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
                 .where(where)
-                .orderBy(order(filter))
+                .orderBy(order)
                 .limit(filter.size()).offset((long) page * filter.size()));
         List<TaskSummary> tasks = db.resultQuery(sql).coerce(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT,
                         TASK.STATUS, TASK.DEADLINE, LEAD_UNITS, UNITS_PERSON.NAME)

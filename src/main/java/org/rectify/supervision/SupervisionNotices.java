@@ -406,6 +406,13 @@ public class SupervisionNotices {
         return paging.fetch(total, p -> query(org.jooq.impl.DSL.noCondition(), scope, p));
     }
 
+    /** How many notices in the caller's scope await an answer: counted, not read ({@link #all}'s unanswered ones). */
+    @Transactional(readOnly = true)
+    public int openCount(DataScope scope) {
+        return db.fetchCount(db.selectOne().from(SUPERVISION_NOTICE).join(PLANS_TASK).on(PLANS_TASK.ID.eq(SUPERVISION_NOTICE.TASK_ID))
+                .where(SUPERVISION_NOTICE.REPLIED_AT.isNull().and(TaskConditions.PUBLISHED.officeRowsFor(scope))));
+    }
+
     /**
      * Unit staff and heads: the notices on tasks their unit (or a unit below it) leads on which such a unit's answer is
      * pending, earliest date first; a unit that answered sees it no more though another lead unit has not.

@@ -43,13 +43,23 @@ public final class KeptTotals {
             return new Counted<>(known, true);
         }
         long before = generation.get();
-        long bounded = db.fetchCount(db.selectOne().from(rows.asTable("bounded")).limit(EXACT_UP_TO + 1));
+        long bounded = counted(db, db.selectOne().from(rows.asTable("rows")).limit(EXACT_UP_TO + 1));
         if (bounded <= EXACT_UP_TO) {
             return new Counted<>(bounded, false);
         }
-        long all = db.fetchCount(rows);
+        long all = counted(db, rows);
         keep(key, all, before);
         return new Counted<>(all, true);
+    }
+
+    /**
+     * The rows of {@code select} counted, its values inline: a scope's unit path bound as a parameter lets PostgreSQL
+     * switch to a generic plan after five runs on a connection, which cannot know that the province's path matches
+     * everything (measured: the root's notices counted in 600 ms instead of 12).
+     */
+    public static long counted(DSLContext db, Select<?> select) {
+        Object n = db.resultQuery(db.renderInlined(db.selectCount().from(select.asTable("counted")))).fetchOne(0);
+        return ((Number) n).longValue();
     }
 
     /**

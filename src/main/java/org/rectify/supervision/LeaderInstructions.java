@@ -131,7 +131,8 @@ public class LeaderInstructions {
     /** How many of {@link #forCaller}'s instructions await an answer: counted, not read. */
     @Transactional(readOnly = true)
     public int openCount(Caller caller) {
-        return db.fetchCount(db.selectOne().from(LEADER_INSTRUCTION).join(PLANS_TASK).on(PLANS_TASK.ID.eq(LEADER_INSTRUCTION.TASK_ID))
+        return (int) org.rectify.platform.KeptTotals.counted(db, db.selectOne().from(LEADER_INSTRUCTION)
+                .join(PLANS_TASK).on(PLANS_TASK.ID.eq(LEADER_INSTRUCTION.TASK_ID))
                 .where(mine(caller).and(LEADER_INSTRUCTION.ANSWERED_AT.isNull())
                         .and(TaskConditions.PUBLISHED.officeRowsFor(caller.scope()))));
     }

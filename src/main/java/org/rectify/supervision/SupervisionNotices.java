@@ -409,7 +409,8 @@ public class SupervisionNotices {
     /** How many notices in the caller's scope await an answer: counted, not read ({@link #all}'s unanswered ones). */
     @Transactional(readOnly = true)
     public int openCount(DataScope scope) {
-        return db.fetchCount(db.selectOne().from(SUPERVISION_NOTICE).join(PLANS_TASK).on(PLANS_TASK.ID.eq(SUPERVISION_NOTICE.TASK_ID))
+        return (int) org.rectify.platform.KeptTotals.counted(db, db.selectOne().from(SUPERVISION_NOTICE)
+                .join(PLANS_TASK).on(PLANS_TASK.ID.eq(SUPERVISION_NOTICE.TASK_ID))
                 .where(SUPERVISION_NOTICE.REPLIED_AT.isNull().and(TaskConditions.PUBLISHED.officeRowsFor(scope))));
     }
 

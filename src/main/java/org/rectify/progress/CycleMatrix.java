@@ -19,6 +19,11 @@ public record CycleMatrix(long planId, String planTitle, ReportingCadence cadenc
         return estimated ? org.rectify.platform.Paged.about(count) : count;
     }
 
+    /** Whether the page says "about" before a count: a kept figure of 100 or more (a kept 0 or 7 is shown as it is). */
+    public boolean about(long count) {
+        return estimated && count >= 100;
+    }
+
     /** The order the office reads a row in: what needs chasing first, what is done last. */
     public static final List<ReportState> READING_ORDER = List.of(ReportState.LATE, ReportState.RETURNED,
             ReportState.AWAITING_APPROVAL, ReportState.DRAFT, ReportState.MISSING, ReportState.SUBMITTED);

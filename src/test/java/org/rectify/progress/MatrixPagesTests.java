@@ -85,8 +85,10 @@ class MatrixPagesTests {
     @Test
     void every_page_and_the_number_of_rows_are_the_old_statements_for_the_plan_a_county_and_a_department() {
         MatrixQueries queries = new MatrixQueries(db);
+        // the plan with the most tasks among those with reporting cycles (other tests may add plans without a cadence)
         long planId = db.select(PLANS_TASK.PLAN_ID).from(PLANS_TASK).groupBy(PLANS_TASK.PLAN_ID)
-                .orderBy(DSL.count().desc(), PLANS_TASK.PLAN_ID).limit(1).fetchOne(PLANS_TASK.PLAN_ID);
+                .orderBy(DSL.count().desc(), PLANS_TASK.PLAN_ID).fetch(PLANS_TASK.PLAN_ID).stream()
+                .filter(id -> !cycles.cycles(id).isEmpty()).findFirst().orElseThrow();
         List<ReportState> states = new ArrayList<>(Arrays.asList(ReportState.values()));
         states.add(null);
         int pagesCompared = 0;

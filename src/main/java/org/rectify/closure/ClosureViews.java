@@ -126,9 +126,26 @@ public class ClosureViews {
      * it governs; unit staff and heads their units' own applications and the ones their unit verifies.
      */
     public ListPage<ClosureSummary> desk(Caller caller, boolean includeEnded, Paging paging) {
+        return deskByStage(caller, includeEnded, paging).page();
+    }
+
+    /** The desk's page with how many attempts of the whole desk (every page) stand at each stage. */
+    public record Desk(ListPage<ClosureSummary> page, Map<ClosureStage, Integer> perStage) {
+    }
+
+    /**
+     * {@link #desk}, with the attempts of its whole filter counted by stage in the one statement that counts its total
+     * (a page's stage headings say how many attempts of the desk stand there, not how many of this page).
+     */
+    public Desk deskByStage(Caller caller, boolean includeEnded, Paging paging) {
         Condition which = deskScope(caller).and(includeEnded ? org.jooq.impl.DSL.noCondition() : IN_FLIGHT);
-        long total = db.fetchCount(db.selectOne().from(CLOSURE).join(PLANS_TASK).on(PLANS_TASK.ID.eq(CLOSURE.TASK_ID)).where(which));
-        return paging.fetch(total, p -> deskRows(caller, includeEnded, p).stream().map(DeskRow::summary).toList());
+        Map<ClosureStage, Integer> perStage = new java.util.EnumMap<>(ClosureStage.class);
+        db.select(CLOSURE.STAGE, org.jooq.impl.DSL.count()).from(CLOSURE).join(PLANS_TASK).on(PLANS_TASK.ID.eq(CLOSURE.TASK_ID))
+                .where(which).groupBy(CLOSURE.STAGE)
+                .forEach(r -> perStage.put(ClosureStage.valueOf(r.value1()), r.value2()));
+        long total = perStage.values().stream().mapToLong(Integer::longValue).sum();
+        return new Desk(paging.fetch(total, p -> deskRows(caller, includeEnded, p).stream().map(DeskRow::summary).toList()),
+                perStage);
     }
 
     /** What {@link #awaiting} reads for the to-do: the 500 attempts longest at their stage, as before the desk was paged. */

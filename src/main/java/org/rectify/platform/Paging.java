@@ -49,7 +49,13 @@ public record Paging(int page, int size) {
      * the database.
      */
     public <T> ListPage<T> fetch(long total, Function<Paging, List<T>> rows) {
-        Paging shown = within(total);
-        return new ListPage<>(total == 0 ? List.of() : rows.apply(shown), total, shown.page(), shown.size());
+        return fetch(new KeptTotals.Counted<>(total, false), rows);
+    }
+
+    /** {@link #fetch(long, Function)} of a total that may be "about" that many ({@link KeptTotals}). */
+    public <T> ListPage<T> fetch(KeptTotals.Counted<Long> total, Function<Paging, List<T>> rows) {
+        Paging shown = within(total.value());
+        return new ListPage<>(total.value() == 0 ? List.of() : rows.apply(shown), total.value(), shown.page(), shown.size(),
+                total.estimated());
     }
 }

@@ -11,7 +11,18 @@ import java.util.Map;
  */
 public record CycleMatrix(long planId, String planTitle, ReportingCadence cadence, ReportingCycle cycle,
                           List<ReportingCycle> cycles, List<Row> rows, Map<ReportState, Integer> counts,
-                          int submittedLate, int totalRows, int page, int pageSize, List<UnitSummary> units) {
+                          int submittedLate, int totalRows, int page, int pageSize, List<UnitSummary> units,
+                          boolean estimated) {
+
+    /** A count as the page tells it: exact, or when the figures are large and kept a while, to two significant digits. */
+    public long shown(long count) {
+        return estimated ? org.rectify.platform.Paged.about(count) : count;
+    }
+
+    /** Whether the page says "about" before a count: a kept figure of 100 or more (a kept 0 or 7 is shown as it is). */
+    public boolean about(long count) {
+        return estimated && count >= 100;
+    }
 
     /** The order the office reads a row in: what needs chasing first, what is done last. */
     public static final List<ReportState> READING_ORDER = List.of(ReportState.LATE, ReportState.RETURNED,

@@ -4,6 +4,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.rectify.plans.TaskConditions;
@@ -50,8 +52,8 @@ final class MatrixQueries {
         }
     }
 
-    /** A row of the page: one task, with the number of rows over all pages. */
-    record TaskRow(long taskId, String ref, String title, TaskStatus status, int totalRows) {
+    /** A row of the page: one task. */
+    record TaskRow(long taskId, String ref, String title, TaskStatus status) {
     }
 
     /** A page's cell: one lead unit of one task and its slot (null fields: nothing reported). */
@@ -84,10 +86,27 @@ final class MatrixQueries {
     }
 
     /**
-     * One page of the tasks having a cell in {@code state} (null: any cell), in plan order, each with the number of
-     * such tasks over all pages.
+     * One page of the tasks having a cell in {@code state} (null: any cell), in plan order: read along the plan's
+     * {@code task_plan_position_idx}, stopping at the page's end (the number of such tasks is {@link #rows}' count, kept).
      */
     List<TaskRow> page(Scope s, ReportState state, int offset, int limit) {
+        return db.select(PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK.STATUS)
+                .from(PLANS_TASK)
+                .where(tasks(s)).and(hasCell(s, state))
+                .orderBy(PLANS_TASK.POSITION, PLANS_TASK.ID)
+                .offset(offset).limit(limit)
+                .fetch(r -> new TaskRow(r.get(PLANS_TASK.ID), r.get(PLANS_TASK.REF),
+                        TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)),
+                        TaskStatus.valueOf(r.get(PLANS_TASK.STATUS))));
+    }
+
+    /** The tasks {@link #page} pages through, all of them: to be counted. */
+    Select<Record1<Integer>> rows(Scope s, ReportState state) {
+        return db.selectOne().from(PLANS_TASK).where(tasks(s)).and(hasCell(s, state));
+    }
+
+    /** The task has a lead unit's cell (within the unit filter) in {@code state}, or any cell when null. */
+    private Condition hasCell(Scope s, ReportState state) {
         Condition cell = PLANS_TASK_UNIT.TASK_ID.eq(PLANS_TASK.ID).and(PLANS_TASK_UNIT.ROLE.eq(UnitRole.LEAD));
         if (s.unitPath() != null) {
             cell = cell.and(UnitPaths.within(UNITS_DIRECTORY.PATH, s.unitPath()));
@@ -95,19 +114,10 @@ final class MatrixQueries {
         if (state != null) {
             cell = cell.and(state(s).eq(state.name()));
         }
-        Field<Integer> total = DSL.count().over().as("total");
-        return db.select(PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK.STATUS, total)
-                .from(PLANS_TASK)
-                .where(tasks(s))
-                .andExists(DSL.selectOne().from(PLANS_TASK_UNIT)
-                        .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLANS_TASK_UNIT.UNIT_ID))
-                        .leftJoin(REPORT_SLOT).on(slotOf(s))
-                        .where(cell))
-                .orderBy(PLANS_TASK.POSITION, PLANS_TASK.ID)
-                .offset(offset).limit(limit)
-                .fetch(r -> new TaskRow(r.get(PLANS_TASK.ID), r.get(PLANS_TASK.REF),
-                        TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)),
-                        TaskStatus.valueOf(r.get(PLANS_TASK.STATUS)), r.get(total)));
+        return DSL.exists(DSL.selectOne().from(PLANS_TASK_UNIT)
+                .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(PLANS_TASK_UNIT.UNIT_ID))
+                .leftJoin(REPORT_SLOT).on(slotOf(s))
+                .where(cell));
     }
 
     /** The cells of some tasks (a page), by task, each task's lead units in the plan's order. */

@@ -62,9 +62,11 @@ public class ProgressViews {
     private final ProgressReports reports;
     private final ObligationRecords records;
     private final MatrixQueries matrixQueries;
+    private final org.rectify.platform.KeptTotals totals;
 
     ProgressViews(DSLContext db, TaskLedger ledger, Plans plans, Units units, ReportingCycles cycles, Clock clock,
-                  ProgressReports reports, ObligationRecords records) {
+                  ProgressReports reports, ObligationRecords records, MatrixTotals totals) {
+        this.totals = totals.totals();
         this.db = db;
         this.ledger = ledger;
         this.plans = plans;
@@ -191,7 +193,7 @@ public class ProgressViews {
         Map<ReportState, Integer> counts = new EnumMap<>(ReportState.class);
         if (cycle == null) {
             return new CycleMatrix(planId, plan.title(), cadence, null, all, List.of(), counts, 0, 0, 0, pageSize,
-                    List.of());
+                    List.of(), false);
         }
         LocalDate today = cycles.today();
         MatrixQueries.Scope scope = new MatrixQueries.Scope(planId,
@@ -199,7 +201,10 @@ public class ProgressViews {
                 unitPath(caller, planId, unitId), cycle, today, clock.getZone());
         Map<Long, CycleMatrix.UnitSummary> perUnit = new LinkedHashMap<>();
         int submittedLate = 0;
-        for (MatrixQueries.Tally t : matrixQueries.tally(scope)) {
+        // a plan's thousands of cells counted once and kept until a report or task changes (MatrixTotals), as the ledger
+        var tally = totals.figure(List.of("tally", scope), () -> matrixQueries.tally(scope),
+                tallies -> tallies.stream().mapToLong(MatrixQueries.Tally::cells).sum());
+        for (MatrixQueries.Tally t : tally.value()) {
             counts.merge(t.state(), t.cells(), Integer::sum);
             if (t.submittedLate()) {
                 submittedLate += t.cells();
@@ -207,15 +212,12 @@ public class ProgressViews {
             perUnit.merge(t.unitId(), CycleMatrix.UnitSummary.of(t.unitId(), t.unitName(), t.state(), t.submittedLate(),
                     t.cells()), CycleMatrix.UnitSummary::plus);
         }
-        List<MatrixQueries.TaskRow> tasks = matrixQueries.page(scope, state, offset(page, pageSize), pageSize);
-        int p = Math.max(0, page);
-        if (tasks.isEmpty() && p > 0) {
-            // past the last page: show the last one
-            int total = matrixQueries.page(scope, state, 0, 1).stream().mapToInt(MatrixQueries.TaskRow::totalRows)
-                    .findFirst().orElse(0);
-            p = Math.max(0, (total - 1) / pageSize);
-            tasks = matrixQueries.page(scope, state, offset(p, pageSize), pageSize);
-        }
+        var totalRows = totals.count(db, List.of("rows", scope, state == null ? "" : state.name()),
+                matrixQueries.rows(scope, state));
+        // past the last page (an old link, a narrowed filter): the last one
+        int p = (int) Math.min(Math.max(0, page), Math.max(0, (totalRows.value() - 1) / pageSize));
+        List<MatrixQueries.TaskRow> tasks = totalRows.value() == 0 ? List.of()
+                : matrixQueries.page(scope, state, offset(p, pageSize), pageSize);
         Map<Long, List<MatrixQueries.Cell>> cells = matrixQueries.cells(scope,
                 tasks.stream().map(MatrixQueries.TaskRow::taskId).toList());
         List<CycleMatrix.Row> rows = new ArrayList<>();
@@ -234,9 +236,8 @@ public class ProgressViews {
                 .sorted(Comparator.comparingInt(CycleMatrix.UnitSummary::late).reversed()
                         .thenComparing(Comparator.comparingInt(CycleMatrix.UnitSummary::notYet).reversed()))
                 .toList();
-        int totalRows = tasks.isEmpty() ? 0 : tasks.get(0).totalRows();
         return new CycleMatrix(planId, plan.title(), cadence, cycle, all, List.copyOf(rows), counts, submittedLate,
-                totalRows, p, pageSize, units);
+                totalRows.value().intValue(), p, pageSize, units, tally.estimated() || totalRows.estimated());
     }
 
     private static int offset(int page, int pageSize) {

@@ -128,6 +128,15 @@ public class LeaderInstructions {
         return paging.fetch(total, p -> query(mine, caller.scope(), p));
     }
 
+    /** How many of {@link #forCaller}'s instructions await an answer: counted, not read. */
+    @Transactional(readOnly = true)
+    public int openCount(Caller caller) {
+        return (int) org.rectify.platform.KeptTotals.counted(db, db.selectOne().from(LEADER_INSTRUCTION)
+                .join(PLANS_TASK).on(PLANS_TASK.ID.eq(LEADER_INSTRUCTION.TASK_ID))
+                .where(mine(caller).and(LEADER_INSTRUCTION.ANSWERED_AT.isNull())
+                        .and(TaskConditions.PUBLISHED.officeRowsFor(caller.scope()))));
+    }
+
     private static Condition mine(Caller caller) {
         return caller.role() == Role.LEADER ? LEADER_INSTRUCTION.LEADER_ACCOUNT_ID.eq(caller.accountId()) : noCondition();
     }

@@ -69,10 +69,13 @@ public class SupervisionNotices {
     private final Evidences evidences;
     private final IssuingOffice issuingOffice;
     private final Units units;
+    private final org.rectify.platform.KeptTotals totals;
 
     SupervisionNotices(DSLContext db, TaskLedger tasks, Warnings warnings, ApplicationEventPublisher events, Clock clock,
                        @Value("${rectify.supervision.notice-number:督〔{0}〕{1}号}") String numberPattern,
-                       Evidences evidences, IssuingOffice issuingOffice, Units units) {
+                       Evidences evidences, IssuingOffice issuingOffice, Units units,
+                       org.rectify.supervision.internal.SupervisionTotals totals) {
+        this.totals = totals.totals();
         this.issuingOffice = issuingOffice;
         this.units = units;
         this.db = db;
@@ -390,12 +393,25 @@ public class SupervisionNotices {
         return query(org.jooq.impl.DSL.noCondition(), scope, null);
     }
 
-    /** A page of the notices in the caller's scope, newest first, with their total. */
+    /**
+     * A page of the notices in the caller's scope, newest first (the page read along {@code supervision_notice_issued_idx},
+     * V47), with their total: exact up to {@link org.rectify.platform.KeptTotals#EXACT_UP_TO}, above it counted once and
+     * kept until a notice is issued or a task changes.
+     */
     @Transactional(readOnly = true)
     public ListPage<SupervisionNotice> page(DataScope scope, Paging paging) {
-        long total = db.fetchCount(db.selectOne().from(SUPERVISION_NOTICE).join(PLANS_TASK).on(PLANS_TASK.ID.eq(SUPERVISION_NOTICE.TASK_ID))
+        var total = totals.count(db, java.util.List.of("notices", scope), db.selectOne().from(SUPERVISION_NOTICE)
+                .join(PLANS_TASK).on(PLANS_TASK.ID.eq(SUPERVISION_NOTICE.TASK_ID))
                 .where(TaskConditions.PUBLISHED.officeRowsFor(scope)));
         return paging.fetch(total, p -> query(org.jooq.impl.DSL.noCondition(), scope, p));
+    }
+
+    /** How many notices in the caller's scope await an answer: counted, not read ({@link #all}'s unanswered ones). */
+    @Transactional(readOnly = true)
+    public int openCount(DataScope scope) {
+        return (int) org.rectify.platform.KeptTotals.counted(db, db.selectOne().from(SUPERVISION_NOTICE)
+                .join(PLANS_TASK).on(PLANS_TASK.ID.eq(SUPERVISION_NOTICE.TASK_ID))
+                .where(SUPERVISION_NOTICE.REPLIED_AT.isNull().and(TaskConditions.PUBLISHED.officeRowsFor(scope))));
     }
 
     /**

@@ -7,7 +7,12 @@ import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskStatus;
 import org.rectify.plans.TaskSummary;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.rectify.platform.KeptTotals;
 import org.rectify.platform.ListPage;
+import org.rectify.platform.Paged;
+import org.rectify.supervision.internal.SupervisionTotals;
 import org.rectify.platform.Paging;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,16 +31,32 @@ import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 @Transactional(readOnly = true)
 public class WarningBoard {
 
-    /** The desk: the counts per level over the filter's tasks (whatever levels it asks for), and the page asked for. */
-    public record Desk(Map<WarningLevel, Integer> counts, ListPage<TaskWarning> warnings) {
+    /**
+     * The desk: the counts per level over the filter's tasks (whatever levels it asks for), and the page asked for;
+     * {@code countsEstimated}: the counts are large, counted once and kept a while, so "about" them.
+     */
+    public record Desk(Map<WarningLevel, Integer> counts, boolean countsEstimated, ListPage<TaskWarning> warnings) {
+
+        /** The counts as a reader is told them: exact, or when estimated to two significant digits. */
+        public Map<WarningLevel, Long> shownCounts() {
+            Map<WarningLevel, Long> shown = new EnumMap<>(WarningLevel.class);
+            counts.forEach((level, n) -> shown.put(level, countsEstimated ? Paged.about(n) : n));
+            return shown;
+        }
     }
+
+    /** The desk's order: RED, YELLOW, BLUE (inline, as V47's {@code task_warning_desk_idx} is written), then the oldest. */
+    private static final Field<Integer> URGENCY = DSL.case_(TASK_WARNING.LEVEL).when(DSL.inline("RED"), DSL.inline(0))
+            .when(DSL.inline("YELLOW"), DSL.inline(1)).when(DSL.inline("BLUE"), DSL.inline(2)).else_(DSL.inline(3));
 
     private final DSLContext db;
     private final TaskLedger ledger;
+    private final KeptTotals totals;
 
-    WarningBoard(DSLContext db, TaskLedger ledger) {
+    WarningBoard(DSLContext db, TaskLedger ledger, SupervisionTotals totals) {
         this.db = db;
         this.ledger = ledger;
+        this.totals = totals.totals();
     }
 
     /**
@@ -58,11 +79,14 @@ public class WarningBoard {
         // the cards count the three warning levels whichever are ticked; the total the levels asked for
         java.util.Set<WarningLevel> counted = new java.util.HashSet<>(new WarningFilter(null, null, null, null).levels());
         counted.addAll(filter.levels());
-        Map<WarningLevel, Integer> counts = counts(new WarningFilter(filter.planId(), filter.section(), filter.leadUnitId(),
-                counted), scope);
-        long total = filter.levels().stream().mapToLong(counts::get).sum();
+        WarningFilter countedFilter = new WarningFilter(filter.planId(), filter.section(), filter.leadUnitId(), counted);
+        // a province's warnings counted once per scope and filter and kept until a task is assessed again (as the ledger)
+        var counts = totals.figure(List.of("desk", scope, countedFilter), () -> counts(countedFilter, scope),
+                c -> c.values().stream().mapToLong(Integer::longValue).sum());
+        long total = filter.levels().stream().mapToLong(counts.value()::get).sum();
         Condition which = levelsOf(filter, scope);
-        return new Desk(counts, paging.fetch(total, p -> query(which, p)));
+        return new Desk(counts.value(), counts.estimated(),
+                paging.fetch(new KeptTotals.Counted<>(total, counts.estimated()), p -> query(which, p)));
     }
 
     /** Every warned task of the filter, most urgent first: an export's rows. */
@@ -76,7 +100,8 @@ public class WarningBoard {
     }
 
     private Condition levelsOf(WarningFilter filter, DataScope scope) {
-        return scoped(filter, scope).and(TASK_WARNING.LEVEL.in(filter.levels().stream().map(Enum::name).toList()));
+        // the levels inline: they imply the desk index's "level <> 'NONE'" to the planner
+        return scoped(filter, scope).and(TASK_WARNING.LEVEL.in(filter.levels().stream().map(l -> DSL.inline(l.name())).toList()));
     }
 
     /** The task's warning as last assessed (none before its first assessment); the task must be in the caller's scope. */
@@ -91,9 +116,9 @@ public class WarningBoard {
                         TASK_WARNING.SCHEDULE_STATUS, TASK_WARNING.REASONS, TASK_WARNING.SINCE)
                 .from(TASK_WARNING).join(PLANS_TASK).on(PLANS_TASK.ID.eq(TASK_WARNING.TASK_ID))
                 .where(which)
-                // RED, YELLOW, BLUE: the order of the enum reversed, then the longest-standing first
-                .orderBy(org.jooq.impl.DSL.case_(TASK_WARNING.LEVEL).when("RED", 0).when("YELLOW", 1).when("BLUE", 2).else_(3),
-                        TASK_WARNING.SINCE.asc(), PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.ID),
+                // RED, YELLOW, BLUE: the order of the enum reversed, then the longest-standing first; the warning's plan
+                // (its task's, V44) so that the desk index gives the order up to the task's position in its plan
+                .orderBy(URGENCY, TASK_WARNING.SINCE.asc(), TASK_WARNING.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.ID),
                 paging);
         Map<Long, List<String>> leads = ledger.leadUnitNames(rows.map(r -> r.get(PLANS_TASK.ID)));
         return rows.map(r -> new TaskWarning(r.get(PLANS_TASK.ID), r.get(PLANS_TASK.REF), TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)),

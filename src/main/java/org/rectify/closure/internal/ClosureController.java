@@ -69,8 +69,10 @@ class ClosureController {
     @GetMapping("/closure")
     String desk(@RequestParam(defaultValue = "false") boolean ended, @RequestParam(required = false) Integer page,
                 @RequestParam(required = false) Integer size, Caller caller, Model model) {
-        var result = views.desk(caller, ended, Paging.of(page, size));
+        var desk = views.deskByStage(caller, ended, Paging.of(page, size));
+        var result = desk.page();
         model.addAttribute("result", result);
+        model.addAttribute("perStage", desk.perStage());
         model.addAttribute("closures", result.rows());
         model.addAttribute("ended", ended);
         model.addAttribute("stages", ClosureStage.values());

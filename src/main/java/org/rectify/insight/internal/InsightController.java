@@ -67,8 +67,8 @@ class InsightController {
         model.addAttribute("plans", plans.visibleFor(caller.scope()));
         model.addAttribute("sections", sections(filter));
         model.addAttribute("reportsDue", progress.due(caller, null, null).outstanding());
-        model.addAttribute("noticesOpen", notices.all(caller.scope()).stream().filter(n -> !n.isAnswered()).count());
-        model.addAttribute("instructionsOpen", instructions.forCaller(caller).stream().filter(i -> !i.isAnswered()).count());
+        model.addAttribute("noticesOpen", notices.openCount(caller.scope()));
+        model.addAttribute("instructionsOpen", instructions.openCount(caller));
         return "insight/unit";
     }
 

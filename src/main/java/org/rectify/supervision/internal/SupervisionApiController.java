@@ -47,12 +47,16 @@ import java.util.Set;
 @Tag(name = "supervision", description = "Warning levels and schedule status of tasks")
 class SupervisionApiController {
 
-    /** The desk's counts per level, one page of its warnings, the total over every page and which page. */
-    record Desk(Map<WarningLevel, Integer> counts, List<TaskWarning> warnings, long total, int page, int size, int pages) {
+    /**
+     * The desk's counts per level, one page of its warnings, the total over every page and which page;
+     * {@code totalEstimated}: the counts and total are large, counted once and kept a while ("about" them).
+     */
+    record Desk(Map<WarningLevel, Integer> counts, List<TaskWarning> warnings, long total, boolean totalEstimated, int page,
+                int size, int pages) {
 
         static Desk of(WarningBoard.Desk desk) {
             var p = desk.warnings();
-            return new Desk(desk.counts(), p.rows(), p.total(), p.page(), p.size(), p.pages());
+            return new Desk(desk.counts(), p.rows(), p.total(), p.totalEstimated(), p.page(), p.size(), p.pages());
         }
     }
 

@@ -43,6 +43,8 @@ class SupervisionController {
         model.addAttribute("filter", filter);
         WarningBoard.Desk desk = board.desk(filter, caller.scope(), Paging.of(page, size));
         model.addAttribute("counts", desk.counts());
+        model.addAttribute("countsEstimated", desk.countsEstimated());
+        model.addAttribute("shownCounts", desk.shownCounts());
         model.addAttribute("result", desk.warnings());
         model.addAttribute("warnings", desk.warnings().rows());
         // a notice or an instruction only on tasks of plans the caller's office runs (it may read others)

@@ -1,0 +1,25 @@
+-- The statements bench/lists.sh times, on a generated province (root office /1/, county office /1/6/11/, plan 1).
+-- PG* of the data's owner, then: psql -X -f bench/lists-explain.sql
+\echo '### notices: total (root office: plans it governs)'
+explain (analyze, costs off) select count(*) from supervision_notice n join plans_task t on t.id = n.task_id where t.plan_id in (select p.id from plan p join unit u on u.id = p.owner_unit_id where u.path like '/1/%');
+\echo '### notices: bounded count (KeptTotals, up to 2,001 rows)'
+explain (analyze, costs off) select count(*) from (select 1 from (select 1 from supervision_notice n join plans_task t on t.id = n.task_id where t.plan_id in (select p.id from plan p join unit u on u.id = p.owner_unit_id where u.path like '/1/%')) bounded limit 2001) x;
+\echo '### notices: page 1 and page 21 (offset 1000), newest first'
+explain (analyze, costs off) select n.*, t.ref, t.title from supervision_notice n join plans_task t on t.id = n.task_id where t.plan_id in (select p.id from plan p join unit u on u.id = p.owner_unit_id where u.path like '/1/%') order by n.issued_at desc, n.id desc limit 50;
+explain (analyze, costs off) select n.*, t.ref, t.title from supervision_notice n join plans_task t on t.id = n.task_id where t.plan_id in (select p.id from plan p join unit u on u.id = p.owner_unit_id where u.path like '/1/%') order by n.issued_at desc, n.id desc limit 50 offset 1000;
+\echo '### warnings desk, root office, page 1: old order (the task plan), new order (the warning plan, V47 index)'
+explain (analyze, costs off) select t.id, t.ref, t.title, w.level, w.since from task_warning w join plans_task t on t.id = w.task_id where w.level in ('RED','YELLOW','BLUE') order by case w.level when 'RED' then 0 when 'YELLOW' then 1 when 'BLUE' then 2 else 3 end, w.since, t.plan_id, t.position, t.id limit 50;
+explain (analyze, costs off) select t.id, t.ref, t.title, w.level, w.since from task_warning w join plans_task t on t.id = w.task_id where w.level in ('RED','YELLOW','BLUE') order by case w.level when 'RED' then 0 when 'YELLOW' then 1 when 'BLUE' then 2 else 3 end, w.since, w.plan_id, t.position, t.id limit 50;
+\echo '### warnings desk, county office (/1/6/11/), page 1, new order'
+explain (analyze, costs off) select t.id, t.ref, t.title, w.level, w.since from task_warning w join plans_task t on t.id = w.task_id where w.level in ('RED','YELLOW','BLUE') and t.office_reach @> '{/1/6/11/}' order by case w.level when 'RED' then 0 when 'YELLOW' then 1 when 'BLUE' then 2 else 3 end, w.since, w.plan_id, t.position, t.id limit 50;
+\echo '### warnings desk: counts per level, root office (kept when over 2,000)'
+explain (analyze, costs off) select w.level, count(*) from task_warning w join plans_task t on t.id = w.task_id where w.level in ('RED','YELLOW','BLUE') group by w.level;
+\echo '### matrix, plan 1, current cycle: old page (window count over every row), new page, and the rows counted apart'
+\set cyc `psql -X -At -c "select id from reporting_cycle where plan_id=1 and period_start <= current_date order by period_start desc limit 1"`
+explain (analyze, costs off) select t.id, t.ref, t.title, t.status, count(*) over () from plans_task t where t.plan_id = 1 and t.status in ('ASSIGNED','IN_PROGRESS','ONGOING','REOPENED','CLOSURE_REQUESTED') and exists (select 1 from plans_task_unit tu join units_directory u on u.id = tu.unit_id left join report_slot s on s.cycle_id = :cyc and s.task_id = tu.task_id and s.unit_id = tu.unit_id where tu.task_id = t.id and tu.role = 'LEAD') order by t.position, t.id offset 0 limit 50;
+explain (analyze, costs off) select t.id, t.ref, t.title, t.status from plans_task t where t.plan_id = 1 and t.status in ('ASSIGNED','IN_PROGRESS','ONGOING','REOPENED','CLOSURE_REQUESTED') and exists (select 1 from plans_task_unit tu join units_directory u on u.id = tu.unit_id left join report_slot s on s.cycle_id = :cyc and s.task_id = tu.task_id and s.unit_id = tu.unit_id where tu.task_id = t.id and tu.role = 'LEAD') order by t.position, t.id offset 0 limit 50;
+explain (analyze, costs off) select count(*) from plans_task t where t.plan_id = 1 and t.status in ('ASSIGNED','IN_PROGRESS','ONGOING','REOPENED','CLOSURE_REQUESTED') and exists (select 1 from plans_task_unit tu join units_directory u on u.id = tu.unit_id left join report_slot s on s.cycle_id = :cyc and s.task_id = tu.task_id and s.unit_id = tu.unit_id where tu.task_id = t.id and tu.role = 'LEAD');
+\echo '### unit page: open notices counted (root office)'
+explain (analyze, costs off) select count(*) from supervision_notice n join plans_task t on t.id = n.task_id where n.replied_at is null and t.plan_id in (select p.id from plan p join unit u on u.id = p.owner_unit_id where u.path like '/1/%');
+\echo '### closure desk: attempts in flight counted by stage (root office)'
+explain (analyze, costs off) select c.stage, count(*) from closure c join plans_task t on t.id = c.task_id where t.plan_id in (select p.id from plan p join unit u on u.id = p.owner_unit_id where u.path like '/1/%') and c.stage not in ('RETURNED','CLOSED','CONFIRMED') group by c.stage;

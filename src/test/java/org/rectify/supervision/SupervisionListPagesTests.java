@@ -1,0 +1,143 @@
+package org.rectify.supervision;
+
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.junit.jupiter.api.Test;
+import org.rectify.IntegrationTest;
+import org.rectify.access.Caller;
+import org.rectify.access.DataScope;
+import org.rectify.access.Role;
+import org.rectify.plans.TaskConditions;
+import org.rectify.platform.Paging;
+import org.rectify.units.Units;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.count;
+import static org.rectify.plans.api.Tables.PLANS_TASK;
+import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
+
+/**
+ * The notices and the warnings desk read a page along an index in their order (V47) and count their totals once
+ * (kept when large): every page, total and count per level is what the old statements gave, for the root office, a
+ * county office and department staff; and the unit page's open notices and instructions, now counted, are as many as
+ * reading them all found unanswered.
+ */
+@IntegrationTest
+class SupervisionListPagesTests {
+
+    @Autowired
+    DSLContext db;
+    @Autowired
+    SupervisionNotices notices;
+    @Autowired
+    LeaderInstructions instructions;
+    @Autowired
+    WarningBoard board;
+    @Autowired
+    Units units;
+
+    private Map<String, DataScope> scopes() {
+        Map<String, DataScope> scopes = new LinkedHashMap<>();
+        scopes.put("root office", DataScope.ofJurisdiction(pathOf("临沧市")));
+        scopes.put("county office", DataScope.ofJurisdiction(pathOf("临翔区")));
+        scopes.put("department staff", DataScope.ofUnit(pathOf("市环境保护局")));
+        return scopes;
+    }
+
+    private String pathOf(String unitName) {
+        return units.get(units.resolve(unitName).orElseThrow().id()).path();
+    }
+
+    @Test
+    void every_page_of_the_notices_and_its_total_are_the_old_statements_for_each_role() {
+        int rootTotal = -1;
+        for (var role : scopes().entrySet()) {
+            List<Long> old = notices.all(role.getValue()).stream().map(SupervisionNotice::id).toList();
+            List<Long> seen = new ArrayList<>();
+            for (int page = 0; page * 2 < Math.max(old.size(), 1); page++) {
+                var p = notices.page(role.getValue(), new Paging(page, 2));
+                assertThat(p.total()).as(role.getKey()).isEqualTo(old.size());
+                assertThat(p.totalEstimated()).as("%s: a small total is exact", role.getKey()).isFalse();
+                seen.addAll(p.rows().stream().map(SupervisionNotice::id).toList());
+            }
+            assertThat(seen).as(role.getKey()).isEqualTo(old);
+            if (rootTotal < 0) {
+                rootTotal = old.size();
+            }
+        }
+        assertThat(rootTotal).as("the demo's root office has notices to page through").isGreaterThan(2);
+    }
+
+    /** The desk's old statement: every warned task of the filter sorted, the plan taken from the task. */
+    private List<Long> oldDesk(WarningFilter filter, DataScope scope) {
+        return db.select(PLANS_TASK.ID).from(TASK_WARNING).join(PLANS_TASK).on(PLANS_TASK.ID.eq(TASK_WARNING.TASK_ID))
+                .where(TaskConditions.PUBLISHED.visibleTo(scope))
+                .and(TASK_WARNING.LEVEL.in(filter.levels().stream().map(Enum::name).toList()))
+                .orderBy(org.jooq.impl.DSL.case_(TASK_WARNING.LEVEL).when("RED", 0).when("YELLOW", 1).when("BLUE", 2).else_(3),
+                        TASK_WARNING.SINCE.asc(), PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.ID)
+                .fetch(PLANS_TASK.ID);
+    }
+
+    private Map<WarningLevel, Integer> oldCounts(DataScope scope) {
+        Map<WarningLevel, Integer> counts = new EnumMap<>(WarningLevel.class);
+        for (WarningLevel level : WarningLevel.values()) {
+            counts.put(level, 0);
+        }
+        for (Record2<String, Integer> r : db.select(TASK_WARNING.LEVEL, count()).from(TASK_WARNING).join(PLANS_TASK)
+                .on(PLANS_TASK.ID.eq(TASK_WARNING.TASK_ID)).where(TaskConditions.PUBLISHED.visibleTo(scope))
+                .and(TASK_WARNING.LEVEL.ne("NONE")).groupBy(TASK_WARNING.LEVEL).fetch()) {
+            counts.put(WarningLevel.valueOf(r.value1()), r.value2());
+        }
+        return counts;
+    }
+
+    @Test
+    void every_page_of_the_warnings_desk_its_total_and_its_counts_are_the_old_statements_for_each_role() {
+        int rootRows = -1;
+        for (var role : scopes().entrySet()) {
+            for (Set<WarningLevel> levels : List.of(Set.<WarningLevel>of(), Set.of(WarningLevel.RED),
+                    Set.of(WarningLevel.YELLOW, WarningLevel.BLUE))) {
+                WarningFilter filter = new WarningFilter(null, null, null, levels);
+                List<Long> old = oldDesk(filter, role.getValue());
+                List<Long> seen = new ArrayList<>();
+                for (int page = 0; page * 3 < Math.max(old.size(), 1); page++) {
+                    WarningBoard.Desk desk = board.desk(filter, role.getValue(), new Paging(page, 3));
+                    assertThat(desk.warnings().total()).as("%s %s", role.getKey(), levels).isEqualTo(old.size());
+                    assertThat(desk.counts()).as("%s %s", role.getKey(), levels).isEqualTo(oldCounts(role.getValue()));
+                    assertThat(desk.countsEstimated()).isFalse();
+                    seen.addAll(desk.warnings().rows().stream().map(TaskWarning::taskId).toList());
+                }
+                assertThat(seen).as("%s %s", role.getKey(), levels).isEqualTo(old);
+                assertThat(board.find(filter, role.getValue()).stream().map(TaskWarning::taskId).toList())
+                        .as("%s %s: the export", role.getKey(), levels).isEqualTo(old);
+                if (rootRows < 0) {
+                    rootRows = old.size();
+                }
+            }
+        }
+        assertThat(rootRows).as("the demo's root office has warnings to page through").isGreaterThan(3);
+    }
+
+    @Test
+    void the_unit_pages_open_notices_and_instructions_are_counted_as_reading_them_all_found_them() {
+        long account = 0;
+        for (var role : scopes().entrySet()) {
+            DataScope scope = role.getValue();
+            assertThat(notices.openCount(scope)).as(role.getKey())
+                    .isEqualTo(notices.all(scope).stream().filter(n -> !n.isAnswered()).count());
+            for (Role r : List.of(Role.OFFICE, Role.LEADER, Role.UNIT_STAFF)) {
+                Caller caller = new Caller(++account, "u" + account, "测试", 1, "测试", r, scope);
+                assertThat(instructions.openCount(caller)).as("%s as %s", role.getKey(), r)
+                        .isEqualTo(instructions.forCaller(caller).stream().filter(i -> !i.isAnswered()).count());
+            }
+        }
+    }
+}

@@ -106,7 +106,7 @@ public class TaskLedger {
             from = TASK;
             order = order(filter);
         }
-        LedgerCounts.Counted counted = counts.count(shape, from, where);
+        var counted = counts.count(shape, from, where);
         long total = counted.value();
         // A page past the end (an old link, a narrowed filter) shows the last page rather than "page 100 of 5".
         int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / filter.size()));

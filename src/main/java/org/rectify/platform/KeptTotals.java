@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -37,19 +38,40 @@ public final class KeptTotals {
 
     /** The number of rows of {@code rows}; {@code key} names its scope and filter (and so its SQL). */
     public Counted<Long> count(DSLContext db, Object key, Select<?> rows) {
+        return count(key, () -> counted(db, db.selectOne().from(rows.asTable("rows")).limit(EXACT_UP_TO + 1)),
+                () -> counted(db, rows));
+    }
+
+    /**
+     * A total from its two counts: {@code bounded} counts at most {@link #EXACT_UP_TO} + 1 rows, {@code all} every row,
+     * and runs only when the bounded count says the set is large.
+     */
+    public Counted<Long> count(Object key, LongSupplier bounded, LongSupplier all) {
         // a large set counted moments ago is still large: no bounded count (2,001 rows read) on each of its pages
         Long known = fresh(key);
-        if (known != null) {
+        if (known != null && known > EXACT_UP_TO) {
             return new Counted<>(known, true);
         }
         long before = generation.get();
-        long bounded = counted(db, db.selectOne().from(rows.asTable("rows")).limit(EXACT_UP_TO + 1));
-        if (bounded <= EXACT_UP_TO) {
-            return new Counted<>(bounded, false);
+        long few = bounded.getAsLong();
+        if (few <= EXACT_UP_TO) {
+            return new Counted<>(few, false);
         }
-        long all = counted(db, rows);
-        keep(key, all, before);
-        return new Counted<>(all, true);
+        long many = all.getAsLong();
+        keep(key, many, before);
+        return new Counted<>(many, true);
+    }
+
+    /** Any figure computed once per key and kept like a large total, whatever its size. */
+    public <T> T cached(Object key, Supplier<T> compute) {
+        T known = fresh(key);
+        if (known != null) {
+            return known;
+        }
+        long before = generation.get();
+        T value = compute.get();
+        keep(key, value, before);
+        return value;
     }
 
     /**

@@ -8,6 +8,7 @@ import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
 import org.rectify.access.DataScope;
 import org.rectify.access.Role;
+import org.rectify.platform.KeptTotals;
 import org.rectify.units.NewUnit;
 import org.rectify.units.Unit;
 import org.rectify.units.UnitAdministration;
@@ -278,9 +279,9 @@ class LedgerScopeTests {
         assertThat(exact).isPositive().isLessThanOrEqualTo(LedgerCounts.EXACT_UP_TO);
         // as if this filter had been counted large a moment ago: the pages after it take that count, and say "about"
         counts.cached(key, () -> 61_234L);
-        assertThat(counts.count(key, TASK, all)).isEqualTo(new LedgerCounts.Counted(61_234, true));
+        assertThat(counts.count(key, TASK, all)).isEqualTo(new KeptTotals.Counted<>(61_234L, true));
         counts.taskChanged();
-        assertThat(counts.count(key, TASK, all)).isEqualTo(new LedgerCounts.Counted(exact, false));
+        assertThat(counts.count(key, TASK, all)).isEqualTo(new KeptTotals.Counted<>((long) exact, false));
     }
 
     @Test

@@ -2,13 +2,8 @@ package org.rectify.platform;
 
 import org.jooq.DSLContext;
 import org.jooq.Select;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
@@ -30,11 +25,7 @@ public final class KeptTotals {
     public record Counted<T>(T value, boolean estimated) {
     }
 
-    private record Entry(Object value, long generation, long at) {
-    }
-
-    private final Map<Object, Entry> kept = new ConcurrentHashMap<>();
-    private final AtomicLong generation = new AtomicLong();
+    private final KeptUntilChanged kept = new KeptUntilChanged(KEEP, MAX_ENTRIES);
 
     /** The number of rows of {@code rows}; {@code key} names its scope and filter (and so its SQL). */
     public Counted<Long> count(DSLContext db, Object key, Select<?> rows) {
@@ -48,30 +39,23 @@ public final class KeptTotals {
      */
     public Counted<Long> count(Object key, LongSupplier bounded, LongSupplier all) {
         // a large set counted moments ago is still large: no bounded count (2,001 rows read) on each of its pages
-        Long known = fresh(key);
+        Long known = kept.fresh(key);
         if (known != null && known > EXACT_UP_TO) {
             return new Counted<>(known, true);
         }
-        long before = generation.get();
+        long before = kept.generation();
         long few = bounded.getAsLong();
         if (few <= EXACT_UP_TO) {
             return new Counted<>(few, false);
         }
         long many = all.getAsLong();
-        keep(key, many, before);
+        kept.keep(key, many, before);
         return new Counted<>(many, true);
     }
 
     /** Any figure computed once per key and kept like a large total, whatever its size. */
     public <T> T cached(Object key, Supplier<T> compute) {
-        T known = fresh(key);
-        if (known != null) {
-            return known;
-        }
-        long before = generation.get();
-        T value = compute.get();
-        keep(key, value, before);
-        return value;
+        return kept.get(key, compute);
     }
 
     /**
@@ -89,48 +73,21 @@ public final class KeptTotals {
      * total; a small one is computed again each time, exact.
      */
     public <T> Counted<T> figure(Object key, Supplier<T> compute, ToLongFunction<T> size) {
-        T known = fresh(key);
+        T known = kept.fresh(key);
         if (known != null) {
             return new Counted<>(known, true);
         }
-        long before = generation.get();
+        long before = kept.generation();
         T value = compute.get();
         boolean large = size.applyAsLong(value) > EXACT_UP_TO;
         if (large) {
-            keep(key, value, before);
+            kept.keep(key, value, before);
         }
         return new Counted<>(value, large);
     }
 
-    /**
-     * The owner's data changed in this transaction: nothing kept before is served again on this node, and again once
-     * it commits (a figure another request computed meanwhile read the rows before it).
-     */
+    /** The owner's data changed in this transaction ({@link KeptUntilChanged#changed}). */
     public void changed() {
-        generation.incrementAndGet();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    generation.incrementAndGet();
-                }
-            });
-        }
-    }
-
-    /** Keeps a figure computed from the rows as they stood at {@code generation}: a change meanwhile makes it stale. */
-    private void keep(Object key, Object value, long generation) {
-        if (kept.size() >= MAX_ENTRIES) {
-            kept.clear();
-        }
-        kept.put(key, new Entry(value, generation, System.nanoTime()));
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> T fresh(Object key) {
-        Entry entry = kept.get(key);
-        // a cache's age, not the application's time (which a replay or a test may move)
-        return entry != null && entry.generation() == generation.get() && System.nanoTime() - entry.at() < KEEP.toNanos()
-                ? (T) entry.value() : null;
+        kept.changed();
     }
 }

@@ -2,19 +2,15 @@ package org.rectify.access.internal;
 
 import org.rectify.access.AccountChanged;
 import org.rectify.access.ApiTokenChanged;
+import org.rectify.platform.KeptUntilChanged;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -30,26 +26,21 @@ class KeptSignIns {
 
     static final int MAX_ENTRIES = 10_000;
 
-    private final Duration keep;
     private final Clock clock;
-    private final AtomicLong generation = new AtomicLong();
-    private final Map<Object, Entry> kept = new ConcurrentHashMap<>();
-
-    private record Entry(Object value, long generation, long at) {
-    }
+    private final KeptUntilChanged kept;
 
     /** The key of a session version (a token's key is its hash in hex). */
     private record SessionOf(long accountId) {
     }
 
     KeptSignIns(@Value("${rectify.sign-in.keep:5s}") Duration keep, Clock clock) {
-        this.keep = keep;
+        this.kept = new KeptUntilChanged(keep, MAX_ENTRIES);
         this.clock = clock;
     }
 
     /** The enabled account the token with this hash acts as now; {@code load} reads it when nothing fresh is kept. */
     Optional<AccountDetails> holder(byte[] hash, Supplier<Optional<AccountDetailsService.TokenHolder>> load) {
-        AccountDetailsService.TokenHolder holder = kept(HexFormat.of().formatHex(hash), () -> load.get().orElse(null));
+        AccountDetailsService.TokenHolder holder = kept.get(HexFormat.of().formatHex(hash), () -> load.get().orElse(null));
         return Optional.ofNullable(holder)
                 .filter(h -> h.expiresAt().isAfter(clock.instant()))
                 .map(AccountDetailsService.TokenHolder::account)
@@ -58,41 +49,11 @@ class KeptSignIns {
 
     /** The account's session version; none when there is no such account. */
     Integer sessionVersion(long accountId, Supplier<Integer> load) {
-        return kept(new SessionOf(accountId), load);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> T kept(Object key, Supplier<T> load) {
-        long current = generation.get();
-        long now = System.nanoTime(); // an age, not the application's time (which a replay or a test may move)
-        Entry entry = kept.get(key);
-        if (entry != null && entry.generation() == current && now - entry.at() < keep.toNanos()) {
-            return (T) entry.value();
-        }
-        T value = load.get();
-        if (value != null && !keep.isZero()) {
-            if (kept.size() >= MAX_ENTRIES) {
-                kept.clear();
-            }
-            kept.put(key, new Entry(value, current, now));
-        }
-        return value;
+        return kept.get(new SessionOf(accountId), load);
     }
 
     @EventListener({AccountChanged.class, ApiTokenChanged.class})
     void changed() {
-        generation.incrementAndGet();
-        kept.clear();
-        // and again once the change is committed: a sign-in read meanwhile saw the rows before it (a synchronization,
-        // not a transactional listener, which the event registry would record for each change)
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    generation.incrementAndGet();
-                    kept.clear();
-                }
-            });
-        }
+        kept.changed();
     }
 }

@@ -60,6 +60,9 @@ public class TaskLedger {
     private static final List<Field<?>> PAGE_FIELDS = List.of(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT,
             TASK.STATUS, TASK.DEADLINE, LEAD_UNITS, UNITS_PERSON.NAME);
 
+    /** A subtree's open tasks from V45's rows, each joined to its task row ({@link OpenReachRange}). */
+    private static final Table<?> OPEN_REACH_TASKS = TASK_OPEN_REACH.join(TASK).on(TASK.ID.eq(TASK_OPEN_REACH.TASK_ID));
+
     /** The id a task's statements read by, bound at each request ({@link RenderedStatements#sqlById}). */
     private static final org.jooq.Param<Long> ID = org.jooq.impl.DSL.param("id", Long.class);
 
@@ -98,8 +101,7 @@ public class TaskLedger {
             LedgerFilter rest = range.get().rest(filter);
             where = range.get().rows(filter).and(matching(rest, TaskConditions.OWN,
                     range.get().reach() == OpenReachRange.Reach.LEAD ? null : leadPath));
-            from = OpenReachRange.asksNothing(rest) ? TASK_OPEN_REACH
-                    : TASK_OPEN_REACH.join(TASK).on(TASK.ID.eq(TASK_OPEN_REACH.TASK_ID));
+            from = OpenReachRange.asksNothing(rest) ? TASK_OPEN_REACH : OPEN_REACH_TASKS;
             order = List.of(TASK_OPEN_REACH.DEADLINE.asc().nullsLast(), TASK_OPEN_REACH.TASK_ID.asc());
         } else {
             where = where(filter, scope, TaskConditions.OWN, leadPath);
@@ -110,7 +112,7 @@ public class TaskLedger {
         long total = counted.value();
         // A page past the end (an old link, a narrowed filter) shows the last page rather than "page 100 of 5".
         int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / filter.size()));
-        Table<?> rows = range.isPresent() ? TASK_OPEN_REACH.join(TASK).on(TASK.ID.eq(TASK_OPEN_REACH.TASK_ID)) : TASK;
+        Table<?> rows = range.isPresent() ? OPEN_REACH_TASKS : TASK;
         String sql = statements.sql(List.of("page", shape, page), () -> db.select(PAGE_FIELDS)
                 .from(rows).leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
                 .where(where)

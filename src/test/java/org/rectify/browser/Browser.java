@@ -106,6 +106,9 @@ public final class Browser implements AutoCloseable {
             new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(button));
         }
         clickAndWaitForNextPage(button);
+        // the sign-in page it leads to, loaded: a navigation started before it arrives races with it (a next sign-in's
+        // button then belonged to a page being replaced)
+        find("#username");
     }
 
 

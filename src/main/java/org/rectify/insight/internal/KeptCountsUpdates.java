@@ -156,7 +156,7 @@ class KeptCountsUpdates {
 
             @Override
             public int getOrder() {
-                return 0; // before the version moves (FiguresVersion: last), so the version's row is locked last
+                return 0; // the counts are written before the commit; the facts' version moves after it (FiguresVersion)
             }
 
             @Override

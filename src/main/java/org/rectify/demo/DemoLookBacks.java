@@ -32,7 +32,8 @@ final class DemoLookBacks {
     private DemoLookBacks() {
     }
 
-    static void load(Plans plans, PlanShortNames shortNames, Tasks tasks, DemoClosures closures, LookBackScheduling scheduling,
+    /** Loads the look-backs' plan; returns its id. */
+    static long load(Plans plans, PlanShortNames shortNames, Tasks tasks, DemoClosures closures, LookBackScheduling scheduling,
                      LookBacks lookBacks, long city, long epb, long forestry, Caller loader, LocalDate today) {
         long planId = plans.createPlan(null, TITLE, "临沧市督察整改办（演示）", today.minusMonths(4), city);
         shortNames.set(planId, SHORT_NAME, loader);
@@ -44,6 +45,7 @@ final class DemoLookBacks {
                 List.of("回1", "回2", "回3"), null, today.plusDays(10)), loader);
         record(lookBacks, held, LookBackStatus.HELD, "现场核查：违建已拆除，复绿植被长势良好，未发现新增建筑。", loader);
         record(lookBacks, relapsed, LookBackStatus.RELAPSED, "暗访发现沿岸又有两处采砂点夜间作业，问题反弹。", loader);
+        return planId;
     }
 
     /** Records the task's campaign look-back (its scheduled rounds stay pending). */

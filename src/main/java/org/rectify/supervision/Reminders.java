@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -80,10 +81,18 @@ public class Reminders {
         return sweep(today, noCondition());
     }
 
-    /** The sweep over one plan's tasks only: lets tests move the day without reminding every other plan. */
+    /**
+     * The sweep over some plans' tasks only: the demo's own plans when it loads beside a generated province (whose
+     * reminders are the morning sweep's), and tests that move the day without reminding every other plan.
+     */
+    @Transactional
+    public int sweep(LocalDate today, Collection<Long> planIds) {
+        return sweep(today, PLANS_TASK.PLAN_ID.in(planIds));
+    }
+
     @Transactional
     int sweep(LocalDate today, long planId) {
-        return sweep(today, PLANS_TASK.PLAN_ID.eq(planId));
+        return sweep(today, List.of(planId));
     }
 
     private int sweep(LocalDate today, Condition tasks) {

@@ -74,6 +74,26 @@ class WarningsTests {
         assertThat(board.history(id, DataScope.ALL).get(0).reasons()).containsExactly(WarningReason.OVERDUE);
     }
 
+    /** The demo, loaded beside a generated province, reassesses its own plans only (issue 14): the others stay as stored. */
+    @Test
+    void reassessing_some_plans_leaves_the_tasks_of_the_others_as_they_were(Scenario scenario) throws Exception {
+        long mine = plans.createPlan(null, "预警按方案重算测试" + SEQ.incrementAndGet(), "测试", null, units.resolve("临沧市").orElseThrow().id());
+        long theirs = plans.createPlan(null, "预警按方案重算测试" + SEQ.incrementAndGet(), "测试", null, units.resolve("临沧市").orElseThrow().id());
+        LocalDate deadline = LocalDate.of(2031, 3, 31);
+        long ours = newTask(mine, deadline);
+        long other = newTask(theirs, deadline);
+        heard(scenario, ours, "ASSIGN", "NONE");
+        heard(scenario, other, "ASSIGN", "NONE");
+
+        assertThat(warnings.recomputePlans(java.util.List.of(mine), deadline.plusDays(1))).isEqualTo(1);
+        assertThat(level(ours)).isEqualTo("RED");
+        assertThat(level(other)).isEqualTo("NONE");
+        assertThat(board.history(other, DataScope.ALL)).extracting(WarningHistoryEntry::to).doesNotContain(WarningLevel.RED);
+
+        assertThat(warnings.recomputePlans(java.util.List.of(mine, theirs), deadline.plusDays(1))).as("only what changed").isEqualTo(1);
+        assertThat(level(other)).isEqualTo("RED");
+    }
+
     @Test
     void closing_a_task_clears_its_warning_at_once(Scenario scenario) throws Exception {
         long id = newTask(LocalDate.now().plusDays(5)); // within the blue threshold from today

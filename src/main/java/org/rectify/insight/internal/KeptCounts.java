@@ -59,12 +59,14 @@ class KeptCounts {
 
     private final DSLContext db;
     private final TallySource source;
+    private final KeptSumsRecount recount;
     /** Whether this node has found the counts complete or built them (until then the dashboard counts live). */
     private volatile boolean ready;
 
-    KeptCounts(DSLContext db, TallySource source) {
+    KeptCounts(DSLContext db, TallySource source, KeptSumsRecount recount) {
         this.db = db;
         this.source = source;
+        this.recount = recount;
     }
 
     boolean ready() {
@@ -139,7 +141,11 @@ class KeptCounts {
         }
     }
 
-    /** Every count afresh from the source tables; refreshes meanwhile wait (the table lock) and then apply to it. */
+    /**
+     * Every count afresh from the source tables; refreshes meanwhile wait (the table lock) and then apply to it. Each
+     * task's tally is stored a chunk at a time, then the sums are counted from the stored tallies in SQL (set-based):
+     * what the tasks' deltas in {@link #refresh} add up to.
+     */
     @Transactional
     int rebuild() {
         db.execute("lock table insight_task in exclusive mode");
@@ -147,37 +153,21 @@ class KeptCounts {
                 INSIGHT_TASK_UNIT, INSIGHT_TASK_SLOT, INSIGHT_TASK)) {
             db.deleteFrom(table).execute();
         }
-        Delta[] delta = {new Delta()};
         List<TaskTally> rows = new ArrayList<>();
         int[] tasks = {0};
         source.all(t -> {
-            delta[0].add(t, 1);
             rows.add(t);
             tasks[0]++;
             if (rows.size() >= CHUNK) {
                 db.batch(store(rows)).execute();
                 rows.clear();
             }
-            // the sums written as they grow (upserts add up): a province's report slots under every key would not fit
-            if (tasks[0] % SUMS_EVERY == 0) {
-                write(delta[0]);
-                delta[0] = new Delta();
-            }
         });
         if (!rows.isEmpty()) {
             db.batch(store(rows)).execute();
         }
-        write(delta[0]);
+        recount.countAll();
         return tasks[0];
-    }
-
-    private static final int SUMS_EVERY = 10_000;
-
-    private void write(Delta delta) {
-        List<Query> counts = delta.writes(db);
-        for (int i = 0; i < counts.size(); i += 50) {
-            db.batch(counts.subList(i, Math.min(i + 50, counts.size()))).execute();
-        }
     }
 
     /** Whether the kept counts miss tasks or count some no longer there: none kept yet, or a different number. */

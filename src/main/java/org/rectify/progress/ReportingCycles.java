@@ -186,6 +186,20 @@ public class ReportingCycles {
                         .orderBy(REPORTING_CYCLE.PERIOD_START).limit(1).fetchOptional(ReportingCycles::toCycle));
     }
 
+    /**
+     * The id of the cycle under way today ({@link #current}) of every plan with cycles, by plan, in one statement: the
+     * last one begun, or the first when none has begun yet.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> currentIds() {
+        var begun = REPORTING_CYCLE.PERIOD_START.le(today());
+        return db.select(REPORTING_CYCLE.PLAN_ID, REPORTING_CYCLE.ID).distinctOn(REPORTING_CYCLE.PLAN_ID).from(REPORTING_CYCLE)
+                .orderBy(REPORTING_CYCLE.PLAN_ID, org.jooq.impl.DSL.when(begun, 0).otherwise(1),
+                        org.jooq.impl.DSL.when(begun, REPORTING_CYCLE.PERIOD_START).desc().nullsLast(),
+                        REPORTING_CYCLE.PERIOD_START)
+                .fetchMap(REPORTING_CYCLE.PLAN_ID, REPORTING_CYCLE.ID);
+    }
+
     private int generate(ReportingCadence cadence, LocalDate today) {
         LocalDate horizon = CycleCalendar.horizon(cadence.kind(), today);
         LocalDate lastEnd = db.select(max(REPORTING_CYCLE.PERIOD_END)).from(REPORTING_CYCLE)

@@ -5,7 +5,7 @@ import org.rectify.access.Caller;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskFigure;
 import org.rectify.platform.Messages;
-import org.rectify.progress.ProgressViews;
+import org.rectify.progress.OutstandingReports;
 import org.rectify.supervision.LeaderInstructions;
 import org.rectify.supervision.SupervisionNotices;
 import org.rectify.units.Units;
@@ -27,18 +27,18 @@ class InsightController {
     private final Plans plans;
     private final Units units;
     private final Messages messages;
-    private final ProgressViews progress;
+    private final OutstandingReports outstanding;
     private final SupervisionNotices notices;
     private final LeaderInstructions instructions;
     private final ClosureViews closures;
 
-    InsightController(KeptDashboards dashboards, Plans plans, Units units, Messages messages, ProgressViews progress,
+    InsightController(KeptDashboards dashboards, Plans plans, Units units, Messages messages, OutstandingReports outstanding,
                       SupervisionNotices notices, LeaderInstructions instructions, ClosureViews closures) {
         this.dashboards = dashboards;
         this.plans = plans;
         this.units = units;
         this.messages = messages;
-        this.progress = progress;
+        this.outstanding = outstanding;
         this.notices = notices;
         this.instructions = instructions;
         this.closures = closures;
@@ -66,7 +66,7 @@ class InsightController {
         fill(model, d, filter, caller);
         model.addAttribute("plans", plans.visibleFor(caller.scope()));
         model.addAttribute("sections", sections(filter));
-        model.addAttribute("reportsDue", progress.due(caller, null, null).outstanding());
+        model.addAttribute("reportsDue", outstanding.count(caller));
         model.addAttribute("noticesOpen", notices.openCount(caller.scope()));
         model.addAttribute("instructionsOpen", instructions.openCount(caller));
         return "insight/unit";

@@ -1,9 +1,7 @@
 package org.rectify.plans;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** A task as its detail page and the API show it. */
 public record TaskDetail(long id, long planId, String planTitle, String ref, String title, String text,
@@ -14,9 +12,15 @@ public record TaskDetail(long id, long planId, String planTitle, String ref, Str
 
     /** Units as a reader of the plan names them: a group once, not each of its members. */
     public static List<String> namesAsWritten(List<AssignedUnit> units) {
-        Map<String, Boolean> names = new LinkedHashMap<>();
-        units.forEach(u -> names.put(u.groupName() != null ? u.groupName() : u.unitName(), true));
-        return List.copyOf(names.keySet());
+        return distinctNames(units.stream().map(u -> u.groupName() != null ? u.groupName() : u.unitName()).toArray(String[]::new));
+    }
+
+    /** Each name once, where it first comes ({@link #namesAsWritten} of the units' names, read as such); none for null. */
+    static List<String> distinctNames(String[] names) {
+        if (names == null) {
+            return List.of();
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(java.util.Arrays.asList(names)));
     }
 
     public List<String> leadUnitNames() {

@@ -21,7 +21,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.exists;
-import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.arrayAgg;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
@@ -46,19 +48,19 @@ import static org.rectify.units.api.Tables.UNITS_GROUP;
 public class TaskLedger {
 
     /**
-     * A task's lead units in their order, read with the task's own row (a page's names in its one statement rather
-     * than a second statement per page, issue 14).
+     * A task's lead units named as a reader of the plan names them ({@link TaskDetail#namesAsWritten}: a group's name
+     * for its members), in their order, read with the task's own row (a page's names in its one statement rather than
+     * a second statement per page, issue 14). Only the names, as a text array: a {@code multiset} of the units' ids and
+     * names came back as JSON that jOOQ parsed into records for each row, to keep one name of each.
      */
-    private static final Field<List<AssignedUnit>> LEAD_UNITS = multiset(
-            select(UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_GROUP.ID, UNITS_GROUP.NAME)
-                    .from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
-                    .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
-                    .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(UnitRole.LEAD)))
-                    .orderBy(TASK_UNIT.POSITION, TASK_UNIT.UNIT_ID))
-            .convertFrom(r -> r.map(u -> new AssignedUnit(u.value1(), u.value2(), u.value3(), u.value4())));
+    private static final Field<String[]> LEAD_NAMES = field(select(arrayAgg(coalesce(UNITS_GROUP.NAME, UNITS_DIRECTORY.NAME))
+            .orderBy(TASK_UNIT.POSITION, TASK_UNIT.UNIT_ID))
+            .from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
+            .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
+            .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(UnitRole.LEAD))));
 
     private static final List<Field<?>> PAGE_FIELDS = List.of(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT,
-            TASK.STATUS, TASK.DEADLINE, LEAD_UNITS, UNITS_PERSON.NAME);
+            TASK.STATUS, TASK.DEADLINE, LEAD_NAMES, UNITS_PERSON.NAME);
 
     /** A subtree's open tasks from V45's rows, each joined to its task row ({@link OpenReachRange}). */
     private static final Table<?> OPEN_REACH_TASKS = TASK_OPEN_REACH.join(TASK).on(TASK.ID.eq(TASK_OPEN_REACH.TASK_ID));
@@ -119,9 +121,9 @@ public class TaskLedger {
                 .orderBy(order)
                 .limit(filter.size()).offset((long) page * filter.size()));
         List<TaskSummary> tasks = db.resultQuery(sql).coerce(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT,
-                        TASK.STATUS, TASK.DEADLINE, LEAD_UNITS, UNITS_PERSON.NAME)
+                        TASK.STATUS, TASK.DEADLINE, LEAD_NAMES, UNITS_PERSON.NAME)
                 .fetch(r -> new TaskSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        TaskStatus.valueOf(r.value6()), r.value7(), TaskDetail.namesAsWritten(r.value8()), r.value9()));
+                        TaskStatus.valueOf(r.value6()), r.value7(), TaskDetail.distinctNames(r.value8()), r.value9()));
         return new LedgerPage(tasks, total, counted.estimated(), page, filter.size());
     }
 

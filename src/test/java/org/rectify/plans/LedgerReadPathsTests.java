@@ -111,6 +111,48 @@ class LedgerReadPathsTests {
         }
     }
 
+    /**
+     * The page reads its lead units as names (a text array, no longer the units' records): a group named once where
+     * its first member stands, a unit named directly after it, as the old path's {@code namesAsWritten} named them.
+     */
+    @Test
+    void a_task_led_through_a_group_and_a_unit_is_named_on_each_roles_page_as_the_old_path_named_it() {
+        DataScope office = roles().get("office");
+        LedgerFilter open = new LedgerFilter(null, null, null, OPEN, null, null, null, null, LedgerFilter.Sort.DEADLINE, false, 0, 7);
+        long task = ledger.find(open, office).tasks().get(0).id();
+        long epb = units.resolve("市环境保护局").orElseThrow().id();
+        long linxiang = units.resolve("临翔区").orElseThrow().id();
+        long linxiangGov = units.resolve("临翔区政府").orElseThrow().id();
+        var before = jdbc.queryForList("select unit_id, via_group_id, position from task_unit where task_id = ? and role = 'LEAD'", task);
+        Long group = jdbc.queryForObject("insert into unit_group (name) values ('读路径测试组') returning id", Long.class);
+        try {
+            jdbc.update("delete from task_unit where task_id = ? and role = 'LEAD'", task);
+            // the group's two members first and last, a unit named directly between them
+            jdbc.update("insert into task_unit (task_id, unit_id, role, via_group_id, position) values "
+                    + "(?, ?, 'LEAD', ?, 0), (?, ?, 'LEAD', null, 1), (?, ?, 'LEAD', ?, 2)",
+                    task, linxiangGov, group, task, epb, task, linxiang, group);
+            assertThat(ledger.leadUnitNames(List.of(task)).get(task)).containsExactly("读路径测试组", "市环境保护局");
+            int named = 0;
+            for (var role : roles().entrySet()) {
+                Condition where = ledger.where(open, role.getValue());
+                for (int page = 0; page * open.size() < ledger.find(open, role.getValue()).total(); page++) {
+                    List<TaskSummary> tasks = ledger.find(open.withPage(page), role.getValue()).tasks();
+                    assertThat(tasks).as("%s page %d", role.getKey(), page).isEqualTo(oldPage(where, page, open.size()));
+                    named += (int) tasks.stream().filter(t -> t.id() == task)
+                            .peek(t -> assertThat(t.leadUnits()).containsExactly("读路径测试组", "市环境保护局")).count();
+                }
+            }
+            assertThat(named).as("the task is on some role's open list").isPositive();
+        } finally {
+            jdbc.update("delete from task_unit where task_id = ? and role = 'LEAD'", task);
+            for (var row : before) {
+                jdbc.update("insert into task_unit (task_id, unit_id, role, via_group_id, position) values (?, ?, 'LEAD', ?, ?)",
+                        task, row.get("unit_id"), row.get("via_group_id"), row.get("position"));
+            }
+            jdbc.update("delete from unit_group where id = ?", group);
+        }
+    }
+
     /** A task's units of one role as the old path read them: one query per role. */
     private List<AssignedUnit> oldUnits(long taskId, UnitRole role) {
         return db.select(UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_GROUP.ID, UNITS_GROUP.NAME)

@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""CPU per request, which a busy machine moves far less than throughput: the JVM's and PostgreSQL's CPU (utime+stime
+of the app and of the data directory's postmaster and its children) over N sequential keep-alive Q1 and Q2 requests
+per role after N/2 unmeasured ones. Usage: python3 bench/cpu-per-request.py OUT/setup.json APP_PID DATA N (run.sh's setup)"""
+import json, os, sys, time, http.client, datetime
+setup, app, pgdata, n = json.load(open(sys.argv[1])), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+HZ = os.sysconf('SC_CLK_TCK')
+def ticks(pid):
+    f = open(f'/proc/{pid}/stat').read().rsplit(')', 1)[1].split()
+    return int(f[11]) + int(f[12])
+def pg_ticks():
+    pm = int(open(f'{pgdata}/postgres/postmaster.pid').readline())
+    t = ticks(pm)
+    for p in os.listdir('/proc'):
+        if p.isdigit():
+            try:
+                st = open(f'/proc/{p}/stat').read().rsplit(')', 1)[1].split()
+                if int(st[1]) == pm: t += int(st[11]) + int(st[12])
+            except Exception: pass
+    return t
+OPEN = '&'.join('status=' + s for s in ['ASSIGNED', 'IN_PROGRESS', 'CLOSURE_REQUESTED', 'ONGOING', 'REOPENED'])
+Y = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
+u = setup['base'].split('//')[1]; host, port = u.split(':')
+for role in ['root-office', 'county-office', 'unit-staff']:
+    cfg = setup['roles'][role]; tok = cfg['token']
+    for op in ['q1', 'q2']:
+        cities = cfg.get('cities') or []
+        def path(i):
+            city = f"&leadUnitId={cities[i % len(cities)]}" if cities and op == 'q2' else ''
+            return f'/api/tasks?{OPEN}&sort=DEADLINE&size=50' if op == 'q1' else f'/api/tasks?{OPEN}&deadlineTo={Y}{city}&sort=DEADLINE&size=50'
+        c = http.client.HTTPConnection(host, int(port))
+        def call(i):
+            c.request('GET', path(i), headers={'Authorization': 'Bearer ' + tok}); r = c.getresponse(); b = r.read()
+            assert r.status == 200, r.status
+            return len(b)
+        for i in range(n // 2): call(i)
+        j0, p0, t0 = ticks(app), pg_ticks(), time.perf_counter(); lat = []; size = 0
+        for i in range(n):
+            a = time.perf_counter(); size = call(i); lat.append(time.perf_counter() - a)
+        j1, p1, t1 = ticks(app), pg_ticks(), time.perf_counter()
+        lat.sort()
+        print(f"{role} {op}: JVM {1000*(j1-j0)/HZ/n:.3f} ms CPU/req, PG {1000*(p1-p0)/HZ/n:.3f} ms CPU/req, "
+              f"p50 {1000*lat[n//2]:.2f} ms, bytes {size}", flush=True)

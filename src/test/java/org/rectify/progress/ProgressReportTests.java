@@ -1,6 +1,7 @@
 package org.rectify.progress;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.IntegrationTest;
@@ -16,6 +17,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -354,6 +358,31 @@ class ProgressReportTests {
         // a cycle that has not begun cannot be reported on
         plan.report(epbStaff(), missing, plan.futureCycle, content("提前报"), true)
                 .andExpect(status().isUnprocessableContent());
+    }
+
+    /**
+     * A report on a cycle not yet due cannot change a warning: supervision's listener is not handed the event, so the
+     * event publication registry writes no row for it (nor the two commits that would mark it processing and
+     * completed); a late report is handed over and reassessed, as before.
+     */
+    @Test
+    void a_report_on_a_cycle_not_yet_due_is_not_handed_to_the_warning_reassessment_and_a_late_one_is() throws Exception {
+        long early = id(plan.report(epbStaff(), plan.epbTask(), plan.currentCycle, content("本期进展"), true)
+                .andExpect(status().isCreated()).andReturn());
+        long late = id(plan.report(epbStaff(), plan.epbTask(), plan.pastCycle, content("补报上期进展"), true)
+                .andExpect(status().isCreated()).andReturn());
+        assertThat(events.stream(ReportSubmitted.class).map(ReportSubmitted::reportId)).contains(early, late);
+        assertThat(warningPublications(early)).isZero();
+        assertThat(warningPublications(late)).isOne();
+    }
+
+    /** Rows of the event publication registry handing this report's submission to supervision's warning triggers. */
+    private int warningPublications(long reportId) {
+        Field<String> listener = field(name("listener_id"), String.class);
+        Field<String> type = field(name("event_type"), String.class);
+        Field<String> event = field(name("serialized_event"), String.class);
+        return db.fetchCount(table(name("event_publication")), listener.contains("WarningTriggers")
+                .and(type.eq(ReportSubmitted.class.getName())).and(event.contains("\"reportId\":" + reportId + ",")));
     }
 
     @Test

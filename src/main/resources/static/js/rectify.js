@@ -100,3 +100,13 @@ document.addEventListener('click', function (event) {
   if (chart) { chart.classList.toggle('d-none', showing); }
   button.setAttribute('aria-expanded', showing ? 'true' : 'false');
 });
+
+// A tab bar wider than a phone scrolls inside itself (rectify.css): bring the page's own tab into view, else a page
+// far along the bar (提醒记录, 通报) opens with its tab scrolled out of sight.
+document.querySelectorAll('main .nav-tabs').forEach(function (tabs) {
+  var active = tabs.querySelector('.nav-link.active');
+  if (active && tabs.scrollWidth > tabs.clientWidth) {
+    tabs.scrollLeft += active.getBoundingClientRect().left - tabs.getBoundingClientRect().left
+        - (tabs.clientWidth - active.offsetWidth) / 2;
+  }
+});

@@ -6,6 +6,7 @@ import org.jooq.Record;
 import org.rectify.access.Caller;
 import org.rectify.plans.Indicator;
 import org.rectify.plans.Milestone;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.TaskDetail;
@@ -59,9 +60,11 @@ public class ClosureViews {
     private final org.rectify.progress.ProgressReports reports;
     private final Clock clock;
     private final Evidences evidences;
+    private final PlanShortNames shortNames;
 
     ClosureViews(DSLContext db, TaskLedger ledger, Plans plans, Units units, ProgressViews progress,
-                 org.rectify.progress.ProgressReports reports, Clock clock, Evidences evidences) {
+                 org.rectify.progress.ProgressReports reports, Clock clock, Evidences evidences, PlanShortNames shortNames) {
+        this.shortNames = shortNames;
         this.evidences = evidences;
         this.reports = reports;
         this.db = db;
@@ -97,15 +100,18 @@ public class ClosureViews {
                 .fetchOptional().map(r -> detail(r, false));
     }
 
-    /** The attempts under notice today, for the public page that lists them (one query, whoever asks). */
+    /** The attempts under notice today, for the public page that lists them (the same lines whoever asks). */
     public List<ClosureUnderNotice> allUnderNotice() {
-        return db.select(CLOSURE.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, CLOSURE.NOTICE_FROM, CLOSURE.NOTICE_UNTIL).from(CLOSURE)
+        var rows = db.select(CLOSURE.ID, CLOSURE.TASK_ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, CLOSURE.NOTICE_FROM,
+                        CLOSURE.NOTICE_UNTIL).from(CLOSURE)
                 .join(PLANS_TASK).on(PLANS_TASK.ID.eq(CLOSURE.TASK_ID))
                 .where(CLOSURE.STAGE.eq(ClosureStage.UNDER_NOTICE.name()).and(CLOSURE.NOTICE_UNTIL.ge(today())))
-                .orderBy(CLOSURE.NOTICE_UNTIL, CLOSURE.ID).limit(200)
-                .fetch(r -> new ClosureUnderNotice(r.get(CLOSURE.ID), r.get(PLANS_TASK.REF),
-                        TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)), r.get(CLOSURE.NOTICE_FROM),
-                        r.get(CLOSURE.NOTICE_UNTIL)));
+                .orderBy(CLOSURE.NOTICE_UNTIL, CLOSURE.ID).limit(200).fetch();
+        PlanShortNames.TaskLabels labels = shortNames.labels(rows.map(r -> r.get(CLOSURE.TASK_ID)));
+        return rows.map(r -> new ClosureUnderNotice(r.get(CLOSURE.ID), r.get(CLOSURE.TASK_ID), r.get(PLANS_TASK.REF),
+                labels.of(r.get(CLOSURE.TASK_ID), r.get(PLANS_TASK.REF)),
+                TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)), r.get(CLOSURE.NOTICE_FROM),
+                r.get(CLOSURE.NOTICE_UNTIL)));
     }
 
     /** The lead units of a task as the plan names them, for pages that show an attempt. */

@@ -15,6 +15,7 @@ import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskStatus;
 import org.rectify.plans.TaskSummary;
+import org.rectify.platform.ReplayClock;
 import org.rectify.progress.Evidences;
 import org.rectify.progress.StagedFile;
 import org.rectify.units.Unit;
@@ -27,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,6 +47,8 @@ import java.util.stream.Collectors;
 class DemoClosures {
 
     private static final Logger log = LoggerFactory.getLogger(DemoClosures.class);
+    /** How long ago the demo's closed tasks were applied for: their notice ran its course weeks before today. */
+    static final int CLOSED_DAYS_AGO = 45;
     static final String PLAN = "临沧市贯彻落实省委省政府第二环境保护督察组督察反馈意见整改方案";
 
     private final Closures closures;
@@ -55,9 +60,11 @@ class DemoClosures {
     private final Evidences evidences;
     private final TransactionTemplate transaction;
     private final org.rectify.plans.Tasks tasks;
+    private final Clock clock;
 
     DemoClosures(Closures closures, ClosureObjections objections, ClosureViews views, TaskLedger ledger, Plans plans,
-                 Units units, Evidences evidences, TransactionTemplate transaction, org.rectify.plans.Tasks tasks) {
+                 Units units, Evidences evidences, TransactionTemplate transaction, org.rectify.plans.Tasks tasks, Clock clock) {
+        this.clock = clock;
         this.tasks = tasks;
         this.closures = closures;
         this.objections = objections;
@@ -103,14 +110,27 @@ class DemoClosures {
         log.info("Demo closures: tasks at every closure stage");
     }
 
-    /** Takes a started task through every step to CLOSED, its notice having run its course a few days ago. */
+    /**
+     * Takes a started task through every step to CLOSED on the days a real closure would take: applied for and
+     * verified {@link #CLOSED_DAYS_AGO} days ago, approved two days later (its notice period starts then and lasts as
+     * the plan's settings say), closed the day after the notice ended. A look-back recorded today comes after all of it.
+     */
     void close(Long taskId, String leadUnit, Caller office) {
-        Long closing = approve(verify(assign(apply(taskId, leadUnit, office), office), office, true), office);
-        if (closing != null) {
-            var today = views.today();
-            closures.dateNotice(closing, today.minusDays(10), today.minusDays(3));
-            closures.close(closing, views.get(closing, office).version(), office);
+        LocalDate today = views.today();
+        LocalDate applied = today.minusDays(CLOSED_DAYS_AGO);
+        Long closing = on(applied, () -> verify(assign(apply(taskId, leadUnit, office), office), office, true));
+        if (closing == null || on(applied.plusDays(2), () -> approve(closing, office)) == null) {
+            return;
         }
+        LocalDate closedOn = views.get(closing, office).noticeUntil().plusDays(1);
+        if (!closedOn.isAfter(today)) { // a plan with a notice period longer than a month stays under notice
+            on(closedOn, () -> closures.close(closing, views.get(closing, office).version(), office));
+        }
+    }
+
+    /** Runs the steps as if on {@code day} (10:00 in the offices' zone), so their records carry that day. */
+    <T> T on(LocalDate day, java.util.function.Supplier<T> steps) {
+        return ReplayClock.at(day.atTime(10, 0).atZone(clock.getZone()).toInstant(), steps);
     }
 
     /** The demo office that takes the closures' office steps. */
@@ -146,7 +166,7 @@ class DemoClosures {
         if (id != null) {
             List<StagedFile> staged = List.of(evidences.store().stage(new ByteArrayInputStream(
                     "%PDF-1.4\n% 现场核查记录\n%%EOF\n".getBytes(StandardCharsets.UTF_8)), "现场核查记录.pdf"));
-            closures.verify(id, views.get(id, office).version(), new NewVerification(views.today().minusDays(1),
+            closures.verify(id, views.get(id, office).version(), new NewVerification(views.today(), // the day of this step
                     "市督察整改办 王明、市环境保护局 李华", VerificationMethod.ON_SITE,
                     passed ? "现场核查，整改措施落实到位，未发现问题反弹。" : "现场仍有未清理的建筑垃圾，整改不到位，请继续整改。", passed), staged, office);
         }

@@ -2,17 +2,25 @@ package org.rectify.browser;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rectify.DemoLogins;
 import org.rectify.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The office's own lists on a 360 px phone, as the demo walk found them wider than the screen: the ledger, the plans
- * and a closure (its self-check and evidence tables) are cards, and nothing scrolls the page sideways.
+ * The office's own lists on a 360 px phone, as the demo walks found them wider than the screen: the ledger, the plans,
+ * a closure (its self-check and evidence tables), the closure desk and the supervision lists (ledger supervision,
+ * reminders, circulars, accountability) are cards, and nothing scrolls the page sideways; the ledger's
+ * filter folds behind a button so that the tasks come first.
  */
 @IntegrationTest
 class PhoneLayoutBrowserTests extends BrowserTest {
@@ -21,16 +29,58 @@ class PhoneLayoutBrowserTests extends BrowserTest {
     JdbcTemplate jdbc;
 
     @Test
-    void the_ledger_the_plans_and_a_closure_fit_a_360_px_phone_without_sideways_scrolling() {
+    void the_ledger_the_plans_a_closure_the_desk_and_the_supervision_lists_fit_a_360_px_phone_without_sideways_scrolling() {
         long closure = jdbc.queryForObject("select min(id) from closure", Long.class);
         browser = Browser.open(port);
         browser.driver().manage().window().setSize(new Dimension(360, 800));
         browser.logIn("office", DemoLogins.PASSWORD);
-        for (String path : new String[]{"/tasks", "/plans", "/closure/" + closure}) {
+        for (String path : new String[]{"/tasks", "/plans", "/closure/" + closure, "/closure", "/supervision/ledger",
+                "/supervision/reminders", "/supervision/circulars", "/supervision/accountability"}) {
             browser.go(path);
             Object width = ((JavascriptExecutor) browser.driver()).executeScript(
                     "return document.documentElement.scrollWidth - window.innerWidth");
             assertThat(((Number) width).intValue()).as("%s wider than the phone by", path).isLessThanOrEqualTo(0);
+            if (path.startsWith("/supervision/")) { // the page's own tab shows, though the bar scrolls
+                Object beyond = ((JavascriptExecutor) browser.driver()).executeScript("return document.querySelector("
+                        + "'main .nav-tabs .nav-link.active').getBoundingClientRect().right - window.innerWidth");
+                assertThat(((Number) beyond).doubleValue()).as("%s's tab beyond the screen by", path).isLessThanOrEqualTo(0);
+            }
         }
+    }
+
+    @Test
+    void on_a_phone_the_ledgers_tasks_come_first_and_the_filter_folds_behind_a_button_that_says_what_is_chosen() {
+        browser = Browser.open(port);
+        browser.driver().manage().window().setSize(new Dimension(360, 800));
+        browser.logIn("office", DemoLogins.PASSWORD);
+        for (String[] lang : new String[][]{{"zh_CN", "筛选", "状态：推进中", "全部任务"}, {"en", "Filter", "Status: In progress", "All tasks"}}) {
+            browser.go("/tasks?status=IN_PROGRESS&lang=" + lang[0]);
+            WebElement toggle = browser.find("#ledger-filter-toggle");
+            WebElement form = browser.find("#ledger-filter");
+            assertThat(toggle.getText()).startsWith(lang[1]).contains(lang[2]);
+            assertThat(form.isDisplayed()).as("the filter folded (%s)", lang[0]).isFalse();
+            assertThat(browser.find("#batch-bar").isDisplayed()).as("the batch bar folded (%s)", lang[0]).isFalse();
+            // the first task shows on the first screen, under the button
+            WebElement firstTask = browser.find("#ledger-table tbody tr td.ref a");
+            assertThat(firstTask.getRect().getY() + firstTask.getRect().getHeight()).as("first task's bottom (%s)", lang[0])
+                    .isLessThan(800);
+            browser.screenshot("phone-ledger-folded-" + lang[0]);
+            // a card's field names end as the language writes them: 责任单位：…, Lead units: …
+            Object before = ((JavascriptExecutor) browser.driver()).executeScript("return getComputedStyle("
+                    + "document.querySelector('#ledger-table td[data-label]'), '::before').content");
+            assertThat(before.toString()).endsWith(lang[0].equals("en") ? ": \"" : "：\"");
+            toggle.click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(form));
+            browser.find("#status-IN_PROGRESS").click(); // unticked: every task, and the button says so
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                    .until(d -> d.findElement(By.id("ledger-filter-summary")).getText().equals(lang[3]));
+            browser.screenshot("phone-ledger-open-" + lang[0]);
+        }
+        browser.driver().manage().window().setSize(new Dimension(1366, 900));
+        browser.go("/tasks?lang=zh_CN");
+        assertThat(browser.find("#ledger-filter").isDisplayed()).as("a wide screen shows the filter beside the tasks").isTrue();
+        assertThat(browser.find("#ledger-filter-toggle").isDisplayed()).isFalse();
+        assertThat(browser.find("#batch-bar").isDisplayed()).isTrue();
+        assertThat(browser.scriptErrors()).isEmpty();
     }
 }

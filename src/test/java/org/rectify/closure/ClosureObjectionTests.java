@@ -29,6 +29,7 @@ import static org.rectify.DemoLogins.office;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -139,8 +140,26 @@ class ClosureObjectionTests {
         assertThat(count("select count(*) from closure_objection where closure_id = " + id)).isEqualTo(ClosureObjections.PER_CLOSURE);
     }
 
+    @Test
+    void the_public_list_and_notice_name_the_task_with_its_plans_short_name() throws Exception {
+        TestTasks plan = TestTasks.inPlan(mvc, plans, units, "公示简称测试方案");
+        mvc.perform(post("/plans/{id}/short-name", plan.planId()).param("shortName", "公示简称").with(office()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        long id = underNotice(new ClosureFlow(mvc), plan, "公示简称测试任务");
+        String label = "公示简称·" + jdbc.queryForObject("select t.ref from task t join closure c on c.task_id = t.id where c.id = ?",
+                String.class, id);
+        // task references repeat from plan to plan: the list mixing plans says which plan, as the ledger does
+        mvc.perform(get("/public/closures")).andExpect(status().isOk())
+                .andExpect(content().string(containsString(">" + label + "</span><span>公示简称测试任务</span>")));
+        mvc.perform(get("/public/closures/{id}", id)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"public-task-ref\">" + label + "</span>")));
+    }
+
     private long underNotice(ClosureFlow flow, String title) throws Exception {
-        TestTasks plan = TestTasks.inPlan(mvc, plans, units, "销号异议测试方案");
+        return underNotice(flow, TestTasks.inPlan(mvc, plans, units, "销号异议测试方案"), title);
+    }
+
+    private long underNotice(ClosureFlow flow, TestTasks plan, String title) throws Exception {
         long task = plan.started(title, units.resolve("市环境保护局").orElseThrow().id(), LocalDate.now().plusMonths(2));
         long id = flow.applied(epbStaff(), task, ITEMS);
         flow.assign(office(), id, null, false).andExpect(status().isOk());

@@ -250,6 +250,40 @@ class LookBackTests {
     }
 
     @Test
+    void the_demos_closed_tasks_were_verified_then_on_notice_then_closed_weeks_before_their_look_back() {
+        LocalDate today = LocalDate.now(clock);
+        java.time.ZoneId zone = clock.getZone();
+        // the demo closed them: 四(二)1 and 五(三)1 of the city plan, 回1–回3 of the look-back plan (their first attempts)
+        List<Map<String, Object>> closed = jdbc.queryForList("""
+                select t.ref, c.applied_at, v.verified_on, c.notice_from, c.notice_until, c.closed_at,
+                       (select max(lb.recorded_at) from look_back lb where lb.task_id = t.id) as looked_back_at
+                from closure c join task t on t.id = c.task_id join plan p on p.id = t.plan_id
+                     join closure_verification v on v.closure_id = c.id and v.passed
+                where c.stage = 'CLOSED' and c.id = (select min(first.id) from closure first where first.task_id = t.id)
+                  and (p.title = '临沧市已销号问题回头看（演示）' or p.title = ? and t.ref in ('四(二)1', '五(三)1'))""",
+                org.rectify.Demo.PLAN_TITLE);
+        assertThat(closed).extracting(r -> r.get("ref")).contains("回1", "回2", "回3", "四(二)1", "五(三)1");
+        for (Map<String, Object> r : closed) {
+            LocalDate applied = day(r.get("applied_at"), zone);
+            LocalDate verified = ((java.sql.Date) r.get("verified_on")).toLocalDate();
+            LocalDate from = ((java.sql.Date) r.get("notice_from")).toLocalDate();
+            LocalDate until = ((java.sql.Date) r.get("notice_until")).toLocalDate();
+            LocalDate closedOn = day(r.get("closed_at"), zone);
+            assertThat(verified).as("verified after applying: %s", r).isAfterOrEqualTo(applied);
+            assertThat(from).as("the notice follows the verification: %s", r).isAfter(verified);
+            assertThat(closedOn).as("closed after the notice ran its course: %s", r).isAfter(until);
+            assertThat(closedOn).as("closed weeks ago: %s", r).isBefore(today.minusWeeks(2));
+            if (r.get("looked_back_at") != null) {
+                assertThat(day(r.get("looked_back_at"), zone)).as("looked back after closing: %s", r).isAfter(closedOn);
+            }
+        }
+    }
+
+    private static LocalDate day(Object timestamp, java.time.ZoneId zone) {
+        return ((java.sql.Timestamp) timestamp).toInstant().atZone(zone).toLocalDate();
+    }
+
+    @Test
     void the_pages_read_refs_and_months_as_typed() throws Exception {
         TestTasks plan = TestTasks.inPlan(mvc, plans, units, "回头看表单方案");
         LocalDate today = LocalDate.now(clock);

@@ -6,6 +6,7 @@ import org.rectify.closure.ClosureDetail;
 import org.rectify.closure.ClosureNotFound;
 import org.rectify.closure.ClosureObjections;
 import org.rectify.closure.ClosureViews;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.platform.Messages;
 import org.rectify.platform.RectifyException;
 import org.rectify.progress.EvidenceUploads;
@@ -35,8 +36,11 @@ class PublicClosureController {
     private final ClosureObjections objections;
     private final EvidenceUploads uploads;
     private final Messages messages;
+    private final PlanShortNames shortNames;
 
-    PublicClosureController(ClosureViews views, ClosureObjections objections, EvidenceUploads uploads, Messages messages) {
+    PublicClosureController(ClosureViews views, ClosureObjections objections, EvidenceUploads uploads, Messages messages,
+                            PlanShortNames shortNames) {
+        this.shortNames = shortNames;
         this.views = views;
         this.objections = objections;
         this.uploads = uploads;
@@ -87,6 +91,7 @@ class PublicClosureController {
 
     private String page(ClosureDetail closure, Model model) {
         model.addAttribute("closure", closure);
+        model.addAttribute("taskLabel", shortNames.label(closure.taskId(), closure.taskRef())); // 临沧2018·三(一)
         model.addAttribute("leadUnits", views.leadUnits(closure.taskId()));
         model.addAttribute("maxFileMb", ClosureObjections.MAX_FILE / (1024 * 1024));
         return "closure/public";

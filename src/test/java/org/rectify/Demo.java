@@ -1,9 +1,13 @@
 package org.rectify;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.rectify.access.DataScope;
 import org.rectify.plans.LedgerFilter;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskLedger;
+import org.rectify.units.Units;
 
 /** The embedded demo's 临沧 plan as tests find it: its id, and its tasks by the references of the plan text. */
 public final class Demo {
@@ -21,5 +25,21 @@ public final class Demo {
         return ledger.find(LedgerFilter.ofPlan(planId(plans), LedgerFilter.MAX_PAGE_SIZE), DataScope.ALL)
                 .tasks().stream().filter(t -> t.ref().equals(ref)).findFirst()
                 .orElseThrow(() -> new AssertionError("the demo plan has no task " + ref)).id();
+    }
+
+    /**
+     * The three scopes the read-path tests compare old and new paths in: the office running the plan, a county
+     * office, and a department's staff.
+     */
+    public static Map<String, DataScope> scopes(Units units) {
+        Map<String, DataScope> scopes = new LinkedHashMap<>();
+        scopes.put("office", DataScope.ofJurisdiction(unitPath(units, "临沧市")));
+        scopes.put("linxiang-office", DataScope.ofJurisdiction(unitPath(units, "临翔区")));
+        scopes.put("epb-staff", DataScope.ofUnit(unitPath(units, "市环境保护局")));
+        return scopes;
+    }
+
+    public static String unitPath(Units units, String unitName) {
+        return units.get(units.resolve(unitName).orElseThrow().id()).path();
     }
 }

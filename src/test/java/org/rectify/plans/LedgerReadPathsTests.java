@@ -4,6 +4,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.rectify.Demo;
 import org.rectify.DemoLogins;
 import org.rectify.IntegrationTest;
 import org.rectify.access.DataScope;
@@ -16,7 +17,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,15 +59,7 @@ class LedgerReadPathsTests {
     JdbcTemplate jdbc;
 
     private Map<String, DataScope> roles() {
-        Map<String, DataScope> roles = new LinkedHashMap<>();
-        roles.put("office", DataScope.ofJurisdiction(pathOf("临沧市")));
-        roles.put("linxiang-office", DataScope.ofJurisdiction(pathOf("临翔区")));
-        roles.put("epb-staff", DataScope.ofUnit(pathOf("市环境保护局")));
-        return roles;
-    }
-
-    private String pathOf(String unitName) {
-        return units.get(units.resolve(unitName).orElseThrow().id()).path();
+        return Demo.scopes(units);
     }
 
     /** A ledger page as the old path built it: the page's rows, then one query for their lead units' names. */

@@ -3,6 +3,7 @@ package org.rectify.plans;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.rectify.Demo;
 import org.rectify.DemoLogins;
 import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
@@ -158,10 +159,10 @@ class LedgerScopeTests {
     @Test
     void the_ledger_pages_totals_and_counts_with_and_without_a_lead_unit_are_those_of_the_join_for_the_root_office_a_county_office_staff_and_a_supervisor() throws Exception {
         Map<String, DataScope> roles = Map.of(
-                "office", DataScope.ofJurisdiction(pathOf("临沧市")),
-                "linxiang-office", DataScope.ofJurisdiction(pathOf("临翔区")),
-                "epb-staff", DataScope.ofUnit(pathOf("市环境保护局")),
-                "linxiang-supervisor", DataScope.ofJurisdiction(pathOf("临翔区")));
+                "office", DataScope.ofJurisdiction(Demo.unitPath(units, "临沧市")),
+                "linxiang-office", DataScope.ofJurisdiction(Demo.unitPath(units, "临翔区")),
+                "epb-staff", DataScope.ofUnit(Demo.unitPath(units, "市环境保护局")),
+                "linxiang-supervisor", DataScope.ofJurisdiction(Demo.unitPath(units, "临翔区")));
         Set<TaskStatus> open = java.util.EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.REOPENED,
                 TaskStatus.CLOSURE_REQUESTED, TaskStatus.ONGOING);
         for (var role : roles.entrySet()) {
@@ -180,7 +181,7 @@ class LedgerScopeTests {
             long county = units.resolve("临翔区").orElseThrow().id();
             LedgerFilter overdue = new LedgerFilter(null, null, county, open, null, LocalDate.now().plusYears(3), null, null,
                     LedgerFilter.Sort.DEADLINE, false, 0, 10);
-            Condition oldOverdue = old.and(ledByJoin(pathOf("临翔区"))).and(TASK.DEADLINE.le(LocalDate.now().plusYears(3)));
+            Condition oldOverdue = old.and(ledByJoin(Demo.unitPath(units, "临翔区"))).and(TASK.DEADLINE.le(LocalDate.now().plusYears(3)));
             LedgerPage led = ledger.find(overdue, scope);
             assertThat(led.total()).as(role.getKey()).isEqualTo(db.fetchCount(TASK, oldOverdue));
             assertThat(led.tasks().stream().map(TaskSummary::id).toList()).as(role.getKey())
@@ -290,9 +291,5 @@ class LedgerScopeTests {
         assertThat(new LedgerPage(List.of(), 2_351, true, 0, 50).shownTotal()).isEqualTo(2_400);
         assertThat(new LedgerPage(List.of(), 1_234, false, 0, 50).shownTotal()).isEqualTo(1_234);
         assertThat(new LedgerPage(List.of(), 61_234, true, 0, 50).pages()).isEqualTo(1_225);
-    }
-
-    private String pathOf(String name) {
-        return units.get(units.resolve(name).orElseThrow().id()).path();
     }
 }

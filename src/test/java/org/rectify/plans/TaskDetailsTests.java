@@ -2,6 +2,7 @@ package org.rectify.plans;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.rectify.Demo;
 import org.rectify.IntegrationTest;
 import org.rectify.access.DataScope;
 import org.rectify.units.Units;
@@ -9,7 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,15 +32,7 @@ class TaskDetailsTests {
     Units units;
 
     private Map<String, DataScope> roles() {
-        Map<String, DataScope> roles = new LinkedHashMap<>();
-        roles.put("office", DataScope.ofJurisdiction(pathOf("临沧市")));
-        roles.put("linxiang-office", DataScope.ofJurisdiction(pathOf("临翔区")));
-        roles.put("epb-staff", DataScope.ofUnit(pathOf("市环境保护局")));
-        return roles;
-    }
-
-    private String pathOf(String unitName) {
-        return units.get(units.resolve(unitName).orElseThrow().id()).path();
+        return Demo.scopes(units);
     }
 
     private static TaskDetail withoutHistory(TaskDetail t) {

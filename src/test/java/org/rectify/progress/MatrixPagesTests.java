@@ -3,6 +3,7 @@ package org.rectify.progress;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.rectify.Demo;
 import org.rectify.IntegrationTest;
 import org.rectify.plans.TaskConditions;
 import org.rectify.plans.UnitRole;
@@ -44,13 +45,9 @@ class MatrixPagesTests {
     private Map<String, String> unitPaths() {
         Map<String, String> paths = new LinkedHashMap<>();
         paths.put("office running the plan", null);
-        paths.put("county office", pathOf("临翔区"));
-        paths.put("department staff", pathOf("市环境保护局"));
+        paths.put("county office", Demo.unitPath(units, "临翔区"));
+        paths.put("department staff", Demo.unitPath(units, "市环境保护局"));
         return paths;
-    }
-
-    private String pathOf(String unitName) {
-        return units.get(units.resolve(unitName).orElseThrow().id()).path();
     }
 
     /** The old page: every task of the filter numbered by a window count, then the page cut from it. */

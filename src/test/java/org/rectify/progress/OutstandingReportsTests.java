@@ -1,6 +1,7 @@
 package org.rectify.progress;
 
 import org.junit.jupiter.api.Test;
+import org.rectify.Demo;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
 import org.rectify.access.Role;
@@ -46,19 +47,15 @@ class OutstandingReportsTests {
 
     private Map<String, Caller> callers() {
         Map<String, Caller> callers = new LinkedHashMap<>();
-        callers.put("office", caller(Role.OFFICE, DataScope.ofJurisdiction(pathOf("临沧市"))));
-        callers.put("linxiang-office", caller(Role.OFFICE, DataScope.ofJurisdiction(pathOf("临翔区"))));
-        callers.put("epb-staff", caller(Role.UNIT_STAFF, DataScope.ofUnit(pathOf("市环境保护局"))));
+        callers.put("office", caller(Role.OFFICE, DataScope.ofJurisdiction(Demo.unitPath(units, "临沧市"))));
+        callers.put("linxiang-office", caller(Role.OFFICE, DataScope.ofJurisdiction(Demo.unitPath(units, "临翔区"))));
+        callers.put("epb-staff", caller(Role.UNIT_STAFF, DataScope.ofUnit(Demo.unitPath(units, "市环境保护局"))));
         callers.put("admin", caller(Role.ADMIN, DataScope.ALL));
         return callers;
     }
 
     private Caller caller(Role role, DataScope scope) {
         return new Caller(0, "test", "测试", 0, "测试", role, scope);
-    }
-
-    private String pathOf(String unitName) {
-        return units.get(units.resolve(unitName).orElseThrow().id()).path();
     }
 
     private void assertEachRoleCountsWhatItsDueListOwes() {

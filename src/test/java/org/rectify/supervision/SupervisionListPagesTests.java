@@ -3,6 +3,7 @@ package org.rectify.supervision;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.junit.jupiter.api.Test;
+import org.rectify.Demo;
 import org.rectify.IntegrationTest;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
@@ -14,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,15 +45,7 @@ class SupervisionListPagesTests {
     Units units;
 
     private Map<String, DataScope> scopes() {
-        Map<String, DataScope> scopes = new LinkedHashMap<>();
-        scopes.put("root office", DataScope.ofJurisdiction(pathOf("临沧市")));
-        scopes.put("county office", DataScope.ofJurisdiction(pathOf("临翔区")));
-        scopes.put("department staff", DataScope.ofUnit(pathOf("市环境保护局")));
-        return scopes;
-    }
-
-    private String pathOf(String unitName) {
-        return units.get(units.resolve(unitName).orElseThrow().id()).path();
+        return Demo.scopes(units);
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.Set;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.when;
 import static org.rectify.progress.internal.db.Tables.REPORTING_CADENCE;
 import static org.rectify.progress.internal.db.Tables.REPORTING_CYCLE;
 import static org.rectify.progress.internal.db.Tables.REPORT_CONTRIBUTION;
@@ -194,8 +195,8 @@ public class ReportingCycles {
     public Map<Long, Long> currentIds() {
         var begun = REPORTING_CYCLE.PERIOD_START.le(today());
         return db.select(REPORTING_CYCLE.PLAN_ID, REPORTING_CYCLE.ID).distinctOn(REPORTING_CYCLE.PLAN_ID).from(REPORTING_CYCLE)
-                .orderBy(REPORTING_CYCLE.PLAN_ID, org.jooq.impl.DSL.when(begun, 0).otherwise(1),
-                        org.jooq.impl.DSL.when(begun, REPORTING_CYCLE.PERIOD_START).desc().nullsLast(),
+                .orderBy(REPORTING_CYCLE.PLAN_ID, when(begun, 0).otherwise(1),
+                        when(begun, REPORTING_CYCLE.PERIOD_START).desc().nullsLast(),
                         REPORTING_CYCLE.PERIOD_START)
                 .fetchMap(REPORTING_CYCLE.PLAN_ID, REPORTING_CYCLE.ID);
     }

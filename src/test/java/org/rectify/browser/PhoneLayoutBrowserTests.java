@@ -70,8 +70,13 @@ class PhoneLayoutBrowserTests extends BrowserTest {
                     + "document.querySelector('#ledger-table td[data-label]'), '::before').content");
             assertThat(before.toString()).endsWith(lang[0].equals("en") ? ": \"" : "：\"");
             toggle.click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(form));
-            browser.find("#status-IN_PROGRESS").click(); // unticked: every task, and the button says so
+            // Bootstrap animates the unfolding ('collapsing', clipped) before the form is 'show'; a click then misses
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> {
+                String classes = form.getAttribute("class");
+                return classes.contains("show") && !classes.contains("collapsing");
+            });
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                    .until(ExpectedConditions.elementToBeClickable(By.id("status-IN_PROGRESS"))).click(); // unticked: every task, and the button says so
             new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
                     .until(d -> d.findElement(By.id("ledger-filter-summary")).getText().equals(lang[3]));
             browser.screenshot("phone-ledger-open-" + lang[0]);

@@ -2,7 +2,6 @@ package org.rectify.progress;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
 import org.rectify.platform.PageSizes;
@@ -26,13 +25,13 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static org.jooq.impl.DSL.any;
 import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
 import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
 import static org.rectify.progress.internal.db.Tables.REPORT_CONTRIBUTION;
@@ -84,9 +83,9 @@ public class ProgressViews {
      * those units support. {@code planId} narrows to one plan.
      */
     public DueList due(Caller caller, Long planId, Long cycleId) {
-        String path = caller.scope().unitPath();
-        return new DueList(dueOf(ledger.duties(path, planId, ReportingCycles.REPORTING, true),
-                ledger.duties(path, planId, ReportingCycles.REPORTING, false), cycleId, false));
+        TaskLedger.DutyPage all = ledger.dutyPage(caller.scope().unitPath(), planId, ReportingCycles.REPORTING, 0,
+                Integer.MAX_VALUE);
+        return new DueList(dueOf(all.lead(), all.supporting(), cycleId));
     }
 
     /**
@@ -98,61 +97,61 @@ public class ProgressViews {
     public DuePage duePage(Caller caller, Long planId, Long cycleId, int page, int size) {
         int pageSize = PageSizes.OFFERED.contains(size) ? size : DUE_PAGE_SIZE;
         int p = Math.max(0, page);
-        long offset = (long) p * pageSize;
-        String path = caller.scope().unitPath();
-        var open = ReportingCycles.REPORTING;
-        List<DueList.PlanDue> plans = dueOf(ledger.duties(path, planId, open, true, offset, pageSize),
-                ledger.duties(path, planId, open, false, offset, pageSize), cycleId, true);
-        TaskLedger.DutyCounts counts = ledger.dutyCounts(path, planId, open);
-        return new DuePage(plans, p, pageSize, counts.lead(), counts.supporting());
+        TaskLedger.DutyPage duties = ledger.dutyPage(caller.scope().unitPath(), planId, ReportingCycles.REPORTING,
+                (long) p * pageSize, pageSize);
+        return new DuePage(dueOf(duties.lead(), duties.supporting(), cycleId), p, pageSize, duties.leadTotal(),
+                duties.supportingTotal());
     }
 
-    /** The plans of these duties with their cycles and each duty's slot; {@code onlyTheirTasks}: read the slots of these tasks only. */
-    private List<DueList.PlanDue> dueOf(List<UnitDuty> leads, List<UnitDuty> supports, Long cycleId, boolean onlyTheirTasks) {
+    /**
+     * The plans of these duties with their cycles and each duty's slot and contributions. Set-based whatever the
+     * number of plans (issue 14): the plans' cadences, cycles, slots and contributions in one statement each.
+     */
+    private List<DueList.PlanDue> dueOf(List<UnitDuty> leads, List<UnitDuty> supports, Long cycleId) {
         Map<Long, List<UnitDuty>> leadsByPlan = leads.stream().collect(Collectors.groupingBy(UnitDuty::planId,
                 LinkedHashMap::new, Collectors.toList()));
         Map<Long, List<UnitDuty>> supportsByPlan = supports.stream().collect(Collectors.groupingBy(UnitDuty::planId,
                 LinkedHashMap::new, Collectors.toList()));
         Set<Long> planIds = new java.util.LinkedHashSet<>(leadsByPlan.keySet());
         planIds.addAll(supportsByPlan.keySet());
+        if (planIds.isEmpty()) {
+            return List.of();
+        }
         Map<Long, String> titles = plans.titles(planIds);
+        Map<Long, ReportingCadence> cadences = cycles.cadences(planIds);
+        Map<Long, List<ReportingCycle>> cyclesByPlan = cycles.cyclesOfPlans(planIds);
         LocalDate today = cycles.today();
+        // each plan's cycle: the one asked for when it is the plan's, else the current one
+        Map<Long, ReportingCycle> shown = new HashMap<>();
+        for (long plan : planIds) {
+            List<ReportingCycle> all = cyclesByPlan.getOrDefault(plan, List.of());
+            all.stream().filter(c -> cycleId != null && c.id() == cycleId).findFirst()
+                    .or(() -> ReportingCycles.current(all, today)).ifPresent(c -> shown.put(plan, c));
+        }
+        List<UnitDuty> shownLeads = leads.stream().filter(d -> shown.containsKey(d.planId())).toList();
+        Map<String, SlotStatus> slots = slots(shown, shownLeads, today);
+        DueContributions contributed = contributions(shown.values(), shownLeads,
+                supports.stream().filter(d -> shown.containsKey(d.planId())).toList());
         List<DueList.PlanDue> out = new ArrayList<>();
         for (long plan : planIds) {
-            ReportingCadence cadence = cycles.cadence(plan).orElse(null);
-            List<ReportingCycle> all = cycles.cycles(plan);
-            ReportingCycle cycle = cycleId == null ? null
-                    : all.stream().filter(c -> c.id() == cycleId).findFirst().orElse(null);
-            if (cycle == null) {
-                cycle = cycles.current(plan).orElse(null);
-            }
-            List<UnitDuty> planLeads = leadsByPlan.getOrDefault(plan, List.of());
-            List<UnitDuty> planSupports = supportsByPlan.getOrDefault(plan, List.of());
+            ReportingCycle cycle = shown.get(plan);
             List<DueList.Item> items = new ArrayList<>();
             List<DueList.Support> supporting = new ArrayList<>();
-            if (cycle != null) {
-                Map<String, SlotStatus> slots = slots(cycle, unitIds(planLeads),
-                        onlyTheirTasks ? planLeads.stream().map(UnitDuty::taskId).collect(Collectors.toSet()) : null, today);
-                Map<String, Integer> contributed = contributions(cycle.id(), planLeads.stream().map(UnitDuty::taskId).toList(),
-                        true);
-                for (UnitDuty d : planLeads) {
-                    items.add(new DueList.Item(d.taskId(), d.ref(), d.displayTitle(), d.status(), d.unitId(), d.unitName(),
-                            d.groupName(), slots.getOrDefault(key(d.taskId(), d.unitId()), missing(cycle, today)),
-                            contributed.getOrDefault(key(d.taskId(), d.unitId()), 0)));
-                }
-                Map<String, Integer> mine = contributions(cycle.id(), planSupports.stream().map(UnitDuty::taskId).toList(),
-                        false);
-                for (UnitDuty d : planSupports) {
+            for (UnitDuty d : leadsByPlan.getOrDefault(plan, List.of())) {
+                SlotStatus status = cycle == null ? SlotStatus.MISSING
+                        : slots.getOrDefault(key(cycle.id(), d.taskId(), d.unitId()), missing(cycle, today));
+                int count = cycle == null ? 0 : contributed.byLead().getOrDefault(key(cycle.id(), d.taskId(), d.unitId()), 0);
+                items.add(new DueList.Item(d.taskId(), d.ref(), d.displayTitle(), d.status(), d.unitId(), d.unitName(),
+                        d.groupName(), status, count));
+            }
+            if (cycle != null) { // without a cycle there is nothing to contribute to
+                for (UnitDuty d : supportsByPlan.getOrDefault(plan, List.of())) {
                     supporting.add(new DueList.Support(d.taskId(), d.ref(), d.displayTitle(), d.unitId(), d.unitName(),
-                            mine.getOrDefault(key(d.taskId(), d.unitId()), 0)));
-                }
-            } else {
-                for (UnitDuty d : planLeads) {
-                    items.add(new DueList.Item(d.taskId(), d.ref(), d.displayTitle(), d.status(), d.unitId(), d.unitName(),
-                            d.groupName(), SlotStatus.MISSING, 0));
+                            contributed.bySupporter().getOrDefault(key(cycle.id(), d.taskId(), d.unitId()), 0)));
                 }
             }
-            out.add(new DueList.PlanDue(plan, titles.get(plan), cadence, cycle, all, items, supporting));
+            out.add(new DueList.PlanDue(plan, titles.get(plan), cadences.get(plan), cycle,
+                    cyclesByPlan.getOrDefault(plan, List.of()), items, supporting));
         }
         return out;
     }
@@ -336,48 +335,52 @@ public class ProgressViews {
         return whole ? null : caller.scope().unitPath();
     }
 
-    /** The slots of a cycle, all or those of some units, with their state today, by "task/unit". */
-    private Map<String, SlotStatus> slots(ReportingCycle cycle, Collection<Long> unitIds, LocalDate today) {
-        return slots(cycle, unitIds, null, today);
-    }
-
-    /** The slots of the cycle, of these units ({@code null}: all) and of these tasks ({@code null}: all). */
-    private Map<String, SlotStatus> slots(ReportingCycle cycle, Collection<Long> unitIds, Collection<Long> taskIds,
-                                          LocalDate today) {
-        Condition where = REPORT_SLOT.CYCLE_ID.eq(cycle.id());
-        if (unitIds != null) {
-            if (unitIds.isEmpty()) {
-                return Map.of();
-            }
-            where = REPORT_SLOT.UNIT_ID.in(unitIds).and(where);
-        }
-        if (taskIds != null) {
-            where = where.and(REPORT_SLOT.TASK_ID.in(taskIds));
-        }
+    /** The slots of these lead duties in their plan's shown cycle, in one statement, by "cycle/task/unit". */
+    private Map<String, SlotStatus> slots(Map<Long, ReportingCycle> shown, List<UnitDuty> leads, LocalDate today) {
         Map<String, SlotStatus> out = new HashMap<>();
-        for (Record r : db.select(REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, REPORT_SLOT.STATE, REPORT_SLOT.FIRST_SUBMITTED_AT,
+        if (leads.isEmpty()) {
+            return out;
+        }
+        Map<Long, ReportingCycle> byId = new HashMap<>();
+        shown.values().forEach(c -> byId.put(c.id(), c));
+        // arrays, not lists: one bind value each however long the root office's whole list is
+        db.select(REPORT_SLOT.CYCLE_ID, REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, REPORT_SLOT.STATE, REPORT_SLOT.FIRST_SUBMITTED_AT,
                         REPORT_SLOT.LATEST_REPORT_ID, REPORT_SLOT.SUBMITTED_REPORT_ID, PROGRESS_REPORT.VERSION, PROGRESS_REPORT.STATUS)
                 .from(REPORT_SLOT).leftJoin(PROGRESS_REPORT).on(PROGRESS_REPORT.ID.eq(REPORT_SLOT.LATEST_REPORT_ID))
-                .where(where).fetch()) {
-            out.put(key(r.get(REPORT_SLOT.TASK_ID), r.get(REPORT_SLOT.UNIT_ID)),
-                    SlotStates.of(r.get(REPORT_SLOT.STATE), r.get(REPORT_SLOT.FIRST_SUBMITTED_AT),
-                            r.get(REPORT_SLOT.LATEST_REPORT_ID), r.get(PROGRESS_REPORT.VERSION), r.get(PROGRESS_REPORT.STATUS),
-                            r.get(REPORT_SLOT.SUBMITTED_REPORT_ID), cycle, today, clock.getZone()));
-        }
+                .where(REPORT_SLOT.CYCLE_ID.eq(any(byId.keySet().toArray(Long[]::new)))
+                        .and(REPORT_SLOT.TASK_ID.eq(any(leads.stream().map(UnitDuty::taskId).distinct().toArray(Long[]::new))))
+                        .and(REPORT_SLOT.UNIT_ID.eq(any(leads.stream().map(UnitDuty::unitId).distinct().toArray(Long[]::new)))))
+                .forEach(r -> out.put(key(r.get(REPORT_SLOT.CYCLE_ID), r.get(REPORT_SLOT.TASK_ID), r.get(REPORT_SLOT.UNIT_ID)),
+                        SlotStates.of(r.get(REPORT_SLOT.STATE), r.get(REPORT_SLOT.FIRST_SUBMITTED_AT),
+                                r.get(REPORT_SLOT.LATEST_REPORT_ID), r.get(PROGRESS_REPORT.VERSION), r.get(PROGRESS_REPORT.STATUS),
+                                r.get(REPORT_SLOT.SUBMITTED_REPORT_ID), byId.get(r.get(REPORT_SLOT.CYCLE_ID)), today,
+                                clock.getZone())));
         return out;
     }
 
-    /** Contributions in a cycle on some tasks, by "task/lead unit" ({@code byLead}) or "task/supporting unit". */
-    private Map<String, Integer> contributions(long cycleId, Collection<Long> taskIds, boolean byLead) {
-        if (taskIds.isEmpty()) {
-            return Map.of();
+    /** How many contributions each lead unit received and each supporting unit made, by "cycle/task/unit". */
+    private record DueContributions(Map<String, Integer> byLead, Map<String, Integer> bySupporter) {
+    }
+
+    /** The contributions in these cycles on the lead and the supported tasks, in one statement. */
+    private DueContributions contributions(Collection<ReportingCycle> shown, List<UnitDuty> leads, List<UnitDuty> supports) {
+        DueContributions out = new DueContributions(new HashMap<>(), new HashMap<>());
+        Long[] taskIds = java.util.stream.Stream.concat(leads.stream(), supports.stream()).map(UnitDuty::taskId).distinct()
+                .toArray(Long[]::new);
+        if (taskIds.length == 0) {
+            return out;
         }
-        var unit = byLead ? REPORT_CONTRIBUTION.LEAD_UNIT_ID : REPORT_CONTRIBUTION.UNIT_ID;
-        Map<String, Integer> out = new HashMap<>();
-        db.select(REPORT_CONTRIBUTION.TASK_ID, unit, org.jooq.impl.DSL.count()).from(REPORT_CONTRIBUTION)
-                .where(REPORT_CONTRIBUTION.CYCLE_ID.eq(cycleId).and(REPORT_CONTRIBUTION.TASK_ID.in(new HashSet<>(taskIds))))
-                .groupBy(REPORT_CONTRIBUTION.TASK_ID, unit)
-                .forEach(r -> out.put(key(r.value1(), r.value2()), r.value3()));
+        db.select(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID, REPORT_CONTRIBUTION.LEAD_UNIT_ID,
+                        REPORT_CONTRIBUTION.UNIT_ID, org.jooq.impl.DSL.count())
+                .from(REPORT_CONTRIBUTION)
+                .where(REPORT_CONTRIBUTION.CYCLE_ID.eq(any(shown.stream().map(ReportingCycle::id).toArray(Long[]::new)))
+                        .and(REPORT_CONTRIBUTION.TASK_ID.eq(any(taskIds))))
+                .groupBy(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID, REPORT_CONTRIBUTION.LEAD_UNIT_ID,
+                        REPORT_CONTRIBUTION.UNIT_ID)
+                .forEach(r -> {
+                    out.byLead().merge(key(r.value1(), r.value2(), r.value3()), r.value5(), Integer::sum);
+                    out.bySupporter().merge(key(r.value1(), r.value2(), r.value4()), r.value5(), Integer::sum);
+                });
         return out;
     }
 
@@ -385,12 +388,8 @@ public class ProgressViews {
         return SlotStates.of(null, null, null, null, null, null, cycle, today, clock.getZone());
     }
 
-    private static Set<Long> unitIds(List<UnitDuty> duties) {
-        return duties.stream().map(UnitDuty::unitId).collect(Collectors.toSet());
-    }
-
-    private static String key(long taskId, long unitId) {
-        return taskId + "/" + unitId;
+    private static String key(long cycleId, long taskId, long unitId) {
+        return cycleId + "/" + taskId + "/" + unitId;
     }
 
     static boolean meets(Indicator target, java.math.BigDecimal value) {

@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,10 +65,25 @@ public class ReportingCycles {
     @Transactional(readOnly = true)
     public Optional<ReportingCadence> cadence(long planId) {
         return db.selectFrom(REPORTING_CADENCE).where(REPORTING_CADENCE.PLAN_ID.eq(planId))
-                .fetchOptional(r -> new ReportingCadence(r.getPlanId(), CadenceKind.valueOf(r.getKind()), r.getDueDay(),
-                        r.getGraceDays(), r.getApprovalRequired(), r.getStartsOn(),
-                        r.getCustomDueDates() == null ? List.of() : Arrays.asList(r.getCustomDueDates()),
-                        r.getUpdatedBy(), r.getUpdatedAt().toInstant()));
+                .fetchOptional(ReportingCycles::toCadence);
+    }
+
+    /** The cadences of these plans by plan id, in one statement (plans without one are absent). */
+    @Transactional(readOnly = true)
+    public Map<Long, ReportingCadence> cadences(Collection<Long> planIds) {
+        Map<Long, ReportingCadence> out = new LinkedHashMap<>();
+        if (!planIds.isEmpty()) {
+            db.selectFrom(REPORTING_CADENCE).where(REPORTING_CADENCE.PLAN_ID.in(planIds))
+                    .forEach(r -> out.put(r.getPlanId(), toCadence(r)));
+        }
+        return out;
+    }
+
+    private static ReportingCadence toCadence(org.rectify.progress.internal.db.tables.records.ReportingCadenceRecord r) {
+        return new ReportingCadence(r.getPlanId(), CadenceKind.valueOf(r.getKind()), r.getDueDay(),
+                r.getGraceDays(), r.getApprovalRequired(), r.getStartsOn(),
+                r.getCustomDueDates() == null ? List.of() : Arrays.asList(r.getCustomDueDates()),
+                r.getUpdatedBy(), r.getUpdatedAt().toInstant());
     }
 
     /** Whether the caller may set the plan's cadence: the office of the unit that runs the plan, or an administrator. */
@@ -167,7 +184,7 @@ public class ReportingCycles {
 
     /** The cycles of many plans at once, by id. */
     @Transactional(readOnly = true)
-    public Map<Long, ReportingCycle> cycles(java.util.Collection<Long> cycleIds) {
+    public Map<Long, ReportingCycle> cycles(Collection<Long> cycleIds) {
         Map<Long, ReportingCycle> out = new LinkedHashMap<>();
         if (!cycleIds.isEmpty()) {
             db.selectFrom(REPORTING_CYCLE).where(REPORTING_CYCLE.ID.in(cycleIds))
@@ -176,15 +193,36 @@ public class ReportingCycles {
         return out;
     }
 
+    /** The cycles of these plans, each plan's in order ({@link #cycles(long)}), by plan id, in one statement. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<ReportingCycle>> cyclesOfPlans(Collection<Long> planIds) {
+        Map<Long, List<ReportingCycle>> out = new LinkedHashMap<>();
+        if (!planIds.isEmpty()) {
+            db.selectFrom(REPORTING_CYCLE).where(REPORTING_CYCLE.PLAN_ID.in(planIds))
+                    .orderBy(REPORTING_CYCLE.PLAN_ID, REPORTING_CYCLE.PERIOD_START)
+                    .forEach(r -> out.computeIfAbsent(r.getPlanId(), k -> new ArrayList<>()).add(toCycle(r)));
+        }
+        return out;
+    }
+
     /** The cycle under way today: the last one begun, or the first when none has begun yet. */
     @Transactional(readOnly = true)
     public Optional<ReportingCycle> current(long planId) {
-        LocalDate today = today();
-        return db.selectFrom(REPORTING_CYCLE)
-                .where(REPORTING_CYCLE.PLAN_ID.eq(planId).and(REPORTING_CYCLE.PERIOD_START.le(today)))
-                .orderBy(REPORTING_CYCLE.PERIOD_START.desc()).limit(1).fetchOptional(ReportingCycles::toCycle)
-                .or(() -> db.selectFrom(REPORTING_CYCLE).where(REPORTING_CYCLE.PLAN_ID.eq(planId))
-                        .orderBy(REPORTING_CYCLE.PERIOD_START).limit(1).fetchOptional(ReportingCycles::toCycle));
+        return current(cycles(planId), today());
+    }
+
+    /**
+     * {@link #current} among a plan's cycles already read, in order of their start (the plan's page has them for its
+     * cycle picker): the last one begun by {@code today}, or the first when none has begun yet.
+     */
+    public static Optional<ReportingCycle> current(List<ReportingCycle> byStart, LocalDate today) {
+        ReportingCycle begun = null;
+        for (ReportingCycle c : byStart) {
+            if (c.hasStartedBy(today)) {
+                begun = c;
+            }
+        }
+        return Optional.ofNullable(begun != null ? begun : byStart.isEmpty() ? null : byStart.get(0));
     }
 
     /**

@@ -108,8 +108,12 @@ public class ProgressReports {
         // a draft the lifecycle lets count at once: its slot is written submitted with the draft, and both steps of
         // its history in one statement (the version itself is submitted after its parts: they freeze with it)
         boolean counts = report.submit() && countsAtOnce(target, caller);
+        boolean withParts = !content.measurements().isEmpty() || !content.obligationRecords().isEmpty()
+                || !content.links().isEmpty() || !files.isEmpty();
+        // a version without parts is written submitted at once (one write of its row, not a draft and then an update)
+        boolean submittedNow = counts && !withParts;
         ReportStore.Written draft = store.insertFirstVersion(slotId, target.task.id(), target.unit.id(),
-                target.cycle.id(), content, caller.signature(), counts, now);
+                target.cycle.id(), content, caller.signature(), counts, submittedNow ? caller : null, now);
         long reportId = draft.report().getId();
         store.attach(reportId, store.writeContent(reportId, content, target.task, List.of()), files, caller);
         List<ReportEventRecord> recorded = store.record(slotId, reportId, 1, counts
@@ -118,11 +122,10 @@ public class ProgressReports {
                 caller.signature(), now));
         // the answer from what this command wrote (the slot is new, locked by its insert: no one else wrote to it);
         // measurements, obligation records and files read back only when there are some
-        boolean withParts = !content.measurements().isEmpty() || !content.obligationRecords().isEmpty()
-                || !content.links().isEmpty() || !files.isEmpty();
         if (counts) {
-            Loaded submitted = new Loaded(store.setStatus(reportId, VersionStatus.DRAFT, VersionStatus.SUBMITTED, caller, now),
-                    draft.slot(), target.task, target.unit, target.cycle, target.approvalRequired);
+            ProgressReportRecord version = submittedNow ? draft.report()
+                    : store.setStatus(reportId, VersionStatus.DRAFT, VersionStatus.SUBMITTED, caller, now);
+            Loaded submitted = new Loaded(version, draft.slot(), target.task, target.unit, target.cycle, target.approvalRequired);
             counted(submitted, caller, now);
             return firstVersion(submitted, withParts, recorded);
         }

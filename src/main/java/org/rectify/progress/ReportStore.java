@@ -137,16 +137,20 @@ class ReportStore {
     }
 
     /**
-     * Version 1 of a cycle's report, a draft, made the slot's latest; {@code counts}: the slot counts it as submitted
-     * already (the command submits it once its parts are written: a submitted version's parts are frozen). Both rows
-     * as stored (no read back).
+     * Version 1 of a cycle's report, made the slot's latest; {@code counts}: the slot counts it as submitted already.
+     * The version is a draft, which the command submits once its parts are written (a submitted version's parts are
+     * frozen), or, with {@code submitter} given (a version without parts), written submitted by them. Both rows as
+     * stored (no read back).
      */
     Written insertFirstVersion(long slotId, long taskId, long unitId, long cycleId, ReportContent content, String author,
-                               boolean counts, Instant now) {
+                               boolean counts, Caller submitter, Instant now) {
         ProgressReportRecord report = db.insertInto(PROGRESS_REPORT)
                 .set(PROGRESS_REPORT.SLOT_ID, slotId).set(PROGRESS_REPORT.TASK_ID, taskId)
                 .set(PROGRESS_REPORT.UNIT_ID, unitId).set(PROGRESS_REPORT.CYCLE_ID, cycleId)
-                .set(PROGRESS_REPORT.VERSION, 1).set(PROGRESS_REPORT.STATUS, VersionStatus.DRAFT)
+                .set(PROGRESS_REPORT.VERSION, 1)
+                .set(PROGRESS_REPORT.STATUS, submitter == null ? VersionStatus.DRAFT : VersionStatus.SUBMITTED)
+                .set(PROGRESS_REPORT.SUBMITTED_BY, submitter == null ? null : submitter.signature())
+                .set(PROGRESS_REPORT.SUBMITTED_AT, submitter == null ? null : utc(now))
                 .set(PROGRESS_REPORT.WORK_DONE, content.workDone().strip())
                 .set(PROGRESS_REPORT.PHASE, content.phase().name()).set(PROGRESS_REPORT.ON_SCHEDULE, content.onSchedule())
                 .set(PROGRESS_REPORT.PROBLEMS, ReportRules.blankToNull(content.problems()))

@@ -17,6 +17,7 @@ import org.jooq.Row7;
 import org.jooq.Table;
 import org.rectify.plans.TaskStatus;
 import org.rectify.progress.ReportStandings;
+import org.rectify.progress.api.tables.ProgressCycle;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,6 +97,24 @@ public class Warnings {
 
     public LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /**
+     * Whether a report counted for the cycle {@code cycleId}, due on {@code dueOn}, can change its task's warning
+     * today. A report changes one fact only, "report missing", which looks at the plan's last cycle whose grace period
+     * ended before today: a cycle not yet due cannot be that one (no query), nor can a cycle still in its grace period
+     * or an earlier cycle the unit catches up on. (The condition of the warning triggers' listener: a report it says
+     * no to is not handed over, so no reassessment, publication row or commits follow it.)
+     */
+    public boolean reportCanChange(long cycleId, LocalDate dueOn) {
+        LocalDate today = today();
+        if (!WarningPolicy.reportCanChange(dueOn, today)) {
+            return false;
+        }
+        var cycle = PROGRESS_CYCLE.as("c");
+        var last = lastCycles(today, cycle, cycle.PLAN_ID.eq(select(PROGRESS_CYCLE.PLAN_ID).from(PROGRESS_CYCLE)
+                .where(PROGRESS_CYCLE.ID.eq(cycleId))));
+        return db.fetchExists(selectOne().from(last).where(last.field("cycle_id", Long.class).eq(cycleId)));
     }
 
     /** The offices' time zone, the one {@link #today()} is in. */
@@ -236,8 +255,18 @@ public class Warnings {
     /** Each plan's last cycle whose grace period ended before {@code today}: one row per plan, joined once. */
     private static Table<Record2<Long, Long>> lastCycles(LocalDate today) {
         var cycle = PROGRESS_CYCLE.as("c");
-        return selectDistinct(cycle.PLAN_ID, cycle.ID).on(cycle.PLAN_ID).from(cycle).where(cycle.GRACE_UNTIL.lt(today))
-                .orderBy(cycle.PLAN_ID, cycle.GRACE_UNTIL.desc()).asTable("last_cycle", "plan_id", "cycle_id");
+        return lastCycles(today, cycle, noCondition());
+    }
+
+    /**
+     * Each plan's last cycle whose grace period ended before today (of the plans {@code plans} selects, on
+     * {@code cycle}): the one "report missing" looks at. Of two ending on the same day the later one, so that
+     * {@link #reportCanChange} names the same cycle as the reassessment.
+     */
+    private static Table<Record2<Long, Long>> lastCycles(LocalDate today, ProgressCycle cycle,
+                                                         Condition plans) {
+        return selectDistinct(cycle.PLAN_ID, cycle.ID).on(cycle.PLAN_ID).from(cycle).where(cycle.GRACE_UNTIL.lt(today).and(plans))
+                .orderBy(cycle.PLAN_ID, cycle.GRACE_UNTIL.desc(), cycle.ID.desc()).asTable("last_cycle", "plan_id", "cycle_id");
     }
 
     /** Some lead unit of the task has no submitted report for that cycle. */

@@ -29,6 +29,7 @@ import static org.rectify.DemoLogins.linxiangStaff;
 import static org.rectify.DemoLogins.office;
 import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
 import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
+import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
 import static org.rectify.progress.ProgressFixture.content;
 import static org.rectify.progress.ProgressFixture.id;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -52,6 +53,8 @@ class ProgressReportTests {
     DSLContext db;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    org.rectify.supervision.Warnings warnings;
 
     ProgressFixture plan;
 
@@ -374,6 +377,54 @@ class ProgressReportTests {
         assertThat(events.stream(ReportSubmitted.class).map(ReportSubmitted::reportId)).contains(early, late);
         assertThat(warningPublications(early)).isZero();
         assertThat(warningPublications(late)).isOne();
+    }
+
+    /**
+     * A report clears "report missing" only for the plan's last cycle whose grace period is over: reports on a cycle
+     * not yet due, on one in its grace period and on an earlier one caught up on are not handed to the warning
+     * reassessment, and reassessing the task after them changes nothing (the task stays yellow for the missing report);
+     * the report on that last cycle is handed over and clears the warning.
+     */
+    @Test
+    void only_a_report_on_the_plans_last_cycle_past_its_grace_period_is_handed_to_the_warning_reassessment() throws Exception {
+        LocalDate today = plan.today;
+        ProgressFixture p = ProgressFixture.bare(mvc, units, today);
+        mvc.perform(put("/api/progress/plans/{id}/cadence", p.planId).with(office()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"kind": "CUSTOM", "graceDays": 3, "approvalRequired": false, "startsOn": "%s",
+                                 "customDueDates": ["%s", "%s", "%s", "%s"]}""".formatted(today.minusDays(100),
+                                today.minusDays(70), today.minusDays(40), today.minusDays(2), today.plusDays(20))))
+                .andExpect(status().isOk());
+        List<Number> cycles = com.jayway.jsonpath.JsonPath.read(ProgressFixture.body(mvc.perform(
+                get("/api/progress/plans/{id}/cycles", p.planId).with(office())).andReturn()), "$[*].id");
+        long earlier = cycles.get(0).longValue(), last = cycles.get(1).longValue(), inGrace = cycles.get(2).longValue(),
+                notDue = cycles.get(3).longValue();
+        long task = p.epbTask();
+        p.transition(task, "START"); // (a first report would start it: a reassessment of its own)
+        warnings.recompute(task, warnings.today());
+        assertThat(warning(task)).isEqualTo("YELLOW REPORT_MISSING");
+
+        for (long cycle : List.of(notDue, inGrace, earlier)) {
+            long report = id(p.report(epbStaff(), task, cycle, content("本期或补报的进展"), true)
+                    .andExpect(status().isCreated()).andReturn());
+            assertThat(warningPublications(report)).as("cycle %d", cycle).isZero();
+        }
+        // what the reassessment would have found: nothing to change
+        assertThat(warnings.recompute(task, warnings.today())).isZero();
+        assertThat(warning(task)).isEqualTo("YELLOW REPORT_MISSING");
+
+        long report = id(p.report(epbStaff(), task, last, content("补报上期进展"), true).andExpect(status().isCreated()).andReturn());
+        assertThat(warningPublications(report)).isOne();
+        for (int i = 0; i < 100 && !warning(task).startsWith("NONE"); i++) {
+            Thread.sleep(100); // the reassessment runs after the report's commit
+        }
+        assertThat(warning(task)).isEqualTo("NONE ");
+    }
+
+    /** The task's stored warning level and its reasons. */
+    private String warning(long taskId) {
+        return db.select(TASK_WARNING.LEVEL, TASK_WARNING.REASONS).from(TASK_WARNING).where(TASK_WARNING.TASK_ID.eq(taskId))
+                .fetchOptional(r -> r.value1() + " " + (r.value2() == null ? "" : r.value2())).orElse("(not assessed)");
     }
 
     /** Rows of the event publication registry handing this report's submission to supervision's warning triggers. */

@@ -32,12 +32,14 @@ class WarningTriggers {
     }
 
     /**
-     * A report in clears "report missing". One on a cycle not yet due cannot change a warning, and is not even handed
-     * to this listener: the condition is checked as the event is published, so the event publication registry writes
-     * no row for it and no transaction follows the report's commit to mark one processing and completed (two commits
-     * with their fsyncs, and a thread, for nothing). The nightly reassessment still sees every task.
+     * A report in clears "report missing", which looks at the plan's last cycle whose grace period is over. A report on
+     * any other cycle (not yet due, in its grace period, or an earlier one caught up on) cannot change a warning and is
+     * not even handed to this listener: the condition is checked as the event is published, so the event publication
+     * registry writes no row for it and no transaction follows the report's commit to mark one processing and
+     * completed (two commits with their fsyncs, and a thread, for nothing). The nightly reassessment still sees every
+     * task.
      */
-    @ApplicationModuleListener(condition = "T(org.rectify.supervision.WarningPolicy).reportCanChange(#event.dueOn(), @warnings.today())")
+    @ApplicationModuleListener(condition = "@warnings.reportCanChange(#event.cycleId(), #event.dueOn())")
     void on(ReportSubmitted event) {
         warnings.recompute(event.taskId(), warnings.today());
     }

@@ -1,5 +1,6 @@
 package org.rectify.plans;
 
+import org.rectify.platform.QueryRecord;
 import org.springframework.format.annotation.DateTimeFormat;
 
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The ledger's query parameters, the same for the page, the API and the export (insight's .xlsx). */
+@QueryRecord
 public record LedgerParams(Long planId, String section, Long leadUnitId, List<TaskStatus> status,
                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadlineFrom,
                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadlineTo,

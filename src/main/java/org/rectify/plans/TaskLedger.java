@@ -172,10 +172,14 @@ public class TaskLedger {
         return on.visibleTo(scope).and(matching(filter, on, leadPath));
     }
 
-    /** The path of the filter's lead unit (empty for an unknown unit: no task), null without one. */
+    /**
+     * The path of the filter's lead unit (empty for an unknown unit: no task), null without one; its statement rendered
+     * once (the root office's Q2 asks it at every page).
+     */
     private Optional<String> leadPath(LedgerFilter filter) {
-        return filter.leadUnitId() == null ? null : db.select(UNITS_DIRECTORY.PATH).from(UNITS_DIRECTORY)
-                .where(UNITS_DIRECTORY.ID.eq(filter.leadUnitId())).fetchOptional(UNITS_DIRECTORY.PATH);
+        return filter.leadUnitId() == null ? null : db.resultQuery(statements.sqlById(List.of("lead-path"),
+                        () -> db.select(UNITS_DIRECTORY.PATH).from(UNITS_DIRECTORY).where(UNITS_DIRECTORY.ID.eq(ID))),
+                filter.leadUnitId()).fetchOptional(0, String.class);
     }
 
     public TaskDetail get(long taskId, DataScope scope) {

@@ -33,6 +33,8 @@ public final class InputLimits {
             Map.entry("text", PLAN_TEXT_LENGTH));
 
     private static final Pattern DATE = Pattern.compile("([+-]?\\d{4,})-\\d{2}-\\d{2}([T ].*)?");
+    /** An index in a bound path; compiled once: every parameter of every request is checked (issue 14). */
+    private static final Pattern INDEX = Pattern.compile("\\[[^]]*]");
 
     private InputLimits() {
     }
@@ -63,6 +65,9 @@ public final class InputLimits {
 
     /** A text that is written as an ISO date (2019-03-01, +99999-01-01) with a year outside the sane range. */
     public static boolean isAbsurdDate(String text) {
+        if (text.indexOf('-') < 0) { // no date (most values): spare the regex
+            return false;
+        }
         Matcher m = DATE.matcher(text.strip());
         if (!m.matches()) {
             return false;
@@ -99,7 +104,7 @@ public final class InputLimits {
         if (field == null) {
             return "";
         }
-        String f = field.replaceAll("\\[[^]]*]", "");
+        String f = field.indexOf('[') < 0 ? field : INDEX.matcher(field).replaceAll(""); // tasks[0].title
         int dot = f.lastIndexOf('.');
         return (dot < 0 ? f : f.substring(dot + 1)).toLowerCase(Locale.ROOT);
     }

@@ -3,6 +3,7 @@ package org.rectify.platform;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -11,11 +12,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * zh-CN by default; {@code ?lang=en} switches to English and a cookie remembers the choice. Every request's
- * parameters and JSON strings are held to {@link InputLimits}.
+ * parameters and JSON strings are held to {@link InputLimits}. A {@link QueryRecord} is bound by {@link QueryRecordResolver}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -54,5 +56,10 @@ class WebConfiguration implements WebMvcConfigurer {
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
         registry.addInterceptor(new InputGuard()); // after the language change: the refusal speaks the chosen one
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new QueryRecordResolver());
     }
 }

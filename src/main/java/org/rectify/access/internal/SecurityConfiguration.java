@@ -15,6 +15,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -73,6 +75,16 @@ class SecurityConfiguration {
         String authorization = request.getHeader("Authorization");
         return (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6))
                 || BearerTokens.presents(request) || request.getSession(false) == null;
+    }
+
+    /** Spring Security's strict firewall, its name and value checks without regular expressions ({@link AssignedText}). */
+    @Bean
+    HttpFirewall firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(AssignedText.NAME);
+        firewall.setAllowedHeaderValues(AssignedText.HEADER_VALUE);
+        firewall.setAllowedParameterNames(AssignedText.NAME);
+        return firewall;
     }
 
     @Bean

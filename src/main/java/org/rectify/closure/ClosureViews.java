@@ -75,6 +75,11 @@ public class ClosureViews {
         this.clock = clock;
     }
 
+    /** The closure's task as named outside its plan: {@code 临沧2018·三(一)}. */
+    public String taskLabel(ClosureDetail closure) {
+        return shortNames.label(closure.taskId(), closure.taskRef());
+    }
+
     public ClosureDetail get(long closureId, Caller caller) {
         Record r = attempts().where(CLOSURE.ID.eq(closureId).and(readableBy(caller)))
                 .fetchOptional().orElseThrow(() -> new ClosureNotFound(closureId));

@@ -7,6 +7,15 @@ import java.util.List;
 public record InboxMessage(long id, String kind, String messageKey, List<String> args, String link,
                            OffsetDateTime createdAt, OffsetDateTime readAt) {
 
+    /**
+     * The arguments to write the text with. They are stored as text; a count (one to three digits: the days of a
+     * reminder) goes back as a number, so that the English text can choose "1 day" or "3 days". Below 1000 a number is
+     * written with the same digits, so an argument that only looks like a count reads as before.
+     */
+    public Object[] formatArgs() {
+        return args.stream().map(a -> a != null && a.matches("[0-9]{1,3}") ? (Object) Integer.valueOf(a) : a).toArray();
+    }
+
     public boolean isUnread() {
         return readAt == null;
     }

@@ -15,6 +15,8 @@ import org.jooq.Record2;
 import org.jooq.Row5;
 import org.jooq.Row7;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.rectify.plans.TaskStatus;
 import org.rectify.progress.ReportStandings;
 import org.rectify.progress.api.tables.ProgressCycle;
@@ -61,6 +63,14 @@ import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 public class Warnings {
 
     private static final int CHUNK = 1000;
+    /**
+     * Advisory lock keys ("WARN" in ASCII): a task's reassessment holds (WARN, task id) and (WARN_ALL, 0) shared; a
+     * reassessment of many tasks holds (WARN_ALL, 0) alone. Reading the facts and writing the warning would otherwise
+     * race: a listener that read the task before it was closed could write its older level after the close's
+     * reassessment wrote NONE (a lost update, seen as a closed task left BLUE).
+     */
+    private static final int WARN = 0x5741524E;
+    private static final int WARN_ALL = 0x5741524F;
 
     private final DSLContext db;
     private final ApplicationEventPublisher events;
@@ -77,6 +87,7 @@ public class Warnings {
     /** Reassesses every task as of {@code today}; returns how many tasks changed level or status. */
     @Transactional
     public int recomputeAll(LocalDate today) {
+        lockAll();
         return recompute(noCondition(), noCondition(), today);
     }
 
@@ -86,12 +97,15 @@ public class Warnings {
      */
     @Transactional
     public int recomputePlans(Collection<Long> planIds, LocalDate today) {
+        lockAll();
         return recompute(PLANS_TASK.PLAN_ID.in(planIds), warningsOf(PLANS_TASK.PLAN_ID.in(planIds)), today);
     }
 
     /** Reassesses one task as of {@code today}. */
     @Transactional
     public int recompute(long taskId, LocalDate today) {
+        lock("pg_advisory_xact_lock_shared", WARN_ALL, 0);
+        lock("pg_advisory_xact_lock", WARN, (int) taskId); // ids beyond 2^31 share a key now and then: they only wait
         return recompute(PLANS_TASK.ID.eq(taskId), TASK_WARNING.TASK_ID.eq(taskId), today);
     }
 
@@ -156,7 +170,18 @@ public class Warnings {
                 .execute();
         events.publishEvent(SupervisionChanged.of(actor, "supervision.settings-changed", "plan:" + planId, clock.instant(),
                 "blueDays", settings.blueDays(), "reportGraceDays", settings.reportGraceDays()));
+        lockAll();
         recompute(PLANS_TASK.PLAN_ID.eq(planId), warningsOf(PLANS_TASK.PLAN_ID.eq(planId)), today());
+    }
+
+    /** Waits for the reassessments of single tasks in flight and holds new ones off until this transaction ends. */
+    private void lockAll() {
+        lock("pg_advisory_xact_lock", WARN_ALL, 0);
+    }
+
+    /** Held until the transaction ends, so the facts read next are those of every reassessment committed before. */
+    private void lock(String function, int namespace, int key) {
+        db.select(DSL.function(function, SQLDataType.OTHER, DSL.val(namespace), DSL.val(key))).fetch();
     }
 
     private record Stored(WarningLevel level, ScheduleStatus status, String reasons, OffsetDateTime since) {

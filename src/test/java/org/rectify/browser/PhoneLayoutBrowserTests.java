@@ -11,10 +11,18 @@ import org.rectify.DemoLogins;
 import org.rectify.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.rectify.plans.Plans;
+import org.rectify.units.Units;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rectify.DemoLogins.office;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The office's own lists on a 360 px phone, as the demo walks found them wider than the screen: the ledger, the plans,
@@ -27,6 +35,12 @@ class PhoneLayoutBrowserTests extends BrowserTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Plans plans;
+    @Autowired
+    Units units;
 
     @Test
     void the_ledger_the_plans_a_closure_the_desk_and_the_supervision_lists_fit_a_360_px_phone_without_sideways_scrolling() {
@@ -46,6 +60,32 @@ class PhoneLayoutBrowserTests extends BrowserTest {
                 assertThat(((Number) beyond).doubleValue()).as("%s's tab beyond the screen by", path).isLessThanOrEqualTo(0);
             }
         }
+    }
+
+    /** A card leaves out a field with nothing in it: a task on the ledger with no warning shows no bare "等级：". */
+    @Test
+    void a_ledger_supervision_card_of_a_task_without_a_warning_has_no_empty_level_line() throws Exception {
+        var tasks = org.rectify.TestTasks.inPlan(mvc, plans, units, "卡片空行测试方案");
+        long task = tasks.started("卡片空行测试任务", units.resolve("市环境保护局").orElseThrow().id(), java.time.LocalDate.of(2031, 6, 30));
+        mvc.perform(post("/supervision/ledger").param("taskId", String.valueOf(task)).param("reason", "卡片测试")
+                .with(office()).with(csrf())).andExpect(status().is3xxRedirection());
+        String ref = jdbc.queryForObject("select ref from task where id = ?", String.class, task);
+        browser = Browser.open(port);
+        browser.driver().manage().window().setSize(new Dimension(360, 800));
+        browser.logIn("office", DemoLogins.PASSWORD);
+        for (String lang : new String[]{"zh_CN", "en"}) {
+            browser.go("/supervision/ledger?lang=" + lang);
+            List<WebElement> cells = browser.driver().findElements(By.cssSelector("#ledger-entries tr[data-ref='" + ref + "'] td"));
+            assertThat(cells).hasSize(7);
+            assertThat(cells.get(3).getText()).isEmpty();
+            assertThat(cells.get(3).isDisplayed()).as("the empty level line (%s)", lang).isFalse();
+            assertThat(cells.get(2).isDisplayed()).as("the lead units line (%s)", lang).isTrue();
+            browser.screenshot("phone-ledger-supervision-" + lang);
+        }
+        browser.driver().manage().window().setSize(new Dimension(1366, 900));
+        browser.go("/supervision/ledger?lang=zh_CN");
+        assertThat(browser.find("#ledger-entries tr[data-ref='" + ref + "'] td:nth-child(4)").isDisplayed())
+                .as("a wide screen keeps the column").isTrue();
     }
 
     @Test

@@ -32,6 +32,8 @@ class PlanShortNamesTests {
     Units units;
     @Autowired
     PlanShortNames shortNames;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void the_office_names_its_plan_and_the_supervision_desk_names_its_tasks_with_it() throws Exception {
@@ -43,6 +45,27 @@ class PlanShortNamesTests {
         assertThat(shortNames.label(task, "T1")).isEqualTo("简称测试·T1");
         mvc.perform(get("/supervision").with(office())).andExpect(content().string(containsString("简称测试·T")));
         mvc.perform(get("/plans").with(office())).andExpect(content().string(containsString("value=\"简称测试\"")));
+    }
+
+    /**
+     * Pages reached from lists that mix plans (the look-back desk, the closure desk, the inbox and the due list) name
+     * their task as the public closure list does, 临沧2018·五(三)2, in the title, the breadcrumb and the heading.
+     */
+    @Test
+    void a_look_back_a_closure_and_a_report_name_their_task_with_its_plans_short_name() throws Exception {
+        for (String[] page : new String[][]{
+                {"/closure/look-backs/", "select b.id, p.short_name || '·' || t.ref as label from look_back b join task t on t.id = b.task_id"},
+                {"/closure/", "select c.id, p.short_name || '·' || t.ref as label from closure c join task t on t.id = c.task_id"},
+                {"/progress/reports/", "select r.id, p.short_name || '·' || t.ref as label from progress_report r join task t on t.id = r.task_id"}}) {
+            var row = jdbc.queryForMap(page[1] + " join plan p on p.id = t.plan_id where p.short_name is not null"
+                    + " and p.owner_unit_id = (select id from unit where name = '临沧市') order by 1 limit 1");
+            String label = (String) row.get("label");
+            String html = mvc.perform(get(page[0] + row.get("id")).with(office())).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(html).as("%s%s", page[0], row.get("id")).contains("<title>", label + " ")
+                    .containsPattern("<h1[^>]*>[^\\n]*" + java.util.regex.Pattern.quote(label));
+            assertThat(html.substring(html.indexOf("<title>"), html.indexOf("</title>"))).contains(label);
+        }
     }
 
     @Test

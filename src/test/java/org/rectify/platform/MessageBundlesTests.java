@@ -72,6 +72,54 @@ class MessageBundlesTests {
         assertThat(swallowed).isEmpty();
     }
 
+    @Test
+    void no_english_text_writes_a_count_with_s_in_brackets() throws IOException {
+        Set<String> bracketed = new TreeSet<>();
+        for (String basename : bundles()) {
+            Properties bundle = load(RESOURCES.resolve(basename + "_en.properties"));
+            bundle.stringPropertyNames().stream().filter(k -> bundle.getProperty(k).contains("(s)"))
+                    .forEach(k -> bracketed.add(basename + "_en: " + k));
+        }
+        assertThat(bracketed).isEmpty();
+    }
+
+    /** English chooses the word by the count (MessageFormat's choice); Chinese needs none. */
+    @Test
+    void a_count_is_written_as_each_language_writes_it() throws IOException {
+        assertThat(format("i18n/supervision_en", "supervision.reminder.behind", 1)).isEqualTo("1 day late");
+        assertThat(format("i18n/supervision_en", "supervision.reminder.behind", 3)).isEqualTo("3 days late");
+        assertThat(format("i18n/supervision", "supervision.reminder.behind", 1)).isEqualTo("逾期1天");
+        assertThat(format("i18n/closure_en", "closure.objectionsOpen", 1))
+                .isEqualTo("1 objection is still unanswered; answer it before closing.");
+        assertThat(format("i18n/closure_en", "closure.objectionsOpen", 2))
+                .isEqualTo("2 objections are still unanswered; answer them before closing.");
+        assertThat(format("i18n/lookback_en", "lookback.campaign.started", 0)).isEqualTo("Campaign started over 0 tasks.");
+        assertThat(format("i18n/progress_en", "progress.task.cycleSummary", "2018-03-25", 1)).isEqualTo("Cycle due 2018-03-25 · 1 version");
+        // an inbox message keeps its arguments as text: the days come back as a number for the choice
+        var reminder = new org.rectify.notify.InboxMessage(1, "REMINDER_REPORT_DUE", "notify.reminder.REPORT_DUE.behind",
+                java.util.List.of("临沧2018·二(一)", "任务", "2018-03-25", "1"), "/progress/due", null, null);
+        assertThat(format("i18n/notify_en", reminder.messageKey(), reminder.formatArgs()))
+                .isEqualTo("The progress report on task \"临沧2018·二(一) 任务\" was due on 2018-03-25 and is 1 day late.");
+        // every English text formats with a count in each of its arguments
+        for (String basename : bundles()) {
+            Properties bundle = load(RESOURCES.resolve(basename + "_en.properties"));
+            for (String key : bundle.stringPropertyNames()) {
+                if (bundle.getProperty(key).contains(",choice,")) {
+                    for (int n : new int[]{0, 1, 2, 12}) {
+                        assertThat(format(basename + "_en", key, n, n, n, n, n)).as(key).doesNotContain("{");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String format(String bundle, String key, Object... args) throws IOException {
+        String text = load(RESOURCES.resolve(bundle + ".properties")).getProperty(key);
+        assertThat(text).as(key).isNotNull();
+        return new java.text.MessageFormat(text, bundle.endsWith("_en") ? java.util.Locale.ENGLISH : java.util.Locale.SIMPLIFIED_CHINESE)
+                .format(args);
+    }
+
     /** The basenames the application is configured with. */
     private static Set<String> bundles() throws IOException {
         Properties app = load(RESOURCES.resolve("application.properties"));

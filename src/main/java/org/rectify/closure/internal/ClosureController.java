@@ -229,6 +229,7 @@ class ClosureController {
     private String page(ClosureDetail c, Caller caller, Model model, String error) {
         Set<ClosureCommand> steps = views.steps(c, caller);
         model.addAttribute("closure", c);
+        model.addAttribute("taskLabel", views.taskLabel(c)); // reached from the desk, which mixes plans
         model.addAttribute("steps", steps);
         model.addAttribute("leadUnits", views.leadUnits(c.taskId()));
         model.addAttribute("today", views.today());

@@ -35,7 +35,7 @@ class InboxExport {
         ListExport.of(messages.text("export.title", title, LocalDate.now(clock)),
                         inbox.messages(caller.accountId()), clock.getZone())
                 .column(messages.text("notify.export.kind"), m -> messages.text("notify.kind." + m.kind()))
-                .column(messages.text("notify.export.message"), m -> messages.text(m.messageKey(), m.args().toArray()))
+                .column(messages.text("notify.export.message"), m -> messages.text(m.messageKey(), m.formatArgs()))
                 .column(messages.text("notify.export.at"), InboxMessage::createdAt)
                 .column(messages.text("notify.export.read"), m -> messages.text(m.isUnread() ? "notify.export.unread" : "notify.export.wasRead"))
                 .download(title + ".xlsx", response);

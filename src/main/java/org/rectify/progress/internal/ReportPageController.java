@@ -4,6 +4,7 @@ import org.rectify.access.Caller;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.Messages;
 import org.rectify.platform.RectifyException;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.progress.EvidenceDownloads;
@@ -49,8 +50,11 @@ class ReportPageController {
     private final EvidenceUploads uploads;
     private final Messages messages;
 
+    private final PlanShortNames shortNames;
+
     ReportPageController(ProgressReports reports, ReportingCycles cycles, Evidences evidences, TaskLedger ledger,
-                         EvidenceUploads uploads, Messages messages) {
+                         EvidenceUploads uploads, Messages messages, PlanShortNames shortNames) {
+        this.shortNames = shortNames;
         this.reports = reports;
         this.cycles = cycles;
         this.evidences = evidences;
@@ -111,6 +115,8 @@ class ReportPageController {
     String report(@PathVariable long id, Caller caller, Model model) {
         ReportDetail report = reports.get(id, caller);
         model.addAttribute("report", report);
+        // reached from the inbox and the due list, which mix plans: the task says which plan it is in
+        model.addAttribute("taskLabel", shortNames.label(report.taskId(), report.taskRef()));
         model.addAttribute("actions", reports.actions(report, caller));
         model.addAttribute("caller", caller);
         return "progress/report";

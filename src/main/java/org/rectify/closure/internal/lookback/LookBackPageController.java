@@ -7,6 +7,7 @@ import org.rectify.closure.LookBackScheduling;
 import org.rectify.closure.LookBackSettings;
 import org.rectify.closure.LookBacks;
 import org.rectify.closure.NewLookBackCampaign;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskLedger;
 import org.rectify.platform.InvalidInputException;
@@ -53,9 +54,11 @@ class LookBackPageController {
     private final Messages messages;
     private final EvidenceUploads uploads;
     private final Evidences evidences;
+    private final PlanShortNames shortNames;
 
     LookBackPageController(LookBacks lookBacks, LookBackScheduling scheduling, Plans plans, TaskLedger tasks, Units units,
-                           Messages messages, EvidenceUploads uploads, Evidences evidences) {
+                           Messages messages, EvidenceUploads uploads, Evidences evidences, PlanShortNames shortNames) {
+        this.shortNames = shortNames;
         this.lookBacks = lookBacks;
         this.scheduling = scheduling;
         this.plans = plans;
@@ -193,6 +196,8 @@ class LookBackPageController {
 
     private String page(LookBack lookBack, Caller caller, Model model) {
         model.addAttribute("lookBack", lookBack);
+        // reached from the desk, which mixes plans: the task says which plan it is in, 临沧2018·五(三)2
+        model.addAttribute("taskLabel", shortNames.label(lookBack.taskId(), lookBack.taskRef()));
         model.addAttribute("today", lookBacks.today());
         model.addAttribute("mayRecord", lookBacks.mayRecord(lookBack, caller));
         model.addAttribute("maxSizeMb", evidences.store().maxSize() / (1024 * 1024));

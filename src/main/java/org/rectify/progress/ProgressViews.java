@@ -26,12 +26,15 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.count;
 import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
 import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
 import static org.rectify.progress.internal.db.Tables.REPORT_CONTRIBUTION;
@@ -112,7 +115,7 @@ public class ProgressViews {
                 LinkedHashMap::new, Collectors.toList()));
         Map<Long, List<UnitDuty>> supportsByPlan = supports.stream().collect(Collectors.groupingBy(UnitDuty::planId,
                 LinkedHashMap::new, Collectors.toList()));
-        Set<Long> planIds = new java.util.LinkedHashSet<>(leadsByPlan.keySet());
+        Set<Long> planIds = new LinkedHashSet<>(leadsByPlan.keySet());
         planIds.addAll(supportsByPlan.keySet());
         if (planIds.isEmpty()) {
             return List.of();
@@ -365,13 +368,13 @@ public class ProgressViews {
     /** The contributions in these cycles on the lead and the supported tasks, in one statement. */
     private DueContributions contributions(Collection<ReportingCycle> shown, List<UnitDuty> leads, List<UnitDuty> supports) {
         DueContributions out = new DueContributions(new HashMap<>(), new HashMap<>());
-        Long[] taskIds = java.util.stream.Stream.concat(leads.stream(), supports.stream()).map(UnitDuty::taskId).distinct()
+        Long[] taskIds = Stream.concat(leads.stream(), supports.stream()).map(UnitDuty::taskId).distinct()
                 .toArray(Long[]::new);
         if (taskIds.length == 0) {
             return out;
         }
         db.select(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID, REPORT_CONTRIBUTION.LEAD_UNIT_ID,
-                        REPORT_CONTRIBUTION.UNIT_ID, org.jooq.impl.DSL.count())
+                        REPORT_CONTRIBUTION.UNIT_ID, count())
                 .from(REPORT_CONTRIBUTION)
                 .where(REPORT_CONTRIBUTION.CYCLE_ID.eq(any(shown.stream().map(ReportingCycle::id).toArray(Long[]::new)))
                         .and(REPORT_CONTRIBUTION.TASK_ID.eq(any(taskIds))))

@@ -44,6 +44,8 @@ public class JooqCodegen {
     private static final Map<String, String> ENUM_COLUMNS = new java.util.TreeMap<>(Map.of(
             "task_unit.role", "org.rectify.plans.UnitRole",
             "plans_task_unit.role", "org.rectify.plans.UnitRole",
+            "task_open_duty.role", "org.rectify.plans.UnitRole",
+            "task_open_duty_count.role", "org.rectify.plans.UnitRole",
             "report_slot.state", "org.rectify.progress.ReportState",
             "progress_report.status", "org.rectify.progress.VersionStatus",
             "report_event.action", "org.rectify.progress.ReportStep"));

@@ -1,18 +1,25 @@
 package org.rectify;
 
 import com.jayway.jsonpath.JsonPath;
+import org.rectify.access.DataScope;
+import org.rectify.plans.AssignedUnit;
 import org.rectify.plans.Plans;
+import org.rectify.plans.TaskDetail;
+import org.rectify.plans.TaskLedger;
 import org.rectify.units.Units;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.rectify.DemoLogins.office;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -99,5 +106,21 @@ public final class TestTasks {
         mvc.getDispatcherServlet().getWebApplicationContext().getBean(org.rectify.plans.Tasks.class)
                 .closureStep(taskId, step, step.needsReason() ? "测试" : null, "测试");
         return true;
+    }
+
+    /** The task's lead and supporting units replaced by the office through the API, the rest kept (its indicators go). */
+    public static void reassign(MockMvc mvc, TaskLedger ledger, long id, List<Long> leads, List<Long> supporting)
+            throws Exception {
+        TaskDetail before = ledger.get(id, DataScope.ALL);
+        mvc.perform(put("/api/tasks/{id}", id).with(office()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"version": %d, "task": {"planId": %d, "ref": "%s", "title": "%s", "text": "%s",
+                         "leadUnits": {"unitIds": %s}, "supportingUnits": {"unitIds": %s},
+                         "milestones": [{"dueOn": "%s", "deliverable": "完成"}]}}"""
+                        .formatted(before.version(), before.planId(), before.ref(), before.title(), before.text(), leads,
+                                supporting, before.deadline() == null ? LocalDate.now().plusMonths(6) : before.deadline())))
+                .andExpect(status().isOk());
+        TaskDetail after = ledger.get(id, DataScope.ALL);
+        assertThat(after.leadUnits()).extracting(AssignedUnit::unitId).containsExactlyElementsOf(leads);
+        assertThat(after.supportingUnits()).extracting(AssignedUnit::unitId).containsExactlyElementsOf(supporting);
     }
 }

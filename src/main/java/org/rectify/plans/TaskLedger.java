@@ -23,11 +23,8 @@ import java.util.stream.Collectors;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.arrayAgg;
 import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.partitionBy;
-import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.rectify.plans.internal.db.Tables.INDICATOR;
@@ -335,55 +332,12 @@ public class TaskLedger {
                 .fetch(r -> duty(r, lead));
     }
 
-    private static UnitDuty duty(org.jooq.Record r, boolean lead) {
+    /** A duty from a row of the task, its unit and the group naming it ({@link OpenDuties} reads the same). */
+    static UnitDuty duty(org.jooq.Record r, boolean lead) {
         return new UnitDuty(r.get(TASK.ID), r.get(TASK.PLAN_ID), r.get(TASK.REF),
                 TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), TaskStatus.valueOf(r.get(TASK.STATUS)),
                 r.get(UNITS_DIRECTORY.ID), r.get(UNITS_DIRECTORY.NAME), r.get(UNITS_DIRECTORY.PATH), r.get(UNITS_GROUP.ID),
                 r.get(UNITS_GROUP.NAME), lead);
-    }
-
-    /**
-     * One page of {@link #duties}, both kinds: the {@code offset}-th to the {@code (offset + limit)}-th lead duty, the
-     * same of the supporting ones, and how many of each there are. One pass over the subtree's task units (issue 14:
-     * the due list read a county's duties three times, for the lead page, the supporting page and their counts): the
-     * inner select numbers and counts the narrow rows per kind, the outer one reads titles and names for the page's rows
-     * only, and for each kind's first row, which carries its count even when the page lies past the end.
-     */
-    public DutyPage dutyPage(String unitPath, Long planId, Set<TaskStatus> statuses, long offset, int limit) {
-        var seq = rowNumber().over(partitionBy(TASK_UNIT.ROLE)
-                .orderBy(TASK.PLAN_ID, TASK.POSITION, TASK.ID, TASK_UNIT.POSITION, TASK_UNIT.UNIT_ID)).as("seq");
-        var total = count().over(partitionBy(TASK_UNIT.ROLE)).as("total");
-        var d = select(TASK_UNIT.TASK_ID, TASK_UNIT.UNIT_ID, TASK_UNIT.ROLE, TASK_UNIT.VIA_GROUP_ID, seq, total)
-                .from(TASK_UNIT).join(TASK).on(TASK.ID.eq(TASK_UNIT.TASK_ID))
-                .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
-                .where(dutiesOf(unitPath, planId, statuses)).asTable("d");
-        var dSeq = d.field(seq);
-        var dRole = d.field(TASK_UNIT.ROLE);
-        int from = (int) Math.min(Integer.MAX_VALUE, Math.max(0L, offset)); // rows after the from-th
-        int to = (int) Math.min(Integer.MAX_VALUE, (long) from + Math.max(0, limit));
-        List<UnitDuty> lead = new ArrayList<>();
-        List<UnitDuty> supporting = new ArrayList<>();
-        int[] totals = new int[2];
-        db.select(dRole, dSeq, d.field(total), TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS,
-                        UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_DIRECTORY.PATH, UNITS_GROUP.ID, UNITS_GROUP.NAME)
-                .from(d).join(TASK).on(TASK.ID.eq(d.field(TASK_UNIT.TASK_ID)))
-                .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(d.field(TASK_UNIT.UNIT_ID)))
-                .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(d.field(TASK_UNIT.VIA_GROUP_ID)))
-                .where(dSeq.gt(from).and(dSeq.le(to)).or(dSeq.eq(1)))
-                .orderBy(dRole, dSeq)
-                .forEach(r -> {
-                    boolean isLead = r.get(dRole) == UnitRole.LEAD;
-                    totals[isLead ? 0 : 1] = r.get(d.field(total));
-                    int n = r.get(dSeq);
-                    if (n > from && n <= to) {
-                        (isLead ? lead : supporting).add(duty(r, isLead));
-                    }
-                });
-        return new DutyPage(List.copyOf(lead), List.copyOf(supporting), totals[0], totals[1]);
-    }
-
-    /** A page of lead and of supporting duties, and how many of each there are on every page. */
-    public record DutyPage(List<UnitDuty> lead, List<UnitDuty> supporting, int leadTotal, int supportingTotal) {
     }
 
     private static Condition dutiesOf(String unitPath, Long planId, Set<TaskStatus> statuses) {

@@ -5,8 +5,10 @@ import org.jooq.DSLContext;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
 import org.rectify.platform.PageSizes;
+import org.rectify.plans.DutyPage;
 import org.rectify.plans.Indicator;
 import org.rectify.plans.Obligation;
+import org.rectify.plans.OpenDuties;
 import org.rectify.plans.PlanSummary;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskDetail;
@@ -57,6 +59,7 @@ public class ProgressViews {
 
     private final DSLContext db;
     private final TaskLedger ledger;
+    private final OpenDuties openDuties;
     private final Plans plans;
     private final Units units;
     private final ReportingCycles cycles;
@@ -66,11 +69,12 @@ public class ProgressViews {
     private final MatrixQueries matrixQueries;
     private final org.rectify.platform.KeptTotals totals;
 
-    ProgressViews(DSLContext db, TaskLedger ledger, Plans plans, Units units, ReportingCycles cycles, Clock clock,
-                  ProgressReports reports, ObligationRecords records, MatrixTotals totals) {
+    ProgressViews(DSLContext db, TaskLedger ledger, OpenDuties openDuties, Plans plans, Units units, ReportingCycles cycles,
+                  Clock clock, ProgressReports reports, ObligationRecords records, MatrixTotals totals) {
         this.totals = totals.totals();
         this.db = db;
         this.ledger = ledger;
+        this.openDuties = openDuties;
         this.plans = plans;
         this.units = units;
         this.cycles = cycles;
@@ -86,8 +90,7 @@ public class ProgressViews {
      * those units support. {@code planId} narrows to one plan.
      */
     public DueList due(Caller caller, Long planId, Long cycleId) {
-        TaskLedger.DutyPage all = ledger.dutyPage(caller.scope().unitPath(), planId, ReportingCycles.REPORTING, 0,
-                Integer.MAX_VALUE);
+        DutyPage all = openDuties.page(caller.scope().unitPath(), planId, 0, Integer.MAX_VALUE);
         return new DueList(dueOf(all.lead(), all.supporting(), cycleId));
     }
 
@@ -100,8 +103,7 @@ public class ProgressViews {
     public DuePage duePage(Caller caller, Long planId, Long cycleId, int page, int size) {
         int pageSize = PageSizes.OFFERED.contains(size) ? size : DUE_PAGE_SIZE;
         int p = Math.max(0, page);
-        TaskLedger.DutyPage duties = ledger.dutyPage(caller.scope().unitPath(), planId, ReportingCycles.REPORTING,
-                (long) p * pageSize, pageSize);
+        DutyPage duties = openDuties.page(caller.scope().unitPath(), planId, (long) p * pageSize, pageSize);
         return new DuePage(dueOf(duties.lead(), duties.supporting(), cycleId), p, pageSize, duties.leadTotal(),
                 duties.supportingTotal());
     }

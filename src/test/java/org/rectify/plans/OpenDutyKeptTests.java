@@ -1,0 +1,173 @@
+package org.rectify.plans;
+
+import org.junit.jupiter.api.Test;
+import org.rectify.IntegrationTest;
+import org.rectify.TestTasks;
+import org.rectify.units.NewUnit;
+import org.rectify.units.UnitAdministration;
+import org.rectify.units.UnitLevel;
+import org.rectify.units.UnitType;
+import org.rectify.units.Units;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * V52's kept duties (the due list's rows) are what the tasks, their units and the unit tree say after every kind of
+ * change that can alter them: a task assigned, started, asked to close, closed, reopened and cancelled; its lead and
+ * supporting units changed; its position and its plan changed; a unit moved in the tree. After each, the kept rows and
+ * counts equal the derived ones, a rebuild from scratch gives the same rows and counts, and {@link OpenDuties} pages
+ * equal {@link TaskLedger#duties} (the statement on the task tables it replaced) for every unit's subtree and the
+ * administrator, whole and page by page.
+ */
+@IntegrationTest
+class OpenDutyKeptTests {
+
+    private static final Set<TaskStatus> OPEN = EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS,
+            TaskStatus.CLOSURE_REQUESTED, TaskStatus.ONGOING, TaskStatus.REOPENED);
+    private static final String KEPT = """
+            select path, role, plan_id, task_position, task_id, unit_position, unit_id, via_group_id from task_open_duty""";
+    private static final String DERIVED = """
+            select path, role, plan_id, task_position, task_id, unit_position, unit_id, via_group_id
+            from task_open_duty_derived""";
+    private static final String COUNTED = "select path, role, plan_id, count(*)::int from task_open_duty group by 1, 2, 3";
+    private static final String KEPT_COUNTS = "select path, role, plan_id, duties from task_open_duty_count where duties <> 0";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Plans plans;
+    @Autowired
+    Units units;
+    @Autowired
+    UnitAdministration unitAdministration;
+    @Autowired
+    TaskLedger ledger;
+    @Autowired
+    OpenDuties openDuties;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    private long unit(String name) {
+        return units.resolve(name).orElseThrow().id();
+    }
+
+    @Test
+    void the_kept_duties_follow_every_change_of_tasks_units_and_the_unit_tree() throws Exception {
+        assertKeptAsDerived("as migrated and loaded");
+        TestTasks tasks = TestTasks.inPlan(mvc, plans, units, "应报事项测试方案");
+        long epb = unit("市环境保护局");
+        long finance = unit("市财政局");
+        long linxiang = unit("临翔区");
+        long newUnit = unitAdministration.create(new NewUnit(linxiang, "应报事项测试站", UnitLevel.COUNTY,
+                UnitType.DEPARTMENT)).id();
+        LocalDate deadline = LocalDate.now().plusMonths(6);
+
+        long draft = tasks.draft("应报事项测试任务", epb, deadline);
+        assertThat(keptRowsOf(draft)).as("a draft has no duty").isZero();
+        TestTasks.command(mvc, draft, "ASSIGN");
+        int levels = (int) units.get(epb).path().chars().filter(c -> c == '/').count() - 1;
+        assertThat(keptRowsOf(draft)).as("the lead unit, each unit above it, and '/'").isEqualTo(levels + 1);
+        assertKeptAsDerived("assigned");
+        long other = tasks.startedLedBy("应报事项测试任务二", List.of(newUnit, linxiang), deadline);
+        assertKeptAsDerived("another task started, led by a new unit and its county");
+        TestTasks.command(mvc, draft, "START");
+        assertKeptAsDerived("started");
+
+        TestTasks.reassign(mvc, ledger, draft, List.of(linxiang, newUnit), List.of(epb, finance)); // reassigned, and supported
+        assertKeptAsDerived("lead units changed, supporting units added");
+        TestTasks.reassign(mvc, ledger, draft, List.of(newUnit), List.of(finance)); // a lead and a supporting unit gone
+        assertKeptAsDerived("units removed");
+
+        TestTasks.command(mvc, draft, "REQUEST_CLOSURE");
+        assertKeptAsDerived("closure requested");
+        TestTasks.command(mvc, draft, "CLOSE");
+        assertThat(keptRowsOf(draft)).as("a closed task has no duty").isZero();
+        assertKeptAsDerived("closed");
+        TestTasks.command(mvc, draft, "REOPEN");
+        assertThat(keptRowsOf(draft)).isPositive();
+        assertKeptAsDerived("reopened");
+
+        jdbc.update("update task set position = position + 1000 where id = ?", other);
+        assertKeptAsDerived("task moved to the end of its plan");
+        long secondPlan = plans.createPlan(null, "应报事项测试方案二", "测试", null, unit("临沧市"));
+        jdbc.update("update task set plan_id = ? where id = ?", secondPlan, other);
+        assertKeptAsDerived("task moved to another plan");
+
+        unitAdministration.move(newUnit, unit("临沧市"));
+        assertKeptAsDerived("a unit moved from its county to the city");
+
+        TestTasks.command(mvc, other, "CANCEL");
+        assertThat(keptRowsOf(other)).as("a cancelled task has no duty").isZero();
+        assertKeptAsDerived("cancelled");
+    }
+
+    private int keptRowsOf(long taskId) {
+        return jdbc.queryForObject("select count(*) from task_open_duty where task_id = ?", Integer.class, taskId);
+    }
+
+    /** The kept rows and counts are the derived ones, a rebuild gives them again, and the pages are the old path's. */
+    private void assertKeptAsDerived(String after) {
+        assertThat(jdbc.queryForObject("select count(*) from (" + DERIVED + ") d", Long.class)).as(after).isPositive();
+        assertThat(jdbc.queryForList("(" + DERIVED + ") except all (" + KEPT + ")")).as("%s: rows missing", after).isEmpty();
+        assertThat(jdbc.queryForList("(" + KEPT + ") except all (" + DERIVED + ")")).as("%s: rows too many", after).isEmpty();
+        assertThat(jdbc.queryForList("(" + COUNTED + ") except all (" + KEPT_COUNTS + ")")).as("%s: counts", after).isEmpty();
+        assertThat(jdbc.queryForList("(" + KEPT_COUNTS + ") except all (" + COUNTED + ")")).as("%s: counts", after).isEmpty();
+        assertARebuildGivesTheSame(after);
+        List<String> paths = new ArrayList<>(jdbc.queryForList("select path from unit order by path", String.class));
+        paths.add(null); // the administrator
+        for (String path : paths) {
+            assertPagesAreTheOldOnes(after, path);
+        }
+    }
+
+    /** Emptied and filled again from the derived view as the migration fills it, in a transaction rolled back. */
+    private void assertARebuildGivesTheSame(String after) {
+        List<Map<String, Object>> rows = jdbc.queryForList(KEPT + " order by 1, 2, 3, 4, 5, 6, 7");
+        List<Map<String, Object>> counts = jdbc.queryForList(KEPT_COUNTS + " order by 1, 2, 3");
+        transactions.executeWithoutResult(tx -> {
+            jdbc.update("delete from task_open_duty");
+            jdbc.update("delete from task_open_duty_count");
+            jdbc.update("insert into task_open_duty " + DERIVED);
+            jdbc.update("insert into task_open_duty_count " + COUNTED);
+            assertThat(jdbc.queryForList(KEPT + " order by 1, 2, 3, 4, 5, 6, 7")).as("%s: rebuilt rows", after).isEqualTo(rows);
+            assertThat(jdbc.queryForList(KEPT_COUNTS + " order by 1, 2, 3")).as("%s: rebuilt counts", after).isEqualTo(counts);
+            tx.setRollbackOnly();
+        });
+    }
+
+    private void assertPagesAreTheOldOnes(String after, String path) {
+        List<UnitDuty> leads = ledger.duties(path, null, OPEN, true);
+        List<UnitDuty> supports = ledger.duties(path, null, OPEN, false);
+        String what = after + ", " + (path == null ? "every unit" : path);
+        assertThat(openDuties.page(path, null, 0, Integer.MAX_VALUE)).as(what)
+                .isEqualTo(new DutyPage(leads, supports, leads.size(), supports.size()));
+        int size = 3;
+        for (int from = 0; from <= Math.max(leads.size(), supports.size()); from += size) {
+            assertThat(openDuties.page(path, null, from, size)).as("%s, from %d", what, from).isEqualTo(new DutyPage(
+                    slice(leads, from, size), slice(supports, from, size), leads.size(), supports.size()));
+        }
+        for (long plan : leads.stream().map(UnitDuty::planId).distinct().toList()) {
+            List<UnitDuty> planLeads = ledger.duties(path, plan, OPEN, true);
+            List<UnitDuty> planSupports = ledger.duties(path, plan, OPEN, false);
+            assertThat(openDuties.page(path, plan, 0, 50)).as("%s, plan %d", what, plan).isEqualTo(new DutyPage(
+                    slice(planLeads, 0, 50), slice(planSupports, 0, 50), planLeads.size(), planSupports.size()));
+        }
+    }
+
+    private static List<UnitDuty> slice(List<UnitDuty> all, int from, int size) {
+        return List.copyOf(all.subList(Math.min(from, all.size()), Math.min(from + size, all.size())));
+    }
+}

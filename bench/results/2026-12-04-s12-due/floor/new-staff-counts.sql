@@ -1,0 +1,1 @@
+select "public"."task_open_duty_count"."role", sum("public"."task_open_duty_count"."duties") from "public"."task_open_duty_count" where "public"."task_open_duty_count"."path" = '/1/6/11/12/' group by "public"."task_open_duty_count"."role"

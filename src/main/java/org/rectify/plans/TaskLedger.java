@@ -65,6 +65,13 @@ public class TaskLedger {
     private static final List<Field<?>> PAGE_FIELDS = List.of(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT,
             TASK.STATUS, TASK.DEADLINE, LEAD_NAMES, UNITS_PERSON.NAME);
 
+    /**
+     * A page's fields and its bounded count ({@link LedgerCounts#boundedColumn}), as its records are read: coerced, so
+     * that jOOQ does not derive each execution's fields from the driver's result set metadata.
+     */
+    private static final List<Field<?>> COUNTED_FIELDS = concat(PAGE_FIELDS,
+            List.of(field(org.jooq.impl.DSL.name("bounded"), Integer.class)));
+
     /** A subtree's open tasks from V45's rows, each joined to its task row ({@link OpenReachRange}). */
     private static final Table<?> OPEN_REACH_TASKS = TASK_OPEN_REACH.join(TASK).on(TASK.ID.eq(TASK_OPEN_REACH.TASK_ID));
 
@@ -119,9 +126,10 @@ public class TaskLedger {
             // the page with its bounded count in one statement; a page past the end (none of its rows) counts apart
             long before = counts.generation();
             var counted = db.resultQuery(statements.sql(List.of("page-counted", shape, filter.page()),
-                    () -> page(rows, where, order, filter.size(), filter.page(), counts.boundedColumn(from, where)))).fetch();
+                    () -> page(rows, where, order, filter.size(), filter.page(), counts.boundedColumn(from, where))))
+                    .coerce(COUNTED_FIELDS).fetch();
             if (counted.isNotEmpty()) {
-                var total = counts.fromBounded(shape, counted.get(0).get("bounded", long.class), before, from, where);
+                var total = counts.fromBounded(shape, counted.get(0).get(PAGE_FIELDS.size(), long.class), before, from, where);
                 return new LedgerPage(counted.map(TaskLedger::summary), total.value(), total.estimated(), filter.page(),
                         filter.size());
             }
@@ -134,7 +142,7 @@ public class TaskLedger {
         // A page past the end (an old link, a narrowed filter) shows the last page rather than "page 100 of 5".
         int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / filter.size()));
         String sql = statements.sql(List.of("page", shape, page), () -> page(rows, where, order, filter.size(), page));
-        List<TaskSummary> tasks = db.resultQuery(sql).fetch(TaskLedger::summary);
+        List<TaskSummary> tasks = db.resultQuery(sql).coerce(PAGE_FIELDS).fetch(TaskLedger::summary);
         return new LedgerPage(tasks, total, known.estimated(), page, filter.size());
     }
 

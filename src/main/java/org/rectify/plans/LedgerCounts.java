@@ -2,6 +2,9 @@ package org.rectify.plans;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.rectify.platform.KeptTotals;
 import org.springframework.context.event.EventListener;
@@ -10,11 +13,14 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.function.Supplier;
 
+import static org.jooq.impl.DSL.field;
+
 /**
  * How many tasks a ledger filter finds, without counting a province's tasks on every page: a list's totals
  * ({@link KeptTotals}) told of every change to a task, so a large set is counted once per scope and filter and kept
  * until a task changes on this node, or for {@link KeptTotals#KEEP} (another node's changes), and is shown as "about"
- * that many; while it is kept, its pages skip the bounded count too.
+ * that many; while it is kept, its pages skip the bounded count too. A smaller set is counted exactly on every page,
+ * in the page's own statement ({@link #boundedColumn}).
  */
 @Component
 class LedgerCounts {
@@ -35,9 +41,37 @@ class LedgerCounts {
      * {@code key} names the scope and filter they came from (and so the SQL).
      */
     KeptTotals.Counted<Long> count(Object key, Table<?> from, Condition where) {
-        return kept.count(key, () -> db.resultQuery(statements.sql(List.of("bounded", key),
-                        () -> db.selectCount().from(db.selectOne().from(from).where(where).limit(EXACT_UP_TO + 1))))
+        return kept.count(key, () -> db.resultQuery(statements.sql(List.of("bounded", key), () -> bounded(from, where)))
                 .fetchOne(0, long.class), () -> db.fetchCount(from, where));
+    }
+
+    /** The large total kept for the key ({@link KeptTotals#known}), or null: its page needs no count. */
+    KeptTotals.Counted<Long> known(Object key) {
+        return kept.known(key);
+    }
+
+    /** The generation to read a bounded count at ({@link #boundedColumn}), for {@link #fromBounded}. */
+    long generation() {
+        return kept.generation();
+    }
+
+    /**
+     * The bounded count as a column of the page's own statement: a county's and unit staff's pages (sets under
+     * {@link #EXACT_UP_TO}, never kept) read their rows and their exact total in one statement rather than two, from
+     * one snapshot, and no count is kept in a node's memory for it (DESIGN: nothing another node may need).
+     */
+    Field<Integer> boundedColumn(Table<?> from, Condition where) {
+        return field(bounded(from, where)).as("bounded");
+    }
+
+    /** A total from a bounded count read at {@code generation}: exact when small, else counted in full and kept. */
+    KeptTotals.Counted<Long> fromBounded(Object key, long bounded, long generation, Table<?> from, Condition where) {
+        return kept.fromBounded(key, bounded, generation, () -> db.fetchCount(from, where));
+    }
+
+    /** How many rows match, counting at most {@link #EXACT_UP_TO} + 1 of them. */
+    private Select<Record1<Integer>> bounded(Table<?> from, Condition where) {
+        return db.selectCount().from(db.selectOne().from(from).where(where).limit(EXACT_UP_TO + 1));
     }
 
     /** Any figure computed once per key, kept like the large counts. */

@@ -62,6 +62,13 @@ public class TaskLedger {
     private static final List<Field<?>> PAGE_FIELDS = List.of(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT,
             TASK.STATUS, TASK.DEADLINE, LEAD_NAMES, UNITS_PERSON.NAME);
 
+    /**
+     * A page's fields and its bounded count ({@link LedgerCounts#boundedColumn}), as its records are read: coerced, so
+     * that jOOQ does not derive each execution's fields from the driver's result set metadata.
+     */
+    private static final List<Field<?>> COUNTED_FIELDS = concat(PAGE_FIELDS,
+            List.of(field(org.jooq.impl.DSL.name("bounded"), Integer.class)));
+
     /** A subtree's open tasks from V45's rows, each joined to its task row ({@link OpenReachRange}). */
     private static final Table<?> OPEN_REACH_TASKS = TASK_OPEN_REACH.join(TASK).on(TASK.ID.eq(TASK_OPEN_REACH.TASK_ID));
 
@@ -110,21 +117,49 @@ public class TaskLedger {
             from = TASK;
             order = order(filter);
         }
-        var counted = counts.count(shape, from, where);
-        long total = counted.value();
+        Table<?> rows = range.isPresent() ? OPEN_REACH_TASKS : TASK;
+        var known = counts.known(shape);
+        if (known == null) {
+            // the page with its bounded count in one statement; a page past the end (none of its rows) counts apart
+            long before = counts.generation();
+            var counted = db.resultQuery(statements.sql(List.of("page-counted", shape, filter.page()),
+                    () -> page(rows, where, order, filter.size(), filter.page(), counts.boundedColumn(from, where))))
+                    .coerce(COUNTED_FIELDS).fetch();
+            if (counted.isNotEmpty()) {
+                var total = counts.fromBounded(shape, counted.get(0).get(PAGE_FIELDS.size(), long.class), before, from, where);
+                return new LedgerPage(counted.map(TaskLedger::summary), total.value(), total.estimated(), filter.page(),
+                        filter.size());
+            }
+            known = counts.count(shape, from, where);
+            if (known.value() == 0) {
+                return new LedgerPage(List.of(), 0, known.estimated(), 0, filter.size());
+            }
+        }
+        long total = known.value();
         // A page past the end (an old link, a narrowed filter) shows the last page rather than "page 100 of 5".
         int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / filter.size()));
-        Table<?> rows = range.isPresent() ? OPEN_REACH_TASKS : TASK;
-        String sql = statements.sql(List.of("page", shape, page), () -> db.select(PAGE_FIELDS)
+        String sql = statements.sql(List.of("page", shape, page), () -> page(rows, where, order, filter.size(), page));
+        List<TaskSummary> tasks = db.resultQuery(sql).coerce(PAGE_FIELDS).fetch(TaskLedger::summary);
+        return new LedgerPage(tasks, total, known.estimated(), page, filter.size());
+    }
+
+    /** A page's statement: its rows in order, with {@code more} columns after {@link #PAGE_FIELDS}. */
+    private org.jooq.Select<?> page(Table<?> rows, Condition where, List<OrderField<?>> order, int size, int page,
+                                    Field<?>... more) {
+        List<Field<?>> fields = new ArrayList<>(PAGE_FIELDS);
+        fields.addAll(List.of(more));
+        return db.select(fields)
                 .from(rows).leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
                 .where(where)
                 .orderBy(order)
-                .limit(filter.size()).offset((long) page * filter.size()));
-        List<TaskSummary> tasks = db.resultQuery(sql).coerce(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT,
-                        TASK.STATUS, TASK.DEADLINE, LEAD_NAMES, UNITS_PERSON.NAME)
-                .fetch(r -> new TaskSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        TaskStatus.valueOf(r.value6()), r.value7(), TaskDetail.distinctNames(r.value8()), r.value9()));
-        return new LedgerPage(tasks, total, counted.estimated(), page, filter.size());
+                .limit(size).offset((long) page * size);
+    }
+
+    /** A row of a page's statement ({@link #PAGE_FIELDS} first) as a task summary. */
+    private static TaskSummary summary(org.jooq.Record r) {
+        return new TaskSummary(r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class), r.get(3, String.class),
+                r.get(4, String.class), TaskStatus.valueOf(r.get(5, String.class)), r.get(6, java.time.LocalDate.class),
+                TaskDetail.distinctNames(r.get(7, String[].class)), r.get(8, String.class));
     }
 
     /**

@@ -38,18 +38,38 @@ public final class KeptTotals {
      * and runs only when the bounded count says the set is large.
      */
     public Counted<Long> count(Object key, LongSupplier bounded, LongSupplier all) {
-        // a large set counted moments ago is still large: no bounded count (2,001 rows read) on each of its pages
-        Long known = kept.fresh(key);
-        if (known != null && known > EXACT_UP_TO) {
-            return new Counted<>(known, true);
+        Counted<Long> known = known(key);
+        if (known != null) {
+            return known;
         }
         long before = kept.generation();
-        long few = bounded.getAsLong();
-        if (few <= EXACT_UP_TO) {
-            return new Counted<>(few, false);
+        return fromBounded(key, bounded.getAsLong(), before, all);
+    }
+
+    /**
+     * The large total kept for the key, or null: a large set counted moments ago is still large, so its pages need no
+     * bounded count (2,001 rows read) on each.
+     */
+    public Counted<Long> known(Object key) {
+        Long known = kept.fresh(key);
+        return known != null && known > EXACT_UP_TO ? new Counted<>(known, true) : null;
+    }
+
+    /** The generation to read a bounded count at: pass it to {@link #fromBounded} with the count. */
+    public long generation() {
+        return kept.generation();
+    }
+
+    /**
+     * A total from a bounded count read at {@code generation} (by its own statement or as a column of the page's): the
+     * count itself when small (exact, not kept), else {@code all} counted and kept.
+     */
+    public Counted<Long> fromBounded(Object key, long bounded, long generation, LongSupplier all) {
+        if (bounded <= EXACT_UP_TO) {
+            return new Counted<>(bounded, false);
         }
         long many = all.getAsLong();
-        kept.keep(key, many, before);
+        kept.keep(key, many, generation);
         return new Counted<>(many, true);
     }
 

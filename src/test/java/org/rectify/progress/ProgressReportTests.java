@@ -367,12 +367,12 @@ class ProgressReportTests {
     }
 
     /**
-     * A report on a cycle not yet due cannot change a warning: supervision's listener is not handed the event, so the
-     * event publication registry writes no row for it (nor the two commits that would mark it processing and
-     * completed); a late report is handed over and reassessed, as before.
+     * No submitted report goes through the event publication registry to supervision (no row, nor the two commits that
+     * would mark it processing and completed): a report on a cycle not yet due cannot change a warning, and a late one
+     * is reassessed, when it can change one, in its own transaction.
      */
     @Test
-    void a_report_on_a_cycle_not_yet_due_is_not_handed_to_the_warning_reassessment_and_a_late_one_is() throws Exception {
+    void no_submitted_report_is_handed_to_the_warning_reassessment_through_the_event_registry() throws Exception {
         long early = id(plan.report(epbStaff(), plan.epbTask(), plan.currentCycle, content("本期进展"), true)
                 .andExpect(status().isCreated()).andReturn());
         long late = id(plan.report(epbStaff(), plan.epbTask(), plan.pastCycle, content("补报上期进展"), true)

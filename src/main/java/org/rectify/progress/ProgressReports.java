@@ -102,18 +102,19 @@ public class ProgressReports {
         ReportContent content = report.content();
         ReportRules.check(content, target.task, cycles.today());
         Instant now = clock.instant();
-        // the insert decides whether the cycle has a report already: two first reports at once, one wins
-        long slotId = store.openSlot(target.cycle.id(), target.task.id(), target.unit.id(), now)
-                .orElseThrow(() -> alreadyReported(target));
         // a draft the lifecycle lets count at once: its slot is written submitted with the draft, and both steps of
         // its history in one statement (the version itself is submitted after its parts: they freeze with it)
         boolean counts = report.submit() && countsAtOnce(target, caller);
+        // the insert decides whether the cycle has a report already: two first reports at once, one wins
+        ReportSlotRecord slot = store.openSlot(target.cycle.id(), target.task.id(), target.unit.id(), counts, now)
+                .orElseThrow(() -> alreadyReported(target));
+        long slotId = slot.getId();
         boolean withParts = !content.measurements().isEmpty() || !content.obligationRecords().isEmpty()
                 || !content.links().isEmpty() || !files.isEmpty();
         // a version without parts is written submitted at once (one write of its row, not a draft and then an update)
         boolean submittedNow = counts && !withParts;
-        ReportStore.Written draft = store.insertFirstVersion(slotId, target.task.id(), target.unit.id(),
-                target.cycle.id(), content, caller.signature(), counts, submittedNow ? caller : null, now);
+        ReportStore.Written draft = store.insertFirstVersion(slot, target.task.id(), target.unit.id(),
+                target.cycle.id(), content, caller.signature(), submittedNow ? caller : null, now);
         long reportId = draft.report().getId();
         store.attach(reportId, store.writeContent(reportId, content, target.task, List.of()), files, caller);
         List<ReportEventRecord> recorded = store.record(slotId, reportId, 1, counts

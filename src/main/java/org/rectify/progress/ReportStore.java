@@ -1,6 +1,11 @@
 package org.rectify.progress;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Sequence;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.rectify.access.Caller;
 import org.rectify.plans.TaskDetail;
 import org.rectify.progress.internal.db.tables.records.ProgressReportRecord;
@@ -21,6 +26,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import static org.jooq.impl.DSL.castNull;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
 import static org.rectify.progress.internal.db.Tables.CONTRIBUTION_EVIDENCE;
 import static org.rectify.progress.internal.db.Tables.EVIDENCE;
 import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
@@ -38,6 +46,10 @@ import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
  */
 @Component
 class ReportStore {
+
+    /** The identity sequence of report versions' ids, from which a first report's slot draws its version's id. */
+    private static final Sequence<Long> REPORT_ID = DSL.sequence(DSL.name("progress_report_id_seq"), Long.class);
+    private static final String DRAWN_ID = "id";
 
     private final DSLContext db;
     private final Evidences evidences;
@@ -122,30 +134,40 @@ class ReportStore {
 
     // ---- writing
 
-    /** A cycle's slot for a first report, as a draft; empty when the cycle already has one (a race lost). */
-    Optional<Long> openSlot(long cycleId, long taskId, long unitId, Instant now) {
-        return db.insertInto(REPORT_SLOT)
-                .set(REPORT_SLOT.CYCLE_ID, cycleId).set(REPORT_SLOT.TASK_ID, taskId)
-                .set(REPORT_SLOT.UNIT_ID, unitId).set(REPORT_SLOT.STATE, ReportState.DRAFT)
-                .set(REPORT_SLOT.UPDATED_AT, utc(now))
+    /**
+     * A cycle's slot for a first report, with the id its version 1 will have drawn into it as its latest (and, with
+     * {@code counts}, its submitted) version: the version is inserted next ({@link #insertFirstVersion}) and the slot
+     * is not written again (its references to its versions are checked at the commit, V54). Empty when the cycle
+     * already has one (a race lost). The slot as stored.
+     */
+    Optional<ReportSlotRecord> openSlot(long cycleId, long taskId, long unitId, boolean counts, Instant now) {
+        Table<Record1<Long>> drawn = select(REPORT_ID.nextval().as(DRAWN_ID)).asTable("drawn");
+        Field<Long> id = drawn.field(DRAWN_ID, Long.class);
+        return db.insertInto(REPORT_SLOT, REPORT_SLOT.CYCLE_ID, REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, REPORT_SLOT.STATE,
+                        REPORT_SLOT.LATEST_REPORT_ID, REPORT_SLOT.SUBMITTED_REPORT_ID, REPORT_SLOT.FIRST_SUBMITTED_AT,
+                        REPORT_SLOT.UPDATED_AT)
+                .select(select(val(cycleId), val(taskId), val(unitId), val(counts ? ReportState.SUBMITTED : ReportState.DRAFT,
+                                REPORT_SLOT.STATE), id, counts ? id : castNull(Long.class),
+                        val(counts ? utc(now) : null, REPORT_SLOT.FIRST_SUBMITTED_AT), val(utc(now), REPORT_SLOT.UPDATED_AT))
+                        .from(drawn))
                 .onConflictDoNothing()
-                .returning(REPORT_SLOT.ID).fetchOptional(REPORT_SLOT.ID);
+                .returning().fetchOptional();
     }
 
-    /** A report version and its cycle's slot, as the statement that wrote them left them. */
+    /** A report version and its cycle's slot, as the statements that wrote them left them. */
     record Written(ProgressReportRecord report, ReportSlotRecord slot) {
     }
 
     /**
-     * Version 1 of a cycle's report, made the slot's latest; {@code counts}: the slot counts it as submitted already.
-     * The version is a draft, which the command submits once its parts are written (a submitted version's parts are
-     * frozen), or, with {@code submitter} given (a version without parts), written submitted by them. Both rows as
-     * stored (no read back).
+     * Version 1 of a cycle's report, under the id its slot drew for it ({@link #openSlot}). The version is a draft,
+     * which the command submits once its parts are written (a submitted version's parts are frozen), or, with
+     * {@code submitter} given (a version without parts), written submitted by them. Both rows as stored (no read back).
      */
-    Written insertFirstVersion(long slotId, long taskId, long unitId, long cycleId, ReportContent content, String author,
-                               boolean counts, Caller submitter, Instant now) {
+    Written insertFirstVersion(ReportSlotRecord slot, long taskId, long unitId, long cycleId, ReportContent content,
+                               String author, Caller submitter, Instant now) {
         ProgressReportRecord report = db.insertInto(PROGRESS_REPORT)
-                .set(PROGRESS_REPORT.SLOT_ID, slotId).set(PROGRESS_REPORT.TASK_ID, taskId)
+                .set(PROGRESS_REPORT.ID, slot.getLatestReportId())
+                .set(PROGRESS_REPORT.SLOT_ID, slot.getId()).set(PROGRESS_REPORT.TASK_ID, taskId)
                 .set(PROGRESS_REPORT.UNIT_ID, unitId).set(PROGRESS_REPORT.CYCLE_ID, cycleId)
                 .set(PROGRESS_REPORT.VERSION, 1)
                 .set(PROGRESS_REPORT.STATUS, submitter == null ? VersionStatus.DRAFT : VersionStatus.SUBMITTED)
@@ -158,12 +180,7 @@ class ReportStore {
                 .set(PROGRESS_REPORT.CREATED_BY, author).set(PROGRESS_REPORT.CREATED_AT, utc(now))
                 .set(PROGRESS_REPORT.UPDATED_AT, utc(now))
                 .returning().fetchSingle();
-        var slot = db.update(REPORT_SLOT).set(REPORT_SLOT.LATEST_REPORT_ID, report.getId());
-        if (counts) {
-            slot = slot.set(REPORT_SLOT.STATE, ReportState.SUBMITTED).set(REPORT_SLOT.SUBMITTED_REPORT_ID, report.getId())
-                    .set(REPORT_SLOT.FIRST_SUBMITTED_AT, utc(now)).set(REPORT_SLOT.UPDATED_AT, utc(now));
-        }
-        return new Written(report, slot.where(REPORT_SLOT.ID.eq(slotId)).returning().fetchSingle());
+        return new Written(report, slot);
     }
 
     /**

@@ -117,8 +117,8 @@ public class Warnings {
      * Whether a report counted for the cycle {@code cycleId}, due on {@code dueOn}, can change its task's warning
      * today. A report changes one fact only, "report missing", which looks at the plan's last cycle whose grace period
      * ended before today: a cycle not yet due cannot be that one (no query), nor can a cycle still in its grace period
-     * or an earlier cycle the unit catches up on. (The condition of the warning triggers' listener: a report it says
-     * no to is not handed over, so no reassessment, publication row or commits follow it.)
+     * or an earlier cycle the unit catches up on. (Asked by the warning triggers as a report is counted: a report it
+     * says no to is not reassessed.)
      */
     public boolean reportCanChange(long cycleId, LocalDate dueOn) {
         LocalDate today = today();

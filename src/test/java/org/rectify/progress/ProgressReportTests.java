@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -55,6 +56,8 @@ class ProgressReportTests {
     ApplicationEvents events;
     @Autowired
     org.rectify.supervision.Warnings warnings;
+    @Autowired
+    TransactionTemplate transactions;
 
     ProgressFixture plan;
 
@@ -364,29 +367,78 @@ class ProgressReportTests {
     }
 
     /**
-     * A report on a cycle not yet due cannot change a warning: supervision's listener is not handed the event, so the
-     * event publication registry writes no row for it (nor the two commits that would mark it processing and
-     * completed); a late report is handed over and reassessed, as before.
+     * No submitted report goes through the event publication registry to supervision (no row, nor the two commits that
+     * would mark it processing and completed): a report on a cycle not yet due cannot change a warning, and a late one
+     * is reassessed, when it can change one, in its own transaction.
      */
     @Test
-    void a_report_on_a_cycle_not_yet_due_is_not_handed_to_the_warning_reassessment_and_a_late_one_is() throws Exception {
+    void no_submitted_report_is_handed_to_the_warning_reassessment_through_the_event_registry() throws Exception {
         long early = id(plan.report(epbStaff(), plan.epbTask(), plan.currentCycle, content("本期进展"), true)
                 .andExpect(status().isCreated()).andReturn());
         long late = id(plan.report(epbStaff(), plan.epbTask(), plan.pastCycle, content("补报上期进展"), true)
                 .andExpect(status().isCreated()).andReturn());
         assertThat(events.stream(ReportSubmitted.class).map(ReportSubmitted::reportId)).contains(early, late);
         assertThat(warningPublications(early)).isZero();
-        assertThat(warningPublications(late)).isOne();
+        assertThat(warningPublications(late)).isZero(); // reassessed in its own transaction, not handed over
     }
 
     /**
      * A report clears "report missing" only for the plan's last cycle whose grace period is over: reports on a cycle
-     * not yet due, on one in its grace period and on an earlier one caught up on are not handed to the warning
-     * reassessment, and reassessing the task after them changes nothing (the task stays yellow for the missing report);
-     * the report on that last cycle is handed over and clears the warning.
+     * not yet due, on one in its grace period and on an earlier one caught up on leave the warning alone, and
+     * reassessing the task after them changes nothing (the task stays yellow for the missing report); the report on
+     * that last cycle clears the warning in its own transaction (no publication for the registry, nothing after the
+     * commit: the warning is cleared when the answer comes).
      */
     @Test
-    void only_a_report_on_the_plans_last_cycle_past_its_grace_period_is_handed_to_the_warning_reassessment() throws Exception {
+    void only_a_report_on_the_plans_last_cycle_past_its_grace_period_is_reassessed_and_at_once() throws Exception {
+        LateCycles c = lateCycles();
+        for (long cycle : List.of(c.notDue, c.inGrace, c.earlier)) {
+            long report = id(c.p.report(epbStaff(), c.task, cycle, content("本期或补报的进展"), true)
+                    .andExpect(status().isCreated()).andReturn());
+            assertThat(warningPublications(report)).as("cycle %d", cycle).isZero();
+            assertThat(warning(c.task)).as("cycle %d", cycle).isEqualTo("YELLOW REPORT_MISSING");
+        }
+        // what the reassessment would have found: nothing to change
+        assertThat(warnings.recompute(c.task, warnings.today())).isZero();
+        assertThat(warning(c.task)).isEqualTo("YELLOW REPORT_MISSING");
+
+        long report = id(c.p.report(epbStaff(), c.task, c.last, content("补报上期进展"), true)
+                .andExpect(status().isCreated()).andReturn());
+        assertThat(warningPublications(report)).isZero();
+        assertThat(warning(c.task)).isEqualTo("NONE ");
+    }
+
+    /**
+     * The late report's reassessment, its kept count and its audit records are written in the report's transaction: a
+     * submission whose transaction rolls back after them leaves neither the report, nor the cleared warning, nor the
+     * dashboard's count of it, nor an audit record behind. (The request joins the test's transaction, which is rolled
+     * back after the answer.)
+     */
+    @Test
+    void a_submission_rolled_back_after_its_reassessment_leaves_nothing_behind() throws Exception {
+        LateCycles c = lateCycles();
+        int slotsCounted = keptSlots(c.task);
+        int audit = db.fetchCount(table(name("audit_entry"))) + db.fetchCount(table(name("audit_pending")));
+        transactions.executeWithoutResult(tx -> {
+            try {
+                c.p.report(epbStaff(), c.task, c.last, content("补报上期进展"), true).andExpect(status().isCreated());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            assertThat(warning(c.task)).isEqualTo("NONE "); // cleared inside the report's transaction
+            tx.setRollbackOnly(); // (the kept count and the audit records are written just before a commit)
+        });
+        assertThat(warning(c.task)).isEqualTo("YELLOW REPORT_MISSING");
+        assertThat(db.fetchCount(PROGRESS_REPORT, PROGRESS_REPORT.TASK_ID.eq(c.task))).isZero();
+        assertThat(keptSlots(c.task)).isEqualTo(slotsCounted);
+        assertThat(db.fetchCount(table(name("audit_entry"))) + db.fetchCount(table(name("audit_pending")))).isEqualTo(audit);
+    }
+
+    /** A task started, yellow for its missing report, on a plan with cycles of every kind a report can be for. */
+    private record LateCycles(ProgressFixture p, long task, long earlier, long last, long inGrace, long notDue) {
+    }
+
+    private LateCycles lateCycles() throws Exception {
         LocalDate today = plan.today;
         ProgressFixture p = ProgressFixture.bare(mvc, units, today);
         mvc.perform(put("/api/progress/plans/{id}/cadence", p.planId).with(office()).contentType(MediaType.APPLICATION_JSON)
@@ -397,28 +449,17 @@ class ProgressReportTests {
                 .andExpect(status().isOk());
         List<Number> cycles = com.jayway.jsonpath.JsonPath.read(ProgressFixture.body(mvc.perform(
                 get("/api/progress/plans/{id}/cycles", p.planId).with(office())).andReturn()), "$[*].id");
-        long earlier = cycles.get(0).longValue(), last = cycles.get(1).longValue(), inGrace = cycles.get(2).longValue(),
-                notDue = cycles.get(3).longValue();
         long task = p.epbTask();
         p.transition(task, "START"); // (a first report would start it: a reassessment of its own)
         warnings.recompute(task, warnings.today());
         assertThat(warning(task)).isEqualTo("YELLOW REPORT_MISSING");
+        return new LateCycles(p, task, cycles.get(0).longValue(), cycles.get(1).longValue(), cycles.get(2).longValue(),
+                cycles.get(3).longValue());
+    }
 
-        for (long cycle : List.of(notDue, inGrace, earlier)) {
-            long report = id(p.report(epbStaff(), task, cycle, content("本期或补报的进展"), true)
-                    .andExpect(status().isCreated()).andReturn());
-            assertThat(warningPublications(report)).as("cycle %d", cycle).isZero();
-        }
-        // what the reassessment would have found: nothing to change
-        assertThat(warnings.recompute(task, warnings.today())).isZero();
-        assertThat(warning(task)).isEqualTo("YELLOW REPORT_MISSING");
-
-        long report = id(p.report(epbStaff(), task, last, content("补报上期进展"), true).andExpect(status().isCreated()).andReturn());
-        assertThat(warningPublications(report)).isOne();
-        for (int i = 0; i < 100 && !warning(task).startsWith("NONE"); i++) {
-            Thread.sleep(100); // the reassessment runs after the report's commit
-        }
-        assertThat(warning(task)).isEqualTo("NONE ");
+    /** The dashboard's kept count of a task's reported slots. */
+    private int keptSlots(long taskId) {
+        return db.fetchCount(table(name("insight_task_slot")), field(name("task_id"), Long.class).eq(taskId));
     }
 
     /** The task's stored warning level and its reasons. */

@@ -35,7 +35,8 @@ import static org.rectify.audit.internal.db.Tables.AUDIT_PENDING;
 
 /**
  * Appends to the chain in two steps. A command's records are written, unlinked, to {@code audit_pending} in the
- * command's own transaction (they commit with it or not at all, and no lock is taken); right after the commit
+ * command's own transaction, all in one statement just before it commits (they commit with it or not at all, and no
+ * lock is taken); right after the commit
  * everything pending is linked into the chain under a transaction-scoped advisory lock, so the chain stays a line
  * however many commands (and app nodes) commit at once. The lock is held only while linking, never through a
  * command's commit: commands commit side by side. On a node the link steps take turns ({@link #linkAfterCommit}):
@@ -63,15 +64,31 @@ class AuditChain {
         this.transactions = transactions;
     }
 
-    /** This transaction's group of records; linked after it commits. */
+    /** This transaction's group of records; written in one statement just before it commits, linked after. */
     private final class Group {
         final UUID id = UUID.randomUUID();
         /** The transaction's connection, bound while it runs: an inner transaction's is another (see {@link #group}). */
         final Object connection = TransactionSynchronizationManager.getResource(dataSource);
-        /** Links the group after the commit; also tells this transaction's group from a suspended one's. */
+        /** The records appended and not yet written; null once written (a record appended later is written at once). */
+        List<Pending> unwritten = new ArrayList<>();
+        /** Writes the group before the commit, links it after; also tells this transaction's group from a suspended one's. */
         final TransactionSynchronization link = new TransactionSynchronization() {
             @Override
+            public void beforeCommit(boolean readOnly) {
+                List<Pending> records = unwritten;
+                unwritten = null;
+                write(db, id, records);
+            }
+
+            @Override
             public void afterCommit() {
+                if (unwritten != null && !unwritten.isEmpty()) {
+                    // a group begun while the transaction committed (a record published by another synchronization's
+                    // beforeCommit, none so far) was registered too late to be written before: written now, then linked
+                    List<Pending> late = unwritten;
+                    unwritten = null;
+                    CommittedConnection.run(dataSource, tx -> write(tx, id, late), log, "audit: writing late records failed");
+                }
                 linkAfterCommit();
             }
 
@@ -82,33 +99,55 @@ class AuditChain {
         };
     }
 
-    /** Records an entry in the current transaction; it joins the chain when the transaction commits. */
+    /** A record as appended, before it is written to {@code audit_pending}. */
+    private record Pending(OffsetDateTime at, String actor, String action, String object, String change) {
+    }
+
+    /**
+     * Records an entry in the current transaction; it is written with the transaction's other records just before the
+     * commit (one statement for all of them) and joins the chain after it.
+     */
     @Transactional
     public void append(Instant at, String actor, String action, String object, String change) {
         // timestamptz keeps microseconds, and the driver rounds half up to them (as it did for the task history): the
         // hash must cover what is stored
         Instant stored = at.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
-        db.insertInto(AUDIT_PENDING)
-                .set(AUDIT_PENDING.GRP, group()).set(AUDIT_PENDING.AT, stored.atOffset(ZoneOffset.UTC))
-                .set(AUDIT_PENDING.ACTOR, actor).set(AUDIT_PENDING.ACTION, action).set(AUDIT_PENDING.OBJECT, object)
-                .set(AUDIT_PENDING.CHANGE, change)
-                .execute();
+        Pending record = new Pending(stored.atOffset(ZoneOffset.UTC), actor, action, object, change);
+        Group group = group();
+        if (group.unwritten != null) {
+            group.unwritten.add(record);
+        } else { // appended while the transaction commits, after its group was written
+            write(db, group.id, List.of(record));
+        }
     }
 
-    private UUID group() {
+    /** Writes records to {@code audit_pending}, in the order appended, in one statement. */
+    private static void write(DSLContext db, UUID group, List<Pending> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        var insert = db.insertInto(AUDIT_PENDING, AUDIT_PENDING.GRP, AUDIT_PENDING.AT, AUDIT_PENDING.ACTOR,
+                AUDIT_PENDING.ACTION, AUDIT_PENDING.OBJECT, AUDIT_PENDING.CHANGE);
+        for (Pending p : records) {
+            insert = insert.values(group, p.at(), p.actor(), p.action(), p.object(), p.change());
+        }
+        insert.execute();
+    }
+
+    private Group group() {
         Group cached = (Group) TransactionSynchronizationManager.getResource(this);
         // this transaction's group, not a suspended one's: told by the connection bound now (a look at the list of
         // synchronizations copies it, and a recomputation that publishes thousands of records has thousands of them)
         if (cached != null && (cached.connection != null ? cached.connection == TransactionSynchronizationManager.getResource(dataSource)
                 : TransactionSynchronizationManager.getSynchronizations().contains(cached.link))) {
-            return cached.id;
+            return cached;
         }
         Group fresh = new Group();
         if (cached == null) { // (an inner transaction inside one that appended gets a group per record)
             TransactionSynchronizationManager.bindResource(this, fresh);
         }
         TransactionSynchronizationManager.registerSynchronization(fresh.link);
-        return fresh.id;
+        return fresh;
     }
 
     /** Records left pending when the application stopped between a commit and its link step. */

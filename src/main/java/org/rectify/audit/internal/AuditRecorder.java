@@ -4,16 +4,16 @@ import org.rectify.access.Caller;
 import org.rectify.access.Callers;
 import org.rectify.platform.Audited;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Turns every {@link Audited} event into a chain entry in the transaction of the command that published it, just
- * before it commits: the command and its entry commit together or not at all. (Not an application module listener:
- * those run after the commit, when an entry could be lost.) An event published outside a transaction gets its own.
+ * Turns every {@link Audited} event into a chain entry in the transaction of the command that published it, as it is
+ * published: the command and its entry commit together or not at all, and the transaction's entries are written in
+ * one statement just before it commits ({@link AuditChain#append}). (Not an application module listener: those run
+ * after the commit, when an entry could be lost.) An event published outside a transaction gets its own.
  */
 @Component
 class AuditRecorder {
@@ -26,7 +26,7 @@ class AuditRecorder {
         this.clock = clock;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(Audited event) {
         chain.append(occurredAt(event), actor(event), event.auditAction(), event.auditObject(), CanonicalJson.of(event));
     }

@@ -88,6 +88,8 @@ class FiguresVersion {
 
     private void moveOnCommittedConnection() {
         // if it fails, the next change moves it; until then a dashboard kept from before this change may be served
-        CommittedConnection.run(dataSource, tx -> tx.select(VERSION.nextval()).fetch(), log, "insight: moving the figures' version failed");
+        // one statement, no transaction of its own: a sequence moves outside transactions anyway
+        CommittedConnection.runAlone(dataSource, tx -> tx.select(VERSION.nextval()).fetch(), log,
+                "insight: moving the figures' version failed");
     }
 }

@@ -6,6 +6,7 @@ import org.rectify.plans.TaskTransitioned;
 import org.rectify.progress.ReportSubmitted;
 import org.rectify.supervision.SupervisionLedger;
 import org.rectify.supervision.Warnings;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -34,14 +35,18 @@ class WarningTriggers {
     /**
      * A report in clears "report missing", which looks at the plan's last cycle whose grace period is over. A report on
      * any other cycle (not yet due, in its grace period, or an earlier one caught up on) cannot change a warning and is
-     * not even handed to this listener: the condition is checked as the event is published, so the event publication
-     * registry writes no row for it and no transaction follows the report's commit to mark one processing and
-     * completed (two commits with their fsyncs, and a thread, for nothing). The nightly reassessment still sees every
-     * task.
+     * left alone. A report on that last cycle is reassessed at once, in the report's own transaction (a synchronous
+     * listener, not the event publication registry): one task's recomputation is a few statements, and run here the
+     * warning commits with the report or not at all, with no publication row and no transactions after the commit to
+     * mark it processing and completed. (Checked here, not as the listener's condition, which the event multicaster
+     * evaluated a second time.) A first report that starts its task is reassessed again when the start's own event is
+     * handed over. The nightly reassessment still sees every task.
      */
-    @ApplicationModuleListener(condition = "@warnings.reportCanChange(#event.cycleId(), #event.dueOn())")
+    @EventListener
     void on(ReportSubmitted event) {
-        warnings.recompute(event.taskId(), warnings.today());
+        if (warnings.reportCanChange(event.cycleId(), event.dueOn())) {
+            warnings.recompute(event.taskId(), warnings.today());
+        }
     }
 
     @ApplicationModuleListener

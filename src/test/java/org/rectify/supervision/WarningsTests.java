@@ -316,6 +316,18 @@ class WarningsTests {
         assertThat(warnings.settings(plan).blueDays()).isEqualTo(30);
     }
 
+    /** An empty list says so and stops: no "共 0 条 · 第 1/1 页" and two dead buttons under it; a list with rows keeps its pager. */
+    @Test
+    void the_desk_of_a_plan_without_tasks_shows_no_pager_and_one_with_tasks_does() throws Exception {
+        long empty = plans.createPlan(null, "无任务分页测试" + SEQ.incrementAndGet(), "测试", null, units.resolve("临沧市").orElseThrow().id());
+        mvc.perform(get("/supervision").param("planId", "" + empty).with(office())).andExpect(status().isOk())
+                .andExpect(content().string(not(org.hamcrest.Matchers.containsString("list-pager"))))
+                .andExpect(content().string(not(org.hamcrest.Matchers.containsString("共 0 条"))));
+        warnings.recomputeAll(warnings.today());
+        mvc.perform(get("/supervision").param("planId", demoPlan()).with(office())).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("list-pager")));
+    }
+
     @Test
     void the_nightly_reassessment_is_registered_with_the_cluster_safe_scheduler() {
         assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'recompute-warnings'",

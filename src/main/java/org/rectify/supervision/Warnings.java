@@ -23,7 +23,6 @@ import org.rectify.progress.api.tables.ProgressCycle;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionOperations;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -64,14 +63,12 @@ import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 public class Warnings {
 
     private static final int CHUNK = 1000;
-    /** Tasks the nightly pass reassesses in one transaction: the most a single task's reassessment waits for. */
-    private static final int BATCH = 1000;
     /**
      * Reading the facts and writing the warning would otherwise race: a listener that read the task before it was
      * closed could write its older level after the close's reassessment wrote NONE (a lost update, seen as a closed
-     * task left BLUE). So a reassessment holds its tasks' locks: the advisory lock whose single 64-bit key is the task
-     * id (distinct ids never share a key, past 2^31 too; the audit chain's key, "audit" in ASCII, is far beyond any
-     * id), and (WARN_ALL, 0) shared. A reassessment of whole plans holds (WARN_ALL, 0) alone, since it reads them all.
+     * task left BLUE). So a task's reassessment holds the advisory lock whose single 64-bit key is the task id
+     * (distinct ids never share a key, past 2^31 too; the audit chain's key, "audit" in ASCII, is far beyond any id)
+     * and (WARN_ALL, 0) shared; a reassessment of many tasks holds (WARN_ALL, 0) alone.
      */
     private static final int WARN_ALL = 0x5741524F; // "WARO"
 
@@ -79,58 +76,19 @@ public class Warnings {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Plans plans;
-    private final TransactionOperations transactions;
 
-    Warnings(DSLContext db, ApplicationEventPublisher events, Clock clock, Plans plans, TransactionOperations transactions) {
+    Warnings(DSLContext db, ApplicationEventPublisher events, Clock clock, Plans plans) {
         this.db = db;
-        this.transactions = transactions;
         this.plans = plans;
         this.events = events;
         this.clock = clock;
     }
 
-    /**
-     * Reassesses every task as of {@code today}; returns how many tasks changed level or status. The nightly pass:
-     * batch by batch in id order, each batch in a transaction of its own (or the caller's, if there is one) holding
-     * the locks of its tasks only, so a notice command or a report reassessing one task meanwhile waits for one batch
-     * at most, not for the minutes the whole pass takes at a million tasks.
-     */
+    /** Reassesses every task as of {@code today}; returns how many tasks changed level or status. */
+    @Transactional
     public int recomputeAll(LocalDate today) {
-        return recomputeAll(today, BATCH);
-    }
-
-    int recomputeAll(LocalDate today, int batchSize) {
-        int changed = 0;
-        long after = Long.MIN_VALUE;
-        while (true) {
-            long from = after;
-            Batch batch = transactions.execute(tx -> recomputeBatch(from, batchSize, today));
-            changed += batch.changed();
-            if (batch.tasks() < batchSize) {
-                return changed;
-            }
-            after = batch.last();
-        }
-    }
-
-    private record Batch(int tasks, long last, int changed) {
-    }
-
-    /** The next {@code size} tasks after the id {@code after}, locked in id order (as every batch takes them) and reassessed. */
-    private Batch recomputeBatch(long after, int size, LocalDate today) {
-        lock("pg_advisory_xact_lock_shared", WARN_ALL, 0);
-        var next = select(PLANS_TASK.ID).from(PLANS_TASK).where(PLANS_TASK.ID.gt(after)).orderBy(PLANS_TASK.ID).limit(size)
-                .asTable("next_tasks");
-        Field<Long> id = next.field(PLANS_TASK.ID);
-        // the LIMITed subquery is not flattened: only its tasks are locked, in its order
-        List<Long> ids = db.select(id, lockOf(id)).from(next).fetch(id);
-        if (ids.isEmpty()) {
-            return new Batch(0, after, 0);
-        }
-        Long[] batch = ids.toArray(Long[]::new);
-        // only the tasks locked: one committed into the id range since is reassessed by its own event
-        int changed = recompute(PLANS_TASK.ID.eq(DSL.any(batch)), TASK_WARNING.TASK_ID.eq(DSL.any(batch)), today);
-        return new Batch(ids.size(), ids.get(ids.size() - 1), changed);
+        lockAll();
+        return recompute(noCondition(), noCondition(), today);
     }
 
     /**
@@ -147,7 +105,7 @@ public class Warnings {
     @Transactional
     public int recompute(long taskId, LocalDate today) {
         lock("pg_advisory_xact_lock_shared", WARN_ALL, 0);
-        db.select(lockOf(DSL.val(taskId))).fetch();
+        db.select(DSL.function("pg_advisory_xact_lock", SQLDataType.OTHER, DSL.val(taskId))).fetch();
         return recompute(PLANS_TASK.ID.eq(taskId), TASK_WARNING.TASK_ID.eq(taskId), today);
     }
 
@@ -224,11 +182,6 @@ public class Warnings {
     /** Held until the transaction ends, so the facts read next are those of every reassessment committed before. */
     private void lock(String function, int namespace, int key) {
         db.select(DSL.function(function, SQLDataType.OTHER, DSL.val(namespace), DSL.val(key))).fetch();
-    }
-
-    /** A task's lock, held until the transaction ends: its single 64-bit key is the task's id. */
-    private static Field<Object> lockOf(Field<Long> taskId) {
-        return DSL.function("pg_advisory_xact_lock", SQLDataType.OTHER, taskId);
     }
 
     private record Stored(WarningLevel level, ScheduleStatus status, String reasons, OffsetDateTime since) {

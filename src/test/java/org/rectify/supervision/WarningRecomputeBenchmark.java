@@ -37,8 +37,7 @@ public final class WarningRecomputeBenchmark {
             DSLContext db = DSL.using(pg.getPostgresDatabase(), SQLDialect.POSTGRES);
             LocalDate day = LocalDate.of(2018, 6, 1);
             generate(pg.getPostgresDatabase(), db, tasks, day);
-            Warnings warnings = new Warnings(db, event -> { }, Clock.system(ZoneId.of("Asia/Shanghai")), null, // no plans: no settings changed here
-                    org.springframework.transaction.support.TransactionOperations.withoutTransaction());
+            Warnings warnings = new Warnings(db, event -> { }, Clock.system(ZoneId.of("Asia/Shanghai")), null); // no plans: no settings changed here
             time("first run, every task new", tasks, () -> warnings.recomputeAll(day));
             time("same day again, nothing changes", tasks, () -> warnings.recomputeAll(day));
             time("a month later", tasks, () -> warnings.recomputeAll(day.plusMonths(1)));

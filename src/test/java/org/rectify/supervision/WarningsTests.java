@@ -157,52 +157,6 @@ class WarningsTests {
     }
 
     /**
-     * The nightly pass used to hold one lock over every task for the minutes it takes at a million tasks, so a notice
-     * command or a report's reassessment of one task waited for all of it. Now it locks one batch at a time: here its
-     * batch of one task is held up writing that task's warning, and a reassessment of another task completes meanwhile,
-     * while one of the held task waits for the batch (the lost update above stays closed).
-     */
-    @Test
-    void a_single_tasks_reassessment_completes_while_a_long_nightly_pass_is_in_flight(Scenario scenario) throws Exception {
-        long held = newTask(warnings.today().plusYears(3));
-        long other = newTask(warnings.today().plusDays(5));
-        heard(scenario, held, "ASSIGN", "NONE");
-        heard(scenario, other, "ASSIGN", "BLUE");
-        jdbc.update("update task_warning set reasons = 'STALE' where task_id in (?, ?)", held, other); // to be rewritten
-        CountDownLatch rowLocked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        try {
-            Future<?> blocker = threads.submit(() -> transactions.executeWithoutResult(tx -> {
-                jdbc.queryForList("select task_id from task_warning where task_id = ? for update", Long.class, held);
-                rowLocked.countDown();
-                awaitQuietly(release);
-            }));
-            assertThat(rowLocked.await(30, TimeUnit.SECONDS)).isTrue();
-            Future<Integer> nightly = threads.submit(() -> warnings.recomputeAll(warnings.today(), 1));
-            awaitWriteWaiting(nightly);
-
-            Future<Integer> single = threads.submit(() -> warnings.recompute(other, warnings.today()));
-            assertThat(single.get(10, TimeUnit.SECONDS)).as("does not wait for the whole pass").isEqualTo(1);
-            assertThat(reasons(other)).isNotEqualTo("STALE");
-            assertThat(nightly.isDone()).as("the pass is still in flight").isFalse();
-            Future<Integer> same = threads.submit(() -> warnings.recompute(held, warnings.today()));
-            assertThatThrownBy(() -> same.get(2, TimeUnit.SECONDS)).as("one of the batch's tasks waits for the batch")
-                    .isInstanceOf(TimeoutException.class);
-
-            release.countDown();
-            blocker.get(30, TimeUnit.SECONDS);
-            assertThat(nightly.get(120, TimeUnit.SECONDS)).isPositive();
-            same.get(30, TimeUnit.SECONDS);
-        } finally {
-            release.countDown();
-            threads.shutdownNow();
-        }
-        assertThat(reasons(held)).isNotEqualTo("STALE");
-        assertThat(level(other)).isEqualTo("BLUE");
-    }
-
-    /**
      * The lock of a task used to be keyed by its id cast to an int: ids 2^32 apart shared it (and waited for each
      * other). Here a task is created past 2^32 (the sequence moved for it, then put back) and is assessed like any other,
      * and the task whose id agrees with it in the low 32 bits is reassessed while its reassessment is in flight.
@@ -384,20 +338,6 @@ class WarningsTests {
 
     private String reasons(long id) {
         return jdbc.queryForObject("select reasons from task_warning where task_id = ?", String.class, id);
-    }
-
-    /** Until the pass waits to write a warning row (the blocker holds it), failing if the pass ends first. */
-    private void awaitWriteWaiting(Future<Integer> pass) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            assertThat(pass.isDone()).as("the pass waits for the locked row").isFalse();
-            if (jdbc.queryForObject("""
-                    select count(*) from pg_stat_activity
-                    where wait_event_type = 'Lock' and query ilike '%insert into%task_warning%'""", Integer.class) > 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the pass never reached the locked row");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -77,7 +77,12 @@ public class ClosureViews {
 
     /** The closure's task as named outside its plan: {@code 临沧2018·三(一)}. */
     public String taskLabel(ClosureDetail closure) {
-        return shortNames.label(closure.taskId(), closure.taskRef());
+        return taskLabel(closure.taskId(), closure.taskRef());
+    }
+
+    /** A task as named outside its plan: {@code 临沧2018·三(一)}. */
+    public String taskLabel(long taskId, String ref) {
+        return shortNames.label(taskId, ref);
     }
 
     public ClosureDetail get(long closureId, Caller caller) {

@@ -23,6 +23,11 @@ public record ListPage<T>(List<T> rows, long total, int page, int size, boolean 
         return rows.isEmpty();
     }
 
+    /** Whether a page shows its pager: not under an empty list's first page ("0 in all · page 1 of 1", two dead buttons). */
+    public boolean pagerShown() {
+        return total > 0 || page > 0 || totalEstimated;
+    }
+
     /**
      * The page as an API answers a list it always answered as a JSON array: the rows as the body, the rest in headers
      * ({@code X-Total-Count}, {@code X-Page}, {@code X-Page-Size}, {@code X-Pages}, {@code X-Total-Estimated}), so no

@@ -64,13 +64,13 @@ public class Warnings {
 
     private static final int CHUNK = 1000;
     /**
-     * Advisory lock keys ("WARN" in ASCII): a task's reassessment holds (WARN, task id) and (WARN_ALL, 0) shared; a
-     * reassessment of many tasks holds (WARN_ALL, 0) alone. Reading the facts and writing the warning would otherwise
-     * race: a listener that read the task before it was closed could write its older level after the close's
-     * reassessment wrote NONE (a lost update, seen as a closed task left BLUE).
+     * Reading the facts and writing the warning would otherwise race: a listener that read the task before it was
+     * closed could write its older level after the close's reassessment wrote NONE (a lost update, seen as a closed
+     * task left BLUE). So a task's reassessment holds the advisory lock whose single 64-bit key is the task id
+     * (distinct ids never share a key, past 2^31 too; the audit chain's key, "audit" in ASCII, is far beyond any id)
+     * and (WARN_ALL, 0) shared; a reassessment of many tasks holds (WARN_ALL, 0) alone.
      */
-    private static final int WARN = 0x5741524E;
-    private static final int WARN_ALL = 0x5741524F;
+    private static final int WARN_ALL = 0x5741524F; // "WARO"
 
     private final DSLContext db;
     private final ApplicationEventPublisher events;
@@ -105,7 +105,7 @@ public class Warnings {
     @Transactional
     public int recompute(long taskId, LocalDate today) {
         lock("pg_advisory_xact_lock_shared", WARN_ALL, 0);
-        lock("pg_advisory_xact_lock", WARN, (int) taskId); // ids beyond 2^31 share a key now and then: they only wait
+        db.select(DSL.function("pg_advisory_xact_lock", SQLDataType.OTHER, DSL.val(taskId))).fetch();
         return recompute(PLANS_TASK.ID.eq(taskId), TASK_WARNING.TASK_ID.eq(taskId), today);
     }
 

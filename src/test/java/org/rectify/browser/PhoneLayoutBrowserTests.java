@@ -62,6 +62,27 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         }
     }
 
+    /**
+     * The closure application's self-check on a phone: each condition a card (target, last measurement, achieved,
+     * explanation one under another), not a five-column table squeezed to one character a line and scrolled sideways.
+     */
+    @Test
+    void the_closure_applications_self_check_fits_a_360_px_phone_as_cards() {
+        long task = jdbc.queryForObject("select min(id) from task where status = 'IN_PROGRESS'", Long.class);
+        browser = Browser.open(port);
+        browser.driver().manage().window().setSize(new Dimension(360, 800));
+        browser.logIn("office", DemoLogins.PASSWORD);
+        for (String lang : new String[]{"zh_CN", "en"}) {
+            browser.go("/tasks/" + task + "/closure/apply?lang=" + lang);
+            Object beyond = ((JavascriptExecutor) browser.driver()).executeScript(
+                    "const t = document.getElementById('items'); return t.scrollWidth - t.parentElement.clientWidth");
+            assertThat(((Number) beyond).intValue()).as("self-check wider than its card (%s)", lang).isLessThanOrEqualTo(0);
+            Object answer = ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.querySelector('#items textarea[name=answer]').getBoundingClientRect().width");
+            assertThat(((Number) answer).doubleValue()).as("the explanation box is the card's width (%s)", lang).isGreaterThan(250);
+        }
+    }
+
     /** A card leaves out a field with nothing in it: a task on the ledger with no warning shows no bare "等级：". */
     @Test
     void a_ledger_supervision_card_of_a_task_without_a_warning_has_no_empty_level_line() throws Exception {

@@ -68,6 +68,62 @@ class PlanShortNamesTests {
         }
     }
 
+    /**
+     * What is read away from the task's page names the task with its plan as the closure and look-back pages do: the
+     * closure application form, the case dossier (its index, task section and file name), the closure notice and the
+     * task's record (.docx), and the briefing, which may cover several plans.
+     */
+    @Test
+    void the_closure_form_the_dossier_the_task_documents_and_the_briefing_name_the_task_with_its_plan() throws Exception {
+        String lincang = " join plan p on p.id = t.plan_id where p.short_name is not null"
+                + " and p.owner_unit_id = (select id from unit where name = '临沧市')";
+        var open = jdbc.queryForMap("select t.id, p.short_name || '·' || t.ref as label from task t" + lincang
+                + " and t.status = 'IN_PROGRESS' order by t.id limit 1");
+        String label = (String) open.get("label");
+        mvc.perform(get("/tasks/{id}/closure/apply", open.get("id")).with(office())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"apply-task-ref\">" + label + "<")))
+                .andExpect(content().string(containsString(">" + label + "</a></li>"))); // the breadcrumb
+
+        var zip = mvc.perform(get("/tasks/{id}/dossier.zip", open.get("id")).with(office())).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(java.net.URLDecoder.decode(zip.getHeader("Content-Disposition"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("一案一档-" + label + ".zip");
+        String index = entry(zip.getContentAsByteArray(), "index.html");
+        assertThat(index).contains("<title>" + label + " ").contains("<strong>" + label + " ").contains("<td>" + label + "</td>");
+
+        byte[] record = mvc.perform(get("/audit/tasks/{id}/record.docx", open.get("id")).with(office())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(docxText(record)).contains(label + " ");
+
+        var closed = jdbc.queryForMap("select c.id, p.short_name || '·' || t.ref as label from closure c join task t on t.id = c.task_id"
+                + lincang + " and c.closed_at is not null and c.number is not null order by c.id limit 1");
+        byte[] notice = mvc.perform(get("/closure/{id}/notice.docx", closed.get("id")).with(office())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(docxText(notice)).contains((String) closed.get("label"));
+
+        String red = jdbc.queryForObject("select p.short_name || '·' || t.ref from task_warning w join task t on t.id = w.task_id"
+                + lincang + " and w.level = 'RED' order by t.id limit 1", String.class);
+        mvc.perform(get("/insight/briefing").with(office())).andExpect(status().isOk())
+                .andExpect(content().string(containsString(red)));
+    }
+
+    private static String entry(byte[] zip, String name) throws java.io.IOException {
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError(name + " not in the ZIP");
+    }
+
+    private static String docxText(byte[] docx) throws java.io.IOException {
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
+             var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            return text.getText();
+        }
+    }
+
     @Test
     void a_name_too_long_or_with_the_separator_is_refused_and_a_county_office_cannot_name_the_citys_plan() throws Exception {
         long city = Demo.planId(plans);

@@ -156,6 +156,50 @@ class WarningsTests {
                 .andVerify(done -> assertThat(level(id)).isEqualTo("NONE"));
     }
 
+    /**
+     * The lock of a task used to be keyed by its id cast to an int: ids 2^32 apart shared it (and waited for each
+     * other). Here a task is created past 2^32 (the sequence moved for it, then put back) and is assessed like any other,
+     * and the task whose id agrees with it in the low 32 bits is reassessed while its reassessment is in flight.
+     */
+    @Test
+    void tasks_whose_ids_agree_in_the_low_32_bits_do_not_share_a_lock(Scenario scenario) throws Exception {
+        long low = newTask(warnings.today().plusDays(5));
+        heard(scenario, low, "ASSIGN", "BLUE");
+        long far = low + (1L << 32);
+        String sequence = jdbc.queryForObject("select pg_get_serial_sequence('task', 'id')", String.class);
+        long last = jdbc.queryForObject("select pg_sequence_last_value(?::regclass)", Long.class, sequence);
+        long high;
+        try {
+            jdbc.queryForObject("select setval(?::regclass, ?)", Long.class, sequence, far - 1);
+            high = newTask(warnings.today().plusDays(5));
+        } finally {
+            jdbc.queryForObject("select setval(?::regclass, ?)", Long.class, sequence, last);
+        }
+        assertThat(high).isEqualTo(far);
+        heard(scenario, high, "ASSIGN", "BLUE");
+
+        CountDownLatch read = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> inFlight = threads.submit(() -> transactions.executeWithoutResult(tx -> {
+                warnings.recompute(high, warnings.today());
+                read.countDown();
+                awaitQuietly(release);
+            }));
+            assertThat(read.await(30, TimeUnit.SECONDS)).isTrue();
+            jdbc.update("update task_warning set reasons = 'STALE' where task_id = ?", low);
+            Future<Integer> other = threads.submit(() -> warnings.recompute(low, warnings.today()));
+            assertThat(other.get(10, TimeUnit.SECONDS)).as("does not wait for the task 2^32 above it").isEqualTo(1);
+            release.countDown();
+            inFlight.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(reasons(low)).isNotEqualTo("STALE");
+    }
+
     @Test
     void a_lead_unit_that_misses_a_cycles_report_turns_the_task_yellow() throws Exception {
         long plan = plans.findByTitle("报送预警测试方案") // a plan of its own: its cadence must not reach the other tests
@@ -226,6 +270,18 @@ class WarningsTests {
         assertThat(warnings.settings(plan).blueDays()).isEqualTo(30);
     }
 
+    /** An empty list says so and stops: no "共 0 条 · 第 1/1 页" and two dead buttons under it; a list with rows keeps its pager. */
+    @Test
+    void the_desk_of_a_plan_without_tasks_shows_no_pager_and_one_with_tasks_does() throws Exception {
+        long empty = plans.createPlan(null, "无任务分页测试" + SEQ.incrementAndGet(), "测试", null, units.resolve("临沧市").orElseThrow().id());
+        mvc.perform(get("/supervision").param("planId", "" + empty).with(office())).andExpect(status().isOk())
+                .andExpect(content().string(not(org.hamcrest.Matchers.containsString("list-pager"))))
+                .andExpect(content().string(not(org.hamcrest.Matchers.containsString("共 0 条"))));
+        warnings.recomputeAll(warnings.today());
+        mvc.perform(get("/supervision").param("planId", demoPlan()).with(office())).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("list-pager")));
+    }
+
     @Test
     void the_nightly_reassessment_is_registered_with_the_cluster_safe_scheduler() {
         assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'recompute-warnings'",
@@ -278,6 +334,18 @@ class WarningsTests {
                 }))
                 .andWaitForStateChange(new EventsHandled(publications).about(id), Boolean.TRUE::equals)
                 .andVerify(done -> assertThat(level(id)).isEqualTo(expected));
+    }
+
+    private String reasons(long id) {
+        return jdbc.queryForObject("select reasons from task_warning where task_id = ?", String.class, id);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String level(long id) {

@@ -5,6 +5,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.rectify.access.Caller;
 import org.rectify.audit.TaskTimeline;
 import org.rectify.audit.TimelineEntry;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.platform.Messages;
@@ -43,10 +44,12 @@ class TaskRecordDocument {
     private final TaskTimeline timeline;
     private final Messages messages;
     private final Clock clock;
+    private final PlanShortNames shortNames;
 
     TaskRecordDocument(TaskLedger tasks, WarningBoard warnings, SupervisionLedger ledger, SupervisionNotices notices,
                        LeaderInstructions instructions, TaskTimeline timeline, Messages messages,
-                       Clock clock) {
+                       Clock clock, PlanShortNames shortNames) {
+        this.shortNames = shortNames;
         this.tasks = tasks;
         this.warnings = warnings;
         this.ledger = ledger;
@@ -61,6 +64,11 @@ class TaskRecordDocument {
         return tasks.get(taskId, caller.scope());
     }
 
+    /** The record's title and file name: the task as named outside its plan (临沧2018·三(一)) and its title. */
+    String name(TaskDetail task) {
+        return shortNames.label(task.id(), task.ref()) + " " + task.displayTitle();
+    }
+
     byte[] render(TaskDetail task, Caller caller) {
         List<TimelineEntry> entries = timeline.of(task.id(), caller);
         TaskWarning warning = warnings.current(task.id(), caller.scope()).orElse(null);
@@ -69,7 +77,7 @@ class TaskRecordDocument {
         List<LeaderInstruction> taskInstructions = instructions.ofTask(task.id(), caller.scope());
         return OfficialDocument.write(doc -> {
             OfficialDocument.title(doc, t("record.doc.title"), null);
-            OfficialDocument.centred(doc, task.ref() + " " + task.displayTitle());
+            OfficialDocument.centred(doc, name(task));
             OfficialDocument.centred(doc, task.planTitle());
 
             heading(doc, "record.doc.task");

@@ -26,7 +26,7 @@ class TaskTimelineController {
     @GetMapping("/audit/tasks/{taskId}/record.docx")
     ResponseEntity<byte[]> docx(@PathVariable long taskId, Caller caller) {
         TaskDetail task = document.task(taskId, caller);
-        return OfficialDocument.download(task.ref() + " " + task.displayTitle(), document.render(task, caller));
+        return OfficialDocument.download(document.name(task), document.render(task, caller));
     }
 
     @GetMapping("/audit/tasks/{taskId}/timeline")

@@ -195,7 +195,7 @@ class ClosureController {
             throw new org.rectify.closure.ClosureNotFound(id);
         }
         String issuer = views.officeUnit(c).map(unit -> units.get(unit).name()).orElse("");
-        return org.rectify.platform.OfficialDocument.download(c.number(), document.render(c, views.leadUnits(c.taskId()), issuer));
+        return org.rectify.platform.OfficialDocument.download(c.number(), document.render(c, views.taskLabel(c), views.leadUnits(c.taskId()), issuer));
     }
 
     /** A file of the attempt (application, verification or objection), to whoever sees the attempt. */
@@ -243,6 +243,7 @@ class ClosureController {
 
     private String form(TaskDetail task, Caller caller, Model model, ClosureApplication draft, String error) {
         model.addAttribute("task", task);
+        model.addAttribute("taskLabel", views.taskLabel(task.id(), task.ref())); // as the closure and look-back pages name it
         model.addAttribute("items", views.items(task, caller));
         model.addAttribute("draft", draft);
         model.addAttribute("formError", error);

@@ -34,14 +34,15 @@ class ClosureDocument {
         this.messages = messages;
     }
 
-    byte[] render(ClosureDetail c, List<String> leadUnits, String issuer) {
+    /** {@code taskLabel}: the task as named outside its plan (临沧2018·三(一)), as the notice is read outside it. */
+    byte[] render(ClosureDetail c, String taskLabel, List<String> leadUnits, String issuer) {
         return write(doc -> {
             title(doc, text("closure.doc.title"), null);
             centred(doc, c.number());
             left(doc, String.join("、", leadUnits) + "：");
             String verified = c.verifications().stream().filter(ClosureDetail.Verification::passed)
                     .reduce((a, b) -> b).map(v -> chineseDate(v.verifiedOn())).orElse("");
-            body(doc, text("closure.doc.body", c.taskRef(), c.taskTitle(), verified, chineseDate(c.noticeFrom()),
+            body(doc, text("closure.doc.body", taskLabel, c.taskTitle(), verified, chineseDate(c.noticeFrom()),
                     chineseDate(c.noticeUntil())));
             long answered = c.objections().size();
             body(doc, answered == 0 ? text("closure.doc.noObjection") : text("closure.doc.objectionsAnswered", answered));

@@ -2,6 +2,7 @@ package org.rectify.insight.internal;
 
 import org.rectify.access.DataScope;
 import org.rectify.plans.LedgerFilter;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskFigure;
 import org.rectify.plans.TaskLedger;
@@ -36,8 +37,11 @@ class BriefingDraft {
     private final TaskLedger ledger;
     private final WarningBoard warnings;
     private final Messages messages;
+    private final PlanShortNames shortNames;
 
-    BriefingDraft(Figures figures, KeptDashboards dashboards, Plans plans, TaskLedger ledger, WarningBoard warnings, Messages messages) {
+    BriefingDraft(Figures figures, KeptDashboards dashboards, Plans plans, TaskLedger ledger, WarningBoard warnings, Messages messages,
+                  PlanShortNames shortNames) {
+        this.shortNames = shortNames;
         this.figures = figures;
         this.dashboards = dashboards;
         this.plans = plans;
@@ -75,14 +79,17 @@ class BriefingDraft {
         List<TaskWarning> red = warnings.mostUrgent(new WarningFilter(filter.planId(), filter.section(), filter.unitId(),
                 Set.of(WarningLevel.RED)), scope, MAX_NAMED);
         paragraphs.add(red.isEmpty() ? messages.text("insight.briefing.noRed") : messages.text("insight.briefing.red", count(h, TaskFigure.RED)));
-        red.forEach(t -> paragraphs.add(messages.text("insight.briefing.redTask", t.ref(), t.title(),
+        // a briefing may cover several plans and is read away from the tasks: each named with its plan, 临沧2018·三(一)
+        PlanShortNames.TaskLabels redLabels = shortNames.labels(red.stream().map(TaskWarning::taskId).toList());
+        red.forEach(t -> paragraphs.add(messages.text("insight.briefing.redTask", redLabels.of(t.taskId(), t.ref()), t.title(),
                 String.join(messages.text("list.separator"), t.leadUnits()), t.reasons().stream().map(r -> messages.text("supervision.reason." + r))
                         .collect(Collectors.joining(messages.text("insight.briefing.separator"))))));
         List<TaskSummary> relapsed = ledger.find(new LedgerFilter(filter.planId(), filter.section(), filter.unitId(), Set.of(),
                 null, null, null, null, null, false, 0, MAX_NAMED, TaskFigure.RELAPSED), scope).tasks();
+        PlanShortNames.TaskLabels relapsedLabels = shortNames.labels(relapsed.stream().map(TaskSummary::id).toList());
         paragraphs.add(relapsed.isEmpty() ? messages.text("insight.briefing.noRelapses")
                 : messages.text("insight.briefing.relapses", count(h, TaskFigure.RELAPSED), relapsed.stream()
-                .map(t -> t.ref() + " " + t.displayTitle()).collect(Collectors.joining(messages.text("insight.briefing.separator")))));
+                .map(t -> relapsedLabels.of(t.id(), t.ref()) + " " + t.displayTitle()).collect(Collectors.joining(messages.text("insight.briefing.separator")))));
         paragraphs.add(messages.text("insight.briefing.nextSteps"));
         paragraphs.add(messages.text("insight.briefing.nextStepsHint"));
         return new Draft(messages.text("insight.briefing.documentTitle"), date,

@@ -26,6 +26,8 @@ import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 @Repository
 class DraftStore {
 
+    /** The advisory lock namespace of plan titles being published ("PLAN" in ASCII). */
+    private static final int TITLE_LOCKS = 0x504C414E;
     /** The stored form, independent of how the web layer's JSON is configured. */
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<ParseWarning>> WARNINGS = new TypeReference<>() {
@@ -87,10 +89,10 @@ class DraftStore {
 
     /**
      * Holds the plan title until the transaction ends, so two drafts of one title published at once do not
-     * make two plans.
+     * make two plans. Two 32-bit keys ("PLAN", the title's hash): the single 64-bit keys are the tasks' (warnings).
      */
     void lockTitle(String title) {
-        db.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val((long) title.hashCode()))).fetch();
+        db.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val(TITLE_LOCKS), DSL.val(title.hashCode()))).fetch();
     }
 
     List<DraftSummary> recent(String scopePath, int limit) {

@@ -2,6 +2,7 @@ package org.rectify.closure.internal.dossier;
 
 import org.rectify.access.Caller;
 import org.rectify.closure.Dossiers.Dossier;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.TaskDetail;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +30,10 @@ public class DossierAssembly {
     private final List<DossierSection> sections;
     private final DossierPages pages;
     private final Clock clock;
+    private final PlanShortNames shortNames;
 
-    DossierAssembly(List<DossierSection> sections, DossierPages pages, Clock clock) {
+    DossierAssembly(List<DossierSection> sections, DossierPages pages, Clock clock, PlanShortNames shortNames) {
+        this.shortNames = shortNames;
         this.sections = sections.stream().sorted(Comparator.comparingInt(DossierSection::position)).toList();
         this.pages = pages;
         this.clock = clock;
@@ -49,10 +52,11 @@ public class DossierAssembly {
         // checked before a byte is written: a file recorded but not in the store is named in the index, not packed
         Set<String> missing = new TreeSet<>();
         files.values().stream().filter(f -> !f.content().stored()).forEach(f -> missing.add(f.path()));
-        byte[] index = pages.index(Map.of("task", task, "parts", parts, "files", List.copyOf(files.values()),
+        String label = shortNames.label(task.id(), task.ref()); // a dossier is read away from the task's page
+        byte[] index = pages.index(Map.of("task", task, "taskLabel", label, "parts", parts, "files", List.copyOf(files.values()),
                 "missing", missing, "asOf", asOf)).getBytes(StandardCharsets.UTF_8);
         List<DossierFile> entries = files.values().stream().filter(f -> !missing.contains(f.path())).toList();
-        String fileName = "一案一档-" + DossierFile.safeName(task.ref()) + ".zip";
+        String fileName = "一案一档-" + DossierFile.safeName(label) + ".zip";
         return new Dossier() {
             @Override
             public String fileName() {

@@ -1,6 +1,7 @@
 package org.rectify.closure.internal.dossier;
 
 import org.rectify.access.Caller;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskHistoryEntry;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,11 @@ import java.util.Optional;
 class TaskSection implements DossierSection {
 
     private final DossierPages pages;
+    private final PlanShortNames shortNames;
 
-    TaskSection(DossierPages pages) {
+    TaskSection(DossierPages pages, PlanShortNames shortNames) {
         this.pages = pages;
+        this.shortNames = shortNames;
     }
 
     @Override
@@ -31,6 +34,7 @@ class TaskSection implements DossierSection {
         Instant last = task.history().stream().map(TaskHistoryEntry::occurredAt).map(DossierText::instant)
                 .reduce(null, DossierText::latest);
         return Optional.of(new DossierPart("task", "dossier.section.task", pages.fragment("task",
-                Map.of("task", task, "history", DossierText.reversed(task.history()))), List.of(), last));
+                Map.of("task", task, "taskLabel", shortNames.label(task.id(), task.ref()),
+                        "history", DossierText.reversed(task.history()))), List.of(), last));
     }
 }

@@ -70,6 +70,7 @@ public final class EmbeddedDatabaseServer implements Closeable {
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setServerConfig("jit", "off") // OLTP: JIT compiling a badly estimated query cost more than it saved
+                .setServerConfig("shared_buffers", durable ? SharedBuffers.forMemory(SharedBuffers.physicalMemory()) : "128MB")
                 // the superuser's password lets zonky see the server is up; it is set before the first start
                 .setConnectConfig("password", passwords.of(EmbeddedRoles.SUPERUSER))
                 .setDataDirectoryCustomizer(dir -> PasswordOnlyAccess.close(dir.toPath(), passwords.of(EmbeddedRoles.SUPERUSER)));

@@ -36,7 +36,7 @@ class EmbeddedDatabaseClosedTests {
     }
 
     @Test
-    void production_gets_a_durable_server_on_loopback_with_no_jit() throws Exception {
+    void production_gets_a_durable_server_on_loopback_with_no_jit_and_a_quarter_of_memory_for_buffers() throws Exception {
         server = EmbeddedDatabaseServer.start(home, true);
         JdbcTemplate app = new JdbcTemplate(server.applicationDataSource());
         assertThat(show(app, "fsync")).isEqualTo("on");
@@ -45,6 +45,9 @@ class EmbeddedDatabaseClosedTests {
         assertThat(show(app, "listen_addresses")).isEqualTo("localhost");
         assertThat(show(app, "password_encryption")).isEqualTo("scram-sha-256");
         assertThat(show(app, "jit")).isEqualTo("off");
+        assertThat(app.queryForObject("select setting::bigint * current_setting('block_size')::bigint / 1048576 || 'MB' from pg_settings"
+                + " where name = 'shared_buffers'", String.class))
+                .isEqualTo(SharedBuffers.forMemory(SharedBuffers.physicalMemory()));
     }
 
     @Test

@@ -125,7 +125,9 @@ class LedgerPageCountTests {
         LedgerFilter led = filters().get(1);
         Logger statements = (Logger) LoggerFactory.getLogger("org.jooq.tools.LoggerListener");
         Level level = statements.getLevel();
+        Boolean logging = db.settings().isExecuteLogging();
         statements.setLevel(Level.DEBUG);
+        db.settings().setExecuteLogging(true); // off unless DEBUG at start (platform.JooqSettings); read per statement
         try {
             int before = executed(output);
             assertThat(ledger.find(open, county).tasks()).isNotEmpty();
@@ -135,6 +137,7 @@ class LedgerPageCountTests {
             assertThat(executed(output) - afterOpen).as("the lead unit's path, then the page with its count").isEqualTo(2);
         } finally {
             statements.setLevel(level);
+            db.settings().setExecuteLogging(logging);
         }
     }
 

@@ -79,6 +79,32 @@ class ProgressBrowserTests extends BrowserTest {
         assertThat(text("#evidence")).contains("监测站建设方案.pdf");
     }
 
+    /**
+     * On a 360 px phone the report form's cycle choice shows the whole cycle: a custom cycle's name already carries its
+     * deadline, said once (it was said twice and cut off after the first).
+     */
+    @Test
+    void the_report_forms_cycle_choice_is_not_cut_off_on_a_360_px_phone() throws Exception {
+        ProgressFixture plan = ProgressFixture.plan(mvc, units, LocalDate.now(clock), false);
+        long task = plan.epbTask();
+        browser = Browser.open(port);
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        browser.logIn("epb-staff", DemoLogins.PASSWORD);
+        for (String lang : new String[]{"zh_CN", "en"}) {
+            browser.go("/progress/reports/new?taskId=%d&cycleId=%d&lang=%s".formatted(task, plan.currentCycle, lang));
+            WebElement select = browser.find("#cycleId");
+            // the chosen option's text against the room inside the closed drop-down
+            Object spare = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                    const s = arguments[0], cs = getComputedStyle(s), c = document.createElement('canvas').getContext('2d');
+                    c.font = cs.font;
+                    return s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)
+                        - c.measureText(s.selectedOptions[0].text).width;""", select);
+            assertThat(((Number) spare).doubleValue()).as("room left in the cycle choice (%s)", lang).isGreaterThanOrEqualTo(0);
+            assertThat(select.getText()).contains(plan.today.plusDays(10).toString());
+            browser.screenshot("phone-report-form-" + lang);
+        }
+    }
+
     private String ref(ProgressFixture plan, long task) throws Exception {
         return com.jayway.jsonpath.JsonPath.read(ProgressFixture.body(mvc.perform(
                 org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/tasks/{id}", task)

@@ -69,10 +69,28 @@ class ReportPageController {
         return caller.role() == org.rectify.access.Role.UNIT_HEAD;
     }
 
+    /**
+     * The form for a task's report. Reached from the due list; an old link or bookmark without the task, or for a
+     * task or cycle no longer open to reports, leads to the due list with a word on why rather than to an error page.
+     */
     @GetMapping("/progress/reports/new")
-    String newReport(@RequestParam long taskId, @RequestParam(required = false) Long cycleId,
-                     @RequestParam(required = false) Long unitId, Caller caller, Model model) {
-        ReportContext context = reports.context(taskId, cycleId, unitId, caller);
+    String newReport(@RequestParam(required = false) Long taskId, @RequestParam(required = false) Long cycleId,
+                     @RequestParam(required = false) Long unitId, Caller caller, Model model, RedirectAttributes redirect) {
+        if (taskId == null) {
+            redirect.addFlashAttribute("flashInfo", text(caller.role().isUnitRole() ? "progress.report.pickTask"
+                    : "progress.report.pickTaskOffice"));
+            return "redirect:" + ProgressHome.of(caller); // straight there: a second redirect would drop the word
+        }
+        ReportContext context;
+        try {
+            context = reports.context(taskId, cycleId, unitId, caller);
+        } catch (RectifyException e) {
+            if (e.kind() != RectifyException.Kind.CONFLICT && e.kind() != RectifyException.Kind.INVALID) {
+                throw e; // a task the caller may not see or report on stays "not found" / "forbidden"
+            }
+            redirect.addFlashAttribute("flashError", messages.text(e));
+            return "redirect:" + ProgressHome.of(caller);
+        }
         if (context.status().reported()) { // this cycle has a report: show it rather than a second first report
             return "redirect:/progress/reports/" + context.status().latestReportId();
         }
@@ -193,8 +211,12 @@ class ReportPageController {
     }
 
     @GetMapping("/progress/contributions/new")
-    String newContribution(@RequestParam long taskId, @RequestParam(required = false) Long cycleId, Caller caller,
-                           Model model) {
+    String newContribution(@RequestParam(required = false) Long taskId, @RequestParam(required = false) Long cycleId,
+                           Caller caller, Model model, RedirectAttributes redirect) {
+        if (taskId == null) { // an old link: the due list names the tasks the unit supports
+            redirect.addFlashAttribute("flashInfo", text("progress.contribution.pickTask"));
+            return "redirect:" + ProgressHome.of(caller);
+        }
         TaskDetail task = ledger.get(taskId, caller.scope());
         cycles.extend(task.planId());
         Long cycle = cycleId != null ? cycleId : cycles.current(task.planId()).map(c -> c.id()).orElse(null);

@@ -30,6 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -265,6 +266,23 @@ class ProgressPagesTests {
                 .andExpect(status().isOk()).andExpect(whole())
                 .andExpect(content().string(allOf(containsString("<title>指标走势 " + shortName + "·P"),
                         containsString("id=\"task-label\">" + shortName + "·P"))));
+    }
+
+    @Test
+    void staff_submitting_where_the_head_approves_are_told_it_went_to_the_head_not_that_it_was_reported() throws Exception {
+        ProgressFixture approving = ProgressFixture.plan(mvc, units, LocalDate.now(clock), true);
+        long approved = approving.epbTask();
+        String report = mvc.perform(multipart("/progress/reports").param("taskId", "" + approved).param("cycleId", "" + approving.currentCycle)
+                        .param("workDone", "完成监测站建设。").param("phase", "IN_PROGRESS").param("onSchedule", "true")
+                        .param("action", "submit").with(epbStaff()).with(csrf()))
+                .andExpect(redirectedUrlPattern("/progress/reports/*"))
+                .andExpect(flash().attribute("flash", "已提交单位负责人审核；审核通过后报送。")).andReturn().getResponse().getRedirectedUrl();
+        // the head reads it in English: "Phase: In progress", not the Chinese colon
+        mvc.perform(get(report).param("lang", "en").with(as("epb-head")))
+                .andExpect(content().string(allOf(containsString("Phase</span>: "), not(containsString("Phase</span>：")))));
+        mvc.perform(form(multipart("/progress/reports")).param("workDone", "完成监测站建设。").param("action", "submit")
+                        .with(epbStaff()).with(csrf()))
+                .andExpect(flash().attribute("flash", "已报送。"));
     }
 
     /** The whole page was written: a template error midway would cut it short after a 200. */

@@ -114,7 +114,7 @@ class ReportPageController {
         try {
             reports.check(report, caller);
             ReportDetail saved = reports.create(report, attachments(form, staged), caller);
-            redirect.addFlashAttribute("flash", text(form.isSubmit() ? "progress.report.submittedFlash" : "progress.report.savedFlash"));
+            redirect.addFlashAttribute("flash", form.isSubmit() ? submitted(saved) : text("progress.report.savedFlash"));
             return "redirect:/progress/reports/" + saved.id();
         } catch (InvalidInputException e) {
             return form(model, form.withRows(context.task()), context, null, form.onFormRows(messages.fields(e)),
@@ -162,10 +162,8 @@ class ReportPageController {
         try {
             reports.checkUpdate(id, form.toContent(), caller);
             reports.update(id, form.toContent(), attachments(form, staged), form.getRemoveAttachmentIds(), caller);
-            if (form.isSubmit()) {
-                reports.submit(id, caller);
-            }
-            redirect.addFlashAttribute("flash", text(form.isSubmit() ? "progress.report.submittedFlash" : "progress.report.savedFlash"));
+            redirect.addFlashAttribute("flash", form.isSubmit() ? submitted(reports.submit(id, caller))
+                    : text("progress.report.savedFlash"));
             return "redirect:/progress/reports/" + id;
         } catch (InvalidInputException e) {
             return form(model, form.withRows(context.task()), context, report, form.onFormRows(messages.fields(e)),
@@ -186,14 +184,15 @@ class ReportPageController {
                    Caller caller, RedirectAttributes redirect) {
         long target = id;
         try {
+            String done = null; // a submission says where it went; the other commands have their word
             switch (command) {
-                case "submit" -> reports.submit(id, caller);
+                case "submit" -> done = submitted(reports.submit(id, caller));
                 case "approve" -> reports.approve(id, caller);
                 case "send-back" -> reports.sendBack(id, comment, caller);
                 case "return" -> reports.returnToUnit(id, comment, caller);
                 default -> target = reports.newVersion(id, caller).id();
             }
-            redirect.addFlashAttribute("flash", text("progress.report.done." + command));
+            redirect.addFlashAttribute("flash", done != null ? done : text("progress.report.done." + command));
         } catch (RectifyException e) {
             if (e.kind() == RectifyException.Kind.NOT_FOUND) {
                 throw e;
@@ -286,6 +285,12 @@ class ReportPageController {
         model.addAttribute("formError", formError);
         model.addAttribute("maxSizeMb", evidences.store().maxSize() / (1024 * 1024));
         return "progress/form";
+    }
+
+    /** What staff are told once they submit: the report went to the office, or first to their unit head. */
+    private String submitted(ReportDetail report) {
+        return text(report.status() == org.rectify.progress.VersionStatus.AWAITING_APPROVAL
+                ? "progress.report.sentForApprovalFlash" : "progress.report.submittedFlash");
     }
 
     private String text(String key, Object... args) {

@@ -185,6 +185,7 @@ class NoticeController {
         model.addAttribute("late", notice.isLate(warnings.today(), warnings.zone()));
         model.addAttribute("mayReply", notices.mayReply(notice, caller));
         model.addAttribute("pending", notices.pendingFor(notice, caller));
+        model.addAttribute("answeredAll", notices.answeredAllFor(notice, caller));
         model.addAttribute("mayReview", notices.mayReview(notice, caller));
         model.addAttribute("maxSizeMb", evidences.store().maxSize() / (1024 * 1024));
         return "supervision/notice";

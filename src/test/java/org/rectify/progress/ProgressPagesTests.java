@@ -245,7 +245,7 @@ class ProgressPagesTests {
     }
 
     @Test
-    void a_report_link_to_a_cycle_not_yet_begun_leads_to_the_due_list_saying_so_once() throws Exception {
+    void a_report_link_to_a_cycle_not_yet_begun_or_remade_since_leads_to_the_due_list_saying_so_once() throws Exception {
         MvcResult early = mvc.perform(get("/progress/reports/new").param("taskId", "" + task)
                         .param("cycleId", "" + plan.futureCycle).with(epbStaff()))
                 .andExpect(redirectedUrl("/progress/due")).andReturn();
@@ -254,6 +254,15 @@ class ProgressPagesTests {
         assertThat(page).contains("id=\"flash-error\"");
         assertThat(page.split("class=\"alert alert-danger\"", -1)).hasSize(2); // shown once, not by the page and the layout
         assertThat(db.fetchCount(PROGRESS_REPORT, PROGRESS_REPORT.TASK_ID.eq(task))).isZero();
+        // a cycle remade since the link was kept (the cadence changed): the due list, saying so
+        MvcResult gone = mvc.perform(get("/progress/reports/new").param("taskId", "" + task).param("cycleId", "" + Long.MAX_VALUE)
+                        .with(epbStaff()))
+                .andExpect(redirectedUrl("/progress/due")).andReturn();
+        mvc.perform(get("/progress/due").flashAttrs(gone.getFlashMap()).with(epbStaff()))
+                .andExpect(content().string(containsString("报送周期不存在")));
+        // a task the unit does not report on stays "not found"
+        mvc.perform(get("/progress/reports/new").param("taskId", "" + task).with(as("linxiang-staff")))
+                .andExpect(status().isNotFound());
     }
 
     @Test

@@ -85,7 +85,8 @@ class ReportPageController {
         try {
             context = reports.context(taskId, cycleId, unitId, caller);
         } catch (RectifyException e) {
-            if (e.kind() != RectifyException.Kind.CONFLICT && e.kind() != RectifyException.Kind.INVALID) {
+            if (e.kind() != RectifyException.Kind.CONFLICT && e.kind() != RectifyException.Kind.INVALID
+                    && !"progress.cycle.notFound".equals(e.messageKey())) { // a cycle remade since the link was kept
                 throw e; // a task the caller may not see or report on stays "not found" / "forbidden"
             }
             redirect.addFlashAttribute("flashError", messages.text(e));

@@ -119,10 +119,12 @@ public class LookBacks {
     }
 
     private boolean checks(LookBack lookBack, Caller caller) {
-        if (caller.role() == Role.LEADER) {
-            return false;
-        }
-        return caller.unitId() == lookBack.checkingUnitId();
+        return recordsLookBacks(caller) && caller.unitId() == lookBack.checkingUnitId();
+    }
+
+    /** Whether the caller records its unit's look-backs: a leader reads them; the unit's other accounts record. */
+    public static boolean recordsLookBacks(Caller caller) {
+        return caller.role() != Role.LEADER;
     }
 
     /** Checks a record before any file is streamed (pages and the API stage files only after this). Writes nothing. */

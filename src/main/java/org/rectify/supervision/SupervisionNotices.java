@@ -351,6 +351,13 @@ public class SupervisionNotices {
         return answerableBy(notice, caller).stream().filter(a -> !a.isAnswered()).toList();
     }
 
+    /** Whether the caller had answers to give here and has given them all: its page says so, not "awaiting reply". */
+    @Transactional(readOnly = true)
+    public boolean answeredAllFor(SupervisionNotice notice, Caller caller) {
+        List<NoticeAnswer> own = answerableBy(notice, caller);
+        return !own.isEmpty() && own.stream().allMatch(NoticeAnswer::isAnswered);
+    }
+
     private List<NoticeAnswer> answerableBy(SupervisionNotice notice, Caller caller) {
         if (caller.role().managesTasks()) {
             return notice.answers();

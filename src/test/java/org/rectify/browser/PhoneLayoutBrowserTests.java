@@ -83,6 +83,31 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         }
     }
 
+    /**
+     * A plan's cadence page and the accountability proposals on a phone: the cycles and the proposals are cards, not a
+     * table wider than the screen (the cycles) or squeezed to a character a line (a proposal's unit and reason).
+     */
+    @Test
+    void the_cadence_pages_cycles_and_the_accountability_proposals_are_cards_on_a_360_px_phone() {
+        long plan = jdbc.queryForObject("select id from plan where short_name = '临沧2018'", Long.class);
+        browser = Browser.open(port);
+        browser.driver().manage().window().setSize(new Dimension(360, 800));
+        browser.logIn("office", DemoLogins.PASSWORD);
+        for (String lang : new String[]{"zh_CN", "en"}) {
+            browser.go("/progress/plans/" + plan + "/cadence?lang=" + lang);
+            Object wider = ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(((Number) wider).intValue()).as("cadence page wider than the phone by (%s)", lang).isLessThanOrEqualTo(0);
+            browser.go("/supervision/accountability?lang=" + lang);
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)) // the proposals panel comes by htmx
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#proposals .proposal-row")));
+            Object reason = ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.querySelector('#proposals .proposal-row td:nth-child(3)').getBoundingClientRect().width");
+            assertThat(((Number) reason).doubleValue()).as("a proposal's reason is the card's width (%s)", lang).isGreaterThan(250);
+            browser.screenshot("phone-proposals-" + lang);
+        }
+    }
+
     /** A card leaves out a field with nothing in it: a task on the ledger with no warning shows no bare "等级：". */
     @Test
     void a_ledger_supervision_card_of_a_task_without_a_warning_has_no_empty_level_line() throws Exception {

@@ -79,6 +79,48 @@ class ProgressBrowserTests extends BrowserTest {
         assertThat(text("#evidence")).contains("监测站建设方案.pdf");
     }
 
+    /**
+     * On a 360 px phone the report form's cycle choice shows the whole cycle: a custom cycle's name already carries its
+     * deadline, said once (it was said twice and cut off after the first); the indicator values are cards; at 1366 px
+     * the matrix's filter column holds the cycle.
+     */
+    @Test
+    void the_report_forms_cycle_choice_is_not_cut_off_on_a_360_px_phone() throws Exception {
+        ProgressFixture plan = ProgressFixture.plan(mvc, units, LocalDate.now(clock), false);
+        long task = plan.epbTask();
+        browser = Browser.open(port);
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        browser.logIn("epb-staff", DemoLogins.PASSWORD);
+        for (String lang : new String[]{"zh_CN", "en"}) {
+            browser.go("/progress/reports/new?taskId=%d&cycleId=%d&lang=%s".formatted(task, plan.currentCycle, lang));
+            WebElement select = browser.find("#cycleId");
+            assertThat(spare(select)).as("room left in the cycle choice (%s)", lang).isGreaterThanOrEqualTo(0);
+            assertThat(select.getText()).contains(plan.today.plusDays(10).toString());
+            // the indicator values are cards: the form is no wider than the phone and a value's box is the card's width
+            var js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+            assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).intValue())
+                    .as("report form wider than the phone by (%s)", lang).isLessThanOrEqualTo(0);
+            assertThat(((Number) js.executeScript("return document.querySelector(\"#measurement-rows input[name='measurements[0].value']\")"
+                    + ".getBoundingClientRect().width")).doubleValue()).as("an indicator's value box (%s)", lang).isGreaterThan(200);
+            browser.screenshot("phone-report-form-" + lang);
+        }
+        // the office's matrix at 1366 px: its filter column holds the cycle's name with its date
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        browser.logOut();
+        browser.logIn("office", DemoLogins.PASSWORD);
+        browser.go("/progress/matrix?planId=%d&cycleId=%d".formatted(plan.planId, plan.currentCycle));
+        assertThat(spare(browser.find("#cycleId"))).as("room left in the matrix's cycle choice").isGreaterThanOrEqualTo(0);
+    }
+
+    /** The room left in a closed drop-down once its chosen option's text is drawn (negative: the text is cut). */
+    private double spare(WebElement select) {
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                const s = arguments[0], cs = getComputedStyle(s), c = document.createElement('canvas').getContext('2d');
+                c.font = cs.font;
+                return s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)
+                    - c.measureText(s.selectedOptions[0].text).width;""", select)).doubleValue();
+    }
+
     private String ref(ProgressFixture plan, long task) throws Exception {
         return com.jayway.jsonpath.JsonPath.read(ProgressFixture.body(mvc.perform(
                 org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/tasks/{id}", task)

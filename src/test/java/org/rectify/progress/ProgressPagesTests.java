@@ -30,6 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -222,6 +223,75 @@ class ProgressPagesTests {
         // the lead unit's head approves nothing here; the office reads the contribution with the lead unit's report later
         mvc.perform(get("/progress/contributions/new").param("taskId", "" + task).with(as("linxiang-staff")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void a_report_link_without_its_task_leads_a_unit_to_its_due_list_and_the_office_to_the_matrix_with_a_word() throws Exception {
+        MvcResult unit = mvc.perform(get("/progress/reports/new").with(epbStaff()))
+                .andExpect(redirectedUrl("/progress/due")).andReturn();
+        mvc.perform(get("/progress/due").flashAttrs(unit.getFlashMap()).with(epbStaff()))
+                .andExpect(status().isOk()).andExpect(whole())
+                .andExpect(content().string(allOf(containsString("id=\"flash-info\""),
+                        containsString("这个填报链接没有指明任务"), containsString("/progress/reports/new?taskId=" + task))));
+        MvcResult office = mvc.perform(get("/progress/reports/new").param("lang", "en").with(office()))
+                .andExpect(redirectedUrl("/progress/matrix")).andReturn();
+        mvc.perform(get("/progress/matrix").flashAttrs(office.getFlashMap()).with(office()))
+                .andExpect(status().isOk()).andExpect(whole())
+                .andExpect(content().string(containsString("Progress reports are written by the lead units")));
+        MvcResult contribution = mvc.perform(get("/progress/contributions/new").with(epbStaff()))
+                .andExpect(redirectedUrl("/progress/due")).andReturn();
+        mvc.perform(get("/progress/due").flashAttrs(contribution.getFlashMap()).with(epbStaff()))
+                .andExpect(content().string(containsString("这个链接没有指明任务。请在下面的配合任务中找到它")));
+    }
+
+    @Test
+    void a_report_link_to_a_cycle_not_yet_begun_or_remade_since_leads_to_the_due_list_saying_so_once() throws Exception {
+        MvcResult early = mvc.perform(get("/progress/reports/new").param("taskId", "" + task)
+                        .param("cycleId", "" + plan.futureCycle).with(epbStaff()))
+                .andExpect(redirectedUrl("/progress/due")).andReturn();
+        String page = mvc.perform(get("/progress/due").flashAttrs(early.getFlashMap()).with(epbStaff()))
+                .andExpect(status().isOk()).andExpect(whole()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"flash-error\"");
+        assertThat(page.split("class=\"alert alert-danger\"", -1)).hasSize(2); // shown once, not by the page and the layout
+        assertThat(db.fetchCount(PROGRESS_REPORT, PROGRESS_REPORT.TASK_ID.eq(task))).isZero();
+        // a cycle remade since the link was kept (the cadence changed): the due list, saying so
+        MvcResult gone = mvc.perform(get("/progress/reports/new").param("taskId", "" + task).param("cycleId", "" + Long.MAX_VALUE)
+                        .with(epbStaff()))
+                .andExpect(redirectedUrl("/progress/due")).andReturn();
+        mvc.perform(get("/progress/due").flashAttrs(gone.getFlashMap()).with(epbStaff()))
+                .andExpect(content().string(containsString("报送周期不存在")));
+        // a task the unit does not report on stays "not found"
+        mvc.perform(get("/progress/reports/new").param("taskId", "" + task).with(as("linxiang-staff")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void the_indicator_page_names_its_task_with_its_plan() throws Exception {
+        String shortName = "指标页" + plan.planId % 100000;
+        mvc.perform(post("/plans/{id}/short-name", plan.planId).param("shortName", shortName).with(office()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        // the fixture's task references are P1, P2, …
+        mvc.perform(get("/progress/tasks/{id}/indicators", task).with(epbStaff()))
+                .andExpect(status().isOk()).andExpect(whole())
+                .andExpect(content().string(allOf(containsString("<title>指标走势 " + shortName + "·P"),
+                        containsString("id=\"task-label\">" + shortName + "·P"))));
+    }
+
+    @Test
+    void staff_submitting_where_the_head_approves_are_told_it_went_to_the_head_not_that_it_was_reported() throws Exception {
+        ProgressFixture approving = ProgressFixture.plan(mvc, units, LocalDate.now(clock), true);
+        long approved = approving.epbTask();
+        String report = mvc.perform(multipart("/progress/reports").param("taskId", "" + approved).param("cycleId", "" + approving.currentCycle)
+                        .param("workDone", "完成监测站建设。").param("phase", "IN_PROGRESS").param("onSchedule", "true")
+                        .param("action", "submit").with(epbStaff()).with(csrf()))
+                .andExpect(redirectedUrlPattern("/progress/reports/*"))
+                .andExpect(flash().attribute("flash", "已提交单位负责人审核；审核通过后报送。")).andReturn().getResponse().getRedirectedUrl();
+        // the head reads it in English: "Phase: In progress", not the Chinese colon
+        mvc.perform(get(report).param("lang", "en").with(as("epb-head")))
+                .andExpect(content().string(allOf(containsString("Phase</span>: "), not(containsString("Phase</span>：")))));
+        mvc.perform(form(multipart("/progress/reports")).param("workDone", "完成监测站建设。").param("action", "submit")
+                        .with(epbStaff()).with(csrf()))
+                .andExpect(flash().attribute("flash", "已报送。"));
     }
 
     /** The whole page was written: a template error midway would cut it short after a 200. */

@@ -111,6 +111,19 @@ class NoticeUnitAnswersTests {
     }
 
     @Test
+    void the_notice_sheet_indents_each_paragraph_of_the_demands() throws Exception {
+        long task = TestTasks.inPlan(mvc, plans, units, "分段督办测试方案")
+                .startedLedBy("分段督办测试任务", List.of(unit("市环境保护局")), LocalDate.now().plusDays(200));
+        long notice = ((Number) JsonPath.read(mvc.perform(post("/api/supervision/notices").with(office())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"taskId\": %d, \"demands\": \"一、报送进展。\\n\\n二、说明原因。\", \"replyBy\": \"%s\"}"
+                        .formatted(task, warnings.today().plusDays(5)))).andExpect(status().isCreated()).andReturn()
+                .getResponse().getContentAsString(), "$.id")).longValue();
+        assertThat(page("/supervision/notices/" + notice, epbStaff()))
+                .contains("<p class=\"circular-paragraph mb-2 notice-demands\">一、报送进展。</p>")
+                .contains("<p class=\"circular-paragraph mb-2 notice-demands\">二、说明原因。</p>");
+    }
+
+    @Test
     void a_lead_unit_cannot_answer_for_the_other_and_the_office_answering_names_the_unit() throws Exception {
         long notice = issueOnCoLedTask("代答测试任务");
         reply(notice, unit("临翔区政府"), "替临翔区回复", epbStaff()).andExpect(status().isForbidden());
@@ -136,7 +149,10 @@ class NoticeUnitAnswersTests {
         // 临翔区政府's staff gets the form for its own unit only
         String theirs = page("/supervision/notices/" + notice, linxiang());
         assertThat(theirs).contains("id=\"reply-form\"").contains("以临翔区政府的名义回复");
-        assertThat(page("/supervision/notices/" + notice, epbStaff())).doesNotContain("id=\"reply-form\"");
+        // the unit that answered is told so, not that the notice "awaits reply"
+        assertThat(page("/supervision/notices/" + notice, epbStaff())).doesNotContain("id=\"reply-form\"")
+                .contains("<p class=\"text-muted small mb-0\" id=\"reply-state\">你单位已回复。</p>");
+        assertThat(theirs).doesNotContain("你单位已回复");
         long task = jdbc.queryForObject("select task_id from supervision_notice where id = ?", Long.class, notice);
         String panel = page("/supervision/tasks/" + task + "/notices", epbStaff());
         assertThat(panel).contains("data-unit=\"市环境保护局\"").contains("data-unit=\"临翔区政府\"").contains("已回复，待确认");

@@ -136,6 +136,8 @@ class TodoTests {
         assertThat(page(epbStaff())).doesNotContain("data-kind=\"35-closures\"");
         // the look-back campaign's task not yet checked waits on the city office, the checking unit
         assertThat(item(office, "37-look-backs", "回3")).contains("/closure/look-backs/");
+        // a leader of the same unit reads look-backs but does not record them: no "check" button on its to-do
+        assertThat(page(as("leader"))).doesNotContain("data-kind=\"37-look-backs\"");
     }
 
     private String page(RequestPostProcessor who) throws Exception {

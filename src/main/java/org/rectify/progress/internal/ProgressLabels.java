@@ -1,6 +1,7 @@
 package org.rectify.progress.internal;
 
 import org.rectify.platform.Messages;
+import org.rectify.progress.CadenceKind;
 import org.rectify.progress.ReportState;
 import org.rectify.progress.ReportingCadence;
 import org.rectify.progress.ReportingCycle;
@@ -40,6 +41,17 @@ public class ProgressLabels {
                     String.valueOf((c.periodEnd().getMonthValue() + 2) / 3));
             case CUSTOM -> messages.text("progress.cycle.label.CUSTOM", String.valueOf(c.seq()), c.dueOn().toString());
         };
+    }
+
+    /**
+     * A cycle with its deadline, where cycles are chosen: 2025年3月 · 截止 2025-03-25. A custom cycle's name already
+     * names its deadline (第3期（截至2025-03-25）): said twice, the choice no longer fits a phone's width.
+     */
+    public String cycleWithDue(ReportingCycle c) {
+        if (c == null || c.kind() == CadenceKind.CUSTOM) {
+            return cycle(c);
+        }
+        return cycle(c) + " · " + messages.text("progress.cycle.due", c.dueOn().toString());
     }
 
     /** 已报送 · 逾期3天报送 · 逾期5天未报 · 未报送 … */

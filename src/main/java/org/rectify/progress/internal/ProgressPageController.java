@@ -1,9 +1,11 @@
 package org.rectify.progress.internal;
 
 import org.rectify.access.Caller;
+import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.PlanSummary;
 import org.rectify.plans.Plans;
 import org.rectify.progress.CycleMatrix;
+import org.rectify.progress.IndicatorHistory;
 import org.rectify.progress.ProgressViews;
 import org.rectify.progress.ReportState;
 import org.rectify.progress.ReportingCycles;
@@ -29,8 +31,11 @@ class ProgressPageController {
     private final ReportingCycles cycles;
     private final Plans plans;
     private final Units units;
+    private final PlanShortNames shortNames;
 
-    ProgressPageController(ProgressViews views, ReportingCycles cycles, Plans plans, Units units) {
+    ProgressPageController(ProgressViews views, ReportingCycles cycles, Plans plans, Units units,
+                           PlanShortNames shortNames) {
+        this.shortNames = shortNames;
         this.views = views;
         this.cycles = cycles;
         this.plans = plans;
@@ -39,10 +44,7 @@ class ProgressPageController {
 
     @GetMapping("/progress")
     String home(Caller caller, @RequestParam(required = false) Long planId) {
-        if (caller.role().isUnitRole()) {
-            return "redirect:/progress/due" + (planId == null ? "" : "?planId=" + planId);
-        }
-        return "redirect:/progress/matrix" + (planId == null ? "" : "?planId=" + planId);
+        return "redirect:" + ProgressHome.of(caller) + (planId == null ? "" : "?planId=" + planId);
     }
 
     @GetMapping("/progress/due")
@@ -94,7 +96,10 @@ class ProgressPageController {
 
     @GetMapping("/progress/tasks/{taskId}/indicators")
     String indicators(@PathVariable long taskId, Caller caller, Model model) {
-        model.addAttribute("history", views.indicators(taskId, caller));
+        IndicatorHistory history = views.indicators(taskId, caller);
+        model.addAttribute("history", history);
+        // reached from the insight pages, which mix plans: the task says which plan it is in
+        model.addAttribute("taskLabel", shortNames.label(taskId, history.ref()));
         return "progress/indicators";
     }
 

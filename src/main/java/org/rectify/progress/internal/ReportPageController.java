@@ -69,10 +69,29 @@ class ReportPageController {
         return caller.role() == org.rectify.access.Role.UNIT_HEAD;
     }
 
+    /**
+     * The form for a task's report. Reached from the due list; an old link or bookmark without the task, or for a
+     * task or cycle no longer open to reports, leads to the due list with a word on why rather than to an error page.
+     */
     @GetMapping("/progress/reports/new")
-    String newReport(@RequestParam long taskId, @RequestParam(required = false) Long cycleId,
-                     @RequestParam(required = false) Long unitId, Caller caller, Model model) {
-        ReportContext context = reports.context(taskId, cycleId, unitId, caller);
+    String newReport(@RequestParam(required = false) Long taskId, @RequestParam(required = false) Long cycleId,
+                     @RequestParam(required = false) Long unitId, Caller caller, Model model, RedirectAttributes redirect) {
+        if (taskId == null) {
+            redirect.addFlashAttribute("flashInfo", text(caller.role().isUnitRole() ? "progress.report.pickTask"
+                    : "progress.report.pickTaskOffice"));
+            return "redirect:" + ProgressHome.of(caller); // straight there: a second redirect would drop the word
+        }
+        ReportContext context;
+        try {
+            context = reports.context(taskId, cycleId, unitId, caller);
+        } catch (RectifyException e) {
+            if (e.kind() != RectifyException.Kind.CONFLICT && e.kind() != RectifyException.Kind.INVALID
+                    && !"progress.cycle.notFound".equals(e.messageKey())) { // a cycle remade since the link was kept
+                throw e; // a task the caller may not see or report on stays "not found" / "forbidden"
+            }
+            redirect.addFlashAttribute("flashError", messages.text(e));
+            return "redirect:" + ProgressHome.of(caller);
+        }
         if (context.status().reported()) { // this cycle has a report: show it rather than a second first report
             return "redirect:/progress/reports/" + context.status().latestReportId();
         }
@@ -96,7 +115,7 @@ class ReportPageController {
         try {
             reports.check(report, caller);
             ReportDetail saved = reports.create(report, attachments(form, staged), caller);
-            redirect.addFlashAttribute("flash", text(form.isSubmit() ? "progress.report.submittedFlash" : "progress.report.savedFlash"));
+            redirect.addFlashAttribute("flash", form.isSubmit() ? submitted(saved) : text("progress.report.savedFlash"));
             return "redirect:/progress/reports/" + saved.id();
         } catch (InvalidInputException e) {
             return form(model, form.withRows(context.task()), context, null, form.onFormRows(messages.fields(e)),
@@ -144,10 +163,8 @@ class ReportPageController {
         try {
             reports.checkUpdate(id, form.toContent(), caller);
             reports.update(id, form.toContent(), attachments(form, staged), form.getRemoveAttachmentIds(), caller);
-            if (form.isSubmit()) {
-                reports.submit(id, caller);
-            }
-            redirect.addFlashAttribute("flash", text(form.isSubmit() ? "progress.report.submittedFlash" : "progress.report.savedFlash"));
+            redirect.addFlashAttribute("flash", form.isSubmit() ? submitted(reports.submit(id, caller))
+                    : text("progress.report.savedFlash"));
             return "redirect:/progress/reports/" + id;
         } catch (InvalidInputException e) {
             return form(model, form.withRows(context.task()), context, report, form.onFormRows(messages.fields(e)),
@@ -168,14 +185,15 @@ class ReportPageController {
                    Caller caller, RedirectAttributes redirect) {
         long target = id;
         try {
+            String done = null; // a submission says where it went; the other commands have their word
             switch (command) {
-                case "submit" -> reports.submit(id, caller);
+                case "submit" -> done = submitted(reports.submit(id, caller));
                 case "approve" -> reports.approve(id, caller);
                 case "send-back" -> reports.sendBack(id, comment, caller);
                 case "return" -> reports.returnToUnit(id, comment, caller);
                 default -> target = reports.newVersion(id, caller).id();
             }
-            redirect.addFlashAttribute("flash", text("progress.report.done." + command));
+            redirect.addFlashAttribute("flash", done != null ? done : text("progress.report.done." + command));
         } catch (RectifyException e) {
             if (e.kind() == RectifyException.Kind.NOT_FOUND) {
                 throw e;
@@ -193,8 +211,12 @@ class ReportPageController {
     }
 
     @GetMapping("/progress/contributions/new")
-    String newContribution(@RequestParam long taskId, @RequestParam(required = false) Long cycleId, Caller caller,
-                           Model model) {
+    String newContribution(@RequestParam(required = false) Long taskId, @RequestParam(required = false) Long cycleId,
+                           Caller caller, Model model, RedirectAttributes redirect) {
+        if (taskId == null) { // an old link: the due list names the tasks the unit supports
+            redirect.addFlashAttribute("flashInfo", text("progress.contribution.pickTask"));
+            return "redirect:" + ProgressHome.of(caller);
+        }
         TaskDetail task = ledger.get(taskId, caller.scope());
         cycles.extend(task.planId());
         Long cycle = cycleId != null ? cycleId : cycles.current(task.planId()).map(c -> c.id()).orElse(null);
@@ -264,6 +286,12 @@ class ReportPageController {
         model.addAttribute("formError", formError);
         model.addAttribute("maxSizeMb", evidences.store().maxSize() / (1024 * 1024));
         return "progress/form";
+    }
+
+    /** What staff are told once they submit: the report went to the office, or first to their unit head. */
+    private String submitted(ReportDetail report) {
+        return text(report.status() == org.rectify.progress.VersionStatus.AWAITING_APPROVAL
+                ? "progress.report.sentForApprovalFlash" : "progress.report.submittedFlash");
     }
 
     private String text(String key, Object... args) {

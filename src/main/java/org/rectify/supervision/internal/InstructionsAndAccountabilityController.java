@@ -70,7 +70,12 @@ class InstructionsAndAccountabilityController {
     }
 
     @GetMapping("/supervision/instructions/new")
-    String newInstruction(@RequestParam long taskId, @RequestParam(required = false) String back, Caller caller, Model model) {
+    String newInstruction(@RequestParam(required = false) Long taskId, @RequestParam(required = false) String back,
+                          Caller caller, Model model, RedirectAttributes redirect) {
+        if (taskId == null) { // an old link or bookmark: the desk lists the warned tasks with their buttons
+            redirect.addFlashAttribute("flashInfo", messages.text("supervision.instruction.pickTask"));
+            return "redirect:/supervision";
+        }
         model.addAttribute("back", back);
         model.addAttribute("task", tasks.get(taskId, caller.scope()));
         if (!LeaderInstructions.mayInstruct(caller)) {

@@ -75,7 +75,11 @@ class NoticeController {
     }
 
     @GetMapping("/supervision/notices/new")
-    String newNotice(@RequestParam long taskId, Caller caller, Model model) {
+    String newNotice(@RequestParam(required = false) Long taskId, Caller caller, Model model, RedirectAttributes redirect) {
+        if (taskId == null) { // an old link or bookmark: the desk lists the warned tasks with their buttons
+            redirect.addFlashAttribute("flashInfo", messages.text("supervision.notice.pickTask"));
+            return "redirect:/supervision";
+        }
         model.addAttribute("task", tasks.get(taskId, caller.scope()));
         if (!SupervisionNotices.mayIssue(caller)) {
             throw new ForbiddenException("supervision.notice.forbidden");
@@ -181,6 +185,7 @@ class NoticeController {
         model.addAttribute("late", notice.isLate(warnings.today(), warnings.zone()));
         model.addAttribute("mayReply", notices.mayReply(notice, caller));
         model.addAttribute("pending", notices.pendingFor(notice, caller));
+        model.addAttribute("answeredAll", notices.answeredAllFor(notice, caller));
         model.addAttribute("mayReview", notices.mayReview(notice, caller));
         model.addAttribute("maxSizeMb", evidences.store().maxSize() / (1024 * 1024));
         return "supervision/notice";

@@ -28,7 +28,7 @@ class LookBacksToCheck implements TodoSource {
 
     @Override
     public boolean concerns(Caller caller) {
-        return true;
+        return LookBacks.recordsLookBacks(caller); // a leader's "check" would open a page it may only read
     }
 
     @Override

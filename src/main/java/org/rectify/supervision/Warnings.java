@@ -23,6 +23,7 @@ import org.rectify.progress.api.tables.ProgressCycle;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,7 +32,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -63,12 +67,14 @@ import static org.rectify.supervision.internal.db.Tables.WARNING_CHANGE;
 public class Warnings {
 
     private static final int CHUNK = 1000;
+    /** Tasks the nightly pass reassesses in one transaction: the most a single task's reassessment waits for it. */
+    static final int BATCH = 1000;
     /**
      * Reading the facts and writing the warning would otherwise race: a listener that read the task before it was
      * closed could write its older level after the close's reassessment wrote NONE (a lost update, seen as a closed
-     * task left BLUE). So a task's reassessment holds the advisory lock whose single 64-bit key is the task id
-     * (distinct ids never share a key, past 2^31 too; the audit chain's key, "audit" in ASCII, is far beyond any id)
-     * and (WARN_ALL, 0) shared; a reassessment of many tasks holds (WARN_ALL, 0) alone.
+     * task left BLUE). So a reassessment holds its tasks' locks: the advisory lock whose single 64-bit key is the task
+     * id (distinct ids never share a key, past 2^31 too; the audit chain's key, "audit" in ASCII, is far beyond any
+     * id), and (WARN_ALL, 0) shared. A reassessment of whole plans holds (WARN_ALL, 0) alone, since it reads them all.
      */
     private static final int WARN_ALL = 0x5741524F; // "WARO"
 
@@ -76,19 +82,60 @@ public class Warnings {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Plans plans;
+    private final TransactionOperations transactions;
 
-    Warnings(DSLContext db, ApplicationEventPublisher events, Clock clock, Plans plans) {
+    Warnings(DSLContext db, ApplicationEventPublisher events, Clock clock, Plans plans, TransactionOperations transactions) {
         this.db = db;
         this.plans = plans;
         this.events = events;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
-    /** Reassesses every task as of {@code today}; returns how many tasks changed level or status. */
-    @Transactional
+    /**
+     * Reassesses every task as of {@code today}; returns how many tasks changed level or status. The nightly pass: batch
+     * by batch in id order, each batch in a transaction of its own (or the caller's, if there is one) holding the locks
+     * of its tasks only, so a notice command or a report reassessing one task meanwhile waits for one batch at most,
+     * not for the whole pass (minutes at a million tasks). A task committed behind the pass is reassessed by its own
+     * event; one changed after its batch, by the change's.
+     */
     public int recomputeAll(LocalDate today) {
-        lockAll();
-        return recompute(noCondition(), noCondition(), today);
+        return recomputeAll(today, BATCH);
+    }
+
+    int recomputeAll(LocalDate today, int batchSize) {
+        int changed = 0;
+        long after = Long.MIN_VALUE;
+        while (true) {
+            long from = after;
+            Batch batch = transactions.execute(tx -> recomputeBatch(from, batchSize, today));
+            changed += batch.changed();
+            if (batch.tasks() < batchSize) {
+                return changed;
+            }
+            after = batch.last();
+        }
+    }
+
+    private record Batch(int tasks, long last, int changed) {
+    }
+
+    /** The next {@code size} tasks after the id {@code after}, locked in id order (as every batch takes them) and reassessed. */
+    private Batch recomputeBatch(long after, int size, LocalDate today) {
+        lock("pg_advisory_xact_lock_shared", WARN_ALL, 0);
+        var next = select(PLANS_TASK.ID).from(PLANS_TASK).where(PLANS_TASK.ID.gt(after)).orderBy(PLANS_TASK.ID).limit(size)
+                .asTable("next_tasks");
+        Field<Long> id = next.field(PLANS_TASK.ID);
+        // the LIMITed subquery is not flattened: only its tasks are locked, in its order
+        List<Long> ids = db.select(id, lockOf(id)).from(next).fetch(id);
+        if (ids.isEmpty()) {
+            return new Batch(0, after, 0);
+        }
+        // Planned for its own id range each time: a plan kept for the statement (after five runs on a connection) is
+        // made for any range, guesses one task, and reruns the plans' last cycles for every milestone (ten times slower).
+        db.select(DSL.function("set_config", String.class, DSL.inline("plan_cache_mode"), DSL.inline("force_custom_plan"),
+                DSL.inline(true))).fetch();
+        return new Batch(ids.size(), ids.get(ids.size() - 1), recompute(Selection.batch(ids), today));
     }
 
     /**
@@ -98,15 +145,15 @@ public class Warnings {
     @Transactional
     public int recomputePlans(Collection<Long> planIds, LocalDate today) {
         lockAll();
-        return recompute(PLANS_TASK.PLAN_ID.in(planIds), warningsOf(PLANS_TASK.PLAN_ID.in(planIds)), today);
+        return recompute(Selection.plans(planIds), today);
     }
 
     /** Reassesses one task as of {@code today}. */
     @Transactional
     public int recompute(long taskId, LocalDate today) {
         lock("pg_advisory_xact_lock_shared", WARN_ALL, 0);
-        db.select(DSL.function("pg_advisory_xact_lock", SQLDataType.OTHER, DSL.val(taskId))).fetch();
-        return recompute(PLANS_TASK.ID.eq(taskId), TASK_WARNING.TASK_ID.eq(taskId), today);
+        db.select(lockOf(DSL.val(taskId))).fetch();
+        return recompute(Selection.task(taskId), today);
     }
 
     public LocalDate today() {
@@ -171,7 +218,7 @@ public class Warnings {
         events.publishEvent(SupervisionChanged.of(actor, "supervision.settings-changed", "plan:" + planId, clock.instant(),
                 "blueDays", settings.blueDays(), "reportGraceDays", settings.reportGraceDays()));
         lockAll();
-        recompute(PLANS_TASK.PLAN_ID.eq(planId), warningsOf(PLANS_TASK.PLAN_ID.eq(planId)), today());
+        recompute(Selection.plans(List.of(planId)), today());
     }
 
     /** Waits for the reassessments of single tasks in flight and holds new ones off until this transaction ends. */
@@ -184,23 +231,55 @@ public class Warnings {
         db.select(DSL.function(function, SQLDataType.OTHER, DSL.val(namespace), DSL.val(key))).fetch();
     }
 
+    /** A task's lock, held until the transaction ends: its single 64-bit key is the task's id. */
+    private static Field<Object> lockOf(Field<Long> taskId) {
+        return DSL.function("pg_advisory_xact_lock", SQLDataType.OTHER, taskId);
+    }
+
     private record Stored(WarningLevel level, ScheduleStatus status, String reasons, OffsetDateTime since) {
     }
 
-    /** The stored warnings of the tasks (by the task's plan now, not the warning's copy of it). */
-    private static Condition warningsOf(Condition tasks) {
-        return TASK_WARNING.TASK_ID.in(select(PLANS_TASK.ID).from(PLANS_TASK).where(tasks));
+    /**
+     * The tasks a reassessment reads, as a condition on each table it reads them from: {@code tasks} on task,
+     * {@code warnings} selecting at least their stored warnings, {@code milestones} at least their milestones (a batch's
+     * id range, which lets each table be read by index over that range rather than whole); of those read, the ones
+     * {@code assessed} (a batch's, locked).
+     */
+    private record Selection(Condition tasks, Condition warnings, Condition milestones, LongPredicate assessed) {
+
+        static Selection task(long taskId) {
+            return new Selection(PLANS_TASK.ID.eq(taskId), TASK_WARNING.TASK_ID.eq(taskId), noCondition(), id -> true);
+        }
+
+        /** The stored warnings by the task's plan now, not the warning's copy of it. */
+        static Selection plans(Collection<Long> planIds) {
+            Condition tasks = PLANS_TASK.PLAN_ID.in(planIds);
+            return new Selection(tasks, TASK_WARNING.TASK_ID.in(select(PLANS_TASK.ID).from(PLANS_TASK).where(tasks)),
+                    noCondition(), id -> true);
+        }
+
+        /**
+         * The tasks {@code ids} (ascending), the ones a batch locked, read as their id range: a task committed into the
+         * range since is read but not assessed (its own event reassesses it, under its lock).
+         */
+        static Selection batch(List<Long> ids) {
+            long first = ids.get(0);
+            long last = ids.get(ids.size() - 1);
+            Set<Long> locked = new HashSet<>(ids);
+            return new Selection(PLANS_TASK.ID.between(first, last), TASK_WARNING.TASK_ID.between(first, last),
+                    PLANS_MILESTONE.TASK_ID.between(first, last), locked::contains);
+        }
     }
 
-    /** Reassesses the {@code tasks}; {@code warnings} selects at least their stored warnings (what changed is written). */
-    private int recompute(Condition tasks, Condition warnings, LocalDate today) {
+    /** Reassesses the selected tasks; writes what changed. */
+    private int recompute(Selection selection, LocalDate today) {
         Map<Long, WarningPolicy> policies = new HashMap<>();
         db.selectFrom(SUPERVISION_SETTINGS).forEach(s -> policies.put(s.getPlanId(),
                 new WarningPolicy(new SupervisionSettings(s.getBlueDays(), s.getReportGraceDays()))));
         WarningPolicy defaults = new WarningPolicy(SupervisionSettings.DEFAULT);
 
         Map<Long, Stored> stored = new HashMap<>();
-        db.selectFrom(TASK_WARNING).where(warnings)
+        db.selectFrom(TASK_WARNING).where(selection.warnings())
                 .forEach(w -> stored.put(w.getTaskId(), new Stored(WarningLevel.valueOf(w.getLevel()),
                         ScheduleStatus.valueOf(w.getScheduleStatus()), w.getReasons(), w.getSince())));
 
@@ -224,13 +303,16 @@ public class Warnings {
         var history = new ArrayList<Row5<Long, OffsetDateTime, String, String, String>>();
         for (Record r : db.select(PLANS_TASK.ID, PLANS_TASK.PLAN_ID, PLANS_TASK.STATUS, PLANS_TASK.DEADLINE, nextDue, lastPassed, noticeOverdue, reportMissing,
                         noticeAnsweredLate)
-                .from(PLANS_TASK).leftJoin(PLANS_MILESTONE).on(PLANS_MILESTONE.TASK_ID.eq(PLANS_TASK.ID))
+                .from(PLANS_TASK).leftJoin(PLANS_MILESTONE).on(PLANS_MILESTONE.TASK_ID.eq(PLANS_TASK.ID).and(selection.milestones()))
                 .leftJoin(lastCycles).on(lastCycles.field("plan_id", Long.class).eq(PLANS_TASK.PLAN_ID))
-                .where(tasks)
+                .where(selection.tasks())
                 // every task column grouped: a view has no primary key to imply them (PostgreSQL drops them again once it
                 // inlines the view onto task)
                 .groupBy(PLANS_TASK.ID, PLANS_TASK.PLAN_ID, PLANS_TASK.STATUS, PLANS_TASK.DEADLINE, lastCycle).fetch()) {
             long taskId = r.get(PLANS_TASK.ID);
+            if (!selection.assessed().test(taskId)) {
+                continue;
+            }
             TaskFacts facts = new TaskFacts(TaskStatus.valueOf(r.get(PLANS_TASK.STATUS)), r.get(PLANS_TASK.DEADLINE),
                     r.get(nextDue), r.get(lastPassed), Boolean.TRUE.equals(r.get(noticeOverdue)),
                     Boolean.TRUE.equals(r.get(reportMissing)), Boolean.TRUE.equals(r.get(noticeAnsweredLate)));

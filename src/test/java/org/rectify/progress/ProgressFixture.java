@@ -25,9 +25,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * A plan of its own for each test, made through the API as the office would: tasks led by 市环境保护局 (and others),
  * and a custom cadence around today: a past cycle (its deadline and grace over), the current one (due in ten days)
- * and one that has not begun.
+ * and one that has not begun. (Public: other modules' tests put reports in through it.)
  */
-final class ProgressFixture {
+public final class ProgressFixture {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -35,7 +35,7 @@ final class ProgressFixture {
     final Units units;
     final LocalDate today;
     final long planId;
-    long pastCycle;
+    public long pastCycle;
     long currentCycle;
     long futureCycle;
 
@@ -47,7 +47,7 @@ final class ProgressFixture {
     }
 
     /** A new plan run by 临沧市 with the cadence around today; {@code approval}: the unit head approves reports. */
-    static ProgressFixture plan(MockMvc mvc, Units units, LocalDate today, boolean approval) throws Exception {
+    public static ProgressFixture plan(MockMvc mvc, Units units, LocalDate today, boolean approval) throws Exception {
         ProgressFixture f = bare(mvc, units, today);
         f.cadence(approval);
         return f;
@@ -101,7 +101,7 @@ final class ProgressFixture {
         return id;
     }
 
-    long epbTask() throws Exception {
+    public long epbTask() throws Exception {
         return task(List.of("市环境保护局"), List.of("市财政局"));
     }
 
@@ -134,7 +134,7 @@ final class ProgressFixture {
         return mvc.perform(request.with(who));
     }
 
-    long submitted(RequestPostProcessor who, long taskId, long cycleId) throws Exception {
+    public long submitted(RequestPostProcessor who, long taskId, long cycleId) throws Exception {
         return id(report(who, taskId, cycleId, content("本期完成监测站标准化建设方案的编制。"), true)
                 .andExpect(status().isCreated()).andReturn());
     }

@@ -6,7 +6,9 @@ import org.rectify.ClientRequest;
 import org.rectify.EventsHandled;
 import org.rectify.IntegrationTest;
 import org.rectify.access.DataScope;
+import org.rectify.TestTasks;
 import org.rectify.plans.Plans;
+import org.rectify.progress.ProgressFixture;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.rectify.DemoLogins.as;
+import static org.rectify.DemoLogins.epbStaff;
 import static org.rectify.DemoLogins.office;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -154,6 +157,76 @@ class WarningsTests {
         }
         scenario.stimulate(() -> id).andWaitForStateChange(new EventsHandled(publications).about(id), Boolean.TRUE::equals)
                 .andVerify(done -> assertThat(level(id)).isEqualTo("NONE"));
+    }
+
+    /**
+     * The nightly pass locks one batch at a time (here of one task), not every task for the whole pass. It is held up
+     * writing the warning of a task whose unit missed its last report: it has read the facts and decided YELLOW. The
+     * unit hands the report in meanwhile; its reassessment waits for that batch only, and once the batch commits it
+     * reads the report and clears the warning (the pass's stale decision does not stand). An answer to a notice on a
+     * task the pass has not reached, and a report on another one, go through while the pass is still held up; the pass
+     * later finds what they wrote.
+     */
+    @Test
+    void a_report_or_a_notice_answer_during_the_nightly_pass_waits_for_its_tasks_batch_at_most_and_stands(Scenario scenario)
+            throws Exception {
+        LocalDate today = warnings.today();
+        ProgressFixture reporting = ProgressFixture.plan(mvc, units, today, false);
+        long held = reporting.epbTask();
+        long reportedMeanwhile = reporting.epbTask();
+        heard(scenario, held, "START", "YELLOW"); // its unit missed the past cycle's report
+        heard(scenario, reportedMeanwhile, "START", "YELLOW");
+        long noticed = TestTasks.inPlan(mvc, plans, units, "夜间预警分批测试方案").started("夜间预警分批测试任务",
+                units.resolve("市环境保护局").orElseThrow().id(), today.plusYears(3));
+        scenario.stimulate(() -> noticed).andWaitForStateChange(new EventsHandled(publications).about(noticed), Boolean.TRUE::equals)
+                .andVerify(done -> assertThat(level(noticed)).isEqualTo("NONE"));
+        long notice = JsonPath.<Number>read(mvc.perform(post("/api/supervision/notices").with(office())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"taskId\": %d, \"demands\": \"请报送\", \"replyBy\": \"%s\"}"
+                                .formatted(noticed, today.plusDays(1))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id").longValue();
+        jdbc.update("update supervision_notice set reply_by = ? where id = ?", today.minusDays(1), notice); // overdue now
+        warnings.recompute(noticed, today);
+        assertThat(reasons(noticed)).isEqualTo("NOTICE_UNANSWERED");
+        jdbc.update("update task_warning set reasons = 'STALE' where task_id = ?", held); // the pass will write it
+
+        CountDownLatch rowLocked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(5);
+        try {
+            Future<?> blocker = threads.submit(() -> transactions.executeWithoutResult(tx -> {
+                jdbc.queryForList("select task_id from task_warning where task_id = ? for update", Long.class, held);
+                rowLocked.countDown();
+                awaitQuietly(release);
+            }));
+            assertThat(rowLocked.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Integer> nightly = threads.submit(() -> warnings.recomputeAll(today, 1));
+            awaitWriteWaiting(nightly);
+
+            Future<Long> report = threads.submit(() -> reporting.submitted(epbStaff(), held, reporting.pastCycle));
+            assertThatThrownBy(() -> report.get(2, TimeUnit.SECONDS)).as("the report's reassessment waits for the task's batch")
+                    .isInstanceOf(TimeoutException.class);
+            threads.submit(() -> reporting.submitted(epbStaff(), reportedMeanwhile, reporting.pastCycle)).get(10, TimeUnit.SECONDS);
+            assertThat(level(reportedMeanwhile)).as("a report on a task the pass has not reached goes through").isEqualTo("NONE");
+            threads.submit(() -> mvc.perform(post("/api/supervision/notices/{id}/reply", notice).with(as("epb-staff"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"reply\": \"已报送\"}")).andExpect(status().isOk()))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(reasons(noticed)).as("so does a notice's answer").isEqualTo("NOTICE_ANSWERED_LATE");
+            assertThat(nightly.isDone()).as("the pass is still held up").isFalse();
+
+            release.countDown();
+            blocker.get(30, TimeUnit.SECONDS);
+            assertThat(report.get(30, TimeUnit.SECONDS)).isPositive();
+            assertThat(nightly.get(120, TimeUnit.SECONDS)).isPositive();
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(level(held)).as("the report's reassessment came after the batch's").isEqualTo("NONE");
+        assertThat(jdbc.queryForObject("select count(*) from progress_report where task_id = ? and submitted_at is not null",
+                Integer.class, held)).as("the report is kept").isEqualTo(1);
+        assertThat(level(reportedMeanwhile)).isEqualTo("NONE");
+        assertThat(reasons(noticed)).isEqualTo("NOTICE_ANSWERED_LATE");
+        assertThat(warnings.recomputeAll(today)).as("the pass found what they wrote").isZero();
     }
 
     /**
@@ -338,6 +411,20 @@ class WarningsTests {
 
     private String reasons(long id) {
         return jdbc.queryForObject("select reasons from task_warning where task_id = ?", String.class, id);
+    }
+
+    /** Until the pass waits to write a warning row (the blocker holds it), failing if the pass ends first. */
+    private void awaitWriteWaiting(Future<Integer> pass) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            assertThat(pass.isDone()).as("the pass waits for the locked row").isFalse();
+            if (jdbc.queryForObject("""
+                    select count(*) from pg_stat_activity
+                    where wait_event_type = 'Lock' and query ilike '%insert into%task_warning%'""", Integer.class) > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the pass never reached the locked row");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

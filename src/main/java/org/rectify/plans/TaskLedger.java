@@ -2,6 +2,7 @@ package org.rectify.plans;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.rectify.platform.RenderedStatements;
 import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.Table;

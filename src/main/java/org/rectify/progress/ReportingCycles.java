@@ -1,10 +1,14 @@
 package org.rectify.progress;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.impl.DSL;
 import org.jooq.Record;
 import org.rectify.access.Caller;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskStatus;
+import org.rectify.platform.RenderedStatements;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,13 +50,21 @@ public class ReportingCycles {
 
     static final int MAX_CUSTOM_DATES = 120;
 
+    /** A cycle's columns and whether its plan's reports wait for approval ({@link #findWithApproval}). */
+    private static final List<Field<?>> CYCLE_WITH_APPROVAL = java.util.stream.Stream.concat(
+            Arrays.stream(REPORTING_CYCLE.fields()), java.util.stream.Stream.of(REPORTING_CADENCE.APPROVAL_REQUIRED)).toList();
+    /** The id a cycle is read by, bound at each read ({@link RenderedStatements#sqlById}). */
+    private static final Param<Long> ID = DSL.param("id", Long.class);
+
     private final DSLContext db;
+    private final RenderedStatements statements;
     private final Plans plans;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReportingCycles(DSLContext db, Plans plans, ApplicationEventPublisher events, Clock clock) {
+    ReportingCycles(DSLContext db, RenderedStatements statements, Plans plans, ApplicationEventPublisher events, Clock clock) {
         this.db = db;
+        this.statements = statements;
         this.plans = plans;
         this.events = events;
         this.clock = clock;
@@ -176,10 +188,11 @@ public class ReportingCycles {
     /** {@link #find} and the plan's {@link ReportingCadence#approvalRequired} in one statement (a report's command needs both). */
     @Transactional(readOnly = true)
     Optional<WithApproval> findWithApproval(long cycleId) {
-        return db.select(REPORTING_CYCLE.asterisk(), REPORTING_CADENCE.APPROVAL_REQUIRED).from(REPORTING_CYCLE)
-                .leftJoin(REPORTING_CADENCE).on(REPORTING_CADENCE.PLAN_ID.eq(REPORTING_CYCLE.PLAN_ID))
-                .where(REPORTING_CYCLE.ID.eq(cycleId))
-                .fetchOptional(r -> new WithApproval(toCycle(r), Boolean.TRUE.equals(r.get(REPORTING_CADENCE.APPROVAL_REQUIRED))));
+        // rendered once (each first report reads its cycle), the id bound each time
+        return db.resultQuery(statements.sqlById("cycle-with-approval", () -> db.select(CYCLE_WITH_APPROVAL).from(REPORTING_CYCLE)
+                        .leftJoin(REPORTING_CADENCE).on(REPORTING_CADENCE.PLAN_ID.eq(REPORTING_CYCLE.PLAN_ID))
+                        .where(REPORTING_CYCLE.ID.eq(ID))), cycleId)
+                .coerce(CYCLE_WITH_APPROVAL).fetchOptional(r -> new WithApproval(toCycle(r), Boolean.TRUE.equals(r.get(REPORTING_CADENCE.APPROVAL_REQUIRED))));
     }
 
     /** The cycles of many plans at once, by id. */

@@ -1,6 +1,9 @@
 package org.rectify.units;
 
 import org.jooq.DSLContext;
+import org.jooq.Param;
+import org.jooq.impl.DSL;
+import org.rectify.platform.RenderedStatements;
 import org.jooq.Record;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,10 +26,15 @@ import static org.rectify.units.internal.db.Tables.UNIT_GROUP_MEMBER;
 @Transactional(readOnly = true)
 public class Units {
 
-    private final DSLContext db;
+    /** The id a unit is read by, bound at each read ({@link RenderedStatements#sqlById}). */
+    private static final Param<Long> ID = DSL.param("id", Long.class);
 
-    Units(DSLContext db) {
+    private final DSLContext db;
+    private final RenderedStatements statements;
+
+    Units(DSLContext db, RenderedStatements statements) {
         this.db = db;
+        this.statements = statements;
     }
 
     public Unit get(long id) {
@@ -34,7 +42,9 @@ public class Units {
     }
 
     public Optional<Unit> find(long id) {
-        return db.selectFrom(UNIT).where(UNIT.ID.eq(id)).fetchOptional(Units::toUnit);
+        // rendered once (every command reads a unit or two: a report's, the caller's), the id bound each time
+        return db.resultQuery(statements.sqlById("unit", () -> db.selectFrom(UNIT).where(UNIT.ID.eq(ID))), id)
+                .coerce(UNIT).fetchOptional(Units::toUnit);
     }
 
     /** The whole tree in depth-first order (siblings by sort order, then name). */

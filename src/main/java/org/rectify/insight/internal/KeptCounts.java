@@ -6,6 +6,7 @@ import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Row4;
 import org.jooq.Table;
+import org.rectify.platform.RenderedStatements;
 import org.rectify.insight.internal.db.tables.records.InsightCountRecord;
 import org.rectify.insight.internal.db.tables.records.InsightDeadlineRecord;
 import org.rectify.insight.internal.db.tables.records.InsightMonthRecord;
@@ -24,8 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
@@ -60,13 +63,15 @@ class KeptCounts {
     private final DSLContext db;
     private final TallySource source;
     private final KeptSumsRecount recount;
+    private final RenderedStatements statements;
     /** Whether this node has found the counts complete or built them (until then the dashboard counts live). */
     private volatile boolean ready;
 
-    KeptCounts(DSLContext db, TallySource source, KeptSumsRecount recount) {
+    KeptCounts(DSLContext db, TallySource source, KeptSumsRecount recount, RenderedStatements statements) {
         this.db = db;
         this.source = source;
         this.recount = recount;
+        this.statements = statements;
     }
 
     boolean ready() {
@@ -259,10 +264,32 @@ class KeptCounts {
         if (reports.isEmpty()) {
             return;
         }
+        // both statements rendered once per number of tasks and reports (each submission's own: a flight recording of
+        // Q4 put a tenth of a submission's request CPU in building and rendering them), the values bound each time
         List<Long> ids = reports.stream().map(Reported::taskId).distinct().sorted().toList();
-        db.select(INSIGHT_TASK.TASK_ID).from(INSIGHT_TASK).where(INSIGHT_TASK.TASK_ID.in(ids)).orderBy(INSIGHT_TASK.TASK_ID).forUpdate()
-                .fetch();
-        var values = reports.stream().distinct().map(r -> row(r.taskId(), r.unitId(), r.cycleId(), r.late())).toList();
+        db.resultQuery(statements.sqlWithBinds(new LockTasks(ids.size()), () -> lockTasks(ids), ids), ids.toArray()).fetch();
+        List<Reported> rows = reports.stream().distinct().toList();
+        List<Object> binds = rows.stream().<Object>flatMap(r -> Stream.of(r.taskId(), r.unitId(), r.cycleId(), r.late())).toList();
+        db.query(statements.sqlWithBinds(new AddReported(rows.size()), () -> addReportedStatement(rows), binds), binds.toArray())
+                .execute();
+    }
+
+    /** The keys of {@link #addReported}'s statements' SQL: their shape, the number of tasks locked and of reports added. */
+    private record LockTasks(int tasks) {
+    }
+
+    private record AddReported(int reports) {
+    }
+
+    /** The tasks' rows locked, in id order (as {@link #refresh} locks them). Binds the ids only. */
+    private Query lockTasks(List<Long> ids) {
+        return db.select(INSIGHT_TASK.TASK_ID).from(INSIGHT_TASK).where(INSIGHT_TASK.TASK_ID.in(ids)).orderBy(INSIGHT_TASK.TASK_ID)
+                .forUpdate();
+    }
+
+    /** The slots not counted yet inserted and their sums added. Binds each report's task, unit, cycle and lateness only. */
+    private Query addReportedStatement(List<Reported> reports) {
+        var values = reports.stream().map(r -> row(r.taskId(), r.unitId(), r.cycleId(), r.late())).toList();
         Table<?> reported = values(values.toArray(Row4[]::new)).as("reported", "task_id", "unit_id", "cycle_id", "late");
         Field<Long> task = reported.field("task_id", Long.class);
         Field<Long> unit = reported.field("unit_id", Long.class);
@@ -283,11 +310,12 @@ class KeptCounts {
         Field<Boolean> addedLate = added.field("late", Boolean.class);
         Table<?> keys = unnest(INSIGHT_TASK_UNIT.KEYS).as("k", "key");
         Field<String> key = keys.field("key", String.class);
-        db.with(added)
+        return db.with(added)
                 .insertInto(INSIGHT_SLOT, INSIGHT_SLOT.SCOPE_KEY, INSIGHT_SLOT.CYCLE_ID, INSIGHT_SLOT.UNIT_ID, INSIGHT_SLOT.ON_TIME,
                         INSIGHT_SLOT.LATE)
                 .select(select(key, addedCycle, addedUnit,
-                        sum(when(addedLate, 0).otherwise(1)).cast(Integer.class), sum(when(addedLate, 1).otherwise(0)).cast(Integer.class))
+                        sum(when(addedLate, inline(0)).otherwise(inline(1))).cast(Integer.class),
+                        sum(when(addedLate, inline(1)).otherwise(inline(0))).cast(Integer.class))
                         .from(added)
                         .join(INSIGHT_TASK_UNIT).on(INSIGHT_TASK_UNIT.TASK_ID.eq(addedTask).and(INSIGHT_TASK_UNIT.UNIT_ID.eq(addedUnit)))
                         .crossJoin(keys)
@@ -296,8 +324,7 @@ class KeptCounts {
                         .orderBy(key, addedCycle, addedUnit))
                 .onConflict(INSIGHT_SLOT.SCOPE_KEY, INSIGHT_SLOT.CYCLE_ID, INSIGHT_SLOT.UNIT_ID).doUpdate()
                 .set(INSIGHT_SLOT.ON_TIME, INSIGHT_SLOT.ON_TIME.plus(excluded(INSIGHT_SLOT.ON_TIME)))
-                .set(INSIGHT_SLOT.LATE, INSIGHT_SLOT.LATE.plus(excluded(INSIGHT_SLOT.LATE)))
-                .execute();
+                .set(INSIGHT_SLOT.LATE, INSIGHT_SLOT.LATE.plus(excluded(INSIGHT_SLOT.LATE)));
     }
 
     /**

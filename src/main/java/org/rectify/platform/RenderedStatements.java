@@ -1,4 +1,4 @@
-package org.rectify.plans;
+package org.rectify.platform;
 
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -7,18 +7,19 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The ledger's statements rendered once per shape and kept: a flight recording put 40 % of a ledger request's CPU in
+ * Statements rendered once per shape and kept (the task ledger's, a report's kept counts): a flight recording put 40 % of a ledger request's CPU in
  * jOOQ building each statement's SQL afresh (issue 14). The SQL is rendered with its values inlined (by jOOQ, escaped
  * as literals), so the key must name everything the statement is built from: the scope, the filter with its page, and
  * any value read to build it (a lead unit's path). The same text each time also lets the driver keep the statement
  * prepared on each connection, so PostgreSQL plans it once instead of at every request.
  */
 @Component
-class RenderedStatements {
+public class RenderedStatements {
 
     private static final int KEPT = 2_000;
 
@@ -30,12 +31,12 @@ class RenderedStatements {
         }
     });
 
-    RenderedStatements(DSLContext db) {
+    public RenderedStatements(DSLContext db) {
         this.db = db;
     }
 
     /** The SQL of the statement {@code key} names, rendered from {@code statement} the first time. */
-    String sql(Object key, Supplier<? extends QueryPart> statement) {
+    public String sql(Object key, Supplier<? extends QueryPart> statement) {
         String sql = kept.get(key);
         if (sql == null) {
             sql = db.renderInlined(statement.get());
@@ -48,12 +49,31 @@ class RenderedStatements {
      * The SQL of a statement whose one bind value is the id it reads by (a {@code ?} given at each execution), rendered
      * the first time: one task's statements are the same for every task (and scope), only the id differs.
      */
-    String sqlById(Object key, Supplier<? extends Query> statement) {
+    public String sqlById(Object key, Supplier<? extends Query> statement) {
         String sql = kept.get(key);
         if (sql == null) {
             Query query = statement.get();
             if (query.getBindValues().size() != 1) { // anything else bound would be lost: inline it when building
                 throw new IllegalStateException("one bind value expected, the id: " + query.getBindValues());
+            }
+            sql = db.render(query);
+            kept.put(key, sql);
+        }
+        return sql;
+    }
+
+    /**
+     * The SQL of a statement whose bind values are {@code binds}, in this order, given again at each execution
+     * ({@code db.query(sql, binds)}), rendered the first time: the key names the statement's shape (e.g. the number of
+     * rows it writes), never a value. Refused when the built statement binds anything else (it would be lost): build
+     * what does not change as inlined literals.
+     */
+    public String sqlWithBinds(Object key, Supplier<? extends Query> statement, List<?> binds) {
+        String sql = kept.get(key);
+        if (sql == null) {
+            Query query = statement.get();
+            if (!query.getBindValues().equals(binds)) {
+                throw new IllegalStateException("bind values " + query.getBindValues() + " expected " + binds);
             }
             sql = db.render(query);
             kept.put(key, sql);

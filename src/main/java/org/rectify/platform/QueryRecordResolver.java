@@ -17,20 +17,25 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Binds a {@link QueryRecord} from the request's parameters. Spring's constructor binding looks the record's
  * constructor up again for every request, and with it parses every parameter's annotations (in the JDK, afresh at each
  * call) several times per component: a flight recording of the root office's ledger API put a quarter of the
  * request's CPU there (issue 14). Here the constructor and its parameters are read once per type; each value is
- * converted by the request's own binder (its conversion service and {@code @DateTimeFormat}), and a value that does
- * not convert is refused as Spring refuses it: a field error with the same message codes, answered 422
- * ({@link ErrorHandling}).
+ * read in its plain form ({@link PlainQueryValues}) or else converted by the request's own binder (its conversion
+ * service and {@code @DateTimeFormat}, made only then), and a value that does not convert is refused as Spring refuses
+ * it: a field error with the same message codes, answered 422 ({@link ErrorHandling}).
  */
 final class QueryRecordResolver implements HandlerMethodArgumentResolver {
 
-    /** A record's constructor and one parameter per component, each with its annotations read once. */
-    private record Shape(Constructor<?> constructor, String[] names, MethodParameter[] parameters) {
+    /**
+     * A record's constructor and one parameter per component, each with its annotations read once, and how to read its
+     * plain values without the binder ({@link PlainQueryValues}; null: always through the binder).
+     */
+    private record Shape(Constructor<?> constructor, String[] names, MethodParameter[] parameters,
+                         Function<String[], Object>[] plain) {
 
         static Shape of(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
@@ -46,6 +51,8 @@ final class QueryRecordResolver implements HandlerMethodArgumentResolver {
             }
             String[] names = new String[components.length];
             MethodParameter[] parameters = new MethodParameter[components.length];
+            @SuppressWarnings("unchecked")
+            Function<String[], Object>[] plain = new Function[components.length];
             for (int i = 0; i < components.length; i++) {
                 if (types[i].isPrimitive()) { // a missing parameter would have no value to give it
                     throw new IllegalStateException(type + "." + components[i].getName() + " is primitive");
@@ -53,8 +60,9 @@ final class QueryRecordResolver implements HandlerMethodArgumentResolver {
                 names[i] = components[i].getName();
                 parameters[i] = new MethodParameter(constructor, i);
                 parameters[i].getParameterAnnotations(); // read now: MethodParameter keeps them
+                plain[i] = PlainQueryValues.reader(parameters[i]);
             }
-            return new Shape(constructor, names, parameters);
+            return new Shape(constructor, names, parameters, plain);
         }
     }
 
@@ -71,12 +79,20 @@ final class QueryRecordResolver implements HandlerMethodArgumentResolver {
         Class<?> type = parameter.getParameterType();
         Shape shape = shapes.computeIfAbsent(type, Shape::of);
         String name = Conventions.getVariableNameForParameter(parameter);
-        WebDataBinder binder = binders.createBinder(request, null, name);
+        WebDataBinder binder = null; // made only for a value that is not plain
         Object[] args = new Object[shape.names().length];
         for (int i = 0; i < args.length; i++) {
             String[] values = request.getParameterValues(shape.names()[i]);
             if (values == null) {
                 continue;
+            }
+            Object plain = shape.plain()[i] == null ? PlainQueryValues.UNDECIDED : shape.plain()[i].apply(values);
+            if (plain != PlainQueryValues.UNDECIDED) {
+                args[i] = plain;
+                continue;
+            }
+            if (binder == null) {
+                binder = binders.createBinder(request, null, name);
             }
             Object value = values.length == 1 ? values[0] : values;
             MethodParameter component = shape.parameters()[i];
@@ -89,7 +105,7 @@ final class QueryRecordResolver implements HandlerMethodArgumentResolver {
                 binder.getBindingErrorProcessor().processPropertyAccessException(e, result);
             }
         }
-        if (binder.getBindingResult().hasErrors()) {
+        if (binder != null && binder.getBindingResult().hasErrors()) {
             throw new MethodArgumentNotValidException(parameter, binder.getBindingResult());
         }
         Object bound = BeanUtils.instantiateClass(shape.constructor(), args);

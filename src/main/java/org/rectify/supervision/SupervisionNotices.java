@@ -351,11 +351,28 @@ public class SupervisionNotices {
         return answerableBy(notice, caller).stream().filter(a -> !a.isAnswered()).toList();
     }
 
-    /** Whether the caller had answers to give here and has given them all: its page says so, not "awaiting reply". */
+    /** The lead units' answers that are the caller's to give, answered or not: what its page of the notice shows. */
     @Transactional(readOnly = true)
-    public boolean answeredAllFor(SupervisionNotice notice, Caller caller) {
-        List<NoticeAnswer> own = answerableBy(notice, caller);
-        return !own.isEmpty() && own.stream().allMatch(NoticeAnswer::isAnswered);
+    public CallersAnswers answersOf(SupervisionNotice notice, Caller caller) {
+        return new CallersAnswers(answerableBy(notice, caller));
+    }
+
+    /** The answers a caller may give on a notice ({@link #answersOf}), read once for its page. */
+    public record CallersAnswers(List<NoticeAnswer> own) {
+
+        /** Those not given yet. */
+        public List<NoticeAnswer> pending() {
+            return own.stream().filter(a -> !a.isAnswered()).toList();
+        }
+
+        public boolean mayReply() {
+            return !pending().isEmpty();
+        }
+
+        /** The caller had answers to give and has given them all: its page says so, not "awaiting reply". */
+        public boolean answeredAll() {
+            return !own.isEmpty() && pending().isEmpty();
+        }
     }
 
     private List<NoticeAnswer> answerableBy(SupervisionNotice notice, Caller caller) {

@@ -183,9 +183,10 @@ class NoticeController {
     private String page(SupervisionNotice notice, Caller caller, Model model) {
         model.addAttribute("notice", notice);
         model.addAttribute("late", notice.isLate(warnings.today(), warnings.zone()));
-        model.addAttribute("mayReply", notices.mayReply(notice, caller));
-        model.addAttribute("pending", notices.pendingFor(notice, caller));
-        model.addAttribute("answeredAll", notices.answeredAllFor(notice, caller));
+        var answers = notices.answersOf(notice, caller); // one read of the answers' unit paths for the three
+        model.addAttribute("mayReply", answers.mayReply());
+        model.addAttribute("pending", answers.pending());
+        model.addAttribute("answeredAll", answers.answeredAll());
         model.addAttribute("mayReview", notices.mayReview(notice, caller));
         model.addAttribute("maxSizeMb", evidences.store().maxSize() / (1024 * 1024));
         return "supervision/notice";

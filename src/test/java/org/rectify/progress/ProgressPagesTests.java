@@ -254,15 +254,32 @@ class ProgressPagesTests {
         assertThat(page).contains("id=\"flash-error\"");
         assertThat(page.split("class=\"alert alert-danger\"", -1)).hasSize(2); // shown once, not by the page and the layout
         assertThat(db.fetchCount(PROGRESS_REPORT, PROGRESS_REPORT.TASK_ID.eq(task))).isZero();
-        // a cycle remade since the link was kept (the cadence changed): the due list, saying so
-        MvcResult gone = mvc.perform(get("/progress/reports/new").param("taskId", "" + task).param("cycleId", "" + Long.MAX_VALUE)
+        // a cycle remade since the link was kept (the office set the cadence again): the due list, saying so
+        long remade = plan.futureCycle;
+        plan.cadence(false);
+        assertThat(plan.futureCycle).isNotEqualTo(remade);
+        MvcResult gone = mvc.perform(get("/progress/reports/new").param("taskId", "" + task).param("cycleId", "" + remade)
                         .with(epbStaff()))
                 .andExpect(redirectedUrl("/progress/due")).andReturn();
         mvc.perform(get("/progress/due").flashAttrs(gone.getFlashMap()).with(epbStaff()))
-                .andExpect(content().string(containsString("报送周期不存在")));
+                .andExpect(content().string(containsString("报送周期不存在（" + remade + "）")));
         // a task the unit does not report on stays "not found"
         mvc.perform(get("/progress/reports/new").param("taskId", "" + task).with(as("linxiang-staff")))
                 .andExpect(status().isNotFound());
+    }
+
+    /** A cycle no longer there is its own kind of refusal (410), told apart from another plan's cycle (404), not by its text. */
+    @Test
+    void a_cycle_remade_since_the_link_was_made_is_gone_and_another_plans_cycle_is_not_found() throws Exception {
+        long remade = plan.futureCycle;
+        plan.cadence(false);
+        plan.report(epbStaff(), task, remade, content("本期完成监测站建设。"), true)
+                .andExpect(status().isGone()).andExpect(content().string(containsString("已不存在")));
+        long othersCycle = ProgressFixture.plan(mvc, units, plan.today, false).currentCycle;
+        plan.report(epbStaff(), task, othersCycle, content("本期完成监测站建设。"), true).andExpect(status().isNotFound());
+        mvc.perform(get("/progress/reports/new").param("taskId", "" + task).param("cycleId", "" + othersCycle).with(epbStaff()))
+                .andExpect(status().isNotFound());
+        assertThat(db.fetchCount(PROGRESS_REPORT, PROGRESS_REPORT.TASK_ID.eq(task))).isZero();
     }
 
     @Test

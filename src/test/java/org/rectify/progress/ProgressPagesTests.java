@@ -282,6 +282,27 @@ class ProgressPagesTests {
         assertThat(db.fetchCount(PROGRESS_REPORT, PROGRESS_REPORT.TASK_ID.eq(task))).isZero();
     }
 
+    /** At 360 px a plan's full title was cut in the filter: the option reads its short name, the title its full name. */
+    @Test
+    void the_plan_filters_offer_a_plans_short_name_and_english_cells_say_a_deadline_is_not_set() throws Exception {
+        String title = db.select(org.rectify.plans.internal.db.Tables.PLAN.TITLE).from(org.rectify.plans.internal.db.Tables.PLAN)
+                .where(org.rectify.plans.internal.db.Tables.PLAN.ID.eq(plan.planId)).fetchOne(org.rectify.plans.internal.db.Tables.PLAN.TITLE);
+        String shortName = "筛选" + plan.planId % 100000;
+        mvc.perform(post("/plans/{id}/short-name", plan.planId).param("shortName", shortName).with(office()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String option = "<option value=\"" + plan.planId + "\" title=\"" + title + "\"";
+        for (String page : List.of("/progress/matrix", "/progress/compliance", "/supervision", "/tasks", "/insight")) {
+            String html = mvc.perform(get(page).param("planId", "" + plan.planId).with(office()))
+                    .andExpect(status().isOk()).andExpect(whole()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).as(page).containsPattern(java.util.regex.Pattern.quote(option) + "[^>]*>" + shortName + "</option>");
+        }
+        // the plans' column of links has a header a screen reader reads; a task without a deadline is "Not set", not "none"
+        mvc.perform(get("/plans").param("lang", "en").with(office()))
+                .andExpect(content().string(containsString("<span class=\"visually-hidden\">Actions</span>")));
+        mvc.perform(get("/tasks").param("planId", "" + plan.planId).param("lang", "en").with(office()))
+                .andExpect(content().string(allOf(containsString(">Not set</td>"), not(containsString(">none</td>")))));
+    }
+
     @Test
     void the_indicator_page_names_its_task_with_its_plan() throws Exception {
         String shortName = "指标页" + plan.planId % 100000;

@@ -2,14 +2,15 @@ package org.rectify.plans;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.rectify.platform.RenderedStatements;
 import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.Table;
-import org.rectify.platform.Like;
 import org.rectify.access.DataScope;
+import org.rectify.platform.Like;
+import org.rectify.platform.RenderedStatements;
 import org.rectify.units.UnitPaths;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
@@ -21,9 +22,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.arrayAgg;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
@@ -31,7 +32,6 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.rectify.plans.internal.db.Tables.INDICATOR;
 import static org.rectify.plans.internal.db.Tables.MILESTONE;
 import static org.rectify.plans.internal.db.Tables.OBLIGATION;
-import static org.rectify.units.api.Tables.UNITS_PERSON;
 import static org.rectify.plans.internal.db.Tables.PLAN;
 import static org.rectify.plans.internal.db.Tables.TASK;
 import static org.rectify.plans.internal.db.Tables.TASK_HISTORY;
@@ -39,6 +39,7 @@ import static org.rectify.plans.internal.db.Tables.TASK_OPEN_REACH;
 import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
 import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 import static org.rectify.units.api.Tables.UNITS_GROUP;
+import static org.rectify.units.api.Tables.UNITS_PERSON;
 
 /**
  * The ledger (台账): the read side of tasks. Every query takes the caller's {@link DataScope}; a task
@@ -109,7 +110,7 @@ public class TaskLedger {
      * one statement, or a count and then a page, each with its own snapshot under READ COMMITTED as inside one, and a
      * read-only transaction cost its begin and commit (a round trip) on every request.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public LedgerPage find(LedgerFilter filter, DataScope scope) {
         Optional<String> leadPath = leadPath(filter);
         // what the statements are built from, and so the key of their rendered SQL (RenderedStatements)

@@ -8,7 +8,9 @@ package org.rectify.platform;
 public abstract class RectifyException extends RuntimeException {
 
     public enum Kind {
-        NOT_FOUND(404), FORBIDDEN(403), CONFLICT(409), INVALID(422), TOO_MANY(429);
+        NOT_FOUND(404), FORBIDDEN(403), CONFLICT(409), INVALID(422), TOO_MANY(429),
+        /** Existed once and no longer does: a link kept from before it was remade. */
+        GONE(410);
 
         public final int status;
 

@@ -168,10 +168,15 @@ class ReportAccess {
         return openCycleWithApproval(task, cycleId).cycle();
     }
 
-    /** A begun cycle of the task's plan (404 for another plan's) with whether the plan's reports wait for approval. */
+    /**
+     * A begun cycle of the task's plan with whether the plan's reports wait for approval: 410 for a cycle no longer
+     * there (remade since the link was made), 404 for another plan's.
+     */
     ReportingCycles.WithApproval openCycleWithApproval(TaskDetail task, long cycleId) {
-        ReportingCycles.WithApproval found = cycles.findWithApproval(cycleId).filter(c -> c.cycle().planId() == task.planId())
-                .orElseThrow(() -> new ReportNotFound("progress.cycle.notFound", cycleId));
+        ReportingCycles.WithApproval found = cycles.findWithApproval(cycleId).orElseThrow(() -> new CycleGone(cycleId));
+        if (found.cycle().planId() != task.planId()) {
+            throw new ReportNotFound("progress.cycle.notFound", cycleId);
+        }
         if (!found.cycle().hasStartedBy(cycles.today())) {
             throw new ReportInvalid("cycleId", "progress.cycle.notOpen");
         }

@@ -53,6 +53,24 @@ class MessageBundlesTests {
         assertThat(missing).isEmpty();
     }
 
+    /** A screen reader reads an empty header as nothing: a column of buttons gets a (visually hidden) header. */
+    @Test
+    void no_table_header_is_left_empty() throws IOException {
+        Pattern emptyHeader = Pattern.compile("<th(\\s[^>]*)?>\\s*</th>");
+        Set<String> empty = new TreeSet<>();
+        try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {
+            for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = emptyHeader.matcher(Files.readString(template));
+                while (m.find()) {
+                    if (m.group(1) == null || !m.group(1).contains("th:text")) {
+                        empty.add(RESOURCES.relativize(template) + ": " + m.group());
+                    }
+                }
+            }
+        }
+        assertThat(empty).isEmpty();
+    }
+
     @Test
     void a_message_with_arguments_doubles_its_apostrophes_so_none_is_swallowed() throws IOException {
         // MessageFormat reads a lone ' as a quote: "the task's {0}" would show as "the tasks {0}"

@@ -254,15 +254,53 @@ class ProgressPagesTests {
         assertThat(page).contains("id=\"flash-error\"");
         assertThat(page.split("class=\"alert alert-danger\"", -1)).hasSize(2); // shown once, not by the page and the layout
         assertThat(db.fetchCount(PROGRESS_REPORT, PROGRESS_REPORT.TASK_ID.eq(task))).isZero();
-        // a cycle remade since the link was kept (the cadence changed): the due list, saying so
-        MvcResult gone = mvc.perform(get("/progress/reports/new").param("taskId", "" + task).param("cycleId", "" + Long.MAX_VALUE)
+        // a cycle remade since the link was kept (the office set the cadence again): the due list, saying so
+        long remade = plan.futureCycle;
+        plan.cadence(false);
+        assertThat(plan.futureCycle).isNotEqualTo(remade);
+        MvcResult gone = mvc.perform(get("/progress/reports/new").param("taskId", "" + task).param("cycleId", "" + remade)
                         .with(epbStaff()))
                 .andExpect(redirectedUrl("/progress/due")).andReturn();
         mvc.perform(get("/progress/due").flashAttrs(gone.getFlashMap()).with(epbStaff()))
-                .andExpect(content().string(containsString("报送周期不存在")));
+                .andExpect(content().string(containsString("报送周期不存在（" + remade + "）")));
         // a task the unit does not report on stays "not found"
         mvc.perform(get("/progress/reports/new").param("taskId", "" + task).with(as("linxiang-staff")))
                 .andExpect(status().isNotFound());
+    }
+
+    /** A cycle no longer there is its own kind of refusal (410), told apart from another plan's cycle (404), not by its text. */
+    @Test
+    void a_cycle_remade_since_the_link_was_made_is_gone_and_another_plans_cycle_is_not_found() throws Exception {
+        long remade = plan.futureCycle;
+        plan.cadence(false);
+        plan.report(epbStaff(), task, remade, content("本期完成监测站建设。"), true)
+                .andExpect(status().isGone()).andExpect(content().string(containsString("已不存在")));
+        long othersCycle = ProgressFixture.plan(mvc, units, plan.today, false).currentCycle;
+        plan.report(epbStaff(), task, othersCycle, content("本期完成监测站建设。"), true).andExpect(status().isNotFound());
+        mvc.perform(get("/progress/reports/new").param("taskId", "" + task).param("cycleId", "" + othersCycle).with(epbStaff()))
+                .andExpect(status().isNotFound());
+        assertThat(db.fetchCount(PROGRESS_REPORT, PROGRESS_REPORT.TASK_ID.eq(task))).isZero();
+    }
+
+    /** At 360 px a plan's full title was cut in the filter: the option reads its short name, the title its full name. */
+    @Test
+    void the_plan_filters_offer_a_plans_short_name_and_english_cells_say_a_deadline_is_not_set() throws Exception {
+        String title = db.select(org.rectify.plans.internal.db.Tables.PLAN.TITLE).from(org.rectify.plans.internal.db.Tables.PLAN)
+                .where(org.rectify.plans.internal.db.Tables.PLAN.ID.eq(plan.planId)).fetchOne(org.rectify.plans.internal.db.Tables.PLAN.TITLE);
+        String shortName = "筛选" + plan.planId % 100000;
+        mvc.perform(post("/plans/{id}/short-name", plan.planId).param("shortName", shortName).with(office()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String option = "<option value=\"" + plan.planId + "\" title=\"" + title + "\"";
+        for (String page : List.of("/progress/matrix", "/progress/compliance", "/supervision", "/tasks", "/insight")) {
+            String html = mvc.perform(get(page).param("planId", "" + plan.planId).with(office()))
+                    .andExpect(status().isOk()).andExpect(whole()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).as(page).containsPattern(java.util.regex.Pattern.quote(option) + "[^>]*>" + shortName + "</option>");
+        }
+        // the plans' column of links has a header a screen reader reads; a task without a deadline is "Not set", not "none"
+        mvc.perform(get("/plans").param("lang", "en").with(office()))
+                .andExpect(content().string(containsString("<span class=\"visually-hidden\">Actions</span>")));
+        mvc.perform(get("/tasks").param("planId", "" + plan.planId).param("lang", "en").with(office()))
+                .andExpect(content().string(allOf(containsString(">Not set</td>"), not(containsString(">none</td>")))));
     }
 
     @Test

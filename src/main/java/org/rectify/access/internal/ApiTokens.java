@@ -8,6 +8,7 @@ import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -106,7 +107,7 @@ public class ApiTokens {
      * A condition on API_TOKEN: the token whose hash is {@code hash}, unrevoked and unexpired; so that signing a request
      * in reads the token and its account in one statement. It reads nothing itself: no transaction, no connection.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(propagation = Propagation.SUPPORTS)
     Condition matching(byte[] hash) {
         return API_TOKEN.SECRET_HASH.eq(hash).and(API_TOKEN.REVOKED_AT.isNull()).and(API_TOKEN.EXPIRES_AT.gt(at(clock.instant())));
     }

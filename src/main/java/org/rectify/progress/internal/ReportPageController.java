@@ -1,6 +1,7 @@
 package org.rectify.progress.internal;
 
 import org.rectify.access.Caller;
+import org.rectify.access.Role;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.Messages;
 import org.rectify.platform.RectifyException;
@@ -20,6 +21,7 @@ import org.rectify.progress.ReportContext;
 import org.rectify.progress.ReportDetail;
 import org.rectify.progress.ReportingCycles;
 import org.rectify.progress.StagedFile;
+import org.rectify.progress.VersionStatus;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
@@ -66,7 +68,7 @@ class ReportPageController {
     /** Whether the caller is a unit head: the head's "submit" needs no approval. */
     @ModelAttribute("head")
     boolean head(Caller caller) {
-        return caller.role() == org.rectify.access.Role.UNIT_HEAD;
+        return caller.role() == Role.UNIT_HEAD;
     }
 
     /**
@@ -86,7 +88,7 @@ class ReportPageController {
             context = reports.context(taskId, cycleId, unitId, caller);
         } catch (RectifyException e) {
             if (e.kind() != RectifyException.Kind.CONFLICT && e.kind() != RectifyException.Kind.INVALID
-                    && !"progress.cycle.notFound".equals(e.messageKey())) { // a cycle remade since the link was kept
+                    && e.kind() != RectifyException.Kind.GONE) { // GONE: a cycle remade since the link was kept
                 throw e; // a task the caller may not see or report on stays "not found" / "forbidden"
             }
             redirect.addFlashAttribute("flashError", messages.text(e));
@@ -290,7 +292,7 @@ class ReportPageController {
 
     /** What staff are told once they submit: the report went to the office, or first to their unit head. */
     private String submitted(ReportDetail report) {
-        return text(report.status() == org.rectify.progress.VersionStatus.AWAITING_APPROVAL
+        return text(report.status() == VersionStatus.AWAITING_APPROVAL
                 ? "progress.report.sentForApprovalFlash" : "progress.report.submittedFlash");
     }
 

@@ -6,6 +6,30 @@ import java.time.Instant;
 public record EvidenceFile(long id, String fileName, String contentType, long size, String sha256, String uploadedBy,
                            Instant uploadedAt) {
 
+    /**
+     * The kind of file for people (PDF, 图片, Word 文档 …), the message key's last part: {@code progress.evidence.kind.*}.
+     * The content type itself stays in the API and in the cell's tooltip.
+     */
+    public String kind() {
+        String type = contentType == null ? "" : contentType;
+        if (type.equals("application/pdf")) {
+            return "pdf";
+        }
+        if (type.startsWith("image/")) {
+            return "image";
+        }
+        if (type.equals("application/msword") || type.contains("wordprocessingml")) {
+            return "word";
+        }
+        if (type.equals("application/vnd.ms-excel") || type.contains("spreadsheetml") || type.equals("text/csv")) {
+            return "sheet";
+        }
+        if (type.equals("application/vnd.ms-powerpoint") || type.contains("presentationml")) {
+            return "slides";
+        }
+        return type.startsWith("text/") ? "text" : "other";
+    }
+
     /** The size for people: 1.2 MB, 340 KB, 12 B. */
     public String displaySize() {
         if (size < 1024) {

@@ -107,4 +107,13 @@ class AuditAccessTests {
                 .andExpect(content().string(containsString("审计链完整")))
                 .andExpect(content().string(containsString("data-intact=\"true\"")));
     }
+
+    @Test
+    void the_audit_page_names_the_platforms_scheduled_work_in_the_readers_words() throws Exception {
+        events.publishEvent(new AuditChainTests.Probe("system", "probe.scheduled", "probe:scheduled", "nightly"));
+        mvc.perform(get("/admin/audit").with(admin())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("系统（自动）")));
+        mvc.perform(get("/admin/audit").param("lang", "en").with(admin())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("System (automatic)")));
+    }
 }

@@ -64,6 +64,7 @@ class ProgressBrowserTests extends BrowserTest {
         assertThat(text("#report-state")).isEqualTo("已报送");
         assertThat(text("#evidence")).contains("监测站建设方案.pdf").contains(EvidenceTests.sha256(pdf));
         assertThat(text(".evidence-size")).isEqualTo(pdf.length + " B");
+        assertThat(text(".evidence-kind")).isEqualTo("PDF");
         browser.screenshot("progress-report");
         browser.logOut();
 

@@ -2,17 +2,28 @@ package org.rectify.plans;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record7;
 import org.jooq.Select;
+import org.jooq.Table;
+import org.rectify.platform.RenderedStatements;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.val;
+import static org.jooq.impl.DSL.when;
+import static org.rectify.plans.internal.db.Tables.PLAN;
 import static org.rectify.plans.internal.db.Tables.TASK;
 import static org.rectify.plans.internal.db.Tables.TASK_OPEN_DUTY;
 import static org.rectify.plans.internal.db.Tables.TASK_OPEN_DUTY_COUNT;
@@ -24,6 +35,7 @@ import static org.rectify.units.api.Tables.UNITS_GROUP;
  * {@code task_open_duty}'s key in the list's order and its totals are {@code task_open_duty_count}'s, so a page costs
  * the same in a township and in a province of a million tasks (issue 14). Holds what {@link TaskLedger#duties} with
  * the reporting statuses returns, in its order. Not scoped: the caller applies its own rules (the progress module).
+ * A page is one statement (its rows, their plans' titles and the totals), rendered once per shape.
  */
 @Service
 @Transactional(readOnly = true)
@@ -32,10 +44,17 @@ public class OpenDuties {
     /** The rows of every unit's duties, for a caller without a unit (the administrator). */
     static final String EVERY_UNIT = "/";
 
-    private final DSLContext db;
+    private static final Field<BigDecimal> LEAD_TOTAL = field("lead_total", BigDecimal.class);
+    private static final Field<BigDecimal> SUPPORTING_TOTAL = field("supporting_total", BigDecimal.class);
+    /** The text only of an untitled task, whose excerpt stands for its title: the list shows no more of it. */
+    private static final Field<String> UNTITLED_TEXT = when(TaskConditions.untitled(TASK.TITLE), TASK.TEXT).as(TASK.TEXT);
 
-    OpenDuties(DSLContext db) {
+    private final DSLContext db;
+    private final RenderedStatements statements;
+
+    OpenDuties(DSLContext db, RenderedStatements statements) {
         this.db = db;
+        this.statements = statements;
     }
 
     /**
@@ -44,45 +63,101 @@ public class OpenDuties {
      */
     public DutyPage page(String unitPath, Long planId, long offset, int limit) {
         String path = unitPath == null ? EVERY_UNIT : unitPath;
-        Condition plan = planId == null ? noCondition() : TASK_OPEN_DUTY.PLAN_ID.eq(planId);
+        int from = (int) Math.min(Integer.MAX_VALUE, Math.max(0L, offset));
+        int size = Math.max(0, limit);
+        List<UnitDuty> lead = new ArrayList<>();
+        List<UnitDuty> supporting = new ArrayList<>();
+        Map<Long, String> titles = new HashMap<>();
+        int[] totals = null;
+        if (size > 0) {
+            List<Object> binds = new ArrayList<>();
+            for (UnitRole role : UnitRole.values()) { // the totals, in the select list
+                binds.add(path);
+                if (planId != null) {
+                    binds.add(planId);
+                }
+            }
+            for (UnitRole role : UnitRole.values()) { // each role's range
+                binds.add(path);
+                if (planId != null) {
+                    binds.add(planId);
+                }
+                binds.add((long) from); // jOOQ binds an offset and a limit as longs
+                binds.add((long) size);
+            }
+            var rows = db.resultQuery(statements.sqlWithBinds(List.of("open-duties", planId != null),
+                    () -> pageStatement(path, planId, from, size), binds), binds.toArray()).coerce(PAGE_FIELDS).fetch();
+            for (var r : rows) {
+                boolean isLead = r.get(TASK_OPEN_DUTY.ROLE) == UnitRole.LEAD;
+                (isLead ? lead : supporting).add(TaskLedger.duty(r, isLead));
+                titles.putIfAbsent(r.get(TASK.PLAN_ID), r.get(PLAN.TITLE));
+                totals = new int[]{total(r.get(LEAD_TOTAL)), total(r.get(SUPPORTING_TOTAL))};
+            }
+        }
+        if (totals == null) { // no row on this page (past the last one, or no duties): the totals alone
+            totals = totals(path, planId);
+        }
+        return new DutyPage(List.copyOf(lead), List.copyOf(supporting), totals[0], totals[1], Map.copyOf(titles));
+    }
+
+    /** The fields a page's rows are read as, in the statement's order. */
+    private static final List<Field<?>> PAGE_FIELDS = List.of(TASK_OPEN_DUTY.ROLE, TASK.ID, TASK.PLAN_ID, TASK.REF,
+            TASK.TITLE, TASK.TEXT, TASK.STATUS, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_DIRECTORY.PATH,
+            UNITS_GROUP.ID, UNITS_GROUP.NAME, PLAN.TITLE, LEAD_TOTAL, SUPPORTING_TOTAL);
+
+    /**
+     * A page's statement, its path, plan, offset and size bound: rendered with the first page's, given at each
+     * execution ({@link #page} lists them in the order they are bound).
+     */
+    private org.jooq.ResultQuery<?> pageStatement(String path, Long plan, int from, int size) {
+        Table<?> d = range(UnitRole.LEAD, path, plan, from, size).unionAll(range(UnitRole.SUPPORTING, path, plan, from, size))
+                .asTable("d");
+        var role = d.field(TASK_OPEN_DUTY.ROLE);
+        return db.select(role, TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, UNTITLED_TEXT, TASK.STATUS, UNITS_DIRECTORY.ID,
+                        UNITS_DIRECTORY.NAME, UNITS_DIRECTORY.PATH, UNITS_GROUP.ID, UNITS_GROUP.NAME, PLAN.TITLE,
+                        field(total(UnitRole.LEAD, path, plan)).as(LEAD_TOTAL),
+                        field(total(UnitRole.SUPPORTING, path, plan)).as(SUPPORTING_TOTAL))
+                .from(d).join(TASK).on(TASK.ID.eq(d.field(TASK_OPEN_DUTY.TASK_ID)))
+                .join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID))
+                .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(d.field(TASK_OPEN_DUTY.UNIT_ID)))
+                .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(d.field(TASK_OPEN_DUTY.VIA_GROUP_ID)))
+                .orderBy(role, d.field(TASK_OPEN_DUTY.PLAN_ID), d.field(TASK_OPEN_DUTY.TASK_POSITION),
+                        d.field(TASK_OPEN_DUTY.TASK_ID), d.field(TASK_OPEN_DUTY.UNIT_POSITION), d.field(TASK_OPEN_DUTY.UNIT_ID));
+    }
+
+    /** One role's page: a range of the primary key, in its order; path, plan, offset and size bound. */
+    private static Select<Record7<UnitRole, Long, Integer, Long, Integer, Long, Long>> range(UnitRole role, String path, Long plan,
+                                                                                    int from, int size) {
+        return select(TASK_OPEN_DUTY.ROLE, TASK_OPEN_DUTY.PLAN_ID, TASK_OPEN_DUTY.TASK_POSITION, TASK_OPEN_DUTY.TASK_ID,
+                TASK_OPEN_DUTY.UNIT_POSITION, TASK_OPEN_DUTY.UNIT_ID, TASK_OPEN_DUTY.VIA_GROUP_ID)
+                .from(TASK_OPEN_DUTY)
+                .where(TASK_OPEN_DUTY.PATH.eq(val(path)).and(TASK_OPEN_DUTY.ROLE.eq(inline(role, TASK_OPEN_DUTY.ROLE)))
+                        .and(plan == null ? noCondition() : TASK_OPEN_DUTY.PLAN_ID.eq(val(plan))))
+                .orderBy(TASK_OPEN_DUTY.PLAN_ID, TASK_OPEN_DUTY.TASK_POSITION, TASK_OPEN_DUTY.TASK_ID,
+                        TASK_OPEN_DUTY.UNIT_POSITION, TASK_OPEN_DUTY.UNIT_ID)
+                .offset(from).limit(size);
+    }
+
+    /** How many duties of a role the path has (of the plan), from the kept counts; path and plan bound. */
+    private static Select<org.jooq.Record1<BigDecimal>> total(UnitRole role, String path, Long plan) {
+        return select(sum(TASK_OPEN_DUTY_COUNT.DUTIES)).from(TASK_OPEN_DUTY_COUNT)
+                .where(TASK_OPEN_DUTY_COUNT.PATH.eq(val(path))
+                        .and(TASK_OPEN_DUTY_COUNT.ROLE.eq(inline(role, TASK_OPEN_DUTY_COUNT.ROLE)))
+                        .and(plan == null ? noCondition() : TASK_OPEN_DUTY_COUNT.PLAN_ID.eq(val(plan))));
+    }
+
+    /** The totals alone, for a page without rows. */
+    private int[] totals(String path, Long planId) {
         int[] totals = new int[2];
         db.select(TASK_OPEN_DUTY_COUNT.ROLE, sum(TASK_OPEN_DUTY_COUNT.DUTIES)).from(TASK_OPEN_DUTY_COUNT)
                 .where(TASK_OPEN_DUTY_COUNT.PATH.eq(path)
                         .and(planId == null ? noCondition() : TASK_OPEN_DUTY_COUNT.PLAN_ID.eq(planId)))
                 .groupBy(TASK_OPEN_DUTY_COUNT.ROLE)
                 .forEach(r -> totals[r.value1() == UnitRole.LEAD ? 0 : 1] = r.value2().intValue());
-        int from = (int) Math.min(Integer.MAX_VALUE, Math.max(0L, offset));
-        int size = Math.max(0, limit);
-        List<UnitDuty> lead = new ArrayList<>();
-        List<UnitDuty> supporting = new ArrayList<>();
-        if (size > 0 && from < Math.max(totals[0], totals[1])) {
-            var d = range(path, UnitRole.LEAD, plan, from, size).unionAll(range(path, UnitRole.SUPPORTING, plan, from, size))
-                    .asTable("d");
-            var role = d.field(TASK_OPEN_DUTY.ROLE);
-            db.select(role, TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, UNITS_DIRECTORY.ID,
-                            UNITS_DIRECTORY.NAME, UNITS_DIRECTORY.PATH, UNITS_GROUP.ID, UNITS_GROUP.NAME)
-                    .from(d).join(TASK).on(TASK.ID.eq(d.field(TASK_OPEN_DUTY.TASK_ID)))
-                    .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(d.field(TASK_OPEN_DUTY.UNIT_ID)))
-                    .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(d.field(TASK_OPEN_DUTY.VIA_GROUP_ID)))
-                    .orderBy(role, d.field(TASK_OPEN_DUTY.PLAN_ID), d.field(TASK_OPEN_DUTY.TASK_POSITION),
-                            d.field(TASK_OPEN_DUTY.TASK_ID), d.field(TASK_OPEN_DUTY.UNIT_POSITION), d.field(TASK_OPEN_DUTY.UNIT_ID))
-                    .forEach(r -> {
-                        boolean isLead = r.get(role) == UnitRole.LEAD;
-                        (isLead ? lead : supporting).add(TaskLedger.duty(r, isLead));
-                    });
-        }
-        return new DutyPage(List.copyOf(lead), List.copyOf(supporting), totals[0], totals[1]);
+        return totals;
     }
 
-    /** One role's page: a range of the primary key, in its order. */
-    private static Select<Record7<UnitRole, Long, Integer, Long, Integer, Long, Long>> range(
-            String path, UnitRole role, Condition plan, int from, int size) {
-        return select(TASK_OPEN_DUTY.ROLE, TASK_OPEN_DUTY.PLAN_ID, TASK_OPEN_DUTY.TASK_POSITION, TASK_OPEN_DUTY.TASK_ID,
-                TASK_OPEN_DUTY.UNIT_POSITION, TASK_OPEN_DUTY.UNIT_ID, TASK_OPEN_DUTY.VIA_GROUP_ID)
-                .from(TASK_OPEN_DUTY)
-                .where(TASK_OPEN_DUTY.PATH.eq(path).and(TASK_OPEN_DUTY.ROLE.eq(role)).and(plan))
-                .orderBy(TASK_OPEN_DUTY.PLAN_ID, TASK_OPEN_DUTY.TASK_POSITION, TASK_OPEN_DUTY.TASK_ID,
-                        TASK_OPEN_DUTY.UNIT_POSITION, TASK_OPEN_DUTY.UNIT_ID)
-                .offset(from).limit(size);
+    private static int total(BigDecimal sum) {
+        return sum == null ? 0 : sum.intValue();
     }
 }

@@ -83,9 +83,14 @@ public class TaskLedger {
     /** The id a task's statements read by, bound at each request ({@link RenderedStatements#sqlById}). */
     private static final org.jooq.Param<Long> ID = org.jooq.impl.DSL.param("id", Long.class);
 
-    /** A task's row with its plan's title and its responsible person. */
-    private static final List<Field<?>> TASK_FIELDS = concat(List.of(TASK.fields()), List.of(PLAN.TITLE, UNITS_PERSON.ID,
-            UNITS_PERSON.NAME, UNITS_PERSON.POST, UNITS_PERSON.UNIT_ID, UNITS_PERSON.PHONE));
+    /**
+     * What a task's detail shows of its row ({@link #detail}), with its plan's title and its responsible person: not
+     * the row's three reach arrays, its timestamps, finding and position, which the task page read and parsed at each
+     * request without showing them (issue 14).
+     */
+    private static final List<Field<?>> TASK_FIELDS = List.of(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT,
+            TASK.MEASURES, TASK.STATUS, TASK.ONGOING, TASK.DEADLINE, TASK.VERSION, TASK.RESPONSIBLE_PERSON_ID, PLAN.TITLE,
+            UNITS_PERSON.ID, UNITS_PERSON.NAME, UNITS_PERSON.POST, UNITS_PERSON.UNIT_ID, UNITS_PERSON.PHONE);
 
     private static List<Field<?>> concat(List<Field<?>> a, List<Field<?>> b) {
         List<Field<?>> all = new ArrayList<>(a);

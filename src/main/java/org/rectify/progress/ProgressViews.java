@@ -68,10 +68,13 @@ public class ProgressViews {
     private final ObligationRecords records;
     private final MatrixQueries matrixQueries;
     private final org.rectify.platform.KeptTotals totals;
+    private final org.rectify.platform.RenderedStatements statements;
 
     ProgressViews(DSLContext db, TaskLedger ledger, OpenDuties openDuties, Plans plans, Units units, ReportingCycles cycles,
-                  Clock clock, ProgressReports reports, ObligationRecords records, MatrixTotals totals) {
+                  Clock clock, ProgressReports reports, ObligationRecords records, MatrixTotals totals,
+                  org.rectify.platform.RenderedStatements statements) {
         this.totals = totals.totals();
+        this.statements = statements;
         this.db = db;
         this.ledger = ledger;
         this.openDuties = openDuties;
@@ -91,7 +94,7 @@ public class ProgressViews {
      */
     public DueList due(Caller caller, Long planId, Long cycleId) {
         DutyPage all = openDuties.page(caller.scope().unitPath(), planId, 0, Integer.MAX_VALUE);
-        return new DueList(dueOf(all.lead(), all.supporting(), cycleId));
+        return new DueList(dueOf(all, cycleId));
     }
 
     /**
@@ -104,15 +107,18 @@ public class ProgressViews {
         int pageSize = PageSizes.OFFERED.contains(size) ? size : DUE_PAGE_SIZE;
         int p = Math.max(0, page);
         DutyPage duties = openDuties.page(caller.scope().unitPath(), planId, (long) p * pageSize, pageSize);
-        return new DuePage(dueOf(duties.lead(), duties.supporting(), cycleId), p, pageSize, duties.leadTotal(),
+        return new DuePage(dueOf(duties, cycleId), p, pageSize, duties.leadTotal(),
                 duties.supportingTotal());
     }
 
     /**
      * The plans of these duties with their cycles and each duty's slot and contributions. Set-based whatever the
-     * number of plans (issue 14): the plans' cadences, cycles, slots and contributions in one statement each.
+     * number of plans (issue 14): the plans' cadences, cycles, slots and contributions in one statement each (their
+     * titles come with the duties).
      */
-    private List<DueList.PlanDue> dueOf(List<UnitDuty> leads, List<UnitDuty> supports, Long cycleId) {
+    private List<DueList.PlanDue> dueOf(DutyPage duties, Long cycleId) {
+        List<UnitDuty> leads = duties.lead();
+        List<UnitDuty> supports = duties.supporting();
         Map<Long, List<UnitDuty>> leadsByPlan = leads.stream().collect(Collectors.groupingBy(UnitDuty::planId,
                 LinkedHashMap::new, Collectors.toList()));
         Map<Long, List<UnitDuty>> supportsByPlan = supports.stream().collect(Collectors.groupingBy(UnitDuty::planId,
@@ -122,7 +128,7 @@ public class ProgressViews {
         if (planIds.isEmpty()) {
             return List.of();
         }
-        Map<Long, String> titles = plans.titles(planIds);
+        Map<Long, String> titles = duties.planTitles();
         Map<Long, ReportingCadence> cadences = cycles.cadences(planIds);
         Map<Long, List<ReportingCycle>> cyclesByPlan = cycles.cyclesOfPlans(planIds);
         LocalDate today = cycles.today();
@@ -340,6 +346,14 @@ public class ProgressViews {
         return whole ? null : caller.scope().unitPath();
     }
 
+    /** What the due list reads of a slot and its latest report. */
+    private static final List<org.jooq.Field<?>> SLOT_FIELDS = List.of(REPORT_SLOT.CYCLE_ID, REPORT_SLOT.TASK_ID,
+            REPORT_SLOT.UNIT_ID, REPORT_SLOT.STATE, REPORT_SLOT.FIRST_SUBMITTED_AT, REPORT_SLOT.LATEST_REPORT_ID,
+            REPORT_SLOT.SUBMITTED_REPORT_ID, PROGRESS_REPORT.VERSION, PROGRESS_REPORT.STATUS);
+
+    /** The contributions counted by cycle, task, lead unit and contributing unit. */
+    private static final org.jooq.Field<Integer> CONTRIBUTIONS = count();
+
     /** The slots of these lead duties in their plan's shown cycle, in one statement, by "cycle/task/unit". */
     private Map<String, SlotStatus> slots(Map<Long, ReportingCycle> shown, List<UnitDuty> leads, LocalDate today) {
         Map<String, SlotStatus> out = new HashMap<>();
@@ -348,13 +362,17 @@ public class ProgressViews {
         }
         Map<Long, ReportingCycle> byId = new HashMap<>();
         shown.values().forEach(c -> byId.put(c.id(), c));
-        // arrays, not lists: one bind value each however long the root office's whole list is
-        db.select(REPORT_SLOT.CYCLE_ID, REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, REPORT_SLOT.STATE, REPORT_SLOT.FIRST_SUBMITTED_AT,
-                        REPORT_SLOT.LATEST_REPORT_ID, REPORT_SLOT.SUBMITTED_REPORT_ID, PROGRESS_REPORT.VERSION, PROGRESS_REPORT.STATUS)
-                .from(REPORT_SLOT).leftJoin(PROGRESS_REPORT).on(PROGRESS_REPORT.ID.eq(REPORT_SLOT.LATEST_REPORT_ID))
-                .where(REPORT_SLOT.CYCLE_ID.eq(any(byId.keySet().toArray(Long[]::new)))
-                        .and(REPORT_SLOT.TASK_ID.eq(any(leads.stream().map(UnitDuty::taskId).distinct().toArray(Long[]::new))))
-                        .and(REPORT_SLOT.UNIT_ID.eq(any(leads.stream().map(UnitDuty::unitId).distinct().toArray(Long[]::new)))))
+        // arrays, not lists: one bind value each however long the root office's whole list is, and the statement
+        // rendered once (RenderedStatements): jOOQ built it afresh at every request
+        Long[] cycleIds = byId.keySet().toArray(Long[]::new);
+        Long[] taskIds = leads.stream().map(UnitDuty::taskId).distinct().toArray(Long[]::new);
+        Long[] unitIds = leads.stream().map(UnitDuty::unitId).distinct().toArray(Long[]::new);
+        List<Object> binds = List.of(cycleIds, taskIds, unitIds);
+        db.resultQuery(statements.sqlWithBinds("due-slots", () -> db.select(SLOT_FIELDS)
+                                .from(REPORT_SLOT).leftJoin(PROGRESS_REPORT).on(PROGRESS_REPORT.ID.eq(REPORT_SLOT.LATEST_REPORT_ID))
+                                .where(REPORT_SLOT.CYCLE_ID.eq(any(org.jooq.impl.DSL.val(cycleIds))).and(REPORT_SLOT.TASK_ID.eq(any(org.jooq.impl.DSL.val(taskIds))))
+                                        .and(REPORT_SLOT.UNIT_ID.eq(any(org.jooq.impl.DSL.val(unitIds))))), binds), binds.toArray())
+                .coerce(SLOT_FIELDS)
                 .forEach(r -> out.put(key(r.get(REPORT_SLOT.CYCLE_ID), r.get(REPORT_SLOT.TASK_ID), r.get(REPORT_SLOT.UNIT_ID)),
                         SlotStates.of(r.get(REPORT_SLOT.STATE), r.get(REPORT_SLOT.FIRST_SUBMITTED_AT),
                                 r.get(REPORT_SLOT.LATEST_REPORT_ID), r.get(PROGRESS_REPORT.VERSION), r.get(PROGRESS_REPORT.STATUS),
@@ -375,13 +393,16 @@ public class ProgressViews {
         if (taskIds.length == 0) {
             return out;
         }
-        db.select(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID, REPORT_CONTRIBUTION.LEAD_UNIT_ID,
-                        REPORT_CONTRIBUTION.UNIT_ID, count())
-                .from(REPORT_CONTRIBUTION)
-                .where(REPORT_CONTRIBUTION.CYCLE_ID.eq(any(shown.stream().map(ReportingCycle::id).toArray(Long[]::new)))
-                        .and(REPORT_CONTRIBUTION.TASK_ID.eq(any(taskIds))))
-                .groupBy(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID, REPORT_CONTRIBUTION.LEAD_UNIT_ID,
-                        REPORT_CONTRIBUTION.UNIT_ID)
+        Long[] cycleIds = shown.stream().map(ReportingCycle::id).toArray(Long[]::new);
+        List<Object> binds = List.of(cycleIds, taskIds);
+        db.resultQuery(statements.sqlWithBinds("due-contributions", () -> db.select(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID,
+                                        REPORT_CONTRIBUTION.LEAD_UNIT_ID, REPORT_CONTRIBUTION.UNIT_ID, CONTRIBUTIONS)
+                                .from(REPORT_CONTRIBUTION)
+                                .where(REPORT_CONTRIBUTION.CYCLE_ID.eq(any(org.jooq.impl.DSL.val(cycleIds))).and(REPORT_CONTRIBUTION.TASK_ID.eq(any(org.jooq.impl.DSL.val(taskIds)))))
+                                .groupBy(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID, REPORT_CONTRIBUTION.LEAD_UNIT_ID,
+                                        REPORT_CONTRIBUTION.UNIT_ID), binds), binds.toArray())
+                .coerce(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID, REPORT_CONTRIBUTION.LEAD_UNIT_ID,
+                        REPORT_CONTRIBUTION.UNIT_ID, CONTRIBUTIONS)
                 .forEach(r -> {
                     out.byLead().merge(key(r.value1(), r.value2(), r.value3()), r.value5(), Integer::sum);
                     out.bySupporter().merge(key(r.value1(), r.value2(), r.value4()), r.value5(), Integer::sum);

@@ -27,9 +27,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 import static org.rectify.progress.internal.db.Tables.REPORTING_CADENCE;
 import static org.rectify.progress.internal.db.Tables.REPORTING_CYCLE;
@@ -85,8 +87,11 @@ public class ReportingCycles {
     public Map<Long, ReportingCadence> cadences(Collection<Long> planIds) {
         Map<Long, ReportingCadence> out = new LinkedHashMap<>();
         if (!planIds.isEmpty()) {
-            db.selectFrom(REPORTING_CADENCE).where(REPORTING_CADENCE.PLAN_ID.in(planIds))
-                    .forEach(r -> out.put(r.getPlanId(), toCadence(r)));
+            // rendered once with the plans as one array (the due list asks at every request), bound each time
+            Long[] plans = planIds.toArray(Long[]::new);
+            db.resultQuery(statements.sqlWithBinds("cadences-of-plans", () -> db.selectFrom(REPORTING_CADENCE)
+                            .where(REPORTING_CADENCE.PLAN_ID.eq(any(val(plans)))), List.of((Object) plans)), (Object) plans)
+                    .coerce(REPORTING_CADENCE).forEach(r -> out.put(r.getPlanId(), toCadence(r)));
         }
         return out;
     }
@@ -211,8 +216,11 @@ public class ReportingCycles {
     public Map<Long, List<ReportingCycle>> cyclesOfPlans(Collection<Long> planIds) {
         Map<Long, List<ReportingCycle>> out = new LinkedHashMap<>();
         if (!planIds.isEmpty()) {
-            db.selectFrom(REPORTING_CYCLE).where(REPORTING_CYCLE.PLAN_ID.in(planIds))
-                    .orderBy(REPORTING_CYCLE.PLAN_ID, REPORTING_CYCLE.PERIOD_START)
+            Long[] plans = planIds.toArray(Long[]::new);
+            db.resultQuery(statements.sqlWithBinds("cycles-of-plans", () -> db.selectFrom(REPORTING_CYCLE)
+                            .where(REPORTING_CYCLE.PLAN_ID.eq(any(val(plans))))
+                            .orderBy(REPORTING_CYCLE.PLAN_ID, REPORTING_CYCLE.PERIOD_START), List.of((Object) plans)), (Object) plans)
+                    .coerce(REPORTING_CYCLE)
                     .forEach(r -> out.computeIfAbsent(r.getPlanId(), k -> new ArrayList<>()).add(toCycle(r)));
         }
         return out;

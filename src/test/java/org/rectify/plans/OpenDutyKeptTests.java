@@ -86,6 +86,19 @@ class OpenDutyKeptTests {
         TestTasks.command(mvc, draft, "START");
         assertKeptAsDerived("started");
 
+        // a page reads a task's text only when its title is blank to Java (the excerpt stands in for it)
+        String epbPath = units.get(epb).path();
+        jdbc.update("update task set title = ?, text = ? where id = ?", "\u3000 \t", "\u3000  " + "整改".repeat(30) + " ", draft);
+        assertKeptAsDerived("a blank title: the text's excerpt in its place");
+        assertThat(titleOnPage(epbPath, draft)).isEqualTo("整改".repeat(20) + "…");
+        jdbc.update("update task set title = null, text = ? where id = ?", " 短文本 ", draft);
+        assertKeptAsDerived("no title, a short text");
+        assertThat(titleOnPage(epbPath, draft)).isEqualTo("短文本");
+        jdbc.update("update task set title = ? where id = ?", "\u00a0", draft); // no whitespace to Java: a title
+        assertKeptAsDerived("a no-break space for a title");
+        assertThat(titleOnPage(epbPath, draft)).isEqualTo("\u00a0");
+        jdbc.update("update task set title = ?, text = ? where id = ?", "应报事项测试任务", "应报事项测试任务", draft);
+
         TestTasks.reassign(mvc, ledger, draft, List.of(linxiang, newUnit), List.of(epb, finance)); // reassigned, and supported
         assertKeptAsDerived("lead units changed, supporting units added");
         TestTasks.reassign(mvc, ledger, draft, List.of(newUnit), List.of(finance)); // a lead and a supporting unit gone
@@ -112,6 +125,12 @@ class OpenDutyKeptTests {
         TestTasks.command(mvc, other, "CANCEL");
         assertThat(keptRowsOf(other)).as("a cancelled task has no duty").isZero();
         assertKeptAsDerived("cancelled");
+    }
+
+    /** The title a unit's due page shows for the task. */
+    private String titleOnPage(String path, long taskId) {
+        return openDuties.page(path, null, 0, 200).lead().stream().filter(d -> d.taskId() == taskId)
+                .map(UnitDuty::displayTitle).findFirst().orElseThrow();
     }
 
     private int keptRowsOf(long taskId) {
@@ -153,18 +172,26 @@ class OpenDutyKeptTests {
         List<UnitDuty> supports = ledger.duties(path, null, OPEN, false);
         String what = after + ", " + (path == null ? "every unit" : path);
         assertThat(openDuties.page(path, null, 0, Integer.MAX_VALUE)).as(what)
-                .isEqualTo(new DutyPage(leads, supports, leads.size(), supports.size()));
+                .isEqualTo(new DutyPage(leads, supports, leads.size(), supports.size(), titles(leads, supports)));
         int size = 3;
         for (int from = 0; from <= Math.max(leads.size(), supports.size()); from += size) {
             assertThat(openDuties.page(path, null, from, size)).as("%s, from %d", what, from).isEqualTo(new DutyPage(
-                    slice(leads, from, size), slice(supports, from, size), leads.size(), supports.size()));
+                    slice(leads, from, size), slice(supports, from, size), leads.size(), supports.size(),
+                    titles(slice(leads, from, size), slice(supports, from, size))));
         }
         for (long plan : leads.stream().map(UnitDuty::planId).distinct().toList()) {
             List<UnitDuty> planLeads = ledger.duties(path, plan, OPEN, true);
             List<UnitDuty> planSupports = ledger.duties(path, plan, OPEN, false);
             assertThat(openDuties.page(path, plan, 0, 50)).as("%s, plan %d", what, plan).isEqualTo(new DutyPage(
-                    slice(planLeads, 0, 50), slice(planSupports, 0, 50), planLeads.size(), planSupports.size()));
+                    slice(planLeads, 0, 50), slice(planSupports, 0, 50), planLeads.size(), planSupports.size(),
+                    titles(slice(planLeads, 0, 50), slice(planSupports, 0, 50))));
         }
+    }
+
+    /** The titles of the plans these duties fall in, as the plans read them. */
+    private java.util.Map<Long, String> titles(List<UnitDuty> leads, List<UnitDuty> supports) {
+        return plans.titles(java.util.stream.Stream.concat(leads.stream(), supports.stream()).map(UnitDuty::planId)
+                .collect(java.util.stream.Collectors.toSet()));
     }
 
     private static List<UnitDuty> slice(List<UnitDuty> all, int from, int size) {

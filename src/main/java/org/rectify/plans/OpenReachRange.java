@@ -1,7 +1,6 @@
 package org.rectify.plans;
 
 import org.jooq.Condition;
-import org.jooq.Field;
 import org.rectify.access.DataScope;
 
 import java.util.EnumSet;
@@ -9,11 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.jooq.impl.DSL.condition;
-import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.select;
 import static org.rectify.plans.internal.db.Tables.TASK_OPEN_REACH;
-import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
 
 /**
  * The rows of {@code task_open_reach} (migration V45) that a ledger page reads instead of walking the task table: the
@@ -24,19 +20,14 @@ import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
  * lead, unit and office reach); otherwise the scope leads and the lead unit is tested on the task row. What the range
  * does not already say is left to the task row ({@link #rest}).
  *
- * @param path  the subtree's path, inline, or read by the statement itself ({@link #ledFromUnit})
+ * @param path  the subtree's path
  * @param reach which reach the path is looked up in: the office's (office roles), the units' (unit roles) or the lead
  *              units' (a lead-unit filter)
  */
-record OpenReachRange(Field<String> path, Reach reach) {
+record OpenReachRange(String path, Reach reach) {
 
     enum Reach {
         OFFICE, UNIT, LEAD
-    }
-
-    /** The range of a known path, inline (as the scope's: a county's range and the province's differ by 100,000 rows). */
-    OpenReachRange(String path, Reach reach) {
-        this(inline(path), reach);
     }
 
     /** The statuses the table keeps: V40's open list (no drafts). */
@@ -48,7 +39,8 @@ record OpenReachRange(Field<String> path, Reach reach) {
      * without a lead-unit filter, empty for an unknown unit).
      */
     static Optional<OpenReachRange> of(LedgerFilter filter, DataScope scope, Optional<String> leadPath) {
-        if (!readable(filter) || (leadPath != null && leadPath.isEmpty())) {
+        if (filter.sort() != LedgerFilter.Sort.DEADLINE || filter.descending() || filter.statuses().isEmpty()
+                || !OPEN.containsAll(filter.statuses()) || (leadPath != null && leadPath.isEmpty())) {
             return Optional.empty();
         }
         if (leadPath != null && (scope.isAll() || leadPath.get().startsWith(scope.unitPath()))) {
@@ -60,26 +52,11 @@ record OpenReachRange(Field<String> path, Reach reach) {
         return Optional.of(new OpenReachRange(scope.unitPath(), scope.ownPlans() ? Reach.OFFICE : Reach.UNIT));
     }
 
-    /** Whether the filter's order and statuses are a range's (open statuses only, by deadline ascending). */
-    static boolean readable(LedgerFilter filter) {
-        return filter.sort() == LedgerFilter.Sort.DEADLINE && !filter.descending() && !filter.statuses().isEmpty()
-                && OPEN.containsAll(filter.statuses());
-    }
-
-    /**
-     * The range of the tasks led from a unit for a caller who sees every task ({@link DataScope#isAll}, so the lead
-     * unit is in the scope wherever it is), when {@link #readable}: the unit's path read by the statement itself, not
-     * by one of its own before it (a root office's Q2 in a city asked for it at every page, issue 14). An unknown unit
-     * has no path, and its range no rows, as a filter by an unknown unit found none.
-     */
-    static OpenReachRange ledFromUnit(long unitId) {
-        return new OpenReachRange(field(select(UNITS_DIRECTORY.PATH).from(UNITS_DIRECTORY)
-                .where(UNITS_DIRECTORY.ID.eq(inline(unitId)))), Reach.LEAD);
-    }
-
     /** The range's rows, the filter's deadlines included (bounds of the index's range). */
     Condition rows(LedgerFilter filter) {
-        Condition rows = TASK_OPEN_REACH.PATH.eq(path);
+        // the path inline, as the scope's (TaskConditions.On#visibleTo): a county's range and the province's differ by
+        // a hundred thousand rows
+        Condition rows = TASK_OPEN_REACH.PATH.eq(inline(path));
         rows = switch (reach) {
             case OFFICE -> rows;
             case UNIT -> rows.and(condition(TASK_OPEN_REACH.IN_UNIT_REACH));

@@ -102,13 +102,10 @@ public class TaskLedger {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public LedgerPage find(LedgerFilter filter, DataScope scope) {
-        // a caller who sees every task reads a lead unit's range with the unit's path looked up in the page's statement
-        boolean pathInStatement = scope.isAll() && filter.leadUnitId() != null && OpenReachRange.readable(filter);
-        Optional<String> leadPath = pathInStatement ? null : leadPath(filter);
+        Optional<String> leadPath = leadPath(filter);
         // what the statements are built from, and so the key of their rendered SQL (RenderedStatements)
         List<Object> shape = Arrays.asList(scope, filter.withPage(0), leadPath);
-        Optional<OpenReachRange> range = pathInStatement ? Optional.of(OpenReachRange.ledFromUnit(filter.leadUnitId()))
-                : OpenReachRange.of(filter, scope, leadPath);
+        Optional<OpenReachRange> range = OpenReachRange.of(filter, scope, leadPath);
         Condition where;
         Table<?> from;
         List<OrderField<?>> order;

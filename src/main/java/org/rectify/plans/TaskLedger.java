@@ -64,18 +64,9 @@ public class TaskLedger {
     private static final List<Field<?>> PAGE_FIELDS = List.of(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT,
             TASK.STATUS, TASK.DEADLINE, LEAD_NAMES, UNITS_PERSON.NAME);
 
-    /**
-     * {@link #PAGE_FIELDS} as a page's records are read: coerced, so that jOOQ does not derive each execution's fields
-     * from the driver's result set metadata; the deadline as its text ({@code yyyy-MM-dd}: the driver sets
-     * {@code DateStyle} ISO), parsed in {@link #summary}, since the driver's {@code getDate} went through a
-     * {@code GregorianCalendar} for every row (4-6 % of a page's CPU, issue 14).
-     */
-    private static final List<Field<?>> READ_FIELDS = PAGE_FIELDS.stream()
-            .map(f -> f == TASK.DEADLINE ? field(TASK.DEADLINE.getUnqualifiedName(), String.class) : f).toList();
-
-    /** {@link #READ_FIELDS} and the page's bounded count ({@link LedgerCounts#boundedColumn}). */
-    private static final List<Field<?>> COUNTED_FIELDS = concat(READ_FIELDS,
-            List.of(field(org.jooq.impl.DSL.name("bounded"), Integer.class)));
+    /** A page's row with the bounded count its statement read beside it ({@link LedgerCounts#boundedColumn}). */
+    private record CountedRow(TaskSummary task, long bounded) {
+    }
 
     /** A subtree's open tasks from V45's rows, each joined to its task row ({@link OpenReachRange}). */
     private static final Table<?> OPEN_REACH_TASKS = TASK_OPEN_REACH.join(TASK).on(TASK.ID.eq(TASK_OPEN_REACH.TASK_ID));
@@ -141,13 +132,13 @@ public class TaskLedger {
         if (known == null) {
             // the page with its bounded count in one statement; a page past the end (none of its rows) counts apart
             long before = counts.generation();
-            var counted = db.resultQuery(statements.sql(List.of("page-counted", shape, filter.page()),
-                    () -> page(rows, where, order, filter.size(), filter.page(), counts.boundedColumn(from, where))))
-                    .coerce(COUNTED_FIELDS).fetch();
-            if (counted.isNotEmpty()) {
-                var total = counts.fromBounded(shape, counted.get(0).get(PAGE_FIELDS.size(), long.class), before, from, where);
-                return new LedgerPage(counted.map(TaskLedger::summary), total.value(), total.estimated(), filter.page(),
-                        filter.size());
+            List<CountedRow> counted = statements.rows(statements.sql(List.of("page-counted", shape, filter.page()),
+                    () -> page(rows, where, order, filter.size(), filter.page(), counts.boundedColumn(from, where))),
+                    row -> new CountedRow(summary(row), row.getLong(PAGE_FIELDS.size() + 1)));
+            if (!counted.isEmpty()) {
+                var total = counts.fromBounded(shape, counted.get(0).bounded(), before, from, where);
+                return new LedgerPage(counted.stream().map(CountedRow::task).toList(), total.value(), total.estimated(),
+                        filter.page(), filter.size());
             }
             known = counts.count(shape, from, where);
             if (known.value() == 0) {
@@ -158,7 +149,7 @@ public class TaskLedger {
         // A page past the end (an old link, a narrowed filter) shows the last page rather than "page 100 of 5".
         int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / filter.size()));
         String sql = statements.sql(List.of("page", shape, page), () -> page(rows, where, order, filter.size(), page));
-        List<TaskSummary> tasks = db.resultQuery(sql).coerce(READ_FIELDS).fetch(TaskLedger::summary);
+        List<TaskSummary> tasks = statements.rows(sql, TaskLedger::summary);
         return new LedgerPage(tasks, total, known.estimated(), page, filter.size());
     }
 
@@ -174,13 +165,17 @@ public class TaskLedger {
                 .limit(size).offset((long) page * size);
     }
 
-    /** A row of a page's statement ({@link #READ_FIELDS} first) as a task summary. */
-    private static TaskSummary summary(org.jooq.Record r) {
-        String deadline = (String) r.get(6);
-        return new TaskSummary(r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class), r.get(3, String.class),
-                r.get(4, String.class), TaskStatus.valueOf(r.get(5, String.class)),
-                deadline == null ? null : java.time.LocalDate.parse(deadline),
-                TaskDetail.distinctNames(r.get(7, String[].class)), r.get(8, String.class));
+    /**
+     * A row of a page's statement ({@link #PAGE_FIELDS} first) as a task summary, read from the driver by column: the
+     * deadline as its text ({@code yyyy-MM-dd}: the driver sets {@code DateStyle} ISO), since the driver's
+     * {@code getDate} went through a {@code GregorianCalendar} for every row (4-6 % of a page's CPU, issue 14).
+     */
+    private static TaskSummary summary(java.sql.ResultSet r) throws java.sql.SQLException {
+        String deadline = r.getString(7);
+        java.sql.Array leadNames = r.getArray(8);
+        return new TaskSummary(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
+                TaskStatus.valueOf(r.getString(6)), deadline == null ? null : java.time.LocalDate.parse(deadline),
+                TaskDetail.distinctNames(leadNames == null ? null : (String[]) leadNames.getArray()), r.getString(9));
     }
 
     /**

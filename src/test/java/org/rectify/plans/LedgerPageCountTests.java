@@ -133,8 +133,16 @@ class LedgerPageCountTests {
             assertThat(ledger.find(open, county).tasks()).isNotEmpty();
             int afterOpen = executed(output);
             assertThat(ledger.find(led, county).tasks()).isNotEmpty();
+            int afterLed = executed(output);
             assertThat(afterOpen - before).as("the page with its count").isEqualTo(1);
-            assertThat(executed(output) - afterOpen).as("the lead unit's path, then the page with its count").isEqualTo(2);
+            assertThat(afterLed - afterOpen).as("the lead unit's path, then the page with its count").isEqualTo(2);
+            assertThat(ledger.find(led, DataScope.ALL).tasks()).isNotEmpty();
+            assertThat(executed(output) - afterLed).as("the province's: the same two").isEqualTo(2);
+            long unknown = db.select(org.jooq.impl.DSL.max(org.rectify.units.api.Tables.UNITS_DIRECTORY.ID)).from(
+                    org.rectify.units.api.Tables.UNITS_DIRECTORY).fetchOne(0, long.class) + 1_000;
+            assertThat(ledger.find(new LedgerFilter(null, null, unknown, OPEN, null, null, null, null,
+                    LedgerFilter.Sort.DEADLINE, false, 0, 5), DataScope.ALL)).as("an unknown lead unit leads nothing")
+                    .isEqualTo(new LedgerPage(List.of(), 0, false, 0, 5));
         } finally {
             statements.setLevel(level);
             db.settings().setExecuteLogging(logging);

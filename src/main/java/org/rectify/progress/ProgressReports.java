@@ -103,22 +103,21 @@ public class ProgressReports {
         ReportRules.check(content, target.task, cycles.today());
         Instant now = clock.instant();
         // a draft the lifecycle lets count at once: its slot is written submitted with the draft, and both steps of
-        // its history in one statement (the version itself is submitted after its parts: they freeze with it)
+        // its history (the version itself is submitted after its parts: they freeze with it)
         boolean counts = report.submit() && countsAtOnce(target, caller);
-        // the insert decides whether the cycle has a report already: two first reports at once, one wins
-        ReportSlotRecord slot = store.openSlot(target.cycle.id(), target.task.id(), target.unit.id(), counts, now)
-                .orElseThrow(() -> alreadyReported(target));
-        long slotId = slot.getId();
         boolean withParts = !content.measurements().isEmpty() || !content.obligationRecords().isEmpty()
                 || !content.links().isEmpty() || !files.isEmpty();
         // a version without parts is written submitted at once (one write of its row, not a draft and then an update)
         boolean submittedNow = counts && !withParts;
-        ReportStore.Written draft = store.insertFirstVersion(slot, target.task.id(), target.unit.id(),
-                target.cycle.id(), content, caller.signature(), submittedNow ? caller : null, now);
+        // slot, version and history in one statement, whose slot insert decides whether the cycle has a report already:
+        // two first reports at once, one wins
+        ReportStore.FirstReport draft = store.openFirstReport(target.cycle.id(), target.task.id(), target.unit.id(), content,
+                caller, counts, submittedNow, now).orElseThrow(() -> alreadyReported(target));
         long reportId = draft.report().getId();
-        store.attach(reportId, store.writeContent(reportId, content, target.task, List.of()), files, caller);
-        List<ReportEventRecord> recorded = store.record(slotId, reportId, 1, counts
-                ? List.of(ReportStep.DRAFTED, ReportStep.SUBMITTED) : List.of(ReportStep.DRAFTED), caller, null, now);
+        List<ReportEventRecord> recorded = draft.recorded();
+        if (withParts) {
+            store.attach(reportId, store.writeContent(reportId, content, target.task, List.of()), files, caller);
+        }
         events.publishEvent(new ReportDrafted(reportId, target.task.id(), target.unit.id(), target.cycle.id(), 1, null,
                 caller.signature(), now));
         // the answer from what this command wrote (the slot is new, locked by its insert: no one else wrote to it);

@@ -3,6 +3,7 @@ package org.rectify.progress;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.rectify.plans.TaskDetail;
+import org.rectify.platform.RenderedStatements;
 import org.rectify.progress.internal.db.tables.records.ProgressReportRecord;
 import org.rectify.progress.internal.db.tables.records.ReportEventRecord;
 import org.rectify.progress.internal.db.tables.records.ReportSlotRecord;
@@ -39,12 +40,14 @@ class ReportDetails {
     private final Units units;
     private final ReportingCycles cycles;
     private final Clock clock;
+    private final RenderedStatements statements;
 
-    ReportDetails(DSLContext db, Units units, ReportingCycles cycles, Clock clock) {
+    ReportDetails(DSLContext db, Units units, ReportingCycles cycles, Clock clock, RenderedStatements statements) {
         this.db = db;
         this.units = units;
         this.cycles = cycles;
         this.clock = clock;
+        this.statements = statements;
     }
 
     /** Where a cycle's report stands today (its latest version read for its number and state). */
@@ -158,9 +161,13 @@ class ReportDetails {
 
     /** The supporting units' contributions to a lead unit's report of a cycle, with their files. */
     List<ReportDetail.Contribution> contributions(long cycleId, long taskId, long leadUnitId) {
-        var rows = db.selectFrom(REPORT_CONTRIBUTION).where(REPORT_CONTRIBUTION.CYCLE_ID.eq(cycleId)
-                        .and(REPORT_CONTRIBUTION.TASK_ID.eq(taskId)).and(REPORT_CONTRIBUTION.LEAD_UNIT_ID.eq(leadUnitId)))
-                .orderBy(REPORT_CONTRIBUTION.CREATED_AT).fetch();
+        // read with every report answered and shown: rendered once (issue 14), the three ids bound at each read
+        List<Long> binds = List.of(cycleId, taskId, leadUnitId);
+        var rows = db.resultQuery(statements.sqlWithBinds("contributions", () -> db.selectFrom(REPORT_CONTRIBUTION)
+                        .where(REPORT_CONTRIBUTION.CYCLE_ID.eq(cycleId).and(REPORT_CONTRIBUTION.TASK_ID.eq(taskId))
+                                .and(REPORT_CONTRIBUTION.LEAD_UNIT_ID.eq(leadUnitId)))
+                        .orderBy(REPORT_CONTRIBUTION.CREATED_AT), binds), binds.toArray())
+                .coerce(REPORT_CONTRIBUTION).fetch();
         if (rows.isEmpty()) {
             return List.of();
         }

@@ -2,11 +2,17 @@ package org.rectify.progress;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record8;
+import org.jooq.Select;
 import org.jooq.Sequence;
 import org.jooq.Table;
+import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 import org.rectify.access.Caller;
+import org.rectify.platform.RenderedStatements;
 import org.rectify.plans.TaskDetail;
 import org.rectify.progress.internal.db.tables.records.ProgressReportRecord;
 import org.rectify.progress.internal.db.tables.records.ReportEventRecord;
@@ -17,6 +23,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,8 +32,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.jooq.impl.DSL.castNull;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.nullif;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 import static org.rectify.progress.internal.db.Tables.CONTRIBUTION_EVIDENCE;
@@ -53,10 +64,12 @@ class ReportStore {
 
     private final DSLContext db;
     private final Evidences evidences;
+    private final RenderedStatements statements;
 
-    ReportStore(DSLContext db, Evidences evidences) {
+    ReportStore(DSLContext db, Evidences evidences, RenderedStatements statements) {
         this.db = db;
         this.evidences = evidences;
+        this.statements = statements;
     }
 
     // ---- reading for a command
@@ -134,53 +147,136 @@ class ReportStore {
 
     // ---- writing
 
+    /** A first report as its statement wrote it: the cycle's slot, version 1 and the history's steps, as stored. */
+    record FirstReport(ReportSlotRecord slot, ProgressReportRecord report, List<ReportEventRecord> recorded) {
+    }
+
+    /** What a first report's statement has inlined (kept per shape): whether it counts, whether its version is submitted. */
+    private record FirstReportShape(boolean counts, boolean submittedNow) {
+    }
+
     /**
-     * A cycle's slot for a first report, with the id its version 1 will have drawn into it as its latest (and, with
-     * {@code counts}, its submitted) version: the version is inserted next ({@link #insertFirstVersion}) and the slot
-     * is not written again (its references to its versions are checked at the commit, V54). Empty when the cycle
-     * already has one (a race lost). The slot as stored.
+     * A cycle's first report in one statement (issue 14: one round trip, rendered once per shape): the slot, with the
+     * id drawn for its version 1 as its latest (and, with {@code counts}, its submitted) version; the version under
+     * that id; and its history, drafted (and, with {@code counts}, submitted) by the caller. The version is a draft,
+     * which the command submits once its parts are written (a submitted version's parts are frozen), or, with
+     * {@code submittedNow} (a version without parts that counts), written submitted. The slot is not written again
+     * (its references to its versions are checked at the commit, V54). Empty when the cycle already has one (a race
+     * lost: the slot's insert does nothing, and nor do the others, which read their ids from it).
      */
-    Optional<ReportSlotRecord> openSlot(long cycleId, long taskId, long unitId, boolean counts, Instant now) {
+    Optional<FirstReport> openFirstReport(long cycleId, long taskId, long unitId, ReportContent content, Caller caller,
+                                          boolean counts, boolean submittedNow, Instant now) {
+        FirstReportShape shape = new FirstReportShape(counts, submittedNow);
+        FirstReportValues v = new FirstReportValues(cycleId, taskId, unitId, utc(now), caller.signature(),
+                content.workDone().strip(), content.phase().name(), content.onSchedule(),
+                Objects.requireNonNullElse(ReportRules.blankToNull(content.problems()), ""),
+                Objects.requireNonNullElse(ReportRules.blankToNull(content.nextSteps()), ""), caller.unitId());
+        List<Object> binds = v.binds(shape);
+        var rows = db.resultQuery(statements.sqlWithBinds(shape, () -> firstReportStatement(shape, v), binds),
+                binds.toArray()).coerce(FIRST_REPORT_FIELDS).fetch();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        int slotFields = REPORT_SLOT.fields().length;
+        int reportFields = PROGRESS_REPORT.fields().length;
+        List<ReportEventRecord> recorded = rows.stream().map(r -> part(r, REPORT_EVENT, slotFields + reportFields)).toList();
+        return Optional.of(new FirstReport(part(rows.get(0), REPORT_SLOT, 0), part(rows.get(0), PROGRESS_REPORT, slotFields),
+                recorded));
+    }
+
+    /** The slot's, the version's and a step's columns, in this order: a row of the first report's statement. */
+    private static final Field<?>[] FIRST_REPORT_FIELDS = Stream.of(REPORT_SLOT.fields(), PROGRESS_REPORT.fields(),
+            REPORT_EVENT.fields()).flatMap(Arrays::stream).toArray(Field[]::new);
+
+    /** The values a first report's statement binds (blank notes as '', stored as null; no unit as 0, stored as null). */
+    private record FirstReportValues(long cycleId, long taskId, long unitId, OffsetDateTime at, String signature,
+                                     String workDone, String phase, boolean onSchedule, String problems, String nextSteps,
+                                     long actorUnitId) {
+
+        /** In the order the statement binds them ({@link RenderedStatements#sqlWithBinds} checks it when rendering). */
+        List<Object> binds(FirstReportShape shape) {
+            List<Object> binds = new ArrayList<>(List.of(cycleId, taskId, unitId));
+            if (shape.counts()) {
+                binds.add(at);
+            }
+            binds.add(at);
+            if (shape.submittedNow()) {
+                binds.add(signature);
+            }
+            binds.addAll(List.of(workDone, phase, onSchedule, problems, nextSteps, signature, actorUnitId));
+            if (shape.counts()) { // the second step's
+                binds.add(actorUnitId);
+            }
+            return binds;
+        }
+    }
+
+    private Query firstReportStatement(FirstReportShape shape, FirstReportValues v) {
         Table<Record1<Long>> drawn = select(REPORT_ID.nextval().as(DRAWN_ID)).asTable("drawn");
         Field<Long> id = drawn.field(DRAWN_ID, Long.class);
-        return db.insertInto(REPORT_SLOT, REPORT_SLOT.CYCLE_ID, REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, REPORT_SLOT.STATE,
-                        REPORT_SLOT.LATEST_REPORT_ID, REPORT_SLOT.SUBMITTED_REPORT_ID, REPORT_SLOT.FIRST_SUBMITTED_AT,
-                        REPORT_SLOT.UPDATED_AT)
-                .select(select(val(cycleId), val(taskId), val(unitId), val(counts ? ReportState.SUBMITTED : ReportState.DRAFT,
-                                REPORT_SLOT.STATE), id, counts ? id : castNull(Long.class),
-                        val(counts ? utc(now) : null, REPORT_SLOT.FIRST_SUBMITTED_AT), val(utc(now), REPORT_SLOT.UPDATED_AT))
+        var slot = name("new_slot").as(db.insertInto(REPORT_SLOT, REPORT_SLOT.CYCLE_ID, REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID,
+                        REPORT_SLOT.STATE, REPORT_SLOT.LATEST_REPORT_ID, REPORT_SLOT.SUBMITTED_REPORT_ID,
+                        REPORT_SLOT.FIRST_SUBMITTED_AT, REPORT_SLOT.UPDATED_AT)
+                .select(select(val(v.cycleId()), val(v.taskId()), val(v.unitId()),
+                        inline(shape.counts() ? ReportState.SUBMITTED : ReportState.DRAFT, REPORT_SLOT.STATE), id,
+                        shape.counts() ? id : castNull(Long.class),
+                        shape.counts() ? val(v.at(), REPORT_SLOT.FIRST_SUBMITTED_AT) : castNull(REPORT_SLOT.FIRST_SUBMITTED_AT),
+                        val(v.at(), REPORT_SLOT.UPDATED_AT))
                         .from(drawn))
                 .onConflictDoNothing()
-                .returning().fetchOptional();
+                .returning());
+        Field<OffsetDateTime> at = slot.field(REPORT_SLOT.UPDATED_AT);
+        var version = name("new_version").as(db.insertInto(PROGRESS_REPORT, PROGRESS_REPORT.ID, PROGRESS_REPORT.SLOT_ID,
+                        PROGRESS_REPORT.TASK_ID, PROGRESS_REPORT.UNIT_ID, PROGRESS_REPORT.CYCLE_ID, PROGRESS_REPORT.VERSION,
+                        PROGRESS_REPORT.STATUS, PROGRESS_REPORT.SUBMITTED_BY, PROGRESS_REPORT.SUBMITTED_AT,
+                        PROGRESS_REPORT.WORK_DONE, PROGRESS_REPORT.PHASE, PROGRESS_REPORT.ON_SCHEDULE,
+                        PROGRESS_REPORT.PROBLEMS, PROGRESS_REPORT.NEXT_STEPS, PROGRESS_REPORT.CREATED_BY,
+                        PROGRESS_REPORT.CREATED_AT, PROGRESS_REPORT.UPDATED_AT)
+                .select(select(slot.field(REPORT_SLOT.LATEST_REPORT_ID), slot.field(REPORT_SLOT.ID),
+                        slot.field(REPORT_SLOT.TASK_ID), slot.field(REPORT_SLOT.UNIT_ID), slot.field(REPORT_SLOT.CYCLE_ID),
+                        inline(1), inline(shape.submittedNow() ? VersionStatus.SUBMITTED : VersionStatus.DRAFT, PROGRESS_REPORT.STATUS),
+                        shape.submittedNow() ? val(v.signature()) : castNull(PROGRESS_REPORT.SUBMITTED_BY),
+                        shape.submittedNow() ? at : castNull(PROGRESS_REPORT.SUBMITTED_AT),
+                        val(v.workDone()), val(v.phase()), val(v.onSchedule()),
+                        nullif(val(v.problems()), inline("")), nullif(val(v.nextSteps()), inline("")),
+                        val(v.signature()), at, at)
+                        .from(slot))
+                .returning());
+        List<ReportStep> steps = shape.counts() ? List.of(ReportStep.DRAFTED, ReportStep.SUBMITTED) : List.of(ReportStep.DRAFTED);
+        Select<Record8<Long, Long, Integer, ReportStep, String, Long, String, OffsetDateTime>> stepRows = null;
+        for (ReportStep step : steps) { // in this order: their ids follow it
+            var row = select(slot.field(REPORT_SLOT.ID), slot.field(REPORT_SLOT.LATEST_REPORT_ID), inline(1),
+                    inline(step, REPORT_EVENT.ACTION), version.field(PROGRESS_REPORT.CREATED_BY),
+                    nullif(val(v.actorUnitId()), inline(0L)), castNull(REPORT_EVENT.COMMENT), at)
+                    .from(slot).crossJoin(version);
+            stepRows = stepRows == null ? row : stepRows.unionAll(row);
+        }
+        var history = name("new_steps").as(db.insertInto(REPORT_EVENT, REPORT_EVENT.SLOT_ID, REPORT_EVENT.REPORT_ID,
+                        REPORT_EVENT.VERSION, REPORT_EVENT.ACTION, REPORT_EVENT.ACTOR, REPORT_EVENT.ACTOR_UNIT_ID,
+                        REPORT_EVENT.COMMENT, REPORT_EVENT.OCCURRED_AT)
+                .select(stepRows)
+                .returning());
+        return db.with(slot, version, history)
+                .select(Stream.of(slot.fields(REPORT_SLOT.fields()), version.fields(PROGRESS_REPORT.fields()),
+                        history.fields(REPORT_EVENT.fields())).flatMap(Arrays::stream).toList())
+                .from(slot).crossJoin(version).crossJoin(history)
+                .orderBy(history.field(REPORT_EVENT.ID));
     }
 
-    /** A report version and its cycle's slot, as the statements that wrote them left them. */
-    record Written(ProgressReportRecord report, ReportSlotRecord slot) {
+    /** The columns of {@code table} from a row of several tables' columns, starting at {@code from}, as a record. */
+    private <R extends TableRecord<R>> R part(Record row, Table<R> table, int from) {
+        R record = db.newRecord(table);
+        Field<?>[] fields = table.fields();
+        for (int i = 0; i < fields.length; i++) {
+            set(record, fields[i], row.get(from + i));
+        }
+        record.changed(false);
+        return record;
     }
 
-    /**
-     * Version 1 of a cycle's report, under the id its slot drew for it ({@link #openSlot}). The version is a draft,
-     * which the command submits once its parts are written (a submitted version's parts are frozen), or, with
-     * {@code submitter} given (a version without parts), written submitted by them. Both rows as stored (no read back).
-     */
-    Written insertFirstVersion(ReportSlotRecord slot, long taskId, long unitId, long cycleId, ReportContent content,
-                               String author, Caller submitter, Instant now) {
-        ProgressReportRecord report = db.insertInto(PROGRESS_REPORT)
-                .set(PROGRESS_REPORT.ID, slot.getLatestReportId())
-                .set(PROGRESS_REPORT.SLOT_ID, slot.getId()).set(PROGRESS_REPORT.TASK_ID, taskId)
-                .set(PROGRESS_REPORT.UNIT_ID, unitId).set(PROGRESS_REPORT.CYCLE_ID, cycleId)
-                .set(PROGRESS_REPORT.VERSION, 1)
-                .set(PROGRESS_REPORT.STATUS, submitter == null ? VersionStatus.DRAFT : VersionStatus.SUBMITTED)
-                .set(PROGRESS_REPORT.SUBMITTED_BY, submitter == null ? null : submitter.signature())
-                .set(PROGRESS_REPORT.SUBMITTED_AT, submitter == null ? null : utc(now))
-                .set(PROGRESS_REPORT.WORK_DONE, content.workDone().strip())
-                .set(PROGRESS_REPORT.PHASE, content.phase().name()).set(PROGRESS_REPORT.ON_SCHEDULE, content.onSchedule())
-                .set(PROGRESS_REPORT.PROBLEMS, ReportRules.blankToNull(content.problems()))
-                .set(PROGRESS_REPORT.NEXT_STEPS, ReportRules.blankToNull(content.nextSteps()))
-                .set(PROGRESS_REPORT.CREATED_BY, author).set(PROGRESS_REPORT.CREATED_AT, utc(now))
-                .set(PROGRESS_REPORT.UPDATED_AT, utc(now))
-                .returning().fetchSingle();
-        return new Written(report, slot);
+    @SuppressWarnings("unchecked")
+    private static <T> void set(Record record, Field<T> field, Object value) {
+        record.set(field, (T) value);
     }
 
     /**
@@ -378,21 +474,14 @@ class ReportStore {
                         .execute());
     }
 
-    /** A step in the cycle's report history. */
+    /** A step in the cycle's report history (a first report's are written with it: {@link #openFirstReport}). */
     void record(long slotId, Long reportId, Integer version, ReportStep step, Caller caller, String comment, Instant at) {
-        record(slotId, reportId, version, List.of(step), caller, comment, at);
-    }
-
-    /** Steps taken at once (a report written and submitted), in this order, in one statement; returns them as stored. */
-    List<ReportEventRecord> record(long slotId, Long reportId, Integer version, List<ReportStep> steps, Caller caller,
-                                   String comment, Instant at) {
-        var insert = db.insertInto(REPORT_EVENT, REPORT_EVENT.SLOT_ID, REPORT_EVENT.REPORT_ID, REPORT_EVENT.VERSION,
-                REPORT_EVENT.ACTION, REPORT_EVENT.ACTOR, REPORT_EVENT.ACTOR_UNIT_ID, REPORT_EVENT.COMMENT, REPORT_EVENT.OCCURRED_AT);
-        for (ReportStep step : steps) {
-            insert = insert.values(slotId, reportId, version, step, caller.signature(),
-                    caller.unitId() > 0 ? caller.unitId() : null, comment, utc(at));
-        }
-        return insert.returning().fetch();
+        db.insertInto(REPORT_EVENT, REPORT_EVENT.SLOT_ID, REPORT_EVENT.REPORT_ID, REPORT_EVENT.VERSION,
+                        REPORT_EVENT.ACTION, REPORT_EVENT.ACTOR, REPORT_EVENT.ACTOR_UNIT_ID, REPORT_EVENT.COMMENT,
+                        REPORT_EVENT.OCCURRED_AT)
+                .values(slotId, reportId, version, step, caller.signature(), caller.unitId() > 0 ? caller.unitId() : null,
+                        comment, utc(at))
+                .execute();
     }
 
     /** A supporting unit's contribution with its files; returns its id. */

@@ -1,0 +1,147 @@
+package org.rectify.progress;
+
+import org.jooq.Configuration;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.ExecuteListenerProvider;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rectify.IntegrationTest;
+import org.rectify.units.Units;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rectify.DemoLogins.epbStaff;
+import static org.rectify.progress.ProgressFixture.content;
+import static org.rectify.progress.ProgressFixture.id;
+import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
+import static org.rectify.progress.internal.db.Tables.REPORT_EVENT;
+import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A progress report's submission (issue 14's Q4) stays within its statements: a guard against a change that adds round
+ * trips to the commonest write. Counted on the request's thread as the app's jOOQ runs them against the embedded
+ * database (the audit chain's link step and the figures' version, on a connection of their own, are not counted).
+ */
+@IntegrationTest
+class FirstReportStatementsTests {
+
+    /**
+     * The command's statements for a text-only report submitted at once on a task already in progress, on a cycle not
+     * yet due (which no warning looks at): the task read for reporting (4: task, units, indicators, obligations), its
+     * unit, the cycle, the slot with its version and history (1: three before issue 14's session 14), the answer's
+     * contributions, the kept counts (2: lock, add) and the audit records (1).
+     */
+    static final int STATEMENTS = 11;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Units units;
+    @Autowired
+    Clock clock;
+    @Autowired
+    DSLContext db;
+
+    ProgressFixture plan;
+
+    @BeforeEach
+    void plan() throws Exception {
+        plan = ProgressFixture.plan(mvc, units, LocalDate.now(clock), false);
+    }
+
+    @Test
+    void a_report_submitted_at_once_takes_one_statement_for_its_slot_version_and_history_and_eleven_in_all() throws Exception {
+        long task = plan.epbTask();
+        // a first report starts the task (its own statements: the transition, the counts of a task counted anew)
+        plan.report(epbStaff(), task, plan.pastCycle, content("开始整改"), true).andExpect(status().isCreated());
+
+        List<String> statements = counted(() -> plan.report(epbStaff(), task, plan.currentCycle, content("本期进展"), true)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("SUBMITTED"))
+                .andExpect(jsonPath("$.history[0].action").value("SUBMITTED"))
+                .andExpect(jsonPath("$.history[1].action").value("DRAFTED")))
+                .stream().dropWhile(s -> !s.startsWith("select \"task\".\"id\"")).toList(); // the sign-in's before
+
+        assertThat(statements).as(String.join("\n", statements)).hasSize(STATEMENTS);
+        assertThat(statements.stream().filter(s -> s.contains("insert into \"report_slot\""))).singleElement()
+                .satisfies(s -> assertThat(s).contains("insert into \"progress_report\"").contains("insert into \"report_event\""));
+        // what the one statement wrote: the slot counting version 1, submitted, with both steps, in order
+        var slot = db.selectFrom(REPORT_SLOT).where(REPORT_SLOT.TASK_ID.eq(task).and(REPORT_SLOT.CYCLE_ID.eq(plan.currentCycle)))
+                .fetchSingle();
+        var version = db.selectFrom(PROGRESS_REPORT).where(PROGRESS_REPORT.SLOT_ID.eq(slot.getId())).fetchSingle();
+        assertThat(slot.getState()).isEqualTo(ReportState.SUBMITTED);
+        assertThat(slot.getLatestReportId()).isEqualTo(version.getId());
+        assertThat(slot.getSubmittedReportId()).isEqualTo(version.getId());
+        assertThat(slot.getFirstSubmittedAt()).isEqualTo(version.getSubmittedAt()).isEqualTo(slot.getUpdatedAt());
+        assertThat(version.getStatus()).isEqualTo(VersionStatus.SUBMITTED);
+        assertThat(version.getWorkDone()).isEqualTo("本期进展");
+        assertThat(version.getProblems()).isNull();
+        assertThat(db.select(REPORT_EVENT.ACTION).from(REPORT_EVENT).where(REPORT_EVENT.SLOT_ID.eq(slot.getId()))
+                .orderBy(REPORT_EVENT.ID).fetch(REPORT_EVENT.ACTION)).containsExactly(ReportStep.DRAFTED, ReportStep.SUBMITTED);
+    }
+
+    @Test
+    void a_draft_is_written_by_the_same_one_statement_with_its_notes_and_one_step() throws Exception {
+        long task = plan.epbTask();
+        String notes = "{\"workDone\": \"草稿\", \"phase\": \"IN_PROGRESS\", \"onSchedule\": false, \"problems\": \"  资金未到位 \","
+                + " \"nextSteps\": \" \"}";
+        long report = id(plan.report(epbStaff(), task, plan.currentCycle, notes, false).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("DRAFT")).andReturn());
+
+        var version = db.selectFrom(PROGRESS_REPORT).where(PROGRESS_REPORT.ID.eq(report)).fetchSingle();
+        var slot = db.selectFrom(REPORT_SLOT).where(REPORT_SLOT.ID.eq(version.getSlotId())).fetchSingle();
+        assertThat(slot.getState()).isEqualTo(ReportState.DRAFT);
+        assertThat(slot.getLatestReportId()).isEqualTo(report);
+        assertThat(slot.getSubmittedReportId()).isNull();
+        assertThat(slot.getFirstSubmittedAt()).isNull();
+        assertThat(version.getStatus()).isEqualTo(VersionStatus.DRAFT);
+        assertThat(version.getSubmittedBy()).isNull();
+        assertThat(version.getSubmittedAt()).isNull();
+        assertThat(version.getOnSchedule()).isFalse();
+        assertThat(version.getProblems()).isEqualTo("资金未到位");
+        assertThat(version.getNextSteps()).isNull();
+        assertThat(db.select(REPORT_EVENT.ACTION).from(REPORT_EVENT).where(REPORT_EVENT.SLOT_ID.eq(slot.getId()))
+                .fetch(REPORT_EVENT.ACTION)).containsExactly(ReportStep.DRAFTED);
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** The SQL the app's jOOQ executed on this thread while {@code step} ran. */
+    private List<String> counted(Step step) throws Exception {
+        List<String> sql = new ArrayList<>();
+        Thread me = Thread.currentThread();
+        ExecuteListener counter = new ExecuteListener() {
+            @Override
+            public void executeEnd(ExecuteContext ctx) {
+                if (Thread.currentThread() == me) {
+                    sql.add(ctx.batchSQL().length > 1 ? String.join(";\n", ctx.batchSQL()) : ctx.sql());
+                }
+            }
+        };
+        Configuration configuration = db.configuration();
+        ExecuteListenerProvider[] before = configuration.executeListenerProviders();
+        configuration.set(Stream.concat(Arrays.stream(before), Stream.of(new DefaultExecuteListenerProvider(counter)))
+                .toArray(ExecuteListenerProvider[]::new));
+        try {
+            step.run();
+        } finally {
+            configuration.set(before);
+        }
+        return sql;
+    }
+}

@@ -54,6 +54,8 @@ class LedgerReadPathsTests {
     @Autowired
     Plans plans;
     @Autowired
+    PlanShortNames planShortNames;
+    @Autowired
     Units units;
     @Autowired
     JdbcTemplate jdbc;
@@ -264,9 +266,13 @@ class LedgerReadPathsTests {
         long plan = plans.all().get(0).id();
         long county = units.resolve("临翔区").orElseThrow().id();
         assertThat(oldSections(null)).isNotEmpty();
+        Map<Long, String> shortNames = planShortNames.all();
         for (var role : roles().entrySet()) {
             List<String> planOptions = new ArrayList<>(List.of("value=\"\" | 全部"));
-            plans.visibleFor(role.getValue()).forEach(p -> planOptions.add("value=\"" + p.id() + "\" | " + p.title()));
+            // each plan by its short name where it has one, its full title as the tooltip (so a filter fits at 360 px)
+            plans.visibleFor(role.getValue()).forEach(p -> planOptions.add("value=\"" + p.id() + "\" title=\""
+                    + org.unbescape.html.HtmlEscape.escapeHtml4Xml(p.title()) + "\" | "
+                    + shortNames.getOrDefault(p.id(), p.title())));
             String page = page(role.getKey(), "");
             assertThat(options(page, "planId")).as(role.getKey()).isEqualTo(planOptions).hasSizeGreaterThan(1);
             assertThat(options(page, "section")).as(role.getKey()).isEqualTo(withAny(oldSections(null), null));

@@ -14,7 +14,6 @@ import java.util.List;
 final class TimelineWording {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String SYSTEM = "system";
 
     private final Messages messages;
 
@@ -39,7 +38,7 @@ final class TimelineWording {
 
     /** Who did it: the person as recorded, or the platform's own scheduled work ({@code system}) in the reader's words. */
     String actor(String actor) {
-        return SYSTEM.equals(actor) ? messages.text("timeline.actor.system") : actor;
+        return AuditEntry.isSystem(actor) ? messages.text("timeline.actor.system") : actor;
     }
 
     String detail(JsonNode json) {

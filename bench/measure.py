@@ -145,7 +145,10 @@ def run(role, name, op):
             'ops': len(ms), 'errors': sum(errors),
             'p50_ms': round(pct(ms, 50), 1) if ms else None, 'p95_ms': round(pct(ms, 95), 1) if ms else None,
             'p99_ms': round(pct(ms, 99), 1) if ms else None, 'mean_ms': round(statistics.fmean(ms), 1) if ms else None,
-            'max_ms': round(ms[-1], 1) if ms else None, 'ops_per_s': round(len(ms) / wall, 2)}
+            'max_ms': round(ms[-1], 1) if ms else None, 'ops_per_s': round(len(ms) / wall, 2),
+            # the window on the wall clock, to line it up with a GC log (bench/gclog.py)
+            'start_epoch': round(time.time() - (time.perf_counter() - t_start), 1),
+            'end_epoch': round(time.time() - (time.perf_counter() - t_start) + wall, 1)}
 
 
 def main():

@@ -5,7 +5,7 @@
 q4 (a POST consuming report slots) stays with measure.py.
   python3 bench/wrkload.py setup.json --ops "q1 q2" --threads 8 --duration 20 --warmup 5 --out results.jsonl
 """
-import argparse, json, os, re, subprocess, sys, tempfile, urllib.request
+import argparse, json, os, re, subprocess, sys, tempfile, time, urllib.request
 
 import importlib.util
 spec = importlib.util.spec_from_file_location('measure', os.path.join(os.path.dirname(__file__), 'measure.py'))
@@ -89,13 +89,15 @@ def main():
                              'seed': abs(hash((role, op))) % 100000, 'token': cfg['token']}
                 if a.warmup:
                     wrk(base, lua, a.threads, a.warmup)
+                started = time.time()  # wall clock, to line the run up with a GC log (bench/gc-compare.sh)
                 r = wrk(base, lua, a.threads, a.duration)
                 secs = r['duration_us'] / 1e6
                 line = {'role': role, 'query': op, 'client': 'wrk', 'threads': a.threads, 'duration_s': round(secs, 1),
                         'warmup_s': a.warmup, 'ops': r['requests'], 'errors': r['errors'],
                         'p50_ms': round(r['p50'] / 1000, 1), 'p95_ms': round(r['p95'] / 1000, 1),
                         'p99_ms': round(r['p99'] / 1000, 1), 'mean_ms': round(r['mean'] / 1000, 1),
-                        'max_ms': round(r['max'] / 1000, 1), 'ops_per_s': round(r['requests'] / secs, 2)}
+                        'max_ms': round(r['max'] / 1000, 1), 'ops_per_s': round(r['requests'] / secs, 2),
+                        'start_epoch': round(started, 1), 'end_epoch': round(started + secs, 1)}
                 print(json.dumps(line), flush=True)
                 out.write(json.dumps(line) + '\n')
                 out.flush()

@@ -108,6 +108,57 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         }
     }
 
+    /**
+     * What the session-15 walk found at 360 px: the closure desk's view buttons broke their words ("In / progress"), the
+     * look-back list was a table cut at the screen's edge, a report's obligation records a table squeezed to a character
+     * a line, and the report form's obligation options whole sentences; the option is now short and the line below the
+     * select says the chosen obligation in full, following the choice; the audit log's actor ran off the screen.
+     */
+    @Test
+    void at_360_px_the_desks_buttons_keep_one_line_look_backs_and_obligation_records_are_cards_and_the_chosen_obligation_is_spelled_out() {
+        long records = jdbc.queryForObject("select min(report_id) from obligation_record", Long.class);
+        long draft = jdbc.queryForObject("select min(r.id) from progress_report r join report_slot s on s.id = r.slot_id"
+                + " join unit u on u.id = s.unit_id where u.name = '临翔区政府' and r.status = 'DRAFT'"
+                + " and (select count(*) from obligation o where o.task_id = s.task_id) > 1", Long.class);
+        browser = Browser.open(port);
+        browser.driver().manage().window().setSize(new Dimension(360, 800));
+        browser.logIn("office", DemoLogins.PASSWORD);
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        for (String lang : new String[]{"en", "zh_CN"}) {
+            browser.go("/closure?lang=" + lang);
+            for (WebElement button : browser.driver().findElements(By.cssSelector("#desk-views a"))) {
+                assertThat(button.getSize().getHeight()).as("'%s' on one line (%s)", button.getText(), lang).isLessThan(40);
+            }
+            browser.go("/closure/look-backs?lang=" + lang);
+            assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).intValue())
+                    .as("look-backs wider than the phone (%s)", lang).isLessThanOrEqualTo(0);
+            assertThat(((Number) js.executeScript("return document.querySelector('#governed tbody td:nth-child(2)')"
+                    + ".getBoundingClientRect().width")).doubleValue()).as("a look-back's kind is the card's width (%s)", lang).isGreaterThan(250);
+            browser.go("/progress/reports/" + records + "?lang=" + lang);
+            assertThat(((Number) js.executeScript("return document.querySelector('#obligation-records td:nth-child(3)')"
+                    + ".getBoundingClientRect().width")).doubleValue()).as("a record's topic is the card's width (%s)", lang).isGreaterThan(250);
+        }
+        browser.logOut();
+        browser.logIn("linxiang-staff", DemoLogins.PASSWORD);
+        browser.go("/progress/reports/" + draft + "/edit?lang=en");
+        WebElement select = browser.find(".obligation-row select");
+        WebElement line = browser.find("#" + select.getAttribute("data-describe"));
+        var options = new org.openqa.selenium.support.ui.Select(select);
+        assertThat(options.getOptions()).allSatisfy(o -> assertThat(o.getText()).hasSizeLessThanOrEqualTo(25));
+        assertThat(line.getText()).isEqualTo(options.getFirstSelectedOption().getAttribute("title")).startsWith("per ");
+        String other = options.getOptions().stream().filter(o -> !o.isSelected()).findFirst().orElseThrow().getAttribute("value");
+        options.selectByValue(other);
+        assertThat(line.getText()).isEqualTo(options.getFirstSelectedOption().getAttribute("title")).contains(other);
+        browser.screenshot("phone-report-form-obligation");
+
+        // the audit log: the time goes under the date, leaving the actor ("System (automatic)") room beside them
+        browser.logOut();
+        browser.logIn("admin", DemoLogins.PASSWORD);
+        browser.go("/admin/audit?lang=en");
+        assertThat(((Number) js.executeScript("return document.querySelector('#audit-entries tbody td.audit-at')"
+                + ".getBoundingClientRect().width")).doubleValue()).as("the date and time cell's width").isLessThan(120);
+    }
+
     /** A card leaves out a field with nothing in it: a task on the ledger with no warning shows no bare "等级：". */
     @Test
     void a_ledger_supervision_card_of_a_task_without_a_warning_has_no_empty_level_line() throws Exception {

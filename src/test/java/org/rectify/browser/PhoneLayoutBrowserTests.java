@@ -139,8 +139,10 @@ class PhoneLayoutBrowserTests extends BrowserTest {
                     + ".getBoundingClientRect().width")).doubleValue()).as("a record's topic is the card's width (%s)", lang).isGreaterThan(250);
         }
         // the audit log: the time goes under the date, leaving the actor ("System (automatic)") room beside them
+        browser.driver().manage().window().setSize(new Dimension(1366, 900)); // the user menu, folded at 360 px
         browser.logOut();
         browser.logIn("admin", DemoLogins.PASSWORD);
+        browser.driver().manage().window().setSize(new Dimension(360, 800));
         browser.go("/admin/audit?lang=en");
         assertThat(((Number) js.executeScript("return document.querySelector('#audit-entries tbody td.audit-at')"
                 + ".getBoundingClientRect().width")).doubleValue()).as("the date and time cell's width").isLessThan(120);

@@ -35,6 +35,20 @@ document.addEventListener('change', function (event) {
   select.form.submit();
 }, true);
 
+// <select data-describe="ID">: the element ID reads the chosen option's title, a short option's whole wording (the
+// report form's obligations, whose sentences are too long for a phone's drop-down).
+document.addEventListener('change', function (event) {
+  var select = event.target;
+  if (!select.matches || !select.matches('select[data-describe]')) {
+    return;
+  }
+  var line = document.getElementById(select.dataset.describe);
+  var chosen = select.options[select.selectedIndex];
+  if (line && chosen) {
+    line.textContent = chosen.title;
+  }
+});
+
 // The language switch keeps the page's filters: the link takes the address as it is now (htmx may have changed it
 // since the page loaded) with only the language changed.
 document.addEventListener('click', function (event) {

@@ -70,21 +70,7 @@ public class OpenDuties {
         Map<Long, String> titles = new HashMap<>();
         int[] totals = null;
         if (size > 0) {
-            List<Object> binds = new ArrayList<>();
-            for (UnitRole role : UnitRole.values()) { // the totals, in the select list
-                binds.add(path);
-                if (planId != null) {
-                    binds.add(planId);
-                }
-            }
-            for (UnitRole role : UnitRole.values()) { // each role's range
-                binds.add(path);
-                if (planId != null) {
-                    binds.add(planId);
-                }
-                binds.add((long) from); // jOOQ binds an offset and a limit as longs
-                binds.add((long) size);
-            }
+            List<Object> binds = binds(path, planId, from, size);
             var rows = db.resultQuery(statements.sqlWithBinds(List.of("open-duties", planId != null),
                     () -> pageStatement(path, planId, from, size), binds), binds.toArray()).coerce(PAGE_FIELDS).fetch();
             for (var r : rows) {
@@ -98,6 +84,24 @@ public class OpenDuties {
             totals = totals(path, planId);
         }
         return new DutyPage(List.copyOf(lead), List.copyOf(supporting), totals[0], totals[1], Map.copyOf(titles));
+    }
+
+    /**
+     * {@link #pageStatement}'s binds in the order it binds them: each role's total (path, plan) in the select list,
+     * then each role's range (path, plan, offset, size).
+     */
+    private static List<Object> binds(String path, Long planId, int from, int size) {
+        List<Object> pathAndPlan = planId == null ? List.of(path) : List.of(path, planId);
+        List<Object> binds = new ArrayList<>();
+        List<Object> ranges = new ArrayList<>();
+        for (UnitRole role : UnitRole.values()) {
+            binds.addAll(pathAndPlan);
+            ranges.addAll(pathAndPlan);
+            ranges.add((long) from); // jOOQ binds an offset and a limit as longs
+            ranges.add((long) size);
+        }
+        binds.addAll(ranges);
+        return binds;
     }
 
     /** The fields a page's rows are read as, in the statement's order. */

@@ -105,11 +105,12 @@ public class Plans {
 
     private List<PlanSummary> summaries(Condition where) {
         return db.select(PLAN.ID, PLAN.INSPECTION_ID, INSPECTION.NAME, PLAN.TITLE, PLAN.ISSUING_BODY, PLAN.ISSUED_ON,
-                        db.selectCount().from(TASK).where(TASK.PLAN_ID.eq(PLAN.ID)).<Integer>asField())
+                        db.selectCount().from(TASK).where(TASK.PLAN_ID.eq(PLAN.ID)).<Integer>asField(), PLAN.SHORT_NAME)
                 .from(PLAN).leftJoin(INSPECTION).on(INSPECTION.ID.eq(PLAN.INSPECTION_ID))
                 .where(where)
                 .orderBy(PLAN.ID)
-                .fetch(r -> new PlanSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+                .fetch(r -> new PlanSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                        r.value8()));
     }
 
     @Transactional(readOnly = true)
@@ -164,15 +165,13 @@ public class Plans {
     }
 
     /**
-     * The titles of the plans the scope sees ({@link #visibleFor}) by id, in plan order: a filter's options, without
-     * the summaries' task count of every plan (a count of the whole task table on each ledger page).
+     * The titles and short names of the plans the scope sees ({@link #visibleFor}), in plan order: a filter's options,
+     * without the summaries' task count of every plan (a count of the whole task table on each ledger page).
      */
     @Transactional(readOnly = true)
-    public Map<Long, String> visibleTitles(org.rectify.access.DataScope scope) {
-        Map<Long, String> titles = new java.util.LinkedHashMap<>();
-        db.select(PLAN.ID, PLAN.TITLE).from(PLAN).where(visibleTo(scope)).orderBy(PLAN.ID)
-                .forEach(r -> titles.put(r.value1(), r.value2()));
-        return titles;
+    public List<PlanTitle> visibleTitles(org.rectify.access.DataScope scope) {
+        return db.select(PLAN.ID, PLAN.TITLE, PLAN.SHORT_NAME).from(PLAN).where(visibleTo(scope)).orderBy(PLAN.ID)
+                .fetch(r -> new PlanTitle(r.value1(), r.value2(), r.value3()));
     }
 
     /** The plans whose tasks the caller may create and edit, for forms. */

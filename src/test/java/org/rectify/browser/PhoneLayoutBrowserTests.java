@@ -108,6 +108,46 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         }
     }
 
+    /**
+     * What the session-15 walk found at 360 px: the closure desk's view buttons broke their words ("In / progress"), the
+     * look-back list was a table cut at the screen's edge, a report's obligation records a table squeezed to a character
+     * a line, and the audit log's actor ran off the screen (the report form's obligation choice: ProgressBrowserTests).
+     */
+    @Test
+    void at_360_px_the_desks_buttons_keep_one_line_look_backs_and_obligation_records_are_cards_and_the_audit_actor_is_uncut() {
+        long records = jdbc.queryForObject("select min(report_id) from obligation_record", Long.class);
+        browser = Browser.open(port);
+        browser.driver().manage().window().setSize(new Dimension(360, 800));
+        browser.logIn("office", DemoLogins.PASSWORD);
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        for (String lang : new String[]{"en", "zh_CN"}) {
+            browser.go("/closure?lang=" + lang);
+            for (WebElement button : browser.driver().findElements(By.cssSelector("#desk-views a"))) {
+                Object lines = js.executeScript("""
+                        const b = arguments[0], cs = getComputedStyle(b);
+                        return (b.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom)) / parseFloat(cs.lineHeight);""",
+                        button);
+                assertThat(((Number) lines).doubleValue()).as("'%s' lines of text (%s)", button.getText(), lang).isLessThan(1.5);
+            }
+            browser.go("/closure/look-backs?lang=" + lang);
+            assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).intValue())
+                    .as("look-backs wider than the phone (%s)", lang).isLessThanOrEqualTo(0);
+            assertThat(((Number) js.executeScript("return document.querySelector('#governed tbody td:nth-child(2)')"
+                    + ".getBoundingClientRect().width")).doubleValue()).as("a look-back's kind is the card's width (%s)", lang).isGreaterThan(250);
+            browser.go("/progress/reports/" + records + "?lang=" + lang);
+            assertThat(((Number) js.executeScript("return document.querySelector('#obligation-records td:nth-child(3)')"
+                    + ".getBoundingClientRect().width")).doubleValue()).as("a record's topic is the card's width (%s)", lang).isGreaterThan(250);
+        }
+        // the audit log: the time goes under the date, leaving the actor ("System (automatic)") room beside them
+        browser.driver().manage().window().setSize(new Dimension(1366, 900)); // the user menu, folded at 360 px
+        browser.logOut();
+        browser.logIn("admin", DemoLogins.PASSWORD);
+        browser.driver().manage().window().setSize(new Dimension(360, 800));
+        browser.go("/admin/audit?lang=en");
+        assertThat(((Number) js.executeScript("return document.querySelector('#audit-entries tbody td.audit-at')"
+                + ".getBoundingClientRect().width")).doubleValue()).as("the date and time cell's width").isLessThan(120);
+    }
+
     /** A card leaves out a field with nothing in it: a task on the ledger with no warning shows no bare "等级：". */
     @Test
     void a_ledger_supervision_card_of_a_task_without_a_warning_has_no_empty_level_line() throws Exception {

@@ -113,6 +113,30 @@ class ProgressBrowserTests extends BrowserTest {
         assertThat(spare(browser.find("#cycleId"))).as("room left in the matrix's cycle choice").isGreaterThanOrEqualTo(0);
     }
 
+    /**
+     * The report form's obligation choice at 360 px: an option was the whole obligation sentence, cut by the phone's
+     * drop-down; it is now its number and the start of its subject, shown whole, and the line below the select spells
+     * out the chosen obligation, following the choice.
+     */
+    @Test
+    void the_report_forms_obligation_choice_fits_a_360_px_phone_and_the_line_below_it_follows_the_choice() throws Exception {
+        ProgressFixture plan = ProgressFixture.plan(mvc, units, LocalDate.now(clock), false);
+        long task = plan.task(java.util.List.of("市环境保护局"), java.util.List.of(), """
+                {"subject": "局党组会议研究部署环境保护工作", "atLeast": 4, "per": "YEAR"},
+                {"subject": "市委常委会会议专题研究部署中央生态环境保护督察反馈意见整改落实工作", "atLeast": 1, "per": "QUARTER"}""");
+        browser = Browser.open(port);
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        browser.logIn("epb-staff", DemoLogins.PASSWORD);
+        browser.go("/progress/reports/new?taskId=%d&cycleId=%d&lang=en".formatted(task, plan.currentCycle));
+        WebElement select = browser.find(".obligation-row select");
+        WebElement line = browser.find("#" + select.getAttribute("data-describe"));
+        assertThat(line.getText()).isEqualTo("per year: 局党组会议研究部署环境保护工作, at least 4 times");
+        new org.openqa.selenium.support.ui.Select(select).selectByIndex(1);
+        assertThat(spare(select)).as("room left in the chosen obligation").isGreaterThanOrEqualTo(0);
+        assertThat(line.getText()).isEqualTo("per quarter: 市委常委会会议专题研究部署中央生态环境保护督察反馈意见整改落实工作, at least once");
+        browser.screenshot("phone-report-form-obligation");
+    }
+
     /** The room left in a closed drop-down once its chosen option's text is drawn (negative: the text is cut). */
     private double spare(WebElement select) {
         return ((Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""

@@ -291,7 +291,9 @@ class ProgressPagesTests {
         mvc.perform(post("/plans/{id}/short-name", plan.planId).param("shortName", shortName).with(office()).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         String option = "<option value=\"" + plan.planId + "\" title=\"" + title + "\"";
-        for (String page : List.of("/progress/matrix", "/progress/compliance", "/supervision", "/tasks", "/insight")) {
+        // the filters, the look-back campaign's plan and the new-task form, each from the plan list its page reads
+        for (String page : List.of("/progress/matrix", "/progress/compliance", "/supervision", "/tasks", "/insight",
+                "/insight/briefing", "/closure/look-backs", "/tasks/new")) {
             String html = mvc.perform(get(page).param("planId", "" + plan.planId).with(office()))
                     .andExpect(status().isOk()).andExpect(whole()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat(html).as(page).containsPattern(java.util.regex.Pattern.quote(option) + "[^>]*>" + shortName + "</option>");
@@ -330,6 +332,33 @@ class ProgressPagesTests {
         mvc.perform(form(multipart("/progress/reports")).param("workDone", "完成监测站建设。").param("action", "submit")
                         .with(epbStaff()).with(csrf()))
                 .andExpect(flash().attribute("flash", "已报送。"));
+    }
+
+    /**
+     * An obligation's whole sentence was the option's text, too long for a phone's drop-down: the option reads its number
+     * and the start of its subject, the sentence its title and the line below the select for the chosen one.
+     */
+    @Test
+    void the_report_forms_obligation_options_are_short_and_the_chosen_ones_sentence_is_written_below() throws Exception {
+        String longSubject = "市委常委会会议专题研究部署中央生态环境保护督察反馈意见整改落实工作";
+        long task = plan.task(List.of("市环境保护局"), List.of(), """
+                {"subject": "局党组会议研究部署环境保护工作", "atLeast": 4, "per": "YEAR"},
+                {"subject": "%s", "atLeast": 1, "per": "QUARTER"}""".formatted(longSubject));
+        String html = mvc.perform(get("/progress/reports/new").param("taskId", "" + task).param("cycleId", "" + plan.currentCycle)
+                        .with(epbStaff()))
+                .andExpect(status().isOk()).andExpect(whole()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).containsPattern("<option value=\"" + longSubject + "\"\\s+title=\"每季度" + longSubject + "不少于1次\"[^>]*>2\\. "
+                        + longSubject.substring(0, 13) + "\\.\\.\\.</option>")
+                .containsPattern("title=\"每年局党组会议研究部署环境保护工作不少于4次\"[^>]*>1\\. 局党组会议研究部署环境保护工作</option>")
+                .doesNotContain(">每季度" + longSubject)
+                // a new record starts on the first obligation: its sentence is written below, with the select naming the line
+                .contains("data-describe=\"obligation-sentence-0\"")
+                .containsPattern("id=\"obligation-sentence-0\">每年局党组会议研究部署环境保护工作不少于4次</div>");
+
+        String en = mvc.perform(get("/progress/reports/new").param("taskId", "" + task).param("cycleId", "" + plan.currentCycle)
+                        .param("lang", "en").with(epbStaff()))
+                .andExpect(status().isOk()).andExpect(whole()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(en).contains("title=\"per quarter: " + longSubject + ", at least once\"");
     }
 
     /** The whole page was written: a template error midway would cut it short after a 200. */

@@ -35,7 +35,6 @@ class PlanController {
     @GetMapping("/plans")
     String plans(Model model, org.rectify.access.Caller caller) {
         model.addAttribute("plans", plans.visibleFor(caller.scope()));
-        model.addAttribute("shortNames", shortNames.all());
         model.addAttribute("governed", caller.role().managesTasks()
                 ? plans.governedBy(caller).stream().map(PlanSummary::id).collect(java.util.stream.Collectors.toSet())
                 : java.util.Set.of());

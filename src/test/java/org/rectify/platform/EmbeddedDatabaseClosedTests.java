@@ -90,6 +90,38 @@ class EmbeddedDatabaseClosedTests {
     }
 
     @Test
+    void the_pages_in_memory_at_a_stop_are_in_memory_again_after_the_next_start() throws Exception {
+        server = EmbeddedDatabaseServer.start(home, true);
+        JdbcTemplate owner = new JdbcTemplate(server.ownerDataSource());
+        owner.execute("create table kept (n int, note text)");
+        owner.execute("insert into kept select n, repeat('x', 200) from generate_series(1, 20000) n");
+        assertThat(owner.queryForObject("select count(*) from kept", Long.class)).isEqualTo(20_000);
+        String file = owner.queryForObject("select pg_relation_filenode('kept')::text", String.class);
+        server.close();
+        // written at the stop: one line per page, "database,tablespace,file node,fork,block"
+        assertThat(Files.readAllLines(home.resolve("postgres").resolve("autoprewarm.blocks")))
+                .anyMatch(line -> line.split(",").length == 5 && line.split(",")[2].equals(file));
+
+        server = EmbeddedDatabaseServer.start(home, true);
+        JdbcTemplate superuser = new JdbcTemplate(server.superuserDataSource());
+        superuser.execute("create extension pg_buffercache"); // to look at the buffers without reading the table
+        long pages = superuser.queryForObject("select pg_relation_size('kept') / current_setting('block_size')::int", Long.class);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        long inMemory;
+        do { // the background worker loads them once the server accepts connections
+            Thread.sleep(100);
+            inMemory = superuser.queryForObject("select count(*) from pg_buffercache where relfilenode = pg_relation_filenode('kept') and relforknumber = 0"
+                    + " and reldatabase = (select oid from pg_database where datname = current_database())", Long.class);
+        } while (inMemory < pages && System.nanoTime() < deadline);
+        assertThat(inMemory).isEqualTo(pages);
+        // so the first read after the start finds every page in memory, and reads the table in full
+        assertThat(String.join("\n", superuser.queryForList("explain (analyze, buffers) select count(*) from kept", String.class)))
+                .contains("shared hit=").doesNotContain("read=");
+        assertThat(superuser.queryForObject("select count(*) from kept", Long.class)).isEqualTo(20_000);
+        assertThat(show(superuser, "shared_preload_libraries")).isEqualTo("pg_prewarm");
+    }
+
+    @Test
     void a_database_of_an_earlier_version_is_closed_and_handed_to_the_owner_in_place_with_its_data() throws Exception {
         // as rectify made it before: zonky's trusting initdb, the superuser owns the schema, migrations up to V14
         Path pgData = Files.createDirectories(home.resolve("postgres"));

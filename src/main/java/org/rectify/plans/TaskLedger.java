@@ -238,13 +238,19 @@ public class TaskLedger {
 
     /**
      * The task as a command writing a report on it reads it: {@link #get} without its milestones and history (both
-     * lists empty), which such a command neither checks nor answers with; two statements fewer per report.
+     * lists empty), which such a command neither checks nor answers with; two statements fewer per report. Its
+     * indicators and obligations are read only {@code withTargets} (empty lists otherwise): a report checks its
+     * measurements and obligation records against them, and one with neither needs neither (two statements fewer).
      */
-    public TaskDetail forReporting(long taskId, DataScope scope) {
-        return get(taskId, scope, false);
+    public TaskDetail forReporting(long taskId, DataScope scope, boolean withTargets) {
+        return get(taskId, scope, false, withTargets);
     }
 
     private TaskDetail get(long taskId, DataScope scope, boolean whole) {
+        return get(taskId, scope, whole, true);
+    }
+
+    private TaskDetail get(long taskId, DataScope scope, boolean whole, boolean withTargets) {
         // the responsible person with the task's row, and its lead and supporting units in one statement (issue 14);
         // each of its statements rendered once (RenderedStatements), the id bound at each request
         var task = db.resultQuery(statements.sqlById(List.of("task", scope), () -> db.select(TASK_FIELDS)
@@ -254,7 +260,8 @@ public class TaskLedger {
                 .coerce(TASK_FIELDS).fetchOptional().orElseThrow(() -> new TaskNotFound(taskId));
         Map<UnitRole, List<AssignedUnit>> units = unitsOf(taskId);
         return detail(task, units.getOrDefault(UnitRole.LEAD, List.of()), units.getOrDefault(UnitRole.SUPPORTING, List.of()),
-                whole ? milestones(taskId) : List.of(), indicators(taskId), obligations(taskId), whole ? history(taskId) : List.of());
+                whole ? milestones(taskId) : List.of(), withTargets ? indicators(taskId) : List.of(),
+                withTargets ? obligations(taskId) : List.of(), whole ? history(taskId) : List.of());
     }
 
     /**

@@ -87,7 +87,7 @@ public class ProgressReports {
      */
     @Transactional(readOnly = true)
     public void check(NewReport report, Caller caller) {
-        Target target = target(report.taskId(), report.cycleId(), report.unitId(), caller);
+        Target target = target(report, caller);
         ReportLifecycle.Version existing = store.slot(target.cycle.id(), target.task.id(), target.unit.id())
                 .map(slot -> details.status(slot, target.cycle)).map(ProgressReports::latestOf).orElse(null);
         CREATE.refusal(situation(target, caller, existing)).ifPresent(r -> {
@@ -98,7 +98,7 @@ public class ProgressReports {
 
     /** Writes a first report for a cycle, as a draft or submitted at once; 409 when the cycle already has one. */
     public ReportDetail create(NewReport report, List<NewAttachment> files, Caller caller) {
-        Target target = target(report.taskId(), report.cycleId(), report.unitId(), caller);
+        Target target = target(report, caller);
         ReportContent content = report.content();
         ReportRules.check(content, target.task, cycles.today());
         Instant now = clock.instant();
@@ -402,7 +402,10 @@ public class ProgressReports {
 
     // ---- inside
 
-    /** The task (without its milestones and history), lead unit and cycle a new report is for, the caller's right checked. */
+    /**
+     * The task (without its milestones and history; its indicators and obligations only when the report's content
+     * needs them), lead unit and cycle a new report is for, the caller's right checked.
+     */
     private record Target(TaskDetail task, Unit unit, ReportingCycle cycle, boolean approvalRequired) {
     }
 
@@ -481,11 +484,11 @@ public class ProgressReports {
         }
     }
 
-    private Target target(long taskId, long cycleId, Long unitId, Caller caller) {
-        TaskDetail task = access.taskToReportOn(taskId, caller);
-        Unit unit = access.reportingUnit(task, unitId, caller);
+    private Target target(NewReport report, Caller caller) {
+        TaskDetail task = access.taskToReportOn(report.taskId(), report.content(), caller);
+        Unit unit = access.reportingUnit(task, report.unitId(), caller);
         access.requireReporting(task);
-        ReportingCycles.WithApproval cycle = access.openCycleWithApproval(task, cycleId);
+        ReportingCycles.WithApproval cycle = access.openCycleWithApproval(task, report.cycleId());
         return new Target(task, unit, cycle.cycle(), cycle.approvalRequired());
     }
 

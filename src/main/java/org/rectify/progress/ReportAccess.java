@@ -70,10 +70,14 @@ class ReportAccess {
         return visibleTask(taskId, caller).orElseThrow(() -> new ReportNotFound("progress.taskNotFound", taskId));
     }
 
-    /** {@link #task} as a new report needs it: without its milestones and history ({@link TaskLedger#forReporting}). */
-    TaskDetail taskToReportOn(long taskId, Caller caller) {
+    /**
+     * {@link #task} as a new report needs it: without its milestones and history, and with its indicators and
+     * obligations only for {@code content} that has measurements or obligation records to check against them
+     * ({@link TaskLedger#forReporting}).
+     */
+    TaskDetail taskToReportOn(long taskId, ReportContent content, Caller caller) {
         try {
-            return ledger.forReporting(taskId, caller.scope());
+            return ledger.forReporting(taskId, caller.scope(), ReportRules.needsTargets(content));
         } catch (TaskNotFound e) {
             throw new ReportNotFound("progress.taskNotFound", taskId);
         }

@@ -24,6 +24,18 @@ final class ReportRules {
     private ReportRules() {
     }
 
+    /**
+     * Whether {@link #check} looks at the task's indicators and obligations for this content: only its measurements
+     * and obligation records are checked against them (and only measurements take an indicator's unit when written).
+     */
+    static boolean needsTargets(ReportContent c) {
+        return c != null && (!c.measurements().isEmpty() || !c.obligationRecords().isEmpty());
+    }
+
+    /**
+     * Refuses content that breaks a rule. {@code task} must carry its indicators and obligations when
+     * {@link #needsTargets} says so.
+     */
     static void check(ReportContent c, TaskDetail task, LocalDate today) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (c == null) {

@@ -199,4 +199,34 @@ class AuditChainTests {
         assertThat(v.intact()).as("%s", v.firstBreak()).isTrue();
         assertThat(v.entries()).isEqualTo(log.count());
     }
+
+    @Test
+    void each_command_writes_its_own_records_whether_few_through_the_kept_statement_or_many_built_afresh() {
+        // two commands of the same number of records share one rendered statement: each must bind its own values
+        for (String n : List.of("1", "2")) {
+            tx().executeWithoutResult(s -> {
+                for (int i = 0; i < 3; i++) {
+                    events.publishEvent(new Probe("测试员" + n, "probe.kept", "probe:kept-" + n, "记录 " + n + "/" + i));
+                }
+            });
+        }
+        tx().executeWithoutResult(s -> {
+            for (int i = 0; i < 20; i++) { // more than a kept statement takes
+                events.publishEvent(new Probe("测试员", "probe.many", "probe:many", "记录 " + i));
+            }
+        });
+
+        for (String n : List.of("1", "2")) {
+            List<AuditEntry> kept = log.of("probe:kept-" + n);
+            assertThat(kept).extracting(AuditEntry::actor).containsOnly("测试员" + n);
+            assertThat(kept).extracting(AuditEntry::change).hasSize(3)
+                    .allSatisfy(c -> assertThat(c).contains("记录 " + n + "/"));
+        }
+        List<AuditEntry> many = log.of("probe:many");
+        assertThat(many).hasSize(20);
+        assertThat(many.get(many.size() - 1).seq() - many.get(0).seq()).isEqualTo(19); // neighbours in the chain
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending", Integer.class)).isZero();
+        AuditVerification v = verifier.verify();
+        assertThat(v.intact()).as("%s", v.firstBreak()).isTrue();
+    }
 }

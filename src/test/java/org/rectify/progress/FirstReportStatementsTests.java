@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rectify.DemoLogins.epbStaff;
 import static org.rectify.progress.ProgressFixture.content;
 import static org.rectify.progress.ProgressFixture.id;
+import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
+import static org.rectify.progress.internal.db.Tables.OBLIGATION_RECORD;
 import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
 import static org.rectify.progress.internal.db.Tables.REPORT_EVENT;
 import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
@@ -40,11 +42,12 @@ class FirstReportStatementsTests {
 
     /**
      * The command's statements for a text-only report submitted at once on a task already in progress, on a cycle not
-     * yet due (which no warning looks at): the task read for reporting (4: task, units, indicators, obligations), its
-     * unit, the cycle, the slot with its version and history (1: three before issue 14's session 14), the answer's
-     * contributions, the kept counts (2: lock, add) and the audit records (1).
+     * yet due (which no warning looks at): the task read for reporting (2: task, units; its indicators and obligations
+     * only for a report with measurements or obligation records since session 15), its unit, the cycle, the slot with
+     * its version and history (1: three before issue 14's session 14), the answer's contributions, the kept counts
+     * (2: lock, add) and the audit records (1).
      */
-    static final int STATEMENTS = 11;
+    static final int STATEMENTS = 9;
 
     @Autowired
     MockMvc mvc;
@@ -63,7 +66,7 @@ class FirstReportStatementsTests {
     }
 
     @Test
-    void a_report_submitted_at_once_takes_one_statement_for_its_slot_version_and_history_and_eleven_in_all() throws Exception {
+    void a_report_submitted_at_once_takes_one_statement_for_its_slot_version_and_history_and_nine_in_all() throws Exception {
         long task = plan.epbTask();
         // a first report starts the task (its own statements: the transition, the counts of a task counted anew)
         plan.report(epbStaff(), task, plan.pastCycle, content("开始整改"), true).andExpect(status().isCreated());
@@ -115,6 +118,39 @@ class FirstReportStatementsTests {
         assertThat(version.getNextSteps()).isNull();
         assertThat(db.select(REPORT_EVENT.ACTION).from(REPORT_EVENT).where(REPORT_EVENT.SLOT_ID.eq(slot.getId()))
                 .fetch(REPORT_EVENT.ACTION)).containsExactly(ReportStep.DRAFTED);
+    }
+
+    @Test
+    void a_report_with_a_measurement_or_an_obligation_record_is_still_checked_against_the_tasks_indicators_and_obligations()
+            throws Exception {
+        long task = plan.epbTask(); // assigned: its first report starts it
+        // the task's indicators and obligations are read for such content only: another task's names are refused ...
+        plan.report(epbStaff(), task, plan.currentCycle, """
+                        {"workDone": "本期进展", "phase": "IN_PROGRESS", "onSchedule": true,
+                         "measurements": [{"indicatorName": "其他指标", "value": "1", "asOf": "%s"}],
+                         "obligationRecords": [{"subject": "其他会议", "heldOn": "%s", "body": "会议"}]}"""
+                        .formatted(plan.today, plan.today), true)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.fieldErrors['measurements[0].indicatorName']").value("请选择本任务的指标。"))
+                .andExpect(jsonPath("$.fieldErrors['obligationRecords[0].subject']").value("请选择本任务的常态化要求。"));
+        // ... and its own accepted, the measurement stored with its indicator's unit
+        long report = id(plan.report(epbStaff(), task, plan.currentCycle, """
+                        {"workDone": "本期进展", "phase": "IN_PROGRESS", "onSchedule": true,
+                         "measurements": [{"indicatorName": "监测达标率", "value": "92.5", "asOf": "%s"}],
+                         "obligationRecords": [{"subject": "局党组会议研究部署环境保护工作", "heldOn": "%s", "body": "局党组会议"}]}"""
+                        .formatted(plan.today, plan.today), true)
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SUBMITTED")).andReturn());
+        assertThat(db.select(MEASUREMENT.UNIT_OF_MEASURE).from(MEASUREMENT).where(MEASUREMENT.REPORT_ID.eq(report))
+                .fetchSingle().value1()).isEqualTo("%");
+        assertThat(db.select(OBLIGATION_RECORD.OBLIGATION_SUBJECT).from(OBLIGATION_RECORD).where(OBLIGATION_RECORD.REPORT_ID.eq(report))
+                .fetchSingle().value1()).isEqualTo("局党组会议研究部署环境保护工作");
+        // a text-only first report, read without them, starts an assigned task as before
+        long other = plan.epbTask();
+        plan.report(epbStaff(), other, plan.currentCycle, content("开始整改"), true).andExpect(status().isCreated());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/tasks/{id}", other)
+                        .with(org.rectify.DemoLogins.office()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("IN_PROGRESS"))
+                .andExpect(jsonPath("$.indicators[0].name").value("监测达标率"));
     }
 
     interface Step {

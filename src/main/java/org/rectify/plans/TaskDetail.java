@@ -17,15 +17,12 @@ public record TaskDetail(long id, long planId, String planTitle, String ref, Str
 
     /**
      * Each name once, where it first comes ({@link #namesAsWritten} of the units' names, read as such); none for null.
-     * A ledger row has one or two: they are compared with each other rather than put in a set (a hash set for each row
-     * was 8 % of the bytes a ledger page's request allocated, issue 14).
+     * A ledger row has one or two, a task at most a few dozen: they are compared with each other rather than put in a
+     * set (a hash set for each row was 8 % of the bytes a ledger page's request allocated, issue 14).
      */
     static List<String> distinctNames(String[] names) {
         if (names == null) {
             return List.of();
-        }
-        if (names.length > SMALL) {
-            return List.copyOf(new java.util.LinkedHashSet<>(java.util.Arrays.asList(names)));
         }
         String[] kept = new String[names.length];
         int count = 0;
@@ -40,9 +37,6 @@ public record TaskDetail(long id, long planId, String planTitle, String ref, Str
         }
         return List.of(count == kept.length ? kept : java.util.Arrays.copyOf(kept, count));
     }
-
-    /** Up to this many names are compared pairwise, more through a set. */
-    private static final int SMALL = 16;
 
     public List<String> leadUnitNames() {
         return namesAsWritten(leadUnits);

@@ -63,7 +63,7 @@ final class AdmissionGate extends OncePerRequestFilter {
             return;
         }
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(request, new HeldResponse(response)); // written after the turn is given back
         } finally {
             turns.release();
         }

@@ -146,6 +146,41 @@ class AdmissionGateTests {
         assertThat(entered).containsExactly("holder", "waiter");
     }
 
+    @Test
+    void a_computed_answer_is_held_in_the_buffer_until_its_turn_is_given_back_and_a_transfer_is_not() throws Exception {
+        AdmissionGate gate = gate(1, Duration.ofSeconds(1), 100);
+        byte[] page = "台账".repeat(5_000).getBytes(java.nio.charset.StandardCharsets.UTF_8); // 30 kB, as a ledger page
+        MockHttpServletResponse json = new MockHttpServletResponse();
+        boolean[] committedInside = {true};
+        gate.doFilter(get("/api/tasks"), json, (req, res) -> {
+            res.getOutputStream().write(page);
+            res.getOutputStream().flush();  // what Jackson does when it is done
+            res.flushBuffer();
+            committedInside[0] = json.isCommitted(); // a slow reader would block this thread here, holding the turn
+        });
+        assertThat(committedInside[0]).isFalse();
+        assertThat(json.getContentAsByteArray()).isEqualTo(page);
+        assertThat(gate.inUse()).isZero();
+
+        MockHttpServletResponse html = new MockHttpServletResponse();
+        html.setCharacterEncoding("UTF-8");
+        gate.doFilter(get("/tasks"), html, (req, res) -> {
+            res.getWriter().write("<html>台账</html>");
+            res.getWriter().flush();
+            committedInside[0] = html.isCommitted();
+        });
+        assertThat(committedInside[0]).isFalse();
+        assertThat(html.getContentAsString()).isEqualTo("<html>台账</html>");
+
+        MockHttpServletResponse export = new MockHttpServletResponse();
+        gate.doFilter(get("/insight/ledger.xlsx"), export, (req, res) -> {
+            res.getOutputStream().write(page);
+            res.getOutputStream().flush(); // a streamed export goes out as it is made
+            committedInside[0] = export.isCommitted();
+        });
+        assertThat(committedInside[0]).isTrue();
+    }
+
     private AdmissionGate gate(int turns, Duration maxWait, int maxQueue) {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasename("messages");

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gate on its own, with requests that block inside the chain until released: at most its turns compute, the
- * others wait in arrival order, transfers never wait, and a request with no turn in time gets a 503 it can read.
+ * others wait in arrival order, writes and transfers never wait, and a request with no turn in time gets a 503 it can
+ * read.
  */
 class AdmissionGateTests {
 
@@ -91,6 +92,23 @@ class AdmissionGateTests {
             assertThat(response.getStatus()).as(transfer.getRequestURI()).isEqualTo(204);
         }
         assertThat(gate.inUse()).isEqualTo(1);
+    }
+
+    @Test
+    void writes_take_no_turn_so_reports_submitted_at_once_still_share_the_disk_flush() throws Exception {
+        AdmissionGate gate = gate(1, Duration.ofMillis(100), 100);
+        send(gate, get("/api/tasks"), "ledger");
+        awaitEntered(1);
+        for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+            MockHttpServletRequest write = new MockHttpServletRequest(method, "/api/progress/reports");
+            write.setContentType("application/json");
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            gate.doFilter(write, response, (req, res) -> ((MockHttpServletResponse) res).setStatus(201));
+            assertThat(response.getStatus()).as(method).isEqualTo(201);
+        }
+        MockHttpServletResponse head = new MockHttpServletResponse();
+        gate.doFilter(new MockHttpServletRequest("HEAD", "/api/tasks"), head, (req, res) -> entered.add("never"));
+        assertThat(head.getStatus()).as("HEAD is a read").isEqualTo(503);
     }
 
     @Test

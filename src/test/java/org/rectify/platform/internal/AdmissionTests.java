@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +25,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -31,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gate on the running server of the embedded default: twice the cores in turns, Tomcat's workers left at 200, a
- * request that computes holds a turn while it runs, and uploads in progress hold none, so the ledger still answers.
+ * ledger read waits while every turn is taken and is answered when one is free, and uploads in progress, more than
+ * the turns, hold none, so the ledger still answers.
  */
 @IntegrationTest
 class AdmissionTests {
@@ -48,12 +54,14 @@ class AdmissionTests {
 
     private final List<Socket> stalled = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final ExecutorService holders = Executors.newCachedThreadPool();
 
     @AfterEach
     void close() throws IOException {
         for (Socket socket : stalled) {
             socket.close();
         }
+        holders.shutdownNow();
         waitFor(() -> gate.inUse() == 0);
     }
 
@@ -65,19 +73,32 @@ class AdmissionTests {
 
     @Test
     void with_every_turn_taken_a_ledger_request_waits_and_is_answered_as_soon_as_one_is_free() throws Exception {
-        // a form whose body never comes holds its turn: Security reads the form for its CSRF token, after the gate
+        // reads computing in the server's own gate, each until its latch is released
+        List<CountDownLatch> computing = new ArrayList<>();
         for (int i = 0; i < gate.turns(); i++) {
-            stall("POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                    + "Content-Length: 1000\r\n\r\nusername=");
+            CountDownLatch done = new CountDownLatch(1);
+            computing.add(done);
+            holders.submit(() -> {
+                gate.doFilter(new MockHttpServletRequest("GET", "/api/tasks"), new MockHttpServletResponse(),
+                        (req, res) -> {
+                            try {
+                                done.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        });
+                return null;
+            });
         }
         waitFor(() -> gate.inUse() == gate.turns());
         CompletableFuture<HttpResponse<String>> ledger = http.sendAsync(ledgerRequest(), HttpResponse.BodyHandlers.ofString());
         Thread.sleep(1000);
         assertThat(ledger).isNotDone();
-        stalled.remove(0).close();
+        computing.get(0).countDown();
         HttpResponse<String> answer = ledger.get(20, TimeUnit.SECONDS);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("\"tasks\"");
+        computing.forEach(CountDownLatch::countDown);
     }
 
     @Test

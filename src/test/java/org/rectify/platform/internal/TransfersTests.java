@@ -68,11 +68,12 @@ class TransfersTests {
     }
 
     @Test
-    void the_ledger_the_dashboard_the_due_list_pages_and_json_writes_take_a_turn() {
+    void the_ledger_the_dashboard_the_due_list_and_pages_are_not_transfers() {
         for (String path : List.of("/api/tasks", "/tasks", "/tasks/1", "/api/tasks/count", "/api/insight", "/insight",
                 "/api/progress/due", "/todo", "/", "/login", "/api/tasks/1", "/supervision/notices",
                 "/api/supervision/notices/1", "/progress/matrix")) {
             assertThat(Transfers.isTransfer(new MockHttpServletRequest("GET", path))).as(path).isFalse();
+            assertThat(AdmissionGate.takesTurn(new MockHttpServletRequest("GET", path))).as(path).isTrue();
         }
         MockHttpServletRequest filtered = new MockHttpServletRequest("GET", "/api/tasks");
         filtered.setQueryString("q=format%3Dxlsx&sort=DEADLINE&informat=1");

@@ -12,8 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 
 /**
- * The {@link AdmissionGate} in front of everything else (Spring Security included), sized from the cores:
- * {@code rectify.admission.turns} (0, the default: twice the cores the JVM sees), {@code rectify.admission.max-wait}
+ * The {@link AdmissionGate} in front of everything else (Spring Security included) when
+ * {@code rectify.admission.enabled}, sized from the cores: {@code rectify.admission.turns} (0, the default: twice the cores the JVM sees), {@code rectify.admission.max-wait}
  * and {@code rectify.admission.max-queue}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,9 +27,12 @@ class AdmissionConfiguration {
         return new AdmissionGate(turns > 0 ? turns : defaultTurns(), maxWait, maxQueue, new Busy(messages, locales, json));
     }
 
+    /** Off unless {@code rectify.admission.enabled}: on the shared 2-core machine it was not yet shown to keep throughput. */
     @Bean
-    FilterRegistrationBean<AdmissionGate> admissionGateRegistration(AdmissionGate gate) {
+    FilterRegistrationBean<AdmissionGate> admissionGateRegistration(AdmissionGate gate,
+                                                                    @Value("${rectify.admission.enabled:false}") boolean enabled) {
         FilterRegistrationBean<AdmissionGate> registration = new FilterRegistrationBean<>(gate);
+        registration.setEnabled(enabled);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // after the character encoding, before Security's chain
         return registration;
     }

@@ -35,7 +35,7 @@ import java.util.function.BooleanSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gate on the running server of the embedded default: twice the cores in turns, Tomcat's workers left at 200, a
+ * The gate on the running server (on in tests: rectify.admission.enabled): twice the cores in turns, Tomcat's workers left at 200, a
  * ledger read waits while every turn is taken and is answered when one is free, and uploads in progress, more than
  * the turns, hold none, so the ledger still answers.
  */
@@ -66,7 +66,7 @@ class AdmissionTests {
     }
 
     @Test
-    void the_embedded_default_takes_turns_of_twice_the_cores_and_keeps_tomcats_workers_for_transfers() {
+    void turned_on_the_gate_takes_turns_of_twice_the_cores_and_tomcat_keeps_its_workers_for_transfers() {
         assertThat(gate.turns()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
         assertThat(workers().getMaximumPoolSize()).isEqualTo(200);
     }

@@ -1,11 +1,10 @@
 package org.rectify.audit.internal;
 
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep9;
 import org.jooq.Field;
+import org.jooq.InsertValuesStep9;
 import org.jooq.Query;
 import org.jooq.Record9;
-import org.jooq.impl.DSL;
 import org.rectify.audit.AuditHash;
 import org.rectify.audit.internal.db.tables.records.AuditEntryRecord;
 import org.rectify.platform.CommittedConnection;

@@ -229,4 +229,39 @@ class AuditChainTests {
         AuditVerification v = verifier.verify();
         assertThat(v.intact()).as("%s", v.firstBreak()).isTrue();
     }
+
+    @Test
+    void link_steps_of_the_same_number_of_entries_each_chain_their_own_and_a_step_beyond_the_kept_statements_too() {
+        // a step links what is pending: records left by "crashed" commands (committed, not linked) are linked with the
+        // next command's. Two steps of three entries share one rendered insert; a step of 70 is built afresh
+        for (String n : List.of("1", "2")) {
+            leavePending("probe:left-" + n, 2);
+            tx().executeWithoutResult(s -> events.publishEvent(new Probe("测试员" + n, "probe.next", "probe:next-" + n, "next " + n)));
+        }
+        leavePending("probe:left-many", 69);
+        tx().executeWithoutResult(s -> events.publishEvent(new Probe("测试员", "probe.next", "probe:next-many", "next many")));
+
+        for (String n : List.of("1", "2")) {
+            List<AuditEntry> left = log.of("probe:left-" + n);
+            assertThat(left).extracting(AuditEntry::change).containsExactly("{\"note\":\"left 0\"}", "{\"note\":\"left 1\"}");
+            assertThat(log.of("probe:next-" + n)).extracting(AuditEntry::seq).containsExactly(left.get(1).seq() + 1);
+            assertThat(log.of("probe:next-" + n)).extracting(AuditEntry::actor).containsExactly("测试员" + n);
+        }
+        List<AuditEntry> many = log.of("probe:left-many");
+        assertThat(many).hasSize(69);
+        assertThat(many.get(68).seq() - many.get(0).seq()).isEqualTo(68);
+        assertThat(log.of("probe:next-many")).extracting(AuditEntry::seq).containsExactly(many.get(68).seq() + 1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending", Integer.class)).isZero();
+        AuditVerification v = verifier.verify();
+        assertThat(v.intact()).as("%s", v.firstBreak()).isTrue();
+        assertThat(v.entries()).isEqualTo(log.count());
+    }
+
+    /** Records of one command committed to audit_pending and not linked, as a crash between the two leaves them. */
+    private void leavePending(String object, int records) {
+        for (int i = 0; i < records; i++) {
+            jdbc.update("insert into audit_pending (grp, at, actor, action, object, change) values (md5(?)::uuid, now(), "
+                    + "'测试员', 'probe.left', ?, ?)", object, object, "{\"note\":\"left " + i + "\"}");
+        }
+    }
 }

@@ -10,6 +10,7 @@ import org.jooq.impl.DSL;
 import org.rectify.generator.GeneratedProvince;
 import org.rectify.generator.GeneratorOptions;
 import org.rectify.generator.ProvinceWriter;
+import org.rectify.platform.RenderedStatements;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
@@ -77,7 +78,7 @@ final class ProvinceDatabase implements AutoCloseable {
 
     /** Warnings over this database, publishing to {@code events}; no settings change here (no plans module). */
     Warnings warnings(ApplicationEventPublisher events) {
-        return new Warnings(db, events, Clock.system(ZONE), null, transactions);
+        return new Warnings(db, events, Clock.system(ZONE), null, transactions, new RenderedStatements(db));
     }
 
     @Override

@@ -1,13 +1,12 @@
 package org.rectify.audit.internal;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.InsertValuesStep9;
 import org.jooq.Query;
-import org.jooq.Record2;
-import org.jooq.impl.DSL;
+import org.jooq.Record9;
 import org.rectify.audit.AuditHash;
 import org.rectify.audit.internal.db.tables.records.AuditEntryRecord;
-import org.rectify.audit.internal.db.tables.records.AuditPendingRecord;
 import org.rectify.platform.CommittedConnection;
 import org.rectify.platform.RenderedStatements;
 import org.slf4j.Logger;
@@ -34,6 +33,12 @@ import java.util.UUID;
 
 import static org.rectify.audit.internal.db.Tables.AUDIT_ENTRY;
 import static org.rectify.audit.internal.db.Tables.AUDIT_PENDING;
+import static org.jooq.impl.DSL.deleteFrom;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.trueCondition;
 
 /**
  * Appends to the chain in two steps. A command's records are written, unlinked, to {@code audit_pending} in the
@@ -58,6 +63,8 @@ class AuditChain {
 
     /** Records of one group written by kept SQL ({@link #write}) at most: a command's few, one statement per number. */
     private static final int KEPT_GROUP = 16;
+    /** Entries one link step writes by kept SQL at most (one statement per number). */
+    private static final int KEPT_ENTRIES = 64;
 
     private final DSLContext db;
     private final DataSource dataSource;
@@ -248,41 +255,84 @@ class AuditChain {
         tx.execute("select pg_advisory_xact_lock(?)", LOCK);
         int linked = 0;
         while (true) {
-            List<AuditPendingRecord> pending = tx.deleteFrom(AUDIT_PENDING)
-                    .where(AUDIT_PENDING.GRP.in(DSL.select(AUDIT_PENDING.GRP).from(AUDIT_PENDING)
-                            .groupBy(AUDIT_PENDING.GRP).orderBy(DSL.min(AUDIT_PENDING.ID)).limit(GROUPS_PER_STEP)))
-                    .returning().fetch();
+            // under the lock (taken by the statement before: this one's snapshot sees every entry linked before it)
+            List<Moved> pending = tx.resultQuery(statements.sql("audit-move", () -> movePending(tx)))
+                    .coerce(AUDIT_PENDING.ID, AUDIT_PENDING.GRP, AUDIT_PENDING.AT, AUDIT_PENDING.ACTOR, AUDIT_PENDING.ACTION,
+                            AUDIT_PENDING.OBJECT, AUDIT_PENDING.CHANGE, AUDIT_ENTRY.SEQ, AUDIT_ENTRY.HASH)
+                    .fetch(Moved::of);
             if (!pending.isEmpty()) {
                 appendInOrder(tx, pending);
                 linked += pending.size();
             }
-            if (pending.stream().map(AuditPendingRecord::getGrp).distinct().count() < GROUPS_PER_STEP) {
+            if (pending.stream().map(Moved::grp).distinct().count() < GROUPS_PER_STEP) {
                 return linked; // all there was
             }
         }
     }
 
+    /** A pending record taken out of {@code audit_pending}, with the chain's last entry as it was before the step. */
+    private record Moved(long id, UUID grp, OffsetDateTime at, String actor, String action, String object, String change,
+                         Long lastSeq, String lastHash) {
+        static Moved of(Record9<Long, UUID, OffsetDateTime, String, String, String, String, Long, String> r) {
+            return new Moved(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
+                    r.value9());
+        }
+    }
+
+    /**
+     * One statement, rendered once and kept (issue 14: the link step's three statements were built and rendered at every
+     * step, and read in two round trips): the first commands' pending records deleted and returned, each with the
+     * chain's last entry (none on an empty chain).
+     */
+    private static Query movePending(DSLContext tx) {
+        var moved = name("moved").as(deleteFrom(AUDIT_PENDING)
+                .where(AUDIT_PENDING.GRP.in(select(AUDIT_PENDING.GRP).from(AUDIT_PENDING)
+                        .groupBy(AUDIT_PENDING.GRP).orderBy(min(AUDIT_PENDING.ID)).limit(inline(GROUPS_PER_STEP))))
+                .returning(AUDIT_PENDING.ID, AUDIT_PENDING.GRP, AUDIT_PENDING.AT, AUDIT_PENDING.ACTOR, AUDIT_PENDING.ACTION,
+                        AUDIT_PENDING.OBJECT, AUDIT_PENDING.CHANGE));
+        var last = select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.HASH).from(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.SEQ.desc())
+                .limit(inline(1)).asTable("last");
+        List<Field<?>> fields = new ArrayList<>(List.of(moved.fields()));
+        fields.addAll(List.of(last.fields()));
+        return tx.with(moved).select(fields).from(moved).leftJoin(last).on(trueCondition());
+    }
+
     /** Chains the records, each command's together in the order it published them, commands in the order they began. */
-    private static void appendInOrder(DSLContext tx, List<AuditPendingRecord> pending) {
+    private void appendInOrder(DSLContext tx, List<Moved> pending) {
         Map<UUID, Long> firstOfGroup = new HashMap<>();
-        pending.forEach(p -> firstOfGroup.merge(p.getGrp(), p.getId(), Math::min));
-        List<AuditPendingRecord> ordered = new ArrayList<>(pending);
-        ordered.sort(Comparator.<AuditPendingRecord>comparingLong(p -> firstOfGroup.get(p.getGrp()))
-                .thenComparingLong(AuditPendingRecord::getId));
-        Record2<Long, String> last = tx.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.HASH).from(AUDIT_ENTRY)
-                .orderBy(AUDIT_ENTRY.SEQ.desc()).limit(1).fetchOne();
-        long seq = last == null ? 0 : last.value1();
-        String prev = last == null ? AuditHash.GENESIS : last.value2();
+        pending.forEach(p -> firstOfGroup.merge(p.grp(), p.id(), Math::min));
+        List<Moved> ordered = new ArrayList<>(pending);
+        ordered.sort(Comparator.<Moved>comparingLong(p -> firstOfGroup.get(p.grp())).thenComparingLong(Moved::id));
+        Moved any = pending.get(0);
+        long seq = any.lastSeq() == null ? 0 : any.lastSeq();
+        String prev = any.lastSeq() == null ? AuditHash.GENESIS : any.lastHash();
+        List<Object> binds = new ArrayList<>(ordered.size() * 9);
+        for (Moved p : ordered) {
+            seq++;
+            String digest = AuditHash.sha256(p.change());
+            String hash = AuditHash.entry(seq, p.at().toInstant(), p.actor(), p.action(), p.object(), digest, prev);
+            binds.addAll(List.of(seq, p.at(), p.actor(), p.action(), p.object(), p.change(), digest, prev, hash));
+            prev = hash;
+        }
+        if (ordered.size() > KEPT_ENTRIES) { // a nightly recomputation's thousands: built as they come
+            entries(tx, binds).execute();
+            return;
+        }
+        // a step links a few commands' records (one to a few dozen under load): SQL rendered once per number of entries
+        tx.query(statements.sqlWithBinds(List.of("audit-entries", ordered.size()), () -> entries(tx, binds), binds),
+                binds.toArray()).execute();
+    }
+
+    /** The insert of chain entries, nine values each as {@code binds} has them. */
+    private static Query entries(DSLContext tx, List<Object> binds) {
         InsertValuesStep9<AuditEntryRecord, Long, OffsetDateTime, String, String, String, String, String, String, String> insert =
                 tx.insertInto(AUDIT_ENTRY, AUDIT_ENTRY.SEQ, AUDIT_ENTRY.AT, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.ACTION,
                         AUDIT_ENTRY.OBJECT, AUDIT_ENTRY.CHANGE, AUDIT_ENTRY.DIGEST, AUDIT_ENTRY.PREV_HASH, AUDIT_ENTRY.HASH);
-        for (AuditPendingRecord p : ordered) {
-            seq++;
-            String digest = AuditHash.sha256(p.getChange());
-            String hash = AuditHash.entry(seq, p.getAt().toInstant(), p.getActor(), p.getAction(), p.getObject(), digest, prev);
-            insert = insert.values(seq, p.getAt(), p.getActor(), p.getAction(), p.getObject(), p.getChange(), digest, prev, hash);
-            prev = hash;
+        for (int i = 0; i < binds.size(); i += 9) {
+            insert = insert.values((Long) binds.get(i), (OffsetDateTime) binds.get(i + 1), (String) binds.get(i + 2),
+                    (String) binds.get(i + 3), (String) binds.get(i + 4), (String) binds.get(i + 5), (String) binds.get(i + 6),
+                    (String) binds.get(i + 7), (String) binds.get(i + 8));
         }
-        insert.execute();
+        return insert;
     }
 }

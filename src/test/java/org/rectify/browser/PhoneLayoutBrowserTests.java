@@ -172,6 +172,29 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         assertThat(browser.find("#audit-entries thead").isDisplayed()).as("a wide screen keeps the table's header").isTrue();
     }
 
+    /** The intake's guide to a breakdown's columns at 360 px: its headers whole ("Column", not "Colum/n"), within its card. */
+    @Test
+    void at_360_px_the_intakes_column_guide_keeps_its_headers_words_whole() {
+        browser = Browser.open(port);
+        browser.driver().manage().window().setSize(new Dimension(360, 800));
+        browser.logIn("office", DemoLogins.PASSWORD);
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        browser.go("/intake?lang=en");
+        assertThat(((Number) js.executeScript("const t = document.getElementById('breakdown-columns'), p = t.parentElement; "
+                + "return t.getBoundingClientRect().right - p.getBoundingClientRect().right + parseFloat(getComputedStyle(p).paddingRight)"))
+                .doubleValue())
+                .as("the column guide beyond its card by").isLessThanOrEqualTo(0);
+        List<WebElement> headers = browser.driver().findElements(By.cssSelector("#breakdown-columns thead th"));
+        assertThat(headers).hasSize(3);
+        for (WebElement header : headers) {
+            Object lines = js.executeScript("""
+                    const h = arguments[0], cs = getComputedStyle(h);
+                    return (h.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom)) / parseFloat(cs.lineHeight);""",
+                    header);
+            assertThat(((Number) lines).doubleValue()).as("'%s' lines", header.getText()).isLessThan(1.5);
+        }
+    }
+
     /** A card leaves out a field with nothing in it: a task on the ledger with no warning shows no bare "等级：". */
     @Test
     void a_ledger_supervision_card_of_a_task_without_a_warning_has_no_empty_level_line() throws Exception {

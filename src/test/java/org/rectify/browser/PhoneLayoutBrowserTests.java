@@ -172,7 +172,7 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         assertThat(browser.find("#audit-entries thead").isDisplayed()).as("a wide screen keeps the table's header").isTrue();
     }
 
-    /** The intake's guide to a breakdown's columns at 360 px: its headers whole ("Column", not "Colum/n"), within its card. */
+    /** The intake's guide to a breakdown's columns at 360 px: its headers whole ("Column", not "Colum/n"), within its card and the page. */
     @Test
     void at_360_px_the_intakes_column_guide_keeps_its_headers_words_whole() {
         browser = Browser.open(port);
@@ -180,6 +180,8 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         browser.logIn("office", DemoLogins.PASSWORD);
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         browser.go("/intake?lang=en");
+        assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).intValue())
+                .as("intake wider than the phone by").isLessThanOrEqualTo(0); // whole headers for every table widened its drafts'
         assertThat(((Number) js.executeScript("const t = document.getElementById('breakdown-columns'), p = t.parentElement; "
                 + "return t.getBoundingClientRect().right - p.getBoundingClientRect().right + parseFloat(getComputedStyle(p).paddingRight)"))
                 .doubleValue())

@@ -13,6 +13,11 @@ public class ClosureNotFound extends NotFoundException {
         super(messageKey, id);
     }
 
+    /** No closure under public notice by that number: ended, not yet approved, or a mistyped link (a visitor's words). */
+    public static ClosureNotFound notice(long id) {
+        return new ClosureNotFound("closure.public.notFound", id);
+    }
+
     /** No such objection on the attempt (one answered from a stale page of another attempt, a mistyped link). */
     public static ClosureNotFound objection(long objectionId) {
         return new ClosureNotFound("closure.objection.notFound", objectionId);

@@ -116,4 +116,16 @@ class AuditAccessTests {
         mvc.perform(get("/admin/audit").param("lang", "en").with(admin())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("System (automatic)")));
     }
+
+    /** An administrator reads what was done (发送催办), with the code the API and the verifier use beside it. */
+    @Test
+    void the_audit_page_says_each_action_in_words_beside_its_code_and_an_action_without_words_by_its_code() throws Exception {
+        events.publishEvent(new AuditChainTests.Probe("system", "reminder.due", "reminder:probe", "due"));
+        events.publishEvent(new AuditChainTests.Probe("probe", "probe.wordless", "probe:wordless", "none"));
+        String zh = mvc.perform(get("/admin/audit").with(admin())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(zh).contains("<span class=\"audit-action me-1\">发送催办</span><code class=\"small\">reminder.due</code>")
+                .contains("<code class=\"small\">probe.wordless</code>").doesNotContain("??timeline.action");
+        assertThat(mvc.perform(get("/admin/audit").param("lang", "en").with(admin())).andReturn().getResponse().getContentAsString())
+                .contains("<span class=\"audit-action me-1\">Reminder sent</span><code class=\"small\">reminder.due</code>");
+    }
 }

@@ -134,18 +134,67 @@ class PhoneLayoutBrowserTests extends BrowserTest {
                     .as("look-backs wider than the phone (%s)", lang).isLessThanOrEqualTo(0);
             assertThat(((Number) js.executeScript("return document.querySelector('#governed tbody td:nth-child(2)')"
                     + ".getBoundingClientRect().width")).doubleValue()).as("a look-back's kind is the card's width (%s)", lang).isGreaterThan(250);
+            // every field's name the same size: "Status:" beside a badge stood larger than "Kind:" beside small text
+            Object sizes = js.executeScript("""
+                    const row = document.querySelector('#governed tbody tr.look-back-row');
+                    return [2, 6].map(n => getComputedStyle(row.querySelector('td:nth-child(' + n + ')'), '::before').fontSize);""");
+            assertThat(((List<?>) sizes).get(1)).as("the status's label beside the kind's (%s)", lang).isEqualTo(((List<?>) sizes).get(0));
+            // the campaigns too are cards: not five columns with the name a character a line, scrolled sideways
+            assertThat(((Number) js.executeScript("const t = document.getElementById('campaigns'); "
+                    + "return t.scrollWidth - t.parentElement.clientWidth")).intValue()).as("campaigns beyond their card (%s)", lang)
+                    .isLessThanOrEqualTo(0);
+            assertThat(((Number) js.executeScript("return document.querySelector('#campaigns tbody td:nth-child(3)')"
+                    + ".getBoundingClientRect().width")).doubleValue()).as("a campaign's checking unit is the card's width (%s)", lang)
+                    .isGreaterThan(250);
             browser.go("/progress/reports/" + records + "?lang=" + lang);
             assertThat(((Number) js.executeScript("return document.querySelector('#obligation-records td:nth-child(3)')"
                     + ".getBoundingClientRect().width")).doubleValue()).as("a record's topic is the card's width (%s)", lang).isGreaterThan(250);
         }
-        // the audit log: the time goes under the date, leaving the actor ("System (automatic)") room beside them
+        // the audit log: each entry a card, its action, object and hash on the screen (a table scrolled them off it)
         browser.driver().manage().window().setSize(new Dimension(1366, 900)); // the user menu, folded at 360 px
         browser.logOut();
         browser.logIn("admin", DemoLogins.PASSWORD);
         browser.driver().manage().window().setSize(new Dimension(360, 800));
+        for (String lang : new String[]{"en", "zh_CN"}) {
+            browser.go("/admin/audit?lang=" + lang);
+            assertThat(((Number) js.executeScript("const t = document.getElementById('audit-entries'); "
+                    + "return t.scrollWidth - t.parentElement.clientWidth")).intValue()).as("audit entries beyond their card (%s)", lang)
+                    .isLessThanOrEqualTo(0);
+            for (int column : new int[]{4, 5, 6}) { // action, object, hash
+                assertThat(((Number) js.executeScript("return document.querySelector('#audit-entries tbody td:nth-child(" + column
+                        + ")').getBoundingClientRect().right - window.innerWidth")).doubleValue())
+                        .as("column %d beyond the screen (%s)", column, lang).isLessThanOrEqualTo(0);
+            }
+            browser.screenshot("phone-audit-" + lang);
+        }
+        browser.driver().manage().window().setSize(new Dimension(1366, 900));
         browser.go("/admin/audit?lang=en");
-        assertThat(((Number) js.executeScript("return document.querySelector('#audit-entries tbody td.audit-at')"
-                + ".getBoundingClientRect().width")).doubleValue()).as("the date and time cell's width").isLessThan(120);
+        assertThat(browser.find("#audit-entries thead").isDisplayed()).as("a wide screen keeps the table's header").isTrue();
+    }
+
+    /** The intake's guide to a breakdown's columns at 360 px: its headers whole ("Column", not "Colum/n"), within its card and the page. */
+    @Test
+    void at_360_px_the_intakes_column_guide_keeps_its_headers_words_whole() {
+        browser = Browser.open(port);
+        browser.driver().manage().window().setSize(new Dimension(360, 800));
+        browser.logIn("office", DemoLogins.PASSWORD);
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        browser.go("/intake?lang=en");
+        assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).intValue())
+                .as("intake wider than the phone by").isLessThanOrEqualTo(0); // whole headers for every table widened its drafts'
+        assertThat(((Number) js.executeScript("const t = document.getElementById('breakdown-columns'), p = t.parentElement; "
+                + "return t.getBoundingClientRect().right - p.getBoundingClientRect().right + parseFloat(getComputedStyle(p).paddingRight)"))
+                .doubleValue())
+                .as("the column guide beyond its card by").isLessThanOrEqualTo(0);
+        List<WebElement> headers = browser.driver().findElements(By.cssSelector("#breakdown-columns thead th"));
+        assertThat(headers).hasSize(3);
+        for (WebElement header : headers) {
+            Object lines = js.executeScript("""
+                    const h = arguments[0], cs = getComputedStyle(h);
+                    return (h.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom)) / parseFloat(cs.lineHeight);""",
+                    header);
+            assertThat(((Number) lines).doubleValue()).as("'%s' lines", header.getText()).isLessThan(1.5);
+        }
     }
 
     /** A card leaves out a field with nothing in it: a task on the ledger with no warning shows no bare "等级：". */

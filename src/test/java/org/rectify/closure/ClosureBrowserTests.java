@@ -129,4 +129,18 @@ class ClosureBrowserTests {
     private String text(String css) {
         return browser.driver().findElement(By.cssSelector(css)).getText();
     }
+
+    /** On a laptop the closure desk's tables, one a stage, line up their columns: each sized to its own rows, they jumped. */
+    @Test
+    void on_a_laptop_the_closure_desks_stage_tables_line_up_their_columns() {
+        browser = Browser.open(port);
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        browser.logIn("office", DemoLogins.PASSWORD);
+        browser.go("/closure");
+        java.util.List<WebElement> leadUnits = browser.driver().findElements(By.cssSelector(".closure-desk-table thead th:nth-child(2)"));
+        assertThat(leadUnits).as("stages on the demo's desk").hasSizeGreaterThan(2);
+        for (WebElement header : leadUnits) {
+            assertThat(header.getRect().getX()).as("the lead units column of each stage").isEqualTo(leadUnits.get(0).getRect().getX());
+        }
+    }
 }

@@ -108,6 +108,28 @@ class ClosureObjectionTests {
         object(id, "还有问题", null, "198.51.100.3").andExpect(status().isNotFound());
     }
 
+    /**
+     * A visitor following a notice's link after its period ended reads that in their words, and is led to the notices,
+     * not to the ledger (a sign-in form to them); the list says what it is and what a visitor may do.
+     */
+    @Test
+    void a_visitor_on_an_ended_notice_is_told_so_and_led_back_to_the_notices_which_say_what_they_are() throws Exception {
+        long none = jdbc.queryForObject("select coalesce(max(id), 0) + 1000 from closure", Long.class);
+        mvc.perform(get("/public/closures/{id}", none)).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("该任务不在公示期内：公示可能已经结束，或链接有误。")))
+                .andExpect(content().string(not(containsString("销号申请"))))
+                .andExpect(content().string(containsString("<a class=\"btn btn-outline-secondary mt-2\" id=\"error-back\" href=\"/public/closures\">查看全部公示</a>")))
+                .andExpect(content().string(not(containsString("返回台账"))));
+        mvc.perform(get("/public/closures/{id}", none).param("lang", "en"))
+                .andExpect(content().string(containsString("This task is not under public notice")))
+                .andExpect(content().string(containsString(">All closures under public notice</a>")));
+        mvc.perform(get("/tasks/{id}", Long.MAX_VALUE).with(office())).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("href=\"/tasks\">返回台账</a>")))
+                .andExpect(content().string(not(containsString("查看全部公示"))));
+        mvc.perform(get("/public/closures")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("以下整改任务已完成整改，拟予销号，现予公示。")));
+    }
+
     @Test
     void the_objection_form_cannot_flood_the_database_and_a_refused_one_stores_nothing(Scenario scenario) throws Exception {
         ClosureFlow flow = new ClosureFlow(mvc);

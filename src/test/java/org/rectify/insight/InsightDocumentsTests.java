@@ -78,7 +78,10 @@ class InsightDocumentsTests {
         String page = mvc.perform(get("/insight/briefing").param("planId", "" + planId).with(office()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("全市整改工作进展情况").contains("22项整改任务中").contains("分部分进展情况如下")
-                .contains("下一步工作");
+                .contains("下一步工作").containsPattern("截至20\\d\\d年1?\\d月[1-3]?\\d日，");
+        // English writes the date as the page's other dates do, 2026-12-05 (it wrote 2026-12-5)
+        assertThat(mvc.perform(get("/insight/briefing").param("planId", "" + planId).param("lang", "en").with(office()))
+                .andReturn().getResponse().getContentAsString()).containsPattern("As of 20\\d\\d-[01]\\d-[0-3]\\d, of 22 ");
 
         byte[] docx = mvc.perform(post("/insight/briefing").with(office()).with(csrf())
                         .param("title", "全市整改工作进展情况").param("issuer", "临沧市整改工作领导小组办公室")

@@ -53,6 +53,19 @@ class TaskPagesTests {
                 .andExpect(content().string(containsString("草稿")));
     }
 
+    /** A 长期坚持 task has no end date by design: its page says so rather than 未定 (a gap in the record). */
+    @Test
+    void an_ongoing_task_without_a_date_reads_as_ongoing_where_a_task_without_one_reads_not_set() throws Exception {
+        String ongoing = mvc.perform(form(post("/tasks"), "P" + SEQ.incrementAndGet(), "长期坚持的任务", "持续巡查").param("ongoing", "true"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String open = mvc.perform(form(post("/tasks"), "P" + SEQ.incrementAndGet(), "未定时限的任务", "尽快整改"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(ongoing).with(office())).andExpect(content().string(containsString("<dd id=\"task-deadline\">长期坚持</dd>")));
+        mvc.perform(get(ongoing).param("lang", "en").with(office()))
+                .andExpect(content().string(containsString("<dd id=\"task-deadline\">Ongoing, no end date</dd>")));
+        mvc.perform(get(open).with(office())).andExpect(content().string(containsString("<dd id=\"task-deadline\">未定</dd>")));
+    }
+
     @Test
     void a_form_with_a_missing_text_and_a_non_number_comes_back_with_messages_at_the_fields() throws Exception {
         mvc.perform(form(post("/tasks"), "P" + SEQ.incrementAndGet(), "标题", "")

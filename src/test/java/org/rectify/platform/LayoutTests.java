@@ -5,19 +5,27 @@ import org.rectify.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.rectify.DemoLogins.admin;
 import static org.rectify.DemoLogins.office;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** What every page's frame shows: the menu only to signed-in users, and an icon that is there. */
+/**
+ * What every page's frame shows: the menu only to signed-in users, and an icon that is there; and one colour for a
+ * page's main button.
+ */
 @IntegrationTest
 class LayoutTests {
 
@@ -53,6 +61,24 @@ class LayoutTests {
         for (String asset : assets) {
             mvc.perform(get(asset)).andExpect(status().isOk());
         }
+    }
+
+    /**
+     * The platform's red is its primary colour (btn-danger): a blue main button beside red ones (the look-back
+     * campaign's 发起, the audit log's 立即校验, session 15) reads as a different kind of action.
+     */
+    @Test
+    void every_main_button_is_the_platforms_red_never_bootstraps_blue() throws Exception {
+        Resource[] templates = new PathMatchingResourcePatternResolver().getResources("classpath*:templates/**/*.html");
+        assertThat(templates).hasSizeGreaterThan(50);
+        for (Resource template : templates) {
+            String html = template.getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).as(template.getFilename()).doesNotContain("btn-primary").doesNotContain("btn-outline-primary");
+        }
+        mvc.perform(get("/closure/look-backs").with(office())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<button class=\"btn btn-danger btn-sm\" type=\"submit\" id=\"start-campaign\"")));
+        mvc.perform(get("/admin/audit").with(admin())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<button class=\"btn btn-sm btn-danger\" type=\"button\" id=\"verify-now\"")));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -49,6 +50,10 @@ class InstructionsAndAccountabilityTests {
         mvc.perform(get("/supervision/instructions").with(as("leader")))
                 .andExpect(content().string(containsString("监测网络建设要加快")))
                 .andExpect(content().string(containsString("请于")));
+        // the lead unit's answer box: under the instruction on a phone, the button below it (beside it the box was a third)
+        assertThat(mvc.perform(get("/supervision/instructions").with(as("epb-staff"))).andReturn().getResponse().getContentAsString())
+                .containsPattern("<form class=\"d-flex flex-column flex-sm-row gap-2 instruction-answer\"\\s+action=\"/supervision/instructions/"
+                        + instruction + "/answer\"");
         mvc.perform(post("/api/supervision/instructions/{id}/answer", instruction).with(as("linxiang-staff"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reply\": \"x\"}")).andExpect(status().isNotFound());
         mvc.perform(post("/supervision/instructions/{id}/answer", instruction).param("answer", "已部署，月底报送")

@@ -61,6 +61,14 @@ class SupervisionNoticesTests {
                 .andExpect(jsonPath("$.leadUnits[0]").value("市住房城乡建设局"));
         int n1 = seq(first);
         assertThat(seq(second)).isEqualTo(n1 + 1);
+        // the list names the colour in words (it was a bare coloured square)
+        String number = JsonPath.read(mvc.perform(get("/api/supervision/notices/{id}", first).with(office()))
+                .andReturn().getResponse().getContentAsString(), "$.number");
+        mvc.perform(get("/supervision/notices").with(office()))
+                .andExpect(content().string(containsString("<span class=\"badge warning-badge me-1 warning-YELLOW\">黄色预警</span><a href=\"/supervision/notices/"
+                        + first + "\">" + number + "</a>")));
+        mvc.perform(get("/supervision/notices").param("lang", "en").with(office()))
+                .andExpect(content().string(containsString("<span class=\"badge warning-badge me-1 warning-YELLOW\">Yellow</span>")));
     }
 
     @Test

@@ -86,7 +86,7 @@ class PublicClosureController {
 
     private ClosureDetail open(long id) {
         return views.underNotice(id).filter(c -> !views.today().isAfter(c.noticeUntil()))
-                .orElseThrow(() -> new ClosureNotFound(id));
+                .orElseThrow(() -> ClosureNotFound.notice(id));
     }
 
     private String page(ClosureDetail closure, Model model) {

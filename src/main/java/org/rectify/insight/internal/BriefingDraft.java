@@ -58,7 +58,7 @@ class BriefingDraft {
         Dashboard d = dashboards.dashboard(filter, scope, unitsUnder);
         Dashboard.Headline h = d.headline();
         List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(messages.text("insight.briefing.headline", chinese(date), h.total(), count(h, TaskFigure.CLOSED),
+        paragraphs.add(messages.text("insight.briefing.headline", written(date), h.total(), count(h, TaskFigure.CLOSED),
                 count(h, TaskFigure.ONGOING), count(h, TaskFigure.ON_SCHEDULE), count(h, TaskFigure.BEHIND),
                 count(h, TaskFigure.OVERDUE), count(h, TaskFigure.RELAPSED), h.closureRate(), h.elapsedShare()));
         if (filter.planId() != null && filter.section() == null) {
@@ -96,9 +96,9 @@ class BriefingDraft {
                 messages.text("insight.briefing.issuer", unitName), String.join("\n\n", paragraphs));
     }
 
-    private String chinese(LocalDate date) {
-        return messages.text("insight.briefing.date", String.valueOf(date.getYear()), String.valueOf(date.getMonthValue()),
-                String.valueOf(date.getDayOfMonth()));
+    /** The date as each language writes it in a text: 2026年12月5日, 2026-12-05 (numbers, so that English pads them). */
+    private String written(LocalDate date) {
+        return messages.text("insight.briefing.date", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
     }
 
     private static long count(Dashboard.Headline h, TaskFigure f) {

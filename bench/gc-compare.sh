@@ -9,7 +9,7 @@
 #   DATA=/tmp/my-copy SETS=g1 CUSTOM="big=-XX:+UseParallelGC -Xmn1g" bash bench/gc-compare.sh    a set of one's own
 # Env: DATA (a copy of a generated province: each run adds submitted reports; never the only copy), TASKS (100000),
 #      PORT (18106), JAR (target/rectify.jar), OPS (q1 q2 q4), DURATION (10 s), WARMUP (5 s), ROUNDS (1),
-#      SETS (g1 g1-young parallel serial; see OPTIONS below; operators: what bin/rectify starts with), CUSTOM (name=options), OUT (target/bench/gc-<time>), JAVA_OPTS (added to every set).
+#      SETS (g1 g1-young parallel serial; see OPTIONS below; g1 is what bin/rectify starts with), CUSTOM (name=options), OUT (target/bench/gc-<time>), JAVA_OPTS (added to every set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DATA:?DATA: a copy of a generated province (bench/run.sh generates one; copy it with cp -a)}"
@@ -28,7 +28,6 @@ declare -A OPTIONS=(
   [parallel]="-XX:+UseParallelGC -XX:MetaspaceSize=256m"
   [parallel-1g]="-XX:+UseParallelGC -XX:MetaspaceSize=256m -Xms1g"
   [serial]="-XX:+UseSerialGC"
-  [operators]="$(JAVA_OPTS= bin/rectify --gc-options)" # what bin/rectify starts the JVM with
 )
 SETS=${SETS:-"g1 g1-young parallel serial"}
 NAMES=()
@@ -48,7 +47,7 @@ for round in $(seq 1 "$ROUNDS"); do
     load=$(cut -d' ' -f1-3 /proc/loadavg)
     echo "[$(date +%H:%M:%S)] $name (round $round, load $load): ${OPTIONS[$name]:-the JVM defaults}" >&2
     # shellcheck disable=SC2086
-    RECTIFY_GC_OPTS= JAVA_OPTS="${JAVA_OPTS:-} ${OPTIONS[$name]} -Xlog:gc,gc+cpu,safepoint:file=$dir/gc.log:time,tags" \
+    JAVA_OPTS="${JAVA_OPTS:-} ${OPTIONS[$name]} -Xlog:gc,gc+cpu,safepoint:file=$dir/gc.log:time,tags" \
       CLIENT=wrk SKIP_SQL=1 OPS=${OPS:-"q1 q2 q4"} DURATION=${DURATION:-10} WARMUP=${WARMUP:-5} OUT="$dir" \
       APP_OPTS="${APP_OPTS:---db-scheduler.enabled=false}" bash bench/run.sh >"$dir/run.out" 2>&1 \
       || { echo "gc-compare: $name failed, see $dir/run.out" >&2; continue; }

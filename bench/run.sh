@@ -5,8 +5,8 @@
 # every statement of one warm request of each kind, EXPLAIN ANALYZE, median of 5).
 #   TASKS=100000 bash bench/run.sh          results in target/bench/<time>-<tasks>/
 # Env: TASKS (100000), DATA (/tmp/rectify-bench-$TASKS, generated when absent), PORT (18106),
-#      JAR (target/rectify.jar), JAVA_OPTS (the JVM's, e.g. a flight recording; the collector's are bin/rectify's,
-#      RECTIFY_GC_OPTS others), THREADS (8), DURATION (30 s per op),
+#      JAR (target/rectify.jar), JAVA_OPTS (the JVM's, e.g. a flight recording or a collector; none named: the JVM's
+#      own choice, as bin/rectify), THREADS (8), DURATION (30 s per op),
 #      WARMUP (5 s), OPS ("q1 q2 q3 insight task due q4"), SKIP_SQL=1, CLIENT (python, wrk or both: the load client, see below)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,12 +25,9 @@ if [ ! -d "$DATA/postgres" ]; then
     | tee "$OUT/generate.txt"
 fi
 
-# the collector's options operators get from bin/rectify (none today: the JVM's own choice; RECTIFY_GC_OPTS others, a
-# JAVA_OPTS naming a collector keeps its own)
-GC_OPTS=$(bin/rectify --gc-options)
 APP=
 start_app() { # $1: extra options
-  java $GC_OPTS ${JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --rectify.data-dir="$DATA" $1 >"$OUT/app.log" 2>&1 &
+  java ${JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --rectify.data-dir="$DATA" $1 >"$OUT/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 $((${START_WAIT:-300} * 2))); do # START_WAIT: seconds (a loaded machine starts slowly)
     kill -0 "$APP" 2>/dev/null || break

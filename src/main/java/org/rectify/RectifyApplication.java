@@ -49,9 +49,12 @@ public class RectifyApplication {
         if (args.length > 0 && GenerateCommand.NAME.equals(args[0])) {
             System.exit(generate(args));
         }
-        ConfigurableApplicationContext context = SpringApplication.run(RectifyApplication.class, args);
+        ConfigurableApplicationContext context = SpringApplication.run(RectifyApplication.class, ClassDataTraining.arguments(args));
         if (ClassDataTraining.isRun(context.getEnvironment())) {
-            System.exit(SpringApplication.exit(context)); // started: the archive is written as the JVM exits
+            // a first login's classes too (templates, JSON, the ledger's statements); then the archive is written as
+            // the JVM exits
+            ClassDataTraining.signInAndBrowse(context.getEnvironment()).forEach(System.out::println);
+            System.exit(SpringApplication.exit(context));
         }
     }
 

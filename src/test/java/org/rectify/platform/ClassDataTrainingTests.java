@@ -22,4 +22,16 @@ class ClassDataTrainingTests {
         assertThat(ClassDataTraining.PROPERTY).isEqualTo("rectify.class-data-training");
         assertThat(ClassDataTraining.isRun(new MockEnvironment().withProperty("rectify.class-data-training", "true"))).isTrue();
     }
+
+    @Test
+    void a_training_run_is_given_a_throw_away_administrator_with_a_random_password_and_an_ordinary_start_none() {
+        String[] ordinary = {"--server.port=8080"};
+        assertThat(ClassDataTraining.arguments(ordinary)).isSameAs(ordinary);
+
+        String[] first = ClassDataTraining.arguments(new String[]{"--rectify.class-data-training=true"});
+        String[] second = ClassDataTraining.arguments(new String[]{"--rectify.class-data-training=true"});
+        assertThat(first).hasSize(3).contains("--rectify.bootstrap.admin-username=class-data-training");
+        assertThat(first[2]).startsWith("--rectify.bootstrap.admin-password=").hasSizeGreaterThan(50);
+        assertThat(first[2]).isNotEqualTo(second[2]);
+    }
 }

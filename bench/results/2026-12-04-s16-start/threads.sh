@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The JVM's CPU by thread (C2 and C1 compilers, main, Tomcat, collector) at the moment a form login works (session 16).
-#   DATA=/tmp/copy LOGIN=g1-office PASS=bench-pass-2026 [JAVA_OPTS=...] [CDS=dir] bash bench/results/2026-12-05-s16-start/threads.sh
+#   DATA=/tmp/copy LOGIN=g1-office PASS=bench-pass-2026 [JAVA_OPTS=...] [CDS=dir] bash bench/results/2026-12-04-s16-start/threads.sh
 # start bin/rectify on DATA, wait for a working login, print per-thread-group CPU
 HERE=$(cd "$(dirname "$0")" && pwd); cd "$HERE/../../.."; : "${DATA:?}"
 PORT=${PORT:-18402}; BASE=http://127.0.0.1:$PORT

@@ -35,7 +35,7 @@ import java.util.function.BooleanSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gate on the running server (on in tests: rectify.admission.enabled): twice the cores in turns, Tomcat's workers left at 200, a
+ * The gate on the running server (on by default: rectify.admission.enabled): twice the cores in turns, Tomcat's workers left at 200, a
  * ledger read waits while every turn is taken and is answered when one is free, and uploads in progress, more than
  * the turns, hold none, so the ledger still answers.
  */

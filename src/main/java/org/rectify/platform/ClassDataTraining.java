@@ -47,10 +47,20 @@ public final class ClassDataTraining {
 
     /**
      * The start's arguments, and for a training run the first administrator's name and a random password, so that
-     * the training has someone to sign in as (the throw-away database has no account and no demo).
+     * the training has someone to sign in as (the throw-away database has no account and no demo). Only on a
+     * throw-away embedded database, as {@code bin/rectify} starts it: given by hand against a kept or external
+     * database, the setting would leave there an administrator whose password no one knows.
      */
     public static String[] arguments(String[] args) {
-        if (!Arrays.asList(args).contains("--" + PROPERTY + "=true")) {
+        return arguments(args, System.getenv("SPRING_DATASOURCE_URL"));
+    }
+
+    static String[] arguments(String[] args, String externalDatabase) {
+        List<String> given = Arrays.asList(args);
+        boolean throwAway = given.contains("--rectify.embedded-db.persistent=false")
+                && (externalDatabase == null || externalDatabase.isBlank())
+                && given.stream().noneMatch(a -> a.startsWith("--spring.datasource.url="));
+        if (!given.contains("--" + PROPERTY + "=true") || !throwAway) {
             return args;
         }
         String[] all = Arrays.copyOf(args, args.length + 2);

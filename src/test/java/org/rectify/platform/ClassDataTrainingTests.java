@@ -24,14 +24,26 @@ class ClassDataTrainingTests {
     }
 
     @Test
-    void a_training_run_is_given_a_throw_away_administrator_with_a_random_password_and_an_ordinary_start_none() {
+    void a_training_run_on_a_throw_away_database_is_given_an_administrator_with_a_random_password_and_an_ordinary_start_none() {
         String[] ordinary = {"--server.port=8080"};
-        assertThat(ClassDataTraining.arguments(ordinary)).isSameAs(ordinary);
+        assertThat(ClassDataTraining.arguments(ordinary, null)).isSameAs(ordinary);
 
-        String[] first = ClassDataTraining.arguments(new String[]{"--rectify.class-data-training=true"});
-        String[] second = ClassDataTraining.arguments(new String[]{"--rectify.class-data-training=true"});
-        assertThat(first).hasSize(3).contains("--rectify.bootstrap.admin-username=class-data-training");
-        assertThat(first[2]).startsWith("--rectify.bootstrap.admin-password=").hasSizeGreaterThan(50);
-        assertThat(first[2]).isNotEqualTo(second[2]);
+        String[] training = {"--rectify.class-data-training=true", "--rectify.embedded-db.persistent=false"};
+        String[] first = ClassDataTraining.arguments(training, null);
+        String[] second = ClassDataTraining.arguments(training, "");
+        assertThat(first).hasSize(4).contains("--rectify.bootstrap.admin-username=class-data-training");
+        assertThat(first[3]).startsWith("--rectify.bootstrap.admin-password=").hasSizeGreaterThan(50);
+        assertThat(first[3]).isNotEqualTo(second[3]);
+    }
+
+    @Test
+    void a_training_run_on_a_kept_or_external_database_is_given_no_administrator() {
+        String[] kept = {"--rectify.class-data-training=true"};
+        assertThat(ClassDataTraining.arguments(kept, null)).isSameAs(kept);
+        String[] throwAway = {"--rectify.class-data-training=true", "--rectify.embedded-db.persistent=false"};
+        assertThat(ClassDataTraining.arguments(throwAway, "jdbc:postgresql://db/rectify")).isSameAs(throwAway);
+        String[] external = {"--rectify.class-data-training=true", "--rectify.embedded-db.persistent=false",
+                "--spring.datasource.url=jdbc:postgresql://db/rectify"};
+        assertThat(ClassDataTraining.arguments(external, null)).isSameAs(external);
     }
 }

@@ -32,6 +32,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -113,7 +114,7 @@ class ClosureObjectionTests {
      * not to the ledger (a sign-in form to them); the list says what it is and what a visitor may do.
      */
     @Test
-    void a_visitor_on_an_ended_notice_is_told_so_and_led_back_to_the_notices_which_say_what_they_are() throws Exception {
+    void a_visitor_on_an_ended_notice_or_the_bare_public_address_is_led_to_the_notices_which_say_what_they_are() throws Exception {
         long none = jdbc.queryForObject("select coalesce(max(id), 0) + 1000 from closure", Long.class);
         mvc.perform(get("/public/closures/{id}", none)).andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("该任务不在公示期内：公示可能已经结束，或链接有误。")))
@@ -128,6 +129,8 @@ class ClosureObjectionTests {
                 .andExpect(content().string(not(containsString("查看全部公示"))));
         mvc.perform(get("/public/closures")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("以下整改任务已完成整改，拟予销号，现予公示。")));
+        mvc.perform(get("/public")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/public/closures"));
+        mvc.perform(get("/public/")).andExpect(redirectedUrl("/public/closures"));
     }
 
     @Test

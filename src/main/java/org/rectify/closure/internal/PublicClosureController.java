@@ -47,6 +47,12 @@ class PublicClosureController {
         this.messages = messages;
     }
 
+    /** A visitor typing the public address alone lands on what is public, not on "not found". */
+    @GetMapping({"/public", "/public/"})
+    String publicHome() {
+        return "redirect:/public/closures";
+    }
+
     @GetMapping("/public/closures")
     String list(Model model) {
         model.addAttribute("closures", views.allUnderNotice());

@@ -215,6 +215,7 @@ class BreakdownTests {
                 row("4", "市财政局", "尽快"),
                 row("4", "市财政局", "2018年底前")))
                 .andExpect(content().string(containsString("表格中有 4 处错误，未导入任何内容。")))
+                .andExpect(content().string(containsString("<th class=\"text-end\" style=\"width: 6rem\">行号</th>")))
                 .andExpect(content().string(containsString("<td class=\"text-end font-monospace\">4</td>")))
                 .andExpect(content().string(containsString("整改时限中的“2018-13-45”不是有效日期。")))
                 .andExpect(content().string(containsString("整改时限中的“2019年2月30日”不是有效日期。")))
@@ -276,6 +277,7 @@ class BreakdownTests {
                 .andExpect(content().string(containsString("有合并单元格 E3:F3")))
                 .andExpect(content().string(containsString("有合并单元格 A4:A5")))
                 .andExpect(content().string(containsString("<td class=\"text-end font-monospace\">3</td>")))
+                .andExpect(content().string(containsString("<th class=\"text-end\" style=\"width: 6rem\">行号</th>")))
                 .andExpect(content().string(containsString("<td class=\"text-end font-monospace\">4</td>")));
     }
 

@@ -47,8 +47,12 @@ class ProgressPageController {
         return "redirect:" + ProgressHome.of(caller) + (planId == null ? "" : "?planId=" + planId);
     }
 
+    /** Items a page of the due list shows: a unit's list fits on one (no pager), a city office's 400 take several. */
+    static final int DUE_PAGE_SIZE = 50;
+
     @GetMapping("/progress/due")
     String due(Caller caller, @RequestParam(required = false) Long planId, @RequestParam(required = false) Long cycleId,
+               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + DUE_PAGE_SIZE) int size,
                Model model) {
         if (planId != null) {
             plans.visible(planId, caller.scope());
@@ -56,8 +60,10 @@ class ProgressPageController {
         } else {
             plans.visibleFor(caller.scope()).forEach(p -> cycles.extend(p.id()));
         }
-        model.addAttribute("due", views.due(caller, planId, cycleId));
+        model.addAttribute("due", views.duePage(caller, planId, cycleId, page,
+                org.rectify.platform.PageSizes.OFFERED.contains(size) ? size : DUE_PAGE_SIZE));
         model.addAttribute("planId", planId);
+        model.addAttribute("cycleId", cycleId);
         model.addAttribute("caller", caller);
         return "progress/due";
     }

@@ -50,7 +50,7 @@ class ProgressPageController {
         return "redirect:" + ProgressHome.of(caller) + (planId == null ? "" : "?planId=" + planId);
     }
 
-    /** Items a page of the due list shows: a unit's list fits on one (no pager), a city office's 400 take several. */
+    /** Items a page of an office's due list shows (a city office's are some 340); a unit's list stays whole. */
     static final int DUE_PAGE_SIZE = 50;
 
     @GetMapping("/progress/due")
@@ -63,11 +63,18 @@ class ProgressPageController {
         } else {
             plans.visibleFor(caller.scope()).forEach(p -> cycles.extend(p.id()));
         }
-        DuePage due = views.duePage(caller, planId, cycleId, page,
-                org.rectify.platform.PageSizes.OFFERED.contains(size) ? size : DUE_PAGE_SIZE);
-        model.addAttribute("due", due);
-        model.addAttribute("previousPage", duePageLink(planId, cycleId, due.page() - 1, due.size()));
-        model.addAttribute("nextPage", duePageLink(planId, cycleId, due.page() + 1, due.size()));
+        // unit staff and heads read their own list whole, as before; an office, a supervisor or a leader a page at a time
+        boolean paged = !caller.role().isUnitRole();
+        model.addAttribute("paged", paged);
+        if (!paged) {
+            model.addAttribute("due", views.due(caller, planId, cycleId));
+        } else {
+            DuePage due = views.duePage(caller, planId, cycleId, page,
+                    org.rectify.platform.PageSizes.OFFERED.contains(size) ? size : DUE_PAGE_SIZE);
+            model.addAttribute("due", due);
+            model.addAttribute("previousPage", duePageLink(planId, cycleId, due.page() - 1, due.size()));
+            model.addAttribute("nextPage", duePageLink(planId, cycleId, due.page() + 1, due.size()));
+        }
         model.addAttribute("planId", planId);
         model.addAttribute("caller", caller);
         return "progress/due";

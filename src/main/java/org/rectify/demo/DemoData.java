@@ -176,6 +176,7 @@ class DemoData implements SmartLifecycle {
 
         DemoStage stage = new DemoStage(timeline, callers);
         DemoSchedule schedule = new DemoSchedule();
+        DemoRefinement.schedule(schedule, timeline, byRef, ledger, tasks, this::unit, callers.office());
         DemoStory.schedule(schedule, timeline, byRef, tasks, callers.office());
         // one task never reported on, so never started (a first report starts a task): the laggard circulars name
         reports.schedule(schedule, stage, planId, byRef.entrySet().stream()

@@ -8,6 +8,7 @@ import org.rectify.closure.NewLookBackCampaign;
 import org.rectify.plans.Milestone;
 import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.Plans;
+import org.rectify.plans.ResponsiblePerson;
 import org.rectify.plans.TaskCommand;
 import org.rectify.plans.TaskContent;
 import org.rectify.plans.Tasks;
@@ -40,9 +41,12 @@ final class DemoLookBacks {
         long planId = closures.on(issued, () -> plans.createPlan(null, TITLE, "临沧市督察整改办（演示）", issued, city));
         shortNames.set(planId, SHORT_NAME, loader);
         LocalDate milestone = today.plusMonths(3);
-        long held = closed(tasks, closures, issued, task(planId, "回1", "城区饮用水水源地违建拆除（演示）", "拆除一级保护区内违章建筑并复绿。", epb, milestone), "市环境保护局", loader);
-        long relapsed = closed(tasks, closures, issued, task(planId, "回2", "南汀河沿岸非法采砂整治（演示）", "取缔沿岸非法采砂点，恢复河道。", forestry, milestone), "市林业局", loader);
-        closed(tasks, closures, issued, task(planId, "回3", "工业园区污水直排整治（演示）", "园区企业废水全部接入污水处理厂。", epb, milestone), "市环境保护局", loader);
+        long held = closed(tasks, closures, issued, task(planId, "回1", "城区饮用水水源地违建拆除（演示）", "拆除一级保护区内违章建筑并复绿。", epb,
+                DemoRefinement.headOf("市环境保护局", epb), milestone), "市环境保护局", loader);
+        long relapsed = closed(tasks, closures, issued, task(planId, "回2", "南汀河沿岸非法采砂整治（演示）", "取缔沿岸非法采砂点，恢复河道。", forestry,
+                DemoRefinement.headOf("市林业局", forestry), milestone), "市林业局", loader);
+        closed(tasks, closures, issued, task(planId, "回3", "工业园区污水直排整治（演示）", "园区企业废水全部接入污水处理厂。", epb,
+                DemoRefinement.headOf("市环境保护局", epb), milestone), "市环境保护局", loader);
         scheduling.startCampaign(new NewLookBackCampaign(planId, today.getYear() + "年已销号问题专项回头看（演示）", null, null,
                 List.of("回1", "回2", "回3"), null, today.plusDays(10)), loader);
         record(lookBacks, held, LookBackStatus.HELD, "现场核查：违建已拆除，复绿植被长势良好，未发现新增建筑。", loader);
@@ -74,8 +78,9 @@ final class DemoLookBacks {
         return id;
     }
 
-    private static TaskContent task(long planId, String ref, String title, String text, long lead, LocalDate milestone) {
-        return new TaskContent(planId, ref, title, text, null, new UnitAssignment(List.of(lead), List.of()), null, null,
+    private static TaskContent task(long planId, String ref, String title, String text, long lead,
+                                    ResponsiblePerson responsible, LocalDate milestone) {
+        return new TaskContent(planId, ref, title, text, null, new UnitAssignment(List.of(lead), List.of()), null, responsible,
                 List.of(new Milestone(milestone, "完成整改", null)), null, null, false);
     }
 }

@@ -9,6 +9,7 @@ import org.rectify.plans.Indicator;
 import org.rectify.plans.LedgerFilter;
 import org.rectify.plans.Milestone;
 import org.rectify.plans.PlanShortNames;
+import org.rectify.plans.ResponsiblePerson;
 import org.rectify.plans.Obligation;
 import org.rectify.plans.TaskCommand;
 import org.rectify.plans.TaskContent;
@@ -78,6 +79,12 @@ final class DemoPlan {
                 .map(o -> new Obligation(o.subject(), o.atLeast(), o.per(), shift(o.startsOn(), timeline), o.phrase())).toList();
         return new TaskContent(t.planId(), t.ref(), t.title(), t.text(), t.measures(), assignment(t.leadUnits()),
                 assignment(t.supportingUnits()), t.responsible(), milestones, indicators, obligations, t.ongoing());
+    }
+
+    /** The task as it stands, with its responsible person, milestones and ongoing flag as given (the office's 细化). */
+    static TaskContent content(TaskDetail t, ResponsiblePerson responsible, List<Milestone> milestones, boolean ongoing) {
+        return new TaskContent(t.planId(), t.ref(), t.title(), t.text(), t.measures(), assignment(t.leadUnits()),
+                assignment(t.supportingUnits()), responsible, milestones, t.indicators(), t.obligations(), ongoing);
     }
 
     private static LocalDate shift(LocalDate day, DemoTimeline timeline) {

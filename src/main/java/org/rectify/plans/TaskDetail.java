@@ -51,6 +51,11 @@ public record TaskDetail(long id, long planId, String planTitle, String ref, Str
         return namesAsWritten(supportingUnits);
     }
 
+    /** Without a date, it reads 长期坚持 rather than 未定 ({@link TaskSummary#readsOngoing}). */
+    public boolean readsOngoing() {
+        return TaskSummary.readsOngoing(ongoing, status);
+    }
+
     public String displayTitle() {
         return TaskSummary.titleOrExcerpt(title, text);
     }

@@ -63,7 +63,7 @@ public class TaskLedger {
             .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(UnitRole.LEAD))));
 
     private static final List<Field<?>> PAGE_FIELDS = List.of(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT,
-            TASK.STATUS, TASK.DEADLINE, LEAD_NAMES, UNITS_PERSON.NAME);
+            TASK.STATUS, TASK.DEADLINE, LEAD_NAMES, UNITS_PERSON.NAME, TASK.ONGOING);
 
     /** A page's row with the bounded count its statement read beside it ({@link LedgerCounts#boundedColumn}). */
     private record CountedRow(TaskSummary task, long bounded) {
@@ -177,7 +177,8 @@ public class TaskLedger {
         java.sql.Array leadNames = r.getArray(8);
         return new TaskSummary(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
                 TaskStatus.valueOf(r.getString(6)), deadline == null ? null : ColumnDates.parse(deadline),
-                TaskDetail.distinctNames(leadNames == null ? null : (String[]) leadNames.getArray()), r.getString(9));
+                TaskDetail.distinctNames(leadNames == null ? null : (String[]) leadNames.getArray()), r.getString(9),
+                r.getBoolean(10));
     }
 
     /**

@@ -3,9 +3,18 @@ package org.rectify.plans;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One row of the ledger. */
+/** One row of the ledger; {@code ongoing}: the task is 长期坚持 (the plan or the office says so). */
 public record TaskSummary(long id, long planId, String ref, String title, String text, TaskStatus status,
-                          LocalDate deadline, List<String> leadUnits, String responsibleName) {
+                          LocalDate deadline, List<String> leadUnits, String responsibleName, boolean ongoing) {
+
+    /** Without a date, it reads 长期坚持 rather than 未定: marked so, or moved to ONGOING. */
+    public boolean readsOngoing() {
+        return readsOngoing(ongoing, status);
+    }
+
+    public static boolean readsOngoing(boolean ongoing, TaskStatus status) {
+        return ongoing || status == TaskStatus.ONGOING;
+    }
 
     static final int EXCERPT = 40;
 

@@ -78,7 +78,7 @@ public class Tasks {
                 .set(TASK.ONGOING, content.ongoing()).set(TASK.DEADLINE, deadline(content))
                 .set(TASK.CREATED_AT, now.atOffset(ZoneOffset.UTC)).set(TASK.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
                 .returning(TASK.ID).fetchOne(TASK.ID);
-        writeParts(id, content);
+        writeParts(id, content, true);
         record(id, now, caller.signature(), "CREATED", null, TaskStatus.DRAFT, null, null, 0);
         events.publishEvent(new TaskCreated(id, content.planId(), ref, caller.signature(), now));
         return id;
@@ -120,8 +120,12 @@ public class Tasks {
         if (updated == 0) { // another save won the race between our read and our write
             throw staleEdit(taskId, expectedVersion);
         }
-        deleteParts(taskId);
-        writeParts(taskId, content);
+        // the units are rewritten only when they changed: rewritten in the form's order, an edit of a date alone moved a
+        // task's units named through groups (市直有关部门 before the 市环境保护局 the plan named first), and with them who
+        // is its first lead unit (the one that measures its indicators)
+        boolean unitsChanged = changed.contains("leadUnits") || changed.contains("supportingUnits");
+        deleteParts(taskId, unitsChanged);
+        writeParts(taskId, content, unitsChanged);
         record(taskId, now, caller.signature(), "EDITED", null, null, null, String.join(",", changed), expectedVersion + 1);
         events.publishEvent(new TaskEdited(taskId, changed, caller.signature(), now));
         return ledger.get(taskId, caller.scope());
@@ -286,9 +290,11 @@ public class Tasks {
                 .max(Comparator.naturalOrder()).orElse(null);
     }
 
-    private void writeParts(long taskId, TaskContent c) {
-        writeUnits(taskId, UnitRole.LEAD, c.leadUnits());
-        writeUnits(taskId, UnitRole.SUPPORTING, c.supportingUnits());
+    private void writeParts(long taskId, TaskContent c, boolean withUnits) {
+        if (withUnits) {
+            writeUnits(taskId, UnitRole.LEAD, c.leadUnits());
+            writeUnits(taskId, UnitRole.SUPPORTING, c.supportingUnits());
+        }
         int i = 0;
         for (Milestone m : c.milestones()) {
             db.insertInto(MILESTONE).set(MILESTONE.TASK_ID, taskId).set(MILESTONE.DUE_ON, m.dueOn())
@@ -335,8 +341,10 @@ public class Tasks {
         return result;
     }
 
-    private void deleteParts(long taskId) {
-        db.deleteFrom(TASK_UNIT).where(TASK_UNIT.TASK_ID.eq(taskId)).execute();
+    private void deleteParts(long taskId, boolean withUnits) {
+        if (withUnits) {
+            db.deleteFrom(TASK_UNIT).where(TASK_UNIT.TASK_ID.eq(taskId)).execute();
+        }
         db.deleteFrom(MILESTONE).where(MILESTONE.TASK_ID.eq(taskId)).execute();
         db.deleteFrom(INDICATOR).where(INDICATOR.TASK_ID.eq(taskId)).execute();
         db.deleteFrom(OBLIGATION).where(OBLIGATION.TASK_ID.eq(taskId)).execute();

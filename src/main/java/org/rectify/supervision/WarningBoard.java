@@ -112,7 +112,7 @@ public class WarningBoard {
 
     /** The rows {@code which} selects on the page, in the desk's order; {@code paging} null: all of them. */
     private List<TaskWarning> query(Condition which, Paging paging) {
-        var rows = Paging.rows(db.select(PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK.STATUS, PLANS_TASK.DEADLINE, TASK_WARNING.LEVEL,
+        var rows = Paging.rows(db.select(PLANS_TASK.ID, PLANS_TASK.REF, PLANS_TASK.TITLE, PLANS_TASK.TEXT, PLANS_TASK.STATUS, PLANS_TASK.DEADLINE, PLANS_TASK.ONGOING, TASK_WARNING.LEVEL,
                         TASK_WARNING.SCHEDULE_STATUS, TASK_WARNING.REASONS, TASK_WARNING.SINCE)
                 .from(TASK_WARNING).join(PLANS_TASK).on(PLANS_TASK.ID.eq(TASK_WARNING.TASK_ID))
                 .where(which)
@@ -124,7 +124,7 @@ public class WarningBoard {
         return rows.map(r -> new TaskWarning(r.get(PLANS_TASK.ID), r.get(PLANS_TASK.REF), TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)),
                 TaskStatus.valueOf(r.get(PLANS_TASK.STATUS)), r.get(PLANS_TASK.DEADLINE), WarningLevel.valueOf(r.get(TASK_WARNING.LEVEL)),
                 ScheduleStatus.valueOf(r.get(TASK_WARNING.SCHEDULE_STATUS)), WarningReason.parseAll(r.get(TASK_WARNING.REASONS)),
-                r.get(TASK_WARNING.SINCE), leads.getOrDefault(r.get(PLANS_TASK.ID), List.of())));
+                r.get(TASK_WARNING.SINCE), leads.getOrDefault(r.get(PLANS_TASK.ID), List.of()), r.get(PLANS_TASK.ONGOING)));
     }
 
     /** A task's changes of level, newest first; the task must be in the caller's scope. */

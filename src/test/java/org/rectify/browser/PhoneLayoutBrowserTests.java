@@ -263,4 +263,53 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         assertThat(browser.find("#batch-bar").isDisplayed()).isTrue();
         assertThat(browser.scriptErrors()).isEmpty();
     }
+
+    /**
+     * What the session-16 walk left at 360 px: the accounts (a unit picker, a role and an email form on every row) and the
+     * unit tree scrolled sideways, and the dashboard's reporting ranking and indicators scrolled inside their cards with
+     * the rate off the screen. Each is cards now: nothing beyond its card, a row's fields the card's width or side by side.
+     */
+    @Test
+    void at_360_px_the_accounts_the_unit_tree_and_the_dashboards_ranking_and_indicators_are_cards_within_the_screen() {
+        browser = Browser.open(port);
+        browser.driver().manage().window().setSize(new Dimension(360, 800));
+        browser.logIn("admin", DemoLogins.PASSWORD);
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        for (String lang : new String[]{"zh_CN", "en"}) {
+            for (String[] page : new String[][]{{"/admin/accounts", "accounts"}, {"/admin/units", "unit-tree"},
+                    {"/insight", "reporting-table"}, {"/insight", "indicators-table"}}) {
+                browser.go(page[0] + "?lang=" + lang);
+                assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).intValue())
+                        .as("%s wider than the phone (%s)", page[0], lang).isLessThanOrEqualTo(0);
+                assertThat(((Number) js.executeScript("const t = document.getElementById(arguments[0]); "
+                        + "return t.scrollWidth - t.parentElement.clientWidth", page[1])).intValue())
+                        .as("#%s beyond its card (%s)", page[1], lang).isLessThanOrEqualTo(0);
+                assertThat(((Number) js.executeScript("return document.querySelectorAll('#' + arguments[0] + ' tbody tr').length",
+                        page[1])).intValue()).as("#%s rows (%s)", page[1], lang).isPositive();
+            }
+            // an account's unit picker, role and email: each inside the card
+            browser.go("/admin/accounts?lang=" + lang);
+            assertThat(((Number) js.executeScript("""
+                    let right = 0;
+                    document.querySelectorAll('#accounts tbody tr:first-child input, #accounts tbody tr:first-child select, '
+                        + '#accounts tbody tr:first-child button').forEach(e => { if (e.offsetParent) right = Math.max(right, e.getBoundingClientRect().right); });
+                    return right - window.innerWidth;""")).doubleValue()).as("an account's fields beyond the screen (%s)", lang)
+                    .isLessThanOrEqualTo(0);
+            browser.screenshot("phone-accounts-" + lang);
+            // the ranking: a unit's figures side by side under its name, the rate on the screen
+            browser.go("/insight?lang=" + lang);
+            assertThat(((Number) js.executeScript("return document.querySelector('#reporting-table tbody tr td:nth-child(7)')"
+                    + ".getBoundingClientRect().right - window.innerWidth")).doubleValue()).as("the rate beyond the screen (%s)", lang)
+                    .isLessThanOrEqualTo(0);
+            // its six figures side by side, on at most three lines (a card of a line each took six)
+            assertThat(((Number) js.executeScript("const r = document.querySelector('#reporting-table tbody tr'), "
+                    + "first = r.querySelector('td:nth-child(3)').getBoundingClientRect(), last = r.querySelector('td:nth-child(8)').getBoundingClientRect(); "
+                    + "return (last.bottom - first.top) / first.height")).doubleValue()).as("lines of figures (%s)", lang)
+                    .isLessThanOrEqualTo(3.5);
+            browser.screenshot("phone-dashboard-" + lang);
+        }
+        browser.driver().manage().window().setSize(new Dimension(1366, 900));
+        browser.go("/admin/accounts?lang=zh_CN");
+        assertThat(browser.find("#accounts thead").isDisplayed()).as("a wide screen keeps the table's header").isTrue();
+    }
 }

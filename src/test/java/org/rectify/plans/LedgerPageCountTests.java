@@ -92,12 +92,12 @@ class LedgerPageCountTests {
         List<OrderField<?>> order = filter.sort() == LedgerFilter.Sort.REF
                 ? List.of(TASK.PLAN_ID.asc(), TASK.POSITION.asc(), TASK.ID.asc())
                 : List.of(TASK.DEADLINE.asc().nullsLast(), TASK.ID.asc());
-        var rows = db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK.DEADLINE, UNITS_PERSON.NAME)
+        var rows = db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK.DEADLINE, UNITS_PERSON.NAME, TASK.ONGOING)
                 .from(TASK).leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
                 .where(where).orderBy(order).limit(filter.size()).offset(page * filter.size()).fetch();
         Map<Long, List<String>> names = ledger.leadUnitNames(rows.map(r -> r.value1()));
         var tasks = rows.map(r -> new TaskSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                TaskStatus.valueOf(r.value6()), r.value7(), names.getOrDefault(r.value1(), List.of()), r.value8()));
+                TaskStatus.valueOf(r.value6()), r.value7(), names.getOrDefault(r.value1(), List.of()), r.value8(), r.value9()));
         return new LedgerPage(tasks, total, total > LedgerCounts.EXACT_UP_TO, page, filter.size());
     }
 

@@ -66,13 +66,13 @@ class LedgerReadPathsTests {
 
     /** A ledger page as the old path built it: the page's rows, then one query for their lead units' names. */
     private List<TaskSummary> oldPage(Condition where, int page, int size) {
-        var rows = db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK.DEADLINE, UNITS_PERSON.NAME)
+        var rows = db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS, TASK.DEADLINE, UNITS_PERSON.NAME, TASK.ONGOING)
                 .from(TASK).leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
                 .where(where).orderBy(TASK.DEADLINE.asc().nullsLast(), TASK.ID.asc())
                 .limit(size).offset(page * size).fetch();
         Map<Long, List<String>> names = ledger.leadUnitNames(rows.map(r -> r.value1()));
         return rows.map(r -> new TaskSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                TaskStatus.valueOf(r.value6()), r.value7(), names.getOrDefault(r.value1(), List.of()), r.value8()));
+                TaskStatus.valueOf(r.value6()), r.value7(), names.getOrDefault(r.value1(), List.of()), r.value8(), r.value9()));
     }
 
     private void assertEveryPageIsTheOldOne(String role, LedgerFilter first, Condition where) {

@@ -82,6 +82,37 @@ class DuePagingTests {
         assertThat(plans).allSatisfy(p -> assertThat(p).containsKeys("planId", "planTitle", "cycle", "items", "supporting"));
     }
 
+    /** The page (not only the API): the city office's 340 items a page of 50 at a time; a unit's list whole, no pager. */
+    @Test
+    void the_due_page_pages_a_city_offices_list_and_leaves_a_units_short_list_whole() throws Exception {
+        String api = due(office(), 0, 20);
+        int total = JsonPath.read(api, "$.total");
+        int supporting = JsonPath.read(api, "$.supportingTotal");
+        String first = page(office(), 0);
+        assertThat(itemRows(first)).as("rows on the first page").isEqualTo(50);
+        int pages = (Math.max(total, supporting) + 49) / 50;
+        assertThat(first).contains("id=\"due-pages\"").contains("共 " + total + " 项应报 · 第 1/" + pages + " 页")
+                .contains("/progress/due?page=1&amp;size=50");
+        String last = page(office(), pages - 1);
+        assertThat(itemRows(last)).as("rows on the last page").isEqualTo(Math.max(0, Math.min(50, total - 50 * (pages - 1))));
+        assertThat(last).contains("第 " + pages + "/" + pages + " 页");
+        // a unit's list as it was: whole, without a pager (市环保局's staff has more than a page's 50 once other tests add theirs)
+        int unitTotal = JsonPath.read(due(epbStaff(), 0, 20), "$.total");
+        String unit = page(epbStaff(), 0);
+        assertThat(itemRows(unit)).isEqualTo(unitTotal).isPositive();
+        assertThat(unit).doesNotContain("id=\"due-pages\"");
+    }
+
+    /** The page's task × lead unit rows (a supported task's row has no unit). */
+    private static long itemRows(String html) {
+        return java.util.regex.Pattern.compile("<tr data-ref=\"[^\"]*\" data-unit=").matcher(html).results().count();
+    }
+
+    private String page(RequestPostProcessor who, int page) throws Exception {
+        return mvc.perform(get("/progress/due").param("page", "" + page).with(who)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
     private String due(RequestPostProcessor who, int page, int size) throws Exception {
         return mvc.perform(get("/api/progress/due").param("page", "" + page).param("size", "" + size).with(who))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

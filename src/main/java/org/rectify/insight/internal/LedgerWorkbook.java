@@ -5,6 +5,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.rectify.plans.TaskStatus;
+import org.rectify.plans.TaskSummary;
 import org.rectify.plans.UnitRole;
 import org.rectify.platform.ListExport;
 import org.rectify.platform.Messages;
@@ -67,7 +68,7 @@ class LedgerWorkbook {
         Field<String> progress = select(PROGRESS_SUBMITTED_REPORT.WORK_DONE).from(PROGRESS_SUBMITTED_REPORT)
                 .where(PROGRESS_SUBMITTED_REPORT.TASK_ID.eq(PLANS_TASK.ID)).orderBy(PROGRESS_SUBMITTED_REPORT.SUBMITTED_AT.desc()).limit(1).asField("progress");
         try (var rows = db.select(seq, PLANS_TASK.TITLE, finding, target, PLANS_TASK.MEASURES, lead, supporting, UNITS_PERSON.NAME,
-                        PLANS_TASK.DEADLINE, progress, PLANS_TASK.STATUS, SUPERVISION_TASK_WARNING.LEVEL)
+                        PLANS_TASK.DEADLINE, progress, PLANS_TASK.STATUS, SUPERVISION_TASK_WARNING.LEVEL, PLANS_TASK.ONGOING)
                 .from(PLANS_TASK).leftJoin(PLANS_FINDING).on(PLANS_FINDING.ID.eq(PLANS_TASK.FINDING_ID))
                 .leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(PLANS_TASK.RESPONSIBLE_PERSON_ID))
                 .leftJoin(SUPERVISION_TASK_WARNING).on(SUPERVISION_TASK_WARNING.TASK_ID.eq(PLANS_TASK.ID))
@@ -81,7 +82,9 @@ class LedgerWorkbook {
                     .column(header("leadUnits"), 22, r -> names(r.get(lead)))
                     .column(header("supportingUnits"), 22, r -> names(r.get(supporting)))
                     .column(header("responsible"), 10, r -> r.get(UNITS_PERSON.NAME))
-                    .column(header("deadline"), 12, r -> r.get(PLANS_TASK.DEADLINE) == null ? messages.text("task.noDeadline") : r.get(PLANS_TASK.DEADLINE))
+                    .column(header("deadline"), 12, r -> r.get(PLANS_TASK.DEADLINE) != null ? r.get(PLANS_TASK.DEADLINE)
+                            : messages.text(TaskSummary.readsOngoing(r.get(PLANS_TASK.ONGOING),
+                            TaskStatus.valueOf(r.get(PLANS_TASK.STATUS))) ? "task.deadlineOngoing" : "task.noDeadline"))
                     .column(header("progress"), 45, r -> r.get(progress))
                     .column(header("status"), 10, r -> messages.text("task.status." + TaskStatus.valueOf(r.get(PLANS_TASK.STATUS))))
                     .column(header("warning"), 10, r -> r.get(SUPERVISION_TASK_WARNING.LEVEL) == null ? null

@@ -5,6 +5,7 @@ import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.PlanSummary;
 import org.rectify.plans.Plans;
 import org.rectify.progress.CycleMatrix;
+import org.rectify.progress.DuePage;
 import org.rectify.progress.IndicatorHistory;
 import org.rectify.progress.ProgressViews;
 import org.rectify.progress.ReportState;
@@ -17,8 +18,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The progress pages to read: "due this cycle" for units, the cycle matrix for the office, supervisors and
@@ -47,8 +50,12 @@ class ProgressPageController {
         return "redirect:" + ProgressHome.of(caller) + (planId == null ? "" : "?planId=" + planId);
     }
 
+    /** Items a page of an office's due list shows (a city office's are some 340); a unit's list stays whole. */
+    static final int DUE_PAGE_SIZE = 50;
+
     @GetMapping("/progress/due")
     String due(Caller caller, @RequestParam(required = false) Long planId, @RequestParam(required = false) Long cycleId,
+               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + DUE_PAGE_SIZE) int size,
                Model model) {
         if (planId != null) {
             plans.visible(planId, caller.scope());
@@ -56,10 +63,28 @@ class ProgressPageController {
         } else {
             plans.visibleFor(caller.scope()).forEach(p -> cycles.extend(p.id()));
         }
-        model.addAttribute("due", views.due(caller, planId, cycleId));
+        // unit staff and heads read their own list whole, as before; an office, a supervisor or a leader a page at a time
+        boolean paged = !caller.role().isUnitRole();
+        model.addAttribute("paged", paged);
+        if (!paged) {
+            model.addAttribute("due", views.due(caller, planId, cycleId));
+        } else {
+            DuePage due = views.duePage(caller, planId, cycleId, page,
+                    org.rectify.platform.PageSizes.OFFERED.contains(size) ? size : DUE_PAGE_SIZE);
+            model.addAttribute("due", due);
+            model.addAttribute("previousPage", duePageLink(planId, cycleId, due.page() - 1, due.size()));
+            model.addAttribute("nextPage", duePageLink(planId, cycleId, due.page() + 1, due.size()));
+        }
         model.addAttribute("planId", planId);
         model.addAttribute("caller", caller);
         return "progress/due";
+    }
+
+    /** The due page's link to another page, with the plan and cycle only when chosen (no bare {@code planId=}). */
+    private static String duePageLink(Long planId, Long cycleId, int page, int size) {
+        return UriComponentsBuilder.fromPath("/progress/due").queryParamIfPresent("planId", Optional.ofNullable(planId))
+                .queryParamIfPresent("cycleId", Optional.ofNullable(cycleId)).queryParam("page", page).queryParam("size", size)
+                .build().toUriString();
     }
 
     @GetMapping("/progress/matrix")

@@ -8,27 +8,8 @@ OPS: q1 q2 task due insight (the roles that measure each, as bench/measure.py)."
 import collections, datetime, http.client, json, os, subprocess, sys, tempfile, time
 setup, app, pgdata, n = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3], int(sys.argv[4])
 OPS = (sys.argv[5] if len(sys.argv) > 5 else 'due').split()
-HZ = os.sysconf('SC_CLK_TCK')
-
-
-def ticks(pid):
-    f = open(f'/proc/{pid}/stat').read().rsplit(')', 1)[1].split()
-    return int(f[11]) + int(f[12])
-
-
-def pg_ticks():
-    pm = int(open(f'{pgdata}/postgres/postmaster.pid').readline())
-    t = ticks(pm)
-    for p in os.listdir('/proc'):
-        if p.isdigit():
-            try:
-                st = open(f'/proc/{p}/stat').read().rsplit(')', 1)[1].split()
-                if int(st[1]) == pm:
-                    t += int(st[11]) + int(st[12])
-            except Exception:
-                pass
-    return t
-
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from proccpu import HZ, ticks, pg_ticks  # noqa: E402
 
 OPEN = '&'.join('status=' + s for s in ['ASSIGNED', 'IN_PROGRESS', 'CLOSURE_REQUESTED', 'ONGOING', 'REOPENED'])
 Y = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
@@ -75,13 +56,13 @@ for role in ['root-office', 'county-office', 'unit-staff']:
             get(path(i))
         rec = tempfile.mktemp(suffix='.jfr')
         subprocess.run(['jcmd', app, 'JFR.start', 'name=cost', 'settings=default', f'filename={rec}'], capture_output=True, check=True)
-        j0, p0, t0 = ticks(app), pg_ticks(), time.perf_counter()
+        j0, p0, t0 = ticks(app), pg_ticks(pgdata), time.perf_counter()
         lat, size = [], 0
         for i in range(n):
             a = time.perf_counter()
             size = len(get(path(i)))
             lat.append(time.perf_counter() - a)
-        j1, p1 = ticks(app), pg_ticks()
+        j1, p1 = ticks(app), pg_ticks(pgdata)
         subprocess.run(['jcmd', app, 'JFR.stop', 'name=cost'], capture_output=True, check=True)
         alloc = allocated(rec)
         os.remove(rec)

@@ -6,20 +6,8 @@ setup; OPS "q1 q2" by default, also "due": the unit's due list, for the roles th
 import json, os, sys, time, http.client, datetime
 setup, app, pgdata, n = json.load(open(sys.argv[1])), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 OPS = (sys.argv[5] if len(sys.argv) > 5 else 'q1 q2').split()
-HZ = os.sysconf('SC_CLK_TCK')
-def ticks(pid):
-    f = open(f'/proc/{pid}/stat').read().rsplit(')', 1)[1].split()
-    return int(f[11]) + int(f[12])
-def pg_ticks():
-    pm = int(open(f'{pgdata}/postgres/postmaster.pid').readline())
-    t = ticks(pm)
-    for p in os.listdir('/proc'):
-        if p.isdigit():
-            try:
-                st = open(f'/proc/{p}/stat').read().rsplit(')', 1)[1].split()
-                if int(st[1]) == pm: t += int(st[11]) + int(st[12])
-            except Exception: pass
-    return t
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from proccpu import HZ, ticks, pg_ticks  # noqa: E402
 OPEN = '&'.join('status=' + s for s in ['ASSIGNED', 'IN_PROGRESS', 'CLOSURE_REQUESTED', 'ONGOING', 'REOPENED'])
 Y = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
 u = setup['base'].split('//')[1]; host, port = u.split(':')
@@ -38,10 +26,10 @@ for role in ['root-office', 'county-office', 'unit-staff']:
             assert r.status == 200, r.status
             return len(b)
         for i in range(n // 2): call(i)
-        j0, p0, t0 = ticks(app), pg_ticks(), time.perf_counter(); lat = []; size = 0
+        j0, p0, t0 = ticks(app), pg_ticks(pgdata), time.perf_counter(); lat = []; size = 0
         for i in range(n):
             a = time.perf_counter(); size = call(i); lat.append(time.perf_counter() - a)
-        j1, p1, t1 = ticks(app), pg_ticks(), time.perf_counter()
+        j1, p1, t1 = ticks(app), pg_ticks(pgdata), time.perf_counter()
         lat.sort()
         print(f"{role} {op}: JVM {1000*(j1-j0)/HZ/n:.3f} ms CPU/req, PG {1000*(p1-p0)/HZ/n:.3f} ms CPU/req, "
               f"p50 {1000*lat[n//2]:.2f} ms, bytes {size}", flush=True)

@@ -14,6 +14,7 @@ import measure as m  # the same requests as the load test
 setup = json.load(open(setup_file))
 m.configure(setup['base'])
 LINE = re.compile(r'(Executing query|-> with bind values)\s*: (.*)$')
+LOG_LINE = re.compile(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d')
 
 
 def statements(start):
@@ -21,16 +22,25 @@ def statements(start):
         f.seek(start)
         text = f.read()
     found, pending = [], None
-    for line in text.splitlines():
+    lines = text.split('\n')
+    for i, line in enumerate(lines):
         hit = LINE.search(line)
         if not hit:
             continue
-        if hit.group(1) == 'Executing query':
+        # a statement with a literal holding line breaks (the due list's untitled check trims every whitespace
+        # character) goes on over the lines up to the next log line
+        j = i + 1
+        while j < len(lines) and not LOG_LINE.match(lines[j]):
+            line += '\n' + lines[j]
+            j += 1
+        hit = LINE.search(line.replace('\n', '\x00'))
+        hit = (hit.group(1), hit.group(2).replace('\x00', '\n'))
+        if hit[0] == 'Executing query':
             if pending:
                 found.append(pending)
-            pending = hit.group(2)
+            pending = hit[1]
         else:
-            pending = hit.group(2)  # the same statement with its values inlined
+            pending = hit[1]  # the same statement with its values inlined
     if pending:
         found.append(pending)
     return found

@@ -71,13 +71,12 @@ public class OpenDuties {
         int[] totals = null;
         if (size > 0) {
             List<Object> binds = binds(path, planId, from, size);
-            var rows = db.resultQuery(statements.sqlWithBinds(List.of("open-duties", planId != null),
-                    () -> pageStatement(path, planId, from, size), binds), binds.toArray()).coerce(PAGE_FIELDS).fetch();
-            for (var r : rows) {
-                boolean isLead = r.get(TASK_OPEN_DUTY.ROLE) == UnitRole.LEAD;
-                (isLead ? lead : supporting).add(TaskLedger.duty(r, isLead));
-                titles.putIfAbsent(r.get(TASK.PLAN_ID), r.get(PLAN.TITLE));
-                totals = new int[]{total(r.get(LEAD_TOTAL)), total(r.get(SUPPORTING_TOTAL))};
+            var rows = statements.rows(statements.sqlWithBinds(List.of("open-duties", planId != null),
+                    () -> pageStatement(path, planId, from, size), binds), binds, OpenDuties::row);
+            for (PageRow r : rows) {
+                (r.duty().lead() ? lead : supporting).add(r.duty());
+                titles.putIfAbsent(r.duty().planId(), r.planTitle());
+                totals = new int[]{r.leadTotal(), r.supportingTotal()};
             }
         }
         if (totals == null) { // no row on this page (past the last one, or no duties): the totals alone
@@ -104,10 +103,21 @@ public class OpenDuties {
         return binds;
     }
 
-    /** The fields a page's rows are read as, in the statement's order. */
-    private static final List<Field<?>> PAGE_FIELDS = List.of(TASK_OPEN_DUTY.ROLE, TASK.ID, TASK.PLAN_ID, TASK.REF,
-            TASK.TITLE, TASK.TEXT, TASK.STATUS, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_DIRECTORY.PATH,
-            UNITS_GROUP.ID, UNITS_GROUP.NAME, PLAN.TITLE, LEAD_TOTAL, SUPPORTING_TOTAL);
+    /** A page's row: a duty, its plan's title and the totals (the same on every row). */
+    private record PageRow(UnitDuty duty, String planTitle, int leadTotal, int supportingTotal) {
+    }
+
+    /**
+     * A row of {@link #pageStatement} by column number, in its select list's order, read from the driver as
+     * {@link TaskLedger#duty} reads a record (the totals are sums: numeric, null without count rows).
+     */
+    private static PageRow row(java.sql.ResultSet r) throws java.sql.SQLException {
+        boolean lead = UnitRole.valueOf(r.getString(1)) == UnitRole.LEAD;
+        UnitDuty duty = new UnitDuty(r.getLong(2), r.getLong(3), r.getString(4),
+                TaskSummary.titleOrExcerpt(r.getString(5), r.getString(6)), TaskStatus.valueOf(r.getString(7)),
+                r.getLong(8), r.getString(9), r.getString(10), RenderedStatements.nullableLong(r, 11), r.getString(12), lead);
+        return new PageRow(duty, r.getString(13), total(r.getBigDecimal(14)), total(r.getBigDecimal(15)));
+    }
 
     /**
      * A page's statement, its path, plan, offset and size bound: rendered with the first page's, given at each

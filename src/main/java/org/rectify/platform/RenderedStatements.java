@@ -110,12 +110,64 @@ public class RenderedStatements {
         }
         return db.connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
-                List<T> values = new ArrayList<>();
-                while (rows.next()) {
-                    values.add(reader.read(rows));
-                }
-                return values;
+                return read(rows, reader);
             }
         });
+    }
+
+    /**
+     * The rows of a statement rendered with bind values ({@link #sqlWithBinds}), bound here in their order (a
+     * {@code String}, {@code Long}, {@code Integer} or an array of {@code Long}) and read straight from the driver's
+     * result set, as {@link #rows(String, RowReader)}: run as {@code db.resultQuery(sql, binds)} a statement was scanned
+     * by jOOQ's plain SQL template and read into records at every execution (the due list's five, issue 14). The
+     * statement is logged as jOOQ logs its own, with its values inlined, when its execute logging is on.
+     */
+    public <T> List<T> rows(String sql, List<?> binds, RowReader<T> reader) {
+        if (db.settings().isExecuteLogging() && STATEMENTS.isDebugEnabled()) {
+            STATEMENTS.debug("Executing query          : {}", sql);
+            STATEMENTS.debug("-> with bind values      : {}", db.renderInlined(db.resultQuery(sql, binds.toArray())));
+        }
+        return db.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int i = 0;
+                for (Object value : binds) {
+                    i++;
+                    if (value instanceof String text) {
+                        statement.setString(i, text);
+                    } else if (value instanceof Long number) {
+                        statement.setLong(i, number);
+                    } else if (value instanceof Integer number) {
+                        statement.setInt(i, number);
+                    } else if (value instanceof Long[] numbers) {
+                        statement.setArray(i, connection.createArrayOf("bigint", numbers));
+                    } else {
+                        throw new IllegalArgumentException("a bind value of " + value.getClass());
+                    }
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    return read(rows, reader);
+                }
+            }
+        });
+    }
+
+    private static <T> List<T> read(ResultSet rows, RowReader<T> reader) throws SQLException {
+        List<T> values = new ArrayList<>();
+        while (rows.next()) {
+            values.add(reader.read(rows));
+        }
+        return values;
+    }
+
+    /** A nullable {@code bigint} column. */
+    public static Long nullableLong(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
+    /** A nullable {@code integer} column. */
+    public static Integer nullableInt(ResultSet row, int column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
     }
 }

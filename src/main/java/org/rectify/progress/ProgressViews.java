@@ -5,6 +5,7 @@ import org.jooq.DSLContext;
 import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
 import org.rectify.platform.PageSizes;
+import org.rectify.platform.RenderedStatements;
 import org.rectify.plans.DutyPage;
 import org.rectify.plans.Indicator;
 import org.rectify.plans.Obligation;
@@ -68,7 +69,7 @@ public class ProgressViews {
     private final ObligationRecords records;
     private final MatrixQueries matrixQueries;
     private final org.rectify.platform.KeptTotals totals;
-    private final org.rectify.platform.RenderedStatements statements;
+    private final RenderedStatements statements;
 
     ProgressViews(DSLContext db, TaskLedger ledger, OpenDuties openDuties, Plans plans, Units units, ReportingCycles cycles,
                   Clock clock, ProgressReports reports, ObligationRecords records, MatrixTotals totals,
@@ -368,16 +369,19 @@ public class ProgressViews {
         Long[] taskIds = leads.stream().map(UnitDuty::taskId).distinct().toArray(Long[]::new);
         Long[] unitIds = leads.stream().map(UnitDuty::unitId).distinct().toArray(Long[]::new);
         List<Object> binds = List.of(cycleIds, taskIds, unitIds);
-        db.resultQuery(statements.sqlWithBinds("due-slots", () -> db.select(SLOT_FIELDS)
+        // read from the driver by column number, in SLOT_FIELDS' order (RenderedStatements.rows)
+        statements.rows(statements.sqlWithBinds("due-slots", () -> db.select(SLOT_FIELDS)
                                 .from(REPORT_SLOT).leftJoin(PROGRESS_REPORT).on(PROGRESS_REPORT.ID.eq(REPORT_SLOT.LATEST_REPORT_ID))
                                 .where(REPORT_SLOT.CYCLE_ID.eq(any(org.jooq.impl.DSL.val(cycleIds))).and(REPORT_SLOT.TASK_ID.eq(any(org.jooq.impl.DSL.val(taskIds))))
-                                        .and(REPORT_SLOT.UNIT_ID.eq(any(org.jooq.impl.DSL.val(unitIds))))), binds), binds.toArray())
-                .coerce(SLOT_FIELDS)
-                .forEach(r -> out.put(key(r.get(REPORT_SLOT.CYCLE_ID), r.get(REPORT_SLOT.TASK_ID), r.get(REPORT_SLOT.UNIT_ID)),
-                        SlotStates.of(r.get(REPORT_SLOT.STATE), r.get(REPORT_SLOT.FIRST_SUBMITTED_AT),
-                                r.get(REPORT_SLOT.LATEST_REPORT_ID), r.get(PROGRESS_REPORT.VERSION), r.get(PROGRESS_REPORT.STATUS),
-                                r.get(REPORT_SLOT.SUBMITTED_REPORT_ID), byId.get(r.get(REPORT_SLOT.CYCLE_ID)), today,
-                                clock.getZone())));
+                                        .and(REPORT_SLOT.UNIT_ID.eq(any(org.jooq.impl.DSL.val(unitIds))))), binds), binds, r -> {
+                    long cycle = r.getLong(1);
+                    String latestStatus = r.getString(9);
+                    out.put(key(cycle, r.getLong(2), r.getLong(3)), SlotStates.of(ReportState.valueOf(r.getString(4)),
+                            r.getObject(5, java.time.OffsetDateTime.class), RenderedStatements.nullableLong(r, 6),
+                            RenderedStatements.nullableInt(r, 8), latestStatus == null ? null : VersionStatus.valueOf(latestStatus),
+                            RenderedStatements.nullableLong(r, 7), byId.get(cycle), today, clock.getZone()));
+                    return cycle;
+                });
         return out;
     }
 
@@ -395,17 +399,18 @@ public class ProgressViews {
         }
         Long[] cycleIds = shown.stream().map(ReportingCycle::id).toArray(Long[]::new);
         List<Object> binds = List.of(cycleIds, taskIds);
-        db.resultQuery(statements.sqlWithBinds("due-contributions", () -> db.select(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID,
+        statements.rows(statements.sqlWithBinds("due-contributions", () -> db.select(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID,
                                         REPORT_CONTRIBUTION.LEAD_UNIT_ID, REPORT_CONTRIBUTION.UNIT_ID, CONTRIBUTIONS)
                                 .from(REPORT_CONTRIBUTION)
                                 .where(REPORT_CONTRIBUTION.CYCLE_ID.eq(any(org.jooq.impl.DSL.val(cycleIds))).and(REPORT_CONTRIBUTION.TASK_ID.eq(any(org.jooq.impl.DSL.val(taskIds)))))
                                 .groupBy(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID, REPORT_CONTRIBUTION.LEAD_UNIT_ID,
-                                        REPORT_CONTRIBUTION.UNIT_ID), binds), binds.toArray())
-                .coerce(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID, REPORT_CONTRIBUTION.LEAD_UNIT_ID,
-                        REPORT_CONTRIBUTION.UNIT_ID, CONTRIBUTIONS)
-                .forEach(r -> {
-                    out.byLead().merge(key(r.value1(), r.value2(), r.value3()), r.value5(), Integer::sum);
-                    out.bySupporter().merge(key(r.value1(), r.value2(), r.value4()), r.value5(), Integer::sum);
+                                        REPORT_CONTRIBUTION.UNIT_ID), binds), binds, r -> {
+                    long cycle = r.getLong(1);
+                    long task = r.getLong(2);
+                    int count = r.getInt(5);
+                    out.byLead().merge(key(cycle, task, r.getLong(3)), count, Integer::sum);
+                    out.bySupporter().merge(key(cycle, task, r.getLong(4)), count, Integer::sum);
+                    return cycle;
                 });
         return out;
     }

@@ -89,11 +89,45 @@ public class ReportingCycles {
         if (!planIds.isEmpty()) {
             // rendered once with the plans as one array (the due list asks at every request), bound each time
             Long[] plans = planIds.toArray(Long[]::new);
-            db.resultQuery(statements.sqlWithBinds("cadences-of-plans", () -> db.selectFrom(REPORTING_CADENCE)
-                            .where(REPORTING_CADENCE.PLAN_ID.eq(any(val(plans)))), List.of((Object) plans)), (Object) plans)
-                    .coerce(REPORTING_CADENCE).forEach(r -> out.put(r.getPlanId(), toCadence(r)));
+            // read from the driver (RenderedStatements.rows): jOOQ's template and records cost more than the row
+            List<Object> binds = List.of((Object) plans);
+            statements.rows(statements.sqlWithBinds("cadences-of-plans", () -> db.select(CADENCE_FIELDS).from(REPORTING_CADENCE)
+                            .where(REPORTING_CADENCE.PLAN_ID.eq(any(val(plans)))), binds), binds, ReportingCycles::cadence)
+                    .forEach(c -> out.put(c.planId(), c));
         }
         return out;
+    }
+
+    /** What {@link #cadences} reads of a cadence, in {@link #cadence(java.sql.ResultSet)}'s order. */
+    private static final List<Field<?>> CADENCE_FIELDS = List.of(REPORTING_CADENCE.PLAN_ID, REPORTING_CADENCE.KIND,
+            REPORTING_CADENCE.DUE_DAY, REPORTING_CADENCE.GRACE_DAYS, REPORTING_CADENCE.APPROVAL_REQUIRED,
+            REPORTING_CADENCE.STARTS_ON, REPORTING_CADENCE.CUSTOM_DUE_DATES, REPORTING_CADENCE.UPDATED_BY,
+            REPORTING_CADENCE.UPDATED_AT);
+
+    /** A cadence read by column number ({@link #CADENCE_FIELDS}), as {@link #toCadence} reads its record. */
+    private static ReportingCadence cadence(java.sql.ResultSet r) throws java.sql.SQLException {
+        String dates = r.getString(7); // a date[] as text: {2026-01-25,2026-02-25} (DateStyle ISO)
+        List<LocalDate> custom = new ArrayList<>();
+        if (dates != null && dates.length() > 2) {
+            for (String date : dates.substring(1, dates.length() - 1).split(",")) {
+                custom.add(org.rectify.platform.ColumnDates.parse(date));
+            }
+        }
+        return new ReportingCadence(r.getLong(1), CadenceKind.valueOf(r.getString(2)), r.getInt(3), r.getInt(4),
+                r.getBoolean(5), org.rectify.platform.ColumnDates.parse(r.getString(6)), custom, r.getString(8),
+                r.getObject(9, java.time.OffsetDateTime.class).toInstant());
+    }
+
+    /** What {@link #cyclesOfPlans} reads of a cycle, in {@link #cycle(java.sql.ResultSet)}'s order. */
+    private static final List<Field<?>> CYCLE_FIELDS = List.of(REPORTING_CYCLE.ID, REPORTING_CYCLE.PLAN_ID,
+            REPORTING_CYCLE.KIND, REPORTING_CYCLE.SEQ, REPORTING_CYCLE.PERIOD_START, REPORTING_CYCLE.PERIOD_END,
+            REPORTING_CYCLE.DUE_ON, REPORTING_CYCLE.GRACE_UNTIL);
+
+    /** A cycle read by column number ({@link #CYCLE_FIELDS}), as {@link #toCycle} reads its record. */
+    private static ReportingCycle cycle(java.sql.ResultSet r) throws java.sql.SQLException {
+        return new ReportingCycle(r.getLong(1), r.getLong(2), CadenceKind.valueOf(r.getString(3)), r.getInt(4),
+                org.rectify.platform.ColumnDates.parse(r.getString(5)), org.rectify.platform.ColumnDates.parse(r.getString(6)),
+                org.rectify.platform.ColumnDates.parse(r.getString(7)), org.rectify.platform.ColumnDates.parse(r.getString(8)));
     }
 
     private static ReportingCadence toCadence(org.rectify.progress.internal.db.tables.records.ReportingCadenceRecord r) {
@@ -217,11 +251,11 @@ public class ReportingCycles {
         Map<Long, List<ReportingCycle>> out = new LinkedHashMap<>();
         if (!planIds.isEmpty()) {
             Long[] plans = planIds.toArray(Long[]::new);
-            db.resultQuery(statements.sqlWithBinds("cycles-of-plans", () -> db.selectFrom(REPORTING_CYCLE)
+            List<Object> binds = List.of((Object) plans);
+            statements.rows(statements.sqlWithBinds("cycles-of-plans", () -> db.select(CYCLE_FIELDS).from(REPORTING_CYCLE)
                             .where(REPORTING_CYCLE.PLAN_ID.eq(any(val(plans))))
-                            .orderBy(REPORTING_CYCLE.PLAN_ID, REPORTING_CYCLE.PERIOD_START), List.of((Object) plans)), (Object) plans)
-                    .coerce(REPORTING_CYCLE)
-                    .forEach(r -> out.computeIfAbsent(r.getPlanId(), k -> new ArrayList<>()).add(toCycle(r)));
+                            .orderBy(REPORTING_CYCLE.PLAN_ID, REPORTING_CYCLE.PERIOD_START), binds), binds, ReportingCycles::cycle)
+                    .forEach(c -> out.computeIfAbsent(c.planId(), k -> new ArrayList<>()).add(c));
         }
         return out;
     }

@@ -51,4 +51,34 @@ class RenderedStatementsTests {
                 () -> select(val(2L).plus(val(3L)).plus(val(10L))), List.of(2L, 3L)))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void rows_with_binds_read_from_the_driver_what_jooq_reads_for_each_kind_of_value_and_nulls() {
+        Long[] ids = {7L, 11L, 13L};
+        List<Object> binds = List.of("甲", 5L, 2, ids);
+        String sql = statements.sqlWithBinds(new Sum("driver rows"), () -> select(
+                        val("甲").concat(inline("乙")), val(5L).plus(inline(1L)), val(2).plus(inline(1)),
+                        org.jooq.impl.DSL.field("cardinality({0})", Integer.class, val(ids)),
+                        org.jooq.impl.DSL.castNull(Long.class), org.jooq.impl.DSL.castNull(Integer.class)),
+                binds);
+        record Row(String text, long number, int small, int ids, Long noLong, Integer noInt) {
+        }
+        List<Row> rows = statements.rows(sql, binds, r -> new Row(r.getString(1), r.getLong(2), r.getInt(3), r.getInt(4),
+                RenderedStatements.nullableLong(r, 5), RenderedStatements.nullableInt(r, 6)));
+        assertThat(rows).containsExactly(new Row("甲乙", 6L, 3, 3, null, null));
+        var jooq = db.resultQuery(sql, binds.toArray()).fetchOne();
+        assertThat(List.of(jooq.get(0, String.class), jooq.get(1, Long.class), jooq.get(2, Integer.class), jooq.get(3, Integer.class)))
+                .containsExactly("甲乙", 6L, 3, 3);
+
+        List<Object> other = List.of("丙", 40L, 7, new Long[]{1L});
+        assertThat(statements.rows(statements.sqlWithBinds(new Sum("driver rows"), () -> null, other), other,
+                r -> r.getString(1) + "/" + r.getLong(2) + "/" + r.getInt(3) + "/" + r.getInt(4)))
+                .containsExactly("丙乙/41/8/1");
+    }
+
+    @Test
+    void a_bind_value_of_another_kind_is_refused_before_the_statement_runs() {
+        assertThatThrownBy(() -> statements.rows("select ?", List.of(1.5), r -> r.getString(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -89,9 +89,15 @@ public final class KeptUntilChanged {
             return value;
         }
         try {
-            T value = load.get();
-            if (value != null && keepIf.test(value)) {
-                keep(key, value, generation);
+            Entry entry = kept.get(key);
+            T value;
+            if (entry != null && entry.generation() == generation && System.nanoTime() - entry.at() < keep.toNanos()) {
+                value = (T) entry.value(); // it missed while another request read the key, and asks once that is done
+            } else {
+                value = load.get();
+                if (value != null && keepIf.test(value)) {
+                    keep(key, value, generation);
+                }
             }
             mine.value().complete(value);
             return value;

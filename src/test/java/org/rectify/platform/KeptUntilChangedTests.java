@@ -63,6 +63,16 @@ class KeptUntilChangedTests {
     }
 
     @Test
+    void aRequestThatMissedWhileAnotherCountedAndAsksAfterTakesThatCountRatherThanCountingAgain() {
+        var kept = new KeptUntilChanged(Duration.ofSeconds(30), 100, true);
+        long missedAt = kept.generation();
+        kept.get("root", () -> 61_234L);
+        assertThat(kept.once("root", missedAt, () -> -1L, n -> true)).isEqualTo(61_234L);
+        kept.changed();
+        assertThat(kept.once("root", kept.generation(), () -> 61_235L, n -> true)).isEqualTo(61_235L);
+    }
+
+    @Test
     void aTotalPastItsKeepTimeIsServedWhileOneRequestCountsItAgainAndTheNewCountAfter() throws Exception {
         var kept = new KeptUntilChanged(Duration.ofMillis(50), 100, true);
         kept.get("root", () -> 100L);

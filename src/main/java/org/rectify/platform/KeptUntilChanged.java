@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -66,7 +67,7 @@ public final class KeptUntilChanged {
      * reading it again (for at most {@link #WAIT}; if that read fails, it reads it itself).
      */
     @SuppressWarnings("unchecked")
-    public <T> T once(Object key, long generation, Supplier<T> load, java.util.function.Predicate<T> keepIf) {
+    public <T> T once(Object key, long generation, Supplier<T> load, Predicate<T> keepIf) {
         Reading mine = new Reading(generation, new CompletableFuture<>());
         Reading under = reading.putIfAbsent(key, mine);
         if (under != null && under.generation() < generation && reading.replace(key, under, mine)) {
@@ -82,11 +83,7 @@ public final class KeptUntilChanged {
                     Thread.currentThread().interrupt();
                 }
             }
-            T value = load.get(); // another generation's read, or one that failed: not shared
-            if (value != null && keepIf.test(value)) {
-                keep(key, value, generation);
-            }
-            return value;
+            return read(key, generation, load, keepIf); // another generation's read, or one that failed: not shared
         }
         try {
             Entry entry = kept.get(key);
@@ -94,10 +91,7 @@ public final class KeptUntilChanged {
             if (entry != null && entry.generation() == generation && System.nanoTime() - entry.at() < keep.toNanos()) {
                 value = (T) entry.value(); // it missed while another request read the key, and asks once that is done
             } else {
-                value = load.get();
-                if (value != null && keepIf.test(value)) {
-                    keep(key, value, generation);
-                }
+                value = read(key, generation, load, keepIf);
             }
             mine.value().complete(value);
             return value;
@@ -107,6 +101,14 @@ public final class KeptUntilChanged {
         } finally {
             reading.remove(key, mine);
         }
+    }
+
+    private <T> T read(Object key, long generation, Supplier<T> load, Predicate<T> keepIf) {
+        T value = load.get();
+        if (value != null && keepIf.test(value)) {
+            keep(key, value, generation);
+        }
+        return value;
     }
 
     /**

@@ -7,7 +7,7 @@
 # Env: TASKS (100000), DATA (/tmp/rectify-bench-$TASKS, generated when absent), PORT (18106),
 #      JAR (target/rectify.jar), JAVA_OPTS (the JVM's, e.g. a flight recording or a collector; none named: the JVM's
 #      own choice, as bin/rectify), THREADS (8), DURATION (30 s per op),
-#      WARMUP (5 s), OPS ("q1 q2 q3 insight task due q4"), SKIP_SQL=1, CLIENT (python, wrk or both: the load client, see below)
+#      WARMUP (5 s), OPS ("q1 q2 q3 insight task due q4"), SKIP_SQL=1, SKIP_LOAD=1 (the SQL floor only), CLIENT (python, wrk or both: the load client, see below)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TASKS=${TASKS:-100000}; DATA=${DATA:-/tmp/rectify-bench-$TASKS}; PORT=${PORT:-18106}
@@ -98,6 +98,9 @@ if [ "${SKIP_SQL:-0}" != 1 ]; then
   log "SQL floor: restart with jOOQ's statement log, one warm request of each kind per role"
   stop_app; start_app "--logging.level.org.jooq.tools.LoggerListener=DEBUG"
   python3 bench/sqlfloor.py "$OUT/setup.json" "$OUT/app.log" "$OUT/sql" | tee "$OUT/explain.md"
+  python3 bench/keptfloor.py "$OUT/app.log" "$OUT/sql" >"$OUT/kept.md" # the counts kept totals run now and then
+  # SKIP_LOAD=1: the statements only (their plans in $OUT/sql/plans, for bench/growth.py), no load
+  [ "${SKIP_LOAD:-0}" = 1 ] && { log "plans in $OUT/sql/plans"; exit 0; }
   stop_app; start_app "${APP_OPTS:-}"
 fi
 

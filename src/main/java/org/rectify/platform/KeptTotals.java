@@ -12,8 +12,9 @@ import java.util.function.ToLongFunction;
  * A list's totals without counting a province's rows on every page, as the ledger counts its tasks: up to
  * {@link #EXACT_UP_TO} rows a total is counted exactly each time (a bounded count); a larger one is counted once per
  * key (a scope and filter) and kept until its owner says its data changed on this node ({@link #changed}), or for
- * {@link #KEEP} (another node's changes), and is shown as "about" that many ({@link Paged#shownTotal}). Each module
- * keeps its own, told of its own changes.
+ * {@link #KEEP} (another node's changes), and is shown as "about" that many ({@link Paged#shownTotal}). One request
+ * counts a key at a time: the others asking meanwhile wait for its count, or, past the keep time, are served the kept
+ * one ({@link KeptUntilChanged#once}). Each module keeps its own, told of its own changes.
  */
 public final class KeptTotals {
 
@@ -25,7 +26,8 @@ public final class KeptTotals {
     public record Counted<T>(T value, boolean estimated) {
     }
 
-    private final KeptUntilChanged kept = new KeptUntilChanged(KEEP, MAX_ENTRIES);
+    // a large total past its keep time is served while one request counts it again: no page waits for a count
+    private final KeptUntilChanged kept = new KeptUntilChanged(KEEP, MAX_ENTRIES, true);
 
     /** The number of rows of {@code rows}; {@code key} names its scope and filter (and so its SQL). */
     public Counted<Long> count(DSLContext db, Object key, Select<?> rows) {
@@ -68,8 +70,7 @@ public final class KeptTotals {
         if (bounded <= EXACT_UP_TO) {
             return new Counted<>(bounded, false);
         }
-        long many = all.getAsLong();
-        kept.keep(key, many, generation);
+        long many = kept.once(key, generation, all::getAsLong, n -> true); // one count of a large set at a time
         return new Counted<>(many, true);
     }
 
@@ -97,13 +98,8 @@ public final class KeptTotals {
         if (known != null) {
             return new Counted<>(known, true);
         }
-        long before = kept.generation();
-        T value = compute.get();
-        boolean large = size.applyAsLong(value) > EXACT_UP_TO;
-        if (large) {
-            kept.keep(key, value, before);
-        }
-        return new Counted<>(value, large);
+        T value = kept.once(key, kept.generation(), compute, v -> size.applyAsLong(v) > EXACT_UP_TO);
+        return new Counted<>(value, size.applyAsLong(value) > EXACT_UP_TO);
     }
 
     /** The owner's data changed in this transaction ({@link KeptUntilChanged#changed}). */

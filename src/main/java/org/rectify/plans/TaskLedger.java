@@ -278,10 +278,9 @@ public class TaskLedger {
     }
 
     private TaskDetail get(long taskId, DataScope scope, boolean whole, boolean withTargets) {
-        // the responsible person with the task's row, and its lead and supporting units in one statement (issue 14);
-        // each of its statements rendered once (RenderedStatements), the id bound at each request
-        // its lead and supporting units in the same statement, as arrays beside the row (a second statement per task
-        // read before session 17: every report's submission and every task page read a task)
+        // the responsible person and the lead and supporting units (as arrays beside the row: a second statement before
+        // session 17, at every report's submission and task page) with the task's row in one statement (issue 14),
+        // rendered once (RenderedStatements), the id bound at each request
         var task = db.resultQuery(statements.sqlById(List.of("task-with-units", scope), () -> db.select(TASK_WITH_UNITS)
                         .from(TASK).join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID))
                         .leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
@@ -520,7 +519,6 @@ public class TaskLedger {
                                 Collectors.toList())));
     }
 
-    /** One task's units by role, each role's in their order. */
     /** The task's units by role, each role's in their order, from the arrays its row was read with ({@link #UNITS_OF_TASK}). */
     private static Map<UnitRole, List<AssignedUnit>> unitsOf(org.jooq.Record task) {
         String[] roles = task.get(UNIT_ROLES);

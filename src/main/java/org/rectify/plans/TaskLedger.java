@@ -27,6 +27,7 @@ import static org.jooq.impl.DSL.arrayAgg;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
@@ -83,6 +84,32 @@ public class TaskLedger {
     private static final List<Field<?>> TASK_FIELDS = List.of(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT,
             TASK.MEASURES, TASK.STATUS, TASK.ONGOING, TASK.DEADLINE, TASK.VERSION, TASK.RESPONSIBLE_PERSON_ID, PLAN.TITLE,
             UNITS_PERSON.ID, UNITS_PERSON.NAME, UNITS_PERSON.POST, UNITS_PERSON.UNIT_ID, UNITS_PERSON.PHONE);
+
+    /** A task's units as text the arrays carry (the role column's enum converter does not apply to an array of it). */
+    private static final Field<String> ROLE_TEXT = field(TASK_UNIT.ROLE.getQualifiedName(), String.class);
+    /** The order of a task's units in each array: the order the task lists them in. */
+    private static final List<OrderField<?>> UNIT_ORDER = List.of(TASK_UNIT.POSITION, TASK_UNIT.UNIT_ID);
+    /**
+     * A task's lead and supporting units (role, unit, the group that named it) as five arrays in the same order, one row
+     * whatever their number: joined laterally to the task's row, so that a task and its units are one statement.
+     */
+    private static final Table<?> UNITS_OF_TASK = lateral(select(
+            arrayAgg(ROLE_TEXT).orderBy(UNIT_ORDER).as("unit_roles"),
+            arrayAgg(UNITS_DIRECTORY.ID).orderBy(UNIT_ORDER).as("unit_ids"),
+            arrayAgg(UNITS_DIRECTORY.NAME).orderBy(UNIT_ORDER).as("unit_names"),
+            arrayAgg(UNITS_GROUP.ID).orderBy(UNIT_ORDER).as("group_ids"),
+            arrayAgg(UNITS_GROUP.NAME).orderBy(UNIT_ORDER).as("group_names"))
+            .from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
+            .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
+            .where(TASK_UNIT.TASK_ID.eq(TASK.ID))).as("units_of_task");
+    private static final Field<String[]> UNIT_ROLES = UNITS_OF_TASK.field("unit_roles", String[].class);
+    private static final Field<Long[]> UNIT_IDS = UNITS_OF_TASK.field("unit_ids", Long[].class);
+    private static final Field<String[]> UNIT_NAMES = UNITS_OF_TASK.field("unit_names", String[].class);
+    private static final Field<Long[]> GROUP_IDS = UNITS_OF_TASK.field("group_ids", Long[].class);
+    private static final Field<String[]> GROUP_NAMES = UNITS_OF_TASK.field("group_names", String[].class);
+    /** {@link #TASK_FIELDS} and the task's units ({@link #UNITS_OF_TASK}). */
+    private static final List<Field<?>> TASK_WITH_UNITS = concat(TASK_FIELDS,
+            List.of(UNIT_ROLES, UNIT_IDS, UNIT_NAMES, GROUP_IDS, GROUP_NAMES));
 
     private static List<Field<?>> concat(List<Field<?>> a, List<Field<?>> b) {
         List<Field<?>> all = new ArrayList<>(a);
@@ -252,14 +279,16 @@ public class TaskLedger {
     }
 
     private TaskDetail get(long taskId, DataScope scope, boolean whole, boolean withTargets) {
-        // the responsible person with the task's row, and its lead and supporting units in one statement (issue 14);
-        // each of its statements rendered once (RenderedStatements), the id bound at each request
-        var task = db.resultQuery(statements.sqlById(List.of("task", scope), () -> db.select(TASK_FIELDS)
+        // the responsible person and the lead and supporting units (as arrays beside the row: a second statement before
+        // session 17, at every report's submission and task page) with the task's row in one statement (issue 14),
+        // rendered once (RenderedStatements), the id bound at each request
+        var task = db.resultQuery(statements.sqlById(List.of("task-with-units", scope), () -> db.select(TASK_WITH_UNITS)
                         .from(TASK).join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID))
                         .leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
+                        .crossJoin(UNITS_OF_TASK)
                         .where(TASK.ID.eq(ID).and(TaskConditions.visibleTo(scope)))), taskId)
-                .coerce(TASK_FIELDS).fetchOptional().orElseThrow(() -> new TaskNotFound(taskId));
-        Map<UnitRole, List<AssignedUnit>> units = unitsOf(taskId);
+                .coerce(TASK_WITH_UNITS).fetchOptional().orElseThrow(() -> new TaskNotFound(taskId));
+        Map<UnitRole, List<AssignedUnit>> units = unitsOf(task);
         return detail(task, units.getOrDefault(UnitRole.LEAD, List.of()), units.getOrDefault(UnitRole.SUPPORTING, List.of()),
                 whole ? milestones(taskId) : List.of(), withTargets ? indicators(taskId) : List.of(),
                 withTargets ? obligations(taskId) : List.of(), whole ? history(taskId) : List.of());
@@ -491,19 +520,22 @@ public class TaskLedger {
                                 Collectors.toList())));
     }
 
-    /** One task's units by role, each role's in their order. */
-    private Map<UnitRole, List<AssignedUnit>> unitsOf(long taskId) {
-        var fields = List.of(TASK_UNIT.ROLE, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_GROUP.ID, UNITS_GROUP.NAME);
-        return db.resultQuery(statements.sqlById("task-units", () -> db.select(fields)
-                        .from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
-                        .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
-                        .where(TASK_UNIT.TASK_ID.eq(ID))
-                        .orderBy(TASK_UNIT.POSITION, TASK_UNIT.UNIT_ID)), taskId)
-                .coerce(TASK_UNIT.ROLE, UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_GROUP.ID, UNITS_GROUP.NAME)
-                .fetch().stream()
-                .collect(Collectors.groupingBy(r -> r.value1(),
-                        Collectors.mapping(r -> new AssignedUnit(r.value2(), r.value3(), r.value4(), r.value5()),
-                                Collectors.toList())));
+    /** The task's units by role, each role's in their order, from the arrays its row was read with ({@link #UNITS_OF_TASK}). */
+    private static Map<UnitRole, List<AssignedUnit>> unitsOf(org.jooq.Record task) {
+        String[] roles = task.get(UNIT_ROLES);
+        if (roles == null) { // no units: the aggregates of no rows are null
+            return Map.of();
+        }
+        Long[] ids = task.get(UNIT_IDS);
+        String[] names = task.get(UNIT_NAMES);
+        Long[] groupIds = task.get(GROUP_IDS);
+        String[] groupNames = task.get(GROUP_NAMES);
+        Map<UnitRole, List<AssignedUnit>> units = new java.util.EnumMap<>(UnitRole.class);
+        for (int i = 0; i < roles.length; i++) {
+            units.computeIfAbsent(UnitRole.valueOf(roles[i]), r -> new ArrayList<>())
+                    .add(new AssignedUnit(ids[i], names[i], groupIds[i], groupNames[i]));
+        }
+        return units;
     }
 
     /** The milestones of many tasks, by task id, each task's in their order. */

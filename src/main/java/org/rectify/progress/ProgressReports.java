@@ -127,12 +127,12 @@ public class ProgressReports {
                     : store.setStatus(reportId, VersionStatus.DRAFT, VersionStatus.SUBMITTED, caller, now);
             Loaded submitted = new Loaded(version, draft.slot(), target.task, target.unit, target.cycle, target.approvalRequired);
             counted(submitted, caller, now);
-            return firstVersion(submitted, withParts, recorded);
+            return firstVersion(submitted, withParts, recorded, draft.contributed());
         }
         // the draft as this command wrote it (its slot locked by the insert, its reader the writer): nothing read back
         Loaded written = new Loaded(draft.report(), draft.slot(), target.task, target.unit, target.cycle,
                 target.approvalRequired);
-        return report.submit() ? submit(written, caller) : firstVersion(written, withParts, recorded);
+        return report.submit() ? submit(written, caller) : firstVersion(written, withParts, recorded, draft.contributed());
     }
 
     /** Whether the lifecycle lets a new draft of the caller's count as submitted at once (no approval to wait for). */
@@ -515,8 +515,9 @@ public class ProgressReports {
         return details.detail(l.report(), l.slot(), l.task(), l.unit(), l.cycle(), l.approvalRequired());
     }
 
-    private ReportDetail firstVersion(Loaded l, boolean withParts, List<ReportEventRecord> recorded) {
-        return details.firstVersion(l.report(), l.slot(), l.task(), l.unit(), l.cycle(), l.approvalRequired(), withParts, recorded);
+    private ReportDetail firstVersion(Loaded l, boolean withParts, List<ReportEventRecord> recorded, boolean contributed) {
+        return details.firstVersion(l.report(), l.slot(), l.task(), l.unit(), l.cycle(), l.approvalRequired(), withParts, recorded,
+                contributed);
     }
 
     private static DefaultMessageSourceResolvable label(VersionStatus status) {

@@ -81,20 +81,24 @@ class ReportDetails {
         List<ProgressReportRecord> versions = db.selectFrom(PROGRESS_REPORT).where(PROGRESS_REPORT.SLOT_ID.eq(slot.getId()))
                 .orderBy(PROGRESS_REPORT.VERSION.desc())
                 .fetch();
-        return detail(r, slot, task, unit, cycle, approvalRequired, parts(r.getId()), events, versions);
+        return detail(r, slot, task, unit, cycle, approvalRequired, parts(r.getId()), events, versions,
+                contributions(cycle.id(), task.id(), unit.id()));
     }
 
     /**
      * A cycle's first report as the command that wrote it has it, not read back: its only version, the history steps
      * it recorded (as stored), and its measurements, obligation records and attachments read only when it wrote some
-     * ({@code withParts}). The same answer as {@link #detail} gives for it afterwards.
+     * ({@code withParts}), and the supporting units' contributions only when its statement found some
+     * ({@code contributed}). The same answer as {@link #detail} gives for it afterwards.
      */
     ReportDetail firstVersion(ProgressReportRecord r, ReportSlotRecord slot, TaskDetail task, Unit unit, ReportingCycle cycle,
-                              boolean approvalRequired, boolean withParts, List<ReportEventRecord> recorded) {
+                              boolean approvalRequired, boolean withParts, List<ReportEventRecord> recorded,
+                              boolean contributed) {
         List<ReportEventRecord> events = recorded.stream().filter(e -> e.getAction() != ReportStep.SAVED)
                 .sorted(java.util.Comparator.comparing(ReportEventRecord::getOccurredAt).thenComparing(ReportEventRecord::getId).reversed())
                 .toList();
-        return detail(r, slot, task, unit, cycle, approvalRequired, withParts ? parts(r.getId()) : Parts.NONE, events, List.of(r));
+        return detail(r, slot, task, unit, cycle, approvalRequired, withParts ? parts(r.getId()) : Parts.NONE, events, List.of(r),
+                contributed ? contributions(cycle.id(), task.id(), unit.id()) : List.of());
     }
 
     /** A version's measurements, obligation records (with their files) and the attachments of the report itself. */
@@ -135,7 +139,7 @@ class ReportDetails {
     /** The read model from the version, its parts, the cycle's history (newest first) and versions (newest first). */
     private ReportDetail detail(ProgressReportRecord r, ReportSlotRecord slot, TaskDetail task, Unit unit, ReportingCycle cycle,
                                 boolean approvalRequired, Parts parts, List<ReportEventRecord> events,
-                                List<ProgressReportRecord> versionRows) {
+                                List<ProgressReportRecord> versionRows, List<ReportDetail.Contribution> contributions) {
         Map<Long, String> returns = new HashMap<>(); // each version's latest return, from the same history
         for (int i = events.size() - 1; i >= 0; i--) {
             if (events.get(i).getAction() == ReportStep.RETURNED) {
@@ -155,8 +159,7 @@ class ReportDetails {
                 r.getWorkDone(), Phase.valueOf(r.getPhase()), r.getOnSchedule(), r.getProblems(), r.getNextSteps(),
                 parts.measurements(), parts.records(), parts.attachments(), r.getCreatedBy(), r.getCreatedAt().toInstant(),
                 r.getUpdatedAt().toInstant(), r.getSubmittedBy(),
-                r.getSubmittedAt() == null ? null : r.getSubmittedAt().toInstant(), versions, history,
-                contributions(cycle.id(), task.id(), unit.id()));
+                r.getSubmittedAt() == null ? null : r.getSubmittedAt().toInstant(), versions, history, contributions);
     }
 
     /** The supporting units' contributions to a lead unit's report of a cycle, with their files. */

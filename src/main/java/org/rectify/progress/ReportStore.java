@@ -35,10 +35,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.jooq.impl.DSL.castNull;
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.nullif;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 import static org.rectify.progress.internal.db.Tables.CONTRIBUTION_EVIDENCE;
 import static org.rectify.progress.internal.db.Tables.EVIDENCE;
@@ -148,7 +150,8 @@ class ReportStore {
     // ---- writing
 
     /** A first report as its statement wrote it: the cycle's slot, version 1 and the history's steps, as stored. */
-    record FirstReport(ReportSlotRecord slot, ProgressReportRecord report, List<ReportEventRecord> recorded) {
+    record FirstReport(ReportSlotRecord slot, ProgressReportRecord report, List<ReportEventRecord> recorded,
+                       boolean contributed) {
     }
 
     /** What a first report's statement has inlined (kept per shape): whether it counts, whether its version is submitted. */
@@ -181,12 +184,17 @@ class ReportStore {
         int reportFields = PROGRESS_REPORT.fields().length;
         List<ReportEventRecord> recorded = rows.stream().map(r -> part(r, REPORT_EVENT, slotFields + reportFields)).toList();
         return Optional.of(new FirstReport(part(rows.get(0), REPORT_SLOT, 0), part(rows.get(0), PROGRESS_REPORT, slotFields),
-                recorded));
+                recorded, Boolean.TRUE.equals(rows.get(0).get(CONTRIBUTED))));
     }
 
-    /** The slot's, the version's and a step's columns, in this order: a row of the first report's statement. */
+    /** Whether supporting units contributed to the cycle's report before it was written (its answer shows them). */
+    private static final Field<Boolean> CONTRIBUTED = DSL.field(name("contributed"), Boolean.class);
+    /**
+     * The slot's, the version's and a step's columns, in this order, and {@link #CONTRIBUTED}: a row of the first
+     * report's statement.
+     */
     private static final Field<?>[] FIRST_REPORT_FIELDS = Stream.of(REPORT_SLOT.fields(), PROGRESS_REPORT.fields(),
-            REPORT_EVENT.fields()).flatMap(Arrays::stream).toArray(Field[]::new);
+            REPORT_EVENT.fields(), new Field<?>[]{CONTRIBUTED}).flatMap(Arrays::stream).toArray(Field[]::new);
 
     /** The values a first report's statement binds (blank notes as '', stored as null; no unit as 0, stored as null). */
     private record FirstReportValues(long cycleId, long taskId, long unitId, OffsetDateTime at, String signature,
@@ -256,9 +264,14 @@ class ReportStore {
                         REPORT_EVENT.COMMENT, REPORT_EVENT.OCCURRED_AT)
                 .select(stepRows)
                 .returning());
+        // whether the answer has contributions to read (rarely): asked here rather than read each time (issue 14)
+        Field<Boolean> contributed = DSL.field(exists(selectOne().from(REPORT_CONTRIBUTION)
+                .where(REPORT_CONTRIBUTION.CYCLE_ID.eq(slot.field(REPORT_SLOT.CYCLE_ID))
+                        .and(REPORT_CONTRIBUTION.TASK_ID.eq(slot.field(REPORT_SLOT.TASK_ID)))
+                        .and(REPORT_CONTRIBUTION.LEAD_UNIT_ID.eq(slot.field(REPORT_SLOT.UNIT_ID)))))).as(CONTRIBUTED.getName());
         return db.with(slot, version, history)
                 .select(Stream.of(slot.fields(REPORT_SLOT.fields()), version.fields(PROGRESS_REPORT.fields()),
-                        history.fields(REPORT_EVENT.fields())).flatMap(Arrays::stream).toList())
+                        history.fields(REPORT_EVENT.fields()), new Field<?>[]{contributed}).flatMap(Arrays::stream).toList())
                 .from(slot).crossJoin(version).crossJoin(history)
                 .orderBy(history.field(REPORT_EVENT.ID));
     }

@@ -7,6 +7,7 @@ import org.rectify.IntegrationTest;
 import org.rectify.access.DataScope;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
 
 /**
  * Many tasks read at once ({@link TaskLedger#details}: a plan's breakdown export, a page of the ledger in six
@@ -49,6 +51,7 @@ class TaskDetailsTests {
         int withMilestones = 0;
         int withIndicators = 0;
         int withSupport = 0;
+        int viaGroup = 0;
         int leftOut = 0;
         for (var role : roles().entrySet()) {
             List<Long> visible = db.select(TASK.ID).from(TASK).where(TaskConditions.visibleTo(role.getValue()))
@@ -65,11 +68,26 @@ class TaskDetailsTests {
             withMilestones += (int) old.stream().filter(t -> !t.milestones().isEmpty()).count();
             withIndicators += (int) old.stream().filter(t -> !t.indicators().isEmpty()).count();
             withSupport += (int) old.stream().filter(t -> !t.supportingUnits().isEmpty()).count();
+            // a task read alone has its units from arrays beside its row since session 17: those named through a group
+            // read as the many-at-once read has them
+            viaGroup += (int) old.stream().filter(t -> t.leadUnits().stream().anyMatch(u -> u.groupId() != null)).count();
         }
         assertThat(leftOut).as("some task outside a scope asked for").isPositive();
         assertThat(withMilestones).as("some task with milestones compared").isPositive();
         assertThat(withIndicators).as("some task with indicators compared").isPositive();
         assertThat(withSupport).as("some task with supporting units compared").isPositive();
+        assertThat(viaGroup).as("some task with lead units named through a group compared").isPositive();
         assertThat(ledger.details(List.of(), DataScope.ALL)).isEmpty();
+    }
+
+    @Test
+    @Transactional // rolled back: the demo's task keeps its units
+    void a_task_without_units_is_read_alone_as_with_others_with_no_units() {
+        long id = db.select(TASK.ID).from(TASK).orderBy(TASK.ID).limit(1).fetchSingle(TASK.ID);
+        db.deleteFrom(TASK_UNIT).where(TASK_UNIT.TASK_ID.eq(id)).execute();
+        TaskDetail alone = ledger.get(id, DataScope.ALL);
+        assertThat(alone.leadUnits()).isEmpty();
+        assertThat(alone.supportingUnits()).isEmpty();
+        assertThat(ledger.details(List.of(id), DataScope.ALL)).containsExactly(withoutHistory(alone));
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.rectify.IntegrationTest;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rectify.DemoLogins.epbStaff;
+import static org.rectify.DemoLogins.linxiangStaff;
 import static org.rectify.progress.ProgressFixture.content;
 import static org.rectify.progress.ProgressFixture.id;
 import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
@@ -29,6 +31,8 @@ import static org.rectify.progress.internal.db.Tables.OBLIGATION_RECORD;
 import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
 import static org.rectify.progress.internal.db.Tables.REPORT_EVENT;
 import static org.rectify.progress.internal.db.Tables.REPORT_SLOT;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -42,12 +46,13 @@ class FirstReportStatementsTests {
 
     /**
      * The command's statements for a text-only report submitted at once on a task already in progress, on a cycle not
-     * yet due (which no warning looks at): the task read for reporting (2: task, units; its indicators and obligations
-     * only for a report with measurements or obligation records since session 15), its unit, the cycle, the slot with
-     * its version and history (1: three before issue 14's session 14), the answer's contributions, the kept counts
+     * yet due (which no warning looks at): the task read for reporting with its units (1, two before session 17; its
+     * indicators and obligations only for a report with measurements or obligation records since session 15), its
+     * unit, the cycle, the slot with its version and history and whether the cycle has contributions (1: three before
+     * issue 14's session 14; the answer's contributions read only when it has some since session 17), the kept counts
      * (2: lock, add) and the audit records (1).
      */
-    static final int STATEMENTS = 9;
+    static final int STATEMENTS = 7;
 
     @Autowired
     MockMvc mvc;
@@ -66,7 +71,7 @@ class FirstReportStatementsTests {
     }
 
     @Test
-    void a_report_submitted_at_once_takes_one_statement_for_its_slot_version_and_history_and_nine_in_all() throws Exception {
+    void a_report_submitted_at_once_takes_one_statement_for_its_slot_version_and_history_and_seven_in_all() throws Exception {
         long task = plan.epbTask();
         // a first report starts the task (its own statements: the transition, the counts of a task counted anew)
         plan.report(epbStaff(), task, plan.pastCycle, content("开始整改"), true).andExpect(status().isCreated());
@@ -75,7 +80,9 @@ class FirstReportStatementsTests {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("SUBMITTED"))
                 .andExpect(jsonPath("$.history[0].action").value("SUBMITTED"))
-                .andExpect(jsonPath("$.history[1].action").value("DRAFTED")))
+                .andExpect(jsonPath("$.history[1].action").value("DRAFTED"))
+                .andExpect(jsonPath("$.unitName").value("市环境保护局"))
+                .andExpect(jsonPath("$.contributions").isEmpty()))
                 .stream().dropWhile(s -> !s.startsWith("select \"task\".\"id\"")).toList(); // the sign-in's before
 
         assertThat(statements).as(String.join("\n", statements)).hasSize(STATEMENTS);
@@ -94,6 +101,29 @@ class FirstReportStatementsTests {
         assertThat(version.getProblems()).isNull();
         assertThat(db.select(REPORT_EVENT.ACTION).from(REPORT_EVENT).where(REPORT_EVENT.SLOT_ID.eq(slot.getId()))
                 .orderBy(REPORT_EVENT.ID).fetch(REPORT_EVENT.ACTION)).containsExactly(ReportStep.DRAFTED, ReportStep.SUBMITTED);
+    }
+
+    @Test
+    void a_first_reports_answer_shows_the_contributions_made_to_its_cycle_before_it_and_no_others() throws Exception {
+        long task = plan.task(List.of("市环境保护局"), List.of("临翔区政府"));
+        mvc.perform(post("/api/progress/contributions").with(linxiangStaff()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"taskId\": %d, \"cycleId\": %d, \"text\": \"提供了临翔区监测站点位数据\"}"
+                                .formatted(task, plan.currentCycle)))
+                .andExpect(status().isCreated());
+        // the cycle contributed to: the answer has the contribution, as the report's page reads it afterwards
+        long report = id(plan.report(epbStaff(), task, plan.currentCycle, content("本期进展"), true)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.contributions.length()").value(1))
+                .andExpect(jsonPath("$.contributions[0].text").value("提供了临翔区监测站点位数据"))
+                .andExpect(jsonPath("$.contributions[0].unitName").value("临翔区政府")).andReturn());
+        mvc.perform(get("/api/progress/reports/{id}", report).with(epbStaff())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.report.contributions[0].text").value("提供了临翔区监测站点位数据"));
+        // another cycle of the same task, and a draft: none
+        plan.report(epbStaff(), task, plan.pastCycle, content("上期补报"), true).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.contributions").isEmpty());
+        long other = plan.epbTask();
+        plan.report(epbStaff(), other, plan.currentCycle, content("草稿"), false).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("DRAFT")).andExpect(jsonPath("$.contributions").isEmpty());
     }
 
     @Test

@@ -4,8 +4,8 @@ import org.rectify.access.Caller;
 import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.PlanSummary;
 import org.rectify.plans.Plans;
+import org.rectify.platform.Paging;
 import org.rectify.progress.CycleMatrix;
-import org.rectify.progress.DuePage;
 import org.rectify.progress.IndicatorHistory;
 import org.rectify.progress.ProgressViews;
 import org.rectify.progress.ReportState;
@@ -18,10 +18,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The progress pages to read: "due this cycle" for units, the cycle matrix for the office, supervisors and
@@ -50,12 +48,9 @@ class ProgressPageController {
         return "redirect:" + ProgressHome.of(caller) + (planId == null ? "" : "?planId=" + planId);
     }
 
-    /** Items a page of an office's due list shows (a city office's are some 340); a unit's list stays whole. */
-    static final int DUE_PAGE_SIZE = 50;
-
     @GetMapping("/progress/due")
     String due(Caller caller, @RequestParam(required = false) Long planId, @RequestParam(required = false) Long cycleId,
-               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + DUE_PAGE_SIZE) int size,
+               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                Model model) {
         if (planId != null) {
             plans.visible(planId, caller.scope());
@@ -69,23 +64,14 @@ class ProgressPageController {
         if (!paged) {
             model.addAttribute("due", views.due(caller, planId, cycleId));
         } else {
-            DuePage due = views.duePage(caller, planId, cycleId, page,
-                    org.rectify.platform.PageSizes.OFFERED.contains(size) ? size : DUE_PAGE_SIZE);
-            model.addAttribute("due", due);
-            model.addAttribute("previousPage", duePageLink(planId, cycleId, due.page() - 1, due.size()));
-            model.addAttribute("nextPage", duePageLink(planId, cycleId, due.page() + 1, due.size()));
+            Paging paging = Paging.of(page, size); // a city office's some 340 items, 50 a page by default
+            model.addAttribute("due", views.duePage(caller, planId, cycleId, paging.page(), paging.size()));
         }
         model.addAttribute("planId", planId);
         model.addAttribute("caller", caller);
         return "progress/due";
     }
 
-    /** The due page's link to another page, with the plan and cycle only when chosen (no bare {@code planId=}). */
-    private static String duePageLink(Long planId, Long cycleId, int page, int size) {
-        return UriComponentsBuilder.fromPath("/progress/due").queryParamIfPresent("planId", Optional.ofNullable(planId))
-                .queryParamIfPresent("cycleId", Optional.ofNullable(cycleId)).queryParam("page", page).queryParam("size", size)
-                .build().toUriString();
-    }
 
     @GetMapping("/progress/matrix")
     String matrix(Caller caller, @RequestParam(required = false) Long planId, @RequestParam(required = false) Long cycleId,

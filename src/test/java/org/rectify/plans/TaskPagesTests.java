@@ -1,6 +1,7 @@
 package org.rectify.plans;
 
 import org.junit.jupiter.api.Test;
+import org.rectify.Demo;
 import org.rectify.IntegrationTest;
 import org.rectify.access.DataScope;
 import org.rectify.units.Units;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.rectify.DemoLogins.as;
 import static org.rectify.DemoLogins.office;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -51,6 +53,21 @@ class TaskPagesTests {
                 .andExpect(content().string(containsString("制度印发")))
                 .andExpect(content().string(containsString("巡查覆盖率")))
                 .andExpect(content().string(containsString("草稿")));
+    }
+
+    /** 原文 is the plan's own words for a milestone; an office's milestone has none, so no empty column is shown. */
+    @Test
+    void a_milestone_shows_the_plans_own_words_only_where_it_came_from_them() throws Exception {
+        String office = mvc.perform(form(post("/tasks"), "P" + SEQ.incrementAndGet(), "建立台账", "每季度更新")
+                        .param("milestones[0].dueOn", "2018-09-30").param("milestones[0].deliverable", "台账建成"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(office).with(office()))
+                .andExpect(content().string(containsString("台账建成")))
+                .andExpect(content().string(not(containsString("<th>原文</th>"))));
+        long fromThePlan = Demo.taskId(ledger, plans, "四(二)3"); // 2017年底前…；到2030年…
+        mvc.perform(get("/tasks/" + fromThePlan).with(office()))
+                .andExpect(content().string(containsString("<th>原文</th>")))
+                .andExpect(content().string(containsString("2017年底前")));
     }
 
     /** A 长期坚持 task has no end date by design: its page says so rather than 未定 (a gap in the record). */
@@ -137,9 +154,9 @@ class TaskPagesTests {
         long id = org.rectify.Demo.taskId(ledger, plans, "三(三)"); // led by 市环境保护局, in progress in the demo
         mvc.perform(get("/tasks/{id}", id).with(as("epb-staff")))
                 // closure is the closure panel's (its form), never a button of the generic route
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("data-command=\"REQUEST_CLOSURE\""))))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("data-command=\"CLOSE\""))))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/edit"))));
+                .andExpect(content().string(not(containsString("data-command=\"REQUEST_CLOSURE\""))))
+                .andExpect(content().string(not(containsString("data-command=\"CLOSE\""))))
+                .andExpect(content().string(not(containsString("/edit"))));
     }
 
     private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String ref, String title, String text) {

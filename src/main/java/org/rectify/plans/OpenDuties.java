@@ -18,7 +18,9 @@ import java.util.Map;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lag;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.orderBy;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.val;
@@ -75,7 +77,9 @@ public class OpenDuties {
                     () -> pageStatement(path, planId, from, size), binds), binds, OpenDuties::row);
             for (PageRow r : rows) {
                 (r.duty().lead() ? lead : supporting).add(r.duty());
-                titles.putIfAbsent(r.duty().planId(), r.planTitle());
+                if (r.planTitle() != null) { // on the plan's first row of the page
+                    titles.putIfAbsent(r.duty().planId(), r.planTitle());
+                }
                 totals = new int[]{r.leadTotal(), r.supportingTotal()};
             }
         }
@@ -103,7 +107,7 @@ public class OpenDuties {
         return binds;
     }
 
-    /** A page's row: a duty, its plan's title and the totals (the same on every row). */
+    /** A page's row: a duty, its plan's title (on the plan's first row, else null) and the totals (the same on every row). */
     private record PageRow(UnitDuty duty, String planTitle, int leadTotal, int supportingTotal) {
     }
 
@@ -127,16 +131,22 @@ public class OpenDuties {
         Table<?> d = range(UnitRole.LEAD, path, plan, from, size).unionAll(range(UnitRole.SUPPORTING, path, plan, from, size))
                 .asTable("d");
         var role = d.field(TASK_OPEN_DUTY.ROLE);
+        var planId = d.field(TASK_OPEN_DUTY.PLAN_ID);
+        List<org.jooq.SortField<?>> order = List.of(role.asc(), planId.asc(), d.field(TASK_OPEN_DUTY.TASK_POSITION).asc(),
+                d.field(TASK_OPEN_DUTY.TASK_ID).asc(), d.field(TASK_OPEN_DUTY.UNIT_POSITION).asc(),
+                d.field(TASK_OPEN_DUTY.UNIT_ID).asc());
+        // the plan's title on its first row only (the row before is another plan's, in the page's own order, so one
+        // sort serves both): the same title on each of a page's 200 rows was read and decoded 200 times
+        Field<String> planTitle = when(lag(planId).over(orderBy(order)).isDistinctFrom(planId), PLAN.TITLE).as(PLAN.TITLE);
         return db.select(role, TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, UNTITLED_TEXT, TASK.STATUS, UNITS_DIRECTORY.ID,
-                        UNITS_DIRECTORY.NAME, UNITS_DIRECTORY.PATH, UNITS_GROUP.ID, UNITS_GROUP.NAME, PLAN.TITLE,
+                        UNITS_DIRECTORY.NAME, UNITS_DIRECTORY.PATH, UNITS_GROUP.ID, UNITS_GROUP.NAME, planTitle,
                         field(total(UnitRole.LEAD, path, plan)).as(LEAD_TOTAL),
                         field(total(UnitRole.SUPPORTING, path, plan)).as(SUPPORTING_TOTAL))
                 .from(d).join(TASK).on(TASK.ID.eq(d.field(TASK_OPEN_DUTY.TASK_ID)))
                 .join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID))
                 .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(d.field(TASK_OPEN_DUTY.UNIT_ID)))
                 .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(d.field(TASK_OPEN_DUTY.VIA_GROUP_ID)))
-                .orderBy(role, d.field(TASK_OPEN_DUTY.PLAN_ID), d.field(TASK_OPEN_DUTY.TASK_POSITION),
-                        d.field(TASK_OPEN_DUTY.TASK_ID), d.field(TASK_OPEN_DUTY.UNIT_POSITION), d.field(TASK_OPEN_DUTY.UNIT_ID));
+                .orderBy(order);
     }
 
     /** One role's page: a range of the primary key, in its order; path, plan, offset and size bound. */

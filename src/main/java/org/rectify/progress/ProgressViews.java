@@ -16,6 +16,7 @@ import org.rectify.plans.TaskDetail;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskNotFound;
 import org.rectify.plans.UnitDuty;
+import org.rectify.progress.internal.WrittenCycles;
 import org.rectify.units.Unit;
 import org.rectify.units.Units;
 import org.springframework.stereotype.Service;
@@ -70,12 +71,14 @@ public class ProgressViews {
     private final MatrixQueries matrixQueries;
     private final org.rectify.platform.KeptTotals totals;
     private final RenderedStatements statements;
+    private final WrittenCycles writtenCycles;
 
     ProgressViews(DSLContext db, TaskLedger ledger, OpenDuties openDuties, Plans plans, Units units, ReportingCycles cycles,
                   Clock clock, ProgressReports reports, ObligationRecords records, MatrixTotals totals,
-                  org.rectify.platform.RenderedStatements statements) {
+                  org.rectify.platform.RenderedStatements statements, WrittenCycles writtenCycles) {
         this.totals = totals.totals();
         this.statements = statements;
+        this.writtenCycles = writtenCycles;
         this.db = db;
         this.ledger = ledger;
         this.openDuties = openDuties;
@@ -162,8 +165,9 @@ public class ProgressViews {
                             contributed.bySupporter().getOrDefault(key(cycle.id(), d.taskId(), d.unitId()), 0)));
                 }
             }
+            // the same ~100 cycles in every due list of the plan: their JSON written once (WrittenCycles)
             out.add(new DueList.PlanDue(plan, titles.get(plan), cadences.get(plan), cycle,
-                    cyclesByPlan.getOrDefault(plan, List.of()), items, supporting));
+                    writtenCycles.of(plan, cyclesByPlan.getOrDefault(plan, List.of())), items, supporting));
         }
         return out;
     }

@@ -9,6 +9,7 @@ import org.rectify.access.DataScope;
 import org.rectify.platform.ColumnDates;
 import org.rectify.platform.Like;
 import org.rectify.platform.RenderedStatements;
+import org.rectify.units.KeptUnitPaths;
 import org.rectify.units.UnitPaths;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -121,12 +122,15 @@ public class TaskLedger {
     private final LedgerCounts counts;
     private final TaskFigureConditions figures;
     private final RenderedStatements statements;
+    private final KeptUnitPaths unitPaths;
 
-    TaskLedger(DSLContext db, LedgerCounts counts, TaskFigureConditions figures, RenderedStatements statements) {
+    TaskLedger(DSLContext db, LedgerCounts counts, TaskFigureConditions figures, RenderedStatements statements,
+               KeptUnitPaths unitPaths) {
         this.db = db;
         this.counts = counts;
         this.figures = figures;
         this.statements = statements;
+        this.unitPaths = unitPaths;
     }
 
     /**
@@ -251,13 +255,11 @@ public class TaskLedger {
     }
 
     /**
-     * The path of the filter's lead unit (empty for an unknown unit: no task), null without one; its statement rendered
-     * once (the root office's Q2 asks it at every page).
+     * The path of the filter's lead unit (empty for an unknown unit: no task), null without one; kept a few seconds by
+     * units ({@link KeptUnitPaths}): the root office's Q2 asked it with a statement of its own at every page.
      */
     private Optional<String> leadPath(LedgerFilter filter) {
-        return filter.leadUnitId() == null ? null : db.resultQuery(statements.sqlById(List.of("lead-path"),
-                        () -> db.select(UNITS_DIRECTORY.PATH).from(UNITS_DIRECTORY).where(UNITS_DIRECTORY.ID.eq(ID))),
-                filter.leadUnitId()).fetchOptional(0, String.class);
+        return filter.leadUnitId() == null ? null : unitPaths.path(filter.leadUnitId());
     }
 
     public TaskDetail get(long taskId, DataScope scope) {

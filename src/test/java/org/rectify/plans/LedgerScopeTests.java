@@ -246,8 +246,11 @@ class LedgerScopeTests {
         assertThat(ids(TaskConditions.visibleTo(DataScope.ofUnit(office.path())))).containsExactly(task);
         assertThat(ids(TaskConditions.visibleTo(DataScope.ofJurisdiction(county.path())))).contains(task);
         assertEveryScopeSeesWhatTheJoinSaw();
+        assertThat(ledBy(office.id())).as("led by the new unit, before it moves").containsExactly(task, task);
 
         unitAdministration.move(office.id(), other.id());
+        // the lead unit's path is kept a few seconds (units.KeptUnitPaths): a move on this node is seen at once
+        assertThat(ledBy(office.id())).as("led by the unit, moved a moment ago").containsExactly(task, task);
         assertThat(ids(TaskConditions.visibleTo(DataScope.ofJurisdiction(county.path())))).doesNotContain(task);
         assertThat(ids(TaskConditions.visibleTo(DataScope.ofJurisdiction(other.path())))).contains(task);
         assertThat(ids(TaskConditions.ledFrom(other.path()))).contains(task);
@@ -270,6 +273,18 @@ class LedgerScopeTests {
         assertEveryScopeSeesWhatTheJoinSaw();
         jdbc.update("update plan set owner_unit_id = ? where id = ?", units.resolve("临沧市").orElseThrow().id(), tasks.planId());
         assertEveryScopeSeesWhatTheJoinSaw();
+    }
+
+    /** The province's ledger led by a unit, as open tasks by deadline (from the open reach) and as every task by id. */
+    private List<Long> ledBy(long unitId) {
+        List<Long> found = new java.util.ArrayList<>();
+        for (LedgerFilter led : List.of(
+                new LedgerFilter(null, null, unitId, OpenReachRange.OPEN, null, null, null, null, LedgerFilter.Sort.DEADLINE,
+                        false, 0, 10),
+                new LedgerFilter(null, null, unitId, Set.of(), null, null, null, null, null, false, 0, 10))) {
+            ledger.find(led, DataScope.ALL).tasks().forEach(t -> found.add(t.id()));
+        }
+        return found;
     }
 
     @Test

@@ -21,6 +21,8 @@ class UnitAdministrationTests {
     UnitAdministration administration;
     @Autowired
     Units units;
+    @Autowired
+    KeptUnitPaths keptPaths;
 
     private Unit root() {
         return administration.create(new NewUnit(null, unique("测试市"), UnitLevel.CITY, UnitType.REGION));
@@ -97,11 +99,15 @@ class UnitAdministrationTests {
         Unit government = under(county, "测试县政府", UnitLevel.COUNTY, UnitType.GOVERNMENT);
         Unit bureau = under(government, "测试县水务局", UnitLevel.COUNTY, UnitType.DEPARTMENT);
         Unit otherCity = root();
+        assertThat(keptPaths.path(bureau.id())).contains(bureau.path());
 
         administration.move(county.id(), otherCity.id());
 
         String countyPath = otherCity.path() + county.id() + "/";
         assertThat(units.get(county.id()).path()).isEqualTo(countyPath);
+        assertThat(keptPaths.path(bureau.id())).as("kept a moment ago, moved since on this node")
+                .contains(countyPath + government.id() + "/" + bureau.id() + "/");
+        assertThat(keptPaths.path(bureau.id() + 1_000_000)).as("no such unit").isEmpty();
         assertThat(units.get(county.id()).parentId()).isEqualTo(otherCity.id());
         assertThat(units.get(government.id()).path()).isEqualTo(countyPath + government.id() + "/");
         assertThat(units.get(bureau.id()).path()).isEqualTo(countyPath + government.id() + "/" + bureau.id() + "/");

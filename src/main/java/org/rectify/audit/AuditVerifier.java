@@ -41,6 +41,7 @@ public class AuditVerifier {
     /** Checks the chain against the given anchors, e.g. ones published earlier and kept elsewhere. */
     @Transactional(readOnly = true)
     public AuditVerification verify(List<AuditAnchor> anchors) {
+        log.awaitLinked(); // every command committed on this node before the check is in the chain it checks
         Map<Long, List<AuditAnchor>> bySeq = new HashMap<>();
         anchors.forEach(a -> bySeq.computeIfAbsent(a.seq(), s -> new ArrayList<>()).add(a));
         ChainCheck check = new ChainCheck(bySeq);

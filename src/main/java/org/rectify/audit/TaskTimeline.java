@@ -41,9 +41,12 @@ public class TaskTimeline {
     private final Accountability accountability;
     private final ProgressReports reports;
     private final TimelineWording wording;
+    private final AuditLog log;
 
-    TaskTimeline(DSLContext db, TaskLedger tasks, Accountability accountability, ProgressReports reports, Messages messages) {
+    TaskTimeline(DSLContext db, TaskLedger tasks, Accountability accountability, ProgressReports reports, Messages messages,
+                 AuditLog log) {
         this.db = db;
+        this.log = log;
         this.tasks = tasks;
         this.accountability = accountability;
         this.reports = reports;
@@ -52,6 +55,7 @@ public class TaskTimeline {
 
     public List<TimelineEntry> of(long taskId, Caller caller) {
         tasks.get(taskId, caller.scope()); // not found outside the caller's scope
+        log.awaitLinked(); // the commands done before the page was asked for, linked
         Condition which = AUDIT_ENTRY.OBJECT.eq("task:" + taskId).or(TASK_ID.eq(taskId));
         if (Accountability.maySee(caller)) {
             List<String> actions = accountability.ofTask(taskId, caller).stream().map(a -> "accountability:" + a.id()).toList();

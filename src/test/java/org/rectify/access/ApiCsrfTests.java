@@ -42,6 +42,8 @@ class ApiCsrfTests {
     Units units;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.rectify.audit.AuditLog auditLog;
     @LocalServerPort
     int port;
     @Autowired
@@ -118,6 +120,7 @@ class ApiCsrfTests {
     }
 
     private long auditHead() {
+        auditLog.awaitLinked(); // linked by the node's linker after the command answered
         return jdbc.queryForObject("select coalesce(max(seq), 0) from audit_entry", Long.class);
     }
 

@@ -102,6 +102,8 @@ class JurisdictionMatrixTests {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.rectify.audit.AuditLog auditLog;
+    @Autowired
     org.rectify.platform.EmbeddedDatabaseServer database;
     @Autowired
     Plans plans;
@@ -201,6 +203,7 @@ class JurisdictionMatrixTests {
         List<Case> all = cases;
         runAll(outsideJobs.stream().filter(j -> j.route().method().equals("GET")).toList(), true,
                 (job, r) -> checkOutside(job, r, all, leaks));
+        auditLog.awaitLinked(); // the fixtures' records, linked after their commands answered, before the baseline
         changes.changed();
         runAll(outsideJobs.stream().filter(j -> !j.route().method().equals("GET")).toList(), false, (job, r) -> {
             checkOutside(job, r, all, leaks);
@@ -230,13 +233,14 @@ class JurisdictionMatrixTests {
             }
         };
         runAll(insideJobs.stream().filter(j -> j.route().method().equals("GET")).toList(), true, inside);
-        // a write that changed data must have appended to the audit chain (in its own transaction, so before it answered)
+        // a write that changed data must have appended to the audit chain (pending in its own transaction, linked after)
+        auditLog.awaitLinked();
         changes.changed();
         Set<String> unaudited = new TreeSet<>();
         java.util.function.BiConsumer<Job, MvcResult> insideWrite = (job, r) -> {
             inside.accept(job, r);
+            long head = auditHead(); // first: the command's pending records linked, as they are after any command
             boolean changedData = !AUDIT_TABLES.containsAll(changes.changed());
-            long head = auditHead();
             // a refusal is not blamed: what changed then is the previous command's work after its commit
             if (r.getResponse().getStatus() < 400 && changedData && head == auditSeen[0]) {
                 unaudited.add(job.route().key() + " (as " + job.role() + " → " + r.getResponse().getStatus() + ")");
@@ -683,6 +687,7 @@ class JurisdictionMatrixTests {
 
     /** The audit chain's last sequence number. */
     private long auditHead() {
+        auditLog.awaitLinked(); // linked by the node's linker after the command answered
         return jdbc.queryForObject("select coalesce(max(seq), 0) from audit_entry", Long.class);
     }
 

@@ -31,7 +31,8 @@ final class TableChanges implements AutoCloseable {
      */
     private static final List<String> NOT_COVERED = List.of("event_publication", "event_publication_archive", "scheduled_tasks",
             "outbound_message", "account", "flyway_schema_history", "task_warning", "warning_change", "reminder",
-            "inbox_message", "insight_count", "insight_month", "insight_task");
+            "inbox_message", "insight_count", "insight_month", "insight_task", "insight_deadline", "insight_week", "insight_owed",
+            "insight_slot", "insight_task_unit", "insight_task_slot", "insight_pending");
 
     /** Tables covered in part: the accounts without their session counter, the inbox without its contents' delivery. */
     private static final Map<String, List<String>> PARTLY = Map.of(

@@ -158,7 +158,7 @@ class AuditChainTests {
     }
 
     @Test
-    void eight_commands_committing_at_once_find_their_entries_linked_when_they_return_and_the_chain_stays_verifiable() throws Exception {
+    void eight_commands_committing_at_once_find_their_entries_in_the_log_as_they_return_and_the_chain_stays_verifiable() throws Exception {
         int threads = 8;
         int perThread = 15;
         CountDownLatch start = new CountDownLatch(1);
@@ -175,7 +175,7 @@ class AuditChainTests {
                             events.publishEvent(new Probe("线程" + thread, "probe.group", object, "1"));
                             events.publishEvent(new Probe("线程" + thread, "probe.group", object, "2"));
                         });
-                        // linked by this command's own step or by another's that took it along: in the chain on return
+                        // linked by the node's linker after the command returned: the log waits for its step
                         List<AuditEntry> mine = log.of(object);
                         assertThat(mine).as(object).hasSize(2);
                         assertThat(mine.get(1).seq()).as(object).isEqualTo(mine.get(0).seq() + 1);
@@ -255,6 +255,30 @@ class AuditChainTests {
         AuditVerification v = verifier.verify();
         assertThat(v.intact()).as("%s", v.firstBreak()).isTrue();
         assertThat(v.entries()).isEqualTo(log.count());
+    }
+
+    /**
+     * Issue 14, Q4: a command answers without linking its records; the node's linker links them on its own, with no
+     * reader asking, within moments, and the chain it extends verifies.
+     */
+    @Test
+    void the_nodes_linker_links_a_commands_records_after_it_returned_without_a_reader_asking() throws Exception {
+        tx().executeWithoutResult(s -> {
+            events.publishEvent(new Probe("测试员", "probe.background", "probe:background", "1"));
+            events.publishEvent(new Probe("测试员", "probe.background", "probe:background", "2"));
+        });
+        String linked = "select count(*) from audit_entry where object = 'probe:background'";
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (jdbc.queryForObject(linked, Integer.class) < 2 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertThat(jdbc.queryForObject(linked, Integer.class)).as("linked by the linker thread").isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending where object = 'probe:background'", Integer.class)).isZero();
+        List<AuditEntry> entries = log.of("probe:background");
+        assertThat(entries.get(1).seq()).isEqualTo(entries.get(0).seq() + 1);
+        assertThat(entries.get(1).prevHash()).isEqualTo(entries.get(0).hash());
+        AuditVerification v = verifier.verify();
+        assertThat(v.intact()).as("%s", v.firstBreak()).isTrue();
     }
 
     /** Records of one command committed to audit_pending and not linked, as a crash between the two leaves them. */

@@ -56,6 +56,8 @@ class TaskTimelineTests {
     Clock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.rectify.audit.AuditLog auditLog;
 
     @Test
     void the_timeline_shows_every_step_of_the_task_in_order_with_who_and_when_as_the_audit_chain_records_them() throws Exception {
@@ -150,6 +152,7 @@ class TaskTimelineTests {
         long task = jdbc.queryForObject("""
                 select task_id from progress_report group by task_id
                 having count(distinct unit_id) > 1 and bool_or(unit_id = ?) order by task_id limit 1""", Long.class, epb);
+        auditLog.awaitLinked(); // linked by the node's linker after the command answered
         List<Long> ownSteps = jdbc.queryForList("""
                 select seq from audit_entry
                  where ((change::jsonb) ->> 'taskId')::bigint = ? and action like 'report.%'

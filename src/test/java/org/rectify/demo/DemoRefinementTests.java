@@ -37,6 +37,8 @@ class DemoRefinementTests {
     ReportingCycles cycles;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.rectify.audit.AuditLog auditLog;
 
     @Test
     void every_task_of_the_demo_names_its_responsible_person_entered_by_the_office() throws Exception {
@@ -48,6 +50,7 @@ class DemoRefinementTests {
         // the office's edit, in the task's history and in the audit chain, a week into the plan
         assertThat(jdbc.queryForList("select changes from task_history where task_id = ? and action = 'EDITED' "
                 + "and actor like '演示·市督察整改办%'", String.class, task)).anyMatch(c -> c.contains("responsible"));
+        auditLog.awaitLinked(); // linked by the node's linker after the command answered
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'task.edited' and object = ? "
                 + "and actor like '演示·市督察整改办%'", Long.class, "task:" + task)).isPositive();
         // one person for every task their unit leads first, listed for the administrators

@@ -61,6 +61,9 @@ class GeneratorTests {
     DSLContext db;
 
     @Autowired
+    org.rectify.audit.AuditLog auditLog;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -157,6 +160,7 @@ class GeneratorTests {
     @Test
     void the_load_is_recorded_in_the_audit_chain_with_its_counts() {
         GeneratedProvince province = committedProvince();
+        auditLog.awaitLinked(); // linked by the node's linker after the command answered
         var entry = db.selectFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.ACTION.eq("generator.loaded"))
                 .and(AUDIT_ENTRY.OBJECT.eq("unit:" + province.provinceUnitId())).fetchOne();
         assertThat(entry).isNotNull();

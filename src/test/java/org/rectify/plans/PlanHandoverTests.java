@@ -34,6 +34,8 @@ class PlanHandoverTests {
     Units units;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.rectify.audit.AuditLog auditLog;
 
     @Test
     void the_city_office_hands_its_plan_to_the_county_office_and_the_county_dashboard_counts_its_tasks() throws Exception {
@@ -53,6 +55,7 @@ class PlanHandoverTests {
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/plans"))
                 .andExpect(flash().attribute("flash", "已把“移交测试方案”移交给临翔区。"));
         assertThat(plans.ownerUnitId(tasks.planId())).contains(linxiang);
+        auditLog.awaitLinked(); // linked by the node's linker after the command answered
         assertThat(jdbc.queryForList("select actor from audit_entry where object = ? and action = 'plan.ownerChanged'", String.class,
                 "plan:" + tasks.planId())).containsExactly("演示·市督察整改办（临沧市）");
         String after = dashboard("linxiang-office", tasks.planId());

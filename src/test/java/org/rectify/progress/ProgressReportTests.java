@@ -53,6 +53,8 @@ class ProgressReportTests {
     @Autowired
     DSLContext db;
     @Autowired
+    org.rectify.audit.AuditLog auditLog;
+    @Autowired
     ApplicationEvents events;
     @Autowired
     org.rectify.supervision.Warnings warnings;
@@ -418,6 +420,7 @@ class ProgressReportTests {
     void a_submission_rolled_back_after_its_reassessment_leaves_nothing_behind() throws Exception {
         LateCycles c = lateCycles();
         int slotsCounted = keptSlots(c.task);
+        auditLog.awaitLinked(); // the earlier commands' records linked: none moves between the two counts
         int audit = db.fetchCount(table(name("audit_entry"))) + db.fetchCount(table(name("audit_pending")));
         transactions.executeWithoutResult(tx -> {
             try {
@@ -457,8 +460,18 @@ class ProgressReportTests {
                 cycles.get(3).longValue());
     }
 
+    /** The dashboard's kept counts once the insight applier took every change waiting (it applies after commands answer). */
+    private void awaitKeptCountsApplied() throws InterruptedException {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (db.fetchCount(table(name("insight_pending"))) > 0 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertThat(db.fetchCount(table(name("insight_pending")))).as("changes waiting for the kept counts").isZero();
+    }
+
     /** The dashboard's kept count of a task's reported slots. */
-    private int keptSlots(long taskId) {
+    private int keptSlots(long taskId) throws InterruptedException {
+        awaitKeptCountsApplied();
         return db.fetchCount(table(name("insight_task_slot")), field(name("task_id"), Long.class).eq(taskId));
     }
 

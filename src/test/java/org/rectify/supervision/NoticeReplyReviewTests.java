@@ -47,6 +47,8 @@ class NoticeReplyReviewTests {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.rectify.audit.AuditLog auditLog;
+    @Autowired
     EventPublicationRegistry publications;
 
     @Test
@@ -91,6 +93,7 @@ class NoticeReplyReviewTests {
         String page = mvc.perform(get("/supervision/notices/{id}", notice).with(office())).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"accepted-state\"").contains("退回意见：台账缺少责任人签字").doesNotContain("id=\"accept-reply\"");
+        auditLog.awaitLinked(); // linked by the node's linker after the command answered
         assertThat(jdbc.queryForList("select action from audit_entry where object = ? order by seq", String.class,
                 "notice:" + notice)).contains("notice.reply-sent-back", "notice.reply-accepted");
     }

@@ -54,6 +54,8 @@ class NoticeUnitAnswersTests {
     Warnings warnings;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.rectify.audit.AuditLog auditLog;
 
     @Test
     void each_lead_unit_answers_for_itself_and_the_notice_is_done_when_the_issuer_accepted_both(Scenario scenario) throws Exception {
@@ -105,6 +107,7 @@ class NoticeUnitAnswersTests {
                 Integer.class, notice)).isEqualTo(2);
         assertThat(todo(office())).doesNotContain(link);
         assertThat(todo(linxiang())).doesNotContain(link);
+        auditLog.awaitLinked(); // linked by the node's linker after the command answered
         assertThat(jdbc.queryForList("select action from audit_entry where object = ? order by seq", String.class, "notice:" + notice))
                 .containsSubsequence("notice.answered", "notice.answered", "notice.reply-sent-back", "notice.reply-accepted",
                         "notice.answered", "notice.reply-accepted");

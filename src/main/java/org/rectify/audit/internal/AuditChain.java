@@ -7,6 +7,7 @@ import org.jooq.Query;
 import org.jooq.Record9;
 import org.rectify.audit.AuditHash;
 import org.rectify.audit.internal.db.tables.records.AuditEntryRecord;
+import org.rectify.platform.CatchUpWorker;
 import org.rectify.platform.CommittedConnection;
 import org.rectify.platform.RenderedStatements;
 import org.slf4j.Logger;
@@ -14,11 +15,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jakarta.annotation.PreDestroy;
 import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -43,17 +47,17 @@ import static org.jooq.impl.DSL.trueCondition;
 /**
  * Appends to the chain in two steps. A command's records are written, unlinked, to {@code audit_pending} in the
  * command's own transaction, all in one statement just before it commits (they commit with it or not at all, and no
- * lock is taken); right after the commit
- * everything pending is linked into the chain under a transaction-scoped advisory lock, so the chain stays a line
- * however many commands (and app nodes) commit at once. The lock is held only while linking, never through a
- * command's commit: commands commit side by side. On a node the link steps take turns ({@link #linkAfterCommit}):
- * while one command's step links, the commands committing meanwhile wait for the next turn, which one of them takes
- * for all (one transaction and one fsync for many; the others commit once). A command's records stay neighbours in
- * the chain, in the order published. When the command returns its records are in the chain; records left pending by
- * a crash are linked at start.
+ * lock is taken); after the commit the node's linker thread links everything pending into the chain under a
+ * transaction-scoped advisory lock, so the chain stays a line however many commands (and app nodes) commit at once. The
+ * lock is held only while linking, never through a command's commit: commands commit side by side, and a command
+ * answers without waiting for its link step (issue 14, Q4: the step was a second transaction and fsync on every
+ * submission's request). One step links every command committed since the last (one transaction and one fsync for
+ * many). A command's records stay neighbours in the chain, in the order published. Until its step, a command's records
+ * are pending: durable, not yet in the chain; the chain's readers wait for this node's pending records to be linked
+ * ({@link #awaitLinked}). Records left pending by a crash are linked at start, or by any node's next step.
  */
 @Component
-class AuditChain {
+public class AuditChain {
 
     /** The advisory lock key of the chain ("audit" in ASCII). */
     static final long LOCK = 0x6175646974L;
@@ -68,13 +72,21 @@ class AuditChain {
 
     private final DSLContext db;
     private final DataSource dataSource;
-    private final TransactionTemplate transactions;
+    /** A link step's own transaction, also when a reader inside a read-only one takes it. */
+    private final TransactionTemplate linkTransaction;
     private final RenderedStatements statements;
+    /**
+     * The node's linker (issue 14, Q4): links after the commands answered, everything committed since its last step in
+     * one; idle, every 10 s, for records another node left pending.
+     */
+    private final CatchUpWorker linker = new CatchUpWorker("audit-linker", this::linkPending, log,
+            "audit: linking pending records failed; the next step links them", 10_000);
 
-    AuditChain(DSLContext db, DataSource dataSource, TransactionTemplate transactions, RenderedStatements statements) {
+    AuditChain(DSLContext db, DataSource dataSource, PlatformTransactionManager transactions, RenderedStatements statements) {
         this.db = db;
         this.dataSource = dataSource;
-        this.transactions = transactions;
+        this.linkTransaction = new TransactionTemplate(transactions);
+        this.linkTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.statements = statements;
     }
 
@@ -103,7 +115,7 @@ class AuditChain {
                     unwritten = null;
                     CommittedConnection.run(dataSource, tx -> write(tx, id, late), log, "audit: writing late records failed");
                 }
-                linkAfterCommit();
+                linker.committed();
             }
 
             @Override
@@ -183,71 +195,33 @@ class AuditChain {
         return fresh;
     }
 
-    /** Records left pending when the application stopped between a commit and its link step. */
+    /** Records left pending when the application stopped between a commit and its link step; then the linker starts. */
     @EventListener(ApplicationReadyEvent.class)
     void linkLeftovers() {
-        int linked = transactions.execute(s -> link(db));
+        int linked = linkTransaction.execute(s -> link(db));
         if (linked > 0) {
             log.info("audit: {} pending records linked into the chain", linked);
         }
+        linker.start();
     }
 
-    /** The link steps' turns on this node. */
-    private final Object turns = new Object();
-    /** Commands whose records committed, numbered in the order they came to link them. */
-    private long committed;
-    /** Every command numbered up to this one has had its records linked (or its step failed: the next links them). */
-    private long linkedUpTo;
-    /** Whether a command's thread is linking now. */
-    private boolean linking;
+    @PreDestroy
+    void stop() {
+        linker.stop();
+    }
 
-    /**
-     * Links this command's records, committed: by its own link step, or by the step of a command that began linking
-     * after this one committed. The step taking a turn links every command numbered so far, so the commands that
-     * committed while the previous step ran are linked by one step, not one each.
-     */
-    private void linkAfterCommit() {
-        long mine;
-        synchronized (turns) {
-            mine = ++committed;
-        }
-        while (true) {
-            long upTo;
-            synchronized (turns) {
-                while (linking && linkedUpTo < mine) {
-                    try {
-                        turns.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return; // left pending: the next step links them
-                    }
-                }
-                if (linkedUpTo >= mine) {
-                    return;
-                }
-                linking = true;
-                upTo = committed; // each of these committed before it was numbered: the step sees its records
-            }
-            try {
-                linkOnCommittedConnection();
-            } finally {
-                synchronized (turns) {
-                    linking = false;
-                    linkedUpTo = Math.max(linkedUpTo, upTo);
-                    turns.notifyAll();
-                }
-            }
-        }
+    /** One step of the linker: everything pending, in a transaction of its own. */
+    private void linkPending() {
+        linkTransaction.execute(s -> link(db));
     }
 
     /**
-     * The link step, right after the command's commit, on the connection the command used (still its own until the
-     * transaction manager releases it): a second short transaction there needs no second connection from the pool,
-     * which a busy pool could not give while every request holds one (the commands waiting for the turn hold theirs,
-     * idle). A failure leaves the records pending for the next step, and the committed command stands.
+     * Returns once every command committed on this node before the call has its records in the chain: a reader of the
+     * chain (the log, a task's timeline, the verifier) sees what was done before it asked, linked, never pending.
+     * Records another node committed are linked by that node's linker, within milliseconds.
      */
-    private void linkOnCommittedConnection() {
-        CommittedConnection.run(dataSource, this::link, log, "audit: linking pending records failed; the next command links them");
+    public void awaitLinked() {
+        linker.await();
     }
 
     /** Moves every pending record into the chain under the chain's lock; returns how many. */

@@ -20,8 +20,8 @@ import javax.sql.DataSource;
 
 /**
  * The version of the facts the dashboard reads (the sequence {@code insight_version}, V43): moved once, right after the
- * commit, by every transaction that changes a task, its warning, its reports, its plan's cadence or owner
- * ({@link KeptCountsUpdates}), a plan or the unit tree. After the commit, so a reader that sees the new version sees the
+ * commit, by every transaction of the kept counts' applier that applied a change of tasks, their warnings, reports,
+ * plans' cadence or owner ({@link KeptCountsUpdates}), and of a command that changes a plan or the unit tree. After the commit, so a reader that sees the new version sees the
  * change too; a sequence, so no write waits for another's commit. A dashboard kept for a version ({@link KeptDashboards})
  * is therefore served after a change only in the moment between its commit and this step.
  */

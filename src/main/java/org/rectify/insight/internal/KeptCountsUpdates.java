@@ -7,15 +7,20 @@ import org.rectify.plans.TaskTransitioned;
 import org.rectify.progress.ReportSubmitted;
 import org.rectify.progress.ReportingCadenceSet;
 import org.rectify.supervision.TasksAssessed;
+import org.rectify.platform.CatchUpWorker;
 import org.rectify.units.UnitsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.annotation.PreDestroy;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -24,13 +29,16 @@ import java.util.Set;
 
 /**
  * Keeps {@link KeptCounts} current from the events plans, supervision and progress publish (a task's changes, its
- * assessments and recorded changes of level, its reports submitted, its plan's cadence and owner). Synchronous, in the publisher's
- * transaction, not {@code @ApplicationModuleListener} (after commit): the dashboard must show the same numbers as the
- * ledger at once (the ledger counts the committed rows), and a count that commits with its change can never be lost
- * or applied twice. The tasks an event names are collected and counted once, just before the transaction commits,
- * when every write of the command is in (an event may be published before its last write). A unit moved in the tree
- * changes the reach of all its tasks: everything is counted again after that commits. At start, counts that are
- * missing or disagree with the number of tasks (a generated or restored database) are rebuilt.
+ * assessments and recorded changes of level, its reports submitted, its plan's cadence and owner). The tasks an event
+ * names and the reports it counts are collected in the publisher's transaction and written, just before it commits, to
+ * {@link PendingCounts} (one statement): they commit with the change or not at all. The node's applier applies them
+ * after the command has answered (issue 14, Q4: counting them was a sixth of a report's submission on its request),
+ * everything committed since its last step in one transaction, and then moves the facts' version. So the kept counts lag
+ * the ledger by one step of the applier (milliseconds; under load, the step under way and the next); a dashboard read on
+ * the node first waits for the node's changes to be applied ({@link #awaitApplied}), so it shows every change committed
+ * on the node before it was asked for, exactly. A unit moved in the tree changes the reach of all its tasks: everything
+ * is counted again after that commits. At start, what a stop left waiting is applied, then counts that are missing or
+ * disagree with the number of tasks (a generated or restored database) are rebuilt.
  */
 @Component
 class KeptCountsUpdates {
@@ -39,13 +47,44 @@ class KeptCountsUpdates {
     private static final Object PENDING = KeptCountsUpdates.class;
 
     private final KeptCounts counts;
+    private final PendingCounts pendingCounts;
     private final FiguresVersion version;
     private final TransactionTemplate transactions;
+    /** The node's applier: applies what commands committed, after they answered; idle, every 10 s (other nodes' leftovers). */
+    private final CatchUpWorker applier = new CatchUpWorker("insight-applier", this::applyPending, log,
+            "insight: applying changes to the kept counts failed; the next step applies them", 10_000);
 
-    KeptCountsUpdates(KeptCounts counts, FiguresVersion version, TransactionTemplate transactions) {
+    KeptCountsUpdates(KeptCounts counts, PendingCounts pendingCounts, FiguresVersion version, PlatformTransactionManager transactions) {
         this.counts = counts;
+        this.pendingCounts = pendingCounts;
         this.version = version;
-        this.transactions = transactions;
+        this.transactions = new TransactionTemplate(transactions);
+        // also when a reader inside a transaction of its own takes the step
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Returns once every change committed on this node before the call is in the kept counts. */
+    void awaitApplied() {
+        applier.await();
+    }
+
+    /** Applies what waits, a batch per transaction; the facts' version moves after each that applied something. */
+    private void applyPending() {
+        int taken;
+        do {
+            taken = transactions.execute(s -> {
+                int n = pendingCounts.apply();
+                if (n > 0) {
+                    version.changed(); // right after this step commits
+                }
+                return n;
+            });
+        } while (taken >= PendingCounts.PER_STEP);
+    }
+
+    @PreDestroy
+    void stop() {
+        applier.stop();
     }
 
     @EventListener
@@ -83,7 +122,6 @@ class KeptCountsUpdates {
             return;
         }
         pending().reported.add(reported);
-        version.changed();
     }
 
     /** A new cadence moves the grace periods of the cycles still open: on time and late are judged anew. */
@@ -107,11 +145,13 @@ class KeptCountsUpdates {
 
     @EventListener(ApplicationReadyEvent.class)
     void rebuildIfStale() {
+        applyPending(); // what a stop left waiting first: a task created just before it is no reason to rebuild
         if (counts.stale()) {
             rebuild();
         }
         counts.markReady();
         version.changed();
+        applier.start();
     }
 
     void rebuild() {
@@ -130,7 +170,6 @@ class KeptCountsUpdates {
             return;
         }
         pending().tasks.addAll(taskIds);
-        version.changed();
     }
 
     /** What this transaction changed: the tasks to count anew, and reports to add to tasks not counted anew. */
@@ -139,7 +178,7 @@ class KeptCountsUpdates {
         final Set<KeptCounts.Reported> reported = new LinkedHashSet<>();
     }
 
-    /** This transaction's changes, applied just before it commits. */
+    /** This transaction's changes, written to wait for the applier just before it commits. */
     private Pending pending() {
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(PENDING);
         if (pending != null) {
@@ -150,13 +189,18 @@ class KeptCountsUpdates {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                counts.refresh(collected.tasks);
-                counts.addReported(collected.reported.stream().filter(r -> !collected.tasks.contains(r.taskId())).toList());
+                // a report on a task counted anew is counted with it
+                pendingCounts.write(collected.tasks, collected.reported.stream().filter(r -> !collected.tasks.contains(r.taskId())).toList());
+            }
+
+            @Override
+            public void afterCommit() {
+                applier.committed();
             }
 
             @Override
             public int getOrder() {
-                return 0; // the counts are written before the commit; the facts' version moves after it (FiguresVersion)
+                return 0; // written before the commit, with the command's other writes
             }
 
             @Override

@@ -27,15 +27,18 @@ class KeptDashboards {
 
     private final Figures figures;
     private final FiguresVersion version;
+    private final KeptCountsUpdates updates;
     private volatile Generation current = new Generation(Long.MIN_VALUE, Map.of());
 
-    KeptDashboards(Figures figures, FiguresVersion version) {
+    KeptDashboards(Figures figures, FiguresVersion version, KeptCountsUpdates updates) {
         this.figures = figures;
         this.version = version;
+        this.updates = updates;
     }
 
     /** {@link Figures#dashboard}, computed again only when the facts or the day changed since it was last. */
     Dashboard dashboard(InsightFilter filter, DataScope scope, Long unitsUnder) {
+        updates.awaitApplied(); // the changes committed on this node before the ask are counted, and the version moved
         long now = version.current();
         Generation g = current;
         if (g.version() < now) {

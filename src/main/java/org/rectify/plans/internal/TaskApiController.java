@@ -57,8 +57,7 @@ class TaskApiController {
     }
 
     @GetMapping("/count")
-    @Operation(summary = "How many tasks of each status the caller sees (counted once and kept until tasks change, "
-            + "at most 30 s)")
+    @Operation(summary = "How many tasks of each status the caller sees (exact: kept with the tasks)")
     TaskCounts count(Caller caller) {
         var byStatus = ledger.countByStatus(caller.scope());
         return new TaskCounts(byStatus, byStatus.values().stream().mapToLong(Long::longValue).sum());

@@ -4,7 +4,10 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.rectify.access.DataScope;
+import org.rectify.platform.KeptTotals;
+import org.rectify.platform.KeptUntilChanged;
 import org.rectify.platform.RenderedStatements;
+import org.rectify.units.UnitsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -30,8 +33,9 @@ import static org.rectify.plans.internal.db.Tables.TASK_STATUS_COUNT;
  * How many tasks of each status a scope sees, read from the counts the database keeps with the tasks (migration V66:
  * a task counted once under each scope that sees it, by a trigger, in the transaction that changes it). A scope's total
  * for some statuses is then a sum of a few rows, exact, whatever the size of the province: the root office's ledger
- * total and its counts by status read the whole task heap before (issue 14). Answers only what the kept rows hold: a
- * scope and statuses; a filter asking more (a plan, a lead unit, dates, a text) is counted by {@link LedgerCounts}.
+ * total and its counts by status read the whole task heap before, again after any task changed (issue 14). Answers
+ * only what the kept rows hold: a scope and statuses; a filter asking more (a plan, a lead unit, dates, a text) is
+ * counted by {@link LedgerCounts}.
  */
 @Component
 class TaskStatusCounts {
@@ -40,6 +44,11 @@ class TaskStatusCounts {
 
     private final DSLContext db;
     private final RenderedStatements statements;
+    /**
+     * Each scope's counts by status as last read, until a task, a plan's owner or the unit tree changes on this node, or
+     * for {@link KeptTotals#KEEP} (another node's changes): a dashboard read again reads no row until then.
+     */
+    private final KeptUntilChanged read = new KeptUntilChanged(KeptTotals.KEEP, 10_000);
 
     TaskStatusCounts(DSLContext db, RenderedStatements statements) {
         this.db = db;
@@ -54,6 +63,15 @@ class TaskStatusCounts {
 
     /** How many tasks of each status the scope sees (every status named, 0 when none). */
     Map<TaskStatus, Long> byStatus(DataScope scope) {
+        return read.get(scope, () -> kept(scope));
+    }
+
+    @EventListener({TaskCreated.class, TaskEdited.class, TaskTransitioned.class, PlanOwnerChanged.class, UnitsChanged.class})
+    void changed() {
+        read.changed();
+    }
+
+    private Map<TaskStatus, Long> kept(DataScope scope) {
         Map<TaskStatus, Long> byStatus = new EnumMap<>(TaskStatus.class);
         for (TaskStatus status : TaskStatus.values()) {
             byStatus.put(status, 0L);
@@ -101,6 +119,7 @@ class TaskStatusCounts {
         }
         long start = System.nanoTime();
         db.execute("select task_status_count_rebuild()");
+        read.changed();
         log.info("plans: kept counts by status rebuilt in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -129,6 +129,31 @@ def pgstat():
     return {k: v or 0 for k, v in json.loads(out).items()}
 
 
+def closed_loop(label, op, rnd, t_end, done, error, stop=None):
+    """One client on its own keep-alive connection, one operation after another until t_end (or stop): done(t0, t1)
+    after each; a failure is counted by error(), printed while it says so, and the connection opened again. Returns
+    when the operation ran out of work (StopIteration), else None."""
+    c = conn()
+    try:
+        while not (stop and stop.is_set()):
+            t0 = time.perf_counter()
+            if t0 >= t_end:
+                return None
+            try:
+                op(c, rnd)
+            except StopIteration:
+                return t0
+            except Exception as e:
+                if error():
+                    print(f'{label}: {e}', file=sys.stderr)
+                c.close(); c = conn()
+                continue
+            done(t0, time.perf_counter())
+        return None
+    finally:
+        c.close()
+
+
 def beside(t_end, stop):
     """The --alongside operation in its threads until t_end (or stop): how many ran, and failed."""
     role, name, n = args.alongside.split(':')
@@ -136,20 +161,15 @@ def beside(t_end, stop):
     done, failed = [0] * int(n), [0] * int(n)
 
     def worker(k):
-        rnd = random.Random(f'alongside-{role}-{name}-{k}-{time.time()}')
-        c = conn()
-        while time.perf_counter() < t_end and not stop.is_set():
-            try:
-                op(c, rnd)
-                done[k] += 1
-            except StopIteration:
-                break
-            except Exception as e:
-                failed[k] += 1
-                if failed[k] <= 3:
-                    print(f'alongside {role} {name} thread {k}: {e}', file=sys.stderr)
-                c.close(); c = conn()
-        c.close()
+        def counted(t0, t1):
+            done[k] += 1
+
+        def error():
+            failed[k] += 1
+            return failed[k] <= 3
+
+        closed_loop(f'alongside {role} {name} thread {k}', op, random.Random(f'alongside-{role}-{name}-{k}-{time.time()}'),
+                    t_end, counted, error, stop)
 
     th = [threading.Thread(target=worker, args=(k,)) for k in range(int(n))]
     for t in th: t.start()
@@ -168,27 +188,17 @@ def run(role, name, op):
     side = beside(t_end, stop) if args.alongside else None
 
     def worker(k):
-        rnd = random.Random(f'{role}-{name}-{k}')
-        c = conn()
-        while True:
-            t0 = time.perf_counter()
-            if t0 >= t_end:
-                break
-            try:
-                op(c, rnd)
-            except StopIteration:  # q4 ran out of free slots: the window ends here
-                ended[0] = min(ended[0], t0)
-                break
-            except Exception as e:
-                errors[k] += 1
-                if errors[k] <= 3:
-                    print(f'{role} {name} thread {k}: {e}', file=sys.stderr)
-                c.close(); c = conn()
-                continue
-            t1 = time.perf_counter()
+        def timed(t0, t1):
             if t0 >= t_start:
                 lat[k].append((t1 - t0) * 1000)
-        c.close()
+
+        def error():
+            errors[k] += 1
+            return errors[k] <= 3
+
+        out = closed_loop(f'{role} {name} thread {k}', op, random.Random(f'{role}-{name}-{k}'), t_end, timed, error)
+        if out is not None:  # q4 ran out of free slots: the window ends here
+            ended[0] = min(ended[0], out)
 
     th = [threading.Thread(target=worker, args=(k,)) for k in range(args.threads)]
     for t in th: t.start()

@@ -89,16 +89,19 @@ def sample(out, data):
         time.sleep(0.25)
 
 
+def sample_at(rows, t):
+    """The last of the samples at or before t."""
+    best = rows[0]
+    for r in rows:
+        if r['t'] <= t:
+            best = r
+    return best
+
+
 def report(out):
     rows = [json.loads(l) for l in open(f'{out}/cpusplit.jsonl')]
     results = [json.loads(l) for l in open(f'{out}/results.jsonl')]
-
-    def at(t):  # the last sample at or before t
-        best = rows[0]
-        for r in rows:
-            if r['t'] <= t:
-                best = r
-        return best
+    at = lambda t: sample_at(rows, t)
 
     groups = ['jvm', 'jvm_requests', 'jvm_jit', 'jvm_gc', 'pg_backend', 'pg_other', 'client']
     print('| role | op | ops | ops/s | CPU ms per op: JVM (requests / JIT / GC) | PG backends | PG other | client | all |')

@@ -7,7 +7,8 @@
 # Env: TASKS (100000), DATA (/tmp/rectify-bench-$TASKS, generated when absent), PORT (18106),
 #      JAR (target/rectify.jar), JAVA_OPTS (the JVM's, e.g. a flight recording or a collector; none named: the JVM's
 #      own choice, as bin/rectify), THREADS (8), DURATION (30 s per op),
-#      WARMUP (5 s), OPS ("q1 q2 q3 insight task due q4"), SKIP_SQL=1, SKIP_LOAD=1 (the SQL floor only), CLIENT (python, wrk or both: the load client, see below)
+#      WARMUP (5 s), OPS ("q1 q2 q3 insight task due q4"), SKIP_SQL=1, SKIP_LOAD=1 (the SQL floor only), CLIENT (python, wrk or both: the load client, see below),
+#      MEASURE_OPTS (more options of bench/measure.py's measured load, e.g. "--alongside unit-staff:q4:2 --pgstat")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TASKS=${TASKS:-100000}; DATA=${DATA:-/tmp/rectify-bench-$TASKS}; PORT=${PORT:-18106}
@@ -118,7 +119,7 @@ fi
 log "load ($CLIENT): $THREADS threads, ${WARMUP}s warm-up + ${DURATION}s per operation and role"
 if [ "$CLIENT" != wrk ]; then
   python3 bench/measure.py "$OUT/setup.json" --ops "$OPS" --threads "$THREADS" --duration "$DURATION" --warmup "$WARMUP" \
-    --out "$OUT/results.jsonl" >/dev/null
+    --out "$OUT/results.jsonl" ${MEASURE_OPTS:-} >/dev/null
 fi
 if [ "$CLIENT" != python ]; then
   # q4 consumes the free slots: with CLIENT=both the Python client has posted them, so wrk measures the reads only

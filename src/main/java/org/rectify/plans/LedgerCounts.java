@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 import static org.jooq.impl.DSL.field;
 
 /**
- * How many tasks a ledger filter finds, without counting a province's tasks on every page: a list's totals
+ * How many tasks a ledger filter finds (other than a filter of statuses alone, which {@link TaskStatusCounts} answers
+ * from kept rows), without counting a province's tasks on every page: a list's totals
  * ({@link KeptTotals}) told of every change to a task, so a large set is counted once per scope and filter and kept
  * until a task changes on this node, or for {@link KeptTotals#KEEP} (another node's changes), and is shown as "about"
  * that many; while it is kept, its pages skip the bounded count too. A smaller set is counted exactly on every page,
@@ -39,10 +40,11 @@ class LedgerCounts {
 
     /**
      * The tasks matching {@code where} in {@code from} (the task table, or V45's open reach with or without it);
-     * {@code key} names the scope and filter they came from (and so the SQL).
+     * {@code key} names the scope and filter they came from (the tasks, whatever their order), {@code shape} what the
+     * statement is built from (a filter sorted by deadline reads V45's rows, the same set another sort reads from task).
      */
-    KeptTotals.Counted<Long> count(Object key, Table<?> from, Condition where) {
-        return kept.count(key, () -> db.resultQuery(statements.sql(List.of("bounded", key), () -> bounded(from, where)))
+    KeptTotals.Counted<Long> count(Object key, Object shape, Table<?> from, Condition where) {
+        return kept.count(key, () -> db.resultQuery(statements.sql(List.of("bounded", shape), () -> bounded(from, where)))
                 .fetchOne(0, long.class), () -> db.fetchCount(from, where));
     }
 

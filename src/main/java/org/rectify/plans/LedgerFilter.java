@@ -38,6 +38,15 @@ public record LedgerFilter(Long planId, String section, Long leadUnitId, Set<Tas
                 descending, page, size, figure);
     }
 
+    /**
+     * The tasks the filter asks for, whatever their order and page: the same filter sorted another way, or paged by
+     * another size, is the same set (one count of it, not one per sort and size).
+     */
+    public LedgerFilter unordered() {
+        return new LedgerFilter(planId, section, leadUnitId, statuses, deadlineFrom, deadlineTo, responsible, text, Sort.REF,
+                false, 0, DEFAULT_PAGE_SIZE, figure);
+    }
+
     /** The first {@code size} tasks of a plan (every plan when null), in plan order. */
     public static LedgerFilter ofPlan(Long planId, int size) {
         return new LedgerFilter(planId, null, null, Set.of(), null, null, null, null, Sort.REF, false, 0, size);

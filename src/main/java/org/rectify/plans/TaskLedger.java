@@ -7,6 +7,7 @@ import org.jooq.OrderField;
 import org.jooq.Table;
 import org.rectify.access.DataScope;
 import org.rectify.platform.ColumnDates;
+import org.rectify.platform.KeptTotals;
 import org.rectify.platform.Like;
 import org.rectify.platform.RenderedStatements;
 import org.rectify.units.KeptUnitPaths;
@@ -67,8 +68,11 @@ public class TaskLedger {
     private static final List<Field<?>> PAGE_FIELDS = List.of(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT,
             TASK.STATUS, TASK.DEADLINE, LEAD_NAMES, UNITS_PERSON.NAME, TASK.ONGOING);
 
-    /** A page's row with the bounded count its statement read beside it ({@link LedgerCounts#boundedColumn}). */
-    private record CountedRow(TaskSummary task, long bounded) {
+    /**
+     * A page's row with the count its statement read beside it: the kept total ({@link TaskStatusCounts#total}) or the
+     * bounded count ({@link LedgerCounts#boundedColumn}).
+     */
+    private record CountedRow(TaskSummary task, long counted) {
     }
 
     /** A subtree's open tasks from V45's rows, each joined to its task row ({@link OpenReachRange}). */
@@ -120,14 +124,16 @@ public class TaskLedger {
 
     private final DSLContext db;
     private final LedgerCounts counts;
+    private final TaskStatusCounts statusCounts;
     private final TaskFigureConditions figures;
     private final RenderedStatements statements;
     private final KeptUnitPaths unitPaths;
 
-    TaskLedger(DSLContext db, LedgerCounts counts, TaskFigureConditions figures, RenderedStatements statements,
-               KeptUnitPaths unitPaths) {
+    TaskLedger(DSLContext db, LedgerCounts counts, TaskStatusCounts statusCounts, TaskFigureConditions figures,
+               RenderedStatements statements, KeptUnitPaths unitPaths) {
         this.db = db;
         this.counts = counts;
+        this.statusCounts = statusCounts;
         this.figures = figures;
         this.statements = statements;
         this.unitPaths = unitPaths;
@@ -136,13 +142,17 @@ public class TaskLedger {
     /**
      * A page of the filter's tasks in the scope. Outside a transaction (one is joined if the caller has one): a page is
      * one statement, or a count and then a page, each with its own snapshot under READ COMMITTED as inside one, and a
-     * read-only transaction cost its begin and commit (a round trip) on every request.
+     * read-only transaction cost its begin and commit (a round trip) on every request. A filter of statuses alone reads
+     * its exact total from the kept counts ({@link TaskStatusCounts}) in the page's statement; any other is counted
+     * ({@link LedgerCounts}), its large totals kept per scope and filter (not per sort or page size: one set, one count).
      */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public LedgerPage find(LedgerFilter filter, DataScope scope) {
         Optional<String> leadPath = leadPath(filter);
         // what the statements are built from, and so the key of their rendered SQL (RenderedStatements)
         List<Object> shape = Arrays.asList(scope, filter.withPage(0), leadPath);
+        // which tasks they select, and so the key of their kept total
+        List<Object> counted = Arrays.asList(scope, filter.unordered(), leadPath);
         Optional<OpenReachRange> range = OpenReachRange.of(filter, scope, leadPath);
         Condition where;
         Table<?> from;
@@ -160,19 +170,23 @@ public class TaskLedger {
             order = order(filter);
         }
         Table<?> rows = range.isPresent() ? OPEN_REACH_TASKS : TASK;
-        var known = counts.known(shape);
+        boolean kept = TaskStatusCounts.answer(filter);
+        var known = kept ? null : counts.known(counted);
         if (known == null) {
-            // the page with its bounded count in one statement; a page past the end (none of its rows) counts apart
+            // the page with its total (kept) or its bounded count in one statement; a page past the end counts apart
             long before = counts.generation();
-            List<CountedRow> counted = statements.rows(statements.sql(List.of("page-counted", shape, filter.page()),
-                    () -> page(rows, where, order, filter.size(), filter.page(), counts.boundedColumn(from, where))),
+            List<CountedRow> read = statements.rows(statements.sql(List.of("page-counted", shape, filter.page()),
+                    () -> page(rows, where, order, filter.size(), filter.page(),
+                            kept ? statusCounts.total(scope, filter.statuses()) : counts.boundedColumn(from, where))),
                     row -> new CountedRow(summary(row), row.getLong(PAGE_FIELDS.size() + 1)));
-            if (!counted.isEmpty()) {
-                var total = counts.fromBounded(shape, counted.get(0).bounded(), before, from, where);
-                return new LedgerPage(counted.stream().map(CountedRow::task).toList(), total.value(), total.estimated(),
+            if (!read.isEmpty()) {
+                long n = read.get(0).counted();
+                var total = kept ? new KeptTotals.Counted<>(n, false) : counts.fromBounded(counted, n, before, from, where);
+                return new LedgerPage(read.stream().map(CountedRow::task).toList(), total.value(), total.estimated(),
                         filter.page(), filter.size());
             }
-            known = counts.count(shape, from, where);
+            known = kept ? new KeptTotals.Counted<>(statusCounts.totalOf(scope, filter.statuses()), false)
+                    : counts.count(counted, shape, from, where);
             if (known.value() == 0) {
                 return new LedgerPage(List.of(), 0, known.estimated(), 0, filter.size());
             }
@@ -212,21 +226,9 @@ public class TaskLedger {
                 r.getBoolean(10));
     }
 
-    /**
-     * How many tasks of each status the scope sees, for a dashboard: counted once per scope and kept like the
-     * ledger's large totals ({@link LedgerCounts}).
-     */
+    /** How many tasks of each status the scope sees, for a dashboard: exact, from the kept counts ({@link TaskStatusCounts}). */
     public Map<TaskStatus, Long> countByStatus(DataScope scope) {
-        return counts.cached(List.of("by-status", scope), () -> {
-            Map<TaskStatus, Long> byStatus = new java.util.EnumMap<>(TaskStatus.class);
-            for (TaskStatus status : TaskStatus.values()) {
-                byStatus.put(status, 0L);
-            }
-            db.select(TASK.STATUS, org.jooq.impl.DSL.count()).from(TASK).where(TaskConditions.visibleTo(scope))
-                    .groupBy(TASK.STATUS)
-                    .forEach(r -> byStatus.put(TaskStatus.valueOf(r.value1()), (long) r.value2()));
-            return java.util.Collections.unmodifiableMap(byStatus);
-        });
+        return statusCounts.byStatus(scope);
     }
 
     /**

@@ -295,9 +295,9 @@ class LedgerScopeTests {
         assertThat(exact).isPositive().isLessThanOrEqualTo(LedgerCounts.EXACT_UP_TO);
         // as if this filter had been counted large a moment ago: the pages after it take that count, and say "about"
         counts.cached(key, () -> 61_234L);
-        assertThat(counts.count(key, TASK, all)).isEqualTo(new KeptTotals.Counted<>(61_234L, true));
+        assertThat(counts.count(key, key, TASK, all)).isEqualTo(new KeptTotals.Counted<>(61_234L, true));
         counts.taskChanged();
-        assertThat(counts.count(key, TASK, all)).isEqualTo(new KeptTotals.Counted<>((long) exact, false));
+        assertThat(counts.count(key, key, TASK, all)).isEqualTo(new KeptTotals.Counted<>((long) exact, false));
     }
 
     @Test

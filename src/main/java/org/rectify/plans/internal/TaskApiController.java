@@ -57,8 +57,8 @@ class TaskApiController {
     }
 
     @GetMapping("/count")
-    @Operation(summary = "How many tasks of each status the caller sees (counted once and kept until tasks change, "
-            + "at most 30 s)")
+    @Operation(summary = "How many tasks of each status the caller sees (kept with the tasks: "
+            + "exact after a change on this node, at most 30 s late for another node's)")
     TaskCounts count(Caller caller) {
         var byStatus = ledger.countByStatus(caller.scope());
         return new TaskCounts(byStatus, byStatus.values().stream().mapToLong(Long::longValue).sum());

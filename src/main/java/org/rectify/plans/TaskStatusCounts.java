@@ -1,0 +1,138 @@
+package org.rectify.plans;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.rectify.access.DataScope;
+import org.rectify.platform.KeptTotals;
+import org.rectify.platform.KeptUntilChanged;
+import org.rectify.platform.RenderedStatements;
+import org.rectify.units.UnitsChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.sum;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_STATUS_COUNT;
+
+/**
+ * How many tasks of each status a scope sees, read from the counts the database keeps with the tasks (migration V67:
+ * a task counted once under each scope that sees it, by a trigger, in the transaction that changes it). A scope's total
+ * for some statuses is then a sum of a few rows, exact, whatever the size of the province: the root office's ledger
+ * total and its counts by status read the whole task heap before, again after any task changed (issue 14). Answers
+ * only what the kept rows hold: a scope and statuses; a filter asking more (a plan, a lead unit, dates, a text) is
+ * counted by {@link LedgerCounts}.
+ */
+@Component
+class TaskStatusCounts {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskStatusCounts.class);
+
+    private final DSLContext db;
+    private final RenderedStatements statements;
+    /**
+     * Each scope's counts by status as last read, until a task, a plan's owner or the unit tree changes on this node, or
+     * for {@link KeptTotals#KEEP} (another node's changes): a dashboard read again reads no row until then.
+     */
+    private final KeptUntilChanged read = new KeptUntilChanged(KeptTotals.KEEP, 10_000);
+
+    TaskStatusCounts(DSLContext db, RenderedStatements statements) {
+        this.db = db;
+        this.statements = statements;
+    }
+
+    /** Whether the kept counts answer the filter: it asks for statuses (or none: every task) and nothing else. */
+    static boolean answer(LedgerFilter f) {
+        return f.planId() == null && blank(f.section()) && f.leadUnitId() == null && f.deadlineFrom() == null
+                && f.deadlineTo() == null && blank(f.responsible()) && blank(f.text()) && f.figure() == null;
+    }
+
+    /** How many tasks of each status the scope sees (every status named, 0 when none). */
+    Map<TaskStatus, Long> byStatus(DataScope scope) {
+        return read.get(scope, () -> kept(scope));
+    }
+
+    @EventListener({TaskCreated.class, TaskEdited.class, TaskTransitioned.class, PlanOwnerChanged.class, UnitsChanged.class})
+    void changed() {
+        read.changed();
+    }
+
+    private Map<TaskStatus, Long> kept(DataScope scope) {
+        Map<TaskStatus, Long> byStatus = new EnumMap<>(TaskStatus.class);
+        for (TaskStatus status : TaskStatus.values()) {
+            byStatus.put(status, 0L);
+        }
+        String sql = statements.sql(List.of("status-counts", scope), () -> select(TASK_STATUS_COUNT.STATUS,
+                TASK_STATUS_COUNT.TASKS).from(TASK_STATUS_COUNT).where(rowsOf(scope)));
+        statements.rows(sql, r -> Map.entry(r.getString(1), r.getLong(2)))
+                .forEach(e -> byStatus.merge(TaskStatus.valueOf(e.getKey()), e.getValue(), Long::sum));
+        return Collections.unmodifiableMap(byStatus);
+    }
+
+    /**
+     * The scope's tasks in these statuses (none: every status) as a column for a page's own statement, so that a page
+     * and its total are one statement, read from one snapshot.
+     */
+    Field<Long> total(DataScope scope, Set<TaskStatus> statuses) {
+        Condition rows = rowsOf(scope);
+        if (!statuses.isEmpty()) {
+            rows = rows.and(TASK_STATUS_COUNT.STATUS.in(statuses.stream().sorted().map(s -> inline(s.name())).toList()));
+        }
+        return field(select(coalesce(sum(TASK_STATUS_COUNT.TASKS), inline(java.math.BigDecimal.ZERO)))
+                .from(TASK_STATUS_COUNT).where(rows)).cast(Long.class);
+    }
+
+    /** {@link #total} alone, for a page without rows. */
+    long totalOf(DataScope scope, Set<TaskStatus> statuses) {
+        return db.select(total(scope, statuses)).fetchOne(0, long.class);
+    }
+
+    /** The scope's rows: its path (the path inline, as the scope's everywhere) and which reach it reads. */
+    private static Condition rowsOf(DataScope scope) {
+        String path = scope.isAll() ? "/" : scope.unitPath();
+        String reach = scope.isAll() || scope.ownPlans() ? "OFFICE" : "UNIT";
+        return TASK_STATUS_COUNT.PATH.eq(inline(path)).and(TASK_STATUS_COUNT.REACH.eq(inline(reach)));
+    }
+
+    /**
+     * At start-up, the administrator's counts (every task, by status) against the tasks: counted afresh when they
+     * differ (a database restored by hand, triggers switched off while loading), as insight checks its own.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildIfStale() {
+        if (!stale()) {
+            return;
+        }
+        long start = System.nanoTime();
+        db.execute("select task_status_count_rebuild()");
+        read.changed();
+        log.info("plans: kept counts by status rebuilt in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Whether the kept counts of every task differ from the tasks' count by status. */
+    boolean stale() {
+        Field<Long> tasks = TASK_STATUS_COUNT.TASKS.cast(Long.class);
+        Map<String, Long> kept = db.select(TASK_STATUS_COUNT.STATUS, tasks).from(TASK_STATUS_COUNT)
+                .where(rowsOf(DataScope.ALL).and(TASK_STATUS_COUNT.TASKS.ne(0))).fetchMap(TASK_STATUS_COUNT.STATUS, tasks);
+        Field<Long> counted = count().cast(Long.class);
+        return !kept.equals(db.select(TASK.STATUS, counted).from(TASK).groupBy(TASK.STATUS).fetchMap(TASK.STATUS, counted));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,280 @@
+package org.rectify.plans;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import com.jayway.jsonpath.JsonPath;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rectify.DemoLogins;
+import org.rectify.IntegrationTest;
+import org.rectify.TestTasks;
+import org.rectify.access.DataScope;
+import org.rectify.access.Role;
+import org.rectify.platform.KeptTotals;
+import org.rectify.units.NewUnit;
+import org.rectify.units.UnitAdministration;
+import org.rectify.units.UnitLevel;
+import org.rectify.units.UnitType;
+import org.rectify.units.Units;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.count;
+import static org.rectify.access.internal.db.Tables.ACCOUNT;
+import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.units.internal.db.Tables.UNIT;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * V67's kept counts by status ({@link TaskStatusCounts}) are a fresh count after every kind of change that moves a task
+ * between statuses or scopes: created, its units changed, assigned, started, asked to close, closed, reopened, marked
+ * ongoing, cancelled, a unit moved in the tree, its plan handed to another office, many tasks changed in one statement,
+ * a task deleted. After each, for every demo login (the root office, a county office, supervisors of the city and of
+ * the county, the leader, unit staff and heads, the administrator) the counts by status and the ledger's totals that
+ * the API answers equal the tasks counted through the join the scope once was (not the reach the counts are made
+ * from), and the whole kept table equals what the tasks say for every scope of every unit.
+ */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class TaskStatusCountsTests {
+
+    private static final Set<TaskStatus> OPEN = EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS,
+            TaskStatus.CLOSURE_REQUESTED, TaskStatus.ONGOING, TaskStatus.REOPENED);
+    private static final String OPEN_QUERY = "status=ASSIGNED&status=IN_PROGRESS&status=CLOSURE_REQUESTED"
+            + "&status=ONGOING&status=REOPENED&sort=DEADLINE&size=50";
+    private static final String KEPT = "select path, reach, status, tasks from task_status_count where tasks <> 0";
+    private static final String DERIVED = "select path, reach, status, tasks from task_status_count_derived";
+
+    @Autowired
+    DSLContext db;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Plans plans;
+    @Autowired
+    Units units;
+    @Autowired
+    UnitAdministration unitAdministration;
+    @Autowired
+    TaskLedger ledger;
+    @Autowired
+    TaskStatusCounts statusCounts;
+    @Autowired
+    LedgerCounts counts;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    private long unit(String name) {
+        return units.resolve(name).orElseThrow().id();
+    }
+
+    @Test
+    void every_roles_counts_by_status_and_ledger_totals_are_a_fresh_count_after_every_kind_of_change() throws Exception {
+        assertKeptIsFresh("as migrated and loaded");
+        TestTasks tasks = TestTasks.inPlan(mvc, plans, units, "状态计数测试方案");
+        long epb = unit("市环境保护局");
+        long finance = unit("市财政局");
+        long linxiang = unit("临翔区");
+        long linxiangGov = unit("临翔区政府");
+        long station = unitAdministration.create(new NewUnit(linxiang, "状态计数测试站", UnitLevel.COUNTY,
+                UnitType.DEPARTMENT)).id();
+        LocalDate deadline = LocalDate.now().plusMonths(6);
+
+        long task = tasks.draft("状态计数测试任务", epb, deadline);
+        assertKeptIsFresh("a draft created");
+        TestTasks.reassign(mvc, ledger, task, List.of(linxiangGov, station), List.of(epb, finance));
+        assertKeptIsFresh("its lead units changed, supporting units added");
+        TestTasks.command(mvc, task, "ASSIGN");
+        assertKeptIsFresh("assigned");
+        TestTasks.command(mvc, task, "START");
+        assertKeptIsFresh("started");
+        long other = tasks.startedLedBy("状态计数测试任务二", List.of(station), deadline);
+        assertKeptIsFresh("another task created, assigned and started");
+        TestTasks.command(mvc, task, "REQUEST_CLOSURE");
+        assertKeptIsFresh("closure requested");
+        TestTasks.command(mvc, task, "CLOSE");
+        assertKeptIsFresh("closed");
+        TestTasks.command(mvc, task, "REOPEN");
+        assertKeptIsFresh("reopened");
+        TestTasks.command(mvc, other, "MARK_ONGOING");
+        assertKeptIsFresh("marked ongoing");
+        TestTasks.reassign(mvc, ledger, task, List.of(station), List.of());
+        assertKeptIsFresh("units removed");
+
+        unitAdministration.move(station, unit("临沧市"));
+        assertKeptIsFresh("a unit moved from its county to the city");
+        plans.changeOwner(tasks.planId(), linxiang);
+        assertKeptIsFresh("the plan handed to the county office");
+        jdbc.update("update task_unit set role = 'SUPPORTING' where task_id = ?", task);
+        assertKeptIsFresh("its lead unit made a supporting one");
+
+        TestTasks.command(mvc, other, "CANCEL");
+        assertKeptIsFresh("cancelled");
+
+        long plan = tasks.planId();
+        transactions.executeWithoutResult(tx -> { // rolled back: the demo's tasks stay as other tests expect them
+            jdbc.update("update task set status = case status when 'IN_PROGRESS' then 'ASSIGNED' else 'IN_PROGRESS' end"
+                    + " where status in ('IN_PROGRESS', 'CLOSED')");
+            assertKeptTableIsFresh("many tasks moved in one statement");
+            jdbc.update("insert into task (plan_id, ref, text, status) values (?, 'SQL1', '直接写入一', 'ASSIGNED'),"
+                    + " (?, 'SQL2', '直接写入二', 'CLOSED')", plan, plan); // as the generator or a restore writes them
+            assertKeptTableIsFresh("two tasks inserted in one statement");
+            jdbc.update("insert into task_unit (task_id, unit_id, role) select id, ?, 'LEAD' from task"
+                    + " where plan_id = ? and ref like 'SQL%'", linxiangGov, plan);
+            assertKeptTableIsFresh("their lead unit inserted");
+            jdbc.update("delete from task where plan_id = ? and ref like 'SQL%'", plan);
+            assertKeptTableIsFresh("both deleted");
+            tx.setRollbackOnly();
+        });
+        assertKeptIsFresh("rolled back");
+    }
+
+    @Test
+    void counts_that_disagree_with_the_tasks_are_found_at_start_up_and_counted_afresh() throws Exception {
+        assertThat(statusCounts.stale()).isFalse();
+        String root = units.get(unit("临沧市")).path();
+        try {
+            jdbc.update("update task_status_count set tasks = tasks + 5 where path = '/' and status = 'ASSIGNED'");
+            jdbc.update("update task_status_count set tasks = tasks - 1 where path = ? and reach = 'UNIT'", root);
+            assertThat(statusCounts.stale()).as("the administrator's counts disagree").isTrue();
+        } finally {
+            statusCounts.rebuildIfStale();
+        }
+        assertThat(statusCounts.stale()).isFalse();
+        assertKeptIsFresh("rebuilt");
+    }
+
+    @Test
+    void the_root_offices_ledger_and_counts_read_no_task_to_count_even_right_after_a_task_changes(CapturedOutput output)
+            throws Exception {
+        DataScope root = DataScope.ofJurisdiction(units.get(unit("临沧市")).path());
+        LedgerFilter every = new LedgerFilter(null, null, null, Set.of(), null, null, null, null, LedgerFilter.Sort.REF,
+                false, 0, 20);
+        LedgerFilter open = new LedgerFilter(null, null, null, OPEN, null, null, null, null, LedgerFilter.Sort.DEADLINE,
+                false, 0, 50);
+        TestTasks tasks = TestTasks.inPlan(mvc, plans, units, "状态计数语句测试方案");
+        long task = tasks.draft("状态计数语句测试任务", unit("市环境保护局"), LocalDate.now().plusMonths(3));
+        Logger log = (Logger) LoggerFactory.getLogger("org.jooq.tools.LoggerListener");
+        Level level = log.getLevel();
+        Boolean logging = db.settings().isExecuteLogging();
+        log.setLevel(Level.DEBUG);
+        db.settings().setExecuteLogging(true);
+        try {
+            for (String command : List.of("ASSIGN", "START")) {
+                TestTasks.command(mvc, task, command); // a change on this node: before, the next page counted its total
+                int before = output.getOut().length();
+                LedgerPage everyPage = ledger.find(every, root);
+                LedgerPage openPage = ledger.find(open, root);
+                Map<TaskStatus, Long> byStatus = ledger.countByStatus(root);
+                // this thread's statements (a command's work after its commit runs on others)
+                List<String> logged = output.getOut().substring(before).lines()
+                        .filter(l -> l.matches(".*\\[\\s*main\\] org\\.jooq\\.tools\\.LoggerListener\\s*: Executing query.*")).toList();
+                assertThat(logged).as("one statement each").hasSize(3);
+                assertThat(logged).as("each reads the kept counts, none counts tasks")
+                        .allMatch(l -> l.contains("task_status_count") && !l.contains("count(*)"));
+                assertThat(everyPage.total()).isEqualTo((long) db.fetchCount(TASK, LedgerScopeTests.byJoin(root)));
+                assertThat(openPage.total()).isEqualTo((long) db.fetchCount(TASK, LedgerScopeTests.byJoin(root)
+                        .and(TASK.STATUS.in(OPEN.stream().map(Enum::name).toList()))));
+                assertThat(everyPage.totalEstimated()).isFalse();
+                assertThat(byStatus.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(everyPage.total());
+            }
+        } finally {
+            log.setLevel(level);
+            db.settings().setExecuteLogging(logging);
+        }
+    }
+
+    @Test
+    void a_large_total_is_kept_once_for_its_filter_whatever_the_sort_and_page_size() {
+        DataScope root = DataScope.ofJurisdiction(units.get(unit("临沧市")).path());
+        LedgerFilter byDeadline = new LedgerFilter(null, null, null, OPEN, null, null, null, "整改", LedgerFilter.Sort.DEADLINE,
+                false, 0, 50);
+        // as if the filter had been counted large a moment ago, in its own order: every order and size is served it
+        counts.cached(Arrays.asList(root, byDeadline.unordered(), null), () -> 61_234L);
+        for (LedgerFilter sorted : List.of(byDeadline,
+                new LedgerFilter(null, null, null, OPEN, null, null, null, "整改", LedgerFilter.Sort.REF, false, 0, 200),
+                new LedgerFilter(null, null, null, OPEN, null, null, null, "整改", LedgerFilter.Sort.UPDATED, true, 3, 20))) {
+            LedgerPage page = ledger.find(sorted, root);
+            assertThat(new KeptTotals.Counted<>(page.total(), page.totalEstimated())).as("%s", sorted)
+                    .isEqualTo(new KeptTotals.Counted<>(61_234L, true));
+        }
+        counts.taskChanged();
+        assertThat(ledger.find(byDeadline, root).totalEstimated()).isFalse();
+    }
+
+    /** The logins of the demo and the scope each has, read from the accounts as the app reads them. */
+    private Map<String, DataScope> logins() {
+        Map<String, DataScope> scopes = new LinkedHashMap<>();
+        db.select(ACCOUNT.USERNAME, ACCOUNT.ROLE, UNIT.PATH).from(ACCOUNT).join(UNIT).on(UNIT.ID.eq(ACCOUNT.UNIT_ID))
+                .where(ACCOUNT.USERNAME.in("admin", "office", "supervisor", "leader", "epb-head", "epb-staff",
+                        "linxiang-office", "linxiang-supervisor", "linxiang-staff"))
+                .orderBy(ACCOUNT.USERNAME).forEach(r -> {
+                    Role role = Role.valueOf(r.value2());
+                    scopes.put(r.value1(), role == Role.ADMIN ? DataScope.ALL
+                            : role.isUnitRole() ? DataScope.ofUnit(r.value3()) : DataScope.ofJurisdiction(r.value3()));
+                });
+        assertThat(scopes).hasSize(9);
+        return scopes;
+    }
+
+    /** The kept table is what the tasks say, and every login's figures are the tasks counted through the old join. */
+    private void assertKeptIsFresh(String after) throws Exception {
+        assertKeptTableIsFresh(after);
+        for (var login : logins().entrySet()) {
+            String as = after + ", " + login.getKey();
+            Condition scope = LedgerScopeTests.byJoin(login.getValue());
+            Map<String, Integer> fresh = db.select(TASK.STATUS, count()).from(TASK).where(scope).groupBy(TASK.STATUS)
+                    .fetchMap(TASK.STATUS, count());
+            String body = json("/api/tasks/count", login.getKey());
+            for (TaskStatus s : TaskStatus.values()) {
+                assertThat(((Number) JsonPath.read(body, "$.byStatus." + s)).longValue()).as("%s, %s", as, s)
+                        .isEqualTo((long) fresh.getOrDefault(s.name(), 0));
+            }
+            long all = db.fetchCount(TASK, scope);
+            assertThat(((Number) JsonPath.read(body, "$.total")).longValue()).as(as).isEqualTo(all);
+            assertThat(total("/api/tasks?size=1", login.getKey())).as("%s, the whole ledger", as).isEqualTo(all);
+            assertThat(total("/api/tasks?" + OPEN_QUERY, login.getKey())).as("%s, open", as)
+                    .isEqualTo((long) db.fetchCount(TASK, scope.and(TASK.STATUS.in(OPEN.stream().map(Enum::name).toList()))));
+            assertThat(total("/api/tasks?status=CANCELLED&status=CLOSED&sort=STATUS&descending=true&size=3&page=2",
+                    login.getKey())).as("%s, closed and cancelled", as)
+                    .isEqualTo((long) db.fetchCount(TASK, scope.and(TASK.STATUS.in("CLOSED", "CANCELLED"))));
+        }
+    }
+
+    /** Every scope of every unit: the kept rows are the tasks counted afresh (V67's view of them). */
+    private void assertKeptTableIsFresh(String after) {
+        assertThat(jdbc.queryForObject("select count(*) from (" + DERIVED + ") d", Long.class)).as(after).isPositive();
+        assertThat(jdbc.queryForList("(" + DERIVED + ") except all (" + KEPT + ")")).as("%s: counts missing", after).isEmpty();
+        assertThat(jdbc.queryForList("(" + KEPT + ") except all (" + DERIVED + ")")).as("%s: counts too many", after).isEmpty();
+    }
+
+    private long total(String path, String login) throws Exception {
+        String body = json(path, login);
+        assertThat((Boolean) JsonPath.read(body, "$.totalEstimated")).as(path).isFalse();
+        return ((Number) JsonPath.read(body, "$.total")).longValue();
+    }
+
+    private String json(String path, String login) throws Exception {
+        return mvc.perform(get(path).with(DemoLogins.as(login))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+}

@@ -3,6 +3,7 @@ package org.rectify.audit;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.rectify.audit.internal.AuditChain;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +23,7 @@ public class AuditLog {
     /** The node's chain; null when a database is read without the application (the restore's check). */
     private final AuditChain chain;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     AuditLog(DSLContext db, AuditChain chain) {
         this.db = db;
         this.chain = chain;

@@ -9,6 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.noCondition;
 import static org.rectify.audit.internal.db.Tables.AUDIT_ANCHOR;
 import static org.rectify.audit.internal.db.Tables.AUDIT_ENTRY;
 
@@ -51,7 +53,7 @@ public class AuditLog {
         awaitLinked();
         int limit = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
         return db.select(AUDIT_ENTRY.fields()).from(AUDIT_ENTRY)
-                .where(before == null ? org.jooq.impl.DSL.noCondition() : AUDIT_ENTRY.SEQ.lt(before))
+                .where(before == null ? noCondition() : AUDIT_ENTRY.SEQ.lt(before))
                 .orderBy(AUDIT_ENTRY.SEQ.desc()).limit(limit)
                 .fetch(AuditLog::entry);
     }
@@ -66,7 +68,7 @@ public class AuditLog {
     /** How many entries the chain has: its seqs run 1..n (the verifier says so), so the head's seq, one index read. */
     public long count() {
         awaitLinked();
-        Long head = db.select(org.jooq.impl.DSL.max(AUDIT_ENTRY.SEQ)).from(AUDIT_ENTRY).fetchOne(0, Long.class);
+        Long head = db.select(max(AUDIT_ENTRY.SEQ)).from(AUDIT_ENTRY).fetchOne(0, Long.class);
         return head == null ? 0 : head;
     }
 

@@ -14,6 +14,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -92,7 +93,7 @@ class TaskStatusCounts {
         if (!statuses.isEmpty()) {
             rows = rows.and(TASK_STATUS_COUNT.STATUS.in(statuses.stream().sorted().map(s -> inline(s.name())).toList()));
         }
-        return field(select(coalesce(sum(TASK_STATUS_COUNT.TASKS), inline(java.math.BigDecimal.ZERO)))
+        return field(select(coalesce(sum(TASK_STATUS_COUNT.TASKS), inline(BigDecimal.ZERO)))
                 .from(TASK_STATUS_COUNT).where(rows)).cast(Long.class);
     }
 

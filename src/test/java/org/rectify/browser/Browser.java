@@ -2,8 +2,10 @@ package org.rectify.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -89,7 +91,25 @@ public final class Browser implements AutoCloseable {
      */
     public void clickAndWaitForNextPage(WebElement element) {
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> replaced(element));
+    }
+
+    /**
+     * Whether the element's page has gone. Besides a stale reference, Chromium's driver may answer "Node with given id
+     * does not belong to the document" while the old page is being torn down (a CI run failed on it): gone as well.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** The element once it is on the page (a page that answers a click may still be loading). */

@@ -10,6 +10,7 @@ import org.rectify.access.DataScope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
@@ -34,8 +35,11 @@ final class OpenDeadlineCounts {
     private OpenDeadlineCounts() {
     }
 
-    /** The filter's exact total as a column for the page's own statement, when the kept counts answer it. */
-    static Optional<Field<Long>> total(LedgerFilter filter, DataScope scope, Optional<String> leadPath) {
+    /**
+     * The filter's exact total as a column for the page's own statement, when the kept counts answer it (built when the
+     * statement is rendered: the decision is made at every request, the statement once per shape).
+     */
+    static Optional<Supplier<Field<Long>>> total(LedgerFilter filter, DataScope scope, Optional<String> leadPath) {
         if (!OpenReachRange.OPEN.equals(filter.statuses())) {
             return Optional.empty();
         }
@@ -45,7 +49,7 @@ final class OpenDeadlineCounts {
                 false, 0, filter.size(), filter.figure());
         return OpenReachRange.of(set, scope, leadPath)
                 .filter(range -> OpenReachRange.asksNothing(range.rest(set)))
-                .map(range -> total(range, filter.deadlineFrom(), filter.deadlineTo()));
+                .map(range -> () -> total(range, filter.deadlineFrom(), filter.deadlineTo()));
     }
 
     /** The range's open tasks due from {@code first} to {@code last} (inclusive; null: unbounded) from the kept rows. */

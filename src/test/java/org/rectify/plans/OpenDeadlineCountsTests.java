@@ -11,7 +11,6 @@ import org.rectify.DemoLogins;
 import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
 import org.rectify.access.DataScope;
-import org.rectify.access.Role;
 import org.rectify.units.NewUnit;
 import org.rectify.units.UnitAdministration;
 import org.rectify.units.UnitLevel;
@@ -26,7 +25,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +32,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.noCondition;
-import static org.rectify.access.internal.db.Tables.ACCOUNT;
 import static org.rectify.plans.internal.db.Tables.TASK;
-import static org.rectify.units.internal.db.Tables.UNIT;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -50,8 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ExtendWith(OutputCaptureExtension.class)
 class OpenDeadlineCountsTests {
 
-    private static final Set<TaskStatus> OPEN = EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS,
-            TaskStatus.CLOSURE_REQUESTED, TaskStatus.ONGOING, TaskStatus.REOPENED);
+    private static final Set<TaskStatus> OPEN = OpenReachRange.OPEN;
     private static final String OPEN_QUERY = "status=ASSIGNED&status=IN_PROGRESS&status=CLOSURE_REQUESTED"
             + "&status=ONGOING&status=REOPENED";
     private static final String KEPT = "select path, reach, grain, bucket, tasks from task_open_deadline_count where tasks <> 0";
@@ -208,20 +203,6 @@ class OpenDeadlineCountsTests {
         return TASK.STATUS.in(OPEN.stream().map(Enum::name).toList());
     }
 
-    /** The logins of the demo and the scope each has, read from the accounts as the app reads them. */
-    private Map<String, DataScope> logins() {
-        Map<String, DataScope> scopes = new LinkedHashMap<>();
-        db.select(ACCOUNT.USERNAME, ACCOUNT.ROLE, UNIT.PATH).from(ACCOUNT).join(UNIT).on(UNIT.ID.eq(ACCOUNT.UNIT_ID))
-                .where(ACCOUNT.USERNAME.in("admin", "office", "supervisor", "leader", "epb-head", "epb-staff",
-                        "linxiang-office", "linxiang-supervisor", "linxiang-staff"))
-                .orderBy(ACCOUNT.USERNAME).forEach(r -> {
-                    Role role = Role.valueOf(r.value2());
-                    scopes.put(r.value1(), role == Role.ADMIN ? DataScope.ALL
-                            : role.isUnitRole() ? DataScope.ofUnit(r.value3()) : DataScope.ofJurisdiction(r.value3()));
-                });
-        assertThat(scopes).hasSize(9);
-        return scopes;
-    }
 
     /**
      * The kept table is what the open reach says, and every login's totals of open tasks in deadline ranges (overdue,
@@ -241,7 +222,7 @@ class OpenDeadlineCountsTests {
         }
         List<Range> ranges = List.of(new Range(null, yesterday), new Range(today.withDayOfMonth(1).minusMonths(13),
                 today.plusDays(400)), new Range(null, null));
-        for (var login : logins().entrySet()) {
+        for (var login : LedgerScopeTests.demoLogins(db).entrySet()) {
             Condition scope = LedgerScopeTests.byJoin(login.getValue());
             for (var lead : leads.entrySet()) {
                 Condition led = lead.getValue() == null ? noCondition()

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.arrayAgg;
@@ -170,14 +171,15 @@ public class TaskLedger {
             order = order(filter);
         }
         Table<?> rows = range.isPresent() ? OPEN_REACH_TASKS : TASK;
-        boolean kept = TaskStatusCounts.answer(filter);
+        Supplier<Field<Long>> keptTotal = keptTotal(filter, scope, leadPath);
+        boolean kept = keptTotal != null;
         var known = kept ? null : counts.known(counted);
         if (known == null) {
             // the page with its total (kept) or its bounded count in one statement; a page past the end counts apart
             long before = counts.generation();
             List<CountedRow> read = statements.rows(statements.sql(List.of("page-counted", shape, filter.page()),
                     () -> page(rows, where, order, filter.size(), filter.page(),
-                            kept ? statusCounts.total(scope, filter.statuses()) : counts.boundedColumn(from, where))),
+                            kept ? keptTotal.get() : counts.boundedColumn(from, where))),
                     row -> new CountedRow(summary(row), row.getLong(PAGE_FIELDS.size() + 1)));
             if (!read.isEmpty()) {
                 long n = read.get(0).counted();
@@ -185,7 +187,7 @@ public class TaskLedger {
                 return new LedgerPage(read.stream().map(CountedRow::task).toList(), total.value(), total.estimated(),
                         filter.page(), filter.size());
             }
-            known = kept ? new KeptTotals.Counted<>(statusCounts.totalOf(scope, filter.statuses()), false)
+            known = kept ? new KeptTotals.Counted<>(db.select(keptTotal.get()).fetchOne(0, long.class), false)
                     : counts.count(counted, shape, from, where);
             if (known.value() == 0) {
                 return new LedgerPage(List.of(), 0, known.estimated(), 0, filter.size());
@@ -197,6 +199,18 @@ public class TaskLedger {
         String sql = statements.sql(List.of("page", shape, page), () -> page(rows, where, order, filter.size(), page));
         List<TaskSummary> tasks = statements.rows(sql, TaskLedger::summary);
         return new LedgerPage(tasks, total, known.estimated(), page, filter.size());
+    }
+
+    /**
+     * The filter's exact total from the counts the database keeps, as a column of the page's statement (built only when
+     * the statement is rendered), or null when they do not answer it: statuses alone ({@link TaskStatusCounts}), or
+     * every open status in one subtree with a deadline range or none ({@link OpenDeadlineCounts}).
+     */
+    private Supplier<Field<Long>> keptTotal(LedgerFilter filter, DataScope scope, Optional<String> leadPath) {
+        if (TaskStatusCounts.answer(filter)) {
+            return () -> statusCounts.total(scope, filter.statuses());
+        }
+        return OpenDeadlineCounts.total(filter, scope, leadPath).orElse(null);
     }
 
     /** A page's statement: its rows in order, with {@code more} columns after {@link #PAGE_FIELDS}. */

@@ -97,11 +97,6 @@ class TaskStatusCounts {
                 .from(TASK_STATUS_COUNT).where(rows)).cast(Long.class);
     }
 
-    /** {@link #total} alone, for a page without rows. */
-    long totalOf(DataScope scope, Set<TaskStatus> statuses) {
-        return db.select(total(scope, statuses)).fetchOne(0, long.class);
-    }
-
     /** The scope's rows: its path (the path inline, as the scope's everywhere) and which reach it reads. */
     private static Condition rowsOf(DataScope scope) {
         String path = scope.isAll() ? "/" : scope.unitPath();
@@ -120,6 +115,8 @@ class TaskStatusCounts {
         }
         long start = System.nanoTime();
         db.execute("select task_status_count_rebuild()");
+        // counts that disagree mean triggers were off (a restore, a load): the open tasks' counts by deadline (V68) too
+        db.execute("select task_open_deadline_count_rebuild()");
         read.changed();
         log.info("plans: kept counts by status rebuilt in {} ms", (System.nanoTime() - start) / 1_000_000);
     }

@@ -80,6 +80,22 @@ class LedgerScopeTests {
                 .on(UNIT.ID.eq(PLAN.OWNER_UNIT_ID)).where(UnitPaths.within(UNIT.PATH, scope.unitPath()))));
     }
 
+    /** The demo's logins of every kind (the administrator, offices, supervisors, the leader, unit staff and heads) and
+     *  the scope each has, read from the accounts as the app reads them. */
+    static Map<String, DataScope> demoLogins(DSLContext db) {
+        Map<String, DataScope> scopes = new java.util.LinkedHashMap<>();
+        db.select(ACCOUNT.USERNAME, ACCOUNT.ROLE, UNIT.PATH).from(ACCOUNT).join(UNIT).on(UNIT.ID.eq(ACCOUNT.UNIT_ID))
+                .where(ACCOUNT.USERNAME.in("admin", "office", "supervisor", "leader", "epb-head", "epb-staff",
+                        "linxiang-office", "linxiang-supervisor", "linxiang-staff"))
+                .orderBy(ACCOUNT.USERNAME).forEach(r -> {
+                    Role role = Role.valueOf(r.value2());
+                    scopes.put(r.value1(), role == Role.ADMIN ? DataScope.ALL
+                            : role.isUnitRole() ? DataScope.ofUnit(r.value3()) : DataScope.ofJurisdiction(r.value3()));
+                });
+        assertThat(scopes).hasSize(9);
+        return scopes;
+    }
+
     /** "Led from the unit at this path or below" as it was: a lead task unit in the subtree (a join). */
     static Condition ledByJoin(String unitPath) {
         return exists(selectOne().from(TASK_UNIT).join(UNIT).on(UNIT.ID.eq(TASK_UNIT.UNIT_ID))

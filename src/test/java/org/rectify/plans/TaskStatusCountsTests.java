@@ -11,7 +11,6 @@ import org.rectify.DemoLogins;
 import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
 import org.rectify.access.DataScope;
-import org.rectify.access.Role;
 import org.rectify.platform.KeptTotals;
 import org.rectify.units.NewUnit;
 import org.rectify.units.UnitAdministration;
@@ -29,16 +28,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.count;
-import static org.rectify.access.internal.db.Tables.ACCOUNT;
 import static org.rectify.plans.internal.db.Tables.TASK;
-import static org.rectify.units.internal.db.Tables.UNIT;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -221,25 +217,11 @@ class TaskStatusCountsTests {
         assertThat(ledger.find(byDeadline, root).totalEstimated()).isFalse();
     }
 
-    /** The logins of the demo and the scope each has, read from the accounts as the app reads them. */
-    private Map<String, DataScope> logins() {
-        Map<String, DataScope> scopes = new LinkedHashMap<>();
-        db.select(ACCOUNT.USERNAME, ACCOUNT.ROLE, UNIT.PATH).from(ACCOUNT).join(UNIT).on(UNIT.ID.eq(ACCOUNT.UNIT_ID))
-                .where(ACCOUNT.USERNAME.in("admin", "office", "supervisor", "leader", "epb-head", "epb-staff",
-                        "linxiang-office", "linxiang-supervisor", "linxiang-staff"))
-                .orderBy(ACCOUNT.USERNAME).forEach(r -> {
-                    Role role = Role.valueOf(r.value2());
-                    scopes.put(r.value1(), role == Role.ADMIN ? DataScope.ALL
-                            : role.isUnitRole() ? DataScope.ofUnit(r.value3()) : DataScope.ofJurisdiction(r.value3()));
-                });
-        assertThat(scopes).hasSize(9);
-        return scopes;
-    }
 
     /** The kept table is what the tasks say, and every login's figures are the tasks counted through the old join. */
     private void assertKeptIsFresh(String after) throws Exception {
         assertKeptTableIsFresh(after);
-        for (var login : logins().entrySet()) {
+        for (var login : LedgerScopeTests.demoLogins(db).entrySet()) {
             String as = after + ", " + login.getKey();
             Condition scope = LedgerScopeTests.byJoin(login.getValue());
             Map<String, Integer> fresh = db.select(TASK.STATUS, count()).from(TASK).where(scope).groupBy(TASK.STATUS)

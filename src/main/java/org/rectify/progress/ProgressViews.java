@@ -17,6 +17,7 @@ import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskNotFound;
 import org.rectify.plans.UnitDuty;
 import org.rectify.progress.internal.WrittenCycles;
+import org.rectify.progress.internal.WrittenItems;
 import org.rectify.units.Unit;
 import org.rectify.units.Units;
 import org.springframework.stereotype.Service;
@@ -165,9 +166,11 @@ public class ProgressViews {
                             contributed.bySupporter().getOrDefault(key(cycle.id(), d.taskId(), d.unitId()), 0)));
                 }
             }
-            // the same ~100 cycles in every due list of the plan: their JSON written once (WrittenCycles)
+            // the same ~100 cycles in every due list of the plan: their JSON written once (WrittenCycles); the
+            // page's items and supported tasks written by hand (WrittenItems)
             out.add(new DueList.PlanDue(plan, titles.get(plan), cadences.get(plan), cycle,
-                    writtenCycles.of(plan, cyclesByPlan.getOrDefault(plan, List.of())), items, supporting));
+                    writtenCycles.of(plan, cyclesByPlan.getOrDefault(plan, List.of())), WrittenItems.items(items),
+                    WrittenItems.supporting(supporting)));
         }
         return out;
     }

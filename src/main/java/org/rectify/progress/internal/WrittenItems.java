@@ -43,118 +43,100 @@ public final class WrittenItems {
 
     /** A plan's items on the page, written by hand. */
     public static List<DueList.Item> items(List<DueList.Item> items) {
-        return new Items(List.copyOf(items));
+        return new ByHand<>(List.copyOf(items), WrittenItems::write);
     }
 
     /** A plan's supported tasks on the page, written by hand. */
     public static List<DueList.Support> supporting(List<DueList.Support> supporting) {
-        return new Supports(List.copyOf(supporting));
+        return new ByHand<>(List.copyOf(supporting), WrittenItems::write);
     }
 
-    /** Items: the mapper's order of {@link DueList.Item}'s components, nulls written. */
-    @JsonSerialize(using = Items.Writer.class)
-    static final class Items extends AbstractList<DueList.Item> implements RandomAccess {
+    /** How one element is written. */
+    @FunctionalInterface
+    private interface ElementWriter<T> {
+        void write(JsonGenerator gen, T element);
+    }
 
-        private final List<DueList.Item> items;
+    /** A list whose JSON array is written element by element by {@code writer}. */
+    @JsonSerialize(using = ByHand.Writer.class)
+    static final class ByHand<T> extends AbstractList<T> implements RandomAccess {
 
-        private Items(List<DueList.Item> items) {
-            this.items = items;
+        private final List<T> elements;
+        private final ElementWriter<T> writer;
+
+        private ByHand(List<T> elements, ElementWriter<T> writer) {
+            this.elements = elements;
+            this.writer = writer;
         }
 
         @Override
-        public DueList.Item get(int index) {
-            return items.get(index);
+        public T get(int index) {
+            return elements.get(index);
         }
 
         @Override
         public int size() {
-            return items.size();
+            return elements.size();
         }
 
-        static final class Writer extends StdSerializer<Items> {
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        static final class Writer extends StdSerializer<ByHand> {
 
             Writer() {
-                super(Items.class);
+                super(ByHand.class);
             }
 
             @Override
-            public void serialize(Items value, JsonGenerator gen, SerializationContext context) {
+            public void serialize(ByHand value, JsonGenerator gen, SerializationContext context) {
                 gen.writeStartArray(value, value.size());
-                for (DueList.Item item : value.items) {
-                    gen.writeStartObject(item);
-                    gen.writeName(TASK_ID);
-                    gen.writeNumber(item.taskId());
-                    gen.writeName(TASK_REF);
-                    gen.writeString(item.taskRef());
-                    gen.writeName(TASK_TITLE);
-                    gen.writeString(item.taskTitle());
-                    gen.writeName(TASK_STATUS);
-                    writeName(gen, item.taskStatus());
-                    gen.writeName(UNIT_ID);
-                    gen.writeNumber(item.unitId());
-                    gen.writeName(UNIT_NAME);
-                    gen.writeString(item.unitName());
-                    gen.writeName(GROUP_NAME);
-                    gen.writeString(item.groupName());
-                    gen.writeName(STATUS);
-                    write(gen, item.status());
-                    gen.writeName(CONTRIBUTIONS);
-                    gen.writeNumber(item.contributions());
-                    gen.writeEndObject();
+                for (Object element : value.elements) {
+                    value.writer.write(gen, element);
                 }
                 gen.writeEndArray();
             }
         }
     }
 
-    /** Supported tasks: the mapper's order of {@link DueList.Support}'s components, nulls written. */
-    @JsonSerialize(using = Supports.Writer.class)
-    static final class Supports extends AbstractList<DueList.Support> implements RandomAccess {
+    /** An item: the mapper's order of {@link DueList.Item}'s components, nulls written. */
+    private static void write(JsonGenerator gen, DueList.Item item) {
+        gen.writeStartObject(item);
+        gen.writeName(TASK_ID);
+        gen.writeNumber(item.taskId());
+        gen.writeName(TASK_REF);
+        gen.writeString(item.taskRef());
+        gen.writeName(TASK_TITLE);
+        gen.writeString(item.taskTitle());
+        gen.writeName(TASK_STATUS);
+        writeName(gen, item.taskStatus());
+        gen.writeName(UNIT_ID);
+        gen.writeNumber(item.unitId());
+        gen.writeName(UNIT_NAME);
+        gen.writeString(item.unitName());
+        gen.writeName(GROUP_NAME);
+        gen.writeString(item.groupName());
+        gen.writeName(STATUS);
+        write(gen, item.status());
+        gen.writeName(CONTRIBUTIONS);
+        gen.writeNumber(item.contributions());
+        gen.writeEndObject();
+    }
 
-        private final List<DueList.Support> supporting;
-
-        private Supports(List<DueList.Support> supporting) {
-            this.supporting = supporting;
-        }
-
-        @Override
-        public DueList.Support get(int index) {
-            return supporting.get(index);
-        }
-
-        @Override
-        public int size() {
-            return supporting.size();
-        }
-
-        static final class Writer extends StdSerializer<Supports> {
-
-            Writer() {
-                super(Supports.class);
-            }
-
-            @Override
-            public void serialize(Supports value, JsonGenerator gen, SerializationContext context) {
-                gen.writeStartArray(value, value.size());
-                for (DueList.Support support : value.supporting) {
-                    gen.writeStartObject(support);
-                    gen.writeName(TASK_ID);
-                    gen.writeNumber(support.taskId());
-                    gen.writeName(TASK_REF);
-                    gen.writeString(support.taskRef());
-                    gen.writeName(TASK_TITLE);
-                    gen.writeString(support.taskTitle());
-                    gen.writeName(UNIT_ID);
-                    gen.writeNumber(support.unitId());
-                    gen.writeName(UNIT_NAME);
-                    gen.writeString(support.unitName());
-                    gen.writeName(CONTRIBUTIONS);
-                    gen.writeNumber(support.contributions());
-                    gen.writeEndObject();
-                }
-                gen.writeEndArray();
-            }
-        }
+    /** A supported task: the mapper's order of {@link DueList.Support}'s components, nulls written. */
+    private static void write(JsonGenerator gen, DueList.Support support) {
+        gen.writeStartObject(support);
+        gen.writeName(TASK_ID);
+        gen.writeNumber(support.taskId());
+        gen.writeName(TASK_REF);
+        gen.writeString(support.taskRef());
+        gen.writeName(TASK_TITLE);
+        gen.writeString(support.taskTitle());
+        gen.writeName(UNIT_ID);
+        gen.writeNumber(support.unitId());
+        gen.writeName(UNIT_NAME);
+        gen.writeString(support.unitName());
+        gen.writeName(CONTRIBUTIONS);
+        gen.writeNumber(support.contributions());
+        gen.writeEndObject();
     }
 
     /** A slot's status, {@link SlotStatus}'s components in order; null as the mapper writes it. */

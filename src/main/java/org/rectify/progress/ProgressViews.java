@@ -17,6 +17,7 @@ import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskNotFound;
 import org.rectify.plans.UnitDuty;
 import org.rectify.progress.internal.WrittenCycles;
+import org.rectify.progress.internal.WrittenItems;
 import org.rectify.units.Unit;
 import org.rectify.units.Units;
 import org.springframework.stereotype.Service;
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.count;
@@ -144,30 +144,33 @@ public class ProgressViews {
                     .or(() -> ReportingCycles.current(all, today)).ifPresent(c -> shown.put(plan, c));
         }
         List<UnitDuty> shownLeads = leads.stream().filter(d -> shown.containsKey(d.planId())).toList();
-        Map<String, SlotStatus> slots = slots(shown, shownLeads, today);
+        Map<SlotKey, SlotStatus> slots = slots(shown, shownLeads, today);
         DueContributions contributed = contributions(shown.values(), shownLeads,
                 supports.stream().filter(d -> shown.containsKey(d.planId())).toList());
         List<DueList.PlanDue> out = new ArrayList<>();
         for (long plan : planIds) {
             ReportingCycle cycle = shown.get(plan);
+            SlotStatus none = cycle == null ? SlotStatus.MISSING : missing(cycle, today); // the plan's items without a slot
             List<DueList.Item> items = new ArrayList<>();
             List<DueList.Support> supporting = new ArrayList<>();
             for (UnitDuty d : leadsByPlan.getOrDefault(plan, List.of())) {
-                SlotStatus status = cycle == null ? SlotStatus.MISSING
-                        : slots.getOrDefault(key(cycle.id(), d.taskId(), d.unitId()), missing(cycle, today));
-                int count = cycle == null ? 0 : contributed.byLead().getOrDefault(key(cycle.id(), d.taskId(), d.unitId()), 0);
+                SlotKey slot = cycle == null ? null : new SlotKey(cycle.id(), d.taskId(), d.unitId());
+                SlotStatus status = cycle == null ? none : slots.getOrDefault(slot, none);
+                int count = cycle == null ? 0 : contributed.byLead().getOrDefault(slot, 0);
                 items.add(new DueList.Item(d.taskId(), d.ref(), d.displayTitle(), d.status(), d.unitId(), d.unitName(),
                         d.groupName(), status, count));
             }
             if (cycle != null) { // without a cycle there is nothing to contribute to
                 for (UnitDuty d : supportsByPlan.getOrDefault(plan, List.of())) {
                     supporting.add(new DueList.Support(d.taskId(), d.ref(), d.displayTitle(), d.unitId(), d.unitName(),
-                            contributed.bySupporter().getOrDefault(key(cycle.id(), d.taskId(), d.unitId()), 0)));
+                            contributed.bySupporter().getOrDefault(new SlotKey(cycle.id(), d.taskId(), d.unitId()), 0)));
                 }
             }
-            // the same ~100 cycles in every due list of the plan: their JSON written once (WrittenCycles)
+            // the same ~100 cycles in every due list of the plan: their JSON written once (WrittenCycles); the
+            // page's items and supported tasks written by hand (WrittenItems)
             out.add(new DueList.PlanDue(plan, titles.get(plan), cadences.get(plan), cycle,
-                    writtenCycles.of(plan, cyclesByPlan.getOrDefault(plan, List.of())), items, supporting));
+                    writtenCycles.of(plan, cyclesByPlan.getOrDefault(plan, List.of())), WrittenItems.items(items),
+                    WrittenItems.supporting(supporting)));
         }
         return out;
     }
@@ -359,9 +362,9 @@ public class ProgressViews {
     /** The contributions counted by cycle, task, lead unit and contributing unit. */
     private static final org.jooq.Field<Integer> CONTRIBUTIONS = count();
 
-    /** The slots of these lead duties in their plan's shown cycle, in one statement, by "cycle/task/unit". */
-    private Map<String, SlotStatus> slots(Map<Long, ReportingCycle> shown, List<UnitDuty> leads, LocalDate today) {
-        Map<String, SlotStatus> out = new HashMap<>();
+    /** The slots of these lead duties in their plan's shown cycle, in one statement, by cycle, task and unit. */
+    private Map<SlotKey, SlotStatus> slots(Map<Long, ReportingCycle> shown, List<UnitDuty> leads, LocalDate today) {
+        Map<SlotKey, SlotStatus> out = new HashMap<>();
         if (leads.isEmpty()) {
             return out;
         }
@@ -370,8 +373,8 @@ public class ProgressViews {
         // arrays, not lists: one bind value each however long the root office's whole list is, and the statement
         // rendered once (RenderedStatements): jOOQ built it afresh at every request
         Long[] cycleIds = byId.keySet().toArray(Long[]::new);
-        Long[] taskIds = leads.stream().map(UnitDuty::taskId).distinct().toArray(Long[]::new);
-        Long[] unitIds = leads.stream().map(UnitDuty::unitId).distinct().toArray(Long[]::new);
+        Long[] taskIds = distinct(leads, List.of(), UnitDuty::taskId);
+        Long[] unitIds = distinct(leads, List.of(), UnitDuty::unitId);
         List<Object> binds = List.of(cycleIds, taskIds, unitIds);
         // read from the driver by column number, in SLOT_FIELDS' order (RenderedStatements.rows)
         statements.rows(statements.sqlWithBinds("due-slots", () -> db.select(SLOT_FIELDS)
@@ -380,7 +383,7 @@ public class ProgressViews {
                                         .and(REPORT_SLOT.UNIT_ID.eq(any(org.jooq.impl.DSL.val(unitIds))))), binds), binds, r -> {
                     long cycle = r.getLong(1);
                     String latestStatus = r.getString(9);
-                    out.put(key(cycle, r.getLong(2), r.getLong(3)), SlotStates.of(ReportState.valueOf(r.getString(4)),
+                    out.put(new SlotKey(cycle, r.getLong(2), r.getLong(3)), SlotStates.of(ReportState.valueOf(r.getString(4)),
                             r.getObject(5, java.time.OffsetDateTime.class), RenderedStatements.nullableLong(r, 6),
                             RenderedStatements.nullableInt(r, 8), latestStatus == null ? null : VersionStatus.valueOf(latestStatus),
                             RenderedStatements.nullableLong(r, 7), byId.get(cycle), today, clock.getZone()));
@@ -389,15 +392,14 @@ public class ProgressViews {
         return out;
     }
 
-    /** How many contributions each lead unit received and each supporting unit made, by "cycle/task/unit". */
-    private record DueContributions(Map<String, Integer> byLead, Map<String, Integer> bySupporter) {
+    /** How many contributions each lead unit received and each supporting unit made, by cycle, task and unit. */
+    private record DueContributions(Map<SlotKey, Integer> byLead, Map<SlotKey, Integer> bySupporter) {
     }
 
     /** The contributions in these cycles on the lead and the supported tasks, in one statement. */
     private DueContributions contributions(Collection<ReportingCycle> shown, List<UnitDuty> leads, List<UnitDuty> supports) {
         DueContributions out = new DueContributions(new HashMap<>(), new HashMap<>());
-        Long[] taskIds = Stream.concat(leads.stream(), supports.stream()).map(UnitDuty::taskId).distinct()
-                .toArray(Long[]::new);
+        Long[] taskIds = distinct(leads, supports, UnitDuty::taskId);
         if (taskIds.length == 0) {
             return out;
         }
@@ -412,8 +414,8 @@ public class ProgressViews {
                     long cycle = r.getLong(1);
                     long task = r.getLong(2);
                     int count = r.getInt(5);
-                    out.byLead().merge(key(cycle, task, r.getLong(3)), count, Integer::sum);
-                    out.bySupporter().merge(key(cycle, task, r.getLong(4)), count, Integer::sum);
+                    out.byLead().merge(new SlotKey(cycle, task, r.getLong(3)), count, Integer::sum);
+                    out.bySupporter().merge(new SlotKey(cycle, task, r.getLong(4)), count, Integer::sum);
                     return cycle;
                 });
         return out;
@@ -423,8 +425,23 @@ public class ProgressViews {
         return SlotStates.of(null, null, null, null, null, null, cycle, today, clock.getZone());
     }
 
-    private static String key(long cycleId, long taskId, long unitId) {
-        return cycleId + "/" + taskId + "/" + unitId;
+    /**
+     * A cycle's slot of a task and unit, as a map's key: a string of the three built per item and per row was 1-2 % of
+     * a county office's due list in a flight recording.
+     */
+    private record SlotKey(long cycleId, long taskId, long unitId) {
+    }
+
+    /** The distinct ids of two lists of duties, in their order, as one bind value (a loop: the streams cost more). */
+    private static Long[] distinct(List<UnitDuty> first, List<UnitDuty> second, java.util.function.ToLongFunction<UnitDuty> id) {
+        Set<Long> ids = new LinkedHashSet<>(2 * (first.size() + second.size()));
+        for (UnitDuty d : first) {
+            ids.add(id.applyAsLong(d));
+        }
+        for (UnitDuty d : second) {
+            ids.add(id.applyAsLong(d));
+        }
+        return ids.toArray(Long[]::new);
     }
 
     static boolean meets(Indicator target, java.math.BigDecimal value) {

@@ -33,8 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The due list's answer over the API, whose plans' cycles are written once per plan and kept (WrittenCycles, issue
- * 14), is byte for byte what the app's mapper writes of the same page with its cycles as a plain list, for offices,
- * staff and the administrator; and a plan whose cycles change is answered with the new ones at once.
+ * 14) and whose items and supported tasks are written by hand (WrittenItems), is byte for byte what the app's mapper
+ * writes of the same page with its cycles, items and supported tasks as plain lists, for offices, staff and the
+ * administrator; and a plan whose cycles change is answered with the new ones at once.
  */
 @IntegrationTest
 class DueAnswerBytesTests {
@@ -55,7 +56,7 @@ class DueAnswerBytesTests {
     Clock clock;
 
     @Test
-    void every_roles_due_answer_is_the_bytes_the_mapper_writes_of_the_same_page_with_plain_cycle_lists() throws Exception {
+    void every_roles_due_answer_is_the_bytes_the_mapper_writes_of_the_same_page_with_plain_lists() throws Exception {
         Map<String, DataScope> scopes = Demo.scopes(units);
         Map<RequestPostProcessor, Caller> logins = Map.of(office(), caller(Role.OFFICE, scopes.get("office")),
                 linxiangOffice(), caller(Role.OFFICE, scopes.get("linxiang-office")),
@@ -108,10 +109,11 @@ class DueAnswerBytesTests {
         }
     }
 
-    /** The page with each plan's cycles in an ArrayList, written by the mapper's own serializers. */
+    /** The page with each plan's cycles, items and supported tasks in ArrayLists, written by the mapper's own serializers. */
     private static DuePage plain(DuePage page) {
         return new DuePage(page.plans().stream().map(p -> new DueList.PlanDue(p.planId(), p.planTitle(), p.cadence(),
-                p.cycle(), new ArrayList<>(p.cycles()), p.items(), p.supporting())).toList(), page.page(), page.size(),
+                p.cycle(), new ArrayList<>(p.cycles()), new ArrayList<>(p.items()), new ArrayList<>(p.supporting())))
+                .toList(), page.page(), page.size(),
                 page.total(), page.supportingTotal());
     }
 

@@ -7,7 +7,7 @@ operation far less than throughput (issue 14).
   python3 bench/cpusplit.py sample OUT DATA &   # until OUT/results.md exists (run.sh's last step), or killed
   python3 bench/cpusplit.py report OUT          # per window: ms per operation, JVM (requests) / PG backends / PG other / client
 DATA: the data directory (its postgres/postmaster.pid names the server; the JVM is the java process whose command
-line names DATA; the client the python3 process running bench/measure.py)."""
+line names DATA; the client this run's bench/measure.py, or its wrk)."""
 import json, os, sys, time
 
 HZ = os.sysconf('SC_CLK_TCK')
@@ -49,6 +49,19 @@ def thread_ticks(pid):
     return total
 
 
+def client(cl, out):
+    """This run's load client: its measure.py (given OUT's setup.json) or its wrk (given the app's address); another
+    engineer's client on the same machine is not this run's."""
+    if 'bench/measure.py' in cl:
+        return out in cl
+    if cl.startswith('wrk '):
+        try:
+            return json.load(open(f'{out}/setup.json'))['base'] in cl
+        except (OSError, ValueError, KeyError):
+            return False
+    return False
+
+
 def sample(out, data):
     log = open(f'{out}/cpusplit.jsonl', 'a')
     seen = {}  # pid -> (group, last ticks): a process that ended keeps its last reading
@@ -76,7 +89,7 @@ def sample(out, data):
             else:
                 if pid not in kind:
                     cl = cmdline(pid)
-                    kind[pid] = 'jvm' if cl.startswith('java') and data in cl else 'client' if ('bench/measure.py' in cl or cl.startswith('wrk ')) else ''
+                    kind[pid] = 'jvm' if cl.startswith('java') and data in cl else 'client' if client(cl, out) else ''
                 c = kind[pid]
                 if c:
                     now[pid] = (c, t)

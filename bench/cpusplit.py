@@ -7,7 +7,7 @@ operation far less than throughput (issue 14).
   python3 bench/cpusplit.py sample OUT DATA &   # until OUT/results.md exists (run.sh's last step), or killed
   python3 bench/cpusplit.py report OUT          # per window: ms per operation, JVM (requests) / PG backends / PG other / client
 DATA: the data directory (its postgres/postmaster.pid names the server; the JVM is the java process whose command
-line names DATA; the client the python3 process running bench/measure.py)."""
+line names DATA; the client this run's bench/measure.py, or its wrk)."""
 import json, os, sys, time
 
 HZ = os.sysconf('SC_CLK_TCK')
@@ -27,7 +27,9 @@ def cmdline(pid):
 
 
 JVM_THREADS = [('http-nio', 'jvm_requests'), ('C1 CompilerThre', 'jvm_jit'), ('C2 CompilerThre', 'jvm_jit'),
-               ('GC Thread', 'jvm_gc'), ('G1 ', 'jvm_gc'), ('VM Thread', 'jvm_gc')]
+               ('GC Thread', 'jvm_gc'), ('G1 ', 'jvm_gc'), ('VM Thread', 'jvm_gc'),
+               # the node's catch-up threads (platform.CatchUpWorker: the audit linker, the insight applier, or one for both)
+               ('audit-linker', 'jvm_catchup'), ('insight-applie', 'jvm_catchup'), ('catch-up', 'jvm_catchup')]
 
 
 def thread_ticks(pid):
@@ -45,6 +47,19 @@ def thread_ticks(pid):
     except OSError:
         pass
     return total
+
+
+def client(cl, out):
+    """This run's load client: its measure.py (given OUT's setup.json) or its wrk (given the app's address); another
+    engineer's client on the same machine is not this run's."""
+    if 'bench/measure.py' in cl:
+        return out in cl
+    if cl.startswith('wrk '):
+        try:
+            return json.load(open(f'{out}/setup.json'))['base'] in cl
+        except (OSError, ValueError, KeyError):
+            return False
+    return False
 
 
 def sample(out, data):
@@ -69,10 +84,12 @@ def sample(out, data):
                 c = cmdline(pid)
                 group = 'pg_backend' if ('rectify' in c and ('127.0.0.1' in c or 'localhost' in c or '::1' in c)) else 'pg_other'
                 now[pid] = (group, t)
+                if 'walwriter' in c:  # counted in pg_other too, and apart: the WAL's fsyncs
+                    now[(pid, 'wal')] = ('pg_walwriter', t)
             else:
                 if pid not in kind:
                     cl = cmdline(pid)
-                    kind[pid] = 'jvm' if cl.startswith('java') and data in cl else 'client' if 'bench/measure.py' in cl else ''
+                    kind[pid] = 'jvm' if cl.startswith('java') and data in cl else 'client' if client(cl, out) else ''
                 c = kind[pid]
                 if c:
                     now[pid] = (c, t)
@@ -103,16 +120,16 @@ def report(out):
     results = [json.loads(l) for l in open(f'{out}/results.jsonl')]
     at = lambda t: sample_at(rows, t)
 
-    groups = ['jvm', 'jvm_requests', 'jvm_jit', 'jvm_gc', 'pg_backend', 'pg_other', 'client']
-    print('| role | op | ops | ops/s | CPU ms per op: JVM (requests / JIT / GC) | PG backends | PG other | client | all |')
+    groups = ['jvm', 'jvm_requests', 'jvm_jit', 'jvm_gc', 'jvm_catchup', 'pg_backend', 'pg_other', 'pg_walwriter', 'client']
+    print('| role | op | ops | ops/s | CPU ms per op: JVM (requests / JIT / GC / catch-up) | PG backends | PG other (WAL writer) | client | all |')
     print('|---|---|---|---|---|---|---|---|---|')
     for w in results:
         a, b = at(w['start_epoch']), at(w['end_epoch'])
         n = max(1, w['ops'])
         ms = {g: (b.get(g, 0) - a.get(g, 0)) * 1000 / HZ / n for g in groups}
         total = ms['jvm'] + ms['pg_backend'] + ms['pg_other'] + ms['client']
-        print(f"| {w['role']} | {w['query']} | {w['ops']} | {w['ops_per_s']} | {ms['jvm']:.2f} ({ms['jvm_requests']:.2f} / {ms['jvm_jit']:.2f} / {ms['jvm_gc']:.2f}) "
-              f"| {ms['pg_backend']:.2f} | {ms['pg_other']:.2f} | {ms['client']:.2f} | {total:.2f} |")
+        print(f"| {w['role']} | {w['query']} | {w['ops']} | {w['ops_per_s']} | {ms['jvm']:.2f} ({ms['jvm_requests']:.2f} / {ms['jvm_jit']:.2f} / {ms['jvm_gc']:.2f} / {ms['jvm_catchup']:.2f}) "
+              f"| {ms['pg_backend']:.2f} | {ms['pg_other']:.2f} ({ms['pg_walwriter']:.2f}) | {ms['client']:.2f} | {total:.2f} |")
 
 
 if __name__ == '__main__':

@@ -7,7 +7,7 @@ import org.jooq.Query;
 import org.jooq.Record9;
 import org.rectify.audit.AuditHash;
 import org.rectify.audit.internal.db.tables.records.AuditEntryRecord;
-import org.rectify.platform.CatchUpWorker;
+import org.rectify.platform.CatchUp;
 import org.rectify.platform.CommittedConnection;
 import org.rectify.platform.RenderedStatements;
 import org.slf4j.Logger;
@@ -22,7 +22,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import jakarta.annotation.PreDestroy;
 import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -47,7 +46,7 @@ import static org.jooq.impl.DSL.trueCondition;
 /**
  * Appends to the chain in two steps. A command's records are written, unlinked, to {@code audit_pending} in the
  * command's own transaction, all in one statement just before it commits (they commit with it or not at all, and no
- * lock is taken); after the commit the node's linker thread links everything pending into the chain under a
+ * lock is taken); after the commit the node's catch-up thread links everything pending into the chain under a
  * transaction-scoped advisory lock, so the chain stays a line however many commands (and app nodes) commit at once. The
  * lock is held only while linking, never through a command's commit: commands commit side by side, and a command
  * answers without waiting for its link step (issue 14, Q4: the step was a second transaction and fsync on every
@@ -76,18 +75,25 @@ public class AuditChain {
     private final TransactionTemplate linkTransaction;
     private final RenderedStatements statements;
     /**
-     * The node's linker (issue 14, Q4): links after the commands answered, everything committed since its last step in
-     * one; idle, every 10 s, for records another node left pending.
+     * The node's catch-up thread (issue 14, Q4): links after the commands answered, everything committed since its last
+     * step in one, in the step the dashboard's kept counts share (one commit for both); idle, every 10 s, for records
+     * another node left pending.
      */
-    private final CatchUpWorker linker = new CatchUpWorker("audit-linker", this::linkPending, log,
-            "audit: linking pending records failed; the next step links them", 10_000);
-
-    AuditChain(DSLContext db, DataSource dataSource, PlatformTransactionManager transactions, RenderedStatements statements) {
+    private final CatchUp catchUp;
+    private final CatchUp.Registration linker;
+    AuditChain(DSLContext db, DataSource dataSource, PlatformTransactionManager transactions, RenderedStatements statements,
+               CatchUp catchUp) {
         this.db = db;
         this.dataSource = dataSource;
         this.linkTransaction = new TransactionTemplate(transactions);
         this.linkTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.statements = statements;
+        this.catchUp = catchUp;
+        // last in the shared step: the chain's lock is held from its first statement to the commit
+        this.linker = catchUp.register("audit", Integer.MAX_VALUE, () -> {
+            link(db);
+            return false; // link takes everything pending
+        });
     }
 
     /** This transaction's group of records; written in one statement just before it commits, linked after. */
@@ -115,7 +121,7 @@ public class AuditChain {
                     unwritten = null;
                     CommittedConnection.run(dataSource, tx -> write(tx, id, late), log, "audit: writing late records failed");
                 }
-                linker.committed();
+                catchUp.committed();
             }
 
             @Override
@@ -202,17 +208,7 @@ public class AuditChain {
         if (linked > 0) {
             log.info("audit: {} pending records linked into the chain", linked);
         }
-        linker.start();
-    }
-
-    @PreDestroy
-    void stop() {
-        linker.stop();
-    }
-
-    /** One step of the linker: everything pending, in a transaction of its own. */
-    private void linkPending() {
-        linkTransaction.execute(s -> link(db));
+        linker.ready();
     }
 
     /**
@@ -221,7 +217,7 @@ public class AuditChain {
      * Records another node committed are linked by that node's linker, within milliseconds.
      */
     public void awaitLinked() {
-        linker.await();
+        catchUp.await();
     }
 
     /** Moves every pending record into the chain under the chain's lock; returns how many. */

@@ -7,7 +7,7 @@ import org.rectify.plans.TaskTransitioned;
 import org.rectify.progress.ReportSubmitted;
 import org.rectify.progress.ReportingCadenceSet;
 import org.rectify.supervision.TasksAssessed;
-import org.rectify.platform.CatchUpWorker;
+import org.rectify.platform.CatchUp;
 import org.rectify.units.UnitsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +19,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import jakarta.annotation.PreDestroy;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -50,41 +48,45 @@ class KeptCountsUpdates {
     private final PendingCounts pendingCounts;
     private final FiguresVersion version;
     private final TransactionTemplate transactions;
-    /** The node's applier: applies what commands committed, after they answered; idle, every 10 s (other nodes' leftovers). */
-    private final CatchUpWorker applier = new CatchUpWorker("insight-applier", this::applyPending, log,
-            "insight: applying changes to the kept counts failed; the next step applies them", 10_000);
+    /**
+     * The node's catch-up thread: applies what commands committed, after they answered, in the step the audit chain's
+     * link shares (one commit for both); idle, every 10 s (other nodes' leftovers).
+     */
+    private final CatchUp catchUp;
+    private final CatchUp.Registration applier;
 
-    KeptCountsUpdates(KeptCounts counts, PendingCounts pendingCounts, FiguresVersion version, PlatformTransactionManager transactions) {
+    KeptCountsUpdates(KeptCounts counts, PendingCounts pendingCounts, FiguresVersion version, PlatformTransactionManager transactions,
+                      CatchUp catchUp) {
         this.counts = counts;
         this.pendingCounts = pendingCounts;
         this.version = version;
         this.transactions = new TransactionTemplate(transactions);
         // also when a reader inside a transaction of its own takes the step
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.catchUp = catchUp;
+        this.applier = catchUp.register("insight", 0, this::applyBatch);
     }
 
     /** Returns once every change committed on this node before the call is in the kept counts. */
     void awaitApplied() {
-        applier.await();
+        catchUp.await();
     }
 
     /** Applies what waits, a batch per transaction; the facts' version moves after each that applied something. */
     private void applyPending() {
-        int taken;
+        boolean more;
         do {
-            taken = transactions.execute(s -> {
-                int n = pendingCounts.apply();
-                if (n > 0) {
-                    version.changed(); // right after this step commits
-                }
-                return n;
-            });
-        } while (taken >= PendingCounts.PER_STEP);
+            more = Boolean.TRUE.equals(transactions.execute(s -> applyBatch()));
+        } while (more);
     }
 
-    @PreDestroy
-    void stop() {
-        applier.stop();
+    /** One batch of what waits, in the caller's transaction; true when more waits. */
+    private boolean applyBatch() {
+        int n = pendingCounts.apply();
+        if (n > 0) {
+            version.changed(); // right after this step commits
+        }
+        return n >= PendingCounts.PER_STEP;
     }
 
     @EventListener
@@ -151,7 +153,7 @@ class KeptCountsUpdates {
         }
         counts.markReady();
         version.changed();
-        applier.start();
+        applier.ready();
     }
 
     void rebuild() {
@@ -195,7 +197,7 @@ class KeptCountsUpdates {
 
             @Override
             public void afterCommit() {
-                applier.committed();
+                catchUp.committed();
             }
 
             @Override

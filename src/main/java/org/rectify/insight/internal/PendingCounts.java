@@ -84,23 +84,30 @@ class PendingCounts {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     int apply() {
-        var taken = db.deleteFrom(INSIGHT_PENDING)
-                .where(INSIGHT_PENDING.ID.in(select(INSIGHT_PENDING.ID).from(INSIGHT_PENDING).orderBy(INSIGHT_PENDING.ID)
-                        .limit(inline(PER_STEP)).forUpdate().skipLocked()))
-                .returning(INSIGHT_PENDING.TASK_ID, INSIGHT_PENDING.UNIT_ID, INSIGHT_PENDING.CYCLE_ID, INSIGHT_PENDING.LATE)
+        // rendered once and kept: the step runs after every few commands under load
+        var taken = db.resultQuery(statements.sql("insight-take", this::take))
+                .coerce(INSIGHT_PENDING.TASK_ID, INSIGHT_PENDING.UNIT_ID, INSIGHT_PENDING.CYCLE_ID, INSIGHT_PENDING.LATE)
                 .fetch();
         Set<Long> tasks = new LinkedHashSet<>();
         List<KeptCounts.Reported> reported = new ArrayList<>();
         taken.forEach(r -> {
-            if (r.getUnitId() == null) {
-                tasks.add(r.getTaskId());
+            if (r.value2() == null) {
+                tasks.add(r.value1());
             } else {
-                reported.add(new KeptCounts.Reported(r.getTaskId(), r.getUnitId(), r.getCycleId(), r.getLate()));
+                reported.add(new KeptCounts.Reported(r.value1(), r.value2(), r.value3(), r.value4()));
             }
         });
         counts.refresh(tasks);
         // a report on a task counted anew in this step is counted with it
         counts.addReported(reported.stream().filter(r -> !tasks.contains(r.taskId())).toList());
         return taken.size();
+    }
+
+    /** The oldest changes waiting, deleted and returned (those another node's applier holds skipped). */
+    private Query take() {
+        return db.deleteFrom(INSIGHT_PENDING)
+                .where(INSIGHT_PENDING.ID.in(select(INSIGHT_PENDING.ID).from(INSIGHT_PENDING).orderBy(INSIGHT_PENDING.ID)
+                        .limit(inline(PER_STEP)).forUpdate().skipLocked()))
+                .returning(INSIGHT_PENDING.TASK_ID, INSIGHT_PENDING.UNIT_ID, INSIGHT_PENDING.CYCLE_ID, INSIGHT_PENDING.LATE);
     }
 }

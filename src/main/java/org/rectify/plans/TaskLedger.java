@@ -10,6 +10,7 @@ import org.rectify.platform.ColumnDates;
 import org.rectify.platform.KeptTotals;
 import org.rectify.platform.Like;
 import org.rectify.platform.RenderedStatements;
+import org.rectify.units.KeptUnitNames;
 import org.rectify.units.KeptUnitPaths;
 import org.rectify.units.UnitPaths;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.arrayAgg;
-import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.lateral;
@@ -55,19 +55,12 @@ import static org.rectify.units.api.Tables.UNITS_PERSON;
 public class TaskLedger {
 
     /**
-     * A task's lead units named as a reader of the plan names them ({@link TaskDetail#namesAsWritten}: a group's name
-     * for its members), in their order, read with the task's own row (a page's names in its one statement rather than
-     * a second statement per page, issue 14). Only the names, as a text array: a {@code multiset} of the units' ids and
-     * names came back as JSON that jOOQ parsed into records for each row, to keep one name of each.
+     * A page's columns: the task's lead units as the ids its row keeps (V69), named from the names the node keeps
+     * ({@link LeadNames}); a subquery per row joining the units' and groups' rows for their names was about half of a
+     * page's PostgreSQL CPU (issue 14).
      */
-    private static final Field<String[]> LEAD_NAMES = field(select(arrayAgg(coalesce(UNITS_GROUP.NAME, UNITS_DIRECTORY.NAME))
-            .orderBy(TASK_UNIT.POSITION, TASK_UNIT.UNIT_ID))
-            .from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
-            .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
-            .where(TASK_UNIT.TASK_ID.eq(TASK.ID).and(TASK_UNIT.ROLE.eq(UnitRole.LEAD))));
-
     private static final List<Field<?>> PAGE_FIELDS = List.of(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT,
-            TASK.STATUS, TASK.DEADLINE, LEAD_NAMES, UNITS_PERSON.NAME, TASK.ONGOING);
+            TASK.STATUS, TASK.DEADLINE, TASK.LEAD_UNIT_IDS, TASK.LEAD_GROUP_IDS, UNITS_PERSON.NAME, TASK.ONGOING);
 
     /**
      * A page's row with the count its statement read beside it: the kept total ({@link TaskStatusCounts#total}) or the
@@ -129,15 +122,17 @@ public class TaskLedger {
     private final TaskFigureConditions figures;
     private final RenderedStatements statements;
     private final KeptUnitPaths unitPaths;
+    private final KeptUnitNames unitNames;
 
     TaskLedger(DSLContext db, LedgerCounts counts, TaskStatusCounts statusCounts, TaskFigureConditions figures,
-               RenderedStatements statements, KeptUnitPaths unitPaths) {
+               RenderedStatements statements, KeptUnitPaths unitPaths, KeptUnitNames unitNames) {
         this.db = db;
         this.counts = counts;
         this.statusCounts = statusCounts;
         this.figures = figures;
         this.statements = statements;
         this.unitPaths = unitPaths;
+        this.unitNames = unitNames;
     }
 
     /**
@@ -173,6 +168,7 @@ public class TaskLedger {
         Table<?> rows = range.isPresent() ? OPEN_REACH_TASKS : TASK;
         Supplier<Field<Long>> keptTotal = keptTotal(filter, scope, leadPath);
         boolean kept = keptTotal != null;
+        LeadNames leads = new LeadNames(unitNames);
         var known = kept ? null : counts.known(counted);
         if (known == null) {
             // the page with its total (kept) or its bounded count in one statement; a page past the end counts apart
@@ -180,7 +176,8 @@ public class TaskLedger {
             List<CountedRow> read = statements.rows(statements.sql(List.of("page-counted", shape, filter.page()),
                     () -> page(rows, where, order, filter.size(), filter.page(),
                             kept ? keptTotal.get() : counts.boundedColumn(from, where))),
-                    row -> new CountedRow(summary(row), row.getLong(PAGE_FIELDS.size() + 1)));
+                    row -> new CountedRow(summary(row, leads), row.getLong(PAGE_FIELDS.size() + 1)));
+            leads.complete();
             if (!read.isEmpty()) {
                 long n = read.get(0).counted();
                 var total = kept ? new KeptTotals.Counted<>(n, false) : counts.fromBounded(counted, n, before, from, where);
@@ -197,7 +194,8 @@ public class TaskLedger {
         // A page past the end (an old link, a narrowed filter) shows the last page rather than "page 100 of 5".
         int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / filter.size()));
         String sql = statements.sql(List.of("page", shape, page), () -> page(rows, where, order, filter.size(), page));
-        List<TaskSummary> tasks = statements.rows(sql, TaskLedger::summary);
+        List<TaskSummary> tasks = statements.rows(sql, row -> summary(row, leads));
+        leads.complete();
         return new LedgerPage(tasks, total, known.estimated(), page, filter.size());
     }
 
@@ -231,13 +229,13 @@ public class TaskLedger {
      * {@code getDate} went through a {@code GregorianCalendar} for every row (4-6 % of a page's CPU, issue 14), made a
      * date without a formatter ({@link ColumnDates}: {@code LocalDate.parse} was 11 % of a page's allocation).
      */
-    private static TaskSummary summary(java.sql.ResultSet r) throws java.sql.SQLException {
+    private static TaskSummary summary(java.sql.ResultSet r, LeadNames leads) throws java.sql.SQLException {
         String deadline = r.getString(7);
-        java.sql.Array leadNames = r.getArray(8);
+        java.sql.Array groupIds = r.getArray(9);
         return new TaskSummary(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
                 TaskStatus.valueOf(r.getString(6)), deadline == null ? null : ColumnDates.parse(deadline),
-                TaskDetail.distinctNames(leadNames == null ? null : (String[]) leadNames.getArray()), r.getString(9),
-                r.getBoolean(10));
+                leads.of((Long[]) r.getArray(8).getArray(), groupIds == null ? null : (Long[]) groupIds.getArray()),
+                r.getString(10), r.getBoolean(11));
     }
 
     /** How many tasks of each status the scope sees, for a dashboard: exact, from the kept counts ({@link TaskStatusCounts}). */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rectify.Demo;
 import org.rectify.IntegrationTest;
 import org.rectify.access.DataScope;
+import org.rectify.units.KeptUnitNames;
 import org.rectify.units.Units;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,8 @@ class LedgerPageCountTests {
     MockMvc mvc;
     @Autowired
     TaskLedger ledger;
+    @Autowired
+    KeptUnitNames unitNames;
     @Autowired
     Plans plans;
     @Autowired
@@ -129,6 +132,7 @@ class LedgerPageCountTests {
         statements.setLevel(Level.DEBUG);
         db.settings().setExecuteLogging(true); // off unless DEBUG at start (platform.JooqSettings); read per statement
         try {
+            unitNames.names(); // the units' names kept, as a node reading pages keeps them (read again after 5 s)
             int before = executed(output);
             assertThat(ledger.find(open, county).tasks()).isNotEmpty();
             int afterOpen = executed(output);

@@ -12,6 +12,7 @@ import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
 import org.rectify.access.DataScope;
 import org.rectify.platform.KeptTotals;
+import org.rectify.units.KeptUnitNames;
 import org.rectify.units.NewUnit;
 import org.rectify.units.UnitAdministration;
 import org.rectify.units.UnitLevel;
@@ -78,6 +79,8 @@ class TaskStatusCountsTests {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    KeptUnitNames unitNames;
 
     private long unit(String name) {
         return units.resolve(name).orElseThrow().id();
@@ -177,6 +180,7 @@ class TaskStatusCountsTests {
         try {
             for (String command : List.of("ASSIGN", "START")) {
                 TestTasks.command(mvc, task, command); // a change on this node: before, the next page counted its total
+                unitNames.names(); // the units' names kept, as a node reading pages keeps them (read again after 5 s)
                 int before = output.getOut().length();
                 LedgerPage everyPage = ledger.find(every, root);
                 LedgerPage openPage = ledger.find(open, root);

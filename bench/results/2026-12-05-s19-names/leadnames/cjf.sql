@@ -1,0 +1,1 @@
+select "task_open_reach"."task_id" from "task_open_reach" where ("task_open_reach"."path" = '/1/6/11/' and "task_open_reach"."deadline" <= date '2026-12-04') order by "task_open_reach"."deadline" asc nulls last, "task_open_reach"."task_id" asc offset 0 rows fetch next 50 rows only;

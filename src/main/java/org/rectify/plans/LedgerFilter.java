@@ -20,6 +20,9 @@ public record LedgerFilter(Long planId, String section, Long leadUnitId, Set<Tas
     public static final int MAX_PAGE_SIZE = 200;
 
     public LedgerFilter {
+        section = blankToNull(section); // a blank field asks nothing: one shape for "not asked" (see asksOnlyStatuses)
+        responsible = blankToNull(responsible);
+        text = blankToNull(text);
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         sort = sort == null ? Sort.REF : sort;
         page = Math.max(page, 0);
@@ -38,6 +41,21 @@ public record LedgerFilter(Long planId, String section, Long leadUnitId, Set<Tas
                 descending, page, size, figure);
     }
 
+    public LedgerFilter withSort(Sort sort, boolean descending) {
+        return new LedgerFilter(planId, section, leadUnitId, statuses, deadlineFrom, deadlineTo, responsible, text, sort,
+                descending, page, size, figure);
+    }
+
+    /**
+     * Whether the filter asks for these statuses (or none: every task) and nothing else. Compared with such a filter
+     * rather than field by field, so that a field added to the filter cannot be forgotten here (kept totals answer only
+     * such filters: a forgotten field would give a wrong total).
+     */
+    public boolean asksOnlyStatuses() {
+        return unordered().equals(new LedgerFilter(null, null, null, statuses, null, null, null, null, Sort.REF, false, 0,
+                DEFAULT_PAGE_SIZE, null));
+    }
+
     /**
      * The tasks the filter asks for, whatever their order and page: the same filter sorted another way, or paged by
      * another size, is the same set (one count of it, not one per sort and size).
@@ -45,6 +63,10 @@ public record LedgerFilter(Long planId, String section, Long leadUnitId, Set<Tas
     public LedgerFilter unordered() {
         return new LedgerFilter(planId, section, leadUnitId, statuses, deadlineFrom, deadlineTo, responsible, text, Sort.REF,
                 false, 0, DEFAULT_PAGE_SIZE, figure);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     /** The first {@code size} tasks of a plan (every plan when null), in plan order. */

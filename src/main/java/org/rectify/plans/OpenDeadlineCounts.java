@@ -44,9 +44,7 @@ final class OpenDeadlineCounts {
             return Optional.empty();
         }
         // the set, whatever its order: V45's range is read in deadline order, the count needs only its rows
-        LedgerFilter set = new LedgerFilter(filter.planId(), filter.section(), filter.leadUnitId(), filter.statuses(),
-                filter.deadlineFrom(), filter.deadlineTo(), filter.responsible(), filter.text(), LedgerFilter.Sort.DEADLINE,
-                false, 0, filter.size(), filter.figure());
+        LedgerFilter set = filter.withPage(0).withSort(LedgerFilter.Sort.DEADLINE, false);
         return OpenReachRange.of(set, scope, leadPath)
                 .filter(range -> OpenReachRange.asksNothing(range.rest(set)))
                 .map(range -> () -> total(range, filter.deadlineFrom(), filter.deadlineTo()));

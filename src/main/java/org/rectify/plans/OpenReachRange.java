@@ -83,12 +83,6 @@ record OpenReachRange(String path, Reach reach) {
 
     /** Whether the rest of the filter asks nothing of the task row (a count then reads the range alone). */
     static boolean asksNothing(LedgerFilter rest) {
-        return rest.planId() == null && blank(rest.section()) && rest.leadUnitId() == null && rest.statuses().isEmpty()
-                && rest.deadlineFrom() == null && rest.deadlineTo() == null && blank(rest.responsible())
-                && blank(rest.text()) && rest.figure() == null;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return rest.statuses().isEmpty() && rest.asksOnlyStatuses();
     }
 }

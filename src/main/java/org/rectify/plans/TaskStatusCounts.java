@@ -58,8 +58,7 @@ class TaskStatusCounts {
 
     /** Whether the kept counts answer the filter: it asks for statuses (or none: every task) and nothing else. */
     static boolean answer(LedgerFilter f) {
-        return f.planId() == null && blank(f.section()) && f.leadUnitId() == null && f.deadlineFrom() == null
-                && f.deadlineTo() == null && blank(f.responsible()) && blank(f.text()) && f.figure() == null;
+        return f.asksOnlyStatuses();
     }
 
     /** How many tasks of each status the scope sees (every status named, 0 when none). */
@@ -128,9 +127,5 @@ class TaskStatusCounts {
                 .where(rowsOf(DataScope.ALL).and(TASK_STATUS_COUNT.TASKS.ne(0))).fetchMap(TASK_STATUS_COUNT.STATUS, tasks);
         Field<Long> counted = count().cast(Long.class);
         return !kept.equals(db.select(TASK.STATUS, counted).from(TASK).groupBy(TASK.STATUS).fetchMap(TASK.STATUS, counted));
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

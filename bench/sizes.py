@@ -1,4 +1,4 @@
-"""The three sizes side by side (ops/s and p95 ms, wrk): python3 sizes.py [QUIET_UNTIL_EPOCH]
+"""The three sizes side by side (ops/s and p95 ms, wrk): run in a results folder: python3 ../../sizes.py [QUIET_UNTIL_EPOCH]
 A 10k figure taken after QUIET_UNTIL (when other work started on the machine) is marked * and left out of ratios."""
 import json, sys
 quiet = float(sys.argv[1]) if len(sys.argv) > 1 else float('inf')

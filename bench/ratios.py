@@ -1,4 +1,4 @@
-"""rectify ÷ Redmine, the same window: python3 ratios.py (results-100k.jsonl, results-100k-q4-wrk.jsonl, redmine.jsonl).
+"""rectify ÷ Redmine, the same window: run in a results folder: python3 ../../ratios.py (results-100k.jsonl, results-100k-q4-wrk.jsonl, redmine.jsonl).
 Redmine's Q3 is its dashboard's stand-in too (six ledger calls: it has no count API)."""
 import json
 red = {r['query']: r['ops_per_s'] for r in map(json.loads, open('redmine.jsonl'))}

@@ -1,7 +1,5 @@
 package org.rectify.plans;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import com.jayway.jsonpath.JsonPath;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -10,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rectify.Demo;
 import org.rectify.IntegrationTest;
+import org.rectify.StatementLog;
 import org.rectify.access.DataScope;
 import org.rectify.units.KeptUnitNames;
 import org.rectify.units.Units;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -21,7 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ExtendWith(OutputCaptureExtension.class)
 class LedgerPageCountTests {
 
-    private static final Set<TaskStatus> OPEN = EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS,
-            TaskStatus.REOPENED, TaskStatus.CLOSURE_REQUESTED, TaskStatus.ONGOING);
+    private static final Set<TaskStatus> OPEN = OpenReachRange.OPEN;
     private static final String OPEN_QUERY = "status=ASSIGNED&status=IN_PROGRESS&status=CLOSURE_REQUESTED"
             + "&status=ONGOING&status=REOPENED&sort=DEADLINE&size=50";
 
@@ -126,40 +122,28 @@ class LedgerPageCountTests {
         DataScope county = roles().get("linxiang-office");
         LedgerFilter open = filters().get(0);
         LedgerFilter led = filters().get(1);
-        Logger statements = (Logger) LoggerFactory.getLogger("org.jooq.tools.LoggerListener");
-        Level level = statements.getLevel();
-        Boolean logging = db.settings().isExecuteLogging();
-        statements.setLevel(Level.DEBUG);
-        db.settings().setExecuteLogging(true); // off unless DEBUG at start (platform.JooqSettings); read per statement
-        try {
+        try (StatementLog statements = StatementLog.open(db, output)) {
             unitNames.names(); // the units' names kept, as a node reading pages keeps them (read again after 5 s)
-            int before = executed(output);
+            int before = statements.mark();
             assertThat(ledger.find(open, county).tasks()).isNotEmpty();
-            int afterOpen = executed(output);
+            assertThat(statements.since(before)).as("the page with its count").hasSize(1);
+            int afterOpen = statements.mark();
             assertThat(ledger.find(led, county).tasks()).isNotEmpty();
-            int afterLed = executed(output);
-            assertThat(afterOpen - before).as("the page with its count").isEqualTo(1);
             // the lead unit's path is read unless kept from a moment ago (units.KeptUnitPaths), then the page
-            assertThat(afterLed - afterOpen).as("the lead unit's path unless kept, then the page with its count")
+            assertThat(statements.since(afterOpen).size()).as("the lead unit's path unless kept, then the page with its count")
                     .isBetween(1, 2);
+            int afterLed = statements.mark();
             assertThat(ledger.find(led, county).tasks()).isNotEmpty();
-            int again = executed(output);
-            assertThat(again - afterLed).as("again: the path kept, the page with its count").isEqualTo(1);
+            assertThat(statements.since(afterLed)).as("again: the path kept, the page with its count").hasSize(1);
+            int again = statements.mark();
             assertThat(ledger.find(led, DataScope.ALL).tasks()).isNotEmpty();
-            assertThat(executed(output) - again).as("the province's: the same one").isEqualTo(1);
+            assertThat(statements.since(again)).as("the province's: the same one").hasSize(1);
             long unknown = db.select(org.jooq.impl.DSL.max(org.rectify.units.api.Tables.UNITS_DIRECTORY.ID)).from(
                     org.rectify.units.api.Tables.UNITS_DIRECTORY).fetchOne(0, long.class) + 1_000;
             assertThat(ledger.find(new LedgerFilter(null, null, unknown, OPEN, null, null, null, null,
                     LedgerFilter.Sort.DEADLINE, false, 0, 5), DataScope.ALL)).as("an unknown lead unit leads nothing")
                     .isEqualTo(new LedgerPage(List.of(), 0, false, 0, 5));
-        } finally {
-            statements.setLevel(level);
-            db.settings().setExecuteLogging(logging);
         }
-    }
-
-    private static int executed(CapturedOutput output) {
-        return output.getOut().split("Executing query", -1).length - 1;
     }
 
     /**

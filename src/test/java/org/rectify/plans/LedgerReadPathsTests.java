@@ -16,7 +16,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,8 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class LedgerReadPathsTests {
 
-    private static final Set<TaskStatus> OPEN = EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS,
-            TaskStatus.REOPENED, TaskStatus.CLOSURE_REQUESTED, TaskStatus.ONGOING);
+    private static final Set<TaskStatus> OPEN = OpenReachRange.OPEN;
 
     @Autowired
     DSLContext db;

@@ -1,7 +1,5 @@
 package org.rectify.plans;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import com.jayway.jsonpath.JsonPath;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -9,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rectify.DemoLogins;
 import org.rectify.IntegrationTest;
+import org.rectify.KeptRows;
+import org.rectify.StatementLog;
 import org.rectify.TestTasks;
 import org.rectify.access.DataScope;
 import org.rectify.units.NewUnit;
@@ -16,7 +16,6 @@ import org.rectify.units.UnitAdministration;
 import org.rectify.units.UnitLevel;
 import org.rectify.units.UnitType;
 import org.rectify.units.Units;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -165,17 +164,11 @@ class OpenDeadlineCountsTests {
                     plan);
             jdbc.update("insert into task_unit (task_id, unit_id, role) select id, ?, 'LEAD' from task"
                     + " where plan_id = ? and ref like 'BULK%'", linxiangGov, plan);
-            Logger log = (Logger) LoggerFactory.getLogger("org.jooq.tools.LoggerListener");
-            Level level = log.getLevel();
-            Boolean logging = db.settings().isExecuteLogging();
-            log.setLevel(Level.DEBUG);
-            db.settings().setExecuteLogging(true);
-            try {
+            try (StatementLog statements = StatementLog.open(db, output)) {
                 ledger.find(q2, root); // the city's path, kept a few seconds (KeptUnitPaths)
-                int before = output.getOut().length();
+                int before = statements.mark();
                 LedgerPage page = ledger.find(q2, root);
-                List<String> logged = output.getOut().substring(before).lines()
-                        .filter(l -> l.matches(".*\\[\\s*main\\] org\\.jooq\\.tools\\.LoggerListener\\s*: Executing query.*")).toList();
+                List<String> logged = statements.since(before);
                 assertThat(logged).as("one statement: the page with its total").hasSize(1);
                 assertThat(logged.get(0)).as("its total from the kept rows, no bounded count")
                         .contains("task_open_deadline_count").doesNotContain("limit 2001");
@@ -183,9 +176,6 @@ class OpenDeadlineCountsTests {
                 assertThat(page.total()).isGreaterThan(2_500).isEqualTo(db.fetchCount(TASK, LedgerScopeTests.byJoin(root)
                         .and(open()).and(TASK.DEADLINE.le(yesterday)).and(LedgerScopeTests.ledByJoin(units.get(city).path()))));
                 assertThat(page.tasks()).hasSize(50);
-            } finally {
-                log.setLevel(level);
-                db.settings().setExecuteLogging(logging);
             }
             tx.setRollbackOnly();
         });
@@ -258,9 +248,7 @@ class OpenDeadlineCountsTests {
 
     /** Every bucket of every path and reach: the kept rows are the open reach counted afresh (V68's view of it). */
     private void assertKeptTableIsFresh(String after) {
-        assertThat(jdbc.queryForObject("select count(*) from (" + DERIVED + ") d", Long.class)).as(after).isPositive();
-        assertThat(jdbc.queryForList("(" + DERIVED + ") except all (" + KEPT + ")")).as("%s: counts missing", after).isEmpty();
-        assertThat(jdbc.queryForList("(" + KEPT + ") except all (" + DERIVED + ")")).as("%s: counts too many", after).isEmpty();
+        KeptRows.assertKeptIsFresh(jdbc, KEPT, DERIVED, after);
     }
 
     private long total(String path, String login) throws Exception {

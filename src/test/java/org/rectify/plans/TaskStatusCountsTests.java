@@ -1,7 +1,5 @@
 package org.rectify.plans;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import com.jayway.jsonpath.JsonPath;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -9,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rectify.DemoLogins;
 import org.rectify.IntegrationTest;
+import org.rectify.KeptRows;
+import org.rectify.StatementLog;
 import org.rectify.TestTasks;
 import org.rectify.access.DataScope;
 import org.rectify.platform.KeptTotals;
@@ -18,7 +18,6 @@ import org.rectify.units.UnitAdministration;
 import org.rectify.units.UnitLevel;
 import org.rectify.units.UnitType;
 import org.rectify.units.Units;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -28,7 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,8 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ExtendWith(OutputCaptureExtension.class)
 class TaskStatusCountsTests {
 
-    private static final Set<TaskStatus> OPEN = EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS,
-            TaskStatus.CLOSURE_REQUESTED, TaskStatus.ONGOING, TaskStatus.REOPENED);
+    private static final Set<TaskStatus> OPEN = OpenReachRange.OPEN;
     private static final String OPEN_QUERY = "status=ASSIGNED&status=IN_PROGRESS&status=CLOSURE_REQUESTED"
             + "&status=ONGOING&status=REOPENED&sort=DEADLINE&size=50";
     private static final String KEPT = "select path, reach, status, tasks from task_status_count where tasks <> 0";
@@ -172,22 +169,15 @@ class TaskStatusCountsTests {
                 false, 0, 50);
         TestTasks tasks = TestTasks.inPlan(mvc, plans, units, "状态计数语句测试方案");
         long task = tasks.draft("状态计数语句测试任务", unit("市环境保护局"), LocalDate.now().plusMonths(3));
-        Logger log = (Logger) LoggerFactory.getLogger("org.jooq.tools.LoggerListener");
-        Level level = log.getLevel();
-        Boolean logging = db.settings().isExecuteLogging();
-        log.setLevel(Level.DEBUG);
-        db.settings().setExecuteLogging(true);
-        try {
+        try (StatementLog statements = StatementLog.open(db, output)) {
             for (String command : List.of("ASSIGN", "START")) {
                 TestTasks.command(mvc, task, command); // a change on this node: before, the next page counted its total
                 unitNames.names(); // the units' names kept, as a node reading pages keeps them (read again after 5 s)
-                int before = output.getOut().length();
+                int before = statements.mark();
                 LedgerPage everyPage = ledger.find(every, root);
                 LedgerPage openPage = ledger.find(open, root);
                 Map<TaskStatus, Long> byStatus = ledger.countByStatus(root);
-                // this thread's statements (a command's work after its commit runs on others)
-                List<String> logged = output.getOut().substring(before).lines()
-                        .filter(l -> l.matches(".*\\[\\s*main\\] org\\.jooq\\.tools\\.LoggerListener\\s*: Executing query.*")).toList();
+                List<String> logged = statements.since(before);
                 assertThat(logged).as("one statement each").hasSize(3);
                 assertThat(logged).as("each reads the kept counts, none counts tasks")
                         .allMatch(l -> l.contains("task_status_count") && !l.contains("count(*)"));
@@ -197,9 +187,6 @@ class TaskStatusCountsTests {
                 assertThat(everyPage.totalEstimated()).isFalse();
                 assertThat(byStatus.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(everyPage.total());
             }
-        } finally {
-            log.setLevel(level);
-            db.settings().setExecuteLogging(logging);
         }
     }
 
@@ -248,9 +235,7 @@ class TaskStatusCountsTests {
 
     /** Every scope of every unit: the kept rows are the tasks counted afresh (V67's view of them). */
     private void assertKeptTableIsFresh(String after) {
-        assertThat(jdbc.queryForObject("select count(*) from (" + DERIVED + ") d", Long.class)).as(after).isPositive();
-        assertThat(jdbc.queryForList("(" + DERIVED + ") except all (" + KEPT + ")")).as("%s: counts missing", after).isEmpty();
-        assertThat(jdbc.queryForList("(" + KEPT + ") except all (" + DERIVED + ")")).as("%s: counts too many", after).isEmpty();
+        KeptRows.assertKeptIsFresh(jdbc, KEPT, DERIVED, after);
     }
 
     private long total(String path, String login) throws Exception {

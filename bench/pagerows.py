@@ -3,8 +3,8 @@
 its pages only show more?). Sends the pages bench/measure.py asks, once each, as run.sh's setup.json of each size
 names them (root Q2: one page per city-level unit, as the load cycles through them), and prints per role and
 operation the mean rows shown per page (tasks; for the due list its items and supported tasks) and the mean answer
-bytes, side by side. Ops/s ÷ rows shown compares two sizes per row; a page full at one size and not at the other is
-not the same request.
+bytes, side by side. Two sizes' ops/s compare only where their pages show the same rows: a page full at one size and
+not at the other is not the same request (a page costs a fixed part plus a part per row shown).
   python3 bench/pagerows.py 100k=RUN_100K/setup.json 1M=RUN_1M/setup.json [--ops "q1 q2 due"] [--full OUT.json]
 Each setup's app must be running (its base URL, or BASE_<label>=http://host:port). --full OUT.json: the first setup
 with the root office's Q2 units narrowed to those whose page is full (50 rows) at every size given, for

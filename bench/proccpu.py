@@ -10,9 +10,13 @@ def ticks(pid):
     return int(f[11]) + int(f[12])
 
 
-def pg_ticks(pgdata):
+def pg_ticks(pgdata, ended=False):
+    """ended: with the CPU of the postmaster's children that have ended (pgbench's backends, one per run)."""
     pm = int(open(f'{pgdata}/postgres/postmaster.pid').readline())
     t = ticks(pm)
+    if ended:
+        f = open(f'/proc/{pm}/stat').read().rsplit(')', 1)[1].split()
+        t += int(f[13]) + int(f[14])
     for p in os.listdir('/proc'):
         if p.isdigit():
             try:

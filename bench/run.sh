@@ -105,6 +105,13 @@ if [ "${SKIP_SQL:-0}" != 1 ]; then
   stop_app; start_app "${APP_OPTS:-}"
 fi
 
+# the rows each page shows at this size (bench/pagerows.py): root Q2's pages over the city-level units, a county's Q2,
+# the staff's pages are fuller at a larger size, so their ops/s compare across sizes per row shown, not per page
+PAGE_OPS=$(for op in $OPS; do case $op in q1|q2|due) printf '%s ' "$op";; esac; done)
+if [ -n "$PAGE_OPS" ]; then
+  python3 bench/pagerows.py "$TASKS=$OUT/setup.json" --ops "$PAGE_OPS" >"$OUT/pagerows.md" || log "pagerows failed (not measured)"
+fi
+
 # CLIENT: python (bench/measure.py, the loop Redmine's harness mirrors), wrk (bench/wrkload.py: the same requests from a
 # C client that takes far less of the 2 cores; q4 too, a Lua script posting the same slots) or both (each read twice,
 # Python then wrk; q4 with Python only, as its slots are used once)

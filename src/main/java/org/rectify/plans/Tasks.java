@@ -292,8 +292,7 @@ public class Tasks {
 
     private void writeParts(long taskId, TaskContent c, boolean withUnits) {
         if (withUnits) {
-            writeUnits(taskId, UnitRole.LEAD, c.leadUnits());
-            writeUnits(taskId, UnitRole.SUPPORTING, c.supportingUnits());
+            writeUnits(taskId, c);
         }
         int i = 0;
         for (Milestone m : c.milestones()) {
@@ -318,12 +317,23 @@ public class Tasks {
         }
     }
 
-    private void writeUnits(long taskId, UnitRole role, UnitAssignment assignment) {
-        int position = 0;
-        for (Map.Entry<Long, Long> unit : expand(assignment).entrySet()) {
-            db.insertInto(TASK_UNIT).set(TASK_UNIT.TASK_ID, taskId).set(TASK_UNIT.UNIT_ID, unit.getKey())
-                    .set(TASK_UNIT.ROLE, role).set(TASK_UNIT.VIA_GROUP_ID, unit.getValue())
-                    .set(TASK_UNIT.POSITION, position++).onConflictDoNothing().execute();
+    /**
+     * The task's lead and supporting units in one statement: each statement on task_unit refreshes the task's reach and
+     * duties once (V26's and V52's triggers), so a row per statement paid that once per unit.
+     */
+    private void writeUnits(long taskId, TaskContent c) {
+        var rows = db.insertInto(TASK_UNIT, TASK_UNIT.TASK_ID, TASK_UNIT.UNIT_ID, TASK_UNIT.ROLE, TASK_UNIT.VIA_GROUP_ID,
+                TASK_UNIT.POSITION);
+        int written = 0;
+        for (UnitRole role : List.of(UnitRole.LEAD, UnitRole.SUPPORTING)) {
+            int position = 0;
+            for (Map.Entry<Long, Long> unit : expand(role == UnitRole.LEAD ? c.leadUnits() : c.supportingUnits()).entrySet()) {
+                rows = rows.values(taskId, unit.getKey(), role, unit.getValue(), position++);
+                written++;
+            }
+        }
+        if (written > 0) {
+            rows.onConflictDoNothing().execute();
         }
     }
 

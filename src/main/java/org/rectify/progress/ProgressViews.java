@@ -133,8 +133,11 @@ public class ProgressViews {
             return List.of();
         }
         Map<Long, String> titles = duties.planTitles();
-        Map<Long, ReportingCadence> cadences = cycles.cadences(planIds);
-        Map<Long, List<ReportingCycle>> cyclesByPlan = cycles.cyclesOfPlans(planIds);
+        ReportingCycles.PlanCadences cadences = cycles.cadences(planIds);
+        // the same ~100 cycles in every due list of the plan: read only when their version moved, their JSON written
+        // once (WrittenCycles)
+        Map<Long, List<ReportingCycle>> cyclesByPlan = writtenCycles.of(planIds, cadences.cyclesVersions(),
+                cycles::cyclesOfPlans);
         LocalDate today = cycles.today();
         // each plan's cycle: the one asked for when it is the plan's, else the current one
         Map<Long, ReportingCycle> shown = new HashMap<>();
@@ -166,10 +169,9 @@ public class ProgressViews {
                             contributed.bySupporter().getOrDefault(new SlotKey(cycle.id(), d.taskId(), d.unitId()), 0)));
                 }
             }
-            // the same ~100 cycles in every due list of the plan: their JSON written once (WrittenCycles); the
-            // page's items and supported tasks written by hand (WrittenItems)
-            out.add(new DueList.PlanDue(plan, titles.get(plan), cadences.get(plan), cycle,
-                    writtenCycles.of(plan, cyclesByPlan.getOrDefault(plan, List.of())), WrittenItems.items(items),
+            // the page's items and supported tasks written by hand (WrittenItems)
+            out.add(new DueList.PlanDue(plan, titles.get(plan), cadences.byPlan().get(plan), cycle,
+                    cyclesByPlan.get(plan), WrittenItems.items(items),
                     WrittenItems.supporting(supporting)));
         }
         return out;

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,27 +83,39 @@ public class ReportingCycles {
                 .fetchOptional(ReportingCycles::toCadence);
     }
 
-    /** The cadences of these plans by plan id, in one statement (plans without one are absent). */
+    /**
+     * The cadences of these plans by plan id (plans without one are absent) and the version of each one's cycles
+     * (V71: raised by whatever writes them), in one statement.
+     */
     @Transactional(readOnly = true)
-    public Map<Long, ReportingCadence> cadences(Collection<Long> planIds) {
+    public PlanCadences cadences(Collection<Long> planIds) {
         Map<Long, ReportingCadence> out = new LinkedHashMap<>();
+        Map<Long, Long> versions = new HashMap<>();
         if (!planIds.isEmpty()) {
             // rendered once with the plans as one array (the due list asks at every request), bound each time
             Long[] plans = planIds.toArray(Long[]::new);
             // read from the driver (RenderedStatements.rows): jOOQ's template and records cost more than the row
             List<Object> binds = List.of((Object) plans);
             statements.rows(statements.sqlWithBinds("cadences-of-plans", () -> db.select(CADENCE_FIELDS).from(REPORTING_CADENCE)
-                            .where(REPORTING_CADENCE.PLAN_ID.eq(any(val(plans)))), binds), binds, ReportingCycles::cadence)
+                            .where(REPORTING_CADENCE.PLAN_ID.eq(any(val(plans)))), binds), binds, r -> {
+                        ReportingCadence c = cadence(r);
+                        versions.put(c.planId(), r.getLong(CADENCE_FIELDS.size()));
+                        return c;
+                    })
                     .forEach(c -> out.put(c.planId(), c));
         }
-        return out;
+        return new PlanCadences(out, versions);
+    }
+
+    /** Plans' cadences by plan id and the version of each one's cycles by plan id ({@link #cadences}). */
+    public record PlanCadences(Map<Long, ReportingCadence> byPlan, Map<Long, Long> cyclesVersions) {
     }
 
     /** What {@link #cadences} reads of a cadence, in {@link #cadence(java.sql.ResultSet)}'s order. */
     private static final List<Field<?>> CADENCE_FIELDS = List.of(REPORTING_CADENCE.PLAN_ID, REPORTING_CADENCE.KIND,
             REPORTING_CADENCE.DUE_DAY, REPORTING_CADENCE.GRACE_DAYS, REPORTING_CADENCE.APPROVAL_REQUIRED,
             REPORTING_CADENCE.STARTS_ON, REPORTING_CADENCE.CUSTOM_DUE_DATES, REPORTING_CADENCE.UPDATED_BY,
-            REPORTING_CADENCE.UPDATED_AT);
+            REPORTING_CADENCE.UPDATED_AT, REPORTING_CADENCE.CYCLES_VERSION);
 
     /** A cadence read by column number ({@link #CADENCE_FIELDS}), as {@link #toCadence} reads its record. */
     private static ReportingCadence cadence(java.sql.ResultSet r) throws java.sql.SQLException {
@@ -301,6 +314,9 @@ public class ReportingCycles {
         if (cadence.kind() != CadenceKind.CUSTOM && lastEnd != null && !lastEnd.isBefore(horizon)) {
             return 0;
         }
+        // the cadence's row first, as setting the cadence takes it: the cycles' inserts raise its cycles_version (V71),
+        // and taking it after them could deadlock with another node setting the cadence
+        db.selectOne().from(REPORTING_CADENCE).where(REPORTING_CADENCE.PLAN_ID.eq(cadence.planId())).forNoKeyUpdate().execute();
         int seq = db.fetchCount(REPORTING_CYCLE, REPORTING_CYCLE.PLAN_ID.eq(cadence.planId()));
         int added = 0;
         for (CycleCalendar.Period p : CycleCalendar.periods(cadence, lastEnd, horizon)) {

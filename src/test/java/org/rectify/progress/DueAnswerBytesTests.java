@@ -11,6 +11,7 @@ import org.rectify.plans.Plans;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +36,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The due list's answer over the API, whose plans' cycles are written once per plan and kept (WrittenCycles, issue
  * 14) and whose items and supported tasks are written by hand (WrittenItems), is byte for byte what the app's mapper
  * writes of the same page with its cycles, items and supported tasks as plain lists, for offices, staff and the
- * administrator; and a plan whose cycles change is answered with the new ones at once.
+ * administrator; and a plan whose cycles change, through the app or outside it (V71's version of them), is answered
+ * with the new ones at once.
  */
 @IntegrationTest
 class DueAnswerBytesTests {
@@ -54,6 +56,8 @@ class DueAnswerBytesTests {
     JsonMapper json;
     @Autowired
     Clock clock;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void every_roles_due_answer_is_the_bytes_the_mapper_writes_of_the_same_page_with_plain_lists() throws Exception {
@@ -95,6 +99,45 @@ class DueAnswerBytesTests {
         String after = due(epbStaff(), "?planId=" + plan.planId);
         assertThat(cyclesOf(after)).isEqualTo(json.writeValueAsString(now)).isNotEqualTo(cyclesOf(before));
         assertThat(JsonPath.<List<Number>>read(after, "$.plans[0].cycles[*].id")).hasSize(5);
+    }
+
+    @Test
+    void cycles_written_outside_the_app_are_answered_at_once_and_each_statement_writing_them_raises_their_version()
+            throws Exception {
+        ProgressFixture plan = ProgressFixture.plan(mvc, units, LocalDate.now(clock), false);
+        plan.task(List.of("市环境保护局"), List.of());
+        String query = "?planId=" + plan.planId;
+        due(epbStaff(), query);
+        due(epbStaff(), query); // kept
+        long version = version(plan.planId);
+
+        // as another node or an operator's SQL would: the app that keeps the cycles hears nothing of it
+        jdbc.update("update reporting_cycle set grace_until = grace_until + 9 where id = ?", plan.currentCycle);
+        assertThat(version(plan.planId)).as("an update").isGreaterThan(version);
+        String after = due(epbStaff(), query);
+        assertThat(cyclesOf(after)).isEqualTo(json.writeValueAsString(cycles.cycles(plan.planId)));
+
+        List<ReportingCycle> all = cycles.cycles(plan.planId);
+        long last = all.get(all.size() - 1).id();
+        version = version(plan.planId);
+        jdbc.update("delete from reporting_cycle where id = ?", last);
+        assertThat(version(plan.planId)).as("a delete").isGreaterThan(version);
+        String deleted = due(epbStaff(), query);
+        assertThat(JsonPath.<List<Number>>read(deleted, "$.plans[0].cycles[*].id")).extracting(Number::longValue)
+                .doesNotContain(last).hasSize(cycles.cycles(plan.planId).size());
+
+        version = version(plan.planId);
+        jdbc.update("""
+                insert into reporting_cycle (plan_id, kind, seq, period_start, period_end, due_on, grace_until)
+                select plan_id, kind, seq + 1, period_end + 1, period_end + 30, period_end + 35, period_end + 40
+                from reporting_cycle where plan_id = ? order by period_start desc limit 1""", plan.planId);
+        assertThat(version(plan.planId)).as("an insert").isGreaterThan(version);
+        assertThat(cyclesOf(due(epbStaff(), query))).isEqualTo(json.writeValueAsString(cycles.cycles(plan.planId)))
+                .isNotEqualTo(cyclesOf(deleted));
+    }
+
+    private long version(long planId) {
+        return jdbc.queryForObject("select cycles_version from reporting_cadence where plan_id = ?", Long.class, planId);
     }
 
     private void assertSameBytes(Map.Entry<RequestPostProcessor, Caller> login, Long planId, Long cycleId, int page, int size)

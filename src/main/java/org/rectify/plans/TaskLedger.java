@@ -10,6 +10,7 @@ import org.rectify.platform.ColumnDates;
 import org.rectify.platform.KeptTotals;
 import org.rectify.platform.Like;
 import org.rectify.platform.RenderedStatements;
+import org.rectify.plans.internal.WrittenSummaries;
 import org.rectify.units.KeptUnitNames;
 import org.rectify.units.KeptUnitPaths;
 import org.rectify.units.UnitPaths;
@@ -66,7 +67,7 @@ public class TaskLedger {
      * A page's row with the count its statement read beside it: the kept total ({@link TaskStatusCounts#total}) or the
      * bounded count ({@link LedgerCounts#boundedColumn}).
      */
-    private record CountedRow(TaskSummary task, long counted) {
+    private record CountedRow(WrittenSummaries.Row task, long counted) {
     }
 
     /** A subtree's open tasks from V45's rows, each joined to its task row ({@link OpenReachRange}). */
@@ -181,7 +182,7 @@ public class TaskLedger {
             if (!read.isEmpty()) {
                 long n = read.get(0).counted();
                 var total = kept ? new KeptTotals.Counted<>(n, false) : counts.fromBounded(counted, n, before, from, where);
-                return new LedgerPage(read.stream().map(CountedRow::task).toList(), total.value(), total.estimated(),
+                return new LedgerPage(WrittenSummaries.of(read.stream().map(CountedRow::task).toList()), total.value(), total.estimated(),
                         filter.page(), filter.size());
             }
             known = kept ? new KeptTotals.Counted<>(db.select(keptTotal.get()).fetchOne(0, long.class), false)
@@ -194,9 +195,9 @@ public class TaskLedger {
         // A page past the end (an old link, a narrowed filter) shows the last page rather than "page 100 of 5".
         int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / filter.size()));
         String sql = statements.sql(List.of("page", shape, page), () -> page(rows, where, order, filter.size(), page));
-        List<TaskSummary> tasks = statements.rows(sql, row -> summary(row, leads));
+        List<WrittenSummaries.Row> pageRows = statements.rows(sql, row -> summary(row, leads));
         leads.complete();
-        return new LedgerPage(tasks, total, known.estimated(), page, filter.size());
+        return new LedgerPage(WrittenSummaries.of(pageRows), total, known.estimated(), page, filter.size());
     }
 
     /**
@@ -224,15 +225,17 @@ public class TaskLedger {
     }
 
     /**
-     * A row of a page's statement ({@link #PAGE_FIELDS} first) as a task summary, read from the driver by column: the
-     * deadline as its text ({@code yyyy-MM-dd}: the driver sets {@code DateStyle} ISO), since the driver's
-     * {@code getDate} went through a {@code GregorianCalendar} for every row (4-6 % of a page's CPU, issue 14), made a
-     * date without a formatter ({@link ColumnDates}: {@code LocalDate.parse} was 11 % of a page's allocation).
+     * A row of a page's statement ({@link #PAGE_FIELDS} first) as the page's row, read from the driver by column: the
+     * title and text as the bytes the database sent ({@link WrittenSummaries}: written into the JSON as they are, made
+     * strings only for a page that shows them); the deadline as its text ({@code yyyy-MM-dd}: the driver sets
+     * {@code DateStyle} ISO), since the driver's {@code getDate} went through a {@code GregorianCalendar} for every row
+     * (4-6 % of a page's CPU, issue 14), made a date without a formatter ({@link ColumnDates}: {@code LocalDate.parse}
+     * was 11 % of a page's allocation).
      */
-    private static TaskSummary summary(java.sql.ResultSet r, LeadNames leads) throws java.sql.SQLException {
+    private static WrittenSummaries.Row summary(java.sql.ResultSet r, LeadNames leads) throws java.sql.SQLException {
         String deadline = r.getString(7);
         java.sql.Array groupIds = r.getArray(9);
-        return new TaskSummary(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
+        return new WrittenSummaries.Row(r.getLong(1), r.getLong(2), r.getString(3), r.getBytes(4), r.getBytes(5),
                 TaskStatus.valueOf(r.getString(6)), deadline == null ? null : ColumnDates.parse(deadline),
                 leads.of((Long[]) r.getArray(8).getArray(), groupIds == null ? null : (Long[]) groupIds.getArray()),
                 r.getString(10), r.getBoolean(11));

@@ -10,11 +10,11 @@ import org.rectify.platform.ColumnDates;
 import org.rectify.platform.KeptTotals;
 import org.rectify.platform.Like;
 import org.rectify.platform.RenderedStatements;
+import org.rectify.plans.internal.WrittenSummaries;
 import org.rectify.units.KeptUnitNames;
 import org.rectify.units.KeptUnitPaths;
 import org.rectify.units.UnitPaths;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
@@ -48,10 +48,11 @@ import static org.rectify.units.api.Tables.UNITS_PERSON;
 
 /**
  * The ledger (台账): the read side of tasks. Every query takes the caller's {@link DataScope}; a task
- * outside it does not exist for the caller.
+ * outside it does not exist for the caller. Each read is a read-only transaction, but a page ({@link #find}), which
+ * needs none: not through the transaction proxy's interceptor at all (its status, thread-bound resources and
+ * reflective call, ~10 % of a county office's Q2 on its request thread, issue 14).
  */
 @Service
-@Transactional(readOnly = true)
 public class TaskLedger {
 
     /**
@@ -66,7 +67,7 @@ public class TaskLedger {
      * A page's row with the count its statement read beside it: the kept total ({@link TaskStatusCounts#total}) or the
      * bounded count ({@link LedgerCounts#boundedColumn}).
      */
-    private record CountedRow(TaskSummary task, long counted) {
+    private record CountedRow(WrittenSummaries.Row task, long counted) {
     }
 
     /** A subtree's open tasks from V45's rows, each joined to its task row ({@link OpenReachRange}). */
@@ -142,7 +143,6 @@ public class TaskLedger {
      * its exact total from the kept counts ({@link TaskStatusCounts}) in the page's statement; any other is counted
      * ({@link LedgerCounts}), its large totals kept per scope and filter (not per sort or page size: one set, one count).
      */
-    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public LedgerPage find(LedgerFilter filter, DataScope scope) {
         Optional<String> leadPath = leadPath(filter);
         // what the statements are built from, and so the key of their rendered SQL (RenderedStatements)
@@ -181,7 +181,7 @@ public class TaskLedger {
             if (!read.isEmpty()) {
                 long n = read.get(0).counted();
                 var total = kept ? new KeptTotals.Counted<>(n, false) : counts.fromBounded(counted, n, before, from, where);
-                return new LedgerPage(read.stream().map(CountedRow::task).toList(), total.value(), total.estimated(),
+                return new LedgerPage(WrittenSummaries.of(read.stream().map(CountedRow::task).toList()), total.value(), total.estimated(),
                         filter.page(), filter.size());
             }
             known = kept ? new KeptTotals.Counted<>(db.select(keptTotal.get()).fetchOne(0, long.class), false)
@@ -194,9 +194,9 @@ public class TaskLedger {
         // A page past the end (an old link, a narrowed filter) shows the last page rather than "page 100 of 5".
         int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / filter.size()));
         String sql = statements.sql(List.of("page", shape, page), () -> page(rows, where, order, filter.size(), page));
-        List<TaskSummary> tasks = statements.rows(sql, row -> summary(row, leads));
+        List<WrittenSummaries.Row> pageRows = statements.rows(sql, row -> summary(row, leads));
         leads.complete();
-        return new LedgerPage(tasks, total, known.estimated(), page, filter.size());
+        return new LedgerPage(WrittenSummaries.of(pageRows), total, known.estimated(), page, filter.size());
     }
 
     /**
@@ -224,21 +224,24 @@ public class TaskLedger {
     }
 
     /**
-     * A row of a page's statement ({@link #PAGE_FIELDS} first) as a task summary, read from the driver by column: the
-     * deadline as its text ({@code yyyy-MM-dd}: the driver sets {@code DateStyle} ISO), since the driver's
-     * {@code getDate} went through a {@code GregorianCalendar} for every row (4-6 % of a page's CPU, issue 14), made a
-     * date without a formatter ({@link ColumnDates}: {@code LocalDate.parse} was 11 % of a page's allocation).
+     * A row of a page's statement ({@link #PAGE_FIELDS} first) as the page's row, read from the driver by column: the
+     * title and text as the bytes the database sent ({@link WrittenSummaries}: written into the JSON as they are, made
+     * strings only for a page that shows them); the deadline as its text ({@code yyyy-MM-dd}: the driver sets
+     * {@code DateStyle} ISO), since the driver's {@code getDate} went through a {@code GregorianCalendar} for every row
+     * (4-6 % of a page's CPU, issue 14), made a date without a formatter ({@link ColumnDates}: {@code LocalDate.parse}
+     * was 11 % of a page's allocation).
      */
-    private static TaskSummary summary(java.sql.ResultSet r, LeadNames leads) throws java.sql.SQLException {
+    private static WrittenSummaries.Row summary(java.sql.ResultSet r, LeadNames leads) throws java.sql.SQLException {
         String deadline = r.getString(7);
         java.sql.Array groupIds = r.getArray(9);
-        return new TaskSummary(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
+        return new WrittenSummaries.Row(r.getLong(1), r.getLong(2), r.getString(3), r.getBytes(4), r.getBytes(5),
                 TaskStatus.valueOf(r.getString(6)), deadline == null ? null : ColumnDates.parse(deadline),
                 leads.of((Long[]) r.getArray(8).getArray(), groupIds == null ? null : (Long[]) groupIds.getArray()),
                 r.getString(10), r.getBoolean(11));
     }
 
     /** How many tasks of each status the scope sees, for a dashboard: exact, from the kept counts ({@link TaskStatusCounts}). */
+    @Transactional(readOnly = true)
     public Map<TaskStatus, Long> countByStatus(DataScope scope) {
         return statusCounts.byStatus(scope);
     }
@@ -247,6 +250,7 @@ public class TaskLedger {
      * The ledger's condition on TASK for a filter in a scope (its sort and page aside): whoever counts tasks "as the
      * ledger would list them" (the dashboard, the export) starts from it.
      */
+    @Transactional(readOnly = true)
     public Condition where(LedgerFilter filter, DataScope scope) {
         return where(filter, scope, TaskConditions.OWN);
     }
@@ -256,6 +260,7 @@ public class TaskLedger {
      * tasks "as the ledger would list them" puts it on its own query of the view, which then reads the tasks once (a
      * semi-join {@code plans_task.id in (select id from task where …)} read them twice).
      */
+    @Transactional(readOnly = true)
     public Condition wherePublished(LedgerFilter filter, DataScope scope) {
         return where(filter, scope, TaskConditions.PUBLISHED);
     }
@@ -276,6 +281,7 @@ public class TaskLedger {
         return filter.leadUnitId() == null ? null : unitPaths.path(filter.leadUnitId());
     }
 
+    @Transactional(readOnly = true)
     public TaskDetail get(long taskId, DataScope scope) {
         return get(taskId, scope, true);
     }
@@ -286,6 +292,7 @@ public class TaskLedger {
      * indicators and obligations are read only {@code withTargets} (empty lists otherwise): a report checks its
      * measurements and obligation records against them, and one with neither needs neither (two statements fewer).
      */
+    @Transactional(readOnly = true)
     public TaskDetail forReporting(long taskId, DataScope scope, boolean withTargets) {
         return get(taskId, scope, false, withTargets);
     }
@@ -315,6 +322,7 @@ public class TaskLedger {
      * number rather than six per task (a plan's breakdown of thousands of tasks); in the order of {@code taskIds},
      * those outside the scope left out.
      */
+    @Transactional(readOnly = true)
     public List<TaskDetail> details(List<Long> taskIds, DataScope scope) {
         if (taskIds.isEmpty()) {
             return List.of();
@@ -349,17 +357,20 @@ public class TaskLedger {
     }
 
     /** Whether the task exists and is neither closed nor cancelled: nothing is sent about one that is. */
+    @Transactional(readOnly = true)
     public boolean isOpen(long taskId) {
         return db.select(TASK.STATUS).from(TASK).where(TASK.ID.eq(taskId)).fetchOptional(TASK.STATUS)
                 .map(status -> TaskStatus.valueOf(status).isOpen()).orElse(false);
     }
 
     /** The task's status; none when there is no such task. For a module acting on a task outside the caller's scope. */
+    @Transactional(readOnly = true)
     public java.util.Optional<TaskStatus> status(long taskId) {
         return db.select(TASK.STATUS).from(TASK).where(TASK.ID.eq(taskId)).fetchOptional(TASK.STATUS).map(TaskStatus::valueOf);
     }
 
     /** When each of the tasks last moved to CLOSED (its history's last closing); a task never closed is absent. */
+    @Transactional(readOnly = true)
     public Map<Long, java.time.Instant> lastClosedAt(Collection<Long> taskIds) {
         var at = org.jooq.impl.DSL.max(TASK_HISTORY.OCCURRED_AT);
         return db.select(TASK_HISTORY.TASK_ID, at).from(TASK_HISTORY)
@@ -374,6 +385,7 @@ public class TaskLedger {
      * instruction): only when the caller governs the unit that runs its plan; "not found" otherwise, even when
      * the caller may read it (a county office reads the city's tasks its county takes part in).
      */
+    @Transactional(readOnly = true)
     public TaskDetail governed(long taskId, org.rectify.access.Caller caller) {
         TaskDetail task = get(taskId, caller.scope());
         if (!isGovernedBy(taskId, caller)) {
@@ -386,11 +398,13 @@ public class TaskLedger {
      * The task for a command or an edit: unit staff and heads reach the tasks in their scope (their role limits
      * them to their own unit's); every other role only the tasks of plans it governs ({@link #governed}).
      */
+    @Transactional(readOnly = true)
     public TaskDetail toActOn(long taskId, org.rectify.access.Caller caller) {
         return caller.role().isUnitRole() ? get(taskId, caller.scope()) : governed(taskId, caller);
     }
 
     /** Which of these tasks are of plans the caller governs (see {@link #governed}), for the buttons of a list. */
+    @Transactional(readOnly = true)
     public java.util.Set<Long> governedAmong(Collection<Long> taskIds, org.rectify.access.Caller caller) {
         if (taskIds.isEmpty()) {
             return java.util.Set.of();
@@ -400,15 +414,18 @@ public class TaskLedger {
     }
 
     /** Whether the caller governs the unit that runs the task's plan (see {@link #governed}). */
+    @Transactional(readOnly = true)
     public boolean isGovernedBy(long taskId, org.rectify.access.Caller caller) {
         return db.fetchExists(TASK, TASK.ID.eq(taskId).and(TaskConditions.governedBy(caller)));
     }
 
+    @Transactional(readOnly = true)
     public boolean isLedFrom(long taskId, String unitPath) {
         return db.fetchExists(TASK, TASK.ID.eq(taskId).and(TaskConditions.ledFrom(unitPath)));
     }
 
     /** The lead units of these tasks as a reader of the plan names them (a group once). */
+    @Transactional(readOnly = true)
     public Map<Long, List<String>> leadUnitNames(Collection<Long> taskIds) {
         Map<Long, List<String>> names = new java.util.HashMap<>();
         units(taskIds, UnitRole.LEAD).forEach((task, units) -> names.put(task, TaskDetail.namesAsWritten(units)));
@@ -416,6 +433,7 @@ public class TaskLedger {
     }
 
     /** Whether a unit at {@code unitPath} (or one of its sub-units) supports the task. */
+    @Transactional(readOnly = true)
     public boolean isSupportedFrom(long taskId, String unitPath) {
         return db.fetchExists(db.selectOne().from(TASK_UNIT).join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
                 .where(TASK_UNIT.TASK_ID.eq(taskId).and(TASK_UNIT.ROLE.eq(UnitRole.SUPPORTING))
@@ -427,6 +445,7 @@ public class TaskLedger {
      * of {@code statuses}, optionally of one plan; one entry per task and unit, in plan order. Not scoped: the caller
      * applies its own rules (the progress module: who reports on what).
      */
+    @Transactional(readOnly = true)
     public List<UnitDuty> duties(String unitPath, Long planId, Set<TaskStatus> statuses, boolean lead) {
         return db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS,
                         UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_DIRECTORY.PATH, UNITS_GROUP.ID, UNITS_GROUP.NAME)
@@ -458,6 +477,7 @@ public class TaskLedger {
     }
 
     /** The obligations of many tasks at once, by task id (tasks without obligations are absent). */
+    @Transactional(readOnly = true)
     public Map<Long, List<Obligation>> obligationsOf(Collection<Long> taskIds) {
         if (taskIds.isEmpty()) {
             return Map.of();

@@ -93,7 +93,7 @@ def free_slots(u, limit):
 # 3,000 each (24,000): Q4 at 10x Redmine posts ~15,000 in its 5 + 20 s (1,500 each ran out at ~480 ops/s)
 slots = [x for u in staff for x in free_slots(u, int('${Q4_SLOTS:-3000}'))]
 warm_staff, warm_n = """$WARM_STAFF""".split(), int('$Q4_WARM')
-warm = [x for u in warm_staff for x in free_slots(u, -(-warm_n // len(warm_staff)))][:warm_n] if warm_n else []
+warm = [x for u in warm_staff for x in free_slots(u, -(-warm_n // len(warm_staff)))][:warm_n] if warm_n and warm_staff else []
 json.dump({'base': base, 'roles': {
     # the province's own due list is every county's tasks at once (a page for no one): the due list is measured
     # where a unit reads it

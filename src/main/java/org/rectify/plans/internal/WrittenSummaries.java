@@ -2,31 +2,26 @@ package org.rectify.plans.internal;
 
 import org.rectify.plans.TaskStatus;
 import org.rectify.plans.TaskSummary;
+import org.rectify.platform.WrittenList;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.UTF8JsonGenerator;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.annotation.JsonSerialize;
-import tools.jackson.databind.ser.std.StdSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.AbstractList;
 import java.util.List;
-import java.util.RandomAccess;
 
 /**
- * A ledger page's rows as a list of {@link TaskSummary} that writes its JSON by hand (issue 14), as
- * {@code progress.internal.WrittenItems} does the due list's. In a county office's Q2 (50 rows) the request thread
+ * A ledger page's rows as a list of {@link TaskSummary} that writes its JSON by hand ({@link WrittenList}, issue 14),
+ * as {@code progress.internal.WrittenItems} does the due list's. In a county office's Q2 (50 rows) the request thread
  * spent ~16 % of its samples decoding the rows' title and text from the driver's UTF-8 bytes into strings and ~13 %
  * more in the mapper encoding them back into UTF-8, and ~12 % in its bean serializers (a method handle and a serializer
  * lookup per field): here the title and text stay the bytes the database sent and are written as they are, escaped
  * where JSON needs it, and a row becomes a {@link TaskSummary} only when one is asked for (the ledger's HTML page, the
  * export). The JSON is the same bytes as the mapper's writing of the summaries (a test compares them).
  */
-@JsonSerialize(using = WrittenSummaries.Writer.class)
-public final class WrittenSummaries extends AbstractList<TaskSummary> implements RandomAccess {
+public final class WrittenSummaries {
 
     private static final SerializableString ID = new SerializedString("id");
     private static final SerializableString PLAN_ID = new SerializedString("planId");
@@ -38,6 +33,9 @@ public final class WrittenSummaries extends AbstractList<TaskSummary> implements
     private static final SerializableString LEAD_UNITS = new SerializedString("leadUnits");
     private static final SerializableString RESPONSIBLE_NAME = new SerializedString("responsibleName");
     private static final SerializableString ONGOING = new SerializedString("ongoing");
+
+    private WrittenSummaries() {
+    }
 
     /**
      * A page's row as read: {@link TaskSummary}'s components, the title and text as UTF-8 bytes (null for none), which
@@ -56,50 +54,9 @@ public final class WrittenSummaries extends AbstractList<TaskSummary> implements
         }
     }
 
-    private final List<Row> rows;
-    /** The summaries asked for so far; two threads asking at once each make an equal one. */
-    private final TaskSummary[] summaries;
-
-    private WrittenSummaries(List<Row> rows) {
-        this.rows = rows;
-        this.summaries = new TaskSummary[rows.size()];
-    }
-
     /** The rows, in order, as summaries that write their JSON by hand. */
-    public static WrittenSummaries of(List<Row> rows) {
-        return new WrittenSummaries(List.copyOf(rows));
-    }
-
-    @Override
-    public TaskSummary get(int index) {
-        TaskSummary summary = summaries[index];
-        if (summary == null) {
-            summary = rows.get(index).summary();
-            summaries[index] = summary;
-        }
-        return summary;
-    }
-
-    @Override
-    public int size() {
-        return rows.size();
-    }
-
-    @SuppressWarnings("unused") // made by the mapper, named in @JsonSerialize
-    static final class Writer extends StdSerializer<WrittenSummaries> {
-
-        Writer() {
-            super(WrittenSummaries.class);
-        }
-
-        @Override
-        public void serialize(WrittenSummaries value, JsonGenerator gen, SerializationContext context) {
-            gen.writeStartArray(value, value.size());
-            for (Row row : value.rows) {
-                write(gen, row);
-            }
-            gen.writeEndArray();
-        }
+    public static List<TaskSummary> of(List<Row> rows) {
+        return WrittenList.of(rows, Row::summary, WrittenSummaries::write);
     }
 
     /** A row: the mapper's order of {@link TaskSummary}'s components, nulls written. */
@@ -116,11 +73,7 @@ public final class WrittenSummaries extends AbstractList<TaskSummary> implements
         gen.writeName(TEXT);
         writeUtf8(gen, row.text());
         gen.writeName(STATUS);
-        if (row.status() == null) {
-            gen.writeNull();
-        } else {
-            gen.writeString(row.status().name());
-        }
+        WrittenList.writeName(gen, row.status());
         gen.writeName(DEADLINE);
         // the mapper's LocalDate: ISO_LOCAL_DATE, which is LocalDate's own text
         gen.writeString(row.deadline() == null ? null : row.deadline().toString());

@@ -2,16 +2,12 @@ package org.rectify.progress.internal;
 
 import org.rectify.progress.DueList;
 import org.rectify.progress.SlotStatus;
+import org.rectify.platform.WrittenList;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.annotation.JsonSerialize;
-import tools.jackson.databind.ser.std.StdSerializer;
 
-import java.util.AbstractList;
 import java.util.List;
-import java.util.RandomAccess;
 
 /**
  * A due list's items and supported tasks as lists that write their JSON by hand (issue 14): the mapper's bean
@@ -43,58 +39,12 @@ public final class WrittenItems {
 
     /** A plan's items on the page, written by hand. */
     public static List<DueList.Item> items(List<DueList.Item> items) {
-        return new ByHand<>(List.copyOf(items), WrittenItems::write);
+        return WrittenList.of(items, WrittenItems::write);
     }
 
     /** A plan's supported tasks on the page, written by hand. */
     public static List<DueList.Support> supporting(List<DueList.Support> supporting) {
-        return new ByHand<>(List.copyOf(supporting), WrittenItems::write);
-    }
-
-    /** How one element is written. */
-    @FunctionalInterface
-    private interface ElementWriter<T> {
-        void write(JsonGenerator gen, T element);
-    }
-
-    /** A list whose JSON array is written element by element by {@code writer}. */
-    @JsonSerialize(using = ByHand.Writer.class)
-    static final class ByHand<T> extends AbstractList<T> implements RandomAccess {
-
-        private final List<T> elements;
-        private final ElementWriter<T> writer;
-
-        private ByHand(List<T> elements, ElementWriter<T> writer) {
-            this.elements = elements;
-            this.writer = writer;
-        }
-
-        @Override
-        public T get(int index) {
-            return elements.get(index);
-        }
-
-        @Override
-        public int size() {
-            return elements.size();
-        }
-
-        @SuppressWarnings({"rawtypes", "unchecked"})
-        static final class Writer extends StdSerializer<ByHand> {
-
-            Writer() {
-                super(ByHand.class);
-            }
-
-            @Override
-            public void serialize(ByHand value, JsonGenerator gen, SerializationContext context) {
-                gen.writeStartArray(value, value.size());
-                for (Object element : value.elements) {
-                    value.writer.write(gen, element);
-                }
-                gen.writeEndArray();
-            }
-        }
+        return WrittenList.of(supporting, WrittenItems::write);
     }
 
     /** An item: the mapper's order of {@link DueList.Item}'s components, nulls written. */
@@ -107,7 +57,7 @@ public final class WrittenItems {
         gen.writeName(TASK_TITLE);
         gen.writeString(item.taskTitle());
         gen.writeName(TASK_STATUS);
-        writeName(gen, item.taskStatus());
+        WrittenList.writeName(gen, item.taskStatus());
         gen.writeName(UNIT_ID);
         gen.writeNumber(item.unitId());
         gen.writeName(UNIT_NAME);
@@ -147,7 +97,7 @@ public final class WrittenItems {
         }
         gen.writeStartObject(status);
         gen.writeName(STATE);
-        writeName(gen, status.state());
+        WrittenList.writeName(gen, status.state());
         gen.writeName(DAYS_LATE);
         gen.writeNumber(status.daysLate());
         gen.writeName(LATEST_REPORT_ID);
@@ -159,19 +109,10 @@ public final class WrittenItems {
             gen.writeNumber(status.latestVersion().intValue());
         }
         gen.writeName(LATEST_STATUS);
-        writeName(gen, status.latestStatus());
+        WrittenList.writeName(gen, status.latestStatus());
         gen.writeName(SUBMITTED_REPORT_ID);
         writeNumber(gen, status.submittedReportId());
         gen.writeEndObject();
-    }
-
-    /** An enum constant by its name, as the mapper writes one. */
-    private static void writeName(JsonGenerator gen, Enum<?> value) {
-        if (value == null) {
-            gen.writeNull();
-        } else {
-            gen.writeString(value.name());
-        }
     }
 
     private static void writeNumber(JsonGenerator gen, Long value) {

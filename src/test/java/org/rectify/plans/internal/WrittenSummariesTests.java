@@ -43,7 +43,7 @@ class WrittenSummariesTests {
         }
         rows.add(new WrittenSummaries.Row(Long.MIN_VALUE, Long.MAX_VALUE, null, null, null, null, null, null, null, false));
         rows.add(new WrittenSummaries.Row(1, 2, "", utf8(""), utf8(""), TaskStatus.ONGOING, null, List.of(), "", true));
-        WrittenSummaries written = WrittenSummaries.of(rows);
+        List<TaskSummary> written = WrittenSummaries.of(rows);
         List<TaskSummary> summaries = new ArrayList<>(written);
 
         assertThat(JSON.writeValueAsBytes(written)).as("into bytes, as an answer").isEqualTo(JSON.writeValueAsBytes(summaries));

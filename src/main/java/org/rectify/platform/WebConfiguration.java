@@ -3,6 +3,8 @@ package org.rectify.platform;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -56,6 +58,23 @@ class WebConfiguration implements WebMvcConfigurer {
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
         registry.addInterceptor(new InputGuard()); // after the language change: the refusal speaks the chosen one
+    }
+
+    /**
+     * JSON only (and text, bytes and files): Spring adds a converter for every format whose library is on the class
+     * path, here YAML (Jackson 2's) and XML (the JAXB API), both brought by SpringDoc's swagger-core. The API never
+     * meant to speak them: a YAML body was read by a mapper without {@link InputLimits} and an answer written as YAML
+     * on request, and each API answer asked both whether they could write it (6 % of a count's request, issue 14).
+     */
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.removeIf(WebConfiguration::speaksOnlyYamlOrXml);
+    }
+
+    private static boolean speaksOnlyYamlOrXml(HttpMessageConverter<?> converter) {
+        List<MediaType> types = converter.getSupportedMediaTypes();
+        return !types.isEmpty() && types.stream().allMatch(type -> type.getSubtype().equals("yaml")
+                || type.getSubtype().equals("xml") || type.getSubtype().endsWith("+xml"));
     }
 
     @Override

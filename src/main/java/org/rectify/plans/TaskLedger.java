@@ -6,7 +6,6 @@ import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.Table;
 import org.rectify.access.DataScope;
-import org.rectify.platform.ColumnDates;
 import org.rectify.platform.KeptTotals;
 import org.rectify.platform.Like;
 import org.rectify.platform.RenderedStatements;
@@ -17,6 +16,7 @@ import org.rectify.units.UnitPaths;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -226,16 +226,15 @@ public class TaskLedger {
     /**
      * A row of a page's statement ({@link #PAGE_FIELDS} first) as the page's row, read from the driver by column: the
      * title and text as the bytes the database sent ({@link WrittenSummaries}: written into the JSON as they are, made
-     * strings only for a page that shows them); the deadline as its text ({@code yyyy-MM-dd}: the driver sets
-     * {@code DateStyle} ISO), since the driver's {@code getDate} went through a {@code GregorianCalendar} for every row
-     * (4-6 % of a page's CPU, issue 14), made a date without a formatter ({@link ColumnDates}: {@code LocalDate.parse}
-     * was 11 % of a page's allocation).
+     * strings only for a page that shows them); the deadline as a {@code LocalDate} straight from the driver's binary
+     * value once the statement is prepared (its {@code getDate} went through a {@code GregorianCalendar} for every row,
+     * 4-6 % of a page's CPU, and its {@code getString} made the binary date a {@code LocalDate} and then text, which
+     * was parsed again: issue 14).
      */
     private static WrittenSummaries.Row summary(java.sql.ResultSet r, LeadNames leads) throws java.sql.SQLException {
-        String deadline = r.getString(7);
         java.sql.Array groupIds = r.getArray(9);
         return new WrittenSummaries.Row(r.getLong(1), r.getLong(2), r.getString(3), r.getBytes(4), r.getBytes(5),
-                TaskStatus.valueOf(r.getString(6)), deadline == null ? null : ColumnDates.parse(deadline),
+                TaskStatus.valueOf(r.getString(6)), r.getObject(7, LocalDate.class),
                 leads.of((Long[]) r.getArray(8).getArray(), groupIds == null ? null : (Long[]) groupIds.getArray()),
                 r.getString(10), r.getBoolean(11));
     }

@@ -109,7 +109,8 @@ final class PlainQueryValues {
             return UNDECIDED;
         }
         try {
-            return LocalDate.parse(v); // ISO_LOCAL_DATE, strict like the binder's ISO_DATE: 2027-02-30 is refused there
+            // ISO_LOCAL_DATE, strict like the binder's ISO_DATE: 2027-02-30 is refused there; without its formatter
+            return ColumnDates.parse(v);
         } catch (DateTimeParseException e) {
             return UNDECIDED;
         }

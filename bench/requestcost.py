@@ -6,7 +6,7 @@ keep-alive requests after N/2 unmeasured ones, per role and operation (one clien
 mean bytes and rows shown (tasks, or the due list's items and supported tasks: bench/pagerows.py), since root Q2's
 pages over the city-level units are fuller at a larger size.
   python3 bench/requestcost.py OUT/setup.json APP_PID DATA N [OPS]   (run.sh's setup; OPS default "due")
-OPS: q1 q2 task due insight (the roles that measure each, as bench/measure.py)."""
+OPS: q1 q2 q3 task due insight (the roles that measure each, as bench/measure.py)."""
 import collections, datetime, http.client, json, os, subprocess, sys, tempfile, time
 setup, app, pgdata, n = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3], int(sys.argv[4])
 OPS = (sys.argv[5] if len(sys.argv) > 5 else 'due').split()
@@ -53,6 +53,8 @@ for role in [r for r in ['root-office', 'county-office', 'unit-staff'] if r in s
                 return f'/api/tasks/{ids[i % len(ids)]}'
             if op == 'insight':
                 return '/api/insight'
+            if op == 'q3':
+                return '/api/tasks/count'
             city = f"&leadUnitId={cities[i % len(cities)]}" if cities and op == 'q2' else ''
             return f'/api/tasks?{OPEN}&sort=DEADLINE&size=50' if op == 'q1' else f'/api/tasks?{OPEN}&deadlineTo={Y}{city}&sort=DEADLINE&size=50'
         for i in range(n // 2):

@@ -93,14 +93,14 @@ public class ProgressReports {
         CREATE.refusal(situation(target, caller, existing)).ifPresent(r -> {
             throw r == Refusal.ALREADY_REPORTED ? alreadyReported(target) : refused(r, 0, null);
         });
-        ReportRules.check(report.content(), target.task, today());
+        ReportRules.check(report.content(), target.task, ReportingCycles.today(clock));
     }
 
     /** Writes a first report for a cycle, as a draft or submitted at once; 409 when the cycle already has one. */
     public ReportDetail create(NewReport report, List<NewAttachment> files, Caller caller) {
         Target target = target(report, caller);
         ReportContent content = report.content();
-        ReportRules.check(content, target.task, today());
+        ReportRules.check(content, target.task, ReportingCycles.today(clock));
         Instant now = clock.instant();
         // a draft the lifecycle lets count at once: its slot is written submitted with the draft, and both steps of
         // its history (the version itself is submitted after its parts: they freeze with it)
@@ -148,7 +148,7 @@ public class ProgressReports {
     public void checkUpdate(long reportId, ReportContent content, Caller caller) {
         Loaded l = access.load(reportId, caller, false);
         require(SAVE, l.situation(caller), l.report());
-        ReportRules.check(content, l.task(), today());
+        ReportRules.check(content, l.task(), ReportingCycles.today(clock));
     }
 
     /**
@@ -159,7 +159,7 @@ public class ProgressReports {
                                Collection<Long> removeAttachmentIds, Caller caller) {
         Loaded l = access.load(reportId, caller, true);
         require(SAVE, l.situation(caller), l.report());
-        ReportRules.check(content, l.task(), today());
+        ReportRules.check(content, l.task(), ReportingCycles.today(clock));
         Instant now = clock.instant();
         store.attach(reportId, store.saveContent(reportId, content, l.task(), removeAttachmentIds, now), files, caller);
         store.record(l.slot().getId(), reportId, l.report().getVersion(), ReportStep.SAVED, caller, null, now);
@@ -364,7 +364,7 @@ public class ProgressReports {
         TaskDetail task = access.task(taskId, caller);
         ReportingUnit unit = access.reportingUnit(task, unitId, caller);
         access.requireReporting(task);
-        LocalDate today = today();
+        LocalDate today = ReportingCycles.today(clock);
         List<ReportingCycle> open = cycles.cycles(task.planId()).stream().filter(c -> c.hasStartedBy(today)).toList();
         if (open.isEmpty()) {
             throw new ReportConflict(cycles.cadence(task.planId()).isPresent() ? "progress.cycle.noneOpen"
@@ -464,7 +464,8 @@ public class ProgressReports {
     private void counted(Loaded l, Caller caller, Instant now) {
         long reportId = l.report().getId();
         SlotStatus status = SlotStates.of(ReportState.SUBMITTED, l.slot().getFirstSubmittedAt(), reportId,
-                l.report().getVersion(), VersionStatus.SUBMITTED, reportId, l.cycle(), today(), clock.getZone());
+                l.report().getVersion(), VersionStatus.SUBMITTED, reportId, l.cycle(), ReportingCycles.today(clock),
+                clock.getZone());
         events.publishEvent(new ReportSubmitted(reportId, l.task().id(), l.unit().id(), l.cycle().id(),
                 l.report().getVersion(), l.cycle().dueOn(), status.daysLate(), caller.signature(), now));
         tasks.startByReport(l.task(), caller); // the first report on an assigned task starts it
@@ -520,13 +521,6 @@ public class ProgressReports {
                 contributed);
     }
 
-    /**
-     * Today in the offices' zone, as {@link ReportingCycles#today}, from the same clock: asked several times per
-     * submission, and not worth a pass through that class's transactional proxy each time (issue 14).
-     */
-    private LocalDate today() {
-        return LocalDate.now(clock);
-    }
 
     private static DefaultMessageSourceResolvable label(VersionStatus status) {
         String key = "progress.version." + status;

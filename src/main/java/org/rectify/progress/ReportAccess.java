@@ -17,7 +17,6 @@ import org.rectify.units.Units;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -197,7 +196,7 @@ class ReportAccess {
         if (found.cycle().planId() != task.planId()) {
             throw new ReportNotFound("progress.cycle.notFound", cycleId);
         }
-        if (!found.cycle().hasStartedBy(LocalDate.now(clock))) { // today, as ReportingCycles#today, not through its proxy
+        if (!found.cycle().hasStartedBy(ReportingCycles.today(clock))) {
             throw new ReportInvalid("cycleId", "progress.cycle.notOpen");
         }
         return found;

@@ -62,12 +62,12 @@ class ReportDetails {
         return SlotStates.of(slot.getState(), slot.getFirstSubmittedAt(), slot.getLatestReportId(),
                 latest == null ? null : latest.get(PROGRESS_REPORT.VERSION),
                 latest == null ? null : latest.get(PROGRESS_REPORT.STATUS), slot.getSubmittedReportId(),
-                cycle, today(), clock.getZone());
+                cycle, ReportingCycles.today(clock), clock.getZone());
     }
 
     /** Where a cycle's report stands today when nothing was reported: missing, or late past the grace period. */
     SlotStatus nothingReported(ReportingCycle cycle) {
-        return SlotStates.of(null, null, null, null, null, null, cycle, today(), clock.getZone());
+        return SlotStates.of(null, null, null, null, null, null, cycle, ReportingCycles.today(clock), clock.getZone());
     }
 
     ReportDetail detail(ProgressReportRecord r, ReportSlotRecord slot, TaskDetail task, ReportingUnit unit, ReportingCycle cycle,
@@ -183,11 +183,4 @@ class ReportDetails {
                 c.getCreatedBy(), c.getCreatedAt().toInstant(), files.getOrDefault(c.getId(), List.of())));
     }
 
-    /**
-     * Today in the offices' zone, as {@link ReportingCycles#today}, from the same clock: asked several times per
-     * submission, and not worth a pass through that class's transactional proxy each time (issue 14).
-     */
-    private LocalDate today() {
-        return LocalDate.now(clock);
-    }
 }

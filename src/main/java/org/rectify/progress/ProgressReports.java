@@ -93,14 +93,14 @@ public class ProgressReports {
         CREATE.refusal(situation(target, caller, existing)).ifPresent(r -> {
             throw r == Refusal.ALREADY_REPORTED ? alreadyReported(target) : refused(r, 0, null);
         });
-        ReportRules.check(report.content(), target.task, cycles.today());
+        ReportRules.check(report.content(), target.task, ReportingCycles.today(clock));
     }
 
     /** Writes a first report for a cycle, as a draft or submitted at once; 409 when the cycle already has one. */
     public ReportDetail create(NewReport report, List<NewAttachment> files, Caller caller) {
         Target target = target(report, caller);
         ReportContent content = report.content();
-        ReportRules.check(content, target.task, cycles.today());
+        ReportRules.check(content, target.task, ReportingCycles.today(clock));
         Instant now = clock.instant();
         // a draft the lifecycle lets count at once: its slot is written submitted with the draft, and both steps of
         // its history (the version itself is submitted after its parts: they freeze with it)
@@ -148,7 +148,7 @@ public class ProgressReports {
     public void checkUpdate(long reportId, ReportContent content, Caller caller) {
         Loaded l = access.load(reportId, caller, false);
         require(SAVE, l.situation(caller), l.report());
-        ReportRules.check(content, l.task(), cycles.today());
+        ReportRules.check(content, l.task(), ReportingCycles.today(clock));
     }
 
     /**
@@ -159,7 +159,7 @@ public class ProgressReports {
                                Collection<Long> removeAttachmentIds, Caller caller) {
         Loaded l = access.load(reportId, caller, true);
         require(SAVE, l.situation(caller), l.report());
-        ReportRules.check(content, l.task(), cycles.today());
+        ReportRules.check(content, l.task(), ReportingCycles.today(clock));
         Instant now = clock.instant();
         store.attach(reportId, store.saveContent(reportId, content, l.task(), removeAttachmentIds, now), files, caller);
         store.record(l.slot().getId(), reportId, l.report().getVersion(), ReportStep.SAVED, caller, null, now);
@@ -323,7 +323,7 @@ public class ProgressReports {
         if (task == null) {
             return ReadableReports.NONE;
         }
-        Set<Long> unitIds = task.leadUnitIds().stream().filter(u -> access.mayRead(caller, task, units.get(u)))
+        Set<Long> unitIds = task.leadUnitIds().stream().filter(u -> access.mayRead(caller, task, units.get(u).path()))
                 .collect(Collectors.toSet());
         return new ReadableReports(store.reportIds(taskId, unitIds), unitIds);
     }
@@ -353,7 +353,7 @@ public class ProgressReports {
     @Transactional(readOnly = true)
     public ReportActions actions(ReportDetail r, Caller caller) {
         boolean reporting = ReportingCycles.REPORTING.contains(ledger.get(r.taskId(), DataScope.ALL).status());
-        return ReportActions.in(new Situation(ReportAccess.who(caller, units.get(r.unitId()), false), reporting, r.approvalRequired(),
+        return ReportActions.in(new Situation(ReportAccess.who(caller, ReportingUnit.of(units.get(r.unitId())), false), reporting, r.approvalRequired(),
                 new ReportLifecycle.Version(r.status(), r.isLatest(), Objects.equals(r.slot().submittedReportId(), r.id()),
                         r.slot().state() == ReportState.RETURNED)));
     }
@@ -362,9 +362,9 @@ public class ProgressReports {
     @Transactional(readOnly = true)
     public ReportContext context(long taskId, Long cycleId, Long unitId, Caller caller) {
         TaskDetail task = access.task(taskId, caller);
-        Unit unit = access.reportingUnit(task, unitId, caller);
+        ReportingUnit unit = access.reportingUnit(task, unitId, caller);
         access.requireReporting(task);
-        LocalDate today = cycles.today();
+        LocalDate today = ReportingCycles.today(clock);
         List<ReportingCycle> open = cycles.cycles(task.planId()).stream().filter(c -> c.hasStartedBy(today)).toList();
         if (open.isEmpty()) {
             throw new ReportConflict(cycles.cadence(task.planId()).isPresent() ? "progress.cycle.noneOpen"
@@ -392,7 +392,7 @@ public class ProgressReports {
         }
         for (ReportStore.ContributionOf c : store.contributionsWith(evidenceId)) {
             Optional<TaskDetail> task = access.visibleTask(c.taskId(), caller);
-            if (task.isPresent() && (access.mayRead(caller, task.get(), units.get(c.leadUnitId()))
+            if (task.isPresent() && (access.mayRead(caller, task.get(), units.get(c.leadUnitId()).path())
                     || caller.scope().includesUnitAt(units.get(c.unitId()).path()))) {
                 return file;
             }
@@ -406,7 +406,7 @@ public class ProgressReports {
      * The task (without its milestones and history; its indicators and obligations only when the report's content
      * needs them), lead unit and cycle a new report is for, the caller's right checked.
      */
-    private record Target(TaskDetail task, Unit unit, ReportingCycle cycle, boolean approvalRequired) {
+    private record Target(TaskDetail task, ReportingUnit unit, ReportingCycle cycle, boolean approvalRequired) {
     }
 
     /** A first report's situation; {@code existing}: the cycle's report so far, null when there is none. */
@@ -464,7 +464,8 @@ public class ProgressReports {
     private void counted(Loaded l, Caller caller, Instant now) {
         long reportId = l.report().getId();
         SlotStatus status = SlotStates.of(ReportState.SUBMITTED, l.slot().getFirstSubmittedAt(), reportId,
-                l.report().getVersion(), VersionStatus.SUBMITTED, reportId, l.cycle(), cycles.today(), clock.getZone());
+                l.report().getVersion(), VersionStatus.SUBMITTED, reportId, l.cycle(), ReportingCycles.today(clock),
+                clock.getZone());
         events.publishEvent(new ReportSubmitted(reportId, l.task().id(), l.unit().id(), l.cycle().id(),
                 l.report().getVersion(), l.cycle().dueOn(), status.daysLate(), caller.signature(), now));
         tasks.startByReport(l.task(), caller); // the first report on an assigned task starts it
@@ -486,7 +487,7 @@ public class ProgressReports {
 
     private Target target(NewReport report, Caller caller) {
         TaskDetail task = access.taskToReportOn(report.taskId(), report.content(), caller);
-        Unit unit = access.reportingUnit(task, report.unitId(), caller);
+        ReportingUnit unit = access.reportingUnit(task, report.unitId(), caller);
         access.requireReporting(task);
         ReportingCycles.WithApproval cycle = access.openCycleWithApproval(task, report.cycleId());
         return new Target(task, unit, cycle.cycle(), cycle.approvalRequired());
@@ -519,6 +520,7 @@ public class ProgressReports {
         return details.firstVersion(l.report(), l.slot(), l.task(), l.unit(), l.cycle(), l.approvalRequired(), withParts, recorded,
                 contributed);
     }
+
 
     private static DefaultMessageSourceResolvable label(VersionStatus status) {
         String key = "progress.version." + status;

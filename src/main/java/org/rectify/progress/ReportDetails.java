@@ -7,11 +7,11 @@ import org.rectify.platform.RenderedStatements;
 import org.rectify.progress.internal.db.tables.records.ProgressReportRecord;
 import org.rectify.progress.internal.db.tables.records.ReportEventRecord;
 import org.rectify.progress.internal.db.tables.records.ReportSlotRecord;
-import org.rectify.units.Unit;
 import org.rectify.units.Units;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,14 +38,12 @@ class ReportDetails {
 
     private final DSLContext db;
     private final Units units;
-    private final ReportingCycles cycles;
     private final Clock clock;
     private final RenderedStatements statements;
 
-    ReportDetails(DSLContext db, Units units, ReportingCycles cycles, Clock clock, RenderedStatements statements) {
+    ReportDetails(DSLContext db, Units units, Clock clock, RenderedStatements statements) {
         this.db = db;
         this.units = units;
-        this.cycles = cycles;
         this.clock = clock;
         this.statements = statements;
     }
@@ -64,15 +62,15 @@ class ReportDetails {
         return SlotStates.of(slot.getState(), slot.getFirstSubmittedAt(), slot.getLatestReportId(),
                 latest == null ? null : latest.get(PROGRESS_REPORT.VERSION),
                 latest == null ? null : latest.get(PROGRESS_REPORT.STATUS), slot.getSubmittedReportId(),
-                cycle, cycles.today(), clock.getZone());
+                cycle, ReportingCycles.today(clock), clock.getZone());
     }
 
     /** Where a cycle's report stands today when nothing was reported: missing, or late past the grace period. */
     SlotStatus nothingReported(ReportingCycle cycle) {
-        return SlotStates.of(null, null, null, null, null, null, cycle, cycles.today(), clock.getZone());
+        return SlotStates.of(null, null, null, null, null, null, cycle, ReportingCycles.today(clock), clock.getZone());
     }
 
-    ReportDetail detail(ProgressReportRecord r, ReportSlotRecord slot, TaskDetail task, Unit unit, ReportingCycle cycle,
+    ReportDetail detail(ProgressReportRecord r, ReportSlotRecord slot, TaskDetail task, ReportingUnit unit, ReportingCycle cycle,
                         boolean approvalRequired) {
         List<ReportEventRecord> events = db.selectFrom(REPORT_EVENT).where(REPORT_EVENT.SLOT_ID.eq(slot.getId()))
                 .and(REPORT_EVENT.ACTION.ne(ReportStep.SAVED))
@@ -91,7 +89,7 @@ class ReportDetails {
      * ({@code withParts}), and the supporting units' contributions only when its statement found some
      * ({@code contributed}). The same answer as {@link #detail} gives for it afterwards.
      */
-    ReportDetail firstVersion(ProgressReportRecord r, ReportSlotRecord slot, TaskDetail task, Unit unit, ReportingCycle cycle,
+    ReportDetail firstVersion(ProgressReportRecord r, ReportSlotRecord slot, TaskDetail task, ReportingUnit unit, ReportingCycle cycle,
                               boolean approvalRequired, boolean withParts, List<ReportEventRecord> recorded,
                               boolean contributed) {
         List<ReportEventRecord> events = recorded.stream().filter(e -> e.getAction() != ReportStep.SAVED)
@@ -137,7 +135,7 @@ class ReportDetails {
     }
 
     /** The read model from the version, its parts, the cycle's history (newest first) and versions (newest first). */
-    private ReportDetail detail(ProgressReportRecord r, ReportSlotRecord slot, TaskDetail task, Unit unit, ReportingCycle cycle,
+    private ReportDetail detail(ProgressReportRecord r, ReportSlotRecord slot, TaskDetail task, ReportingUnit unit, ReportingCycle cycle,
                                 boolean approvalRequired, Parts parts, List<ReportEventRecord> events,
                                 List<ProgressReportRecord> versionRows, List<ReportDetail.Contribution> contributions) {
         Map<Long, String> returns = new HashMap<>(); // each version's latest return, from the same history
@@ -184,4 +182,5 @@ class ReportDetails {
         return rows.map(c -> new ReportDetail.Contribution(c.getId(), c.getUnitId(), names.get(c.getUnitId()), c.getText(),
                 c.getCreatedBy(), c.getCreatedAt().toInstant(), files.getOrDefault(c.getId(), List.of())));
     }
+
 }

@@ -47,13 +47,14 @@ class FirstReportStatementsTests {
     /**
      * The command's statements for a text-only report submitted at once on a task already in progress, on a cycle not
      * yet due (which no warning looks at): the task read for reporting with its units (1, two before session 17; its
-     * indicators and obligations only for a report with measurements or obligation records since session 15), its
-     * unit, the cycle, the slot with its version and history and whether the cycle has contributions (1: three before
+     * indicators and obligations only for a report with measurements or obligation records since session 15), the
+     * cycle (the reporting unit, the caller's own, is no longer read: its name comes with the task's lead units and its
+     * path with the caller's scope since session 21), the slot with its version and history and whether the cycle has contributions (1: three before
      * issue 14's session 14; the answer's contributions read only when it has some since session 17), the report written
      * for the kept counts to add (1: was 2, the counts' lock and add, before session 18 moved them to the node's applier)
      * and the audit records (1). The audit chain's link step and the counts' applier run after the answer.
      */
-    static final int STATEMENTS = 6;
+    static final int STATEMENTS = 5;
 
     @Autowired
     MockMvc mvc;
@@ -72,7 +73,7 @@ class FirstReportStatementsTests {
     }
 
     @Test
-    void a_report_submitted_at_once_takes_one_statement_for_its_slot_version_and_history_and_six_in_all() throws Exception {
+    void a_report_submitted_at_once_takes_one_statement_for_its_slot_version_and_history_and_five_in_all() throws Exception {
         long task = plan.epbTask();
         // a first report starts the task (its own statements: the transition, the counts of a task counted anew)
         plan.report(epbStaff(), task, plan.pastCycle, content("开始整改"), true).andExpect(status().isCreated());
@@ -87,6 +88,7 @@ class FirstReportStatementsTests {
                 .stream().dropWhile(s -> !s.startsWith("select \"task\".\"id\"")).toList(); // the sign-in's before
 
         assertThat(statements).as(String.join("\n", statements)).hasSize(STATEMENTS);
+        assertThat(statements.stream().filter(s -> s.contains("from \"unit\""))).isEmpty(); // the caller's own unit
         // the kept counts are not touched on the request: the report waits for the applier, in the command's transaction
         assertThat(statements.stream().filter(s -> s.contains("insert into \"insight_pending\""))).hasSize(1);
         assertThat(statements.stream().filter(s -> s.contains("\"insight_task") || s.contains("\"insight_slot\""))).isEmpty();

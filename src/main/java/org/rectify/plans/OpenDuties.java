@@ -8,7 +8,6 @@ import org.jooq.Select;
 import org.jooq.Table;
 import org.rectify.platform.RenderedStatements;
 import org.rectify.units.KeptUnitNames;
-import org.rectify.units.KeptUnitPaths;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,13 +54,11 @@ public class OpenDuties {
     private final DSLContext db;
     private final RenderedStatements statements;
     private final KeptUnitNames unitNames;
-    private final KeptUnitPaths unitPaths;
 
-    OpenDuties(DSLContext db, RenderedStatements statements, KeptUnitNames unitNames, KeptUnitPaths unitPaths) {
+    OpenDuties(DSLContext db, RenderedStatements statements, KeptUnitNames unitNames) {
         this.db = db;
         this.statements = statements;
         this.unitNames = unitNames;
-        this.unitPaths = unitPaths;
     }
 
     /**
@@ -137,17 +134,15 @@ public class OpenDuties {
 
     /**
      * A page's duties named as the join to the units' and groups' rows named them: the unit's name and path, the
-     * group's id and name (none when the group is gone), from the names and paths the node keeps. The page's statement
-     * joined its 200 rows to every unit's row and hashed them all, over a quarter of its PostgreSQL CPU (issue 14). A
-     * unit or group the kept names do not know was made since they were read: they are read again, once per page; a
-     * unit still unknown then is gone, and its duty left out as the join left it out.
+     * group's id and name (none when the group is gone), from the names and paths the node keeps (one statement for
+     * all). The page's statement joined its 200 rows to every unit's row and hashed them all, over a quarter of its
+     * PostgreSQL CPU (issue 14). A unit or group the kept names do not know was made since they were read: they are
+     * read again, once per page; a unit still unknown then is gone, and its duty left out as the join left it out.
      */
     private final class UnitNaming {
 
         private KeptUnitNames.Names names = unitNames.names();
         private boolean reread;
-        /** The page's few units' paths (a county's page: 5 units for 200 rows). */
-        private final Map<Long, String> paths = new HashMap<>();
 
         UnitDuty duty(PageRow r) {
             String unit = names.unit(r.unitId());
@@ -158,13 +153,11 @@ public class OpenDuties {
                 unit = names.unit(r.unitId());
                 group = r.groupId() == null ? null : names.group(r.groupId());
             }
-            String unitPath = unit == null ? null
-                    : paths.computeIfAbsent(r.unitId(), id -> unitPaths.path(id).orElse(null));
-            if (unitPath == null) {
+            if (unit == null) {
                 return null;
             }
-            return new UnitDuty(r.taskId(), r.planId(), r.ref(), r.displayTitle(), r.status(), r.unitId(), unit, unitPath,
-                    group == null ? null : r.groupId(), group, r.lead());
+            return new UnitDuty(r.taskId(), r.planId(), r.ref(), r.displayTitle(), r.status(), r.unitId(), unit,
+                    names.unitPath(r.unitId()), group == null ? null : r.groupId(), group, r.lead());
         }
     }
 

@@ -7,6 +7,7 @@ import org.jooq.Record7;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.rectify.platform.RenderedStatements;
+import org.rectify.units.KeptUnitNames;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,15 +30,14 @@ import static org.rectify.plans.internal.db.Tables.PLAN;
 import static org.rectify.plans.internal.db.Tables.TASK;
 import static org.rectify.plans.internal.db.Tables.TASK_OPEN_DUTY;
 import static org.rectify.plans.internal.db.Tables.TASK_OPEN_DUTY_COUNT;
-import static org.rectify.units.api.Tables.UNITS_DIRECTORY;
-import static org.rectify.units.api.Tables.UNITS_GROUP;
 
 /**
  * Pages of a unit subtree's duties on open tasks (the due list's), read from V52's kept rows: a page is a range of
  * {@code task_open_duty}'s key in the list's order and its totals are {@code task_open_duty_count}'s, so a page costs
  * the same in a township and in a province of a million tasks (issue 14). Holds what {@link TaskLedger#duties} with
  * the reporting statuses returns, in its order. Not scoped: the caller applies its own rules (the progress module).
- * A page is one statement (its rows, their plans' titles and the totals), rendered once per shape.
+ * A page is one statement (its rows, their plans' titles and the totals), rendered once per shape; its units and
+ * groups are named from the names the node keeps ({@link KeptUnitNames}, as the ledger's lead units), not joined.
  */
 @Service
 @Transactional(readOnly = true)
@@ -53,10 +53,12 @@ public class OpenDuties {
 
     private final DSLContext db;
     private final RenderedStatements statements;
+    private final KeptUnitNames unitNames;
 
-    OpenDuties(DSLContext db, RenderedStatements statements) {
+    OpenDuties(DSLContext db, RenderedStatements statements, KeptUnitNames unitNames) {
         this.db = db;
         this.statements = statements;
+        this.unitNames = unitNames;
     }
 
     /**
@@ -75,10 +77,14 @@ public class OpenDuties {
             List<Object> binds = binds(path, planId, from, size);
             var rows = statements.rows(statements.sqlWithBinds(List.of("open-duties", planId != null),
                     () -> pageStatement(path, planId, from, size), binds), binds, OpenDuties::row);
+            UnitNaming naming = new UnitNaming();
             for (PageRow r : rows) {
-                (r.duty().lead() ? lead : supporting).add(r.duty());
+                UnitDuty duty = naming.duty(r);
+                if (duty != null) {
+                    (duty.lead() ? lead : supporting).add(duty);
+                }
                 if (r.planTitle() != null) { // on the plan's first row of the page
-                    titles.putIfAbsent(r.duty().planId(), r.planTitle());
+                    titles.putIfAbsent(r.planId(), r.planTitle());
                 }
                 totals = new int[]{r.leadTotal(), r.supportingTotal()};
             }
@@ -107,8 +113,12 @@ public class OpenDuties {
         return binds;
     }
 
-    /** A page's row: a duty, its plan's title (on the plan's first row, else null) and the totals (the same on every row). */
-    private record PageRow(UnitDuty duty, String planTitle, int leadTotal, int supportingTotal) {
+    /**
+     * A page's row: a duty by its unit's and group's ids, its plan's title (on the plan's first row, else null) and the
+     * totals (the same on every row).
+     */
+    private record PageRow(long taskId, long planId, String ref, String displayTitle, TaskStatus status, long unitId,
+                           Long groupId, boolean lead, String planTitle, int leadTotal, int supportingTotal) {
     }
 
     /**
@@ -116,11 +126,39 @@ public class OpenDuties {
      * {@link TaskLedger#duty} reads a record (the totals are sums: numeric, null without count rows).
      */
     private static PageRow row(java.sql.ResultSet r) throws java.sql.SQLException {
-        boolean lead = UnitRole.valueOf(r.getString(1)) == UnitRole.LEAD;
-        UnitDuty duty = new UnitDuty(r.getLong(2), r.getLong(3), r.getString(4),
+        return new PageRow(r.getLong(2), r.getLong(3), r.getString(4),
                 TaskSummary.titleOrExcerpt(r.getString(5), r.getString(6)), TaskStatus.valueOf(r.getString(7)),
-                r.getLong(8), r.getString(9), r.getString(10), RenderedStatements.nullableLong(r, 11), r.getString(12), lead);
-        return new PageRow(duty, r.getString(13), total(r.getBigDecimal(14)), total(r.getBigDecimal(15)));
+                r.getLong(8), RenderedStatements.nullableLong(r, 9), UnitRole.valueOf(r.getString(1)) == UnitRole.LEAD,
+                r.getString(10), total(r.getBigDecimal(11)), total(r.getBigDecimal(12)));
+    }
+
+    /**
+     * A page's duties named as the join to the units' and groups' rows named them: the unit's name and path, the
+     * group's id and name (none when the group is gone), from the names and paths the node keeps (one statement for
+     * all). The page's statement joined its 200 rows to every unit's row and hashed them all, over a quarter of its
+     * PostgreSQL CPU (issue 14). A unit or group the kept names do not know was made since they were read: they are
+     * read again, once per page; a unit still unknown then is gone, and its duty left out as the join left it out.
+     */
+    private final class UnitNaming {
+
+        private KeptUnitNames.Names names = unitNames.names();
+        private boolean reread;
+
+        UnitDuty duty(PageRow r) {
+            String unit = names.unit(r.unitId());
+            String group = r.groupId() == null ? null : names.group(r.groupId());
+            if ((unit == null || (r.groupId() != null && group == null)) && !reread) {
+                names = unitNames.reread();
+                reread = true;
+                unit = names.unit(r.unitId());
+                group = r.groupId() == null ? null : names.group(r.groupId());
+            }
+            if (unit == null) {
+                return null;
+            }
+            return new UnitDuty(r.taskId(), r.planId(), r.ref(), r.displayTitle(), r.status(), r.unitId(), unit,
+                    names.unitPath(r.unitId()), group == null ? null : r.groupId(), group, r.lead());
+        }
     }
 
     /**
@@ -138,14 +176,12 @@ public class OpenDuties {
         // the plan's title on its first row only (the row before is another plan's, in the page's own order, so one
         // sort serves both): the same title on each of a page's 200 rows was read and decoded 200 times
         Field<String> planTitle = when(lag(planId).over(orderBy(order)).isDistinctFrom(planId), PLAN.TITLE).as(PLAN.TITLE);
-        return db.select(role, TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, UNTITLED_TEXT, TASK.STATUS, UNITS_DIRECTORY.ID,
-                        UNITS_DIRECTORY.NAME, UNITS_DIRECTORY.PATH, UNITS_GROUP.ID, UNITS_GROUP.NAME, planTitle,
+        return db.select(role, TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, UNTITLED_TEXT, TASK.STATUS,
+                        d.field(TASK_OPEN_DUTY.UNIT_ID), d.field(TASK_OPEN_DUTY.VIA_GROUP_ID), planTitle,
                         field(total(UnitRole.LEAD, path, plan)).as(LEAD_TOTAL),
                         field(total(UnitRole.SUPPORTING, path, plan)).as(SUPPORTING_TOTAL))
                 .from(d).join(TASK).on(TASK.ID.eq(d.field(TASK_OPEN_DUTY.TASK_ID)))
                 .join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID))
-                .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(d.field(TASK_OPEN_DUTY.UNIT_ID)))
-                .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(d.field(TASK_OPEN_DUTY.VIA_GROUP_ID)))
                 .orderBy(order);
     }
 

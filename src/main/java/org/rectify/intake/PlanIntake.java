@@ -13,7 +13,6 @@ import org.rectify.plans.Milestone;
 import org.rectify.plans.Obligation;
 import org.rectify.plans.Plans;
 import org.rectify.plans.ResponsiblePerson;
-import org.rectify.plans.TaskCommand;
 import org.rectify.plans.TaskContent;
 import org.rectify.plans.Tasks;
 import org.rectify.plans.UnitAssignment;
@@ -24,8 +23,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -56,10 +57,15 @@ public class PlanIntake {
         return new PlanParser().parse(text, unitTree(), dates);
     }
 
-    /** Resolves mentions by the names, aliases and groups of the unit tree; answers with the tree's name. */
+    /**
+     * Resolves mentions by the names, aliases and groups of the unit tree; answers with the tree's name. Each name is
+     * looked up once per resolver (one is made per parse): a plan names the same units again and again, and a name's
+     * variants that miss cost three statements each.
+     */
     public UnitResolver unitTree() {
-        return (name, group) -> units.resolve(name).map(ref ->
-                new UnitMention(ref.name(), ref instanceof UnitReference.OfGroup, ref.id()));
+        Map<String, Optional<UnitMention>> known = new HashMap<>();
+        return (name, group) -> known.computeIfAbsent(name, n -> units.resolve(n).map(ref ->
+                new UnitMention(ref.name(), ref instanceof UnitReference.OfGroup, ref.id())));
     }
 
     /** Parses the text and publishes the draft as it stands (every unit it names must resolve). */
@@ -110,19 +116,17 @@ public class PlanIntake {
         });
         var present = existing.isEmpty() ? java.util.Set.<String>of()
                 : tasks.refsOf(planId);
-        int created = 0;
+        List<TaskContent> missing = new ArrayList<>();
         for (int i = 0; i < draft.tasks().size(); i++) {
             DraftTask t = draft.tasks().get(i);
             if (present.contains(t.ref())) {
                 continue;
             }
             TaskDetails d = i < details.size() && details.get(i) != null ? details.get(i) : TaskDetails.NONE;
-            long taskId = tasks.create(content(planId, t, d), caller);
-            if (assign) {
-                tasks.transition(taskId, TaskCommand.ASSIGN, null, caller);
-            }
-            created++;
+            missing.add(content(planId, t, d));
         }
+        // the plan's new tasks in one batch: a few statements for the whole plan, not a few per task (issue 14)
+        int created = tasks.createAll(planId, missing, assign, caller).size();
         events.publishEvent(new PlanPublished(planId, created, draft.tasks().size() - created, caller.signature()));
         return new PublishedPlan(planId, created, draft.tasks().size() - created);
     }

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +47,12 @@ public class Tasks {
     private final People people;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TaskRows taskRows;
 
     Tasks(DSLContext db, TaskLedger ledger, Plans plans, Units units, People people,
           ApplicationEventPublisher events, Clock clock) {
         this.db = db;
+        this.taskRows = new TaskRows(db);
         this.ledger = ledger;
         this.plans = plans;
         this.units = units;
@@ -59,29 +62,95 @@ public class Tasks {
     }
 
     public long create(TaskContent content, Caller caller) {
+        return createAll(content.planId(), List.of(content), false, caller).get(0);
+    }
+
+    /**
+     * Creates these tasks in the plan, in this order, as {@link #create} would one after the other, each then given
+     * ASSIGN as {@link #transition} would when {@code assign}: the same rows, history, audit and events, in the same
+     * order; refused, with nothing written, at the first task either would refuse. Written a statement per table for
+     * the whole batch ({@link TaskRows}), not a few per task: what a plan's publication costs (issue 14). The ids in
+     * the order given.
+     */
+    public List<Long> createAll(long planId, List<TaskContent> contents, boolean assign, Caller caller) {
         requireManager(caller);
-        TaskContentRules.check(content);
-        plans.governed(content.planId(), caller);
-        String ref = content.ref().strip();
-        if (db.fetchExists(TASK, TASK.PLAN_ID.eq(content.planId()).and(TASK.REF.eq(ref)))) {
-            throw new InvalidInputException(Map.of("ref", "task.refTaken"), "task.refTaken", ref);
+        if (contents.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, UnitGroup> groups = new HashMap<>(); // each unit and group read once for the whole batch
+        java.util.Set<Long> known = new java.util.HashSet<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        List<TaskRows.NewTask> rows = new ArrayList<>();
+        List<Map<Long, Long>> leads = new ArrayList<>();
+        List<Map<Long, Long>> supporting = new ArrayList<>();
+        for (TaskContent content : contents) {
+            TaskContentRules.check(content);
+            if (content.planId() != planId) {
+                throw new IllegalArgumentException("task of plan " + content.planId() + " given for plan " + planId);
+            }
+            if (rows.isEmpty()) {
+                plans.governed(planId, caller);
+                taken.addAll(refsAmong(planId, contents));
+            }
+            String ref = content.ref().strip();
+            if (!taken.add(ref)) {
+                throw new InvalidInputException(Map.of("ref", "task.refTaken"), "task.refTaken", ref);
+            }
+            Map<Long, Long> lead = expand(content.leadUnits(), known, groups);
+            supporting.add(expand(content.supportingUnits(), known, groups));
+            if (assign && lead.isEmpty()) {
+                throw new InvalidInputException(Map.of("leadUnits", "task.assignNeedsLeadUnit"), "task.assignNeedsLeadUnit");
+            }
+            leads.add(lead);
+            rows.add(new TaskRows.NewTask(content, ref, 0, deadline(content)));
+        }
+        Integer last = db.select(org.jooq.impl.DSL.max(TASK.POSITION)).from(TASK).where(TASK.PLAN_ID.eq(planId))
+                .fetchOne(0, Integer.class);
+        int first = last == null ? 0 : last + 1;
+        for (int i = 0; i < rows.size(); i++) {
+            rows.set(i, new TaskRows.NewTask(rows.get(i).content(), rows.get(i).ref(), first + i, rows.get(i).deadline()));
         }
         Instant now = clock.instant();
-        Integer last = db.select(org.jooq.impl.DSL.max(TASK.POSITION)).from(TASK).where(TASK.PLAN_ID.eq(content.planId()))
-                .fetchOne(0, Integer.class);
-        long id = db.insertInto(TASK)
-                .set(TASK.PLAN_ID, content.planId()).set(TASK.REF, ref)
-                .set(TASK.POSITION, last == null ? 0 : last + 1)
-                .set(TASK.TITLE, blankToNull(content.title())).set(TASK.TEXT, content.text().strip())
-                .set(TASK.MEASURES, blankToNull(content.measures()))
-                .set(TASK.RESPONSIBLE_PERSON_ID, responsiblePersonId(content))
-                .set(TASK.ONGOING, content.ongoing()).set(TASK.DEADLINE, deadline(content))
-                .set(TASK.CREATED_AT, now.atOffset(ZoneOffset.UTC)).set(TASK.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
-                .returning(TASK.ID).fetchOne(TASK.ID);
-        writeParts(id, content, true);
-        record(id, now, caller.signature(), "CREATED", null, TaskStatus.DRAFT, null, null, 0);
-        events.publishEvent(new TaskCreated(id, content.planId(), ref, caller.signature(), now));
-        return id;
+        TaskStatus status = assign ? TaskCommand.ASSIGN.target() : TaskStatus.DRAFT;
+        // assigned as it is written: the task's triggers fire for its final state only, which is what they keep
+        List<Long> ids = taskRows.insertTasks(planId, rows, status, assign ? 1 : 0, now);
+        List<TaskRows.Units> units = new ArrayList<>();
+        List<TaskRows.History> history = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            units.add(new TaskRows.Units(ids.get(i), leads.get(i), supporting.get(i)));
+            history.add(new TaskRows.History(ids.get(i), "CREATED", null, TaskStatus.DRAFT, 0));
+            if (assign) {
+                history.add(new TaskRows.History(ids.get(i), TaskCommand.ASSIGN.name(), TaskStatus.DRAFT, status, 1));
+            }
+        }
+        taskRows.insertUnits(units);
+        taskRows.insertParts(ids, contents);
+        taskRows.insertHistory(history, now, caller.signature());
+        // the events in the order single commands publish them: a task's responsible person recorded (its own audit
+        // entry), created, assigned; the person set on the rows after, in one statement
+        Map<Long, Long> responsible = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            long id = ids.get(i);
+            Long person = responsiblePersonId(contents.get(i));
+            if (person != null) {
+                responsible.put(id, person);
+            }
+            events.publishEvent(new TaskCreated(id, planId, rows.get(i).ref(), caller.signature(), now));
+            if (assign) {
+                events.publishEvent(new TaskTransitioned(id, rows.get(i).ref(), TaskCommand.ASSIGN, TaskStatus.DRAFT,
+                        status, caller.signature(), null, now));
+            }
+        }
+        if (!responsible.isEmpty()) {
+            taskRows.setResponsible(responsible);
+        }
+        return ids;
+    }
+
+    /** Which of the contents' refs the plan has already. */
+    private List<String> refsAmong(long planId, List<TaskContent> contents) {
+        return db.select(TASK.REF).from(TASK).where(TASK.PLAN_ID.eq(planId).and(TASK.REF.in(contents.stream()
+                .map(TaskContent::ref).filter(Objects::nonNull).map(String::strip).distinct().toList()))).fetch(TASK.REF);
     }
 
     /**
@@ -292,60 +361,27 @@ public class Tasks {
 
     private void writeParts(long taskId, TaskContent c, boolean withUnits) {
         if (withUnits) {
-            writeUnits(taskId, c);
+            taskRows.insertUnits(List.of(new TaskRows.Units(taskId, expand(c.leadUnits()), expand(c.supportingUnits()))));
         }
-        int i = 0;
-        for (Milestone m : c.milestones()) {
-            db.insertInto(MILESTONE).set(MILESTONE.TASK_ID, taskId).set(MILESTONE.DUE_ON, m.dueOn())
-                    .set(MILESTONE.DELIVERABLE, m.deliverable().strip()).set(MILESTONE.PHRASE, m.phrase())
-                    .set(MILESTONE.POSITION, i++).execute();
-        }
-        i = 0;
-        for (Indicator ind : c.indicators()) {
-            db.insertInto(INDICATOR).set(INDICATOR.TASK_ID, taskId).set(INDICATOR.NAME, ind.name().strip())
-                    .set(INDICATOR.COMPARATOR, ind.comparator().symbol).set(INDICATOR.TARGET_VALUE, ind.targetValue())
-                    .set(INDICATOR.UNIT_OF_MEASURE, ind.unitOfMeasure()).set(INDICATOR.DUE_ON, ind.dueOn())
-                    .set(INDICATOR.BASELINE, ind.baseline()).set(INDICATOR.PHRASE, ind.phrase())
-                    .set(INDICATOR.POSITION, i++).execute();
-        }
-        i = 0;
-        for (Obligation o : c.obligations()) {
-            db.insertInto(OBLIGATION).set(OBLIGATION.TASK_ID, taskId).set(OBLIGATION.SUBJECT, o.subject().strip())
-                    .set(OBLIGATION.AT_LEAST, o.atLeast()).set(OBLIGATION.PER, o.per().name())
-                    .set(OBLIGATION.STARTS_ON, o.startsOn()).set(OBLIGATION.PHRASE, o.phrase())
-                    .set(OBLIGATION.POSITION, i++).execute();
-        }
-    }
-
-    /**
-     * The task's lead and supporting units in one statement: each statement on task_unit refreshes the task's reach and
-     * duties once (V26's and V52's triggers), so a row per statement paid that once per unit.
-     */
-    private void writeUnits(long taskId, TaskContent c) {
-        var rows = db.insertInto(TASK_UNIT, TASK_UNIT.TASK_ID, TASK_UNIT.UNIT_ID, TASK_UNIT.ROLE, TASK_UNIT.VIA_GROUP_ID,
-                TASK_UNIT.POSITION);
-        int written = 0;
-        for (UnitRole role : List.of(UnitRole.LEAD, UnitRole.SUPPORTING)) {
-            int position = 0;
-            for (Map.Entry<Long, Long> unit : expand(role == UnitRole.LEAD ? c.leadUnits() : c.supportingUnits()).entrySet()) {
-                rows = rows.values(taskId, unit.getKey(), role, unit.getValue(), position++);
-                written++;
-            }
-        }
-        if (written > 0) {
-            rows.onConflictDoNothing().execute();
-        }
+        taskRows.insertParts(List.of(taskId), List.of(c));
     }
 
     /** Unit id → the group it came through (null when named itself), in the order written. */
     private Map<Long, Long> expand(UnitAssignment assignment) {
+        return expand(assignment, new java.util.HashSet<>(), new HashMap<>());
+    }
+
+    /** {@link #expand(UnitAssignment)}, reading each unit ({@code known}) and group ({@code groups}) once for many. */
+    private Map<Long, Long> expand(UnitAssignment assignment, java.util.Set<Long> known, Map<Long, UnitGroup> groups) {
         Map<Long, Long> result = new LinkedHashMap<>();
         for (Long unitId : assignment.unitIds()) {
-            units.get(unitId);
+            if (known.add(unitId)) {
+                units.get(unitId);
+            }
             result.put(unitId, null);
         }
         for (Long groupId : assignment.groupIds()) {
-            UnitGroup group = units.group(groupId);
+            UnitGroup group = groups.computeIfAbsent(groupId, units::group);
             group.memberIds().forEach(member -> result.putIfAbsent(member, groupId));
         }
         return result;

@@ -28,6 +28,8 @@ class DraftStore {
 
     /** The advisory lock namespace of plan titles being published ("PLAN" in ASCII). */
     private static final int TITLE_LOCKS = 0x504C414E;
+    /** Cards inserted per statement (five bind values each, well under PostgreSQL's 65,535). */
+    private static final int CARDS_PER_STATEMENT = 5_000;
     /** The stored form, independent of how the web layer's JSON is configured. */
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<ParseWarning>> WARNINGS = new TypeReference<>() {
@@ -64,12 +66,14 @@ class DraftStore {
                 .set(PLAN_DRAFT.CREATED_BY, who).set(PLAN_DRAFT.CREATED_AT, at)
                 .set(PLAN_DRAFT.UPDATED_BY, who).set(PLAN_DRAFT.UPDATED_AT, at)
                 .returning(PLAN_DRAFT.ID).fetchOne(PLAN_DRAFT.ID);
-        int position = 0;
-        for (DraftCard card : d.cards()) {
-            db.insertInto(PLAN_DRAFT_TASK).set(PLAN_DRAFT_TASK.DRAFT_ID, id).set(PLAN_DRAFT_TASK.POSITION, position++)
-                    .set(PLAN_DRAFT_TASK.CONTENT, json(card))
-                    .set(PLAN_DRAFT_TASK.UPDATED_BY, who).set(PLAN_DRAFT_TASK.UPDATED_AT, at)
-                    .execute();
+        // the cards in a statement per CARDS_PER_STATEMENT, not one each: a province's plan has thousands
+        for (int first = 0; first < d.cards().size(); first += CARDS_PER_STATEMENT) {
+            var rows = db.insertInto(PLAN_DRAFT_TASK, PLAN_DRAFT_TASK.DRAFT_ID, PLAN_DRAFT_TASK.POSITION,
+                    PLAN_DRAFT_TASK.CONTENT, PLAN_DRAFT_TASK.UPDATED_BY, PLAN_DRAFT_TASK.UPDATED_AT);
+            for (int position = first; position < Math.min(first + CARDS_PER_STATEMENT, d.cards().size()); position++) {
+                rows = rows.values(id, position, json(d.cards().get(position)), who, at);
+            }
+            rows.execute();
         }
         return id;
     }

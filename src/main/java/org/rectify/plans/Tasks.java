@@ -20,10 +20,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import static org.rectify.plans.internal.db.Tables.INDICATOR;
 import static org.rectify.plans.internal.db.Tables.MILESTONE;
@@ -78,8 +80,8 @@ public class Tasks {
             return List.of();
         }
         Map<Long, UnitGroup> groups = new HashMap<>(); // each unit and group read once for the whole batch
-        java.util.Set<Long> known = new java.util.HashSet<>();
-        java.util.Set<String> taken = new java.util.HashSet<>();
+        Set<Long> known = new HashSet<>();
+        Set<String> taken = new HashSet<>();
         List<TaskRows.NewTask> rows = new ArrayList<>();
         List<Map<Long, Long>> leads = new ArrayList<>();
         List<Map<Long, Long>> supporting = new ArrayList<>();
@@ -313,8 +315,8 @@ public class Tasks {
 
     /** The references of a plan's tasks, to publish a plan again without duplicating them. */
     @Transactional(readOnly = true)
-    public java.util.Set<String> refsOf(long planId) {
-        return new java.util.HashSet<>(db.select(TASK.REF).from(TASK).where(TASK.PLAN_ID.eq(planId)).fetch(TASK.REF));
+    public Set<String> refsOf(long planId) {
+        return new HashSet<>(db.select(TASK.REF).from(TASK).where(TASK.PLAN_ID.eq(planId)).fetch(TASK.REF));
     }
 
     private TaskEditedConcurrently staleEdit(long taskId, int expectedVersion) {
@@ -368,11 +370,11 @@ public class Tasks {
 
     /** Unit id → the group it came through (null when named itself), in the order written. */
     private Map<Long, Long> expand(UnitAssignment assignment) {
-        return expand(assignment, new java.util.HashSet<>(), new HashMap<>());
+        return expand(assignment, new HashSet<>(), new HashMap<>());
     }
 
     /** {@link #expand(UnitAssignment)}, reading each unit ({@code known}) and group ({@code groups}) once for many. */
-    private Map<Long, Long> expand(UnitAssignment assignment, java.util.Set<Long> known, Map<Long, UnitGroup> groups) {
+    private Map<Long, Long> expand(UnitAssignment assignment, Set<Long> known, Map<Long, UnitGroup> groups) {
         Map<Long, Long> result = new LinkedHashMap<>();
         for (Long unitId : assignment.unitIds()) {
             if (known.add(unitId)) {

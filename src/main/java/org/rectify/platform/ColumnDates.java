@@ -5,8 +5,9 @@ import java.time.LocalDate;
 
 /**
  * A {@code date} column read as its text ({@code yyyy-MM-dd}: the driver sets {@code DateStyle} ISO), or a query's ISO
- * date ({@link PlainQueryValues}), made a date without a formatter: {@code LocalDate.parse} built a parse context and a map of fields for each value, 11 % of the bytes a
- * ledger page's request allocated (a flight recording, issue 14), and young collections come as often as that.
+ * date ({@link PlainQueryValues}), made a date without a formatter: {@code LocalDate.parse} built a parse context and a
+ * map of fields for each value, 11 % of the bytes a ledger page's request allocated (a flight recording, issue 14), and
+ * young collections come as often as that.
  */
 public final class ColumnDates {
 

@@ -182,5 +182,4 @@ class ReportDetails {
         return rows.map(c -> new ReportDetail.Contribution(c.getId(), c.getUnitId(), names.get(c.getUnitId()), c.getText(),
                 c.getCreatedBy(), c.getCreatedAt().toInstant(), files.getOrDefault(c.getId(), List.of())));
     }
-
 }

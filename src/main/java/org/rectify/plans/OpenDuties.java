@@ -133,8 +133,8 @@ public class OpenDuties {
     }
 
     /**
-     * A page's duties named as the join to the units' and groups' rows named them: the unit's name and path, the
-     * group's id and name (none when the group is gone), from the names and paths the node keeps (one statement for
+     * A page's duties named as the join to the units' and groups' rows named them: the unit's name, the group's
+     * id and name (none when the group is gone), from the names the node keeps (one statement for
      * all). The page's statement joined its 200 rows to every unit's row and hashed them all, over a quarter of its
      * PostgreSQL CPU (issue 14). A unit or group the kept names do not know was made since they were read: they are
      * read again, once per page; a unit still unknown then is gone, and its duty left out as the join left it out.
@@ -157,7 +157,7 @@ public class OpenDuties {
                 return null;
             }
             return new UnitDuty(r.taskId(), r.planId(), r.ref(), r.displayTitle(), r.status(), r.unitId(), unit,
-                    names.unitPath(r.unitId()), group == null ? null : r.groupId(), group, r.lead());
+                    group == null ? null : r.groupId(), group, r.lead());
         }
     }
 

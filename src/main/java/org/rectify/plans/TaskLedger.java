@@ -447,7 +447,7 @@ public class TaskLedger {
     @Transactional(readOnly = true)
     public List<UnitDuty> duties(String unitPath, Long planId, Set<TaskStatus> statuses, boolean lead) {
         return db.select(TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, TASK.TEXT, TASK.STATUS,
-                        UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_DIRECTORY.PATH, UNITS_GROUP.ID, UNITS_GROUP.NAME)
+                        UNITS_DIRECTORY.ID, UNITS_DIRECTORY.NAME, UNITS_GROUP.ID, UNITS_GROUP.NAME)
                 .from(TASK_UNIT).join(TASK).on(TASK.ID.eq(TASK_UNIT.TASK_ID))
                 .join(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(TASK_UNIT.UNIT_ID))
                 .leftJoin(UNITS_GROUP).on(UNITS_GROUP.ID.eq(TASK_UNIT.VIA_GROUP_ID))
@@ -460,7 +460,7 @@ public class TaskLedger {
     static UnitDuty duty(org.jooq.Record r, boolean lead) {
         return new UnitDuty(r.get(TASK.ID), r.get(TASK.PLAN_ID), r.get(TASK.REF),
                 TaskSummary.titleOrExcerpt(r.get(TASK.TITLE), r.get(TASK.TEXT)), TaskStatus.valueOf(r.get(TASK.STATUS)),
-                r.get(UNITS_DIRECTORY.ID), r.get(UNITS_DIRECTORY.NAME), r.get(UNITS_DIRECTORY.PATH), r.get(UNITS_GROUP.ID),
+                r.get(UNITS_DIRECTORY.ID), r.get(UNITS_DIRECTORY.NAME), r.get(UNITS_GROUP.ID),
                 r.get(UNITS_GROUP.NAME), lead);
     }
 

@@ -36,7 +36,7 @@ final class TaskRows {
     static final int BINDS = 30_000;
 
     /** A task to insert: its content with the columns {@link Tasks} worked out. */
-    record NewTask(TaskContent content, String ref, int position, LocalDate deadline) {
+    record NewTask(TaskContent content, String ref, LocalDate deadline) {
     }
 
     /** A task's units, each unit with the group it came through (null when named itself), in the order written. */
@@ -53,14 +53,21 @@ final class TaskRows {
         this.db = db;
     }
 
-    /** Inserts the tasks in {@code status} at {@code version}; their ids in the order given. */
-    List<Long> insertTasks(long planId, List<NewTask> tasks, TaskStatus status, int version, Instant at) {
+    /**
+     * Inserts the tasks in {@code status} at {@code version}, at positions from {@code firstPosition} in the order
+     * given; their ids in that order.
+     */
+    List<Long> insertTasks(long planId, List<NewTask> tasks, int firstPosition, TaskStatus status, int version, Instant at) {
         OffsetDateTime now = at.atOffset(ZoneOffset.UTC);
         List<Field<?>> columns = List.of(TASK.PLAN_ID, TASK.REF, TASK.POSITION, TASK.TITLE, TASK.TEXT, TASK.MEASURES,
                 TASK.ONGOING, TASK.DEADLINE, TASK.STATUS, TASK.VERSION, TASK.CREATED_AT, TASK.UPDATED_AT);
         Map<String, Long> ids = new HashMap<>();
+        Map<String, Integer> positions = new HashMap<>();
+        for (NewTask t : tasks) {
+            positions.put(t.ref(), firstPosition + positions.size());
+        }
         for (List<NewTask> part : parts(tasks, columns.size())) {
-            List<RowN> rows = part.stream().map(t -> row(columns, planId, t.ref(), t.position(),
+            List<RowN> rows = part.stream().map(t -> row(columns, planId, t.ref(), positions.get(t.ref()),
                     blankToNull(t.content().title()), t.content().text().strip(), blankToNull(t.content().measures()),
                     t.content().ongoing(), t.deadline(), status.name(), version, now, now)).toList();
             db.insertInto(TASK).columns(columns).valuesOfRows(rows).returningResult(TASK.REF, TASK.ID)

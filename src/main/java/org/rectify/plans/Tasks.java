@@ -104,18 +104,14 @@ public class Tasks {
                 throw new InvalidInputException(Map.of("leadUnits", "task.assignNeedsLeadUnit"), "task.assignNeedsLeadUnit");
             }
             leads.add(lead);
-            rows.add(new TaskRows.NewTask(content, ref, 0, deadline(content)));
+            rows.add(new TaskRows.NewTask(content, ref, deadline(content)));
         }
         Integer last = db.select(org.jooq.impl.DSL.max(TASK.POSITION)).from(TASK).where(TASK.PLAN_ID.eq(planId))
                 .fetchOne(0, Integer.class);
-        int first = last == null ? 0 : last + 1;
-        for (int i = 0; i < rows.size(); i++) {
-            rows.set(i, new TaskRows.NewTask(rows.get(i).content(), rows.get(i).ref(), first + i, rows.get(i).deadline()));
-        }
         Instant now = clock.instant();
         TaskStatus status = assign ? TaskCommand.ASSIGN.target() : TaskStatus.DRAFT;
         // assigned as it is written: the task's triggers fire for its final state only, which is what they keep
-        List<Long> ids = taskRows.insertTasks(planId, rows, status, assign ? 1 : 0, now);
+        List<Long> ids = taskRows.insertTasks(planId, rows, last == null ? 0 : last + 1, status, assign ? 1 : 0, now);
         List<TaskRows.Units> units = new ArrayList<>();
         List<TaskRows.History> history = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {

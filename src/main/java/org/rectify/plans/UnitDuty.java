@@ -5,5 +5,5 @@ package org.rectify.plans;
  * report. One per task and unit; a unit named through a group (各县区政府) has its own duty, with the group named.
  */
 public record UnitDuty(long taskId, long planId, String ref, String displayTitle, TaskStatus status,
-                       long unitId, String unitName, String unitPath, Long groupId, String groupName, boolean lead) {
+                       long unitId, String unitName, Long groupId, String groupName, boolean lead) {
 }

@@ -1,7 +1,7 @@
 package org.rectify.units;
 
 import org.jooq.DSLContext;
-import org.jooq.Record4;
+import org.jooq.Record3;
 import org.rectify.platform.KeptUntilChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -15,13 +15,12 @@ import static org.rectify.units.internal.db.Tables.UNIT;
 import static org.rectify.units.internal.db.Tables.UNIT_GROUP;
 
 /**
- * The name of every unit and unit group by id (and each unit's path), kept on the node: a ledger page names its
- * tasks' lead units by the ids their rows carry rather than joining each row to the units' and groups' rows (about
- * half of a page's PostgreSQL CPU, issue 14), and the due list its duties' units and groups. Read whole in one
- * statement (a province has a few thousand units and groups). On this node a rename, a group's change or any other
- * change to the tree drops them at once (and again once it commits); another node's shows within {@link #KEEP},
- * after which one request reads them again while the others are served the kept ones. A unit or group the kept names
- * do not know (created since, elsewhere or by hand) is no reason to wait: {@link #reread}.
+ * The name of every unit and unit group by id, kept on the node: a ledger page names its tasks' lead units by the ids
+ * their rows carry rather than joining each row to the units' and groups' rows (about half of a page's PostgreSQL CPU,
+ * issue 14). Read whole in one statement (a province has a few thousand units and groups). On this node a rename, a
+ * group's change or any other change to the tree drops them at once (and again once it commits); another node's shows
+ * within {@link #KEEP}, after which one request reads them again while the others are served the kept ones. A unit or
+ * group the kept names do not know (created since, elsewhere or by hand) is no reason to wait: {@link #reread}.
  */
 @Component
 public class KeptUnitNames {
@@ -50,10 +49,9 @@ public class KeptUnitNames {
     }
 
     private Names read() {
-        // units (kind 0), then groups (1), each by id: sorted arrays to search, no boxed key per lookup; a unit's path
-        // with its name (the due list's duties carry it), a group has none
-        var rows = db.select(inline(0).as("kind"), UNIT.ID, UNIT.NAME, UNIT.PATH).from(UNIT)
-                .unionAll(db.select(inline(1), UNIT_GROUP.ID, UNIT_GROUP.NAME, inline((String) null, UNIT.PATH)).from(UNIT_GROUP))
+        // units (kind 0), then groups (1), each by id: sorted arrays to search, no boxed key per lookup
+        var rows = db.select(inline(0).as("kind"), UNIT.ID, UNIT.NAME).from(UNIT)
+                .unionAll(db.select(inline(1), UNIT_GROUP.ID, UNIT_GROUP.NAME).from(UNIT_GROUP))
                 .orderBy(inline(1), inline(2))
                 .fetch();
         int units = (int) rows.stream().filter(r -> r.value1() == 0).count();
@@ -70,27 +68,19 @@ public class KeptUnitNames {
 
         private final long[] unitIds;
         private final String[] unitNames;
-        private final String[] unitPaths;
         private final long[] groupIds;
         private final String[] groupNames;
 
-        private Names(List<Record4<Integer, Long, String, String>> units, List<Record4<Integer, Long, String, String>> groups) {
-            unitIds = units.stream().mapToLong(Record4::value2).toArray();
-            unitNames = units.stream().map(Record4::value3).toArray(String[]::new);
-            unitPaths = units.stream().map(Record4::value4).toArray(String[]::new);
-            groupIds = groups.stream().mapToLong(Record4::value2).toArray();
-            groupNames = groups.stream().map(Record4::value3).toArray(String[]::new);
+        private Names(List<Record3<Integer, Long, String>> units, List<Record3<Integer, Long, String>> groups) {
+            unitIds = units.stream().mapToLong(Record3::value2).toArray();
+            unitNames = units.stream().map(Record3::value3).toArray(String[]::new);
+            groupIds = groups.stream().mapToLong(Record3::value2).toArray();
+            groupNames = groups.stream().map(Record3::value3).toArray(String[]::new);
         }
 
         public String unit(long id) {
             int at = Arrays.binarySearch(unitIds, id);
             return at < 0 ? null : unitNames[at];
-        }
-
-        /** The unit's path in the tree as read with its name; null for a unit unknown then. */
-        public String unitPath(long id) {
-            int at = Arrays.binarySearch(unitIds, id);
-            return at < 0 ? null : unitPaths[at];
         }
 
         public String group(long id) {

@@ -33,9 +33,13 @@ public final class EventsHandled {
                 .noneMatch(which);
     }
 
-    /** True once every event about these tasks (any event record with a {@code taskId}) has been handled. */
+    /**
+     * True once every event about these tasks (any event record with a {@code taskId}, or {@code taskIds} naming one of
+     * them) has been handled.
+     */
     public Supplier<Boolean> about(Collection<Long> taskIds) {
-        return of(Record.class, event -> taskIds.contains(taskId(event)));
+        return of(Record.class, event -> taskIds.contains(taskId(event))
+                || component(event, "taskIds") instanceof Collection<?> ids && ids.stream().anyMatch(taskIds::contains));
     }
 
     public Supplier<Boolean> about(Long... taskIds) {
@@ -43,10 +47,14 @@ public final class EventsHandled {
     }
 
     private static Long taskId(Record event) {
+        return component(event, "taskId") instanceof Number id ? id.longValue() : null;
+    }
+
+    private static Object component(Record event, String name) {
         RecordComponent[] components = event.getClass().getRecordComponents();
-        return Arrays.stream(components).filter(c -> c.getName().equals("taskId")).findFirst().map(c -> {
+        return Arrays.stream(components).filter(c -> c.getName().equals(name)).findFirst().map(c -> {
             try {
-                return ((Number) c.getAccessor().invoke(event)).longValue();
+                return c.getAccessor().invoke(event);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }

@@ -7,6 +7,7 @@ import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.units.People;
 import org.rectify.units.UnitGroup;
+import org.rectify.units.UnitNotFound;
 import org.rectify.units.Units;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.rectify.plans.internal.db.Tables.INDICATOR;
 import static org.rectify.plans.internal.db.Tables.MILESTONE;
@@ -71,16 +73,16 @@ public class Tasks {
      * Creates these tasks in the plan, in this order, as {@link #create} would one after the other, each then given
      * ASSIGN as {@link #transition} would when {@code assign}: the same rows, history, audit and events, in the same
      * order; refused, with nothing written, at the first task either would refuse. Written a statement per table for
-     * the whole batch ({@link TaskRows}), not a few per task: what a plan's publication costs (issue 14). The ids in
-     * the order given.
+     * the whole batch ({@link TaskRows}), not a few per task: what a plan's publication costs (issue 14); what follows
+     * after the commit is done once for the batch ({@link TasksCreated}). The ids in the order given.
      */
     public List<Long> createAll(long planId, List<TaskContent> contents, boolean assign, Caller caller) {
         requireManager(caller);
         if (contents.isEmpty()) {
             return List.of();
         }
-        Map<Long, UnitGroup> groups = new HashMap<>(); // each unit and group read once for the whole batch
-        Set<Long> known = new HashSet<>();
+        Map<Long, UnitGroup> groups = new HashMap<>(); // each group read once for the whole batch
+        Set<Long> known = null; // the units named that exist: read in one statement for the whole batch
         Set<String> taken = new HashSet<>();
         List<TaskRows.NewTask> rows = new ArrayList<>();
         List<Map<Long, Long>> leads = new ArrayList<>();
@@ -93,6 +95,8 @@ public class Tasks {
             if (rows.isEmpty()) {
                 plans.governed(planId, caller);
                 taken.addAll(refsAmong(planId, contents));
+                known = units.paths(contents.stream().flatMap(c -> Stream.concat(
+                        c.leadUnits().unitIds().stream(), c.supportingUnits().unitIds().stream())).distinct().toList()).keySet();
             }
             String ref = content.ref().strip();
             if (!taken.add(ref)) {
@@ -136,12 +140,14 @@ public class Tasks {
             events.publishEvent(new TaskCreated(id, planId, rows.get(i).ref(), caller.signature(), now));
             if (assign) {
                 events.publishEvent(new TaskTransitioned(id, rows.get(i).ref(), TaskCommand.ASSIGN, TaskStatus.DRAFT,
-                        status, caller.signature(), null, now));
+                        status, caller.signature(), null, now, false, false, true));
             }
         }
         if (!responsible.isEmpty()) {
             taskRows.setResponsible(responsible);
         }
+        // what listeners do after the commit about these creations (and assignments), once for the batch
+        events.publishEvent(new TasksCreated(planId, ids, assign, caller.signature(), now));
         return ids;
     }
 
@@ -366,15 +372,18 @@ public class Tasks {
 
     /** Unit id → the group it came through (null when named itself), in the order written. */
     private Map<Long, Long> expand(UnitAssignment assignment) {
-        return expand(assignment, new HashSet<>(), new HashMap<>());
+        return expand(assignment, units.paths(assignment.unitIds()).keySet(), new HashMap<>());
     }
 
-    /** {@link #expand(UnitAssignment)}, reading each unit ({@code known}) and group ({@code groups}) once for many. */
+    /**
+     * {@link #expand(UnitAssignment)}, the units named refused unless among those that exist ({@code known}, read once
+     * for many), each group read once ({@code groups}).
+     */
     private Map<Long, Long> expand(UnitAssignment assignment, Set<Long> known, Map<Long, UnitGroup> groups) {
         Map<Long, Long> result = new LinkedHashMap<>();
         for (Long unitId : assignment.unitIds()) {
-            if (known.add(unitId)) {
-                units.get(unitId);
+            if (!known.contains(unitId)) {
+                throw new UnitNotFound(unitId);
             }
             result.put(unitId, null);
         }

@@ -152,6 +152,26 @@ public class Warnings {
         return recompute(Selection.plans(planIds), today);
     }
 
+    /**
+     * Reassesses these tasks as of {@code today}, together: tasks created together (a plan published) read and written
+     * in a few statements, not a few each. Their locks are taken in id order, as the nightly pass takes them.
+     */
+    @Transactional
+    public int recompute(Collection<Long> taskIds, LocalDate today) {
+        if (taskIds.isEmpty()) {
+            return 0;
+        }
+        List<Long> ids = taskIds.stream().distinct().sorted().toList();
+        lock("pg_advisory_xact_lock_shared", WARN_ALL, 0);
+        // an array's elements come out of unnest in its order: the locks are taken in id order
+        Field<Long> id = DSL.field(DSL.name("id"), Long.class);
+        db.select(lockOf(id)).from(DSL.unnest(ids.toArray(Long[]::new)).as("ids", "id")).fetch();
+        // planned for this batch's id range, as the nightly pass's batches are
+        db.select(DSL.function("set_config", String.class, DSL.inline("plan_cache_mode"), DSL.inline("force_custom_plan"),
+                DSL.inline(true))).fetch();
+        return recompute(Selection.batch(ids), today);
+    }
+
     /** Reassesses one task as of {@code today}. */
     @Transactional
     public int recompute(long taskId, LocalDate today) {

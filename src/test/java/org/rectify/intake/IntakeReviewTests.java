@@ -16,7 +16,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -330,6 +336,40 @@ class IntakeReviewTests {
         mvc.perform(post("/intake/drafts/{id}/publish", again).param("assign", "false").with(office()).with(csrf()))
                 .andExpect(flash().attribute("flash", "已发布：新增 0 项任务（草稿），2 项已在方案中。"));
         assertThat(ledger.find(LedgerFilter.ofPlan(planId, 50), DataScope.ALL).total()).isEqualTo(2);
+    }
+
+    /**
+     * Two drafts of one new plan published at the same moment (two reviewers, or one clicking twice on two nodes): the
+     * plan is created once and each task once; the second publish finds the first's plan and adds nothing. (The plan's
+     * title has no unique constraint: the publish's title lock is what keeps the second from creating it again.)
+     */
+    @Test
+    void two_drafts_of_one_plan_published_at_the_same_moment_create_the_plan_and_each_task_once() throws Exception {
+        String title = "同时发布整改方案";
+        long first = paste(mvc, smallPlan(title, "市财政局"), title);
+        long second = paste(mvc, smallPlan(title, "市财政局"), title);
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Object>> flashes = two.invokeAll(List.of(first, second).stream()
+                    .map(id -> (Callable<Object>) () -> {
+                        together.await();
+                        return mvc.perform(post("/intake/drafts/{id}/publish", id).param("assign", "true")
+                                        .with(office()).with(csrf()))
+                                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("flash");
+                    }).toList());
+            List<Object> said = new ArrayList<>();
+            for (var flash : flashes) {
+                said.add(flash.get());
+            }
+            assertThat(said).containsExactlyInAnyOrder("已发布并下达：新增 2 项任务，0 项已在方案中。",
+                    "已发布并下达：新增 0 项任务，2 项已在方案中。");
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(plans.all()).filteredOn(p -> p.title().equals(title)).singleElement()
+                .satisfies(p -> assertThat(ledger.find(LedgerFilter.ofPlan(p.id(), 50), DataScope.ALL).tasks())
+                        .extracting(TaskSummary::ref).containsExactly("一(一)", "一(二)"));
     }
 
     @Test

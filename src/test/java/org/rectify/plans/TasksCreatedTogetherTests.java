@@ -34,9 +34,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * A plan's tasks created together ({@link Tasks#createAll}, how intake publishes a plan) hold exactly what the same
  * tasks hold when each is created and then assigned by a command of its own: the task rows and what triggers keep on
- * them, their units, milestones, indicators, obligations and history, the audit entries in the same order, the event
- * publications and what their listeners made (warnings, notifications, the dashboard's kept rows); the kept tables
- * stay a fresh count. A batch refused at any of its tasks writes none of them.
+ * them, their units, milestones, indicators, obligations and history, the audit entries in the same order, and what
+ * the listeners made (warnings and their changes, notifications, the dashboard's kept rows), which hear of the batch
+ * once ({@link TasksCreated}) rather than of each task; the kept tables stay a fresh count. A batch refused at any of its
+ * tasks writes none of them.
  */
 @IntegrationTest
 @EnableScenarios
@@ -93,6 +94,12 @@ class TasksCreatedTogetherTests {
             assertThat(expected).as(table.getKey() + " of the tasks made one by one").isNotEmpty();
             assertThat(table.getValue().apply(together)).as(table.getKey()).isEqualTo(expected);
         }
+        assertThat(publications(single)).as("the listeners after the commit, task by task").containsExactlyInAnyOrder(
+                "InboxNotifications.on(TaskTransitioned) ×4", "WarningTriggers.on(TaskTransitioned) ×4",
+                "WarningTriggers.on(TasksCreated) ×4", "InboxNotifications.on(WarningLevelChanged) ×1");
+        assertThat(publications(batch)).as("the listeners after the commit, once for the batch").containsExactlyInAnyOrder(
+                "InboxNotifications.on(TasksCreated) ×1", "WarningTriggers.on(TasksCreated) ×1",
+                "InboxNotifications.on(WarningLevelChanged) ×1");
         KeptRows.assertKeptIsFresh(jdbc, "select path, reach, status, tasks from task_status_count where tasks <> 0",
                 "select path, reach, status, tasks from task_status_count_derived", "tasks created together");
         KeptRows.assertKeptIsFresh(jdbc,
@@ -159,11 +166,10 @@ class TasksCreatedTogetherTests {
         held.put("history", plan -> jdbc.queryForList("select t.ref, h.actor, h.action, h.from_status, h.to_status,"
                 + " h.reason, h.changes, h.task_version, h.relapse from task_history h join " + tasks
                 + " on t.id = h.task_id order by h.id", plan));
-        held.put("event publications", plan -> jdbc.queryForList("select e.listener_id, e.event_type,"
-                + " e.completion_date is not null completed, count(*) from event_publication e join " + tasks
-                + " on (e.serialized_event::jsonb ->> 'taskId')::bigint = t.id group by 1, 2, 3 order by 1, 2", plan));
         held.put("warnings", plan -> jdbc.queryForList("select t.ref, w.level, w.schedule_status, w.reasons, w.assessed_on"
                 + " from task_warning w join " + tasks + " on t.id = w.task_id order by t.position", plan));
+        held.put("warning changes", plan -> jdbc.queryForList("select t.ref, w.from_level, w.to_level, w.reasons"
+                + " from warning_change w join " + tasks + " on t.id = w.task_id order by t.position, w.id", plan));
         held.put("notifications", plan -> jdbc.queryForList("select t.ref, m.account_id, m.kind, m.message_key, m.args"
                 + " from inbox_message m join " + tasks + " on m.link = '/tasks/' || t.id order by t.position, m.account_id", plan));
         held.put("the dashboard's kept tasks", plan -> jdbc.queryForList("select t.ref, i.section, i.status, i.schedule,"
@@ -172,6 +178,22 @@ class TasksCreatedTogetherTests {
         held.put("the open reach", plan -> jdbc.queryForList("select t.ref, r.path, r.deadline, r.in_unit_reach,"
                 + " r.in_lead_reach from task_open_reach r join " + tasks + " on t.id = r.task_id order by t.position, r.path", plan));
         return held;
+    }
+
+    /**
+     * The event publications about these tasks (an event naming one of them as its task or among its tasks), as
+     * "listener class.method(event class) ×count", "incomplete" added to those not completed.
+     */
+    private List<String> publications(List<Long> ids) {
+        Long[] tasks = ids.toArray(Long[]::new);
+        return jdbc.queryForList("""
+                select regexp_replace(listener_id, '^.*[.]([^.]+[.][^.(]+)[(].*[.]([^.]+)[)]$', '\\1(\\2)')
+                       || ' ×' || count(*) || case when completion_date is null then ' incomplete' else '' end
+                from event_publication e
+                where (e.serialized_event::jsonb ->> 'taskId')::bigint = any(?)
+                   or exists (select from jsonb_array_elements_text(e.serialized_event::jsonb -> 'taskIds') i
+                              where i::bigint = any(?))
+                group by listener_id, completion_date is null""", String.class, tasks, tasks);
     }
 
     /**
@@ -197,7 +219,7 @@ class TasksCreatedTogetherTests {
     /**
      * Four tasks with what a plan gives: a unit leading and another supporting, a group leading, a unit both leading
      * and supporting, milestones (the later one the deadline), an indicator, an obligation, the same responsible person
-     * twice and measures; an ongoing task; one without a title or a date.
+     * twice and measures; an ongoing task; one without a title or a date; one overdue.
      */
     private List<TaskContent> contents(long plan) {
         long epb = unit("市环境保护局");
@@ -205,6 +227,7 @@ class TasksCreatedTogetherTests {
         long linxiangGov = unit("临翔区政府");
         LocalDate soon = LocalDate.now().plusMonths(3);
         LocalDate later = LocalDate.now().plusMonths(9);
+        LocalDate overdue = LocalDate.now().minusDays(10); // red at once: a change of level, and its notification
         UnitGroup governments = units.groups().stream().filter(g -> g.name().equals("各县区政府")).findFirst().orElseThrow();
         UnitGroup committees = units.groups().stream().filter(g -> g.name().equals("各县区党委")).findFirst().orElseThrow();
         return List.of(
@@ -221,7 +244,7 @@ class TasksCreatedTogetherTests {
                 new TaskContent(plan, " 二(一) ", "双重责任", "临翔区政府牵头并配合。", null, lead(linxiangGov),
                         new UnitAssignment(List.of(linxiangGov), List.of(committees.id())), null, List.of(), List.of(),
                         List.of(), false),
-                content(plan, "二(二)", lead(finance), List.of(new Milestone(later, "完成", null))));
+                content(plan, "二(二)", lead(finance), List.of(new Milestone(overdue, "完成", null))));
     }
 
     private static TaskContent content(long plan, String ref, UnitAssignment lead, List<Milestone> milestones) {

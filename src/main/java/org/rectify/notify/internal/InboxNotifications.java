@@ -3,18 +3,17 @@ package org.rectify.notify.internal;
 import org.rectify.access.Accounts;
 import org.rectify.access.DataScope;
 import org.rectify.access.Role;
-import org.rectify.plans.TaskCommand;
 import org.rectify.plans.TaskDetail;
 import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.TaskTransitioned;
+import org.rectify.plans.TasksCreated;
 import org.rectify.supervision.CircularPublished;
 import org.rectify.supervision.InstructionAnswered;
 import org.rectify.supervision.InstructionGiven;
 import org.rectify.supervision.NoticeAnswered;
 import org.rectify.supervision.NoticeIssued;
 import org.rectify.supervision.NoticeReplyReviewed;
-import org.rectify.supervision.WarningLevel;
 import org.rectify.supervision.WarningLevelChanged;
 import org.rectify.units.Unit;
 import org.rectify.units.Units;
@@ -52,23 +51,33 @@ class InboxNotifications {
         this.shortNames = shortNames;
     }
 
-    @ApplicationModuleListener
+    /**
+     * A task assigned by a command of its own. (The condition, not a test inside: an event no listener's condition
+     * takes keeps no publication, and most transitions are not assignments.)
+     */
+    @ApplicationModuleListener(condition = "#event.command().name() == 'ASSIGN' and !#event.atCreation()")
     void on(TaskTransitioned event) {
-        if (event.command() == TaskCommand.ASSIGN) {
-            TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
-            dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "TASK_ASSIGNED", "assigned:" + task.id(),
-                    link(task.id()), "notify.taskAssigned", shortNames.label(task.id(), task.ref()), task.displayTitle()));
-        }
+        assigned(event.taskId());
     }
 
-    @ApplicationModuleListener
+    /** Tasks created assigned together (a plan published): each heard of as if assigned by a command of its own. */
+    @ApplicationModuleListener(condition = "#event.assigned()")
+    void on(TasksCreated event) {
+        event.taskIds().forEach(this::assigned);
+    }
+
+    private void assigned(long taskId) {
+        TaskDetail task = tasks.get(taskId, DataScope.ALL);
+        dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "TASK_ASSIGNED", "assigned:" + task.id(),
+                link(task.id()), "notify.taskAssigned", shortNames.label(task.id(), task.ref()), task.displayTitle()));
+    }
+
+    @ApplicationModuleListener(condition = "#event.to().name() == 'RED'")
     void on(WarningLevelChanged event) {
-        if (event.to() == WarningLevel.RED) {
-            TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
-            String day = event.occurredAt().atZone(clock.getZone()).toLocalDate().toString();
-            dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "WARNING_RED", "red:" + task.id() + ":" + day,
-                    link(task.id()), "notify.warningRed", shortNames.label(task.id(), task.ref()), task.displayTitle()));
-        }
+        TaskDetail task = tasks.get(event.taskId(), DataScope.ALL);
+        String day = event.occurredAt().atZone(clock.getZone()).toLocalDate().toString();
+        dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "WARNING_RED", "red:" + task.id() + ":" + day,
+                link(task.id()), "notify.warningRed", shortNames.label(task.id(), task.ref()), task.displayTitle()));
     }
 
     @ApplicationModuleListener

@@ -21,12 +21,11 @@ class RelapseSupervision {
         this.proposals = proposals;
     }
 
-    @ApplicationModuleListener
+    /** Only a relapse: no other transition keeps a publication for this listener. */
+    @ApplicationModuleListener(condition = "#event.relapse()")
     void on(TaskTransitioned event) {
-        if (event.relapse()) {
-            // a REOPEN always carries its reason (the lifecycle requires one); whoever found the relapse put it on
-            ledger.addForRelapse(event.taskId(), event.reason(), event.actor());
-            proposals.proposeForLeadUnits(event.taskId(), event.reason());
-        }
+        // a REOPEN always carries its reason (the lifecycle requires one); whoever found the relapse put it on
+        ledger.addForRelapse(event.taskId(), event.reason(), event.actor());
+        proposals.proposeForLeadUnits(event.taskId(), event.reason());
     }
 }

@@ -1,8 +1,8 @@
 package org.rectify.supervision.internal;
 
-import org.rectify.plans.TaskCreated;
 import org.rectify.plans.TaskEdited;
 import org.rectify.plans.TaskTransitioned;
+import org.rectify.plans.TasksCreated;
 import org.rectify.progress.ReportSubmitted;
 import org.rectify.supervision.SupervisionLedger;
 import org.rectify.supervision.Warnings;
@@ -22,9 +22,10 @@ class WarningTriggers {
         this.ledger = ledger;
     }
 
+    /** Tasks created together (and assigned then) are assessed together, in one transaction. */
     @ApplicationModuleListener
-    void on(TaskCreated event) {
-        warnings.recompute(event.taskId(), warnings.today());
+    void on(TasksCreated event) {
+        warnings.recompute(event.taskIds(), warnings.today());
     }
 
     @ApplicationModuleListener
@@ -49,7 +50,8 @@ class WarningTriggers {
         }
     }
 
-    @ApplicationModuleListener
+    /** Not an assignment given at creation: its batch's {@link TasksCreated} has the task assessed. */
+    @ApplicationModuleListener(condition = "!#event.atCreation()")
     void on(TaskTransitioned event) {
         warnings.recompute(event.taskId(), warnings.today());
         if (!event.to().isOpen()) {

@@ -26,7 +26,8 @@ class LookBackTriggers {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    /** Only a step into or out of CLOSED: no other transition keeps a publication for this listener. */
+    @ApplicationModuleListener(condition = "#event.to().name() == 'CLOSED' or #event.from().name() == 'CLOSED'")
     void on(TaskTransitioned event) {
         if (event.to() == TaskStatus.CLOSED) {
             scheduling.scheduleAfterClosing(event.taskId(), event.occurredAt().atZone(clock.getZone()).toLocalDate());

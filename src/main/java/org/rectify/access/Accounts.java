@@ -104,6 +104,15 @@ public class Accounts {
                 .orderBy(ACCOUNT.ID).fetch(ACCOUNT.ID);
     }
 
+    /** {@link #ofUnits} of each of these units, by unit (a unit without such an account left out), read at once. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, List<Long>> ofEachUnit(Collection<Long> unitIds, Role... roles) {
+        return unitIds.isEmpty() ? java.util.Map.of() : db.select(ACCOUNT.UNIT_ID, ACCOUNT.ID).from(ACCOUNT)
+                .where(ACCOUNT.UNIT_ID.in(unitIds).and(ACCOUNT.ENABLED.isTrue())
+                        .and(ACCOUNT.ROLE.in(Arrays.stream(roles).map(Enum::name).toList())))
+                .orderBy(ACCOUNT.ID).fetchGroups(ACCOUNT.UNIT_ID, ACCOUNT.ID);
+    }
+
     /** Those of these units that have an enabled account of the role (an office's units, for a plan's hand-over). */
     @Transactional(readOnly = true)
     public java.util.Set<Long> unitsWith(Collection<Long> unitIds, Role role) {

@@ -29,6 +29,30 @@ public class Inbox {
         this.clock = clock;
     }
 
+    /** A message for some accounts, as {@link #deliver} takes it. */
+    public record Delivery(Collection<Long> accountIds, String kind, String dedupeKey, String link, String messageKey,
+                           List<String> args) {
+    }
+
+    /** {@link #deliver} of many messages, in one statement (per thousand rows) rather than one per account. */
+    public int deliverAll(List<Delivery> deliveries) {
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        List<org.jooq.Row7<Long, String, String, String, String, java.time.OffsetDateTime, String>> rows = new java.util.ArrayList<>();
+        for (Delivery d : deliveries) {
+            String args = String.join(SEPARATOR, d.args());
+            for (Long account : d.accountIds()) {
+                rows.add(org.jooq.impl.DSL.row(account, d.kind(), d.messageKey(), args, d.link(), now, d.dedupeKey()));
+            }
+        }
+        int delivered = 0;
+        for (int i = 0; i < rows.size(); i += 1000) {
+            delivered += db.insertInto(INBOX_MESSAGE, INBOX_MESSAGE.ACCOUNT_ID, INBOX_MESSAGE.KIND, INBOX_MESSAGE.MESSAGE_KEY,
+                            INBOX_MESSAGE.ARGS, INBOX_MESSAGE.LINK, INBOX_MESSAGE.CREATED_AT, INBOX_MESSAGE.DEDUPE_KEY)
+                    .valuesOfRows(rows.subList(i, Math.min(i + 1000, rows.size()))).onConflictDoNothing().execute();
+        }
+        return delivered;
+    }
+
     /** Delivers one message to each account; an account that already has {@code dedupeKey} gets nothing new. */
     public int deliver(Collection<Long> accountIds, String kind, String dedupeKey, String link, String messageKey,
                        String... args) {

@@ -355,6 +355,21 @@ public class TaskLedger {
                 milestones, indicators, obligations, history);
     }
 
+    /** Those of these tasks that exist and are neither closed nor cancelled ({@link #isOpen} of many at once). */
+    @Transactional(readOnly = true)
+    public Set<Long> openAmong(Collection<Long> taskIds) {
+        Set<Long> open = new java.util.HashSet<>();
+        if (!taskIds.isEmpty()) {
+            db.select(TASK.ID, TASK.STATUS).from(TASK).where(TASK.ID.in(taskIds))
+                    .forEach(r -> {
+                        if (TaskStatus.valueOf(r.value2()).isOpen()) {
+                            open.add(r.value1());
+                        }
+                    });
+        }
+        return open;
+    }
+
     /** Whether the task exists and is neither closed nor cancelled: nothing is sent about one that is. */
     @Transactional(readOnly = true)
     public boolean isOpen(long taskId) {

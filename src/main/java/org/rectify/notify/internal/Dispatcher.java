@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -55,14 +56,43 @@ public class Dispatcher {
         }
         inbox.deliver(audience.accountIds(), message.kind(), message.dedupeKey(), message.link(), message.messageKey(),
                 message.args().toArray(String[]::new));
-        RenderedText text = texts.render(message);
+        queue(audience, message, webhooks.covering(audience.unitIds()), clock.instant());
+    }
+
+    /** A message and who it is for. */
+    public record Delivery(Audience audience, Outgoing message) {
+    }
+
+    /**
+     * {@link #dispatch} of many messages (a plan's tasks assigned together): the same deliveries, with the tasks' states,
+     * the inbox rows and the webhooks read or written for all at once, not a few statements per message.
+     */
+    public void dispatchAll(List<Delivery> deliveries) {
+        Set<Long> open = tasks.openAmong(deliveries.stream().map(d -> d.message().taskId()).filter(java.util.Objects::nonNull)
+                .toList());
+        List<Delivery> live = deliveries.stream()
+                .filter(d -> d.message().taskId() == null || open.contains(d.message().taskId())).toList();
+        inbox.deliverAll(live.stream().map(d -> new Inbox.Delivery(d.audience().accountIds(), d.message().kind(),
+                d.message().dedupeKey(), d.message().link(), d.message().messageKey(), d.message().args())).toList());
+        List<List<Long>> hooks = webhooks.coveringEach(live.stream().map(d -> d.audience().unitIds()).toList());
         Instant now = clock.instant();
+        for (int i = 0; i < live.size(); i++) {
+            queue(live.get(i).audience(), live.get(i).message(), hooks.get(i), now);
+        }
+    }
+
+    /** Queues the message for every other channel: each address of the audience (when mail is on), these webhooks. */
+    private void queue(Audience audience, Outgoing message, List<Long> webhookIds, Instant now) {
+        if (!mail.enabled() && webhookIds.isEmpty()) {
+            return;
+        }
+        RenderedText text = texts.render(message);
         if (mail.enabled()) {
             for (String address : addresses(audience)) {
                 outbound.queue(Channel.EMAIL, address, null, message, text.title(), text.mailBody(), text.link(), now);
             }
         }
-        for (long webhook : webhooks.covering(audience.unitIds())) {
+        for (long webhook : webhookIds) {
             outbound.queue(Channel.WEBHOOK, Long.toString(webhook), webhook, message, text.title(), text.text(), text.link(), now);
         }
     }

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who hears of what: a lead unit's staff and head (and the task's responsible person, by email) of a task
@@ -60,16 +61,30 @@ class InboxNotifications {
         assigned(event.taskId());
     }
 
-    /** Tasks created assigned together (a plan published): each heard of as if assigned by a command of its own. */
+    /**
+     * Tasks created assigned together (a plan published): each heard of as if assigned by a command of its own, the
+     * tasks, their labels and their lead units' accounts read for the batch, not for each task.
+     */
     @ApplicationModuleListener(condition = "#event.assigned()")
     void on(TasksCreated event) {
-        event.taskIds().forEach(this::assigned);
+        List<TaskDetail> created = tasks.details(event.taskIds(), DataScope.ALL);
+        PlanShortNames.TaskLabels labels = shortNames.labels(event.taskIds());
+        Map<Long, List<Long>> accountsOf = accounts.ofEachUnit(
+                created.stream().flatMap(t -> t.leadUnitIds().stream()).distinct().toList(), Role.UNIT_STAFF, Role.UNIT_HEAD);
+        dispatcher.dispatchAll(created.stream().map(task -> new Dispatcher.Delivery(
+                leadUnits(task, task.leadUnitIds().stream().flatMap(u -> accountsOf.getOrDefault(u, List.of()).stream())
+                        .distinct().sorted().toList()),
+                assignedMessage(task, labels.of(task.id(), task.ref())))).toList());
     }
 
     private void assigned(long taskId) {
         TaskDetail task = tasks.get(taskId, DataScope.ALL);
-        dispatcher.dispatch(leadUnits(task), Outgoing.about(task.id(), "TASK_ASSIGNED", "assigned:" + task.id(),
-                link(task.id()), "notify.taskAssigned", shortNames.label(task.id(), task.ref()), task.displayTitle()));
+        dispatcher.dispatch(leadUnits(task), assignedMessage(task, shortNames.label(task.id(), task.ref())));
+    }
+
+    private static Outgoing assignedMessage(TaskDetail task, String label) {
+        return Outgoing.about(task.id(), "TASK_ASSIGNED", "assigned:" + task.id(), link(task.id()), "notify.taskAssigned",
+                label, task.displayTitle());
     }
 
     @ApplicationModuleListener(condition = "#event.to().name() == 'RED'")
@@ -139,9 +154,12 @@ class InboxNotifications {
 
     /** The lead units' staff and heads, the task's responsible person, and the lead units for the webhooks. */
     private Audience leadUnits(TaskDetail task) {
-        List<Long> units = task.leadUnitIds();
-        return Audience.accounts(accounts.ofUnits(units, Role.UNIT_STAFF, Role.UNIT_HEAD))
-                .andPerson(task.responsiblePersonId()).concerning(units);
+        return leadUnits(task, accounts.ofUnits(task.leadUnitIds(), Role.UNIT_STAFF, Role.UNIT_HEAD));
+    }
+
+    /** The same, the lead units' staff and heads given ({@code accounts}). */
+    private static Audience leadUnits(TaskDetail task, List<Long> accounts) {
+        return Audience.accounts(accounts).andPerson(task.responsiblePersonId()).concerning(task.leadUnitIds());
     }
 
     /** The instructions page opened at this one. */

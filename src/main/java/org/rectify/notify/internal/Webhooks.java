@@ -142,10 +142,28 @@ public class Webhooks {
     @Transactional(readOnly = true)
     List<Long> covering(Collection<Long> unitIds) {
         List<String> paths = unitIds.stream().map(units::find).flatMap(Optional::stream).map(Unit::path).toList();
+        return covering(paths, scopes());
+    }
+
+    /** {@link #covering} of each of these sets of units, the webhooks and the units' paths read once for all. */
+    @Transactional(readOnly = true)
+    List<List<Long>> coveringEach(List<? extends Collection<Long>> unitSets) {
+        Map<Long, String> paths = units.paths(unitSets.stream().flatMap(Collection::stream).distinct().toList());
+        Map<Long, String> scopes = scopes();
+        return unitSets.stream().map(set -> covering(set.stream().map(paths::get).filter(java.util.Objects::nonNull)
+                .toList(), scopes)).toList();
+    }
+
+    /** The enabled webhooks' scopes by id: a unit's path, or null for all units. */
+    private Map<Long, String> scopes() {
         Map<Long, String> scopes = new LinkedHashMap<>();
         db.select(WEBHOOK.ID, UNITS_DIRECTORY.PATH).from(WEBHOOK).leftJoin(UNITS_DIRECTORY).on(UNITS_DIRECTORY.ID.eq(WEBHOOK.UNIT_ID))
                 .where(WEBHOOK.ENABLED.isTrue()).orderBy(WEBHOOK.ID)
                 .forEach(r -> scopes.put(r.value1(), r.value2()));
+        return scopes;
+    }
+
+    private static List<Long> covering(List<String> paths, Map<Long, String> scopes) {
         return scopes.entrySet().stream()
                 .filter(e -> e.getValue() == null ? !paths.isEmpty() : paths.stream().anyMatch(p -> p.startsWith(e.getValue())))
                 .map(Map.Entry::getKey).toList();

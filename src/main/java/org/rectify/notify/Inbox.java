@@ -1,11 +1,15 @@
 package org.rectify.notify;
 
 import org.jooq.DSLContext;
+import org.jooq.Row7;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -37,11 +41,11 @@ public class Inbox {
     /** {@link #deliver} of many messages, in one statement (per thousand rows) rather than one per account. */
     public int deliverAll(List<Delivery> deliveries) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
-        List<org.jooq.Row7<Long, String, String, String, String, java.time.OffsetDateTime, String>> rows = new java.util.ArrayList<>();
+        List<Row7<Long, String, String, String, String, OffsetDateTime, String>> rows = new ArrayList<>();
         for (Delivery d : deliveries) {
             String args = String.join(SEPARATOR, d.args());
             for (Long account : d.accountIds()) {
-                rows.add(org.jooq.impl.DSL.row(account, d.kind(), d.messageKey(), args, d.link(), now, d.dedupeKey()));
+                rows.add(DSL.row(account, d.kind(), d.messageKey(), args, d.link(), now, d.dedupeKey()));
             }
         }
         int delivered = 0;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -68,8 +69,7 @@ public class Dispatcher {
      * the inbox rows and the webhooks read or written for all at once, not a few statements per message.
      */
     public void dispatchAll(List<Delivery> deliveries) {
-        Set<Long> open = tasks.openAmong(deliveries.stream().map(d -> d.message().taskId()).filter(java.util.Objects::nonNull)
-                .toList());
+        Set<Long> open = tasks.openAmong(deliveries.stream().map(d -> d.message().taskId()).filter(Objects::nonNull).toList());
         List<Delivery> live = deliveries.stream()
                 .filter(d -> d.message().taskId() == null || open.contains(d.message().taskId())).toList();
         inbox.deliverAll(live.stream().map(d -> new Inbox.Delivery(d.audience().accountIds(), d.message().kind(),

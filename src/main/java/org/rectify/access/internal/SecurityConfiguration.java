@@ -7,7 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -33,24 +37,43 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /**
+     * A call under {@code /api} (or the API's description) that brings an API token: its own chain, ordered first,
+     * stateless. The token signs each call, so what a session needs is no-op work here and left out: no CSRF token
+     * loaded (the page chain's CSRF already waives such calls: a foreign page cannot set the header), no session read
+     * or written (no request cache, no session context to load or save, no {@link StaleSessions}: the token's account
+     * is checked by {@link BearerTokens} itself), no sign-in form, HTTP Basic, logout or anonymous filters (a call
+     * either bears a good token or is answered 401 before them). What protects is the same as the page chain's: the
+     * same routes and roles, the same security headers, {@link PasswordChangeRequired}, 401/403 as problem details.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain tokenCalls(HttpSecurity http, ApiRefusals apiRefusals, ApiTokens tokens,
+                                   AccountDetailsService accounts, KeptSignIns kept,
+                                   @Value("${rectify.api-docs.public:false}") boolean apiDocsPublic) throws Exception {
+        http.securityMatcher(BearerTokens::handles)
+                .authorizeHttpRequests(requests -> routes(requests, apiDocsPublic))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .servletApi(servletApi -> servletApi.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(apiRefusals))
+                .headers(SecurityConfiguration::headers)
+                .addFilterAt(new BearerTokens(tokens, accounts, kept, apiRefusals), BasicAuthenticationFilter.class)
+                .addFilterBefore(new PasswordChangeRequired(apiRefusals), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain security(HttpSecurity http, AuthenticationManager authentication, ApiRefusals apiRefusals,
-                                 DSLContext db, ApiTokens tokens, AccountDetailsService accounts, KeptSignIns kept,
-                                 @Value("${rectify.api-docs.public:false}") boolean apiDocsPublic)
+                                 DSLContext db, KeptSignIns kept, @Value("${rectify.api-docs.public:false}") boolean apiDocsPublic)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.authenticationManager(authentication)
-                .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(PublicPaths.PATTERNS).permitAll();
-                    if (apiDocsPublic) {
-                        requests.requestMatchers(ApiDescription.PATTERNS).permitAll();
-                    }
-                    requests
-                            // the office keeps its own robots and endpoints: webhooks are the one admin page it may use
-                            .requestMatchers("/admin/webhooks/**", "/api/admin/webhooks/**").hasAnyRole("ADMIN", "OFFICE")
-                            .requestMatchers("/admin/**", "/api/admin/**").hasRole("ADMIN")
-                            .anyRequest().authenticated();
-                })
+                .authorizeHttpRequests(requests -> routes(requests, apiDocsPublic))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiRefusals))
@@ -60,14 +83,31 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 AnyRequestMatcher.INSTANCE))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> api.matches(request) && bringsOwnCredentials(request)))
-                .headers(headers -> headers
-                        .addHeaderWriter(new ContentSecurityPolicy())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .frameOptions(frames -> frames.deny()))
-                .addFilterBefore(new BearerTokens(tokens, accounts, kept, apiRefusals), BasicAuthenticationFilter.class)
+                .headers(SecurityConfiguration::headers)
                 .addFilterBefore(new StaleSessions(db, kept), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new PasswordChangeRequired(apiRefusals), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** Who may ask what: one list for both chains. */
+    private static void routes(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+                               boolean apiDocsPublic) {
+        requests.requestMatchers(PublicPaths.PATTERNS).permitAll();
+        if (apiDocsPublic) {
+            requests.requestMatchers(ApiDescription.PATTERNS).permitAll();
+        }
+        requests
+                // the office keeps its own robots and endpoints: webhooks are the one admin page it may use
+                .requestMatchers("/admin/webhooks/**", "/api/admin/webhooks/**").hasAnyRole("ADMIN", "OFFICE")
+                .requestMatchers("/admin/**", "/api/admin/**").hasRole("ADMIN")
+                .anyRequest().authenticated();
+    }
+
+    /** The same security headers on every answer, a page's or a token call's. */
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.addHeaderWriter(new ContentSecurityPolicy())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frames -> frames.deny());
     }
 
     /** HTTP Basic, an API token, or no session a foreign page could ride on. */

@@ -5,6 +5,7 @@ import org.rectify.DemoLogins;
 import org.rectify.IntegrationTest;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -13,6 +14,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +55,8 @@ class TokenCallTests {
     Units units;
     @Autowired
     JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
 
     private long account(String username, Role role) {
         return accounts.create(new NewAccount(username, PASSWORD, "令牌链测试", units.resolve("市环境保护局").orElseThrow().id(), role));
@@ -117,6 +126,44 @@ class TokenCallTests {
         // the session is the administrator's as before: still signed in, still the administrator
         assertThat(admin.isInvalid()).isFalse();
         mvc.perform(get("/api/admin/accounts").session(admin)).andExpect(status().isOk());
+    }
+
+    /**
+     * Over HTTP, as a browser's cookie is sent: the session's id is neither changed nor renewed by a token call (a
+     * session-fixation guard run for the token's sign-in would give it a new id, and the browser would be signed out).
+     */
+    @Test
+    void a_token_call_over_http_beside_a_browsers_session_cookie_leaves_the_cookie_signed_in() throws Exception {
+        account("chain-http", Role.UNIT_STAFF);
+        String secret = token("chain-http");
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://localhost:" + port;
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Cookie", cookie(form)).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=office&password=" + DemoLogins.PASSWORD
+                                + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        String session = cookie(signedIn);
+
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> byToken = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tasks/count"))
+                    .header("Authorization", "Bearer " + secret).header("Cookie", session).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(byToken.statusCode()).isEqualTo(200);
+            assertThat(byToken.headers().allValues("Set-Cookie")).as("a cookie set by a token call").isEmpty();
+        }
+        HttpResponse<String> byCookie = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tasks/count"))
+                .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(byCookie.statusCode()).as("the office's session after the token calls").isEqualTo(200);
+    }
+
+    private static String cookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,6 +18,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.NullSecurityContextRepository;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -58,9 +59,13 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .servletApi(servletApi -> servletApi.disable())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // not STATELESS: that adds a SessionManagementFilter whose fixation guard gave a browser's session,
+                // its cookie sent beside the token, a new id; here no session is read, written or changed
+                .sessionManagement(sessions -> sessions.disable())
+                .securityContext(context -> context.securityContextRepository(new NullSecurityContextRepository()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(apiRefusals))
                 .headers(SecurityConfiguration::headers)
+                .addFilterAt(new DisableEncodeUrlFilter(), DisableEncodeUrlFilter.class) // as the page chain: no session id in links
                 .addFilterAt(new BearerTokens(tokens, accounts, kept, apiRefusals), BasicAuthenticationFilter.class)
                 .addFilterBefore(new PasswordChangeRequired(apiRefusals), AuthorizationFilter.class);
         return http.build();

@@ -33,7 +33,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * token, on pages and on the API alike (the pages' htmx and scripts send it from the {@code _csrf} meta tags); a call
  * that brings its own credentials (HTTP Basic, a token) or has no session needs none, since a foreign page can neither set that header nor use a session it
  * does not have. Sign-ins go through {@link ThrottledAuthentication}; sessions end when their account changes
- * ({@link StaleSessions}).
+ * ({@link StaleSessions}). Two chains: token calls ({@link #tokenCalls}, first) and everything else ({@link #security}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -89,6 +89,7 @@ class SecurityConfiguration {
                                 AnyRequestMatcher.INSTANCE))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> api.matches(request) && bringsOwnCredentials(request)))
                 .headers(SecurityConfiguration::headers)
+                .requestCache(cache -> cache.requestCache(new ContinueRequestCache()))
                 .addFilterBefore(new StaleSessions(db, kept), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new PasswordChangeRequired(apiRefusals), AuthorizationFilter.class);
         return http.build();

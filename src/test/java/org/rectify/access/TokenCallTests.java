@@ -12,7 +12,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,10 +20,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rectify.access.ApiTokenTests.bearer;
 import static org.hamcrest.Matchers.containsString;
 import static org.rectify.access.SessionEndingTests.signIn;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -42,8 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class TokenCallTests {
 
-    private static final String PASSWORD = "token-chain-4242";
-    private static final Pattern SECRET = Pattern.compile("rct_[A-Za-z0-9_-]{43}");
+    private static final String PASSWORD = ApiTokenTests.PASSWORD;
     private static final List<String> SECURITY_HEADERS = List.of("Content-Security-Policy", "Referrer-Policy",
             "X-Content-Type-Options", "X-Frame-Options", "X-XSS-Protection", "Cache-Control", "Pragma", "Expires");
 
@@ -62,20 +59,8 @@ class TokenCallTests {
         return accounts.create(new NewAccount(username, PASSWORD, "令牌链测试", units.resolve("市环境保护局").orElseThrow().id(), role));
     }
 
-    private static RequestPostProcessor bearer(String secret) {
-        return request -> {
-            request.addHeader("Authorization", "Bearer " + secret);
-            return request;
-        };
-    }
-
     private String token(String username) throws Exception {
-        String body = mvc.perform(post("/api/account/tokens").with(httpBasic(username, PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"链\", \"days\": 30}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        Matcher m = SECRET.matcher(body);
-        assertThat(m.find()).isTrue();
-        return m.group();
+        return ApiTokenTests.token(mvc, username, "链");
     }
 
     @Test

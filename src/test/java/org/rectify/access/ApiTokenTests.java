@@ -48,7 +48,7 @@ class ApiTokenTests {
         return accounts.create(new NewAccount(username, PASSWORD, "令牌测试", units.resolve("市环境保护局").orElseThrow().id(), role));
     }
 
-    private static RequestPostProcessor bearer(String secret) {
+    static RequestPostProcessor bearer(String secret) {
         return request -> {
             request.addHeader("Authorization", "Bearer " + secret);
             return request;
@@ -57,6 +57,11 @@ class ApiTokenTests {
 
     /** Creates a token through the API with the account's password, and returns its secret. */
     private String token(String username, String name) throws Exception {
+        return token(mvc, username, name);
+    }
+
+    /** The same for an account made with {@link #PASSWORD}, from another test. */
+    static String token(MockMvc mvc, String username, String name) throws Exception {
         String body = mvc.perform(post("/api/account/tokens").with(httpBasic(username, PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"" + name + "\", \"days\": 30}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();

@@ -35,9 +35,14 @@ class BearerTokens extends OncePerRequestFilter {
         return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
+    /** A token on the API or its description: the calls this filter signs (and the token chain takes). */
+    static boolean handles(HttpServletRequest request) {
+        return presents(request) && (PublicPaths.path(request).startsWith("/api/") || ApiDescription.isDocument(request));
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !presents(request) || !(PublicPaths.path(request).startsWith("/api/") || ApiDescription.isDocument(request));
+        return !handles(request);
     }
 
     @Override

@@ -75,8 +75,7 @@ public final class WrittenSummaries {
         gen.writeName(STATUS);
         WrittenList.writeName(gen, row.status());
         gen.writeName(DEADLINE);
-        // the mapper's LocalDate: ISO_LOCAL_DATE, which is LocalDate's own text
-        gen.writeString(row.deadline() == null ? null : row.deadline().toString());
+        writeDate(gen, row.deadline());
         gen.writeName(LEAD_UNITS);
         List<String> leads = row.leadUnits();
         if (leads == null) {
@@ -94,6 +93,34 @@ public final class WrittenSummaries {
         gen.writeName(ONGOING);
         gen.writeBoolean(row.ongoing());
         gen.writeEndObject();
+    }
+
+    /**
+     * The mapper's LocalDate: ISO_LOCAL_DATE, which is LocalDate's own text, written from ten characters for a year of
+     * four digits (a county's Q2: {@code toString}'s builder and string were 3 % of the request thread, issue 14).
+     */
+    private static void writeDate(JsonGenerator gen, LocalDate date) {
+        if (date == null) {
+            gen.writeNull();
+        } else if (date.getYear() < 0 || date.getYear() > 9999) {
+            gen.writeString(date.toString()); // a sign, or more digits
+        } else {
+            char[] text = new char[10];
+            digits(text, 0, date.getYear(), 4);
+            text[4] = '-';
+            digits(text, 5, date.getMonthValue(), 2);
+            text[7] = '-';
+            digits(text, 8, date.getDayOfMonth(), 2);
+            gen.writeString(text, 0, 10);
+        }
+    }
+
+    /** {@code value} as {@code width} decimal digits, zeros in front. */
+    private static void digits(char[] into, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            into[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /**

@@ -52,6 +52,22 @@ class WrittenSummariesTests {
     }
 
     @Test
+    void every_deadline_of_three_decades_and_the_years_at_the_ends_of_four_digits_is_written_as_the_mapper_writes_it() {
+        List<WrittenSummaries.Row> rows = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(1999, 12, 25); day.isBefore(LocalDate.of(2031, 1, 8)); day = day.plusDays(1)) {
+            rows.add(new WrittenSummaries.Row(1, 2, "1", null, null, TaskStatus.ASSIGNED, day, List.of(), null, false));
+        }
+        for (LocalDate day : new LocalDate[]{LocalDate.of(0, 1, 1), LocalDate.of(-1, 12, 31), LocalDate.of(999, 9, 9),
+                LocalDate.of(1000, 10, 10), LocalDate.of(9999, 12, 31), LocalDate.of(10_000, 1, 1)}) {
+            rows.add(new WrittenSummaries.Row(1, 2, "1", null, null, TaskStatus.ASSIGNED, day, List.of(), null, false));
+        }
+        List<TaskSummary> written = WrittenSummaries.of(rows);
+
+        assertThat(JSON.writeValueAsString(written)).isEqualTo(JSON.writeValueAsString(new ArrayList<>(written)));
+        assertThat(JSON.writeValueAsBytes(written)).isEqualTo(JSON.writeValueAsBytes(new ArrayList<>(written)));
+    }
+
+    @Test
     void a_row_is_the_summary_its_values_make_with_its_title_and_text_decoded() {
         var row = new WrittenSummaries.Row(7, 2, "二(三)", utf8("推进\"清废\"行动😀"), null, TaskStatus.IN_PROGRESS,
                 LocalDate.of(2025, 2, 3), List.of("庆桐县", "庆桐县水务局"), "王五", false);

@@ -460,8 +460,11 @@ public class ProgressReports {
         return counted;
     }
 
-    /** What follows a version counting as its cycle's report (as stored in {@code l}): the event, the task started. */
-    /** {@code lastEnded}: whether the cycle is its plan's last whose grace period ended, as read by the command; null if not read. */
+    /**
+     * What follows a version counting as its cycle's report (as stored in {@code l}): the event, the task started.
+     * {@code lastEnded}: whether the cycle is its plan's last whose grace period ended, as the command read it with the
+     * cycle (the warnings then need not ask); null when it did not read it.
+     */
     private void counted(Loaded l, Boolean lastEnded, Caller caller, Instant now) {
         long reportId = l.report().getId();
         SlotStatus status = SlotStates.of(ReportState.SUBMITTED, l.slot().getFirstSubmittedAt(), reportId,

@@ -134,11 +134,10 @@ class FirstReportStatementsTests {
                 .noneMatch(s -> s.contains("\"progress_cycle\"") || s.contains("\"task_warning\""));
         assertThat(statements).as("supervision's ask").noneMatch(s -> s.startsWith("select exists (select 1 as \"one\" from (select distinct on"));
         // the hint is not part of the fact: the audit chain records the submission as before
-        String change = db.select(field(name("change"), String.class)).from(table(name("audit_pending")))
-                .where(field(name("object")).eq("report:" + report[0]), field(name("action")).eq("report.submitted"))
-                .unionAll(select(field(name("change"), String.class)).from(table(name("audit_entry")))
-                        .where(field(name("object")).eq("report:" + report[0]), field(name("action")).eq("report.submitted")))
-                .fetchSingle().value1();
+        var submitted = field(name("object")).eq("report:" + report[0]).and(field(name("action")).eq("report.submitted"));
+        String change = db.select(field(name("change"), String.class)).from(table(name("audit_pending"))).where(submitted)
+                .unionAll(select(field(name("change"), String.class)).from(table(name("audit_entry"))).where(submitted))
+                .fetchSingle().value1(); // (linked into the chain or still waiting)
         assertThat(change).contains("\"cycleId\":" + plan.pastCycle).contains("\"dueOn\"").doesNotContain("lastEnded");
         assertThat(statements.size()).as("reassessed").isGreaterThan(STATEMENTS);
     }

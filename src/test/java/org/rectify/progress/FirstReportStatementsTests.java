@@ -117,7 +117,7 @@ class FirstReportStatementsTests {
      * A catch-up report on the plan's last cycle whose grace period is over (the one "report missing" looks at) takes
      * the same five statements: the cycle's read says it is that cycle, so the warnings reassess the task without a
      * statement of their own to ask (session 22; six before), and the reassessment's own statements come after the
-     * command's. A report on a cycle not yet due is not reassessed at all.
+     * command's.
      */
     @Test
     void a_catch_up_report_on_the_last_cycle_past_its_grace_period_is_known_as_such_from_the_cycles_read() throws Exception {

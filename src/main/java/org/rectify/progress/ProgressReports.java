@@ -126,7 +126,7 @@ public class ProgressReports {
             ProgressReportRecord version = submittedNow ? draft.report()
                     : store.setStatus(reportId, VersionStatus.DRAFT, VersionStatus.SUBMITTED, caller, now);
             Loaded submitted = new Loaded(version, draft.slot(), target.task, target.unit, target.cycle, target.approvalRequired);
-            counted(submitted, caller, now);
+            counted(submitted, target.lastEnded, caller, now);
             return firstVersion(submitted, withParts, recorded, draft.contributed());
         }
         // the draft as this command wrote it (its slot locked by the insert, its reader the writer): nothing read back
@@ -406,7 +406,7 @@ public class ProgressReports {
      * The task (without its milestones and history; its indicators and obligations only when the report's content
      * needs them), lead unit and cycle a new report is for, the caller's right checked.
      */
-    private record Target(TaskDetail task, ReportingUnit unit, ReportingCycle cycle, boolean approvalRequired) {
+    private record Target(TaskDetail task, ReportingUnit unit, ReportingCycle cycle, boolean approvalRequired, boolean lastEnded) {
     }
 
     /** A first report's situation; {@code existing}: the cycle's report so far, null when there is none. */
@@ -456,18 +456,22 @@ public class ProgressReports {
         ReportSlotRecord slot = store.markSubmitted(l.slot().getId(), reportId, first, now);
         store.record(l.slot().getId(), reportId, l.report().getVersion(), ReportStep.SUBMITTED, caller, null, now);
         Loaded counted = new Loaded(submitted, slot, l.task(), l.unit(), l.cycle(), l.approvalRequired());
-        counted(counted, caller, now);
+        counted(counted, null, caller, now);
         return counted;
     }
 
-    /** What follows a version counting as its cycle's report (as stored in {@code l}): the event, the task started. */
-    private void counted(Loaded l, Caller caller, Instant now) {
+    /**
+     * What follows a version counting as its cycle's report (as stored in {@code l}): the event, the task started.
+     * {@code lastEnded}: whether the cycle is its plan's last whose grace period ended, as the command read it with the
+     * cycle (the warnings then need not ask); null when it did not read it.
+     */
+    private void counted(Loaded l, Boolean lastEnded, Caller caller, Instant now) {
         long reportId = l.report().getId();
         SlotStatus status = SlotStates.of(ReportState.SUBMITTED, l.slot().getFirstSubmittedAt(), reportId,
                 l.report().getVersion(), VersionStatus.SUBMITTED, reportId, l.cycle(), ReportingCycles.today(clock),
                 clock.getZone());
         events.publishEvent(new ReportSubmitted(reportId, l.task().id(), l.unit().id(), l.cycle().id(),
-                l.report().getVersion(), l.cycle().dueOn(), status.daysLate(), caller.signature(), now));
+                l.report().getVersion(), l.cycle().dueOn(), status.daysLate(), lastEnded, caller.signature(), now));
         tasks.startByReport(l.task(), caller); // the first report on an assigned task starts it
     }
 
@@ -490,7 +494,7 @@ public class ProgressReports {
         ReportingUnit unit = access.reportingUnit(task, report.unitId(), caller);
         access.requireReporting(task);
         ReportingCycles.WithApproval cycle = access.openCycleWithApproval(task, report.cycleId());
-        return new Target(task, unit, cycle.cycle(), cycle.approvalRequired());
+        return new Target(task, unit, cycle.cycle(), cycle.approvalRequired(), cycle.lastEnded());
     }
 
     private ReportConflict alreadyReported(Target t) {

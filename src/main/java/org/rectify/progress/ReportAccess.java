@@ -17,6 +17,7 @@ import org.rectify.units.Units;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -192,11 +193,12 @@ class ReportAccess {
      * there (remade since the link was made), 404 for another plan's.
      */
     ReportingCycles.WithApproval openCycleWithApproval(TaskDetail task, long cycleId) {
-        ReportingCycles.WithApproval found = cycles.findWithApproval(cycleId).orElseThrow(() -> new CycleGone(cycleId));
+        LocalDate today = ReportingCycles.today(clock);
+        ReportingCycles.WithApproval found = cycles.findWithApproval(cycleId, today).orElseThrow(() -> new CycleGone(cycleId));
         if (found.cycle().planId() != task.planId()) {
             throw new ReportNotFound("progress.cycle.notFound", cycleId);
         }
-        if (!found.cycle().hasStartedBy(ReportingCycles.today(clock))) {
+        if (!found.cycle().hasStartedBy(today)) {
             throw new ReportInvalid("cycleId", "progress.cycle.notOpen");
         }
         return found;

@@ -2,7 +2,6 @@ package org.rectify.progress;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Param;
 import org.jooq.impl.DSL;
 import org.jooq.Record;
 import org.rectify.access.Caller;
@@ -56,8 +55,11 @@ public class ReportingCycles {
     /** A cycle's columns and whether its plan's reports wait for approval ({@link #findWithApproval}). */
     private static final List<Field<?>> CYCLE_WITH_APPROVAL = java.util.stream.Stream.concat(
             Arrays.stream(REPORTING_CYCLE.fields()), java.util.stream.Stream.of(REPORTING_CADENCE.APPROVAL_REQUIRED)).toList();
-    /** The id a cycle is read by, bound at each read ({@link RenderedStatements#sqlById}). */
-    private static final Param<Long> ID = DSL.param("id", Long.class);
+    /** {@link #isLastEnded}'s column in {@link #findWithApproval}. */
+    private static final Field<Boolean> LAST_ENDED = DSL.field(DSL.name("last_ended"), Boolean.class);
+    /** {@link #findWithApproval}'s columns. */
+    private static final List<Field<?>> CYCLE_READ_FOR_REPORT = java.util.stream.Stream.concat(CYCLE_WITH_APPROVAL.stream(),
+            java.util.stream.Stream.of(LAST_ENDED)).toList();
 
     private final DSLContext db;
     private final RenderedStatements statements;
@@ -242,18 +244,38 @@ public class ReportingCycles {
         return db.selectFrom(REPORTING_CYCLE).where(REPORTING_CYCLE.ID.eq(cycleId)).fetchOptional(ReportingCycles::toCycle);
     }
 
-    /** A cycle and whether its plan's reports wait for the unit head's approval. */
-    record WithApproval(ReportingCycle cycle, boolean approvalRequired) {
+    /**
+     * A cycle, whether its plan's reports wait for the unit head's approval, and whether it is its plan's last cycle
+     * whose grace period ended before today ({@link #isLastEnded}).
+     */
+    record WithApproval(ReportingCycle cycle, boolean approvalRequired, boolean lastEnded) {
     }
 
-    /** {@link #find} and the plan's {@link ReportingCadence#approvalRequired} in one statement (a report's command needs both). */
+    /**
+     * {@link #find}, the plan's {@link ReportingCadence#approvalRequired} and {@link #isLastEnded} on {@code today} in one
+     * statement (a report's command needs all three: the last, for the warning a report counted on that cycle clears).
+     */
     @Transactional(readOnly = true)
-    Optional<WithApproval> findWithApproval(long cycleId) {
-        // rendered once (each first report reads its cycle), the id bound each time
-        return db.resultQuery(statements.sqlById("cycle-with-approval", () -> db.select(CYCLE_WITH_APPROVAL).from(REPORTING_CYCLE)
-                        .leftJoin(REPORTING_CADENCE).on(REPORTING_CADENCE.PLAN_ID.eq(REPORTING_CYCLE.PLAN_ID))
-                        .where(REPORTING_CYCLE.ID.eq(ID))), cycleId)
-                .coerce(CYCLE_WITH_APPROVAL).fetchOptional(r -> new WithApproval(toCycle(r), Boolean.TRUE.equals(r.get(REPORTING_CADENCE.APPROVAL_REQUIRED))));
+    Optional<WithApproval> findWithApproval(long cycleId, LocalDate today) {
+        // rendered once (each first report reads its cycle), today and the id bound each time
+        List<Object> binds = List.of(today, today, cycleId);
+        String sql = statements.sqlWithBinds("cycle-with-approval", () -> db.select(CYCLE_WITH_APPROVAL)
+                .select(isLastEnded(REPORTING_CYCLE, val(today)).as(LAST_ENDED)).from(REPORTING_CYCLE)
+                .leftJoin(REPORTING_CADENCE).on(REPORTING_CADENCE.PLAN_ID.eq(REPORTING_CYCLE.PLAN_ID))
+                .where(REPORTING_CYCLE.ID.eq(cycleId)), binds);
+        return db.resultQuery(sql, binds.toArray()).coerce(CYCLE_READ_FOR_REPORT).fetchOptional(r -> new WithApproval(toCycle(r),
+                Boolean.TRUE.equals(r.get(REPORTING_CADENCE.APPROVAL_REQUIRED)), Boolean.TRUE.equals(r.get(LAST_ENDED))));
+    }
+
+    /**
+     * Whether {@code cycle} is its plan's last cycle whose grace period ended before {@code today}: the one a task's
+     * "report missing" looks at (supervision's {@code Warnings}; of two ending on the same day the later one, as there).
+     * A report counted on any other cycle cannot change a warning.
+     */
+    static Field<Boolean> isLastEnded(org.rectify.progress.internal.db.tables.ReportingCycle cycle, Field<LocalDate> today) {
+        var later = REPORTING_CYCLE.as("later");
+        return DSL.field(cycle.GRACE_UNTIL.lt(today).andNotExists(selectOne().from(later).where(later.PLAN_ID.eq(cycle.PLAN_ID),
+                later.GRACE_UNTIL.lt(today), DSL.row(later.GRACE_UNTIL, later.ID).gt(cycle.GRACE_UNTIL, cycle.ID))));
     }
 
     /** The cycles of many plans at once, by id. */

@@ -22,6 +22,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.table;
 import static org.rectify.DemoLogins.epbStaff;
 import static org.rectify.DemoLogins.linxiangStaff;
 import static org.rectify.progress.ProgressFixture.content;
@@ -107,6 +111,35 @@ class FirstReportStatementsTests {
         assertThat(version.getProblems()).isNull();
         assertThat(db.select(REPORT_EVENT.ACTION).from(REPORT_EVENT).where(REPORT_EVENT.SLOT_ID.eq(slot.getId()))
                 .orderBy(REPORT_EVENT.ID).fetch(REPORT_EVENT.ACTION)).containsExactly(ReportStep.DRAFTED, ReportStep.SUBMITTED);
+    }
+
+    /**
+     * A catch-up report on the plan's last cycle whose grace period is over (the one "report missing" looks at) takes
+     * the same five statements: the cycle's read says it is that cycle, so the warnings reassess the task without a
+     * statement of their own to ask (session 22; six before), and the reassessment's own statements come after the
+     * command's.
+     */
+    @Test
+    void a_catch_up_report_on_the_last_cycle_past_its_grace_period_is_known_as_such_from_the_cycles_read() throws Exception {
+        long task = plan.epbTask();
+        plan.report(epbStaff(), task, plan.currentCycle, content("本期进展"), true).andExpect(status().isCreated()); // starts it
+
+        long[] report = new long[1];
+        List<String> statements = counted(() -> report[0] = id(plan.report(epbStaff(), task, plan.pastCycle,
+                content("补报上期进展"), true).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SUBMITTED"))
+                .andReturn())).stream().dropWhile(s -> !s.startsWith("select \"task\".\"id\"")).toList();
+
+        // the command's five, then the reassessment's (the task's facts, its warning written), no ask between them
+        assertThat(statements.subList(0, STATEMENTS)).as(String.join("\n", statements))
+                .noneMatch(s -> s.contains("\"progress_cycle\"") || s.contains("\"task_warning\""));
+        assertThat(statements).as("supervision's ask").noneMatch(s -> s.startsWith("select exists (select 1 as \"one\" from (select distinct on"));
+        // the hint is not part of the fact: the audit chain records the submission as before
+        var submitted = field(name("object")).eq("report:" + report[0]).and(field(name("action")).eq("report.submitted"));
+        String change = db.select(field(name("change"), String.class)).from(table(name("audit_pending"))).where(submitted)
+                .unionAll(select(field(name("change"), String.class)).from(table(name("audit_entry"))).where(submitted))
+                .fetchSingle().value1(); // (linked into the chain or still waiting)
+        assertThat(change).contains("\"cycleId\":" + plan.pastCycle).contains("\"dueOn\"").doesNotContain("lastEnded");
+        assertThat(statements.size()).as("reassessed").isGreaterThan(STATEMENTS);
     }
 
     @Test

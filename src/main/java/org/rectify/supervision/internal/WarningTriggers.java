@@ -41,11 +41,14 @@ class WarningTriggers {
      * warning commits with the report or not at all, with no publication row and no transactions after the commit to
      * mark it processing and completed. (Checked here, not as the listener's condition, which the event multicaster
      * evaluated a second time.) A first report that starts its task is reassessed again when the start's own event is
-     * handed over. The nightly reassessment still sees every task.
+     * handed over. The nightly reassessment still sees every task. Whether the cycle is that last one comes with the
+     * event when the command read it beside the cycle (a first report: no statement of its own here), else it is asked.
      */
     @EventListener
     void on(ReportSubmitted event) {
-        if (warnings.reportCanChange(event.cycleId(), event.dueOn())) {
+        boolean canChange = event.lastEnded() != null ? event.lastEnded()
+                : warnings.reportCanChange(event.cycleId(), event.dueOn());
+        if (canChange) {
             warnings.recompute(event.taskId(), warnings.today());
         }
     }

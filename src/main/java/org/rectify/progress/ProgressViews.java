@@ -10,6 +10,8 @@ import org.rectify.plans.DutyPage;
 import org.rectify.plans.Indicator;
 import org.rectify.plans.Obligation;
 import org.rectify.plans.OpenDuties;
+import org.rectify.plans.PagedDuties;
+import org.rectify.plans.PagedDuty;
 import org.rectify.plans.PlanSummary;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskDetail;
@@ -121,11 +123,12 @@ public class ProgressViews {
      * titles come with the duties).
      */
     private List<DueList.PlanDue> dueOf(DutyPage duties, Long cycleId) {
-        List<UnitDuty> leads = duties.lead();
-        List<UnitDuty> supports = duties.supporting();
-        Map<Long, List<UnitDuty>> leadsByPlan = leads.stream().collect(Collectors.groupingBy(UnitDuty::planId,
+        // the rows as read: their refs and titles are written as the database sent them (WrittenItems)
+        List<PagedDuty> leads = PagedDuties.rows(duties.lead());
+        List<PagedDuty> supports = PagedDuties.rows(duties.supporting());
+        Map<Long, List<PagedDuty>> leadsByPlan = leads.stream().collect(Collectors.groupingBy(PagedDuty::planId,
                 LinkedHashMap::new, Collectors.toList()));
-        Map<Long, List<UnitDuty>> supportsByPlan = supports.stream().collect(Collectors.groupingBy(UnitDuty::planId,
+        Map<Long, List<PagedDuty>> supportsByPlan = supports.stream().collect(Collectors.groupingBy(PagedDuty::planId,
                 LinkedHashMap::new, Collectors.toList()));
         Set<Long> planIds = new LinkedHashSet<>(leadsByPlan.keySet());
         planIds.addAll(supportsByPlan.keySet());
@@ -146,33 +149,33 @@ public class ProgressViews {
             all.stream().filter(c -> cycleId != null && c.id() == cycleId).findFirst()
                     .or(() -> ReportingCycles.current(all, today)).ifPresent(c -> shown.put(plan, c));
         }
-        List<UnitDuty> shownLeads = leads.stream().filter(d -> shown.containsKey(d.planId())).toList();
+        List<PagedDuty> shownLeads = leads.stream().filter(d -> shown.containsKey(d.planId())).toList();
         Map<SlotKey, SlotStatus> slots = slots(shown, shownLeads, today);
         DueContributions contributed = contributions(shown.values(), shownLeads,
                 supports.stream().filter(d -> shown.containsKey(d.planId())).toList());
         List<DueList.PlanDue> out = new ArrayList<>();
+        WrittenItems.Names names = new WrittenItems.Names(); // the page's unit and group names, each encoded once
         for (long plan : planIds) {
             ReportingCycle cycle = shown.get(plan);
             SlotStatus none = cycle == null ? SlotStatus.MISSING : missing(cycle, today); // the plan's items without a slot
-            List<DueList.Item> items = new ArrayList<>();
-            List<DueList.Support> supporting = new ArrayList<>();
-            for (UnitDuty d : leadsByPlan.getOrDefault(plan, List.of())) {
+            List<WrittenItems.ItemRow> items = new ArrayList<>();
+            List<WrittenItems.SupportRow> supporting = new ArrayList<>();
+            for (PagedDuty d : leadsByPlan.getOrDefault(plan, List.of())) {
                 SlotKey slot = cycle == null ? null : new SlotKey(cycle.id(), d.taskId(), d.unitId());
                 SlotStatus status = cycle == null ? none : slots.getOrDefault(slot, none);
                 int count = cycle == null ? 0 : contributed.byLead().getOrDefault(slot, 0);
-                items.add(new DueList.Item(d.taskId(), d.ref(), d.displayTitle(), d.status(), d.unitId(), d.unitName(),
-                        d.groupName(), status, count));
+                items.add(new WrittenItems.ItemRow(d, status, count));
             }
             if (cycle != null) { // without a cycle there is nothing to contribute to
-                for (UnitDuty d : supportsByPlan.getOrDefault(plan, List.of())) {
-                    supporting.add(new DueList.Support(d.taskId(), d.ref(), d.displayTitle(), d.unitId(), d.unitName(),
+                for (PagedDuty d : supportsByPlan.getOrDefault(plan, List.of())) {
+                    supporting.add(new WrittenItems.SupportRow(d,
                             contributed.bySupporter().getOrDefault(new SlotKey(cycle.id(), d.taskId(), d.unitId()), 0)));
                 }
             }
             // the page's items and supported tasks written by hand (WrittenItems)
             out.add(new DueList.PlanDue(plan, titles.get(plan), cadences.byPlan().get(plan), cycle,
-                    cyclesByPlan.get(plan), WrittenItems.items(items),
-                    WrittenItems.supporting(supporting)));
+                    cyclesByPlan.get(plan), WrittenItems.itemRows(items, names),
+                    WrittenItems.supportRows(supporting, names)));
         }
         return out;
     }
@@ -365,7 +368,7 @@ public class ProgressViews {
     private static final org.jooq.Field<Integer> CONTRIBUTIONS = count();
 
     /** The slots of these lead duties in their plan's shown cycle, in one statement, by cycle, task and unit. */
-    private Map<SlotKey, SlotStatus> slots(Map<Long, ReportingCycle> shown, List<UnitDuty> leads, LocalDate today) {
+    private Map<SlotKey, SlotStatus> slots(Map<Long, ReportingCycle> shown, List<PagedDuty> leads, LocalDate today) {
         Map<SlotKey, SlotStatus> out = new HashMap<>();
         if (leads.isEmpty()) {
             return out;
@@ -375,8 +378,8 @@ public class ProgressViews {
         // arrays, not lists: one bind value each however long the root office's whole list is, and the statement
         // rendered once (RenderedStatements): jOOQ built it afresh at every request
         Long[] cycleIds = byId.keySet().toArray(Long[]::new);
-        Long[] taskIds = distinct(leads, List.of(), UnitDuty::taskId);
-        Long[] unitIds = distinct(leads, List.of(), UnitDuty::unitId);
+        Long[] taskIds = distinct(leads, List.of(), PagedDuty::taskId);
+        Long[] unitIds = distinct(leads, List.of(), PagedDuty::unitId);
         List<Object> binds = List.of(cycleIds, taskIds, unitIds);
         // read from the driver by column number, in SLOT_FIELDS' order (RenderedStatements.rows)
         statements.rows(statements.sqlWithBinds("due-slots", () -> db.select(SLOT_FIELDS)
@@ -399,9 +402,9 @@ public class ProgressViews {
     }
 
     /** The contributions in these cycles on the lead and the supported tasks, in one statement. */
-    private DueContributions contributions(Collection<ReportingCycle> shown, List<UnitDuty> leads, List<UnitDuty> supports) {
+    private DueContributions contributions(Collection<ReportingCycle> shown, List<PagedDuty> leads, List<PagedDuty> supports) {
         DueContributions out = new DueContributions(new HashMap<>(), new HashMap<>());
-        Long[] taskIds = distinct(leads, supports, UnitDuty::taskId);
+        Long[] taskIds = distinct(leads, supports, PagedDuty::taskId);
         if (taskIds.length == 0) {
             return out;
         }
@@ -435,12 +438,12 @@ public class ProgressViews {
     }
 
     /** The distinct ids of two lists of duties, in their order, as one bind value (a loop: the streams cost more). */
-    private static Long[] distinct(List<UnitDuty> first, List<UnitDuty> second, java.util.function.ToLongFunction<UnitDuty> id) {
+    private static Long[] distinct(List<PagedDuty> first, List<PagedDuty> second, java.util.function.ToLongFunction<PagedDuty> id) {
         Set<Long> ids = new LinkedHashSet<>(2 * (first.size() + second.size()));
-        for (UnitDuty d : first) {
+        for (PagedDuty d : first) {
             ids.add(id.applyAsLong(d));
         }
-        for (UnitDuty d : second) {
+        for (PagedDuty d : second) {
             ids.add(id.applyAsLong(d));
         }
         return ids.toArray(Long[]::new);

@@ -40,6 +40,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.castNull;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.count;
 import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
 import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
@@ -150,9 +154,9 @@ public class ProgressViews {
                     .or(() -> ReportingCycles.current(all, today)).ifPresent(c -> shown.put(plan, c));
         }
         List<PagedDuty> shownLeads = leads.stream().filter(d -> shown.containsKey(d.planId())).toList();
-        Map<SlotKey, SlotStatus> slots = slots(shown, shownLeads, today);
-        DueContributions contributed = contributions(shown.values(), shownLeads,
-                supports.stream().filter(d -> shown.containsKey(d.planId())).toList());
+        DueContributions contributed = new DueContributions(new HashMap<>(), new HashMap<>());
+        Map<SlotKey, SlotStatus> slots = slotsAndContributions(shown, shownLeads,
+                supports.stream().filter(d -> shown.containsKey(d.planId())).toList(), today, contributed);
         List<DueList.PlanDue> out = new ArrayList<>();
         WrittenItems.Names names = new WrittenItems.Names(); // the page's unit and group names, each encoded once
         for (long plan : planIds) {
@@ -359,68 +363,66 @@ public class ProgressViews {
         return whole ? null : caller.scope().unitPath();
     }
 
-    /** What the due list reads of a slot and its latest report. */
-    private static final List<org.jooq.Field<?>> SLOT_FIELDS = List.of(REPORT_SLOT.CYCLE_ID, REPORT_SLOT.TASK_ID,
-            REPORT_SLOT.UNIT_ID, REPORT_SLOT.STATE, REPORT_SLOT.FIRST_SUBMITTED_AT, REPORT_SLOT.LATEST_REPORT_ID,
-            REPORT_SLOT.SUBMITTED_REPORT_ID, PROGRESS_REPORT.VERSION, PROGRESS_REPORT.STATUS);
-
-    /** The contributions counted by cycle, task, lead unit and contributing unit. */
-    private static final org.jooq.Field<Integer> CONTRIBUTIONS = count();
-
-    /** The slots of these lead duties in their plan's shown cycle, in one statement, by cycle, task and unit. */
-    private Map<SlotKey, SlotStatus> slots(Map<Long, ReportingCycle> shown, List<PagedDuty> leads, LocalDate today) {
-        Map<SlotKey, SlotStatus> out = new HashMap<>();
-        if (leads.isEmpty()) {
-            return out;
-        }
-        Map<Long, ReportingCycle> byId = new HashMap<>();
-        shown.values().forEach(c -> byId.put(c.id(), c));
-        // arrays, not lists: one bind value each however long the root office's whole list is, and the statement
-        // rendered once (RenderedStatements): jOOQ built it afresh at every request
-        Long[] cycleIds = byId.keySet().toArray(Long[]::new);
-        Long[] taskIds = distinct(leads, List.of(), PagedDuty::taskId);
-        Long[] unitIds = distinct(leads, List.of(), PagedDuty::unitId);
-        List<Object> binds = List.of(cycleIds, taskIds, unitIds);
-        // read from the driver by column number, in SLOT_FIELDS' order (RenderedStatements.rows)
-        statements.rows(statements.sqlWithBinds("due-slots", () -> db.select(SLOT_FIELDS)
-                                .from(REPORT_SLOT).leftJoin(PROGRESS_REPORT).on(PROGRESS_REPORT.ID.eq(REPORT_SLOT.LATEST_REPORT_ID))
-                                .where(REPORT_SLOT.CYCLE_ID.eq(any(org.jooq.impl.DSL.val(cycleIds))).and(REPORT_SLOT.TASK_ID.eq(any(org.jooq.impl.DSL.val(taskIds))))
-                                        .and(REPORT_SLOT.UNIT_ID.eq(any(org.jooq.impl.DSL.val(unitIds))))), binds), binds, r -> {
-                    long cycle = r.getLong(1);
-                    String latestStatus = r.getString(9);
-                    out.put(new SlotKey(cycle, r.getLong(2), r.getLong(3)), SlotStates.of(ReportState.valueOf(r.getString(4)),
-                            r.getObject(5, java.time.OffsetDateTime.class), RenderedStatements.nullableLong(r, 6),
-                            RenderedStatements.nullableInt(r, 8), latestStatus == null ? null : VersionStatus.valueOf(latestStatus),
-                            RenderedStatements.nullableLong(r, 7), byId.get(cycle), today, clock.getZone()));
-                    return cycle;
-                });
-        return out;
-    }
-
     /** How many contributions each lead unit received and each supporting unit made, by cycle, task and unit. */
     private record DueContributions(Map<SlotKey, Integer> byLead, Map<SlotKey, Integer> bySupporter) {
     }
 
-    /** The contributions in these cycles on the lead and the supported tasks, in one statement. */
-    private DueContributions contributions(Collection<ReportingCycle> shown, List<PagedDuty> leads, List<PagedDuty> supports) {
-        DueContributions out = new DueContributions(new HashMap<>(), new HashMap<>());
-        Long[] taskIds = distinct(leads, supports, PagedDuty::taskId);
-        if (taskIds.length == 0) {
+    /** A row of {@link #slotsAndContributions}' statement: a slot and its latest report's version and status. */
+    private static final org.jooq.Field<Integer> SLOT_ROW = inline(0).as("kind");
+    /** A row of {@link #slotsAndContributions}' statement: a count of contributions by a unit to a lead unit's slot. */
+    private static final org.jooq.Field<Integer> CONTRIBUTION_ROW = inline(1).as("kind");
+
+    /**
+     * The slots of these lead duties in their plan's shown cycle, by cycle, task and unit; and into {@code contributed}
+     * the contributions in these cycles on the lead and the supported tasks: one statement, one round trip (issue 14:
+     * they were two), its rows told apart by their first column. Arrays, not lists: one bind value each however long
+     * the root office's whole list is, and the statement rendered once (RenderedStatements).
+     */
+    private Map<SlotKey, SlotStatus> slotsAndContributions(Map<Long, ReportingCycle> shown, List<PagedDuty> leads,
+                                                           List<PagedDuty> supports, LocalDate today,
+                                                           DueContributions contributed) {
+        Map<SlotKey, SlotStatus> out = new HashMap<>();
+        if (leads.isEmpty() && supports.isEmpty()) {
             return out;
         }
-        Long[] cycleIds = shown.stream().map(ReportingCycle::id).toArray(Long[]::new);
-        List<Object> binds = List.of(cycleIds, taskIds);
-        statements.rows(statements.sqlWithBinds("due-contributions", () -> db.select(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID,
-                                        REPORT_CONTRIBUTION.LEAD_UNIT_ID, REPORT_CONTRIBUTION.UNIT_ID, CONTRIBUTIONS)
+        Map<Long, ReportingCycle> byId = new HashMap<>();
+        shown.values().forEach(c -> byId.put(c.id(), c));
+        Long[] cycleIds = byId.keySet().toArray(Long[]::new);
+        Long[] leadTaskIds = distinct(leads, List.of(), PagedDuty::taskId);
+        Long[] unitIds = distinct(leads, List.of(), PagedDuty::unitId);
+        Long[] taskIds = distinct(leads, supports, PagedDuty::taskId);
+        List<Object> binds = List.of(cycleIds, leadTaskIds, unitIds, cycleIds, taskIds);
+        // read from the driver by column number: kind, cycle, task, (lead) unit, then a slot's state, first submission,
+        // latest and submitted report, the latest's version and status, or a contribution's unit and count
+        statements.rows(statements.sqlWithBinds("due-slots-and-contributions", () -> db.select(SLOT_ROW,
+                                REPORT_SLOT.CYCLE_ID, REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, REPORT_SLOT.STATE,
+                                REPORT_SLOT.FIRST_SUBMITTED_AT, REPORT_SLOT.LATEST_REPORT_ID, REPORT_SLOT.SUBMITTED_REPORT_ID,
+                                PROGRESS_REPORT.VERSION, PROGRESS_REPORT.STATUS, castNull(Long.class), castNull(Integer.class))
+                        .from(REPORT_SLOT).leftJoin(PROGRESS_REPORT).on(PROGRESS_REPORT.ID.eq(REPORT_SLOT.LATEST_REPORT_ID))
+                        .where(REPORT_SLOT.CYCLE_ID.eq(any(val(cycleIds))).and(REPORT_SLOT.TASK_ID.eq(any(val(leadTaskIds))))
+                                .and(REPORT_SLOT.UNIT_ID.eq(any(val(unitIds)))))
+                        .unionAll(select(CONTRIBUTION_ROW, REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID,
+                                REPORT_CONTRIBUTION.LEAD_UNIT_ID, castNull(REPORT_SLOT.STATE), castNull(REPORT_SLOT.FIRST_SUBMITTED_AT),
+                                castNull(Long.class), castNull(Long.class), castNull(Integer.class), castNull(PROGRESS_REPORT.STATUS),
+                                REPORT_CONTRIBUTION.UNIT_ID, count())
                                 .from(REPORT_CONTRIBUTION)
-                                .where(REPORT_CONTRIBUTION.CYCLE_ID.eq(any(org.jooq.impl.DSL.val(cycleIds))).and(REPORT_CONTRIBUTION.TASK_ID.eq(any(org.jooq.impl.DSL.val(taskIds)))))
-                                .groupBy(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID, REPORT_CONTRIBUTION.LEAD_UNIT_ID,
-                                        REPORT_CONTRIBUTION.UNIT_ID), binds), binds, r -> {
-                    long cycle = r.getLong(1);
-                    long task = r.getLong(2);
-                    int count = r.getInt(5);
-                    out.byLead().merge(new SlotKey(cycle, task, r.getLong(3)), count, Integer::sum);
-                    out.bySupporter().merge(new SlotKey(cycle, task, r.getLong(4)), count, Integer::sum);
+                                .where(REPORT_CONTRIBUTION.CYCLE_ID.eq(any(val(cycleIds))).and(REPORT_CONTRIBUTION.TASK_ID.eq(any(val(taskIds)))))
+                                .groupBy(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID,
+                                        REPORT_CONTRIBUTION.LEAD_UNIT_ID, REPORT_CONTRIBUTION.UNIT_ID)), binds), binds, r -> {
+                    long cycle = r.getLong(2);
+                    long task = r.getLong(3);
+                    long unit = r.getLong(4);
+                    if (r.getInt(1) == 0) {
+                        String latestStatus = r.getString(10);
+                        out.put(new SlotKey(cycle, task, unit), SlotStates.of(ReportState.valueOf(r.getString(5)),
+                                r.getObject(6, java.time.OffsetDateTime.class), RenderedStatements.nullableLong(r, 7),
+                                RenderedStatements.nullableInt(r, 9), latestStatus == null ? null : VersionStatus.valueOf(latestStatus),
+                                RenderedStatements.nullableLong(r, 8), byId.get(cycle), today, clock.getZone()));
+                    } else {
+                        int count = r.getInt(12);
+                        contributed.byLead().merge(new SlotKey(cycle, task, unit), count, Integer::sum);
+                        contributed.bySupporter().merge(new SlotKey(cycle, task, r.getLong(11)), count, Integer::sum);
+                    }
                     return cycle;
                 });
         return out;

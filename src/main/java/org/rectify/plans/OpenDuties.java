@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,8 @@ import static org.rectify.plans.internal.db.Tables.TASK_OPEN_DUTY_COUNT;
  * the same in a township and in a province of a million tasks (issue 14). Holds what {@link TaskLedger#duties} with
  * the reporting statuses returns, in its order. Not scoped: the caller applies its own rules (the progress module).
  * A page is one statement (its rows, their plans' titles and the totals), rendered once per shape; its units and
- * groups are named from the names the node keeps ({@link KeptUnitNames}, as the ledger's lead units), not joined.
+ * groups are named from the names the node keeps ({@link KeptUnitNames}, as the ledger's lead units), not joined; its
+ * rows keep the refs and titles as read ({@link PagedDuty}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -69,8 +71,8 @@ public class OpenDuties {
         String path = unitPath == null ? EVERY_UNIT : unitPath;
         int from = (int) Math.min(Integer.MAX_VALUE, Math.max(0L, offset));
         int size = Math.max(0, limit);
-        List<UnitDuty> lead = new ArrayList<>();
-        List<UnitDuty> supporting = new ArrayList<>();
+        List<PagedDuty> lead = new ArrayList<>();
+        List<PagedDuty> supporting = new ArrayList<>();
         Map<Long, String> titles = new HashMap<>();
         int[] totals = null;
         if (size > 0) {
@@ -79,20 +81,22 @@ public class OpenDuties {
                     () -> pageStatement(path, planId, from, size), binds), binds, OpenDuties::row);
             UnitNaming naming = new UnitNaming();
             for (PageRow r : rows) {
-                UnitDuty duty = naming.duty(r);
+                PagedDuty duty = naming.duty(r);
                 if (duty != null) {
                     (duty.lead() ? lead : supporting).add(duty);
                 }
                 if (r.planTitle() != null) { // on the plan's first row of the page
                     titles.putIfAbsent(r.planId(), r.planTitle());
                 }
-                totals = new int[]{r.leadTotal(), r.supportingTotal()};
+                if (totals == null) { // on the page's first row
+                    totals = new int[]{r.leadTotal(), r.supportingTotal()};
+                }
             }
         }
         if (totals == null) { // no row on this page (past the last one, or no duties): the totals alone
             totals = totals(path, planId);
         }
-        return new DutyPage(List.copyOf(lead), List.copyOf(supporting), totals[0], totals[1], Map.copyOf(titles));
+        return new DutyPage(new PagedDuties(lead), new PagedDuties(supporting), totals[0], totals[1], Map.copyOf(titles));
     }
 
     /**
@@ -114,10 +118,10 @@ public class OpenDuties {
     }
 
     /**
-     * A page's row: a duty by its unit's and group's ids, its plan's title (on the plan's first row, else null) and the
-     * totals (the same on every row).
+     * A page's row: a duty by its unit's and group's ids, its ref and shown title as UTF-8 bytes, its plan's title (on
+     * the plan's first row, else null) and the totals (on the page's first row, else 0).
      */
-    private record PageRow(long taskId, long planId, String ref, String displayTitle, TaskStatus status, long unitId,
+    private record PageRow(long taskId, long planId, byte[] ref, byte[] displayTitle, TaskStatus status, long unitId,
                            Long groupId, boolean lead, String planTitle, int leadTotal, int supportingTotal) {
     }
 
@@ -126,10 +130,28 @@ public class OpenDuties {
      * {@link TaskLedger#duty} reads a record (the totals are sums: numeric, null without count rows).
      */
     private static PageRow row(java.sql.ResultSet r) throws java.sql.SQLException {
-        return new PageRow(r.getLong(2), r.getLong(3), r.getString(4),
-                TaskSummary.titleOrExcerpt(r.getString(5), r.getString(6)), TaskStatus.valueOf(r.getString(7)),
+        return new PageRow(r.getLong(2), r.getLong(3), r.getBytes(4), shownTitle(r.getBytes(5), r.getString(6)),
+                TaskStatus.valueOf(r.getString(7)),
                 r.getLong(8), RenderedStatements.nullableLong(r, 9), UnitRole.valueOf(r.getString(1)) == UnitRole.LEAD,
                 r.getString(10), total(r.getBigDecimal(11)), total(r.getBigDecimal(12)));
+    }
+
+    /**
+     * A task's title as the list shows it ({@link TaskSummary#titleOrExcerpt}), as UTF-8 bytes: the title's own bytes,
+     * undecoded, when it surely is not blank (it holds a printable ASCII character or a CJK ideograph's lead byte,
+     * U+4000-U+9FFF, none of them white space); else decoded and judged as the summary judges it. {@code text}: the
+     * task's text when the statement found the title empty, else null.
+     */
+    static byte[] shownTitle(byte[] title, String text) {
+        if (title != null && text == null) {
+            for (byte b : title) {
+                if ((b > 0x20 && b < 0x7f) || (b >= (byte) 0xe4 && b <= (byte) 0xe9)) {
+                    return title;
+                }
+            }
+        }
+        String shown = TaskSummary.titleOrExcerpt(title == null ? null : new String(title, StandardCharsets.UTF_8), text);
+        return shown.getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -144,7 +166,7 @@ public class OpenDuties {
         private KeptUnitNames.Names names = unitNames.names();
         private boolean reread;
 
-        UnitDuty duty(PageRow r) {
+        PagedDuty duty(PageRow r) {
             String unit = names.unit(r.unitId());
             String group = r.groupId() == null ? null : names.group(r.groupId());
             if ((unit == null || (r.groupId() != null && group == null)) && !reread) {
@@ -156,7 +178,7 @@ public class OpenDuties {
             if (unit == null) {
                 return null;
             }
-            return new UnitDuty(r.taskId(), r.planId(), r.ref(), r.displayTitle(), r.status(), r.unitId(), unit,
+            return new PagedDuty(r.taskId(), r.planId(), r.ref(), r.displayTitle(), r.status(), r.unitId(), unit,
                     group == null ? null : r.groupId(), group, r.lead());
         }
     }
@@ -175,11 +197,14 @@ public class OpenDuties {
                 d.field(TASK_OPEN_DUTY.UNIT_ID).asc());
         // the plan's title on its first row only (the row before is another plan's, in the page's own order, so one
         // sort serves both): the same title on each of a page's 200 rows was read and decoded 200 times
-        Field<String> planTitle = when(lag(planId).over(orderBy(order)).isDistinctFrom(planId), PLAN.TITLE).as(PLAN.TITLE);
+        Field<Long> before = lag(planId).over(orderBy(order));
+        Field<String> planTitle = when(before.isDistinctFrom(planId), PLAN.TITLE).as(PLAN.TITLE);
+        // the totals on the page's first row only (the one without a row before it): the driver read and parsed the
+        // same two numbers on each of the page's 200 rows
         return db.select(role, TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, UNTITLED_TEXT, TASK.STATUS,
                         d.field(TASK_OPEN_DUTY.UNIT_ID), d.field(TASK_OPEN_DUTY.VIA_GROUP_ID), planTitle,
-                        field(total(UnitRole.LEAD, path, plan)).as(LEAD_TOTAL),
-                        field(total(UnitRole.SUPPORTING, path, plan)).as(SUPPORTING_TOTAL))
+                        when(before.isNull(), field(total(UnitRole.LEAD, path, plan))).as(LEAD_TOTAL),
+                        when(before.isNull(), field(total(UnitRole.SUPPORTING, path, plan))).as(SUPPORTING_TOTAL))
                 .from(d).join(TASK).on(TASK.ID.eq(d.field(TASK_OPEN_DUTY.TASK_ID)))
                 .join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID))
                 .orderBy(order);

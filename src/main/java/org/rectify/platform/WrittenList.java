@@ -1,10 +1,12 @@
 package org.rectify.platform;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.UTF8JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.ser.std.StdSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
@@ -71,6 +73,20 @@ public final class WrittenList<E, T> extends AbstractList<T> implements RandomAc
             gen.writeNull();
         } else {
             gen.writeString(value.name());
+        }
+    }
+
+    /**
+     * UTF-8 bytes as a JSON string, escaped as the mapper escapes a string's characters: as they are into bytes (an
+     * answer), decoded into characters (a generator writing text, which cannot take bytes); null as the mapper writes it.
+     */
+    public static void writeUtf8(JsonGenerator gen, byte[] utf8) {
+        if (utf8 == null) {
+            gen.writeNull();
+        } else if (gen instanceof UTF8JsonGenerator) {
+            gen.writeUTF8String(utf8, 0, utf8.length);
+        } else {
+            gen.writeString(new String(utf8, StandardCharsets.UTF_8));
         }
     }
 

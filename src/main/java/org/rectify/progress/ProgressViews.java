@@ -10,6 +10,8 @@ import org.rectify.plans.DutyPage;
 import org.rectify.plans.Indicator;
 import org.rectify.plans.Obligation;
 import org.rectify.plans.OpenDuties;
+import org.rectify.plans.PagedDuties;
+import org.rectify.plans.PagedDuty;
 import org.rectify.plans.PlanSummary;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskDetail;
@@ -38,6 +40,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.castNull;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.count;
 import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
 import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
@@ -121,11 +127,12 @@ public class ProgressViews {
      * titles come with the duties).
      */
     private List<DueList.PlanDue> dueOf(DutyPage duties, Long cycleId) {
-        List<UnitDuty> leads = duties.lead();
-        List<UnitDuty> supports = duties.supporting();
-        Map<Long, List<UnitDuty>> leadsByPlan = leads.stream().collect(Collectors.groupingBy(UnitDuty::planId,
+        // the rows as read: their refs and titles are written as the database sent them (WrittenItems)
+        List<PagedDuty> leads = PagedDuties.rows(duties.lead());
+        List<PagedDuty> supports = PagedDuties.rows(duties.supporting());
+        Map<Long, List<PagedDuty>> leadsByPlan = leads.stream().collect(Collectors.groupingBy(PagedDuty::planId,
                 LinkedHashMap::new, Collectors.toList()));
-        Map<Long, List<UnitDuty>> supportsByPlan = supports.stream().collect(Collectors.groupingBy(UnitDuty::planId,
+        Map<Long, List<PagedDuty>> supportsByPlan = supports.stream().collect(Collectors.groupingBy(PagedDuty::planId,
                 LinkedHashMap::new, Collectors.toList()));
         Set<Long> planIds = new LinkedHashSet<>(leadsByPlan.keySet());
         planIds.addAll(supportsByPlan.keySet());
@@ -146,33 +153,33 @@ public class ProgressViews {
             all.stream().filter(c -> cycleId != null && c.id() == cycleId).findFirst()
                     .or(() -> ReportingCycles.current(all, today)).ifPresent(c -> shown.put(plan, c));
         }
-        List<UnitDuty> shownLeads = leads.stream().filter(d -> shown.containsKey(d.planId())).toList();
-        Map<SlotKey, SlotStatus> slots = slots(shown, shownLeads, today);
-        DueContributions contributed = contributions(shown.values(), shownLeads,
-                supports.stream().filter(d -> shown.containsKey(d.planId())).toList());
+        List<PagedDuty> shownLeads = leads.stream().filter(d -> shown.containsKey(d.planId())).toList();
+        DueContributions contributed = new DueContributions(new HashMap<>(), new HashMap<>());
+        Map<SlotKey, SlotStatus> slots = slotsAndContributions(shown, shownLeads,
+                supports.stream().filter(d -> shown.containsKey(d.planId())).toList(), today, contributed);
         List<DueList.PlanDue> out = new ArrayList<>();
+        WrittenItems.Names names = new WrittenItems.Names(); // the page's unit and group names, each encoded once
         for (long plan : planIds) {
             ReportingCycle cycle = shown.get(plan);
             SlotStatus none = cycle == null ? SlotStatus.MISSING : missing(cycle, today); // the plan's items without a slot
-            List<DueList.Item> items = new ArrayList<>();
-            List<DueList.Support> supporting = new ArrayList<>();
-            for (UnitDuty d : leadsByPlan.getOrDefault(plan, List.of())) {
+            List<WrittenItems.ItemRow> items = new ArrayList<>();
+            List<WrittenItems.SupportRow> supporting = new ArrayList<>();
+            for (PagedDuty d : leadsByPlan.getOrDefault(plan, List.of())) {
                 SlotKey slot = cycle == null ? null : new SlotKey(cycle.id(), d.taskId(), d.unitId());
                 SlotStatus status = cycle == null ? none : slots.getOrDefault(slot, none);
                 int count = cycle == null ? 0 : contributed.byLead().getOrDefault(slot, 0);
-                items.add(new DueList.Item(d.taskId(), d.ref(), d.displayTitle(), d.status(), d.unitId(), d.unitName(),
-                        d.groupName(), status, count));
+                items.add(new WrittenItems.ItemRow(d, status, count));
             }
             if (cycle != null) { // without a cycle there is nothing to contribute to
-                for (UnitDuty d : supportsByPlan.getOrDefault(plan, List.of())) {
-                    supporting.add(new DueList.Support(d.taskId(), d.ref(), d.displayTitle(), d.unitId(), d.unitName(),
+                for (PagedDuty d : supportsByPlan.getOrDefault(plan, List.of())) {
+                    supporting.add(new WrittenItems.SupportRow(d,
                             contributed.bySupporter().getOrDefault(new SlotKey(cycle.id(), d.taskId(), d.unitId()), 0)));
                 }
             }
             // the page's items and supported tasks written by hand (WrittenItems)
             out.add(new DueList.PlanDue(plan, titles.get(plan), cadences.byPlan().get(plan), cycle,
-                    cyclesByPlan.get(plan), WrittenItems.items(items),
-                    WrittenItems.supporting(supporting)));
+                    cyclesByPlan.get(plan), WrittenItems.itemRows(items, names),
+                    WrittenItems.supportRows(supporting, names)));
         }
         return out;
     }
@@ -356,68 +363,66 @@ public class ProgressViews {
         return whole ? null : caller.scope().unitPath();
     }
 
-    /** What the due list reads of a slot and its latest report. */
-    private static final List<org.jooq.Field<?>> SLOT_FIELDS = List.of(REPORT_SLOT.CYCLE_ID, REPORT_SLOT.TASK_ID,
-            REPORT_SLOT.UNIT_ID, REPORT_SLOT.STATE, REPORT_SLOT.FIRST_SUBMITTED_AT, REPORT_SLOT.LATEST_REPORT_ID,
-            REPORT_SLOT.SUBMITTED_REPORT_ID, PROGRESS_REPORT.VERSION, PROGRESS_REPORT.STATUS);
-
-    /** The contributions counted by cycle, task, lead unit and contributing unit. */
-    private static final org.jooq.Field<Integer> CONTRIBUTIONS = count();
-
-    /** The slots of these lead duties in their plan's shown cycle, in one statement, by cycle, task and unit. */
-    private Map<SlotKey, SlotStatus> slots(Map<Long, ReportingCycle> shown, List<UnitDuty> leads, LocalDate today) {
-        Map<SlotKey, SlotStatus> out = new HashMap<>();
-        if (leads.isEmpty()) {
-            return out;
-        }
-        Map<Long, ReportingCycle> byId = new HashMap<>();
-        shown.values().forEach(c -> byId.put(c.id(), c));
-        // arrays, not lists: one bind value each however long the root office's whole list is, and the statement
-        // rendered once (RenderedStatements): jOOQ built it afresh at every request
-        Long[] cycleIds = byId.keySet().toArray(Long[]::new);
-        Long[] taskIds = distinct(leads, List.of(), UnitDuty::taskId);
-        Long[] unitIds = distinct(leads, List.of(), UnitDuty::unitId);
-        List<Object> binds = List.of(cycleIds, taskIds, unitIds);
-        // read from the driver by column number, in SLOT_FIELDS' order (RenderedStatements.rows)
-        statements.rows(statements.sqlWithBinds("due-slots", () -> db.select(SLOT_FIELDS)
-                                .from(REPORT_SLOT).leftJoin(PROGRESS_REPORT).on(PROGRESS_REPORT.ID.eq(REPORT_SLOT.LATEST_REPORT_ID))
-                                .where(REPORT_SLOT.CYCLE_ID.eq(any(org.jooq.impl.DSL.val(cycleIds))).and(REPORT_SLOT.TASK_ID.eq(any(org.jooq.impl.DSL.val(taskIds))))
-                                        .and(REPORT_SLOT.UNIT_ID.eq(any(org.jooq.impl.DSL.val(unitIds))))), binds), binds, r -> {
-                    long cycle = r.getLong(1);
-                    String latestStatus = r.getString(9);
-                    out.put(new SlotKey(cycle, r.getLong(2), r.getLong(3)), SlotStates.of(ReportState.valueOf(r.getString(4)),
-                            r.getObject(5, java.time.OffsetDateTime.class), RenderedStatements.nullableLong(r, 6),
-                            RenderedStatements.nullableInt(r, 8), latestStatus == null ? null : VersionStatus.valueOf(latestStatus),
-                            RenderedStatements.nullableLong(r, 7), byId.get(cycle), today, clock.getZone()));
-                    return cycle;
-                });
-        return out;
-    }
-
     /** How many contributions each lead unit received and each supporting unit made, by cycle, task and unit. */
     private record DueContributions(Map<SlotKey, Integer> byLead, Map<SlotKey, Integer> bySupporter) {
     }
 
-    /** The contributions in these cycles on the lead and the supported tasks, in one statement. */
-    private DueContributions contributions(Collection<ReportingCycle> shown, List<UnitDuty> leads, List<UnitDuty> supports) {
-        DueContributions out = new DueContributions(new HashMap<>(), new HashMap<>());
-        Long[] taskIds = distinct(leads, supports, UnitDuty::taskId);
-        if (taskIds.length == 0) {
+    /** A row of {@link #slotsAndContributions}' statement: a slot and its latest report's version and status. */
+    private static final org.jooq.Field<Integer> SLOT_ROW = inline(0).as("kind");
+    /** A row of {@link #slotsAndContributions}' statement: a count of contributions by a unit to a lead unit's slot. */
+    private static final org.jooq.Field<Integer> CONTRIBUTION_ROW = inline(1).as("kind");
+
+    /**
+     * The slots of these lead duties in their plan's shown cycle, by cycle, task and unit; and into {@code contributed}
+     * the contributions in these cycles on the lead and the supported tasks: one statement, one round trip (issue 14:
+     * they were two), its rows told apart by their first column. Arrays, not lists: one bind value each however long
+     * the root office's whole list is, and the statement rendered once (RenderedStatements).
+     */
+    private Map<SlotKey, SlotStatus> slotsAndContributions(Map<Long, ReportingCycle> shown, List<PagedDuty> leads,
+                                                           List<PagedDuty> supports, LocalDate today,
+                                                           DueContributions contributed) {
+        Map<SlotKey, SlotStatus> out = new HashMap<>();
+        if (leads.isEmpty() && supports.isEmpty()) {
             return out;
         }
-        Long[] cycleIds = shown.stream().map(ReportingCycle::id).toArray(Long[]::new);
-        List<Object> binds = List.of(cycleIds, taskIds);
-        statements.rows(statements.sqlWithBinds("due-contributions", () -> db.select(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID,
-                                        REPORT_CONTRIBUTION.LEAD_UNIT_ID, REPORT_CONTRIBUTION.UNIT_ID, CONTRIBUTIONS)
+        Map<Long, ReportingCycle> byId = new HashMap<>();
+        shown.values().forEach(c -> byId.put(c.id(), c));
+        Long[] cycleIds = byId.keySet().toArray(Long[]::new);
+        Long[] leadTaskIds = distinct(leads, List.of(), PagedDuty::taskId);
+        Long[] unitIds = distinct(leads, List.of(), PagedDuty::unitId);
+        Long[] taskIds = distinct(leads, supports, PagedDuty::taskId);
+        List<Object> binds = List.of(cycleIds, leadTaskIds, unitIds, cycleIds, taskIds);
+        // read from the driver by column number: kind, cycle, task, (lead) unit, then a slot's state, first submission,
+        // latest and submitted report, the latest's version and status, or a contribution's unit and count
+        statements.rows(statements.sqlWithBinds("due-slots-and-contributions", () -> db.select(SLOT_ROW,
+                                REPORT_SLOT.CYCLE_ID, REPORT_SLOT.TASK_ID, REPORT_SLOT.UNIT_ID, REPORT_SLOT.STATE,
+                                REPORT_SLOT.FIRST_SUBMITTED_AT, REPORT_SLOT.LATEST_REPORT_ID, REPORT_SLOT.SUBMITTED_REPORT_ID,
+                                PROGRESS_REPORT.VERSION, PROGRESS_REPORT.STATUS, castNull(Long.class), castNull(Integer.class))
+                        .from(REPORT_SLOT).leftJoin(PROGRESS_REPORT).on(PROGRESS_REPORT.ID.eq(REPORT_SLOT.LATEST_REPORT_ID))
+                        .where(REPORT_SLOT.CYCLE_ID.eq(any(val(cycleIds))).and(REPORT_SLOT.TASK_ID.eq(any(val(leadTaskIds))))
+                                .and(REPORT_SLOT.UNIT_ID.eq(any(val(unitIds)))))
+                        .unionAll(select(CONTRIBUTION_ROW, REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID,
+                                REPORT_CONTRIBUTION.LEAD_UNIT_ID, castNull(REPORT_SLOT.STATE), castNull(REPORT_SLOT.FIRST_SUBMITTED_AT),
+                                castNull(Long.class), castNull(Long.class), castNull(Integer.class), castNull(PROGRESS_REPORT.STATUS),
+                                REPORT_CONTRIBUTION.UNIT_ID, count())
                                 .from(REPORT_CONTRIBUTION)
-                                .where(REPORT_CONTRIBUTION.CYCLE_ID.eq(any(org.jooq.impl.DSL.val(cycleIds))).and(REPORT_CONTRIBUTION.TASK_ID.eq(any(org.jooq.impl.DSL.val(taskIds)))))
-                                .groupBy(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID, REPORT_CONTRIBUTION.LEAD_UNIT_ID,
-                                        REPORT_CONTRIBUTION.UNIT_ID), binds), binds, r -> {
-                    long cycle = r.getLong(1);
-                    long task = r.getLong(2);
-                    int count = r.getInt(5);
-                    out.byLead().merge(new SlotKey(cycle, task, r.getLong(3)), count, Integer::sum);
-                    out.bySupporter().merge(new SlotKey(cycle, task, r.getLong(4)), count, Integer::sum);
+                                .where(REPORT_CONTRIBUTION.CYCLE_ID.eq(any(val(cycleIds))).and(REPORT_CONTRIBUTION.TASK_ID.eq(any(val(taskIds)))))
+                                .groupBy(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID,
+                                        REPORT_CONTRIBUTION.LEAD_UNIT_ID, REPORT_CONTRIBUTION.UNIT_ID)), binds), binds, r -> {
+                    long cycle = r.getLong(2);
+                    long task = r.getLong(3);
+                    long unit = r.getLong(4);
+                    if (r.getInt(1) == 0) {
+                        String latestStatus = r.getString(10);
+                        out.put(new SlotKey(cycle, task, unit), SlotStates.of(ReportState.valueOf(r.getString(5)),
+                                r.getObject(6, java.time.OffsetDateTime.class), RenderedStatements.nullableLong(r, 7),
+                                RenderedStatements.nullableInt(r, 9), latestStatus == null ? null : VersionStatus.valueOf(latestStatus),
+                                RenderedStatements.nullableLong(r, 8), byId.get(cycle), today, clock.getZone()));
+                    } else {
+                        int count = r.getInt(12);
+                        contributed.byLead().merge(new SlotKey(cycle, task, unit), count, Integer::sum);
+                        contributed.bySupporter().merge(new SlotKey(cycle, task, r.getLong(11)), count, Integer::sum);
+                    }
                     return cycle;
                 });
         return out;
@@ -435,12 +440,12 @@ public class ProgressViews {
     }
 
     /** The distinct ids of two lists of duties, in their order, as one bind value (a loop: the streams cost more). */
-    private static Long[] distinct(List<UnitDuty> first, List<UnitDuty> second, java.util.function.ToLongFunction<UnitDuty> id) {
+    private static Long[] distinct(List<PagedDuty> first, List<PagedDuty> second, java.util.function.ToLongFunction<PagedDuty> id) {
         Set<Long> ids = new LinkedHashSet<>(2 * (first.size() + second.size()));
-        for (UnitDuty d : first) {
+        for (PagedDuty d : first) {
             ids.add(id.applyAsLong(d));
         }
-        for (UnitDuty d : second) {
+        for (PagedDuty d : second) {
             ids.add(id.applyAsLong(d));
         }
         return ids.toArray(Long[]::new);

@@ -6,7 +6,6 @@ import org.rectify.platform.WrittenList;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
-import tools.jackson.core.json.UTF8JsonGenerator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -69,9 +68,9 @@ public final class WrittenSummaries {
         gen.writeName(REF);
         gen.writeString(row.ref());
         gen.writeName(TITLE);
-        writeUtf8(gen, row.title());
+        WrittenList.writeUtf8(gen, row.title());
         gen.writeName(TEXT);
-        writeUtf8(gen, row.text());
+        WrittenList.writeUtf8(gen, row.text());
         gen.writeName(STATUS);
         WrittenList.writeName(gen, row.status());
         gen.writeName(DEADLINE);
@@ -120,20 +119,6 @@ public final class WrittenSummaries {
         for (int i = at + width - 1; i >= at; i--) {
             into[i] = (char) ('0' + value % 10);
             value /= 10;
-        }
-    }
-
-    /**
-     * UTF-8 bytes as a JSON string, escaped as the mapper escapes a string's characters: as they are into bytes (an
-     * answer), decoded into characters (a generator writing text, which cannot take bytes).
-     */
-    private static void writeUtf8(JsonGenerator gen, byte[] utf8) {
-        if (utf8 == null) {
-            gen.writeNull();
-        } else if (gen instanceof UTF8JsonGenerator) {
-            gen.writeUTF8String(utf8, 0, utf8.length);
-        } else {
-            gen.writeString(new String(utf8, StandardCharsets.UTF_8));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.rectify.progress.internal;
 
+import org.rectify.plans.PagedDuty;
+import org.rectify.plans.UnitDuty;
 import org.rectify.progress.DueList;
 import org.rectify.progress.SlotStatus;
 import org.rectify.platform.WrittenList;
@@ -7,14 +9,19 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A due list's items and supported tasks as lists that write their JSON by hand (issue 14): the mapper's bean
  * serializers read each of a page's 200 records' 9 fields through a method handle and looked up each value's
  * serializer, over a quarter of a county office's request in a flight recording; these write the same fields in the
- * same order with the same bytes (a test compares them with the mapper's own writing). To the page's template and to
- * equality they are lists like any other.
+ * same order with the same bytes (a test compares them with the mapper's own writing). The refs and titles are the
+ * bytes the database sent and the page's names are encoded once (the UTF-8 decoding and encoding of the strings were
+ * ~8 % of the request's thread); an item is made only when one is asked for. To the page's template and to equality
+ * they are lists like any other.
  */
 public final class WrittenItems {
 
@@ -37,33 +44,66 @@ public final class WrittenItems {
     private WrittenItems() {
     }
 
-    /** A plan's items on the page, written by hand. */
-    public static List<DueList.Item> items(List<DueList.Item> items) {
-        return WrittenList.of(items, WrittenItems::write);
+    /** An item as read: its duty (ref and title as the database sent them), its slot's status and contributions. */
+    public record ItemRow(PagedDuty duty, SlotStatus status, int contributions) {
+
+        DueList.Item item() {
+            UnitDuty d = duty.duty();
+            return new DueList.Item(d.taskId(), d.ref(), d.displayTitle(), d.status(), d.unitId(), d.unitName(),
+                    d.groupName(), status, contributions);
+        }
     }
 
-    /** A plan's supported tasks on the page, written by hand. */
-    public static List<DueList.Support> supporting(List<DueList.Support> supporting) {
-        return WrittenList.of(supporting, WrittenItems::write);
+    /** A supported task as read: its duty and the contributions its unit made. */
+    public record SupportRow(PagedDuty duty, int contributions) {
+
+        DueList.Support support() {
+            UnitDuty d = duty.duty();
+            return new DueList.Support(d.taskId(), d.ref(), d.displayTitle(), d.unitId(), d.unitName(), contributions);
+        }
+    }
+
+    /**
+     * A page's unit and group names as UTF-8, each encoded once: a county's page names its 5 units on 200 rows. For one
+     * thread (an answer is written by one).
+     */
+    public static final class Names {
+
+        private final Map<String, byte[]> utf8 = new HashMap<>();
+
+        byte[] utf8(String name) {
+            return name == null ? null : utf8.computeIfAbsent(name, n -> n.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A plan's items on the page, written by hand; each an {@link DueList.Item} when one is asked for. */
+    public static List<DueList.Item> itemRows(List<ItemRow> items, Names names) {
+        return WrittenList.of(items, ItemRow::item, (gen, item) -> write(gen, item, names));
+    }
+
+    /** A plan's supported tasks on the page, written by hand; each a {@link DueList.Support} when one is asked for. */
+    public static List<DueList.Support> supportRows(List<SupportRow> supporting, Names names) {
+        return WrittenList.of(supporting, SupportRow::support, (gen, support) -> write(gen, support, names));
     }
 
     /** An item: the mapper's order of {@link DueList.Item}'s components, nulls written. */
-    private static void write(JsonGenerator gen, DueList.Item item) {
+    private static void write(JsonGenerator gen, ItemRow item, Names names) {
+        PagedDuty d = item.duty();
         gen.writeStartObject(item);
         gen.writeName(TASK_ID);
-        gen.writeNumber(item.taskId());
+        gen.writeNumber(d.taskId());
         gen.writeName(TASK_REF);
-        gen.writeString(item.taskRef());
+        WrittenList.writeUtf8(gen, d.refUtf8());
         gen.writeName(TASK_TITLE);
-        gen.writeString(item.taskTitle());
+        WrittenList.writeUtf8(gen, d.titleUtf8());
         gen.writeName(TASK_STATUS);
-        WrittenList.writeName(gen, item.taskStatus());
+        WrittenList.writeName(gen, d.status());
         gen.writeName(UNIT_ID);
-        gen.writeNumber(item.unitId());
+        gen.writeNumber(d.unitId());
         gen.writeName(UNIT_NAME);
-        gen.writeString(item.unitName());
+        WrittenList.writeUtf8(gen, names.utf8(d.unitName()));
         gen.writeName(GROUP_NAME);
-        gen.writeString(item.groupName());
+        WrittenList.writeUtf8(gen, names.utf8(d.groupName()));
         gen.writeName(STATUS);
         write(gen, item.status());
         gen.writeName(CONTRIBUTIONS);
@@ -72,18 +112,19 @@ public final class WrittenItems {
     }
 
     /** A supported task: the mapper's order of {@link DueList.Support}'s components, nulls written. */
-    private static void write(JsonGenerator gen, DueList.Support support) {
+    private static void write(JsonGenerator gen, SupportRow support, Names names) {
+        PagedDuty d = support.duty();
         gen.writeStartObject(support);
         gen.writeName(TASK_ID);
-        gen.writeNumber(support.taskId());
+        gen.writeNumber(d.taskId());
         gen.writeName(TASK_REF);
-        gen.writeString(support.taskRef());
+        WrittenList.writeUtf8(gen, d.refUtf8());
         gen.writeName(TASK_TITLE);
-        gen.writeString(support.taskTitle());
+        WrittenList.writeUtf8(gen, d.titleUtf8());
         gen.writeName(UNIT_ID);
-        gen.writeNumber(support.unitId());
+        gen.writeNumber(d.unitId());
         gen.writeName(UNIT_NAME);
-        gen.writeString(support.unitName());
+        WrittenList.writeUtf8(gen, names.utf8(d.unitName()));
         gen.writeName(CONTRIBUTIONS);
         gen.writeNumber(support.contributions());
         gen.writeEndObject();

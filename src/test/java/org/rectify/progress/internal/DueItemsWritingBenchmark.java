@@ -45,8 +45,8 @@ public final class DueItemsWritingBenchmark {
         long bytes = 0;
         List<DueList.Item> plainItems = new ArrayList<>(items);
         List<DueList.Support> plainSupporting = new ArrayList<>(supporting);
-        List<DueList.Item> writtenItems = WrittenItems.items(items);
-        List<DueList.Support> writtenSupporting = WrittenItems.supporting(supporting);
+        List<DueList.Item> writtenItems = DueRows.items(items);
+        List<DueList.Support> writtenSupporting = DueRows.supporting(supporting);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         if (args.length > 2 && args[2].equals("mixed")) { // as in the app: many bean types through the same writers
             Object[] others = {new R1(1, "a"), new R2("b", 2L, true), new R3(3, 4, "c"), new R4(List.of("d"), 5),

@@ -44,9 +44,9 @@ class WrittenItemsTests {
         items.add(new DueList.Item(1, "1", "t", null, 2, "u", "g", null, -1));
         items.add(new DueList.Item(1, "1", "t", TaskStatus.ASSIGNED, 2, "u", null, SlotStatus.MISSING, 0));
 
-        assertThat(JSON.writeValueAsString(WrittenItems.items(items))).isEqualTo(JSON.writeValueAsString(new ArrayList<>(items)));
-        assertThat(JSON.writeValueAsString(WrittenItems.items(List.of()))).isEqualTo("[]");
-        assertThat(WrittenItems.items(items)).as("a list like any other").isEqualTo(items);
+        assertThat(JSON.writeValueAsString(DueRows.items(items))).isEqualTo(JSON.writeValueAsString(new ArrayList<>(items)));
+        assertThat(JSON.writeValueAsString(DueRows.items(List.of()))).isEqualTo("[]");
+        assertThat(DueRows.items(items)).as("a list like any other").isEqualTo(items);
     }
 
     @Test
@@ -59,10 +59,10 @@ class WrittenItemsTests {
         }
         supporting.add(new DueList.Support(0, null, null, 0, null, 0));
 
-        assertThat(JSON.writeValueAsString(WrittenItems.supporting(supporting)))
+        assertThat(JSON.writeValueAsString(DueRows.supporting(supporting)))
                 .isEqualTo(JSON.writeValueAsString(new ArrayList<>(supporting)));
-        assertThat(JSON.writeValueAsString(WrittenItems.supporting(List.of()))).isEqualTo("[]");
-        assertThat(WrittenItems.supporting(supporting)).isEqualTo(supporting);
+        assertThat(JSON.writeValueAsString(DueRows.supporting(List.of()))).isEqualTo("[]");
+        assertThat(DueRows.supporting(supporting)).isEqualTo(supporting);
     }
 
     @Test
@@ -70,8 +70,8 @@ class WrittenItemsTests {
         var item = new DueList.Item(7, "二(三)", "推进\"清废\"行动", TaskStatus.IN_PROGRESS, 11, "庆桐县", null,
                 new SlotStatus(ReportState.LATE, 3, 90L, 2, VersionStatus.SUBMITTED, 90L), 1);
         var support = new DueList.Support(8, "4", "标题", 12, "水务局", 2);
-        var written = new DueList.PlanDue(2, "方案", null, null, List.of(), WrittenItems.items(List.of(item)),
-                WrittenItems.supporting(List.of(support)));
+        var written = new DueList.PlanDue(2, "方案", null, null, List.of(), DueRows.items(List.of(item)),
+                DueRows.supporting(List.of(support)));
         var plain = new DueList.PlanDue(2, "方案", null, null, List.of(), new ArrayList<>(List.of(item)),
                 new ArrayList<>(List.of(support)));
 

@@ -106,8 +106,8 @@ public class Accounts {
 
     /** {@link #ofUnits} of each of these units, by unit (a unit without such an account left out), read at once. */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, List<Long>> ofEachUnit(Collection<Long> unitIds, Role... roles) {
-        return unitIds.isEmpty() ? java.util.Map.of() : db.select(ACCOUNT.UNIT_ID, ACCOUNT.ID).from(ACCOUNT)
+    public Map<Long, List<Long>> ofEachUnit(Collection<Long> unitIds, Role... roles) {
+        return unitIds.isEmpty() ? Map.of() : db.select(ACCOUNT.UNIT_ID, ACCOUNT.ID).from(ACCOUNT)
                 .where(ACCOUNT.UNIT_ID.in(unitIds).and(ACCOUNT.ENABLED.isTrue())
                         .and(ACCOUNT.ROLE.in(Arrays.stream(roles).map(Enum::name).toList())))
                 .orderBy(ACCOUNT.ID).fetchGroups(ACCOUNT.UNIT_ID, ACCOUNT.ID);

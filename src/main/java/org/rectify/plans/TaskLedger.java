@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -358,7 +359,7 @@ public class TaskLedger {
     /** Those of these tasks that exist and are neither closed nor cancelled ({@link #isOpen} of many at once). */
     @Transactional(readOnly = true)
     public Set<Long> openAmong(Collection<Long> taskIds) {
-        Set<Long> open = new java.util.HashSet<>();
+        Set<Long> open = new HashSet<>();
         if (!taskIds.isEmpty()) {
             db.select(TASK.ID, TASK.STATUS).from(TASK).where(TASK.ID.in(taskIds))
                     .forEach(r -> {

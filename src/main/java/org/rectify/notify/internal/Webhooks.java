@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import static org.jooq.impl.DSL.field;
@@ -150,7 +151,7 @@ public class Webhooks {
     List<List<Long>> coveringEach(List<? extends Collection<Long>> unitSets) {
         Map<Long, String> paths = units.paths(unitSets.stream().flatMap(Collection::stream).distinct().toList());
         Map<Long, String> scopes = scopes();
-        return unitSets.stream().map(set -> covering(set.stream().map(paths::get).filter(java.util.Objects::nonNull)
+        return unitSets.stream().map(set -> covering(set.stream().map(paths::get).filter(Objects::nonNull)
                 .toList(), scopes)).toList();
     }
 

@@ -3,12 +3,12 @@ package org.rectify.access;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.rectify.platform.Like;
 import org.jooq.Record;
 import org.rectify.access.AccountChanged.Change;
 import org.rectify.access.internal.LoginThrottle;
 import org.rectify.platform.EmailAddress;
 import org.rectify.platform.InvalidInputException;
+import org.rectify.platform.Like;
 import org.rectify.platform.NotFoundException;
 import org.rectify.units.Units;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,25 +99,25 @@ public class Accounts {
     /** The accounts of these units (exactly these, not units below) that have one of the roles. */
     @Transactional(readOnly = true)
     public List<Long> ofUnits(Collection<Long> unitIds, Role... roles) {
-        return db.select(ACCOUNT.ID).from(ACCOUNT)
-                .where(ACCOUNT.UNIT_ID.in(unitIds).and(ACCOUNT.ENABLED.isTrue())
-                        .and(ACCOUNT.ROLE.in(Arrays.stream(roles).map(Enum::name).toList())))
-                .orderBy(ACCOUNT.ID).fetch(ACCOUNT.ID);
+        return db.select(ACCOUNT.ID).from(ACCOUNT).where(enabledOf(unitIds, roles)).orderBy(ACCOUNT.ID).fetch(ACCOUNT.ID);
     }
 
     /** {@link #ofUnits} of each of these units, by unit (a unit without such an account left out), read at once. */
     @Transactional(readOnly = true)
     public Map<Long, List<Long>> ofEachUnit(Collection<Long> unitIds, Role... roles) {
         return unitIds.isEmpty() ? Map.of() : db.select(ACCOUNT.UNIT_ID, ACCOUNT.ID).from(ACCOUNT)
-                .where(ACCOUNT.UNIT_ID.in(unitIds).and(ACCOUNT.ENABLED.isTrue())
-                        .and(ACCOUNT.ROLE.in(Arrays.stream(roles).map(Enum::name).toList())))
-                .orderBy(ACCOUNT.ID).fetchGroups(ACCOUNT.UNIT_ID, ACCOUNT.ID);
+                .where(enabledOf(unitIds, roles)).orderBy(ACCOUNT.ID).fetchGroups(ACCOUNT.UNIT_ID, ACCOUNT.ID);
+    }
+
+    private static Condition enabledOf(Collection<Long> unitIds, Role... roles) {
+        return ACCOUNT.UNIT_ID.in(unitIds).and(ACCOUNT.ENABLED.isTrue())
+                .and(ACCOUNT.ROLE.in(Arrays.stream(roles).map(Enum::name).toList()));
     }
 
     /** Those of these units that have an enabled account of the role (an office's units, for a plan's hand-over). */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> unitsWith(Collection<Long> unitIds, Role role) {
-        return new java.util.HashSet<>(db.selectDistinct(ACCOUNT.UNIT_ID).from(ACCOUNT)
+    public Set<Long> unitsWith(Collection<Long> unitIds, Role role) {
+        return new HashSet<>(db.selectDistinct(ACCOUNT.UNIT_ID).from(ACCOUNT)
                 .where(ACCOUNT.UNIT_ID.in(unitIds).and(ACCOUNT.ENABLED.isTrue()).and(ACCOUNT.ROLE.eq(role.name())))
                 .fetch(ACCOUNT.UNIT_ID));
     }

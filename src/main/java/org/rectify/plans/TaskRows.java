@@ -36,7 +36,7 @@ final class TaskRows {
     static final int BINDS = 30_000;
 
     /** A task to insert: its content with the columns {@link Tasks} worked out. */
-    record NewTask(TaskContent content, String ref, LocalDate deadline) {
+    record NewTask(TaskContent content, String ref, LocalDate deadline, NewTaskReach reach) {
     }
 
     /** A task's units, each unit with the group it came through (null when named itself), in the order written. */
@@ -60,7 +60,8 @@ final class TaskRows {
     List<Long> insertTasks(long planId, List<NewTask> tasks, int firstPosition, TaskStatus status, int version, Instant at) {
         OffsetDateTime now = at.atOffset(ZoneOffset.UTC);
         List<Field<?>> columns = List.of(TASK.PLAN_ID, TASK.REF, TASK.POSITION, TASK.TITLE, TASK.TEXT, TASK.MEASURES,
-                TASK.ONGOING, TASK.DEADLINE, TASK.STATUS, TASK.VERSION, TASK.CREATED_AT, TASK.UPDATED_AT);
+                TASK.ONGOING, TASK.DEADLINE, TASK.STATUS, TASK.VERSION, TASK.CREATED_AT, TASK.UPDATED_AT,
+                TASK.UNIT_REACH, TASK.LEAD_REACH, TASK.LEAD_UNIT_IDS, TASK.LEAD_GROUP_IDS); // the office reach: V26's row trigger
         Map<String, Long> ids = new HashMap<>();
         Map<String, Integer> positions = new HashMap<>();
         for (NewTask t : tasks) {
@@ -69,7 +70,8 @@ final class TaskRows {
         for (List<NewTask> part : parts(tasks, columns.size())) {
             List<RowN> rows = part.stream().map(t -> row(columns, planId, t.ref(), positions.get(t.ref()),
                     blankToNull(t.content().title()), t.content().text().strip(), blankToNull(t.content().measures()),
-                    t.content().ongoing(), t.deadline(), status.name(), version, now, now)).toList();
+                    t.content().ongoing(), t.deadline(), status.name(), version, now, now, t.reach().unitReach(),
+                    t.reach().leadReach(), t.reach().leadUnitIds(), t.reach().leadGroupIds())).toList();
             db.insertInto(TASK).columns(columns).valuesOfRows(rows).returningResult(TASK.REF, TASK.ID)
                     .forEach(r -> ids.put(r.value1(), r.value2()));
         }

@@ -82,7 +82,7 @@ public class Tasks {
             return List.of();
         }
         Map<Long, UnitGroup> groups = new HashMap<>(); // each group read once for the whole batch
-        Set<Long> known = null; // the units named that exist: read in one statement for the whole batch
+        Map<Long, String> paths = null; // the units named that exist, with their paths: one statement for the whole batch
         Set<String> taken = new HashSet<>();
         List<TaskRows.NewTask> rows = new ArrayList<>();
         List<Map<Long, Long>> leads = new ArrayList<>();
@@ -92,23 +92,31 @@ public class Tasks {
             if (content.planId() != planId) {
                 throw new IllegalArgumentException("task of plan " + content.planId() + " given for plan " + planId);
             }
-            if (rows.isEmpty()) {
+            if (paths == null) {
                 plans.governed(planId, caller);
                 taken.addAll(refsAmong(planId, contents));
-                known = units.paths(contents.stream().flatMap(c -> Stream.concat(
-                        c.leadUnits().unitIds().stream(), c.supportingUnits().unitIds().stream())).distinct().toList()).keySet();
+                paths = new HashMap<>(units.paths(contents.stream().flatMap(c -> Stream.concat(
+                        c.leadUnits().unitIds().stream(), c.supportingUnits().unitIds().stream())).distinct().toList()));
             }
             String ref = content.ref().strip();
             if (!taken.add(ref)) {
                 throw new InvalidInputException(Map.of("ref", "task.refTaken"), "task.refTaken", ref);
             }
-            Map<Long, Long> lead = expand(content.leadUnits(), known, groups);
-            supporting.add(expand(content.supportingUnits(), known, groups));
+            Map<Long, Long> lead = expand(content.leadUnits(), paths.keySet(), groups);
+            supporting.add(expand(content.supportingUnits(), paths.keySet(), groups));
             if (assign && lead.isEmpty()) {
                 throw new InvalidInputException(Map.of("leadUnits", "task.assignNeedsLeadUnit"), "task.assignNeedsLeadUnit");
             }
             leads.add(lead);
-            rows.add(new TaskRows.NewTask(content, ref, deadline(content)));
+        }
+        // the paths of group members not named themselves, read once: the tasks are written with their reach
+        Map<Long, String> unitPaths = paths;
+        unitPaths.putAll(units.paths(Stream.concat(leads.stream(), supporting.stream()).flatMap(m -> m.keySet().stream())
+                .distinct().filter(id -> !unitPaths.containsKey(id)).toList()));
+        for (int i = 0; i < contents.size(); i++) {
+            TaskContent content = contents.get(i);
+            rows.add(new TaskRows.NewTask(content, content.ref().strip(), deadline(content),
+                    NewTaskReach.of(leads.get(i), supporting.get(i), unitPaths)));
         }
         Integer last = db.select(org.jooq.impl.DSL.max(TASK.POSITION)).from(TASK).where(TASK.PLAN_ID.eq(planId))
                 .fetchOne(0, Integer.class);

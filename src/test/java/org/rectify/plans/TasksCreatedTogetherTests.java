@@ -20,6 +20,8 @@ import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -61,6 +63,8 @@ class TasksCreatedTogetherTests {
     EventPublicationRegistry publications;
     @Autowired
     EventSerializer serializer;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void tasks_created_together_hold_what_the_same_tasks_created_and_assigned_one_by_one_hold(Scenario scenario) {
@@ -114,6 +118,25 @@ class TasksCreatedTogetherTests {
                         from task_open_duty""", """
                         select path, role, plan_id, task_position, task_id, unit_position, unit_id, via_group_id
                         from task_open_duty_derived""", "tasks created together");
+    }
+
+    @Test
+    void tasks_created_together_are_written_with_their_reach_so_the_refresh_after_their_units_rewrites_none_of_them() {
+        long plan = plan("一批连同范围写入整改方案");
+        String updates = "select n_tup_upd from pg_stat_xact_user_tables where relname = 'task'";
+        Long updated = new TransactionTemplate(transactions).execute(s -> {
+            // (read before too: the backend may still hold counts of earlier transactions, not flushed yet)
+            long before = jdbc.queryForObject(updates, Long.class);
+            tasks.createAll(plan, contents(plan), true, office());
+            return jdbc.queryForObject(updates, Long.class) - before;
+        });
+        // the two tasks naming a responsible person get it in one update each; no other update of a task row (the
+        // reach refresh after the units' insert, and with it every task trigger, found nothing to change)
+        assertThat(updated).isEqualTo(2);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from task where plan_id = ? and unit_reach <> '{}' and lead_reach <> '{}'
+                  and cardinality(office_reach) > cardinality(unit_reach) and lead_unit_ids <> '{}'""", Integer.class, plan))
+                .as("every task with its reach").isEqualTo(4);
     }
 
     @Test

@@ -59,6 +59,8 @@ import static org.rectify.progress.api.Tables.PROGRESS_CYCLE;
 class KeptCounts {
 
     private static final int CHUNK = 1_000;
+    /** Tasks a command counts anew at most (one, or a few it touches together); more are a batch's. */
+    static final int COMMAND_TASKS = 16;
 
     private final DSLContext db;
     private final TallySource source;
@@ -140,8 +142,13 @@ class KeptCounts {
         if (!gone.isEmpty()) {
             writes.add(db.deleteFrom(INSIGHT_TASK).where(INSIGHT_TASK.TASK_ID.in(gone)));
         }
-        writes.addAll(delta.writes(db));
-        if (!writes.isEmpty()) {
+        // a batch of tasks (a plan's publication, a recomputation): the sums as arrays, each statement with its values
+        // bound; a command's few tasks as before, one JDBC batch of statements with their values inlined
+        boolean batch = ids.size() > COMMAND_TASKS;
+        writes.addAll(delta.writes(db, batch));
+        if (batch) {
+            writes.forEach(Query::execute);
+        } else if (!writes.isEmpty()) {
             db.batch(writes).execute();
         }
     }
@@ -375,10 +382,10 @@ class KeptCounts {
             }
         }
 
-        List<Query> writes(DSLContext db) {
+        List<Query> writes(DSLContext db, boolean asArrays) {
             List<Query> writes = new ArrayList<>();
             for (KeptSums<?> sums : List.of(counts, months, deadlines, weeks, owed, slots)) {
-                writes.addAll(sums.writes(db));
+                writes.addAll(sums.writes(db, asArrays));
             }
             return writes;
         }

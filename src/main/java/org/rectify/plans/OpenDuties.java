@@ -1,9 +1,8 @@
 package org.rectify.plans;
 
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record7;
+import org.jooq.Record11;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.rectify.platform.RenderedStatements;
@@ -28,7 +27,6 @@ import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 import static org.rectify.plans.internal.db.Tables.PLAN;
-import static org.rectify.plans.internal.db.Tables.TASK;
 import static org.rectify.plans.internal.db.Tables.TASK_OPEN_DUTY;
 import static org.rectify.plans.internal.db.Tables.TASK_OPEN_DUTY_COUNT;
 
@@ -37,7 +35,8 @@ import static org.rectify.plans.internal.db.Tables.TASK_OPEN_DUTY_COUNT;
  * {@code task_open_duty}'s key in the list's order and its totals are {@code task_open_duty_count}'s, so a page costs
  * the same in a township and in a province of a million tasks (issue 14). Holds what {@link TaskLedger#duties} with
  * the reporting statuses returns, in its order. Not scoped: the caller applies its own rules (the progress module).
- * A page is one statement (its rows, their plans' titles and the totals), rendered once per shape; its units and
+ * A page is one statement (its rows, their plans' titles and the totals), rendered once per shape, reading what it shows
+ * of each task from the rows themselves (V73: no probe of {@code task} per row); its units and
  * groups are named from the names the node keeps ({@link KeptUnitNames}, as the ledger's lead units), not joined; its
  * rows keep the refs and titles as read ({@link PagedDuty}).
  */
@@ -50,8 +49,6 @@ public class OpenDuties {
 
     private static final Field<BigDecimal> LEAD_TOTAL = field("lead_total", BigDecimal.class);
     private static final Field<BigDecimal> SUPPORTING_TOTAL = field("supporting_total", BigDecimal.class);
-    /** The text only of an untitled task, whose excerpt stands for its title: the list shows no more of it. */
-    private static final Field<String> UNTITLED_TEXT = when(TaskConditions.untitled(TASK.TITLE), TASK.TEXT).as(TASK.TEXT);
 
     private final DSLContext db;
     private final RenderedStatements statements;
@@ -138,20 +135,16 @@ public class OpenDuties {
 
     /**
      * A task's title as the list shows it ({@link TaskSummary#titleOrExcerpt}), as UTF-8 bytes: the title's own bytes,
-     * undecoded, when it surely is not blank (it holds a printable ASCII character or a CJK ideograph's lead byte,
-     * U+4000-U+9FFF, none of them white space); else decoded and judged as the summary judges it. {@code text}: the
-     * task's text when the statement found the title empty, else null.
+     * undecoded, unless the task's text came with it ({@code untitledText}: V73's {@code task_untitled_text}, the text
+     * when the title is blank by Java's own rule, which a test keeps equal to {@link String#isBlank}); then the text's
+     * excerpt. A task's text is never null, so a blank title always brings it.
      */
-    static byte[] shownTitle(byte[] title, String text) {
-        if (title != null && text == null) {
-            for (byte b : title) {
-                if ((b > 0x20 && b < 0x7f) || (b >= (byte) 0xe4 && b <= (byte) 0xe9)) {
-                    return title;
-                }
-            }
+    static byte[] shownTitle(byte[] title, String untitledText) {
+        if (untitledText == null && title != null) {
+            return title;
         }
-        String shown = TaskSummary.titleOrExcerpt(title == null ? null : new String(title, StandardCharsets.UTF_8), text);
-        return shown.getBytes(StandardCharsets.UTF_8);
+        String decoded = title == null ? null : new String(title, StandardCharsets.UTF_8);
+        return TaskSummary.titleOrExcerpt(decoded, untitledText).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -201,20 +194,22 @@ public class OpenDuties {
         Field<String> planTitle = when(before.isDistinctFrom(planId), PLAN.TITLE).as(PLAN.TITLE);
         // the totals on the page's first row only (the one without a row before it): the driver read and parsed the
         // same two numbers on each of the page's 200 rows
-        return db.select(role, TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.TITLE, UNTITLED_TEXT, TASK.STATUS,
+        // what the page shows of each task is kept on its rows (V73): no probe of task per row
+        return db.select(role, d.field(TASK_OPEN_DUTY.TASK_ID), planId, d.field(TASK_OPEN_DUTY.REF),
+                        d.field(TASK_OPEN_DUTY.TITLE), d.field(TASK_OPEN_DUTY.UNTITLED_TEXT), d.field(TASK_OPEN_DUTY.STATUS),
                         d.field(TASK_OPEN_DUTY.UNIT_ID), d.field(TASK_OPEN_DUTY.VIA_GROUP_ID), planTitle,
                         when(before.isNull(), field(total(UnitRole.LEAD, path, plan))).as(LEAD_TOTAL),
                         when(before.isNull(), field(total(UnitRole.SUPPORTING, path, plan))).as(SUPPORTING_TOTAL))
-                .from(d).join(TASK).on(TASK.ID.eq(d.field(TASK_OPEN_DUTY.TASK_ID)))
-                .join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID))
+                .from(d).join(PLAN).on(PLAN.ID.eq(planId))
                 .orderBy(order);
     }
 
     /** One role's page: a range of the primary key, in its order; path, plan, offset and size bound. */
-    private static Select<Record7<UnitRole, Long, Integer, Long, Integer, Long, Long>> range(UnitRole role, String path, Long plan,
-                                                                                    int from, int size) {
+    private static Select<Record11<UnitRole, Long, Integer, Long, Integer, Long, Long, String, String, String, String>> range(
+            UnitRole role, String path, Long plan, int from, int size) {
         return select(TASK_OPEN_DUTY.ROLE, TASK_OPEN_DUTY.PLAN_ID, TASK_OPEN_DUTY.TASK_POSITION, TASK_OPEN_DUTY.TASK_ID,
-                TASK_OPEN_DUTY.UNIT_POSITION, TASK_OPEN_DUTY.UNIT_ID, TASK_OPEN_DUTY.VIA_GROUP_ID)
+                TASK_OPEN_DUTY.UNIT_POSITION, TASK_OPEN_DUTY.UNIT_ID, TASK_OPEN_DUTY.VIA_GROUP_ID, TASK_OPEN_DUTY.REF,
+                TASK_OPEN_DUTY.TITLE, TASK_OPEN_DUTY.UNTITLED_TEXT, TASK_OPEN_DUTY.STATUS)
                 .from(TASK_OPEN_DUTY)
                 .where(TASK_OPEN_DUTY.PATH.eq(val(path)).and(TASK_OPEN_DUTY.ROLE.eq(inline(role, TASK_OPEN_DUTY.ROLE)))
                         .and(plan == null ? noCondition() : TASK_OPEN_DUTY.PLAN_ID.eq(val(plan))))

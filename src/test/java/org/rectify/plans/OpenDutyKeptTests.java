@@ -35,9 +35,11 @@ class OpenDutyKeptTests {
 
     private static final Set<TaskStatus> OPEN = OpenReachRange.OPEN;
     private static final String KEPT = """
-            select path, role, plan_id, task_position, task_id, unit_position, unit_id, via_group_id from task_open_duty""";
+            select path, role, plan_id, task_position, task_id, unit_position, unit_id, via_group_id,
+                   ref, title, untitled_text, status from task_open_duty""";
     private static final String DERIVED = """
-            select path, role, plan_id, task_position, task_id, unit_position, unit_id, via_group_id
+            select path, role, plan_id, task_position, task_id, unit_position, unit_id, via_group_id,
+                   ref, title, untitled_text, status
             from task_open_duty_derived""";
     private static final String COUNTED = "select path, role, plan_id, count(*)::int from task_open_duty group by 1, 2, 3";
     private static final String KEPT_COUNTS = "select path, role, plan_id, duties from task_open_duty_count where duties <> 0";
@@ -97,6 +99,13 @@ class OpenDutyKeptTests {
         assertKeptAsDerived("a no-break space for a title");
         assertThat(titleOnPage(epbPath, draft)).isEqualTo("\u00a0");
         jdbc.update("update task set title = ?, text = ? where id = ?", "应报事项测试任务", "应报事项测试任务", draft);
+        // what a page shows of a task follows it in the same statement, whoever writes it (V73)
+        jdbc.update("update task set ref = ?, title = ? where id = ?", "改-1", "改过的标题", draft);
+        assertKeptAsDerived("a task retitled and its ref changed");
+        assertThat(titleOnPage(epbPath, draft)).isEqualTo("改过的标题");
+        assertThat(openDuties.page(epbPath, null, 0, 200).lead().stream().filter(d -> d.taskId() == draft)
+                .map(UnitDuty::ref).findFirst()).contains("改-1");
+        jdbc.update("update task set title = ? where id = ?", "应报事项测试任务", draft);
 
         TestTasks.reassign(mvc, ledger, draft, List.of(linxiang, newUnit), List.of(epb, finance)); // reassigned, and supported
         assertKeptAsDerived("lead units changed, supporting units added");
@@ -124,6 +133,21 @@ class OpenDutyKeptTests {
         TestTasks.command(mvc, other, "CANCEL");
         assertThat(keptRowsOf(other)).as("a cancelled task has no duty").isZero();
         assertKeptAsDerived("cancelled");
+    }
+
+    @Test
+    void the_database_finds_a_title_blank_exactly_when_java_does() {
+        // every BMP character but the surrogates, alone as a title: the text comes with it only when Java finds it blank
+        List<Integer> sqlBlank = jdbc.queryForList("""
+                select c from generate_series(1, 65535) c
+                where c not between 55296 and 57343 and task_untitled_text(chr(c), 'text') is not null order by c""",
+                Integer.class);
+        List<Integer> javaBlank = java.util.stream.IntStream.rangeClosed(1, 65535)
+                .filter(c -> !Character.isSurrogate((char) c) && String.valueOf((char) c).isBlank()).boxed().toList();
+        assertThat(sqlBlank).isEqualTo(javaBlank).contains(0x3000, 0x20).doesNotContain(0xa0);
+        assertThat(jdbc.queryForObject("select task_untitled_text(null, 'text')", String.class)).isEqualTo("text");
+        assertThat(jdbc.queryForObject("select task_untitled_text(' \u3000整改\t', 'text')", String.class)).isNull();
+        assertThat(jdbc.queryForObject("select task_untitled_text(' \u3000\t', 'text')", String.class)).isEqualTo("text");
     }
 
     /** The title a unit's due page shows for the task. */

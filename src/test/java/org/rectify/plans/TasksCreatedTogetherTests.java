@@ -114,9 +114,11 @@ class TasksCreatedTogetherTests {
                 "select path, reach, grain, bucket, tasks from task_open_deadline_count where tasks <> 0",
                 "select path, reach, grain, bucket, tasks from task_open_deadline_count_derived", "tasks created together");
         KeptRows.assertKeptIsFresh(jdbc, """
-                        select path, role, plan_id, task_position, task_id, unit_position, unit_id, via_group_id
+                        select path, role, plan_id, task_position, task_id, unit_position, unit_id, via_group_id,
+                               ref, title, untitled_text, status
                         from task_open_duty""", """
-                        select path, role, plan_id, task_position, task_id, unit_position, unit_id, via_group_id
+                        select path, role, plan_id, task_position, task_id, unit_position, unit_id, via_group_id,
+                               ref, title, untitled_text, status
                         from task_open_duty_derived""", "tasks created together");
     }
 

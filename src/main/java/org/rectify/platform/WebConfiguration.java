@@ -56,8 +56,9 @@ class WebConfiguration implements WebMvcConfigurer {
      * Switches off the filter Boot adds to hold each request's attributes and locale for code run before the
      * dispatcher: the dispatcher sets both holders again for everything it runs (controllers, views, request-scoped
      * beans such as {@code UnitAliases}, {@link PageLinks}, {@link Messages}), error pages included, and nothing before
-     * it reads them here (the refusals of the security filters and of the turns resolve the language themselves). It
-     * was ~4 % of a count's request thread (issue 14); a page's language and links over HTTP: {@code RequestHoldersTests}.
+     * it reads them here (the refusals of the security filters and of the turns resolve the language themselves). Its
+     * own work was ~4 % of a count's request thread in session 21's profile (issue 14); a page's language, aliases and
+     * links over HTTP: {@code RequestHoldersTests}.
      */
     @Bean
     FilterRegistrationBean<RequestContextFilter> requestContextFilter() {

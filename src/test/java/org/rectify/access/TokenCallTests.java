@@ -2,6 +2,7 @@ package org.rectify.access;
 
 import org.junit.jupiter.api.Test;
 import org.rectify.DemoLogins;
+import org.rectify.HttpSignIn;
 import org.rectify.IntegrationTest;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,11 +15,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,16 +122,7 @@ class TokenCallTests {
         String secret = token("chain-http");
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://localhost:" + port;
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                        .header("Cookie", cookie(form)).header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("username=office&password=" + DemoLogins.PASSWORD
-                                + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.statusCode()).isEqualTo(302);
-        String session = cookie(signedIn);
+        String session = HttpSignIn.session(http, base, "office");
 
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> byToken = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tasks/count"))
@@ -144,11 +134,6 @@ class TokenCallTests {
         HttpResponse<String> byCookie = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tasks/count"))
                 .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(byCookie.statusCode()).as("the office's session after the token calls").isEqualTo(200);
-    }
-
-    private static String cookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
     }
 
     @Test

@@ -7,11 +7,14 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
 
+import java.lang.reflect.Array;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.field;
@@ -63,14 +66,10 @@ final class KeptSums<R extends Record> {
     List<Query> writes(DSLContext db) {
         List<Field<?>> columns = new ArrayList<>(keys);
         columns.addAll(counts);
-        Map<Field<?>, Object> sums = new HashMap<>();
-        counts.forEach(c -> sums.put(c, c.plus(excluded(c))));
+        Map<Field<?>, Object> sums = sums();
         List<Query> writes = new ArrayList<>();
         List<List<Object>> chunk = new ArrayList<>();
-        for (var e : rows.entrySet()) {
-            if (java.util.Arrays.stream(e.getValue()).allMatch(v -> v == 0)) {
-                continue;
-            }
+        for (var e : nonZero()) {
             List<Object> values = new ArrayList<>(e.getKey());
             for (int v : e.getValue()) {
                 values.add(v);
@@ -97,47 +96,43 @@ final class KeptSums<R extends Record> {
 
     /** Every row not all zero, in key order, as one upsert from the columns' arrays; null when there is none. */
     private Query arrayUpsert(DSLContext db) {
-        List<TableField<R, ?>> columns = new ArrayList<>(keys);
-        columns.addAll(counts);
-        List<Object[]> arrays = new ArrayList<>();
-        int n = (int) rows.values().stream().filter(v -> !java.util.Arrays.stream(v).allMatch(c -> c == 0)).count();
-        if (n == 0) {
+        List<Map.Entry<List<Object>, int[]>> given = nonZero();
+        if (given.isEmpty()) {
             return null;
         }
-        for (TableField<R, ?> c : columns) {
-            arrays.add((Object[]) java.lang.reflect.Array.newInstance(c.getType(), n));
-        }
-        int i = 0;
-        for (var e : rows.entrySet()) {
-            if (java.util.Arrays.stream(e.getValue()).allMatch(v -> v == 0)) {
-                continue;
-            }
-            for (int k = 0; k < keys.size(); k++) {
-                arrays.get(k)[i] = e.getKey().get(k);
-            }
-            for (int k = 0; k < counts.size(); k++) {
-                arrays.get(keys.size() + k)[i] = e.getValue()[k];
-            }
-            i++;
-        }
-        List<Field<?>> bound = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int k = 0; k < columns.size(); k++) {
-            bound.add(val(arrays.get(k), columns.get(k).getDataType().getArrayDataType()));
-            names.add(columns.get(k).getName());
-        }
-        names.add("ordinality");
-        Table<?> given = table("unnest({0}) with ordinality", list(bound.toArray(Field[]::new))).as("given", names.toArray(String[]::new));
+        List<TableField<R, ?>> columns = new ArrayList<>(keys);
+        columns.addAll(counts);
+        List<Field<?>> arrays = new ArrayList<>();
         List<Field<?>> selected = new ArrayList<>();
-        for (TableField<R, ?> c : columns) {
+        for (int k = 0; k < columns.size(); k++) {
+            TableField<R, ?> c = columns.get(k);
+            Object[] values = (Object[]) Array.newInstance(c.getType(), given.size());
+            for (int i = 0; i < values.length; i++) {
+                var row = given.get(i);
+                values[i] = k < keys.size() ? row.getKey().get(k) : row.getValue()[k - keys.size()];
+            }
+            arrays.add(val(values, c.getDataType().getArrayDataType()));
             selected.add(field(name("given", c.getName()), c.getDataType()));
         }
-        Map<Field<?>, Object> sums = new HashMap<>();
-        counts.forEach(c -> sums.put(c, c.plus(excluded(c))));
+        String[] names = Stream.concat(columns.stream().map(Field::getName), Stream.of("ordinality")).toArray(String[]::new);
+        Table<?> unnested = table("unnest({0}) with ordinality", list(arrays.toArray(Field[]::new))).as("given", names);
+        Map<Field<?>, Object> sums = sums();
         return db.insertInto(table).columns(columns)
                 // in the arrays' order, the key order
-                .select(select(selected).from(given).orderBy(field(name("given", "ordinality"))))
+                .select(select(selected).from(unnested).orderBy(field(name("given", "ordinality"))))
                 .onConflict(keys).doUpdate().set(sums);
+    }
+
+    /** Each count plus the one given: {@code count = count + excluded.count}. */
+    private Map<Field<?>, Object> sums() {
+        Map<Field<?>, Object> sums = new HashMap<>();
+        counts.forEach(c -> sums.put(c, c.plus(excluded(c))));
+        return sums;
+    }
+
+    /** The rows whose counts are not all zero (nothing to add), in key order. */
+    private List<Map.Entry<List<Object>, int[]>> nonZero() {
+        return rows.entrySet().stream().filter(e -> Arrays.stream(e.getValue()).anyMatch(v -> v != 0)).toList();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -10,17 +10,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rectify.DemoLogins;
 import org.rectify.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.rectify.plans.Plans;
 import org.rectify.units.Units;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rectify.DemoLogins.office;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -311,5 +315,33 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         browser.driver().manage().window().setSize(new Dimension(1366, 900));
         browser.go("/admin/accounts?lang=zh_CN");
         assertThat(browser.find("#accounts thead").isDisplayed()).as("a wide screen keeps the table's header").isTrue();
+    }
+
+    /**
+     * A draft of the seed plan reviewed on a phone: the panes stack, and the plan's whole text stood before the first task
+     * card (18,700 px of page for 22 tasks). The text is a window of its own now, scrolled inside, so the cards follow it.
+     */
+    @Test
+    void on_a_phone_a_drafts_task_cards_follow_the_plans_text_in_a_window_of_its_own() throws Exception {
+        String seed;
+        try (var in = new ClassPathResource("demo/lincang-2018.txt").getInputStream()) {
+            seed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String draft = mvc.perform(multipart("/intake").param("text", seed).param("planTitle", "手机审核测试方案")
+                        .with(office()).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        browser = Browser.open(port);
+        browser.driver().manage().window().setSize(new Dimension(360, 800));
+        browser.logIn("office", DemoLogins.PASSWORD);
+        browser.go(URI.create(draft).getPath());
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        Object text = js.executeScript("const p = document.getElementById('source-panel');"
+                + " return [p.getBoundingClientRect().height, p.scrollHeight];");
+        assertThat(((Number) ((List<?>) text).get(0)).doubleValue()).as("the text's window").isLessThanOrEqualTo(400);
+        assertThat(((Number) ((List<?>) text).get(1)).doubleValue()).as("the whole text, scrolled inside").isGreaterThan(2_000);
+        Object firstCard = js.executeScript("return document.querySelector('.draft-card').getBoundingClientRect().top + window.scrollY");
+        assertThat(((Number) firstCard).doubleValue()).as("the first task card's top").isLessThan(1_600);
+        browser.screenshot("phone-draft-review");
+        assertThat(browser.scriptErrors()).isEmpty();
     }
 }

@@ -1,20 +1,44 @@
 package org.rectify;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.rectify.access.Caller;
 import org.rectify.access.DataScope;
+import org.rectify.access.Role;
 import org.rectify.plans.LedgerFilter;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskLedger;
 import org.rectify.units.Units;
 
-/** The embedded demo's 临沧 plan as tests find it: its id, and its tasks by the references of the plan text. */
+/**
+ * The embedded demo's 临沧 plan as tests find it: its text, its id, its tasks by the references of the plan text, and
+ * the city office that runs it.
+ */
 public final class Demo {
 
     public static final String PLAN_TITLE = "临沧市贯彻落实省委省政府第二环境保护督察组督察反馈意见整改方案";
 
     private Demo() {
+    }
+
+    /** The 临沧 plan as the inspection's office published it (the seed of the project). */
+    public static String seedText() {
+        try (InputStream in = Demo.class.getResourceAsStream("/intake/lincang-2018.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The city's office (市整改办, the demo's {@code office}) as a caller of the modules' API. */
+    public static Caller cityOffice(Units units) {
+        return new Caller(0, "office", "市整改办", units.resolve("临沧市").orElseThrow().id(), "临沧市", Role.OFFICE,
+                DataScope.ofJurisdiction(unitPath(units, "临沧市")));
     }
 
     public static long planId(Plans plans) {

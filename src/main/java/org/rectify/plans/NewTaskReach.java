@@ -1,8 +1,11 @@
 package org.rectify.plans;
 
+import org.rectify.units.UnitPaths;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -24,24 +27,15 @@ record NewTaskReach(String[] unitReach, String[] leadReach, Long[] leadUnitIds, 
         TreeSet<String> units = new TreeSet<>(); // paths are ASCII: String order is the "C" collation's byte order
         TreeSet<String> leads = new TreeSet<>();
         for (Long id : lead.keySet()) {
-            above(paths.get(id), units);
-            above(paths.get(id), leads);
+            leads.addAll(UnitPaths.andAbove(paths.get(id)));
         }
+        units.addAll(leads);
         for (Long id : supporting.keySet()) {
-            above(paths.get(id), units);
+            units.addAll(UnitPaths.andAbove(paths.get(id)));
         }
         List<Long> groups = new ArrayList<>(lead.values());
-        boolean viaGroup = groups.stream().anyMatch(g -> g != null);
+        boolean viaGroup = groups.stream().anyMatch(Objects::nonNull);
         return new NewTaskReach(units.toArray(String[]::new), leads.toArray(String[]::new),
                 lead.keySet().toArray(Long[]::new), viaGroup ? groups.toArray(Long[]::new) : null);
-    }
-
-    /** '/1/4/23/' adds '/1/', '/1/4/', '/1/4/23/' (unit_path_and_above). */
-    private static void above(String path, TreeSet<String> into) {
-        for (int i = 1; i < path.length(); i++) {
-            if (path.charAt(i) == '/') {
-                into.add(path.substring(0, i + 1));
-            }
-        }
     }
 }

@@ -192,9 +192,9 @@ public class OpenDuties {
         // sort serves both): the same title on each of a page's 200 rows was read and decoded 200 times
         Field<Long> before = lag(planId).over(orderBy(order));
         Field<String> planTitle = when(before.isDistinctFrom(planId), PLAN.TITLE).as(PLAN.TITLE);
-        // the totals on the page's first row only (the one without a row before it): the driver read and parsed the
-        // same two numbers on each of the page's 200 rows
-        // what the page shows of each task is kept on its rows (V73): no probe of task per row
+        // what the page shows of each task is kept on its rows (V73): no probe of task per row; the totals on the
+        // page's first row only (the one without a row before it): the driver read and parsed the same two numbers on
+        // each of the page's 200 rows
         return db.select(role, d.field(TASK_OPEN_DUTY.TASK_ID), planId, d.field(TASK_OPEN_DUTY.REF),
                         d.field(TASK_OPEN_DUTY.TITLE), d.field(TASK_OPEN_DUTY.UNTITLED_TEXT), d.field(TASK_OPEN_DUTY.STATUS),
                         d.field(TASK_OPEN_DUTY.UNIT_ID), d.field(TASK_OPEN_DUTY.VIA_GROUP_ID), planTitle,

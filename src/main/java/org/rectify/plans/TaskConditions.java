@@ -35,22 +35,6 @@ public final class TaskConditions {
     private TaskConditions() {
     }
 
-    /**
-     * Every character Java counts as whitespace ({@link Character#isWhitespace}; none lies beyond the BMP): what
-     * {@link String#isBlank} and {@link String#strip} remove, for SQL that must agree with them.
-     */
-    static final String WHITESPACE = java.util.stream.IntStream.rangeClosed(0, Character.MAX_VALUE)
-            .filter(Character::isWhitespace)
-            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-
-    /**
-     * A task's title is blank as {@link TaskSummary#titleOrExcerpt} reads it (null, or only whitespace): a list that
-     * shows the title reads the task's text only then, for the excerpt in its place.
-     */
-    static Condition untitled(Field<String> title) {
-        return title.isNull().or(org.jooq.impl.DSL.trim(title, org.jooq.impl.DSL.inline(WHITESPACE)).eq(org.jooq.impl.DSL.inline("")));
-    }
-
     /** {@link On#visibleTo} on plans' TASK table. */
     public static Condition visibleTo(DataScope scope) {
         return OWN.visibleTo(scope);

@@ -84,7 +84,7 @@ public class Tasks {
         Map<Long, UnitGroup> groups = new HashMap<>(); // each group read once for the whole batch
         Map<Long, String> paths = null; // the units named that exist, with their paths: one statement for the whole batch
         Set<String> taken = new HashSet<>();
-        List<TaskRows.NewTask> rows = new ArrayList<>();
+        List<String> refs = new ArrayList<>();
         List<Map<Long, Long>> leads = new ArrayList<>();
         List<Map<Long, Long>> supporting = new ArrayList<>();
         for (TaskContent content : contents) {
@@ -102,6 +102,7 @@ public class Tasks {
             if (!taken.add(ref)) {
                 throw new InvalidInputException(Map.of("ref", "task.refTaken"), "task.refTaken", ref);
             }
+            refs.add(ref);
             Map<Long, Long> lead = expand(content.leadUnits(), paths.keySet(), groups);
             supporting.add(expand(content.supportingUnits(), paths.keySet(), groups));
             if (assign && lead.isEmpty()) {
@@ -110,13 +111,13 @@ public class Tasks {
             leads.add(lead);
         }
         // the paths of group members not named themselves, read once: the tasks are written with their reach
-        Map<Long, String> unitPaths = paths;
-        unitPaths.putAll(units.paths(Stream.concat(leads.stream(), supporting.stream()).flatMap(m -> m.keySet().stream())
-                .distinct().filter(id -> !unitPaths.containsKey(id)).toList()));
+        Set<Long> named = paths.keySet();
+        paths.putAll(units.paths(Stream.concat(leads.stream(), supporting.stream()).flatMap(m -> m.keySet().stream())
+                .distinct().filter(id -> !named.contains(id)).toList()));
+        List<TaskRows.NewTask> rows = new ArrayList<>();
         for (int i = 0; i < contents.size(); i++) {
-            TaskContent content = contents.get(i);
-            rows.add(new TaskRows.NewTask(content, content.ref().strip(), deadline(content),
-                    NewTaskReach.of(leads.get(i), supporting.get(i), unitPaths)));
+            rows.add(new TaskRows.NewTask(contents.get(i), refs.get(i), deadline(contents.get(i)),
+                    NewTaskReach.of(leads.get(i), supporting.get(i), paths)));
         }
         Integer last = db.select(org.jooq.impl.DSL.max(TASK.POSITION)).from(TASK).where(TASK.PLAN_ID.eq(planId))
                 .fetchOne(0, Integer.class);

@@ -3,6 +3,9 @@ package org.rectify.units;
 import org.jooq.Condition;
 import org.jooq.Field;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Subtree conditions on a materialised path column. A range ({@code path >= '/1/4/' and path < '/1/40'})
  * rather than LIKE, so the btree index serves it even in a generic prepared plan; the column is in "C"
@@ -24,6 +27,18 @@ public final class UnitPaths {
      */
     public static Condition withinInline(Field<String> path, String rootPath) {
         return path.ge(org.jooq.impl.DSL.inline(rootPath)).and(path.lt(org.jooq.impl.DSL.inline(upperBound(rootPath))));
+    }
+
+    /**
+     * A materialised path and the paths above it, from the root: {@code /1/4/9/} gives {@code /1/}, {@code /1/4/},
+     * {@code /1/4/9/} (SQL's {@code unit_path_and_above}).
+     */
+    public static List<String> andAbove(String path) {
+        List<String> paths = new ArrayList<>();
+        for (int i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) {
+            paths.add(path.substring(0, i + 1));
+        }
+        return paths;
     }
 
     static String upperBound(String rootPath) {

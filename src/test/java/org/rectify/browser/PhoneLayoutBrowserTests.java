@@ -7,17 +7,16 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rectify.Demo;
 import org.rectify.DemoLogins;
 import org.rectify.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.rectify.plans.Plans;
 import org.rectify.units.Units;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -323,11 +322,7 @@ class PhoneLayoutBrowserTests extends BrowserTest {
      */
     @Test
     void on_a_phone_a_drafts_task_cards_follow_the_plans_text_in_a_window_of_its_own() throws Exception {
-        String seed;
-        try (var in = new ClassPathResource("demo/lincang-2018.txt").getInputStream()) {
-            seed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String draft = mvc.perform(multipart("/intake").param("text", seed).param("planTitle", "手机审核测试方案")
+        String draft = mvc.perform(multipart("/intake").param("text", Demo.seedText()).param("planTitle", "手机审核测试方案")
                         .with(office()).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         browser = Browser.open(port);

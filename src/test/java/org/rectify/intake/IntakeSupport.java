@@ -7,6 +7,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.rectify.Demo;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -15,7 +16,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -37,11 +37,7 @@ final class IntakeSupport {
 
     /** The 临沧 plan as the inspection's office published it (the seed of the project). */
     static String seed() {
-        try (InputStream in = IntakeSupport.class.getResourceAsStream("/intake/lincang-2018.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Demo.seedText();
     }
 
     /** A small plan whose title is {@code title}, with tasks 一(一) and 一(二) led by {@code leadOfFirst} and 市环境保护局. */

@@ -2,6 +2,7 @@ package org.rectify.plans;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.rectify.Demo;
 import org.rectify.IntegrationTest;
 import org.rectify.TestTasks;
 import org.rectify.units.NewUnit;
@@ -16,8 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -28,7 +27,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -135,12 +133,7 @@ class TaskReachTests {
      * of 2018 would be red warnings that other tests of the shared database do not expect.
      */
     private long publishedSeedPlan(String title) throws Exception {
-        String text;
-        try (InputStream in = getClass().getResourceAsStream("/intake/lincang-2018.txt")) {
-            text = new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        String text = Demo.seedText();
         String draft = mvc.perform(post("/api/intake/drafts").with(office()).contentType(MediaType.APPLICATION_JSON)
                         .content(JsonPath.parse(Map.of("text", text, "header", Map.of("planTitle", title))).jsonString()))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -10,7 +10,6 @@ import org.rectify.access.DataScope;
 import org.rectify.access.Role;
 import org.rectify.audit.AuditLog;
 import org.rectify.platform.CatchUp;
-import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.RectifyException;
 import org.rectify.units.UnitGroup;
 import org.rectify.units.Units;
@@ -314,8 +313,7 @@ class TasksCreatedTogetherTests {
     }
 
     private Caller office() {
-        return new Caller(0, "office", "市整改办", unit("临沧市"), "临沧市", Role.OFFICE,
-                DataScope.ofJurisdiction(Demo.unitPath(units, "临沧市")));
+        return Demo.cityOffice(units);
     }
 
     private long unit(String name) {

@@ -5,8 +5,6 @@ import org.rectify.Demo;
 import org.rectify.EventsHandled;
 import org.rectify.IntegrationTest;
 import org.rectify.access.Caller;
-import org.rectify.access.DataScope;
-import org.rectify.access.Role;
 import org.rectify.plans.Milestone;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskContent;
@@ -99,8 +97,7 @@ class OlderJarPublicationsTests {
     }
 
     private Caller office() {
-        return new Caller(0, "office", "市整改办", unit("临沧市"), "临沧市", Role.OFFICE,
-                DataScope.ofJurisdiction(Demo.unitPath(units, "临沧市")));
+        return Demo.cityOffice(units);
     }
 
     private long unit(String name) {

@@ -1,10 +1,10 @@
 package org.rectify.insight.internal;
 
 import org.rectify.access.DataScope;
+import org.rectify.units.UnitPaths;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,23 +77,14 @@ record TaskTally(long taskId, long planId, String section, String item, String s
     static List<String> reportKeys(String unitPath, String ownerPath) {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(ALL);
-        for (String p : andAbove(unitPath)) {
+        for (String p : UnitPaths.andAbove(unitPath)) {
             keys.add(office(p));
             keys.add(unit(p));
         }
         if (ownerPath != null) {
-            andAbove(ownerPath).forEach(p -> keys.add(office(p)));
+            UnitPaths.andAbove(ownerPath).forEach(p -> keys.add(office(p)));
         }
         return List.copyOf(keys);
-    }
-
-    /** A materialised path and the paths above it: {@code /1/4/9/} gives {@code /1/}, {@code /1/4/}, {@code /1/4/9/}. */
-    static List<String> andAbove(String path) {
-        List<String> paths = new ArrayList<>();
-        for (int i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) {
-            paths.add(path.substring(0, i + 1));
-        }
-        return paths;
     }
 
     /** The key under which a scope finds the tasks it sees. */

@@ -230,8 +230,8 @@ class KeptCountsTests {
             jdbc.execute("lock table insight_task in exclusive mode");
             List.of("insight_count", "insight_month", "insight_deadline", "insight_week", "insight_owed", "insight_slot",
                     "insight_task_unit", "insight_task_slot", "insight_task").forEach(table -> jdbc.update("delete from " + table));
-            // in two batches (each over a command's few tasks: its sums bound as arrays), the second adding to rows
-            // the first wrote
+            // in two batches, each more tasks than a command's few (its sums bound as arrays), the second adding to
+            // rows the first wrote
             assertThat(all.size()).isGreaterThan(4 * KeptCounts.COMMAND_TASKS);
             kept.refresh(all.subList(0, all.size() / 2));
             kept.refresh(all.subList(all.size() / 2, all.size()));

@@ -2,14 +2,12 @@ package org.rectify.intake.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.rectify.Demo;
 import org.junit.jupiter.api.Test;
 
 /** The reference plan (临沧市 2018): every one of its 22 tasks, as the office would read it. */
@@ -22,15 +20,13 @@ class LincangPlanTests {
     static DraftPlan plan;
 
     @BeforeAll
-    static void parse() throws IOException {
+    static void parse() {
         text = seed();
         plan = new PlanParser().parse(text, UnitResolver.NONE);
     }
 
-    static String seed() throws IOException {
-        try (InputStream in = LincangPlanTests.class.getResourceAsStream("/intake/lincang-2018.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    static String seed() {
+        return Demo.seedText();
     }
 
     @Test

@@ -49,14 +49,15 @@ import static org.jooq.impl.DSL.trueCondition;
 /**
  * Appends to the chain in two steps. A command's records are written, unlinked, to {@code audit_pending} in the
  * command's own transaction, in one statement just before it commits, the other modules' pending rows with them
- * ({@link PendingWrites}): they commit with it or not at all, and no lock is taken; after the commit the node's catch-up thread links everything pending into the chain under a
- * transaction-scoped advisory lock, so the chain stays a line however many commands (and app nodes) commit at once. The
- * lock is held only while linking, never through a command's commit: commands commit side by side, and a command
- * answers without waiting for its link step (issue 14, Q4: the step was a second transaction and fsync on every
- * submission's request). One step links every command committed since the last (one transaction and one fsync for
- * many). A command's records stay neighbours in the chain, in the order published. Until its step, a command's records
- * are pending: durable, not yet in the chain; the chain's readers wait for this node's pending records to be linked
- * ({@link #awaitLinked}). Records left pending by a crash are linked at start, or by any node's next step.
+ * ({@link PendingWrites}): they commit with it or not at all, and no lock is taken; after the commit the node's catch-up thread
+ * links everything pending into the chain under a transaction-scoped advisory lock, so the chain stays a line however
+ * many commands (and app nodes) commit at once. The lock is held only while linking, never through a command's commit:
+ * commands commit side by side, and a command answers without waiting for its link step (issue 14, Q4: the step was a
+ * second transaction and fsync on every submission's request). One step links every command committed since the last
+ * (one transaction and one fsync for many). A command's records stay neighbours in the chain, in the order published.
+ * Until its step, a command's records are pending: durable, not yet in the chain; the chain's readers wait for this
+ * node's pending records to be linked ({@link #awaitLinked}). Records left pending by a crash are linked at start, or
+ * by any node's next step.
  */
 @Component
 public class AuditChain {

@@ -54,11 +54,12 @@ class FirstReportStatementsTests {
      * indicators and obligations only for a report with measurements or obligation records since session 15), the
      * cycle (the reporting unit, the caller's own, is no longer read: its name comes with the task's lead units and its
      * path with the caller's scope since session 21), the slot with its version and history and whether the cycle has contributions (1: three before
-     * issue 14's session 14; the answer's contributions read only when it has some since session 17), the report written
-     * for the kept counts to add (1: was 2, the counts' lock and add, before session 18 moved them to the node's applier)
-     * and the audit records (1). The audit chain's link step and the counts' applier run after the answer.
+     * issue 14's session 14; the answer's contributions read only when it has some since session 17), and the report
+     * written for the kept counts to add with the audit records, in one statement (platform.PendingWrites; two before
+     * session 24; the counts' lock and add before session 18 moved them to the node's applier). The audit chain's link
+     * step and the counts' applier run after the answer.
      */
-    static final int STATEMENTS = 5;
+    static final int STATEMENTS = 4;
 
     @Autowired
     MockMvc mvc;
@@ -77,7 +78,7 @@ class FirstReportStatementsTests {
     }
 
     @Test
-    void a_report_submitted_at_once_takes_one_statement_for_its_slot_version_and_history_and_five_in_all() throws Exception {
+    void a_report_submitted_at_once_takes_one_statement_for_its_slot_version_and_history_and_four_in_all() throws Exception {
         long task = plan.epbTask();
         // a first report starts the task (its own statements: the transition, the counts of a task counted anew)
         plan.report(epbStaff(), task, plan.pastCycle, content("开始整改"), true).andExpect(status().isCreated());
@@ -94,7 +95,8 @@ class FirstReportStatementsTests {
         assertThat(statements).as(String.join("\n", statements)).hasSize(STATEMENTS);
         assertThat(statements.stream().filter(s -> s.contains("from \"unit\""))).isEmpty(); // the caller's own unit
         // the kept counts are not touched on the request: the report waits for the applier, in the command's transaction
-        assertThat(statements.stream().filter(s -> s.contains("insert into \"insight_pending\""))).hasSize(1);
+        assertThat(statements.stream().filter(s -> s.contains("insert into \"insight_pending\""))).singleElement()
+                .satisfies(s -> assertThat(s).contains("insert into \"audit_pending\""));
         assertThat(statements.stream().filter(s -> s.contains("\"insight_task") || s.contains("\"insight_slot\""))).isEmpty();
         assertThat(statements.stream().filter(s -> s.contains("insert into \"report_slot\""))).singleElement()
                 .satisfies(s -> assertThat(s).contains("insert into \"progress_report\"").contains("insert into \"report_event\""));
@@ -115,7 +117,7 @@ class FirstReportStatementsTests {
 
     /**
      * A catch-up report on the plan's last cycle whose grace period is over (the one "report missing" looks at) takes
-     * the same five statements: the cycle's read says it is that cycle, so the warnings reassess the task without a
+     * the same four statements: the cycle's read says it is that cycle, so the warnings reassess the task without a
      * statement of their own to ask (session 22; six before), and the reassessment's own statements come after the
      * command's.
      */
@@ -129,7 +131,7 @@ class FirstReportStatementsTests {
                 content("补报上期进展"), true).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SUBMITTED"))
                 .andReturn())).stream().dropWhile(s -> !s.startsWith("select \"task\".\"id\"")).toList();
 
-        // the command's five, then the reassessment's (the task's facts, its warning written), no ask between them
+        // the command's four, then the reassessment's (the task's facts, its warning written), no ask between them
         assertThat(statements.subList(0, STATEMENTS)).as(String.join("\n", statements))
                 .noneMatch(s -> s.contains("\"progress_cycle\"") || s.contains("\"task_warning\""));
         assertThat(statements).as("supervision's ask").noneMatch(s -> s.startsWith("select exists (select 1 as \"one\" from (select distinct on"));

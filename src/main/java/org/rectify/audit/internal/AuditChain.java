@@ -2,13 +2,16 @@ package org.rectify.audit.internal;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertValuesStep6;
 import org.jooq.InsertValuesStep9;
 import org.jooq.Query;
 import org.jooq.Record9;
 import org.rectify.audit.AuditHash;
 import org.rectify.audit.internal.db.tables.records.AuditEntryRecord;
+import org.rectify.audit.internal.db.tables.records.AuditPendingRecord;
 import org.rectify.platform.CatchUp;
 import org.rectify.platform.CommittedConnection;
+import org.rectify.platform.PendingWrites;
 import org.rectify.platform.RenderedStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,15 +48,16 @@ import static org.jooq.impl.DSL.trueCondition;
 
 /**
  * Appends to the chain in two steps. A command's records are written, unlinked, to {@code audit_pending} in the
- * command's own transaction, all in one statement just before it commits (they commit with it or not at all, and no
- * lock is taken); after the commit the node's catch-up thread links everything pending into the chain under a
- * transaction-scoped advisory lock, so the chain stays a line however many commands (and app nodes) commit at once. The
- * lock is held only while linking, never through a command's commit: commands commit side by side, and a command
- * answers without waiting for its link step (issue 14, Q4: the step was a second transaction and fsync on every
- * submission's request). One step links every command committed since the last (one transaction and one fsync for
- * many). A command's records stay neighbours in the chain, in the order published. Until its step, a command's records
- * are pending: durable, not yet in the chain; the chain's readers wait for this node's pending records to be linked
- * ({@link #awaitLinked}). Records left pending by a crash are linked at start, or by any node's next step.
+ * command's own transaction, in one statement just before it commits, the other modules' pending rows with them
+ * ({@link PendingWrites}): they commit with it or not at all, and no lock is taken; after the commit the node's catch-up thread
+ * links everything pending into the chain under a transaction-scoped advisory lock, so the chain stays a line however
+ * many commands (and app nodes) commit at once. The lock is held only while linking, never through a command's commit:
+ * commands commit side by side, and a command answers without waiting for its link step (issue 14, Q4: the step was a
+ * second transaction and fsync on every submission's request). One step links every command committed since the last
+ * (one transaction and one fsync for many). A command's records stay neighbours in the chain, in the order published.
+ * Until its step, a command's records are pending: durable, not yet in the chain; the chain's readers wait for this
+ * node's pending records to be linked ({@link #awaitLinked}). Records left pending by a crash are linked at start, or
+ * by any node's next step.
  */
 @Component
 public class AuditChain {
@@ -81,9 +85,12 @@ public class AuditChain {
      */
     private final CatchUp catchUp;
     private final CatchUp.Registration linker;
+    private final PendingWrites pendingWrites;
+
     AuditChain(DSLContext db, DataSource dataSource, PlatformTransactionManager transactions, RenderedStatements statements,
-               CatchUp catchUp) {
+               CatchUp catchUp, PendingWrites pendingWrites) {
         this.db = db;
+        this.pendingWrites = pendingWrites;
         this.dataSource = dataSource;
         this.linkTransaction = new TransactionTemplate(transactions);
         this.linkTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -103,20 +110,23 @@ public class AuditChain {
         final Object connection = TransactionSynchronizationManager.getResource(dataSource);
         /** The records appended and not yet written; null once written (a record appended later is written at once). */
         List<Pending> unwritten = new ArrayList<>();
-        /** Writes the group before the commit, links it after; also tells this transaction's group from a suspended one's. */
+        /**
+         * The group's rows, asked for just before the commit and written with the other modules' pending rows in one
+         * statement ({@link PendingWrites}); a large group (a nightly recomputation's thousands) written here by itself.
+         */
+        final PendingWrites.Writer rows = () -> {
+            List<Pending> records = unwritten;
+            unwritten = null;
+            return rows(db, id, records);
+        };
+        /** Links the group after the commit; also tells this transaction's group from a suspended one's. */
         final TransactionSynchronization link = new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                List<Pending> records = unwritten;
-                unwritten = null;
-                write(db, id, records);
-            }
-
             @Override
             public void afterCommit() {
                 if (unwritten != null && !unwritten.isEmpty()) {
                     // a group begun while the transaction committed (a record published by another synchronization's
-                    // beforeCommit, none so far) was registered too late to be written before: written now, then linked
+                    // beforeCommit after the pending rows were written, none so far) was too late to be written before:
+                    // written now, then linked
                     List<Pending> late = unwritten;
                     unwritten = null;
                     CommittedConnection.run(dataSource, tx -> write(tx, id, late), log, "audit: writing late records failed");
@@ -154,29 +164,40 @@ public class AuditChain {
     }
 
     /**
-     * Writes records to {@code audit_pending}, in the order appended, in one statement. A command's few records (a
-     * report's submission writes two or three at every request) go through SQL rendered once per number of records and
-     * kept: building and rendering the insert afresh was 2.7 % of a submission's request CPU (issue 14); a large group
-     * (a nightly recomputation's thousands) is built as it comes.
+     * Writes records to {@code audit_pending}, in the order appended, in one statement of their own (records appended
+     * after the group's rows were written).
      */
     private void write(DSLContext db, UUID group, List<Pending> records) {
+        if (!records.isEmpty()) {
+            insert(db, group, records).execute();
+        }
+    }
+
+    /**
+     * The records' rows for {@link PendingWrites}, in the order appended. A command's few records (a report's submission
+     * writes two or three at every request) go through SQL rendered once per number of records and kept: building and
+     * rendering the insert afresh was 2.7 % of a submission's request CPU (issue 14); a large group (a nightly
+     * recomputation's thousands) is built as it comes and written at once, by itself.
+     */
+    private PendingWrites.Rows rows(DSLContext db, UUID group, List<Pending> records) {
         if (records.isEmpty()) {
-            return;
+            return null;
         }
         if (records.size() > KEPT_GROUP) {
-            insert(db, group, records).execute();
-            return;
+            write(db, group, records);
+            return null;
         }
         List<Object> binds = new ArrayList<>(records.size() * 6);
         for (Pending p : records) {
             binds.addAll(List.of(group, p.at(), p.actor(), p.action(), p.object(), p.change()));
         }
-        db.query(statements.sqlWithBinds(List.of("audit-pending", records.size()), () -> insert(db, group, records), binds),
-                binds.toArray()).execute();
+        return new PendingWrites.Rows(List.of("audit-pending", records.size()),
+                () -> insert(db, group, records).returningResult(inline(1)), binds);
     }
 
     /** The insert of records into {@code audit_pending}, their values bound. */
-    private static Query insert(DSLContext db, UUID group, List<Pending> records) {
+    private static InsertValuesStep6<AuditPendingRecord, UUID, OffsetDateTime, String, String, String, String> insert(
+            DSLContext db, UUID group, List<Pending> records) {
         var insert = db.insertInto(AUDIT_PENDING, AUDIT_PENDING.GRP, AUDIT_PENDING.AT, AUDIT_PENDING.ACTOR,
                 AUDIT_PENDING.ACTION, AUDIT_PENDING.OBJECT, AUDIT_PENDING.CHANGE);
         for (Pending p : records) {
@@ -198,6 +219,7 @@ public class AuditChain {
             TransactionSynchronizationManager.bindResource(this, fresh);
         }
         TransactionSynchronizationManager.registerSynchronization(fresh.link);
+        pendingWrites.add(fresh.rows);
         return fresh;
     }
 

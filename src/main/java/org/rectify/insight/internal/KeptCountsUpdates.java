@@ -8,6 +8,7 @@ import org.rectify.progress.ReportSubmitted;
 import org.rectify.progress.ReportingCadenceSet;
 import org.rectify.supervision.TasksAssessed;
 import org.rectify.platform.CatchUp;
+import org.rectify.platform.PendingWrites;
 import org.rectify.units.UnitsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ import java.util.Set;
  * Keeps {@link KeptCounts} current from the events plans, supervision and progress publish (a task's changes, its
  * assessments and recorded changes of level, its reports submitted, its plan's cadence and owner). The tasks an event
  * names and the reports it counts are collected in the publisher's transaction and written, just before it commits, to
- * {@link PendingCounts} (one statement): they commit with the change or not at all. The node's applier applies them
+ * {@link PendingCounts} (one statement with the other modules' pending rows, {@link PendingWrites}): they commit with the change or not at all. The node's applier applies them
  * after the command has answered (issue 14, Q4: counting them was a sixth of a report's submission on its request),
  * everything committed since its last step in one transaction, and then moves the facts' version. So the kept counts lag
  * the ledger by one step of the applier (milliseconds; under load, the step under way and the next); a dashboard read on
@@ -55,9 +56,12 @@ class KeptCountsUpdates {
     private final CatchUp catchUp;
     private final CatchUp.Registration applier;
 
+    private final PendingWrites pendingWrites;
+
     KeptCountsUpdates(KeptCounts counts, PendingCounts pendingCounts, FiguresVersion version, PlatformTransactionManager transactions,
-                      CatchUp catchUp) {
+                      CatchUp catchUp, PendingWrites pendingWrites) {
         this.counts = counts;
+        this.pendingWrites = pendingWrites;
         this.pendingCounts = pendingCounts;
         this.version = version;
         this.transactions = new TransactionTemplate(transactions);
@@ -188,21 +192,14 @@ class KeptCountsUpdates {
         }
         Pending collected = new Pending();
         TransactionSynchronizationManager.bindResource(PENDING, collected);
+        // written just before the commit, with the other modules' pending rows (one statement); a report on a task
+        // counted anew is counted with it
+        pendingWrites.add(() -> pendingCounts.rows(collected.tasks,
+                collected.reported.stream().filter(r -> !collected.tasks.contains(r.taskId())).toList()));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                // a report on a task counted anew is counted with it
-                pendingCounts.write(collected.tasks, collected.reported.stream().filter(r -> !collected.tasks.contains(r.taskId())).toList());
-            }
-
             @Override
             public void afterCommit() {
                 catchUp.committed();
-            }
-
-            @Override
-            public int getOrder() {
-                return 0; // written before the commit, with the command's other writes
             }
 
             @Override

@@ -1,7 +1,10 @@
 package org.rectify.insight.internal;
 
 import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep4;
 import org.jooq.Query;
+import org.rectify.insight.internal.db.tables.records.InsightPendingRecord;
+import org.rectify.platform.PendingWrites;
 import org.rectify.platform.RenderedStatements;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,13 +42,15 @@ class PendingCounts {
     }
 
     /**
-     * Writes the tasks to count anew and the reports to add, in one statement: a submission's one row (its report, or its
-     * task started by it) through SQL rendered once per shape and kept, the values bound.
+     * The rows of the tasks to count anew and the reports to add, for {@link PendingWrites} (one statement with the other
+     * modules' pending rows): a submission's one row (its report, or its task started by it) through SQL rendered once
+     * per shape and kept, the values bound; a recomputation's many tasks built as they come and written at once, by
+     * themselves (null then, and when there is nothing to write).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void write(Collection<Long> tasks, Collection<KeptCounts.Reported> reported) {
+    PendingWrites.Rows rows(Collection<Long> tasks, Collection<KeptCounts.Reported> reported) {
         if (tasks.isEmpty() && reported.isEmpty()) {
-            return;
+            return null;
         }
         List<Object> binds = new ArrayList<>((tasks.size() + reported.size()) * 4);
         StringBuilder shape = new StringBuilder("insight-pending:");
@@ -57,15 +62,16 @@ class PendingCounts {
             binds.addAll(List.of(r.taskId(), r.unitId(), r.cycleId(), r.late()));
             shape.append('r');
         }
-        if (binds.size() > 64) { // a recomputation's many tasks: built as they come
+        if (binds.size() > 64) {
             insert(tasks, reported).execute();
-            return;
+            return null;
         }
-        db.query(statements.sqlWithBinds(shape.toString(), () -> insert(tasks, reported), binds), binds.toArray()).execute();
+        return new PendingWrites.Rows(shape.toString(), () -> insert(tasks, reported).returningResult(inline(1)), binds);
     }
 
     /** The insert of the rows, the values bound (a task to count anew has no unit, cycle or lateness: inlined nulls). */
-    private Query insert(Collection<Long> tasks, Collection<KeptCounts.Reported> reported) {
+    private InsertValuesStep4<InsightPendingRecord, Long, Long, Long, Boolean> insert(Collection<Long> tasks,
+                                                                                      Collection<KeptCounts.Reported> reported) {
         var insert = db.insertInto(INSIGHT_PENDING, INSIGHT_PENDING.TASK_ID, INSIGHT_PENDING.UNIT_ID, INSIGHT_PENDING.CYCLE_ID,
                 INSIGHT_PENDING.LATE);
         for (Long task : tasks) {

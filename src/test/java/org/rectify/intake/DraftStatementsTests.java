@@ -92,7 +92,7 @@ class DraftStatementsTests {
                 .get("id").asLong());
 
         assertThat(statements.stream().filter(s -> s.contains("\"plan_draft_task\""))).as(String.join("\n", statements))
-                .singleElement().satisfies(s -> assertThat(s).startsWith("insert into").contains("unnest"));
+                .singleElement().satisfies(s -> assertThat(s).startsWith("insert into").contains("jsonb_array_elements"));
         var rows = db.selectFrom(PLAN_DRAFT_TASK).where(PLAN_DRAFT_TASK.DRAFT_ID.eq(id[0])).orderBy(PLAN_DRAFT_TASK.ID).fetch();
         assertThat(rows).extracting(r -> r.getPosition()).containsExactlyElementsOf(
                 java.util.stream.IntStream.range(0, 22).boxed().toList());

@@ -169,8 +169,9 @@ public final class PlanParser {
         List<Obligation> obligations = ObligationExtractor.extract(text, textFolded, phrases,
             msg -> own.add(new ParseWarning(ref, msg)));
         warnings.addAll(own);
-        return new DraftTask(ref, title, text, List.copyOf(lead.values()), List.copyOf(supporting.values()), deadlines, ongoing, immediate,
-            indicators, obligations, List.copyOf(leaders), sourceStart, sourceEnd);
+        // the units as written: resolved for the whole plan at once (resolved)
+        return new DraftTask(ref, title, text, List.copyOf(lead.values()), List.copyOf(supporting.values()), deadlines,
+            ongoing, immediate, indicators, obligations, List.copyOf(leaders), sourceStart, sourceEnd);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,12 +61,28 @@ public class PlanIntake {
     /**
      * Resolves mentions by the names, aliases and groups of the unit tree; answers with the tree's name. Each name is
      * looked up once per resolver (one is made per parse): a plan names the same units again and again, and a name's
-     * variants that miss cost three statements each.
+     * variants that miss cost three statements each. The parser names them all first ({@code prefetch}): one
+     * statement for a province's plan of 818 units, not some 2,000.
      */
     public UnitResolver unitTree() {
         Map<String, Optional<UnitMention>> known = new HashMap<>();
-        return (name, group) -> known.computeIfAbsent(name, n -> units.resolve(n).map(ref ->
-                new UnitMention(ref.name(), ref instanceof UnitReference.OfGroup, ref.id())));
+        return new UnitResolver() {
+            @Override
+            public Optional<UnitMention> resolve(String name, boolean group) {
+                return known.computeIfAbsent(name, n -> units.resolve(n).map(PlanIntake::mention));
+            }
+
+            @Override
+            public void prefetch(Collection<String> names) {
+                List<String> unknown = names.stream().filter(n -> !known.containsKey(n)).toList();
+                Map<String, UnitReference> found = units.resolveAll(unknown);
+                unknown.forEach(n -> known.put(n, Optional.ofNullable(found.get(n)).map(PlanIntake::mention)));
+            }
+        };
+    }
+
+    private static UnitMention mention(UnitReference ref) {
+        return new UnitMention(ref.name(), ref instanceof UnitReference.OfGroup, ref.id());
     }
 
     /** Parses the text and publishes the draft as it stands (every unit it names must resolve). */

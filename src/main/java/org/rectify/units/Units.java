@@ -1,6 +1,7 @@
 package org.rectify.units;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.impl.DSL;
 import org.rectify.platform.RenderedStatements;
@@ -10,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +121,49 @@ public class Units {
         }
         return db.select(UNIT_GROUP.ID, UNIT_GROUP.NAME).from(UNIT_GROUP).where(UNIT_GROUP.NAME.eq(name))
                 .fetchOptional(r -> new UnitReference.OfGroup(r.value1(), r.value2()));
+    }
+
+    /**
+     * {@link #resolve(String)} for many names in one statement (a plan names hundreds of units): each written name
+     * the tree knows, with what it designates; the names it does not know are absent.
+     */
+    public Map<String, UnitReference> resolveAll(Collection<String> writtenNames) {
+        Map<String, List<String>> byCanonical = new LinkedHashMap<>();
+        for (String written : writtenNames) {
+            String name = UnitNames.canonical(written);
+            if (!name.isEmpty()) {
+                byCanonical.computeIfAbsent(name, n -> new ArrayList<>()).add(written);
+            }
+        }
+        if (byCanonical.isEmpty()) {
+            return Map.of();
+        }
+        String[] names = byCanonical.keySet().toArray(String[]::new);
+        Field<String> asked = DSL.field(DSL.name("asked"), String.class);
+        Field<Integer> kind = DSL.field(DSL.name("kind"), Integer.class);
+        // a current unit's name first, then an alias, then a group: resolve's order, as 1, 2, 3
+        var found = db.select(UNIT.NAME.as(asked), DSL.inline(1).as(kind), UNIT.ID, UNIT.NAME).from(UNIT)
+                .where(UNIT.NAME.eq(DSL.any(names)).and(UNIT.VALID_TO.isNull()))
+                .unionAll(DSL.select(UNIT_ALIAS.ALIAS, DSL.inline(2), UNIT.ID, UNIT.NAME).from(UNIT_ALIAS)
+                        .join(UNIT).on(UNIT.ID.eq(UNIT_ALIAS.UNIT_ID))
+                        .where(UNIT_ALIAS.ALIAS.eq(DSL.any(names)).and(UNIT.VALID_TO.isNull())))
+                .unionAll(DSL.select(UNIT_GROUP.NAME, DSL.inline(3), UNIT_GROUP.ID, UNIT_GROUP.NAME).from(UNIT_GROUP)
+                        .where(UNIT_GROUP.NAME.eq(DSL.any(names))))
+                .fetch();
+        Map<String, Integer> bestKind = new HashMap<>();
+        Map<String, UnitReference> out = new HashMap<>();
+        for (Record r : found) {
+            String name = r.get(0, String.class);
+            int k = r.get(1, Integer.class);
+            if (bestKind.getOrDefault(name, Integer.MAX_VALUE) > k) {
+                bestKind.put(name, k);
+                long id = r.get(2, Long.class);
+                String treeName = r.get(3, String.class);
+                UnitReference ref = k == 3 ? new UnitReference.OfGroup(id, treeName) : new UnitReference.OfUnit(id, treeName);
+                byCanonical.get(name).forEach(written -> out.put(written, ref));
+            }
+        }
+        return out;
     }
 
     public List<UnitGroup> groups() {

@@ -86,14 +86,15 @@ class DraftReview {
         return sources.parseText(text);
     }
 
-    public long create(ParsedSource parsed, PlanHeader header, Caller caller) {
+    /** Stores the draft; answers it as stored (what {@link #get} would read back). */
+    public StoredDraft create(ParsedSource parsed, PlanHeader header, Caller caller) {
         requireOffice(caller);
         PlanHeader h = header == null ? new PlanHeader(null, null, null, null, null, null) : DraftRules.tidy(header);
         ParsedSource dated = sources.dated(parsed, h);
-        long id = store.insert(new DraftStore.NewDraft(dated.kind(), dated.name(), dated.sourceText(), dated.title(),
-                h, dated.planWarnings(), dated.cards()), caller.unitId(), caller.signature(), clock.instant());
-        events.publishEvent(new DraftChanged(caller.signature(), Change.CREATED, id, null));
-        return id;
+        StoredDraft draft = store.insert(new DraftStore.NewDraft(dated.kind(), dated.name(), dated.sourceText(),
+                dated.title(), h, dated.planWarnings(), dated.cards()), caller.unitId(), caller.signature(), clock.instant());
+        events.publishEvent(new DraftChanged(caller.signature(), Change.CREATED, draft.id(), null));
+        return draft;
     }
 
     // ---- reading

@@ -145,7 +145,7 @@ class IntakeApiController {
     @Operation(summary = "Store the draft of a plan text ({\"text\", \"header\"}) for review")
     ResponseEntity<DraftView> create(@RequestBody NewDraft body, Caller caller) {
         ParsedSource parsed = review.parseText(body == null ? null : body.text(), caller);
-        return created(review.create(parsed, body.header(), caller), caller);
+        return created(review.create(parsed, body.header(), caller));
     }
 
     @PostMapping(path = "/drafts", consumes = MediaType.TEXT_PLAIN_VALUE)
@@ -153,7 +153,7 @@ class IntakeApiController {
     ResponseEntity<DraftView> createFromText(@RequestBody byte[] body,
                                              @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                                              Caller caller) {
-        return created(review.create(review.parseText(decode(body, contentType), caller), null, caller), caller);
+        return created(review.create(review.parseText(decode(body, contentType), caller), null, caller));
     }
 
     @PostMapping(path = "/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -180,7 +180,7 @@ class IntakeApiController {
         if (!errors.isEmpty()) {
             throw new IntakeRejected(errors, "error.invalid");
         }
-        return created(review.create(parsed(file, text, caller), header, caller), caller);
+        return created(review.create(parsed(file, text, caller), header, caller));
     }
 
     @GetMapping("/drafts/{id}")
@@ -243,8 +243,8 @@ class IntakeApiController {
         throw new IntakeRejected("intake.upload.nothing");
     }
 
-    private ResponseEntity<DraftView> created(long id, Caller caller) {
-        return ResponseEntity.created(URI.create("/api/intake/drafts/" + id)).body(DraftView.of(review.get(id, caller)));
+    private static ResponseEntity<DraftView> created(StoredDraft draft) {
+        return ResponseEntity.created(URI.create("/api/intake/drafts/" + draft.id())).body(DraftView.of(draft));
     }
 
     /**

@@ -93,7 +93,7 @@ class IntakeController {
             } else {
                 throw new IntakeRejected("intake.upload.nothing");
             }
-            long id = review.create(parsed, h, caller);
+            long id = review.create(parsed, h, caller).id();
             long unresolved = parsed.cards().stream().mapToLong(c -> c.unresolved().size()).sum();
             redirect.addFlashAttribute("flash", messages.text("intake.created", parsed.cards().size(), unresolved));
             return "redirect:/intake/drafts/" + id;

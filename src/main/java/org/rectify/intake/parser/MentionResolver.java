@@ -30,6 +30,10 @@ public final class MentionResolver {
         {"文化广电新闻出版局", "文化和旅游局"}, {"文化体育广电旅游局", "文化和旅游局"}, {"水务局", "水利局"},
         {"公安消防支队", "消防救援支队"}, {"公安消防大队", "消防救援大队"}, {"农业综合开发办公室", "财政局"}};
 
+    /** The rules after the name as written, in the order they are tried. */
+    private static final ResolutionRule[] RULES = {ResolutionRule.CONJUNCTION, ResolutionRule.GOVERNMENT,
+        ResolutionRule.COMMITTEE, ResolutionRule.FORMER_NAME};
+
     private MentionResolver() {
     }
 
@@ -43,8 +47,7 @@ public final class MentionResolver {
         if (hit.isPresent()) {
             return Optional.of(resolved(written, hit.get(), ResolutionRule.AS_WRITTEN));
         }
-        for (ResolutionRule rule : new ResolutionRule[] {ResolutionRule.CONJUNCTION, ResolutionRule.GOVERNMENT,
-            ResolutionRule.COMMITTEE, ResolutionRule.FORMER_NAME}) {
+        for (ResolutionRule rule : RULES) {
             for (String variant : variants(name, rule)) {
                 hit = lookUp(tree, variant, written.group());
                 if (hit.isPresent()) {
@@ -53,6 +56,19 @@ public final class MentionResolver {
             }
         }
         return Optional.empty();
+    }
+
+    /** Every name {@link #resolve} may look {@code name} up by: as written, then each rule's variants. */
+    public static Set<String> candidates(String name) {
+        Set<String> out = new LinkedHashSet<>();
+        if (name == null) {
+            return out;
+        }
+        out.add(name);
+        for (ResolutionRule rule : RULES) {
+            out.addAll(variants(name, rule));
+        }
+        return out;
     }
 
     private static Optional<UnitMention> lookUp(UnitResolver tree, String name, boolean group) {

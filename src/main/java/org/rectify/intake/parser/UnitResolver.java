@@ -1,5 +1,6 @@
 package org.rectify.intake.parser;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -18,4 +19,11 @@ public interface UnitResolver {
      * @return the mention with its unitId and group flag as the unit tree knows them, or empty
      */
     Optional<UnitMention> resolve(String name, boolean group);
+
+    /**
+     * The names the parser is about to ask for (every mention with the variants its rules may try), so a resolver
+     * over a database can read them all at once; one in memory has nothing to do.
+     */
+    default void prefetch(Collection<String> names) {
+    }
 }

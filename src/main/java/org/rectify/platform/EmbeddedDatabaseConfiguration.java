@@ -1,6 +1,7 @@
 package org.rectify.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.rectify.platform.internal.BlockingSockets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -38,6 +39,8 @@ class EmbeddedDatabaseConfiguration {
         pool.setUsername(EmbeddedDatabaseServer.APPLICATION);
         pool.setPassword(server.password(EmbeddedDatabaseServer.APPLICATION));
         pool.setMaximumPoolSize(20);
+        // one blocking read per answer of the database, not a read, a poll and a read (BlockingSockets, issue 14)
+        pool.addDataSourceProperty("socketFactory", BlockingSockets.class.getName());
         return pool;
     }
 

@@ -1,0 +1,1 @@
+java -cp BOOT-INF/lib/postgresql-42.7.11.jar:/work/wt/read/target/classes /work/wt/read/bench/results/2026-12-05-s24-read/RoundTrips.java "jdbc:postgresql://127.0.0.1:$PGPORT/postgres" rectify_owner "$PGPASSWORD" 2000 1 "$1" $2

@@ -76,6 +76,41 @@ class RenderedStatementsTests {
                 .containsExactly("丙乙/41/8/1");
     }
 
+    /**
+     * A kept statement is prepared on the server at its first execution on a connection, not after the driver's
+     * default of five (each of which parsed and planned it again), and later executions run that prepared statement:
+     * PostgreSQL's own list of the connection's prepared statements names it, with its plan made once.
+     */
+    @Test
+    void a_kept_statement_is_prepared_on_the_server_at_its_first_execution_and_planned_once() {
+        String sql = statements.sql(List.of("prepared once", System.nanoTime()),
+                () -> select(inline("已准备").concat(inline(System.nanoTime()).cast(String.class))));
+        Long[] one = {1L}; // the same array: the binds are compared with the statement's own
+        String arrayStatement = statements.sqlWithBinds(List.of("prepared once, bound", System.nanoTime()),
+                () -> select(org.jooq.impl.DSL.field("cardinality({0})", Integer.class, val(one))),
+                java.util.Collections.<Object>singletonList(one));
+        db.transaction(tx -> { // one connection throughout
+            assertThat(statements.rows(sql, r -> r.getString(1))).singleElement().asString().startsWith("已准备");
+            assertThat(prepared(tx.dsl(), sql)).as("prepared at the first execution").containsExactly(1L);
+            statements.rows(sql, r -> r.getString(1));
+            statements.rows(sql, r -> r.getString(1));
+            assertThat(prepared(tx.dsl(), sql)).as("the same prepared statement and its one plan, used three times")
+                    .containsExactly(3L);
+            List<Object> binds = java.util.Collections.singletonList(new Long[]{4L, 5L}); // one value: the array
+            assertThat(statements.rows(arrayStatement, binds, r -> r.getInt(1))).containsExactly(2);
+            assertThat(prepared(tx.dsl(), arrayStatement.replace("?", "$1"))).as("a statement with binds too").hasSize(1);
+        });
+    }
+
+    /**
+     * How many times each prepared statement of this text on this connection ran its generic plan (a statement without
+     * parameters has no other), one number per prepared statement; none when the statement was not prepared.
+     */
+    private static List<Long> prepared(DSLContext db, String sql) {
+        return db.fetch("select generic_plans + custom_plans from pg_prepared_statements where statement = {0}", sql)
+                .getValues(0, Long.class);
+    }
+
     @Test
     void a_bind_value_of_another_kind_is_refused_before_the_statement_runs() {
         assertThatThrownBy(() -> statements.rows("select ?", List.of(1.5), r -> r.getString(1)))

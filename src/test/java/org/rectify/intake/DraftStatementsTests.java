@@ -1,12 +1,8 @@
 package org.rectify.intake;
 
-import org.jooq.Configuration;
 import org.jooq.DSLContext;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
-import org.jooq.ExecuteListenerProvider;
-import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.Test;
+import org.rectify.ExecutedStatements;
 import org.rectify.IntegrationTest;
 import org.rectify.intake.parser.DraftPlan;
 import org.rectify.intake.parser.ResolutionRule;
@@ -21,8 +17,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,26 +126,8 @@ class DraftStatementsTests {
         assertThat(together.get("各县区党委")).isInstanceOf(UnitReference.OfGroup.class);
     }
 
+    /** The SQL the app's jOOQ executed on this thread while {@code step} ran. */
     private List<String> counted(Callable<?> step) throws Exception {
-        List<String> sql = new ArrayList<>();
-        Thread me = Thread.currentThread();
-        ExecuteListener counter = new ExecuteListener() {
-            @Override
-            public void executeEnd(ExecuteContext ctx) {
-                if (Thread.currentThread() == me) {
-                    sql.add(ctx.batchSQL().length > 1 ? String.join(";\n", ctx.batchSQL()) : ctx.sql());
-                }
-            }
-        };
-        Configuration configuration = db.configuration();
-        ExecuteListenerProvider[] before = configuration.executeListenerProviders();
-        configuration.set(Stream.concat(Arrays.stream(before), Stream.of(new DefaultExecuteListenerProvider(counter)))
-                .toArray(ExecuteListenerProvider[]::new));
-        try {
-            step.call();
-        } finally {
-            configuration.set(before);
-        }
-        return sql;
+        return ExecutedStatements.of(db, step);
     }
 }

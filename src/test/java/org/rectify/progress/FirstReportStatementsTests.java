@@ -1,13 +1,9 @@
 package org.rectify.progress;
 
-import org.jooq.Configuration;
 import org.jooq.DSLContext;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
-import org.jooq.ExecuteListenerProvider;
-import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rectify.ExecutedStatements;
 import org.rectify.IntegrationTest;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,10 +12,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.field;
@@ -224,31 +218,8 @@ class FirstReportStatementsTests {
                 .andExpect(jsonPath("$.indicators[0].name").value("监测达标率"));
     }
 
-    interface Step {
-        void run() throws Exception;
-    }
-
     /** The SQL the app's jOOQ executed on this thread while {@code step} ran. */
-    private List<String> counted(Step step) throws Exception {
-        List<String> sql = new ArrayList<>();
-        Thread me = Thread.currentThread();
-        ExecuteListener counter = new ExecuteListener() {
-            @Override
-            public void executeEnd(ExecuteContext ctx) {
-                if (Thread.currentThread() == me) {
-                    sql.add(ctx.batchSQL().length > 1 ? String.join(";\n", ctx.batchSQL()) : ctx.sql());
-                }
-            }
-        };
-        Configuration configuration = db.configuration();
-        ExecuteListenerProvider[] before = configuration.executeListenerProviders();
-        configuration.set(Stream.concat(Arrays.stream(before), Stream.of(new DefaultExecuteListenerProvider(counter)))
-                .toArray(ExecuteListenerProvider[]::new));
-        try {
-            step.run();
-        } finally {
-            configuration.set(before);
-        }
-        return sql;
+    private List<String> counted(Callable<?> step) throws Exception {
+        return ExecutedStatements.of(db, step);
     }
 }

@@ -26,7 +26,7 @@ run() { # $1 tasks, $2 label, $3 client, $4 ops; rest: env
 for step in $STEPS; do
   log "$step"
   case $step in
-    k100) run 100000 100k both "q1 q2 q3 insight due q4"
+    k100) run 100000 100k both "q1 q2 q3 insight task due q4"
           cp "$OUT/run-100k/results.jsonl" "$OUT/results-100k.jsonl"
           grep '"client": "wrk"' "$OUT/results-100k.jsonl" >"$OUT/results-100k-wrk.jsonl" || true ;;
     redmine) (cd "$REDMINE" && bash server.sh start && SKIP_SQL=1 DURATION=$DURATION WARMUP=$WARMUP bash measure.sh \
@@ -34,8 +34,8 @@ for step in $STEPS; do
           cp "$(ls -d /tmp/redmine-bench/results/*/ | tail -1)results.jsonl" "$OUT/redmine.jsonl" ;;
     q4w)  run 100000 100k-q4 wrk q4; cp "$OUT/run-100k-q4/results.jsonl" "$OUT/results-100k-q4-wrk.jsonl" ;;
     m1)   [ -f /tmp/rectify-bench-1000000/READY ] || { log "no warmed 1M master (its READY file): skipped"; continue; }
-          run 1000000 1m wrk "q1 q2 q3 insight due" START_WAIT=900; cp "$OUT/run-1m/results.jsonl" "$OUT/results-1m.jsonl" ;;
-    k10)  run 10000 10k wrk "q1 q2 q3 insight due"; cp "$OUT/run-10k/results.jsonl" "$OUT/results-10k.jsonl" ;;
+          run 1000000 1m wrk "q1 q2 q3 insight task due" START_WAIT=900; cp "$OUT/run-1m/results.jsonl" "$OUT/results-1m.jsonl" ;;
+    k10)  run 10000 10k wrk "q1 q2 q3 insight task due"; cp "$OUT/run-10k/results.jsonl" "$OUT/results-10k.jsonl" ;;
     startup) fresh 100000
           RECTIFY_JAR=$JAR DATA=$COPY START=bin/rectify RUNS=3 bash bench/startup.sh >"$OUT/startup-100k.txt" 2>&1 || log "startup 100k failed"
           rm -rf "$COPY-demo"; mkdir -p "$COPY-demo"

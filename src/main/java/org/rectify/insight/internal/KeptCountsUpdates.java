@@ -30,14 +30,15 @@ import java.util.Set;
  * Keeps {@link KeptCounts} current from the events plans, supervision and progress publish (a task's changes, its
  * assessments and recorded changes of level, its reports submitted, its plan's cadence and owner). The tasks an event
  * names and the reports it counts are collected in the publisher's transaction and written, just before it commits, to
- * {@link PendingCounts} (one statement with the other modules' pending rows, {@link PendingWrites}): they commit with the change or not at all. The node's applier applies them
- * after the command has answered (issue 14, Q4: counting them was a sixth of a report's submission on its request),
- * everything committed since its last step in one transaction, and then moves the facts' version. So the kept counts lag
- * the ledger by one step of the applier (milliseconds; under load, the step under way and the next); a dashboard read on
- * the node first waits for the node's changes to be applied ({@link #awaitApplied}), so it shows every change committed
- * on the node before it was asked for, exactly. A unit moved in the tree changes the reach of all its tasks: everything
- * is counted again after that commits. At start, what a stop left waiting is applied, then counts that are missing or
- * disagree with the number of tasks (a generated or restored database) are rebuilt.
+ * {@link PendingCounts} (one statement with the other modules' pending rows, {@link PendingWrites}): they commit with
+ * the change or not at all. The node's applier applies them after the command has answered (issue 14, Q4: counting them
+ * was a sixth of a report's submission on its request), everything committed since its last step in one transaction,
+ * and then moves the facts' version. So the kept counts lag the ledger by one step of the applier (milliseconds; under
+ * load, the step under way and the next); a dashboard read on the node first waits for the node's changes to be applied
+ * ({@link #awaitApplied}), so it shows every change committed on the node before it was asked for, exactly. A unit
+ * moved in the tree changes the reach of all its tasks: everything is counted again after that commits. At start, what
+ * a stop left waiting is applied, then counts that are missing or disagree with the number of tasks (a generated or
+ * restored database) are rebuilt.
  */
 @Component
 class KeptCountsUpdates {
@@ -55,7 +56,6 @@ class KeptCountsUpdates {
      */
     private final CatchUp catchUp;
     private final CatchUp.Registration applier;
-
     private final PendingWrites pendingWrites;
 
     KeptCountsUpdates(KeptCounts counts, PendingCounts pendingCounts, FiguresVersion version, PlatformTransactionManager transactions,

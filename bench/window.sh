@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${JAR:?JAR: the build to measure}; OUT=${OUT:?OUT: a results folder}
 STEPS=${STEPS:-"k100 redmine q4w m1 k10 startup"}; DURATION=${DURATION:-10}; WARMUP=${WARMUP:-5}
-COPY=${COPY:-/tmp/window}; REDMINE=${REDMINE:-../shared/bench/redmine}
+COPY=${COPY:-/tmp/window}; REDMINE=$(cd "${REDMINE:-../shared/bench/redmine}" && pwd) # Redmine's harness, beside the repo
 mkdir -p "$OUT"; OUT=$(cd "$OUT" && pwd)
 log() { echo "[$(date +%H:%M:%S)] $* (load $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$OUT/log.txt"; }
 fresh() { rm -rf "$COPY"; cp -a "/tmp/rectify-bench-$1" "$COPY"; rm -f "$COPY/READY"; }

@@ -1,14 +1,13 @@
 package org.rectify.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.rectify.platform.internal.BlockingSockets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,16 +30,19 @@ class EmbeddedDatabaseConfiguration {
         return persistent ? EarlyEmbeddedDatabase.take(dataDir, durable) : EmbeddedDatabaseServer.start(null, durable);
     }
 
+    /**
+     * The pool takes {@code spring.datasource.hikari.*} as Boot's own pool for an external database does, so the
+     * driver's settings in application.properties (its socket, its statement cache) apply to both.
+     */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedDatabaseServer server) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedDatabaseServer server) {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("rectify");
         pool.setJdbcUrl(server.jdbcUrl());
         pool.setUsername(EmbeddedDatabaseServer.APPLICATION);
         pool.setPassword(server.password(EmbeddedDatabaseServer.APPLICATION));
         pool.setMaximumPoolSize(20);
-        // one blocking read per answer of the database, not a read, a poll and a read (BlockingSockets, issue 14)
-        pool.addDataSourceProperty("socketFactory", BlockingSockets.class.getName());
         return pool;
     }
 

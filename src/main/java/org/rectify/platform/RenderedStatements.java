@@ -158,7 +158,8 @@ public class RenderedStatements {
      * ({@code prepareThreshold} 5) parses and plans a statement afresh at each of its first four executions on each
      * connection, and the root office's Q2 alone is one statement per city-level unit (135 at 100,000 tasks), each
      * planned in ~1 ms, five times its execution (issue 14). A kept statement is run again by definition; the driver
-     * keeps at most 256 per connection, closing on the server those it drops.
+     * keeps as many per connection as its {@code preparedStatementCacheQueries} (application.properties), closing on
+     * the server those it drops.
      */
     private static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);

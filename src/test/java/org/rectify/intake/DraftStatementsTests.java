@@ -115,6 +115,43 @@ class DraftStatementsTests {
         assertThat(mixed.unresolved()).extracting(u -> u.mention()).containsExactly("市不存在办公室");
     }
 
+    /** A breakdown sheet's rows: lead and supporting units by name, alias, group, a rule, and one unknown. */
+    @Test
+    void a_spreadsheets_unit_names_are_read_in_one_statement_and_resolve_as_the_parsers() throws Exception {
+        String[][] rows = new String[40][];
+        String[] leads = {"市环境保护局", "市环保局", "各县区党委、政府", "临翔区人民政府、市发展改革委", "市不存在办公室"};
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new String[] {String.valueOf(i + 1), null, "表格任务" + i, null, null, leads[i % leads.length],
+                    "市财政局、市国土资源局", null, "2027年底前", null};
+        }
+        byte[] sheet = IntakeSupport.breakdown("表格名称解析测试清单", IntakeSupport.HEADER, rows);
+        long[] id = new long[1];
+        List<String> statements = counted(() -> id[0] = IntakeSupport.upload(mvc, "名称解析.xlsx", sheet, ""));
+
+        assertThat(statements.stream().filter(s -> s.contains("\"unit_alias\""))).as(String.join("\n", statements))
+                .hasSize(1);
+        JsonNode tasks = JSON.readTree(IntakeSupport.draft(mvc, id[0])).get("tasks");
+        assertThat(tasks).hasSize(40);
+        DraftPlan parsed = intake.parse("""
+                表格名称解析对照方案
+
+                一、名称
+                （一）对照。2027年底前完成。（责任单位：临翔区人民政府、市发展改革委；配合单位：市财政局、市国土资源局）
+                """);
+        // the sheet's units resolve as the parser resolves the same names
+        assertThat(units(tasks.get(3).get("leadUnits"))).isEqualTo(parsed.tasks().get(0).leadUnits().stream()
+                .map(m -> m.name() + "→" + m.unitId()).toList());
+        assertThat(units(tasks.get(3).get("supportingUnits"))).isEqualTo(parsed.tasks().get(0).supportingUnits().stream()
+                .map(m -> m.name() + "→" + m.unitId()).toList());
+        assertThat(units(tasks.get(4).get("leadUnits"))).containsExactly("市不存在办公室→null");
+    }
+
+    private static List<String> units(JsonNode mentions) {
+        List<String> out = new java.util.ArrayList<>();
+        mentions.forEach(m -> out.add(m.get("name").asString() + "→" + (m.get("unitId").isNull() ? "null" : m.get("unitId").asLong())));
+        return out;
+    }
+
     @Test
     void names_resolved_together_designate_what_each_designates_alone() {
         List<String> names = List.of("市环境保护局", "市环保局", "各县区党委", " 市财政局 ", "市不存在办公室", "", "临翔区政府");

@@ -54,6 +54,13 @@ final class BreakdownImport {
         StringBuilder source = new StringBuilder();
         String title = title(sheet, filename);
         source.append(title == null ? "" : title + "\n\n");
+        List<String> named = new ArrayList<>();
+        for (BreakdownSheet.SheetRow row : sheet.rows()) {
+            for (BreakdownColumn units : List.of(BreakdownColumn.LEAD, BreakdownColumn.SUPPORTING)) {
+                UnitNameNormalizer.normalize(row.get(units)).forEach(m -> named.add(m.name()));
+            }
+        }
+        MentionResolver.prefetch(named, resolver); // the sheet's unit names in one statement, not one or three each
         for (BreakdownSheet.SheetRow row : sheet.rows()) {
             int before = errors.size();
             String ref = TextFold.key(row.get(BreakdownColumn.REF));
@@ -128,7 +135,9 @@ final class BreakdownImport {
     /** The unit names of a cell, by the parser's rules, each resolved against the unit tree if it can be. */
     static List<UnitMention> resolve(String cell, UnitResolver resolver) {
         Map<String, UnitMention> out = new LinkedHashMap<>();
-        for (UnitMention m : UnitNameNormalizer.normalize(cell)) {
+        List<UnitMention> written = UnitNameNormalizer.normalize(cell);
+        MentionResolver.prefetch(written.stream().map(UnitMention::name).toList(), resolver);
+        for (UnitMention m : written) {
             UnitMention r = MentionResolver.resolve(m, resolver).orElse(m); // the name as written is kept
             out.putIfAbsent(r.name() + "|" + r.unitId(), r);
         }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The review of a plan before it enters the ledger: a text, a Word document or a task breakdown becomes a
@@ -231,6 +232,9 @@ class DraftReview {
 
     private int recheck(StoredDraft draft, Caller caller) {
         UnitResolver tree = intake.unitTree();
+        MentionResolver.prefetch(draft.cards().stream()
+                .flatMap(c -> Stream.concat(c.card().leadUnits().stream(), c.card().supportingUnits().stream()))
+                .filter(m -> m.unitId() == null).map(UnitMention::name).toList(), tree);
         return resolve(draft, m -> m.unitId() != null ? m : MentionResolver.resolve(m, tree).orElse(m), caller);
     }
 

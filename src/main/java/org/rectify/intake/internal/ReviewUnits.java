@@ -35,7 +35,10 @@ class ReviewUnits {
     List<UnitMention> given(List<UnitMention> given) {
         List<UnitMention> out = new ArrayList<>();
         UnitResolver tree = intake.unitTree();
-        for (UnitMention m : given == null ? List.<UnitMention>of() : given) {
+        List<UnitMention> mentions = given == null ? List.of() : given;
+        MentionResolver.prefetch(mentions.stream().filter(m -> m != null && m.unitId() == null && m.name() != null)
+                .map(m -> m.name().strip()).toList(), tree);
+        for (UnitMention m : mentions) {
             if (m == null) {
                 continue;
             }

@@ -71,6 +71,18 @@ public final class MentionResolver {
         return out;
     }
 
+    /**
+     * Tells the tree every name {@link #resolve} may look these written names up by, before they are resolved one by
+     * one: a unit tree in a database reads them in one statement instead of one (or three) per name (issue 14).
+     */
+    public static void prefetch(Iterable<String> writtenNames, UnitResolver tree) {
+        Set<String> names = new LinkedHashSet<>(); // a plan names the same units again and again
+        writtenNames.forEach(n -> names.addAll(candidates(n)));
+        if (!names.isEmpty()) {
+            tree.prefetch(names);
+        }
+    }
+
     private static Optional<UnitMention> lookUp(UnitResolver tree, String name, boolean group) {
         Optional<UnitMention> r = tree.resolve(name, group);
         return r == null ? Optional.empty() : r;

@@ -3,7 +3,6 @@ package org.rectify.intake.parser;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -180,14 +179,12 @@ public final class PlanParser {
      */
     private static List<DraftTask> resolved(List<DraftTask> tasks, UnitResolver resolver,
                                             List<UnresolvedMention> unresolved) {
-        Set<String> written = new LinkedHashSet<>(); // a plan names the same units again and again
+        List<String> written = new ArrayList<>();
         for (DraftTask t : tasks) {
             t.leadUnits().forEach(m -> written.add(m.name()));
             t.supportingUnits().forEach(m -> written.add(m.name()));
         }
-        Set<String> names = new LinkedHashSet<>();
-        written.forEach(n -> names.addAll(MentionResolver.candidates(n)));
-        resolver.prefetch(names);
+        MentionResolver.prefetch(written, resolver);
         List<DraftTask> out = new ArrayList<>(tasks.size());
         for (DraftTask t : tasks) {
             out.add(new DraftTask(t.ref(), t.title(), t.text(), resolve(t.ref(), t.leadUnits(), resolver, unresolved),

@@ -33,7 +33,11 @@ public class PendingWrites {
     public record Rows(Object key, Supplier<? extends ResultQuery<?>> statement, List<?> binds) {
     }
 
-    /** A module's rows of this transaction, asked for once, just before it commits; null when it has none to add. */
+    /**
+     * A module's rows of this transaction, asked for once, just before it commits; null when it has none to add. A
+     * module adds one writer per transaction, with all its rows in their order: the writers' statements run in no
+     * promised order among themselves.
+     */
     @FunctionalInterface
     public interface Writer {
         Rows rows();
@@ -41,6 +45,11 @@ public class PendingWrites {
 
     private final DSLContext db;
     private final RenderedStatements statements;
+    private final TransactionLocal<Collected> collected = new TransactionLocal<>(() -> {
+        Collected c = new Collected();
+        TransactionSynchronizationManager.registerSynchronization(c);
+        return c;
+    });
 
     PendingWrites(DSLContext db, RenderedStatements statements) {
         this.db = db;
@@ -53,16 +62,10 @@ public class PendingWrites {
      * the transaction rolls back. An inner transaction of its own has its own writers.
      */
     public void add(Writer writer) {
-        Collected collected = (Collected) TransactionSynchronizationManager.getResource(this);
-        if (collected == null) {
-            collected = new Collected();
-            TransactionSynchronizationManager.bindResource(this, collected);
-            TransactionSynchronizationManager.registerSynchronization(collected);
-        }
-        collected.writers.add(writer);
+        collected.get().writers.add(writer);
     }
 
-    /** One transaction's writers, written by its synchronization; unbound while an inner transaction runs. */
+    /** One transaction's writers, written by its synchronization. */
     private final class Collected implements TransactionSynchronization {
         final List<Writer> writers = new ArrayList<>(2);
 
@@ -72,33 +75,17 @@ public class PendingWrites {
         }
 
         @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(PendingWrites.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(PendingWrites.this, this);
-        }
-
-        @Override
         public void beforeCommit(boolean readOnly) {
-            // a writer added from here on (by a writer, none so far) finds none bound and begins a group that is not
-            // written: the modules write what comes after their rows were asked for themselves
-            TransactionSynchronizationManager.unbindResourceIfPossible(PendingWrites.this);
+            // a writer added from here on (by a writer, none so far) is not asked: the modules write what comes after
+            // their rows were asked for themselves
             List<Rows> rows = new ArrayList<>(writers.size());
-            for (Writer writer : writers) {
+            for (Writer writer : List.copyOf(writers)) {
                 Rows r = writer.rows();
                 if (r != null) {
                     rows.add(r);
                 }
             }
             write(rows);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(PendingWrites.this);
         }
     }
 
@@ -113,8 +100,8 @@ public class PendingWrites {
         for (Rows r : rows) {
             keys.add(r.key());
         }
-        for (int i = rows.size() - 1; i >= 0; i--) { // in the statement's order (below)
-            binds.addAll(rows.get(i).binds());
+        for (Rows r : rows) {
+            binds.addAll(r.binds());
         }
         String sql = statements.sqlWithBinds(keys, () -> statement(rows), binds);
         db.resultQuery(sql, binds.toArray()).fetch();
@@ -124,12 +111,10 @@ public class PendingWrites {
         if (rows.size() == 1) {
             return rows.get(0).statement().get();
         }
-        // PostgreSQL runs every data-modifying WITH part once and to completion, read by the main query or not, and
-        // (unread) last to first (nodeModifyTable.c puts each at the head of es_auxmodifytables): listed in reverse,
-        // the writers' rows are written in the order they were added, as when each was a statement of its own (the
-        // audit chain orders one transaction's groups by their first row's id; PendingWritesTests would see a change)
+        // PostgreSQL runs every data-modifying WITH part once and to completion, read by the main query or not, in an
+        // order it does not promise: each part is one module's rows of the transaction (see Writer), so none needs one
         List<CommonTableExpression<?>> parts = new ArrayList<>(rows.size());
-        for (int i = rows.size() - 1; i >= 0; i--) {
+        for (int i = 0; i < rows.size(); i++) {
             parts.add(name("w" + i).as(rows.get(i).statement().get()));
         }
         return db.with(parts).select(inline(1));

@@ -13,6 +13,7 @@ import org.rectify.platform.CatchUp;
 import org.rectify.platform.CommittedConnection;
 import org.rectify.platform.PendingWrites;
 import org.rectify.platform.RenderedStatements;
+import org.rectify.platform.TransactionLocal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -86,6 +87,8 @@ public class AuditChain {
     private final CatchUp catchUp;
     private final CatchUp.Registration linker;
     private final PendingWrites pendingWrites;
+    /** This transaction's group: its link step after the commit, its rows written with the other modules' before it. */
+    private final TransactionLocal<Group> group = new TransactionLocal<>(this::newGroup);
 
     AuditChain(DSLContext db, DataSource dataSource, PlatformTransactionManager transactions, RenderedStatements statements,
                CatchUp catchUp, PendingWrites pendingWrites) {
@@ -106,8 +109,6 @@ public class AuditChain {
     /** This transaction's group of records; written in one statement just before it commits, linked after. */
     private final class Group {
         final UUID id = UUID.randomUUID();
-        /** The transaction's connection, bound while it runs: an inner transaction's is another (see {@link #group}). */
-        final Object connection = TransactionSynchronizationManager.getResource(dataSource);
         /** The records appended and not yet written; null once written (a record appended later is written at once). */
         List<Pending> unwritten = new ArrayList<>();
         /**
@@ -119,7 +120,7 @@ public class AuditChain {
             unwritten = null;
             return rows(db, id, records);
         };
-        /** Links the group after the commit; also tells this transaction's group from a suspended one's. */
+        /** Links the group after the commit. */
         final TransactionSynchronization link = new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -133,12 +134,14 @@ public class AuditChain {
                 }
                 catchUp.committed();
             }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(AuditChain.this);
-            }
         };
+    }
+
+    private Group newGroup() {
+        Group fresh = new Group();
+        TransactionSynchronizationManager.registerSynchronization(fresh.link);
+        pendingWrites.add(fresh.rows);
+        return fresh;
     }
 
     /** A record as appended, before it is written to {@code audit_pending}. */
@@ -155,7 +158,7 @@ public class AuditChain {
         // hash must cover what is stored
         Instant stored = at.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
         Pending record = new Pending(stored.atOffset(ZoneOffset.UTC), actor, action, object, change);
-        Group group = group();
+        Group group = this.group.get();
         if (group.unwritten != null) {
             group.unwritten.add(record);
         } else { // appended while the transaction commits, after its group was written
@@ -204,23 +207,6 @@ public class AuditChain {
             insert = insert.values(group, p.at(), p.actor(), p.action(), p.object(), p.change());
         }
         return insert;
-    }
-
-    private Group group() {
-        Group cached = (Group) TransactionSynchronizationManager.getResource(this);
-        // this transaction's group, not a suspended one's: told by the connection bound now (a look at the list of
-        // synchronizations copies it, and a recomputation that publishes thousands of records has thousands of them)
-        if (cached != null && (cached.connection != null ? cached.connection == TransactionSynchronizationManager.getResource(dataSource)
-                : TransactionSynchronizationManager.getSynchronizations().contains(cached.link))) {
-            return cached;
-        }
-        Group fresh = new Group();
-        if (cached == null) { // (an inner transaction inside one that appended gets a group per record)
-            TransactionSynchronizationManager.bindResource(this, fresh);
-        }
-        TransactionSynchronizationManager.registerSynchronization(fresh.link);
-        pendingWrites.add(fresh.rows);
-        return fresh;
     }
 
     /** Records left pending when the application stopped between a commit and its link step; then the linker starts. */

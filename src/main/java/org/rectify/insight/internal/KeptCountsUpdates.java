@@ -9,6 +9,7 @@ import org.rectify.progress.ReportingCadenceSet;
 import org.rectify.supervision.TasksAssessed;
 import org.rectify.platform.CatchUp;
 import org.rectify.platform.PendingWrites;
+import org.rectify.platform.TransactionLocal;
 import org.rectify.units.UnitsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,6 @@ import java.util.Set;
 class KeptCountsUpdates {
 
     private static final Logger log = LoggerFactory.getLogger(KeptCountsUpdates.class);
-    private static final Object PENDING = KeptCountsUpdates.class;
 
     private final KeptCounts counts;
     private final PendingCounts pendingCounts;
@@ -57,6 +57,11 @@ class KeptCountsUpdates {
     private final CatchUp catchUp;
     private final CatchUp.Registration applier;
     private final PendingWrites pendingWrites;
+    /**
+     * This transaction's changes: written just before the commit with the other modules' pending rows (one statement),
+     * a report on a task counted anew counted with it; the applier told after the commit.
+     */
+    private final TransactionLocal<Pending> pending = new TransactionLocal<>(this::newPending);
 
     KeptCountsUpdates(KeptCounts counts, PendingCounts pendingCounts, FiguresVersion version, PlatformTransactionManager transactions,
                       CatchUp catchUp, PendingWrites pendingWrites) {
@@ -127,7 +132,7 @@ class KeptCountsUpdates {
             });
             return;
         }
-        pending().reported.add(reported);
+        pending.get().reported.add(reported);
     }
 
     /** A new cadence moves the grace periods of the cycles still open: on time and late are judged anew. */
@@ -175,7 +180,7 @@ class KeptCountsUpdates {
             });
             return;
         }
-        pending().tasks.addAll(taskIds);
+        pending.get().tasks.addAll(taskIds);
     }
 
     /** What this transaction changed: the tasks to count anew, and reports to add to tasks not counted anew. */
@@ -184,27 +189,14 @@ class KeptCountsUpdates {
         final Set<KeptCounts.Reported> reported = new LinkedHashSet<>();
     }
 
-    /** This transaction's changes, written to wait for the applier just before it commits. */
-    private Pending pending() {
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(PENDING);
-        if (pending != null) {
-            return pending;
-        }
+    private Pending newPending() {
         Pending collected = new Pending();
-        TransactionSynchronizationManager.bindResource(PENDING, collected);
-        // written just before the commit, with the other modules' pending rows (one statement); a report on a task
-        // counted anew is counted with it
         pendingWrites.add(() -> pendingCounts.rows(collected.tasks,
                 collected.reported.stream().filter(r -> !collected.tasks.contains(r.taskId())).toList()));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 catchUp.committed();
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
             }
         });
         return collected;

@@ -84,7 +84,7 @@ public class RectifyApplication {
                 .web(WebApplicationType.SERVLET)
                 .run(withArgs(args, "--db-scheduler.enabled=false", "--rectify.demo.enabled=false",
                         "--server.port=0", "--server.address=127.0.0.1",
-                        "--spring.modulith.events.republish-outstanding-events-on-restart=false",
+                        "--rectify.events.republish-after-start=false",
                         "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
     }
 

@@ -96,7 +96,7 @@ class DraftTimesInAnotherZoneTests {
                         "rectify.time-zone=" + zone,
                         "rectify.demo.enabled=false", "server.port=0", "db-scheduler.enabled=false",
                         "rectify.data-dir=" + Files.createTempDirectory("rectify-zone"),
-                        "spring.modulith.events.republish-outstanding-events-on-restart=false",
+                        "rectify.events.republish-after-start=false",
                         "logging.level.root=WARN")
                 .run();
     }

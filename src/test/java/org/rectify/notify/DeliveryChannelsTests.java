@@ -446,7 +446,7 @@ class DeliveryChannelsTests {
                         "rectify.demo.enabled=false", "server.port=0",
                         "rectify.data-dir=" + Files.createTempDirectory("rectify-node2"),
                         "spring.mail.host=127.0.0.1", "spring.mail.port=39025", "rectify.outbound.batch-size=7",
-                        "spring.modulith.events.republish-outstanding-events-on-restart=false",
+                        "rectify.events.republish-after-start=false",
                         "logging.level.root=WARN")
                 .run();
         ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -88,7 +88,7 @@ class OlderJarPublicationsTests {
         });
         assertThat(jdbc.queryForList("select level from task_warning where task_id = ?", String.class, id[0])).isEmpty();
 
-        // what the start does (spring.modulith.events.republish-outstanding-events-on-restart)
+        // what the start does once the web server is open (platform.internal.RepublicationAfterStart)
         scenario.stimulate(() -> incomplete.resubmitIncompletePublications(
                         p -> p.getEvent() instanceof TasksCreated t && t.taskIds().contains(id[0])))
                 .andWaitForStateChange(new EventsHandled(publications).about(created), Boolean.TRUE::equals);

@@ -8,6 +8,8 @@ import org.jooq.Select;
 import org.rectify.access.DataScope;
 import org.rectify.units.UnitPaths;
 
+import java.util.List;
+
 import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
@@ -38,6 +40,11 @@ public final class TaskConditions {
     /** {@link On#visibleTo} on plans' TASK table. */
     public static Condition visibleTo(DataScope scope) {
         return OWN.visibleTo(scope);
+    }
+
+    /** {@link On#visibleToById} on plans' TASK table. */
+    public static BoundScope visibleToById(DataScope scope) {
+        return OWN.visibleToById(scope);
     }
 
     /** {@link On#governedBy(org.rectify.access.Caller)} on plans' TASK table. */
@@ -98,6 +105,13 @@ public final class TaskConditions {
         return select(TASK.ID).from(TASK).where(onTask);
     }
 
+    /**
+     * A scope's condition with its path bound ({@link On#visibleToById}): the values it binds, in order (none for the
+     * whole province), and what its text depends on (a statement's key names {@code kind}, never the path).
+     */
+    public record BoundScope(Condition condition, List<Object> binds, String kind) {
+    }
+
     /** The other columns of a task the ledger's filter reads ({@link TaskLedger#where}), on one relation. */
     record Columns(Field<String> status, Field<java.time.LocalDate> deadline, Field<Long> responsiblePersonId,
                    Field<String> title, Field<String> text, Field<String> measures) {
@@ -139,6 +153,26 @@ public final class TaskConditions {
             // every task and a county's a few hundred (measured: 400 ms instead of 2 ms for the root's first page).
             var reach = scope.ownPlans() ? officeReach : unitReach;
             return reach.contains(org.jooq.impl.DSL.inline(new String[]{scope.unitPath()}, reach.getDataType()));
+        }
+
+        /**
+         * {@link #visibleTo} with the scope's path as a bind value, for a statement that reads a task by its id: its
+         * plan starts at the id whatever the path matches, so one text serves every scope of a kind and the driver and
+         * PostgreSQL keep it prepared with a generic plan. The path inline made one text per unit, parsed and planned
+         * afresh at its first nine executions on each of the pool's connections (issue 14: at 5,000 units nearly every
+         * report's submission and task page). Never for a statement whose plan depends on the path's selectivity (a
+         * ledger page).
+         */
+        public BoundScope visibleToById(DataScope scope) {
+            if (scope.isAll()) {
+                return new BoundScope(noCondition(), List.of(), "all");
+            }
+            var reach = scope.ownPlans() ? officeReach : unitReach;
+            String[] path = {scope.unitPath()};
+            // the array as one value (List.of would spread it into its elements)
+            return new BoundScope(reach.contains(org.jooq.impl.DSL.val(path, reach.getDataType())),
+                    java.util.Collections.singletonList(path),
+                    scope.ownPlans() ? "office" : "unit");
         }
 
         /**

@@ -309,12 +309,17 @@ public class TaskLedger {
     private TaskDetail get(long taskId, DataScope scope, boolean whole, boolean withTargets) {
         // the responsible person and the lead and supporting units (as arrays beside the row: a second statement before
         // session 17, at every report's submission and task page) with the task's row in one statement (issue 14),
-        // rendered once (RenderedStatements), the id bound at each request
-        var task = db.resultQuery(statements.sqlById(List.of("task-with-units", scope), () -> db.select(TASK_WITH_UNITS)
+        // rendered once per kind of scope (RenderedStatements), the id and the scope's path bound at each request: one
+        // text for every unit, kept prepared with one generic plan (session 25; one per unit before, planned afresh)
+        TaskConditions.BoundScope visible = TaskConditions.visibleToById(scope);
+        List<Object> binds = new ArrayList<>(visible.binds().size() + 1);
+        binds.add(taskId);
+        binds.addAll(visible.binds());
+        var task = db.resultQuery(statements.sqlWithBinds(List.of("task-with-units", visible.kind()), () -> db.select(TASK_WITH_UNITS)
                         .from(TASK).join(PLAN).on(PLAN.ID.eq(TASK.PLAN_ID))
                         .leftJoin(UNITS_PERSON).on(UNITS_PERSON.ID.eq(TASK.RESPONSIBLE_PERSON_ID))
                         .crossJoin(UNITS_OF_TASK)
-                        .where(TASK.ID.eq(ID).and(TaskConditions.visibleTo(scope)))), taskId)
+                        .where(TASK.ID.eq(taskId).and(visible.condition())), binds), binds.toArray())
                 .coerce(TASK_WITH_UNITS).fetchOptional().orElseThrow(() -> new TaskNotFound(taskId));
         Map<UnitRole, List<AssignedUnit>> units = unitsOf(task);
         return detail(task, units.getOrDefault(UnitRole.LEAD, List.of()), units.getOrDefault(UnitRole.SUPPORTING, List.of()),

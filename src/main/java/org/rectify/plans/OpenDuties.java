@@ -8,6 +8,7 @@ import org.jooq.Table;
 import org.rectify.platform.RenderedStatements;
 import org.rectify.units.KeptUnitNames;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
@@ -62,8 +63,10 @@ public class OpenDuties {
 
     /**
      * The {@code offset}-th to the {@code (offset + limit)}-th lead duty of units within {@code unitPath} (null: every
-     * unit), the same of the supporting ones, optionally of one plan, and how many of each there are.
+     * unit), the same of the supporting ones, optionally of one plan, and how many of each there are. One statement
+     * (a page without rows reads its totals in a second): it joins a caller's transaction and opens none.
      */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public DutyPage page(String unitPath, Long planId, long offset, int limit) {
         String path = unitPath == null ? EVERY_UNIT : unitPath;
         int from = (int) Math.min(Integer.MAX_VALUE, Math.max(0L, offset));

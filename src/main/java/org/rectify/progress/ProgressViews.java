@@ -23,6 +23,7 @@ import org.rectify.progress.internal.WrittenItems;
 import org.rectify.units.Unit;
 import org.rectify.units.Units;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -100,8 +101,9 @@ public class ProgressViews {
     /**
      * For each plan in which units within the caller's unit lead open tasks: the plan's current cycle (or
      * {@code cycleId} when it is one of the plan's), each task × lead unit and its report's state; and the tasks
-     * those units support. {@code planId} narrows to one plan.
+     * those units support. {@code planId} narrows to one plan. Outside a transaction, as {@link #duePage}.
      */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public DueList due(Caller caller, Long planId, Long cycleId) {
         DutyPage all = openDuties.page(caller.scope().unitPath(), planId, 0, Integer.MAX_VALUE);
         return new DueList(dueOf(all, cycleId));
@@ -111,8 +113,12 @@ public class ProgressViews {
      * One page of {@link #due}: the {@code page}-th {@code size} task × lead unit items (and as many of the supported
      * tasks), in plan order, each plan they fall in with its cycle; {@code size} one of {@link PageSizes#OFFERED}, else
      * {@link #DUE_PAGE_SIZE}. Reads only the page's duties and their slots: the root office's due list is the whole
-     * province's. Past the last page the plans are empty; the totals count every item.
+     * province's. Past the last page the plans are empty; the totals count every item. Outside a transaction (a caller's
+     * is joined): its reads are the page (rows and totals in one statement), its plans' cadences and its slots, each a
+     * state the list had, and a read-only transaction around them cost two more round trips per request, {@code BEGIN
+     * READ ONLY} and {@code COMMIT} (issue 14: the county's due list, 5 round trips to 3).
      */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public DuePage duePage(Caller caller, Long planId, Long cycleId, int page, int size) {
         int pageSize = PageSizes.OFFERED.contains(size) ? size : DUE_PAGE_SIZE;
         int p = Math.max(0, page);
@@ -145,7 +151,7 @@ public class ProgressViews {
         // once (WrittenCycles)
         Map<Long, List<ReportingCycle>> cyclesByPlan = writtenCycles.of(planIds, cadences.cyclesVersions(),
                 cycles::cyclesOfPlans);
-        LocalDate today = cycles.today();
+        LocalDate today = ReportingCycles.today(clock); // not through the cycles' transactional proxy: a transaction of its own
         // each plan's cycle: the one asked for when it is the plan's, else the current one
         Map<Long, ReportingCycle> shown = new HashMap<>();
         for (long plan : planIds) {
@@ -376,7 +382,9 @@ public class ProgressViews {
      * The slots of these lead duties in their plan's shown cycle, by cycle, task and unit; and into {@code contributed}
      * the contributions in these cycles on the lead and the supported tasks: one statement, one round trip (issue 14:
      * they were two), its rows told apart by their first column. Arrays, not lists: one bind value each however long
-     * the root office's whole list is, and the statement rendered once (RenderedStatements).
+     * the root office's whole list is, and the statement rendered once (RenderedStatements). Each array is given as a
+     * scalar subquery's value ({@link #hidden}), so PostgreSQL plans the statement once per connection and not at each
+     * request (issue 14).
      */
     private Map<SlotKey, SlotStatus> slotsAndContributions(Map<Long, ReportingCycle> shown, List<PagedDuty> leads,
                                                            List<PagedDuty> supports, LocalDate today,
@@ -399,14 +407,14 @@ public class ProgressViews {
                                 REPORT_SLOT.FIRST_SUBMITTED_AT, REPORT_SLOT.LATEST_REPORT_ID, REPORT_SLOT.SUBMITTED_REPORT_ID,
                                 PROGRESS_REPORT.VERSION, PROGRESS_REPORT.STATUS, castNull(Long.class), castNull(Integer.class))
                         .from(REPORT_SLOT).leftJoin(PROGRESS_REPORT).on(PROGRESS_REPORT.ID.eq(REPORT_SLOT.LATEST_REPORT_ID))
-                        .where(REPORT_SLOT.CYCLE_ID.eq(any(val(cycleIds))).and(REPORT_SLOT.TASK_ID.eq(any(val(leadTaskIds))))
-                                .and(REPORT_SLOT.UNIT_ID.eq(any(val(unitIds)))))
+                        .where(REPORT_SLOT.CYCLE_ID.eq(any(hidden(cycleIds))).and(REPORT_SLOT.TASK_ID.eq(any(hidden(leadTaskIds))))
+                                .and(REPORT_SLOT.UNIT_ID.eq(any(hidden(unitIds)))))
                         .unionAll(select(CONTRIBUTION_ROW, REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID,
                                 REPORT_CONTRIBUTION.LEAD_UNIT_ID, castNull(REPORT_SLOT.STATE), castNull(REPORT_SLOT.FIRST_SUBMITTED_AT),
                                 castNull(Long.class), castNull(Long.class), castNull(Integer.class), castNull(PROGRESS_REPORT.STATUS),
                                 REPORT_CONTRIBUTION.UNIT_ID, count())
                                 .from(REPORT_CONTRIBUTION)
-                                .where(REPORT_CONTRIBUTION.CYCLE_ID.eq(any(val(cycleIds))).and(REPORT_CONTRIBUTION.TASK_ID.eq(any(val(taskIds)))))
+                                .where(REPORT_CONTRIBUTION.CYCLE_ID.eq(any(hidden(cycleIds))).and(REPORT_CONTRIBUTION.TASK_ID.eq(any(hidden(taskIds)))))
                                 .groupBy(REPORT_CONTRIBUTION.CYCLE_ID, REPORT_CONTRIBUTION.TASK_ID,
                                         REPORT_CONTRIBUTION.LEAD_UNIT_ID, REPORT_CONTRIBUTION.UNIT_ID)), binds), binds, r -> {
                     long cycle = r.getLong(2);
@@ -426,6 +434,18 @@ public class ProgressViews {
                     return cycle;
                 });
         return out;
+    }
+
+    /**
+     * An array of ids bound as the value of a scalar subquery, {@code cast((select ?) as bigint[])}: PostgreSQL plans a
+     * statement whose arrays it sees afresh at each execution (a custom plan; the slots statement's values were
+     * estimated element by element against the columns' statistics, 0.3-0.7 ms at each county request, twice its
+     * execution) and keeps one plan for every execution only when the estimates do not depend on the values. A
+     * subquery's value is not known when planning, so each plan is the one made without the values, which PostgreSQL
+     * then keeps after five: the same index scans (by task and cycle, the units a filter).
+     */
+    private static org.jooq.Field<Long[]> hidden(Long[] ids) {
+        return org.jooq.impl.DSL.field(select(val(ids))).cast(org.jooq.impl.SQLDataType.BIGINT.getArrayDataType());
     }
 
     private SlotStatus missing(ReportingCycle cycle, LocalDate today) {

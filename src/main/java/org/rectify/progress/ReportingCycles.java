@@ -10,6 +10,7 @@ import org.rectify.plans.TaskStatus;
 import org.rectify.platform.RenderedStatements;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -96,9 +97,10 @@ public class ReportingCycles {
 
     /**
      * The cadences of these plans by plan id (plans without one are absent) and the version of each one's cycles
-     * (V71: raised by whatever writes them), in one statement.
+     * (V71: raised by whatever writes them), in one statement: it joins a caller's transaction and opens none (the due
+     * list runs without one).
      */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public PlanCadences cadences(Collection<Long> planIds) {
         Map<Long, ReportingCadence> out = new LinkedHashMap<>();
         Map<Long, Long> versions = new HashMap<>();
@@ -289,8 +291,11 @@ public class ReportingCycles {
         return out;
     }
 
-    /** The cycles of these plans, each plan's in order ({@link #cycles(long)}), by plan id, in one statement. */
-    @Transactional(readOnly = true)
+    /**
+     * The cycles of these plans, each plan's in order ({@link #cycles(long)}), by plan id, in one statement; it joins a
+     * caller's transaction and opens none.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Map<Long, List<ReportingCycle>> cyclesOfPlans(Collection<Long> planIds) {
         Map<Long, List<ReportingCycle>> out = new LinkedHashMap<>();
         if (!planIds.isEmpty()) {

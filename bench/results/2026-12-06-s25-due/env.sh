@@ -1,0 +1,1 @@
+export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres PGPORT=$(sed -n 4p /tmp/due-100k-1/postgres/postmaster.pid) PGPASSWORD=$(sed -n 's/^postgres=//p' /tmp/due-100k-1/postgres-passwords.properties)

@@ -103,19 +103,8 @@ class LedgerScopeTests {
                         .and(UnitPaths.within(UNIT.PATH, unitPath))));
     }
 
-    /** Every account's scope, and both scopes of every unit. */
     private Set<DataScope> everyScope() {
-        Set<DataScope> scopes = new LinkedHashSet<>();
-        db.select(ACCOUNT.ROLE, UNIT.PATH).from(ACCOUNT).join(UNIT).on(UNIT.ID.eq(ACCOUNT.UNIT_ID)).forEach(r -> {
-            Role role = Role.valueOf(r.value1());
-            scopes.add(role == Role.ADMIN ? DataScope.ALL
-                    : role.isUnitRole() ? DataScope.ofUnit(r.value2()) : DataScope.ofJurisdiction(r.value2()));
-        });
-        for (String path : db.select(UNIT.PATH).from(UNIT).fetch(UNIT.PATH)) {
-            scopes.add(DataScope.ofUnit(path));
-            scopes.add(DataScope.ofJurisdiction(path));
-        }
-        return scopes;
+        return EveryScope.of(db);
     }
 
     private List<Long> ids(Condition where) {

@@ -4,7 +4,6 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.rectify.IntegrationTest;
 import org.rectify.access.DataScope;
-import org.rectify.access.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
@@ -14,9 +13,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.rectify.access.internal.db.Tables.ACCOUNT;
 import static org.rectify.plans.internal.db.Tables.TASK;
-import static org.rectify.units.internal.db.Tables.UNIT;
 
 /**
  * A task read by its id (its page, a report's submission) binds the reader's path instead of writing it into the
@@ -77,19 +74,11 @@ class TaskReadPlannedOnceTests {
         });
     }
 
-    /** Every account's scope, and both scopes of every unit. */
+    /** Every account's scope, both scopes of every unit, and the whole province's. */
     private Set<DataScope> everyScope() {
         Set<DataScope> scopes = new LinkedHashSet<>();
         scopes.add(DataScope.ALL);
-        db.select(ACCOUNT.ROLE, UNIT.PATH).from(ACCOUNT).join(UNIT).on(UNIT.ID.eq(ACCOUNT.UNIT_ID)).forEach(r -> {
-            Role role = Role.valueOf(r.value1());
-            scopes.add(role == Role.ADMIN ? DataScope.ALL
-                    : role.isUnitRole() ? DataScope.ofUnit(r.value2()) : DataScope.ofJurisdiction(r.value2()));
-        });
-        for (String path : db.select(UNIT.PATH).from(UNIT).fetch(UNIT.PATH)) {
-            scopes.add(DataScope.ofUnit(path));
-            scopes.add(DataScope.ofJurisdiction(path));
-        }
+        scopes.addAll(EveryScope.of(db));
         return scopes;
     }
 }

@@ -151,8 +151,13 @@ public final class TaskConditions {
             }
             // The path inline, not a bind value: a generic prepared plan cannot know that the province's path matches
             // every task and a county's a few hundred (measured: 400 ms instead of 2 ms for the root's first page).
-            var reach = scope.ownPlans() ? officeReach : unitReach;
+            var reach = reachOf(scope);
             return reach.contains(org.jooq.impl.DSL.inline(new String[]{scope.unitPath()}, reach.getDataType()));
+        }
+
+        /** The reach a scope tests: the office's plans count for the office, supervisors and leaders. */
+        private Field<String[]> reachOf(DataScope scope) {
+            return scope.ownPlans() ? officeReach : unitReach;
         }
 
         /**
@@ -167,7 +172,7 @@ public final class TaskConditions {
             if (scope.isAll()) {
                 return new BoundScope(noCondition(), List.of(), "all");
             }
-            var reach = scope.ownPlans() ? officeReach : unitReach;
+            var reach = reachOf(scope);
             String[] path = {scope.unitPath()};
             // the array as one value (List.of would spread it into its elements)
             return new BoundScope(reach.contains(org.jooq.impl.DSL.val(path, reach.getDataType())),

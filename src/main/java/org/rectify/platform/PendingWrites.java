@@ -78,9 +78,10 @@ public class PendingWrites {
         public void beforeCommit(boolean readOnly) {
             // a writer added from here on (by a writer, none so far) is not asked: the modules write what comes after
             // their rows were asked for themselves
-            List<Rows> rows = new ArrayList<>(writers.size());
-            for (Writer writer : List.copyOf(writers)) {
-                Rows r = writer.rows();
+            int asked = writers.size();
+            List<Rows> rows = new ArrayList<>(asked);
+            for (int i = 0; i < asked; i++) {
+                Rows r = writers.get(i).rows();
                 if (r != null) {
                     rows.add(r);
                 }

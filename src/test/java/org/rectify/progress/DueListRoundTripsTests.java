@@ -66,25 +66,37 @@ class DueListRoundTripsTests {
     }
 
     /**
-     * The slots statement's arrays are bound as subqueries' values: after PostgreSQL's five custom plans on a
-     * connection it keeps the generic one, where arrays bound plainly were estimated element by element at every
-     * execution (a custom plan each time: the plan's estimate with the values looked cheaper).
+     * The slots statement's arrays are bound as subqueries' values: once PostgreSQL has made its five custom plans on a
+     * connection it runs the generic one, where arrays bound plainly were estimated element by element at every
+     * execution (a custom plan each time: the plan's estimate with the values looked cheaper). The connection may have
+     * run the statement for other tests before, and PostgreSQL weighs its choice again at each execution, so what is
+     * counted is the eight executions after eight to warm it: nearly all on the generic plan.
      */
     @Test
     void the_slots_statement_is_planned_once_per_connection_not_at_each_request() {
         Caller county = countyOffice();
-        List<Long[]> plans = db.transactionResult(tx -> { // one connection throughout
-            for (int i = 0; i < 8; i++) {
-                assertThat(views.duePage(county, null, null, 0, 100).plans()).isNotEmpty();
-            }
-            return tx.dsl().fetch("select generic_plans, custom_plans from pg_prepared_statements"
-                            + " where statement like 'select 0 as \"kind\", \"report_slot\".\"cycle_id\"%'")
-                    .map(r -> new Long[]{r.get(0, Long.class), r.get(1, Long.class)});
+        long[] counted = db.transactionResult(tx -> { // one connection throughout
+            dueEightTimes(county);
+            long[] before = slotsPlans(tx.dsl());
+            dueEightTimes(county);
+            long[] after = slotsPlans(tx.dsl());
+            return new long[]{after[0] - before[0], after[1] - before[1]};
         });
-        assertThat(plans).as("the slots statement, prepared on this connection").singleElement()
-                .satisfies(p -> {
-                    assertThat(p[0]).as("executions on the generic plan").isGreaterThanOrEqualTo(3L);
-                    assertThat(p[1]).as("custom plans, made only before PostgreSQL chose").isLessThanOrEqualTo(5L);
-                });
+        assertThat(counted[0]).as("of eight executions, those on the generic plan").isGreaterThanOrEqualTo(7L);
+        assertThat(counted[1]).as("of eight executions, those planned again").isLessThanOrEqualTo(1L);
+    }
+
+    private void dueEightTimes(Caller caller) {
+        for (int i = 0; i < 8; i++) {
+            assertThat(views.duePage(caller, null, null, 0, 100).plans()).isNotEmpty();
+        }
+    }
+
+    /** Generic and custom plans of the slots statement prepared on this connection. */
+    private static long[] slotsPlans(DSLContext connection) {
+        var prepared = connection.fetch("select generic_plans, custom_plans from pg_prepared_statements"
+                + " where statement like 'select 0 as \"kind\", \"report_slot\".\"cycle_id\"%'");
+        assertThat(prepared).as("the slots statement, prepared on this connection").hasSize(1);
+        return new long[]{prepared.get(0).get(0, Long.class), prepared.get(0).get(1, Long.class)};
     }
 }

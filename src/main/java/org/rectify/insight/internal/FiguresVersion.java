@@ -7,6 +7,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.rectify.plans.PlanCreated;
 import org.rectify.platform.CommittedConnection;
+import org.rectify.platform.TransactionLocal;
 import org.rectify.units.UnitRenamed;
 import org.rectify.units.UnitsChanged;
 import org.slf4j.Logger;
@@ -29,7 +30,6 @@ import javax.sql.DataSource;
 class FiguresVersion {
 
     private static final Logger log = LoggerFactory.getLogger(FiguresVersion.class);
-    private static final Object PENDING = FiguresVersion.class;
     private static final Sequence<Long> VERSION = DSL.sequence(DSL.name("insight_version"), Long.class);
     // a sequence's relation has one row; its last value is what the latest nextval returned, on any connection
     private static final Table<?> VERSION_ROW = DSL.table(DSL.name("insight_version"));
@@ -37,6 +37,7 @@ class FiguresVersion {
 
     private final DSLContext db;
     private final DataSource dataSource;
+    private final TransactionLocal<Object> moving = new TransactionLocal<>(this::moveAfterCommit);
 
     FiguresVersion(DSLContext db, DataSource dataSource) {
         this.db = db;
@@ -54,21 +55,18 @@ class FiguresVersion {
             db.select(VERSION.nextval()).fetch();
             return;
         }
-        if (TransactionSynchronizationManager.hasResource(PENDING)) {
-            return;
-        }
-        TransactionSynchronizationManager.bindResource(PENDING, Boolean.TRUE);
+        moving.get();
+    }
+
+    /** Moves the version after this transaction commits: asked once per transaction, an inner one of its own its own. */
+    private Object moveAfterCommit() {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 moveOnCommittedConnection();
             }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-            }
         });
+        return new Object();
     }
 
     @EventListener

@@ -1,6 +1,7 @@
 package org.rectify.plans;
 
 import org.jooq.DSLContext;
+import org.rectify.platform.TransactionLocal;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -10,9 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,6 +43,7 @@ class PlanSections {
     private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
     /** Moves at each change and again at its commit: a list read meanwhile may miss the change, and is not kept. */
     private final AtomicLong generation = new AtomicLong();
+    private final TransactionLocal<Set<Long>> changedInTransaction = new TransactionLocal<>(this::forgetAfterCommit);
 
     PlanSections(DSLContext db) {
         this.db = db;
@@ -97,26 +101,41 @@ class PlanSections {
 
     @EventListener
     void taskCreated(TaskCreated created) {
-        forget(() -> kept.remove(created.planId()));
+        forget(created.planId());
     }
 
     @EventListener
     void taskEdited(TaskEdited edited) {
-        forget(kept::clear); // an edit may change the reference, and does not say of which plan
+        forget(null); // an edit may change the reference, and does not say of which plan
     }
 
-    private void forget(Runnable drop) {
+    /** Forgets a plan's list (every plan's for null) now and again once this transaction commits. */
+    private void forget(Long planId) {
         generation.incrementAndGet();
-        drop.run();
-        // and again once the change is committed: a list another request read meanwhile did not see it
+        drop(planId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    generation.incrementAndGet();
-                    drop.run();
-                }
-            });
+            changedInTransaction.get().add(planId);
+        }
+    }
+
+    /** The plans this transaction changed, forgotten again after its commit: a list read meanwhile did not see them. */
+    private Set<Long> forgetAfterCommit() {
+        Set<Long> plans = new HashSet<>(); // null: every plan
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                generation.incrementAndGet();
+                plans.forEach(PlanSections.this::drop);
+            }
+        });
+        return plans;
+    }
+
+    private void drop(Long planId) {
+        if (planId == null) {
+            kept.clear();
+        } else {
+            kept.remove(planId);
         }
     }
 }

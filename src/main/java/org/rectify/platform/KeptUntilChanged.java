@@ -40,6 +40,7 @@ public final class KeptUntilChanged {
     private final AtomicLong generation = new AtomicLong();
     private final Map<Object, Entry> kept = new ConcurrentHashMap<>();
     private final Map<Object, Reading> reading = new ConcurrentHashMap<>();
+    private final TransactionLocal<Object> dropsAfterCommit = new TransactionLocal<>(this::dropAllAfterCommit);
 
     public KeptUntilChanged(Duration keep, int maxEntries) {
         this(keep, maxEntries, false);
@@ -150,18 +151,25 @@ public final class KeptUntilChanged {
     /**
      * The owner's rows changed in this transaction: nothing kept before is served again on this node, and again once
      * it commits (a value another request read meanwhile saw the rows before it). A synchronization, not a
-     * transactional listener, which the event registry would record for each change.
+     * transactional listener, which the event registry would record for each change; one per transaction, however many
+     * changes it makes.
      */
     public void changed() {
         dropAll();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    dropAll();
-                }
-            });
+            dropsAfterCommit.get();
         }
+    }
+
+    /** Drops all after this transaction commits: asked once per transaction, an inner one of its own its own. */
+    private Object dropAllAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                dropAll();
+            }
+        });
+        return Boolean.TRUE;
     }
 
     private void dropAll() {

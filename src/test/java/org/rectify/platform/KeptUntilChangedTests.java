@@ -1,6 +1,9 @@
 package org.rectify.platform;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,5 +158,25 @@ class KeptUntilChangedTests {
         assertThat(totals.figure("small", () -> 3L, n -> n)).isEqualTo(new KeptTotals.Counted<>(3L, false));
         assertThat(totals.figure("small", () -> 4L, n -> n)).isEqualTo(new KeptTotals.Counted<>(4L, false));
         assertThat(computed).hasValue(1);
+    }
+
+    @Test
+    void manyChangesInOneTransactionDropWhatWasKeptOnceMoreAtItsCommitNotOncePerChange() {
+        var kept = new KeptUntilChanged(Duration.ofMinutes(1), 100);
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            for (int i = 0; i < 50; i++) {
+                kept.changed();
+            }
+            assertThat(TransactionSynchronizationManager.getSynchronizations())
+                    .as("the drop after the commit, and the binding of the transaction's marker").hasSize(2);
+            kept.keep("total", 7L, kept.generation()); // read by another request before the commit
+            assertThat((Long) kept.fresh("total")).isEqualTo(7L);
+            TransactionSynchronizationUtils.triggerAfterCommit();
+            assertThat((Long) kept.fresh("total")).as("read before the commit: not served after it").isNull();
+        } finally {
+            TransactionSynchronizationUtils.triggerAfterCompletion(TransactionSynchronization.STATUS_COMMITTED);
+            TransactionSynchronizationManager.clearSynchronization();
+        }
     }
 }

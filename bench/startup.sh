@@ -39,7 +39,9 @@ pg_cpu() {
   local pm hz; hz=$(getconf CLK_TCK)
   pm=$(head -1 "$DATA/postgres/postmaster.pid" 2>/dev/null) || { echo "?"; return; }
   { sed 's/.*) //' "/proc/$pm/stat" | awk '{print $12 + $13 + $14 + $15}'
-    for c in $(cat "/proc/$pm/task/$pm/children" 2>/dev/null); do sed 's/.*) //' "/proc/$c/stat" 2>/dev/null | awk '{print $12 + $13}'; done
+    for c in $(cat "/proc/$pm/task/$pm/children" 2>/dev/null); do # a child may end while it is read
+      sed 's/.*) //' "/proc/$c/stat" 2>/dev/null | awk '{print $12 + $13}' || true
+    done
   } | awk -v hz="$hz" '{s += $1} END {printf "%.1f", s / hz}'
 }
 for run in $(seq 1 "$RUNS"); do
@@ -66,7 +68,7 @@ for run in $(seq 1 "$RUNS"); do
   t1=$(date +%s.%N)
   # utime and stime, fields 14 and 15 of /proc/PID/stat (after the command name in parentheses), in clock ticks
   cpu=$(sed 's/.*) //' "/proc/$APP/stat" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($12 + $13) / hz}')
-  pgcpu=$(pg_cpu)
+  pgcpu=$(pg_cpu) || pgcpu="?"
   echo "run $run: working login after $(echo "$t1 - $t0" | bc) s (API $(echo "$tapi - $t0" | bc) s), CPU $cpu s, PostgreSQL's $pgcpu s; $(grep -o 'Started RectifyApplication in .*' "$LOG"); load $(cut -d' ' -f1 /proc/loadavg)"
   if [ -n "${THREADS:-}" ] && [ -n "${KEEP_LOG:-}" ]; then
     mkdir -p "$KEEP_LOG"

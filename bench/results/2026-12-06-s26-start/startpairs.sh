@@ -15,14 +15,15 @@ for round in $(seq 1 "$ROUNDS"); do
       master=/tmp/start-demo-master; login=office; pass=rectify-demo
       [ "$data" = 100k ] && { master=/tmp/start-100k-settled; login=g1-office; pass=bench-pass-2026; }
       [ "$data" = 100k-master ] && { master=/tmp/rectify-bench-100000; login=g1-office; pass=bench-pass-2026; }
-      rm -rf /tmp/start-copy; cp -a "$master" /tmp/start-copy
+      copy=/tmp/start-copy-$round-$name-$data # a path per run: a stopping run's server never meets the next one's
+      rm -rf "$copy"; cp -a "$master" "$copy"
       echo "[$(date +%H:%M:%S)] $round $name $data (load $(cut -d' ' -f1-3 /proc/loadavg))" >> "$OUT/log.txt"
-      RECTIFY_JAR=$jar RECTIFY_CDS_DIR=$cds DATA=/tmp/start-copy LOGIN=$login PASS=$pass START=bin/rectify RUNS=${RUNS:-1} \
+      RECTIFY_JAR=$jar RECTIFY_CDS_DIR=$cds DATA=$copy LOGIN=$login PASS=$pass START=bin/rectify RUNS=${RUNS:-1} \
         PORT=$PORT ARGS="--logging.level.io.zonky.test.db.postgres.embedded=INFO ${ARGS:-}" \
         KEEP_LOG="$OUT/$round-$name-$data" bash bench/startup.sh > "$OUT/$round-$name-$data.txt" 2>&1
       sed "s/^/  $name $data /" "$OUT/$round-$name-$data.txt" >> "$OUT/log.txt"
+      rm -rf "$copy"
     done
   done
 done
-rm -rf /tmp/start-copy
 echo "[$(date +%H:%M:%S)] done" >> "$OUT/log.txt"

@@ -5,13 +5,15 @@
 # to-do list) answered 200 for the signed-in user; also the first signed-in API answer (HTTP Basic on
 # /api/tasks?size=1, what this script timed up to session 14) and Spring's own "Started ... in" line.
 #   DATA=/tmp/rectify-bench-100000 LOGIN=g1-office PASS=bench-pass-2026 bash bench/startup.sh
-# Each line also gives the CPU seconds the JVM had used by then (user + system, from /proc): on a shared machine the
-# wall time mostly measures the wait for a core, the CPU time much less so.
+# Each line also gives the CPU seconds the JVM had used by then (user + system, from /proc), and the embedded
+# PostgreSQL's (its postmaster and every process it started): on a shared machine the wall time mostly measures the
+# wait for a core, the CPU time much less so.
 # Env: DATA (required: a data dir started at least once), LOGIN/PASS (a login of it), PORT (18107), RUNS (3),
 #      JAVA_OPTS (extra JVM options, e.g. -XX:TieredStopAtLevel=1), ARGS (extra app options),
 #      JAR (target/rectify.jar), START (the start command instead of `java -jar $JAR`, e.g. bin/rectify: the launcher
 #      with the class-data archive; it must exec the JVM so that its process id is the JVM's), KEEP_LOG (a directory:
-#      each run's application log is kept there as run-N.log)
+#      each run's application log is kept there as run-N.log, and with THREADS=1 the JVM's threads' CPU at the login
+#      as run-N.threads: seconds, thread name; the largest first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DATA:?DATA: a data directory the app has started on before}"
@@ -31,7 +33,20 @@ form_login() {
   fi
   rm -f "$jar" "$page"; return 1
 }
+# The embedded PostgreSQL's CPU seconds so far: the postmaster's, its ended children's (reaped: cutime, cstime) and its
+# running ones' (the autoprewarm worker's reading of the kept pages, the checkpointer, the app's backends)
+pg_cpu() {
+  local pm hz; hz=$(getconf CLK_TCK)
+  pm=$(head -1 "$DATA/postgres/postmaster.pid" 2>/dev/null) || { echo "?"; return; }
+  { sed 's/.*) //' "/proc/$pm/stat" | awk '{print $12 + $13 + $14 + $15}'
+    for c in $(cat "/proc/$pm/task/$pm/children" 2>/dev/null); do # a child may end while it is read
+      sed 's/.*) //' "/proc/$c/stat" 2>/dev/null | awk '{print $12 + $13}' || true
+    done
+  } | awk -v hz="$hz" '{s += $1} END {printf "%.1f", s / hz}'
+}
 for run in $(seq 1 "$RUNS"); do
+  # another application on the port would answer for this one
+  ! curl -s -o /dev/null "$BASE/login" || { echo "something answers on $BASE already" >&2; exit 1; }
   LOG=$(mktemp)
   t0=$(date +%s.%N)
   # shellcheck disable=SC2086
@@ -53,7 +68,14 @@ for run in $(seq 1 "$RUNS"); do
   t1=$(date +%s.%N)
   # utime and stime, fields 14 and 15 of /proc/PID/stat (after the command name in parentheses), in clock ticks
   cpu=$(sed 's/.*) //' "/proc/$APP/stat" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($12 + $13) / hz}')
-  echo "run $run: working login after $(echo "$t1 - $t0" | bc) s (API $(echo "$tapi - $t0" | bc) s), CPU $cpu s; $(grep -o 'Started RectifyApplication in .*' "$LOG"); load $(cut -d' ' -f1 /proc/loadavg)"
+  pgcpu=$(pg_cpu) || pgcpu="?"
+  echo "run $run: working login after $(echo "$t1 - $t0" | bc) s (API $(echo "$tapi - $t0" | bc) s), CPU $cpu s, PostgreSQL's $pgcpu s; $(grep -o 'Started RectifyApplication in .*' "$LOG"); load $(cut -d' ' -f1 /proc/loadavg)"
+  if [ -n "${THREADS:-}" ] && [ -n "${KEEP_LOG:-}" ]; then
+    mkdir -p "$KEEP_LOG"
+    for t in /proc/$APP/task/*; do
+      awk -v hz="$(getconf CLK_TCK)" -v name="$(cat "$t/comm" 2>/dev/null)" '{sub(/.*\) /, ""); printf "%.2f\t%s\n", ($12 + $13) / hz, name}' "$t/stat"
+    done 2>/dev/null | sort -rn >"$KEEP_LOG/run-$run.threads" || true # a thread may end while it is read
+  fi
   kill "$APP"; wait "$APP" 2>/dev/null || true
   if [ -n "${KEEP_LOG:-}" ]; then mkdir -p "$KEEP_LOG"; mv "$LOG" "$KEEP_LOG/run-$run.log"; else rm -f "$LOG"; fi
 done

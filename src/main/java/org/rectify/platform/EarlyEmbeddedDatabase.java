@@ -37,7 +37,7 @@ public class EarlyEmbeddedDatabase implements ApplicationListener<ApplicationEnv
         CompletableFuture<EmbeddedDatabaseServer> server = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
-                server.complete(EmbeddedDatabaseServer.start(home, durable));
+                server.complete(EmbeddedDatabaseServer.start(home, durable, true));
             } catch (IOException | RuntimeException e) {
                 server.completeExceptionally(e);
             }
@@ -68,7 +68,7 @@ public class EarlyEmbeddedDatabase implements ApplicationListener<ApplicationEnv
             if (early != null) {
                 early.server().thenAccept(EarlyEmbeddedDatabase::closeQuietly);
             }
-            return EmbeddedDatabaseServer.start(home, durable);
+            return EmbeddedDatabaseServer.start(home, durable, true);
         }
         try {
             return early.server().join();

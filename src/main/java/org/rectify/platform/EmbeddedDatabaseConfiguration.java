@@ -30,6 +30,12 @@ class EmbeddedDatabaseConfiguration {
         return persistent ? EarlyEmbeddedDatabase.take(dataDir, durable) : EmbeddedDatabaseServer.start(null, durable);
     }
 
+    /** The pages the server had in memory at its last stop, read back after the start (a kept server only). */
+    @Bean
+    KeptPagesAfterStart keptPagesAfterStart(EmbeddedDatabaseServer server) {
+        return new KeptPagesAfterStart(server);
+    }
+
     /**
      * The pool takes {@code spring.datasource.hikari.*} as Boot's own pool for an external database does, so the
      * driver's settings in application.properties (its socket, its statement cache) apply to both.

@@ -50,6 +50,14 @@ public final class EmbeddedDatabaseServer implements Closeable {
      * fsync and synchronous commit off, for tests only: an acknowledged write may then be lost in a crash.
      */
     public static EmbeddedDatabaseServer start(Path home, boolean durable) throws IOException {
+        return start(home, durable, false);
+    }
+
+    /**
+     * As {@link #start(Path, boolean)}; {@code pagesAfterStart} (the application's own server, not a command's) sets
+     * the list of pages kept in memory at the last stop aside, for {@link #keptPages()} to read after the start.
+     */
+    static EmbeddedDatabaseServer start(Path home, boolean durable, boolean pagesAfterStart) throws IOException {
         Path throwAway = null;
         if (home == null) {
             throwAway = Files.createTempDirectory("rectify-db");
@@ -78,10 +86,14 @@ public final class EmbeddedDatabaseServer implements Closeable {
             // the shared buffers' pages kept across restarts: written at stop (autoprewarm.blocks), read back by a
             // background worker once the server accepts connections, so the first requests after a start find the
             // province's tables in memory instead of reading them again (issue 14: the first ledger page of a root
-            // office counted 100,000 cold tasks in 2.3 s, warm in half that, on the busy machine)
+            // office counted 100,000 cold tasks in 2.3 s, warm in half that, on the busy machine); the application's
+            // own server reads them after its start instead (KeptPages: 2 GB cost 12-18 s of CPU during it)
             builder.setServerConfig("shared_preload_libraries", "pg_prewarm")
                     .setServerConfig("pg_prewarm.autoprewarm", "on");
             StalePostmaster.stopIfRunning(pgData);
+            if (pagesAfterStart) {
+                KeptPages.setAside(pgData);
+            }
             log.info("Embedded PostgreSQL data directory: {}", pgData);
         }
         EmbeddedDatabaseServer server = new EmbeddedDatabaseServer(builder.start(), pgData, passwords, throwAway);
@@ -98,6 +110,11 @@ public final class EmbeddedDatabaseServer implements Closeable {
     public ProcessHandle postmaster() throws IOException {
         long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
         return ProcessHandle.of(pid).orElseThrow(() -> new IOException("no postmaster with pid " + pid));
+    }
+
+    /** The pages kept in memory at the last stop, set aside at start to be read after it ({@link KeptPages}). */
+    KeptPages keptPages() {
+        return new KeptPages(dataDirectory, superuserDataSource());
     }
 
     /** The JDBC URL of the application's database (without credentials). */

@@ -32,14 +32,7 @@ class KeptPagesTests {
 
     @Test
     void the_applications_server_starts_with_none_of_the_kept_pages_read_and_reads_every_one_after() throws Exception {
-        server = EmbeddedDatabaseServer.start(home, true, true);
-        JdbcTemplate owner = new JdbcTemplate(server.ownerDataSource());
-        owner.execute("create table kept (n int, note text)");
-        owner.execute("insert into kept select n, repeat('x', 200) from generate_series(1, 20000) n");
-        assertThat(owner.queryForObject("select count(*) from kept", Long.class)).isEqualTo(20_000);
-        server.close(); // autoprewarm writes down the pages in memory
-
-        server = EmbeddedDatabaseServer.start(home, true, true);
+        startAgainAfterATableWasKept();
         Path pgData = home.resolve("postgres");
         assertThat(pgData.resolve(KeptPages.LIST)).doesNotExist();
         assertThat(KeptPages.pagesIn(pgData.resolve(KeptPages.SET_ASIDE))).isPositive();
@@ -66,12 +59,7 @@ class KeptPagesTests {
 
     @Test
     void a_stop_stops_the_reading_and_its_shorter_list_does_not_replace_the_one_set_aside() throws Exception {
-        server = EmbeddedDatabaseServer.start(home, true, true);
-        JdbcTemplate owner = new JdbcTemplate(server.ownerDataSource());
-        owner.execute("create table kept (n int, note text)");
-        owner.execute("insert into kept select n, repeat('x', 200) from generate_series(1, 20000) n");
-        server.close();
-        server = EmbeddedDatabaseServer.start(home, true, true);
+        startAgainAfterATableWasKept();
         Path aside = home.resolve("postgres").resolve(KeptPages.SET_ASIDE);
         long kept = KeptPages.pagesIn(aside);
 
@@ -102,6 +90,16 @@ class KeptPagesTests {
 
         assertThat(ranges).containsExactly(new KeptPages.Pages(1664, 1262, 0, 0, 0), new KeptPages.Pages(1663, 16384, 0, 0, 2),
                 new KeptPages.Pages(1663, 16384, 0, 7, 7), new KeptPages.Pages(1663, 16384, 1, 0, 0));
+    }
+
+    /** The application's server, started again after a stop that wrote down a 20,000-row table's pages in memory. */
+    private void startAgainAfterATableWasKept() throws Exception {
+        server = EmbeddedDatabaseServer.start(home, true, true);
+        JdbcTemplate owner = new JdbcTemplate(server.ownerDataSource());
+        owner.execute("create table kept (n int, note text)");
+        owner.execute("insert into kept select n, repeat('x', 200) from generate_series(1, 20000) n");
+        server.close(); // autoprewarm writes down the pages in memory
+        server = EmbeddedDatabaseServer.start(home, true, true);
     }
 
     private static long inMemory(JdbcTemplate superuser) {

@@ -4,7 +4,8 @@
 #   JAR=/tmp/ci.jar OUT=bench/results/<date>-<name> bash bench/window.sh
 # Steps (STEPS, in this order by default): k100 (100k, both clients, every read and Q4), redmine (Redmine 5.0.4's
 # Q1-Q4 right after, ../shared/bench/redmine), q4w (Q4 with wrk on a fresh copy), m1 (1M, wrk; skipped without its
-# master), k10 (10k, wrk), startup (bench/startup.sh with bin/rectify on the 100k copy and on the demo).
+# master), k10 (10k, wrk), startup (bench/startup.sh with bin/rectify on the 100k copy, settled first by
+# bench/settle.sh, and on the demo: its first run loads the demo).
 # Masters: /tmp/rectify-bench-<tasks> (java -jar JAR generate ... --seed=1, started once, `vacuum analyze`d as the
 # owner, then marked by an empty READY file: README, "Three sizes"). Then in OUT: python3 ../../ratios.py > ratios.md; python3 ../../sizes.py > sizes.md.
 set -euo pipefail
@@ -36,7 +37,7 @@ for step in $STEPS; do
     m1)   [ -f /tmp/rectify-bench-1000000/READY ] || { log "no warmed 1M master (its READY file): skipped"; continue; }
           run 1000000 1m wrk "q1 q2 q3 insight task due" START_WAIT=900; cp "$OUT/run-1m/results.jsonl" "$OUT/results-1m.jsonl" ;;
     k10)  run 10000 10k wrk "q1 q2 q3 insight task due"; cp "$OUT/run-10k/results.jsonl" "$OUT/results-10k.jsonl" ;;
-    startup) fresh 100000
+    startup) fresh 100000; JAR=$JAR bash bench/settle.sh "$COPY" >>"$OUT/log.txt" 2>&1 # ordinary starts after it
           RECTIFY_JAR=$JAR DATA=$COPY START=bin/rectify RUNS=3 bash bench/startup.sh >"$OUT/startup-100k.txt" 2>&1 || log "startup 100k failed"
           rm -rf "$COPY-demo"; mkdir -p "$COPY-demo"
           RECTIFY_JAR=$JAR DATA=$COPY-demo LOGIN=office PASS=rectify-demo START=bin/rectify RUNS=3 bash bench/startup.sh \

@@ -4,7 +4,6 @@ import org.jooq.DSLContext;
 import org.rectify.platform.TransactionLocal;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
@@ -43,7 +42,11 @@ class PlanSections {
     private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
     /** Moves at each change and again at its commit: a list read meanwhile may miss the change, and is not kept. */
     private final AtomicLong generation = new AtomicLong();
-    private final TransactionLocal<Set<Long>> changedInTransaction = new TransactionLocal<>(this::forgetAfterCommit);
+    /** The plans a transaction changed (null: every plan), forgotten again after its commit (a list read meanwhile). */
+    private final TransactionLocal<Set<Long>> changedInTransaction = TransactionLocal.afterCommit(HashSet::new, plans -> {
+        generation.incrementAndGet();
+        plans.forEach(this::drop);
+    });
 
     PlanSections(DSLContext db) {
         this.db = db;
@@ -116,19 +119,6 @@ class PlanSections {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             changedInTransaction.get().add(planId);
         }
-    }
-
-    /** The plans this transaction changed, forgotten again after its commit: a list read meanwhile did not see them. */
-    private Set<Long> forgetAfterCommit() {
-        Set<Long> plans = new HashSet<>(); // null: every plan
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                generation.incrementAndGet();
-                plans.forEach(PlanSections.this::drop);
-            }
-        });
-        return plans;
     }
 
     private void drop(Long planId) {

@@ -1,6 +1,5 @@
 package org.rectify.platform;
 
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
@@ -40,7 +39,7 @@ public final class KeptUntilChanged {
     private final AtomicLong generation = new AtomicLong();
     private final Map<Object, Entry> kept = new ConcurrentHashMap<>();
     private final Map<Object, Reading> reading = new ConcurrentHashMap<>();
-    private final TransactionLocal<Object> dropsAfterCommit = new TransactionLocal<>(this::dropAllAfterCommit);
+    private final TransactionLocal<Object> dropsAfterCommit = TransactionLocal.afterCommit(Object::new, changed -> dropAll());
 
     public KeptUntilChanged(Duration keep, int maxEntries) {
         this(keep, maxEntries, false);
@@ -159,17 +158,6 @@ public final class KeptUntilChanged {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             dropsAfterCommit.get();
         }
-    }
-
-    /** Drops all after this transaction commits: asked once per transaction, an inner one of its own its own. */
-    private Object dropAllAfterCommit() {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                dropAll();
-            }
-        });
-        return Boolean.TRUE;
     }
 
     private void dropAll() {

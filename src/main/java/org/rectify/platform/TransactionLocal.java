@@ -3,6 +3,7 @@ package org.rectify.platform;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +19,23 @@ public final class TransactionLocal<T> {
     /** {@code make} makes a transaction's value; it may register the transaction's synchronizations. */
     public TransactionLocal(Supplier<T> make) {
         this.make = make;
+    }
+
+    /**
+     * A value per transaction handed to {@code onCommit} once, after that transaction commits: what a module collects
+     * (or only notes) in a transaction and acts on when it is committed.
+     */
+    public static <T> TransactionLocal<T> afterCommit(Supplier<T> make, Consumer<T> onCommit) {
+        return new TransactionLocal<>(() -> {
+            T value = make.get();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    onCommit.accept(value);
+                }
+            });
+            return value;
+        });
     }
 
     /** This transaction's value; made now if it has none. Needs an active transaction synchronization. */

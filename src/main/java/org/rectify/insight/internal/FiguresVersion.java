@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
@@ -37,7 +36,7 @@ class FiguresVersion {
 
     private final DSLContext db;
     private final DataSource dataSource;
-    private final TransactionLocal<Object> moving = new TransactionLocal<>(this::moveAfterCommit);
+    private final TransactionLocal<Object> moving = TransactionLocal.afterCommit(Object::new, moving -> moveOnCommittedConnection());
 
     FiguresVersion(DSLContext db, DataSource dataSource) {
         this.db = db;
@@ -56,17 +55,6 @@ class FiguresVersion {
             return;
         }
         moving.get();
-    }
-
-    /** Moves the version after this transaction commits: asked once per transaction, an inner one of its own its own. */
-    private Object moveAfterCommit() {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                moveOnCommittedConnection();
-            }
-        });
-        return new Object();
     }
 
     @EventListener

@@ -9,7 +9,8 @@
 #      own choice, as bin/rectify), THREADS (8), DURATION (30 s per op),
 #      WARMUP (5 s), OPS ("q1 q2 q3 insight task due q4"), SKIP_SQL=1, SKIP_LOAD=1 (the SQL floor only), CLIENT (python, wrk or both: the load client, see below),
 #      MEASURE_OPTS (more options of bench/measure.py's measured load, e.g. "--alongside unit-staff:q4:2 --pgstat")
-#      Q4_WARM (5000: submissions posted unmeasured before Q4, on other staff accounts' slots; 0: none),
+#      Q4_WARM (40000: free slots of other staff accounts kept for Q4's unmeasured warm-up; 0: none), Q4_SETTLED (5:
+#      the warm-up goes on in rounds of 5,000 submissions until a round's C2 compiler CPU is at most this % of the JVM's),
 #      Q4_SLOTS (3000: free slots taken per staff account for Q4's measured load; session 19 took 1500)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,11 +58,12 @@ psql -X -At -c "select 'tasks='||(select count(*) from task)||' task_units='||(s
 
 COUNTY=$(psql -X -At -c "select username from account where username ~ '^g1-c01-k01-office$'")
 STAFF=$(psql -X -At -c "select username from account where role = 'UNIT_STAFF' and username like 'g1-c%-k%' order by id limit 8")
-# Q4_WARM: submissions posted before Q4 is measured, unmeasured, on the next 8 staff accounts' slots (the measured
+# Q4_WARM: submissions posted before Q4 is measured, unmeasured, on the next 16 staff accounts' slots (the measured
 # accounts stay the same): a production JVM has compiled a submission's path long ago, a fresh one compiles it for
-# thousands of submissions (C2 after ~5,000 calls of a method)
-Q4_WARM=$(case " $OPS " in *" q4 "*) echo "${Q4_WARM:-5000}";; *) echo 0;; esac)
-WARM_STAFF=; [ "$Q4_WARM" -gt 0 ] && WARM_STAFF=$(psql -X -At -c "select username from account where role = 'UNIT_STAFF' and username like 'g1-c%-k%' order by id offset 8 limit 8")
+# tens of thousands of submissions on 2 cores (C2's thresholds grow with its queue; session 27: its CPU fell below 5 %
+# of the JVM's after ~30,000), so the warm-up goes on until the JIT has settled (Q4_SETTLED)
+Q4_WARM=$(case " $OPS " in *" q4 "*) echo "${Q4_WARM:-40000}";; *) echo 0;; esac)
+WARM_STAFF=; [ "$Q4_WARM" -gt 0 ] && WARM_STAFF=$(psql -X -At -c "select username from account where role = 'UNIT_STAFF' and username like 'g1-c%-k%' order by id offset 8 limit 16")
 CITIES=$(psql -X -At -c "select coalesce(json_agg(id order by id), '[]') from unit where level = 'CITY'")
 # the filtered dashboard: the plan with the most tasks, and its largest item below the top level (二(三); the
 # generator's refs are numbers: "1" is 1, 10-19, 100-199, ...), which the kept counts cannot answer: counted live
@@ -69,7 +71,7 @@ PLAN=$(psql -X -At -c "select plan_id from task group by plan_id order by count(
 ITEM=$(psql -X -At -c "select coalesce(substring(ref from '^[^(]+[(][^)]+[)]'), left(ref, 1)) s from task
   where plan_id = $PLAN group by s order by count(*) desc, s limit 1")
 python3 - "$OUT/setup.json" "$BASE" "$CITIES" "$PLAN" "$ITEM" <<PY
-import json, subprocess, sys
+import json, random, subprocess, sys
 out, base, cities = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
 from urllib.parse import urlencode
 filters = {'plan': urlencode({'planId': sys.argv[4]})}
@@ -102,9 +104,10 @@ json.dump({'base': base, 'roles': {
     'city-office': {'token': secret('g1-c01-office'), 'skip': ['q1', 'q2', 'q3', 'task', 'due']},
     'county-office': {'token': secret('$COUNTY')},
     'unit-staff': {'token': secret(staff[0]), 'slots': slots[20:], 'floor_slots': slots[:20]}}}, open(out, 'w'))
-if warm:  # Q4's warm-up alone, for bench/measure.py
-    json.dump({'base': base, 'roles': {'unit-staff': {'token': warm[0][0], 'slots': warm}}},
-              open(out.replace('setup.json', 'q4-warm.json'), 'w'))
+random.Random(1).shuffle(warm)
+for i in range(0, len(warm), 5000):  # Q4's warm-up in rounds, for bench/measure.py
+    json.dump({'base': base, 'roles': {'unit-staff': {'token': warm[i][0], 'slots': warm[i:i + 5000]}}},
+              open(out.replace('setup.json', f'q4-warm-{i // 5000 + 1:02d}.json'), 'w'))
 print(f'{len(staff)} staff accounts, {len(slots)} free report slots for Q4, {len(warm)} for its warm-up', file=sys.stderr)
 PY
 
@@ -136,11 +139,24 @@ if [ "${WARM_START:-3}" != 0 ] && [ -n "$READS" ]; then
   python3 bench/measure.py "$OUT/setup.json" --ops "$READS" --threads "$THREADS" --duration "${WARM_START:-3}" \
     --warmup 0 --out "$OUT/warm-start.jsonl" >/dev/null
 fi
-if [ -f "$OUT/q4-warm.json" ]; then
-  log "Q4 warm-up: $Q4_WARM submissions on other staff's slots, not measured"
-  python3 bench/measure.py "$OUT/q4-warm.json" --ops q4 --threads "$THREADS" --duration 3600 --warmup 0 \
-    --out "$OUT/q4-warm.jsonl" >/dev/null
-fi
+# the JVM's CPU ticks (the process's) and its C2 compiler threads'
+jvm_c2_ticks() {
+  local c2=0 t v
+  for t in /proc/"$APP"/task/*; do
+    [[ $(cat "$t/comm" 2>/dev/null) == C2* ]] && v=$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null) && c2=$((c2 + ${v:-0}))
+  done
+  echo "$(awk '{print $14 + $15}' /proc/"$APP"/stat) $c2"
+}
+for warm in "$OUT"/q4-warm-*.json; do
+  [ -f "$warm" ] || break
+  read -r a0 c0 < <(jvm_c2_ticks)
+  python3 bench/measure.py "$warm" --ops q4 --threads "$THREADS" --duration 3600 --warmup 0 --out "$OUT/q4-warm.jsonl" >/dev/null
+  read -r a1 c1 < <(jvm_c2_ticks)
+  share=$(( (c1 - c0) * 100 / ((a1 - a0) > 0 ? (a1 - a0) : 1) ))
+  echo "$(basename "$warm" .json): C2 $share % of the JVM's CPU" >>"$OUT/q4-warm.txt"
+  log "Q4 warm-up, unmeasured, $(basename "$warm" .json): C2 $share % of the JVM's CPU"
+  [ "$share" -le "${Q4_SETTLED:-5}" ] && break
+done
 log "load ($CLIENT): $THREADS threads, ${WARMUP}s warm-up + ${DURATION}s per operation and role"
 if [ "$CLIENT" != wrk ]; then
   python3 bench/measure.py "$OUT/setup.json" --ops "$OPS" --threads "$THREADS" --duration "$DURATION" --warmup "$WARMUP" \

@@ -20,4 +20,4 @@ for _ in $(seq 1 240); do
   { grep -q "Daily reminders" "$LOG" || [ "$started" -ge 60 ]; } && [ "$outstanding" = 0 ] && break
 done
 echo "settled: $outstanding outstanding events at $(date +%H:%M:%S)"
-kill "$APP"; wait "$APP"
+kill "$APP"; wait "$APP" || true # a stopped JVM answers 143: not a failure of the settling

@@ -61,7 +61,7 @@ class KeptCountsUpdates {
      * This transaction's changes: written just before the commit with the other modules' pending rows (one statement),
      * a report on a task counted anew counted with it; the applier told after the commit.
      */
-    private final TransactionLocal<Pending> pending = new TransactionLocal<>(this::newPending);
+    private final TransactionLocal<Pending> pending;
 
     KeptCountsUpdates(KeptCounts counts, PendingCounts pendingCounts, FiguresVersion version, PlatformTransactionManager transactions,
                       CatchUp catchUp, PendingWrites pendingWrites) {
@@ -74,6 +74,7 @@ class KeptCountsUpdates {
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.catchUp = catchUp;
         this.applier = catchUp.register("insight", 0, this::applyBatch);
+        this.pending = TransactionLocal.afterCommit(this::newPending, collected -> catchUp.committed());
     }
 
     /** Returns once every change committed on this node before the call is in the kept counts. */
@@ -193,12 +194,6 @@ class KeptCountsUpdates {
         Pending collected = new Pending();
         pendingWrites.add(() -> pendingCounts.rows(collected.tasks,
                 collected.reported.stream().filter(r -> !collected.tasks.contains(r.taskId())).toList()));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                catchUp.committed();
-            }
-        });
         return collected;
     }
 

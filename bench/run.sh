@@ -9,7 +9,7 @@
 #      own choice, as bin/rectify), THREADS (8), DURATION (30 s per op),
 #      WARMUP (5 s), OPS ("q1 q2 q3 insight task due q4"), SKIP_SQL=1, SKIP_LOAD=1 (the SQL floor only), CLIENT (python, wrk or both: the load client, see below),
 #      MEASURE_OPTS (more options of bench/measure.py's measured load, e.g. "--alongside unit-staff:q4:2 --pgstat")
-#      Q4_WARM (40000: free slots of other staff accounts kept for Q4's unmeasured warm-up; 0: none), Q4_SETTLED (5:
+#      Q4_WARM (60000: free slots of other staff accounts kept for Q4's unmeasured warm-up; 0: none), Q4_SETTLED (5:
 #      the warm-up goes on in rounds of 5,000 submissions until a round's C2 compiler CPU is at most this % of the JVM's),
 #      Q4_SLOTS (3000: free slots taken per staff account for Q4's measured load; session 19 took 1500)
 set -euo pipefail
@@ -58,12 +58,12 @@ psql -X -At -c "select 'tasks='||(select count(*) from task)||' task_units='||(s
 
 COUNTY=$(psql -X -At -c "select username from account where username ~ '^g1-c01-k01-office$'")
 STAFF=$(psql -X -At -c "select username from account where role = 'UNIT_STAFF' and username like 'g1-c%-k%' order by id limit 8")
-# Q4_WARM: submissions posted before Q4 is measured, unmeasured, on the next 16 staff accounts' slots (the measured
+# Q4_WARM: submissions posted before Q4 is measured, unmeasured, on the next 24 staff accounts' slots (the measured
 # accounts stay the same): a production JVM has compiled a submission's path long ago, a fresh one compiles it for
 # tens of thousands of submissions on 2 cores (C2's thresholds grow with its queue; session 27: its CPU fell below 5 %
-# of the JVM's after ~30,000), so the warm-up goes on until the JIT has settled (Q4_SETTLED)
-Q4_WARM=$(case " $OPS " in *" q4 "*) echo "${Q4_WARM:-40000}";; *) echo 0;; esac)
-WARM_STAFF=; [ "$Q4_WARM" -gt 0 ] && WARM_STAFF=$(psql -X -At -c "select username from account where role = 'UNIT_STAFF' and username like 'g1-c%-k%' order by id offset 8 limit 16")
+# of the JVM's after ~30,000 behind the reads, ~45,000 without), so the warm-up goes on until the JIT has settled (Q4_SETTLED)
+Q4_WARM=$(case " $OPS " in *" q4 "*) echo "${Q4_WARM:-60000}";; *) echo 0;; esac)
+WARM_STAFF=; [ "$Q4_WARM" -gt 0 ] && WARM_STAFF=$(psql -X -At -c "select username from account where role = 'UNIT_STAFF' and username like 'g1-c%-k%' order by id offset 8 limit 24")
 CITIES=$(psql -X -At -c "select coalesce(json_agg(id order by id), '[]') from unit where level = 'CITY'")
 # the filtered dashboard: the plan with the most tasks, and its largest item below the top level (二(三); the
 # generator's refs are numbers: "1" is 1, 10-19, 100-199, ...), which the kept counts cannot answer: counted live

@@ -28,12 +28,7 @@ public final class TransactionLocal<T> {
     public static <T> TransactionLocal<T> afterCommit(Supplier<T> make, Consumer<T> onCommit) {
         return new TransactionLocal<>(() -> {
             T value = make.get();
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    onCommit.accept(value);
-                }
-            });
+            AfterCommit.run(() -> onCommit.accept(value));
             return value;
         });
     }

@@ -98,6 +98,7 @@ class KeptPagesTests {
         JdbcTemplate owner = new JdbcTemplate(server.ownerDataSource());
         owner.execute("create table kept (n int, note text)");
         owner.execute("insert into kept select n, repeat('x', 200) from generate_series(1, 20000) n");
+        assertThat(owner.queryForObject("select count(*) from kept", Long.class)).isEqualTo(20_000);
         server.close(); // autoprewarm writes down the pages in memory
         server = EmbeddedDatabaseServer.start(home, true, true);
     }

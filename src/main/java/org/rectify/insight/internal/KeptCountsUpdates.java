@@ -7,6 +7,7 @@ import org.rectify.plans.TaskTransitioned;
 import org.rectify.progress.ReportSubmitted;
 import org.rectify.progress.ReportingCadenceSet;
 import org.rectify.supervision.TasksAssessed;
+import org.rectify.platform.AfterCommit;
 import org.rectify.platform.CatchUp;
 import org.rectify.platform.PendingWrites;
 import org.rectify.platform.TransactionLocal;
@@ -18,7 +19,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -151,7 +151,7 @@ class KeptCountsUpdates {
     @EventListener
     void on(UnitsChanged event) {
         if ("unit.moved".equals(event.auditAction())) {
-            afterCommit(this::rebuild);
+            AfterCommit.run(this::rebuild);
         }
     }
 
@@ -195,18 +195,5 @@ class KeptCountsUpdates {
         pendingWrites.add(() -> pendingCounts.rows(collected.tasks,
                 collected.reported.stream().filter(r -> !collected.tasks.contains(r.taskId())).toList()));
         return collected;
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 }

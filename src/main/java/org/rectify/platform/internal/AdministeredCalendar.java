@@ -9,8 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.rectify.platform.AfterCommit;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -123,12 +122,7 @@ public class AdministeredCalendar implements WorkingCalendar {
     private void changed(String action, String object) {
         db.update(CALENDAR_VERSION).set(CALENDAR_VERSION.VERSION, CALENDAR_VERSION.VERSION.plus(1)).execute();
         // this node reloads once the change is committed; the others at their next check
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                snapshot = null;
-            }
-        });
+        AfterCommit.run(() -> snapshot = null);
         events.publishEvent(new WorkingDaysChanged(actor(), action, object, clock.instant()));
     }
 

@@ -281,6 +281,40 @@ class AuditChainTests {
         assertThat(v.intact()).as("%s", v.firstBreak()).isTrue();
     }
 
+    /**
+     * A link statement takes the oldest 5,000 pending records (issue 14, session 28: no longer the oldest commands'
+     * groups, which planned a scan of the queue per group); a command cut by that line still joins the chain whole,
+     * before a command that began after it, whose record lies between its own.
+     */
+    @Test
+    void a_command_whose_records_straddle_a_link_steps_5000_stays_whole_in_the_chain_before_a_later_command() {
+        // as crashed commands leave them: 4,999 records of one, then one of "straddling", one of "later", and the
+        // straddling command's other nine; in one transaction, so that the node's linker sees them all or none
+        tx().executeWithoutResult(s -> {
+            jdbc.update("""
+                    insert into audit_pending (grp, at, actor, action, object, change)
+                    select md5('probe:bulk')::uuid, now(), '测试员', 'probe.left', 'probe:bulk', '{"n":' || n || '}'
+                    from generate_series(1, 4999) n""");
+            leavePending("probe:straddling", 1);
+            leavePending("probe:later", 1);
+            leavePending("probe:straddling", 9);
+        });
+
+        tx().executeWithoutResult(s -> events.publishEvent(new Probe("测试员", "probe.next", "probe:after-straddling", "next")));
+
+        List<AuditEntry> bulk = log.of("probe:bulk");
+        List<AuditEntry> straddling = log.of("probe:straddling");
+        List<AuditEntry> later = log.of("probe:later");
+        assertThat(bulk).hasSize(4999);
+        assertThat(straddling).hasSize(10);
+        assertThat(straddling.get(9).seq() - straddling.get(0).seq()).as("neighbours in the chain").isEqualTo(9);
+        assertThat(straddling.get(0).seq()).isEqualTo(bulk.get(4998).seq() + 1);
+        assertThat(later).extracting(AuditEntry::seq).containsExactly(straddling.get(9).seq() + 1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending", Integer.class)).isZero();
+        AuditVerification v = verifier.verify();
+        assertThat(v.intact()).as("%s", v.firstBreak()).isTrue();
+    }
+
     /** Records of one command committed to audit_pending and not linked, as a crash between the two leaves them. */
     private void leavePending(String object, int records) {
         for (int i = 0; i < records; i++) {

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # q4ab.sh NAME JAR: a fresh copy of the 100k master, a settled Q4 run (Python, 45 s), cpusplit, and the queues' pages read in 30 s of it
 set -u
-name=$1; jar=$2; data=/tmp/s28/d-$name; out=/tmp/s28/$name; mkdir -p $out
+name=$1; jar=$(realpath "$2"); data=${WORK:-/tmp/q4ab}/d-$name; out=${WORK:-/tmp/q4ab}/$name; mkdir -p $out
 rm -rf $data; cp -a /tmp/rectify-bench-100000 $data; rm -f $data/READY
-cd /work/main
+cd "$(dirname "$0")/../../../.."  # the repository
 ( DATA=$data JAR=$jar OUT=$out OPS=q4 CLIENT=python DURATION=45 SKIP_SQL=1 PORT=${PORT:-18106} bash bench/run.sh > $out/run.log 2>&1 ) &
 run=$!
 python3 bench/cpusplit.py sample $out $data > $out/cpusplit.out 2>&1 &

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # q4perf.sh NAME DATA JAR: a settled Q4 run with a 20 s system-wide perf sample inside the measured window
 set -u
-name=$1; data=$2; jar=$3; out=/tmp/s28/$name; mkdir -p $out
-cd /work/main
+name=$1; data=$2; jar=$(realpath "$3"); out=${WORK:-/tmp/q4ab}/$name; mkdir -p $out
+cd "$(dirname "$0")/../../../.."  # the repository
 ( DATA=$data JAR=$jar OUT=$out OPS=q4 CLIENT=python DURATION=45 SKIP_SQL=1 PORT=${PORT:-18106} bash bench/run.sh > $out/run.log 2>&1 ) &
 run=$!
 python3 bench/cpusplit.py sample $out $data > $out/cpusplit.out 2>&1 &

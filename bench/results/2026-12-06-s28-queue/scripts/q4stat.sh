@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # q4stat.sh NAME: a settled Q4 run on the pg_stat_statements jar; stats reset 10 s into the measured window, read 30 s later
 set -u
-name=$1; data=/tmp/s28/$name; out=/tmp/s28/$name-out; mkdir -p $out
-cd /work/main
-( DATA=$data JAR=/tmp/s28/pgss.jar OUT=$out OPS=q4 CLIENT=python DURATION=45 SKIP_SQL=1 bash bench/run.sh > $out/run.log 2>&1 ) &
+name=$1; data=${WORK:-/tmp/q4ab}/$name; out=${WORK:-/tmp/q4ab}/$name-out; mkdir -p $out
+cd "$(dirname "$0")/../../../.."  # the repository
+( DATA=$data JAR=${PGSS_JAR:?a jar whose EmbeddedDatabaseServer preloads pg_stat_statements} OUT=$out OPS=q4 CLIENT=python DURATION=45 SKIP_SQL=1 bash bench/run.sh > $out/run.log 2>&1 ) &
 run=$!
 python3 bench/cpusplit.py sample $out $data > $out/cpusplit.out 2>&1 &
 export PGHOST=localhost PGUSER=postgres PGDATABASE=postgres

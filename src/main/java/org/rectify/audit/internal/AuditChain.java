@@ -263,8 +263,8 @@ public class AuditChain {
 
     /**
      * The oldest pending records by id. Not the oldest commands' groups, as before session 28: grouping every pending
-     * row planned a scan of the queue per group taken (issue 14, Q4: 2,055 pages a step under load, a seventh of
-     * PostgreSQL's CPU per submission), where this reads it once.
+     * row, some plans scanned the queue again for each group taken (issue 14, Q4: 2,055 buffers a step under load, up
+     * to a tenth of a submission's PostgreSQL CPU); this reads it at most twice, for the ids and for the delete.
      */
     private static Condition oldest() {
         return AUDIT_PENDING.ID.in(select(AUDIT_PENDING.ID).from(AUDIT_PENDING).orderBy(AUDIT_PENDING.ID)

@@ -1,6 +1,7 @@
 package org.rectify.platform.internal;
 
 import org.jooq.DSLContext;
+import org.rectify.platform.AfterCommit;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.WorkingCalendar;
 import org.rectify.platform.WorkingDaysChanged;
@@ -9,7 +10,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.rectify.platform.AfterCommit;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -22,7 +22,6 @@ import org.rectify.units.Unit;
 import org.rectify.units.Units;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,7 +42,6 @@ import java.util.stream.Collectors;
  * attempts, and it leaves alone a task not in the state the story expects.
  */
 @Component
-@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty() and ${rectify.demo.enabled:true}")
 class DemoClosures {
 
     private static final Logger log = LoggerFactory.getLogger(DemoClosures.class);

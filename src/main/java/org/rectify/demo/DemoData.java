@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,10 +41,11 @@ import java.util.Map;
  * Loads the 临沧市 demo into an empty embedded database: the unit tree, one login per role, and the 2018 plan taken
  * in through the plan parser and played as a plan in mid-flight (started 8 months ago, due to end in 16), its past
  * replayed step by step on its own dates. Never runs against a configured database. Each step is a class of its own;
- * a new part of the story is one more line in {@link #playThePast} or after it.
+ * a new part of the story is one more line in {@link #playThePast} or after it. Whether it loads is decided when the
+ * application starts, not by a condition on the bean: the start with the build's bean definitions
+ * ({@code platform.AheadOfTimeStart}) has the beans the build saw, with the demo on or off.
  */
 @Component
-@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty() and ${rectify.demo.enabled:true}")
 class DemoData implements SmartLifecycle {
 
     /** For the embedded demo only; README lists it. A configured database gets no demo accounts. */
@@ -73,6 +73,8 @@ class DemoData implements SmartLifecycle {
     private final org.rectify.closure.LookBackScheduling lookBackScheduling;
     private final org.rectify.closure.LookBacks lookBacks;
     private final DemoClosures closures;
+    /** Only into the embedded database, unless turned off. */
+    private final boolean enabled;
 
     DemoData(Units units, UnitTreeImport unitImport, Accounts accounts, PlanIntake intake, TaskLedger ledger,
              Tasks tasks, Plans plans, PlanShortNames shortNames, DemoReports reports, DemoSupervision supervision,
@@ -80,7 +82,9 @@ class DemoData implements SmartLifecycle {
              Warnings warnings, Clock clock, @Value("${rectify.demo.remind-on-load:true}") boolean remindOnLoad,
              @Value("${rectify.demo.cycles-behind:2}") int cyclesBehind,
              org.rectify.closure.LookBackScheduling lookBackScheduling, org.rectify.closure.LookBacks lookBacks,
-             DemoClosures closures) {
+             DemoClosures closures,
+             @Value("#{'${spring.datasource.url:}'.isEmpty() and ${rectify.demo.enabled:true}}") boolean enabled) {
+        this.enabled = enabled;
         this.closures = closures;
         this.lookBackScheduling = lookBackScheduling;
         this.lookBacks = lookBacks;
@@ -117,7 +121,9 @@ class DemoData implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        load();
+        if (enabled) {
+            load();
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.rectify.platform;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertyResolver;
 
@@ -29,7 +30,9 @@ public class EarlyEmbeddedDatabase implements ApplicationListener<ApplicationEnv
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment env = event.getEnvironment();
-        if (started != null || !startsEarly(event.getArgs(), event.getSpringApplication().getWebApplicationType(), env)) {
+        // the build's spring-boot:process-aot makes the context's definitions only: it needs no database
+        if (started != null || Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)
+                || !startsEarly(event.getArgs(), event.getSpringApplication().getWebApplicationType(), env)) {
             return;
         }
         Path home = Path.of(env.getProperty("rectify.data-dir", "./data")).toAbsolutePath();

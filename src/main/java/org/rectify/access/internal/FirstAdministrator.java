@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +25,11 @@ import static org.rectify.access.internal.db.Tables.ACCOUNT;
  * {@code rectify.bootstrap.admin-password} is given (e.g. as the environment variable
  * RECTIFY_BOOTSTRAP_ADMIN_PASSWORD), creates an administrator bound to the root unit, creating that unit
  * if the tree is empty. Nothing happens once any account exists, so the password can be removed after.
+ * Decided when it runs, not by a condition on the bean: the start with the build's bean definitions
+ * ({@code platform.AheadOfTimeStart}) has the beans the build saw, whatever the password.
  */
 @Component
 @org.springframework.core.annotation.Order(100) // the demo loads before a first administrator is considered
-@ConditionalOnExpression("!'${rectify.bootstrap.admin-password:}'.isEmpty()")
 class FirstAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
@@ -44,7 +44,7 @@ class FirstAdministrator implements ApplicationRunner {
 
     FirstAdministrator(DSLContext db, Accounts accounts, Units units, UnitAdministration unitAdministration,
                        @Value("${rectify.bootstrap.admin-username:admin}") String username,
-                       @Value("${rectify.bootstrap.admin-password}") String password,
+                       @Value("${rectify.bootstrap.admin-password:}") String password,
                        @Value("${rectify.bootstrap.root-unit:本级}") String rootUnit) {
         this.db = db;
         this.accounts = accounts;
@@ -58,7 +58,7 @@ class FirstAdministrator implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (db.fetchExists(ACCOUNT)) {
+        if (password.isEmpty() || db.fetchExists(ACCOUNT)) {
             return;
         }
         long unitId = units.resolve(rootUnit).filter(UnitReference.OfUnit.class::isInstance).map(UnitReference::id)

@@ -8,7 +8,7 @@ import org.jooq.impl.SQLDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -32,7 +32,6 @@ import java.util.UUID;
  * publications are its listeners' already; handing them over again would run a listener twice.
  */
 @Component
-@ConditionalOnProperty(name = "rectify.events.republish-after-start", havingValue = "true")
 class RepublicationAfterStart implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(RepublicationAfterStart.class);
@@ -44,10 +43,14 @@ class RepublicationAfterStart implements SmartInitializingSingleton {
 
     private final DSLContext db;
     private final IncompleteEventPublications incomplete;
+    /** Off for the commands' contexts (rectify.events.republish-after-start): decided here, not by a condition on the bean. */
+    private final boolean enabled;
     private volatile Set<UUID> earlier = Set.of();
     private volatile boolean stopping;
 
-    RepublicationAfterStart(DSLContext db, IncompleteEventPublications incomplete) {
+    RepublicationAfterStart(DSLContext db, IncompleteEventPublications incomplete,
+                            @Value("${rectify.events.republish-after-start:false}") boolean enabled) {
+        this.enabled = enabled;
         this.db = db;
         this.incomplete = incomplete;
     }
@@ -55,6 +58,9 @@ class RepublicationAfterStart implements SmartInitializingSingleton {
     /** Notes the earlier run's outstanding publications: their ids only, through the outstanding ones' index (V64). */
     @Override
     public void afterSingletonsInstantiated() {
+        if (!enabled) {
+            return;
+        }
         earlier = Set.copyOf(db.select(ID).from(PUBLICATION)
                 .where(COMPLETION_DATE.isNull().or(STATUS.ne("COMPLETED")))
                 .fetch(ID));

@@ -84,7 +84,7 @@ class RepublicationAfterStartTests {
         UUID earlier = outstandingAssessment(plan, earlierTask);
         UUID own = null;
         try {
-            RepublicationAfterStart start = new RepublicationAfterStart(db, incomplete);
+            RepublicationAfterStart start = new RepublicationAfterStart(db, incomplete, true);
             start.afterSingletonsInstantiated(); // the beans are made: noted, not handed over
             assertThat(start.earlier()).contains(earlier);
             assertThat(status(earlier)).isEqualTo("PUBLISHED");
@@ -109,7 +109,7 @@ class RepublicationAfterStartTests {
         long plan = plans.createPlan(null, "停止时未补发事件整改方案", "测试", null, unit("临沧市"));
         UUID left = outstandingAssessment(plan, -1);
         try {
-            RepublicationAfterStart start = new RepublicationAfterStart(db, incomplete);
+            RepublicationAfterStart start = new RepublicationAfterStart(db, incomplete, true);
             start.afterSingletonsInstantiated();
             start.stop(); // the application is closing
             start.resubmit(Set.of(left));

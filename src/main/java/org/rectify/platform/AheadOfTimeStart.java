@@ -65,7 +65,7 @@ public class AheadOfTimeStart implements ApplicationListener<ApplicationEnvironm
 
     /** Why this start cannot use the build's bean definitions, if it cannot. */
     static Optional<String> reasonAgainst(String[] args, WebApplicationType type, boolean written, PropertyResolver settings) {
-        if (args.length > 0 && !args[0].startsWith("--") || type != WebApplicationType.SERVLET) {
+        if (!EarlyEmbeddedDatabase.isTheWebApplication(args, type)) {
             return Optional.of("a command, not the web application");
         }
         if (!written) {

@@ -57,10 +57,15 @@ public class EarlyEmbeddedDatabase implements ApplicationListener<ApplicationEnv
      * database as stale; a throw-away database (tests) or an external one ({@code spring.datasource.url}) needs none.
      */
     static boolean startsEarly(String[] args, WebApplicationType type, PropertyResolver settings) {
-        boolean command = args.length > 0 && !args[0].startsWith("--");
-        return !command && type == WebApplicationType.SERVLET
+        return isTheWebApplication(args, type)
                 && settings.getProperty("spring.datasource.url", "").isEmpty()
                 && settings.getProperty("rectify.embedded-db.persistent", Boolean.class, true);
+    }
+
+    /** The web application's own start: not a command (a word before the options) nor a context without a web server. */
+    static boolean isTheWebApplication(String[] args, WebApplicationType type) {
+        boolean command = args.length > 0 && !args[0].startsWith("--");
+        return !command && type == WebApplicationType.SERVLET;
     }
 
     /** The server for {@code home}: the one started early when it was for this directory, else started now. */

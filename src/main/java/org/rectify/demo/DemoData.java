@@ -11,6 +11,7 @@ import org.rectify.plans.PlanShortNames;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskLedger;
 import org.rectify.plans.Tasks;
+import org.rectify.platform.EmbeddedDatabaseServer;
 import org.rectify.platform.ReplayClock;
 import org.rectify.supervision.Circulars;
 import org.rectify.supervision.Reminders;
@@ -36,6 +37,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Loads the 临沧市 demo into an empty embedded database: the unit tree, one login per role, and the 2018 plan taken
@@ -73,7 +75,7 @@ class DemoData implements SmartLifecycle {
     private final org.rectify.closure.LookBackScheduling lookBackScheduling;
     private final org.rectify.closure.LookBacks lookBacks;
     private final DemoClosures closures;
-    /** Only into the embedded database, unless turned off. */
+    /** Only into the embedded database (a configured one has no server of its own here), unless turned off. */
     private final boolean enabled;
 
     DemoData(Units units, UnitTreeImport unitImport, Accounts accounts, PlanIntake intake, TaskLedger ledger,
@@ -82,9 +84,9 @@ class DemoData implements SmartLifecycle {
              Warnings warnings, Clock clock, @Value("${rectify.demo.remind-on-load:true}") boolean remindOnLoad,
              @Value("${rectify.demo.cycles-behind:2}") int cyclesBehind,
              org.rectify.closure.LookBackScheduling lookBackScheduling, org.rectify.closure.LookBacks lookBacks,
-             DemoClosures closures,
-             @Value("#{'${spring.datasource.url:}'.isEmpty() and ${rectify.demo.enabled:true}}") boolean enabled) {
-        this.enabled = enabled;
+             DemoClosures closures, @Value("${rectify.demo.enabled:true}") boolean enabled,
+             Optional<EmbeddedDatabaseServer> embeddedDatabase) {
+        this.enabled = enabled && embeddedDatabase.isPresent();
         this.closures = closures;
         this.lookBackScheduling = lookBackScheduling;
         this.lookBacks = lookBacks;

@@ -9,8 +9,10 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.ClassUtils;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Lets a start use the bean definitions the build wrote ahead of time ({@code spring-boot:process-aot}; start-up,
@@ -35,16 +37,16 @@ public class AheadOfTimeStart implements ApplicationListener<ApplicationEnvironm
     static final String ENABLED = "spring.aot.enabled";
 
     /**
-     * The settings the build's conditions read, with the value the build ran with (the pom's process-aot
-     * arguments and application.properties; "" for not set).
+     * The settings the build's conditions read, with the values that give what the build ran with (the pom's
+     * process-aot arguments and application.properties; "" for not set), compared without case as Boot's conditions do.
      */
-    static final Map<String, String> BUILT_FOR = Map.of(
-            "spring.datasource.url", "", // EmbeddedDatabaseConfiguration, and Boot's own pool when set
-            "spring.mail.host", "", // Boot's mail sender, which MailChannel uses when there is one
-            "rectify.api-docs.enabled", "true", // SpringDoc's endpoints (springdoc.* below take it)
-            "springdoc.api-docs.enabled", "true",
-            "springdoc.swagger-ui.enabled", "true",
-            "db-scheduler.enabled", ""); // the scheduler's auto-configuration (commands turn it off)
+    static final Map<String, Set<String>> BUILT_FOR = Map.of(
+            "spring.datasource.url", Set.of(""), // EmbeddedDatabaseConfiguration, and Boot's own pool when set
+            "spring.mail.host", Set.of(""), // Boot's mail sender, which MailChannel uses when there is one
+            "rectify.api-docs.enabled", Set.of("true"), // SpringDoc's endpoints (springdoc.* below take it)
+            "springdoc.api-docs.enabled", Set.of("true"),
+            "springdoc.swagger-ui.enabled", Set.of("true"),
+            "db-scheduler.enabled", Set.of("", "true")); // the scheduler's auto-configuration, on unless false (commands turn it off)
 
     private static final Logger log = LoggerFactory.getLogger(AheadOfTimeStart.class);
 
@@ -72,7 +74,7 @@ public class AheadOfTimeStart implements ApplicationListener<ApplicationEnvironm
             return Optional.of("the jar has none (built without spring-boot:process-aot)");
         }
         return BUILT_FOR.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .filter(setting -> !settings.getProperty(setting.getKey(), "").equals(setting.getValue()))
+                .filter(setting -> !setting.getValue().contains(settings.getProperty(setting.getKey(), "").toLowerCase(Locale.ROOT)))
                 .map(setting -> setting.getKey() + " is set otherwise than in the build")
                 .findFirst();
     }

@@ -17,6 +17,7 @@ public final class CatchUpWorker {
     private final Logger log;
     private final String failed;
     private final long sweepMillis;
+    private final long pauseMillis;
     private final Thread thread;
 
     private final Object turns = new Object();
@@ -28,12 +29,16 @@ public final class CatchUpWorker {
     private boolean stepping;
     private boolean stopped;
 
-    /** {@code step} runs in a transaction of its own (a failure is logged as {@code failed}, never thrown). */
-    public CatchUpWorker(String name, Runnable step, Logger log, String failed, long sweepMillis) {
+    /**
+     * {@code step} runs in a transaction of its own (a failure is logged as {@code failed}, never thrown); the thread
+     * starts its steps at least {@code pauseMillis} apart, so that under load the commands of that time share one.
+     */
+    public CatchUpWorker(String name, Runnable step, Logger log, String failed, long sweepMillis, long pauseMillis) {
         this.step = step;
         this.log = log;
         this.failed = failed;
         this.sweepMillis = sweepMillis;
+        this.pauseMillis = pauseMillis;
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
     }
@@ -111,7 +116,16 @@ public final class CatchUpWorker {
                 stepping = true;
                 upTo = committed; // each of these committed before it was counted: the step sees its work
             }
+            long started = System.nanoTime();
             step(upTo);
+            long rest = pauseMillis - (System.nanoTime() - started) / 1_000_000;
+            if (rest > 0) {
+                try { // a reader that awaits meanwhile takes a step itself
+                    Thread.sleep(rest);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
         }
     }
 

@@ -59,6 +59,12 @@ class AheadOfTimeStartTests {
     }
 
     @Test
+    void a_setting_given_the_value_the_build_had_explicitly_still_starts_with_them() throws IOException {
+        assertThat(reasonAgainst(APP, jarSettings("db-scheduler.enabled", "true"))).isEmpty(); // on when not set
+        assertThat(reasonAgainst(APP, jarSettings("rectify.api-docs.enabled", "TRUE"))).isEmpty(); // Boot's conditions ignore case
+    }
+
+    @Test
     void a_command_or_a_context_other_than_the_web_applications_starts_without_them() throws IOException {
         for (String command : new String[]{"generate", "verify-audit", "backup", "restore"}) {
             assertThat(reasonAgainst(new String[]{command, "--rectify.data-dir=/srv/rectify"}, jarSettings()))

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ class CatchUpTests {
 
     @Test
     void every_modules_step_runs_in_one_transaction_and_one_with_more_waiting_runs_again_on_its_own() {
-        CatchUp catchUp = new CatchUp(transactions);
+        CatchUp catchUp = new CatchUp(transactions, Duration.ZERO);
         List<String> first = new ArrayList<>();
         List<String> second = new ArrayList<>();
         AtomicBoolean more = new AtomicBoolean(true);
@@ -81,7 +82,7 @@ class CatchUpTests {
 
     @Test
     void a_step_that_fails_holds_back_no_other_modules_work() {
-        CatchUp catchUp = new CatchUp(transactions);
+        CatchUp catchUp = new CatchUp(transactions, Duration.ZERO);
         List<String> done = new ArrayList<>();
         AtomicBoolean failing = new AtomicBoolean(true);
         catchUp.register("working", 1, () -> {

@@ -9,7 +9,8 @@ run=$!
 python3 bench/cpusplit.py sample $out $data > $out/cpusplit.out 2>&1 &
 export PGHOST=localhost PGUSER=rectify_owner PGDATABASE=postgres
 export PGPASSWORD=$(sed -n 's/^rectify_owner=//p' $data/postgres-passwords.properties)
-Q="copy (select now(), relname, heap_blks_hit + heap_blks_read, idx_blks_hit + idx_blks_read, pg_relation_size(relid), (select seq_scan from pg_stat_user_tables t where t.relid = s.relid), (select autovacuum_count from pg_stat_user_tables t where t.relid = s.relid) from pg_statio_user_tables s where relname in ('audit_pending', 'insight_pending')) to stdout"
+# Q: what is read twice in the window (session 30's q4counters.sh reads the database's counters instead)
+Q=${Q:-"copy (select now(), relname, heap_blks_hit + heap_blks_read, idx_blks_hit + idx_blks_read, pg_relation_size(relid), (select seq_scan from pg_stat_user_tables t where t.relid = s.relid), (select autovacuum_count from pg_stat_user_tables t where t.relid = s.relid) from pg_statio_user_tables s where relname in ('audit_pending', 'insight_pending')) to stdout"}
 while kill -0 $run 2>/dev/null; do
   if grep -q "load (" $out/run.log 2>/dev/null; then
     export PGPORT=$(sed -n 4p $data/postgres/postmaster.pid)

@@ -9,10 +9,9 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.ClassUtils;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Lets a start use the bean definitions the build wrote ahead of time ({@code spring-boot:process-aot}; start-up,
@@ -36,17 +35,22 @@ public class AheadOfTimeStart implements ApplicationListener<ApplicationEnvironm
 
     static final String ENABLED = "spring.aot.enabled";
 
+    /** As the build had it: not set (its condition turns something on when it is). */
+    private static final Predicate<String> UNSET = String::isEmpty;
+    /** As the build had it: on (Boot's conditions turn a switch off only for "false", in any case). */
+    private static final Predicate<String> ON = value -> !"false".equalsIgnoreCase(value);
+
     /**
-     * The settings the build's conditions read, with the values that give what the build ran with (the pom's
-     * process-aot arguments and application.properties; "" for not set), compared without case as Boot's conditions do.
+     * The settings the build's conditions read, each with what a value must be to decide as the build did (the pom's
+     * process-aot arguments and application.properties).
      */
-    static final Map<String, Set<String>> BUILT_FOR = Map.of(
-            "spring.datasource.url", Set.of(""), // EmbeddedDatabaseConfiguration, and Boot's own pool when set
-            "spring.mail.host", Set.of(""), // Boot's mail sender, which MailChannel uses when there is one
-            "rectify.api-docs.enabled", Set.of("true"), // SpringDoc's endpoints (springdoc.* below take it)
-            "springdoc.api-docs.enabled", Set.of("true"),
-            "springdoc.swagger-ui.enabled", Set.of("true"),
-            "db-scheduler.enabled", Set.of("", "true")); // the scheduler's auto-configuration, on unless false (commands turn it off)
+    static final Map<String, Predicate<String>> BUILT_FOR = Map.of(
+            "spring.datasource.url", UNSET, // EmbeddedDatabaseConfiguration, and Boot's own pool when set
+            "spring.mail.host", UNSET, // Boot's mail sender, which MailChannel uses when there is one
+            "rectify.api-docs.enabled", ON, // SpringDoc's endpoints (springdoc.* below take it)
+            "springdoc.api-docs.enabled", ON,
+            "springdoc.swagger-ui.enabled", ON,
+            "db-scheduler.enabled", ON); // the scheduler's auto-configuration (commands turn it off)
 
     private static final Logger log = LoggerFactory.getLogger(AheadOfTimeStart.class);
 
@@ -74,7 +78,7 @@ public class AheadOfTimeStart implements ApplicationListener<ApplicationEnvironm
             return Optional.of("the jar has none (built without spring-boot:process-aot)");
         }
         return BUILT_FOR.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .filter(setting -> !setting.getValue().contains(settings.getProperty(setting.getKey(), "").toLowerCase(Locale.ROOT)))
+                .filter(setting -> !setting.getValue().test(settings.getProperty(setting.getKey(), "")))
                 .map(setting -> setting.getKey() + " is set otherwise than in the build")
                 .findFirst();
     }

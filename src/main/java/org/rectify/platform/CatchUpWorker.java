@@ -116,14 +116,15 @@ public final class CatchUpWorker {
                 stepping = true;
                 upTo = committed; // each of these committed before it was counted: the step sees its work
             }
-            long started = System.nanoTime();
+            long next = System.currentTimeMillis() + pauseMillis;
             step(upTo);
-            long rest = pauseMillis - (System.nanoTime() - started) / 1_000_000;
-            if (rest > 0) {
-                try { // a reader that awaits meanwhile takes a step itself
-                    Thread.sleep(rest);
-                } catch (InterruptedException e) {
-                    return;
+            synchronized (turns) { // the pause: a reader that awaits meanwhile takes a step itself; a stop ends it
+                for (long rest; !stopped && (rest = next - System.currentTimeMillis()) > 0; ) {
+                    try {
+                        turns.wait(rest);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
             }
         }

@@ -62,6 +62,7 @@ class AheadOfTimeStartTests {
     void a_setting_given_the_value_the_build_had_explicitly_still_starts_with_them() throws IOException {
         assertThat(reasonAgainst(APP, jarSettings("db-scheduler.enabled", "true"))).isEmpty(); // on when not set
         assertThat(reasonAgainst(APP, jarSettings("rectify.api-docs.enabled", "TRUE"))).isEmpty(); // Boot's conditions ignore case
+        assertThat(reasonAgainst(APP, jarSettings("db-scheduler.enabled", "FALSE"))).isPresent();
     }
 
     @Test

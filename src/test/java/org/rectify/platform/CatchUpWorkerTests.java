@@ -60,6 +60,17 @@ class CatchUpWorkerTests {
         assertThat(System.nanoTime() - start).as("well within the pause").isLessThan(TimeUnit.MILLISECONDS.toNanos(PAUSE / 2));
     }
 
+    @Test
+    void a_stop_during_the_pause_ends_it_at_once() {
+        worker.start();
+        commit();
+        await().atMost(1, TimeUnit.SECONDS).until(() -> steps.size() == 1);
+
+        long start = System.nanoTime();
+        worker.stop();
+        assertThat(System.nanoTime() - start).as("well within the pause").isLessThan(TimeUnit.MILLISECONDS.toNanos(PAUSE / 2));
+    }
+
     private void commit() {
         waiting.incrementAndGet();
         worker.committed();

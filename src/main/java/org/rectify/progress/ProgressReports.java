@@ -102,17 +102,19 @@ public class ProgressReports {
         ReportContent content = report.content();
         ReportRules.check(content, target.task, ReportingCycles.today(clock));
         Instant now = clock.instant();
-        // a draft the lifecycle lets count at once: its slot is written submitted with the draft, and both steps of
-        // its history (the version itself is submitted after its parts: they freeze with it)
-        boolean counts = report.submit() && countsAtOnce(target, caller);
         boolean withParts = !content.measurements().isEmpty() || !content.obligationRecords().isEmpty()
                 || !content.links().isEmpty() || !files.isEmpty();
-        // a version without parts is written submitted at once (one write of its row, not a draft and then an update)
+        Optional<ReportStore.FirstReport> opened = openFirstReport(target, content, report.submit(), withParts, caller, now);
+        if (opened.isEmpty() && target.asRead != null) {
+            // the cycle as kept on this node changed since (the plan's cadence set on another node): read it again
+            cycles.forgetKept();
+            target = Target.of(target.task, target.unit, access.openCycleWithApproval(target.task, report.cycleId(), false));
+            opened = openFirstReport(target, content, report.submit(), withParts, caller, now);
+        }
+        Target t = target;
+        ReportStore.FirstReport draft = opened.orElseThrow(() -> alreadyReported(t));
+        boolean counts = report.submit() && countsAtOnce(target, caller);
         boolean submittedNow = counts && !withParts;
-        // slot, version and history in one statement, whose slot insert decides whether the cycle has a report already:
-        // two first reports at once, one wins
-        ReportStore.FirstReport draft = store.openFirstReport(target.cycle.id(), target.task.id(), target.unit.id(), content,
-                caller, counts, submittedNow, now).orElseThrow(() -> alreadyReported(target));
         long reportId = draft.report().getId();
         List<ReportEventRecord> recorded = draft.recorded();
         if (withParts) {
@@ -133,6 +135,19 @@ public class ProgressReports {
         Loaded written = new Loaded(draft.report(), draft.slot(), target.task, target.unit, target.cycle,
                 target.approvalRequired);
         return report.submit() ? submit(written, caller) : firstVersion(written, withParts, recorded, draft.contributed());
+    }
+
+    /**
+     * Slot, version and history in one statement, whose slot insert decides whether the cycle has a report already (two
+     * first reports at once: one wins). A draft the lifecycle lets count at once has its slot written submitted with
+     * it, and both steps of its history (the version itself is submitted after its parts: they freeze with it); a
+     * version without parts is written submitted at once (one write of its row, not a draft and then an update).
+     */
+    private Optional<ReportStore.FirstReport> openFirstReport(Target t, ReportContent content, boolean submit, boolean withParts,
+                                                              Caller caller, Instant now) {
+        boolean counts = submit && countsAtOnce(t, caller);
+        return store.openFirstReport(t.cycle.id(), t.task.id(), t.unit.id(), t.asRead, content, caller, counts,
+                counts && !withParts, now);
     }
 
     /** Whether the lifecycle lets a new draft of the caller's count as submitted at once (no approval to wait for). */
@@ -406,7 +421,17 @@ public class ProgressReports {
      * The task (without its milestones and history; its indicators and obligations only when the report's content
      * needs them), lead unit and cycle a new report is for, the caller's right checked.
      */
-    private record Target(TaskDetail task, ReportingUnit unit, ReportingCycle cycle, boolean approvalRequired, boolean lastEnded) {
+    /**
+     * What a first report is written on; {@code asRead}: the plan's cadence row as read with a cycle kept on this node,
+     * which the report's statement checks (null: the cycle was read in this transaction).
+     */
+    private record Target(TaskDetail task, ReportingUnit unit, ReportingCycle cycle, boolean approvalRequired, boolean lastEnded,
+                          ReportStore.CadenceAsRead asRead) {
+
+        static Target of(TaskDetail task, ReportingUnit unit, ReportingCycles.WithApproval c) {
+            return new Target(task, unit, c.cycle(), c.approvalRequired(), c.lastEnded(), c.kept()
+                    ? new ReportStore.CadenceAsRead(c.cycle().planId(), c.cyclesVersion(), c.approvalRequired()) : null);
+        }
     }
 
     /** A first report's situation; {@code existing}: the cycle's report so far, null when there is none. */
@@ -493,8 +518,7 @@ public class ProgressReports {
         TaskDetail task = access.taskToReportOn(report.taskId(), report.content(), caller);
         ReportingUnit unit = access.reportingUnit(task, report.unitId(), caller);
         access.requireReporting(task);
-        ReportingCycles.WithApproval cycle = access.openCycleWithApproval(task, report.cycleId());
-        return new Target(task, unit, cycle.cycle(), cycle.approvalRequired(), cycle.lastEnded());
+        return Target.of(task, unit, access.openCycleWithApproval(task, report.cycleId(), true));
     }
 
     private ReportConflict alreadyReported(Target t) {

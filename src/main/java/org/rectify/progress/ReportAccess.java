@@ -185,16 +185,18 @@ class ReportAccess {
     }
 
     ReportingCycle openCycle(TaskDetail task, long cycleId) {
-        return openCycleWithApproval(task, cycleId).cycle();
+        return openCycleWithApproval(task, cycleId, false).cycle();
     }
 
     /**
      * A begun cycle of the task's plan with whether the plan's reports wait for approval: 410 for a cycle no longer
-     * there (remade since the link was made), 404 for another plan's.
+     * there (remade since the link was made), 404 for another plan's. {@code kept}: as kept on this node
+     * ({@link ReportingCycles#keptWithApproval}; for a first report, whose statement checks it), else as stored now.
      */
-    ReportingCycles.WithApproval openCycleWithApproval(TaskDetail task, long cycleId) {
+    ReportingCycles.WithApproval openCycleWithApproval(TaskDetail task, long cycleId, boolean kept) {
         LocalDate today = ReportingCycles.today(clock);
-        ReportingCycles.WithApproval found = cycles.findWithApproval(cycleId, today).orElseThrow(() -> new CycleGone(cycleId));
+        ReportingCycles.WithApproval found = (kept ? cycles.keptWithApproval(cycleId, today) : cycles.findWithApproval(cycleId, today))
+                .orElseThrow(() -> new CycleGone(cycleId));
         if (found.cycle().planId() != task.planId()) {
             throw new ReportNotFound("progress.cycle.notFound", cycleId);
         }

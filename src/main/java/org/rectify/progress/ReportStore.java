@@ -1,5 +1,6 @@
 package org.rectify.progress;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
@@ -38,6 +39,7 @@ import static org.jooq.impl.DSL.castNull;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.nullif;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
@@ -47,6 +49,7 @@ import static org.rectify.progress.internal.db.Tables.EVIDENCE;
 import static org.rectify.progress.internal.db.Tables.MEASUREMENT;
 import static org.rectify.progress.internal.db.Tables.OBLIGATION_RECORD;
 import static org.rectify.progress.internal.db.Tables.PROGRESS_REPORT;
+import static org.rectify.progress.internal.db.Tables.REPORTING_CADENCE;
 import static org.rectify.progress.internal.db.Tables.REPORTING_CYCLE;
 import static org.rectify.progress.internal.db.Tables.REPORT_ATTACHMENT;
 import static org.rectify.progress.internal.db.Tables.REPORT_CONTRIBUTION;
@@ -154,8 +157,18 @@ class ReportStore {
                        boolean contributed) {
     }
 
-    /** What a first report's statement has inlined (kept per shape): whether it counts, whether its version is submitted. */
-    private record FirstReportShape(boolean counts, boolean submittedNow) {
+    /**
+     * What a first report's statement has inlined (kept per shape): whether it counts, whether its version is submitted,
+     * whether it checks the plan's cadence row ({@link CadenceAsRead}).
+     */
+    private record FirstReportShape(boolean counts, boolean submittedNow, boolean checksCadence) {
+    }
+
+    /**
+     * The plan's cadence row as the command's decisions read it, from a cycle kept on this node: the first report's
+     * statement writes only if the row still has this version of the plan's cycles and this approval flag.
+     */
+    record CadenceAsRead(long planId, long cyclesVersion, boolean approvalRequired) {
     }
 
     /**
@@ -165,12 +178,13 @@ class ReportStore {
      * which the command submits once its parts are written (a submitted version's parts are frozen), or, with
      * {@code submittedNow} (a version without parts that counts), written submitted. The slot is not written again
      * (its references to its versions are checked at the commit, V54). Empty when the cycle already has one (a race
-     * lost: the slot's insert does nothing, and nor do the others, which read their ids from it).
+     * lost: the slot's insert does nothing, and nor do the others, which read their ids from it), or when the plan's
+     * cadence row is no longer {@code asRead} (null: the cycle was read in this transaction, nothing to check).
      */
-    Optional<FirstReport> openFirstReport(long cycleId, long taskId, long unitId, ReportContent content, Caller caller,
-                                          boolean counts, boolean submittedNow, Instant now) {
-        FirstReportShape shape = new FirstReportShape(counts, submittedNow);
-        FirstReportValues v = new FirstReportValues(cycleId, taskId, unitId, utc(now), caller.signature(),
+    Optional<FirstReport> openFirstReport(long cycleId, long taskId, long unitId, CadenceAsRead asRead, ReportContent content,
+                                          Caller caller, boolean counts, boolean submittedNow, Instant now) {
+        FirstReportShape shape = new FirstReportShape(counts, submittedNow, asRead != null);
+        FirstReportValues v = new FirstReportValues(cycleId, taskId, unitId, asRead, utc(now), caller.signature(),
                 content.workDone().strip(), content.phase().name(), content.onSchedule(),
                 Objects.requireNonNullElse(ReportRules.blankToNull(content.problems()), ""),
                 Objects.requireNonNullElse(ReportRules.blankToNull(content.nextSteps()), ""), caller.unitId());
@@ -197,9 +211,9 @@ class ReportStore {
             REPORT_EVENT.fields(), new Field<?>[]{CONTRIBUTED}).flatMap(Arrays::stream).toArray(Field[]::new);
 
     /** The values a first report's statement binds (blank notes as '', stored as null; no unit as 0, stored as null). */
-    private record FirstReportValues(long cycleId, long taskId, long unitId, OffsetDateTime at, String signature,
-                                     String workDone, String phase, boolean onSchedule, String problems, String nextSteps,
-                                     long actorUnitId) {
+    private record FirstReportValues(long cycleId, long taskId, long unitId, CadenceAsRead asRead, OffsetDateTime at,
+                                     String signature, String workDone, String phase, boolean onSchedule, String problems,
+                                     String nextSteps, long actorUnitId) {
 
         /** In the order the statement binds them ({@link RenderedStatements#sqlWithBinds} checks it when rendering). */
         List<Object> binds(FirstReportShape shape) {
@@ -208,6 +222,9 @@ class ReportStore {
                 binds.add(at);
             }
             binds.add(at);
+            if (shape.checksCadence()) {
+                binds.addAll(List.of(asRead.planId(), asRead.cyclesVersion(), asRead.approvalRequired()));
+            }
             if (shape.submittedNow()) {
                 binds.add(signature);
             }
@@ -230,7 +247,8 @@ class ReportStore {
                         shape.counts() ? id : castNull(Long.class),
                         shape.counts() ? val(v.at(), REPORT_SLOT.FIRST_SUBMITTED_AT) : castNull(REPORT_SLOT.FIRST_SUBMITTED_AT),
                         val(v.at(), REPORT_SLOT.UPDATED_AT))
-                        .from(drawn))
+                        .from(drawn)
+                        .where(shape.checksCadence() ? cadenceAsRead(v.asRead()) : noCondition()))
                 .onConflictDoNothing()
                 .returning());
         Field<OffsetDateTime> at = slot.field(REPORT_SLOT.UPDATED_AT);
@@ -274,6 +292,13 @@ class ReportStore {
                         history.fields(REPORT_EVENT.fields()), new Field<?>[]{contributed}).flatMap(Arrays::stream).toList())
                 .from(slot).crossJoin(version).crossJoin(history)
                 .orderBy(history.field(REPORT_EVENT.ID));
+    }
+
+    /** The plan's cadence row still as read ({@link CadenceAsRead}). */
+    private static Condition cadenceAsRead(CadenceAsRead asRead) {
+        return exists(selectOne().from(REPORTING_CADENCE).where(REPORTING_CADENCE.PLAN_ID.eq(val(asRead.planId())),
+                REPORTING_CADENCE.CYCLES_VERSION.eq(val(asRead.cyclesVersion())),
+                REPORTING_CADENCE.APPROVAL_REQUIRED.eq(val(asRead.approvalRequired()))));
     }
 
     /** The columns of {@code table} from a row of several tables' columns, starting at {@code from}, as a record. */

@@ -7,6 +7,7 @@ import org.jooq.Record;
 import org.rectify.access.Caller;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskStatus;
+import org.rectify.platform.KeptUntilChanged;
 import org.rectify.platform.RenderedStatements;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,7 +58,10 @@ public class ReportingCycles {
 
     /** A cycle's columns and whether its plan's reports wait for approval ({@link #findWithApproval}). */
     private static final List<Field<?>> CYCLE_WITH_APPROVAL = java.util.stream.Stream.concat(
-            Arrays.stream(REPORTING_CYCLE.fields()), java.util.stream.Stream.of(REPORTING_CADENCE.APPROVAL_REQUIRED)).toList();
+            Arrays.stream(REPORTING_CYCLE.fields()), java.util.stream.Stream.of(REPORTING_CADENCE.APPROVAL_REQUIRED,
+                    REPORTING_CADENCE.CYCLES_VERSION)).toList();
+    /** {@link WithApproval#cyclesVersion} of a cycle whose plan has no cadence row (none is made without one). */
+    static final long NO_CADENCE = -1;
     /** {@link #isLastEnded}'s column in {@link #findWithApproval}. */
     private static final Field<Boolean> LAST_ENDED = DSL.field(DSL.name("last_ended"), Boolean.class);
     /** {@link #findWithApproval}'s columns. */
@@ -64,6 +70,7 @@ public class ReportingCycles {
 
     private final DSLContext db;
     private final RenderedStatements statements;
+    private final KeptUntilChanged keptForReports = new KeptUntilChanged(Duration.ofMinutes(10), 10_000);
     private final Plans plans;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -247,10 +254,34 @@ public class ReportingCycles {
     }
 
     /**
-     * A cycle, whether its plan's reports wait for the unit head's approval, and whether it is its plan's last cycle
-     * whose grace period ended before today ({@link #isLastEnded}).
+     * A cycle, whether its plan's reports wait for the unit head's approval, whether it is its plan's last cycle whose
+     * grace period ended before today ({@link #isLastEnded}), and the plan's cadence row as it was read: the version of
+     * its cycles (V71) and its approval flag, which a first report's statement checks when the cycle was kept
+     * ({@link #keptWithApproval}).
      */
-    record WithApproval(ReportingCycle cycle, boolean approvalRequired, boolean lastEnded) {
+    record WithApproval(ReportingCycle cycle, boolean approvalRequired, boolean lastEnded, long cyclesVersion, boolean kept) {
+    }
+
+    /**
+     * {@link #findWithApproval} as kept on this node for a while (issue 14: each first report read its cycle with a
+     * round trip of its own, though cycles change a few times a year). A kept value may be stale (another node set the
+     * plan's cadence): the report's statement writes only if the cadence row is still as read, and is otherwise tried
+     * again on a fresh read ({@link #forgetKept}), so a stale value costs a second try, never a wrong report.
+     */
+    @Transactional(readOnly = true)
+    Optional<WithApproval> keptWithApproval(long cycleId, LocalDate today) {
+        return Optional.ofNullable(keptForReports.get(new KeptCycle(cycleId, today), () -> findWithApproval(cycleId, today)
+                .map(found -> new WithApproval(found.cycle(), found.approvalRequired(), found.lastEnded(),
+                        found.cyclesVersion(), true)).orElse(null)));
+    }
+
+    /** Nothing kept by {@link #keptWithApproval} is served again: a report found a kept cycle stale. */
+    void forgetKept() {
+        keptForReports.changed();
+    }
+
+    /** {@link #keptWithApproval}'s key: whether a cycle is its plan's last ended depends on the day. */
+    private record KeptCycle(long cycleId, LocalDate today) {
     }
 
     /**
@@ -266,7 +297,8 @@ public class ReportingCycles {
                 .leftJoin(REPORTING_CADENCE).on(REPORTING_CADENCE.PLAN_ID.eq(REPORTING_CYCLE.PLAN_ID))
                 .where(REPORTING_CYCLE.ID.eq(cycleId)), binds);
         return db.resultQuery(sql, binds.toArray()).coerce(CYCLE_READ_FOR_REPORT).fetchOptional(r -> new WithApproval(toCycle(r),
-                Boolean.TRUE.equals(r.get(REPORTING_CADENCE.APPROVAL_REQUIRED)), Boolean.TRUE.equals(r.get(LAST_ENDED))));
+                Boolean.TRUE.equals(r.get(REPORTING_CADENCE.APPROVAL_REQUIRED)), Boolean.TRUE.equals(r.get(LAST_ENDED)),
+                Objects.requireNonNullElse(r.get(REPORTING_CADENCE.CYCLES_VERSION), NO_CADENCE), false));
     }
 
     /**

@@ -45,15 +45,16 @@ class FirstReportStatementsTests {
     /**
      * The command's statements for a text-only report submitted at once on a task already in progress, on a cycle not
      * yet due (which no warning looks at): the task read for reporting with its units (1, two before session 17; its
-     * indicators and obligations only for a report with measurements or obligation records since session 15), the
-     * cycle (the reporting unit, the caller's own, is no longer read: its name comes with the task's lead units and its
-     * path with the caller's scope since session 21), the slot with its version and history and whether the cycle has contributions (1: three before
-     * issue 14's session 14; the answer's contributions read only when it has some since session 17), and the report
-     * written for the kept counts to add with the audit records, in one statement (platform.PendingWrites; two before
-     * session 24; the counts' lock and add before session 18 moved them to the node's applier). The audit chain's link
-     * step and the counts' applier run after the answer.
+     * indicators and obligations only for a report with measurements or obligation records since session 15; the
+     * reporting unit, the caller's own, is no longer read: its name comes with the task's lead units and its path with
+     * the caller's scope since session 21), the slot with its version and history, whether the cycle has contributions
+     * and whether the plan's cadence is as the cycle kept on this node says (1: three before issue 14's session 14; the
+     * answer's contributions read only when it has some since session 17; the cycle read by a statement of its own
+     * until session 31, now once per node), and the report written for the kept counts to add with the audit records,
+     * in one statement (platform.PendingWrites; two before session 24; the counts' lock and add before session 18 moved
+     * them to the node's applier). The audit chain's link step and the counts' applier run after the answer.
      */
-    static final int STATEMENTS = 4;
+    static final int STATEMENTS = 3;
 
     @Autowired
     MockMvc mvc;
@@ -76,6 +77,8 @@ class FirstReportStatementsTests {
         long task = plan.epbTask();
         // a first report starts the task (its own statements: the transition, the counts of a task counted anew)
         plan.report(epbStaff(), task, plan.pastCycle, content("开始整改"), true).andExpect(status().isCreated());
+        // another task's report on the cycle: its read is kept on this node from then on
+        plan.report(epbStaff(), plan.epbTask(), plan.currentCycle, content("另一任务本期进展"), true).andExpect(status().isCreated());
 
         List<String> statements = counted(() -> plan.report(epbStaff(), task, plan.currentCycle, content("本期进展"), true)
                 .andExpect(status().isCreated())
@@ -92,8 +95,10 @@ class FirstReportStatementsTests {
         assertThat(statements.stream().filter(s -> s.contains("insert into \"insight_pending\""))).singleElement()
                 .satisfies(s -> assertThat(s).contains("insert into \"audit_pending\""));
         assertThat(statements.stream().filter(s -> s.contains("\"insight_task") || s.contains("\"insight_slot\""))).isEmpty();
+        assertThat(statements.stream().filter(s -> s.contains("from \"reporting_cycle\""))).isEmpty(); // kept
         assertThat(statements.stream().filter(s -> s.contains("insert into \"report_slot\""))).singleElement()
-                .satisfies(s -> assertThat(s).contains("insert into \"progress_report\"").contains("insert into \"report_event\""));
+                .satisfies(s -> assertThat(s).contains("insert into \"progress_report\"").contains("insert into \"report_event\"")
+                        .contains("from \"reporting_cadence\""));
         // what the one statement wrote: the slot counting version 1, submitted, with both steps, in order
         var slot = db.selectFrom(REPORT_SLOT).where(REPORT_SLOT.TASK_ID.eq(task).and(REPORT_SLOT.CYCLE_ID.eq(plan.currentCycle)))
                 .fetchSingle();
@@ -110,10 +115,10 @@ class FirstReportStatementsTests {
     }
 
     /**
-     * A catch-up report on the plan's last cycle whose grace period is over (the one "report missing" looks at) takes
-     * the same four statements: the cycle's read says it is that cycle, so the warnings reassess the task without a
-     * statement of their own to ask (session 22; six before), and the reassessment's own statements come after the
-     * command's.
+     * A catch-up report on the plan's last cycle whose grace period is over (the one "report missing" looks at), its
+     * cycle read for the first time on this node: the cycle's read says it is that cycle, so the warnings reassess the
+     * task without a statement of their own to ask (session 22; six before), and the reassessment's own statements come
+     * after the command's.
      */
     @Test
     void a_catch_up_report_on_the_last_cycle_past_its_grace_period_is_known_as_such_from_the_cycles_read() throws Exception {
@@ -125,8 +130,10 @@ class FirstReportStatementsTests {
                 content("补报上期进展"), true).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SUBMITTED"))
                 .andReturn())).stream().dropWhile(s -> !s.startsWith("select \"task\".\"id\"")).toList();
 
-        // the command's four, then the reassessment's (the task's facts, its warning written), no ask between them
-        assertThat(statements.subList(0, STATEMENTS)).as(String.join("\n", statements))
+        // the command's four (its cycle read), then the reassessment's (the task's facts, its warning written), no ask
+        // between them
+        assertThat(statements.get(1)).as(String.join("\n", statements)).contains("from \"reporting_cycle\"");
+        assertThat(statements.subList(0, STATEMENTS + 1)).as(String.join("\n", statements))
                 .noneMatch(s -> s.contains("\"progress_cycle\"") || s.contains("\"task_warning\""));
         assertThat(statements).as("supervision's ask").noneMatch(s -> s.startsWith("select exists (select 1 as \"one\" from (select distinct on"));
         // the hint is not part of the fact: the audit chain records the submission as before
@@ -135,7 +142,7 @@ class FirstReportStatementsTests {
                 .unionAll(select(field(name("change"), String.class)).from(table(name("audit_entry"))).where(submitted))
                 .fetchSingle().value1(); // (linked into the chain or still waiting)
         assertThat(change).contains("\"cycleId\":" + plan.pastCycle).contains("\"dueOn\"").doesNotContain("lastEnded");
-        assertThat(statements.size()).as("reassessed").isGreaterThan(STATEMENTS);
+        assertThat(statements.size()).as("reassessed").isGreaterThan(STATEMENTS + 1);
     }
 
     @Test

@@ -111,8 +111,10 @@ public class ProgressReports {
             target = Target.of(target.task, target.unit, access.openCycleWithApproval(target.task, report.cycleId(), false));
             opened = openFirstReport(target, content, report.submit(), withParts, caller, now);
         }
-        Target t = target;
-        ReportStore.FirstReport draft = opened.orElseThrow(() -> alreadyReported(t));
+        if (opened.isEmpty()) {
+            throw alreadyReported(target);
+        }
+        ReportStore.FirstReport draft = opened.get();
         boolean counts = report.submit() && countsAtOnce(target, caller);
         boolean submittedNow = counts && !withParts;
         long reportId = draft.report().getId();
@@ -419,11 +421,9 @@ public class ProgressReports {
 
     /**
      * The task (without its milestones and history; its indicators and obligations only when the report's content
-     * needs them), lead unit and cycle a new report is for, the caller's right checked.
-     */
-    /**
-     * What a first report is written on; {@code asRead}: the plan's cadence row as read with a cycle kept on this node,
-     * which the report's statement checks (null: the cycle was read in this transaction).
+     * needs them), lead unit and cycle a new report is for, the caller's right checked; {@code asRead}: the plan's
+     * cadence row as read with a cycle kept on this node, which the report's statement checks (null: the cycle was
+     * read in this transaction).
      */
     private record Target(TaskDetail task, ReportingUnit unit, ReportingCycle cycle, boolean approvalRequired, boolean lastEnded,
                           ReportStore.CadenceAsRead asRead) {

@@ -61,7 +61,7 @@ public class ReportingCycles {
             Arrays.stream(REPORTING_CYCLE.fields()), java.util.stream.Stream.of(REPORTING_CADENCE.APPROVAL_REQUIRED,
                     REPORTING_CADENCE.CYCLES_VERSION)).toList();
     /** {@link WithApproval#cyclesVersion} of a cycle whose plan has no cadence row (none is made without one). */
-    static final long NO_CADENCE = -1;
+    private static final long NO_CADENCE = -1;
     /** {@link #isLastEnded}'s column in {@link #findWithApproval}. */
     private static final Field<Boolean> LAST_ENDED = DSL.field(DSL.name("last_ended"), Boolean.class);
     /** {@link #findWithApproval}'s columns. */

@@ -108,7 +108,7 @@ public class ProgressReports {
         if (opened.isEmpty() && target.asRead != null) {
             // the cycle as kept on this node changed since (the plan's cadence set on another node): read it again
             cycles.forgetKept();
-            target = Target.of(target.task, target.unit, access.openCycleWithApproval(target.task, report.cycleId(), false));
+            target = Target.of(target.task, target.unit, access.openCycleWithApproval(target.task, report.cycleId(), false), false);
             opened = openFirstReport(target, content, report.submit(), withParts, caller, now);
         }
         if (opened.isEmpty()) {
@@ -428,8 +428,9 @@ public class ProgressReports {
     private record Target(TaskDetail task, ReportingUnit unit, ReportingCycle cycle, boolean approvalRequired, boolean lastEnded,
                           ReportStore.CadenceAsRead asRead) {
 
-        static Target of(TaskDetail task, ReportingUnit unit, ReportingCycles.WithApproval c) {
-            return new Target(task, unit, c.cycle(), c.approvalRequired(), c.lastEnded(), c.kept()
+        /** {@code kept}: the cycle as kept on this node ({@link ReportAccess#openCycleWithApproval}). */
+        static Target of(TaskDetail task, ReportingUnit unit, ReportingCycles.WithApproval c, boolean kept) {
+            return new Target(task, unit, c.cycle(), c.approvalRequired(), c.lastEnded(), kept
                     ? new ReportStore.CadenceAsRead(c.cycle().planId(), c.cyclesVersion(), c.approvalRequired()) : null);
         }
     }
@@ -518,7 +519,7 @@ public class ProgressReports {
         TaskDetail task = access.taskToReportOn(report.taskId(), report.content(), caller);
         ReportingUnit unit = access.reportingUnit(task, report.unitId(), caller);
         access.requireReporting(task);
-        return Target.of(task, unit, access.openCycleWithApproval(task, report.cycleId(), true));
+        return Target.of(task, unit, access.openCycleWithApproval(task, report.cycleId(), true), true);
     }
 
     private ReportConflict alreadyReported(Target t) {

@@ -259,7 +259,7 @@ public class ReportingCycles {
      * its cycles (V71) and its approval flag, which a first report's statement checks when the cycle was kept
      * ({@link #keptWithApproval}).
      */
-    record WithApproval(ReportingCycle cycle, boolean approvalRequired, boolean lastEnded, long cyclesVersion, boolean kept) {
+    record WithApproval(ReportingCycle cycle, boolean approvalRequired, boolean lastEnded, long cyclesVersion) {
     }
 
     /**
@@ -270,9 +270,8 @@ public class ReportingCycles {
      */
     @Transactional(readOnly = true)
     Optional<WithApproval> keptWithApproval(long cycleId, LocalDate today) {
-        return Optional.ofNullable(keptForReports.get(new KeptCycle(cycleId, today), () -> findWithApproval(cycleId, today)
-                .map(found -> new WithApproval(found.cycle(), found.approvalRequired(), found.lastEnded(),
-                        found.cyclesVersion(), true)).orElse(null)));
+        return Optional.ofNullable(keptForReports.get(new KeptCycle(cycleId, today),
+                () -> findWithApproval(cycleId, today).orElse(null)));
     }
 
     /** Nothing kept by {@link #keptWithApproval} is served again: a report found a kept cycle stale. */
@@ -298,7 +297,7 @@ public class ReportingCycles {
                 .where(REPORTING_CYCLE.ID.eq(cycleId)), binds);
         return db.resultQuery(sql, binds.toArray()).coerce(CYCLE_READ_FOR_REPORT).fetchOptional(r -> new WithApproval(toCycle(r),
                 Boolean.TRUE.equals(r.get(REPORTING_CADENCE.APPROVAL_REQUIRED)), Boolean.TRUE.equals(r.get(LAST_ENDED)),
-                Objects.requireNonNullElse(r.get(REPORTING_CADENCE.CYCLES_VERSION), NO_CADENCE), false));
+                Objects.requireNonNullElse(r.get(REPORTING_CADENCE.CYCLES_VERSION), NO_CADENCE)));
     }
 
     /**

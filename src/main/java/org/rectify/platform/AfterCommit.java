@@ -1,6 +1,5 @@
 package org.rectify.platform;
 
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Work that must see a change committed before it runs: a cache dropped, a rebuild begun, another thread told. */
@@ -15,7 +14,7 @@ public final class AfterCommit {
             action.run();
             return;
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        TransactionSynchronizationManager.registerSynchronization(new AfterCompletionOnly() {
             @Override
             public void afterCommit() {
                 action.run();

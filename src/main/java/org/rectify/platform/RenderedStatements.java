@@ -7,17 +7,24 @@ import org.jooq.tools.LoggerListener;
 import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +38,8 @@ import java.util.function.Supplier;
 public class RenderedStatements {
 
     private static final int KEPT = 2_000;
+
+    private static final SQLExceptionTranslator TRANSLATOR = new SQLErrorCodeSQLExceptionTranslator("PostgreSQL");
 
     /** jOOQ's statement log, which the benchmark's SQL floor and the tests counting statements read. */
     private static final Logger STATEMENTS = LoggerFactory.getLogger(LoggerListener.class);
@@ -99,6 +108,11 @@ public class RenderedStatements {
         return sql;
     }
 
+    /** SQL made from kept SQL (e.g. another statement appended), made the first time and kept under {@code key}. */
+    public String text(Object key, Supplier<String> sql) {
+        return kept.computeIfAbsent(key, k -> sql.get());
+    }
+
     /**
      * The rows of a rendered statement ({@link #sql}), read straight from the driver's result set into values. A
      * rendered statement run as {@code db.resultQuery(sql)} was scanned again by jOOQ at every execution (its plain SQL
@@ -113,44 +127,90 @@ public class RenderedStatements {
         return db.connectionResult(connection -> {
             try (PreparedStatement statement = prepare(connection, sql); ResultSet rows = statement.executeQuery()) {
                 return read(rows, reader);
+            } catch (SQLException e) {
+                throw translated(sql, e);
             }
         });
     }
 
     /**
-     * The rows of a statement rendered with bind values ({@link #sqlWithBinds}), bound here in their order (a
-     * {@code String}, {@code Long}, {@code Integer} or an array of {@code Long}) and read straight from the driver's
-     * result set, as {@link #rows(String, RowReader)}: run as {@code db.resultQuery(sql, binds)} a statement was scanned
-     * by jOOQ's plain SQL template and read into records at every execution (the due list's five, issue 14). The
-     * statement is logged as jOOQ logs its own, with its values inlined, when its execute logging is on.
+     * The rows of a statement rendered with bind values ({@link #sqlWithBinds}), bound here in their order (see
+     * {@link #bind}) and read straight from the driver's result set, as {@link #rows(String, RowReader)}: run as
+     * {@code db.resultQuery(sql, binds)} a statement was scanned by jOOQ's plain SQL template and read into records at
+     * every execution (the due list's five, issue 14). The statement is logged as jOOQ logs its own, with its values
+     * inlined, when its execute logging is on.
      */
     public <T> List<T> rows(String sql, List<?> binds, RowReader<T> reader) {
+        log(sql, binds);
+        return db.connectionResult(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql)) {
+                bind(connection, statement, binds);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return read(rows, reader);
+                }
+            } catch (SQLException e) {
+                throw translated(sql, e);
+            }
+        });
+    }
+
+    /**
+     * Runs SQL rendered with bind values ({@link #sqlWithBinds}), bound as {@link #rows(String, List, RowReader)} binds
+     * them, and reads nothing back: a write, or several statements sent together (the driver sends them all before it
+     * reads an answer: one round trip).
+     */
+    public void execute(String sql, List<?> binds) {
+        log(sql, binds);
+        db.connection(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql)) {
+                bind(connection, statement, binds);
+                statement.execute();
+            } catch (SQLException e) {
+                throw translated(sql, e);
+            }
+        });
+    }
+
+    /** The driver's exception as Spring's, as jOOQ's own statements raise it (Boot's translator for PostgreSQL). */
+    private static DataAccessException translated(String sql, SQLException e) {
+        DataAccessException translated = TRANSLATOR.translate("RenderedStatements", sql, e);
+        return translated != null ? translated : new UncategorizedSQLException("RenderedStatements", sql, e);
+    }
+
+    private void log(String sql, List<?> binds) {
         if (db.settings().isExecuteLogging() && STATEMENTS.isDebugEnabled()) {
             STATEMENTS.debug("Executing query          : {}", sql);
             STATEMENTS.debug("-> with bind values      : {}", db.renderInlined(db.resultQuery(sql, binds.toArray())));
         }
-        return db.connectionResult(connection -> {
-            try (PreparedStatement statement = prepare(connection, sql)) {
-                int i = 0;
-                for (Object value : binds) {
-                    i++;
-                    if (value instanceof String text) {
-                        statement.setString(i, text);
-                    } else if (value instanceof Long number) {
-                        statement.setLong(i, number);
-                    } else if (value instanceof Integer number) {
-                        statement.setInt(i, number);
-                    } else if (value instanceof Long[] numbers) {
-                        statement.setArray(i, connection.createArrayOf("bigint", numbers));
-                    } else {
-                        throw new IllegalArgumentException("a bind value of " + value.getClass());
-                    }
-                }
-                try (ResultSet rows = statement.executeQuery()) {
-                    return read(rows, reader);
-                }
+    }
+
+    /**
+     * Binds the values in their order: a {@code String}, {@code Long}, {@code Integer}, {@code Boolean},
+     * {@code OffsetDateTime} or {@code UUID}, an array of {@code Long}, or null. Anything else is refused rather than
+     * guessed at (jOOQ would have converted it by the column's type).
+     */
+    private static void bind(Connection connection, PreparedStatement statement, List<?> binds) throws SQLException {
+        int i = 0;
+        for (Object value : binds) {
+            i++;
+            if (value == null) {
+                statement.setNull(i, Types.NULL);
+            } else if (value instanceof String text) {
+                statement.setString(i, text);
+            } else if (value instanceof Long number) {
+                statement.setLong(i, number);
+            } else if (value instanceof Integer number) {
+                statement.setInt(i, number);
+            } else if (value instanceof Boolean flag) {
+                statement.setBoolean(i, flag);
+            } else if (value instanceof OffsetDateTime || value instanceof UUID) {
+                statement.setObject(i, value);
+            } else if (value instanceof Long[] numbers) {
+                statement.setArray(i, connection.createArrayOf("bigint", numbers));
+            } else {
+                throw new IllegalArgumentException("a bind value of " + value.getClass());
             }
-        });
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.rectify.platform;
 
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.function.Consumer;
@@ -47,7 +46,7 @@ public final class TransactionLocal<T> {
     }
 
     /** Unbinds the value while an inner transaction of its own runs, and for good when its transaction ends. */
-    private final class Binding implements TransactionSynchronization {
+    private final class Binding implements AfterCompletionOnly {
         private final T value;
 
         Binding(T value) {

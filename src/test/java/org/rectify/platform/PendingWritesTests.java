@@ -9,14 +9,18 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
@@ -24,7 +28,8 @@ import static org.jooq.impl.DSL.table;
 
 /**
  * The rows modules leave for after a command, written in one statement just before its transaction commits (issue 14,
- * Q4): with the transaction they belong to, never with an outer or inner one, and not at all when it rolls back.
+ * Q4): with the transaction they belong to, never with an outer or inner one, and not at all when it rolls back. The
+ * COMMIT goes with them only when nothing else may run before it: their transaction stays one.
  */
 @IntegrationTest
 class PendingWritesTests {
@@ -112,6 +117,53 @@ class PendingWritesTests {
                 select object from (select object from audit_pending union all select object from audit_entry) r
                 where object like 'probe:pw-w_'""", String.class))
                 .containsExactlyInAnyOrder("probe:pw-w1", "probe:pw-w2");
+    }
+
+    @Test
+    void rows_that_fail_leave_nothing_of_their_transaction_though_its_commit_was_sent_with_them() {
+        var pending = table(name("audit_pending"));
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            events.publishEvent(new Probe("测试员", "probe.failing", "probe:pw-fail-before"));
+            List<Object> binds = Arrays.asList(UUID.randomUUID(), OffsetDateTime.now(), null /* actor: not null */,
+                    "probe.failing", "probe:pw-fail", "{}");
+            pendingWrites.add(() -> new PendingWrites.Rows("pending-writes-test-failing", () -> db.insertInto(pending,
+                    field(name("grp")), field(name("at")), field(name("actor")), field(name("action")), field(name("object")),
+                    field(name("change"))).values(binds).returningResult(inline(1)), binds));
+        })).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        log.awaitLinked();
+
+        assertThat(written("probe:pw-fail-before")).as("the transaction's other rows").isZero();
+        // and the connection it ran on serves the next transaction as usual
+        new TransactionTemplate(transactions).executeWithoutResult(s ->
+                events.publishEvent(new Probe("测试员", "probe.after", "probe:pw-fail-after")));
+        log.awaitLinked();
+        assertThat(log.of("probe:pw-fail-after")).hasSize(1);
+    }
+
+    @Test
+    void a_synchronization_that_may_still_write_before_the_commit_keeps_the_commit_apart_and_its_failure_rolls_the_rows_back() {
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            events.publishEvent(new Probe("测试员", "probe.later", "probe:pw-later"));
+            // registered after the pending rows' own, at the same order: its beforeCommit runs after them
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    assertThat(jdbc.queryForObject("select count(*) from audit_pending where object = 'probe:pw-later'",
+                            Long.class)).as("written, not yet committed").isEqualTo(1);
+                    throw new IllegalStateException("refused before the commit");
+                }
+            });
+        })).hasMessage("refused before the commit");
+        log.awaitLinked();
+
+        assertThat(written("probe:pw-later")).as("rolled back with the transaction, not committed before it").isZero();
+    }
+
+    /** The records of {@code object} committed: waiting to be linked or in the chain. */
+    private long written(String object) {
+        return jdbc.queryForObject("""
+                select count(*) from (select object from audit_pending union all select object from audit_entry) r
+                where object = ?""", Long.class, object);
     }
 
     private AuditEntry single(String object) {

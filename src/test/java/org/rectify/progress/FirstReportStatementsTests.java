@@ -52,7 +52,8 @@ class FirstReportStatementsTests {
      * answer's contributions read only when it has some since session 17; the cycle read by a statement of its own
      * until session 31, now once per node), and the report written for the kept counts to add with the audit records,
      * in one statement (platform.PendingWrites; two before session 24; the counts' lock and add before session 18 moved
-     * them to the node's applier). The audit chain's link step and the counts' applier run after the answer.
+     * them to the node's applier), the transaction's COMMIT sent with it (a round trip of its own until session 32).
+     * The audit chain's link step and the counts' applier run after the answer.
      */
     static final int STATEMENTS = 3;
 
@@ -92,8 +93,9 @@ class FirstReportStatementsTests {
         assertThat(statements).as(String.join("\n", statements)).hasSize(STATEMENTS);
         assertThat(statements.stream().filter(s -> s.contains("from \"unit\""))).isEmpty(); // the caller's own unit
         // the kept counts are not touched on the request: the report waits for the applier, in the command's transaction
-        assertThat(statements.stream().filter(s -> s.contains("insert into \"insight_pending\""))).singleElement()
-                .satisfies(s -> assertThat(s).contains("insert into \"audit_pending\""));
+        // ... and the transaction's COMMIT goes with them, in the same round trip: no commit of its own after them
+        assertThat(statements.get(statements.size() - 1)).contains("insert into \"insight_pending\"")
+                .contains("insert into \"audit_pending\"").endsWith("; commit");
         assertThat(statements.stream().filter(s -> s.contains("\"insight_task") || s.contains("\"insight_slot\""))).isEmpty();
         assertThat(statements.stream().filter(s -> s.contains("from \"reporting_cycle\""))).isEmpty(); // kept
         assertThat(statements.stream().filter(s -> s.contains("insert into \"report_slot\""))).singleElement()

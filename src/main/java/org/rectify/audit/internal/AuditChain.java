@@ -11,6 +11,7 @@ import org.jooq.ResultQuery;
 import org.rectify.audit.AuditHash;
 import org.rectify.audit.internal.db.tables.records.AuditEntryRecord;
 import org.rectify.audit.internal.db.tables.records.AuditPendingRecord;
+import org.rectify.platform.AfterCompletionOnly;
 import org.rectify.platform.CatchUp;
 import org.rectify.platform.CommittedConnection;
 import org.rectify.platform.PendingWrites;
@@ -126,7 +127,7 @@ public class AuditChain {
             return rows(db, id, records);
         };
         /** Links the group after the commit. */
-        final TransactionSynchronization link = new TransactionSynchronization() {
+        final TransactionSynchronization link = new AfterCompletionOnly() {
             @Override
             public void afterCommit() {
                 if (unwritten != null && !unwritten.isEmpty()) {

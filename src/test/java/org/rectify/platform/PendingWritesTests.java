@@ -6,6 +6,7 @@ import org.rectify.audit.AuditEntry;
 import org.rectify.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -129,7 +130,7 @@ class PendingWritesTests {
             pendingWrites.add(() -> new PendingWrites.Rows("pending-writes-test-failing", () -> db.insertInto(pending,
                     field(name("grp")), field(name("at")), field(name("actor")), field(name("action")), field(name("object")),
                     field(name("change"))).values(binds).returningResult(inline(1)), binds));
-        })).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        })).isInstanceOf(DataIntegrityViolationException.class);
         log.awaitLinked();
 
         assertThat(written("probe:pw-fail-before")).as("the transaction's other rows").isZero();

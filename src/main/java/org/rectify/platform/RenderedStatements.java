@@ -121,9 +121,7 @@ public class RenderedStatements {
      * is joined); the statement is logged as jOOQ logs its own when its execute logging is on.
      */
     public <T> List<T> rows(String sql, RowReader<T> reader) {
-        if (db.settings().isExecuteLogging() && STATEMENTS.isDebugEnabled()) {
-            STATEMENTS.debug("Executing query          : {}", sql);
-        }
+        log(sql, List.of());
         return db.connectionResult(connection -> {
             try (PreparedStatement statement = prepare(connection, sql); ResultSet rows = statement.executeQuery()) {
                 return read(rows, reader);
@@ -177,10 +175,13 @@ public class RenderedStatements {
         return translated != null ? translated : new UncategorizedSQLException("RenderedStatements", sql, e);
     }
 
+    /** The statement in jOOQ's execute log, as jOOQ logs its own: its values inlined on a line of their own, if any. */
     private void log(String sql, List<?> binds) {
         if (db.settings().isExecuteLogging() && STATEMENTS.isDebugEnabled()) {
             STATEMENTS.debug("Executing query          : {}", sql);
-            STATEMENTS.debug("-> with bind values      : {}", db.renderInlined(db.resultQuery(sql, binds.toArray())));
+            if (!binds.isEmpty()) {
+                STATEMENTS.debug("-> with bind values      : {}", db.renderInlined(db.resultQuery(sql, binds.toArray())));
+            }
         }
     }
 

@@ -8,53 +8,73 @@ import org.jooq.DSLContext;
 import org.jooq.tools.LoggerListener;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The SQL the app ran on this thread while a step ran, as jOOQ's execute log names it: for tests that count a request's
- * statements. The log holds jOOQ's statements and those the app runs on the driver itself (platform.RenderedStatements
- * logs them alike); it is switched on for the step and put back as it was.
+ * The SQL the app ran on this thread while open, as jOOQ's execute log names it: for tests that count a request's or a
+ * page's statements and what they read. The log holds jOOQ's statements and those the app runs on the driver itself
+ * (platform.RenderedStatements logs them alike). It is switched on when opened and put back as it was when closed (off
+ * unless DEBUG at start, platform.JooqSettings, and read per statement); a command's work after its commit runs on
+ * other threads and is not counted.
  */
-public final class ExecutedStatements {
+public final class ExecutedStatements implements AutoCloseable {
 
-    private static final String EXECUTING = "Executing query          : ";
-    private static final String BATCH = "Executing batch query    : ";
+    private static final List<String> PREFIXES = List.of("Executing query          : ", "Executing batch query    : ");
 
-    private ExecutedStatements() {
-    }
+    private final DSLContext db;
+    private final Logger log = (Logger) LoggerFactory.getLogger(LoggerListener.class);
+    private final Level level = log.getLevel();
+    private final boolean logging;
+    private final List<String> sql = new CopyOnWriteArrayList<>();
+    private final AppenderBase<ILoggingEvent> appender;
 
-    public static List<String> of(DSLContext db, Callable<?> step) throws Exception {
-        List<String> sql = new ArrayList<>();
+    private ExecutedStatements(DSLContext db) {
+        this.db = db;
+        this.logging = db.settings().isExecuteLogging();
         String me = Thread.currentThread().getName();
-        Logger log = (Logger) LoggerFactory.getLogger(LoggerListener.class);
-        AppenderBase<ILoggingEvent> counter = new AppenderBase<>() {
+        appender = new AppenderBase<>() {
             @Override
             protected void append(ILoggingEvent event) {
-                String message = event.getFormattedMessage();
                 if (event.getThreadName().equals(me)) {
-                    if (message.startsWith(EXECUTING)) {
-                        sql.add(message.substring(EXECUTING.length()));
-                    } else if (message.startsWith(BATCH)) {
-                        sql.add(message.substring(BATCH.length()));
-                    }
+                    String message = event.getFormattedMessage();
+                    PREFIXES.stream().filter(message::startsWith).findFirst()
+                            .ifPresent(prefix -> sql.add(message.substring(prefix.length())));
                 }
             }
         };
-        Level level = log.getLevel();
-        boolean logging = db.settings().isExecuteLogging();
-        counter.start();
-        log.addAppender(counter);
+        appender.start();
+        log.addAppender(appender);
         log.setLevel(Level.DEBUG);
         db.settings().setExecuteLogging(true);
-        try {
+    }
+
+    public static ExecutedStatements open(DSLContext db) {
+        return new ExecutedStatements(db);
+    }
+
+    /** The statements one step ran. */
+    public static List<String> of(DSLContext db, Callable<?> step) throws Exception {
+        try (ExecutedStatements statements = open(db)) {
             step.call();
-        } finally {
-            db.settings().setExecuteLogging(logging);
-            log.setLevel(level);
-            log.detachAppender(counter);
+            return statements.since(0);
         }
-        return sql;
+    }
+
+    /** How many statements have run: those after it are {@link #since} it. */
+    public int mark() {
+        return sql.size();
+    }
+
+    public List<String> since(int mark) {
+        return List.copyOf(sql.subList(mark, sql.size()));
+    }
+
+    @Override
+    public void close() {
+        db.settings().setExecuteLogging(logging);
+        log.setLevel(level);
+        log.detachAppender(appender);
     }
 }

@@ -5,16 +5,13 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.OrderField;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.rectify.Demo;
+import org.rectify.ExecutedStatements;
 import org.rectify.IntegrationTest;
-import org.rectify.StatementLog;
 import org.rectify.access.DataScope;
 import org.rectify.units.KeptUnitNames;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -40,7 +37,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * department and of a county government; and a change a user makes moves each role's total on the very next page.
  */
 @IntegrationTest
-@ExtendWith(OutputCaptureExtension.class)
 class LedgerPageCountTests {
 
     private static final Set<TaskStatus> OPEN = OpenReachRange.OPEN;
@@ -118,11 +114,11 @@ class LedgerPageCountTests {
     }
 
     @Test
-    void a_county_offices_open_list_is_one_statement_and_a_lead_units_list_one_once_its_path_is_kept(CapturedOutput output) {
+    void a_county_offices_open_list_is_one_statement_and_a_lead_units_list_one_once_its_path_is_kept() {
         DataScope county = roles().get("linxiang-office");
         LedgerFilter open = filters().get(0);
         LedgerFilter led = filters().get(1);
-        try (StatementLog statements = StatementLog.open(db, output)) {
+        try (ExecutedStatements statements = ExecutedStatements.open(db)) {
             unitNames.names(); // the units' names kept, as a node reading pages keeps them (read again after 5 s)
             int before = statements.mark();
             assertThat(ledger.find(open, county).tasks()).isNotEmpty();
@@ -151,12 +147,12 @@ class LedgerPageCountTests {
      * total nor a bounded count is read after it (a quarter of the root office's Q2 pages at 100,000 tasks, issue 14).
      */
     @Test
-    void an_empty_first_page_is_one_statement_and_a_total_of_none(CapturedOutput output) {
+    void an_empty_first_page_is_one_statement_and_a_total_of_none() {
         List<LedgerFilter> empty = List.of( // the kept total's path (a county's open reach) and the bounded count's
                 new LedgerFilter(null, null, null, OPEN, null, LocalDate.of(1990, 1, 1), null, null,
                         LedgerFilter.Sort.DEADLINE, false, 0, 7),
                 new LedgerFilter(null, null, null, OPEN, null, null, null, "无此文字的任务", LedgerFilter.Sort.DEADLINE, false, 0, 7));
-        try (StatementLog statements = StatementLog.open(db, output)) {
+        try (ExecutedStatements statements = ExecutedStatements.open(db)) {
             unitNames.names();
             for (var role : roles().entrySet()) {
                 for (LedgerFilter filter : empty) {

@@ -4,11 +4,10 @@ import com.jayway.jsonpath.JsonPath;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.rectify.DemoLogins;
+import org.rectify.ExecutedStatements;
 import org.rectify.IntegrationTest;
 import org.rectify.KeptRows;
-import org.rectify.StatementLog;
 import org.rectify.TestTasks;
 import org.rectify.access.DataScope;
 import org.rectify.units.NewUnit;
@@ -17,8 +16,6 @@ import org.rectify.units.UnitLevel;
 import org.rectify.units.UnitType;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,7 +39,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * scope once was: exact, never "about", never wider than the scope, and right on the day a task falls due.
  */
 @IntegrationTest
-@ExtendWith(OutputCaptureExtension.class)
 class OpenDeadlineCountsTests {
 
     private static final Set<TaskStatus> OPEN = OpenReachRange.OPEN;
@@ -148,7 +144,7 @@ class OpenDeadlineCountsTests {
     }
 
     @Test
-    void a_citys_open_overdue_total_is_one_statement_reading_kept_rows_and_exact_however_large(CapturedOutput output) {
+    void a_citys_open_overdue_total_is_one_statement_reading_kept_rows_and_exact_however_large() {
         DataScope root = DataScope.ofJurisdiction(units.get(unit("临沧市")).path());
         long city = unit("临沧市");
         long linxiangGov = unit("临翔区政府");
@@ -164,7 +160,7 @@ class OpenDeadlineCountsTests {
                     plan);
             jdbc.update("insert into task_unit (task_id, unit_id, role) select id, ?, 'LEAD' from task"
                     + " where plan_id = ? and ref like 'BULK%'", linxiangGov, plan);
-            try (StatementLog statements = StatementLog.open(db, output)) {
+            try (ExecutedStatements statements = ExecutedStatements.open(db)) {
                 ledger.find(q2, root); // the city's path, kept a few seconds (KeptUnitPaths)
                 int before = statements.mark();
                 LedgerPage page = ledger.find(q2, root);

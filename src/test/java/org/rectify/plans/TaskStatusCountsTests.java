@@ -4,11 +4,10 @@ import com.jayway.jsonpath.JsonPath;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.rectify.DemoLogins;
+import org.rectify.ExecutedStatements;
 import org.rectify.IntegrationTest;
 import org.rectify.KeptRows;
-import org.rectify.StatementLog;
 import org.rectify.TestTasks;
 import org.rectify.access.DataScope;
 import org.rectify.platform.KeptTotals;
@@ -19,8 +18,6 @@ import org.rectify.units.UnitLevel;
 import org.rectify.units.UnitType;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,7 +44,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * from), and the whole kept table equals what the tasks say for every scope of every unit.
  */
 @IntegrationTest
-@ExtendWith(OutputCaptureExtension.class)
 class TaskStatusCountsTests {
 
     private static final Set<TaskStatus> OPEN = OpenReachRange.OPEN;
@@ -160,7 +156,7 @@ class TaskStatusCountsTests {
     }
 
     @Test
-    void the_root_offices_ledger_and_counts_read_no_task_to_count_even_right_after_a_task_changes(CapturedOutput output)
+    void the_root_offices_ledger_and_counts_read_no_task_to_count_even_right_after_a_task_changes()
             throws Exception {
         DataScope root = DataScope.ofJurisdiction(units.get(unit("临沧市")).path());
         LedgerFilter every = new LedgerFilter(null, null, null, Set.of(), null, null, null, null, LedgerFilter.Sort.REF,
@@ -169,7 +165,7 @@ class TaskStatusCountsTests {
                 false, 0, 50);
         TestTasks tasks = TestTasks.inPlan(mvc, plans, units, "状态计数语句测试方案");
         long task = tasks.draft("状态计数语句测试任务", unit("市环境保护局"), LocalDate.now().plusMonths(3));
-        try (StatementLog statements = StatementLog.open(db, output)) {
+        try (ExecutedStatements statements = ExecutedStatements.open(db)) {
             for (String command : List.of("ASSIGN", "START")) {
                 TestTasks.command(mvc, task, command); // a change on this node: before, the next page counted its total
                 unitNames.names(); // the units' names kept, as a node reading pages keeps them (read again after 5 s)

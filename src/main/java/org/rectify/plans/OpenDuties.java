@@ -64,7 +64,8 @@ public class OpenDuties {
     /**
      * The {@code offset}-th to the {@code (offset + limit)}-th lead duty of units within {@code unitPath} (null: every
      * unit), the same of the supporting ones, optionally of one plan, and how many of each there are. One statement
-     * (a page without rows reads its totals in a second): it joins a caller's transaction and opens none.
+     * (a page without rows reads its totals in a second), run on its generic plan: it joins a caller's transaction and
+     * opens none.
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public DutyPage page(String unitPath, Long planId, long offset, int limit) {
@@ -77,7 +78,8 @@ public class OpenDuties {
         int[] totals = null;
         if (size > 0) {
             List<Object> binds = binds(path, planId, from, size);
-            var rows = statements.rows(statements.sqlWithBinds(List.of("open-duties", planId != null),
+            // its offset and size bound: on its generic plan, else planned at each page at a million tasks
+            var rows = statements.rowsOnGenericPlan(statements.sqlWithBinds(List.of("open-duties", planId != null),
                     () -> pageStatement(path, planId, from, size), binds), binds, OpenDuties::row);
             UnitNaming naming = new UnitNaming();
             for (PageRow r : rows) {

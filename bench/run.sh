@@ -44,9 +44,9 @@ start_app() { # $1: extra options
   done
   log "the app did not start: see $OUT/app.log"; exit 1
 }
-# the pages kept at the last stop are read back once the app is ready (platform.KeptPages: 2 GB in ~40 s at 100k, a
-# third of it PostgreSQL's CPU); a node that has run for a minute is past it, and measured before its end the first
-# windows shared the 2 cores with it (session 33: the county's due list at 1M). KEPT_WAIT: seconds at most, 0 skips
+# the pages kept at the last stop are read back once the app is ready (platform.KeptPages: 2 GB in 53-86 s under load at
+# 100k and 1M, a third of it PostgreSQL's CPU); a node that has run for a few minutes is past it, and measured before
+# its end the first windows shared the 2 cores with it (session 33). KEPT_WAIT: seconds at most, 0 skips
 wait_kept_pages() {
   [ "${KEPT_WAIT:-900}" != 0 ] && [ -f "$DATA/postgres/autoprewarm.blocks.after-start" ] || return 0
   local started=$SECONDS

@@ -8,9 +8,9 @@ import org.jooq.DSLContext;
 import org.jooq.tools.LoggerListener;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The SQL the app ran on this thread while open, as jOOQ's execute log names it: for tests that count a request's or a
@@ -27,7 +27,7 @@ public final class ExecutedStatements implements AutoCloseable {
     private final Logger log = (Logger) LoggerFactory.getLogger(LoggerListener.class);
     private final Level level = log.getLevel();
     private final boolean logging;
-    private final List<String> sql = new CopyOnWriteArrayList<>();
+    private final List<String> sql = new ArrayList<>(); // added and read by the opening thread alone
     private final AppenderBase<ILoggingEvent> appender;
 
     private ExecutedStatements(DSLContext db) {

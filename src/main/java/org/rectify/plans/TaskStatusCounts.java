@@ -3,6 +3,8 @@ package org.rectify.plans;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.rectify.access.DataScope;
 import org.rectify.platform.KeptTotals;
 import org.rectify.platform.KeptUntilChanged;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +31,7 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_PLAN_COUNT;
 import static org.rectify.plans.internal.db.Tables.TASK_STATUS_COUNT;
 
 /**
@@ -36,7 +40,8 @@ import static org.rectify.plans.internal.db.Tables.TASK_STATUS_COUNT;
  * for some statuses is then a sum of a few rows, exact, whatever the size of the province: the root office's ledger
  * total and its counts by status read the whole task heap before, again after any task changed (issue 14). Answers
  * only what the kept rows hold: a scope and statuses; a filter asking more (a plan, a lead unit, dates, a text) is
- * counted by {@link LedgerCounts}.
+ * counted by {@link LedgerCounts}. The plans a scope sees are read from the same kind of counts by plan (V75,
+ * {@link #plansSeenBy}).
  */
 @Component
 class TaskStatusCounts {
@@ -98,13 +103,35 @@ class TaskStatusCounts {
 
     /** The scope's rows: its path (the path inline, as the scope's everywhere) and which reach it reads. */
     private static Condition rowsOf(DataScope scope) {
-        String path = scope.isAll() ? "/" : scope.unitPath();
-        String reach = scope.isAll() || scope.ownPlans() ? "OFFICE" : "UNIT";
-        return TASK_STATUS_COUNT.PATH.eq(inline(path)).and(TASK_STATUS_COUNT.REACH.eq(inline(reach)));
+        return TASK_STATUS_COUNT.PATH.eq(inline(keptPath(scope))).and(TASK_STATUS_COUNT.REACH.eq(inline(keptReach(scope))));
     }
 
     /**
-     * At start-up, the administrator's counts (every task, by status) against the tasks: counted afresh when they
+     * The plans with a task the scope sees, from the tasks kept counted by plan (V75): a few rows of the scope's path
+     * where asking each plan for one of its tasks read every task of the plans the scope does not see.
+     */
+    static Select<Record1<Long>> plansSeenBy(DataScope scope) {
+        return select(TASK_PLAN_COUNT.PLAN_ID).from(TASK_PLAN_COUNT).where(TASK_PLAN_COUNT.PATH.eq(inline(keptPath(scope)))
+                .and(TASK_PLAN_COUNT.REACH.eq(inline(keptReach(scope)))).and(TASK_PLAN_COUNT.TASKS.gt(inline(0))));
+    }
+
+    /** How many tasks the plan has, all scopes together: its administrator's row of the counts by plan (V75). */
+    static Field<Integer> tasksOf(Field<Long> planId) {
+        return coalesce(field(select(TASK_PLAN_COUNT.TASKS).from(TASK_PLAN_COUNT).where(TASK_PLAN_COUNT.PATH.eq(inline("/"))
+                .and(TASK_PLAN_COUNT.REACH.eq(inline("OFFICE"))).and(TASK_PLAN_COUNT.PLAN_ID.eq(planId)))), inline(0));
+    }
+
+    private static String keptPath(DataScope scope) {
+        return scope.isAll() ? "/" : scope.unitPath();
+    }
+
+    /** The office reach for the scopes that see their own plans' tasks too (V26), the unit reach for the others. */
+    private static String keptReach(DataScope scope) {
+        return scope.isAll() || scope.ownPlans() ? "OFFICE" : "UNIT";
+    }
+
+    /**
+     * At start-up, the administrator's counts (every task, by status and by plan) against the tasks: counted afresh when they
      * differ (a database restored by hand, triggers switched off while loading), as insight checks its own.
      */
     @EventListener(ApplicationReadyEvent.class)
@@ -114,18 +141,31 @@ class TaskStatusCounts {
         }
         long start = System.nanoTime();
         db.execute("select task_status_count_rebuild()");
-        // counts that disagree mean triggers were off (a restore, a load): the open tasks' counts by deadline (V68) too
+        // counts that disagree mean triggers were off (a restore, a load): the open tasks' counts by deadline (V68) and
+        // the counts by plan (V75) too
         db.execute("select task_open_deadline_count_rebuild()");
+        db.execute("select task_plan_count_rebuild()");
         read.changed();
-        log.info("plans: kept counts by status rebuilt in {} ms", (System.nanoTime() - start) / 1_000_000);
+        log.info("plans: kept counts by status, deadline and plan rebuilt in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Whether the kept counts of every task differ from the tasks' count by status. */
+    /**
+     * Whether the administrator's kept counts (every task, by status and by plan) differ from the tasks, counted in one
+     * pass over them.
+     */
     boolean stale() {
+        Map<String, Long> byStatus = new HashMap<>();
+        Map<Long, Long> byPlan = new HashMap<>();
+        db.select(TASK.STATUS, TASK.PLAN_ID, count()).from(TASK).groupBy(TASK.STATUS, TASK.PLAN_ID).forEach(r -> {
+            byStatus.merge(r.value1(), r.value3().longValue(), Long::sum);
+            byPlan.merge(r.value2(), r.value3().longValue(), Long::sum);
+        });
         Field<Long> tasks = TASK_STATUS_COUNT.TASKS.cast(Long.class);
-        Map<String, Long> kept = db.select(TASK_STATUS_COUNT.STATUS, tasks).from(TASK_STATUS_COUNT)
-                .where(rowsOf(DataScope.ALL).and(TASK_STATUS_COUNT.TASKS.ne(0))).fetchMap(TASK_STATUS_COUNT.STATUS, tasks);
-        Field<Long> counted = count().cast(Long.class);
-        return !kept.equals(db.select(TASK.STATUS, counted).from(TASK).groupBy(TASK.STATUS).fetchMap(TASK.STATUS, counted));
+        Field<Long> planTasks = TASK_PLAN_COUNT.TASKS.cast(Long.class);
+        return !byStatus.equals(db.select(TASK_STATUS_COUNT.STATUS, tasks).from(TASK_STATUS_COUNT)
+                .where(rowsOf(DataScope.ALL).and(TASK_STATUS_COUNT.TASKS.ne(0))).fetchMap(TASK_STATUS_COUNT.STATUS, tasks))
+                || !byPlan.equals(db.select(TASK_PLAN_COUNT.PLAN_ID, planTasks).from(TASK_PLAN_COUNT)
+                .where(TASK_PLAN_COUNT.PATH.eq("/").and(TASK_PLAN_COUNT.REACH.eq("OFFICE")).and(TASK_PLAN_COUNT.TASKS.ne(0)))
+                .fetchMap(TASK_PLAN_COUNT.PLAN_ID, planTasks));
     }
 }

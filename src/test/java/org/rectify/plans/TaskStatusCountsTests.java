@@ -15,6 +15,7 @@ import org.rectify.units.KeptUnitNames;
 import org.rectify.units.NewUnit;
 import org.rectify.units.UnitAdministration;
 import org.rectify.units.UnitLevel;
+import org.rectify.units.UnitPaths;
 import org.rectify.units.UnitType;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,14 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.falseCondition;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectCount;
+import static org.rectify.plans.internal.db.Tables.PLAN;
 import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.units.internal.db.Tables.UNIT;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -41,7 +49,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * a task deleted. After each, for every demo login (the root office, a county office, supervisors of the city and of
  * the county, the leader, unit staff and heads, the administrator) the counts by status and the ledger's totals that
  * the API answers equal the tasks counted through the join the scope once was (not the reach the counts are made
- * from), and the whole kept table equals what the tasks say for every scope of every unit.
+ * from), so do the plans it lists (V75's counts by plan), and both kept tables equal what the tasks say for every
+ * scope of every unit.
  */
 @IntegrationTest
 class TaskStatusCountsTests {
@@ -51,6 +60,8 @@ class TaskStatusCountsTests {
             + "&status=ONGOING&status=REOPENED&sort=DEADLINE&size=50";
     private static final String KEPT = "select path, reach, status, tasks from task_status_count where tasks <> 0";
     private static final String DERIVED = "select path, reach, status, tasks from task_status_count_derived";
+    private static final String KEPT_BY_PLAN = "select path, reach, plan_id, tasks from task_plan_count where tasks <> 0";
+    private static final String DERIVED_BY_PLAN = "select path, reach, plan_id, tasks from task_plan_count_derived";
 
     @Autowired
     DSLContext db;
@@ -153,6 +164,14 @@ class TaskStatusCountsTests {
         }
         assertThat(statusCounts.stale()).isFalse();
         assertKeptIsFresh("rebuilt");
+        try {
+            jdbc.update("delete from task_plan_count where reach = 'OFFICE'"); // as a load with the triggers off leaves it
+            assertThat(statusCounts.stale()).as("the administrator's counts by plan disagree").isTrue();
+        } finally {
+            statusCounts.rebuildIfStale();
+        }
+        assertThat(statusCounts.stale()).isFalse();
+        assertKeptIsFresh("rebuilt by plan");
     }
 
     @Test
@@ -187,6 +206,26 @@ class TaskStatusCountsTests {
     }
 
     @Test
+    void the_plans_a_county_office_sees_are_read_from_the_kept_counts_and_not_from_the_plans_tasks() throws Exception {
+        DataScope county = DataScope.ofJurisdiction(units.get(unit("临翔区")).path());
+        DataScope staff = DataScope.ofUnit(units.get(unit("临翔区政府")).path());
+        try (ExecutedStatements statements = ExecutedStatements.open(db)) {
+            for (DataScope scope : List.of(county, staff)) {
+                int before = statements.mark();
+                List<PlanTitle> titles = plans.visibleTitles(scope);
+                List<PlanSummary> summaries = plans.visibleFor(scope);
+                List<String> logged = statements.since(before);
+                assertThat(logged).as("one statement each").hasSize(2);
+                // at 1,000,000 tasks asking each plan for a task in the scope read 909,000 buffers for a city office
+                assertThat(logged).as("%s: the kept counts by plan, no task", scope)
+                        .allMatch(l -> l.contains("task_plan_count") && !l.contains("\"task\""));
+                assertThat(titles).extracting(PlanTitle::id).as("%s", scope)
+                        .isEqualTo(summaries.stream().map(PlanSummary::id).toList()).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
     void a_large_total_is_kept_once_for_its_filter_whatever_the_sort_and_page_size() {
         DataScope root = DataScope.ofJurisdiction(units.get(unit("临沧市")).path());
         LedgerFilter byDeadline = new LedgerFilter(null, null, null, OPEN, null, null, null, "整改", LedgerFilter.Sort.DEADLINE,
@@ -210,6 +249,7 @@ class TaskStatusCountsTests {
         assertKeptTableIsFresh(after);
         for (var login : LedgerScopeTests.demoLogins(db).entrySet()) {
             String as = after + ", " + login.getKey();
+            assertPlansAsByJoin(login.getKey(), login.getValue(), as);
             Condition scope = LedgerScopeTests.byJoin(login.getValue());
             Map<String, Integer> fresh = db.select(TASK.STATUS, count()).from(TASK).where(scope).groupBy(TASK.STATUS)
                     .fetchMap(TASK.STATUS, count());
@@ -229,9 +269,30 @@ class TaskStatusCountsTests {
         }
     }
 
-    /** Every scope of every unit: the kept rows are the tasks counted afresh (V67's view of them). */
+    /** Every scope of every unit: the kept rows, by status and by plan, are the tasks counted afresh (V67's and V75's views). */
     private void assertKeptTableIsFresh(String after) {
         KeptRows.assertKeptIsFresh(jdbc, KEPT, DERIVED, after);
+        KeptRows.assertKeptIsFresh(jdbc, KEPT_BY_PLAN, DERIVED_BY_PLAN, after + ", by plan");
+    }
+
+    /**
+     * The plans the login lists (GET /api/plans, and so every filter of plans): those run from its subtree and those with
+     * a task it sees through the old join, each with all its tasks counted.
+     */
+    private void assertPlansAsByJoin(String login, DataScope scope, String as) throws Exception {
+        Condition runsHere = scope.isAll() ? noCondition() : scope.ownPlans() ? PLAN.OWNER_UNIT_ID.in(select(UNIT.ID)
+                .from(UNIT).where(UnitPaths.within(UNIT.PATH, scope.unitPath()))) : falseCondition();
+        Map<Long, Integer> expected = db.select(PLAN.ID, field(selectCount().from(TASK).where(TASK.PLAN_ID.eq(PLAN.ID))))
+                .from(PLAN).where(runsHere.or(PLAN.ID.in(select(TASK.PLAN_ID).from(TASK).where(LedgerScopeTests.byJoin(scope)))))
+                .fetchMap(r -> r.value1(), r -> r.value2());
+        String body = json("/api/plans", login);
+        List<Number> ids = JsonPath.read(body, "$[*].id");
+        List<Integer> taskCounts = JsonPath.read(body, "$[*].taskCount");
+        Map<Long, Integer> listed = new java.util.HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            listed.put(ids.get(i).longValue(), taskCounts.get(i));
+        }
+        assertThat(listed).as("%s, the plans listed and their tasks", as).isEqualTo(expected);
     }
 
     private long total(String path, String login) throws Exception {

@@ -139,15 +139,6 @@ final class MatrixQueries {
         return out;
     }
 
-    /** The units leading reporting tasks of a plan (the matrix's unit filter offers these and their parents). */
-    java.util.Set<Long> leadUnits(long planId, List<String> statuses) {
-        return new java.util.HashSet<>(db.selectDistinct(PLANS_TASK_UNIT.UNIT_ID).from(PLANS_TASK_UNIT)
-                .join(PLANS_TASK).on(PLANS_TASK.ID.eq(PLANS_TASK_UNIT.TASK_ID))
-                .where(PLANS_TASK_UNIT.ROLE.eq(UnitRole.LEAD).and(PLANS_TASK.PLAN_ID.eq(planId))
-                        .and(PLANS_TASK.STATUS.in(statuses)))
-                .fetch(PLANS_TASK_UNIT.UNIT_ID));
-    }
-
     /**
      * The state a user sees ({@link SlotStates#of}) as SQL: submitted and returned stay; past the grace period
      * anything else is late; before it, a draft or approval stays and no slot is missing.

@@ -323,10 +323,9 @@ public class ProgressViews {
     public ObligationCompliance compliance(Caller caller, long planId, int year, Long unitId) {
         PlanSummary plan = plans.get(planId);
         String path = unitPath(caller, planId, unitId);
-        List<UnitDuty> duties = ledger.duties(path, planId, ReportingCycles.REPORTING, true);
-        Map<Long, List<Obligation>> obligations = ledger.obligationsOf(duties.stream().map(UnitDuty::taskId)
+        List<UnitDuty> bound = ledger.leadDutiesUnderObligations(path, planId, ReportingCycles.REPORTING);
+        Map<Long, List<Obligation>> obligations = ledger.obligationsOf(bound.stream().map(UnitDuty::taskId)
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
-        List<UnitDuty> bound = duties.stream().filter(d -> obligations.containsKey(d.taskId())).toList();
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
         Map<String, Integer> recorded = new HashMap<>();
@@ -337,7 +336,7 @@ public class ProgressViews {
         LocalDate today = cycles.today();
         List<ObligationCompliance.Row> rows = new ArrayList<>();
         for (UnitDuty d : bound) {
-            for (Obligation o : obligations.get(d.taskId())) {
+            for (Obligation o : obligations.getOrDefault(d.taskId(), List.of())) {
                 int required = o.atLeast() * ObligationPeriods.begun(o, year, today).size();
                 int count = recorded.getOrDefault(d.taskId() + "/" + d.unitId() + "/" + o.subject(), 0);
                 rows.add(new ObligationCompliance.Row(d.unitId(), d.unitName(), d.taskId(), d.ref(), o, required, count));
@@ -347,9 +346,9 @@ public class ProgressViews {
         return new ObligationCompliance(planId, plan.title(), year, rows);
     }
 
-    /** The ids of the units leading a plan's reporting tasks. */
+    /** The ids of the units leading a plan's reporting tasks (the open ones, {@link ReportingCycles#REPORTING}). */
     public Set<Long> leadUnitIds(long planId) {
-        return matrixQueries.leadUnits(planId, ReportingCycles.REPORTING.stream().map(Enum::name).toList());
+        return openDuties.leadUnitsOf(planId);
     }
 
     /** Whether the caller sees all of a plan's units: an administrator, or the office etc. of the unit running it. */

@@ -206,6 +206,10 @@ class OpenDutyKeptTests {
             assertThat(openDuties.page(path, plan, 0, 50)).as("%s, plan %d", what, plan).isEqualTo(new DutyPage(
                     slice(planLeads, 0, 50), slice(planSupports, 0, 50), planLeads.size(), planSupports.size(),
                     titles(slice(planLeads, 0, 50), slice(planSupports, 0, 50))));
+            if (path == null) { // the matrix's unit filter: the plan's lead units of open tasks
+                assertThat(openDuties.leadUnitsOf(plan)).as("%s, plan %d's lead units", what, plan)
+                        .isEqualTo(planLeads.stream().map(UnitDuty::unitId).collect(java.util.stream.Collectors.toSet()));
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.rectify.plans;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.rectify.platform.TransactionLocal;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.table;
 import static org.jooq.impl.DSL.regexpReplaceFirst;
 import static org.rectify.plans.internal.db.Tables.PLAN;
 import static org.rectify.plans.internal.db.Tables.TASK;
@@ -90,16 +94,34 @@ class PlanSections {
         return out;
     }
 
-    /** The distinct sections of these plans, each plan's by the position of its first task (TaskRefs.section in SQL). */
+    /**
+     * The distinct sections of these plans, each plan's by the position of its first task (TaskRefs.section in SQL): a
+     * skip along V76's index of (plan, section, position), each plan's first section, then the next after each, then
+     * each one's first position, one probe apiece.
+     */
     private Map<Long, List<String>> read(Collection<Long> planIds) {
-        // inlined, so that the GROUP BY names the very expression of the SELECT (bind values would make two)
-        var section = regexpReplaceFirst(TASK.REF, inline("[(0-9０-９].*$"), inline(""));
-        var first = min(TASK.POSITION);
+        var t = TASK.as("t");
+        Field<Long> plan = field(name("s", "plan_id"), Long.class);
+        Field<String> section = field(name("s", "section"), String.class);
+        var sections = name("s").fields("plan_id", "section").as(
+                select(PLAN.ID, field(select(sectionOf(t)).from(t).where(t.PLAN_ID.eq(PLAN.ID)).orderBy(sectionOf(t))
+                        .limit(inline(1))))
+                        .from(PLAN).where(PLAN.ID.in(planIds))
+                        .unionAll(select(plan, field(select(sectionOf(t)).from(t)
+                                .where(t.PLAN_ID.eq(plan).and(sectionOf(t).gt(section))).orderBy(sectionOf(t)).limit(inline(1))))
+                                .from(table(name("s"))).where(section.isNotNull())));
+        Field<Integer> first = field(select(t.POSITION).from(t).where(t.PLAN_ID.eq(plan).and(sectionOf(t).eq(section)))
+                .orderBy(t.POSITION).limit(inline(1))).as("first");
         Map<Long, List<String>> out = new HashMap<>();
-        db.select(TASK.PLAN_ID, section, first).from(TASK).where(TASK.PLAN_ID.in(planIds))
-                .groupBy(TASK.PLAN_ID, section).orderBy(TASK.PLAN_ID, first)
+        db.withRecursive(sections).select(plan, section, first).from(sections).where(section.isNotNull())
+                .orderBy(plan, first.asc())
                 .forEach(r -> out.computeIfAbsent(r.value1(), p -> new ArrayList<>()).add(r.value2()));
         return out;
+    }
+
+    /** The section of a task's reference, as V76's index writes it (the pattern inline: a bind value is another expression). */
+    private static Field<String> sectionOf(org.rectify.plans.internal.db.tables.Task t) {
+        return regexpReplaceFirst(t.REF, inline("[(0-9０-９].*$"), inline(""));
     }
 
     @EventListener

@@ -315,4 +315,32 @@ class LedgerReadPathsTests {
         assertThat(plans.sections(plan)).containsExactly("九十八");
         assertThat(plans.sections(null)).isEqualTo(oldSections(null)).contains("九十八").doesNotContain("九十九");
     }
+    @Test
+    void a_plans_sections_are_read_along_the_section_index_one_probe_each() throws Exception {
+        String body = mvc.perform(post("/api/plans").with(DemoLogins.office()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\": \"章节索引测试方案\", \"issuingBody\": \"测试\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long plan = ((Number) JsonPath.read(body, "$.id")).longValue();
+        List<String> logged = org.rectify.ExecutedStatements.of(db, () -> plans.sections(plan)); // a new plan: read
+        String read = logged.stream().filter(l -> l.contains("regexp_replace")).findFirst().orElseThrow();
+        // its one bind value is the plan; planned with sequential scans off, as on a province's million tasks
+        String plan_ = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c -> {
+            c.setAutoCommit(false);
+            try (var st = c.createStatement()) {
+                st.execute("set local enable_seqscan = off");
+                StringBuilder lines = new StringBuilder();
+                try (var rs = st.executeQuery("explain " + read.replace("?", String.valueOf(plan)))) {
+                    while (rs.next()) {
+                        lines.append(rs.getString(1)).append('\n');
+                    }
+                }
+                return lines.toString();
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        });
+        // grouping every reference of the plans took 2.5 s at 1,000,000 tasks; the index's expression must be the query's
+        assertThat(plan_).contains("task_plan_section_idx").doesNotContain("Seq Scan on task");
+    }
 }

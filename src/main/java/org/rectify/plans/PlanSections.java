@@ -19,12 +19,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.regexpReplaceFirst;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.table;
-import static org.jooq.impl.DSL.regexpReplaceFirst;
 import static org.rectify.plans.internal.db.Tables.PLAN;
 import static org.rectify.plans.internal.db.Tables.TASK;
 
@@ -119,7 +119,7 @@ class PlanSections {
         return out;
     }
 
-    /** The section of a task's reference, as V76's index writes it (the pattern inline: a bind value is another expression). */
+    /** A reference's section as V76's index writes it (the pattern inline: a bind value is another expression). */
     private static Field<String> sectionOf(org.rectify.plans.internal.db.tables.Task t) {
         return regexpReplaceFirst(t.REF, inline("[(0-9０-９].*$"), inline(""));
     }

@@ -111,14 +111,19 @@ class TaskStatusCounts {
      * where asking each plan for one of its tasks read every task of the plans the scope does not see.
      */
     static Select<Record1<Long>> plansSeenBy(DataScope scope) {
-        return select(TASK_PLAN_COUNT.PLAN_ID).from(TASK_PLAN_COUNT).where(TASK_PLAN_COUNT.PATH.eq(inline(keptPath(scope)))
-                .and(TASK_PLAN_COUNT.REACH.eq(inline(keptReach(scope)))).and(TASK_PLAN_COUNT.TASKS.gt(inline(0))));
+        return select(TASK_PLAN_COUNT.PLAN_ID).from(TASK_PLAN_COUNT)
+                .where(planRowsOf(scope).and(TASK_PLAN_COUNT.TASKS.gt(inline(0))));
     }
 
     /** How many tasks the plan has, all scopes together: its administrator's row of the counts by plan (V75). */
     static Field<Integer> tasksOf(Field<Long> planId) {
-        return coalesce(field(select(TASK_PLAN_COUNT.TASKS).from(TASK_PLAN_COUNT).where(TASK_PLAN_COUNT.PATH.eq(inline("/"))
-                .and(TASK_PLAN_COUNT.REACH.eq(inline("OFFICE"))).and(TASK_PLAN_COUNT.PLAN_ID.eq(planId)))), inline(0));
+        return coalesce(field(select(TASK_PLAN_COUNT.TASKS).from(TASK_PLAN_COUNT)
+                .where(planRowsOf(DataScope.ALL).and(TASK_PLAN_COUNT.PLAN_ID.eq(planId)))), inline(0));
+    }
+
+    /** {@link #rowsOf} in the counts by plan. */
+    private static Condition planRowsOf(DataScope scope) {
+        return TASK_PLAN_COUNT.PATH.eq(inline(keptPath(scope))).and(TASK_PLAN_COUNT.REACH.eq(inline(keptReach(scope))));
     }
 
     private static String keptPath(DataScope scope) {
@@ -131,8 +136,8 @@ class TaskStatusCounts {
     }
 
     /**
-     * At start-up, the administrator's counts (every task, by status and by plan) against the tasks: counted afresh when they
-     * differ (a database restored by hand, triggers switched off while loading), as insight checks its own.
+     * At start-up, the administrator's counts (every task, by status and by plan) against the tasks: counted afresh
+     * when they differ (a database restored by hand, triggers switched off while loading), as insight checks its own.
      */
     @EventListener(ApplicationReadyEvent.class)
     void rebuildIfStale() {
@@ -146,7 +151,8 @@ class TaskStatusCounts {
         db.execute("select task_open_deadline_count_rebuild()");
         db.execute("select task_plan_count_rebuild()");
         read.changed();
-        log.info("plans: kept counts by status, deadline and plan rebuilt in {} ms", (System.nanoTime() - start) / 1_000_000);
+        log.info("plans: kept counts by status, deadline and plan rebuilt in {} ms",
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
@@ -165,7 +171,7 @@ class TaskStatusCounts {
         return !byStatus.equals(db.select(TASK_STATUS_COUNT.STATUS, tasks).from(TASK_STATUS_COUNT)
                 .where(rowsOf(DataScope.ALL).and(TASK_STATUS_COUNT.TASKS.ne(0))).fetchMap(TASK_STATUS_COUNT.STATUS, tasks))
                 || !byPlan.equals(db.select(TASK_PLAN_COUNT.PLAN_ID, planTasks).from(TASK_PLAN_COUNT)
-                .where(TASK_PLAN_COUNT.PATH.eq("/").and(TASK_PLAN_COUNT.REACH.eq("OFFICE")).and(TASK_PLAN_COUNT.TASKS.ne(0)))
+                .where(planRowsOf(DataScope.ALL).and(TASK_PLAN_COUNT.TASKS.ne(0)))
                 .fetchMap(TASK_PLAN_COUNT.PLAN_ID, planTasks));
     }
 }

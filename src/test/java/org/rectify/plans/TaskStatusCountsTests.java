@@ -33,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.trueCondition;
 import static org.rectify.plans.internal.db.Tables.PLAN;
 import static org.rectify.plans.internal.db.Tables.TASK;
 import static org.rectify.units.internal.db.Tables.UNIT;
@@ -280,7 +280,7 @@ class TaskStatusCountsTests {
      * a task it sees through the old join, each with all its tasks counted.
      */
     private void assertPlansAsByJoin(String login, DataScope scope, String as) throws Exception {
-        Condition runsHere = scope.isAll() ? noCondition() : scope.ownPlans() ? PLAN.OWNER_UNIT_ID.in(select(UNIT.ID)
+        Condition runsHere = scope.isAll() ? trueCondition() : scope.ownPlans() ? PLAN.OWNER_UNIT_ID.in(select(UNIT.ID)
                 .from(UNIT).where(UnitPaths.within(UNIT.PATH, scope.unitPath()))) : falseCondition();
         Map<Long, Integer> expected = db.select(PLAN.ID, field(selectCount().from(TASK).where(TASK.PLAN_ID.eq(PLAN.ID))))
                 .from(PLAN).where(runsHere.or(PLAN.ID.in(select(TASK.PLAN_ID).from(TASK).where(LedgerScopeTests.byJoin(scope)))))

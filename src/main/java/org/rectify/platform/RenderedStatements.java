@@ -40,9 +40,6 @@ public class RenderedStatements {
 
     private static final int KEPT = 2_000;
 
-    /** Sent before a statement run on its generic plan ({@link #rowsOnGenericPlan}): for its transaction alone. */
-    private static final String GENERIC_PLAN = "select set_config('plan_cache_mode', 'force_generic_plan', true);";
-
     private static final SQLExceptionTranslator TRANSLATOR = new SQLErrorCodeSQLExceptionTranslator("PostgreSQL");
 
     /** jOOQ's statement log, which the benchmark's SQL floor and the tests counting statements read. */
@@ -55,6 +52,8 @@ public class RenderedStatements {
     }
 
     private final DSLContext db;
+    /** Sent before a statement run on its generic plan ({@link #rowsOnGenericPlan}): for its transaction alone. */
+    private final String genericPlan;
     private final Map<Object, String> kept = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Object, String> eldest) {
@@ -64,6 +63,7 @@ public class RenderedStatements {
 
     public RenderedStatements(DSLContext db) {
         this.db = db;
+        this.genericPlan = db.renderInlined(TransactionSetting.statement("plan_cache_mode", "force_generic_plan")) + ";";
     }
 
     /** The SQL of the statement {@code key} names, rendered from {@code statement} the first time. */
@@ -153,7 +153,7 @@ public class RenderedStatements {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return rows(sql, binds, reader);
         }
-        return lastRows(text(List.of(GENERIC_PLAN, sql), () -> GENERIC_PLAN + sql), true, binds, reader);
+        return lastRows(text(List.of(genericPlan, sql), () -> genericPlan + sql), true, binds, reader);
     }
 
     /** The rows of the statement {@code text} ends with; {@code afterSetting}: a setting's row comes before them. */

@@ -6,6 +6,7 @@ import org.rectify.plans.UnitRole;
 import org.rectify.platform.ForbiddenException;
 import org.rectify.platform.InvalidInputException;
 import org.rectify.platform.RenderedStatements;
+import org.rectify.platform.TransactionSetting;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -137,8 +138,7 @@ public class Warnings {
         }
         // Planned for its own id range each time: a plan kept for the statement (after five runs on a connection) is
         // made for any range, guesses one task, and reruns the plans' last cycles for every milestone (ten times slower).
-        db.select(DSL.function("set_config", String.class, DSL.inline("plan_cache_mode"), DSL.inline("force_custom_plan"),
-                DSL.inline(true))).fetch();
+        TransactionSetting.set(db, "plan_cache_mode", "force_custom_plan");
         return new Batch(ids.size(), ids.get(ids.size() - 1), recompute(Selection.batch(ids), today));
     }
 
@@ -167,8 +167,7 @@ public class Warnings {
         Field<Long> id = DSL.field(DSL.name("id"), Long.class);
         db.select(lockOf(id)).from(DSL.unnest(ids.toArray(Long[]::new)).as("ids", "id")).fetch();
         // planned for this batch's id range, as the nightly pass's batches are
-        db.select(DSL.function("set_config", String.class, DSL.inline("plan_cache_mode"), DSL.inline("force_custom_plan"),
-                DSL.inline(true))).fetch();
+        TransactionSetting.set(db, "plan_cache_mode", "force_custom_plan");
         return recompute(Selection.batch(ids), today);
     }
 

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,6 +58,8 @@ class LedgerReadPathsTests {
     Units units;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
 
     private Map<String, DataScope> roles() {
         return Demo.scopes(units);
@@ -292,17 +295,14 @@ class LedgerReadPathsTests {
 
     @Test
     void a_new_section_is_offered_as_soon_as_a_task_opens_it_and_one_edited_away_goes() throws Exception {
-        String body = mvc.perform(post("/api/plans").with(DemoLogins.office()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"title\": \"章节选项测试方案\", \"issuingBody\": \"测试\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long plan = ((Number) JsonPath.read(body, "$.id")).longValue();
+        long plan = newPlan("章节选项测试方案");
         long epb = units.resolve("市环境保护局").orElseThrow().id();
         assertThat(plans.sections(plan)).isEmpty();
         assertThat(plans.sections(null)).isEqualTo(oldSections(null)); // kept, now that every plan was read
 
         String task = """
                 {"planId": %d, "ref": "%s", "text": "章节测试任务", "leadUnits": {"unitIds": [%d]}}""";
-        body = mvc.perform(post("/api/tasks").with(DemoLogins.office()).contentType(MediaType.APPLICATION_JSON)
+        String body = mvc.perform(post("/api/tasks").with(DemoLogins.office()).contentType(MediaType.APPLICATION_JSON)
                         .content(task.formatted(plan, "九十九(一)", epb)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long id = ((Number) JsonPath.read(body, "$.id")).longValue();
@@ -317,30 +317,22 @@ class LedgerReadPathsTests {
     }
     @Test
     void a_plans_sections_are_read_along_the_section_index_one_probe_each() throws Exception {
-        String body = mvc.perform(post("/api/plans").with(DemoLogins.office()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"title\": \"章节索引测试方案\", \"issuingBody\": \"测试\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long plan = ((Number) JsonPath.read(body, "$.id")).longValue();
+        long plan = newPlan("章节索引测试方案");
         List<String> logged = org.rectify.ExecutedStatements.of(db, () -> plans.sections(plan)); // a new plan: read
         String read = logged.stream().filter(l -> l.contains("regexp_replace")).findFirst().orElseThrow();
         // its one bind value is the plan; planned with sequential scans off, as on a province's million tasks
-        String plan_ = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c -> {
-            c.setAutoCommit(false);
-            try (var st = c.createStatement()) {
-                st.execute("set local enable_seqscan = off");
-                StringBuilder lines = new StringBuilder();
-                try (var rs = st.executeQuery("explain " + read.replace("?", String.valueOf(plan)))) {
-                    while (rs.next()) {
-                        lines.append(rs.getString(1)).append('\n');
-                    }
-                }
-                return lines.toString();
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
+        List<String> planned = transactions.execute(s -> {
+            jdbc.execute("set local enable_seqscan = off");
+            return jdbc.queryForList("explain " + read.replace("?", String.valueOf(plan)), String.class);
         });
         // grouping every reference of the plans took 2.5 s at 1,000,000 tasks; the index's expression must be the query's
-        assertThat(plan_).contains("task_plan_section_idx").doesNotContain("Seq Scan on task");
+        assertThat(String.join("\n", planned)).contains("task_plan_section_idx").doesNotContain("Seq Scan on task");
+    }
+
+    private long newPlan(String title) throws Exception {
+        String body = mvc.perform(post("/api/plans").with(DemoLogins.office()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\": \"" + title + "\", \"issuingBody\": \"测试\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 }

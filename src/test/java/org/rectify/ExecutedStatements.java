@@ -22,12 +22,14 @@ import java.util.concurrent.Callable;
 public final class ExecutedStatements implements AutoCloseable {
 
     private static final List<String> PREFIXES = List.of("Executing query          : ", "Executing batch query    : ");
+    private static final String BIND_VALUES = "-> with bind values      : ";
 
     private final DSLContext db;
     private final Logger log = (Logger) LoggerFactory.getLogger(LoggerListener.class);
     private final Level level = log.getLevel();
     private final boolean logging;
     private final List<String> sql = new ArrayList<>(); // added and read by the opening thread alone
+    private final List<String> inlined = new ArrayList<>(); // the same, with the values jOOQ bound written in
     private final AppenderBase<ILoggingEvent> appender;
 
     private ExecutedStatements(DSLContext db) {
@@ -39,8 +41,13 @@ public final class ExecutedStatements implements AutoCloseable {
             protected void append(ILoggingEvent event) {
                 if (event.getThreadName().equals(me)) {
                     String message = event.getFormattedMessage();
-                    PREFIXES.stream().filter(message::startsWith).findFirst()
-                            .ifPresent(prefix -> sql.add(message.substring(prefix.length())));
+                    PREFIXES.stream().filter(message::startsWith).findFirst().ifPresent(prefix -> {
+                        sql.add(message.substring(prefix.length()));
+                        inlined.add(message.substring(prefix.length()));
+                    });
+                    if (message.startsWith(BIND_VALUES) && !inlined.isEmpty()) {
+                        inlined.set(inlined.size() - 1, message.substring(BIND_VALUES.length()));
+                    }
                 }
             }
         };
@@ -59,6 +66,14 @@ public final class ExecutedStatements implements AutoCloseable {
         try (ExecutedStatements statements = open(db)) {
             step.call();
             return statements.since(0);
+        }
+    }
+
+    /** The statements one step ran, each with the values jOOQ bound written in: SQL to EXPLAIN as it ran. */
+    public static List<String> inlinedOf(DSLContext db, Callable<?> step) throws Exception {
+        try (ExecutedStatements statements = open(db)) {
+            step.call();
+            return List.copyOf(statements.inlined);
         }
     }
 

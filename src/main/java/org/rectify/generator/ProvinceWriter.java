@@ -322,12 +322,14 @@ public final class ProvinceWriter {
         OffsetDateTime created = today.minusYears(5).plusDays(20).atTime(LocalTime.of(10, 0)).atZone(zone).toOffsetDateTime();
         ChineseText words = new ChineseText(new Random(options.seed() + 1));
         int[] positions = new int[plans.size()];
+        int[] positionOf = new int[n];
         try (Copy task = new Copy(connection, TASK, TASK.ID, TASK.PLAN_ID, TASK.REF, TASK.POSITION, TASK.TITLE, TASK.TEXT, TASK.MEASURES,
                 TASK.STATUS, TASK.ONGOING, TASK.DEADLINE, TASK.CREATED_AT, TASK.UPDATED_AT)) {
             for (int i = 0; i < n; i++) {
                 String region = region(unit(leadOf[i])).name();
                 String status = STATUSES[statusOf[i]];
                 int position = ++positions[planOf[i]];
+                positionOf[i] = position;
                 task.add(firstTask + i).add(plans.get(planOf[i])).add(String.valueOf(position)).add(position).add(words.title())
                         .add(words.sentence(region)).add(words.sentence(region)).add(status).add(status.equals("ONGOING"))
                         .add(LocalDate.ofEpochDay(deadlineOf[i])).add(created).add(created).end();
@@ -355,11 +357,11 @@ public final class ProvinceWriter {
         List<Long> red = new ArrayList<>();
         OffsetDateTime since = today.atStartOfDay().atZone(zone).toOffsetDateTime();
         try (Copy warning = new Copy(connection, TASK_WARNING, TASK_WARNING.TASK_ID, TASK_WARNING.LEVEL, TASK_WARNING.SCHEDULE_STATUS,
-                TASK_WARNING.REASONS, TASK_WARNING.ASSESSED_ON, TASK_WARNING.SINCE, TASK_WARNING.PLAN_ID)) {
+                TASK_WARNING.REASONS, TASK_WARNING.ASSESSED_ON, TASK_WARNING.SINCE, TASK_WARNING.PLAN_ID, TASK_WARNING.TASK_POSITION)) {
             for (int i = 0; i < n; i++) {
                 String[] level = warning(i);
                 warning.add(firstTask + i).add(level[0]).add(level[1]).add(level[2]).add(today).add(since)
-                        .add(plans.get(planOf[i])).end();
+                        .add(plans.get(planOf[i])).add(positionOf[i]).end();
                 if (level[0].equals("RED")) {
                     red.add(firstTask + i);
                 }

@@ -46,7 +46,7 @@ public class WarningBoard {
         }
     }
 
-    /** The desk's order: RED, YELLOW, BLUE (inline, as V47's {@code task_warning_desk_idx} is written), then the oldest. */
+    /** The desk's order: RED, YELLOW, BLUE (inline, as V77's {@code task_warning_desk_idx} is written), then the oldest. */
     private static final Field<Integer> URGENCY = DSL.case_(TASK_WARNING.LEVEL).when(DSL.inline("RED"), DSL.inline(0))
             .when(DSL.inline("YELLOW"), DSL.inline(1)).when(DSL.inline("BLUE"), DSL.inline(2)).else_(DSL.inline(3));
 
@@ -130,9 +130,9 @@ public class WarningBoard {
                         TASK_WARNING.SCHEDULE_STATUS, TASK_WARNING.REASONS, TASK_WARNING.SINCE)
                 .from(TASK_WARNING).join(PLANS_TASK).on(PLANS_TASK.ID.eq(TASK_WARNING.TASK_ID))
                 .where(which)
-                // RED, YELLOW, BLUE: the order of the enum reversed, then the longest-standing first; the warning's plan
-                // (its task's, V44) so that the desk index gives the order up to the task's position in its plan
-                .orderBy(URGENCY, TASK_WARNING.SINCE.asc(), TASK_WARNING.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.ID),
+                // RED, YELLOW, BLUE: the order of the enum reversed, then the longest-standing first, then the task's plan and
+                // position in it as the warning keeps them (V44, V77), so that the desk index gives the whole order
+                .orderBy(URGENCY, TASK_WARNING.SINCE.asc(), TASK_WARNING.PLAN_ID, TASK_WARNING.TASK_POSITION, TASK_WARNING.TASK_ID),
                 paging);
         Map<Long, List<String>> leads = ledger.leadUnitNames(rows.map(r -> r.get(PLANS_TASK.ID)));
         return rows.map(r -> new TaskWarning(r.get(PLANS_TASK.ID), r.get(PLANS_TASK.REF), TaskSummary.titleOrExcerpt(r.get(PLANS_TASK.TITLE), r.get(PLANS_TASK.TEXT)),

@@ -15,7 +15,7 @@ import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Row5;
-import org.jooq.Row7;
+import org.jooq.Row8;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -327,17 +327,17 @@ public class Warnings {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         List<Query> writes = new ArrayList<>();
         List<WarningLevelChanged> changes = new ArrayList<>();
-        var upsert = new ArrayList<Row7<Long, String, String, String, LocalDate, OffsetDateTime, Long>>();
+        var upsert = new ArrayList<Row8<Long, String, String, String, LocalDate, OffsetDateTime, Long, Integer>>();
         List<Long> assessed = new ArrayList<>();
         var history = new ArrayList<Row5<Long, OffsetDateTime, String, String, String>>();
-        for (Record r : db.select(PLANS_TASK.ID, PLANS_TASK.PLAN_ID, PLANS_TASK.STATUS, PLANS_TASK.DEADLINE, nextDue, lastPassed, noticeOverdue, reportMissing,
+        for (Record r : db.select(PLANS_TASK.ID, PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.STATUS, PLANS_TASK.DEADLINE, nextDue, lastPassed, noticeOverdue, reportMissing,
                         noticeAnsweredLate)
                 .from(PLANS_TASK).leftJoin(PLANS_MILESTONE).on(PLANS_MILESTONE.TASK_ID.eq(PLANS_TASK.ID).and(selection.milestones()))
                 .leftJoin(lastCycles).on(lastCycles.field("plan_id", Long.class).eq(PLANS_TASK.PLAN_ID))
                 .where(selection.tasks())
                 // every task column grouped: a view has no primary key to imply them (PostgreSQL drops them again once it
                 // inlines the view onto task)
-                .groupBy(PLANS_TASK.ID, PLANS_TASK.PLAN_ID, PLANS_TASK.STATUS, PLANS_TASK.DEADLINE, lastCycle).fetch()) {
+                .groupBy(PLANS_TASK.ID, PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.STATUS, PLANS_TASK.DEADLINE, lastCycle).fetch()) {
             long taskId = r.get(PLANS_TASK.ID);
             if (!selection.assessed().test(taskId)) {
                 continue;
@@ -353,7 +353,8 @@ public class Warnings {
                 continue;
             }
             OffsetDateTime since = before != null && !levelChanged ? before.since() : now;
-            upsert.add(row(taskId, a.level().name(), a.scheduleStatus().name(), reasons, today, since, r.get(PLANS_TASK.PLAN_ID)));
+            upsert.add(row(taskId, a.level().name(), a.scheduleStatus().name(), reasons, today, since, r.get(PLANS_TASK.PLAN_ID),
+                    r.get(PLANS_TASK.POSITION)));
             assessed.add(taskId);
             if (levelChanged) {
                 WarningLevel from = before == null ? null : before.level();
@@ -364,7 +365,8 @@ public class Warnings {
         }
         for (int i = 0; i < upsert.size(); i += CHUNK) {
             writes.add(db.insertInto(TASK_WARNING, TASK_WARNING.TASK_ID, TASK_WARNING.LEVEL, TASK_WARNING.SCHEDULE_STATUS,
-                            TASK_WARNING.REASONS, TASK_WARNING.ASSESSED_ON, TASK_WARNING.SINCE, TASK_WARNING.PLAN_ID)
+                            TASK_WARNING.REASONS, TASK_WARNING.ASSESSED_ON, TASK_WARNING.SINCE, TASK_WARNING.PLAN_ID,
+                            TASK_WARNING.TASK_POSITION)
                     .valuesOfRows(upsert.subList(i, Math.min(i + CHUNK, upsert.size())))
                     .onConflict(TASK_WARNING.TASK_ID).doUpdate()
                     .set(TASK_WARNING.LEVEL, excluded(TASK_WARNING.LEVEL))

@@ -88,6 +88,9 @@ class GeneratorTests {
             rows.put("task", (long) db.fetchCount(TASK, TASK.PLAN_ID.in(province.planIds())));
             rows.put("milestone", (long) db.fetchCount(MILESTONE, MILESTONE.TASK_ID.in(tasks)));
             rows.put("task_warning", (long) db.fetchCount(TASK_WARNING, TASK_WARNING.TASK_ID.in(tasks)));
+            rows.put("warnings with their task's plan and position", (long) db.fetchCount(TASK_WARNING.join(TASK)
+                    .on(TASK.ID.eq(TASK_WARNING.TASK_ID)), TASK.PLAN_ID.in(province.planIds())
+                    .and(TASK_WARNING.PLAN_ID.eq(TASK.PLAN_ID)).and(TASK_WARNING.TASK_POSITION.eq(TASK.POSITION))));
             rows.put("report_slot", (long) db.fetchCount(REPORT_SLOT, REPORT_SLOT.TASK_ID.in(tasks)));
             rows.put("progress_report", (long) db.fetchCount(PROGRESS_REPORT, PROGRESS_REPORT.TASK_ID.in(tasks)));
             rows.put("report_event", (long) db.fetchCount(REPORT_EVENT, REPORT_EVENT.SLOT_ID.in(
@@ -118,6 +121,7 @@ class GeneratorTests {
         assertThat(counted.get("task")).isEqualTo(500);
         assertThat(counted.get("milestone")).isEqualTo(1000);
         assertThat(counted.get("task_warning")).isEqualTo(500);
+        assertThat(counted.get("warnings with their task's plan and position")).isEqualTo(500);
         assertThat(counted.get("report_slot")).isEqualTo(1500);
         assertThat(counted.get("progress_report")).isEqualTo(1500);
         assertThat(counted.get("report_event")).isEqualTo(1500);

@@ -265,7 +265,14 @@ public class Warnings {
         return DSL.function("pg_advisory_xact_lock", SQLDataType.OTHER, taskId);
     }
 
-    private record Stored(WarningLevel level, ScheduleStatus status, String reasons, OffsetDateTime since) {
+    /** A task's warning as stored, with the copy of its task's plan and position the desk orders by (V44, V77). */
+    private record Stored(WarningLevel level, ScheduleStatus status, String reasons, OffsetDateTime since, long planId,
+                          int taskPosition) {
+
+        boolean same(Assessment a, String reasons, long planId, int taskPosition) {
+            return level == a.level() && status == a.scheduleStatus() && this.reasons.equals(reasons)
+                    && this.planId == planId && this.taskPosition == taskPosition;
+        }
     }
 
     /**
@@ -310,7 +317,8 @@ public class Warnings {
         Map<Long, Stored> stored = new HashMap<>();
         db.selectFrom(TASK_WARNING).where(selection.warnings())
                 .forEach(w -> stored.put(w.getTaskId(), new Stored(WarningLevel.valueOf(w.getLevel()),
-                        ScheduleStatus.valueOf(w.getScheduleStatus()), w.getReasons(), w.getSince())));
+                        ScheduleStatus.valueOf(w.getScheduleStatus()), w.getReasons(), w.getSince(), w.getPlanId(),
+                        w.getTaskPosition())));
 
         Field<java.time.LocalDate> nextDue = min(PLANS_MILESTONE.DUE_ON).filterWhere(PLANS_MILESTONE.DUE_ON.ge(today)).as("next_due");
         Field<java.time.LocalDate> lastPassed = max(PLANS_MILESTONE.DUE_ON).filterWhere(PLANS_MILESTONE.DUE_ON.lt(today)).as("last_passed");
@@ -348,13 +356,16 @@ public class Warnings {
             Assessment a = policies.getOrDefault(r.get(PLANS_TASK.PLAN_ID), defaults).assess(facts, today);
             String reasons = a.reasons().stream().map(Enum::name).collect(Collectors.joining(","));
             Stored before = stored.get(taskId);
-            boolean levelChanged = before == null ? a.level() != WarningLevel.NONE : before.level() != a.level();
-            if (before != null && !levelChanged && before.status() == a.scheduleStatus() && before.reasons().equals(reasons)) {
+            long planId = r.get(PLANS_TASK.PLAN_ID);
+            int position = r.get(PLANS_TASK.POSITION);
+            // a task moved by hand in the database (plans keeps its own copies exact whatever changes them) is put
+            // right at its next assessment
+            if (before != null && before.same(a, reasons, planId, position)) {
                 continue;
             }
+            boolean levelChanged = before == null ? a.level() != WarningLevel.NONE : before.level() != a.level();
             OffsetDateTime since = before != null && !levelChanged ? before.since() : now;
-            upsert.add(row(taskId, a.level().name(), a.scheduleStatus().name(), reasons, today, since, r.get(PLANS_TASK.PLAN_ID),
-                    r.get(PLANS_TASK.POSITION)));
+            upsert.add(row(taskId, a.level().name(), a.scheduleStatus().name(), reasons, today, since, planId, position));
             assessed.add(taskId);
             if (levelChanged) {
                 WarningLevel from = before == null ? null : before.level();
@@ -373,7 +384,9 @@ public class Warnings {
                     .set(TASK_WARNING.SCHEDULE_STATUS, excluded(TASK_WARNING.SCHEDULE_STATUS))
                     .set(TASK_WARNING.REASONS, excluded(TASK_WARNING.REASONS))
                     .set(TASK_WARNING.ASSESSED_ON, excluded(TASK_WARNING.ASSESSED_ON))
-                    .set(TASK_WARNING.SINCE, excluded(TASK_WARNING.SINCE)));
+                    .set(TASK_WARNING.SINCE, excluded(TASK_WARNING.SINCE))
+                    .set(TASK_WARNING.PLAN_ID, excluded(TASK_WARNING.PLAN_ID))
+                    .set(TASK_WARNING.TASK_POSITION, excluded(TASK_WARNING.TASK_POSITION)));
         }
         for (int i = 0; i < history.size(); i += CHUNK) {
             writes.add(db.insertInto(WARNING_CHANGE, WARNING_CHANGE.TASK_ID, WARNING_CHANGE.OCCURRED_AT,

@@ -46,6 +46,12 @@ public record LedgerFilter(Long planId, String section, Long leadUnitId, Set<Tas
                 descending, page, size, figure);
     }
 
+    /** The filter asking for {@code status} in place of its figure: a lifecycle figure is the tasks of one status. */
+    LedgerFilter withStatusForFigure(TaskStatus status) {
+        return new LedgerFilter(planId, section, leadUnitId, Set.of(status), deadlineFrom, deadlineTo, responsible, text,
+                sort, descending, page, size, null);
+    }
+
     /**
      * Whether the filter asks for these statuses (or none: every task) and nothing else. Compared with such a filter
      * rather than field by field, so that a field added to the filter cannot be forgotten here (kept totals answer only

@@ -3,6 +3,8 @@ package org.rectify.plans;
 import org.jooq.Condition;
 import org.jooq.Field;
 
+import java.util.Optional;
+
 import static org.rectify.plans.internal.db.Tables.TASK;
 
 /**
@@ -19,6 +21,12 @@ public interface TaskFigureConditions {
 
     /** The figure's one definition, on a query's task id and status columns (plans' table or its published view). */
     Condition of(TaskFigure figure, Field<Long> taskId, Field<String> status);
+
+    /**
+     * The status a lifecycle figure is the tasks of (closed, ongoing, relapsed), empty for one supervision derives: the
+     * ledger asks such a figure as that status, whose exact total the kept counts give ({@link TaskStatusCounts}).
+     */
+    Optional<TaskStatus> status(TaskFigure figure);
 
     /**
      * The same definition over a task's facts as a read model keeps them (insight's kept counts): its status, and the

@@ -144,7 +144,8 @@ public class TaskLedger {
      * its exact total from the kept counts ({@link TaskStatusCounts}) in the page's statement; any other is counted
      * ({@link LedgerCounts}), its large totals kept per scope and filter (not per sort or page size: one set, one count).
      */
-    public LedgerPage find(LedgerFilter filter, DataScope scope) {
+    public LedgerPage find(LedgerFilter asked, DataScope scope) {
+        LedgerFilter filter = figureAsStatus(asked);
         Optional<String> leadPath = leadPath(filter);
         // what the statements are built from, and so the key of their rendered SQL (RenderedStatements)
         List<Object> shape = Arrays.asList(scope, filter.withPage(0), leadPath);
@@ -203,6 +204,18 @@ public class TaskLedger {
         List<WrittenSummaries.Row> pageRows = statements.rows(sql, row -> summary(row, leads));
         leads.complete();
         return new LedgerPage(WrittenSummaries.of(pageRows), total, known.estimated(), page, filter.size());
+    }
+
+    /**
+     * A lifecycle figure asked as its status (alone, or one of the statuses asked): the same tasks, whose exact total
+     * the kept counts give where the figure's was counted (the province's closed tasks at 1,000,000: 1.8 s every 30 s).
+     */
+    private LedgerFilter figureAsStatus(LedgerFilter f) {
+        if (f.figure() == null) {
+            return f;
+        }
+        return figures.status(f.figure()).filter(s -> f.statuses().isEmpty() || f.statuses().contains(s))
+                .map(f::withStatusForFigure).orElse(f);
     }
 
     /**

@@ -9,6 +9,8 @@ import org.rectify.supervision.ScheduleStatus;
 import org.rectify.supervision.WarningLevel;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 import static org.jooq.impl.DSL.select;
 import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
 
@@ -51,6 +53,12 @@ class FigureDefinitions implements TaskFigureConditions {
             case SCHEDULE -> taskId.in(select(TASK_WARNING.TASK_ID).from(TASK_WARNING).where(TASK_WARNING.SCHEDULE_STATUS.eq(d.value())));
             case LEVEL -> taskId.in(select(TASK_WARNING.TASK_ID).from(TASK_WARNING).where(TASK_WARNING.LEVEL.eq(d.value())));
         };
+    }
+
+    @Override
+    public Optional<TaskStatus> status(TaskFigure figure) {
+        Definition d = definition(figure);
+        return d.fact() == Fact.STATUS ? Optional.of(TaskStatus.valueOf(d.value())) : Optional.empty();
     }
 
     @Override

@@ -21,7 +21,8 @@ import static org.jooq.impl.DSL.field;
  * from kept rows), without counting a province's tasks on every page: a list's totals
  * ({@link KeptTotals}) told of every change to a task, so a large set is counted once per scope and filter and kept
  * until a task changes on this node, or for {@link KeptTotals#KEEP} (another node's changes), and is shown as "about"
- * that many; while it is kept, its pages skip the bounded count too. A smaller set is counted exactly on every page,
+ * that many; while it is kept, its pages skip the bounded count too, and after, they are served its last count while
+ * it is counted again behind them. A smaller set is counted exactly on every page,
  * in the page's own statement ({@link #boundedColumn}).
  */
 @Component
@@ -48,9 +49,12 @@ class LedgerCounts {
                 .fetchOne(0, long.class), () -> db.fetchCount(from, where));
     }
 
-    /** The large total kept for the key ({@link KeptTotals#known}), or null: its page needs no count. */
-    KeptTotals.Counted<Long> known(Object key) {
-        return kept.known(key);
+    /**
+     * The large total kept for the key, or its last count while the tasks matching {@code where} are counted again
+     * behind the pages ({@link KeptTotals#known}); null when neither: its page counts.
+     */
+    KeptTotals.Counted<Long> known(Object key, Table<?> from, Condition where) {
+        return kept.known(key, () -> db.fetchCount(from, where));
     }
 
     /** The generation to read a bounded count at ({@link #boundedColumn}), for {@link #fromBounded}. */

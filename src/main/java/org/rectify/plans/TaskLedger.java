@@ -171,7 +171,7 @@ public class TaskLedger {
         Supplier<Field<Long>> keptTotal = keptTotal(filter, scope, leadPath);
         boolean kept = keptTotal != null;
         LeadNames leads = new LeadNames(unitNames);
-        var known = kept ? null : counts.known(counted);
+        var known = kept ? null : counts.known(counted, from, where);
         if (known == null) {
             // the page with its total (kept) or its bounded count in one statement; a page past the end counts apart
             long before = counts.generation();

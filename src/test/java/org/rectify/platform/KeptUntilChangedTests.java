@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,6 +160,74 @@ class KeptUntilChangedTests {
         assertThat(totals.figure("small", () -> 3L, n -> n)).isEqualTo(new KeptTotals.Counted<>(3L, false));
         assertThat(totals.figure("small", () -> 4L, n -> n)).isEqualTo(new KeptTotals.Counted<>(4L, false));
         assertThat(computed).hasValue(1);
+    }
+
+    /** Runs the counts put behind the pages when the test says. */
+    private static final class Behind implements Executor {
+        final List<Runnable> queued = new ArrayList<>();
+
+        @Override
+        public void execute(Runnable count) {
+            queued.add(count);
+        }
+
+        void runAll() {
+            List<Runnable> now = List.copyOf(queued);
+            queued.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    private static final LongSupplier NOT_ON_A_PAGE = () -> {
+        throw new AssertionError("counted while a page waited");
+    };
+
+    @Test
+    void aLargeTotalIsServedItsLastCountAfterAChangeWhileOneCountBehindThePagesCountsItAgain() {
+        var behind = new Behind();
+        var totals = new KeptTotals(behind);
+        assertThat(totals.count("red", () -> 2_001L, () -> 124_276L)).as("the first count: its page waits for it")
+                .isEqualTo(new KeptTotals.Counted<>(124_276L, true));
+        totals.changed();
+        for (int page = 0; page < 3; page++) {
+            assertThat(totals.count("red", NOT_ON_A_PAGE, () -> 124_300L))
+                    .isEqualTo(new KeptTotals.Counted<>(124_276L, true));
+        }
+        assertThat(behind.queued).as("one count behind the pages, however many pages asked").hasSize(1);
+        behind.runAll();
+        assertThat(totals.count("red", NOT_ON_A_PAGE, NOT_ON_A_PAGE)).isEqualTo(new KeptTotals.Counted<>(124_300L, true));
+        assertThat(behind.queued).isEmpty();
+    }
+
+    @Test
+    void aSetThatHasBecomeSmallIsCountedExactlyOnceTheCountBehindThePagesHasSeenIt() {
+        var behind = new Behind();
+        var totals = new KeptTotals(behind);
+        totals.count("open", () -> 2_001L, () -> 5_000L);
+        totals.changed();
+        assertThat(totals.count("open", NOT_ON_A_PAGE, () -> 1_500L)).isEqualTo(new KeptTotals.Counted<>(5_000L, true));
+        behind.runAll();
+        assertThat(totals.count("open", () -> 1_500L, NOT_ON_A_PAGE)).isEqualTo(new KeptTotals.Counted<>(1_500L, false));
+        totals.changed();
+        assertThat(totals.count("open", () -> 1_499L, NOT_ON_A_PAGE)).as("no last large count any more")
+                .isEqualTo(new KeptTotals.Counted<>(1_499L, false));
+        assertThat(behind.queued).isEmpty();
+    }
+
+    @Test
+    void aCountBehindThePagesThatFailsLeavesTheLastCountServedAndTheNextPageAsksAgain() {
+        var behind = new Behind();
+        var totals = new KeptTotals(behind);
+        totals.count("notices", () -> 2_001L, () -> 3_000L);
+        totals.changed();
+        assertThat(totals.count("notices", NOT_ON_A_PAGE, () -> {
+            throw new IllegalStateException("the database went away");
+        })).isEqualTo(new KeptTotals.Counted<>(3_000L, true));
+        behind.runAll();
+        assertThat(totals.count("notices", NOT_ON_A_PAGE, () -> 3_100L)).isEqualTo(new KeptTotals.Counted<>(3_000L, true));
+        assertThat(behind.queued).as("asked again").hasSize(1);
+        behind.runAll();
+        assertThat(totals.count("notices", NOT_ON_A_PAGE, NOT_ON_A_PAGE)).isEqualTo(new KeptTotals.Counted<>(3_100L, true));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import static org.jooq.impl.DSL.field;
@@ -46,7 +47,7 @@ class LedgerCounts {
      */
     KeptTotals.Counted<Long> count(Object key, Object shape, Table<?> from, Condition where) {
         return kept.count(key, () -> db.resultQuery(statements.sql(List.of("bounded", shape), () -> bounded(from, where)))
-                .fetchOne(0, long.class), () -> db.fetchCount(from, where));
+                .fetchOne(0, long.class), all(from, where));
     }
 
     /**
@@ -54,7 +55,7 @@ class LedgerCounts {
      * behind the pages ({@link KeptTotals#known}); null when neither: its page counts.
      */
     KeptTotals.Counted<Long> known(Object key, Table<?> from, Condition where) {
-        return kept.known(key, () -> db.fetchCount(from, where));
+        return kept.known(key, all(from, where));
     }
 
     /** The generation to read a bounded count at ({@link #boundedColumn}), for {@link #fromBounded}. */
@@ -73,7 +74,12 @@ class LedgerCounts {
 
     /** A total from a bounded count read at {@code generation}: exact when small, else counted in full and kept. */
     KeptTotals.Counted<Long> fromBounded(Object key, long bounded, long generation, Table<?> from, Condition where) {
-        return kept.fromBounded(key, bounded, generation, () -> db.fetchCount(from, where));
+        return kept.fromBounded(key, bounded, generation, all(from, where));
+    }
+
+    /** Every row matching counted: a large total's count, on a request or behind the pages. */
+    private LongSupplier all(Table<?> from, Condition where) {
+        return () -> db.fetchCount(from, where);
     }
 
     /** How many rows match, counting at most {@link #EXACT_UP_TO} + 1 of them. */

@@ -44,7 +44,8 @@ public final class KeptTotals {
     public record Counted<T>(T value, boolean estimated) {
     }
 
-    // a large total past its keep time is served while one request counts it again: no page waits for a count
+    // a large figure past its keep time is served while one request computes it again (a total's last count is
+    // served from lastLarge, below)
     private final KeptUntilChanged kept = new KeptUntilChanged(KEEP, MAX_ENTRIES, true);
     // each key's last large count, whatever changed since (the province's red tasks at 1,000,000: 2.2 s after every
     // change of a task on the node, issue 14), and the keys being counted behind the pages

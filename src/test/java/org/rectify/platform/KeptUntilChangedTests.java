@@ -178,6 +178,15 @@ class KeptUntilChangedTests {
         }
     }
 
+    /** Totals that counted {@code key} large on a page ({@code n} rows), and then heard of a change. */
+    private static KeptTotals countedLargeBeforeAChange(Behind behind, String key, long n) {
+        var totals = new KeptTotals(behind);
+        assertThat(totals.count(key, () -> 2_001L, () -> n)).as("the first count: its page waits for it")
+                .isEqualTo(new KeptTotals.Counted<>(n, true));
+        totals.changed();
+        return totals;
+    }
+
     private static final LongSupplier NOT_ON_A_PAGE = () -> {
         throw new AssertionError("counted while a page waited");
     };
@@ -185,10 +194,7 @@ class KeptUntilChangedTests {
     @Test
     void aLargeTotalIsServedItsLastCountAfterAChangeWhileOneCountBehindThePagesCountsItAgain() {
         var behind = new Behind();
-        var totals = new KeptTotals(behind);
-        assertThat(totals.count("red", () -> 2_001L, () -> 124_276L)).as("the first count: its page waits for it")
-                .isEqualTo(new KeptTotals.Counted<>(124_276L, true));
-        totals.changed();
+        var totals = countedLargeBeforeAChange(behind, "red", 124_276L);
         for (int page = 0; page < 3; page++) {
             assertThat(totals.count("red", NOT_ON_A_PAGE, () -> 124_300L))
                     .isEqualTo(new KeptTotals.Counted<>(124_276L, true));
@@ -202,9 +208,7 @@ class KeptUntilChangedTests {
     @Test
     void aSetThatHasBecomeSmallIsCountedExactlyOnceTheCountBehindThePagesHasSeenIt() {
         var behind = new Behind();
-        var totals = new KeptTotals(behind);
-        totals.count("open", () -> 2_001L, () -> 5_000L);
-        totals.changed();
+        var totals = countedLargeBeforeAChange(behind, "open", 5_000L);
         assertThat(totals.count("open", NOT_ON_A_PAGE, () -> 1_500L)).isEqualTo(new KeptTotals.Counted<>(5_000L, true));
         behind.runAll();
         assertThat(totals.count("open", () -> 1_500L, NOT_ON_A_PAGE)).isEqualTo(new KeptTotals.Counted<>(1_500L, false));
@@ -217,9 +221,7 @@ class KeptUntilChangedTests {
     @Test
     void aCountBehindThePagesThatFailsLeavesTheLastCountServedAndTheNextPageAsksAgain() {
         var behind = new Behind();
-        var totals = new KeptTotals(behind);
-        totals.count("notices", () -> 2_001L, () -> 3_000L);
-        totals.changed();
+        var totals = countedLargeBeforeAChange(behind, "notices", 3_000L);
         assertThat(totals.count("notices", NOT_ON_A_PAGE, () -> {
             throw new IllegalStateException("the database went away");
         })).isEqualTo(new KeptTotals.Counted<>(3_000L, true));

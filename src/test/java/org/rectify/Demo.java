@@ -1,5 +1,11 @@
 package org.rectify;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +30,16 @@ public final class Demo {
     public static final String PLAN_TITLE = "临沧市贯彻落实省委省政府第二环境保护督察组督察反馈意见整改方案";
 
     private Demo() {
+    }
+
+    /**
+     * The day the demo was loaded, in the clock's zone: the dates of its story are set from it. Its last month's
+     * circular, the first of the run, is drafted on that day's clock; a run that passes midnight reads the demo against
+     * that day, not the next.
+     */
+    public static LocalDate loadedOn(JdbcTemplate jdbc, Clock clock) {
+        return jdbc.queryForObject("select created_at from circular order by id limit 1", OffsetDateTime.class)
+                .atZoneSameInstant(clock.getZone()).toLocalDate();
     }
 
     /** The 临沧 plan as the inspection's office published it (the seed of the project). */

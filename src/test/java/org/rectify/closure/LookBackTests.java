@@ -4,6 +4,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.rectify.ClientRequest;
 import org.rectify.EventsHandled;
+import org.rectify.Demo;
 import org.rectify.IntegrationTest;
 import org.rectify.JobRun;
 import org.rectify.TestTasks;
@@ -238,7 +239,7 @@ class LookBackTests {
 
     @Test
     void the_demo_tells_the_look_back_story_on_dates_of_the_day_it_was_loaded() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = Demo.loadedOn(jdbc, clock);
         String plan = "select id from plan where title = '临沧市已销号问题回头看（演示）'";
         assertThat(jdbc.queryForList("select lb.status from look_back lb join task t on t.id = lb.task_id where lb.campaign_id "
                 + "is not null and t.plan_id = (" + plan + ")", String.class))
@@ -251,7 +252,7 @@ class LookBackTests {
 
     @Test
     void the_demos_closed_tasks_were_verified_then_on_notice_then_closed_weeks_before_their_look_back() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = Demo.loadedOn(jdbc, clock);
         java.time.ZoneId zone = clock.getZone();
         // the demo closed them: 四(二)1 and 五(三)1 of the city plan, 回1–回3 of the look-back plan (their first attempts)
         List<Map<String, Object>> closed = jdbc.queryForList("""

@@ -36,10 +36,12 @@ class DemoInMidFlightTests {
     Reminders reminders;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    java.time.Clock clock;
 
     @Test
     void the_plan_started_months_ago_and_ends_after_next_year_with_the_seeds_dates_moved_in_order() {
-        LocalDate today = cycles.today();
+        LocalDate today = Demo.loadedOn(jdbc, clock);
         List<LocalDate> deadlines = jdbc.queryForList("""
                 select m.due_on from milestone m join task t on t.id = m.task_id where t.plan_id = ? order by m.due_on""",
                 LocalDate.class, planId());
@@ -53,7 +55,7 @@ class DemoInMidFlightTests {
 
     @Test
     void the_last_cycle_shows_reports_on_time_late_missing_and_returned() throws Exception {
-        ReportingCycle last = cycles.cycles(planId()).stream().filter(c -> c.dueOn().isBefore(cycles.today()))
+        ReportingCycle last = cycles.cycles(planId()).stream().filter(c -> c.dueOn().isBefore(Demo.loadedOn(jdbc, clock)))
                 .reduce((a, b) -> b).orElseThrow();
         String matrix = matrix(last);
         List<String> states = JsonPath.read(matrix, "$.rows[*].cells[*].status.state");
@@ -74,7 +76,7 @@ class DemoInMidFlightTests {
 
     @Test
     void the_current_cycle_is_due_in_three_days_so_this_mornings_reminders_are_due() throws Exception {
-        LocalDate today = cycles.today();
+        LocalDate today = Demo.loadedOn(jdbc, clock);
         ReportingCycle current = cycles.current(planId()).orElseThrow();
         assertThat(current.dueOn()).isEqualTo(today.plusDays(3));
         assertThat(reminders.schedule().stage(current.dueOn(), today)).contains(-3);

@@ -38,6 +38,8 @@ class DemoRefinementTests {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    java.time.Clock clock;
+    @Autowired
     org.rectify.audit.AuditLog auditLog;
 
     @Test
@@ -68,7 +70,7 @@ class DemoRefinementTests {
     void a_task_the_plan_left_undated_has_the_offices_date_months_ahead_and_an_ongoing_one_reads_ongoing_on_the_ledger()
             throws Exception {
         long planId = Demo.planId(plans);
-        LocalDate today = cycles.today();
+        LocalDate today = Demo.loadedOn(jdbc, clock);
         List<Map<String, Object>> tasks = jdbc.queryForList("select ref, status, ongoing, deadline from task where plan_id = ?", planId);
         assertThat(tasks).hasSize(22).allMatch(t -> t.get("deadline") != null || (Boolean) t.get("ongoing"));
         // the office's dates lie beyond the blue warning's 15 days: the story's warnings are the plan's own

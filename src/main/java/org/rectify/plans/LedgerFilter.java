@@ -52,6 +52,17 @@ public record LedgerFilter(Long planId, String section, Long leadUnitId, Set<Tas
                 sort, descending, page, size, null);
     }
 
+    /** The filter without its figure (whose tasks a page then reads from the rows that derive it). */
+    LedgerFilter withoutFigure() {
+        return new LedgerFilter(planId, section, leadUnitId, statuses, deadlineFrom, deadlineTo, responsible, text, sort,
+                descending, page, size, null);
+    }
+
+    /** Whether the filter asks nothing of a task: every task, in any order. */
+    boolean asksNothing() {
+        return statuses.isEmpty() && asksOnlyStatuses();
+    }
+
     /**
      * Whether the filter asks for these statuses (or none: every task) and nothing else. Compared with such a filter
      * rather than field by field, so that a field added to the filter cannot be forgotten here (kept totals answer only

@@ -46,7 +46,7 @@ final class OpenDeadlineCounts {
         // the set, whatever its order: V45's range is read in deadline order, the count needs only its rows
         LedgerFilter set = filter.withPage(0).withSort(LedgerFilter.Sort.DEADLINE, false);
         return OpenReachRange.of(set, scope, leadPath)
-                .filter(range -> OpenReachRange.asksNothing(range.rest(set)))
+                .filter(range -> range.rest(set).asksNothing())
                 .map(range -> () -> total(range, filter.deadlineFrom(), filter.deadlineTo()));
     }
 

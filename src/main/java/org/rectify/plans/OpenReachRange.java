@@ -1,6 +1,7 @@
 package org.rectify.plans;
 
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.rectify.access.DataScope;
 
 import java.util.EnumSet;
@@ -9,6 +10,7 @@ import java.util.Set;
 
 import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
 import static org.rectify.plans.internal.db.Tables.TASK_OPEN_REACH;
 
 /**
@@ -46,22 +48,31 @@ record OpenReachRange(String path, Reach reach) {
         if (leadPath != null && (scope.isAll() || leadPath.get().startsWith(scope.unitPath()))) {
             return Optional.of(new OpenReachRange(leadPath.get(), Reach.LEAD));
         }
-        if (scope.isAll()) {
-            return Optional.empty(); // the whole province's open tasks: V40's index is already in this order
-        }
-        return Optional.of(new OpenReachRange(scope.unitPath(), scope.ownPlans() ? Reach.OFFICE : Reach.UNIT));
+        // the whole province's open tasks (none): V40's index is already in this order
+        return ofScope(scope);
+    }
+
+    /**
+     * The open tasks of a scope below the whole province (none for the whole province): its path in the reach its
+     * condition tests ({@link TaskConditions.On#visibleTo}), the office's for office roles, the units' for unit roles.
+     */
+    static Optional<OpenReachRange> ofScope(DataScope scope) {
+        return scope.isAll() ? Optional.empty()
+                : Optional.of(new OpenReachRange(scope.unitPath(), scope.ownPlans() ? Reach.OFFICE : Reach.UNIT));
+    }
+
+    /**
+     * The range's tasks as a condition on a task's id: the scope's condition for a set of open tasks only, answered from
+     * V45's indexes alone (a probe of the task and path, or the range's ids at once) where the scope's own condition
+     * read each task's row for its reach.
+     */
+    Condition tasks(Field<Long> taskId) {
+        return taskId.in(select(TASK_OPEN_REACH.TASK_ID).from(TASK_OPEN_REACH).where(anyDeadline()));
     }
 
     /** The range's rows, the filter's deadlines included (bounds of the index's range). */
     Condition rows(LedgerFilter filter) {
-        // the path inline, as the scope's (TaskConditions.On#visibleTo): a county's range and the province's differ by
-        // a hundred thousand rows
-        Condition rows = TASK_OPEN_REACH.PATH.eq(inline(path));
-        rows = switch (reach) {
-            case OFFICE -> rows;
-            case UNIT -> rows.and(condition(TASK_OPEN_REACH.IN_UNIT_REACH));
-            case LEAD -> rows.and(condition(TASK_OPEN_REACH.IN_LEAD_REACH));
-        };
+        Condition rows = anyDeadline();
         if (filter.deadlineFrom() != null) {
             rows = rows.and(TASK_OPEN_REACH.DEADLINE.ge(filter.deadlineFrom()));
         }
@@ -69,6 +80,18 @@ record OpenReachRange(String path, Reach reach) {
             rows = rows.and(TASK_OPEN_REACH.DEADLINE.le(filter.deadlineTo()));
         }
         return rows;
+    }
+
+    /** The range's rows whatever their deadline. */
+    private Condition anyDeadline() {
+        // the path inline, as the scope's (TaskConditions.On#visibleTo): a county's range and the province's differ by
+        // a hundred thousand rows
+        Condition rows = TASK_OPEN_REACH.PATH.eq(inline(path));
+        return switch (reach) {
+            case OFFICE -> rows;
+            case UNIT -> rows.and(condition(TASK_OPEN_REACH.IN_UNIT_REACH));
+            case LEAD -> rows.and(condition(TASK_OPEN_REACH.IN_LEAD_REACH));
+        };
     }
 
     /**
@@ -79,10 +102,5 @@ record OpenReachRange(String path, Reach reach) {
         return new LedgerFilter(filter.planId(), filter.section(), reach == Reach.LEAD ? null : filter.leadUnitId(),
                 OPEN.equals(filter.statuses()) ? Set.of() : filter.statuses(), null, null, filter.responsible(),
                 filter.text(), filter.sort(), filter.descending(), filter.page(), filter.size(), filter.figure());
-    }
-
-    /** Whether the rest of the filter asks nothing of the task row (a count then reads the range alone). */
-    static boolean asksNothing(LedgerFilter rest) {
-        return rest.statuses().isEmpty() && rest.asksOnlyStatuses();
     }
 }

@@ -2,6 +2,7 @@ package org.rectify.plans;
 
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Table;
 
 import java.util.Optional;
 
@@ -27,6 +28,23 @@ public interface TaskFigureConditions {
      * ledger asks such a figure as that status, whose exact total the kept counts give ({@link TaskStatusCounts}).
      */
     Optional<TaskStatus> status(TaskFigure figure);
+
+    /**
+     * The tasks of a figure of open tasks only (a schedule status, a warning level: the rules give a draft, closed or
+     * cancelled task none of them) as rows the deriving module keeps, each with its task's plan and position: a ledger
+     * page in plan order walks them in that order, its scope tested among the scope's open tasks. Empty for a
+     * lifecycle figure. As assessed: a task closed a moment ago (its assessment follows on a thread of its own,
+     * milliseconds) is no longer listed under its last warning in a subtree.
+     */
+    Optional<FigureTasks> inPlanOrder(TaskFigure figure);
+
+    /**
+     * A figure's tasks as rows of another module's table ({@code rows}, the figure's condition inside it): the task's
+     * id, and the copies of its plan and position the row keeps (a task changes neither), which order the rows as the
+     * ledger orders tasks by reference.
+     */
+    record FigureTasks(Table<?> rows, Field<Long> taskId, Field<Long> planId, Field<Integer> position) {
+    }
 
     /**
      * The same definition over a task's facts as a read model keeps them (insight's kept counts): its status, and the

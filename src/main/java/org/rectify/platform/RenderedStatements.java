@@ -54,6 +54,8 @@ public class RenderedStatements {
     private final DSLContext db;
     /** Sent before a statement run on its generic plan ({@link #rowsOnGenericPlan}): for its transaction alone. */
     private final String genericPlan;
+    /** Sent before a statement planned without parallel workers ({@link #rowsWithoutParallelWorkers}), as above. */
+    private final String withoutParallelWorkers;
     private final Map<Object, String> kept = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Object, String> eldest) {
@@ -63,7 +65,8 @@ public class RenderedStatements {
 
     public RenderedStatements(DSLContext db) {
         this.db = db;
-        this.genericPlan = db.renderInlined(TransactionSetting.statement("plan_cache_mode", "force_generic_plan")) + ";";
+        this.genericPlan = setting("plan_cache_mode", "force_generic_plan");
+        this.withoutParallelWorkers = setting("max_parallel_workers_per_gather", "0");
     }
 
     /** The SQL of the statement {@code key} names, rendered from {@code statement} the first time. */
@@ -150,10 +153,28 @@ public class RenderedStatements {
      * PostgreSQL chooses.
      */
     public <T> List<T> rowsOnGenericPlan(String sql, List<?> binds, RowReader<T> reader) {
+        return rowsAfter(genericPlan, sql, binds, reader);
+    }
+
+    /**
+     * As {@link #rows(String, RowReader)}, planned without parallel workers (outside a transaction, as
+     * {@link #rowsOnGenericPlan}): a statement that reads an index in order until it has its page, which workers sharing
+     * the walk made slower (each starting, and reading on for rows of its own).
+     */
+    public <T> List<T> rowsWithoutParallelWorkers(String sql, RowReader<T> reader) {
+        return rowsAfter(withoutParallelWorkers, sql, List.of(), reader);
+    }
+
+    /** The rows of a statement sent after a setting for its transaction alone; in a caller's transaction, as it is. */
+    private <T> List<T> rowsAfter(String setting, String sql, List<?> binds, RowReader<T> reader) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return rows(sql, binds, reader);
         }
-        return lastRows(text(List.of(genericPlan, sql), () -> genericPlan + sql), true, binds, reader);
+        return lastRows(text(List.of(setting, sql), () -> setting + sql), true, binds, reader);
+    }
+
+    private String setting(String name, String value) {
+        return db.renderInlined(TransactionSetting.statement(name, value)) + ";";
     }
 
     /** The rows of the statement {@code text} ends with; {@code afterSetting}: a setting's row comes before them. */

@@ -2,6 +2,7 @@ package org.rectify.supervision.internal;
 
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Table;
 import org.rectify.plans.TaskFigure;
 import org.rectify.plans.TaskFigureConditions;
 import org.rectify.plans.TaskStatus;
@@ -59,6 +60,24 @@ class FigureDefinitions implements TaskFigureConditions {
     public Optional<TaskStatus> status(TaskFigure figure) {
         Definition d = definition(figure);
         return d.fact() == Fact.STATUS ? Optional.of(TaskStatus.valueOf(d.value())) : Optional.empty();
+    }
+
+    /** The warnings of a level, or of a schedule status, in their tasks' plan order (V78's indexes). */
+    @Override
+    public Optional<FigureTasks> inPlanOrder(TaskFigure figure) {
+        Definition d = definition(figure);
+        Field<String> fact = switch (d.fact()) {
+            case STATUS -> null;
+            case SCHEDULE -> TASK_WARNING.SCHEDULE_STATUS;
+            case LEVEL -> TASK_WARNING.LEVEL;
+        };
+        if (fact == null) {
+            return Optional.empty();
+        }
+        Table<?> rows = select(TASK_WARNING.TASK_ID, TASK_WARNING.PLAN_ID, TASK_WARNING.TASK_POSITION).from(TASK_WARNING)
+                .where(fact.eq(d.value())).asTable("figure_tasks");
+        return Optional.of(new FigureTasks(rows, rows.field(TASK_WARNING.TASK_ID), rows.field(TASK_WARNING.PLAN_ID),
+                rows.field(TASK_WARNING.TASK_POSITION)));
     }
 
     @Override

@@ -1,15 +1,12 @@
 package org.rectify;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,6 +17,7 @@ import org.rectify.plans.LedgerFilter;
 import org.rectify.plans.Plans;
 import org.rectify.plans.TaskLedger;
 import org.rectify.units.Units;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The embedded demo's 临沧 plan as tests find it: its text, its id, its tasks by the references of the plan text, and

@@ -65,8 +65,8 @@ public class RenderedStatements {
 
     public RenderedStatements(DSLContext db) {
         this.db = db;
-        this.genericPlan = setting("plan_cache_mode", "force_generic_plan");
-        this.withoutParallelWorkers = setting("max_parallel_workers_per_gather", "0");
+        this.genericPlan = sentAhead(TransactionSetting.statement("plan_cache_mode", "force_generic_plan"));
+        this.withoutParallelWorkers = sentAhead(TransactionSetting.withoutParallelWorkers());
     }
 
     /** The SQL of the statement {@code key} names, rendered from {@code statement} the first time. */
@@ -173,8 +173,9 @@ public class RenderedStatements {
         return lastRows(text(List.of(setting, sql), () -> setting + sql), true, binds, reader);
     }
 
-    private String setting(String name, String value) {
-        return db.renderInlined(TransactionSetting.statement(name, value)) + ";";
+    /** A setting's statement as the text sent ahead of another's. */
+    private String sentAhead(QueryPart setting) {
+        return db.renderInlined(setting) + ";";
     }
 
     /** The rows of the statement {@code text} ends with; {@code afterSetting}: a setting's row comes before them. */

@@ -20,6 +20,20 @@ public final class TransactionSetting {
         db.fetch(statement(name, value));
     }
 
+    /**
+     * The rest of the current transaction planned without parallel workers: on two cores their start, and each reading
+     * on for rows of its own, cost more than they shared for the statements that use this (an index walked in order
+     * until a page is full, a count on every page: sessions 35-37 measured each at its caller).
+     */
+    public static void withoutParallelWorkers(DSLContext db) {
+        db.fetch(withoutParallelWorkers());
+    }
+
+    /** {@link #withoutParallelWorkers(DSLContext)}'s statement, to be sent ahead of another ({@link RenderedStatements}). */
+    static Select<Record1<String>> withoutParallelWorkers() {
+        return statement("max_parallel_workers_per_gather", "0");
+    }
+
     /** The statement that sets it, to be sent ahead of another in the same round trip ({@link RenderedStatements}). */
     static Select<Record1<String>> statement(String name, String value) {
         return DSL.select(DSL.function("set_config", String.class, DSL.inline(name), DSL.inline(value), DSL.inline(true)));

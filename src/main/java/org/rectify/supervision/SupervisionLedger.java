@@ -160,7 +160,7 @@ public class SupervisionLedger {
      */
     @Transactional(readOnly = true)
     public int suggestionCount(DataScope scope) {
-        TransactionSetting.set(db, "max_parallel_workers_per_gather", "0");
+        TransactionSetting.withoutParallelWorkers(db);
         if (scope.ownPlans()) {
             return db.fetchCount(db.selectOne().from(TASK_WARNING).where(TASK_WARNING.LEVEL.eq(WarningLevel.RED.name())
                     .and(TaskConditions.governedPlan(scope, TASK_WARNING.PLAN_ID)).andNotExists(openEntry(TASK_WARNING.TASK_ID))));

@@ -111,7 +111,7 @@ public class WarningBoard {
      * county's the same either way, 267-288 ms: session 36).
      */
     private void withoutParallelWorkers() {
-        TransactionSetting.set(db, "max_parallel_workers_per_gather", "0");
+        TransactionSetting.withoutParallelWorkers(db);
     }
 
     private Condition levelsOf(WarningFilter filter, DataScope scope) {

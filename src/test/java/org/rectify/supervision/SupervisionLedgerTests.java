@@ -9,11 +9,16 @@ import org.rectify.plans.Plans;
 import org.rectify.units.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,9 +55,9 @@ class SupervisionLedgerTests {
     @Autowired
     java.time.Clock clock;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactions;
+    PlatformTransactionManager transactions;
 
     @Test
     void a_task_stays_on_the_ledger_until_it_is_closed_and_then_stays_on_record(Scenario scenario) throws Exception {
@@ -132,9 +137,9 @@ class SupervisionLedgerTests {
     void the_headers_count_of_red_tasks_to_supervise_is_planned_without_parallel_workers_in_its_own_transaction_only() {
         String setting = "select current_setting('max_parallel_workers_per_gather')";
         String before = jdbc.queryForObject(setting, String.class);
-        java.util.List<String> inside = new java.util.ArrayList<>();
-        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            for (DataScope scope : java.util.List.of(DataScope.ALL, DataScope.ofUnit(units.get(units.resolve("市环境保护局").orElseThrow().id()).path()))) {
+        List<String> inside = new ArrayList<>();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            for (DataScope scope : List.of(DataScope.ALL, DataScope.ofUnit(units.get(units.resolve("市环境保护局").orElseThrow().id()).path()))) {
                 jdbc.execute("set local max_parallel_workers_per_gather = 2");
                 ledger.suggestionCount(scope);
                 inside.add(jdbc.queryForObject(setting, String.class));

@@ -10,7 +10,11 @@ import org.rectify.supervision.ScheduleStatus;
 import org.rectify.supervision.WarningLevel;
 import org.springframework.stereotype.Component;
 
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.select;
 import static org.rectify.supervision.internal.db.Tables.TASK_WARNING;
@@ -32,6 +36,12 @@ class FigureDefinitions implements TaskFigureConditions {
     record Definition(Fact fact, String value) {
     }
 
+    /** Each schedule or warning figure's rows in plan order, built once: the ledger asks on every page of a figure. */
+    private static final Map<TaskFigure, FigureTasks> IN_PLAN_ORDER = Arrays.stream(TaskFigure.values())
+            .filter(f -> definition(f).fact() != Fact.STATUS)
+            .collect(Collectors.toMap(f -> f, f -> warningsInPlanOrder(definition(f)), (a, b) -> a,
+                    () -> new EnumMap<>(TaskFigure.class)));
+
     static Definition definition(TaskFigure figure) {
         return switch (figure) {
             case CLOSED -> new Definition(Fact.STATUS, TaskStatus.CLOSED.name());
@@ -49,11 +59,13 @@ class FigureDefinitions implements TaskFigureConditions {
     @Override
     public Condition of(TaskFigure figure, Field<Long> taskId, Field<String> status) {
         Definition d = definition(figure);
-        return switch (d.fact()) {
-            case STATUS -> status.eq(d.value());
-            case SCHEDULE -> taskId.in(select(TASK_WARNING.TASK_ID).from(TASK_WARNING).where(TASK_WARNING.SCHEDULE_STATUS.eq(d.value())));
-            case LEVEL -> taskId.in(select(TASK_WARNING.TASK_ID).from(TASK_WARNING).where(TASK_WARNING.LEVEL.eq(d.value())));
-        };
+        return d.fact() == Fact.STATUS ? status.eq(d.value())
+                : taskId.in(select(TASK_WARNING.TASK_ID).from(TASK_WARNING).where(assessed(d)));
+    }
+
+    /** A schedule or warning figure's condition on the warning row (its task's last assessment). */
+    private static Condition assessed(Definition d) {
+        return (d.fact() == Fact.SCHEDULE ? TASK_WARNING.SCHEDULE_STATUS : TASK_WARNING.LEVEL).eq(d.value());
     }
 
     @Override
@@ -65,19 +77,14 @@ class FigureDefinitions implements TaskFigureConditions {
     /** The warnings of a level, or of a schedule status, in their tasks' plan order (V78's indexes). */
     @Override
     public Optional<FigureTasks> inPlanOrder(TaskFigure figure) {
-        Definition d = definition(figure);
-        Field<String> fact = switch (d.fact()) {
-            case STATUS -> null;
-            case SCHEDULE -> TASK_WARNING.SCHEDULE_STATUS;
-            case LEVEL -> TASK_WARNING.LEVEL;
-        };
-        if (fact == null) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(IN_PLAN_ORDER.get(figure));
+    }
+
+    private static FigureTasks warningsInPlanOrder(Definition d) {
         Table<?> rows = select(TASK_WARNING.TASK_ID, TASK_WARNING.PLAN_ID, TASK_WARNING.TASK_POSITION).from(TASK_WARNING)
-                .where(fact.eq(d.value())).asTable("figure_tasks");
-        return Optional.of(new FigureTasks(rows, rows.field(TASK_WARNING.TASK_ID), rows.field(TASK_WARNING.PLAN_ID),
-                rows.field(TASK_WARNING.TASK_POSITION)));
+                .where(assessed(d)).asTable("figure_tasks");
+        return new FigureTasks(rows, rows.field(TASK_WARNING.TASK_ID), rows.field(TASK_WARNING.PLAN_ID),
+                rows.field(TASK_WARNING.TASK_POSITION));
     }
 
     @Override

@@ -155,6 +155,19 @@ public final class TaskConditions {
             return reach.contains(org.jooq.impl.DSL.inline(new String[]{scope.unitPath()}, reach.getDataType()));
         }
 
+        /**
+         * {@link #visibleTo} tested on each row as it is read, never answered by the reach's index (nor counted by its
+         * statistics): for a walk of the plan-order index, which PostgreSQL does not choose while the reach's index can
+         * collect the scope's tasks instead ({@link PlanOrderWalk}).
+         */
+        Condition visibleOnRow(DataScope scope) {
+            if (scope.isAll()) {
+                return noCondition();
+            }
+            return org.jooq.impl.DSL.function("array_position", Integer.class, reachOf(scope),
+                    org.jooq.impl.DSL.inline(scope.unitPath())).isNotNull();
+        }
+
         /** The reach a scope tests: the office's plans count for the office, supervisors and leaders. */
         private Field<String[]> reachOf(DataScope scope) {
             return scope.ownPlans() ? officeReach : unitReach;

@@ -28,6 +28,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.array;
 import static org.jooq.impl.DSL.arrayAgg;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
@@ -147,12 +149,13 @@ public class TaskLedger {
     public LedgerPage find(LedgerFilter asked, DataScope scope) {
         LedgerFilter filter = figureAsStatus(asked);
         Optional<String> leadPath = leadPath(filter);
-        // what the statements are built from, and so the key of their rendered SQL (RenderedStatements)
-        List<Object> shape = Arrays.asList(scope, filter.withPage(0), leadPath);
-        // which tasks they select, and so the key of their kept total
-        List<Object> counted = Arrays.asList(scope, filter.unordered(), leadPath);
         Optional<OpenReachRange> range = OpenReachRange.of(filter, scope, leadPath);
         Optional<TaskFigureConditions.FigureTasks> figureTasks = range.isPresent() ? Optional.empty() : inPlanOrder(filter);
+        boolean walk = range.isEmpty() && figureTasks.isEmpty() && walksPlans(filter, scope);
+        // what the statements are built from, and so the key of their rendered SQL (RenderedStatements)
+        List<Object> shape = Arrays.asList(scope, filter.withPage(0), leadPath, walk);
+        // which tasks they select, and so the key of their kept total
+        List<Object> counted = Arrays.asList(scope, filter.unordered(), leadPath);
         Condition where;
         Table<?> from;
         Table<?> rows;
@@ -176,7 +179,11 @@ public class TaskLedger {
             order = List.of(filter.descending() ? figure.planId().desc() : figure.planId().asc(),
                     filter.descending() ? figure.position().desc() : figure.position().asc(), figure.taskId().asc());
         } else {
-            where = where(filter, scope, TaskConditions.OWN, leadPath);
+            // a subtree's ledger in plan order (its statuses alone asked) walked plan by plan where that reads fewer tasks
+            // (PlanOrderWalk)
+            where = walk ? TASK.PLAN_ID.eq(any(array(TaskStatusCounts.plansSeenBy(scope))))
+                    .and(TaskConditions.OWN.visibleOnRow(scope)).and(matching(filter, TaskConditions.OWN, null))
+                    : where(filter, scope, TaskConditions.OWN, leadPath);
             from = TASK;
             rows = TASK;
             order = order(filter);
@@ -248,6 +255,21 @@ public class TaskLedger {
     private Optional<TaskFigureConditions.FigureTasks> inPlanOrder(LedgerFilter filter) {
         return filter.figure() == null || filter.sort() != LedgerFilter.Sort.REF ? Optional.empty()
                 : figures.inPlanOrder(filter.figure());
+    }
+
+    /**
+     * Whether a page of the scope's ledger in plan order, of all its tasks or of some statuses, walks the plans it sees
+     * ({@link PlanOrderWalk}); the statuses' part of the scope's tasks from the kept counts.
+     */
+    boolean walksPlans(LedgerFilter filter, DataScope scope) {
+        if (!filter.asksOnlyStatuses() || filter.sort() != LedgerFilter.Sort.REF || scope.isAll()) {
+            return false;
+        }
+        Map<TaskStatus, Long> byStatus = statusCounts.byStatus(scope);
+        long all = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        long asked = filter.statuses().isEmpty() ? all : filter.statuses().stream().mapToLong(byStatus::get).sum();
+        return all > 0 && statusCounts.planOrderWalk(scope).pays((long) filter.page() * filter.size(), filter.size(),
+                filter.descending(), (double) asked / all);
     }
 
     /**

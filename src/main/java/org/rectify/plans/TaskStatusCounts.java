@@ -9,6 +9,7 @@ import org.rectify.access.DataScope;
 import org.rectify.platform.KeptTotals;
 import org.rectify.platform.KeptUntilChanged;
 import org.rectify.platform.RenderedStatements;
+import org.rectify.plans.internal.db.tables.TaskPlanCount;
 import org.rectify.units.UnitsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,6 +116,21 @@ class TaskStatusCounts {
                 .where(planRowsOf(scope).and(TASK_PLAN_COUNT.TASKS.gt(inline(0))));
     }
 
+    /**
+     * The plans the scope sees with its share of each ({@link PlanOrderWalk}), from the counts by plan (V75), kept as the
+     * counts by status are: they choose how a page is read, not what it lists.
+     */
+    PlanOrderWalk planOrderWalk(DataScope scope) {
+        return read.get(List.of("plan-shares", scope), () -> {
+            var all = TASK_PLAN_COUNT.as("all_scopes");
+            return new PlanOrderWalk(db.select(TASK_PLAN_COUNT.PLAN_ID, TASK_PLAN_COUNT.TASKS, all.TASKS)
+                    .from(TASK_PLAN_COUNT).join(all).on(all.PLAN_ID.eq(TASK_PLAN_COUNT.PLAN_ID).and(planRowsOf(DataScope.ALL, all)))
+                    .where(planRowsOf(scope).and(TASK_PLAN_COUNT.TASKS.gt(inline(0))))
+                    .orderBy(TASK_PLAN_COUNT.PLAN_ID)
+                    .fetch(r -> new PlanOrderWalk.PlanShare(r.value1(), r.value2(), r.value3())));
+        });
+    }
+
     /** How many tasks the plan has, all scopes together: its administrator's row of the counts by plan (V75). */
     static Field<Integer> tasksOf(Field<Long> planId) {
         return coalesce(field(select(TASK_PLAN_COUNT.TASKS).from(TASK_PLAN_COUNT)
@@ -123,7 +139,11 @@ class TaskStatusCounts {
 
     /** {@link #rowsOf} in the counts by plan. */
     private static Condition planRowsOf(DataScope scope) {
-        return TASK_PLAN_COUNT.PATH.eq(inline(keptPath(scope))).and(TASK_PLAN_COUNT.REACH.eq(inline(keptReach(scope))));
+        return planRowsOf(scope, TASK_PLAN_COUNT);
+    }
+
+    private static Condition planRowsOf(DataScope scope, TaskPlanCount counts) {
+        return counts.PATH.eq(inline(keptPath(scope))).and(counts.REACH.eq(inline(keptReach(scope))));
     }
 
     private static String keptPath(DataScope scope) {

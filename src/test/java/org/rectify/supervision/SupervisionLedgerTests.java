@@ -143,11 +143,31 @@ class SupervisionLedgerTests {
                 jdbc.execute("set local max_parallel_workers_per_gather = 2");
                 ledger.suggestionCount(scope);
                 inside.add(jdbc.queryForObject(setting, String.class));
+                jdbc.execute("set local max_parallel_workers_per_gather = 2");
+                ledger.suggestionCount(scope, 1000);
+                inside.add(jdbc.queryForObject(setting, String.class));
             }
         });
         // on every page of an office: the province's count at 1,000,000 tasks took 45-84 ms with two workers, 14-15 without
-        assertThat(inside).containsExactly("0", "0");
+        assertThat(inside).containsExactly("0", "0", "0", "0");
         assertThat(jdbc.queryForObject(setting, String.class)).as("after its transaction").isEqualTo(before).isNotEqualTo("0");
+    }
+
+    @Test
+    void the_headers_count_of_red_tasks_to_supervise_counts_no_further_than_it_is_asked_in_every_scope() throws Exception {
+        startedTask(LocalDate.now().minusDays(12));
+        startedTask(LocalDate.now().minusDays(13));
+        warnings.recomputeAll(warnings.today());
+        assertThat(ledger.suggestionCount(DataScope.ALL)).isGreaterThanOrEqualTo(2);
+        for (DataScope scope : List.of(DataScope.ALL, DataScope.ofJurisdiction(units.get(units.resolve("临沧市").orElseThrow().id()).path()),
+                DataScope.ofJurisdiction(units.get(units.resolve("临翔区").orElseThrow().id()).path()),
+                DataScope.ofUnit(units.get(units.resolve("市环境保护局").orElseThrow().id()).path()))) {
+            int all = ledger.suggestionCount(scope);
+            assertThat(ledger.suggestionCount(scope, 1000)).as("%s: all of them", scope).isEqualTo(all);
+            assertThat(ledger.suggestionCount(scope, all)).as("%s: as many as there are", scope).isEqualTo(all);
+            assertThat(ledger.suggestionCount(scope, 1)).as("%s: one at most", scope).isEqualTo(Math.min(1, all));
+        }
+        assertThat(ledger.suggestionCount(DataScope.ALL, 2)).isEqualTo(2);
     }
 
     @Test

@@ -41,6 +41,11 @@ class RedTasksToSupervise implements TodoSource {
     }
 
     @Override
+    public int countAtMost(Caller caller, int atMost) { // the header's, on every page: not the province's every red task
+        return ledger.suggestionCount(caller.scope(), atMost);
+    }
+
+    @Override
     public String everyItemLink() {
         return "/supervision/ledger#ledger-suggestions";
     }

@@ -18,7 +18,6 @@ class TodoList {
 
     private static final String KEY = TodoList.class.getName();
     private static final String ITEMS_KEY = KEY + ".items.";
-    private static final String COUNT_KEY = KEY + ".count.";
 
     private final List<TodoSource> sources;
 
@@ -37,28 +36,30 @@ class TodoList {
         if (more == null) {
             return new Group(source.kind(), items, items.size(), null);
         }
-        return new Group(source.kind(), items.subList(0, Math.min(SHOWN, items.size())), count(source, caller), more);
+        return new Group(source.kind(), items.subList(0, Math.min(SHOWN, items.size())), source.count(caller), more);
     }
 
     /** Reads the sources again on next use: what they answer from changed in this request. */
     void forget() {
         PerRequest.forget(KEY);
-        sources.forEach(s -> {
-            PerRequest.forget(ITEMS_KEY + s.kind());
-            PerRequest.forget(COUNT_KEY + s.kind());
-        });
+        sources.forEach(s -> PerRequest.forget(ITEMS_KEY + s.kind()));
     }
 
-    /** How many items wait on the caller (the header's number): counted, not read, where a kind only counts. */
-    int count(Caller caller) {
-        return sources.stream().filter(s -> s.concerns(caller)).mapToInt(s -> count(s, caller)).sum();
-    }
-
-    // The header (read first, on every page) and the to-do page share each source's one read in a request: the page
-    // neither counts a kind again nor reads again the items the header counted.
-    private int count(TodoSource source, Caller caller) {
-        return PerRequest.get(COUNT_KEY + source.kind(), () -> source.everyItemLink() == null
-                ? items(source, caller).size() : source.count(caller));
+    /**
+     * How many items wait on the caller, or {@code atMost} when more do (the header's number, "999+" beyond): a kind
+     * that only counts counts no further; a kind that is read is read once in a request, for the header and the page.
+     */
+    int countAtMost(Caller caller, int atMost) {
+        int sum = 0;
+        for (TodoSource source : sources) {
+            if (sum >= atMost) {
+                break;
+            }
+            if (source.concerns(caller)) {
+                sum += source.everyItemLink() == null ? items(source, caller).size() : source.countAtMost(caller, atMost - sum);
+            }
+        }
+        return Math.min(sum, atMost);
     }
 
     private List<TodoItem> items(TodoSource source, Caller caller) {

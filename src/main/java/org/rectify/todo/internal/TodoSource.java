@@ -24,6 +24,11 @@ interface TodoSource {
         return items(caller).size();
     }
 
+    /** {@link #count}, or {@code atMost} when there are more (the header's count, shown as "999+" beyond). */
+    default int countAtMost(Caller caller, int atMost) {
+        return Math.min(count(caller), atMost);
+    }
+
     /** The page listing all of them when {@link #items} shows only the first (null: it shows all). */
     default String everyItemLink() {
         return null;

@@ -23,7 +23,7 @@ class TodoListTests {
                         TodoList.Group::hasMore, TodoList.Group::everyItemLink)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("60-replies", 2, 2, false, null),
                         org.assertj.core.groups.Tuple.tuple("70-red", 3, 12_454, true, "/supervision/ledger"));
-        assertThat(todo.count(office)).isEqualTo(12_456);
+        assertThat(todo.countAtMost(office, 100_000)).isEqualTo(12_456);
     }
 
     @Test
@@ -36,25 +36,42 @@ class TodoListTests {
     @Test
     void the_header_counts_without_reading_the_items_of_a_kind_that_counts() {
         Counted red = new Counted("70-red", 3, 40, "/supervision/ledger");
-        assertThat(new TodoList(List.of(red)).count(office)).isEqualTo(40);
+        assertThat(new TodoList(List.of(red)).countAtMost(office, 1000)).isEqualTo(40);
         assertThat(red.read).isZero();
     }
 
     @Test
-    void the_header_and_the_to_do_page_count_and_read_each_kind_once_in_a_request() {
+    void the_header_counts_no_further_than_it_shows_and_the_to_do_page_counts_each_kind_exactly() {
+        Counted red = new Counted("70-red", 3, 124_000, "/supervision/ledger");
+        Counted replies = new Counted("60-replies", 2, 2, null);
+        TodoList todo = new TodoList(List.of(red, replies));
+
+        assertThat(todo.countAtMost(office, 1000)).as("the header shows 999+").isEqualTo(1000);
+        assertThat(red.askedAtMost).as("the red tasks counted to what the header still shows").isEqualTo(998);
+        assertThat(red.counted).as("and not counted all").isZero();
+        assertThat(todo.of(office)).extracting(TodoList.Group::total).containsExactly(2, 124_000);
+        assertThat(red.counted).isEqualTo(1);
+    }
+
+    @Test
+    void the_header_asks_no_kind_once_it_has_counted_what_it_shows() {
+        Counted red = new Counted("70-red", 3, 124_000, "/supervision/ledger");
+        Counted later = new Counted("80-later", 1, 5, "/later");
+        assertThat(new TodoList(List.of(red, later)).countAtMost(office, 1000)).isEqualTo(1000);
+        assertThat(later.askedAtMost).isZero();
+    }
+
+    @Test
+    void the_header_and_the_to_do_page_read_a_listed_kind_once_in_a_request() {
         org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
                 new org.springframework.web.context.request.ServletRequestAttributes(
                         new org.springframework.mock.web.MockHttpServletRequest()));
         try {
-            Counted red = new Counted("70-red", 3, 40, "/supervision/ledger");
             Counted replies = new Counted("60-replies", 2, 2, null);
-            TodoList todo = new TodoList(List.of(red, replies));
-            assertThat(todo.count(office)).as("the header, first").isEqualTo(42);
-            assertThat(todo.of(office)).extracting(TodoList.Group::total).containsExactly(2, 40);
-            assertThat(todo.count(office)).isEqualTo(42);
-            assertThat(red.read).as("a counted kind's items: read once, by the page").isEqualTo(1);
-            assertThat(red.counted).as("counted once, for the header and the page").isEqualTo(1);
-            assertThat(replies.read).as("a listed kind: its items read once, counted by the header").isEqualTo(1);
+            TodoList todo = new TodoList(List.of(replies));
+            assertThat(todo.countAtMost(office, 1000)).as("the header, first").isEqualTo(2);
+            assertThat(todo.of(office)).extracting(TodoList.Group::total).containsExactly(2);
+            assertThat(replies.read).as("its items read once, counted by the header").isEqualTo(1);
         } finally {
             org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
         }
@@ -73,6 +90,7 @@ class TodoListTests {
         private final String link;
         int read;
         int counted;
+        int askedAtMost;
 
         Counted(String kind, int listed, int total, String link) {
             this.kind = kind;
@@ -97,6 +115,11 @@ class TodoListTests {
         public int count(Caller caller) {
             counted++;
             return total;
+        }
+
+        public int countAtMost(Caller caller, int atMost) {
+            askedAtMost = atMost;
+            return Math.min(total, atMost);
         }
 
         public String everyItemLink() {

@@ -3,9 +3,9 @@ package org.rectify.plans;
 import java.util.List;
 
 /**
- * Whether a page of a scope's ledger in plan order (all its tasks, or those of some statuses) is read sooner by walking the plans the scope sees in their
- * order, testing each task's reach on its row, than by collecting every task of the scope by the reach's index and
- * sorting them. PostgreSQL collects: it takes the scope's share of each plan for its share of the province, so a
+ * Whether a page of a scope's ledger in plan order (all its tasks, or those of some statuses) is read sooner by walking
+ * the plans the scope sees in their order, testing each task's reach on its row, than by collecting every task of the
+ * scope by the reach's index and sorting them. PostgreSQL collects: it takes the scope's share of each plan for its share of the province, so a
  * county's 6,223 tasks at 1,000,000, all in one plan of 47,619, were read and sorted for every page of 50 (issue 14).
  * The walk reads about the page's end over the scope's share of each plan it passes; the collection, every task of the
  * scope. Both list the same tasks: the choice is only which is fewer rows.

@@ -1,44 +1,46 @@
 package org.rectify.plans;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether a page of a scope's ledger in plan order (all its tasks, or those of some statuses) is read sooner by walking
  * the plans the scope sees in their order, testing each task's reach on its row, than by collecting every task of the
- * scope by the reach's index and sorting them. PostgreSQL collects: it takes the scope's share of each plan for its share of the province, so a
- * county's 6,223 tasks at 1,000,000, all in one plan of 47,619, were read and sorted for every page of 50 (issue 14).
- * The walk reads about the page's end over the scope's share of each plan it passes; the collection, every task of the
- * scope. Both list the same tasks: the choice is only which is fewer rows.
+ * scope by the reach's index and sorting them. PostgreSQL collects: it takes the scope's share of each plan for its
+ * share of the province, so a county's 6,223 tasks at 1,000,000, all in one plan of 47,619, were read and sorted for
+ * every page of 50 (issue 14). The walk reads about the page's end over the scope's share of each plan it passes; the
+ * collection, every task of the scope. Both list the same tasks: the choice is only which is fewer rows.
  *
- * @param plans the plans the scope sees, in ascending plan order, with the scope's share of each
+ * @param plans    the plans the scope sees, in ascending plan order, with the scope's share of each
+ * @param byStatus the scope's tasks by status: the part of them a page's statuses ask for, taken as the same in every plan
  */
-record PlanOrderWalk(List<PlanShare> plans) {
+record PlanOrderWalk(List<PlanShare> plans, Map<TaskStatus, Long> byStatus) {
 
     /** Of a plan's {@code all} tasks, the {@code seen} that the scope sees ({@code seen > 0}). */
     record PlanShare(long planId, long seen, long all) {
     }
 
-    /**
-     * Whether walking to the end of the page ({@code offset + size} tasks in) reads no more tasks than collecting the
-     * scope's; {@code share}: the part of the scope's tasks the page asks for (its statuses), taken as the same in every
-     * plan.
-     */
-    boolean pays(long offset, int size, boolean descending, double share) {
-        if (share <= 0) {
-            return false; // nothing to find: the walk would read every plan
+    /** Whether walking to the end of the page ({@code offset + size} tasks in) reads no more tasks than collecting. */
+    boolean pays(long offset, int size, boolean descending, Set<TaskStatus> statuses) {
+        long all = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        long asked = statuses.isEmpty() ? all : statuses.stream().mapToLong(s -> byStatus.getOrDefault(s, 0L)).sum();
+        if (asked == 0) {
+            return false; // nothing to find: the walk would pass every plan
         }
+        double share = (double) asked / all;
         long collected = plans.stream().mapToLong(PlanShare::seen).sum();
         double needed = offset + size;
         double walked = 0;
         for (int i = 0; i < plans.size(); i++) {
             PlanShare plan = plans.get(descending ? plans.size() - 1 - i : i);
-            double asked = plan.seen() * share;
-            if (needed <= asked) {
-                walked += needed * plan.all() / asked;
+            double found = plan.seen() * share;
+            if (needed <= found) {
+                walked += needed * plan.all() / found;
                 break;
             }
             walked += plan.all();
-            needed -= asked;
+            needed -= found;
         }
         return walked <= collected;
     }

@@ -257,19 +257,11 @@ public class TaskLedger {
                 : figures.inPlanOrder(filter.figure());
     }
 
-    /**
-     * Whether a page of the scope's ledger in plan order, of all its tasks or of some statuses, walks the plans it sees
-     * ({@link PlanOrderWalk}); the statuses' part of the scope's tasks from the kept counts.
-     */
+    /** Whether a page of the scope's ledger in plan order (its statuses alone asked) walks its plans ({@link PlanOrderWalk}). */
     boolean walksPlans(LedgerFilter filter, DataScope scope) {
-        if (!filter.asksOnlyStatuses() || filter.sort() != LedgerFilter.Sort.REF || scope.isAll()) {
-            return false;
-        }
-        Map<TaskStatus, Long> byStatus = statusCounts.byStatus(scope);
-        long all = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        long asked = filter.statuses().isEmpty() ? all : filter.statuses().stream().mapToLong(byStatus::get).sum();
-        return all > 0 && statusCounts.planOrderWalk(scope).pays((long) filter.page() * filter.size(), filter.size(),
-                filter.descending(), (double) asked / all);
+        return filter.asksOnlyStatuses() && filter.sort() == LedgerFilter.Sort.REF && !scope.isAll()
+                && statusCounts.planOrderWalk(scope).pays((long) filter.page() * filter.size(), filter.size(),
+                filter.descending(), filter.statuses());
     }
 
     /**

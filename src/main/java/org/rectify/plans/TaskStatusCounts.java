@@ -18,6 +18,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -56,6 +57,11 @@ class TaskStatusCounts {
      * for {@link KeptTotals#KEEP} (another node's changes): a dashboard read again reads no row until then.
      */
     private final KeptUntilChanged read = new KeptUntilChanged(KeptTotals.KEEP, 10_000);
+    /**
+     * Each scope's {@link PlanOrderWalk}, read again every few minutes, not after every change: it chooses how a page is
+     * read, never what it lists, and a page right after a change stays one statement.
+     */
+    private final KeptUntilChanged walks = new KeptUntilChanged(Duration.ofMinutes(5), 10_000);
 
     TaskStatusCounts(DSLContext db, RenderedStatements statements) {
         this.db = db;
@@ -117,17 +123,17 @@ class TaskStatusCounts {
     }
 
     /**
-     * The plans the scope sees with its share of each ({@link PlanOrderWalk}), from the counts by plan (V75), kept as the
-     * counts by status are: they choose how a page is read, not what it lists.
+     * The plans the scope sees with its share of each, and its tasks by status ({@link PlanOrderWalk}), from the counts
+     * by plan (V75) and by status.
      */
     PlanOrderWalk planOrderWalk(DataScope scope) {
-        return read.get(List.of("plan-shares", scope), () -> {
+        return walks.get(scope, () -> {
             var all = TASK_PLAN_COUNT.as("all_scopes");
             return new PlanOrderWalk(db.select(TASK_PLAN_COUNT.PLAN_ID, TASK_PLAN_COUNT.TASKS, all.TASKS)
                     .from(TASK_PLAN_COUNT).join(all).on(all.PLAN_ID.eq(TASK_PLAN_COUNT.PLAN_ID).and(planRowsOf(DataScope.ALL, all)))
                     .where(planRowsOf(scope).and(TASK_PLAN_COUNT.TASKS.gt(inline(0))))
                     .orderBy(TASK_PLAN_COUNT.PLAN_ID)
-                    .fetch(r -> new PlanOrderWalk.PlanShare(r.value1(), r.value2(), r.value3())));
+                    .fetch(r -> new PlanOrderWalk.PlanShare(r.value1(), r.value2(), r.value3())), kept(scope));
         });
     }
 

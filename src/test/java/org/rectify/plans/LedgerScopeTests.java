@@ -73,8 +73,6 @@ class LedgerScopeTests {
     LedgerCounts counts;
     @Autowired
     TaskFigureConditions figures;
-    @Autowired
-    TaskStatusCounts statusCounts;
 
     /** The scope condition as it was: some task unit in the subtree (a join), or the plan run from there. */
     static Condition byJoin(DataScope scope) {

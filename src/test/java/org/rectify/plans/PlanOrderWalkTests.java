@@ -17,9 +17,9 @@ class PlanOrderWalkTests {
     private final PlanOrderWalk county = new PlanOrderWalk(List.of(new PlanOrderWalk.PlanShare(2, 6_223, 47_619)),
             Map.of(TaskStatus.IN_PROGRESS, 1_556L, TaskStatus.CLOSED, 4_667L));
 
-    /** A city: 2,420 of the province's plan, all of its own. */
-    private final PlanOrderWalk city = new PlanOrderWalk(List.of(new PlanOrderWalk.PlanShare(1, 2_420, 47_619),
-            new PlanOrderWalk.PlanShare(2, 47_619, 47_619)), Map.of(TaskStatus.CLOSED, 50_039L));
+    /** A city at 1,000,000 tasks: 2,652 of the province's plan, all 47,619 of its own. */
+    private final PlanOrderWalk city = new PlanOrderWalk(List.of(new PlanOrderWalk.PlanShare(1, 2_652, 47_619),
+            new PlanOrderWalk.PlanShare(2, 47_619, 47_619)), Map.of(TaskStatus.CLOSED, 50_271L));
 
     /** A unit with 30 tasks spread over a plan of 47,619. */
     private final PlanOrderWalk sparse = new PlanOrderWalk(List.of(new PlanOrderWalk.PlanShare(2, 30, 47_619)),
@@ -34,10 +34,10 @@ class PlanOrderWalkTests {
 
     @Test
     void a_walk_passes_whole_plans_before_the_page_in_the_order_asked() {
-        assertThat(city.pays(0, 50, false, EVERY)).as("984 of the province's plan walked").isTrue();
-        assertThat(city.pays(2_400, 50, false, EVERY)).as("all 47,619 of it, and 30 of its own").isTrue();
+        assertThat(city.pays(0, 50, false, EVERY)).as("898 of the province's plan walked").isTrue();
+        assertThat(city.pays(2_620, 50, false, EVERY)).as("all 47,619 of it, and 18 of its own").isTrue();
         assertThat(city.pays(0, 50, true, EVERY)).as("descending: 50 of its own plan first").isTrue();
-        assertThat(city.pays(47_600, 50, true, EVERY)).as("its own 47,619 and 610 of the province's").isTrue();
+        assertThat(city.pays(47_600, 50, true, EVERY)).as("its own 47,619 and 557 of the province's").isTrue();
     }
 
     @Test

@@ -151,7 +151,7 @@ public class TaskLedger {
         Optional<String> leadPath = leadPath(filter);
         Optional<OpenReachRange> range = OpenReachRange.of(filter, scope, leadPath);
         Optional<TaskFigureConditions.FigureTasks> figureTasks = range.isPresent() ? Optional.empty() : inPlanOrder(filter);
-        boolean walk = range.isEmpty() && figureTasks.isEmpty() && walksPlans(filter, scope);
+        boolean walk = walksPlans(filter, scope); // statuses alone in plan order: neither a range nor a figure
         // what the statements are built from, and so the key of their rendered SQL (RenderedStatements)
         List<Object> shape = Arrays.asList(scope, filter.withPage(0), leadPath, walk);
         // which tasks they select, and so the key of their kept total

@@ -162,8 +162,7 @@ public class SupervisionLedger {
      */
     @Transactional(readOnly = true)
     public int suggestionCount(DataScope scope) {
-        TransactionSetting.withoutParallelWorkers(db);
-        return db.fetchCount(suggestedRows(scope));
+        return counted(suggestedRows(scope));
     }
 
     /**
@@ -172,8 +171,12 @@ public class SupervisionLedger {
      */
     @Transactional(readOnly = true)
     public int suggestionCount(DataScope scope, int atMost) {
+        return counted(suggestedRows(scope).limit(atMost));
+    }
+
+    private int counted(Select<?> rows) {
         TransactionSetting.withoutParallelWorkers(db);
-        return db.fetchCount(suggestedRows(scope).limit(atMost));
+        return db.fetchCount(rows);
     }
 
     private SelectConditionStep<Record1<Integer>> suggestedRows(DataScope scope) {

@@ -46,8 +46,11 @@ public record LedgerFilter(Long planId, String section, Long leadUnitId, Set<Tas
                 descending, page, size, figure);
     }
 
-    /** The filter asking for {@code status} in place of its figure: a lifecycle figure is the tasks of one status. */
-    LedgerFilter withStatusForFigure(TaskStatus status) {
+    /**
+     * The filter asking for {@code status} alone, in place of its statuses or its figure (a lifecycle figure is the tasks
+     * of one status).
+     */
+    LedgerFilter withOnly(TaskStatus status) {
         return new LedgerFilter(planId, section, leadUnitId, Set.of(status), deadlineFrom, deadlineTo, responsible, text,
                 sort, descending, page, size, null);
     }

@@ -290,6 +290,100 @@ class LedgerScopeTests {
     }
 
     @Test
+    void a_ledger_sorted_by_status_lists_the_statuses_in_lifecycle_order_each_in_plan_order_as_the_join_listed_for_every_login() {
+        long plan = db.select(TASK.PLAN_ID).from(TASK).groupBy(TASK.PLAN_ID).orderBy(count().desc(), TASK.PLAN_ID).limit(1)
+                .fetchOne(TASK.PLAN_ID);
+        Set<Integer> statusesOnAPage = new java.util.HashSet<>();
+        Set<Boolean> partsRead = new java.util.HashSet<>();
+        try (ExecutedStatements statements = ExecutedStatements.open(db)) {
+            for (var login : demoLogins(db).entrySet()) {
+                DataScope scope = login.getValue();
+                for (Set<TaskStatus> statuses : List.of(Set.<TaskStatus>of(), Set.of(TaskStatus.CLOSED, TaskStatus.IN_PROGRESS, TaskStatus.DRAFT))) {
+                    // statuses alone (read status by status) and with a plan (sorted in one statement): the same order
+                    for (Long planId : Arrays.asList(null, plan)) {
+                        Condition tasks = byJoin(scope).and(statuses.isEmpty() ? noCondition()
+                                : TASK.STATUS.in(statuses.stream().map(Enum::name).toList()))
+                                .and(planId == null ? noCondition() : TASK.PLAN_ID.eq(planId));
+                        for (boolean descending : List.of(false, true)) {
+                            List<Long> inOrder = inStatusOrder(tasks, descending);
+                            int pages = (int) Math.max(1, (inOrder.size() + 6) / 7);
+                            for (int page = 0; page <= pages; page++) { // and one past the end: the last page again
+                                String as = login.getKey() + ", " + statuses + ", plan " + planId + ", page " + page
+                                        + (descending ? ", descending" : "");
+                                int before = statements.mark();
+                                LedgerPage shown = ledger.find(new LedgerFilter(planId, null, null, statuses, null, null, null,
+                                        null, LedgerFilter.Sort.STATUS, descending, page, 7), scope);
+                                // sorted by the statuses' lifecycle in one statement, or read status by status
+                                boolean sorted = statements.since(before).stream().anyMatch(l ->
+                                        Arrays.stream(TaskStatus.values()).allMatch(status -> l.contains(status.name())));
+                                if (planId == null) {
+                                    partsRead.add(!sorted);
+                                } else {
+                                    assertThat(sorted).as("%s: sorted in one statement", as).isTrue();
+                                }
+                                int from = Math.min(page, pages - 1) * 7;
+                                assertThat(shown.total()).as(as).isEqualTo(inOrder.size());
+                                assertThat(shown.tasks().stream().map(TaskSummary::id).toList()).as(as)
+                                        .isEqualTo(inOrder.subList(from, Math.min(from + 7, inOrder.size())));
+                                statusesOnAPage.add((int) shown.tasks().stream().map(TaskSummary::status).distinct().count());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(statusesOnAPage).as("some pages span two statuses or more").anyMatch(n -> n >= 2);
+        assertThat(partsRead).as("statuses alone: some pages read status by status, some sorted in one statement")
+                .containsExactlyInAnyOrder(true, false);
+    }
+
+    @Test
+    void a_ledger_by_deadline_or_last_update_descending_is_the_ascending_one_reversed_tasks_without_a_deadline_first_for_every_login() {
+        boolean undatedFirst = false;
+        for (var login : demoLogins(db).entrySet()) {
+            DataScope scope = login.getValue();
+            for (LedgerFilter.Sort sort : List.of(LedgerFilter.Sort.DEADLINE, LedgerFilter.Sort.UPDATED)) {
+                List<TaskSummary> ascending = everyPage(sort, false, scope);
+                List<TaskSummary> descending = everyPage(sort, true, scope);
+                assertThat(ascending).as("%s by %s", login.getKey(), sort).hasSize((int) db.fetchCount(TASK, byJoin(scope)));
+                List<TaskSummary> reversed = new java.util.ArrayList<>(ascending);
+                java.util.Collections.reverse(reversed);
+                assertThat(descending).as("%s by %s descending", login.getKey(), sort).isEqualTo(reversed);
+                if (sort == LedgerFilter.Sort.DEADLINE && !ascending.isEmpty()) {
+                    assertThat(ascending).as("%s: by deadline, then by id", login.getKey()).isSortedAccordingTo(
+                            java.util.Comparator.comparing(TaskSummary::deadline, java.util.Comparator.nullsLast(
+                                    java.util.Comparator.<LocalDate>naturalOrder())).thenComparing(TaskSummary::id));
+                    undatedFirst |= descending.get(0).deadline() == null;
+                }
+            }
+        }
+        assertThat(undatedFirst).as("some login's tasks without a deadline come first, descending").isTrue();
+    }
+
+    /** Every page of the scope's ledger in this order, one after another. */
+    private List<TaskSummary> everyPage(LedgerFilter.Sort sort, boolean descending, DataScope scope) {
+        List<TaskSummary> all = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            LedgerPage shown = ledger.find(new LedgerFilter(null, null, null, Set.of(), null, null, null, null, sort,
+                    descending, page, LedgerFilter.MAX_PAGE_SIZE), scope);
+            all.addAll(shown.tasks());
+            if (all.size() >= shown.total() || shown.page() < page) {
+                return all;
+            }
+        }
+    }
+
+    /** The tasks in lifecycle order ({@link TaskStatus}'s), each status's in plan order; descending, all of it reversed. */
+    private List<Long> inStatusOrder(Condition tasks, boolean descending) {
+        java.util.Comparator<org.jooq.Record4<Long, String, Long, Integer>> order = java.util.Comparator
+                .<org.jooq.Record4<Long, String, Long, Integer>>comparingInt(r -> TaskStatus.valueOf(r.value2()).ordinal())
+                .thenComparing(r -> r.value3()).thenComparing(r -> r.value4());
+        return db.select(TASK.ID, TASK.STATUS, TASK.PLAN_ID, TASK.POSITION).from(TASK).where(tasks).fetch().stream()
+                .sorted((descending ? order.reversed() : order).thenComparing(r -> r.value1()))
+                .map(org.jooq.Record4::value1).toList();
+    }
+
+    @Test
     void the_ledgers_condition_on_the_published_view_selects_the_tasks_it_selects_on_plans_table_for_every_filter() {
         long plan = db.select(TASK.PLAN_ID).from(TASK).groupBy(TASK.PLAN_ID).orderBy(count().desc(), TASK.PLAN_ID).limit(1)
                 .fetchOne(TASK.PLAN_ID);

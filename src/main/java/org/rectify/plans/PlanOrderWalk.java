@@ -44,4 +44,20 @@ record PlanOrderWalk(List<PlanShare> plans, Map<TaskStatus, Long> byStatus) {
         }
         return walked <= collected;
     }
+
+    /**
+     * Whether a page that collects the scope's tasks of these statuses (rather than walk) also reads them by the
+     * statuses' index. PostgreSQL ANDs that bitmap with the reach's whenever the statuses look selective, and it holds
+     * each task of theirs in the province: at 1,000,000 tasks a department's 158 assigned tasks of 1,262 took 52 ms
+     * beside the province's 119,715 assigned ones, 3 ms with the status tested on the department's rows. An entry of
+     * the bitmap costs about a sixth of a row read and tested, so it pays while the statuses' tasks in the province are
+     * no more than six times the scope's.
+     *
+     * @param province the province's tasks by status
+     */
+    boolean statusIndexPays(Map<TaskStatus, Long> province, Set<TaskStatus> statuses) {
+        long scope = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        long theirs = statuses.stream().mapToLong(s -> province.getOrDefault(s, 0L)).sum();
+        return theirs <= 6 * scope;
+    }
 }

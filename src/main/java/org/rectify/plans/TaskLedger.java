@@ -158,7 +158,7 @@ public class TaskLedger {
         Optional<TaskFigureConditions.FigureTasks> figureTasks = range.isPresent() ? Optional.empty() : inPlanOrder(filter);
         boolean walk = walksPlans(filter, scope); // statuses alone in plan order: neither a range nor a figure
         // what the statements are built from, and so the key of their rendered SQL (RenderedStatements)
-        List<Object> shape = Arrays.asList(scope, filter.withPage(0), leadPath, walk);
+        List<Object> shape = Arrays.asList(scope, filter.withPage(0), leadPath, walk, !walk && statusesOnRows(filter, scope));
         // which tasks they select, and so the key of their kept total
         List<Object> counted = Arrays.asList(scope, filter.unordered(), leadPath);
         Condition where;
@@ -186,10 +186,11 @@ public class TaskLedger {
         } else {
             // a subtree's ledger in plan order (its statuses alone asked) walked plan by plan where that reads fewer tasks
             // (PlanOrderWalk)
-            where = walk ? planWalk(filter, scope) : where(filter, scope, TaskConditions.OWN, leadPath);
+            boolean onRows = !walk && statusesOnRows(filter, scope);
+            where = walk ? planWalk(filter, scope) : onRows ? collected(filter, scope) : where(filter, scope, TaskConditions.OWN, leadPath);
             from = TASK;
             rows = TASK;
-            order = order(filter);
+            order = onRows ? collectedOrder(filter) : order(filter);
         }
         Supplier<Field<Long>> keptTotal = keptTotal(filter, scope, leadPath);
         boolean kept = keptTotal != null;
@@ -275,6 +276,35 @@ public class TaskLedger {
     private Condition planWalk(LedgerFilter filter, DataScope scope) {
         return TASK.PLAN_ID.eq(any(array(TaskStatusCounts.plansSeenBy(scope))))
                 .and(TaskConditions.OWN.visibleOnRow(scope)).and(matching(filter, TaskConditions.OWN, null));
+    }
+
+    /**
+     * Whether a page that collects the scope's tasks of its statuses alone, in plan or status order, tests the statuses
+     * on each row rather than by their index ({@link PlanOrderWalk#statusIndexPays}).
+     */
+    private boolean statusesOnRows(LedgerFilter filter, DataScope scope) {
+        return filter.asksOnlyStatuses() && !filter.statuses().isEmpty() && !scope.isAll()
+                && (filter.sort() == LedgerFilter.Sort.REF || filter.sort() == LedgerFilter.Sort.STATUS)
+                && !statusCounts.planOrderWalk(scope).statusIndexPays(statusCounts.planOrderWalk(DataScope.ALL).byStatus(),
+                filter.statuses());
+    }
+
+    /** The scope's tasks by the reach's index, their statuses tested on each row ({@link #statusesOnRows}). */
+    private static Condition collected(LedgerFilter filter, DataScope scope) {
+        return TaskConditions.OWN.visibleTo(scope).and(org.jooq.impl.DSL.function("array_position", Integer.class,
+                org.jooq.impl.DSL.inline(filter.statuses().stream().map(Enum::name).sorted().toArray(String[]::new)),
+                TASK.STATUS).isNotNull());
+    }
+
+    /**
+     * {@link #order} of tasks collected by the reach ({@link #collected}), in plan order by {@code plan_id + 0}: no index
+     * answers it, so PostgreSQL collects rather than walk the plan-order index from the first plan, which it may take
+     * for shorter once it no longer sees the statuses (a county's tasks all in one plan of the province's last ones).
+     */
+    private static List<OrderField<?>> collectedOrder(LedgerFilter f) {
+        // by the status's place, no index answers the order either
+        return f.sort() == LedgerFilter.Sort.REF ? planOrder(TASK.PLAN_ID.plus(org.jooq.impl.DSL.inline(0L)), f.descending())
+                : order(f);
     }
 
     /**
@@ -688,11 +718,18 @@ public class TaskLedger {
                     desc ? TASK.ID.desc() : TASK.ID.asc());
             case UPDATED -> List.of(desc ? TASK.UPDATED_AT.desc() : TASK.UPDATED_AT.asc(), desc ? TASK.ID.desc() : TASK.ID.asc());
             // lifecycle order then plan order, as StatusOrder reads statuses alone; here the filter's tasks, collected
-            case STATUS -> List.of(desc ? STATUS_RANK.desc() : STATUS_RANK.asc(), desc ? TASK.PLAN_ID.desc() : TASK.PLAN_ID.asc(),
-                    desc ? TASK.POSITION.desc() : TASK.POSITION.asc(), TASK.ID.asc());
-            case REF -> List.of(desc ? TASK.PLAN_ID.desc() : TASK.PLAN_ID.asc(), desc ? TASK.POSITION.desc() : TASK.POSITION.asc(),
-                    TASK.ID.asc()); // a stable order, so paging neither repeats nor skips
+            case STATUS -> {
+                List<OrderField<?>> order = new ArrayList<>(List.of(desc ? STATUS_RANK.desc() : STATUS_RANK.asc()));
+                order.addAll(planOrder(TASK.PLAN_ID, desc));
+                yield order;
+            }
+            case REF -> planOrder(TASK.PLAN_ID, desc);
         };
+    }
+
+    /** Plan order by this plan column, then the task's position, then its id: a stable order, paging neither repeats nor skips. */
+    private static List<OrderField<?>> planOrder(Field<Long> plan, boolean desc) {
+        return List.of(desc ? plan.desc() : plan.asc(), desc ? TASK.POSITION.desc() : TASK.POSITION.asc(), TASK.ID.asc());
     }
 
     /** A task's status as its place in the lifecycle ({@link StatusOrder}): 1 for the first of {@link TaskStatus}. */

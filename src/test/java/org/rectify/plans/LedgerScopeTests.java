@@ -290,6 +290,37 @@ class LedgerScopeTests {
     }
 
     @Test
+    void a_thin_scopes_pages_of_some_statuses_test_them_on_its_rows_and_list_what_the_join_listed_for_every_scope() {
+        Set<Boolean> onRows = new java.util.HashSet<>();
+        try (ExecutedStatements statements = ExecutedStatements.open(db)) {
+            for (DataScope scope : everyScope()) {
+                for (Set<TaskStatus> statuses : List.of(Set.of(TaskStatus.IN_PROGRESS), Set.of(TaskStatus.ASSIGNED, TaskStatus.CLOSED))) {
+                    Condition tasks = byJoin(scope).and(TASK.STATUS.in(statuses.stream().map(Enum::name).toList()));
+                    List<Long> inPlanOrder = db.select(TASK.ID).from(TASK).where(tasks)
+                            .orderBy(TASK.PLAN_ID, TASK.POSITION, TASK.ID).fetch(TASK.ID);
+                    for (LedgerFilter.Sort sort : List.of(LedgerFilter.Sort.REF, LedgerFilter.Sort.STATUS)) {
+                        List<Long> inOrder = sort == LedgerFilter.Sort.REF ? inPlanOrder : inStatusOrder(tasks, false);
+                        int last = Math.max(0, (inOrder.size() - 1) / 3);
+                        for (int page : new java.util.TreeSet<>(List.of(0, last))) {
+                            String as = scope + ", " + statuses + ", by " + sort + ", page " + page;
+                            int before = statements.mark();
+                            LedgerPage shown = ledger.find(new LedgerFilter(null, null, null, statuses, null, null, null,
+                                    null, sort, false, page, 3), scope);
+                            onRows.add(statements.since(before).stream().anyMatch(l -> l.contains("\"task\".\"status\") is not null")));
+                            assertThat(shown.total()).as(as).isEqualTo(inOrder.size());
+                            assertThat(shown.tasks().stream().map(TaskSummary::id).toList()).as(as)
+                                    .isEqualTo(inOrder.subList(Math.min(page * 3, inOrder.size()), Math.min(page * 3 + 3, inOrder.size())));
+                        }
+                    }
+                }
+            }
+        }
+        // a unit with a task or two beside the province's in progress (PlanOrderWalk.statusIndexPays)
+        assertThat(onRows).as("some pages test the statuses on the scope's rows, some read their index")
+                .containsExactlyInAnyOrder(true, false);
+    }
+
+    @Test
     void a_ledger_sorted_by_status_lists_the_statuses_in_lifecycle_order_each_in_plan_order_as_the_join_listed_for_every_login() {
         long plan = db.select(TASK.PLAN_ID).from(TASK).groupBy(TASK.PLAN_ID).orderBy(count().desc(), TASK.PLAN_ID).limit(1)
                 .fetchOne(TASK.PLAN_ID);

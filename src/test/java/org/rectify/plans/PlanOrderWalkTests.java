@@ -54,4 +54,18 @@ class PlanOrderWalkTests {
         assertThat(sparse.pays(0, 50, false, EVERY)).as("the whole plan walked for 30 tasks").isFalse();
         assertThat(new PlanOrderWalk(List.of(), Map.of()).pays(0, 50, false, EVERY)).as("no task: nothing to walk").isFalse();
     }
+
+    @Test
+    void collecting_a_scopes_tasks_of_some_statuses_reads_their_index_only_while_they_are_few_in_the_province_beside_the_scopes() {
+        // the province at 1,000,000 tasks
+        Map<TaskStatus, Long> province = Map.of(TaskStatus.ASSIGNED, 119_715L, TaskStatus.CLOSURE_REQUESTED, 81_565L,
+                TaskStatus.REOPENED, 2L);
+        PlanOrderWalk department = new PlanOrderWalk(List.of(new PlanOrderWalk.PlanShare(2, 1_262, 47_619)),
+                Map.of(TaskStatus.ASSIGNED, 158L, TaskStatus.CLOSED, 1_104L));
+        assertThat(department.statusIndexPays(province, Set.of(TaskStatus.ASSIGNED))).as("119,715 entries for 1,262 rows").isFalse();
+        assertThat(department.statusIndexPays(province, Set.of(TaskStatus.REOPENED))).as("2 entries").isTrue();
+        assertThat(city.statusIndexPays(province, Set.of(TaskStatus.CLOSURE_REQUESTED))).as("81,565 entries for 50,271 rows").isTrue();
+        assertThat(county.statusIndexPays(province, Set.of(TaskStatus.ASSIGNED, TaskStatus.CLOSURE_REQUESTED)))
+                .as("201,280 entries for 6,223 rows").isFalse();
+    }
 }

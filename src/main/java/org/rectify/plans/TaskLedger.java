@@ -157,8 +157,9 @@ public class TaskLedger {
         Optional<OpenReachRange> range = OpenReachRange.of(filter, scope, leadPath);
         Optional<TaskFigureConditions.FigureTasks> figureTasks = range.isPresent() ? Optional.empty() : inPlanOrder(filter);
         boolean walk = walksPlans(filter, scope); // statuses alone in plan order: neither a range nor a figure
+        boolean onRows = !walk && statusesOnRows(filter, scope); // statuses alone, collected: neither either
         // what the statements are built from, and so the key of their rendered SQL (RenderedStatements)
-        List<Object> shape = Arrays.asList(scope, filter.withPage(0), leadPath, walk, !walk && statusesOnRows(filter, scope));
+        List<Object> shape = Arrays.asList(scope, filter.withPage(0), leadPath, walk, onRows);
         // which tasks they select, and so the key of their kept total
         List<Object> counted = Arrays.asList(scope, filter.unordered(), leadPath);
         Condition where;
@@ -186,8 +187,8 @@ public class TaskLedger {
         } else {
             // a subtree's ledger in plan order (its statuses alone asked) walked plan by plan where that reads fewer tasks
             // (PlanOrderWalk)
-            boolean onRows = !walk && statusesOnRows(filter, scope);
-            where = walk ? planWalk(filter, scope) : onRows ? collected(filter, scope) : where(filter, scope, TaskConditions.OWN, leadPath);
+            where = walk ? planWalk(filter, scope)
+                    : onRows ? collected(filter, scope) : where(filter, scope, TaskConditions.OWN, leadPath);
             from = TASK;
             rows = TASK;
             order = onRows ? collectedOrder(filter) : order(filter);
@@ -239,9 +240,8 @@ public class TaskLedger {
      * A page of statuses alone sorted by status ({@link StatusOrder}): the part of each status it spans, each read as
      * that status's page in plan order is, and its exact total from the scope's counts by status. None when a part
      * would collect the scope's tasks rather than walk its plans ({@link PlanOrderWalk}): a scope that thin over its
-     * plans has few tasks, collected and sorted by status in one statement (a department's 1,262 at 1,000,000: 4 ms)
-     * rather than once for each part, with the status's index beside the reach's (its 119,715 assigned tasks' bitmap:
-     * 50 ms).
+     * plans has few tasks, collected once and sorted by status in one statement (a department's 1,262 at 1,000,000:
+     * 4 ms) rather than once for each part.
      */
     private Optional<LedgerPage> inStatusOrder(LedgerFilter filter, DataScope scope) {
         StatusOrder statusOrder = new StatusOrder(statusCounts.byStatus(scope));
@@ -291,9 +291,13 @@ public class TaskLedger {
 
     /** The scope's tasks by the reach's index, their statuses tested on each row ({@link #statusesOnRows}). */
     private static Condition collected(LedgerFilter filter, DataScope scope) {
-        return TaskConditions.OWN.visibleTo(scope).and(org.jooq.impl.DSL.function("array_position", Integer.class,
-                org.jooq.impl.DSL.inline(filter.statuses().stream().map(Enum::name).sorted().toArray(String[]::new)),
-                TASK.STATUS).isNotNull());
+        return TaskConditions.OWN.visibleTo(scope).and(placeOfStatus(filter.statuses().stream().sorted()).isNotNull());
+    }
+
+    /** The task's status's place among these (1 for the first), null when it is none of them: no index answers it. */
+    private static Field<Integer> placeOfStatus(java.util.stream.Stream<TaskStatus> statuses) {
+        return org.jooq.impl.DSL.function("array_position", Integer.class,
+                org.jooq.impl.DSL.inline(statuses.map(Enum::name).toArray(String[]::new)), TASK.STATUS);
     }
 
     /**
@@ -302,9 +306,8 @@ public class TaskLedger {
      * for shorter once it no longer sees the statuses (a county's tasks all in one plan of the province's last ones).
      */
     private static List<OrderField<?>> collectedOrder(LedgerFilter f) {
-        // by the status's place, no index answers the order either
         return f.sort() == LedgerFilter.Sort.REF ? planOrder(TASK.PLAN_ID.plus(org.jooq.impl.DSL.inline(0L)), f.descending())
-                : order(f);
+                : order(f); // by the status's place, which no index answers either
     }
 
     /**
@@ -707,6 +710,9 @@ public class TaskLedger {
         return c;
     }
 
+    /** A task's status as its place in the lifecycle ({@link StatusOrder}): 1 for the first of {@link TaskStatus}. */
+    private static final Field<Integer> STATUS_RANK = placeOfStatus(Arrays.stream(TaskStatus.values()));
+
     /**
      * The order of a page. By deadline or last update, descending is ascending reversed to the last task (no deadline
      * first, then the latest; equal ones by id descending), so that one index (V79) serves both, read backwards.
@@ -731,10 +737,6 @@ public class TaskLedger {
     private static List<OrderField<?>> planOrder(Field<Long> plan, boolean desc) {
         return List.of(desc ? plan.desc() : plan.asc(), desc ? TASK.POSITION.desc() : TASK.POSITION.asc(), TASK.ID.asc());
     }
-
-    /** A task's status as its place in the lifecycle ({@link StatusOrder}): 1 for the first of {@link TaskStatus}. */
-    private static final Field<Integer> STATUS_RANK = org.jooq.impl.DSL.function("array_position", Integer.class,
-            org.jooq.impl.DSL.inline(Arrays.stream(TaskStatus.values()).map(Enum::name).toArray(String[]::new)), TASK.STATUS);
 
     private Map<Long, List<AssignedUnit>> units(Collection<Long> taskIds, UnitRole role) {
         if (taskIds.isEmpty()) {

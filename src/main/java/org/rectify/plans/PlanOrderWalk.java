@@ -23,8 +23,8 @@ record PlanOrderWalk(List<PlanShare> plans, Map<TaskStatus, Long> byStatus) {
 
     /** Whether walking to the end of the page ({@code offset + size} tasks in) reads no more tasks than collecting. */
     boolean pays(long offset, int size, boolean descending, Set<TaskStatus> statuses) {
-        long all = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        long asked = statuses.isEmpty() ? all : statuses.stream().mapToLong(s -> byStatus.getOrDefault(s, 0L)).sum();
+        long all = StatusOrder.total(byStatus, Set.of());
+        long asked = StatusOrder.total(byStatus, statuses);
         if (asked == 0) {
             return false; // nothing to find: the walk would pass every plan
         }
@@ -56,8 +56,6 @@ record PlanOrderWalk(List<PlanShare> plans, Map<TaskStatus, Long> byStatus) {
      * @param province the province's tasks by status
      */
     boolean statusIndexPays(Map<TaskStatus, Long> province, Set<TaskStatus> statuses) {
-        long scope = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        long theirs = statuses.stream().mapToLong(s -> province.getOrDefault(s, 0L)).sum();
-        return theirs <= 6 * scope;
+        return StatusOrder.total(province, statuses) <= 6 * StatusOrder.total(byStatus, Set.of());
     }
 }

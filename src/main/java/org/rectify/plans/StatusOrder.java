@@ -25,6 +25,11 @@ record StatusOrder(Map<TaskStatus, Long> byStatus) {
 
     /** The scope's tasks in these statuses (none: every status). */
     long total(Set<TaskStatus> statuses) {
+        return total(byStatus, statuses);
+    }
+
+    /** Of these tasks by status, those in these statuses (none: every status). */
+    static long total(Map<TaskStatus, Long> byStatus, Set<TaskStatus> statuses) {
         return asked(statuses).stream().mapToLong(s -> byStatus.getOrDefault(s, 0L)).sum();
     }
 

@@ -357,11 +357,12 @@ public final class ProvinceWriter {
         List<Long> red = new ArrayList<>();
         OffsetDateTime since = today.atStartOfDay().atZone(zone).toOffsetDateTime();
         try (Copy warning = new Copy(connection, TASK_WARNING, TASK_WARNING.TASK_ID, TASK_WARNING.LEVEL, TASK_WARNING.SCHEDULE_STATUS,
-                TASK_WARNING.REASONS, TASK_WARNING.ASSESSED_ON, TASK_WARNING.SINCE, TASK_WARNING.PLAN_ID, TASK_WARNING.TASK_POSITION)) {
+                TASK_WARNING.REASONS, TASK_WARNING.ASSESSED_ON, TASK_WARNING.SINCE, TASK_WARNING.PLAN_ID, TASK_WARNING.TASK_POSITION,
+                TASK_WARNING.TASK_DEADLINE)) {
             for (int i = 0; i < n; i++) {
                 String[] level = warning(i);
                 warning.add(firstTask + i).add(level[0]).add(level[1]).add(level[2]).add(today).add(since)
-                        .add(plans.get(planOf[i])).add(positionOf[i]).end();
+                        .add(plans.get(planOf[i])).add(positionOf[i]).add(LocalDate.ofEpochDay(deadlineOf[i])).end();
                 if (level[0].equals("RED")) {
                     red.add(firstTask + i);
                 }

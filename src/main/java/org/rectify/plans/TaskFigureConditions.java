@@ -31,19 +31,20 @@ public interface TaskFigureConditions {
 
     /**
      * The tasks of a figure of open tasks only (a schedule status, a warning level: the rules give a draft, closed or
-     * cancelled task none of them) as rows the deriving module keeps, each with its task's plan and position: a ledger
-     * page in plan order walks them in that order, its scope tested among the scope's open tasks. Empty for a
-     * lifecycle figure. As assessed: a task closed a moment ago (its assessment follows on a thread of its own,
-     * milliseconds) is no longer listed under its last warning in a subtree.
+     * cancelled task none of them) as rows the deriving module keeps, each with its task's plan, position and deadline:
+     * a ledger page in plan order or by deadline walks them in that order, its scope tested among the scope's open
+     * tasks. Empty for a lifecycle figure. As assessed: a task closed a moment ago, or given a new deadline (its
+     * assessment follows on a thread of its own, milliseconds), is listed under its last assessment until then.
      */
-    Optional<FigureTasks> inPlanOrder(TaskFigure figure);
+    Optional<FigureTasks> tasksOf(TaskFigure figure);
 
     /**
      * A figure's tasks as rows of another module's table ({@code rows}, the figure's condition inside it): the task's
-     * id, and the copies of its plan and position the row keeps (a task changes neither), which order the rows as the
-     * ledger orders tasks by reference.
+     * id, and the copies of its plan and position (a task changes neither), which order the rows as the ledger orders
+     * tasks by reference, and of its deadline as last assessed, which order them by deadline.
      */
-    record FigureTasks(Table<?> rows, Field<Long> taskId, Field<Long> planId, Field<Integer> position) {
+    record FigureTasks(Table<?> rows, Field<Long> taskId, Field<Long> planId, Field<Integer> position,
+                       Field<java.time.LocalDate> deadline) {
     }
 
     /**

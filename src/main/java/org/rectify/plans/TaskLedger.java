@@ -76,6 +76,9 @@ public class TaskLedger {
     /** A subtree's open tasks from V45's rows, each joined to its task row ({@link OpenReachRange}). */
     private static final Table<?> OPEN_REACH_TASKS = TASK_OPEN_REACH.join(TASK).on(TASK.ID.eq(TASK_OPEN_REACH.TASK_ID));
 
+    /** The orders a figure's rows keep ({@link #figureTasks}). */
+    private static final Set<LedgerFilter.Sort> FIGURE_ORDERS = Set.of(LedgerFilter.Sort.REF, LedgerFilter.Sort.DEADLINE);
+
     /** The id a task's statements read by, bound at each request ({@link RenderedStatements#sqlById}). */
     private static final org.jooq.Param<Long> ID = org.jooq.impl.DSL.param("id", Long.class);
 
@@ -155,11 +158,12 @@ public class TaskLedger {
         }
         Optional<String> leadPath = leadPath(filter);
         Optional<OpenReachRange> range = OpenReachRange.of(filter, scope, leadPath);
-        Optional<TaskFigureConditions.FigureTasks> figureTasks = range.isPresent() ? Optional.empty() : inPlanOrder(filter);
+        Optional<TaskFigureConditions.FigureTasks> figureTasks = range.isPresent() ? Optional.empty() : figureTasks(filter);
         boolean walk = walksPlans(filter, scope); // statuses alone in plan order: neither a range nor a figure
         boolean onRows = !walk && statusesOnRows(filter, scope); // statuses alone, collected: neither either
+        boolean figureWalk = figureTasks.isPresent() && walksFigure(filter, scope);
         // what the statements are built from, and so the key of their rendered SQL (RenderedStatements)
-        List<Object> shape = Arrays.asList(scope, filter.withPage(0), leadPath, walk, onRows);
+        List<Object> shape = Arrays.asList(scope, filter.withPage(0), leadPath, walk, onRows, figureWalk);
         // which tasks they select, and so the key of their kept total
         List<Object> counted = Arrays.asList(scope, filter.unordered(), leadPath);
         Condition where;
@@ -175,15 +179,15 @@ public class TaskLedger {
             rows = OPEN_REACH_TASKS;
             order = List.of(TASK_OPEN_REACH.DEADLINE.asc().nullsLast(), TASK_OPEN_REACH.TASK_ID.asc());
         } else if (figureTasks.isPresent()) {
-            // a figure of open tasks in plan order from the rows that derive it: a page reads its own tasks' rows
+            // a figure of open tasks in plan order or by deadline from the rows that derive it: a page reads its own
+            // tasks' rows
             var figure = figureTasks.get();
             LedgerFilter rest = filter.withoutFigure();
             where = OpenReachRange.ofScope(scope).map(open -> open.tasks(figure.taskId())).orElse(noCondition())
                     .and(matching(rest, TaskConditions.OWN, leadPath));
             rows = figure.rows().join(TASK).on(TASK.ID.eq(figure.taskId()));
             from = rest.asksNothing() ? figure.rows() : rows;
-            order = List.of(filter.descending() ? figure.planId().desc() : figure.planId().asc(),
-                    filter.descending() ? figure.position().desc() : figure.position().asc(), figure.taskId().asc());
+            order = figureOrder(figure, filter, figureWalk);
         } else {
             // a subtree's ledger in plan order (its statuses alone asked) walked plan by plan where that reads fewer tasks
             // (PlanOrderWalk)
@@ -331,14 +335,42 @@ public class TaskLedger {
     }
 
     /**
-     * The tasks of the filter's figure in plan order, when it asks for its figure in plan order and the figure is one
-     * supervision derives ({@link TaskFigureConditions#inPlanOrder}). Walking every task in plan order and probing its
-     * warning read 7,668 task rows for the province's 50 blue ones at 1,000,000 tasks; testing a subtree on the task's
-     * row read the row of each task of the figure in the province (a city's yellow tasks: 22,116 rows, 0.8 s a page).
+     * The tasks of the filter's figure as the rows that derive it, when it asks for its figure in plan order or by
+     * deadline and the figure is one supervision derives ({@link TaskFigureConditions#tasksOf}), which keep both orders.
+     * Walking every task in plan order and probing its warning read 7,668 task rows for the province's 50 blue ones at
+     * 1,000,000 tasks; testing a subtree on the task's row read the row of each task of the figure in the province (a
+     * city's yellow tasks: 22,116 rows, 0.8 s a page); walking every task by deadline passed the overdue and the closed
+     * tasks before the province's first tasks behind schedule (40,135 for 50 at 100,000 tasks, 167 ms).
      */
-    private Optional<TaskFigureConditions.FigureTasks> inPlanOrder(LedgerFilter filter) {
-        return filter.figure() == null || filter.sort() != LedgerFilter.Sort.REF ? Optional.empty()
-                : figures.inPlanOrder(filter.figure());
+    private Optional<TaskFigureConditions.FigureTasks> figureTasks(LedgerFilter filter) {
+        return filter.figure() == null || !FIGURE_ORDERS.contains(filter.sort()) ? Optional.empty()
+                : figures.tasksOf(filter.figure());
+    }
+
+    /**
+     * Whether a page of the figure's rows walks them in its order, the scope tested among its open tasks, rather than
+     * collect the scope's open tasks ({@link PlanOrderWalk#figureWalkPays}).
+     */
+    private boolean walksFigure(LedgerFilter filter, DataScope scope) {
+        return scope.isAll() || statusCounts.planOrderWalk(scope).figureWalkPays(
+                statusCounts.planOrderWalk(DataScope.ALL).byStatus(), (long) filter.page() * filter.size(), filter.size());
+    }
+
+    /**
+     * {@link #order} on a figure's rows: by the copies of its tasks' plan and position, or of their deadline; collected
+     * rather than walked, by the plan or deadline {@code + 0}, which no index answers, so that PostgreSQL collects the
+     * scope's open tasks rather than walk the figure's entries (as {@link #collectedOrder}).
+     */
+    private static List<OrderField<?>> figureOrder(TaskFigureConditions.FigureTasks figure, LedgerFilter f, boolean walk) {
+        boolean desc = f.descending();
+        if (f.sort() == LedgerFilter.Sort.DEADLINE) {
+            Field<LocalDate> deadline = walk ? figure.deadline() : figure.deadline().plus(org.jooq.impl.DSL.inline(0));
+            return List.of(desc ? deadline.desc().nullsFirst() : deadline.asc().nullsLast(),
+                    desc ? figure.taskId().desc() : figure.taskId().asc());
+        }
+        Field<Long> plan = walk ? figure.planId() : figure.planId().plus(org.jooq.impl.DSL.inline(0L));
+        return List.of(desc ? plan.desc() : plan.asc(), desc ? figure.position().desc() : figure.position().asc(),
+                figure.taskId().asc());
     }
 
     /** Whether a page of the scope's ledger in plan order (its statuses alone asked) walks its plans ({@link PlanOrderWalk}). */

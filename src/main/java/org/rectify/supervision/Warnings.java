@@ -15,7 +15,7 @@ import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Row5;
-import org.jooq.Row8;
+import org.jooq.Row9;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -265,13 +265,19 @@ public class Warnings {
         return DSL.function("pg_advisory_xact_lock", SQLDataType.OTHER, taskId);
     }
 
-    /** A task's warning as stored, with the copy of its task's plan and position the desk orders by (V44, V77). */
-    private record Stored(WarningLevel level, ScheduleStatus status, String reasons, OffsetDateTime since, long planId,
-                          int taskPosition) {
+    /**
+     * The copies of its task's plan, position and deadline a warning keeps, by which the desk and a figure's ledger
+     * order its entries (V44, V77, V80).
+     */
+    private record TaskCopies(long planId, int position, LocalDate deadline) {
+    }
 
-        boolean same(Assessment a, String reasons, long planId, int taskPosition) {
+    /** A task's warning as stored, with its {@link TaskCopies}. */
+    private record Stored(WarningLevel level, ScheduleStatus status, String reasons, OffsetDateTime since, TaskCopies task) {
+
+        boolean same(Assessment a, String reasons, TaskCopies task) {
             return level == a.level() && status == a.scheduleStatus() && this.reasons.equals(reasons)
-                    && this.planId == planId && this.taskPosition == taskPosition;
+                    && this.task.equals(task);
         }
     }
 
@@ -317,8 +323,8 @@ public class Warnings {
         Map<Long, Stored> stored = new HashMap<>();
         db.selectFrom(TASK_WARNING).where(selection.warnings())
                 .forEach(w -> stored.put(w.getTaskId(), new Stored(WarningLevel.valueOf(w.getLevel()),
-                        ScheduleStatus.valueOf(w.getScheduleStatus()), w.getReasons(), w.getSince(), w.getPlanId(),
-                        w.getTaskPosition())));
+                        ScheduleStatus.valueOf(w.getScheduleStatus()), w.getReasons(), w.getSince(),
+                        new TaskCopies(w.getPlanId(), w.getTaskPosition(), w.getTaskDeadline()))));
 
         Field<java.time.LocalDate> nextDue = min(PLANS_MILESTONE.DUE_ON).filterWhere(PLANS_MILESTONE.DUE_ON.ge(today)).as("next_due");
         Field<java.time.LocalDate> lastPassed = max(PLANS_MILESTONE.DUE_ON).filterWhere(PLANS_MILESTONE.DUE_ON.lt(today)).as("last_passed");
@@ -335,7 +341,7 @@ public class Warnings {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         List<Query> writes = new ArrayList<>();
         List<WarningLevelChanged> changes = new ArrayList<>();
-        var upsert = new ArrayList<Row8<Long, String, String, String, LocalDate, OffsetDateTime, Long, Integer>>();
+        var upsert = new ArrayList<Row9<Long, String, String, String, LocalDate, OffsetDateTime, Long, Integer, LocalDate>>();
         List<Long> assessed = new ArrayList<>();
         var history = new ArrayList<Row5<Long, OffsetDateTime, String, String, String>>();
         for (Record r : db.select(PLANS_TASK.ID, PLANS_TASK.PLAN_ID, PLANS_TASK.POSITION, PLANS_TASK.STATUS, PLANS_TASK.DEADLINE, nextDue, lastPassed, noticeOverdue, reportMissing,
@@ -356,16 +362,16 @@ public class Warnings {
             Assessment a = policies.getOrDefault(r.get(PLANS_TASK.PLAN_ID), defaults).assess(facts, today);
             String reasons = a.reasons().stream().map(Enum::name).collect(Collectors.joining(","));
             Stored before = stored.get(taskId);
-            long planId = r.get(PLANS_TASK.PLAN_ID);
-            int position = r.get(PLANS_TASK.POSITION);
+            TaskCopies task = new TaskCopies(r.get(PLANS_TASK.PLAN_ID), r.get(PLANS_TASK.POSITION), r.get(PLANS_TASK.DEADLINE));
             // a task moved by hand in the database (plans keeps its own copies exact whatever changes them) is put
             // right at its next assessment
-            if (before != null && before.same(a, reasons, planId, position)) {
+            if (before != null && before.same(a, reasons, task)) {
                 continue;
             }
             boolean levelChanged = before == null ? a.level() != WarningLevel.NONE : before.level() != a.level();
             OffsetDateTime since = before != null && !levelChanged ? before.since() : now;
-            upsert.add(row(taskId, a.level().name(), a.scheduleStatus().name(), reasons, today, since, planId, position));
+            upsert.add(row(taskId, a.level().name(), a.scheduleStatus().name(), reasons, today, since, task.planId(),
+                    task.position(), task.deadline()));
             assessed.add(taskId);
             if (levelChanged) {
                 WarningLevel from = before == null ? null : before.level();
@@ -377,7 +383,7 @@ public class Warnings {
         for (int i = 0; i < upsert.size(); i += CHUNK) {
             writes.add(db.insertInto(TASK_WARNING, TASK_WARNING.TASK_ID, TASK_WARNING.LEVEL, TASK_WARNING.SCHEDULE_STATUS,
                             TASK_WARNING.REASONS, TASK_WARNING.ASSESSED_ON, TASK_WARNING.SINCE, TASK_WARNING.PLAN_ID,
-                            TASK_WARNING.TASK_POSITION)
+                            TASK_WARNING.TASK_POSITION, TASK_WARNING.TASK_DEADLINE)
                     .valuesOfRows(upsert.subList(i, Math.min(i + CHUNK, upsert.size())))
                     .onConflict(TASK_WARNING.TASK_ID).doUpdate()
                     .set(TASK_WARNING.LEVEL, excluded(TASK_WARNING.LEVEL))
@@ -386,7 +392,8 @@ public class Warnings {
                     .set(TASK_WARNING.ASSESSED_ON, excluded(TASK_WARNING.ASSESSED_ON))
                     .set(TASK_WARNING.SINCE, excluded(TASK_WARNING.SINCE))
                     .set(TASK_WARNING.PLAN_ID, excluded(TASK_WARNING.PLAN_ID))
-                    .set(TASK_WARNING.TASK_POSITION, excluded(TASK_WARNING.TASK_POSITION)));
+                    .set(TASK_WARNING.TASK_POSITION, excluded(TASK_WARNING.TASK_POSITION))
+                    .set(TASK_WARNING.TASK_DEADLINE, excluded(TASK_WARNING.TASK_DEADLINE)));
         }
         for (int i = 0; i < history.size(); i += CHUNK) {
             writes.add(db.insertInto(WARNING_CHANGE, WARNING_CHANGE.TASK_ID, WARNING_CHANGE.OCCURRED_AT,

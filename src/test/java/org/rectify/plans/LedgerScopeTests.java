@@ -41,6 +41,7 @@ import static org.rectify.access.internal.db.Tables.ACCOUNT;
 import static org.rectify.plans.api.Tables.PLANS_TASK;
 import static org.rectify.plans.internal.db.Tables.PLAN;
 import static org.rectify.plans.internal.db.Tables.TASK;
+import static org.rectify.plans.internal.db.Tables.TASK_OPEN_REACH;
 import static org.rectify.plans.internal.db.Tables.TASK_UNIT;
 import static org.rectify.units.internal.db.Tables.UNIT;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -209,39 +210,56 @@ class LedgerScopeTests {
     }
 
     @Test
-    void a_figures_ledger_in_plan_order_walks_the_figures_rows_and_a_subtrees_open_tasks_and_lists_what_the_join_listed_for_every_login() {
-        List<TaskFigure> derived = Arrays.stream(TaskFigure.values()).filter(f -> figures.inPlanOrder(f).isPresent()).toList();
+    void a_figures_ledger_in_plan_order_or_by_deadline_walks_the_figures_rows_or_collects_a_thin_subtrees_open_tasks_and_lists_what_the_join_listed_for_every_login() {
+        List<TaskFigure> derived = Arrays.stream(TaskFigure.values()).filter(f -> figures.tasksOf(f).isPresent()).toList();
         Map<TaskFigure, Long> listed = new EnumMap<>(TaskFigure.class);
+        Set<Boolean> walked = new java.util.HashSet<>();
+        Map<String, DataScope> scopes = new java.util.LinkedHashMap<>(demoLogins(db));
+        // the demo's logins see too many of its open tasks to collect them: a unit and an office seeing the fewest do, and
+        // an office seeing ten or so on a deeper page
+        scopes.put("the thinnest unit", DataScope.ofUnit(seeingAtLeast(TASK_OPEN_REACH.IN_UNIT_REACH.isTrue(), 1)));
+        scopes.put("the thinnest office", DataScope.ofJurisdiction(seeingAtLeast(org.jooq.impl.DSL.trueCondition(), 1)));
+        scopes.put("an office seeing ten", DataScope.ofJurisdiction(seeingAtLeast(org.jooq.impl.DSL.trueCondition(), 10)));
         try (ExecutedStatements statements = ExecutedStatements.open(db)) {
-            for (var login : demoLogins(db).entrySet()) {
+            for (var login : scopes.entrySet()) {
                 DataScope scope = login.getValue();
                 for (TaskFigure figure : derived) {
                     for (Set<TaskStatus> statuses : List.of(Set.<TaskStatus>of(), Set.of(TaskStatus.IN_PROGRESS, TaskStatus.CLOSED))) {
-                        for (boolean descending : List.of(false, true)) {
-                            // the figure's own definition, on the tasks the scope once saw through the join
-                            Condition tasks = byJoin(scope).and(figures.of(figure));
-                            if (!statuses.isEmpty()) {
-                                tasks = tasks.and(TASK.STATUS.in(statuses.stream().map(Enum::name).toList()));
+                        for (var sort : List.of(LedgerFilter.Sort.REF, LedgerFilter.Sort.DEADLINE)) {
+                            for (int[] pageAndOrder : new int[][]{{0, 0}, {0, 1}, {2, 0}, {2, 1}}) {
+                                int pageNumber = pageAndOrder[0];
+                                boolean descending = pageAndOrder[1] == 1;
+                                // the figure's own definition, on the tasks the scope once saw through the join
+                                Condition tasks = byJoin(scope).and(figures.of(figure));
+                                if (!statuses.isEmpty()) {
+                                    tasks = tasks.and(TASK.STATUS.in(statuses.stream().map(Enum::name).toList()));
+                                }
+                                String as = login.getKey() + ", " + figure + ", " + statuses + ", " + sort
+                                        + (descending ? ", descending" : "") + ", page " + pageNumber;
+                                int before = statements.mark();
+                                LedgerPage page = ledger.find(new LedgerFilter(null, null, null, statuses, null, null, null, null,
+                                        sort, descending, pageNumber, 5, figure), scope);
+                                // at 1,000,000 tasks: the province's blue page in plan order read 7,668 task rows, a city's
+                                // yellow 22,116; at 100,000 the province's tasks behind schedule by deadline passed 40,135
+                                // the page's statements on tasks and warnings (not the node's unit names or kept counts, read
+                                // again now and then)
+                                List<String> read = statements.since(before).stream()
+                                        .filter(l -> l.contains("\"task\"") || l.contains("\"task_warning\"")).toList();
+                                assertThat(read).as("%s: the figure's rows", as).isNotEmpty()
+                                        .allMatch(l -> l.contains("\"figure_tasks\""));
+                                if (!scope.isAll()) {
+                                    assertThat(read).as("%s: the subtree's open tasks, not the task's reach", as)
+                                            .allMatch(l -> l.contains("task_open_reach") && !l.contains("_reach\" @>"));
+                                }
+                                // a thin scope's open tasks collected (PlanOrderWalk.figureWalkPays): ordered by "… + 0"
+                                walked.add(read.stream().noneMatch(l -> l.contains(" + 0)")));
+                                assertThat(page.total()).as(as).isEqualTo((long) db.fetchCount(TASK, tasks));
+                                assertThat(page.totalEstimated()).as(as).isFalse();
+                                assertThat(page.tasks().stream().map(TaskSummary::id).toList()).as(as).isEqualTo(db.select(TASK.ID)
+                                        .from(TASK).where(tasks).orderBy(joinOrder(sort, descending))
+                                        .limit(5).offset(5 * page.page()).fetch(TASK.ID));
+                                listed.merge(figure, page.total(), Long::sum);
                             }
-                            String as = login.getKey() + ", " + figure + ", " + statuses + (descending ? ", descending" : "");
-                            int before = statements.mark();
-                            LedgerPage page = ledger.find(new LedgerFilter(null, null, null, statuses, null, null, null, null,
-                                    LedgerFilter.Sort.REF, descending, 0, 5, figure), scope);
-                            // at 1,000,000 tasks: the province's blue page read 7,668 task rows, a city's yellow 22,116
-                            assertThat(statements.since(before)).as("%s: the figure's rows", as).isNotEmpty()
-                                    .allMatch(l -> l.contains("\"figure_tasks\""));
-                            if (!scope.isAll()) {
-                                assertThat(statements.since(before)).as("%s: the subtree's open tasks, not the task's reach", as)
-                                        .allMatch(l -> l.contains("task_open_reach") && !l.contains("_reach\" @>"));
-                            }
-                            assertThat(page.total()).as(as).isEqualTo((long) db.fetchCount(TASK, tasks));
-                            assertThat(page.totalEstimated()).as(as).isFalse();
-                            assertThat(page.tasks().stream().map(TaskSummary::id).toList()).as(as).isEqualTo(db.select(TASK.ID)
-                                    .from(TASK).where(tasks).orderBy(descending
-                                            ? List.of(TASK.PLAN_ID.desc(), TASK.POSITION.desc(), TASK.ID.asc())
-                                            : List.of(TASK.PLAN_ID.asc(), TASK.POSITION.asc(), TASK.ID.asc()))
-                                    .limit(5).fetch(TASK.ID));
-                            listed.merge(figure, page.total(), Long::sum);
                         }
                     }
                 }
@@ -249,6 +267,23 @@ class LedgerScopeTests {
         }
         assertThat(listed).as("the demo has tasks of each figure").hasSize(6).allSatisfy((figure, n) ->
                 assertThat(n).as("%s", figure).isPositive());
+        assertThat(walked).as("some pages walk the figure's entries, some collect the scope's open tasks").hasSize(2);
+    }
+
+    /** The path seeing the fewest open tasks, but at least {@code n}, among these rows of V45's. */
+    private String seeingAtLeast(Condition rows, int n) {
+        return db.select(TASK_OPEN_REACH.PATH).from(TASK_OPEN_REACH).where(rows).groupBy(TASK_OPEN_REACH.PATH)
+                .having(count().ge(n)).orderBy(count(), TASK_OPEN_REACH.PATH).limit(1).fetchOne(TASK_OPEN_REACH.PATH);
+    }
+
+    /** The ledger's order in plan order or by deadline, written out on TASK for the join. */
+    private static List<org.jooq.OrderField<?>> joinOrder(LedgerFilter.Sort sort, boolean descending) {
+        if (sort == LedgerFilter.Sort.DEADLINE) {
+            return descending ? List.of(TASK.DEADLINE.desc().nullsFirst(), TASK.ID.desc())
+                    : List.of(TASK.DEADLINE.asc().nullsLast(), TASK.ID.asc());
+        }
+        return descending ? List.of(TASK.PLAN_ID.desc(), TASK.POSITION.desc(), TASK.ID.asc())
+                : List.of(TASK.PLAN_ID.asc(), TASK.POSITION.asc(), TASK.ID.asc());
     }
 
     @Test

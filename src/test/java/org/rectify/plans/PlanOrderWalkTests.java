@@ -68,4 +68,22 @@ class PlanOrderWalkTests {
         assertThat(county.statusIndexPays(province, Set.of(TaskStatus.ASSIGNED, TaskStatus.CLOSURE_REQUESTED)))
                 .as("201,280 entries for 6,223 rows").isFalse();
     }
+
+    @Test
+    void a_figures_page_walks_its_entries_for_a_city_and_a_countys_first_page_and_collects_the_open_tasks_of_a_thinner_scope_or_deeper() {
+        // the province at 1,000,000 tasks: 683,932 open
+        Map<TaskStatus, Long> province = Map.of(TaskStatus.ASSIGNED, 119_713L, TaskStatus.IN_PROGRESS, 402_253L,
+                TaskStatus.CLOSURE_REQUESTED, 81_565L, TaskStatus.ONGOING, 80_399L, TaskStatus.REOPENED, 2L,
+                TaskStatus.CLOSED, 295_873L);
+        PlanOrderWalk county = new PlanOrderWalk(List.of(), Map.of(TaskStatus.IN_PROGRESS, 4_222L, TaskStatus.CLOSED, 2_001L));
+        assertThat(county.figureWalkPays(province, 0, 50)).as("8,100 entries walked against 4,222 open tasks collected").isTrue();
+        assertThat(county.figureWalkPays(province, 50, 50)).as("16,200 entries walked").isFalse();
+        PlanOrderWalk city = new PlanOrderWalk(List.of(), Map.of(TaskStatus.IN_PROGRESS, 34_281L));
+        assertThat(city.figureWalkPays(province, 1_000, 50)).as("20,948 entries against 34,281 tasks").isTrue();
+        PlanOrderWalk department = new PlanOrderWalk(List.of(), Map.of(TaskStatus.ASSIGNED, 700L, TaskStatus.CLOSED, 562L));
+        assertThat(department.figureWalkPays(province, 0, 50)).as("48,852 entries against 700 tasks").isFalse();
+        assertThat(sparse.figureWalkPays(province, 0, 50)).as("no open task: nothing to walk for").isFalse();
+        assertThat(new PlanOrderWalk(List.of(), province).figureWalkPays(province, 600_000, 50)).as("the province: its own entries")
+                .isTrue();
+    }
 }

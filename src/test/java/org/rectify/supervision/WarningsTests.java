@@ -119,6 +119,41 @@ class WarningsTests {
     }
 
     /**
+     * A figure's ledger by deadline walks the warnings in the order of the deadline each keeps (V80): the copy follows
+     * an edit of the task's deadline at its assessment, and a copy wrong in the database is put right at the next.
+     */
+    @Test
+    void a_warning_keeps_its_tasks_deadline_through_an_edit_and_a_wrong_copy_is_put_right_at_the_next_assessment(
+            Scenario scenario) throws Exception {
+        LocalDate first = LocalDate.of(2031, 3, 31);
+        long id = newTask(first);
+        heard(scenario, id, "ASSIGN", "NONE");
+        assertThat(keptDeadline(id)).isEqualTo(first);
+
+        LocalDate later = LocalDate.of(2032, 6, 30);
+        scenario.stimulate(ClientRequest.sent(() -> {
+                    long version = jdbc.queryForObject("select version from task where id = ?", Long.class, id);
+                    mvc.perform(put("/api/tasks/{id}", id).with(office()).contentType(MediaType.APPLICATION_JSON).content("""
+                                    {"version": %d, "task": {"planId": %d, "ref": "%s", "text": "预警测试任务",
+                                     "leadUnits": {"unitIds": [%d]}, "milestones": [{"dueOn": "%s", "deliverable": "完成"}]}}"""
+                                    .formatted(version, testPlan(), jdbc.queryForObject("select ref from task where id = ?",
+                                            String.class, id), units.resolve("市环境保护局").orElseThrow().id(), later)))
+                            .andExpect(status().isOk());
+                    return id;
+                }))
+                .andWaitForStateChange(new EventsHandled(publications).about(id), Boolean.TRUE::equals)
+                .andVerify(done -> assertThat(keptDeadline(id)).as("after the edit").isEqualTo(later));
+
+        jdbc.update("update task_warning set task_deadline = null where task_id = ?", id);
+        warnings.recompute(id, warnings.today());
+        assertThat(keptDeadline(id)).as("put right").isEqualTo(later);
+    }
+
+    private LocalDate keptDeadline(long id) {
+        return jdbc.queryForObject("select task_deadline from task_warning where task_id = ?", LocalDate.class, id);
+    }
+
+    /**
      * Why a full run once saw a closed task left BLUE: the START listener read the open task, the CLOSE listener wrote
      * NONE, then the START listener wrote its older BLUE. A reassessment of a task now waits for one in flight, so it
      * reads the facts the other committed and the last write is of the latest facts.

@@ -36,10 +36,10 @@ class FigureDefinitions implements TaskFigureConditions {
     record Definition(Fact fact, String value) {
     }
 
-    /** Each schedule or warning figure's rows in plan order, built once: the ledger asks on every page of a figure. */
-    private static final Map<TaskFigure, FigureTasks> IN_PLAN_ORDER = Arrays.stream(TaskFigure.values())
+    /** Each schedule or warning figure's rows, built once: the ledger asks on every page of a figure. */
+    private static final Map<TaskFigure, FigureTasks> TASKS = Arrays.stream(TaskFigure.values())
             .filter(f -> definition(f).fact() != Fact.STATUS)
-            .collect(Collectors.toMap(f -> f, f -> warningsInPlanOrder(definition(f)), (a, b) -> a,
+            .collect(Collectors.toMap(f -> f, f -> warnings(definition(f)), (a, b) -> a,
                     () -> new EnumMap<>(TaskFigure.class)));
 
     static Definition definition(TaskFigure figure) {
@@ -74,17 +74,20 @@ class FigureDefinitions implements TaskFigureConditions {
         return d.fact() == Fact.STATUS ? Optional.of(TaskStatus.valueOf(d.value())) : Optional.empty();
     }
 
-    /** The warnings of a level, or of a schedule status, in their tasks' plan order (V78's indexes). */
+    /**
+     * The warnings of a level, or of a schedule status, with their tasks' plan, position and deadline: V78's indexes
+     * give them in plan order, V80's by deadline.
+     */
     @Override
-    public Optional<FigureTasks> inPlanOrder(TaskFigure figure) {
-        return Optional.ofNullable(IN_PLAN_ORDER.get(figure));
+    public Optional<FigureTasks> tasksOf(TaskFigure figure) {
+        return Optional.ofNullable(TASKS.get(figure));
     }
 
-    private static FigureTasks warningsInPlanOrder(Definition d) {
-        Table<?> rows = select(TASK_WARNING.TASK_ID, TASK_WARNING.PLAN_ID, TASK_WARNING.TASK_POSITION).from(TASK_WARNING)
-                .where(assessed(d)).asTable("figure_tasks");
+    private static FigureTasks warnings(Definition d) {
+        Table<?> rows = select(TASK_WARNING.TASK_ID, TASK_WARNING.PLAN_ID, TASK_WARNING.TASK_POSITION, TASK_WARNING.TASK_DEADLINE)
+                .from(TASK_WARNING).where(assessed(d)).asTable("figure_tasks");
         return new FigureTasks(rows, rows.field(TASK_WARNING.TASK_ID), rows.field(TASK_WARNING.PLAN_ID),
-                rows.field(TASK_WARNING.TASK_POSITION));
+                rows.field(TASK_WARNING.TASK_POSITION), rows.field(TASK_WARNING.TASK_DEADLINE));
     }
 
     @Override

@@ -28,9 +28,9 @@ class FigureDefinitionsTests {
             TaskStatus.CLOSURE_REQUESTED, TaskStatus.ONGOING, TaskStatus.REOPENED);
 
     @Test
-    void a_figure_whose_tasks_are_walked_in_plan_order_as_open_ones_is_given_by_the_rules_to_no_draft_closed_or_cancelled_task() {
+    void a_figure_whose_tasks_are_walked_in_plan_order_or_by_deadline_as_open_ones_is_given_by_the_rules_to_no_draft_closed_or_cancelled_task() {
         LocalDate today = LocalDate.of(2018, 6, 1);
-        List<TaskFigure> ofOpenTasks = Arrays.stream(TaskFigure.values()).filter(f -> figures.inPlanOrder(f).isPresent()).toList();
+        List<TaskFigure> ofOpenTasks = Arrays.stream(TaskFigure.values()).filter(f -> figures.tasksOf(f).isPresent()).toList();
         assertThat(ofOpenTasks).containsExactlyInAnyOrder(TaskFigure.ON_SCHEDULE, TaskFigure.BEHIND, TaskFigure.OVERDUE,
                 TaskFigure.RED, TaskFigure.YELLOW, TaskFigure.BLUE);
         Set<TaskFigure> given = EnumSet.noneOf(TaskFigure.class);

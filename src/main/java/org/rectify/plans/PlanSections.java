@@ -119,9 +119,22 @@ class PlanSections {
         return out;
     }
 
+    /** What ends a reference's section: its first parenthesis or digit (V76). */
+    private static final String SECTION_END = "[(0-9０-９].*$";
+
     /** A reference's section as V76's index writes it (the pattern inline: a bind value is another expression). */
     private static Field<String> sectionOf(org.rectify.plans.internal.db.tables.Task t) {
-        return regexpReplaceFirst(t.REF, inline("[(0-9０-９].*$"), inline(""));
+        return sectionOf(t.REF);
+    }
+
+    /** {@link #sectionOf(org.rectify.plans.internal.db.tables.Task)} of a reference column of plans' table or its view. */
+    static Field<String> sectionOf(Field<String> ref) {
+        return regexpReplaceFirst(ref, inline(SECTION_END), inline(""));
+    }
+
+    /** The section of a reference written out ("二(三)1" and "二" are of "二"), as {@link #sectionOf(Field)} reads it. */
+    static String sectionOf(String ref) {
+        return ref.replaceFirst(SECTION_END, "");
     }
 
     @EventListener

@@ -239,16 +239,24 @@ public final class TaskConditions {
             return path == null ? falseCondition() : ledFrom(path);
         }
 
-        /** Tasks in a section or item of the plan ({@code 二}, {@code 二(三)}, full-width parentheses too). */
+        /**
+         * Tasks in a section or item of the plan ({@code 二}, {@code 二(三)}, full-width parentheses too). Every such
+         * reference is of the section the filter's text is of, so that is said too: V76's index of each plan's sections
+         * then gives the section's tasks plan by plan, where the references alone were tested on every task of the scope
+         * (the province office's section at 100,000 tasks: 146 ms).
+         */
         public Condition inSection(String section) {
             if (section == null || section.isBlank()) {
                 return noCondition();
             }
             String s = section.strip().replace('（', '(').replace('）', ')');
+            String of = PlanSections.sectionOf(s); // none for a reference of digits alone: then it selects nothing
+            Condition ofSection = of.isEmpty() ? noCondition()
+                    : PlanSections.sectionOf(ref).eq(org.jooq.impl.DSL.inline(of));
             if (s.endsWith(")")) {
-                return ref.startsWith(s);
+                return ofSection.and(ref.startsWith(s));
             }
-            return ref.eq(s).or(ref.startsWith(s + "(")).or(ref.similarTo(escapeSimilar(s) + "[0-9]+"));
+            return ofSection.and(ref.eq(s).or(ref.startsWith(s + "(")).or(ref.similarTo(escapeSimilar(s) + "[0-9]+")));
         }
 
         private static String escapeSimilar(String s) {

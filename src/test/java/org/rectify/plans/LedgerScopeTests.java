@@ -148,10 +148,18 @@ class LedgerScopeTests {
             sections.add(ref);
             sections.add(ref.replaceAll("[(（].*", ""));
         });
+        sections.addAll(List.of("2", "二1", "二１", "(三)"));
         int selected = 0;
         for (String section : sections) {
             List<Long> onTable = ids(TaskConditions.inSection(section));
             assertThat(publishedIds(TaskConditions.PUBLISHED.inSection(section))).as("section %s", section).isEqualTo(onTable);
+            assertThat(onTable).as("section %s: what the references alone selected", section)
+                    .isEqualTo(ids(byReferencesAlone(section)));
+            // V76's index of each plan's sections answers it (PlanSections), but for references of digits alone
+            if (!section.matches("[(0-9].*")) {
+                assertThat(db.renderInlined(TaskConditions.inSection(section))).as("section %s", section)
+                        .contains("regexp_replace(\"task\".\"ref\", '[(0-9０-９].*$', '')");
+            }
             selected += onTable.size();
         }
         assertThat(selected).isPositive();
@@ -268,6 +276,16 @@ class LedgerScopeTests {
         assertThat(listed).as("the demo has tasks of each figure").hasSize(6).allSatisfy((figure, n) ->
                 assertThat(n).as("%s", figure).isPositive());
         assertThat(walked).as("some pages walk the figure's entries, some collect the scope's open tasks").hasSize(2);
+    }
+
+    /** The section filter as it was, on the references alone. */
+    private static Condition byReferencesAlone(String section) {
+        String s = section.strip().replace('（', '(').replace('）', ')');
+        if (s.endsWith(")")) {
+            return TASK.REF.startsWith(s);
+        }
+        return TASK.REF.eq(s).or(TASK.REF.startsWith(s + "("))
+                .or(TASK.REF.similarTo(s.replaceAll("([\\[\\]().*+?|{}%_\\\\])", "\\\\$1") + "[0-9]+"));
     }
 
     /** The path seeing the fewest open tasks, but at least {@code n}, among these rows of V45's. */

@@ -250,7 +250,7 @@ public final class TaskConditions {
                 return noCondition();
             }
             String s = section.strip().replace('（', '(').replace('）', ')');
-            String of = PlanSections.sectionOf(s); // none for a reference of digits alone: then it selects nothing
+            String of = PlanSections.sectionOf(s); // none for a text starting with a digit: saying it would narrow nothing
             Condition ofSection = of.isEmpty() ? noCondition()
                     : PlanSections.sectionOf(ref).eq(org.jooq.impl.DSL.inline(of));
             if (s.endsWith(")")) {

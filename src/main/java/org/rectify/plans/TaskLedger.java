@@ -362,15 +362,12 @@ public class TaskLedger {
      * scope's open tasks rather than walk the figure's entries (as {@link #collectedOrder}).
      */
     private static List<OrderField<?>> figureOrder(TaskFigureConditions.FigureTasks figure, LedgerFilter f, boolean walk) {
-        boolean desc = f.descending();
         if (f.sort() == LedgerFilter.Sort.DEADLINE) {
-            Field<LocalDate> deadline = walk ? figure.deadline() : figure.deadline().plus(org.jooq.impl.DSL.inline(0));
-            return List.of(desc ? deadline.desc().nullsFirst() : deadline.asc().nullsLast(),
-                    desc ? figure.taskId().desc() : figure.taskId().asc());
+            return deadlineOrder(walk ? figure.deadline() : figure.deadline().plus(org.jooq.impl.DSL.inline(0)),
+                    figure.taskId(), f.descending());
         }
-        Field<Long> plan = walk ? figure.planId() : figure.planId().plus(org.jooq.impl.DSL.inline(0L));
-        return List.of(desc ? plan.desc() : plan.asc(), desc ? figure.position().desc() : figure.position().asc(),
-                figure.taskId().asc());
+        return planOrder(walk ? figure.planId() : figure.planId().plus(org.jooq.impl.DSL.inline(0L)), figure.position(),
+                figure.taskId(), f.descending());
     }
 
     /** Whether a page of the scope's ledger in plan order (its statuses alone asked) walks its plans ({@link PlanOrderWalk}). */
@@ -752,8 +749,7 @@ public class TaskLedger {
     private static List<OrderField<?>> order(LedgerFilter f) {
         boolean desc = f.descending();
         return switch (f.sort()) {
-            case DEADLINE -> List.of(desc ? TASK.DEADLINE.desc().nullsFirst() : TASK.DEADLINE.asc().nullsLast(),
-                    desc ? TASK.ID.desc() : TASK.ID.asc());
+            case DEADLINE -> deadlineOrder(TASK.DEADLINE, TASK.ID, desc);
             case UPDATED -> List.of(desc ? TASK.UPDATED_AT.desc() : TASK.UPDATED_AT.asc(), desc ? TASK.ID.desc() : TASK.ID.asc());
             // lifecycle order then plan order, as StatusOrder reads statuses alone; here the filter's tasks, collected
             case STATUS -> {
@@ -767,7 +763,20 @@ public class TaskLedger {
 
     /** Plan order by this plan column, then the task's position, then its id: a stable order, paging neither repeats nor skips. */
     private static List<OrderField<?>> planOrder(Field<Long> plan, boolean desc) {
-        return List.of(desc ? plan.desc() : plan.asc(), desc ? TASK.POSITION.desc() : TASK.POSITION.asc(), TASK.ID.asc());
+        return planOrder(plan, TASK.POSITION, TASK.ID, desc);
+    }
+
+    /** {@link #planOrder(Field, boolean)} on these columns (a figure's copies of its tasks' plan and position). */
+    private static List<OrderField<?>> planOrder(Field<Long> plan, Field<Integer> position, Field<Long> id, boolean desc) {
+        return List.of(desc ? plan.desc() : plan.asc(), desc ? position.desc() : position.asc(), id.asc());
+    }
+
+    /**
+     * By deadline, tasks without one last, then by id; descending is the whole of it reversed, so one index read either
+     * way serves both (V79, V80).
+     */
+    private static List<OrderField<?>> deadlineOrder(Field<LocalDate> deadline, Field<Long> id, boolean desc) {
+        return List.of(desc ? deadline.desc().nullsFirst() : deadline.asc().nullsLast(), desc ? id.desc() : id.asc());
     }
 
     private Map<Long, List<AssignedUnit>> units(Collection<Long> taskIds, UnitRole role) {
